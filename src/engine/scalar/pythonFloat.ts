@@ -1,0 +1,36 @@
+import { EngineArithmeticError } from "../errors";
+
+/**
+ * Python's float `x ** y`, which differs from `Math.pow` in where it raises instead of
+ * returning Inf or NaN: a zero base with a negative exponent, a finite result out of range,
+ * and a negative base with a fractional exponent (a complex number in Python).
+ */
+export function pythonPow(x: number, y: number): number {
+  if (x === 0 && y < 0) {
+    throw new EngineArithmeticError("ZeroDivisionError", "0.0 cannot be raised to a negative power");
+  }
+  if (x < 0 && Number.isFinite(x) && Number.isFinite(y) && !Number.isInteger(y)) {
+    throw new EngineArithmeticError(
+      "ValueError",
+      `(${x}) ** ${y} is a complex number, which GradLens does not support`,
+    );
+  }
+  const r = Math.pow(x, y);
+  if (!Number.isFinite(r) && Number.isFinite(x) && Number.isFinite(y)) {
+    throw new EngineArithmeticError("OverflowError", "(34, 'Numerical result out of range')");
+  }
+  return r;
+}
+
+/** Python's `math.exp`: raises OverflowError where the result does not fit a float. */
+export function pythonExp(x: number): number {
+  const r = Math.exp(x);
+  if (r === Infinity && x !== Infinity) throw new EngineArithmeticError("OverflowError", "math range error");
+  return r;
+}
+
+/** Python's `math.log`: raises ValueError for zero and negative numbers. */
+export function pythonLog(x: number): number {
+  if (x <= 0) throw new EngineArithmeticError("ValueError", "math domain error");
+  return Math.log(x);
+}

@@ -1,0 +1,149 @@
+import { describe, expect, it } from "vitest";
+import { EngineArithmeticError } from "../errors";
+import { MicrogradOps } from "./microgradOps";
+import { OpCode } from "./scalarOps";
+import { ScalarTape } from "./scalarTape";
+
+const float = (value: number) => ({ value, isInt: false });
+const int = (value: number) => ({ value, isInt: true });
+
+/**
+ * The expression micrograd's README uses to show its engine, written against our API, so the
+ * published figures (g = 24.7041, ∂g/∂a = 138.8338, ∂g/∂b = 645.5773) check the whole path.
+ */
+function readmeExpression(aData: number, bData: number) {
+  const t = new ScalarTape();
+  const m = new MicrogradOps(t);
+  const a = t.leaf(aData);
+  const b = t.leaf(bData);
+  let c = m.add(a, b);
+  let d = m.add(m.mul(a, b), m.pow(b, int(3)));
+  c = m.add(c, m.add(c, int(1)));
+  c = m.add(c, m.add(m.radd(c, int(1)), m.neg(a)));
+  d = m.add(d, m.add(m.mul(d, int(2)), m.relu(m.add(b, a))));
+  d = m.add(d, m.add(m.rmul(d, int(3)), m.relu(m.sub(b, a))));
+  const e = m.sub(c, d);
+  const f = m.pow(e, int(2));
+  let g = m.div(f, float(2.0));
+  g = m.add(g, m.rdiv(f, float(10.0)));
+  return { t, a, b, g };
+}
+
+describe("ScalarTape with micrograd's operators", () => {
+  it("reproduces micrograd's published README figures", () => {
+    const { t, a, b, g } = readmeExpression(-4.0, 2.0);
+    expect(t.data[g].toFixed(4)).toBe("24.7041");
+    t.backward(g);
+    expect(t.grad[a].toFixed(4)).toBe("138.8338");
+    expect(t.grad[b].toFixed(4)).toBe("645.5773");
+  });
+
+  it("agrees with central finite differences in float64", () => {
+    const { t, a, b, g } = readmeExpression(-4.0, 2.0);
+    t.backward(g);
+    const h = 1e-6;
+    const value = (x: number, y: number) => {
+      const r = readmeExpression(x, y);
+      return r.t.data[r.g];
+    };
+    const numA = (value(-4 + h, 2) - value(-4 - h, 2)) / (2 * h);
+    const numB = (value(-4, 2 + h) - value(-4, 2 - h)) / (2 * h);
+    expect(t.grad[a]).toBeCloseTo(numA, 4);
+    expect(t.grad[b]).toBeCloseTo(numB, 4);
+  });
+
+  it("accumulates across repeated backward() exactly as micrograd does", () => {
+    // L = (x*3)*2: micrograd resets only the root's grad, so intermediates double and the
+    // second pass pushes their doubled grads on: x.grad = 6, then 6 + 2*6 = 18.
+    const t = new ScalarTape();
+    const m = new MicrogradOps(t);
+    const x = t.leaf(5);
+    const y = m.mul(x, int(3));
+    const L = m.mul(y, int(2));
+    t.backward(L);
+    expect(t.grad[x]).toBe(6);
+    expect(t.grad[y]).toBe(2);
+    t.backward(L);
+    expect(t.grad[y]).toBe(4);
+    expect(t.grad[x]).toBe(18);
+    expect(t.grad[L]).toBe(1);
+  });
+
+  it("keeps ∂root/∂x apart from .grad", () => {
+    const t = new ScalarTape();
+    const m = new MicrogradOps(t);
+    const x = t.leaf(5);
+    const L = m.mul(m.mul(x, int(3)), int(2));
+    t.backward(L);
+    t.backward(L);
+    const { grad, reaches } = t.rootGradients(L);
+    expect(grad[x]).toBe(6);
+    expect(reaches[x]).toBe(1);
+    const unrelated = t.leaf(1);
+    expect(t.rootGradients(L).reaches[unrelated]).toBe(0);
+  });
+
+  it("sums the contributions of a value used twice (fan-out)", () => {
+    const t = new ScalarTape();
+    const m = new MicrogradOps(t);
+    const a = t.leaf(3);
+    const y = m.mul(a, a); // a*a: two edges from a
+    t.backward(y);
+    expect(t.grad[a]).toBe(6);
+  });
+
+  it("tracks Python's int and float results", () => {
+    const t = new ScalarTape();
+    const m = new MicrogradOps(t);
+    const a = t.leaf(2, true);
+    const b = m.mul(a, int(3));
+    expect(t.isDataInt(b)).toBe(true);
+    t.backward(b);
+    expect(t.isGradInt(a)).toBe(true); // micrograd prints a.grad as 3
+    const c = m.div(a, int(2));
+    expect(t.isDataInt(c)).toBe(false);
+    const r = m.relu(t.leaf(-1.5));
+    expect(t.data[r]).toBe(0);
+    expect(t.isDataInt(r)).toBe(true); // micrograd's relu returns the int 0
+    const e = m.exp(a);
+    t.backward(e);
+    expect(t.isGradInt(a)).toBe(false);
+  });
+
+  it("walks a 100,000-deep chain without overflowing the stack", () => {
+    const t = new ScalarTape();
+    const m = new MicrogradOps(t);
+    const x = t.leaf(0.5);
+    let y = x;
+    for (let i = 0; i < 100_000; i++) y = m.add(y, float(0.0));
+    t.backward(y);
+    expect(t.grad[x]).toBe(1);
+  });
+
+  it("gradchecks every unary primitive", () => {
+    const ops = [OpCode.Tanh, OpCode.Exp, OpCode.Log, OpCode.Sigmoid, OpCode.Relu];
+    for (const op of ops) {
+      for (const x0 of [0.3, 1.7, 2.5]) {
+        const t = new ScalarTape();
+        const x = t.leaf(x0);
+        const y = t.apply(op, x);
+        t.backward(y);
+        const f = (v: number) => {
+          const s = new ScalarTape();
+          return s.data[s.apply(op, s.leaf(v))];
+        };
+        const h = 1e-6;
+        expect(t.grad[x]).toBeCloseTo((f(x0 + h) - f(x0 - h)) / (2 * h), 6);
+      }
+    }
+  });
+
+  it("raises where Python raises", () => {
+    const t = new ScalarTape();
+    const m = new MicrogradOps(t);
+    expect(() => m.pow(t.leaf(0), int(-1))).toThrow(EngineArithmeticError);
+    expect(() => m.exp(t.leaf(1000))).toThrow(/math range error/);
+    expect(() => m.log(t.leaf(0))).toThrow(/math domain error/);
+    expect(() => m.div(t.leaf(1), int(0))).toThrow(/cannot be raised to a negative power/);
+  });
+});

@@ -1,0 +1,12 @@
+import type { Trace } from "../trace/trace";
+
+/** What a caller (the worker, the CLI, tests) may set for one run of a program. */
+export interface RunOptions {
+  /** Shown in messages; not read from disk (the interpreter has no file access). */
+  fileName?: string;
+  /** Interpreter steps before the run stops with a budget diagnostic. */
+  stepBudget?: number;
+}
+
+/** Runs Python source to completion (or to its first error) and returns what it computed. */
+export type RunProgram = (source: string, options?: RunOptions) => Trace;

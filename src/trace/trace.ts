@@ -1,0 +1,110 @@
+/**
+ * The serialisable result of one run: what the program printed, what went wrong, and the
+ * computation graph with the gradient on every node and edge. It crosses the worker boundary
+ * (structured clone) and feeds the host, the view layer and the CLI; nothing here holds a
+ * reference to the engine or the interpreter.
+ */
+
+/** A source range as UTF-16 offsets into the program text (what `document.positionAt` takes). */
+export interface Span {
+  from: number;
+  to: number;
+}
+
+/**
+ * - `leaf`: a value the program made directly (`Value(2.0)`, `torch.tensor(..., requires_grad=True)`).
+ * - `const`: a number an operator wrapped on the fly (the `2` in `a * 2`).
+ * - `op`: the result of an operation on other values.
+ */
+export type NodeKind = "leaf" | "const" | "op";
+
+export interface TraceNode {
+  id: number;
+  kind: NodeKind;
+  /** The operation that made it: `+`, `*`, `**2`, `relu`, `tanh`, `exp`, `log`, …; "" for leaves. */
+  op: string;
+  /** The variable names the program bound this value to, in binding order. */
+  names: string[];
+  /** Source text of the expression that created it (shortened), or null when unknown. */
+  expr: string | null;
+  span: Span | null;
+  /** Tensor shape; `[]` for a scalar (`Value` or 0-d tensor). */
+  shape: number[];
+  /** Row-major values; one element for a scalar. */
+  data: number[];
+  /** What the program's `.grad` reads at the end of the run (null: PyTorch's `None`). */
+  grad: number[] | null;
+  /** ∂root/∂x for the root of the last `backward()`; null when x does not reach that root. */
+  rootGrad: number[] | null;
+  /** Ids of the edges from this node's inputs, in operand order. */
+  inputEdges: number[];
+}
+
+/** Input `from` → output `to` of one operation `to = f(…, from, …)`. */
+export interface TraceEdge {
+  id: number;
+  from: number;
+  to: number;
+  /** Operand position of `from` in the operation (0 for `a` in `a * b`). */
+  operand: number;
+  /**
+   * ∂to/∂from for scalars (one element). For tensor operations the Jacobian is never
+   * materialised: null, and `rule` says how the vector–Jacobian product is formed.
+   */
+  local: number[] | null;
+  /** The local rule in words, e.g. `∂(a·b)/∂a = b`. */
+  rule: string;
+  /** What flows back along this edge: ∂root/∂to · ∂to/∂from; null when `to` does not reach the root. */
+  contribution: number[] | null;
+}
+
+export type Severity = "error" | "warning" | "info";
+
+export interface TraceDiagnostic {
+  severity: Severity;
+  message: string;
+  span: Span | null;
+  /** A short machine-readable kind: `syntax`, `unsupported`, `runtime`, `budget`, `nan`, … */
+  code: string;
+}
+
+/** One place in the source where a name stood for a value (a load or a store). */
+export interface Occurrence {
+  name: string;
+  span: Span;
+  node: number;
+}
+
+/** A top-level variable in the CLI's JSON contract (see README, "The CLI's JSON contract"). */
+export type PyJson =
+  | number
+  | string
+  | boolean
+  | null
+  | PyJson[]
+  | { type: "Value"; data: JsonNumber; grad: JsonNumber; root_grad: JsonNumber | null }
+  | {
+      type: "Tensor";
+      shape: number[];
+      data: JsonNested;
+      grad: JsonNested | null;
+      root_grad: JsonNested | null;
+    }
+  | { type: "Object"; class: string; parameters?: PyJson[] };
+
+/** A finite number, or "NaN" / "Infinity" / "-Infinity". */
+export type JsonNumber = number | string;
+export type JsonNested = JsonNumber | JsonNested[];
+
+export interface Trace {
+  /** False when the run stopped on an error (the graph up to the error is still here). */
+  ok: boolean;
+  stdout: string;
+  diagnostics: TraceDiagnostic[];
+  nodes: TraceNode[];
+  edges: TraceEdge[];
+  /** The node `backward()` was last called on, or null when the program never called it. */
+  root: number | null;
+  occurrences: Occurrence[];
+  variables: Record<string, PyJson>;
+}
