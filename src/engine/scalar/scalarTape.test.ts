@@ -146,4 +146,87 @@ describe("ScalarTape with micrograd's operators", () => {
     expect(() => m.log(t.leaf(0))).toThrow(/math domain error/);
     expect(() => m.div(t.leaf(1), int(0))).toThrow(/cannot be raised to a negative power/);
   });
+
+  it("leaves values the root does not depend on alone, above and below it", () => {
+    const t = new ScalarTape();
+    const m = new MicrogradOps(t);
+    const x = t.leaf(2);
+    const unrelated = t.leaf(7);
+    const side = m.mul(unrelated, unrelated);
+    const L = m.mul(x, float(3));
+    const later = m.add(L, x);
+    t.setGrad(side, 5, false);
+    t.backward(L);
+    expect(t.grad[x]).toBe(3);
+    expect(t.grad[unrelated]).toBe(0);
+    expect(t.grad[side]).toBe(5);
+    expect(t.grad[later]).toBe(0);
+  });
+
+  it("grows past its initial capacity without losing rows", () => {
+    const t = new ScalarTape(1);
+    const m = new MicrogradOps(t);
+    const x = t.leaf(1.5);
+    let y = x;
+    for (let i = 0; i < 5000; i++) y = m.mul(y, float(1.0001));
+    t.backward(y);
+    expect(t.size).toBe(10001);
+    expect(t.data[y]).toBeCloseTo(1.5 * 1.0001 ** 5000, 9);
+    expect(t.grad[x]).toBeCloseTo(1.0001 ** 5000, 9);
+  });
+
+  it("truncates to a mark so a training loop rebuilds its graph in the same rows", () => {
+    const t = new ScalarTape(4);
+    const m = new MicrogradOps(t);
+    const w = t.leaf(0.5);
+    const mark = t.size;
+    const rows: number[] = [];
+    for (let step = 0; step < 3; step++) {
+      t.truncate(mark);
+      const loss = m.mul(m.mul(w, w), float(2)); // 2w², ∂/∂w = 4w
+      rows.push(loss);
+      t.setGrad(w, 0, true);
+      t.backward(loss);
+      expect(t.grad[w]).toBe(4 * t.data[w]);
+      expect(t.size).toBe(mark + 3);
+      t.setData(w, t.data[w] - 0.1 * t.grad[w], false);
+    }
+    expect(new Set(rows).size).toBe(1); // the same rows each step
+    expect(t.data[w]).toBeCloseTo(0.5 * 0.6 ** 3, 12);
+    expect(() => t.truncate(t.size + 1)).toThrow(RangeError);
+    expect(() => t.truncate(-1)).toThrow(RangeError);
+    t.truncate(0);
+    expect(t.size).toBe(0);
+  });
+
+  it("gives a reused row a zero grad, whatever the dropped row held", () => {
+    const t = new ScalarTape();
+    const m = new MicrogradOps(t);
+    const x = t.leaf(3);
+    const y = m.mul(x, float(2));
+    t.backward(y);
+    t.backward(y);
+    t.truncate(1);
+    const z = m.add(x, float(1));
+    expect(z).toBe(y); // the constant 1 takes the constant 2's row, z takes y's
+    expect(t.grad[z]).toBe(0);
+    expect(t.isGradInt(z)).toBe(true);
+  });
+
+  it("starts each pass afresh: a later root does not inherit what an earlier one reached", () => {
+    const t = new ScalarTape();
+    const m = new MicrogradOps(t);
+    const rows = Array.from({ length: 70 }, (_, i) => t.leaf(i + 1)); // more than two 32-row words
+    const big = rows.slice(1).reduce((acc, r) => m.add(acc, r), rows[0]);
+    const small = m.mul(rows[40], float(2));
+    t.backward(big);
+    const after = Array.from(t.grad);
+    t.backward(small);
+    const two = t.a[small] === rows[40] ? t.b[small] : t.a[small];
+    for (let r = 0; r < t.size; r++) {
+      if (r === rows[40]) expect(t.grad[r]).toBe(after[r] + 2);
+      else if (r === two) expect(t.grad[r]).toBe(41);
+      else if (r !== small) expect(t.grad[r]).toBe(after[r]);
+    }
+  });
 });

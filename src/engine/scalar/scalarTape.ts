@@ -1,3 +1,4 @@
+import { pythonExp, pythonLog, pythonPow } from "./pythonFloat";
 import { OpCode, SCALAR_OPS } from "./scalarOps";
 
 const DATA_INT = 1;
@@ -11,26 +12,40 @@ const EXPONENT_INT = 4;
  *
  * `grad` holds what micrograd's `.grad` would read — it accumulates across `backward()` calls
  * exactly as micrograd does. `rootGradients` computes ∂root/∂x separately, for the trace.
+ *
+ * `SCALAR_OPS` is the definition of every operation. `apply` and `backward` inline its rules in
+ * a switch, because a call through the table per row costs more than the arithmetic; the tests
+ * check the inlined rules against the table, and `rootGradients` uses the table itself.
  */
 export class ScalarTape {
   size = 0;
-  op = new Uint8Array(1024);
+  op: Uint8Array;
   /** First operand's row, or -1. */
-  a = new Int32Array(1024);
+  a: Int32Array;
   /** Second operand's row, or -1. */
-  b = new Int32Array(1024);
+  b: Int32Array;
   /** The operation's constant (the exponent of `**`). */
-  k = new Float64Array(1024);
-  data = new Float64Array(1024);
-  grad = new Float64Array(1024);
+  k: Float64Array;
+  data: Float64Array;
+  grad: Float64Array;
   /** Python int-ness of data, grad and exponent (bits DATA_INT, GRAD_INT, EXPONENT_INT). */
-  flags = new Uint8Array(1024);
+  flags: Uint8Array;
 
-  // DFS scratch, reused between backward passes; `mark` is stamped with `epoch` so it never needs clearing.
-  private mark = new Uint32Array(1024);
-  private epoch = 0;
-  private stack = new Int32Array(1024);
-  private order = new Int32Array(1024);
+  /** Scratch of `backward`: bit r of word r >> 5 is set once the pass has reached row r. */
+  private reached: Int32Array;
+
+  /** `capacity`: rows to allocate up front (the tape doubles when it runs out). */
+  constructor(capacity = 1024) {
+    const n = Math.max(1, Math.ceil(capacity));
+    this.op = new Uint8Array(n);
+    this.a = new Int32Array(n);
+    this.b = new Int32Array(n);
+    this.k = new Float64Array(n);
+    this.data = new Float64Array(n);
+    this.grad = new Float64Array(n);
+    this.flags = new Uint8Array(n);
+    this.reached = new Int32Array((n >> 5) + 1);
+  }
 
   /** A value the program made directly: micrograd's `Value(x)` (`isConst` for an operand wrapped on the fly). */
   leaf(x: number, isInt = false, isConst = false): number {
@@ -40,19 +55,62 @@ export class ScalarTape {
     return id;
   }
 
-  /** Applies a primitive operation; throws EngineArithmeticError where Python would raise. */
+  /**
+   * Applies a primitive operation; throws EngineArithmeticError where Python would raise (and
+   * then adds no row). The cases are SCALAR_OPS's `forward` and `resultIsInt`, inlined.
+   */
   apply(code: OpCode, x: number, y = -1, k = 0, kIsInt = false): number {
-    const rule = SCALAR_OPS[code];
     const xd = this.data[x];
-    const yd = y >= 0 ? this.data[y] : 0;
-    const out = rule.forward(xd, yd, k);
     const xInt = (this.flags[x] & DATA_INT) !== 0;
-    const yInt = y >= 0 && (this.flags[y] & DATA_INT) !== 0;
+    let out: number;
+    let outInt = false;
+    switch (code) {
+      case OpCode.Add:
+        out = xd + this.data[y];
+        outInt = xInt && (this.flags[y] & DATA_INT) !== 0;
+        break;
+      case OpCode.Mul:
+        out = xd * this.data[y];
+        outInt = xInt && (this.flags[y] & DATA_INT) !== 0;
+        break;
+      case OpCode.Pow:
+        out = pythonPow(xd, k);
+        outInt = xInt && kIsInt && k >= 0;
+        break;
+      case OpCode.Relu:
+        out = xd < 0 ? 0 : xd;
+        outInt = xInt || xd < 0;
+        break;
+      case OpCode.Tanh:
+        out = Math.tanh(xd);
+        break;
+      case OpCode.Exp:
+        out = pythonExp(xd);
+        break;
+      case OpCode.Log:
+        out = pythonLog(xd);
+        break;
+      case OpCode.Sigmoid:
+        out = 1 / (1 + Math.exp(-xd));
+        break;
+      default:
+        throw new RangeError(`op code ${code} is not an operation`);
+    }
     const id = this.push(code, x, y, k);
     this.data[id] = out;
-    this.flags[id] =
-      (rule.resultIsInt(xInt, yInt, kIsInt, xd, k) ? DATA_INT : 0) | GRAD_INT | (kIsInt ? EXPONENT_INT : 0);
+    this.flags[id] = (outInt ? DATA_INT : 0) | GRAD_INT | (kIsInt ? EXPONENT_INT : 0);
     return id;
+  }
+
+  /**
+   * Drops every row from `size` on, so a training loop can rebuild its graph each step in the
+   * same memory (the rows before, e.g. the parameters, keep their data and grad).
+   */
+  truncate(size: number): void {
+    if (!Number.isInteger(size) || size < 0 || size > this.size) {
+      throw new RangeError(`cannot truncate a tape of ${this.size} rows to ${size}`);
+    }
+    this.size = size;
   }
 
   isDataInt(id: number): boolean {
@@ -75,95 +133,143 @@ export class ScalarTape {
     this.flags[id] = (this.flags[id] & ~GRAD_INT) | (isInt ? GRAD_INT : 0);
   }
 
-  /** ∂row/∂operand from the operands' current data. */
+  /** ∂row/∂operand from the operands' current data (SCALAR_OPS's rule itself). */
   localDerivative(id: number, operand: number): number {
     const x = this.a[id];
     const y = this.b[id];
-    return SCALAR_OPS[this.op[id]].local(operand, this.data[x], y >= 0 ? this.data[y] : 0, this.k[id], this.data[id]);
+    return SCALAR_OPS[this.op[id]].local(
+      operand,
+      this.data[x],
+      y >= 0 ? this.data[y] : 0,
+      this.k[id],
+      this.data[id],
+    );
   }
 
   /**
    * micrograd's `backward()`: the root's grad is set to 1, then each value in reverse
    * topological order adds local derivative × its grad to each operand's grad. Grads are never
    * reset, so a second call accumulates (intermediate grads included), as in micrograd.
+   *
+   * Operands always precede their results, so a sweep from the root down the tape is a reverse
+   * topological order: a row is final when the sweep reaches it. A bitset holds the rows the
+   * root reaches; the sweep jumps from one set bit to the next below it (a whole word of rows
+   * the root does not reach costs one test), and stops below the lowest word with a bit set.
+   * No sort, no stack, no recursion. The cases are SCALAR_OPS's `local` and `localIsInt`,
+   * inlined; the product `local * g` is kept as written there, so the rounding is the table's.
    */
   backward(root: number): void {
-    const n = this.topologicalOrder(root);
-    const { op, a, b, data, grad, flags, order } = this;
+    const { op, a, b, data, grad, flags, reached } = this;
+    let w = root >> 5;
+    reached.fill(0, 0, w + 1);
+    reached[w] = 1 << (root & 31);
     grad[root] = 1;
     flags[root] |= GRAD_INT;
-    for (let i = n - 1; i >= 0; i--) {
-      const id = order[i];
+    // Bits of word w still to visit: at or below the root's at first, then below the last row.
+    let pending = ~(-2 << (root & 31));
+    let lowWord = w;
+    for (;;) {
+      const bits = reached[w] & pending;
+      if (bits === 0) {
+        if (--w < lowWord) break;
+        pending = -1;
+        continue;
+      }
+      const bit = 31 - Math.clz32(bits);
+      pending = ~(-1 << bit);
+      const id = (w << 5) | bit;
       const code = op[id];
       if (code <= OpCode.Const) continue;
-      const rule = SCALAR_OPS[code];
       const g = grad[id];
       const gInt = (flags[id] & GRAD_INT) !== 0;
       const x = a[id];
-      const y = b[id];
+      reached[x >> 5] |= 1 << (x & 31);
+      if (x >> 5 < lowWord) lowWord = x >> 5;
       const xd = data[x];
-      const yd = y >= 0 ? data[y] : 0;
-      const k = this.k[id];
-      const kInt = (flags[id] & EXPONENT_INT) !== 0;
-      const xInt = (flags[x] & DATA_INT) !== 0;
-      const yInt = y >= 0 && (flags[y] & DATA_INT) !== 0;
-      grad[x] += rule.local(0, xd, yd, k, data[id]) * g;
-      if (!(gInt && rule.localIsInt(0, xInt, yInt, kInt, k))) flags[x] &= ~GRAD_INT;
-      if (y >= 0) {
-        grad[y] += rule.local(1, xd, yd, k, data[id]) * g;
-        if (!(gInt && rule.localIsInt(1, xInt, yInt, kInt, k))) flags[y] &= ~GRAD_INT;
+      let dx: number;
+      let dxInt = false;
+      if (code <= OpCode.Mul) {
+        const y = b[id];
+        reached[y >> 5] |= 1 << (y & 31);
+        if (y >> 5 < lowWord) lowWord = y >> 5;
+        let dy: number;
+        let dyInt: boolean;
+        if (code === OpCode.Add) {
+          dx = 1;
+          dy = 1;
+          dxInt = true;
+          dyInt = true;
+        } else {
+          dx = data[y];
+          dy = xd;
+          dxInt = (flags[y] & DATA_INT) !== 0;
+          dyInt = (flags[x] & DATA_INT) !== 0;
+        }
+        grad[x] += dx * g;
+        grad[y] += dy * g;
+        if (!(gInt && dxInt)) flags[x] &= ~GRAD_INT;
+        if (!(gInt && dyInt)) flags[y] &= ~GRAD_INT;
+        continue;
       }
+      switch (code) {
+        case OpCode.Pow: {
+          const k = this.k[id];
+          // `t**2` is the common case; pow(x, 1) is exactly x in every libm, so this is the same number.
+          dx = k === 2 ? 2 * xd : k * pythonPow(xd, k - 1);
+          dxInt = (flags[x] & DATA_INT) !== 0 && (flags[id] & EXPONENT_INT) !== 0 && k - 1 >= 0;
+          break;
+        }
+        case OpCode.Relu:
+          dx = data[id] > 0 ? 1 : 0;
+          dxInt = true;
+          break;
+        case OpCode.Tanh: {
+          const out = data[id];
+          dx = 1 - out * out;
+          break;
+        }
+        case OpCode.Exp:
+          dx = data[id];
+          break;
+        case OpCode.Log:
+          dx = 1 / xd;
+          break;
+        case OpCode.Sigmoid: {
+          const out = data[id];
+          dx = out * (1 - out);
+          break;
+        }
+        default:
+          throw new RangeError(`op code ${code} is not an operation`);
+      }
+      grad[x] += dx * g;
+      if (!(gInt && dxInt)) flags[x] &= ~GRAD_INT;
     }
   }
 
   /**
    * ∂root/∂x for every row (0 where x does not reach the root), and which rows reach it,
-   * without touching `.grad`.
+   * without touching `.grad`. The rows go in `backward`'s order (so the sums round alike), each
+   * through the rule table.
    */
   rootGradients(root: number): { grad: Float64Array; reaches: Uint8Array } {
-    const n = this.topologicalOrder(root);
     const grad = new Float64Array(this.size);
     const reaches = new Uint8Array(this.size);
     grad[root] = 1;
-    for (let i = n - 1; i >= 0; i--) {
-      const id = this.order[i];
-      reaches[id] = 1;
-      if (this.op[id] <= OpCode.Const) continue;
+    reaches[root] = 1;
+    for (let id = root; id >= 0; id--) {
+      if (reaches[id] === 0 || this.op[id] <= OpCode.Const) continue;
       const g = grad[id];
-      grad[this.a[id]] += this.localDerivative(id, 0) * g;
-      if (this.b[id] >= 0) grad[this.b[id]] += this.localDerivative(id, 1) * g;
+      const x = this.a[id];
+      const y = this.b[id];
+      reaches[x] = 1;
+      grad[x] += this.localDerivative(id, 0) * g;
+      if (y >= 0) {
+        reaches[y] = 1;
+        grad[y] += this.localDerivative(id, 1) * g;
+      }
     }
     return { grad, reaches };
-  }
-
-  /**
-   * Fills `order[0..n)` with the values the root depends on, operands before results
-   * (iterative depth-first post-order: a 100,000-deep chain must not overflow the stack).
-   */
-  private topologicalOrder(root: number): number {
-    if (this.mark.length < this.size) this.mark = new Uint32Array(this.op.length);
-    if (this.order.length < this.size) this.order = new Int32Array(this.op.length);
-    if (this.stack.length < 3 * this.size + 3) this.stack = new Int32Array(3 * this.op.length + 3);
-    const epoch = ++this.epoch;
-    const { mark, stack, order, a, b } = this;
-    let sp = 0;
-    let n = 0;
-    stack[sp++] = root;
-    while (sp > 0) {
-      const entry = stack[--sp];
-      if (entry < 0) {
-        order[n++] = ~entry; // all operands are done: post-order position
-        continue;
-      }
-      if (mark[entry] === epoch) continue;
-      mark[entry] = epoch;
-      stack[sp++] = ~entry;
-      const y = b[entry];
-      const x = a[entry];
-      if (y >= 0 && mark[y] !== epoch) stack[sp++] = y;
-      if (x >= 0 && mark[x] !== epoch) stack[sp++] = x;
-    }
-    return n;
   }
 
   private push(code: OpCode, x: number, y: number, k: number): number {
@@ -191,5 +297,6 @@ export class ScalarTape {
     this.data = resize(this.data, (n) => new Float64Array(n));
     this.grad = resize(this.grad, (n) => new Float64Array(n));
     this.flags = resize(this.flags, (n) => new Uint8Array(n));
+    this.reached = new Int32Array((cap >> 5) + 1); // scratch: each pass clears what it uses
   }
 }

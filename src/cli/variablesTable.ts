@@ -1,0 +1,50 @@
+import type { JsonNested, PyJson } from "../trace/trace";
+
+/** The `gradlens run` table: one row a top-level variable with its value, `.grad` and ∂root/∂x. */
+export function variablesTable(variables: Record<string, PyJson>): string {
+  const rows: string[][] = [["name", "value", "grad", "∂root/∂x"]];
+  for (const [name, value] of Object.entries(variables)) {
+    if (isValue(value)) {
+      rows.push([
+        name,
+        show(value.data),
+        show(value.grad),
+        value.root_grad === null ? "—" : show(value.root_grad),
+      ]);
+    } else if (isTensor(value)) {
+      rows.push([
+        name,
+        `tensor${JSON.stringify(value.shape)} ${show(value.data)}`,
+        value.grad === null ? "None" : show(value.grad),
+        value.root_grad === null ? "—" : show(value.root_grad),
+      ]);
+    } else {
+      rows.push([name, show(value), "", ""]);
+    }
+  }
+  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => [...r[c]].length)));
+  const line = (r: string[]) =>
+    r
+      .map((cell, c) => cell + " ".repeat(widths[c] - [...cell].length))
+      .join("  ")
+      .trimEnd();
+  return [line(rows[0]), line(widths.map((w) => "-".repeat(w))), ...rows.slice(1).map(line)].join("\n");
+}
+
+function isValue(v: PyJson): v is Extract<PyJson, { type: "Value" }> {
+  return typeof v === "object" && v !== null && !Array.isArray(v) && v.type === "Value";
+}
+
+function isTensor(v: PyJson): v is Extract<PyJson, { type: "Tensor" }> {
+  return typeof v === "object" && v !== null && !Array.isArray(v) && v.type === "Tensor";
+}
+
+function show(v: PyJson | JsonNested): string {
+  if (typeof v === "number") return String(v);
+  if (typeof v === "string") return v;
+  if (v === null) return "None";
+  if (typeof v === "boolean") return v ? "True" : "False";
+  if (Array.isArray(v)) return `[${v.map((x) => show(x)).join(", ")}]`;
+  if (v.type === "Object") return `<${v.class}>`;
+  return JSON.stringify(v);
+}

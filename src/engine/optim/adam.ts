@@ -1,0 +1,111 @@
+import type { Tensor } from "../tensor/tensor";
+import { invalid, Optimizer, paramValues } from "./optimizer";
+
+export interface AdamOptions {
+  lr: number;
+  betas: [number, number];
+  eps: number;
+  weightDecay: number;
+  amsgrad: boolean;
+  maximize: boolean;
+}
+
+interface AdamState {
+  step: number;
+  expAvg: Float64Array;
+  expAvgSq: Float64Array;
+  maxExpAvgSq: Float64Array | null;
+}
+
+/** PyTorch's `lerp` for a scalar weight: two formulas so the endpoints come out exact. */
+function lerp(start: number, end: number, weight: number): number {
+  return weight < 0.5 ? start + weight * (end - start) : end - (end - start) * (1 - weight);
+}
+
+/**
+ * `torch.optim.Adam` (and, with `decoupled`, AdamW), PyTorch's single-tensor update in the
+ * same order of floating-point operations:
+ *   g = ±grad (+ weight_decay·p for Adam; AdamW instead scales p by 1 − lr·weight_decay)
+ *   m = lerp(m, g, 1 − β1);  v = β2·v + (1 − β2)·g·g
+ *   denom = √v̂ / √(1 − β2^t) + eps  (v̂ = running max of v with amsgrad)
+ *   p = p − lr/(1 − β1^t) · m/denom
+ */
+export class Adam extends Optimizer<AdamOptions, AdamState> {
+  constructor(
+    params: readonly Tensor[],
+    options: Partial<AdamOptions> = {},
+    private readonly decoupled = false,
+  ) {
+    super(params, {
+      lr: 1e-3,
+      betas: [0.9, 0.999],
+      eps: 1e-8,
+      weightDecay: decoupled ? 1e-2 : 0,
+      amsgrad: false,
+      maximize: false,
+      ...options,
+    });
+  }
+
+  protected validate(o: AdamOptions): void {
+    if (!(o.lr >= 0)) throw invalid("learning rate", o.lr);
+    if (!(o.eps >= 0)) throw invalid("epsilon value", o.eps);
+    if (!(o.betas[0] >= 0 && o.betas[0] < 1)) throw invalid("beta parameter at index 0", o.betas[0]);
+    if (!(o.betas[1] >= 0 && o.betas[1] < 1)) throw invalid("beta parameter at index 1", o.betas[1]);
+    if (!(o.weightDecay >= 0)) throw invalid("weight_decay value", o.weightDecay);
+  }
+
+  protected update(p: Tensor, grad: Float64Array, o: AdamOptions): void {
+    const { values, commit } = paramValues(p);
+    const n = values.length;
+    let state = this.state.get(p);
+    if (state === undefined) {
+      state = {
+        step: 0,
+        expAvg: new Float64Array(n),
+        expAvgSq: new Float64Array(n),
+        maxExpAvgSq: o.amsgrad ? new Float64Array(n) : null,
+      };
+      this.state.set(p, state);
+    }
+    const [beta1, beta2] = o.betas;
+    state.step += 1;
+    const g = new Float64Array(n);
+    for (let i = 0; i < n; i++) g[i] = o.maximize ? -grad[i] : grad[i];
+    if (o.weightDecay !== 0) {
+      if (this.decoupled) {
+        const keep = 1 - o.lr * o.weightDecay;
+        for (let i = 0; i < n; i++) values[i] = values[i] * keep;
+      } else for (let i = 0; i < n; i++) g[i] = g[i] + o.weightDecay * values[i];
+    }
+    const { expAvg, expAvgSq } = state;
+    const w1 = 1 - beta1;
+    const w2 = 1 - beta2;
+    for (let i = 0; i < n; i++) {
+      expAvg[i] = lerp(expAvg[i], g[i], w1);
+      expAvgSq[i] = expAvgSq[i] * beta2 + w2 * g[i] * g[i];
+    }
+    const biasCorrection1 = 1 - beta1 ** state.step;
+    const biasCorrection2 = 1 - beta2 ** state.step;
+    const stepSize = o.lr / biasCorrection1;
+    const bc2Sqrt = Math.sqrt(biasCorrection2);
+    let second = expAvgSq;
+    if (state.maxExpAvgSq !== null) {
+      const mx = state.maxExpAvgSq;
+      for (let i = 0; i < n; i++) mx[i] = Math.max(mx[i], expAvgSq[i]);
+      second = mx;
+    }
+    for (let i = 0; i < n; i++) {
+      const denom = Math.sqrt(second[i]) / bc2Sqrt + o.eps;
+      values[i] = values[i] + -stepSize * (expAvg[i] / denom);
+    }
+    commit();
+  }
+}
+
+/** `torch.optim.AdamW`: Adam with decoupled weight decay (default 0.01). */
+export class AdamW extends Adam {
+  constructor(params: readonly Tensor[], options: Partial<AdamOptions> = {}) {
+    super(params, options, true);
+  }
+}

@@ -1,0 +1,4 @@
+/** Optimizers with PyTorch's update formulas and defaults: SGD, Adam, AdamW. */
+export { Optimizer, type ParamGroup } from "./optimizer";
+export { SGD, type SGDOptions } from "./sgd";
+export { Adam, AdamW, type AdamOptions } from "./adam";

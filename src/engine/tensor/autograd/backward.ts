@@ -1,0 +1,268 @@
+import { formatSize, sameShape } from "../shapeMath";
+import { Tensor } from "../tensor";
+import { runtimeError } from "../tensorError";
+import { checkFinite, whileBackward } from "./anomaly";
+import { withNoGrad } from "./gradMode";
+
+/** What flowed back along one edge `from → to` (operand `operand` of the op that made `to`). */
+export interface EdgeGradient {
+  from: Tensor;
+  to: Tensor;
+  operand: number;
+  /** The operation's rule for this operand, in words. */
+  rule: string;
+  /** ∂root/∂to · ∂to/∂from, shaped like `from`. */
+  contribution: Tensor;
+  summary: GradientSummary;
+}
+
+export interface GradientSummary {
+  norm: number;
+  min: number;
+  max: number;
+  mean: number;
+}
+
+/** ∂root/∂x for every tensor reachable from the root, by tensor id, and every edge's contribution. */
+export interface RootGradients {
+  root: Tensor;
+  grads: Map<number, Tensor>;
+  edges: EdgeGradient[];
+}
+
+export interface BackwardOptions {
+  /** `gradient=`: ∂L/∂root, required unless the root has one element. */
+  gradient?: Tensor | null;
+  retainGraph?: boolean;
+  /**
+   * Also compute ∂root/∂x and per-edge contributions for every tensor reachable (operands that
+   * do not require grad included) in the same pass, for the trace.
+   */
+  trace?: boolean;
+}
+
+let epoch = 0;
+
+/**
+ * The tensors `root` depends on, operands before results: an iterative depth-first post-order,
+ * so a 100,000-deep chain does not overflow the stack. Operands that do not require grad are
+ * followed only when `all` (they end the walk anyway: they have no node).
+ */
+function topologicalOrder(root: Tensor, all: boolean): Tensor[] {
+  const stamp = ++epoch;
+  const order: Tensor[] = [];
+  const stack: Tensor[] = [root];
+  const done: boolean[] = [false];
+  root.visitMark = stamp;
+  while (stack.length > 0) {
+    const top = stack.length - 1;
+    const t = stack[top];
+    if (done[top]) {
+      stack.pop();
+      done.pop();
+      order.push(t);
+      continue;
+    }
+    done[top] = true;
+    const inputs = t.gradFn?.inputs ?? [];
+    for (let i = inputs.length - 1; i >= 0; i--) {
+      const x = inputs[i];
+      if (x.visitMark === stamp || !(all || x.requiresGrad)) continue;
+      x.visitMark = stamp;
+      stack.push(x);
+      done.push(false);
+    }
+  }
+  return order;
+}
+
+export function summarize(values: Float64Array): GradientSummary {
+  let sq = 0;
+  let sum = 0;
+  let min = Infinity;
+  let max = -Infinity;
+  let nan = false;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    sq += v * v;
+    sum += v;
+    if (v !== v) nan = true;
+    else {
+      if (v < min) min = v;
+      if (v > max) max = v;
+    }
+  }
+  const n = values.length;
+  return { norm: Math.sqrt(sq), min: nan ? NaN : min, max: nan ? NaN : max, mean: n === 0 ? NaN : sum / n };
+}
+
+function addInto(existing: Tensor, extra: Tensor): Tensor {
+  const a = existing.values();
+  const b = extra.values();
+  const out = new Float64Array(a.length);
+  for (let i = 0; i < a.length; i++) out[i] = a[i] + b[i];
+  return Tensor.fromValues(out, existing.shape, existing.dtype);
+}
+
+/** Adds a gradient into `.grad`, in place when there is one (the `.grad` object stays the same). */
+function accumulateGrad(t: Tensor, g: Tensor): void {
+  if (t.grad === null) {
+    t.grad = Tensor.fromValues(g.copyValues(), t.shape, t.dtype);
+    return;
+  }
+  const target = t.grad;
+  const src = g.values();
+  if (target.isContiguous() && sameShape(target.shape, t.shape)) {
+    const data = target.storage.data;
+    for (let i = 0; i < src.length; i++) data[target.offset + i] += src[i];
+    target.storage.version++;
+    if (target.dtype === "float32")
+      for (let i = 0; i < src.length; i++) data[target.offset + i] = Math.fround(data[target.offset + i]);
+  } else {
+    t.grad = addInto(target, g);
+  }
+}
+
+/**
+ * Walks the graph from `root` in reverse topological order, calling each node's VJP once with
+ * the sum of everything that flowed into it. `visit` sees each tensor's final ∂root/∂t;
+ * `onEdge` each contribution. Returns the order walked.
+ */
+function runPass(
+  root: Tensor,
+  seed: Tensor,
+  all: boolean,
+  visit: (t: Tensor, g: Tensor) => void,
+  onEdge: ((to: Tensor, operand: number, from: Tensor, c: Tensor) => void) | null,
+): Tensor[] {
+  const order = topologicalOrder(root, all);
+  const pending = new Map<Tensor, Tensor>();
+  pending.set(root, seed);
+  for (let i = order.length - 1; i >= 0; i--) {
+    const t = order[i];
+    const g = pending.get(t);
+    if (g === undefined) continue;
+    pending.delete(t);
+    visit(t, g);
+    const node = t.gradFn;
+    if (node === null) continue;
+    node.checkSaved();
+    const vjp = node.vjp;
+    if (vjp === null) continue;
+    const needs = node.inputs.map((x) => all || x.requiresGrad);
+    const results = whileBackward(() => withNoGrad(() => vjp(g, needs)));
+    for (let j = 0; j < node.inputs.length; j++) {
+      const c = results[j];
+      if (!needs[j] || c === null || c === undefined) continue;
+      const x = node.inputs[j];
+      if (!sameShape(c.shape, x.shape))
+        throw runtimeError(
+          `internal: ${node.op} returned a gradient of shape ${formatSize(c.shape)} for an operand of shape ${formatSize(x.shape)}`,
+        );
+      checkFinite(c.values(), "backward", node.op, t.id, j);
+      onEdge?.(t, j, x, c);
+      const prior = pending.get(x);
+      pending.set(x, prior === undefined ? c : addInto(prior, c));
+    }
+  }
+  return order;
+}
+
+function seedFor(root: Tensor, gradient: Tensor | null | undefined): Tensor {
+  if (gradient === null || gradient === undefined) {
+    if (root.numel !== 1) throw runtimeError("grad can be implicitly created only for scalar outputs");
+    return Tensor.fromValues(new Float64Array([1]), root.shape, root.dtype);
+  }
+  if (!sameShape(gradient.shape, root.shape))
+    throw runtimeError(
+      `Mismatch in shape: grad_output[0] has a shape of ${formatSize(gradient.shape)} and output[0] has a shape of ${formatSize(root.shape)}.`,
+    );
+  return gradient;
+}
+
+function freeGraph(order: readonly Tensor[]): void {
+  for (const t of order) t.gradFn?.free();
+}
+
+/**
+ * `root.backward(gradient, retain_graph)`: accumulates into `.grad` of every leaf that requires
+ * grad (and of non-leaves that asked with `retain_grad()`). With `trace`, also returns ∂root/∂x
+ * for everything reachable and each edge's contribution, computed in the same pass.
+ */
+export function backward(root: Tensor, options: BackwardOptions = {}): RootGradients | null {
+  if (!root.requiresGrad)
+    throw runtimeError("element 0 of tensors does not require grad and does not have a grad_fn");
+  const seed = seedFor(root, options.gradient);
+  const trace = options.trace === true;
+  const grads = new Map<number, Tensor>();
+  const edges: EdgeGradient[] = [];
+  const order = runPass(
+    root,
+    seed,
+    trace,
+    (t, g) => {
+      if (trace) grads.set(t.id, g);
+      if (t.requiresGrad && (t.isLeaf || t.retainsGrad)) accumulateGrad(t, g);
+    },
+    trace ? (to, operand, from, c) => edges.push(edgeRecord(to, operand, from, c)) : null,
+  );
+  if (options.retainGraph !== true) freeGraph(order);
+  return trace ? { root, grads, edges } : null;
+}
+
+function edgeRecord(to: Tensor, operand: number, from: Tensor, c: Tensor): EdgeGradient {
+  return {
+    from,
+    to,
+    operand,
+    rule: to.gradFn?.rules[operand] ?? "",
+    contribution: c,
+    summary: summarize(c.values()),
+  };
+}
+
+/**
+ * ∂root/∂x for every tensor reachable from `root` and each edge's contribution, without
+ * touching `.grad` or freeing anything (the graph's saved values must still be intact).
+ */
+export function rootGradients(root: Tensor, gradient?: Tensor | null): RootGradients {
+  const seed = seedFor(root, gradient);
+  const grads = new Map<number, Tensor>();
+  const edges: EdgeGradient[] = [];
+  runPass(
+    root,
+    seed,
+    true,
+    (t, g) => grads.set(t.id, g),
+    (to, operand, from, c) => edges.push(edgeRecord(to, operand, from, c)),
+  );
+  return { root, grads, edges };
+}
+
+/**
+ * `torch.autograd.grad(output, inputs, grad_outputs)`: the gradients of `output` with respect
+ * to `inputs`, without touching `.grad`.
+ */
+export function grad(
+  output: Tensor,
+  inputs: readonly Tensor[],
+  options: { gradOutput?: Tensor | null; retainGraph?: boolean; allowUnused?: boolean } = {},
+): (Tensor | null)[] {
+  if (!output.requiresGrad)
+    throw runtimeError("element 0 of tensors does not require grad and does not have a grad_fn");
+  for (const x of inputs)
+    if (!x.requiresGrad) throw runtimeError("One of the differentiated Tensors does not require grad");
+  const seed = seedFor(output, options.gradOutput);
+  const found = new Map<Tensor, Tensor>();
+  const wanted = new Set(inputs);
+  const order = runPass(output, seed, false, (t, g) => wanted.has(t) && found.set(t, g), null);
+  if (options.retainGraph !== true) freeGraph(order);
+  return inputs.map((x) => {
+    const g = found.get(x);
+    if (g !== undefined) return g === seed ? Tensor.fromValues(g.copyValues(), g.shape, g.dtype) : g;
+    if (options.allowUnused === true) return null;
+    throw runtimeError(
+      "One of the differentiated Tensors appears to not have been used in the graph. Set allow_unused=True if this is the desired behavior.",
+    );
+  });
+}

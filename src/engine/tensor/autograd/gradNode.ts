@@ -1,0 +1,87 @@
+import { runtimeError } from "../tensorError";
+import type { Tensor } from "../tensor";
+import { checkFinite } from "./anomaly";
+import { isGradEnabled } from "./gradMode";
+
+/**
+ * The vector–Jacobian product of one operation: given ∂L/∂out (`grad`, shaped like the output)
+ * it returns ∂L/∂input for every operand whose `needs` entry is true (null for the others).
+ * It runs with recording off and must not write into `grad`.
+ */
+export type Vjp = (grad: Tensor, needs: readonly boolean[]) => (Tensor | null)[];
+
+/**
+ * One recorded operation (`grad_fn`): its symbol, its operands in order, its VJP and the rule
+ * in words for each operand. `saved` lists the tensors the VJP reads, with their versions at
+ * record time, so an in-place change or a freed graph is reported the way PyTorch does.
+ */
+export class GradNode {
+  /** Set by the first backward without retain_graph when the node saved tensors. */
+  freed = false;
+  readonly savedVersions: number[];
+  /** Null once freed: dropping the closure releases the values it saved, as PyTorch does. */
+  vjp: Vjp | null;
+  saved: readonly Tensor[];
+
+  constructor(
+    readonly op: string,
+    readonly inputs: readonly Tensor[],
+    vjp: Vjp,
+    readonly rules: readonly string[],
+    saved: readonly Tensor[],
+  ) {
+    this.vjp = vjp;
+    this.saved = saved;
+    this.savedVersions = saved.map((t) => t.version);
+  }
+
+  /** After a backward without retain_graph: a node that saved values lets them go. */
+  free(): void {
+    if (this.saved.length === 0) return;
+    this.freed = true;
+    this.vjp = null;
+    this.saved = [];
+  }
+
+  /** Throws PyTorch's errors when the saved values can no longer be trusted. */
+  checkSaved(): void {
+    if (this.freed)
+      throw runtimeError(
+        "Trying to backward through the graph a second time (or directly access saved tensors after they " +
+          "have already been freed). Saved intermediate values of the graph are freed when you call " +
+          ".backward() or autograd.grad(). Specify retain_graph=True if you need to backward through the " +
+          "graph a second time or if you need to access saved tensors after calling backward.",
+      );
+    for (let i = 0; i < this.saved.length; i++) {
+      const t = this.saved[i];
+      if (t.version !== this.savedVersions[i])
+        throw runtimeError(
+          "one of the variables needed for gradient computation has been modified by an inplace operation: " +
+            `[torch.DoubleTensor [${t.shape.join(", ")}]] is at version ${t.version}; expected version ` +
+            `${this.savedVersions[i]} instead.`,
+        );
+    }
+  }
+}
+
+/**
+ * Attaches a graph node to an operation's fresh result when recording is on and an operand
+ * requires grad (PyTorch's rule), and runs the NaN/Inf watch on the result.
+ */
+export function record(
+  out: Tensor,
+  op: string,
+  inputs: readonly Tensor[],
+  vjp: Vjp,
+  rules: readonly string[],
+  saved: readonly Tensor[] = [],
+): Tensor {
+  checkFinite(out.storage.data, "forward", op, out.id, null);
+  if (!isGradEnabled()) return out;
+  let needed = false;
+  for (const t of inputs) if (t.requiresGrad) needed = true;
+  if (!needed) return out;
+  out.requiresGrad = true;
+  out.gradFn = new GradNode(op, inputs, vjp, rules, saved);
+  return out;
+}

@@ -1,0 +1,59 @@
+/**
+ * Element types. Storage is always a Float64Array; the dtype says how the values are meant
+ * (and printed): int64 and bool hold exact integers, float32 results are rounded to float32
+ * after every operation so a program sees PyTorch's float32 numbers (to the last ulp of
+ * reductions and transcendental functions, which PyTorch computes in its own order).
+ */
+export type DType = "float32" | "float64" | "int64" | "bool";
+
+/** bool < integer < floating: the order PyTorch promotes categories in. */
+export function category(dtype: DType): 0 | 1 | 2 {
+  return dtype === "bool" ? 0 : dtype === "int64" ? 1 : 2;
+}
+
+export function isFloating(dtype: DType): boolean {
+  return dtype === "float32" || dtype === "float64";
+}
+
+let defaultFloat: DType = "float32";
+
+/** `torch.get_default_dtype()`: what a Python float (or `torch.tensor([1.5])`) becomes. */
+export function getDefaultDtype(): DType {
+  return defaultFloat;
+}
+
+/** `torch.set_default_dtype(...)`; only floating types are allowed, as in PyTorch. */
+export function setDefaultDtype(dtype: DType): void {
+  if (!isFloating(dtype)) throw new TypeError("only floating-point types are supported as the default type");
+  defaultFloat = dtype;
+}
+
+/** `torch.promote_types`. */
+export function promoteTypes(a: DType, b: DType): DType {
+  if (a === b) return a;
+  if (a === "float64" || b === "float64") return "float64";
+  if (a === "float32" || b === "float32") return "float32";
+  if (a === "int64" || b === "int64") return "int64";
+  return "bool";
+}
+
+/** The PyTorch name, as `x.dtype` prints it. */
+export function dtypeName(dtype: DType): string {
+  return `torch.${dtype}`;
+}
+
+/** Title-case scalar type names PyTorch uses in messages ("expected scalar type Long but found Float"). */
+export function scalarTypeName(dtype: DType): string {
+  return { float32: "Float", float64: "Double", int64: "Long", bool: "Bool" }[dtype];
+}
+
+/** Rounds values in place to what the dtype can hold. */
+export function roundToDtype(values: Float64Array, dtype: DType): void {
+  if (dtype === "float32") {
+    for (let i = 0; i < values.length; i++) values[i] = Math.fround(values[i]);
+  } else if (dtype === "int64") {
+    for (let i = 0; i < values.length; i++) values[i] = Math.trunc(values[i]);
+  } else if (dtype === "bool") {
+    for (let i = 0; i < values.length; i++) values[i] = values[i] !== 0 ? 1 : 0;
+  }
+}

@@ -1,0 +1,125 @@
+/**
+ * The tensor engine's public API — what the interpreter's `torch` modules and the benchmarks
+ * call. Everything is a free function on `Tensor`; Python operators map one to one.
+ *
+ * Types:      Tensor, Storage, DType, Nested, TensorError (pythonType + PyTorch's message),
+ *             GradNode (x.gradFn: op, inputs, rules), IndexItem / Slice, Reduction
+ * Creation:   tensor, scalar (a Python number with its int/float kind), zeros, ones, full,
+ *             arange, linspace, eye, zerosLike, onesLike, fullLike, rand, randn, randint,
+ *             randperm, randLike, randnLike, manualSeed, Generator, get/setDefaultDtype
+ * Arithmetic: add, sub, mul, div, neg, pow, matmul (`@`), linear (x·Wᵀ + b), where, maximum, minimum
+ * Math:       exp, log, sqrt, abs, clamp, cast (`.to(dtype)`, `.float()`, …)
+ * Activation: relu, sigmoid, tanh, leakyRelu, softmax, logSoftmax
+ * Reduction:  sum, mean, prod (dim int/list, keepdim), max/min (all), maxAlong/minAlong
+ *             (values + indices), argmax, argmin
+ * Compare:    eq, ne, lt, le, gt, ge, logicalNot, equal, allclose, oneHot
+ * Shape:      reshape, view, flatten, permute, transpose, t, T, squeeze, unsqueeze, expand,
+ *             contiguous, detach, dataOf (`x.data`), clone, cat, stack, index (`x[...]`), setIndex (`x[...] = v`)
+ * Losses:     mseLoss, binaryCrossEntropy, binaryCrossEntropyWithLogits, crossEntropy, nllLoss
+ * In place:   addInPlace, subInPlace, mulInPlace, divInPlace, copyInPlace, fillInPlace,
+ *             zeroInPlace, requiresGradInPlace, setData, setGrad
+ * Autograd:   backward (retainGraph, gradient, trace → RootGradients), rootGradients, grad,
+ *             isGradEnabled, enterNoGrad/exitNoGrad/withNoGrad/setGradEnabled,
+ *             retainGrad, pytorchGradFnName (for repr), anomaly watch (setAnomalyDetection,
+ *             firstAnomaly, resetAnomaly)
+ * Kernel:     gemm (strided C = A·B on Float64Arrays)
+ * Optimizers and gradcheck live in ../../optim and ../../gradcheck.
+ */
+export { Tensor, Storage, type Nested } from "./tensor";
+export { type DType, getDefaultDtype, setDefaultDtype, promoteTypes, dtypeName, isFloating } from "./dtype";
+export { TensorError, type TensorErrorType } from "./tensorError";
+export { broadcastShapes, formatSize } from "./shapeMath";
+export { GradNode, type Vjp } from "./autograd/gradNode";
+export { isGradEnabled, enterNoGrad, exitNoGrad, withNoGrad, setGradEnabled } from "./autograd/gradMode";
+export {
+  backward,
+  rootGradients,
+  grad,
+  summarize,
+  type BackwardOptions,
+  type RootGradients,
+  type EdgeGradient,
+  type GradientSummary,
+} from "./autograd/backward";
+export {
+  setAnomalyDetection,
+  isAnomalyDetectionEnabled,
+  firstAnomaly,
+  resetAnomaly,
+  type Anomaly,
+} from "./autograd/anomaly";
+export {
+  tensor,
+  full,
+  zeros,
+  ones,
+  zerosLike,
+  onesLike,
+  fullLike,
+  arange,
+  linspace,
+  eye,
+  rand,
+  randn,
+  randint,
+  randperm,
+  randLike,
+  randnLike,
+  manualSeed,
+  type CreateOptions,
+  type RandomOptions,
+} from "./create";
+export { Generator, defaultGenerator } from "./random";
+export { scalar, asTensor, resultType, type TensorLike } from "./ops/operand";
+export { add, sub, mul, div, neg, pow, where, maximum, minimum } from "./ops/elementwise";
+export { exp, log, sqrt, abs, clamp, cast } from "./ops/unary";
+export { relu, sigmoid, tanh, leakyRelu } from "./ops/activation";
+export { softmax, logSoftmax } from "./ops/softmax";
+export { sum, mean, prod, type Dims } from "./ops/reduce";
+export { max, min, maxAlong, minAlong, argmax, argmin } from "./ops/minmax";
+export { eq, ne, lt, le, gt, ge, logicalNot, equal, allclose } from "./ops/compare";
+export { matmul } from "./ops/matmul";
+export { gemm } from "./ops/gemm";
+export {
+  reshape,
+  view,
+  flatten,
+  permute,
+  transpose,
+  t,
+  T,
+  squeeze,
+  unsqueeze,
+  expand,
+  contiguous,
+  detach,
+  dataOf,
+  clone,
+} from "./ops/shape";
+export { cat, stack } from "./ops/join";
+export { index, setIndex, type IndexItem, type Slice } from "./ops/indexing";
+export {
+  mseLoss,
+  binaryCrossEntropy,
+  binaryCrossEntropyWithLogits,
+  crossEntropy,
+  nllLoss,
+  type Reduction,
+  type ClassLossOptions,
+} from "./ops/loss";
+export {
+  addInPlace,
+  subInPlace,
+  mulInPlace,
+  divInPlace,
+  copyInPlace,
+  fillInPlace,
+  zeroInPlace,
+  requiresGradInPlace,
+  setData,
+  setGrad,
+} from "./ops/inplace";
+export { retainGrad } from "./autograd/retainGrad";
+export { linear } from "./ops/linear";
+export { oneHot } from "./ops/oneHot";
+export { pytorchGradFnName } from "./autograd/pytorchNames";

@@ -1,0 +1,110 @@
+import { broadcastShapes, numelOf, sameShape } from "../shapeMath";
+import type { Tensor } from "../tensor";
+import { broadcastStrides, forEachRow } from "./broadcast";
+
+/** The two-operand element kernels. One switch per row keeps the inner loops monomorphic. */
+export const enum Binary {
+  Add,
+  Sub,
+  Mul,
+  Div,
+  Pow,
+  Eq,
+  Ne,
+  Lt,
+  Le,
+  Gt,
+  Ge,
+  Maximum,
+  Minimum,
+}
+
+function row(
+  code: Binary,
+  out: Float64Array,
+  o: number,
+  a: Float64Array,
+  ia: number,
+  sa: number,
+  b: Float64Array,
+  ib: number,
+  sb: number,
+  n: number,
+): void {
+  switch (code) {
+    case Binary.Add:
+      for (let j = 0; j < n; j++) out[o + j] = a[ia + j * sa] + b[ib + j * sb];
+      return;
+    case Binary.Sub:
+      for (let j = 0; j < n; j++) out[o + j] = a[ia + j * sa] - b[ib + j * sb];
+      return;
+    case Binary.Mul:
+      for (let j = 0; j < n; j++) out[o + j] = a[ia + j * sa] * b[ib + j * sb];
+      return;
+    case Binary.Div:
+      for (let j = 0; j < n; j++) out[o + j] = a[ia + j * sa] / b[ib + j * sb];
+      return;
+    case Binary.Pow:
+      for (let j = 0; j < n; j++) out[o + j] = powOf(a[ia + j * sa], b[ib + j * sb]);
+      return;
+    case Binary.Eq:
+      for (let j = 0; j < n; j++) out[o + j] = a[ia + j * sa] === b[ib + j * sb] ? 1 : 0;
+      return;
+    case Binary.Ne:
+      for (let j = 0; j < n; j++) out[o + j] = a[ia + j * sa] !== b[ib + j * sb] ? 1 : 0;
+      return;
+    case Binary.Lt:
+      for (let j = 0; j < n; j++) out[o + j] = a[ia + j * sa] < b[ib + j * sb] ? 1 : 0;
+      return;
+    case Binary.Le:
+      for (let j = 0; j < n; j++) out[o + j] = a[ia + j * sa] <= b[ib + j * sb] ? 1 : 0;
+      return;
+    case Binary.Gt:
+      for (let j = 0; j < n; j++) out[o + j] = a[ia + j * sa] > b[ib + j * sb] ? 1 : 0;
+      return;
+    case Binary.Ge:
+      for (let j = 0; j < n; j++) out[o + j] = a[ia + j * sa] >= b[ib + j * sb] ? 1 : 0;
+      return;
+    case Binary.Maximum:
+      for (let j = 0; j < n; j++) {
+        const x = a[ia + j * sa];
+        const y = b[ib + j * sb];
+        out[o + j] = x !== x || y !== y ? NaN : x > y ? x : y;
+      }
+      return;
+    case Binary.Minimum:
+      for (let j = 0; j < n; j++) {
+        const x = a[ia + j * sa];
+        const y = b[ib + j * sb];
+        out[o + j] = x !== x || y !== y ? NaN : x < y ? x : y;
+      }
+      return;
+  }
+}
+
+/** C's pow as PyTorch uses it: 1 for any x**0 and 1**y (NaN included), unlike some JS engines' edge cases. */
+export function powOf(x: number, y: number): number {
+  if (y === 0 || x === 1) return 1;
+  return Math.pow(x, y);
+}
+
+/** `a ∘ b` elementwise with broadcasting; returns the values and the broadcast shape. */
+export function binaryValues(code: Binary, a: Tensor, b: Tensor): { values: Float64Array; shape: number[] } {
+  const shape = broadcastShapes(a.shape, b.shape);
+  const out = new Float64Array(numelOf(shape));
+  const ad = a.storage.data;
+  const bd = b.storage.data;
+  if (sameShape(a.shape, b.shape) && a.isContiguous() && b.isContiguous()) {
+    row(code, out, 0, ad, a.offset, 1, bd, b.offset, 1, out.length);
+    return { values: out, shape };
+  }
+  const sa = broadcastStrides(a, shape);
+  const sb = broadcastStrides(b, shape);
+  const nd = shape.length;
+  const ia = nd > 0 ? sa[nd - 1] : 0;
+  const ib = nd > 0 ? sb[nd - 1] : 0;
+  forEachRow(shape, [sa, sb], [a.offset, b.offset], (o, [pa, pb], len) =>
+    row(code, out, o, ad, pa, ia, bd, pb, ib, len),
+  );
+  return { values: out, shape };
+}

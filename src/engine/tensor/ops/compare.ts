@@ -1,0 +1,44 @@
+import { broadcastShapes } from "../shapeMath";
+import { Tensor } from "../tensor";
+import { expandValues } from "./broadcast";
+import { Binary, binaryValues } from "./binaryKernel";
+import { asTensor, type TensorLike } from "./operand";
+
+/** Comparisons give bool tensors and no gradient (they are flat almost everywhere). */
+
+function compare(code: Binary, x: TensorLike, y: TensorLike): Tensor {
+  const { values, shape } = binaryValues(code, asTensor(x), asTensor(y));
+  return Tensor.fromValues(values, shape, "bool");
+}
+
+export const eq = (a: TensorLike, b: TensorLike) => compare(Binary.Eq, a, b);
+export const ne = (a: TensorLike, b: TensorLike) => compare(Binary.Ne, a, b);
+export const lt = (a: TensorLike, b: TensorLike) => compare(Binary.Lt, a, b);
+export const le = (a: TensorLike, b: TensorLike) => compare(Binary.Le, a, b);
+export const gt = (a: TensorLike, b: TensorLike) => compare(Binary.Gt, a, b);
+export const ge = (a: TensorLike, b: TensorLike) => compare(Binary.Ge, a, b);
+
+/** `~mask` / `logical_not`. */
+export function logicalNot(a: Tensor): Tensor {
+  const v = a.copyValues();
+  for (let i = 0; i < v.length; i++) v[i] = v[i] === 0 ? 1 : 0;
+  return Tensor.fromValues(v, a.shape, "bool");
+}
+
+/** `torch.equal`: same shape and same elements. */
+export function equal(a: Tensor, b: Tensor): boolean {
+  if (a.ndim !== b.ndim || a.shape.some((d, i) => d !== b.shape[i])) return false;
+  const x = a.values();
+  const y = b.values();
+  for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return false;
+  return true;
+}
+
+/** `torch.allclose(a, b, rtol=1e-05, atol=1e-08)`: |a − b| ≤ atol + rtol·|b| everywhere (broadcast). */
+export function allclose(a: Tensor, b: Tensor, rtol = 1e-5, atol = 1e-8): boolean {
+  const shape = broadcastShapes(a.shape, b.shape);
+  const x = expandValues(a, shape);
+  const y = expandValues(b, shape);
+  for (let i = 0; i < x.length; i++) if (!(Math.abs(x[i] - y[i]) <= atol + rtol * Math.abs(y[i]))) return false;
+  return true;
+}

@@ -1,0 +1,205 @@
+import { record } from "../autograd/gradNode";
+import { scalarTypeName } from "../dtype";
+import { broadcastShapes } from "../shapeMath";
+import { Tensor } from "../tensor";
+import { runtimeError } from "../tensorError";
+import { Binary, binaryValues } from "./binaryKernel";
+import { expandValues, gradFor } from "./broadcast";
+import { asTensor, floatResultType, resultType, type TensorLike } from "./operand";
+
+/**
+ * The arithmetic operators with broadcasting, each with its vector–Jacobian product beside it.
+ * Every gradient is summed back over the dimensions its operand was broadcast along.
+ */
+
+function compute(code: Binary, a: Tensor, b: Tensor, dtype = resultType([a, b])): Tensor {
+  const { values, shape } = binaryValues(code, a, b);
+  return Tensor.fromValues(values, shape, dtype);
+}
+
+export function add(x: TensorLike, y: TensorLike): Tensor {
+  const a = asTensor(x);
+  const b = asTensor(y);
+  return record(
+    compute(Binary.Add, a, b),
+    "+",
+    [a, b],
+    (g, needs) => [needs[0] ? gradFor(g, a) : null, needs[1] ? gradFor(g, b) : null],
+    ["∂(a+b)/∂a = 1", "∂(a+b)/∂b = 1"],
+  );
+}
+
+export function sub(x: TensorLike, y: TensorLike): Tensor {
+  const a = asTensor(x);
+  const b = asTensor(y);
+  if (a.dtype === "bool" && b.dtype === "bool")
+    throw runtimeError(
+      "Subtraction, the `-` operator, with two bool tensors is not supported. Use the `^` or `logical_xor()` operator instead.",
+    );
+  return record(
+    compute(Binary.Sub, a, b),
+    "-",
+    [a, b],
+    (g, needs) => [needs[0] ? gradFor(g, a) : null, needs[1] ? gradFor(neg(g), b) : null],
+    ["∂(a−b)/∂a = 1", "∂(a−b)/∂b = −1"],
+  );
+}
+
+export function mul(x: TensorLike, y: TensorLike): Tensor {
+  const a = asTensor(x);
+  const b = asTensor(y);
+  return record(
+    compute(Binary.Mul, a, b),
+    "*",
+    [a, b],
+    (g, needs) => [needs[0] ? gradFor(mul(g, b), a) : null, needs[1] ? gradFor(mul(g, a), b) : null],
+    ["∂(a·b)/∂a = b", "∂(a·b)/∂b = a"],
+    [a, b],
+  );
+}
+
+/** True division: integer operands give a float result, as Python's `/` and PyTorch's do. */
+export function div(x: TensorLike, y: TensorLike): Tensor {
+  const a = asTensor(x);
+  const b = asTensor(y);
+  const out = compute(Binary.Div, a, b, floatResultType([a, b]));
+  return record(
+    out,
+    "/",
+    [a, b],
+    (g, needs) => [
+      needs[0] ? gradFor(div(g, b), a) : null,
+      needs[1] ? gradFor(neg(div(mul(g, a), mul(b, b))), b) : null,
+    ],
+    ["∂(a/b)/∂a = 1/b", "∂(a/b)/∂b = −a/b²"],
+    [a, b],
+  );
+}
+
+export function neg(x: TensorLike): Tensor {
+  const a = asTensor(x);
+  if (a.dtype === "bool")
+    throw runtimeError(
+      "Negation, the `-` operator, on a bool tensor is not supported. If you are trying to invert a mask, use the `~` or `logical_not()` operator instead.",
+    );
+  const v = a.copyValues();
+  for (let i = 0; i < v.length; i++) v[i] = -v[i];
+  return record(Tensor.fromValues(v, a.shape, a.dtype), "neg", [a], (g) => [neg(g)], ["∂(−a)/∂a = −1"]);
+}
+
+/**
+ * `a ** b`. For a number exponent the rule is k·a^(k−1) (0 when k = 0); for a tensor exponent
+ * ∂/∂b = a^b·ln a, taken as 0 where a = 0 and b ≥ 0 (the limit PyTorch uses, not NaN).
+ */
+export function pow(x: TensorLike, y: TensorLike): Tensor {
+  const a = asTensor(x);
+  const b = asTensor(y);
+  const dtype = resultType([a, b]);
+  if (dtype === "int64") {
+    const bv = b.values();
+    for (let i = 0; i < bv.length; i++)
+      if (bv[i] < 0) throw runtimeError("Integers to negative integer powers are not allowed.");
+  }
+  const out = compute(Binary.Pow, a, b, dtype);
+  if (b.isWrappedNumber) {
+    const k = b.item();
+    return record(
+      out,
+      `**${formatExponent(k)}`,
+      [a, b],
+      (g, needs) => [needs[0] ? gradFor(k === 0 ? mul(g, 0) : mul(g, mul(pow(a, k - 1), k)), a) : null, null],
+      [
+        `∂(a**${formatExponent(k)})/∂a = ${formatExponent(k)}·a**${formatExponent(k - 1)}`,
+        "exponent: constant",
+      ],
+      [a],
+    );
+  }
+  return record(
+    out,
+    "**",
+    [a, b],
+    (g, needs) => [
+      needs[0] ? gradFor(mul(g, mul(b, pow(a, sub(b, 1)))), a) : null,
+      needs[1] ? gradFor(mul(g, powExponentGrad(a, b, out)), b) : null,
+    ],
+    ["∂(a**b)/∂a = b·a**(b−1)", "∂(a**b)/∂b = a**b·ln(a)"],
+    [a, b, out],
+  );
+}
+
+function powExponentGrad(a: Tensor, b: Tensor, out: Tensor): Tensor {
+  const ad = expandValues(a, out.shape);
+  const bd = expandValues(b, out.shape);
+  const o = out.values();
+  const r = new Float64Array(o.length);
+  for (let i = 0; i < r.length; i++) r[i] = ad[i] === 0 && bd[i] >= 0 ? 0 : o[i] * Math.log(ad[i]);
+  return Tensor.fromValues(r, out.shape, out.dtype);
+}
+
+/** The exponent as Python would print it (2, 0.5, -1). */
+function formatExponent(k: number): string {
+  return String(k);
+}
+
+/** `torch.where(cond, a, b)`: a where cond is true, else b, all three broadcast together. */
+export function where(cond: Tensor, x: TensorLike, y: TensorLike): Tensor {
+  const a = asTensor(x);
+  const b = asTensor(y);
+  if (cond.dtype !== "bool")
+    throw runtimeError(
+      `where expected condition to be a boolean tensor, but got a tensor with dtype ${scalarTypeName(cond.dtype)}`,
+    );
+  const picked = selectValues(cond, a, b);
+  return record(
+    Tensor.fromValues(picked.values, picked.shape, resultType([a, b])),
+    "where",
+    [a, b],
+    (g, needs) => {
+      const zero = Tensor.fromValues(new Float64Array(1), [], g.dtype);
+      return [
+        needs[0] ? gradFor(where(cond, g, zero), a) : null,
+        needs[1] ? gradFor(where(cond, zero, g), b) : null,
+      ];
+    },
+    ["∂where(c,a,b)/∂a = 1 where c else 0", "∂where(c,a,b)/∂b = 0 where c else 1"],
+    [cond],
+  );
+}
+
+function selectValues(cond: Tensor, a: Tensor, b: Tensor): { values: Float64Array; shape: number[] } {
+  const shape = broadcastShapes(broadcastShapes(cond.shape, a.shape), b.shape);
+  const c = expandValues(cond, shape);
+  const av = expandValues(a, shape);
+  const bv = expandValues(b, shape);
+  const out = new Float64Array(c.length);
+  for (let i = 0; i < out.length; i++) out[i] = c[i] !== 0 ? av[i] : bv[i];
+  return { values: out, shape };
+}
+
+/** `torch.maximum`: the larger element; a tie splits the gradient evenly, as PyTorch does. */
+export function maximum(x: TensorLike, y: TensorLike): Tensor {
+  return extremum(Binary.Maximum, "maximum", asTensor(x), asTensor(y));
+}
+
+export function minimum(x: TensorLike, y: TensorLike): Tensor {
+  return extremum(Binary.Minimum, "minimum", asTensor(x), asTensor(y));
+}
+
+function extremum(code: Binary, op: string, a: Tensor, b: Tensor): Tensor {
+  const out = compute(code, a, b);
+  const pick = code === Binary.Maximum ? Binary.Gt : Binary.Lt;
+  return record(
+    out,
+    op,
+    [a, b],
+    (g, needs) => {
+      const aWins = Tensor.fromValues(binaryValues(pick, a, b).values, out.shape, "float64");
+      const tie = Tensor.fromValues(binaryValues(Binary.Eq, a, b).values, out.shape, "float64");
+      const wa = add(aWins, mul(tie, 0.5));
+      return [needs[0] ? gradFor(mul(g, wa), a) : null, needs[1] ? gradFor(mul(g, sub(1, wa)), b) : null];
+    },
+    [`∂${op}(a,b)/∂a = 1 where a wins, ½ on ties`, `∂${op}(a,b)/∂b = 1 where b wins, ½ on ties`],
+    [a, b],
+  );
+}

@@ -1,0 +1,282 @@
+import { record } from "../autograd/gradNode";
+import { broadcastShapes, contiguousStrides, numelOf } from "../shapeMath";
+import { Tensor } from "../tensor";
+import { indexError, runtimeError, valueError } from "../tensorError";
+import { expandValues, forEachRow } from "./broadcast";
+import { checkInPlace, writeValues } from "./inplace";
+import { asTensor, type TensorLike } from "./operand";
+import { makeView } from "./shape";
+
+/**
+ * `x[...]` with NumPy/PyTorch semantics. Ints, slices, None and `...` only move through the
+ * strides, so the result is a view; integer tensors or lists (and bool masks) along dims pick
+ * elements (a copy): several of them broadcast together, and their result dimensions go where
+ * the first one stood when they are adjacent, else in front.
+ */
+
+export interface Slice {
+  start?: number | null;
+  stop?: number | null;
+  step?: number | null;
+}
+
+export type IndexItem = number | Slice | null | "..." | Tensor | number[];
+
+interface Layout {
+  shape: number[];
+  strides: number[];
+  offset: number;
+}
+
+interface Advanced {
+  /** The dimension of the basic view this index applies to. */
+  dim: number;
+  index: Tensor;
+}
+
+const isSlice = (x: IndexItem): x is Slice =>
+  typeof x === "object" && x !== null && !(x instanceof Tensor) && !Array.isArray(x);
+
+/** How many dimensions of the indexed tensor an item consumes. */
+function consumes(item: IndexItem): number {
+  if (item === null || item === "...") return 0;
+  if (item instanceof Tensor && item.dtype === "bool") return item.ndim;
+  return 1;
+}
+
+/** Python's slice.indices for a positive step. */
+function sliceRange(s: Slice, size: number): { start: number; length: number; step: number } {
+  const step = s.step ?? 1;
+  if (step === 0) throw valueError("slice step cannot be zero");
+  if (step < 0) throw valueError("step must be greater than zero");
+  const clampIndex = (v: number) => Math.min(Math.max(v < 0 ? v + size : v, 0), size);
+  const start = s.start === undefined || s.start === null ? 0 : clampIndex(s.start);
+  const stop = s.stop === undefined || s.stop === null ? size : clampIndex(s.stop);
+  return { start, length: stop > start ? Math.ceil((stop - start) / step) : 0, step };
+}
+
+function intIndex(i: number, size: number, dim: number): number {
+  if (!Number.isInteger(i))
+    throw indexError(
+      "only integers, slices (`:`), ellipsis (`...`), None and long or byte Variables are valid indices",
+    );
+  if (i < -size || i >= size)
+    throw indexError(`index ${i} is out of bounds for dimension ${dim} with size ${size}`);
+  return i < 0 ? i + size : i;
+}
+
+/** The positions of the true elements of a bool mask, one int64 tensor per mask dimension. */
+function maskToIndices(mask: Tensor, indexed: readonly number[], firstDim: number): Tensor[] {
+  const shape = mask.shape;
+  shape.forEach((d, i) => {
+    if (d !== indexed[firstDim + i])
+      throw indexError(
+        `The shape of the mask [${shape.join(", ")}] at index ${i} does not match the shape of the indexed tensor [${indexed.join(", ")}] at index ${firstDim + i}`,
+      );
+  });
+  const v = mask.values();
+  const strides = contiguousStrides(shape);
+  const coords: number[][] = shape.map(() => []);
+  for (let p = 0; p < v.length; p++) {
+    if (v[p] === 0) continue;
+    let rest = p;
+    for (let k = 0; k < shape.length; k++) {
+      coords[k].push(Math.floor(rest / strides[k]));
+      rest %= strides[k];
+    }
+  }
+  return coords.map((c) => Tensor.fromValues(Float64Array.from(c), [c.length], "int64"));
+}
+
+/** Applies the basic items to a layout; advanced items keep their dim and are returned aside. */
+function resolve(base: Layout, rawItems: readonly IndexItem[]): { view: Layout; advanced: Advanced[] } {
+  const ndim = base.shape.length;
+  const used = rawItems.reduce((n: number, it) => n + consumes(it), 0);
+  const ellipses = rawItems.filter((it) => it === "...").length;
+  if (ellipses > 1) throw indexError("an index can only have a single ellipsis ('...')");
+  if (used > ndim) throw indexError(`too many indices for tensor of dimension ${ndim}`);
+  const fill: IndexItem[] = Array.from({ length: ndim - used }, () => ({}));
+  const items = ellipses ? rawItems.flatMap((it) => (it === "..." ? fill : [it])) : [...rawItems, ...fill];
+  const view: Layout = { shape: [], strides: [], offset: base.offset };
+  const advanced: Advanced[] = [];
+  let d = 0;
+  for (const item of items) {
+    if (item === null) {
+      view.shape.push(1);
+      view.strides.push(0);
+    } else if (typeof item === "number") {
+      view.offset += intIndex(item, base.shape[d], d) * base.strides[d];
+      d++;
+    } else if (isSlice(item)) {
+      const { start, length, step } = sliceRange(item, base.shape[d]);
+      view.offset += start * base.strides[d];
+      view.shape.push(length);
+      view.strides.push(base.strides[d] * step);
+      d++;
+    } else if (item !== "...") {
+      const t = Array.isArray(item)
+        ? Tensor.fromValues(Float64Array.from(flatten(item)), shapeOfList(item), "int64")
+        : item;
+      if (t.dtype === "bool" && t.ndim === 0) {
+        // x[True] adds a dimension of size 1, x[False] one of size 0.
+        view.shape.push(t.item() !== 0 ? 1 : 0);
+        view.strides.push(0);
+      } else if (t.dtype === "bool") {
+        const parts = maskToIndices(t, base.shape, d);
+        for (const idx of parts) {
+          advanced.push({ dim: view.shape.length, index: idx });
+          view.shape.push(base.shape[d]);
+          view.strides.push(base.strides[d]);
+          d++;
+        }
+      } else {
+        if (t.dtype !== "int64")
+          throw indexError("tensors used as indices must be long, int, byte or bool tensors");
+        advanced.push({ dim: view.shape.length, index: t });
+        view.shape.push(base.shape[d]);
+        view.strides.push(base.strides[d]);
+        d++;
+      }
+    }
+  }
+  return { view, advanced };
+}
+
+function flatten(list: unknown): number[] {
+  return Array.isArray(list) ? list.flatMap(flatten) : [list as number];
+}
+
+function shapeOfList(list: unknown): number[] {
+  const shape: number[] = [];
+  let x = list;
+  while (Array.isArray(x)) {
+    shape.push(x.length);
+    x = x[0];
+  }
+  return shape;
+}
+
+/**
+ * The result shape of advanced indexing on `view`, and for each result element its position
+ * in the view's storage (row-major).
+ */
+function advancedPositions(
+  view: Layout,
+  advanced: readonly Advanced[],
+): { shape: number[]; positions: Float64Array } {
+  let iShape: number[] = [];
+  for (const a of advanced) iShape = broadcastShapes(iShape, a.index.shape);
+  const iCount = numelOf(iShape);
+  const advOffset = new Float64Array(iCount);
+  for (const a of advanced) {
+    const idx = expandValues(a.index, iShape);
+    const size = view.shape[a.dim];
+    for (let k = 0; k < iCount; k++) advOffset[k] += intIndex(idx[k], size, a.dim) * view.strides[a.dim];
+  }
+  const advDims = advanced.map((a) => a.dim);
+  const adjacent = advDims.every((dim, i) => i === 0 || dim === advDims[i - 1] + 1);
+  // Result layout as groups: plain view dims, and the broadcast index block as one group.
+  type Group = { size: number; stride: number } | "index";
+  const rest: { size: number; stride: number }[] = [];
+  let insertAt = 0;
+  view.shape.forEach((size, dim) => {
+    if (advDims.includes(dim)) return;
+    if (adjacent && dim < advDims[0]) insertAt++;
+    rest.push({ size, stride: view.strides[dim] });
+  });
+  const groups: Group[] = [...rest];
+  groups.splice(adjacent ? insertAt : 0, 0, "index");
+  const shape = groups.flatMap((g) => (g === "index" ? iShape : [g.size]));
+  const sizes = groups.map((g) => (g === "index" ? iCount : g.size));
+  const total = numelOf(sizes);
+  const positions = new Float64Array(total);
+  const counter = new Array<number>(groups.length).fill(0);
+  for (let o = 0; o < total; o++) {
+    let p = view.offset;
+    for (let gi = 0; gi < groups.length; gi++) {
+      const g = groups[gi];
+      p += g === "index" ? advOffset[counter[gi]] : counter[gi] * g.stride;
+    }
+    positions[o] = p;
+    for (let gi = groups.length - 1; gi >= 0; gi--) {
+      if (++counter[gi] < sizes[gi]) break;
+      counter[gi] = 0;
+    }
+  }
+  return { shape, positions };
+}
+
+/** Adds `g` (shaped like the basic view) into a zero tensor of `shape` through the logical view. */
+function scatterView(g: Tensor, shape: readonly number[], logical: Layout): Tensor {
+  const out = new Float64Array(numelOf(shape));
+  const gv = g.values();
+  const nd = logical.shape.length;
+  const inner = nd > 0 ? logical.strides[nd - 1] : 0;
+  forEachRow(logical.shape, [logical.strides], [logical.offset], (o, [s], len) => {
+    for (let j = 0; j < len; j++) out[s + j * inner] += gv[o + j];
+  });
+  return Tensor.fromValues(out, shape, g.dtype);
+}
+
+/**
+ * `x[items]`: `items` holds what Python put between the brackets, as a tuple would
+ * (`x[1]` is `[1]`, `x[1, ::2]` is `[1, { step: 2 }]`, `x[[0, 2]]` is `[[0, 2]]`).
+ */
+export function index(t: Tensor, list: readonly IndexItem[]): Tensor {
+  if (t.ndim === 0 && list.some((it) => typeof it === "number"))
+    throw indexError(
+      "invalid index of a 0-dim tensor. Use `tensor.item()` in Python or `tensor.item<T>()` in C++ to convert a 0-dim tensor to a number",
+    );
+  const actual = resolve({ shape: [...t.shape], strides: [...t.strides], offset: t.offset }, list);
+  const logical = resolve({ shape: [...t.shape], strides: contiguousStrides(t.shape), offset: 0 }, list);
+  const shape = t.shape;
+  if (actual.advanced.length === 0) {
+    const out = makeView(t, actual.view.shape, actual.view.strides, actual.view.offset);
+    return record(out, "index", [t], (g) => [scatterView(g, shape, logical.view)], [
+      "∂x[i]/∂x: the gradient placed at the indexed positions, 0 elsewhere",
+    ]);
+  }
+  const picked = advancedPositions(actual.view, actual.advanced);
+  const logicalPicked = advancedPositions(logical.view, logical.advanced);
+  const data = t.storage.data;
+  const values = new Float64Array(picked.positions.length);
+  for (let i = 0; i < values.length; i++) values[i] = data[picked.positions[i]];
+  return record(
+    Tensor.fromValues(values, picked.shape, t.dtype),
+    "index",
+    [t],
+    (g) => {
+      const r = new Float64Array(t.numel);
+      const gv = g.values();
+      const pos = logicalPicked.positions;
+      for (let i = 0; i < pos.length; i++) r[pos[i]] += gv[i];
+      return [Tensor.fromValues(r, shape, g.dtype)];
+    },
+    ["∂x[idx]/∂x: the gradient added at each picked position (repeats accumulate)"],
+  );
+}
+
+/** `x[items] = value` (in place, value broadcast to the indexed shape). */
+export function setIndex(t: Tensor, list: readonly IndexItem[], value: TensorLike): void {
+  const v = asTensor(value);
+  checkInPlace(t, [v]);
+  const { view, advanced } = resolve(
+    { shape: [...t.shape], strides: [...t.strides], offset: t.offset },
+    list,
+  );
+  if (advanced.length === 0) {
+    writeValues(makeView(t, view.shape, view.strides, view.offset), expandValues(v, view.shape));
+    return;
+  }
+  const picked = advancedPositions(view, advanced);
+  if (broadcastShapes(v.shape, picked.shape).length !== picked.shape.length)
+    throw runtimeError(
+      `shape mismatch: value tensor of shape [${v.shape.join(", ")}] cannot be broadcast to indexing result of shape [${picked.shape.join(", ")}]`,
+    );
+  const vals = expandValues(v, picked.shape);
+  const tmp = Tensor.fromValues(vals, picked.shape, t.dtype);
+  const data = t.storage.data;
+  const src = tmp.storage.data;
+  for (let i = 0; i < picked.positions.length; i++) data[picked.positions[i]] = src[i];
+  t.storage.version++;
+}

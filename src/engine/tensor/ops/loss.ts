@@ -1,0 +1,365 @@
+import { record } from "../autograd/gradNode";
+import { getDefaultDtype, isFloating, scalarTypeName } from "../dtype";
+import { broadcastShapes, formatSize, sameShape } from "../shapeMath";
+import { Tensor } from "../tensor";
+import { indexError, runtimeError, valueError } from "../tensorError";
+import { expandValues, sumToShape } from "./broadcast";
+import { mapLanes } from "./lanes";
+import { logSoftmaxLane } from "./softmax";
+
+/**
+ * The loss functions of torch.nn.functional, each one graph node with its own VJP (as in
+ * PyTorch, where `mse_loss` is one MseLossBackward, not a sub, a pow and a mean).
+ * `reduction` is "mean" (default), "sum" or "none".
+ */
+
+export type Reduction = "mean" | "sum" | "none";
+
+function checkReduction(reduction: string): asserts reduction is Reduction {
+  if (reduction !== "mean" && reduction !== "sum" && reduction !== "none")
+    throw valueError(`${reduction} is not a valid value for reduction`);
+}
+
+/** Reduces per-element losses; returns the result and the per-element gradient scale for a given upstream g. */
+function reduceLoss(
+  losses: Float64Array,
+  shape: readonly number[],
+  reduction: Reduction,
+  dtype: Tensor["dtype"],
+  denominator = losses.length,
+): { out: Tensor; scale: (g: Tensor) => Float64Array } {
+  if (reduction === "none")
+    return { out: Tensor.fromValues(losses, shape, dtype), scale: (g) => g.copyValues() };
+  let total = 0;
+  for (let i = 0; i < losses.length; i++) total += losses[i];
+  const div = reduction === "mean" ? denominator : 1;
+  return {
+    out: Tensor.fromValues(new Float64Array([total / div]), [], dtype),
+    scale: (g) => new Float64Array(losses.length).fill(g.item() / div),
+  };
+}
+
+function floatOf(a: Tensor): Tensor["dtype"] {
+  return isFloating(a.dtype) ? a.dtype : getDefaultDtype();
+}
+
+/** `F.mse_loss(input, target)`: mean of (input − target)²; broadcasts like PyTorch (which warns). */
+export function mseLoss(input: Tensor, target: Tensor, reduction: Reduction = "mean"): Tensor {
+  checkReduction(reduction);
+  const shape = broadcastShapes(input.shape, target.shape);
+  const x = expandValues(input, shape);
+  const y = expandValues(target, shape);
+  const diff = new Float64Array(x.length);
+  const losses = new Float64Array(x.length);
+  for (let i = 0; i < x.length; i++) {
+    diff[i] = x[i] - y[i];
+    losses[i] = diff[i] * diff[i];
+  }
+  const { out, scale } = reduceLoss(losses, shape, reduction, floatOf(input));
+  return record(
+    out,
+    "mse_loss",
+    [input, target],
+    (g, needs) => {
+      const s = scale(g);
+      const d = new Float64Array(diff.length);
+      for (let i = 0; i < d.length; i++) d[i] = 2 * diff[i] * s[i];
+      const full = Tensor.fromValues(d, shape, g.dtype);
+      return [
+        needs[0] ? sumToShape(full, input.shape) : null,
+        needs[1]
+          ? sumToShape(
+              Tensor.fromValues(
+                d.map((v) => -v),
+                shape,
+                g.dtype,
+              ),
+              target.shape,
+            )
+          : null,
+      ];
+    },
+    [
+      `∂mse_loss/∂input = 2·(input − target)${reduction === "mean" ? "/N" : ""}`,
+      `∂mse_loss/∂target = −2·(input − target)${reduction === "mean" ? "/N" : ""}`,
+    ],
+    [input, target],
+  );
+}
+
+/** PyTorch clamps each log term of binary cross-entropy at −100 so p = 0 or 1 gives a finite loss. */
+const clampedLog = (p: number) => Math.max(Math.log(p), -100);
+
+/** `F.binary_cross_entropy(p, y, weight)`: −w·(y·log p + (1−y)·log(1−p)), p in [0, 1]. */
+export function binaryCrossEntropy(
+  input: Tensor,
+  target: Tensor,
+  reduction: Reduction = "mean",
+  weight: Tensor | null = null,
+): Tensor {
+  checkReduction(reduction);
+  if (!sameShape(input.shape, target.shape))
+    throw valueError(
+      `Using a target size (${formatSize(target.shape)}) that is different to the input size (${formatSize(input.shape)}) is deprecated. Please ensure they have the same size.`,
+    );
+  const p = input.values();
+  const y = target.values();
+  const w = weight === null ? null : expandValues(weight, input.shape);
+  const losses = new Float64Array(p.length);
+  for (let i = 0; i < p.length; i++) {
+    if (!(p[i] >= 0 && p[i] <= 1)) throw runtimeError("all elements of input should be between 0 and 1");
+    losses[i] = -(y[i] * clampedLog(p[i]) + (1 - y[i]) * clampedLog(1 - p[i])) * (w === null ? 1 : w[i]);
+  }
+  const { out, scale } = reduceLoss(losses, input.shape, reduction, floatOf(input));
+  return record(
+    out,
+    "binary_cross_entropy",
+    [input, target],
+    (g, needs) => {
+      const s = scale(g);
+      const gp = new Float64Array(p.length);
+      const gy = new Float64Array(p.length);
+      for (let i = 0; i < p.length; i++) {
+        const k = s[i] * (w === null ? 1 : w[i]);
+        gp[i] = (k * (p[i] - y[i])) / Math.max((1 - p[i]) * p[i], 1e-12);
+        gy[i] = k * (clampedLog(1 - p[i]) - clampedLog(p[i]));
+      }
+      return [
+        needs[0] ? Tensor.fromValues(gp, input.shape, g.dtype) : null,
+        needs[1] ? Tensor.fromValues(gy, target.shape, g.dtype) : null,
+      ];
+    },
+    ["∂bce/∂p = (p − y) / (p·(1 − p))", "∂bce/∂y = log(1 − p) − log(p)"],
+    [input, target],
+  );
+}
+
+/**
+ * `F.binary_cross_entropy_with_logits(x, y, weight, pos_weight)`, in the stable form
+ * (1−y)·x + l·(log(1+e^−|x|) + max(−x, 0)) with l = 1 + (pos_weight − 1)·y: no exp overflows.
+ */
+export function binaryCrossEntropyWithLogits(
+  input: Tensor,
+  target: Tensor,
+  reduction: Reduction = "mean",
+  weight: Tensor | null = null,
+  posWeight: Tensor | null = null,
+): Tensor {
+  checkReduction(reduction);
+  if (!sameShape(input.shape, target.shape))
+    throw valueError(
+      `Target size (${formatSize(target.shape)}) must be the same as input size (${formatSize(input.shape)})`,
+    );
+  const x = input.values();
+  const y = target.values();
+  const w = weight === null ? null : expandValues(weight, input.shape);
+  const pw = posWeight === null ? null : expandValues(posWeight, input.shape);
+  const softplusNeg = new Float64Array(x.length); // log(1 + e^−x), stably
+  const losses = new Float64Array(x.length);
+  for (let i = 0; i < x.length; i++) {
+    softplusNeg[i] = Math.log1p(Math.exp(-Math.abs(x[i]))) + Math.max(-x[i], 0);
+    const l = pw === null ? 1 : 1 + (pw[i] - 1) * y[i];
+    losses[i] = ((1 - y[i]) * x[i] + l * softplusNeg[i]) * (w === null ? 1 : w[i]);
+  }
+  const { out, scale } = reduceLoss(losses, input.shape, reduction, floatOf(input));
+  return record(
+    out,
+    "binary_cross_entropy_with_logits",
+    [input, target],
+    (g, needs) => {
+      const s = scale(g);
+      const gx = new Float64Array(x.length);
+      const gy = new Float64Array(x.length);
+      for (let i = 0; i < x.length; i++) {
+        const k = s[i] * (w === null ? 1 : w[i]);
+        const sigmaNeg = 1 / (1 + Math.exp(x[i])); // σ(−x); e^x overflowing to ∞ gives the right 0
+        const l = pw === null ? 1 : 1 + (pw[i] - 1) * y[i];
+        gx[i] = k * (1 - y[i] - l * sigmaNeg);
+        gy[i] = k * (-x[i] + (pw === null ? 0 : (pw[i] - 1) * softplusNeg[i]));
+      }
+      return [
+        needs[0] ? Tensor.fromValues(gx, input.shape, g.dtype) : null,
+        needs[1] ? Tensor.fromValues(gy, target.shape, g.dtype) : null,
+      ];
+    },
+    ["∂bce_logits/∂x = σ(x) − y", "∂bce_logits/∂y = −x"],
+    [input, target],
+  );
+}
+
+export interface ClassLossOptions {
+  reduction?: Reduction;
+  /** Targets equal to this are skipped and not counted in the mean (default −100). */
+  ignoreIndex?: number;
+  /** Per-class weights, shape [C]. */
+  weight?: Tensor | null;
+  /** cross_entropy only: mixes the target with a uniform distribution over the C classes. */
+  labelSmoothing?: number;
+}
+
+/** The class dimension of (C), (N, C) or (N, C, d1, …) input, and the matching target shape. */
+function classLayout(input: Tensor, target: Tensor): { classDim: number; classes: number } {
+  if (input.ndim === 0)
+    throw indexError("Dimension out of range (expected to be in range of [-1, 0], but got 1)");
+  const classDim = input.ndim === 1 ? 0 : 1;
+  const classes = input.shape[classDim];
+  const expected = input.shape.filter((_, i) => i !== classDim);
+  if (!sameShape(expected, target.shape)) {
+    if (input.ndim >= 2 && target.ndim >= 1 && input.shape[0] !== target.shape[0])
+      throw valueError(
+        `Expected input batch_size (${input.shape[0]}) to match target batch_size (${target.shape[0]}).`,
+      );
+    throw runtimeError(`Expected target size ${formatSize(expected)}, got ${formatSize(target.shape)}`);
+  }
+  return { classDim, classes };
+}
+
+function checkTargets(t: Float64Array, classes: number, ignoreIndex: number): void {
+  for (const c of t)
+    if (c !== ignoreIndex && (c < 0 || c >= classes)) throw indexError(`Target ${c} is out of bounds.`);
+}
+
+/**
+ * `F.nll_loss(logp, target)`: −w[t]·logp[t] per sample; the mean divides by the summed
+ * weights of the samples not ignored.
+ */
+export function nllLoss(input: Tensor, target: Tensor, options: ClassLossOptions = {}): Tensor {
+  return classLoss(input, target, options, false);
+}
+
+/**
+ * `F.cross_entropy(logits, target)`: log_softmax then nll_loss, fused and stable. A float target
+ * shaped like the input is a class-probability target: −Σ_c y_c·log softmax_c.
+ */
+export function crossEntropy(input: Tensor, target: Tensor, options: ClassLossOptions = {}): Tensor {
+  if (isFloating(target.dtype) && sameShape(target.shape, input.shape) && input.ndim >= 1)
+    return probabilityCrossEntropy(input, target, options.reduction ?? "mean", options.labelSmoothing ?? 0);
+  return classLoss(input, target, options, true);
+}
+
+function classLoss(input: Tensor, target: Tensor, options: ClassLossOptions, fromLogits: boolean): Tensor {
+  const reduction = options.reduction ?? "mean";
+  checkReduction(reduction);
+  const ignoreIndex = options.ignoreIndex ?? -100;
+  const smoothing = fromLogits ? (options.labelSmoothing ?? 0) : 0;
+  if (!(smoothing >= 0 && smoothing <= 1))
+    throw runtimeError(`label_smoothing must be between 0.0 and 1.0. Got: ${smoothing}`);
+  if (target.dtype !== "int64")
+    throw runtimeError(`expected scalar type Long but found ${scalarTypeName(target.dtype)}`);
+  const { classDim, classes } = classLayout(input, target);
+  const t = target.values();
+  checkTargets(t, classes, ignoreIndex);
+  const w = options.weight?.values() ?? null;
+  if (w !== null && w.length !== classes)
+    throw runtimeError(
+      `weight tensor should be defined either for all ${classes} classes or no classes but got weight tensor of shape: ${formatSize(options.weight?.shape ?? [])}`,
+    );
+  const weightOf = (c: number) => (w === null ? 1 : w[c]);
+  let classWeightSum = 0;
+  for (let c = 0; c < classes; c++) classWeightSum += weightOf(c);
+  const logp = fromLogits
+    ? mapLanes([input], classDim, ([x], o) => logSoftmaxLane(x, o))
+    : input.copyValues();
+  // Sample i's class c sits at base[i] + c·inner (input is (C), (N, C) or (N, C, d1, …)).
+  const inner = input.shape.slice(classDim + 1).reduce((p, d) => p * d, 1);
+  const base = Float64Array.from({ length: t.length }, (_, i) =>
+    input.ndim === 1 ? 0 : Math.floor(i / inner) * classes * inner + (i % inner),
+  );
+  const losses = new Float64Array(t.length);
+  const sampleWeight = new Float64Array(t.length);
+  let weightSum = 0;
+  for (let i = 0; i < t.length; i++) {
+    if (t[i] === ignoreIndex) continue;
+    sampleWeight[i] = weightOf(t[i]);
+    weightSum += sampleWeight[i];
+    let loss = -sampleWeight[i] * logp[base[i] + t[i] * inner];
+    if (smoothing > 0) {
+      let smooth = 0;
+      for (let c = 0; c < classes; c++) smooth -= weightOf(c) * logp[base[i] + c * inner];
+      loss = (1 - smoothing) * loss + (smoothing / classes) * smooth;
+    }
+    losses[i] = loss;
+  }
+  const { out, scale } = reduceLoss(losses, target.shape, reduction, floatOf(input), weightSum);
+  const op = fromLogits ? "cross_entropy" : "nll_loss";
+  return record(
+    out,
+    op,
+    [input],
+    (g) => {
+      const s = scale(g);
+      const r = new Float64Array(input.numel);
+      for (let i = 0; i < t.length; i++) {
+        if (t[i] === ignoreIndex || s[i] === 0) continue;
+        const k = s[i] * sampleWeight[i] * (1 - smoothing);
+        const b = base[i];
+        if (fromLogits)
+          for (let c = 0; c < classes; c++) {
+            const p = Math.exp(logp[b + c * inner]);
+            r[b + c * inner] =
+              k * p +
+              (smoothing > 0 ? ((s[i] * smoothing) / classes) * (p * classWeightSum - weightOf(c)) : 0);
+          }
+        r[b + t[i] * inner] -= k;
+      }
+      return [Tensor.fromValues(r, input.shape, g.dtype)];
+    },
+    [
+      fromLogits
+        ? "∂cross_entropy/∂logits = softmax(logits) − onehot(target)"
+        : "∂nll_loss/∂input = −1 at the target class",
+    ],
+    [input, target],
+  );
+}
+
+function probabilityCrossEntropy(
+  input: Tensor,
+  target: Tensor,
+  reduction: Reduction,
+  smoothing: number,
+): Tensor {
+  checkReduction(reduction);
+  const classDim = input.ndim === 1 ? 0 : 1;
+  const logp = mapLanes([input], classDim, ([x], o) => logSoftmaxLane(x, o));
+  const classCount = input.shape[classDim];
+  // Label smoothing mixes each target with the uniform distribution.
+  const y = target.values().map((v) => v * (1 - smoothing) + smoothing / classCount);
+  const outShape = input.shape.filter((_, i) => i !== classDim);
+  const inner = input.shape.slice(classDim + 1).reduce((p, d) => p * d, 1);
+  const samples = input.numel / classCount;
+  const baseOf = (i: number) =>
+    input.ndim === 1 ? 0 : Math.floor(i / inner) * classCount * inner + (i % inner);
+  const losses = new Float64Array(samples);
+  for (let i = 0; i < samples; i++) {
+    const b = baseOf(i);
+    for (let c = 0; c < classCount; c++) losses[i] -= y[b + c * inner] * logp[b + c * inner];
+  }
+  const { out, scale } = reduceLoss(losses, outShape, reduction, floatOf(input));
+  return record(
+    out,
+    "cross_entropy",
+    [input, target],
+    (g, needs) => {
+      const s = scale(g);
+      const gx = new Float64Array(input.numel);
+      const gy = new Float64Array(input.numel);
+      for (let i = 0; i < samples; i++) {
+        const base = baseOf(i);
+        let ySum = 0;
+        for (let c = 0; c < classCount; c++) ySum += y[base + c * inner];
+        for (let c = 0; c < classCount; c++) {
+          const p = base + c * inner;
+          gx[p] = s[i] * (Math.exp(logp[p]) * ySum - y[p]);
+          gy[p] = -s[i] * logp[p] * (1 - smoothing);
+        }
+      }
+      return [
+        needs[0] ? Tensor.fromValues(gx, input.shape, g.dtype) : null,
+        needs[1] ? Tensor.fromValues(gy, target.shape, g.dtype) : null,
+      ];
+    },
+    ["∂cross_entropy/∂logits = softmax(logits)·Σy − y", "∂cross_entropy/∂y = −log softmax(logits)"],
+    [input, target],
+  );
+}

@@ -1,0 +1,162 @@
+import { record } from "../autograd/gradNode";
+import { withNoGrad } from "../autograd/gradMode";
+import { broadcastShapes, numelOf } from "../shapeMath";
+import { Tensor } from "../tensor";
+import { runtimeError } from "../tensorError";
+import { sumToShape } from "./broadcast";
+import { gemm } from "./gemm";
+import { resultType } from "./operand";
+import { makeView } from "./shape";
+
+/**
+ * `a @ b` with PyTorch's rules: 1-d·1-d is a dot product, a 1-d operand is treated as a row
+ * (left) or column (right) vector and that dimension dropped from the result, and leading
+ * dimensions of ≥3-d operands broadcast as batches. Gradients are g·Bᵀ and Aᵀ·g, formed by
+ * the kernel from transposed strides, never by copying a transpose.
+ */
+
+/** A view with the last two dimensions swapped (no copy, no graph). */
+function swapLast(t: Tensor): Tensor {
+  const n = t.ndim;
+  const shape = [...t.shape];
+  const strides = [...t.strides];
+  [shape[n - 2], shape[n - 1]] = [shape[n - 1], shape[n - 2]];
+  [strides[n - 2], strides[n - 1]] = [strides[n - 1], strides[n - 2]];
+  return makeView(t, shape, strides, t.offset);
+}
+
+function reshapeView(t: Tensor, shape: readonly number[]): Tensor {
+  return t.isContiguous()
+    ? new Tensor(t.storage, [...shape], stridesOf(shape), t.offset, t.dtype)
+    : Tensor.fromValues(t.copyValues(), shape, t.dtype);
+}
+
+function stridesOf(shape: readonly number[]): number[] {
+  const s = new Array<number>(shape.length);
+  let acc = 1;
+  for (let i = shape.length - 1; i >= 0; i--) {
+    s[i] = acc;
+    acc *= shape[i];
+  }
+  return s;
+}
+
+/** Operand `t` promoted to ≥2-d: a 1-d left operand is a row, a 1-d right one a column. */
+function promote(t: Tensor, side: "left" | "right"): Tensor {
+  if (t.ndim !== 1) return t;
+  const n = t.shape[0];
+  const s = t.strides[0];
+  return side === "left" ? makeView(t, [1, n], [n * s, s], t.offset) : makeView(t, [n, 1], [s, s], t.offset);
+}
+
+/** Batched product of operands with ≥2 dims each (batch dims broadcast), row-major result. */
+export function batchedProduct(a: Tensor, b: Tensor, dtype = resultType([a, b])): Tensor {
+  const m = a.shape[a.ndim - 2];
+  const k = a.shape[a.ndim - 1];
+  const n = b.shape[b.ndim - 1];
+  const batchA = a.shape.slice(0, -2);
+  const batchB = b.shape.slice(0, -2);
+  const batch = broadcastShapes(batchA, batchB);
+  const count = numelOf(batch);
+  const out = new Float64Array(count * m * n);
+  const offsetsA = batchOffsets(a, batch);
+  const offsetsB = batchOffsets(b, batch);
+  const [ar, ac] = a.strides.slice(-2);
+  const [br, bc] = b.strides.slice(-2);
+  for (let i = 0; i < count; i++)
+    gemm(
+      m,
+      n,
+      k,
+      a.storage.data,
+      offsetsA[i],
+      ar,
+      ac,
+      b.storage.data,
+      offsetsB[i],
+      br,
+      bc,
+      out,
+      i * m * n,
+      n,
+      false,
+    );
+  return Tensor.fromValues(out, [...batch, m, n], dtype);
+}
+
+/** Storage offset of each batch matrix of `t` within the broadcast batch shape. */
+function batchOffsets(t: Tensor, batch: readonly number[]): number[] {
+  const own = t.ndim - 2;
+  const count = numelOf(batch);
+  const offsets = new Array<number>(count);
+  const index = new Array<number>(batch.length).fill(0);
+  for (let i = 0; i < count; i++) {
+    let off = t.offset;
+    for (let d = 0; d < own; d++) {
+      const bd = batch.length - own + d;
+      if (t.shape[d] !== 1) off += index[bd] * t.strides[d];
+    }
+    offsets[i] = off;
+    for (let d = batch.length - 1; d >= 0; d--) {
+      if (++index[d] < batch[d]) break;
+      index[d] = 0;
+    }
+  }
+  return offsets;
+}
+
+function checkShapes(a: Tensor, b: Tensor): void {
+  if (a.ndim === 0 || b.ndim === 0)
+    throw runtimeError(
+      `both arguments to matmul need to be at least 1D, but they are ${a.ndim}D and ${b.ndim}D`,
+    );
+  const ka = a.shape[a.ndim - 1];
+  const kb = b.ndim === 1 ? b.shape[0] : b.shape[b.ndim - 2];
+  if (ka === kb) return;
+  if (a.ndim === 1 && b.ndim === 1)
+    throw runtimeError(
+      `inconsistent tensor size, expected tensor [${ka}] and src [${kb}] to have the same number of elements, but got ${ka} and ${kb} elements respectively`,
+    );
+  if (a.ndim === 2 && b.ndim === 1)
+    throw runtimeError(`size mismatch, got input (${a.shape[0]}), mat (${a.shape[0]}x${ka}), vec (${kb})`);
+  if (a.ndim <= 2 && b.ndim <= 2) {
+    const rows = a.ndim === 1 ? 1 : a.shape[0];
+    throw runtimeError(
+      `mat1 and mat2 shapes cannot be multiplied (${rows}x${ka} and ${kb}x${b.shape[b.ndim - 1]})`,
+    );
+  }
+  throw runtimeError(
+    `Expected size for first two dimensions of batch2 tensor to be: [${a.ndim > 2 ? a.shape[0] : 1}, ${ka}] but got: [${b.ndim > 2 ? b.shape[0] : 1}, ${kb}].`,
+  );
+}
+
+export function matmul(a: Tensor, b: Tensor): Tensor {
+  checkShapes(a, b);
+  const dtype = resultType([a, b]);
+  const pa = promote(a, "left");
+  const pb = promote(b, "right");
+  const full = batchedProduct(pa, pb, dtype);
+  const shape = [...full.shape];
+  if (b.ndim === 1) shape.splice(shape.length - 1, 1);
+  if (a.ndim === 1) shape.splice(shape.length - (b.ndim === 1 ? 1 : 2), 1);
+  const out = shape.length === full.ndim ? full : reshapeView(full, shape);
+  const fullShape = full.shape;
+  return record(
+    out,
+    "@",
+    [a, b],
+    (g, needs) =>
+      withNoGrad(() => {
+        const gf = reshapeView(g, fullShape);
+        const ga = needs[0]
+          ? reshapeView(sumToShape(batchedProduct(gf, swapLast(pb), g.dtype), pa.shape), a.shape)
+          : null;
+        const gb = needs[1]
+          ? reshapeView(sumToShape(batchedProduct(swapLast(pa), gf, g.dtype), pb.shape), b.shape)
+          : null;
+        return [ga, gb];
+      }),
+    ["∂(A@B)/∂A: g @ Bᵀ", "∂(A@B)/∂B: Aᵀ @ g"],
+    [a, b],
+  );
+}

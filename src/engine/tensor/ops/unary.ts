@@ -1,0 +1,105 @@
+import { record } from "../autograd/gradNode";
+import { type DType, getDefaultDtype, isFloating, scalarTypeName } from "../dtype";
+import { Tensor } from "../tensor";
+import { runtimeError } from "../tensorError";
+import { div, mul } from "./elementwise";
+
+/** Elementwise math functions, each with its local-gradient rule beside it. */
+
+/** `f` applied to every element, row-major, as a new array. */
+export function mapValues(a: Tensor, f: (x: number) => number): Float64Array {
+  const v = a.copyValues();
+  for (let i = 0; i < v.length; i++) v[i] = f(v[i]);
+  return v;
+}
+
+/** Elementwise `f(a[i], b[i])` of two same-shape tensors. */
+export function zipValues(a: Tensor, b: Tensor, f: (x: number, y: number) => number): Float64Array {
+  const v = a.copyValues();
+  const w = b.values();
+  for (let i = 0; i < v.length; i++) v[i] = f(v[i], w[i]);
+  return v;
+}
+
+function floatType(a: Tensor): DType {
+  return isFloating(a.dtype) ? a.dtype : getDefaultDtype();
+}
+
+export function exp(a: Tensor): Tensor {
+  const out = Tensor.fromValues(mapValues(a, Math.exp), a.shape, floatType(a));
+  return record(out, "exp", [a], (g) => [mul(g, out)], ["∂exp(a)/∂a = exp(a)"], [out]);
+}
+
+/** Natural log; log(0) = −inf and log(x<0) = NaN, as tensors do (no exception). */
+export function log(a: Tensor): Tensor {
+  const out = Tensor.fromValues(mapValues(a, Math.log), a.shape, floatType(a));
+  return record(out, "log", [a], (g) => [div(g, a)], ["∂log(a)/∂a = 1/a"], [a]);
+}
+
+export function sqrt(a: Tensor): Tensor {
+  const out = Tensor.fromValues(mapValues(a, Math.sqrt), a.shape, floatType(a));
+  return record(out, "sqrt", [a], (g) => [div(g, mul(out, 2))], ["∂√a/∂a = 1/(2√a)"], [out]);
+}
+
+export function abs(a: Tensor): Tensor {
+  const out = Tensor.fromValues(mapValues(a, Math.abs), a.shape, a.dtype);
+  return record(
+    out,
+    "abs",
+    [a],
+    (g) => [
+      Tensor.fromValues(
+        zipValues(g, a, (gi, x) => (x > 0 ? gi : x < 0 ? -gi : 0)),
+        a.shape,
+        g.dtype,
+      ),
+    ],
+    ["∂|a|/∂a = sign(a)"],
+    [a],
+  );
+}
+
+/** `clamp(min, max)`: the gradient passes where min ≤ a ≤ max, PyTorch's inclusive mask. */
+export function clamp(a: Tensor, min: number | null, max: number | null): Tensor {
+  if (min === null && max === null)
+    throw runtimeError("torch.clamp: At least one of 'min' or 'max' must not be None");
+  const lo = min ?? -Infinity;
+  const hi = max ?? Infinity;
+  const dtype =
+    isFloating(a.dtype) || (Number.isInteger(lo) && Number.isInteger(hi)) ? a.dtype : getDefaultDtype();
+  const out = Tensor.fromValues(
+    mapValues(a, (x) => (x !== x ? x : Math.min(Math.max(x, lo), hi))),
+    a.shape,
+    dtype,
+  );
+  return record(
+    out,
+    "clamp",
+    [a],
+    (g) => [
+      Tensor.fromValues(
+        zipValues(g, a, (gi, x) => (x >= lo && x <= hi ? gi : 0)),
+        a.shape,
+        g.dtype,
+      ),
+    ],
+    [`∂clamp(a, ${min ?? "None"}, ${max ?? "None"})/∂a = 1 inside the range, else 0`],
+    [a],
+  );
+}
+
+/** `x.to(dtype)` / `.float()` / `.double()` / `.long()`: a copy in another type; gradients flow between float types. */
+export function cast(a: Tensor, dtype: DType): Tensor {
+  if (dtype === a.dtype) return a;
+  let values = a.copyValues();
+  if (dtype === "int64") values = values.map((x) => (x !== x || !Number.isFinite(x) ? 0 : Math.trunc(x)));
+  const out = Tensor.fromValues(values, a.shape, dtype);
+  if (!isFloating(dtype)) return out;
+  return record(
+    out,
+    `to(${scalarTypeName(dtype)})`,
+    [a],
+    (g) => [isFloating(a.dtype) ? Tensor.fromValues(g.copyValues(), a.shape, a.dtype) : g],
+    ["∂a/∂a = 1 (type conversion)"],
+  );
+}

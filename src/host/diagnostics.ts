@@ -1,0 +1,38 @@
+import * as vscode from "vscode";
+import type { HealthDiagnostic } from "../explain/gradientHealth";
+import type { Span, TraceDiagnostic } from "../trace/trace";
+
+const SEVERITY: Record<TraceDiagnostic["severity"], vscode.DiagnosticSeverity> = {
+  error: vscode.DiagnosticSeverity.Error,
+  warning: vscode.DiagnosticSeverity.Warning,
+  info: vscode.DiagnosticSeverity.Information,
+};
+
+/**
+ * A run's diagnostics (and gradient-health findings) as VS Code shows them, with links to the
+ * root cause as related information; one without a span marks the first line.
+ */
+export function toVscodeDiagnostics(
+  document: vscode.TextDocument,
+  items: (TraceDiagnostic | HealthDiagnostic)[],
+): vscode.Diagnostic[] {
+  const rangeOf = (span: Span | null) =>
+    span
+      ? new vscode.Range(document.positionAt(span.from), document.positionAt(Math.max(span.to, span.from)))
+      : document.lineAt(0).range;
+  return items.map((item) => {
+    const diagnostic = new vscode.Diagnostic(rangeOf(item.span), item.message, SEVERITY[item.severity]);
+    diagnostic.source = "GradLens";
+    diagnostic.code = item.code;
+    if ("related" in item && item.related) {
+      diagnostic.relatedInformation = item.related.map(
+        (r) =>
+          new vscode.DiagnosticRelatedInformation(
+            new vscode.Location(document.uri, rangeOf(r.span)),
+            r.message,
+          ),
+      );
+    }
+    return diagnostic;
+  });
+}

@@ -1,0 +1,25 @@
+import * as vscode from "vscode";
+import { findOccurrence, hoverContent } from "../explain/hoverContent";
+import type { RunController } from "./runController";
+
+/** Hovers on a name that stood for a value: its value, gradient and the chain rule behind it. */
+export class GradientHoverProvider implements vscode.HoverProvider {
+  constructor(private readonly runs: RunController) {}
+
+  provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
+    const result = this.runs.result(document.uri);
+    if (!result) return undefined;
+    const range = document.getWordRangeAtPosition(position, /[A-Za-z_][A-Za-z0-9_]*/);
+    if (!range) return undefined;
+    const word = document.getText(range);
+    // Offsets are only meaningful for the text the trace was made from.
+    const offset = result.version === document.version ? document.offsetAt(position) : -1;
+    const occurrence = findOccurrence(result.trace, offset, word);
+    if (!occurrence) return undefined;
+    const content = hoverContent(result.trace, occurrence);
+    const markdown = new vscode.MarkdownString(content.markdown);
+    if (result.stale)
+      markdown.appendMarkdown("\n\n_From the last run that worked; the text has changed since._");
+    return new vscode.Hover(markdown, range);
+  }
+}

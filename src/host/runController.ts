@@ -1,0 +1,186 @@
+import * as vscode from "vscode";
+import type { HealthDiagnostic } from "../explain/gradientHealth";
+import type { InlineValue } from "../explain/inlineValues";
+import type { Trace } from "../trace/trace";
+import type { ViewGraph } from "../view/viewGraph";
+import type { RunClient, RunOutcome } from "../worker/runClient";
+import { toVscodeDiagnostics } from "./diagnostics";
+import { readSettings } from "./settings";
+
+/** What GradLens shows for one document: the last good run, and whether the text has moved on. */
+export interface DocumentResult {
+  uri: vscode.Uri;
+  /** Document version the trace was computed from. */
+  version: number;
+  trace: Trace;
+  view: ViewGraph;
+  health: HealthDiagnostic[];
+  inline: InlineValue[];
+  inlineByDefault: boolean;
+  /** True when the current text did not produce this graph (a syntax error, a budget stop). */
+  stale: boolean;
+  staleReason: string | null;
+}
+
+/** Diagnostic codes for which the program did not run at all, so the old graph is kept. */
+const DID_NOT_RUN = new Set(["syntax", "unsupported"]);
+
+/**
+ * Runs Python documents in the worker as they change (debounced) and keeps, per document, the
+ * last good result. Runs go one at a time; a newer edit of the document being run replaces
+ * that run instead of waiting for it.
+ */
+export class RunController implements vscode.Disposable {
+  private readonly results = new Map<string, DocumentResult>();
+  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly queue = new Map<string, vscode.TextDocument>();
+  private current: string | null = null;
+  private pumping = false;
+  private idleWaiters: (() => void)[] = [];
+  private readonly emitter = new vscode.EventEmitter<DocumentResult>();
+  /** Fires whenever a document's result or stale state changes. */
+  readonly onDidUpdate = this.emitter.event;
+  private readonly startEmitter = new vscode.EventEmitter<vscode.Uri>();
+  /** Fires when a document's run starts. */
+  readonly onDidStart = this.startEmitter.event;
+
+  constructor(
+    private readonly client: RunClient,
+    private readonly diagnostics: vscode.DiagnosticCollection,
+  ) {}
+
+  result(uri: vscode.Uri): DocumentResult | undefined {
+    return this.results.get(uri.toString());
+  }
+
+  /** Runs the document after the live-run delay (restarted by every call). */
+  schedule(document: vscode.TextDocument): void {
+    const key = document.uri.toString();
+    clearTimeout(this.timers.get(key));
+    this.timers.set(
+      key,
+      setTimeout(() => {
+        this.timers.delete(key);
+        this.runNow(document);
+      }, readSettings().liveRunDelay),
+    );
+  }
+
+  /** Queues the document to run as soon as the worker is free (now, if it is). */
+  runNow(document: vscode.TextDocument): void {
+    const key = document.uri.toString();
+    clearTimeout(this.timers.get(key));
+    this.timers.delete(key);
+    this.queue.set(key, document);
+    if (this.current === key) this.client.cancel();
+    void this.pump();
+  }
+
+  /** Resolves once no run is scheduled, queued or in flight. */
+  whenIdle(): Promise<void> {
+    if (this.isIdle()) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  forget(uri: vscode.Uri): void {
+    const key = uri.toString();
+    clearTimeout(this.timers.get(key));
+    this.timers.delete(key);
+    this.queue.delete(key);
+    this.results.delete(key);
+    this.diagnostics.delete(uri);
+    this.settleIfIdle();
+  }
+
+  dispose(): void {
+    for (const timer of this.timers.values()) clearTimeout(timer);
+    this.timers.clear();
+    this.queue.clear();
+    this.emitter.dispose();
+    this.startEmitter.dispose();
+    this.settleIfIdle();
+  }
+
+  private async pump(): Promise<void> {
+    if (this.pumping) return;
+    this.pumping = true;
+    try {
+      while (this.queue.size > 0) {
+        const [key, document] = this.queue.entries().next().value as [string, vscode.TextDocument];
+        this.queue.delete(key);
+        if (document.isClosed) continue;
+        this.current = key;
+        this.startEmitter.fire(document.uri);
+        const version = document.version;
+        const settings = readSettings();
+        const outcome = await this.client.run(
+          document.getText(),
+          { fileName: document.fileName, stepBudget: settings.stepBudget },
+          {
+            thresholds: {
+              vanishing: settings.vanishingGradientThreshold,
+              exploding: settings.explodingGradientThreshold,
+            },
+            inlineMaxLength: 80,
+          },
+        );
+        this.current = null;
+        if (outcome.kind === "stopped" && outcome.reason === "superseded") continue;
+        this.apply(document, version, outcome);
+      }
+    } finally {
+      this.current = null;
+      this.pumping = false;
+      this.settleIfIdle();
+    }
+  }
+
+  private apply(document: vscode.TextDocument, version: number, outcome: RunOutcome): void {
+    const key = document.uri.toString();
+    const previous = this.results.get(key);
+    if (outcome.kind === "stopped") {
+      const line = document.lineAt(0).range;
+      const diagnostic = new vscode.Diagnostic(line, outcome.message, vscode.DiagnosticSeverity.Error);
+      diagnostic.source = "GradLens";
+      diagnostic.code = "budget";
+      this.diagnostics.set(document.uri, [diagnostic]);
+      if (previous) this.update({ ...previous, stale: true, staleReason: outcome.message });
+      return;
+    }
+    const { trace, view, health, inline, inlineByDefault } = outcome;
+    this.diagnostics.set(document.uri, toVscodeDiagnostics(document, [...trace.diagnostics, ...health]));
+    const failedToStart = trace.nodes.length === 0 && trace.diagnostics.some((d) => DID_NOT_RUN.has(d.code));
+    if (failedToStart && previous) {
+      const reason = trace.diagnostics.find((d) => DID_NOT_RUN.has(d.code))?.message ?? null;
+      this.update({ ...previous, stale: true, staleReason: reason });
+      return;
+    }
+    this.update({
+      uri: document.uri,
+      version,
+      trace,
+      view,
+      health,
+      inline,
+      inlineByDefault,
+      stale: false,
+      staleReason: null,
+    });
+  }
+
+  private update(result: DocumentResult): void {
+    this.results.set(result.uri.toString(), result);
+    this.emitter.fire(result);
+  }
+
+  private isIdle(): boolean {
+    return this.timers.size === 0 && this.queue.size === 0 && !this.pumping;
+  }
+
+  private settleIfIdle(): void {
+    if (!this.isIdle()) return;
+    const waiters = this.idleWaiters;
+    this.idleWaiters = [];
+    for (const resolve of waiters) resolve();
+  }
+}

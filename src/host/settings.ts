@@ -1,0 +1,27 @@
+import * as vscode from "vscode";
+
+export type InlineValuesMode = "auto" | "on" | "off";
+
+/** The `gradlens.*` settings, read fresh each time so changes apply without a reload. */
+export interface Settings {
+  liveRun: boolean;
+  liveRunDelay: number;
+  stepBudget: number;
+  memoryBudgetMb: number;
+  inlineValues: InlineValuesMode;
+  vanishingGradientThreshold: number;
+  explodingGradientThreshold: number;
+}
+
+export function readSettings(): Settings {
+  const c = vscode.workspace.getConfiguration("gradlens");
+  return {
+    liveRun: c.get<boolean>("liveRun", true),
+    liveRunDelay: c.get<number>("liveRunDelay", 300),
+    stepBudget: c.get<number>("stepBudget", 50_000_000),
+    memoryBudgetMb: c.get<number>("memoryBudgetMb", 512),
+    inlineValues: c.get<InlineValuesMode>("inlineValues", "auto"),
+    vanishingGradientThreshold: c.get<number>("vanishingGradientThreshold", 1e-7),
+    explodingGradientThreshold: c.get<number>("explodingGradientThreshold", 1e6),
+  };
+}

@@ -1,0 +1,136 @@
+/**
+ * The program IR the Python front end lowers to and the interpreter runs. It is a plain tree of
+ * tagged objects; every node carries the UTF-16 source range it came from so the runtime can
+ * say which expression made which value and where an error was raised.
+ */
+
+export interface SourceSpan {
+  from: number;
+  to: number;
+}
+
+interface At {
+  span: SourceSpan;
+}
+
+export type BinaryOperator = "+" | "-" | "*" | "/" | "//" | "%" | "**" | "@" | "&" | "|" | "^" | "<<" | ">>";
+export type UnaryOperator = "-" | "+" | "~" | "not";
+export type CompareOperator = "<" | ">" | "<=" | ">=" | "==" | "!=" | "in" | "not in" | "is" | "is not";
+
+export interface NameExpr extends At {
+  k: "name";
+  id: string;
+  /** Index of this occurrence in the program (for the trace's occurrences), or -1 in library code. */
+  occurrence: number;
+}
+
+/** One `{expr!conv:spec}` of an f-string; the spec may itself hold replacements. */
+export interface FormatField {
+  expr: Expr;
+  conversion: "r" | "s" | "a" | null;
+  spec: FormatPart[] | null;
+  /** `{x=}`: the text `x=` printed before the value. */
+  selfDoc: string | null;
+}
+export type FormatPart = string | FormatField;
+
+export interface Argument {
+  kind: "positional" | "star" | "keyword" | "doubleStar";
+  name: string | null;
+  value: Expr;
+}
+
+export interface Param {
+  kind: "plain" | "star" | "doubleStar";
+  name: string;
+  default: Expr | null;
+  span: SourceSpan;
+}
+
+export interface ComprehensionClause {
+  target: Target;
+  iter: Expr;
+  conditions: Expr[];
+}
+
+export type Expr =
+  | (At & { k: "int"; value: number; big: bigint | null })
+  | (At & { k: "float"; value: number })
+  | (At & { k: "str"; value: string })
+  | (At & { k: "fstring"; parts: FormatPart[] })
+  | (At & { k: "constant"; value: true | false | null })
+  | NameExpr
+  | (At & { k: "binary"; op: BinaryOperator; left: Expr; right: Expr })
+  | (At & { k: "unary"; op: UnaryOperator; operand: Expr })
+  | (At & { k: "logical"; op: "and" | "or"; left: Expr; right: Expr })
+  | (At & { k: "compare"; ops: CompareOperator[]; operands: Expr[] })
+  | (At & { k: "conditional"; test: Expr; body: Expr; orelse: Expr })
+  | (At & { k: "call"; func: Expr; args: Argument[] })
+  | (At & { k: "attribute"; object: Expr; name: string; nameSpan: SourceSpan })
+  | (At & { k: "subscript"; object: Expr; index: Expr })
+  | (At & { k: "slice"; lower: Expr | null; upper: Expr | null; step: Expr | null })
+  | (At & { k: "list" | "tuple" | "set"; items: Expr[] })
+  | (At & { k: "starred"; value: Expr })
+  | (At & { k: "dict"; keys: Expr[]; values: Expr[] })
+  | (At & {
+      k: "comprehension";
+      kind: "list" | "generator" | "set" | "dict";
+      element: Expr;
+      /** The value of a dict comprehension's `key: value`. */
+      value: Expr | null;
+      clauses: ComprehensionClause[];
+    })
+  | (At & { k: "lambda"; params: Param[]; body: Expr })
+  | (At & { k: "unsupported"; message: string });
+
+/** What an assignment may bind: a name, an attribute, an item, or a (starred) unpacking. */
+export type Target = Expr;
+
+/** One `except [type [as name]]:` clause. */
+export interface ExceptHandler {
+  type: Expr | null;
+  name: string | null;
+  body: Stmt[];
+  span: SourceSpan;
+}
+
+export interface FunctionDef extends At {
+  k: "def";
+  name: string;
+  nameSpan: SourceSpan;
+  params: Param[];
+  body: Stmt[];
+  /** Names assigned in the body that are local to the call (not declared global/nonlocal). */
+  locals: string[];
+  globals: string[];
+}
+
+export type Stmt =
+  | (At & { k: "expr"; value: Expr })
+  | (At & { k: "assign"; targets: Target[]; value: Expr })
+  | (At & { k: "augassign"; target: Target; op: BinaryOperator; value: Expr })
+  | (At & { k: "if"; test: Expr; body: Stmt[]; orelse: Stmt[] })
+  | (At & { k: "while"; test: Expr; body: Stmt[]; orelse: Stmt[] })
+  | (At & { k: "for"; target: Target; iter: Expr; body: Stmt[]; orelse: Stmt[] })
+  | (At & { k: "break" | "continue" | "pass" })
+  | (At & { k: "return"; value: Expr | null })
+  | FunctionDef
+  | (At & { k: "class"; name: string; nameSpan: SourceSpan; bases: Expr[]; body: Stmt[] })
+  | (At & { k: "import"; module: string[]; alias: string | null })
+  | (At & {
+      k: "fromImport";
+      module: string[];
+      names: { name: string; alias: string | null; span: SourceSpan }[];
+    })
+  | (At & { k: "assert"; test: Expr; message: Expr | null })
+  | (At & { k: "raise"; exception: Expr | null })
+  | (At & { k: "global" | "nonlocal"; names: string[] })
+  | (At & { k: "delete"; targets: Target[] })
+  | (At & { k: "try"; body: Stmt[]; handlers: ExceptHandler[]; orelse: Stmt[]; finally: Stmt[] })
+  | (At & { k: "unsupported"; message: string });
+
+export interface Program {
+  body: Stmt[];
+  /** The numbered NameExpr occurrences, indexed by `NameExpr.occurrence`. */
+  occurrences: { name: string; span: SourceSpan }[];
+}

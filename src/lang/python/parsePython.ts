@@ -1,0 +1,32 @@
+import { parser } from "@lezer/python";
+import type { Program } from "./ir";
+import { childrenOf, Lowering, type FrontEndDiagnostic } from "./lowering";
+import { lowerStatements } from "./lowerStatement";
+import { findSyntaxErrors } from "./syntaxErrors";
+
+export type { FrontEndDiagnostic } from "./lowering";
+
+export interface ParseResult {
+  /** Null when the source has syntax errors: nothing of it should run. */
+  program: Program | null;
+  diagnostics: FrontEndDiagnostic[];
+}
+
+/**
+ * Parses Python source and lowers it to the program IR. Syntax errors stop here; constructs
+ * GradLens does not run are reported and lowered to nodes that stop the run where reached.
+ */
+export function parsePython(source: string, options: { isLibrary?: boolean } = {}): ParseResult {
+  const tree = parser.parse(source);
+  const syntax = findSyntaxErrors(source, tree);
+  if (syntax.length > 0) {
+    return {
+      program: null,
+      diagnostics: syntax.map((p) => ({ code: "syntax", message: p.message, span: p.span })),
+    };
+  }
+  const cx = new Lowering(source, options.isLibrary ?? false);
+  const body = lowerStatements(cx, childrenOf(tree.topNode));
+  const hasSyntax = cx.diagnostics.some((d) => d.code === "syntax");
+  return { program: hasSyntax ? null : { body, occurrences: cx.occurrences }, diagnostics: cx.diagnostics };
+}

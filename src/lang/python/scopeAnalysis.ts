@@ -1,0 +1,75 @@
+import type { Expr, Param, Stmt } from "./ir";
+
+/**
+ * Python decides at compile time which names a function body binds locally: every name it
+ * assigns, loops over, defines or imports, unless declared `global` or `nonlocal`. Nested
+ * functions, classes and comprehensions have their own scopes and are not looked into.
+ */
+export function assignedNames(body: Stmt[], params: Param[]): { locals: string[]; globals: string[] } {
+  const bound = new Set<string>(params.map((p) => p.name));
+  const declared = new Set<string>();
+  const globals: string[] = [];
+  const visit = (stmts: Stmt[]) => {
+    for (const s of stmts) {
+      switch (s.k) {
+        case "assign":
+          s.targets.forEach((t) => bindTarget(t, bound));
+          break;
+        case "augassign":
+          bindTarget(s.target, bound);
+          break;
+        case "for":
+          bindTarget(s.target, bound);
+          visit(s.body);
+          visit(s.orelse);
+          break;
+        case "if":
+        case "while":
+          visit(s.body);
+          visit(s.orelse);
+          break;
+        case "try":
+          visit(s.body);
+          for (const h of s.handlers) {
+            if (h.name !== null) bound.add(h.name);
+            visit(h.body);
+          }
+          visit(s.orelse);
+          visit(s.finally);
+          break;
+        case "def":
+        case "class":
+          bound.add(s.name);
+          break;
+        case "import":
+          bound.add(s.alias ?? s.module[0]);
+          break;
+        case "fromImport":
+          s.names.forEach((n) => bound.add(n.alias ?? n.name));
+          break;
+        case "delete":
+          s.targets.forEach((t) => bindTarget(t, bound));
+          break;
+        case "global":
+          s.names.forEach((n) => {
+            declared.add(n);
+            globals.push(n);
+          });
+          break;
+        case "nonlocal":
+          s.names.forEach((n) => declared.add(n));
+          break;
+        default:
+          break;
+      }
+    }
+  };
+  visit(body);
+  return { locals: [...bound].filter((n) => !declared.has(n)), globals };
+}
+
+function bindTarget(target: Expr, bound: Set<string>): void {
+  if (target.k === "name") bound.add(target.id);
+  else if (target.k === "tuple" || target.k === "list") target.items.forEach((t) => bindTarget(t, bound));
+  else if (target.k === "starred") bindTarget(target.value, bound);
+}

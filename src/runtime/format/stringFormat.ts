@@ -1,0 +1,133 @@
+import { getAttribute } from "../interpreter/attributes";
+import { getItem } from "../interpreter/collections";
+import { toFloat } from "../interpreter/numbers";
+import { int, PyDict, PyInt, PyTuple, type Kwargs, type PyValue } from "../interpreter/objects";
+import { PyError, typeError, valueError } from "../interpreter/pyErrors";
+import type { Runtime } from "../interpreter/runtime";
+import { typeName } from "../interpreter/stringify";
+
+type Format = (v: PyValue, spec: string) => string;
+
+/** `template.format(*args, **kwargs)`: `{}`, `{0}`, `{name}`, `{x.attr}`, `{x[0]}`, `!r`/`!s`, `:spec`. */
+export function strFormat(
+  rt: Runtime,
+  format: Format,
+  template: string,
+  args: PyValue[],
+  kwargs: Kwargs,
+): string {
+  let out = "";
+  let auto = 0;
+  let i = 0;
+  while (i < template.length) {
+    const ch = template[i];
+    if (ch === "}") {
+      if (template[i + 1] !== "}") throw valueError("Single '}' encountered in format string");
+      out += "}";
+      i += 2;
+      continue;
+    }
+    if (ch !== "{") {
+      out += ch;
+      i++;
+      continue;
+    }
+    if (template[i + 1] === "{") {
+      out += "{";
+      i += 2;
+      continue;
+    }
+    // find the matching close brace (a spec may nest one level of {…})
+    let depth = 1;
+    let j = i + 1;
+    while (j < template.length && depth > 0) {
+      if (template[j] === "{") depth++;
+      else if (template[j] === "}") depth--;
+      j++;
+    }
+    if (depth > 0) throw valueError("expected '}' before end of string");
+    const field = template.slice(i + 1, j - 1);
+    i = j;
+    const specAt = field.indexOf(":");
+    const head = specAt >= 0 ? field.slice(0, specAt) : field;
+    let spec = specAt >= 0 ? field.slice(specAt + 1) : "";
+    const [ref, conversion] = head.split("!");
+    if (spec.includes("{")) spec = strFormat(rt, format, spec, args, kwargs);
+    const [, first, rest] = /^([^.[]*)(.*)$/.exec(ref)!;
+    let v: PyValue;
+    if (first === "") {
+      if (auto >= args.length)
+        throw new PyError("IndexError", `Replacement index ${auto} out of range for positional args tuple`);
+      v = args[auto++];
+    } else if (/^\d+$/.test(first)) {
+      const n = Number(first);
+      if (n >= args.length)
+        throw new PyError("IndexError", `Replacement index ${n} out of range for positional args tuple`);
+      v = args[n];
+    } else {
+      const named = kwargs?.get(first);
+      if (named === undefined) throw new PyError("KeyError", `'${first}'`);
+      v = named;
+    }
+    for (const [, attr, index] of rest.matchAll(/\.(\w+)|\[([^\]]*)\]/g)) {
+      if (attr !== undefined) v = getAttribute(rt, v, attr);
+      else v = getItem(rt, v, /^\d+$/.test(index) ? int(Number(index)) : index);
+    }
+    if (conversion === "r") v = rt.repr(v);
+    else if (conversion === "s") v = rt.str(v);
+    out += format(v, spec);
+  }
+  return out;
+}
+
+/** printf-style `template % values`: `%s %r %d %i %f %e %g %x %%` with flags, width and precision. */
+export function percentFormat(rt: Runtime, format: Format, template: string, values: PyValue): string {
+  const args = values instanceof PyTuple ? values.items : [values];
+  const mapping = values instanceof PyDict ? values : null;
+  let next = 0;
+  const take = (): PyValue => {
+    if (next >= args.length) throw typeError("not enough arguments for format string");
+    return args[next++];
+  };
+  const out = template.replace(
+    /%(?:\(([^)]*)\))?([-+ #0]*)(\*|\d+)?(?:\.(\*|\d+))?([diouxXeEfFgGcrsa%])/g,
+    (
+      _m,
+      key: string | undefined,
+      flags: string,
+      width: string | undefined,
+      precision: string | undefined,
+      type: string,
+    ) => {
+      if (type === "%") return "%";
+      const w = width === "*" ? String((take() as PyInt).v) : (width ?? "");
+      const p = precision === "*" ? String((take() as PyInt).v) : precision;
+      let v = key !== undefined && mapping ? getItem(rt, mapping, key) : take();
+      const align = flags.includes("-") ? "<" : "";
+      const sign = flags.includes("+") ? "+" : flags.includes(" ") ? " " : "";
+      const zero = flags.includes("0") && !align ? "0" : "";
+      if (type === "s" || type === "r" || type === "a") {
+        const text = type === "s" ? rt.str(v) : rt.repr(v);
+        return format(p !== undefined ? text.slice(0, Number(p)) : text, `${align || ">"}${w}`);
+      }
+      if (type === "c")
+        return format(
+          typeof v === "string" ? v : String.fromCodePoint((v as PyInt).v),
+          `${align || ">"}${w}`,
+        );
+      if (typeof v !== "number" && !(v instanceof PyInt) && typeof v !== "boolean") {
+        throw typeError(`%${type} format: a real number is required, not ${typeName(v)}`);
+      }
+      if ("diu".includes(type)) {
+        if (typeof v === "number") v = int(Math.trunc(v));
+        return format(v, `${align}${sign}${zero}${w}d`);
+      }
+      if ("oxX".includes(type))
+        return format(v, `${align}${sign}${flags.includes("#") ? "#" : ""}${zero}${w}${type}`);
+      const f = toFloat(v);
+      return format(f, `${align}${sign}${zero}${w}.${p ?? "6"}${type}`);
+    },
+  );
+  if (!mapping && next < args.length) throw typeError("not all arguments converted during string formatting");
+  return out;
+}

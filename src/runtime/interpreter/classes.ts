@@ -1,0 +1,72 @@
+import type { Stmt } from "../../lang/python/ir";
+import { Frame } from "./frame";
+import type { Interpreter } from "./interpreter";
+import { PyClass, PyFunction, PyInstance, type Kwargs, type PyValue } from "./objects";
+import { typeError, UnsupportedError } from "./pyErrors";
+import { typeName } from "./stringify";
+
+/**
+ * Classes: a `class` statement runs its body in a namespace of its own and becomes a PyClass;
+ * calling a class makes an instance and runs `__init__` (or, for built-in types such as
+ * `int` and the exceptions, their constructor).
+ */
+
+export function instantiate(interp: Interpreter, cls: PyClass, args: PyValue[], kwargs: Kwargs): PyValue {
+  for (let c: PyClass | null = cls; c; c = c.base) {
+    if (c.construct) {
+      if (c === cls || c.dict.has("__exception__")) {
+        const made = c.construct(args, kwargs);
+        if (made instanceof PyInstance && c !== cls) {
+          // a user exception class: the built-in base made the instance; give it the subclass
+          const inst = new PyInstance(cls);
+          made.attrs.forEach((v, k) => inst.attrs.set(k, v));
+          initialize(interp, cls, inst, args, kwargs, false);
+          return inst;
+        }
+        return made;
+      }
+      if (c.name !== "object") {
+        throw new UnsupportedError(`Subclassing the built-in type '${c.name}' is not supported by GradLens`);
+      }
+    }
+  }
+  const inst = new PyInstance(cls);
+  initialize(interp, cls, inst, args, kwargs, true);
+  return inst;
+}
+
+export function initialize(
+  interp: Interpreter,
+  cls: PyClass,
+  inst: PyInstance,
+  args: PyValue[],
+  kwargs: Kwargs,
+  strict: boolean,
+): void {
+  const init = cls.lookup("__init__");
+  if (init === undefined) {
+    if (strict && (args.length > 0 || (kwargs && kwargs.size > 0)))
+      throw typeError(`${cls.name}() takes no arguments`);
+    return;
+  }
+  const r = interp.call(init, [inst, ...args], kwargs);
+  if (r !== null) throw typeError(`__init__() should return None, not '${typeName(r)}'`);
+}
+
+export function makeClass(interp: Interpreter, s: Stmt & { k: "class" }, frame: Frame): PyClass {
+  const bases = s.bases.map((b) => interp.eval(b, frame));
+  interp.setAt(s.nameSpan);
+  const base = bases[0] ?? null;
+  if (base !== null && !(base instanceof PyClass)) throw typeError("bases must be types");
+  const vars = new Map<string, PyValue>([["__qualname__", s.name]]);
+  const moduleName = frame.globals.get("__name__");
+  const classFrame = new Frame("class", vars, null, null, frame, frame.globals, interp.builtins, frame.func);
+  interp.execBlock(s.body, classFrame);
+  const cls = new PyClass(s.name, base, typeof moduleName === "string" ? moduleName : "__main__");
+  vars.delete("__qualname__");
+  for (const [k, v] of vars) {
+    cls.dict.set(k, v);
+    if (v instanceof PyFunction) v.ownerClass = cls;
+  }
+  return cls;
+}

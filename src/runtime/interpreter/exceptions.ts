@@ -1,0 +1,94 @@
+import { EngineArithmeticError } from "../../engine/errors";
+import type { ExceptHandler, Stmt } from "../../lang/python/ir";
+import type { Frame } from "./frame";
+import type { Interpreter } from "./interpreter";
+import { PyClass, PyInstance, PyTuple, type PyValue } from "./objects";
+import { PyError, typeError } from "./pyErrors";
+
+/** How a block ended (mirrors the interpreter's Signal: 0 normal, 1 break, 2 continue, 3 return). */
+type Signal = number;
+
+/**
+ * `try`/`except`/`else`/`finally`. Only Python exceptions are caught; the step budget, an
+ * unsupported construct and GradLens's own failures pass through every handler.
+ */
+export function execTry(interp: Interpreter, s: Stmt & { k: "try" }, frame: Frame): Signal {
+  let signal: Signal;
+  try {
+    try {
+      signal = interp.execBlock(s.body, frame);
+    } catch (thrown) {
+      const error = asPyError(interp, thrown);
+      if (!error) throw thrown;
+      const handler = findHandler(interp, s.handlers, error, frame);
+      if (!handler) throw error;
+      const saved = interp.handling;
+      interp.handling = error;
+      try {
+        if (handler.name !== null) frame.store(handler.name, exceptionObject(interp, error));
+        return interp.execBlock(handler.body, frame);
+      } finally {
+        interp.handling = saved;
+      }
+    }
+    return signal === 0 ? interp.execBlock(s.orelse, frame) : signal;
+  } finally {
+    if (s.finally.length > 0) {
+      const after = interp.execBlock(s.finally, frame);
+      // a break/continue/return in `finally` replaces whatever was pending, as in Python
+      // eslint-disable-next-line no-unsafe-finally
+      if (after !== 0) return after;
+    }
+  }
+}
+
+/** A thrown value as the Python exception it stands for, or null when Python code must not catch it. */
+function asPyError(interp: Interpreter, thrown: unknown): PyError | null {
+  if (thrown instanceof PyError) {
+    thrown.span ??= interp.at;
+    return thrown;
+  }
+  if (thrown instanceof EngineArithmeticError) {
+    const error = new PyError(thrown.pythonType, thrown.message);
+    error.span = interp.at;
+    return error;
+  }
+  return null;
+}
+
+function classOf(interp: Interpreter, error: PyError): PyClass | null {
+  if (error.value instanceof PyInstance) return error.value.cls;
+  const builtin = interp.builtins.get(error.pyType);
+  return builtin instanceof PyClass ? builtin : null;
+}
+
+function findHandler(
+  interp: Interpreter,
+  handlers: ExceptHandler[],
+  error: PyError,
+  frame: Frame,
+): ExceptHandler | null {
+  const cls = classOf(interp, error);
+  for (const h of handlers) {
+    if (h.type === null) return h;
+    const wanted = interp.eval(h.type, frame);
+    const classes = wanted instanceof PyTuple ? wanted.items : [wanted];
+    for (const c of classes) {
+      if (!(c instanceof PyClass) || c.lookup("__exception__") === undefined) {
+        throw typeError("catching classes that do not inherit from BaseException is not allowed");
+      }
+      if (cls !== null && cls.isSubclassOf(c)) return h;
+    }
+  }
+  return null;
+}
+
+/** The exception object `except … as e` binds (made on demand for errors the runtime raised). */
+function exceptionObject(interp: Interpreter, error: PyError): PyValue {
+  if (error.value === null) {
+    const cls = classOf(interp, error);
+    const args = error.args ?? (error.message === "" ? [] : [error.message]);
+    error.value = cls ? interp.call(cls, args) : error.message;
+  }
+  return error.value;
+}

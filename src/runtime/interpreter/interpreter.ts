@@ -1,0 +1,612 @@
+import { EngineArithmeticError } from "../../engine/errors";
+import { MicrogradOps } from "../../engine/scalar/microgradOps";
+import { ScalarTape } from "../../engine/scalar/scalarTape";
+import type {
+  Expr,
+  FormatPart,
+  FunctionDef,
+  NameExpr,
+  Program,
+  SourceSpan,
+  Stmt,
+} from "../../lang/python/ir";
+import { formatWithSpec } from "../format/formatSpec";
+import { bindArguments } from "./calls";
+import { getItem, getIterator, iterate, setOf, toArray } from "./collections";
+import { Frame } from "./frame";
+import { evalComprehension } from "./comprehension";
+import { binaryOp, compare, truthy, unaryOp } from "./operators";
+import {
+  DONE,
+  int,
+  PyBoundMethod,
+  PyBuiltin,
+  PyClass,
+  PyDict,
+  PyFunction,
+  PyInstance,
+  PyInt,
+  PyList,
+  PySlice,
+  PyTuple,
+  ValueRef,
+  type Kwargs,
+  type PyValue,
+} from "./objects";
+import { BudgetError, PyError, typeError, UnsupportedError } from "./pyErrors";
+import type { Runtime } from "./runtime";
+import { repr, str, typeName } from "./stringify";
+import { callMethod, getAttribute } from "./attributes";
+import { assign, deleteTarget, execAugmented } from "./assignment";
+import { instantiate, makeClass } from "./classes";
+import { execTry } from "./exceptions";
+import { dictSet } from "./collections";
+import type { ModuleLoader } from "./moduleLoader";
+
+/** How a block of statements ended. */
+const enum Signal {
+  Normal = 0,
+  Break = 1,
+  Continue = 2,
+  Return = 3,
+}
+
+interface ScopeNames {
+  locals: Set<string>;
+  globals: Set<string>;
+}
+
+/**
+ * Runs the program IR. A tree-walking evaluator: statements return a Signal instead of
+ * throwing for break/continue/return, names are looked up in Frames, and every value the
+ * program makes on the scalar tape is stamped with the source span of the user-code expression
+ * that made it (code of modules written in Python leaves the user's call span in place).
+ */
+export class Interpreter implements Runtime {
+  readonly tape = new ScalarTape();
+  readonly ops = new MicrogradOps(this.tape);
+  readonly globals = new Map<string, PyValue>();
+  readonly builtins: Map<string, PyValue>;
+  private readonly out: string[] = [];
+  private steps = 0;
+  /** True while running code of a module written in Python. */
+  library = false;
+  /** The user-code span being evaluated: where an error is reported. */
+  at: SourceSpan | null = null;
+  private returnValue: PyValue = null;
+  private readonly scopes = new WeakMap<object, ScopeNames>();
+  private frame: Frame | null = null;
+  private depth = 0;
+  /** The exception an `except` block is handling, for a bare `raise`. */
+  handling: PyError | null = null;
+
+  // Trace bookkeeping.
+  private stamped = 0;
+  rowFrom = new Int32Array(1024);
+  rowTo = new Int32Array(1024);
+  readonly rowNames = new Map<number, string[]>();
+  occurrenceRows: Int32Array;
+  lastRoot: number | null = null;
+
+  constructor(
+    private readonly program: Program,
+    private readonly budget: number,
+    builtins: (rt: Runtime) => Map<string, PyValue>,
+    private readonly modules: ModuleLoader,
+  ) {
+    this.builtins = builtins(this);
+    this.occurrenceRows = new Int32Array(program.occurrences.length).fill(-1);
+  }
+
+  /** Runs the whole program; errors propagate to the caller with `span` filled in. */
+  run(): void {
+    const frame = new Frame("module", this.globals, null, null, null, this.globals, this.builtins);
+    this.globals.set("__name__", "__main__");
+    this.frame = frame;
+    try {
+      this.execBlock(this.program.body, frame);
+    } catch (e) {
+      throw this.locate(e);
+    } finally {
+      this.stampRows(this.at);
+    }
+  }
+
+  /** Runs a module written in Python in its own globals, as library code. */
+  runLibraryModule(program: Program, name: string): Map<string, PyValue> {
+    const globals = new Map<string, PyValue>([["__name__", name]]);
+    const frame = new Frame("module", globals, null, null, null, globals, this.builtins);
+    const saved = this.library;
+    const savedFrame = this.frame;
+    this.library = true;
+    try {
+      this.execBlock(program.body, frame);
+    } finally {
+      this.library = saved;
+      this.frame = savedFrame;
+    }
+    return globals;
+  }
+
+  /** The span of the expression that made a row (null for rows made before any user code ran). */
+  spanOf(row: number): SourceSpan | null {
+    return row < this.stamped ? { from: this.rowFrom[row], to: this.rowTo[row] } : null;
+  }
+
+  get stdout(): string {
+    return this.out.join("");
+  }
+
+  private locate(e: unknown): unknown {
+    if (e instanceof EngineArithmeticError) {
+      const err = new PyError(e.pythonType, e.message);
+      err.span = this.at;
+      return err;
+    }
+    if (e instanceof PyError || e instanceof UnsupportedError) {
+      e.span ??= this.at;
+      return e;
+    }
+    if (e instanceof RangeError && /call stack/i.test(e.message)) {
+      const err = new PyError("RecursionError", "maximum recursion depth exceeded");
+      err.span = this.at;
+      return err;
+    }
+    return e;
+  }
+
+  // ---- Runtime interface ----
+
+  write(text: string): void {
+    this.out.push(text);
+  }
+
+  step(): void {
+    if (++this.steps > this.budget) throw new BudgetError(this.budget);
+  }
+
+  backward(row: number): void {
+    this.tape.backward(row);
+    this.lastRoot = row;
+  }
+
+  iterate(v: PyValue): Iterable<PyValue> {
+    return iterate(this, v);
+  }
+
+  repr(v: PyValue): string {
+    return repr(this, v);
+  }
+
+  str(v: PyValue): string {
+    return str(this, v);
+  }
+
+  currentMethod(): { cls: PyClass; self: PyValue } | null {
+    const frame = this.frame;
+    const fn = frame?.func;
+    if (!fn || !fn.ownerClass || fn.params.length === 0) return null;
+    const self = frame.vars.get(fn.params[0].name);
+    return self === undefined ? null : { cls: fn.ownerClass, self };
+  }
+
+  call(callee: PyValue, args: PyValue[], kwargs: Kwargs = null): PyValue {
+    if (callee instanceof PyFunction) return this.callFunction(callee, args, kwargs);
+    if (callee instanceof PyBuiltin) return callee.call(args, kwargs);
+    if (callee instanceof PyBoundMethod) return this.call(callee.func, [callee.self, ...args], kwargs);
+    if (callee instanceof PyClass) return instantiate(this, callee, args, kwargs);
+    if (callee instanceof PyInstance) {
+      const f = callee.cls.lookup("__call__");
+      if (f !== undefined) return this.call(f, [callee, ...args], kwargs);
+    }
+    throw typeError(`'${typeName(callee)}' object is not callable`);
+  }
+
+  private scopeOf(fn: PyFunction): ScopeNames {
+    let names = this.scopes.get(fn.body);
+    if (!names) {
+      const body = fn.body;
+      names =
+        body.k === "def"
+          ? { locals: new Set(body.locals), globals: new Set(body.globals) }
+          : { locals: new Set(fn.params.map((p) => p.name)), globals: new Set() };
+      this.scopes.set(fn.body, names);
+    }
+    return names;
+  }
+
+  callFunction(fn: PyFunction, args: PyValue[], kwargs: Kwargs): PyValue {
+    this.step();
+    // CPython's default recursion limit; deeper would also risk the JS stack
+    if (this.depth >= 1000) throw new PyError("RecursionError", "maximum recursion depth exceeded");
+    const names = this.scopeOf(fn);
+    const closure = fn.closure;
+    const frame = new Frame(
+      "function",
+      bindArguments(fn, args, kwargs),
+      names.locals,
+      names.globals,
+      closure,
+      closure.globals,
+      this.builtins,
+      fn,
+    );
+    const savedLibrary = this.library;
+    const savedFrame = this.frame;
+    this.library = fn.isLibrary;
+    this.frame = frame;
+    this.depth++;
+    try {
+      const body = fn.body;
+      if (body.k !== "def") return this.eval(body, frame);
+      this.returnValue = null;
+      const signal = this.execBlock(body.body, frame);
+      if (signal === Signal.Return) {
+        const r = this.returnValue;
+        this.returnValue = null;
+        return r;
+      }
+      return null;
+    } finally {
+      this.depth--;
+      this.library = savedLibrary;
+      this.frame = savedFrame;
+    }
+  }
+
+  // ---- statements ----
+
+  execBlock(body: Stmt[], frame: Frame): Signal {
+    for (let i = 0; i < body.length; i++) {
+      const signal = this.exec(body[i], frame);
+      if (signal !== Signal.Normal) return signal;
+    }
+    return Signal.Normal;
+  }
+
+  private exec(s: Stmt, frame: Frame): Signal {
+    if (++this.steps > this.budget) throw new BudgetError(this.budget);
+    switch (s.k) {
+      case "expr":
+        this.eval(s.value, frame);
+        return Signal.Normal;
+      case "assign": {
+        const value = this.eval(s.value, frame);
+        for (let i = 0; i < s.targets.length; i++) assign(this, s.targets[i], value, frame);
+        return Signal.Normal;
+      }
+      case "augassign":
+        execAugmented(this, s.target, s.op, s.value, s.span, frame);
+        return Signal.Normal;
+      case "if":
+        return this.execBlock(truthy(this, this.eval(s.test, frame)) ? s.body : s.orelse, frame);
+      case "while":
+        while (truthy(this, this.eval(s.test, frame))) {
+          const signal = this.execBlock(s.body, frame);
+          if (signal === Signal.Break) return Signal.Normal;
+          if (signal === Signal.Return) return signal;
+        }
+        return this.execBlock(s.orelse, frame);
+      case "for":
+        return this.execFor(s, frame);
+      case "break":
+        return Signal.Break;
+      case "continue":
+        return Signal.Continue;
+      case "pass":
+        return Signal.Normal;
+      case "return":
+        this.returnValue = s.value ? this.eval(s.value, frame) : null;
+        return Signal.Return;
+      case "def":
+        frame.store(s.name, this.makeFunction(s.name, s, s.params, frame));
+        return Signal.Normal;
+      case "class":
+        frame.store(s.name, makeClass(this, s, frame));
+        return Signal.Normal;
+      case "import":
+        this.setAt(s.span);
+        this.modules.importModule(this, s.module, s.alias, frame);
+        return Signal.Normal;
+      case "fromImport":
+        this.setAt(s.span);
+        this.modules.importFrom(this, s.module, s.names, frame, (span) => this.setAt(span));
+        return Signal.Normal;
+      case "assert":
+        if (!truthy(this, this.eval(s.test, frame))) {
+          const message = s.message ? str(this, this.eval(s.message, frame)) : "";
+          this.setAt(s.span);
+          throw new PyError("AssertionError", message);
+        }
+        return Signal.Normal;
+      case "raise":
+        throw this.raise(s.exception, s.span, frame);
+      case "global":
+      case "nonlocal":
+        return Signal.Normal;
+      case "delete":
+        for (const t of s.targets) deleteTarget(this, t, frame);
+        return Signal.Normal;
+      case "try":
+        return execTry(this, s, frame);
+      case "unsupported":
+        this.setAt(s.span);
+        throw new UnsupportedError(s.message);
+    }
+  }
+
+  private execFor(s: Stmt & { k: "for" }, frame: Frame): Signal {
+    const iterable = this.eval(s.iter, frame);
+    const target = s.target;
+    const body = s.body;
+    const it = iterable instanceof PyList ? null : getIterator(this, iterable);
+    const items = iterable instanceof PyList ? iterable.items : null;
+    for (let i = 0; ; i++) {
+      let x: PyValue | typeof DONE;
+      if (items) x = i < items.length ? items[i] : DONE;
+      else x = it!.next();
+      if (x === DONE) break;
+      assign(this, target, x, frame);
+      const signal = this.execBlock(body, frame);
+      if (signal === Signal.Break) return Signal.Normal;
+      if (signal === Signal.Return) return signal;
+    }
+    return this.execBlock(s.orelse, frame);
+  }
+
+  private raise(exception: Expr | null, span: SourceSpan, frame: Frame): PyError {
+    if (exception === null) {
+      this.setAt(span);
+      return this.handling ?? new PyError("RuntimeError", "No active exception to reraise");
+    }
+    let v = this.eval(exception, frame);
+    this.setAt(span);
+    if (v instanceof PyClass) v = this.call(v, []);
+    if (v instanceof PyInstance && v.cls.lookup("__exception__") !== undefined) {
+      const args = v.attrs.get("args");
+      const items = args instanceof PyTuple ? args.items : [];
+      const message = items.length === 1 ? str(this, items[0]) : items.length === 0 ? "" : repr(this, args!);
+      const err = new PyError(v.cls.name, message);
+      err.value = v;
+      return err;
+    }
+    return typeError("exceptions must derive from BaseException");
+  }
+
+  loadName(e: NameExpr, frame: Frame): PyValue {
+    if (e.occurrence >= 0) {
+      this.at = e.span;
+      const v = frame.load(e.id);
+      if (v instanceof ValueRef) this.occurrenceRows[e.occurrence] = v.row;
+      return v;
+    }
+    return frame.load(e.id);
+  }
+
+  storeName(e: NameExpr, value: PyValue, frame: Frame): void {
+    if (e.occurrence >= 0 && value instanceof ValueRef) {
+      this.occurrenceRows[e.occurrence] = value.row;
+      const names = this.rowNames.get(value.row);
+      if (!names) this.rowNames.set(value.row, [e.id]);
+      else if (!names.includes(e.id)) names.push(e.id);
+    }
+    frame.store(e.id, value);
+  }
+
+  setAt(span: SourceSpan): void {
+    if (!this.library) this.at = span;
+  }
+
+  /** Gives the rows made since the last stamp the span of the user-code expression that made them. */
+  stampRows(span: SourceSpan | null): void {
+    const size = this.tape.size;
+    if (size <= this.stamped || this.library || span === null) return;
+    if (this.rowFrom.length < size) {
+      const grow = (old: Int32Array) => {
+        const next = new Int32Array(Math.max(size, old.length * 2));
+        next.set(old);
+        return next;
+      };
+      this.rowFrom = grow(this.rowFrom);
+      this.rowTo = grow(this.rowTo);
+    }
+    this.rowFrom.fill(span.from, this.stamped, size);
+    this.rowTo.fill(span.to, this.stamped, size);
+    this.stamped = size;
+  }
+
+  // ---- expressions ----
+
+  eval(e: Expr, frame: Frame): PyValue {
+    switch (e.k) {
+      case "name":
+        return this.loadName(e, frame);
+      case "float":
+        return e.value;
+      case "int":
+        return e.big !== null ? new PyInt(e.value, e.big) : int(e.value);
+      case "str":
+        return e.value;
+      case "constant":
+        return e.value;
+      case "binary": {
+        const a = this.eval(e.left, frame);
+        const b = this.eval(e.right, frame);
+        if (!this.library) this.at = e.span;
+        const r = binaryOp(this, e.op, a, b);
+        if (this.tape.size > this.stamped) this.stampRows(e.span);
+        return r;
+      }
+      case "unary": {
+        const v = this.eval(e.operand, frame);
+        if (!this.library) this.at = e.span;
+        const r = unaryOp(this, e.op, v);
+        if (this.tape.size > this.stamped) this.stampRows(e.span);
+        return r;
+      }
+      case "logical": {
+        const a = this.eval(e.left, frame);
+        if (e.op === "and" ? !truthy(this, a) : truthy(this, a)) return a;
+        return this.eval(e.right, frame);
+      }
+      case "compare": {
+        let left = this.eval(e.operands[0], frame);
+        for (let i = 0; i < e.ops.length; i++) {
+          const right = this.eval(e.operands[i + 1], frame);
+          this.setAt(e.span);
+          if (!compare(this, e.ops[i], left, right)) return false;
+          left = right;
+        }
+        return true;
+      }
+      case "conditional":
+        return truthy(this, this.eval(e.test, frame)) ? this.eval(e.body, frame) : this.eval(e.orelse, frame);
+      case "call": {
+        const r = this.evalCall(e, frame);
+        if (this.tape.size > this.stamped) this.stampRows(e.span);
+        return r;
+      }
+      case "attribute": {
+        const obj = this.eval(e.object, frame);
+        this.setAt(e.span);
+        return getAttribute(this, obj, e.name);
+      }
+      case "subscript": {
+        const obj = this.eval(e.object, frame);
+        const index = this.eval(e.index, frame);
+        this.setAt(e.span);
+        return getItem(this, obj, index);
+      }
+      case "slice":
+        return new PySlice(
+          e.lower ? this.eval(e.lower, frame) : null,
+          e.upper ? this.eval(e.upper, frame) : null,
+          e.step ? this.eval(e.step, frame) : null,
+        );
+      case "list":
+        return new PyList(this.evalItems(e.items, frame));
+      case "tuple":
+        return new PyTuple(this.evalItems(e.items, frame));
+      case "set": {
+        const items = this.evalItems(e.items, frame);
+        this.setAt(e.span);
+        return setOf(items);
+      }
+      case "dict": {
+        const d = new PyDict();
+        for (let i = 0; i < e.keys.length; i++) {
+          const k = this.eval(e.keys[i], frame);
+          const v = this.eval(e.values[i], frame);
+          this.setAt(e.keys[i].span);
+          dictSet(d, k, v);
+        }
+        return d;
+      }
+      case "fstring":
+        return this.evalFormat(e.parts, frame);
+      case "comprehension":
+        return evalComprehension(this, e, frame);
+      case "lambda":
+        return this.makeFunction("<lambda>", e.body, e.params, frame);
+      case "starred":
+        this.setAt(e.span);
+        throw new PyError("SyntaxError", "can't use starred expression here");
+      case "unsupported":
+        this.setAt(e.span);
+        throw new UnsupportedError(e.message);
+    }
+  }
+
+  evalItems(items: Expr[], frame: Frame): PyValue[] {
+    const out: PyValue[] = [];
+    for (const item of items) {
+      if (item.k === "starred") out.push(...toArray(this, this.eval(item.value, frame)));
+      else out.push(this.eval(item, frame));
+    }
+    return out;
+  }
+
+  private evalFormat(parts: FormatPart[], frame: Frame): string {
+    let out = "";
+    for (const part of parts) {
+      if (typeof part === "string") {
+        out += part;
+        continue;
+      }
+      const v = this.eval(part.expr, frame);
+      const spec = part.spec ? this.evalFormat(part.spec, frame) : "";
+      this.setAt(part.expr.span);
+      let text: PyValue = v;
+      if (part.conversion === "r" || part.conversion === "a") text = repr(this, v);
+      else if (part.conversion === "s") text = str(this, v);
+      if (part.selfDoc !== null) out += part.selfDoc;
+      out += this.format(text, spec);
+    }
+    return out;
+  }
+
+  /** Python's `format(value, spec)`, `__format__` of user classes included. */
+  format(v: PyValue, spec: string): string {
+    if (v instanceof PyInstance) {
+      const f = v.cls.lookup("__format__");
+      if (f !== undefined) return str(this, this.call(f, [v, spec]));
+    }
+    return formatWithSpec(v, spec, (x) => str(this, x), typeName(v));
+  }
+
+  private evalCall(e: Expr & { k: "call" }, frame: Frame): PyValue {
+    const fe = e.func;
+    const { args, kwargs } = this.evalArguments(e, frame);
+    if (fe.k === "attribute") {
+      // obj.method(...) without making a bound-method object on the way
+      const obj = this.eval(fe.object, frame);
+      const positional = args ?? [];
+      if (!this.library) this.at = e.span;
+      return callMethod(this, obj, fe.name, positional, kwargs);
+    }
+    const f = this.eval(fe, frame);
+    if (!this.library) this.at = e.span;
+    return this.call(f, args ?? [], kwargs);
+  }
+
+  private evalArguments(e: Expr & { k: "call" }, frame: Frame): { args: PyValue[] | null; kwargs: Kwargs } {
+    let args: PyValue[] | null = null;
+    let kwargs: Kwargs = null;
+    for (const a of e.args) {
+      switch (a.kind) {
+        case "positional":
+          (args ??= []).push(this.eval(a.value, frame));
+          break;
+        case "star":
+          (args ??= []).push(...toArray(this, this.eval(a.value, frame)));
+          break;
+        case "keyword":
+          (kwargs ??= new Map()).set(a.name!, this.eval(a.value, frame));
+          break;
+        case "doubleStar": {
+          const d = this.eval(a.value, frame);
+          this.setAt(a.value.span);
+          if (!(d instanceof PyDict))
+            throw typeError(`argument after ** must be a mapping, not ${typeName(d)}`);
+          for (const { key, value } of d.entries.values()) {
+            if (typeof key !== "string") throw typeError("keywords must be strings");
+            (kwargs ??= new Map()).set(key, value);
+          }
+        }
+      }
+    }
+    return { args, kwargs };
+  }
+
+  makeFunction(
+    name: string,
+    body: FunctionDef | Expr,
+    params: FunctionDef["params"],
+    frame: Frame,
+  ): PyFunction {
+    const defaults = params.map((p) => (p.default ? this.eval(p.default, frame) : undefined));
+    const qualname =
+      frame.kind === "class" ? `${String(frame.vars.get("__qualname__") ?? "")}.${name}` : name;
+    return new PyFunction(qualname, params, defaults, body, frame, this.library);
+  }
+}

@@ -1,0 +1,15 @@
+import type { SourceSpan } from "../../lang/python/ir";
+import type { Frame } from "./frame";
+import type { Interpreter } from "./interpreter";
+
+/** How `import` statements find modules; the runtime supplies the built-in set. */
+export interface ModuleLoader {
+  importModule(interp: Interpreter, path: string[], alias: string | null, frame: Frame): void;
+  importFrom(
+    interp: Interpreter,
+    path: string[],
+    names: { name: string; alias: string | null; span: SourceSpan }[],
+    frame: Frame,
+    at: (span: SourceSpan) => void,
+  ): void;
+}

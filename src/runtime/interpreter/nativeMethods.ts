@@ -1,0 +1,273 @@
+import { dictGet, dictHas, dictSet, hashKey, keyError, setAdd, setOf, toArray } from "./collections";
+import { equals } from "./operators";
+import { int, PyDict, PyDictView, PyInt, PyList, PySet, PyTuple, type Kwargs, type PyValue } from "./objects";
+import { PyError, typeError } from "./pyErrors";
+import type { Runtime } from "./runtime";
+import { sortValues } from "./sorting";
+import { strFormat } from "../format/stringFormat";
+import { typeName } from "./stringify";
+
+/** A method of a built-in type, written in TypeScript. */
+export type NativeMethod = (rt: Runtime, self: never, args: PyValue[], kwargs: Kwargs) => PyValue;
+
+function arity(name: string, args: PyValue[], min: number, max: number): void {
+  if (args.length < min || args.length > max) {
+    if (max === 0) throw typeError(`${name}() takes no arguments (${args.length} given)`);
+    if (min === max)
+      throw typeError(
+        `${name}() takes exactly ${min === 1 ? "one argument" : `${min} arguments`} (${args.length} given)`,
+      );
+    throw typeError(`${name} expected at most ${max} argument${max === 1 ? "" : "s"}, got ${args.length}`);
+  }
+}
+
+function indexArg(v: PyValue, what: string): number {
+  if (v instanceof PyInt) return v.v;
+  if (typeof v === "boolean") return v ? 1 : 0;
+  throw typeError(`'${typeName(v)}' object cannot be interpreted as an integer${what}`);
+}
+
+export const LIST_METHODS: Record<
+  string,
+  (rt: Runtime, self: PyList, args: PyValue[], kwargs: Kwargs) => PyValue
+> = {
+  append(_rt, self, args) {
+    arity("list.append", args, 1, 1);
+    self.items.push(args[0]);
+    return null;
+  },
+  extend(rt, self, args) {
+    arity("list.extend", args, 1, 1);
+    self.items.push(...toArray(rt, args[0]));
+    return null;
+  },
+  pop(_rt, self, args) {
+    arity("pop", args, 0, 1);
+    if (self.items.length === 0) throw new PyError("IndexError", "pop from empty list");
+    let i = args.length ? indexArg(args[0], "") : self.items.length - 1;
+    if (i < 0) i += self.items.length;
+    if (i < 0 || i >= self.items.length) throw new PyError("IndexError", "pop index out of range");
+    return self.items.splice(i, 1)[0];
+  },
+  insert(_rt, self, args) {
+    arity("insert", args, 2, 2);
+    let i = indexArg(args[0], "");
+    if (i < 0) i = Math.max(0, i + self.items.length);
+    self.items.splice(Math.min(i, self.items.length), 0, args[1]);
+    return null;
+  },
+  remove(rt, self, args) {
+    arity("list.remove", args, 1, 1);
+    const i = self.items.findIndex((x) => equals(rt, x, args[0]));
+    if (i < 0) throw new PyError("ValueError", "list.remove(x): x not in list");
+    self.items.splice(i, 1);
+    return null;
+  },
+  index(rt, self, args) {
+    arity("index", args, 1, 1);
+    const i = self.items.findIndex((x) => equals(rt, x, args[0]));
+    if (i < 0) throw new PyError("ValueError", `${rt.repr(args[0])} is not in list`);
+    return int(i);
+  },
+  count(rt, self, args) {
+    arity("list.count", args, 1, 1);
+    return int(self.items.filter((x) => equals(rt, x, args[0])).length);
+  },
+  reverse(_rt, self, args) {
+    arity("list.reverse", args, 0, 0);
+    self.items.reverse();
+    return null;
+  },
+  sort(rt, self, args, kwargs) {
+    if (args.length) throw typeError("sort() takes no positional arguments");
+    self.items = sortValues(rt, self.items, kwargs?.get("key") ?? null, kwargs?.get("reverse") ?? false);
+    return null;
+  },
+  copy(_rt, self) {
+    return new PyList(self.items.slice());
+  },
+  clear(_rt, self) {
+    self.items.length = 0;
+    return null;
+  },
+};
+
+export const TUPLE_METHODS: Record<
+  string,
+  (rt: Runtime, self: PyTuple, args: PyValue[], kwargs: Kwargs) => PyValue
+> = {
+  index(rt, self, args) {
+    const i = self.items.findIndex((x) => equals(rt, x, args[0]));
+    if (i < 0) throw new PyError("ValueError", "tuple.index(x): x not in tuple");
+    return int(i);
+  },
+  count(rt, self, args) {
+    return int(self.items.filter((x) => equals(rt, x, args[0])).length);
+  },
+};
+
+export const DICT_METHODS: Record<
+  string,
+  (rt: Runtime, self: PyDict, args: PyValue[], kwargs: Kwargs) => PyValue
+> = {
+  keys: (_rt, self) => new PyDictView(self, "keys"),
+  values: (_rt, self) => new PyDictView(self, "values"),
+  items: (_rt, self) => new PyDictView(self, "items"),
+  get(_rt, self, args) {
+    arity("get", args, 1, 2);
+    return dictGet(self, args[0]) ?? args[1] ?? null;
+  },
+  pop(rt, self, args) {
+    arity("pop", args, 1, 2);
+    const k = hashKey(args[0]);
+    const e = self.entries.get(k);
+    if (e) {
+      self.entries.delete(k);
+      return e.value;
+    }
+    if (args.length > 1) return args[1];
+    throw keyError(rt, args[0]);
+  },
+  setdefault(_rt, self, args) {
+    arity("setdefault", args, 1, 2);
+    if (!dictHas(self, args[0])) dictSet(self, args[0], args[1] ?? null);
+    return dictGet(self, args[0])!;
+  },
+  update(rt, self, args, kwargs) {
+    if (args.length) {
+      const other = args[0];
+      if (other instanceof PyDict) other.entries.forEach((e) => dictSet(self, e.key, e.value));
+      else {
+        for (const pair of toArray(rt, other)) {
+          const [k, v] = toArray(rt, pair);
+          dictSet(self, k, v);
+        }
+      }
+    }
+    kwargs?.forEach((v, k) => dictSet(self, k, v));
+    return null;
+  },
+  copy(_rt, self) {
+    const d = new PyDict();
+    self.entries.forEach((e, k) => d.entries.set(k, { key: e.key, value: e.value }));
+    return d;
+  },
+  clear(_rt, self) {
+    self.entries.clear();
+    return null;
+  },
+};
+
+export const SET_METHODS: Record<
+  string,
+  (rt: Runtime, self: PySet, args: PyValue[], kwargs: Kwargs) => PyValue
+> = {
+  add(_rt, self, args) {
+    arity("set.add", args, 1, 1);
+    setAdd(self, args[0]);
+    return null;
+  },
+  remove(rt, self, args) {
+    arity("set.remove", args, 1, 1);
+    if (!self.entries.delete(hashKey(args[0]))) throw keyError(rt, args[0]);
+    return null;
+  },
+  discard(_rt, self, args) {
+    arity("set.discard", args, 1, 1);
+    self.entries.delete(hashKey(args[0]));
+    return null;
+  },
+  pop(_rt, self) {
+    const first = self.entries.entries().next();
+    if (first.done) throw new PyError("KeyError", "'pop from an empty set'");
+    self.entries.delete(first.value[0]);
+    return first.value[1];
+  },
+  update(rt, self, args) {
+    for (const other of args) for (const x of rt.iterate(other)) setAdd(self, x);
+    return null;
+  },
+  union: (rt, self, args) => {
+    const out = setOf(self.entries.values());
+    for (const other of args) for (const x of rt.iterate(other)) setAdd(out, x);
+    return out;
+  },
+  intersection: (rt, self, args) => {
+    const other = setOf(rt.iterate(args[0]));
+    return setOf([...self.entries.entries()].filter(([k]) => other.entries.has(k)).map(([, v]) => v));
+  },
+  difference: (rt, self, args) => {
+    const other = setOf(rt.iterate(args[0]));
+    return setOf([...self.entries.entries()].filter(([k]) => !other.entries.has(k)).map(([, v]) => v));
+  },
+  copy: (_rt, self) => setOf(self.entries.values()),
+  clear(_rt, self) {
+    self.entries.clear();
+    return null;
+  },
+};
+
+function stringArg(v: PyValue, method: string): string {
+  if (typeof v !== "string") throw typeError(`${method} arg must be None or str`);
+  return v;
+}
+
+export const STR_METHODS: Record<
+  string,
+  (rt: Runtime, self: string, args: PyValue[], kwargs: Kwargs) => PyValue
+> = {
+  join(rt, self, args) {
+    arity("str.join", args, 1, 1);
+    const parts = toArray(rt, args[0]).map((x, i) => {
+      if (typeof x !== "string")
+        throw typeError(`sequence item ${i}: expected str instance, ${typeName(x)} found`);
+      return x;
+    });
+    return parts.join(self);
+  },
+  split(_rt, self, args) {
+    const sep = args[0] ?? null;
+    if (sep === null) return new PyList(self.split(/\s+/).filter((s) => s !== ""));
+    return new PyList(self.split(stringArg(sep, "split")));
+  },
+  strip: (_rt, self, args) =>
+    args[0] ? trimChars(self, stringArg(args[0], "strip"), true, true) : self.trim(),
+  lstrip: (_rt, self, args) =>
+    args[0] ? trimChars(self, stringArg(args[0], "lstrip"), true, false) : self.trimStart(),
+  rstrip: (_rt, self, args) =>
+    args[0] ? trimChars(self, stringArg(args[0], "rstrip"), false, true) : self.trimEnd(),
+  upper: (_rt, self) => self.toUpperCase(),
+  lower: (_rt, self) => self.toLowerCase(),
+  title: (_rt, self) =>
+    self.toLowerCase().replace(/(^|[^a-zA-Z])([a-z])/g, (_m, a: string, b: string) => a + b.toUpperCase()),
+  capitalize: (_rt, self) => self.charAt(0).toUpperCase() + self.slice(1).toLowerCase(),
+  replace: (_rt, self, args) => self.split(stringArg(args[0], "replace")).join(stringArg(args[1], "replace")),
+  startswith: (_rt, self, args) => self.startsWith(stringArg(args[0], "startswith")),
+  endswith: (_rt, self, args) => self.endsWith(stringArg(args[0], "endswith")),
+  find: (_rt, self, args) => int(self.indexOf(stringArg(args[0], "find"))),
+  count: (_rt, self, args) => int(self.split(stringArg(args[0], "count")).length - 1),
+  isdigit: (_rt, self) => /^[0-9]+$/.test(self),
+  format: (rt, self, args, kwargs) => strFormat(rt, (v, spec) => rt.format(v, spec), self, args, kwargs),
+  zfill(_rt, self, args) {
+    const width = indexArg(args[0], "");
+    const sign = self[0] === "-" || self[0] === "+" ? self[0] : "";
+    return sign + self.slice(sign.length).padStart(width - sign.length, "0");
+  },
+  ljust: (_rt, self, args) => self.padEnd(indexArg(args[0], ""), (args[1] as string | undefined) ?? " "),
+  rjust: (_rt, self, args) => self.padStart(indexArg(args[0], ""), (args[1] as string | undefined) ?? " "),
+  center(_rt, self, args) {
+    const width = indexArg(args[0], "");
+    const fill = (args[1] as string | undefined) ?? " ";
+    const total = Math.max(0, width - self.length);
+    const left = Math.floor(total / 2) + ((total % 2) & (width % 2));
+    return fill.repeat(left) + self + fill.repeat(total - left);
+  },
+};
+
+function trimChars(s: string, chars: string, left: boolean, right: boolean): string {
+  let from = 0;
+  let to = s.length;
+  while (left && from < to && chars.includes(s[from])) from++;
+  while (right && to > from && chars.includes(s[to - 1])) to--;
+  return s.slice(from, to);
+}

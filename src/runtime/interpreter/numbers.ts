@@ -1,0 +1,183 @@
+import type { BinaryOperator } from "../../lang/python/ir";
+import { pythonPow } from "../../engine/scalar/pythonFloat";
+import { bigInt, int, PyInt, toBigInt, type PyValue } from "./objects";
+import { PyError } from "./pyErrors";
+
+/**
+ * Python arithmetic on plain numbers: floats as JS numbers, ints exact (bigint past 2**53),
+ * with Python's floor division and modulo (the result takes the divisor's sign) and its
+ * ZeroDivisionError/OverflowError where JS would return Infinity or NaN.
+ */
+
+export function isNumber(v: PyValue): v is number | PyInt | boolean {
+  return typeof v === "number" || typeof v === "boolean" || v instanceof PyInt;
+}
+
+export function toFloat(v: number | PyInt | boolean): number {
+  if (typeof v === "number") return v;
+  if (typeof v === "boolean") return v ? 1 : 0;
+  if (v.big !== null) {
+    const f = Number(v.big);
+    if (!Number.isFinite(f)) throw new PyError("OverflowError", "int too large to convert to float");
+    return f;
+  }
+  return v.v;
+}
+
+export function toInt(v: PyInt | boolean): PyInt {
+  return typeof v === "boolean" ? int(v ? 1 : 0) : v;
+}
+
+/** A number op where at least one side is a float. */
+export function floatBinary(op: BinaryOperator, a: number, b: number, bothInts = false): PyValue {
+  switch (op) {
+    case "+":
+      return a + b;
+    case "-":
+      return a - b;
+    case "*":
+      return a * b;
+    case "/":
+      if (b === 0)
+        throw new PyError("ZeroDivisionError", bothInts ? "division by zero" : "float division by zero");
+      return a / b;
+    case "//":
+      if (b === 0) throw new PyError("ZeroDivisionError", "float floor division by zero");
+      return floatDivmod(a, b)[0];
+    case "%":
+      if (b === 0) throw new PyError("ZeroDivisionError", "float modulo");
+      return floatDivmod(a, b)[1];
+    case "**":
+      return pythonPow(a, b);
+    default:
+      return unsupported(op, "float", "float");
+  }
+}
+
+/** CPython's float divmod: the floor quotient and the remainder with the divisor's sign. */
+export function floatDivmod(a: number, b: number): [number, number] {
+  let mod = a % b;
+  let div = (a - mod) / b;
+  if (mod) {
+    if (b < 0 !== mod < 0) {
+      mod += b;
+      div -= 1;
+    }
+  } else {
+    mod = b < 0 ? -0 : 0;
+  }
+  let floorDiv: number;
+  if (div) {
+    floorDiv = Math.floor(div);
+    if (div - floorDiv > 0.5) floorDiv += 1;
+  } else {
+    floorDiv = a / b < 0 || Object.is(a / b, -0) ? -0 : 0;
+  }
+  return [floorDiv, mod];
+}
+
+export function intBinary(op: BinaryOperator, x: PyInt, y: PyInt): PyValue {
+  if (x.big === null && y.big === null) {
+    const a = x.v;
+    const b = y.v;
+    switch (op) {
+      case "+":
+      case "-":
+      case "*": {
+        const r = op === "+" ? a + b : op === "-" ? a - b : a * b;
+        if (Number.isSafeInteger(r)) return int(r);
+        break;
+      }
+      case "/":
+        return floatBinary("/", a, b, true);
+      case "//": {
+        if (b === 0) throw new PyError("ZeroDivisionError", "integer division or modulo by zero");
+        let q = Math.floor(a / b);
+        const r = a - q * b;
+        if (b > 0 ? r < 0 : r > 0) q -= 1;
+        else if (b > 0 ? r >= b : r <= b) q += 1;
+        return int(q);
+      }
+      case "%": {
+        if (b === 0) throw new PyError("ZeroDivisionError", "integer modulo by zero");
+        let r = a % b;
+        if (r !== 0 && r < 0 !== b < 0) r += b;
+        return int(r);
+      }
+      case "**": {
+        if (b < 0) return pythonPow(a, b);
+        const r = Math.pow(a, b);
+        if (Math.abs(r) < 2 ** 31) return int(r);
+        break;
+      }
+    }
+  }
+  return bigIntBinary(op, x, y);
+}
+
+function bigIntBinary(op: BinaryOperator, x: PyInt, y: PyInt): PyValue {
+  const a = toBigInt(x);
+  const b = toBigInt(y);
+  switch (op) {
+    case "+":
+      return bigInt(a + b);
+    case "-":
+      return bigInt(a - b);
+    case "*":
+      return bigInt(a * b);
+    case "/":
+      if (b === 0n) throw new PyError("ZeroDivisionError", "division by zero");
+      return toFloat(x) / toFloat(y);
+    case "//":
+    case "%": {
+      if (b === 0n) {
+        throw new PyError(
+          "ZeroDivisionError",
+          op === "//" ? "integer division or modulo by zero" : "integer modulo by zero",
+        );
+      }
+      let q = a / b;
+      let r = a % b;
+      if (r !== 0n && r < 0n !== b < 0n) {
+        q -= 1n;
+        r += b;
+      }
+      return bigInt(op === "//" ? q : r);
+    }
+    case "**":
+      if (b < 0n) return pythonPow(toFloat(x), toFloat(y));
+      if (b > 100000n && a !== 0n && a !== 1n && a !== -1n)
+        throw new PyError("OverflowError", "exponent too large for GradLens");
+      return bigInt(a ** b);
+    case "&":
+      return bigInt(a & b);
+    case "|":
+      return bigInt(a | b);
+    case "^":
+      return bigInt(a ^ b);
+    case "<<":
+      if (b < 0n) throw new PyError("ValueError", "negative shift count");
+      return bigInt(a << b);
+    case ">>":
+      if (b < 0n) throw new PyError("ValueError", "negative shift count");
+      return bigInt(a >> b);
+    default:
+      return unsupported(op, "int", "int");
+  }
+}
+
+function unsupported(op: string, left: string, right: string): never {
+  throw new PyError("TypeError", `unsupported operand type(s) for ${op}: '${left}' and '${right}'`);
+}
+
+/** Numeric comparison across int/float/bool, exact for big ints. */
+export function compareNumbers(a: number | PyInt | boolean, b: number | PyInt | boolean): number {
+  if (a instanceof PyInt && b instanceof PyInt && (a.big !== null || b.big !== null)) {
+    const x = toBigInt(a);
+    const y = toBigInt(b);
+    return x < y ? -1 : x > y ? 1 : 0;
+  }
+  const x = a instanceof PyInt ? (a.big !== null ? Number(a.big) : a.v) : typeof a === "boolean" ? +a : a;
+  const y = b instanceof PyInt ? (b.big !== null ? Number(b.big) : b.v) : typeof b === "boolean" ? +b : b;
+  return x < y ? -1 : x > y ? 1 : x === y ? 0 : NaN;
+}

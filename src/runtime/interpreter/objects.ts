@@ -1,0 +1,208 @@
+import type { Expr, FunctionDef, Param } from "../../lang/python/ir";
+
+/**
+ * The Python object model. Hot values stay cheap: a float is a JS number, a bool a JS boolean,
+ * None is null, a str a JS string; an int is a small PyInt (cached for common values), and a
+ * micrograd Value is a ValueRef holding its tape row.
+ */
+export type PyValue = number | boolean | string | null | PyObject;
+
+export type PyObject =
+  | PyInt
+  | PyList
+  | PyTuple
+  | PyDict
+  | PyDictView
+  | PySet
+  | PyRange
+  | PySlice
+  | PyIterator
+  | PyFunction
+  | PyBuiltin
+  | PyClass
+  | PyInstance
+  | PyBoundMethod
+  | PyModule
+  | PySuper
+  | ValueRef
+  | PyNotImplementedType;
+
+/** A Python int: a safe-integer JS number, or a bigint past 2**53. */
+export class PyInt {
+  constructor(
+    readonly v: number,
+    readonly big: bigint | null = null,
+  ) {}
+}
+
+const SMALL_INTS: PyInt[] = [];
+const SMALL_MIN = -128;
+const SMALL_MAX = 1024;
+for (let i = SMALL_MIN; i <= SMALL_MAX; i++) SMALL_INTS.push(new PyInt(i));
+
+/** An int from a JS integer (which must be exact). */
+export function int(v: number): PyInt {
+  if (v >= SMALL_MIN && v <= SMALL_MAX && (v | 0) === v) return SMALL_INTS[v - SMALL_MIN];
+  return new PyInt(v === 0 ? 0 : v);
+}
+
+/** An int from a bigint, kept as a plain number when it fits exactly. */
+export function bigInt(v: bigint): PyInt {
+  const n = Number(v);
+  return Number.isSafeInteger(n) ? int(n) : new PyInt(n, v);
+}
+
+export function toBigInt(x: PyInt): bigint {
+  return x.big ?? BigInt(x.v);
+}
+
+export class PyList {
+  constructor(public items: PyValue[]) {}
+}
+
+export class PyTuple {
+  constructor(readonly items: PyValue[]) {}
+}
+
+/** A dict keeps insertion order (a JS Map does too); keys are mapped to a JS key by `hashKey`. */
+export class PyDict {
+  readonly entries = new Map<unknown, { key: PyValue; value: PyValue }>();
+}
+
+/**
+ * A set, keyed like a dict. It iterates in insertion order; CPython's order follows hashes
+ * (for objects, memory addresses), so only sorted output of a set matches CPython's exactly.
+ */
+export class PySet {
+  readonly entries = new Map<unknown, PyValue>();
+}
+
+/** `d.keys()`, `d.values()`, `d.items()`: live views of a dict. */
+export class PyDictView {
+  constructor(
+    readonly dict: PyDict,
+    readonly kind: "keys" | "values" | "items",
+  ) {}
+
+  items(): PyValue[] {
+    const entries = [...this.dict.entries.values()];
+    if (this.kind === "keys") return entries.map((e) => e.key);
+    if (this.kind === "values") return entries.map((e) => e.value);
+    return entries.map((e) => new PyTuple([e.key, e.value]));
+  }
+}
+
+export class PyRange {
+  constructor(
+    readonly start: number,
+    readonly stop: number,
+    readonly step: number,
+  ) {}
+
+  get length(): number {
+    const n =
+      this.step > 0
+        ? Math.ceil((this.stop - this.start) / this.step)
+        : Math.ceil((this.start - this.stop) / -this.step);
+    return Math.max(0, n);
+  }
+}
+
+export class PySlice {
+  constructor(
+    readonly start: PyValue,
+    readonly stop: PyValue,
+    readonly step: PyValue,
+  ) {}
+}
+
+/** Returned by an iterator's `next` when it is exhausted. */
+export const DONE: unique symbol = Symbol("done");
+
+/** Any Python iterator (list iterator, zip, enumerate, map, a generator expression, …). */
+export class PyIterator {
+  constructor(
+    readonly next: () => PyValue | typeof DONE,
+    readonly typeName = "iterator",
+  ) {}
+}
+
+export class PyFunction {
+  /** The class whose body defined this function, for zero-argument `super()`. */
+  ownerClass: PyClass | null = null;
+  constructor(
+    readonly name: string,
+    readonly params: Param[],
+    readonly defaults: (PyValue | undefined)[],
+    /** A `def` body, or a lambda's expression. */
+    readonly body: FunctionDef | Expr,
+    /** The scope the function was defined in (for closures). */
+    readonly closure: import("./frame").Frame,
+    /** Defined by a module written in Python: its spans are not the user's. */
+    readonly isLibrary: boolean,
+  ) {}
+}
+
+export type Kwargs = Map<string, PyValue> | null;
+
+/** A function written in TypeScript; `self` is bound for native methods. */
+export class PyBuiltin {
+  constructor(
+    readonly name: string,
+    readonly call: (args: PyValue[], kwargs: Kwargs) => PyValue,
+  ) {}
+}
+
+export class PyClass {
+  readonly dict = new Map<string, PyValue>();
+  constructor(
+    readonly name: string,
+    readonly base: PyClass | null,
+    /** The module it was defined in, for reprs: `__main__`, `micrograd.nn`. */
+    readonly module: string,
+    /** For built-in types: makes an instance from the call's arguments. */
+    readonly construct: ((args: PyValue[], kwargs: Kwargs) => PyValue) | null = null,
+  ) {}
+
+  lookup(name: string): PyValue | undefined {
+    const own = this.dict.get(name);
+    if (own !== undefined || this.base === null) return own;
+    return this.base.lookup(name);
+  }
+
+  isSubclassOf(other: PyClass): boolean {
+    return this === other || (this.base !== null && this.base.isSubclassOf(other));
+  }
+}
+
+export class PyInstance {
+  readonly attrs = new Map<string, PyValue>();
+  constructor(readonly cls: PyClass) {}
+}
+
+export class PyBoundMethod {
+  constructor(
+    readonly self: PyValue,
+    readonly func: PyValue,
+  ) {}
+}
+
+export class PyModule {
+  readonly attrs = new Map<string, PyValue>();
+  constructor(readonly name: string) {}
+}
+
+export class PySuper {
+  constructor(
+    readonly cls: PyClass,
+    readonly self: PyValue,
+  ) {}
+}
+
+/** A micrograd `Value`: its row on the scalar tape. */
+export class ValueRef {
+  constructor(readonly row: number) {}
+}
+
+export class PyNotImplementedType {}
+export const NotImplemented = new PyNotImplementedType();

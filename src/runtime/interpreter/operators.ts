@@ -1,0 +1,399 @@
+import type { PyNumber } from "../../engine/scalar/microgradOps";
+import type { BinaryOperator, CompareOperator, UnaryOperator } from "../../lang/python/ir";
+import { compareNumbers, floatBinary, intBinary, isNumber, toFloat, toInt } from "./numbers";
+import {
+  bigInt,
+  int,
+  NotImplemented,
+  PyDict,
+  PyDictView,
+  PyInstance,
+  PyInt,
+  PyList,
+  PyRange,
+  PySet,
+  PyTuple,
+  ValueRef,
+  type PyValue,
+} from "./objects";
+import { PyError, typeError } from "./pyErrors";
+import type { Runtime } from "./runtime";
+import { typeName } from "./stringify";
+import { dictHas, hashKey } from "./collections";
+import { percentFormat } from "../format/stringFormat";
+
+const DUNDERS: Record<BinaryOperator, [string, string, string]> = {
+  "+": ["__add__", "__radd__", "__iadd__"],
+  "-": ["__sub__", "__rsub__", "__isub__"],
+  "*": ["__mul__", "__rmul__", "__imul__"],
+  "/": ["__truediv__", "__rtruediv__", "__itruediv__"],
+  "//": ["__floordiv__", "__rfloordiv__", "__ifloordiv__"],
+  "%": ["__mod__", "__rmod__", "__imod__"],
+  "**": ["__pow__", "__rpow__", "__ipow__"],
+  "@": ["__matmul__", "__rmatmul__", "__imatmul__"],
+  "&": ["__and__", "__rand__", "__iand__"],
+  "|": ["__or__", "__ror__", "__ior__"],
+  "^": ["__xor__", "__rxor__", "__ixor__"],
+  "<<": ["__lshift__", "__rlshift__", "__ilshift__"],
+  ">>": ["__rshift__", "__rrshift__", "__irshift__"],
+};
+
+/** `a <op> b` with Python's dispatch: numbers, micrograd Values, sequences, then user dunders. */
+export function binaryOp(rt: Runtime, op: BinaryOperator, a: PyValue, b: PyValue): PyValue {
+  if (typeof a === "number" && typeof b === "number") return floatBinary(op, a, b);
+  if (typeof a === "string" && op === "%") return percentFormat(rt, (v, spec) => rt.format(v, spec), a, b);
+  if (a instanceof ValueRef) {
+    const other = valueOperand(b);
+    if (other !== null) return valueForward(rt, op, a.row, other, b);
+  } else if (isNumber(a)) {
+    if (isNumber(b)) {
+      if (typeof a === "number" || typeof b === "number") return floatBinary(op, toFloat(a), toFloat(b));
+      return intBinary(op, toInt(a), toInt(b));
+    }
+    if (b instanceof ValueRef) return valueReflected(rt, op, b.row, a, numberOperand(a));
+  }
+  if (a instanceof PySet && b instanceof PySet) {
+    const r = setOp(op, a, b);
+    if (r !== null) return r;
+  }
+  const sequence = sequenceOp(op, a, b);
+  if (sequence !== undefined) return sequence;
+  const [method, reflected] = DUNDERS[op];
+  if (a instanceof PyInstance) {
+    const f = a.cls.lookup(method);
+    if (f !== undefined) {
+      const r = rt.call(f, [a, b]);
+      if (r !== NotImplemented) return r;
+    }
+  }
+  if (b instanceof PyInstance) {
+    const f = b.cls.lookup(reflected);
+    if (f !== undefined) {
+      const r = rt.call(f, [b, a]);
+      if (r !== NotImplemented) return r;
+    }
+  }
+  const shown = op === "**" ? "** or pow()" : op;
+  throw typeError(`unsupported operand type(s) for ${shown}: '${typeName(a)}' and '${typeName(b)}'`);
+}
+
+/** `a <op>= b`: `__iadd__` and friends when defined, list `+=` extends in place, otherwise `a <op> b`. */
+export function inplaceOp(rt: Runtime, op: BinaryOperator, a: PyValue, b: PyValue): PyValue {
+  if (a instanceof PyInstance) {
+    const f = a.cls.lookup(DUNDERS[op][2]);
+    if (f !== undefined) {
+      const r = rt.call(f, [a, b]);
+      if (r !== NotImplemented) return r;
+    }
+  } else if (a instanceof PyList && op === "+") {
+    a.items.push(...rt.iterate(b));
+    return a;
+  }
+  return binaryOp(rt, op, a, b);
+}
+
+function numberOperand(v: number | PyInt | boolean): PyNumber {
+  if (typeof v === "number") return { value: v, isInt: false };
+  return { value: toFloat(v), isInt: true };
+}
+
+/** What micrograd's operators accept as `other`: a Value (its row) or an int/float (wrapped). */
+function valueOperand(v: PyValue): number | PyNumber | null {
+  if (v instanceof ValueRef) return v.row;
+  if (isNumber(v)) return numberOperand(v);
+  return null;
+}
+
+function valueForward(
+  rt: Runtime,
+  op: BinaryOperator,
+  self: number,
+  other: number | PyNumber,
+  raw: PyValue,
+): PyValue {
+  const m = rt.ops;
+  switch (op) {
+    case "+":
+      return new ValueRef(m.add(self, other));
+    case "-":
+      return new ValueRef(m.sub(self, other));
+    case "*":
+      return new ValueRef(m.mul(self, other));
+    case "/":
+      return new ValueRef(m.div(self, other));
+    case "**":
+      if (typeof other === "number")
+        throw new PyError("AssertionError", "only supporting int/float powers for now");
+      return new ValueRef(m.pow(self, other));
+    default:
+      throw typeError(`unsupported operand type(s) for ${op}: 'Value' and '${typeName(raw)}'`);
+  }
+}
+
+function valueReflected(
+  rt: Runtime,
+  op: BinaryOperator,
+  self: number,
+  raw: PyValue,
+  other: PyNumber,
+): PyValue {
+  const m = rt.ops;
+  switch (op) {
+    case "+":
+      return new ValueRef(m.radd(self, other));
+    case "-":
+      return new ValueRef(m.rsub(self, other));
+    case "*":
+      return new ValueRef(m.rmul(self, other));
+    case "/":
+      return new ValueRef(m.rdiv(self, other));
+    default: {
+      const shown = op === "**" ? "** or pow()" : op;
+      throw typeError(`unsupported operand type(s) for ${shown}: '${typeName(raw)}' and 'Value'`);
+    }
+  }
+}
+
+function setOp(op: BinaryOperator, a: PySet, b: PySet): PySet | null {
+  const out = new PySet();
+  const keep = (set: PySet, test: (k: unknown) => boolean) =>
+    set.entries.forEach((v, k) => test(k) && out.entries.set(k, v));
+  switch (op) {
+    case "|":
+      keep(a, () => true);
+      keep(b, (k) => !out.entries.has(k));
+      return out;
+    case "&":
+      keep(a, (k) => b.entries.has(k));
+      return out;
+    case "-":
+      keep(a, (k) => !b.entries.has(k));
+      return out;
+    case "^":
+      keep(a, (k) => !b.entries.has(k));
+      keep(b, (k) => !a.entries.has(k));
+      return out;
+    default:
+      return null;
+  }
+}
+
+function repeatCount(n: PyValue): number | null {
+  if (n instanceof PyInt) return Math.max(0, n.v);
+  if (typeof n === "boolean") return n ? 1 : 0;
+  return null;
+}
+
+function sequenceOp(op: BinaryOperator, a: PyValue, b: PyValue): PyValue | undefined {
+  if (op === "+") {
+    if (typeof a === "string" && typeof b === "string") return a + b;
+    if (a instanceof PyList && b instanceof PyList) return new PyList([...a.items, ...b.items]);
+    if (a instanceof PyTuple && b instanceof PyTuple) return new PyTuple([...a.items, ...b.items]);
+    if (a instanceof PyList && !(b instanceof PyInstance)) {
+      throw typeError(`can only concatenate list (not "${typeName(b)}") to list`);
+    }
+    if (typeof a === "string" && !(b instanceof PyInstance)) {
+      throw typeError(`can only concatenate str (not "${typeName(b)}") to str`);
+    }
+  }
+  if (op === "*") {
+    const [seq, n] = typeof a === "string" || a instanceof PyList || a instanceof PyTuple ? [a, b] : [b, a];
+    if (typeof seq === "string" || seq instanceof PyList || seq instanceof PyTuple) {
+      const count = repeatCount(n);
+      if (count === null) {
+        if (n instanceof PyInstance) return undefined;
+        throw typeError(`can't multiply sequence by non-int of type '${typeName(n)}'`);
+      }
+      if (typeof seq === "string") return seq.repeat(count);
+      const items: PyValue[] = [];
+      for (let i = 0; i < count; i++) items.push(...seq.items);
+      return seq instanceof PyList ? new PyList(items) : new PyTuple(items);
+    }
+  }
+  if (op === "%" && typeof a === "string")
+    throw new PyError("NotImplementedError", "printf-style `%` formatting is not supported by GradLens");
+  return undefined;
+}
+
+export function unaryOp(rt: Runtime, op: UnaryOperator, v: PyValue): PyValue {
+  if (op === "not") return !truthy(rt, v);
+  if (typeof v === "number") return op === "-" ? -v : op === "+" ? v : badUnary(op, v);
+  if (v instanceof PyInt || typeof v === "boolean") {
+    const x = toInt(v);
+    if (op === "+") return x;
+    if (x.big !== null) return bigInt(op === "-" ? -x.big : ~x.big);
+    return int(op === "-" ? -x.v : -x.v - 1);
+  }
+  if (v instanceof ValueRef && op === "-") return new ValueRef(rt.ops.neg(v.row));
+  if (v instanceof PyInstance) {
+    const f = v.cls.lookup(op === "-" ? "__neg__" : op === "+" ? "__pos__" : "__invert__");
+    if (f !== undefined) return rt.call(f, [v]);
+  }
+  return badUnary(op, v);
+}
+
+function badUnary(op: string, v: PyValue): never {
+  throw typeError(`bad operand type for unary ${op}: '${typeName(v)}'`);
+}
+
+export function truthy(rt: Runtime, v: PyValue): boolean {
+  if (typeof v === "boolean") return v;
+  if (v === null) return false;
+  if (typeof v === "number") return v !== 0;
+  if (typeof v === "string") return v.length > 0;
+  if (v instanceof PyInt) return v.v !== 0;
+  if (v instanceof PyList || v instanceof PyTuple) return v.items.length > 0;
+  if (v instanceof PyDict) return v.entries.size > 0;
+  if (v instanceof PySet) return v.entries.size > 0;
+  if (v instanceof PyDictView) return v.dict.entries.size > 0;
+  if (v instanceof PyRange) return v.length > 0;
+  if (v instanceof PyInstance) {
+    const b = v.cls.lookup("__bool__");
+    if (b !== undefined) return rt.call(b, [v]) === true;
+    const len = v.cls.lookup("__len__");
+    if (len !== undefined) return truthy(rt, rt.call(len, [v]));
+  }
+  return true;
+}
+
+/** Python `==`. */
+export function equals(rt: Runtime, a: PyValue, b: PyValue): boolean {
+  if (a === b) return typeof a !== "number" || !Number.isNaN(a);
+  if (isNumber(a) && isNumber(b)) return compareNumbers(a, b) === 0;
+  if ((a instanceof PyList && b instanceof PyList) || (a instanceof PyTuple && b instanceof PyTuple)) {
+    if (a.items.length !== b.items.length) return false;
+    for (let i = 0; i < a.items.length; i++) if (!equals(rt, a.items[i], b.items[i])) return false;
+    return true;
+  }
+  if (a instanceof PySet && b instanceof PySet) {
+    if (a.entries.size !== b.entries.size) return false;
+    for (const k of a.entries.keys()) if (!b.entries.has(k)) return false;
+    return true;
+  }
+  if (a instanceof PyDict && b instanceof PyDict) {
+    if (a.entries.size !== b.entries.size) return false;
+    for (const [k, e] of a.entries) {
+      const other = b.entries.get(k);
+      if (!other || !equals(rt, e.value, other.value)) return false;
+    }
+    return true;
+  }
+  if (a instanceof PyInstance) {
+    const f = a.cls.lookup("__eq__");
+    if (f !== undefined) {
+      const r = rt.call(f, [a, b]);
+      if (r !== NotImplemented) return truthy(rt, r);
+    }
+  }
+  if (b instanceof PyInstance) {
+    const f = b.cls.lookup("__eq__");
+    if (f !== undefined) {
+      const r = rt.call(f, [b, a]);
+      if (r !== NotImplemented) return truthy(rt, r);
+    }
+  }
+  return false;
+}
+
+const ORDER_DUNDERS: Record<string, [string, string]> = {
+  "<": ["__lt__", "__gt__"],
+  ">": ["__gt__", "__lt__"],
+  "<=": ["__le__", "__ge__"],
+  ">=": ["__ge__", "__le__"],
+};
+
+/** Python `<`, `>`, `<=`, `>=`. */
+export function ordered(rt: Runtime, op: "<" | ">" | "<=" | ">=", a: PyValue, b: PyValue): boolean {
+  let c: number | null = null;
+  if (isNumber(a) && isNumber(b)) c = compareNumbers(a, b);
+  else if (typeof a === "string" && typeof b === "string") c = a < b ? -1 : a > b ? 1 : 0;
+  else if ((a instanceof PyList && b instanceof PyList) || (a instanceof PyTuple && b instanceof PyTuple)) {
+    const n = Math.min(a.items.length, b.items.length);
+    for (let i = 0; i < n; i++) {
+      if (!equals(rt, a.items[i], b.items[i])) return ordered(rt, op, a.items[i], b.items[i]);
+    }
+    c = a.items.length - b.items.length;
+  } else {
+    const [method, reflected] = ORDER_DUNDERS[op];
+    if (a instanceof PyInstance) {
+      const f = a.cls.lookup(method);
+      if (f !== undefined) {
+        const r = rt.call(f, [a, b]);
+        if (r !== NotImplemented) return truthy(rt, r);
+      }
+    }
+    if (b instanceof PyInstance) {
+      const f = b.cls.lookup(reflected);
+      if (f !== undefined) {
+        const r = rt.call(f, [b, a]);
+        if (r !== NotImplemented) return truthy(rt, r);
+      }
+    }
+    throw typeError(`'${op}' not supported between instances of '${typeName(a)}' and '${typeName(b)}'`);
+  }
+  switch (op) {
+    case "<":
+      return c < 0;
+    case ">":
+      return c > 0;
+    case "<=":
+      return c <= 0;
+    case ">=":
+      return c >= 0;
+  }
+}
+
+export function contains(rt: Runtime, container: PyValue, item: PyValue): boolean {
+  if (container instanceof PyList || container instanceof PyTuple) {
+    return container.items.some((x) => x === item || equals(rt, x, item));
+  }
+  if (typeof container === "string") {
+    if (typeof item !== "string")
+      throw typeError(`'in <string>' requires string as left operand, not ${typeName(item)}`);
+    return container.includes(item);
+  }
+  if (container instanceof PyDict) return dictHas(container, item);
+  if (container instanceof PySet) return container.entries.has(hashKey(item));
+  if (container instanceof PyDictView && container.kind === "keys") return dictHas(container.dict, item);
+  if (container instanceof PyRange) {
+    if (!(item instanceof PyInt) && typeof item !== "number") return false;
+    const x = toFloat(item);
+    const { start, stop, step } = container;
+    const inside = step > 0 ? x >= start && x < stop : x <= start && x > stop;
+    return inside && Number.isInteger(x) && (x - start) % step === 0;
+  }
+  if (container instanceof PyInstance) {
+    const f = container.cls.lookup("__contains__");
+    if (f !== undefined) return truthy(rt, rt.call(f, [container, item]));
+  }
+  for (const x of rt.iterate(container)) if (equals(rt, x, item)) return true;
+  return false;
+}
+
+export function compare(rt: Runtime, op: CompareOperator, a: PyValue, b: PyValue): boolean {
+  switch (op) {
+    case "==":
+      return equals(rt, a, b);
+    case "!=":
+      if (a instanceof PyInstance && a.cls.lookup("__ne__") !== undefined)
+        return truthy(rt, rt.call(a.cls.lookup("__ne__")!, [a, b]));
+      return !equals(rt, a, b);
+    case "is":
+      return identical(a, b);
+    case "is not":
+      return !identical(a, b);
+    case "in":
+      return contains(rt, b, a);
+    case "not in":
+      return !contains(rt, b, a);
+    default:
+      return ordered(rt, op, a, b);
+  }
+}
+
+function identical(a: PyValue, b: PyValue): boolean {
+  // CPython caches the ints -5…256, so `is` holds for equal small ints only.
+  if (a instanceof PyInt && b instanceof PyInt)
+    return a === b || (a.big === null && a.v === b.v && a.v >= -5 && a.v <= 256);
+  return a === b;
+}

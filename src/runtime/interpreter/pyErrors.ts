@@ -1,0 +1,42 @@
+import type { SourceSpan } from "../../lang/python/ir";
+import type { PyValue } from "./objects";
+
+/**
+ * A Python exception raised by the program or by the runtime on its behalf. `span` is set where
+ * it was raised when known; otherwise the interpreter fills in the user-code span it was running.
+ */
+export class PyError extends Error {
+  span: SourceSpan | null = null;
+  /** The exception object when the program raised or may catch it (`raise ValueError(...)`). */
+  value: PyValue = null;
+  /** The exception's args when they are not just the message (a KeyError's key). */
+  args: PyValue[] | null = null;
+  constructor(
+    readonly pyType: string,
+    message: string,
+  ) {
+    super(message);
+  }
+
+  /** The one-line form Python prints last in a traceback: `NameError: name 'x' is not defined`. */
+  get pythonMessage(): string {
+    return this.message === "" ? this.pyType : `${this.pyType}: ${this.message}`;
+  }
+}
+
+/** A construct the runtime does not run (reported with code "unsupported", not as a Python error). */
+export class UnsupportedError extends Error {
+  span: SourceSpan | null = null;
+}
+
+/** The step budget ran out. */
+export class BudgetError extends Error {
+  constructor(readonly steps: number) {
+    super(
+      `stopped after ${steps.toLocaleString("en-US")} steps: the step budget (gradlens.stepBudget) ran out`,
+    );
+  }
+}
+
+export const typeError = (message: string) => new PyError("TypeError", message);
+export const valueError = (message: string) => new PyError("ValueError", message);

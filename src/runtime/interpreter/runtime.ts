@@ -1,0 +1,27 @@
+import type { MicrogradOps } from "../../engine/scalar/microgradOps";
+import type { ScalarTape } from "../../engine/scalar/scalarTape";
+import type { Kwargs, PyClass, PyValue } from "./objects";
+
+/**
+ * What the object model, builtins and modules need from the running interpreter: calling a
+ * Python callable (user functions and dunders included), the scalar tape, and the run's output.
+ * The interpreter implements it; the rest depends only on this interface.
+ */
+export interface Runtime {
+  readonly tape: ScalarTape;
+  readonly ops: MicrogradOps;
+  call(callee: PyValue, args: PyValue[], kwargs?: Kwargs): PyValue;
+  write(text: string): void;
+  /** micrograd's `backward()` on a row, remembered as the trace's root. */
+  backward(row: number): void;
+  /** The class and first argument of the function running now, for zero-argument `super()`. */
+  currentMethod(): { cls: PyClass; self: PyValue } | null;
+  /** The items of any iterable, as Python's `for` would produce them. */
+  iterate(v: PyValue): Iterable<PyValue>;
+  repr(v: PyValue): string;
+  str(v: PyValue): string;
+  /** Python's `format(v, spec)`. */
+  format(v: PyValue, spec: string): string;
+  /** Counts a unit of work against the step budget (long-running builtins call it). */
+  step(): void;
+}

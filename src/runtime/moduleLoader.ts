@@ -1,0 +1,99 @@
+import { parsePython } from "../lang/python/parsePython";
+import type { Program, SourceSpan } from "../lang/python/ir";
+import type { Frame } from "./interpreter/frame";
+import type { Interpreter } from "./interpreter/interpreter";
+import type { ModuleLoader } from "./interpreter/moduleLoader";
+import { PyModule, type PyValue } from "./interpreter/objects";
+import { PyError, UnsupportedError } from "./interpreter/pyErrors";
+import { makeMathModule } from "./modules/mathModule";
+import { MICROGRAD_NN_SOURCE } from "./modules/microgradNn";
+import { makeValueClass } from "./modules/microgradValue";
+import { makeRandomModule } from "./modules/randomModule";
+
+/** Modules GradLens knows of but does not run yet (an import of one is reported, not a ModuleNotFoundError). */
+const PLANNED = new Set(["torch", "numpy"]);
+
+let nnProgram: Program | null = null;
+
+function microgradNnProgram(): Program {
+  if (!nnProgram) {
+    const parsed = parsePython(MICROGRAD_NN_SOURCE, { isLibrary: true });
+    if (!parsed.program) throw new Error("micrograd.nn source does not parse");
+    nnProgram = parsed.program;
+  }
+  return nnProgram;
+}
+
+/**
+ * The modules a program may import, made on first import and shared for the run. There is no
+ * file system: only the modules built in here exist.
+ */
+export class BuiltinModules implements ModuleLoader {
+  private readonly loaded = new Map<string, PyModule>();
+
+  private load(interp: Interpreter, path: string[]): PyModule {
+    const name = path.join(".");
+    const cached = this.loaded.get(name);
+    if (cached) return cached;
+    if (path.length > 1) this.load(interp, path.slice(0, -1));
+    const module = this.make(interp, name);
+    this.loaded.set(name, module);
+    if (path.length > 1)
+      this.loaded.get(path.slice(0, -1).join("."))!.attrs.set(path[path.length - 1], module);
+    return module;
+  }
+
+  private make(interp: Interpreter, name: string): PyModule {
+    const module = new PyModule(name);
+    switch (name) {
+      case "math":
+        return makeMathModule(interp);
+      case "random":
+        return makeRandomModule(interp);
+      case "micrograd":
+        return module;
+      case "micrograd.engine":
+        module.attrs.set("Value", makeValueClass(interp));
+        return module;
+      case "micrograd.nn": {
+        this.load(interp, ["micrograd", "engine"]);
+        const globals = interp.runLibraryModule(microgradNnProgram(), name);
+        for (const [k, v] of globals) if (!k.startsWith("__")) module.attrs.set(k, v);
+        return module;
+      }
+    }
+    const top = name.split(".")[0];
+    if (PLANNED.has(top))
+      throw new UnsupportedError(`The module \`${top}\` is not supported by GradLens yet`);
+    throw new PyError("ModuleNotFoundError", `No module named '${name}'`);
+  }
+
+  importModule(interp: Interpreter, path: string[], alias: string | null, frame: Frame): void {
+    const module = this.load(interp, path);
+    if (alias !== null) frame.store(alias, module);
+    else frame.store(path[0], this.loaded.get(path[0])!);
+  }
+
+  importFrom(
+    interp: Interpreter,
+    path: string[],
+    names: { name: string; alias: string | null; span: SourceSpan }[],
+    frame: Frame,
+    at: (span: SourceSpan) => void,
+  ): void {
+    const module = this.load(interp, path);
+    for (const { name, alias, span } of names) {
+      at(span);
+      let v: PyValue | undefined = module.attrs.get(name);
+      if (v === undefined) {
+        try {
+          v = this.load(interp, [...path, name]);
+        } catch (e) {
+          if (!(e instanceof PyError)) throw e;
+          throw new PyError("ImportError", `cannot import name '${name}' from '${module.name}'`);
+        }
+      }
+      frame.store(alias ?? name, v);
+    }
+  }
+}

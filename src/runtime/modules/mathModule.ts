@@ -1,0 +1,221 @@
+import { isNumber, toFloat } from "../interpreter/numbers";
+import { binaryOp } from "../interpreter/operators";
+import {
+  bigInt,
+  int,
+  PyBuiltin,
+  PyInt,
+  PyModule,
+  PyTuple,
+  toBigInt,
+  type PyValue,
+} from "../interpreter/objects";
+import { PyError, typeError, valueError } from "../interpreter/pyErrors";
+import type { Runtime } from "../interpreter/runtime";
+import { typeName } from "../interpreter/stringify";
+
+/**
+ * Python's `math` module on JS's Math, with CPython's errors: a domain error is ValueError
+ * ("math domain error"), a finite argument with an infinite result is OverflowError
+ * ("math range error"). A micrograd Value is not a real number here, as in Python.
+ */
+
+function real(v: PyValue): number {
+  if (isNumber(v)) return toFloat(v);
+  throw typeError(`must be real number, not ${typeName(v)}`);
+}
+
+function checked(f: (x: number) => number): (x: number) => number {
+  return (x) => {
+    const r = f(x);
+    if (Number.isNaN(r) && !Number.isNaN(x)) throw valueError("math domain error");
+    if (!Number.isFinite(r) && Number.isFinite(x)) {
+      if (r === -Infinity || (r === Infinity && (f === Math.log || f === Math.log2 || f === Math.log10))) {
+        throw valueError("math domain error");
+      }
+      throw new PyError("OverflowError", "math range error");
+    }
+    return r;
+  };
+}
+
+function toIntegral(x: number, round: (x: number) => number): PyInt {
+  if (Number.isNaN(x)) throw valueError("cannot convert float NaN to integer");
+  if (!Number.isFinite(x)) throw new PyError("OverflowError", "cannot convert float infinity to integer");
+  const r = round(x);
+  return Number.isSafeInteger(r) ? int(r) : bigInt(BigInt(r));
+}
+
+function log(v: PyValue): number {
+  // log of a huge int works in Python: log(m·2**k) = log(m) + k·log(2)
+  if (v instanceof PyInt && v.big !== null && v.big > 0n) {
+    const bits = v.big.toString(2).length;
+    const shift = Math.max(0, bits - 60);
+    return Math.log(Number(v.big >> BigInt(shift))) + shift * Math.LN2;
+  }
+  const x = real(v);
+  if (x <= 0) throw valueError("math domain error");
+  return Math.log(x);
+}
+
+export function makeMathModule(rt: Runtime): PyModule {
+  const m = new PyModule("math");
+  const def = (name: string, f: (args: PyValue[]) => PyValue, arity: number | [number, number]) => {
+    const [min, max] = typeof arity === "number" ? [arity, arity] : arity;
+    m.attrs.set(
+      name,
+      new PyBuiltin(name, (args, kwargs) => {
+        if (kwargs && kwargs.size) throw typeError(`math.${name}() takes no keyword arguments`);
+        if (args.length < min || args.length > max) {
+          throw typeError(
+            min === max
+              ? `math.${name}() takes exactly ${min === 1 ? "one argument" : `${min} arguments`} (${args.length} given)`
+              : `${name} expected at most ${max} arguments, got ${args.length}`,
+          );
+        }
+        return f(args);
+      }),
+    );
+  };
+  const unary = (name: string, f: (x: number) => number) => def(name, ([x]) => checked(f)(real(x)), 1);
+  unary("sqrt", Math.sqrt);
+  unary("exp", Math.exp);
+  unary("expm1", Math.expm1);
+  unary("log2", (x) => (x <= 0 ? NaN : Math.log2(x)));
+  unary("log10", (x) => (x <= 0 ? NaN : Math.log10(x)));
+  unary("log1p", (x) => (x <= -1 ? NaN : Math.log1p(x)));
+  unary("sin", Math.sin);
+  unary("cos", Math.cos);
+  unary("tan", Math.tan);
+  unary("asin", Math.asin);
+  unary("acos", Math.acos);
+  unary("atan", Math.atan);
+  unary("sinh", Math.sinh);
+  unary("cosh", Math.cosh);
+  unary("tanh", Math.tanh);
+  unary("asinh", Math.asinh);
+  unary("acosh", Math.acosh);
+  unary("atanh", (x) => (Math.abs(x) >= 1 ? NaN : Math.atanh(x)));
+  unary("fabs", Math.abs);
+  unary("degrees", (x) => (x * 180) / Math.PI);
+  unary("radians", (x) => (x * Math.PI) / 180);
+  def("log", ([x, base]) => (base === undefined ? log(x) : log(x) / log(base)), [1, 2]);
+  def(
+    "pow",
+    ([x, y]) => {
+      const a = real(x);
+      const b = real(y);
+      if (a === 0 && b < 0) throw valueError("math domain error");
+      return checked((v) => Math.pow(v, b))(a);
+    },
+    2,
+  );
+  def("atan2", ([y, x]) => Math.atan2(real(y), real(x)), 2);
+  def("hypot", (args) => Math.hypot(...args.map(real)), [0, 1000]);
+  def(
+    "copysign",
+    ([x, y]) => {
+      const a = Math.abs(real(x));
+      const b = real(y);
+      return b < 0 || Object.is(b, -0) ? -a : a;
+    },
+    2,
+  );
+  def(
+    "fmod",
+    ([x, y]) => {
+      const b = real(y);
+      if (b === 0) throw valueError("math domain error");
+      return real(x) % b;
+    },
+    2,
+  );
+  def("floor", ([x]) => (x instanceof PyInt ? x : toIntegral(real(x), Math.floor)), 1);
+  def("ceil", ([x]) => (x instanceof PyInt ? x : toIntegral(real(x), Math.ceil)), 1);
+  def("trunc", ([x]) => (x instanceof PyInt ? x : toIntegral(real(x), Math.trunc)), 1);
+  def("isnan", ([x]) => Number.isNaN(real(x)), 1);
+  def("isinf", ([x]) => Math.abs(real(x)) === Infinity, 1);
+  def("isfinite", ([x]) => Number.isFinite(real(x)), 1);
+  def(
+    "isclose",
+    ([a, b]) => {
+      const x = real(a);
+      const y = real(b);
+      return x === y || Math.abs(x - y) <= Math.max(1e-9 * Math.max(Math.abs(x), Math.abs(y)), 0);
+    },
+    2,
+  );
+  def(
+    "factorial",
+    ([n]) => {
+      if (!(n instanceof PyInt))
+        throw typeError(`'${typeName(n)}' object cannot be interpreted as an integer`);
+      if (n.v < 0) throw valueError("factorial() not defined for negative values");
+      let r = 1n;
+      for (let i = 2n; i <= toBigInt(n); i++) {
+        rt.step();
+        r *= i;
+      }
+      return bigInt(r);
+    },
+    1,
+  );
+  def(
+    "gcd",
+    (args) => {
+      let g = 0n;
+      for (const a of args) {
+        if (!(a instanceof PyInt))
+          throw typeError(`'${typeName(a)}' object cannot be interpreted as an integer`);
+        let x = toBigInt(a);
+        if (x < 0n) x = -x;
+        while (x) [g, x] = [x, g % x];
+      }
+      return bigInt(g);
+    },
+    [0, 1000],
+  );
+  def("fsum", ([xs]) => fsum([...rt.iterate(xs)].map(real)), 1);
+  def(
+    "prod",
+    ([xs]) => {
+      let acc: PyValue = int(1);
+      for (const x of rt.iterate(xs)) acc = binaryOp(rt, "*", acc, x);
+      return acc;
+    },
+    1,
+  );
+  def(
+    "modf",
+    ([x]) => {
+      const v = real(x);
+      const whole = Math.trunc(v);
+      return new PyTuple([v - whole, whole]);
+    },
+    1,
+  );
+  m.attrs.set("pi", Math.PI);
+  m.attrs.set("e", Math.E);
+  m.attrs.set("tau", 2 * Math.PI);
+  m.attrs.set("inf", Infinity);
+  m.attrs.set("nan", NaN);
+  return m;
+}
+
+/** Shewchuk's exact summation, as CPython's math.fsum. */
+function fsum(xs: number[]): number {
+  const partials: number[] = [];
+  for (let x of xs) {
+    let i = 0;
+    for (let y of partials) {
+      if (Math.abs(x) < Math.abs(y)) [x, y] = [y, x];
+      const hi = x + y;
+      const lo = y - (hi - x);
+      if (lo) partials[i++] = lo;
+      x = hi;
+    }
+    partials.length = i;
+    partials.push(x);
+  }
+  return partials.reduce((a, b) => a + b, 0);
+}

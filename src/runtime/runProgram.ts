@@ -1,0 +1,91 @@
+import { parsePython } from "../lang/python/parsePython";
+import { buildTrace } from "../trace/buildTrace";
+import type { Occurrence, Trace, TraceDiagnostic } from "../trace/trace";
+import { makeBuiltins } from "./builtins";
+import { Interpreter } from "./interpreter/interpreter";
+import { BudgetError, PyError, UnsupportedError } from "./interpreter/pyErrors";
+import { BuiltinModules } from "./moduleLoader";
+import type { RunProgram } from "./runApi";
+import { collectVariables } from "./variables";
+
+export const DEFAULT_STEP_BUDGET = 50_000_000;
+
+/**
+ * Runs Python source in GradLens's interpreter and returns the trace: what it printed, what
+ * went wrong (syntax, unsupported constructs, Python errors, the step budget) and the graph of
+ * every Value it made. Synchronous and pure: no I/O, safe to run in a worker.
+ */
+export const runProgram: RunProgram = (source, options = {}) => {
+  const parsed = parsePython(source);
+  const diagnostics: TraceDiagnostic[] = parsed.diagnostics.map((d) => ({
+    severity: "error",
+    message: d.message,
+    span: d.span,
+    code: d.code,
+  }));
+  if (!parsed.program) {
+    return {
+      ok: false,
+      stdout: "",
+      diagnostics,
+      nodes: [],
+      edges: [],
+      root: null,
+      occurrences: [],
+      variables: {},
+    };
+  }
+  const program = parsed.program;
+  const interp = new Interpreter(
+    program,
+    options.stepBudget ?? DEFAULT_STEP_BUDGET,
+    makeBuiltins,
+    new BuiltinModules(),
+  );
+  let ok = true;
+  try {
+    interp.run();
+  } catch (e) {
+    ok = false;
+    diagnostics.push(diagnosticFor(e, interp.at, diagnostics));
+  }
+  const occurrences: Occurrence[] = [];
+  interp.occurrenceRows.forEach((row, i) => {
+    if (row >= 0)
+      occurrences.push({ name: program.occurrences[i].name, span: program.occurrences[i].span, node: row });
+  });
+  occurrences.sort((x, y) => x.span.from - y.span.from);
+  const trace: Trace = buildTrace({
+    source,
+    tape: interp.tape,
+    spanOf: (row) => interp.spanOf(row),
+    names: interp.rowNames,
+    root: interp.lastRoot,
+    occurrences,
+    ok,
+    stdout: interp.stdout,
+    diagnostics: diagnostics.filter((d) => d.code !== "duplicate"),
+    variables: collectVariables(interp),
+  });
+  return trace;
+};
+
+function diagnosticFor(
+  e: unknown,
+  at: TraceDiagnostic["span"],
+  existing: TraceDiagnostic[],
+): TraceDiagnostic {
+  if (e instanceof PyError)
+    return { severity: "error", message: e.pythonMessage, span: e.span ?? at, code: "runtime" };
+  if (e instanceof UnsupportedError) {
+    const span = e.span ?? at;
+    // the front end already reported this construct where it stands
+    const known = existing.some(
+      (d) => d.code === "unsupported" && d.span?.from === span?.from && d.span?.to === span?.to,
+    );
+    return { severity: "error", message: e.message, span, code: known ? "duplicate" : "unsupported" };
+  }
+  if (e instanceof BudgetError) return { severity: "error", message: e.message, span: at, code: "budget" };
+  const message = e instanceof Error ? e.message : String(e);
+  return { severity: "error", message: `GradLens internal error: ${message}`, span: at, code: "internal" };
+}

@@ -1,0 +1,73 @@
+import type { JsonNumber, PyJson } from "../trace/trace";
+import type { Interpreter } from "./interpreter/interpreter";
+import {
+  PyClass,
+  PyDict,
+  PyInstance,
+  PyInt,
+  PyList,
+  PySet,
+  PyTuple,
+  ValueRef,
+  type PyValue,
+} from "./interpreter/objects";
+
+/** A number for JSON: non-finite values as the strings "NaN", "Infinity", "-Infinity". */
+export function jsonNumber(x: number): JsonNumber {
+  if (Number.isNaN(x)) return "NaN";
+  if (x === Infinity) return "Infinity";
+  if (x === -Infinity) return "-Infinity";
+  return x;
+}
+
+/**
+ * The program's top-level variables in the JSON contract. Modules, functions and classes are
+ * left out; an instance shows its class (and, for a micrograd.nn module, its parameters).
+ */
+export function collectVariables(interp: Interpreter): Record<string, PyJson> {
+  const rootGrads = interp.lastRoot !== null ? interp.tape.rootGradients(interp.lastRoot) : null;
+  const toJson = (v: PyValue, depth: number): PyJson | undefined => {
+    if (v === null || typeof v === "boolean" || typeof v === "string") return v;
+    if (typeof v === "number") return jsonNumber(v);
+    if (v instanceof PyInt) return v.big !== null ? Number(v.big) : v.v;
+    if (v instanceof ValueRef) {
+      const t = interp.tape;
+      const reaches = rootGrads !== null && rootGrads.reaches[v.row] === 1;
+      return {
+        type: "Value",
+        data: jsonNumber(t.data[v.row]),
+        grad: jsonNumber(t.grad[v.row]),
+        root_grad: reaches ? jsonNumber(rootGrads.grad[v.row]) : null,
+      };
+    }
+    if (depth > 20) return null;
+    if (v instanceof PyList || v instanceof PyTuple) {
+      return v.items.map((x) => toJson(x, depth + 1) ?? null);
+    }
+    if (v instanceof PySet) return [...v.entries.values()].map((x) => toJson(x, depth + 1) ?? null);
+    if (v instanceof PyDict) return { type: "Object", class: "dict" };
+    if (v instanceof PyInstance) {
+      const out: PyJson = { type: "Object", class: v.cls.name };
+      const isNnModule = (c: PyClass | null): boolean =>
+        c !== null && ((c.module === "micrograd.nn" && c.name === "Module") || isNnModule(c.base));
+      if (isNnModule(v.cls)) {
+        try {
+          const params = interp.call(v.cls.lookup("parameters")!, [v]);
+          if (params instanceof PyList)
+            out.parameters = params.items.map((p) => toJson(p, depth + 1) ?? null);
+        } catch {
+          // a parameters() that fails is left out of the summary, not reported twice
+        }
+      }
+      return out;
+    }
+    return undefined;
+  };
+  const vars: Record<string, PyJson> = {};
+  for (const [name, value] of interp.globals) {
+    if (name.startsWith("__")) continue;
+    const json = toJson(value, 0);
+    if (json !== undefined) vars[name] = json;
+  }
+  return vars;
+}

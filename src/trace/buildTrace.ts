@@ -1,0 +1,108 @@
+import { OpCode, SCALAR_OPS } from "../engine/scalar/scalarOps";
+import type { ScalarTape } from "../engine/scalar/scalarTape";
+import { floatRepr } from "../runtime/format/floatFormat";
+import type { Occurrence, Span, Trace, TraceDiagnostic, TraceEdge, TraceNode, PyJson } from "./trace";
+
+/** The tape's flag bit for "the exponent of `**` is a Python int" (see ScalarTape.flags). */
+const EXPONENT_INT = 4;
+const EXPR_MAX = 40;
+
+/** What a finished run hands over to become a Trace. */
+export interface TraceInput {
+  source: string;
+  tape: ScalarTape;
+  /** The source span of the expression that made a row, or null when unknown. */
+  spanOf(row: number): Span | null;
+  /** Names the program bound each row to, in binding order. */
+  names: ReadonlyMap<number, string[]>;
+  /** The row of the last `backward()`, or null. */
+  root: number | null;
+  occurrences: Occurrence[];
+  ok: boolean;
+  stdout: string;
+  diagnostics: TraceDiagnostic[];
+  variables: Record<string, PyJson>;
+}
+
+/** Source text of an expression on one line, shortened to about 40 characters. */
+export function shortExpression(source: string, span: Span): string {
+  const text = source.slice(span.from, span.to).replace(/\s+/g, " ").trim();
+  return text.length > EXPR_MAX ? text.slice(0, EXPR_MAX - 1) + "…" : text;
+}
+
+function opLabel(tape: ScalarTape, row: number): string {
+  const code = tape.op[row];
+  if (code !== OpCode.Pow) return SCALAR_OPS[code].symbol;
+  const k = tape.k[row];
+  const isInt = (tape.flags[row] & EXPONENT_INT) !== 0;
+  return `**${isInt && Number.isFinite(k) ? String(k) : floatRepr(k)}`;
+}
+
+/**
+ * Turns the tape into the trace's graph: one node per row, one edge per operand with its local
+ * derivative and, when the node reaches the last backward() root, the contribution
+ * ∂root/∂to · ∂to/∂from that flows back along it.
+ */
+export function buildTrace(input: TraceInput): Trace {
+  const { tape, source } = input;
+  const rootGrads = input.root !== null ? tape.rootGradients(input.root) : null;
+  const nodes: TraceNode[] = [];
+  const edges: TraceEdge[] = [];
+  // A loop makes many rows from one expression: one span object and one text per expression.
+  const expressions = new Map<number, Map<number, { span: Span; expr: string }>>();
+  const expressionAt = (at: Span) => {
+    let byEnd = expressions.get(at.from);
+    if (!byEnd) expressions.set(at.from, (byEnd = new Map()));
+    let e = byEnd.get(at.to);
+    if (!e) byEnd.set(at.to, (e = { span: at, expr: shortExpression(source, at) }));
+    return e;
+  };
+  for (let row = 0; row < tape.size; row++) {
+    const code = tape.op[row];
+    const at = input.spanOf(row);
+    const expression = at ? expressionAt(at) : null;
+    const reaches = rootGrads !== null && rootGrads.reaches[row] === 1;
+    const node: TraceNode = {
+      id: row,
+      kind: code === OpCode.Leaf ? "leaf" : code === OpCode.Const ? "const" : "op",
+      op: opLabel(tape, row),
+      names: input.names.get(row)?.slice() ?? [],
+      expr: expression ? expression.expr : null,
+      span: expression ? expression.span : null,
+      shape: [],
+      data: [tape.data[row]],
+      grad: [tape.grad[row]],
+      rootGrad: reaches ? [rootGrads.grad[row]] : null,
+      inputEdges: [],
+    };
+    if (code > OpCode.Const) {
+      const rule = SCALAR_OPS[code];
+      const operands = tape.b[row] >= 0 ? [tape.a[row], tape.b[row]] : [tape.a[row]];
+      for (let operand = 0; operand < operands.length; operand++) {
+        const local = tape.localDerivative(row, operand);
+        const edge: TraceEdge = {
+          id: edges.length,
+          from: operands[operand],
+          to: row,
+          operand,
+          local: [local],
+          rule: rule.rule(operand, tape.k[row]),
+          contribution: reaches ? [rootGrads.grad[row] * local] : null,
+        };
+        node.inputEdges.push(edge.id);
+        edges.push(edge);
+      }
+    }
+    nodes.push(node);
+  }
+  return {
+    ok: input.ok,
+    stdout: input.stdout,
+    diagnostics: input.diagnostics,
+    nodes,
+    edges,
+    root: input.root,
+    occurrences: input.occurrences,
+    variables: input.variables,
+  };
+}

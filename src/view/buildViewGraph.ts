@@ -1,0 +1,215 @@
+import type { Trace, TraceEdge, TraceNode } from "../trace/trace";
+import { chainRuleText } from "./chainRule";
+import { formatShape, formatValues, magnitude, numberStatus, type NumberStatus } from "./format";
+import { layeredLayout } from "./layout/layeredLayout";
+import type { LayoutEdge, LayoutNode, LayoutOptions } from "./layout/layoutTypes";
+import { edgeLabelWidth, OP_NODE, opNodeWidth, VALUE_NODE, valueNodeWidth } from "./nodeMetrics";
+import { opSymbol } from "./opSymbol";
+import type { ViewEdge, ViewGraph, ViewNode, ViewOpNode, ViewValueNode } from "./viewGraph";
+
+export interface BuildViewGraphOptions {
+  /** Longest label before it is shortened with `…` (the full text stays in the tooltip). */
+  labelChars?: number;
+  layout?: Partial<LayoutOptions>;
+}
+
+const DEFAULT_LABEL_CHARS = 24;
+/** Edge weights span this many powers of ten below the largest flow; smaller flows look alike. */
+const WEIGHT_DECADES = 4;
+const MIN_WEIGHT = 0.06;
+
+/**
+ * Turns a trace into the graph the webview draws: a value node per trace node, an op node
+ * before every operation's result, an edge from each operand to the op node carrying its
+ * contribution, and an edge from the op node to the result; then lays it all out.
+ */
+export function buildViewGraph(trace: Trace, options: BuildViewGraphOptions = {}): ViewGraph {
+  const labelChars = options.labelChars ?? DEFAULT_LABEL_CHARS;
+  const byId = new Map<number, TraceNode>();
+  for (const node of trace.nodes) byId.set(node.id, node);
+  const edgeById = new Map<number, TraceEdge>();
+  for (const edge of trace.edges) edgeById.set(edge.id, edge);
+
+  const rootNode = trace.root === null ? undefined : byId.get(trace.root);
+  const rootName = rootNode?.names[0] ?? "L";
+
+  const nodes: ViewNode[] = [];
+  const layoutNodes: LayoutNode[] = [];
+  const indexOfKey = new Map<string, number>();
+  const addNode = (node: ViewNode) => {
+    indexOfKey.set(node.key, nodes.length);
+    nodes.push(node);
+    layoutNodes.push({ width: node.box.width, height: node.box.height });
+  };
+
+  for (const node of trace.nodes) {
+    if (node.kind === "op") addNode(opNode(node));
+    addNode(valueNode(node, node.id === trace.root, shorten(fullLabel(node), labelChars)));
+  }
+
+  const edges: ViewEdge[] = [];
+  const layoutEdges: LayoutEdge[] = [];
+  /** The gradient each edge carries, to weigh it. */
+  const flows: (readonly number[] | null)[] = [];
+  const addEdge = (edge: ViewEdge, flow: readonly number[] | null) => {
+    edges.push(edge);
+    flows.push(flow);
+    layoutEdges.push({
+      from: indexOfKey.get(edge.from)!,
+      to: indexOfKey.get(edge.to)!,
+      labelWidth: edge.label === null ? 0 : edgeLabelWidth(edge.label),
+    });
+  };
+
+  for (const node of trace.nodes) {
+    if (node.kind !== "op") continue;
+    for (const edgeId of node.inputEdges) {
+      const edge = edgeById.get(edgeId);
+      const operand = edge && byId.get(edge.from);
+      if (!edge || !operand || edge.to !== node.id) continue;
+      addEdge(inputEdge(edge, operand, node, rootName), edge.contribution);
+    }
+    addEdge(outputEdge(node), shownGrad(node));
+  }
+  assignWeights(edges, flows);
+
+  const layout = layeredLayout(layoutNodes, layoutEdges, options.layout);
+  nodes.forEach((node, i) => {
+    node.box = layout.boxes[i];
+    node.layer = layout.layers[i];
+  });
+  edges.forEach((edge, i) => {
+    edge.points = layout.routes[i];
+    edge.labelAt = edge.label === null ? null : layout.labelAt[i];
+  });
+  return { nodes, edges, width: layout.width, height: layout.height, root: rootNode ? rootNode.id : null, rootName };
+}
+
+/** The gradient the graph shows: ∂root/∂x when there is a root, else what `.grad` reads. */
+function shownGrad(node: TraceNode): number[] | null {
+  return node.rootGrad ?? node.grad;
+}
+
+function fullLabel(node: TraceNode): string {
+  if (node.names.length > 0) return node.names[0];
+  // A constant's expression is the one that wrapped it (`3 / w` for the 3): its number says more.
+  if (node.kind === "const" && node.data.length === 1) return String(node.data[0]);
+  if (node.expr !== null && node.expr !== "") return node.expr;
+  return node.kind === "op" ? `${node.op} #${node.id}` : `value #${node.id}`;
+}
+
+function shorten(text: string, max: number): string {
+  const chars = [...text];
+  return chars.length <= max ? text : `${chars.slice(0, max - 1).join("")}…`;
+}
+
+function valueNode(node: TraceNode, isRoot: boolean, label: string): ViewValueNode {
+  const grad = shownGrad(node);
+  const data = formatValues(node.data, node.shape);
+  const gradText = grad === null ? "None" : formatValues(grad, node.shape);
+  return {
+    kind: "value",
+    key: `v${node.id}`,
+    trace: node.id,
+    role: node.kind,
+    root: isRoot,
+    label,
+    title: valueTitle(node, isRoot),
+    data,
+    grad: gradText,
+    dataStatus: numberStatus(node.data),
+    gradStatus: grad === null ? "none" : numberStatus(grad),
+    span: node.span,
+    box: { x: 0, y: 0, width: valueNodeWidth(label, `data ${data}`, `grad ${gradText}`), height: VALUE_NODE.height },
+    layer: 0,
+  };
+}
+
+function valueTitle(node: TraceNode, isRoot: boolean): string {
+  const role = isRoot ? "root of backward()" : { leaf: "leaf", const: "constant", op: `result of ${node.op}` }[node.kind];
+  const lines = [node.names.length > 0 ? node.names.join(" = ") : fullLabel(node)];
+  if (node.expr !== null && node.expr !== lines[0]) lines.push(node.expr);
+  lines.push(node.shape.length > 0 ? `${role} · shape ${formatShape(node.shape)}` : role);
+  return lines.join("\n");
+}
+
+function opNode(node: TraceNode): ViewOpNode {
+  const symbol = opSymbol(node.op);
+  return {
+    kind: "op",
+    key: `o${node.id}`,
+    trace: node.id,
+    symbol,
+    title: node.op,
+    box: { x: 0, y: 0, width: opNodeWidth(symbol), height: OP_NODE.diameter },
+    layer: 0,
+  };
+}
+
+function inputEdge(
+  edge: TraceEdge,
+  operand: TraceNode,
+  result: TraceNode,
+  rootName: string,
+): ViewEdge {
+  const contribution = edge.contribution;
+  return {
+    kind: "input",
+    key: `e${edge.id}`,
+    from: `v${operand.id}`,
+    to: `o${result.id}`,
+    fromTrace: operand.id,
+    toTrace: result.id,
+    label: contribution === null ? null : formatValues(contribution, operand.shape),
+    chainRule: chainRuleText({
+      root: rootName,
+      operand: fullLabel(operand),
+      result: fullLabel(result),
+      upstream: shownGrad(result),
+      local: edge.local,
+      contribution,
+      resultShape: result.shape,
+      operandShape: operand.shape,
+      rule: edge.rule,
+    }),
+    status: contribution === null ? "none" : numberStatus(contribution),
+    weight: 0,
+    points: [],
+    labelAt: null,
+  };
+}
+
+function outputEdge(result: TraceNode): ViewEdge {
+  const grad = shownGrad(result);
+  return {
+    kind: "output",
+    key: `r${result.id}`,
+    from: `o${result.id}`,
+    to: `v${result.id}`,
+    fromTrace: result.id,
+    toTrace: result.id,
+    label: null,
+    chainRule: null,
+    status: grad === null ? "none" : numberStatus(grad),
+    weight: 0,
+    points: [],
+    labelAt: null,
+  };
+}
+
+/**
+ * Weighs each edge by the gradient it carries (an input edge: its contribution; an output
+ * edge: the result's gradient) on a log scale against the largest in the graph, so a flow a
+ * thousand times smaller is thin but still visible. Non-finite flows weigh fully: they matter.
+ */
+function assignWeights(edges: ViewEdge[], flows: readonly (readonly number[] | null)[]): void {
+  let largest = 0;
+  for (const f of flows) if (f !== null && numberStatus(f) === "normal") largest = Math.max(largest, magnitude(f));
+  edges.forEach((edge, i) => {
+    const f = flows[i];
+    const status: NumberStatus | "none" = f === null ? "none" : numberStatus(f);
+    if (status === "nonfinite") edge.weight = 1;
+    else if (f === null || status !== "normal" || largest === 0) edge.weight = 0;
+    else edge.weight = Math.max(MIN_WEIGHT, Math.min(1, 1 + Math.log10(magnitude(f) / largest) / WEIGHT_DECADES));
+  });
+}

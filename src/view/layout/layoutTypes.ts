@@ -1,0 +1,58 @@
+import type { Box, Point } from "../viewGraph";
+
+/**
+ * The layered layout's own vocabulary, independent of what the boxes mean: nodes are sizes,
+ * edges are index pairs. The view model maps values and ops onto it and back.
+ */
+
+export interface LayoutNode {
+  width: number;
+  height: number;
+}
+
+export interface LayoutEdge {
+  from: number;
+  to: number;
+  /** Width of the label drawn on the edge's last stretch (0: none); the gap before `to` makes room for it. */
+  labelWidth: number;
+}
+
+export interface LayoutOptions {
+  /** Smallest horizontal gap between two columns. */
+  layerGap: number;
+  /** Smallest vertical gap between two boxes in a column. */
+  nodeGap: number;
+  /** Vertical gap between two edges passing through a column side by side. */
+  edgeGap: number;
+  /** Room on each side of an edge label. */
+  labelPadding: number;
+  /** Vertical distance between parallel edges joining the same two nodes. */
+  parallelSpread: number;
+  /** Empty border around the drawing. */
+  margin: number;
+  /** Barycenter sweeps (down and up) at most. */
+  sweeps: number;
+}
+
+export const DEFAULT_LAYOUT_OPTIONS: LayoutOptions = {
+  layerGap: 26,
+  nodeGap: 18,
+  edgeGap: 10,
+  labelPadding: 14,
+  parallelSpread: 24,
+  margin: 24,
+  sweeps: 8,
+};
+
+export interface Layout {
+  /** One per input node, in input order. */
+  boxes: Box[];
+  /** Column of each input node, 0 = leftmost. */
+  layers: number[];
+  /** One per input edge: from the right side of `from` to the left side of `to`. */
+  routes: Point[][];
+  /** One per input edge: where its label's centre goes. */
+  labelAt: Point[];
+  width: number;
+  height: number;
+}

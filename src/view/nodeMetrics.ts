@@ -1,0 +1,59 @@
+/**
+ * Sizes the layout reserves for text, shared by the view model (which sizes the boxes) and the
+ * webview (which draws into them), so a label always fits its box. Text is monospace: the
+ * width of a string is its length times an average advance, which is what makes the layout
+ * computable away from a DOM.
+ */
+
+/** Average advance of a monospace glyph, as a fraction of the font size. */
+const MONO_ADVANCE = 0.61;
+
+export const VALUE_NODE = {
+  paddingX: 12,
+  nameFontSize: 12.5,
+  lineFontSize: 12,
+  /** Baselines from the box's top: name, then `data …`, then `grad …`. */
+  nameBaseline: 19,
+  dataBaseline: 40,
+  gradBaseline: 57,
+  /** Where the hairline under the name runs. */
+  ruleY: 26,
+  height: 66,
+  minWidth: 96,
+  radius: 8,
+} as const;
+
+export const OP_NODE = {
+  fontSize: 11,
+  /** A circle this wide; longer symbols (`log_softmax`) stretch it into a pill. */
+  diameter: 30,
+  paddingX: 9,
+} as const;
+
+export const EDGE_LABEL = {
+  fontSize: 11,
+  paddingX: 5,
+  height: 17,
+} as const;
+
+/** Width of `text` set in the monospace font at `fontSize`, bold glyphs a little wider. */
+export function textWidth(text: string, fontSize: number, bold = false): number {
+  return [...text].length * fontSize * (bold ? MONO_ADVANCE + 0.02 : MONO_ADVANCE);
+}
+
+export function valueNodeWidth(label: string, dataLine: string, gradLine: string): number {
+  const content = Math.max(
+    textWidth(label, VALUE_NODE.nameFontSize, true),
+    textWidth(dataLine, VALUE_NODE.lineFontSize),
+    textWidth(gradLine, VALUE_NODE.lineFontSize),
+  );
+  return Math.max(VALUE_NODE.minWidth, Math.ceil(content + 2 * VALUE_NODE.paddingX));
+}
+
+export function opNodeWidth(symbol: string): number {
+  return Math.max(OP_NODE.diameter, Math.ceil(textWidth(symbol, OP_NODE.fontSize) + 2 * OP_NODE.paddingX));
+}
+
+export function edgeLabelWidth(label: string): number {
+  return Math.ceil(textWidth(label, EDGE_LABEL.fontSize) + 2 * EDGE_LABEL.paddingX);
+}

@@ -1,0 +1,68 @@
+import { describe, expect, it } from "vitest";
+import { buildViewGraph } from "./buildViewGraph";
+import { parseHostMessage, parseWebviewMessage } from "./protocol";
+import { firstExpressionTrace } from "./testing/fixtures";
+
+/** What arrives on the other side of postMessage: a structured clone, here a JSON round trip. */
+const wire = <T>(x: T): unknown => JSON.parse(JSON.stringify(x));
+
+describe("parseHostMessage", () => {
+  const graph = buildViewGraph(firstExpressionTrace());
+
+  it("accepts a graph as buildViewGraph makes it, after the trip across", () => {
+    const message = { type: "graph", graph, stale: false, title: "first_expression.py" };
+    expect(parseHostMessage(wire(message))).toEqual(message);
+  });
+
+  it("accepts stale, empty and highlight messages", () => {
+    expect(parseHostMessage({ type: "stale", stale: true, reason: "SyntaxError" })).toEqual({
+      type: "stale",
+      stale: true,
+      reason: "SyntaxError",
+    });
+    expect(parseHostMessage({ type: "stale", stale: false, reason: null })).not.toBeNull();
+    expect(parseHostMessage({ type: "empty", message: "Open a Python file" })).toEqual({
+      type: "empty",
+      message: "Open a Python file",
+    });
+    expect(parseHostMessage({ type: "highlight", nodes: [1, 2] })).toEqual({ type: "highlight", nodes: [1, 2] });
+  });
+
+  it("rejects anything malformed", () => {
+    const good = wire({ type: "graph", graph, stale: false, title: "t" }) as Record<string, unknown>;
+    const broken = (mutate: (g: Record<string, unknown>) => void) => {
+      const copy = wire(good) as Record<string, unknown>;
+      mutate(copy);
+      return parseHostMessage(copy);
+    };
+    expect(parseHostMessage(null)).toBeNull();
+    expect(parseHostMessage("graph")).toBeNull();
+    expect(parseHostMessage({ type: "explode" })).toBeNull();
+    expect(parseHostMessage({ type: "stale", stale: "yes", reason: null })).toBeNull();
+    expect(parseHostMessage({ type: "empty" })).toBeNull();
+    expect(parseHostMessage({ type: "highlight", nodes: [1.5] })).toBeNull();
+    expect(broken((m) => delete m.title)).toBeNull();
+    expect(broken((m) => ((m.graph as { nodes: unknown[] }).nodes[0] = { kind: "value" }))).toBeNull();
+    expect(broken((m) => ((m.graph as { edges: { to: string }[] }).edges[0].to = "nowhere"))).toBeNull();
+    expect(broken((m) => ((m.graph as { width: unknown }).width = null))).toBeNull();
+    expect(broken((m) => ((m.graph as { nodes: { key: string }[] }).nodes[1].key = "v0"))).toBeNull();
+    expect(broken(() => {})).not.toBeNull();
+  });
+});
+
+describe("parseWebviewMessage", () => {
+  it("accepts ready, reveal and error", () => {
+    expect(parseWebviewMessage({ type: "ready" })).toEqual({ type: "ready" });
+    expect(parseWebviewMessage({ type: "reveal", node: 3 })).toEqual({ type: "reveal", node: 3 });
+    expect(parseWebviewMessage({ type: "error", message: "boom" })).toEqual({ type: "error", message: "boom" });
+  });
+
+  it("rejects anything malformed", () => {
+    expect(parseWebviewMessage(undefined)).toBeNull();
+    expect(parseWebviewMessage([])).toBeNull();
+    expect(parseWebviewMessage({ type: "reveal", node: "3" })).toBeNull();
+    expect(parseWebviewMessage({ type: "reveal", node: -0.5 })).toBeNull();
+    expect(parseWebviewMessage({ type: "error" })).toBeNull();
+    expect(parseWebviewMessage({ type: "run", code: "import os" })).toBeNull();
+  });
+});

@@ -1,0 +1,102 @@
+import type { NodeKind, Span } from "../trace/trace";
+import type { NumberStatus } from "./format";
+
+/**
+ * The laid-out graph the webview draws: plain data (it crosses the worker boundary and
+ * `postMessage`), every string already formatted and every coordinate already computed, so the
+ * webview only turns it into SVG. Value nodes are the trace's values; op nodes sit between an
+ * operation's inputs and its result, as micrograd's `draw_dot` draws them.
+ */
+export interface ViewGraph {
+  nodes: ViewNode[];
+  edges: ViewEdge[];
+  /** Extent of the drawing; every box and point lies within [0, width] × [0, height]. */
+  width: number;
+  height: number;
+  /** Trace id of the root of the last `backward()`, or null when there is none. */
+  root: number | null;
+  /** The root's name as the chain-rule text calls it (`L` when the program gave it none). */
+  rootName: string;
+}
+
+export type ViewNode = ViewValueNode | ViewOpNode;
+
+/** A rectangle in drawing coordinates: top-left corner and size. */
+export interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+export interface Point {
+  x: number;
+  y: number;
+}
+
+/** One value of the trace: a leaf (parameter or input), a constant, or an operation's result. */
+export interface ViewValueNode {
+  kind: "value";
+  /** Unique within the graph; edges refer to nodes by key. */
+  key: string;
+  /** The trace node's id: what `reveal` and `highlight` messages name. */
+  trace: number;
+  role: NodeKind;
+  /** Whether this is the root of the last `backward()`. */
+  root: boolean;
+  /** The variable name, else the (shortened) expression text. */
+  label: string;
+  /** Longer description for the tooltip: names, expression, shape. */
+  title: string;
+  /** Formatted data, e.g. `30.2500` or `‖5.4772‖ 2×3`. */
+  data: string;
+  /** Formatted gradient (∂root/∂x when there is a root, else `.grad`); `None` when there is none. */
+  grad: string;
+  dataStatus: NumberStatus;
+  gradStatus: NumberStatus | "none";
+  span: Span | null;
+  box: Box;
+  layer: number;
+}
+
+/** The operation that made a value, drawn as a small circle before its result. */
+export interface ViewOpNode {
+  kind: "op";
+  key: string;
+  /** The trace id of the operation's result. */
+  trace: number;
+  /** What the circle shows: `+`, `×`, `²`, `relu`, … */
+  symbol: string;
+  /** The operation as the trace names it (`**2`), for the tooltip. */
+  title: string;
+  box: Box;
+  layer: number;
+}
+
+/**
+ * - `input`: an operand value → the op node; carries the contribution ∂L/∂out · ∂out/∂in.
+ * - `output`: the op node → its result value; carries no label.
+ */
+export type ViewEdgeKind = "input" | "output";
+
+export interface ViewEdge {
+  kind: ViewEdgeKind;
+  key: string;
+  /** View keys of the two ends. */
+  from: string;
+  to: string;
+  /** Trace ids: the operand and the operation's result (for `output`, both are the result). */
+  fromTrace: number;
+  toTrace: number;
+  /** The formatted contribution; null for `output` edges and where it does not reach the root. */
+  label: string | null;
+  /** The chain rule spelled out with numbers, for the hover; null where there is none. */
+  chainRule: string | null;
+  status: NumberStatus | "none";
+  /** How much gradient flows here relative to the largest flow in the graph, in [0, 1]. */
+  weight: number;
+  /** The route, from the end of `from` to the start of `to`, x strictly left to right. */
+  points: Point[];
+  /** Where the label's centre goes (the middle of the edge's last stretch), or null. */
+  labelAt: Point | null;
+}

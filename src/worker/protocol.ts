@@ -1,0 +1,40 @@
+import type { GradientThresholds, HealthDiagnostic } from "../explain/gradientHealth";
+import type { InlineValue } from "../explain/inlineValues";
+import type { RunOptions } from "../runtime/runApi";
+import type { Trace } from "../trace/trace";
+import type { ViewGraph } from "../view/viewGraph";
+
+/** Host → worker: run this source (the worker answers with the same `id`). */
+export interface RunRequest {
+  type: "run";
+  id: number;
+  source: string;
+  options: RunOptions;
+  /** How to judge the gradients and write the inline values; done here, off the host's thread. */
+  analysis: { thresholds: GradientThresholds; inlineMaxLength: number };
+}
+
+/** Worker → host: the run finished (or stopped on an error); `view` is laid out for drawing. */
+export interface RunResponse {
+  type: "result";
+  id: number;
+  trace: Trace;
+  view: ViewGraph;
+  /** NaN/Inf, vanishing, exploding and dead-ReLU findings. */
+  health: HealthDiagnostic[];
+  /** The text after each line that bound a value. */
+  inline: InlineValue[];
+  /** Whether inline values suit this program by default (it is short). */
+  inlineByDefault: boolean;
+  /** Milliseconds spent in the worker: interpreting, tracing, layout. */
+  timings: { runMs: number; layoutMs: number; analysisMs: number };
+}
+
+/** Worker → host: the worker itself failed (a bug, not a program error). */
+export interface WorkerFailure {
+  type: "failure";
+  id: number;
+  message: string;
+}
+
+export type WorkerMessage = RunResponse | WorkerFailure;

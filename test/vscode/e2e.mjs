@@ -1,0 +1,380 @@
+// UI end-to-end test of GradLens in the real VS Code workbench: code-server with the extension in
+// development mode on the folder examples/, driven by headless chromium through playwright-core.
+// Opens first_expression.py with Quick Open, runs "GradLens: Show Computation Graph" from the
+// command palette, checks the graph inside the webview, hovers `w` in the editor and opens the
+// GradLens activity-bar view. Screenshots for the README go to media/screenshots/ (graph.png,
+// hover.png, view.png); logs, profiles and a screenshot of a failed step go to test/vscode/.run/e2e/.
+// Writes { passed, failed } to test/vscode/.run/e2e-results.json; exit code 0 when all steps pass.
+// Env: GRADLENS_EXTENSION_PATH — the extension folder to test (default: the repository).
+import fs from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const require = createRequire(import.meta.url);
+const host = require("./host/host.cjs");
+
+const EXAMPLE = "first_expression.py";
+// Derived by hand in examples/first_expression.py.
+const LOSS = 30.25;
+const GRADS = { x: 5.5, w: 88.0, b: -11.0, h: -22.0 };
+
+const runDir = path.join(host.RUN_DIR, "e2e");
+export const resultsFile = path.join(host.RUN_DIR, "e2e-results.json");
+const shotsDir = path.join(host.REPO, "media/screenshots");
+const extensionPath = path.resolve(process.env.GRADLENS_EXTENSION_PATH || host.REPO);
+const folder = path.join(host.REPO, "examples");
+
+const t0 = Date.now();
+const log = (...a) => console.log(`e2e [${((Date.now() - t0) / 1000).toFixed(1)}s]`, ...a);
+const fmt = (n) => n.toFixed(4);
+/** Numbers in a label as JavaScript numbers ("−11.0000" with a minus sign counts as negative). */
+const numbers = (text) =>
+  [...text.replace(/\u2212/g, "-").matchAll(/-?\d+(?:\.\d+)?(?:e[-+]?\d+)?/gi)].map((m) => Number(m[0]));
+const normalise = (text) => text.replace(/\u2212/g, "-").replace(/\s+/g, " ");
+
+let server;
+let ctx;
+let page;
+
+/** The webview's content frame: outer iframe.webview.ready → inner iframe#active-frame. */
+function webviewFrame(kind) {
+  const outer =
+    kind === "view"
+      ? page.locator('iframe.webview.ready[src*="purpose=webviewView"]')
+      : page.locator('iframe.webview.ready:not([src*="purpose=webviewView"])');
+  return outer.first().contentFrame().locator("iframe#active-frame").contentFrame();
+}
+
+/** Wait for `locator` to be visible; a timeout names `what` was awaited. */
+async function waitFor(locator, what, timeout) {
+  try {
+    await locator.first().waitFor({ timeout });
+  } catch (err) {
+    throw new Error(`waiting for ${what}: ${err.message.split("\n")[0]}`);
+  }
+}
+
+/** What the graph SVG in a webview shows: value nodes, op nodes and edges with their labels. */
+async function readGraph(where, timeout) {
+  const frame = webviewFrame(where);
+  try {
+    await waitFor(
+      frame.locator('svg#graph g[data-testid="node"]'),
+      `value nodes in the ${where} webview`,
+      timeout,
+    );
+  } catch (err) {
+    const shows = await frame
+      .locator("body")
+      .innerText({ timeout: 2000 })
+      .catch(() => "(nothing)");
+    throw new Error(`${err.message}; the webview shows ${JSON.stringify(normalise(shows).slice(0, 200))}`);
+  }
+  await waitFor(frame.locator('svg#graph g[data-testid="edge"]'), `edges in the ${where} webview`, timeout);
+  const nodes = await frame.locator('svg#graph g[data-testid="node"]').evaluateAll((els) =>
+    els.map((el) => ({
+      id: el.getAttribute("data-node"),
+      names: (el.getAttribute("data-name") || "").split(/[\s,]+/).filter(Boolean),
+      root: el.getAttribute("data-root") === "true",
+      text: el.textContent || "",
+    })),
+  );
+  const edges = await frame.locator('svg#graph g[data-testid="edge"]').evaluateAll((els) =>
+    els.map((el) => ({
+      from: el.getAttribute("data-from"),
+      to: el.getAttribute("data-to"),
+      label: el.querySelector('text[data-testid="edge-label"]')?.textContent ?? null,
+    })),
+  );
+  const ops = await frame.locator('svg#graph g[data-testid="op-node"]').count();
+  return { nodes, edges, ops };
+}
+
+function nodeNamed(graph, name) {
+  const node = graph.nodes.find((n) => n.names.includes(name));
+  if (!node)
+    throw new Error(`no node named ${name}; nodes: ${graph.nodes.map((n) => n.names.join("/")).join(", ")}`);
+  return node;
+}
+
+function checkNodeGrads(graph) {
+  for (const [name, grad] of Object.entries(GRADS)) {
+    const text = normalise(nodeNamed(graph, name).text);
+    if (!text.includes(`grad ${fmt(grad)}`))
+      throw new Error(`node ${name} should show "grad ${fmt(grad)}": "${text}"`);
+  }
+}
+
+async function hoverWord(lineStart, word) {
+  // Where the first `word` of the editor line starting with `lineStart` is drawn.
+  const box = await page.evaluate(
+    ({ lineStart, word }) => {
+      const lines = [...document.querySelectorAll(".editor-instance .monaco-editor .view-lines .view-line")];
+      const line = lines.find((l) => (l.textContent || "").replace(/\u00a0/g, " ").startsWith(lineStart));
+      if (!line) return null;
+      const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const i = (n.textContent || "").search(new RegExp(`\\b${word}\\b`));
+        if (i < 0) continue;
+        const range = document.createRange();
+        range.setStart(n, i);
+        range.setEnd(n, i + word.length);
+        const r = range.getBoundingClientRect();
+        return { x: r.x, y: r.y, width: r.width, height: r.height };
+      }
+      return null;
+    },
+    { lineStart, word },
+  );
+  if (!box) throw new Error(`"${word}" on the line "${lineStart}…" is not on screen`);
+  return box;
+}
+
+async function runCommand(title, timeout) {
+  await page.locator(".editor-instance .monaco-editor textarea").first().focus();
+  await page.keyboard.press("F1");
+  const input = page.locator(".quick-input-widget input").first();
+  await input.waitFor({ state: "visible", timeout });
+  await input.fill(`>${title}`);
+  await waitFor(
+    page.locator(`.quick-input-list .monaco-list-row[aria-label*="${title}"]`),
+    `"${title}" in the palette`,
+    timeout,
+  );
+  await page.keyboard.press("Enter");
+}
+
+const steps = [
+  {
+    name: "code-server starts with the extension's folder",
+    timeout: 120_000,
+    critical: true,
+    async run() {
+      server = await host.startCodeServer({ dir: runDir, folder });
+      log(`code-server on port ${server.port}`);
+    },
+  },
+  {
+    name: "workbench loads with examples/ in the explorer",
+    timeout: 180_000,
+    critical: true,
+    async run() {
+      ctx = await host.launchBrowser(path.join(runDir, "chromium"));
+      page = ctx.pages()[0] || (await ctx.newPage());
+      const browserLog = fs.createWriteStream(path.join(runDir, "browser.log"));
+      page.on("console", (m) => browserLog.write(`[${m.type()}] ${m.text()}\n`));
+      page.on("pageerror", (e) => browserLog.write(`[pageerror] ${e.stack || e}\n`));
+      const payload = [["extensionDevelopmentPath", extensionPath]];
+      await page.goto(host.workbenchUrl(server.port, folder, payload), { timeout: 120_000 });
+      await waitFor(page.locator(".monaco-workbench"), "the workbench", 120_000);
+      const row = page.locator(`.explorer-folders-view .monaco-list-row[aria-label*="${EXAMPLE}"]`);
+      await waitFor(row, `${EXAMPLE} in the explorer`, 120_000);
+    },
+  },
+  {
+    name: `Quick Open opens ${EXAMPLE}`,
+    timeout: 60_000,
+    critical: true,
+    async run() {
+      await page.locator(".monaco-workbench .part.editor").click({ position: { x: 300, y: 300 } });
+      await page.keyboard.press("Control+P");
+      const input = page.locator(".quick-input-widget input").first();
+      await input.waitFor({ state: "visible" });
+      await input.fill(EXAMPLE);
+      await waitFor(
+        page.locator(`.quick-input-list .monaco-list-row[aria-label*="${EXAMPLE}"]`),
+        "the Quick Open entry",
+      );
+      await page.keyboard.press("Enter");
+      await waitFor(page.locator(`.tab.active[aria-label*="${EXAMPLE}"]`), `the ${EXAMPLE} editor tab`);
+      await waitFor(
+        page.locator('.editor-instance .view-lines:has-text("Value(-0.5)")'),
+        "the file's text in the editor",
+      );
+    },
+  },
+  {
+    name: "command palette runs GradLens: Show Computation Graph",
+    timeout: 60_000,
+    critical: false,
+    async run() {
+      // more room for the graph (and the README's screenshot); the activity-bar step reopens it
+      await runCommand("View: Close Primary Side Bar", 30_000);
+      await runCommand("GradLens: Show Computation Graph", 30_000);
+      await waitFor(page.locator('.tab[aria-label^="GradLens"]'), "a GradLens editor tab");
+      await waitFor(webviewFrame("panel").locator("svg#graph"), "svg#graph in the panel's webview");
+    },
+  },
+  {
+    name: "graph webview: value nodes show data and grad, the root shows the loss",
+    timeout: 60_000,
+    needs: "command palette runs GradLens: Show Computation Graph",
+    async run() {
+      const graph = await readGraph("panel", 45_000);
+      log(`graph: ${graph.nodes.length} value nodes, ${graph.ops} op nodes, ${graph.edges.length} edges`);
+      checkNodeGrads(graph);
+      const roots = graph.nodes.filter((n) => n.root);
+      if (roots.length !== 1) throw new Error(`expected one root node, found ${roots.length}`);
+      const rootText = normalise(roots[0].text);
+      if (!rootText.includes(`data ${fmt(LOSS)}`))
+        throw new Error(`root should show "data ${fmt(LOSS)}": "${rootText}"`);
+      if (graph.ops === 0) throw new Error("no op nodes");
+      // For the screenshot only: the whole graph, if the webview has a "Fit" button.
+      const fit = webviewFrame("panel").getByRole("button", { name: "Fit", exact: true });
+      if (await fit.count()) await fit.first().click();
+      await page.waitForTimeout(500); // let the layout settle
+      await page.screenshot({ path: path.join(shotsDir, "graph.png") });
+    },
+  },
+  {
+    name: "graph webview: every edge is labelled, the labels out of x, w, b add up to their gradients",
+    timeout: 60_000,
+    needs: "command palette runs GradLens: Show Computation Graph",
+    async run() {
+      const graph = await readGraph("panel", 45_000);
+      const unlabelled = graph.edges.filter((e) => !e.label || numbers(e.label).length === 0);
+      if (unlabelled.length)
+        throw new Error(`${unlabelled.length} of ${graph.edges.length} edges have no numeric label`);
+      for (const name of ["x", "w", "b"]) {
+        const node = nodeNamed(graph, name);
+        const out = graph.edges.filter((e) => e.from === node.id);
+        if (out.length === 0) throw new Error(`no edge leaves ${name}`);
+        const sum = out.reduce((s, e) => s + numbers(e.label)[0], 0);
+        // each label is rounded to 4 decimals
+        if (Math.abs(sum - GRADS[name]) > 1e-4 * out.length + 1e-9) {
+          throw new Error(
+            `edges out of ${name} carry ${out.map((e) => e.label).join(" + ")} = ${sum}, not ${GRADS[name]}`,
+          );
+        }
+      }
+    },
+  },
+  {
+    name: "hover over w in the editor shows its gradient 88.0000",
+    timeout: 60_000,
+    async run() {
+      const hover = page.locator(".monaco-hover:visible", { hasText: fmt(GRADS.w) }).first();
+      for (let attempt = 1; ; attempt++) {
+        await page.mouse.move(5, 5);
+        await page.keyboard.press("Escape");
+        const box = await hoverWord("w = Value", "w");
+        await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 3 });
+        try {
+          await hover.waitFor({ timeout: 8000 });
+          break;
+        } catch (err) {
+          if (attempt === 4)
+            throw new Error(`no hover with ${fmt(GRADS.w)} after ${attempt} tries: ${err.message}`);
+        }
+      }
+      log(`hover: ${JSON.stringify(normalise(await hover.innerText()).slice(0, 200))}`);
+      await page.screenshot({ path: path.join(shotsDir, "hover.png") });
+      await page.mouse.move(5, 5);
+      await page.keyboard.press("Escape");
+    },
+  },
+  {
+    name: "GradLens activity-bar view shows the graph",
+    timeout: 60_000,
+    async run() {
+      const icon = page.locator('.activitybar .action-item a.action-label[aria-label^="GradLens"]');
+      await waitFor(icon, "the GradLens activity-bar icon");
+      await icon.first().click();
+      const graph = await readGraph("view", 45_000);
+      log(`view: ${graph.nodes.length} value nodes, ${graph.edges.length} edges`);
+      checkNodeGrads(graph);
+      await page.waitForTimeout(500);
+      await page.screenshot({ path: path.join(shotsDir, "view.png") });
+    },
+  },
+  {
+    name: "typing a syntax error marks the graph stale; undo clears it",
+    timeout: 90_000,
+    needs: "command palette runs GradLens: Show Computation Graph",
+    async run() {
+      const banner = webviewFrame("panel").locator("#stale-banner");
+      if (await banner.isVisible()) throw new Error("#stale-banner is visible before the edit");
+      const box = await hoverWord("loss = y", "loss");
+      await page.mouse.click(box.x + 1, box.y + box.height / 2);
+      await page.keyboard.press("Control+End");
+      // "= =" rather than an open bracket, which the editor would close by itself
+      await page.keyboard.type("\nx = = 1", { delay: 20 });
+      await waitFor(page.locator(".tab.active.dirty"), "the edited editor tab to turn dirty");
+      await banner.waitFor({ state: "visible", timeout: 30_000 }).catch((err) => {
+        throw new Error(`waiting for #stale-banner after the syntax error: ${err.message.split("\n")[0]}`);
+      });
+      const graph = await readGraph("panel", 10_000);
+      checkNodeGrads(graph); // the last good graph stays
+      for (let i = 0; i < 20 && (await page.locator(".tab.active.dirty").count()); i++) {
+        await page.keyboard.press("Control+Z");
+        await page.waitForTimeout(100);
+      }
+      if (await page.locator(".tab.active.dirty").count())
+        throw new Error("undo did not restore the saved text");
+      await banner.waitFor({ state: "hidden", timeout: 30_000 }).catch((err) => {
+        throw new Error(`waiting for #stale-banner to go after undo: ${err.message.split("\n")[0]}`);
+      });
+    },
+  },
+];
+
+async function main() {
+  fs.rmSync(runDir, { recursive: true, force: true });
+  fs.mkdirSync(runDir, { recursive: true });
+  fs.mkdirSync(shotsDir, { recursive: true });
+  fs.rmSync(resultsFile, { force: true });
+  const passed = [];
+  const failed = [];
+  let stop = false;
+  try {
+    for (const [i, step] of steps.entries()) {
+      const blocked = stop
+        ? "an earlier step failed"
+        : step.needs && !passed.includes(step.needs)
+          ? `needs "${step.needs}"`
+          : null;
+      if (blocked) {
+        failed.push({ title: step.name, error: `not run: ${blocked}` });
+        log(`✘ ${step.name} (not run: ${blocked})`);
+        continue;
+      }
+      const started = Date.now();
+      try {
+        if (page) page.setDefaultTimeout(Math.min(step.timeout, 30_000));
+        await host.withTimeout(`step "${step.name}"`, step.timeout, () => step.run());
+        passed.push(step.name);
+        log(`✔ ${step.name} (${Date.now() - started} ms)`);
+      } catch (err) {
+        const message = (err && err.message ? err.message : String(err)).split("\n")[0];
+        failed.push({ title: step.name, error: message });
+        log(`✘ ${step.name}: ${message}`);
+        if (page) {
+          const shot = path.join(runDir, `failure-${i + 1}.png`);
+          await page.screenshot({ path: shot, timeout: 10_000 }).then(
+            () => log(`  screenshot of the failure: ${path.relative(host.REPO, shot)}`),
+            () => {},
+          );
+        }
+        if (step.critical) stop = true;
+      }
+    }
+  } finally {
+    if (ctx) await ctx.close().catch(() => {});
+    if (server) await server.stop();
+    fs.writeFileSync(resultsFile, JSON.stringify({ passed, failed }, null, 2));
+  }
+  log(`${passed.length} passed, ${failed.length} failed`);
+  return failed.length === 0 ? 0 : 1;
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const missing = host.missingHostParts();
+  if (missing.length) {
+    console.error(
+      `e2e: the test host is not installed (missing ${missing.join(", ")}); run test/vscode/host/setup.sh`,
+    );
+    process.exit(2);
+  }
+  process.exit(await main());
+}

@@ -1,0 +1,210 @@
+// Renders the graph webview in headless Chromium the way VS Code hosts it, and saves screenshots
+// to /tmp/gradlens-shots/ for a human (or an agent) to look at. It also checks the DOM contract
+// the end-to-end tests rely on, and exits non-zero when it is broken.
+//   node test/webview/render.mjs
+import * as esbuild from "esbuild";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { createServer } from "node:http";
+import { createRequire } from "node:module";
+import { chromium } from "playwright-core";
+
+const out = "/tmp/gradlens-shots";
+mkdirSync(out, { recursive: true });
+
+// The webview bundle, with the options scripts/build.mjs uses (built on its own, so another
+// entry point that does not build yet cannot stop this check).
+await esbuild.build({
+  entryPoints: ["webview/main.ts"],
+  outfile: `${out}/webview.js`,
+  bundle: true,
+  platform: "browser",
+  format: "iife",
+  target: "es2022",
+  logLevel: "warning",
+});
+await esbuild.build({
+  entryPoints: ["test/webview/fixtureMessages.ts"],
+  outfile: `${out}/fixtureMessages.cjs`,
+  bundle: true,
+  platform: "node",
+  format: "cjs",
+  logLevel: "warning",
+});
+const messages = createRequire(import.meta.url)(`${out}/fixtureMessages.cjs`).graphMessages();
+
+// Colours of VS Code's Dark Modern and Light Modern themes, as a webview receives them.
+const themes = {
+  dark: {
+    bodyClass: "vscode-dark",
+    vars: {
+      "--vscode-editor-background": "#1f1f1f",
+      "--vscode-editor-foreground": "#cccccc",
+      "--vscode-descriptionForeground": "#9d9d9d",
+      "--vscode-editorWidget-background": "#202020",
+      "--vscode-editorWidget-border": "#454545",
+      "--vscode-charts-blue": "#3794ff",
+      "--vscode-charts-orange": "#d18616",
+      "--vscode-errorForeground": "#f85149",
+      "--vscode-focusBorder": "#0078d4",
+      "--vscode-panel-border": "#2b2b2b",
+      "--vscode-font-family": "system-ui, Ubuntu, 'Droid Sans', sans-serif",
+      "--vscode-font-size": "13px",
+      "--vscode-editor-font-family": "'Droid Sans Mono', 'DejaVu Sans Mono', monospace",
+      "--vscode-inputValidation-warningBackground": "#352a05",
+      "--vscode-inputValidation-warningBorder": "#b89500",
+    },
+  },
+  light: {
+    bodyClass: "vscode-light",
+    vars: {
+      "--vscode-editor-background": "#ffffff",
+      "--vscode-editor-foreground": "#3b3b3b",
+      "--vscode-descriptionForeground": "#3b3b3b",
+      "--vscode-editorWidget-background": "#f8f8f8",
+      "--vscode-editorWidget-border": "#c8c8c8",
+      "--vscode-charts-blue": "#1a85ff",
+      "--vscode-charts-orange": "#d18616",
+      "--vscode-errorForeground": "#f85149",
+      "--vscode-focusBorder": "#005fb8",
+      "--vscode-panel-border": "#e5e5e5",
+      "--vscode-font-family": "system-ui, Ubuntu, 'Droid Sans', sans-serif",
+      "--vscode-font-size": "13px",
+      "--vscode-editor-font-family": "'Droid Sans Mono', 'DejaVu Sans Mono', monospace",
+      "--vscode-inputValidation-warningBackground": "#fffbe6",
+      "--vscode-inputValidation-warningBorder": "#b89500",
+    },
+  },
+};
+
+function page(theme) {
+  const vars = Object.entries(themes[theme].vars)
+    .map(([k, v]) => `${k}: ${v};`)
+    .join(" ");
+  return `<!DOCTYPE html><html lang="en"><head><meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'nonce-test'; img-src data:;">
+<style>html { ${vars} }</style></head>
+<body class="${themes[theme].bodyClass}">
+<script nonce="test">
+  window.__posted = [];
+  let state;
+  window.acquireVsCodeApi = () => ({ postMessage: (m) => window.__posted.push(m), getState: () => state, setState: (s) => { state = s; } });
+</script>
+<script nonce="test" src="/webview.js"></script>
+</body></html>`;
+}
+
+const server = createServer((req, res) => {
+  const url = new URL(req.url, "http://localhost");
+  if (url.pathname === "/webview.js") {
+    res.writeHead(200, { "content-type": "text/javascript" });
+    res.end(readFileSync(`${out}/webview.js`));
+  } else {
+    res.writeHead(200, { "content-type": "text/html" });
+    res.end(page(url.searchParams.get("theme") ?? "dark"));
+  }
+});
+await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
+const base = `http://127.0.0.1:${server.address().port}`;
+
+const browser = await chromium.launch({
+  executablePath: "/usr/bin/chromium",
+  headless: true,
+  args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+});
+const failures = [];
+const check = (ok, what) => {
+  if (!ok) failures.push(what);
+};
+
+async function open(theme, size = { width: 1200, height: 700 }) {
+  const p = await browser.newPage({ viewport: size, deviceScaleFactor: 1 });
+  p.on("pageerror", (e) => failures.push(`page error: ${e.message}`));
+  p.on("console", (m) => m.type() === "error" && failures.push(`console: ${m.text()}`));
+  await p.goto(`${base}/?theme=${theme}`);
+  await p.waitForFunction(() => window.__posted.some((m) => m.type === "ready"));
+  return p;
+}
+const post = (p, message) => p.evaluate((m) => window.postMessage(m, "*"), message);
+const settle = (p) => p.waitForTimeout(150);
+
+for (const theme of ["dark", "light"]) {
+  const p = await open(theme);
+  await p.screenshot({ path: `${out}/waiting-${theme}.png` });
+  await post(p, messages.small);
+  await settle(p);
+  await p.screenshot({ path: `${out}/small-${theme}.png` });
+  await p.getByRole("button", { name: "100%" }).click();
+  await p.waitForTimeout(400);
+  await p.screenshot({ path: `${out}/small-100-${theme}.png` });
+  await p.getByRole("button", { name: "Fit" }).click();
+
+  // The DOM contract.
+  check((await p.locator("svg#graph").count()) === 1, "svg#graph");
+  const nodes = p.locator('[data-testid="node"]');
+  check((await nodes.count()) === 17, `17 value nodes, got ${await nodes.count()}`);
+  const x = p.locator('[data-testid="node"][data-name="x"]');
+  check((await x.textContent()).includes("grad 5.5000"), "x shows grad 5.5000");
+  check((await p.locator('[data-root="true"]').getAttribute("data-name")) === "loss", "the root is loss");
+  check((await p.locator('[data-root="true"]').textContent()).includes("data 30.2500"), "loss shows data 30.2500");
+  check((await p.locator('[data-testid="op-node"]').count()) === 11, "11 op nodes");
+  const wEdges = p.locator('[data-testid="edge"][data-from="1"]');
+  const wLabels = (await wEdges.locator('[data-testid="edge-label"]').allTextContents()).sort();
+  check(JSON.stringify(wLabels) === JSON.stringify(["-44.0000", "132.0000"]), `w's edge labels: ${wLabels}`);
+  check(await p.locator("#stale-banner").isHidden(), "banner hidden when fresh");
+  check(await p.locator("#empty").isHidden(), "empty state hidden with a graph");
+
+  await x.click();
+  const posted = await p.evaluate(() => window.__posted);
+  check(posted.some((m) => m.type === "reveal" && m.node === 0), "clicking x posts reveal 0");
+
+  await post(p, { type: "highlight", nodes: [5] });
+  await p.locator('[data-testid="edge"][data-from="1"]').first().hover();
+  await settle(p);
+  await p.screenshot({ path: `${out}/small-hover-${theme}.png` });
+  await p.mouse.move(5, 300);
+
+  await post(p, { type: "stale", stale: true, reason: "SyntaxError: invalid syntax (line 12)" });
+  await settle(p);
+  check(await p.locator("#stale-banner").isVisible(), "banner visible when stale");
+  await p.screenshot({ path: `${out}/small-stale-${theme}.png` });
+
+  await post(p, { type: "graph", graph: { nodes: "nope" }, stale: false, title: "x" });
+  await settle(p);
+  const errors = await p.evaluate(() => window.__posted.filter((m) => m.type === "error").length);
+  check(errors === 1, "a malformed message is reported, not drawn");
+  check((await nodes.count()) === 17, "a malformed message leaves the graph alone");
+
+  await post(p, { type: "empty", message: "Open a Python file to see its computation graph." });
+  await settle(p);
+  check(await p.locator("#empty").isVisible(), "empty state visible");
+  check(await p.locator("#stale-banner").isHidden(), "no banner on the empty state");
+  await p.screenshot({ path: `${out}/empty-${theme}.png` });
+
+  await post(p, messages.trouble);
+  await settle(p);
+  await p.screenshot({ path: `${out}/trouble-${theme}.png` });
+
+  await post(p, messages.large);
+  await settle(p);
+  await p.screenshot({ path: `${out}/large-${theme}.png` });
+  await p.getByRole("button", { name: "100%" }).click();
+  await p.waitForTimeout(400);
+  await p.screenshot({ path: `${out}/large-100-${theme}.png` });
+  await p.close();
+}
+
+// A narrow side panel.
+const side = await open("dark", { width: 420, height: 640 });
+await post(side, messages.small);
+await settle(side);
+await side.screenshot({ path: `${out}/small-sidebar-dark.png` });
+await side.close();
+
+await browser.close();
+server.close();
+writeFileSync(`${out}/failures.txt`, failures.join("\n"));
+if (failures.length > 0) {
+  console.error(`DOM contract: ${failures.length} problem(s):\n  ${failures.join("\n  ")}`);
+  process.exit(1);
+}
+console.log(`screenshots in ${out}/`);

@@ -1,0 +1,226 @@
+import { zoomIdentity, type ZoomTransform } from "d3-zoom";
+import type { HostMessage } from "../src/view/protocol";
+import type { ViewGraph } from "../src/view/viewGraph";
+import { renderGraph, type RenderedGraph } from "./graphRenderer";
+import { PanZoom } from "./panZoom";
+import { svgElement } from "./svg";
+import type { VsCodeApi } from "./vscodeApi";
+
+/** What survives the webview being hidden and shown again (VS Code's `setState`). */
+interface SavedState {
+  title: string;
+  transform: { x: number; y: number; k: number };
+}
+
+/**
+ * The webview's page: a header (title, the root's value, zoom buttons), the stale banner, the
+ * graph and the empty state. It applies host messages and turns clicks into `reveal` messages.
+ */
+export class GraphApp {
+  private readonly header: HTMLElement;
+  private readonly titleText: HTMLElement;
+  private readonly summary: HTMLElement;
+  private readonly banner: HTMLElement;
+  private readonly bannerReason: HTMLElement;
+  private readonly svg: SVGSVGElement;
+  private readonly viewport: SVGGElement;
+  private readonly empty: HTMLElement;
+  private readonly emptyText: HTMLElement;
+  private readonly legend: HTMLElement;
+  private readonly panZoom: PanZoom;
+  private graph: ViewGraph | null = null;
+  private rendered: RenderedGraph | null = null;
+  private title: string | null = null;
+  private highlighted: number[] = [];
+  private selected: number | null = null;
+
+  constructor(
+    root: HTMLElement,
+    private readonly vscode: VsCodeApi,
+  ) {
+    const app = html(root, "div", { id: "gl-app" });
+    this.header = html(app, "header", { class: "gl-header", hidden: "" });
+    this.titleText = html(this.header, "span", { class: "gl-title" });
+    this.summary = html(this.header, "span", { class: "gl-summary" });
+    const toolbar = html(this.header, "div", { class: "gl-toolbar", role: "toolbar" });
+    html(toolbar, "button", { type: "button", title: "Fit the graph to the view" }, "Fit").onclick = () => this.fit();
+    html(toolbar, "button", { type: "button", title: "Zoom to 100%" }, "100%").onclick = () => this.panZoom.actualSize();
+
+    this.banner = html(app, "div", { id: "stale-banner", role: "status", hidden: "" });
+    html(this.banner, "span", { class: "gl-banner-text" }, "⚠ Out of date — showing the last good graph.");
+    this.bannerReason = html(this.banner, "span", { class: "gl-reason" });
+
+    const stage = html(app, "div", { class: "gl-stage" });
+    this.svg = svgElement(stage, "svg", { id: "graph", role: "img", "aria-label": "Computation graph" });
+    this.svg.toggleAttribute("hidden", true);
+    this.viewport = svgElement(this.svg, "g", { class: "gl-viewport" });
+    this.empty = html(stage, "div", { id: "empty" });
+    html(this.empty, "div", { class: "gl-empty-mark", "aria-hidden": "true" }, "∂");
+    this.emptyText = html(this.empty, "div", { class: "gl-empty-text" }, "Waiting for a program to run…");
+    this.legend = html(stage, "div", { class: "gl-legend", hidden: "" });
+    for (const [swatch, text] of [
+      ["leaf", "leaf / parameter"],
+      ["const", "constant"],
+      ["root", "root of backward()"],
+      ["flow", "gradient flowing back (label: contribution)"],
+    ]) {
+      const item = html(this.legend, "span");
+      html(item, "i", { class: `gl-sw-${swatch}` });
+      item.append(text);
+    }
+
+    this.panZoom = new PanZoom(this.svg, this.viewport, (t) => this.saveTransform(t));
+    this.svg.addEventListener("click", (e) => this.onClick(e));
+    this.svg.addEventListener("keydown", (e) => {
+      if (e.key === "Enter" || e.key === " ") this.onClick(e);
+    });
+    this.svg.addEventListener("mouseover", (e) => this.focusAround(e.target));
+    this.svg.addEventListener("mouseout", () => this.focusAround(null));
+  }
+
+  apply(message: HostMessage): void {
+    switch (message.type) {
+      case "graph":
+        this.showGraph(message.graph, message.title);
+        this.setStale(message.stale, null);
+        break;
+      case "stale":
+        this.setStale(message.stale && this.graph !== null, message.reason);
+        break;
+      case "empty":
+        this.showEmpty(message.message);
+        break;
+      case "highlight":
+        this.highlight(message.nodes);
+        break;
+    }
+  }
+
+  private showGraph(graph: ViewGraph, title: string): void {
+    const firstOfTitle = this.title !== title;
+    // Highlights name trace ids, which mean nothing in another program's graph.
+    if (firstOfTitle) this.highlighted = [];
+    this.graph = graph;
+    this.title = title;
+    this.rendered = renderGraph(this.viewport, graph);
+    this.selected = null;
+    this.highlight(this.highlighted);
+    this.header.hidden = false;
+    this.legend.hidden = false;
+    this.svg.toggleAttribute("hidden", false);
+    this.empty.hidden = true;
+    this.titleText.textContent = title;
+    this.renderSummary(graph);
+    if (!firstOfTitle) return;
+    const saved = this.vscode.getState() as SavedState | undefined;
+    if (saved && saved.title === title && saved.transform) {
+      this.panZoom.set(zoomIdentity.translate(saved.transform.x, saved.transform.y).scale(saved.transform.k));
+    } else {
+      this.fit();
+    }
+  }
+
+  private renderSummary(graph: ViewGraph): void {
+    this.summary.replaceChildren();
+    const values = graph.nodes.filter((n) => n.kind === "value").length;
+    const root = graph.nodes.find((n) => n.kind === "value" && n.root);
+    if (root && root.kind === "value") {
+      this.summary.append(`${root.label} = `);
+      html(this.summary, "b", {}, root.data);
+      this.summary.append(" · ");
+    } else {
+      this.summary.append("no backward() yet · ");
+    }
+    this.summary.append(`${values} values`);
+  }
+
+  private fit(): void {
+    if (!this.graph) return;
+    const root = this.graph.nodes.find((n) => n.kind === "value" && n.root);
+    const focus = root ? { x: root.box.x + root.box.width, y: root.box.y + root.box.height / 2 } : null;
+    this.panZoom.fit(this.graph.width, this.graph.height, focus);
+  }
+
+  private setStale(stale: boolean, reason: string | null): void {
+    this.banner.hidden = !stale;
+    document.body.classList.toggle("gl-stale", stale);
+    this.bannerReason.textContent = reason ?? "";
+  }
+
+  private showEmpty(message: string): void {
+    this.graph = null;
+    this.rendered = null;
+    this.title = null;
+    this.viewport.replaceChildren();
+    this.svg.toggleAttribute("hidden", true);
+    this.header.hidden = true;
+    this.legend.hidden = true;
+    this.setStale(false, null);
+    this.empty.hidden = false;
+    this.emptyText.textContent = message;
+  }
+
+  private highlight(nodes: readonly number[]): void {
+    this.highlighted = [...nodes];
+    if (!this.rendered) return;
+    const wanted = new Set(nodes);
+    for (const [trace, element] of this.rendered.valueNodes) element.classList.toggle("gl-highlight", wanted.has(trace));
+  }
+
+  private onClick(event: Event): void {
+    const node = (event.target as Element | null)?.closest?.(".gl-node");
+    if (!(node instanceof SVGGElement) || !this.rendered) return;
+    const trace = Number(node.dataset.node);
+    if (!Number.isInteger(trace)) return;
+    if (this.selected !== null) this.rendered.valueNodes.get(this.selected)?.classList.remove("gl-selected");
+    this.selected = trace;
+    node.classList.add("gl-selected");
+    this.vscode.postMessage({ type: "reveal", node: trace });
+  }
+
+  /** Hovering a node lights it, its edges and their other ends; hovering an edge lights it and its ends. */
+  private focusAround(target: EventTarget | null): void {
+    this.svg.querySelectorAll(".gl-lit").forEach((e) => e.classList.remove("gl-lit"));
+    const element = target instanceof Element ? target.closest("[data-key]") : null;
+    const key = element instanceof SVGElement ? element.dataset.key : undefined;
+    if (!key || !this.rendered || !this.graph) {
+      this.svg.classList.remove("gl-focusing");
+      return;
+    }
+    const lit = new Set<string>([key]);
+    const edges = new Map(this.graph.edges.map((e) => [e.key, e]));
+    const edge = edges.get(key);
+    if (edge) {
+      lit.add(edge.from).add(edge.to);
+    } else {
+      for (const edgeKey of this.rendered.edgesOfNode.get(key) ?? []) {
+        const e = edges.get(edgeKey)!;
+        lit.add(edgeKey).add(e.from).add(e.to);
+        // An op node is half of a step: light the whole operation (operands → op → result).
+        const op = this.graph.nodes.find((n) => n.key === (e.from === key ? e.to : e.from));
+        if (op?.kind === "op") for (const k of this.rendered.edgesOfNode.get(op.key) ?? []) lit.add(k).add(edges.get(k)!.from).add(edges.get(k)!.to);
+      }
+    }
+    for (const k of lit) for (const el of this.rendered.elementsByKey.get(k) ?? []) el.classList.add("gl-lit");
+    this.svg.classList.add("gl-focusing");
+  }
+
+  private saveTransform(t: ZoomTransform): void {
+    if (this.title === null) return;
+    const state: SavedState = { title: this.title, transform: { x: t.x, y: t.y, k: t.k } };
+    this.vscode.setState(state);
+  }
+}
+
+function html<K extends keyof HTMLElementTagNameMap>(
+  parent: Element,
+  tag: K,
+  attributes: Record<string, string> = {},
+  text?: string,
+): HTMLElementTagNameMap[K] {
+  const element = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
+  if (text !== undefined) element.textContent = text;
+  parent.appendChild(element);
+  return element;
+}

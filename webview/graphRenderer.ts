@@ -1,0 +1,149 @@
+import { EDGE_LABEL, OP_NODE, VALUE_NODE, textWidth } from "../src/view/nodeMetrics";
+import type { ViewEdge, ViewGraph, ViewOpNode, ViewValueNode } from "../src/view/viewGraph";
+import { edgePathData } from "./edgePath";
+import { svgElement, svgTitle } from "./svg";
+
+/** What the renderer hands back so the app can react to the user and to host messages. */
+export interface RenderedGraph {
+  /** Value node groups by trace node id. */
+  valueNodes: Map<number, SVGGElement>;
+  /** Every drawn element of each view node and edge by key, for hover emphasis. */
+  elementsByKey: Map<string, Element[]>;
+  /** View keys of the edges touching each view node. */
+  edgesOfNode: Map<string, string[]>;
+}
+
+/**
+ * Draws a laid-out graph into `viewport`: edge strokes at the bottom, then the edges' hover
+ * targets and labels (so no stroke runs over a label), then the nodes. The DOM carries the
+ * test ids and data attributes the end-to-end tests rely on.
+ */
+export function renderGraph(viewport: SVGGElement, graph: ViewGraph): RenderedGraph {
+  viewport.replaceChildren();
+  const strokes = svgElement(viewport, "g", { class: "gl-strokes" });
+  const edgeLayer = svgElement(viewport, "g", { class: "gl-edges" });
+  const nodeLayer = svgElement(viewport, "g", { class: "gl-nodes" });
+  const rendered: RenderedGraph = { valueNodes: new Map(), elementsByKey: new Map(), edgesOfNode: new Map() };
+  const remember = (key: string, element: Element) => {
+    const list = rendered.elementsByKey.get(key);
+    if (list) list.push(element);
+    else rendered.elementsByKey.set(key, [element]);
+  };
+
+  for (const edge of graph.edges) {
+    for (const end of [edge.from, edge.to]) {
+      const list = rendered.edgesOfNode.get(end);
+      if (list) list.push(edge.key);
+      else rendered.edgesOfNode.set(end, [edge.key]);
+    }
+    const d = edgePathData(edge.points);
+    const stroke = svgElement(strokes, "path", {
+      d,
+      class: `gl-edge-stroke gl-edge-${edge.kind} gl-status-${edge.status}`,
+    });
+    stroke.style.setProperty("--w", edge.weight.toFixed(3));
+    remember(edge.key, stroke);
+    if (edge.kind === "input") remember(edge.key, drawInputEdge(edgeLayer, edge, d));
+  }
+  for (const node of graph.nodes) {
+    const group = node.kind === "value" ? drawValueNode(nodeLayer, node) : drawOpNode(nodeLayer, node);
+    group.dataset.key = node.key;
+    remember(node.key, group);
+    if (node.kind === "value") rendered.valueNodes.set(node.trace, group);
+  }
+  return rendered;
+}
+
+function drawInputEdge(parent: SVGGElement, edge: ViewEdge, d: string): SVGGElement {
+  const group = svgElement(parent, "g", {
+    class: `gl-edge gl-status-${edge.status}`,
+    "data-testid": "edge",
+    "data-from": edge.fromTrace,
+    "data-to": edge.toTrace,
+    "data-key": edge.key,
+  });
+  svgElement(group, "path", { d, class: "gl-edge-hit" });
+  if (edge.chainRule !== null) svgTitle(group, edge.chainRule);
+  if (edge.label !== null && edge.labelAt !== null) {
+    const width = textWidth(edge.label, EDGE_LABEL.fontSize) + 2 * EDGE_LABEL.paddingX;
+    const { x, y } = edge.labelAt;
+    const tag = svgElement(group, "g", { class: "gl-edge-tag", transform: `translate(${x},${y})` });
+    svgElement(tag, "rect", {
+      x: -width / 2,
+      y: -EDGE_LABEL.height / 2,
+      width,
+      height: EDGE_LABEL.height,
+      rx: EDGE_LABEL.height / 2,
+    });
+    const text = svgElement(tag, "text", { "data-testid": "edge-label", y: 0.5, "dominant-baseline": "middle" });
+    text.textContent = edge.label;
+  }
+  return group;
+}
+
+function drawValueNode(parent: SVGGElement, node: ViewValueNode): SVGGElement {
+  const { x, y, width, height } = node.box;
+  const group = svgElement(parent, "g", {
+    class: `gl-node gl-role-${node.role}${node.root ? " gl-root" : ""}`,
+    transform: `translate(${x},${y})`,
+    "data-testid": "node",
+    "data-node": node.trace,
+    "data-name": node.label,
+    tabindex: 0,
+    role: "button",
+  });
+  if (node.root) group.dataset.root = "true";
+  svgTitle(group, `${node.title}\ndata ${node.data}\ngrad ${node.grad}`);
+  svgElement(group, "rect", { class: "gl-box", width, height, rx: VALUE_NODE.radius });
+  svgElement(group, "path", { class: "gl-accent", d: accentPath(width, VALUE_NODE.radius) });
+  svgElement(group, "line", {
+    class: "gl-rule",
+    x1: VALUE_NODE.paddingX,
+    x2: width - VALUE_NODE.paddingX,
+    y1: VALUE_NODE.ruleY,
+    y2: VALUE_NODE.ruleY,
+  });
+  const name = svgElement(group, "text", { class: "gl-name", x: VALUE_NODE.paddingX, y: VALUE_NODE.nameBaseline });
+  name.textContent = node.label;
+  valueLine(group, "data", node.data, `gl-status-${node.dataStatus}`, VALUE_NODE.dataBaseline, width);
+  valueLine(group, "grad", node.grad, `gl-status-${node.gradStatus}`, VALUE_NODE.gradBaseline, width);
+  return group;
+}
+
+/** The top edge of a box with rounded corners, stroked in the role's colour like a tab. */
+function accentPath(width: number, radius: number): string {
+  return `M0,${radius}A${radius},${radius} 0 0 1 ${radius},0H${width - radius}A${radius},${radius} 0 0 1 ${width},${radius}`;
+}
+
+/** `data` on the left, the number right-aligned, in one text element so its content reads `data 2.0000`. */
+function valueLine(group: SVGGElement, word: string, value: string, statusClass: string, baseline: number, width: number) {
+  const text = svgElement(group, "text", { class: `gl-line gl-${word}`, y: baseline });
+  svgElement(text, "tspan", { class: "gl-key", x: VALUE_NODE.paddingX }).textContent = `${word} `;
+  svgElement(text, "tspan", {
+    class: `gl-value ${statusClass}`,
+    x: width - VALUE_NODE.paddingX,
+    "text-anchor": "end",
+  }).textContent = value;
+}
+
+function drawOpNode(parent: SVGGElement, node: ViewOpNode): SVGGElement {
+  const { x, y, width, height } = node.box;
+  const group = svgElement(parent, "g", {
+    class: "gl-op",
+    transform: `translate(${x},${y})`,
+    "data-testid": "op-node",
+    "data-node": node.trace,
+  });
+  svgTitle(group, node.title);
+  svgElement(group, "rect", { width, height, rx: OP_NODE.diameter / 2 });
+  // A one-character operator (`+`, `×`) reads better larger than a word like `relu`.
+  const text = svgElement(group, "text", {
+    class: [...node.symbol].length === 1 ? "gl-op-glyph" : "gl-op-word",
+    x: width / 2,
+    y: height / 2 + 0.5,
+    "text-anchor": "middle",
+    "dominant-baseline": "middle",
+  });
+  text.textContent = node.symbol;
+  return group;
+}

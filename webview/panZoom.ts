@@ -1,0 +1,53 @@
+import { select } from "d3-selection";
+import { zoom, zoomIdentity, type ZoomBehavior, type ZoomTransform } from "d3-zoom";
+
+/** Fitting never enlarges past 100% (that is the size the text is set for), nor shrinks below this. */
+const MIN_FIT_SCALE = 0.55;
+const FIT_MARGIN = 16;
+
+/** Pan (drag, wheel with shift) and zoom (wheel, pinch) of `viewport` inside `svg`, via d3-zoom. */
+export class PanZoom {
+  private readonly behavior: ZoomBehavior<SVGSVGElement, unknown>;
+
+  constructor(
+    private readonly svg: SVGSVGElement,
+    viewport: SVGGElement,
+    onChange: (transform: ZoomTransform) => void,
+  ) {
+    this.behavior = zoom<SVGSVGElement, unknown>()
+      .scaleExtent([0.05, 4])
+      .on("zoom", (event: { transform: ZoomTransform }) => {
+        viewport.setAttribute("transform", event.transform.toString());
+        onChange(event.transform);
+      });
+    select(svg).call(this.behavior).on("dblclick.zoom", null);
+  }
+
+  /**
+   * Shows the whole drawing when it fits at a readable scale; otherwise shows `focus` (the
+   * root, where the gradient starts) at the smallest readable scale, at the right edge.
+   */
+  fit(width: number, height: number, focus: { x: number; y: number } | null): void {
+    const { clientWidth: vw, clientHeight: vh } = this.svg;
+    if (vw === 0 || vh === 0) return;
+    const scale = Math.min(1, (vw - 2 * FIT_MARGIN) / width, (vh - 2 * FIT_MARGIN) / height);
+    if (scale >= MIN_FIT_SCALE || focus === null) {
+      const s = Math.max(scale, 0.05);
+      this.set(zoomIdentity.translate((vw - width * s) / 2, (vh - height * s) / 2).scale(s));
+      return;
+    }
+    const s = MIN_FIT_SCALE;
+    const x = Math.min(FIT_MARGIN, vw - FIT_MARGIN - focus.x * s - 60);
+    this.set(zoomIdentity.translate(x, vh / 2 - focus.y * s).scale(s));
+  }
+
+  /** Back to 100% around the middle of what is shown now. */
+  actualSize(): void {
+    const { clientWidth: vw, clientHeight: vh } = this.svg;
+    this.behavior.scaleTo(select(this.svg), 1, [vw / 2, vh / 2]);
+  }
+
+  set(transform: ZoomTransform): void {
+    this.behavior.transform(select(this.svg), transform);
+  }
+}

@@ -1,0 +1,156 @@
+/**
+ * The webview's stylesheet, injected at start-up so the host ships one script and nothing
+ * else. Colours come from VS Code's theme variables (with fallbacks for a bare browser), so
+ * the graph follows light, dark and high-contrast themes; `--w` on an edge is its weight.
+ */
+export const STYLES = `
+:root {
+  --gl-bg: var(--vscode-editor-background, #1e1e1e);
+  --gl-fg: var(--vscode-editor-foreground, #d4d4d4);
+  --gl-muted: var(--vscode-descriptionForeground, #9d9d9d);
+  --gl-node-bg: var(--vscode-editorWidget-background, #252526);
+  --gl-node-border: var(--vscode-editorWidget-border, #454545);
+  --gl-op-bg: var(--vscode-editorWidget-background, #252526);
+  --gl-leaf: var(--vscode-charts-blue, #3794ff);
+  --gl-root: var(--vscode-charts-orange, #d18616);
+  --gl-flow: var(--vscode-charts-orange, #d18616);
+  --gl-edge: var(--vscode-editorWidget-border, #454545);
+  --gl-error: var(--vscode-errorForeground, #f14c4c);
+  --gl-focus: var(--vscode-focusBorder, #007fd4);
+  --gl-mono: var(--vscode-editor-font-family, "SF Mono", Menlo, Consolas, "DejaVu Sans Mono", monospace);
+  --gl-ui: var(--vscode-font-family, -apple-system, "Segoe UI", Ubuntu, sans-serif);
+}
+body.vscode-light {
+  --gl-node-bg: var(--vscode-editor-background, #ffffff);
+  --gl-op-bg: var(--vscode-editorWidget-background, #f3f3f3);
+  --gl-edge: var(--vscode-editorWidget-border, #c8c8c8);
+}
+body.vscode-high-contrast, body.vscode-high-contrast-light {
+  --gl-node-border: var(--vscode-contrastBorder, #6fc3df);
+  --gl-edge: var(--vscode-contrastBorder, #6fc3df);
+}
+html, body { height: 100%; margin: 0; padding: 0; overflow: hidden; }
+body { background: var(--gl-bg); color: var(--gl-fg); font-family: var(--gl-ui); font-size: var(--vscode-font-size, 13px); }
+#gl-app { position: fixed; inset: 0; display: flex; flex-direction: column; }
+
+.gl-header {
+  display: flex; align-items: center; gap: 10px; padding: 6px 10px; min-height: 22px;
+  border-bottom: 1px solid var(--vscode-panel-border, rgba(128, 128, 128, 0.25));
+}
+.gl-title { font-weight: 600; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+.gl-summary { color: var(--gl-muted); white-space: nowrap; overflow: hidden; text-overflow: ellipsis; flex: 1; }
+.gl-summary b { color: var(--gl-fg); font-family: var(--gl-mono); font-weight: 600; }
+.gl-summary .gl-grad-word { color: var(--gl-flow); }
+.gl-toolbar { display: flex; gap: 2px; }
+.gl-toolbar button {
+  font: inherit; font-size: 12px; color: var(--vscode-icon-foreground, var(--gl-fg)); background: transparent;
+  border: 1px solid transparent; border-radius: 4px; padding: 2px 7px; cursor: pointer;
+}
+.gl-toolbar button:hover { background: var(--vscode-toolbar-hoverBackground, rgba(90, 93, 94, 0.31)); }
+.gl-toolbar button:focus-visible { outline: 1px solid var(--gl-focus); outline-offset: -1px; }
+
+#stale-banner {
+  display: flex; gap: 8px; align-items: baseline; padding: 6px 10px;
+  background: var(--vscode-inputValidation-warningBackground, #352a05);
+  border-bottom: 1px solid var(--vscode-inputValidation-warningBorder, #b89500);
+  color: var(--vscode-inputValidation-warningForeground, var(--gl-fg));
+}
+#stale-banner[hidden], #empty[hidden], .gl-header[hidden], #graph[hidden] { display: none; }
+#stale-banner .gl-reason { font-family: var(--gl-mono); opacity: 0.9; }
+
+.gl-stage { position: relative; flex: 1; min-height: 0; }
+#graph { position: absolute; inset: 0; width: 100%; height: 100%; display: block; cursor: grab; user-select: none; }
+#graph:active { cursor: grabbing; }
+body.gl-stale #graph .gl-viewport { opacity: 0.55; filter: saturate(0.4); transition: opacity 150ms, filter 150ms; }
+
+#empty {
+  position: absolute; inset: 0; display: flex; flex-direction: column; align-items: center; justify-content: center;
+  gap: 6px; padding: 24px; text-align: center; color: var(--gl-muted);
+}
+#empty .gl-empty-mark { font-size: 28px; opacity: 0.6; }
+
+.gl-legend {
+  position: absolute; left: 10px; bottom: 8px; display: flex; gap: 14px; align-items: center;
+  font-size: 11px; color: var(--gl-muted); pointer-events: none;
+  background: color-mix(in srgb, var(--gl-bg) 85%, transparent); padding: 3px 8px; border-radius: 4px;
+}
+.gl-legend i { display: inline-block; width: 10px; height: 10px; border-radius: 3px; margin-right: 5px; vertical-align: -1px; border: 1.5px solid; }
+.gl-legend .gl-sw-leaf { border-color: var(--gl-leaf); }
+.gl-legend .gl-sw-const { border-color: var(--gl-muted); border-style: dashed; }
+.gl-legend .gl-sw-root { border-color: var(--gl-root); }
+.gl-legend .gl-sw-flow { width: 18px; height: 0; border-width: 1.5px 0 0 0; border-color: var(--gl-flow); border-radius: 0; vertical-align: 3px; }
+
+/* Edges: colour and width grow with the gradient they carry. */
+.gl-edge-stroke {
+  fill: none;
+  stroke: color-mix(in srgb, var(--gl-flow) calc(20% + var(--w, 0) * 70%), var(--gl-edge));
+  stroke-width: calc(1px + var(--w, 0) * 2.4px);
+  stroke-linecap: round;
+  transition: stroke-width 120ms, opacity 120ms;
+}
+.gl-edge-stroke.gl-status-zero, .gl-edge-stroke.gl-status-none { stroke: var(--gl-edge); stroke-dasharray: 3 4; stroke-width: 1.1px; opacity: 0.75; }
+.gl-edge-stroke.gl-status-nonfinite { stroke: var(--gl-error); stroke-width: 2.5px; }
+.gl-edge-hit { fill: none; stroke: transparent; stroke-width: 12px; pointer-events: stroke; }
+.gl-edge { cursor: help; }
+.gl-edge-tag rect {
+  fill: var(--gl-bg);
+  stroke: color-mix(in srgb, var(--gl-flow) calc(20% + var(--w, 0) * 40%), var(--gl-edge));
+  stroke-width: 1px;
+}
+.gl-edge-tag text {
+  font-family: var(--gl-mono); font-size: 11px; text-anchor: middle; fill: var(--gl-fg);
+  font-variant-numeric: tabular-nums;
+}
+.gl-edge.gl-status-zero .gl-edge-tag { opacity: 0.55; }
+.gl-edge.gl-status-zero .gl-edge-tag text { fill: var(--gl-muted); }
+.gl-edge.gl-status-nonfinite .gl-edge-tag text { fill: var(--gl-error); font-weight: 600; }
+.gl-edge.gl-status-nonfinite .gl-edge-tag rect { stroke: var(--gl-error); }
+
+/* Value nodes. */
+.gl-node { cursor: pointer; outline: none; }
+.gl-node .gl-box { fill: var(--gl-node-bg); stroke: var(--gl-node-border); stroke-width: 1px; }
+.gl-node .gl-accent { fill: none; stroke: transparent; stroke-width: 2.5px; }
+.gl-node .gl-rule { stroke: var(--gl-node-border); stroke-width: 1px; opacity: 0.6; }
+.gl-node text { font-family: var(--gl-mono); fill: var(--gl-fg); }
+.gl-node .gl-name { font-size: 12.5px; font-weight: 600; }
+.gl-node .gl-line { font-size: 12px; font-variant-numeric: tabular-nums; }
+.gl-node .gl-key { fill: var(--gl-muted); }
+.gl-node .gl-grad .gl-value { fill: var(--gl-flow); font-weight: 600; }
+.gl-node .gl-value.gl-status-zero, .gl-node .gl-value.gl-status-none { fill: var(--gl-muted); font-weight: 400; }
+.gl-node .gl-value.gl-status-nonfinite { fill: var(--gl-error); font-weight: 700; }
+.gl-node.gl-role-leaf .gl-accent { stroke: var(--gl-leaf); }
+.gl-node.gl-role-leaf .gl-name { fill: color-mix(in srgb, var(--gl-leaf) 55%, var(--gl-fg)); }
+.gl-node.gl-role-const .gl-box { stroke-dasharray: 3 3; fill: transparent; }
+.gl-node.gl-role-const .gl-name { fill: var(--gl-muted); }
+.gl-node.gl-role-const { opacity: 0.85; }
+.gl-node.gl-root .gl-box { stroke: var(--gl-root); stroke-width: 2px; }
+.gl-node.gl-root .gl-accent { stroke: var(--gl-root); stroke-width: 3px; }
+.gl-node.gl-root .gl-name { fill: var(--gl-root); }
+.gl-node.gl-root .gl-data .gl-value { font-weight: 700; }
+.gl-node:hover .gl-box, .gl-node:focus-visible .gl-box { stroke: var(--gl-focus); }
+.gl-node.gl-selected .gl-box { stroke: var(--gl-focus); stroke-width: 2px; }
+.gl-node.gl-highlight .gl-box { fill: color-mix(in srgb, var(--gl-focus) 18%, var(--gl-node-bg)); stroke: var(--gl-focus); stroke-width: 2px; }
+
+/* Op nodes. */
+.gl-op rect { fill: var(--gl-op-bg); stroke: var(--gl-node-border); stroke-width: 1px; }
+.gl-op text { font-family: var(--gl-mono); font-size: 11px; fill: var(--gl-fg); font-weight: 600; }
+.gl-op text.gl-op-glyph { font-size: 15px; font-weight: 400; }
+
+/* Hovering a node or edge brings its neighbourhood forward. */
+#graph.gl-focusing .gl-strokes > *, #graph.gl-focusing .gl-edges > *, #graph.gl-focusing .gl-nodes > * { opacity: 0.28; }
+#graph.gl-focusing .gl-lit { opacity: 1 !important; }
+#graph.gl-focusing .gl-edge-stroke.gl-lit { stroke-width: calc(2px + var(--w, 0) * 3.2px); }
+
+body.vscode-high-contrast .gl-node .gl-box, body.vscode-high-contrast .gl-op rect { stroke-width: 1.5px; }
+@media (max-width: 640px) { .gl-legend { display: none; } }
+@media (prefers-reduced-motion: reduce) { * { transition: none !important; } }
+`;
+
+/** Adds the stylesheet to the page (once). */
+export function injectStyles(): void {
+  if (document.getElementById("gradlens-styles")) return;
+  const style = document.createElement("style");
+  style.id = "gradlens-styles";
+  style.textContent = STYLES;
+  document.head.appendChild(style);
+}
