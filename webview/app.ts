@@ -2,9 +2,13 @@ import { zoomIdentity, type ZoomTransform } from "d3-zoom";
 import type { HostMessage } from "../src/view/protocol";
 import type { ViewGraph } from "../src/view/viewGraph";
 import { renderGraph, type RenderedGraph } from "./graphRenderer";
+import { GraphIndex, neighbourhood } from "./neighbourhood";
 import { PanZoom } from "./panZoom";
 import { svgElement } from "./svg";
 import type { VsCodeApi } from "./vscodeApi";
+
+/** Below this zoom the numbers are left out. */
+const FAR_SCALE = 0.45;
 
 /** What survives the webview being hidden and shown again (VS Code's `setState`). */
 interface SavedState {
@@ -30,9 +34,12 @@ export class GraphApp {
   private readonly panZoom: PanZoom;
   private graph: ViewGraph | null = null;
   private rendered: RenderedGraph | null = null;
+  private index: GraphIndex | null = null;
   private title: string | null = null;
   private highlighted: number[] = [];
   private selected: number | null = null;
+  /** A fit asked for while the view had no size (hidden); done once it has one. */
+  private fitPending = false;
 
   constructor(
     root: HTMLElement,
@@ -43,8 +50,10 @@ export class GraphApp {
     this.titleText = html(this.header, "span", { class: "gl-title" });
     this.summary = html(this.header, "span", { class: "gl-summary" });
     const toolbar = html(this.header, "div", { class: "gl-toolbar", role: "toolbar" });
-    html(toolbar, "button", { type: "button", title: "Fit the graph to the view" }, "Fit").onclick = () => this.fit();
-    html(toolbar, "button", { type: "button", title: "Zoom to 100%" }, "100%").onclick = () => this.panZoom.actualSize();
+    html(toolbar, "button", { type: "button", title: "Fit the graph to the view" }, "Fit").onclick = () =>
+      this.fit();
+    html(toolbar, "button", { type: "button", title: "Zoom to 100%" }, "100%").onclick = () =>
+      this.panZoom.actualSize();
 
     this.banner = html(app, "div", { id: "stale-banner", role: "status", hidden: "" });
     html(this.banner, "span", { class: "gl-banner-text" }, "⚠ Out of date — showing the last good graph.");
@@ -69,7 +78,14 @@ export class GraphApp {
       item.append(text);
     }
 
-    this.panZoom = new PanZoom(this.svg, this.viewport, (t) => this.saveTransform(t));
+    this.panZoom = new PanZoom(this.svg, this.viewport, (t) => {
+      // Far out, numbers are specks: leave them out, which also keeps big graphs smooth.
+      this.svg.classList.toggle("gl-far", t.k < FAR_SCALE);
+      this.saveTransform(t);
+    });
+    new ResizeObserver(() => {
+      if (this.fitPending) this.fit();
+    }).observe(this.svg);
     this.svg.addEventListener("click", (e) => this.onClick(e));
     this.svg.addEventListener("keydown", (e) => {
       if (e.key === "Enter" || e.key === " ") this.onClick(e);
@@ -82,7 +98,7 @@ export class GraphApp {
     switch (message.type) {
       case "graph":
         this.showGraph(message.graph, message.title);
-        this.setStale(message.stale, null);
+        this.setStale(message.stale && this.graph !== null, null);
         break;
       case "stale":
         this.setStale(message.stale && this.graph !== null, message.reason);
@@ -91,18 +107,23 @@ export class GraphApp {
         this.showEmpty(message.message);
         break;
       case "highlight":
-        this.highlight(message.nodes);
+        this.highlight(message.nodes, true);
         break;
     }
   }
 
   private showGraph(graph: ViewGraph, title: string): void {
+    if (graph.nodes.length === 0) {
+      this.showEmpty(`${title}: the program made no values to draw yet — try Value(2.0) or torch.tensor(…).`);
+      return;
+    }
     const firstOfTitle = this.title !== title;
     // Highlights name trace ids, which mean nothing in another program's graph.
     if (firstOfTitle) this.highlighted = [];
     this.graph = graph;
     this.title = title;
     this.rendered = renderGraph(this.viewport, graph);
+    this.index = new GraphIndex(graph);
     this.selected = null;
     this.highlight(this.highlighted);
     this.header.hidden = false;
@@ -138,7 +159,7 @@ export class GraphApp {
     if (!this.graph) return;
     const root = this.graph.nodes.find((n) => n.kind === "value" && n.root);
     const focus = root ? { x: root.box.x + root.box.width, y: root.box.y + root.box.height / 2 } : null;
-    this.panZoom.fit(this.graph.width, this.graph.height, focus);
+    this.fitPending = !this.panZoom.fit(this.graph.width, this.graph.height, focus);
   }
 
   private setStale(stale: boolean, reason: string | null): void {
@@ -150,6 +171,7 @@ export class GraphApp {
   private showEmpty(message: string): void {
     this.graph = null;
     this.rendered = null;
+    this.index = null;
     this.title = null;
     this.viewport.replaceChildren();
     this.svg.toggleAttribute("hidden", true);
@@ -160,11 +182,15 @@ export class GraphApp {
     this.emptyText.textContent = message;
   }
 
-  private highlight(nodes: readonly number[]): void {
+  private highlight(nodes: readonly number[], reveal = false): void {
     this.highlighted = [...nodes];
-    if (!this.rendered) return;
+    if (!this.rendered || !this.graph) return;
     const wanted = new Set(nodes);
-    for (const [trace, element] of this.rendered.valueNodes) element.classList.toggle("gl-highlight", wanted.has(trace));
+    for (const [trace, element] of this.rendered.valueNodes) {
+      element.classList.toggle("gl-highlight", wanted.has(trace));
+    }
+    const first = this.graph.nodes.find((n) => n.kind === "value" && wanted.has(n.trace));
+    if (reveal && first) this.panZoom.reveal(first.box);
   }
 
   private onClick(event: Event): void {
@@ -183,25 +209,13 @@ export class GraphApp {
     this.svg.querySelectorAll(".gl-lit").forEach((e) => e.classList.remove("gl-lit"));
     const element = target instanceof Element ? target.closest("[data-key]") : null;
     const key = element instanceof SVGElement ? element.dataset.key : undefined;
-    if (!key || !this.rendered || !this.graph) {
+    if (!key || !this.rendered || !this.index) {
       this.svg.classList.remove("gl-focusing");
       return;
     }
-    const lit = new Set<string>([key]);
-    const edges = new Map(this.graph.edges.map((e) => [e.key, e]));
-    const edge = edges.get(key);
-    if (edge) {
-      lit.add(edge.from).add(edge.to);
-    } else {
-      for (const edgeKey of this.rendered.edgesOfNode.get(key) ?? []) {
-        const e = edges.get(edgeKey)!;
-        lit.add(edgeKey).add(e.from).add(e.to);
-        // An op node is half of a step: light the whole operation (operands → op → result).
-        const op = this.graph.nodes.find((n) => n.key === (e.from === key ? e.to : e.from));
-        if (op?.kind === "op") for (const k of this.rendered.edgesOfNode.get(op.key) ?? []) lit.add(k).add(edges.get(k)!.from).add(edges.get(k)!.to);
-      }
+    for (const k of neighbourhood(this.index, key)) {
+      for (const el of this.rendered.elementsByKey.get(k) ?? []) el.classList.add("gl-lit");
     }
-    for (const k of lit) for (const el of this.rendered.elementsByKey.get(k) ?? []) el.classList.add("gl-lit");
     this.svg.classList.add("gl-focusing");
   }
 

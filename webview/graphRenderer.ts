@@ -9,8 +9,6 @@ export interface RenderedGraph {
   valueNodes: Map<number, SVGGElement>;
   /** Every drawn element of each view node and edge by key, for hover emphasis. */
   elementsByKey: Map<string, Element[]>;
-  /** View keys of the edges touching each view node. */
-  edgesOfNode: Map<string, string[]>;
 }
 
 /**
@@ -23,7 +21,7 @@ export function renderGraph(viewport: SVGGElement, graph: ViewGraph): RenderedGr
   const strokes = svgElement(viewport, "g", { class: "gl-strokes" });
   const edgeLayer = svgElement(viewport, "g", { class: "gl-edges" });
   const nodeLayer = svgElement(viewport, "g", { class: "gl-nodes" });
-  const rendered: RenderedGraph = { valueNodes: new Map(), elementsByKey: new Map(), edgesOfNode: new Map() };
+  const rendered: RenderedGraph = { valueNodes: new Map(), elementsByKey: new Map() };
   const remember = (key: string, element: Element) => {
     const list = rendered.elementsByKey.get(key);
     if (list) list.push(element);
@@ -31,11 +29,6 @@ export function renderGraph(viewport: SVGGElement, graph: ViewGraph): RenderedGr
   };
 
   for (const edge of graph.edges) {
-    for (const end of [edge.from, edge.to]) {
-      const list = rendered.edgesOfNode.get(end);
-      if (list) list.push(edge.key);
-      else rendered.edgesOfNode.set(end, [edge.key]);
-    }
     const d = edgePathData(edge.points);
     const stroke = svgElement(strokes, "path", {
       d,
@@ -75,7 +68,11 @@ function drawInputEdge(parent: SVGGElement, edge: ViewEdge, d: string): SVGGElem
       height: EDGE_LABEL.height,
       rx: EDGE_LABEL.height / 2,
     });
-    const text = svgElement(tag, "text", { "data-testid": "edge-label", y: 0.5, "dominant-baseline": "middle" });
+    const text = svgElement(tag, "text", {
+      "data-testid": "edge-label",
+      y: 0.5,
+      "dominant-baseline": "middle",
+    });
     text.textContent = edge.label;
   }
   return group;
@@ -93,7 +90,7 @@ function drawValueNode(parent: SVGGElement, node: ViewValueNode): SVGGElement {
     role: "button",
   });
   if (node.root) group.dataset.root = "true";
-  svgTitle(group, `${node.title}\ndata ${node.data}\ngrad ${node.grad}`);
+  svgTitle(group, node.title);
   svgElement(group, "rect", { class: "gl-box", width, height, rx: VALUE_NODE.radius });
   svgElement(group, "path", { class: "gl-accent", d: accentPath(width, VALUE_NODE.radius) });
   svgElement(group, "line", {
@@ -103,7 +100,11 @@ function drawValueNode(parent: SVGGElement, node: ViewValueNode): SVGGElement {
     y1: VALUE_NODE.ruleY,
     y2: VALUE_NODE.ruleY,
   });
-  const name = svgElement(group, "text", { class: "gl-name", x: VALUE_NODE.paddingX, y: VALUE_NODE.nameBaseline });
+  const name = svgElement(group, "text", {
+    class: "gl-name",
+    x: VALUE_NODE.paddingX,
+    y: VALUE_NODE.nameBaseline,
+  });
   name.textContent = node.label;
   valueLine(group, "data", node.data, `gl-status-${node.dataStatus}`, VALUE_NODE.dataBaseline, width);
   valueLine(group, "grad", node.grad, `gl-status-${node.gradStatus}`, VALUE_NODE.gradBaseline, width);
@@ -116,7 +117,14 @@ function accentPath(width: number, radius: number): string {
 }
 
 /** `data` on the left, the number right-aligned, in one text element so its content reads `data 2.0000`. */
-function valueLine(group: SVGGElement, word: string, value: string, statusClass: string, baseline: number, width: number) {
+function valueLine(
+  group: SVGGElement,
+  word: string,
+  value: string,
+  statusClass: string,
+  baseline: number,
+  width: number,
+) {
   const text = svgElement(group, "text", { class: `gl-line gl-${word}`, y: baseline });
   svgElement(text, "tspan", { class: "gl-key", x: VALUE_NODE.paddingX }).textContent = `${word} `;
   svgElement(text, "tspan", {

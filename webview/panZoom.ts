@@ -1,5 +1,6 @@
 import { select } from "d3-selection";
-import { zoom, zoomIdentity, type ZoomBehavior, type ZoomTransform } from "d3-zoom";
+import { zoom, zoomIdentity, zoomTransform, type ZoomBehavior, type ZoomTransform } from "d3-zoom";
+import type { Box } from "../src/view/viewGraph";
 
 /** Fitting never enlarges past 100% (that is the size the text is set for), nor shrinks below this. */
 const MIN_FIT_SCALE = 0.55;
@@ -24,27 +25,42 @@ export class PanZoom {
   }
 
   /**
+   * Returns false, changing nothing, while the SVG has no size yet.
+   *
    * Shows the whole drawing when it fits at a readable scale; otherwise shows `focus` (the
    * root, where the gradient starts) at the smallest readable scale, at the right edge.
    */
-  fit(width: number, height: number, focus: { x: number; y: number } | null): void {
+  fit(width: number, height: number, focus: { x: number; y: number } | null): boolean {
     const { clientWidth: vw, clientHeight: vh } = this.svg;
-    if (vw === 0 || vh === 0) return;
+    if (vw === 0 || vh === 0) return false; // not laid out yet (a hidden view): the caller retries
     const scale = Math.min(1, (vw - 2 * FIT_MARGIN) / width, (vh - 2 * FIT_MARGIN) / height);
     if (scale >= MIN_FIT_SCALE || focus === null) {
       const s = Math.max(scale, 0.05);
       this.set(zoomIdentity.translate((vw - width * s) / 2, (vh - height * s) / 2).scale(s));
-      return;
+      return true;
     }
     const s = MIN_FIT_SCALE;
     const x = Math.min(FIT_MARGIN, vw - FIT_MARGIN - focus.x * s - 60);
     this.set(zoomIdentity.translate(x, vh / 2 - focus.y * s).scale(s));
+    return true;
   }
 
   /** Back to 100% around the middle of what is shown now. */
   actualSize(): void {
     const { clientWidth: vw, clientHeight: vh } = this.svg;
     this.behavior.scaleTo(select(this.svg), 1, [vw / 2, vh / 2]);
+  }
+
+  /** Pans (keeping the zoom) so that `box` is in view, when any of it is out of view. */
+  reveal(box: Box): void {
+    const { clientWidth: vw, clientHeight: vh } = this.svg;
+    const t = zoomTransform(this.svg);
+    const [left, top] = t.apply([box.x, box.y]);
+    const [right, bottom] = t.apply([box.x + box.width, box.y + box.height]);
+    if (left >= 0 && top >= 0 && right <= vw && bottom <= vh) return;
+    const cx = box.x + box.width / 2;
+    const cy = box.y + box.height / 2;
+    this.set(zoomIdentity.translate(vw / 2 - cx * t.k, vh / 2 - cy * t.k).scale(t.k));
   }
 
   set(transform: ZoomTransform): void {

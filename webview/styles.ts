@@ -55,7 +55,7 @@ body { background: var(--gl-bg); color: var(--gl-fg); font-family: var(--gl-ui);
   border-bottom: 1px solid var(--vscode-inputValidation-warningBorder, #b89500);
   color: var(--vscode-inputValidation-warningForeground, var(--gl-fg));
 }
-#stale-banner[hidden], #empty[hidden], .gl-header[hidden], #graph[hidden] { display: none; }
+[hidden] { display: none !important; }
 #stale-banner .gl-reason { font-family: var(--gl-mono); opacity: 0.9; }
 
 .gl-stage { position: relative; flex: 1; min-height: 0; }
@@ -67,7 +67,8 @@ body.gl-stale #graph .gl-viewport { opacity: 0.55; filter: saturate(0.4); transi
   position: absolute; inset: 0; display: flex; flex-direction: column; align-items: center; justify-content: center;
   gap: 6px; padding: 24px; text-align: center; color: var(--gl-muted);
 }
-#empty .gl-empty-mark { font-size: 28px; opacity: 0.6; }
+#empty .gl-empty-mark { font-size: 44px; line-height: 1; opacity: 0.35; font-family: var(--gl-mono); }
+#empty .gl-empty-text { max-width: 36em; line-height: 1.5; }
 
 .gl-legend {
   position: absolute; left: 10px; bottom: 8px; display: flex; gap: 14px; align-items: center;
@@ -140,6 +141,8 @@ body.gl-stale #graph .gl-viewport { opacity: 0.55; filter: saturate(0.4); transi
 #graph.gl-focusing .gl-strokes > *, #graph.gl-focusing .gl-edges > *, #graph.gl-focusing .gl-nodes > * { opacity: 0.28; }
 #graph.gl-focusing .gl-lit { opacity: 1 !important; }
 #graph.gl-focusing .gl-edge-stroke.gl-lit { stroke-width: calc(2px + var(--w, 0) * 3.2px); }
+
+#graph.gl-far .gl-edge-tag, #graph.gl-far .gl-line, #graph.gl-far .gl-rule, #graph.gl-far .gl-op text { display: none; }
 
 body.vscode-high-contrast .gl-node .gl-box, body.vscode-high-contrast .gl-op rect { stroke-width: 1.5px; }
 @media (max-width: 640px) { .gl-legend { display: none; } }

@@ -1,14 +1,21 @@
 import * as vscode from "vscode";
+import { nodesAtOffset } from "../explain/nodesAtOffset";
 import type { Trace } from "../trace/trace";
 import { RunClient } from "../worker/runClient";
+import { checkGradients } from "./checkGradients";
+import { BackwardCodeLensProvider } from "./codeLensProvider";
 import { GraphPanel, GRAPH_PANEL_TYPE } from "./graphPanel";
 import { GraphViewProvider, GRAPH_VIEW_ID } from "./graphViewProvider";
-import type { GraphWebview } from "./graphWebview";
+import { exportGraph, type ExportFormat } from "./exportGraph";
+import type { GraphWebview, GraphWebviewHandlers } from "./graphWebview";
 import { GradientHoverProvider } from "./hoverProvider";
 import { InlineDecorations } from "./inlineDecorations";
+import { openExamples } from "./openExamples";
 import { RunController, type DocumentResult } from "./runController";
 import { readSettings } from "./settings";
+import { train, type TrainChoices } from "./train";
 import { RunStatusBar } from "./statusBar";
+import { StepThrough } from "./stepThrough";
 
 /** What the extension exports, for its integration tests. */
 export interface GradLensApi {
@@ -17,7 +24,6 @@ export interface GradLensApi {
 }
 
 const PYTHON: vscode.DocumentSelector = { language: "python" };
-const NO_FILE = "Open a Python file to see its computation graph.";
 
 export function activate(context: vscode.ExtensionContext): GradLensApi {
   const diagnostics = vscode.languages.createDiagnosticCollection("gradlens");
@@ -26,11 +32,19 @@ export function activate(context: vscode.ExtensionContext): GradLensApi {
     return { memoryMb: s.memoryBudgetMb, timeoutMs: 60_000 };
   });
   const runs = new RunController(client, diagnostics);
+  // Long jobs (gradient checks) get a worker of their own, so typing never cancels them.
+  const jobs = new RunClient(vscode.Uri.joinPath(context.extensionUri, "dist", "worker.js").fsPath, () => ({
+    memoryMb: readSettings().memoryBudgetMb,
+    timeoutMs: 10 * 60_000,
+  }));
   let shown: vscode.TextDocument | undefined = pythonDocument(vscode.window.activeTextEditor);
 
   const showResultIn = (graph: GraphWebview | null) => {
     if (!graph) return;
-    graph.show(shown ? runs.result(shown.uri) : undefined, shown ? "Running…" : NO_FILE);
+    graph.show(
+      shown ? runs.result(shown.uri) : undefined,
+      shown ? vscode.l10n.t("Running…") : vscode.l10n.t("Open a Python file to see its computation graph."),
+    );
   };
   const statusBar = new RunStatusBar();
   const inline = new InlineDecorations();
@@ -47,9 +61,16 @@ export function activate(context: vscode.ExtensionContext): GradLensApi {
     if (active) statusBar.show(runs.result(active.uri));
     else statusBar.hide();
   };
-  const reveal = (node: number) => void revealNode(runs, shown, node);
-  const panel = new GraphPanel(context.extensionUri, reveal, showResultIn);
-  const view = new GraphViewProvider(context.extensionUri, reveal, showResultIn);
+  const stepping = new StepThrough((step) => {
+    panel.webview?.showStep(step);
+    view.webview?.showStep(step);
+  });
+  const handlers: GraphWebviewHandlers = {
+    reveal: (node) => void revealNode(runs, shown, node),
+    stepAction: (action) => stepping.act(action),
+  };
+  const panel = new GraphPanel(context.extensionUri, handlers, showResultIn);
+  const view = new GraphViewProvider(context.extensionUri, handlers, showResultIn);
 
   const track = (document: vscode.TextDocument | undefined) => {
     if (!document) {
@@ -68,7 +89,9 @@ export function activate(context: vscode.ExtensionContext): GradLensApi {
     view,
     statusBar,
     inline,
+    stepping,
     { dispose: () => client.dispose() },
+    { dispose: () => jobs.dispose() },
     vscode.window.registerWebviewViewProvider(GRAPH_VIEW_ID, view, {
       webviewOptions: { retainContextWhenHidden: true },
     }),
@@ -84,6 +107,80 @@ export function activate(context: vscode.ExtensionContext): GradLensApi {
       if (vscode.window.activeTextEditor?.document.uri.toString() === uri.toString()) statusBar.running();
     }),
     vscode.window.onDidChangeVisibleTextEditors(refreshEditors),
+    vscode.window.onDidChangeTextEditorSelection((e) => {
+      // Cursor → graph: mark what the code under the cursor made.
+      const document = e.textEditor.document;
+      if (!shown || document !== shown) return;
+      const result = runs.result(document.uri);
+      if (!result || result.version !== document.version) return;
+      const nodes = nodesAtOffset(result.trace, document.offsetAt(e.selections[0].active));
+      panel.webview?.highlight(nodes);
+      view.webview?.highlight(nodes);
+    }),
+    vscode.languages.registerCodeLensProvider(
+      PYTHON,
+      new BackwardCodeLensProvider([
+        { title: vscode.l10n.t("$(type-hierarchy) Graph"), command: "gradlens.showGraph" },
+        { title: vscode.l10n.t("$(debug-step-over) Step through"), command: "gradlens.stepThrough" },
+        { title: vscode.l10n.t("$(pass) Check gradients"), command: "gradlens.checkGradients" },
+        { title: vscode.l10n.t("$(graph-line) Train"), command: "gradlens.train" },
+      ]),
+    ),
+    vscode.commands.registerCommand("gradlens.checkGradients", async (uri?: vscode.Uri) => {
+      const document = await documentFor(uri, shown);
+      if (document) return checkGradients(jobs, document);
+      void vscode.window.showInformationMessage(vscode.l10n.t("Open a Python file to check its gradients."));
+      return undefined;
+    }),
+    vscode.commands.registerCommand(
+      "gradlens.train",
+      async (uri?: vscode.Uri, given?: Partial<TrainChoices>) => {
+        const document = await documentFor(uri, shown);
+        if (!document) {
+          void vscode.window.showInformationMessage(vscode.l10n.t("Open a Python file to train it."));
+          return undefined;
+        }
+        panel.show();
+        return train(
+          jobs,
+          document,
+          (losses, done) => {
+            panel.webview?.showLosses(losses, done);
+            view.webview?.showLosses(losses, done);
+          },
+          given,
+        );
+      },
+    ),
+    vscode.commands.registerCommand("gradlens.stepThrough", async (uri?: vscode.Uri) => {
+      const document = await documentFor(uri, shown);
+      if (!document) return false;
+      await runs.whenIdle();
+      const result = runs.result(document.uri);
+      if (!result) return false;
+      track(document);
+      panel.show();
+      return stepping.start(document, result.trace);
+    }),
+    vscode.commands.registerCommand("gradlens.stepNext", () => stepping.act("next")),
+    vscode.commands.registerCommand("gradlens.stepPrevious", () => stepping.act("previous")),
+    vscode.commands.registerCommand("gradlens.stepPlay", () => stepping.act("play")),
+    vscode.commands.registerCommand("gradlens.stepStop", () => stepping.stop()),
+    vscode.commands.registerCommand("gradlens.stepState", () => stepping.current),
+    vscode.commands.registerCommand(
+      "gradlens.exportGraph",
+      async (format?: ExportFormat, target?: vscode.Uri) => {
+        const result = shown && runs.result(shown.uri);
+        if (!result) {
+          void vscode.window.showInformationMessage(vscode.l10n.t("Open a Python file to export its graph."));
+          return;
+        }
+        const picture = (kind: "svg" | "png") =>
+          (panel.webview ?? view.webview)?.picture(kind) ?? Promise.resolve(null);
+        await exportGraph(result, picture, format, target);
+      },
+    ),
+    vscode.commands.registerCommand("gradlens.openExamples", () => openExamples(context.extensionUri)),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration("gradlens.inlineValues")) refreshEditors();
     }),
@@ -126,6 +223,12 @@ export function activate(context: vscode.ExtensionContext): GradLensApi {
     lastTrace: (uri: string) => runs.result(vscode.Uri.parse(uri))?.trace,
     whenIdle: () => runs.whenIdle(),
   };
+}
+
+/** The document a command is for: the one a code lens names, else the active Python editor's, else the shown one. */
+async function documentFor(uri: vscode.Uri | undefined, shown: vscode.TextDocument | undefined) {
+  if (uri instanceof vscode.Uri) return vscode.workspace.openTextDocument(uri);
+  return pythonDocument(vscode.window.activeTextEditor) ?? shown;
 }
 
 function pythonDocument(editor: vscode.TextEditor | undefined): vscode.TextDocument | undefined {

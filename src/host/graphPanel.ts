@@ -1,5 +1,5 @@
 import * as vscode from "vscode";
-import { GraphWebview } from "./graphWebview";
+import { GraphWebview, type GraphWebviewHandlers } from "./graphWebview";
 
 export const GRAPH_PANEL_TYPE = "gradlens.graph";
 
@@ -14,7 +14,7 @@ export class GraphPanel implements vscode.Disposable {
 
   constructor(
     private readonly extensionUri: vscode.Uri,
-    private readonly onReveal: (node: number) => void,
+    private readonly handlers: GraphWebviewHandlers,
     private readonly onShown: (graph: GraphWebview) => void,
   ) {}
 
@@ -26,7 +26,7 @@ export class GraphPanel implements vscode.Disposable {
     }
     const panel = vscode.window.createWebviewPanel(
       GRAPH_PANEL_TYPE,
-      "GradLens: Graph",
+      vscode.l10n.t("GradLens: Graph"),
       { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
       { enableScripts: true, retainContextWhenHidden: true },
     );
@@ -37,7 +37,7 @@ export class GraphPanel implements vscode.Disposable {
   adopt(panel: vscode.WebviewPanel): void {
     this.panel = panel;
     panel.iconPath = vscode.Uri.joinPath(this.extensionUri, "media", "activity.svg");
-    this.graph = new GraphWebview(panel.webview, this.extensionUri, this.onReveal);
+    this.graph = new GraphWebview(panel.webview, this.extensionUri, this.handlers);
     panel.onDidDispose(
       () => {
         this.graph?.dispose();
@@ -56,7 +56,7 @@ export class GraphPanel implements vscode.Disposable {
 
   /** The panel's title follows the document it shows. */
   setTitle(fileName: string): void {
-    if (this.panel) this.panel.title = `GradLens: ${fileName}`;
+    if (this.panel) this.panel.title = vscode.l10n.t("GradLens: {0}", fileName);
   }
 
   dispose(): void {

@@ -1,5 +1,5 @@
 import * as vscode from "vscode";
-import { GraphWebview } from "./graphWebview";
+import { GraphWebview, type GraphWebviewHandlers } from "./graphWebview";
 
 export const GRAPH_VIEW_ID = "gradlens.graphView";
 
@@ -9,13 +9,13 @@ export class GraphViewProvider implements vscode.WebviewViewProvider, vscode.Dis
 
   constructor(
     private readonly extensionUri: vscode.Uri,
-    private readonly onReveal: (node: number) => void,
+    private readonly handlers: GraphWebviewHandlers,
     private readonly onShown: (graph: GraphWebview) => void,
   ) {}
 
   resolveWebviewView(view: vscode.WebviewView): void {
     this.graph?.dispose();
-    this.graph = new GraphWebview(view.webview, this.extensionUri, this.onReveal);
+    this.graph = new GraphWebview(view.webview, this.extensionUri, this.handlers);
     view.onDidDispose(() => {
       this.graph?.dispose();
       this.graph = null;

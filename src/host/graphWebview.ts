@@ -1,21 +1,39 @@
 import * as vscode from "vscode";
-import { parseWebviewMessage, type HostMessage } from "../view/protocol";
+import {
+  parseWebviewMessage,
+  type HostMessage,
+  type StepActionMessage,
+  type StepMessage,
+} from "../view/protocol";
 import type { DocumentResult } from "./runController";
+
+/** What the host does with what the user did in a graph webview. */
+export interface GraphWebviewHandlers {
+  reveal(node: number): void;
+  stepAction(action: StepActionMessage["action"]): void;
+}
+
+/** Host messages that describe state, replayed in this order when the webview (re)loads. */
+const REPLAYED = ["graph", "empty", "highlight", "losses", "step"] as const;
+type Replayed = (typeof REPLAYED)[number];
 
 /**
  * One webview that draws a document's graph: the panel and the side view each own one. It
- * loads the bundled webview script under a nonce CSP, sends the laid-out graph, and hands a
- * click on a node back to the host, which decides what to do with it.
+ * loads the bundled webview script under a nonce CSP, sends the laid-out graph (and the
+ * highlight, loss curve and step-through state on it), and hands what the user does back to
+ * the host, which decides what to do with it.
  */
 export class GraphWebview implements vscode.Disposable {
   private ready = false;
-  private lastMessage: HostMessage | null = null;
+  private readonly state = new Map<Replayed, HostMessage>();
+  private readonly pictures = new Map<number, (data: Uint8Array | null) => void>();
+  private nextPicture = 1;
   private readonly subscription: vscode.Disposable;
 
   constructor(
     private readonly webview: vscode.Webview,
     extensionUri: vscode.Uri,
-    private readonly onReveal: (node: number) => void,
+    private readonly handlers: GraphWebviewHandlers,
   ) {
     webview.options = {
       enableScripts: true,
@@ -28,36 +46,95 @@ export class GraphWebview implements vscode.Disposable {
     this.subscription = webview.onDidReceiveMessage((raw: unknown) => {
       const message = parseWebviewMessage(raw);
       if (!message) return;
-      if (message.type === "ready") {
-        this.ready = true;
-        if (this.lastMessage) void this.webview.postMessage(this.lastMessage);
-      } else if (message.type === "reveal") {
-        this.onReveal(message.node);
+      switch (message.type) {
+        case "ready":
+          this.ready = true;
+          for (const type of REPLAYED) {
+            const replay = this.state.get(type);
+            if (replay) void this.webview.postMessage(replay);
+          }
+          break;
+        case "reveal":
+          this.handlers.reveal(message.node);
+          break;
+        case "stepAction":
+          this.handlers.stepAction(message.action);
+          break;
+        case "exported":
+          this.pictures.get(message.id)?.(message.data === null ? null : decodePicture(message.data));
+          this.pictures.delete(message.id);
+          break;
+        case "error":
+          break;
       }
     });
   }
 
   /** Shows a document's result, or an empty state with a reason. */
   show(result: DocumentResult | undefined, emptyMessage: string): void {
-    const message: HostMessage = result
-      ? { type: "graph", graph: result.view, stale: result.stale, title: titleOf(result) }
-      : { type: "empty", message: emptyMessage };
-    this.post(message);
+    if (result) {
+      this.state.delete("empty");
+      this.post({ type: "graph", graph: result.view, stale: result.stale, title: titleOf(result) });
+    } else {
+      this.state.delete("graph");
+      this.post({ type: "empty", message: emptyMessage });
+    }
   }
 
-  private post(message: HostMessage): void {
-    this.lastMessage = message;
+  /** The training loss curve, as it grows. */
+  showLosses(values: number[], done: boolean): void {
+    this.post({ type: "losses", values, done });
+  }
+
+  /** Marks the nodes the code under the cursor made. */
+  highlight(nodes: number[]): void {
+    this.post({ type: "highlight", nodes });
+  }
+
+  /** Shows a step of the backward pass (or ends the step-through). */
+  showStep(step: StepMessage): void {
+    this.post(step);
+  }
+
+  /** The graph drawn as the webview draws it: SVG text or PNG bytes; null if it is not showing. */
+  picture(format: "svg" | "png"): Promise<Uint8Array | null> {
+    if (!this.ready || !this.state.has("graph")) return Promise.resolve(null);
+    const id = this.nextPicture++;
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        this.pictures.delete(id);
+        resolve(null);
+      }, 15_000);
+      this.pictures.set(id, (data) => {
+        clearTimeout(timer);
+        resolve(data);
+      });
+      void this.webview.postMessage({ type: "exportRequest", id, format } satisfies HostMessage);
+    });
+  }
+
+  private post(message: HostMessage & { type: Replayed }): void {
+    this.state.set(message.type, message);
     if (this.ready) void this.webview.postMessage(message);
   }
 
   dispose(): void {
     this.subscription.dispose();
+    for (const resolve of this.pictures.values()) resolve(null);
   }
+}
+
+/** SVG arrives as text, PNG as base64 (`data:` URL or bare). */
+function decodePicture(data: string): Uint8Array {
+  const base64 = /^data:image\/png;base64,(.*)$/s.exec(data)?.[1];
+  return base64 !== undefined ? Buffer.from(base64, "base64") : new TextEncoder().encode(data);
 }
 
 function titleOf(result: DocumentResult): string {
   const file = result.uri.path.split("/").pop() ?? "";
-  return result.stale && result.staleReason ? `${file} — stale: ${result.staleReason}` : file;
+  return result.stale && result.staleReason
+    ? vscode.l10n.t("{0} — stale: {1}", file, result.staleReason)
+    : file;
 }
 
 function webviewHtml(webview: vscode.Webview, extensionUri: vscode.Uri): string {

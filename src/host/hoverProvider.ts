@@ -19,7 +19,9 @@ export class GradientHoverProvider implements vscode.HoverProvider {
     const content = hoverContent(result.trace, occurrence);
     const markdown = new vscode.MarkdownString(content.markdown);
     if (result.stale)
-      markdown.appendMarkdown("\n\n_From the last run that worked; the text has changed since._");
+      markdown.appendMarkdown(
+        "\n\n_" + vscode.l10n.t("From the last run that worked; the text has changed since.") + "_",
+      );
     return new vscode.Hover(markdown, range);
   }
 }

@@ -1,5 +1,7 @@
 import * as vscode from "vscode";
 
+import type { OptimizerKind } from "../train/trainProgram";
+
 export type InlineValuesMode = "auto" | "on" | "off";
 
 /** The `gradlens.*` settings, read fresh each time so changes apply without a reload. */
@@ -11,6 +13,8 @@ export interface Settings {
   inlineValues: InlineValuesMode;
   vanishingGradientThreshold: number;
   explodingGradientThreshold: number;
+  defaultOptimizer: OptimizerKind;
+  defaultLearningRate: number;
 }
 
 export function readSettings(): Settings {
@@ -23,5 +27,7 @@ export function readSettings(): Settings {
     inlineValues: c.get<InlineValuesMode>("inlineValues", "auto"),
     vanishingGradientThreshold: c.get<number>("vanishingGradientThreshold", 1e-7),
     explodingGradientThreshold: c.get<number>("explodingGradientThreshold", 1e6),
+    defaultOptimizer: c.get<OptimizerKind>("defaultOptimizer", "sgd"),
+    defaultLearningRate: c.get<number>("defaultLearningRate", 0.01),
   };
 }

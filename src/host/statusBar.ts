@@ -17,7 +17,7 @@ export class RunStatusBar implements vscode.Disposable {
 
   running(): void {
     this.item.text = "$(sync~spin) GradLens";
-    this.item.tooltip = "GradLens is running the program…";
+    this.item.tooltip = vscode.l10n.t("GradLens is running the program…");
     this.item.backgroundColor = undefined;
     this.item.show();
   }
@@ -30,11 +30,13 @@ export class RunStatusBar implements vscode.Disposable {
     const { trace } = result;
     const error = trace.diagnostics.find((d) => d.severity === "error");
     if (result.stale) {
-      this.item.text = "$(warning) GradLens: stale";
-      this.item.tooltip = `Showing the last graph that worked. ${result.staleReason ?? ""}`.trim();
+      this.item.text = vscode.l10n.t("$(warning) GradLens: stale");
+      this.item.tooltip = vscode.l10n
+        .t("Showing the last graph that worked. {0}", result.staleReason ?? "")
+        .trim();
       this.item.backgroundColor = new vscode.ThemeColor("statusBarItem.warningBackground");
     } else if (error) {
-      this.item.text = "$(error) GradLens: error";
+      this.item.text = vscode.l10n.t("$(error) GradLens: error");
       this.item.tooltip = error.message;
       this.item.backgroundColor = new vscode.ThemeColor("statusBarItem.errorBackground");
     } else {
@@ -43,7 +45,11 @@ export class RunStatusBar implements vscode.Disposable {
         root && root.data.length === 1
           ? `$(check) GradLens ${formatNumber(root.data[0])}`
           : "$(check) GradLens";
-      this.item.tooltip = `${trace.nodes.length} values, ${trace.edges.length} edges — click to show the graph`;
+      this.item.tooltip = vscode.l10n.t(
+        "{0} values, {1} edges — click to show the graph",
+        trace.nodes.length,
+        trace.edges.length,
+      );
       this.item.backgroundColor = undefined;
     }
     this.item.show();

@@ -19,6 +19,9 @@ import {
   PyList,
   PyRange,
   PySuper,
+  PyStaticMethod,
+  PyClassMethod,
+  PyProperty,
   PyTuple,
   toBigInt,
   ValueRef,
@@ -66,6 +69,12 @@ export function makeBuiltins(rt: Runtime): Map<string, PyValue> {
     return null;
   });
   fn("len", ([x]) => int(length(rt, x)));
+  // the sandbox has no files and no console to read from
+  for (const name of ["open", "input", "exec", "eval", "compile", "__import__"]) {
+    fn(name, () => {
+      throw new UnsupportedError(`\`${name}()\` is not available in GradLens's sandbox`);
+    });
+  }
   fn("repr", ([x]) => rt.repr(x));
   fn("abs", ([x]) => {
     if (typeof x === "number") return Math.abs(x);
@@ -298,6 +307,9 @@ export function makeBuiltins(rt: Runtime): Map<string, PyValue> {
     return new PyInstance(objectClass);
   });
   type("set", ([x]) => setOf(x === undefined ? [] : rt.iterate(x)));
+  type("staticmethod", ([f]) => new PyStaticMethod(f));
+  type("classmethod", ([f]) => new PyClassMethod(f));
+  type("property", ([getter, setter]) => new PyProperty(getter ?? null, setter ?? null));
   b.set("type", new PyBuiltin("type", ([x]) => typeOf(x)));
   b.set("NotImplemented", NotImplemented);
   for (const cls of makeExceptionClasses()) b.set(cls.name, cls);

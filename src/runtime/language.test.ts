@@ -718,6 +718,125 @@ cleanup 2
 name 'undefined_name' is not defined
 `,
   },
+  {
+    name: "applies decorators: staticmethod, classmethod, property with a setter, and the program's own",
+    source: `def shout(f):
+    def wrapper(*args, **kwargs):
+        return f(*args, **kwargs).upper()
+    return wrapper
+def repeat(n):
+    def deco(f):
+        return lambda x: [f(x)] * n
+    return deco
+class Temperature:
+    scale = "C"
+    def __init__(self, celsius):
+        self._c = celsius
+    @property
+    def fahrenheit(self):
+        return self._c * 9 / 5 + 32
+    @fahrenheit.setter
+    def fahrenheit(self, f):
+        self._c = (f - 32) * 5 / 9
+    @staticmethod
+    def describe(x):
+        return f"{x} degrees"
+    @classmethod
+    def freezing(cls):
+        return cls(0)
+    @shout
+    def name(self):
+        return "temp"
+t = Temperature(100)
+print(t.fahrenheit, Temperature.describe(3), t.describe(4), Temperature.freezing().fahrenheit, t.name())
+t.fahrenheit = 32
+print(t._c, repeat(2)(str)(5))
+try:
+    class P:
+        @property
+        def v(self):
+            return 1
+    P().v = 2
+except AttributeError as e:
+    print(e)
+`,
+    // recorded from CPython 3.11
+    stdout: `212.0 3 degrees 4 degrees 32.0 TEMP
+0.0 ['5', '5']
+property 'v' of 'P' object has no setter
+`,
+  },
+  {
+    name: "runs with-statements through __enter__ and __exit__, which may swallow an exception",
+    source: `class Timer:
+    def __init__(self, name, swallow=False):
+        self.name = name
+        self.swallow = swallow
+    def __enter__(self):
+        print("enter", self.name)
+        return self
+    def __exit__(self, kind, value, traceback):
+        print("exit", self.name, kind.__name__ if kind else None, value)
+        return self.swallow
+with Timer("a") as t, Timer("b"):
+    print("inside", t.name)
+with Timer("c", swallow=True):
+    1 / 0
+try:
+    with Timer("d"):
+        raise KeyError("k")
+except KeyError as e:
+    print("propagated", repr(e))
+def early():
+    with Timer("e"):
+        return "returned"
+print(early())
+`,
+    // recorded from CPython 3.11
+    stdout: `enter a
+enter b
+inside a
+exit b None None
+exit a None None
+enter c
+exit c ZeroDivisionError division by zero
+enter d
+exit d KeyError 'k'
+propagated KeyError('k')
+enter e
+exit e None None
+returned
+`,
+  },
+  {
+    name: "keeps a pending return value while finally runs other calls",
+    source: `def log(msg):
+    print("log", msg)
+    return msg
+def f():
+    try:
+        return "from try"
+    finally:
+        log("finally")
+def g():
+    try:
+        return "ignored"
+    finally:
+        return "from finally"
+print(f(), g())
+class MissingKey(KeyError):
+    pass
+try:
+    raise MissingKey("mk")
+except KeyError as e:
+    print(e, repr(e), str(KeyError("a", "b")))
+`,
+    // recorded from CPython 3.11
+    stdout: `log finally
+from try from finally
+'mk' MissingKey('mk') ('a', 'b')
+`,
+  },
 ];
 
 describe("GradLens runs Python as CPython does", () => {

@@ -6,6 +6,10 @@ export interface RunOptions {
   fileName?: string;
   /** Interpreter steps before the run stops with a budget diagnostic. */
   stepBudget?: number;
+  /** Differentiate this node (a row of an earlier run's trace) instead of the last `backward()`'s root. */
+  output?: number;
+  /** Data for leaves by row, in place of what the program gives them (see ScalarTape.leafOverrides). */
+  leafValues?: ReadonlyMap<number, number>;
 }
 
 /** Runs Python source to completion (or to its first error) and returns what it computed. */

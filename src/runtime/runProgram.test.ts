@@ -154,6 +154,38 @@ describe("the graph has micrograd's exact nodes", () => {
   });
 });
 
+describe("the sandbox", () => {
+  it("has no file access: open() is reported, not run", () => {
+    const source = "with open('data.txt') as f:\n    print(f.read())\n";
+    const trace = runProgram(source);
+    expect(trace.diagnostics.map((d) => [d.code, d.message, at(source, d.span)])).toEqual([
+      ["unsupported", "`open()` is not available in GradLens's sandbox", "open('data.txt')"],
+    ]);
+  });
+});
+
+describe("run options for re-running a program", () => {
+  it("leafValues replaces the data of leaves by row", () => {
+    const source = "from micrograd.engine import Value\na = Value(2.0)\nb = a * 3\nprint(b.data)\n";
+    const trace = runProgram(source, { leafValues: new Map([[0, 5]]) });
+    expect(trace.stdout).toBe("15.0\n");
+  });
+
+  it("output differentiates the chosen node instead of the last backward()'s root", () => {
+    const trace = runProgram(README, { output: named(runProgram(README), "f").id });
+    const f = named(trace, "f");
+    expect(trace.root).toBe(f.id);
+    expect(f.rootGrad).toEqual([1]);
+    expect(named(trace, "g").rootGrad).toBeNull();
+    expect(trace.variables.f).toMatchObject({ root_grad: 1 });
+  });
+
+  it("falls back to the last backward()'s root when the chosen node does not exist", () => {
+    const trace = runProgram(README, { output: 10_000 });
+    expect(trace.root).toBe(named(trace, "g").id);
+  });
+});
+
 describe("variables", () => {
   it("maps numbers, lists, None and Values to JSON; non-finite numbers to strings; functions are left out", () => {
     const trace = runProgram(
@@ -342,13 +374,13 @@ describe("syntax errors and unsupported constructs are reported where they stand
     expect(d.slice(0, 2)).toEqual(["syntax", "invalid syntax"]);
   });
 
-  it("yield, try and with are not supported, at their span; the run stops where one is reached", () => {
+  it("yield and match are not supported, at their span; the run stops where one is reached", () => {
     const source =
-      "def gen():\n    yield 1\nprint('ok')\ntry:\n    pass\nexcept Exception:\n    pass\nprint('never')\n";
+      "def gen():\n    yield 1\nprint('ok')\nmatch 1:\n    case 1:\n        pass\nprint('never')\n";
     const trace = runProgram(source);
     expect(trace.diagnostics.map((d) => [d.code, d.message, at(source, d.span)?.split("\n")[0]])).toEqual([
       ["unsupported", "`yield` is not supported by GradLens", "yield 1"],
-      ["unsupported", "`try` is not supported by GradLens", "try:"],
+      ["unsupported", "`match` is not supported by GradLens", "match 1:"],
     ]);
     expect(trace.stdout).toBe("ok\n");
     expect(trace.ok).toBe(false);

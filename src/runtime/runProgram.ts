@@ -42,6 +42,7 @@ export const runProgram: RunProgram = (source, options = {}) => {
     makeBuiltins,
     new BuiltinModules(),
   );
+  if (options.leafValues) interp.tape.leafOverrides = options.leafValues;
   let ok = true;
   try {
     interp.run();
@@ -55,20 +56,26 @@ export const runProgram: RunProgram = (source, options = {}) => {
       occurrences.push({ name: program.occurrences[i].name, span: program.occurrences[i].span, node: row });
   });
   occurrences.sort((x, y) => x.span.from - y.span.from);
+  const root = chosenOutput(options.output, interp.tape.size) ?? interp.lastRoot;
   const trace: Trace = buildTrace({
     source,
     tape: interp.tape,
     spanOf: (row) => interp.spanOf(row),
     names: interp.rowNames,
-    root: interp.lastRoot,
+    root,
     occurrences,
     ok,
     stdout: interp.stdout,
     diagnostics: diagnostics.filter((d) => d.code !== "duplicate"),
-    variables: collectVariables(interp),
+    variables: collectVariables(interp, root),
   });
   return trace;
 };
+
+/** The node the caller chose to differentiate, if it exists in this run. */
+function chosenOutput(output: number | undefined, size: number): number | null {
+  return output !== undefined && Number.isInteger(output) && output >= 0 && output < size ? output : null;
+}
 
 function diagnosticFor(
   e: unknown,

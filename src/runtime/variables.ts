@@ -24,8 +24,8 @@ export function jsonNumber(x: number): JsonNumber {
  * The program's top-level variables in the JSON contract. Modules, functions and classes are
  * left out; an instance shows its class (and, for a micrograd.nn module, its parameters).
  */
-export function collectVariables(interp: Interpreter): Record<string, PyJson> {
-  const rootGrads = interp.lastRoot !== null ? interp.tape.rootGradients(interp.lastRoot) : null;
+export function collectVariables(interp: Interpreter, root: number | null): Record<string, PyJson> {
+  const rootGrads = root !== null ? interp.tape.rootGradients(root) : null;
   const toJson = (v: PyValue, depth: number): PyJson | undefined => {
     if (v === null || typeof v === "boolean" || typeof v === "string") return v;
     if (typeof v === "number") return jsonNumber(v);

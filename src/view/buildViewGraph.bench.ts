@@ -11,6 +11,14 @@ const twoSamples = mlpTrace(2, [16, 16, 1], 2);
 
 describe("buildViewGraph", () => {
   bench("first_expression.py (17 values)", () => void buildViewGraph(small), options);
-  bench(`MLP(2, [16, 16, 1]), 1 sample (${oneSample.nodes.length} values)`, () => void buildViewGraph(oneSample), options);
-  bench(`MLP(2, [16, 16, 1]), 2 samples (${twoSamples.nodes.length} values)`, () => void buildViewGraph(twoSamples), options);
+  bench(
+    `MLP(2, [16, 16, 1]), 1 sample (${oneSample.nodes.length} values)`,
+    () => void buildViewGraph(oneSample),
+    options,
+  );
+  bench(
+    `MLP(2, [16, 16, 1]), 2 samples (${twoSamples.nodes.length} values)`,
+    () => void buildViewGraph(twoSamples),
+    options,
+  );
 });

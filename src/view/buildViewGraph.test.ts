@@ -27,9 +27,28 @@ function handMadeTrace(): Trace {
   const nodes: TraceNode[] = [
     node({ id: 0, kind: "leaf", names: ["a"], expr: "Value(2.0)", data: [2], grad: [-3], rootGrad: [-3] }),
     node({ id: 1, kind: "leaf", names: ["b"], expr: "Value(-3.0)", data: [-3], grad: [2], rootGrad: [2] }),
-    node({ id: 2, kind: "op", op: "*", expr: "a * b", data: [-6], grad: [1], rootGrad: [1], inputEdges: [0, 1] }),
+    node({
+      id: 2,
+      kind: "op",
+      op: "*",
+      expr: "a * b",
+      data: [-6],
+      grad: [1],
+      rootGrad: [1],
+      inputEdges: [0, 1],
+    }),
     node({ id: 3, kind: "const", expr: "a * b + 10", data: [10], grad: [1], rootGrad: [1] }),
-    node({ id: 4, kind: "op", op: "+", names: ["L"], expr: "a * b + 10", data: [4], grad: [1], rootGrad: [1], inputEdges: [2, 3] }),
+    node({
+      id: 4,
+      kind: "op",
+      op: "+",
+      names: ["L"],
+      expr: "a * b + 10",
+      data: [4],
+      grad: [1],
+      rootGrad: [1],
+      inputEdges: [2, 3],
+    }),
     node({ id: 5, kind: "leaf", names: ["z"], expr: "Value(7.0)", data: [7], grad: [0], rootGrad: null }),
   ];
   const edges: TraceEdge[] = [
@@ -76,7 +95,11 @@ describe("buildViewGraph on a hand-made trace", () => {
 
   it("tells leaves, constants, results and the root apart", () => {
     expect(values(graph).map((n) => n.role)).toEqual(["leaf", "leaf", "op", "const", "op", "leaf"]);
-    expect(values(graph).filter((n) => n.root).map((n) => n.trace)).toEqual([4]);
+    expect(
+      values(graph)
+        .filter((n) => n.root)
+        .map((n) => n.trace),
+    ).toEqual([4]);
     expect(graph.root).toBe(4);
     expect(graph.rootName).toBe("L");
   });
@@ -86,7 +109,9 @@ describe("buildViewGraph on a hand-made trace", () => {
     expect(aEdge.label).toBe("-3.0000");
     expect(aEdge.from).toBe("v0");
     expect(aEdge.to).toBe("o2");
-    expect(aEdge.chainRule).toBe("∂L/∂a via (a * b) = ∂L/∂(a * b) · ∂(a * b)/∂a = 1.0000 × -3.0000 = -3.0000\n∂(a·b)/∂a = b");
+    expect(aEdge.chainRule).toBe(
+      "∂L/∂a via (a * b) = ∂L/∂(a * b) · ∂(a * b)/∂a = 1.0000 × -3.0000 = -3.0000\n∂(a·b)/∂a = b",
+    );
     expect(edgeFrom(graph, 1, 2)[0].label).toBe("2.0000");
     expect(edgeFrom(graph, 2, 4)[0].chainRule).toBe(
       "∂L/∂(a * b) via L = ∂L/∂L · ∂L/∂(a * b) = 1.0000 × 1.0000 = 1.0000\n∂(a+b)/∂a = 1",
@@ -199,5 +224,45 @@ describe("buildViewGraph edge cases", () => {
 
   it("gives the same trace the same graph", () => {
     expect(buildViewGraph(firstExpressionTrace())).toEqual(buildViewGraph(firstExpressionTrace()));
+  });
+});
+
+describe("buildViewGraph with the previous graph", () => {
+  it("keeps the layout when only the numbers changed", () => {
+    const before = buildViewGraph(handMadeTrace());
+    const trace = handMadeTrace();
+    trace.nodes[0].data = [5]; // same width: "5.0000" for "2.0000"
+    const after = buildViewGraph(trace, { previous: before });
+    expect(valueOf(after, 0).data).toBe("5.0000");
+    expect(valueOf(after, 0).box).toBe(valueOf(before, 0).box);
+    expect(after).toEqual(buildViewGraph(trace));
+  });
+
+  it("lays out again when a box or a label changes size, or the structure changes", () => {
+    const before = buildViewGraph(handMadeTrace());
+    const wider = handMadeTrace();
+    wider.nodes[0].data = [12345.5];
+    const relaid = buildViewGraph(wider, { previous: before });
+    expect(valueOf(relaid, 0).box).not.toBe(valueOf(before, 0).box);
+    expect(relaid).toEqual(buildViewGraph(wider));
+
+    const fewer = handMadeTrace();
+    fewer.nodes.pop();
+    const smaller = buildViewGraph(fewer, { previous: before });
+    expect(values(smaller)).toHaveLength(5);
+    expect(smaller).toEqual(buildViewGraph(fewer));
+  });
+});
+
+describe("tooltips", () => {
+  const graph = buildViewGraph(handMadeTrace());
+
+  it("describe a value with its expression, role and numbers", () => {
+    expect(valueOf(graph, 0).title).toBe("a\nValue(2.0)\nleaf\ndata 2.0000\ngrad -3.0000");
+    expect(valueOf(graph, 4).title).toContain("root of backward()");
+  });
+
+  it("give an operation its local rules", () => {
+    expect(ops(graph)[0].title).toBe("*  ·  a * b\n∂(a·b)/∂a = b\n∂(a·b)/∂b = a");
   });
 });

@@ -2,6 +2,7 @@ import type { Trace, TraceEdge, TraceNode } from "../trace/trace";
 import { chainRuleText } from "./chainRule";
 import { formatShape, formatValues, magnitude, numberStatus, type NumberStatus } from "./format";
 import { layeredLayout } from "./layout/layeredLayout";
+import { reusableLayout } from "./layoutReuse";
 import type { LayoutEdge, LayoutNode, LayoutOptions } from "./layout/layoutTypes";
 import { edgeLabelWidth, OP_NODE, opNodeWidth, VALUE_NODE, valueNodeWidth } from "./nodeMetrics";
 import { opSymbol } from "./opSymbol";
@@ -11,6 +12,11 @@ export interface BuildViewGraphOptions {
   /** Longest label before it is shortened with `…` (the full text stays in the tooltip). */
   labelChars?: number;
   layout?: Partial<LayoutOptions>;
+  /**
+   * The graph last built for the same program with the same options: when only numbers
+   * changed (same structure, same box and label sizes), its layout is reused as it is.
+   */
+  previous?: ViewGraph;
 }
 
 const DEFAULT_LABEL_CHARS = 24;
@@ -43,7 +49,13 @@ export function buildViewGraph(trace: Trace, options: BuildViewGraphOptions = {}
   };
 
   for (const node of trace.nodes) {
-    if (node.kind === "op") addNode(opNode(node));
+    if (node.kind === "op")
+      addNode(
+        opNode(
+          node,
+          node.inputEdges.map((id) => edgeById.get(id)?.rule ?? ""),
+        ),
+      );
     addNode(valueNode(node, node.id === trace.root, shorten(fullLabel(node), labelChars)));
   }
 
@@ -73,7 +85,9 @@ export function buildViewGraph(trace: Trace, options: BuildViewGraphOptions = {}
   }
   assignWeights(edges, flows);
 
-  const layout = layeredLayout(layoutNodes, layoutEdges, options.layout);
+  const layout =
+    (options.previous && reusableLayout(options.previous, nodes, layoutNodes, edges, layoutEdges)) ??
+    layeredLayout(layoutNodes, layoutEdges, options.layout);
   nodes.forEach((node, i) => {
     node.box = layout.boxes[i];
     node.layer = layout.layers[i];
@@ -82,7 +96,14 @@ export function buildViewGraph(trace: Trace, options: BuildViewGraphOptions = {}
     edge.points = layout.routes[i];
     edge.labelAt = edge.label === null ? null : layout.labelAt[i];
   });
-  return { nodes, edges, width: layout.width, height: layout.height, root: rootNode ? rootNode.id : null, rootName };
+  return {
+    nodes,
+    edges,
+    width: layout.width,
+    height: layout.height,
+    root: rootNode ? rootNode.id : null,
+    rootName,
+  };
 }
 
 /** The gradient the graph shows: ∂root/∂x when there is a root, else what `.grad` reads. */
@@ -114,44 +135,51 @@ function valueNode(node: TraceNode, isRoot: boolean, label: string): ViewValueNo
     role: node.kind,
     root: isRoot,
     label,
-    title: valueTitle(node, isRoot),
+    title: valueTitle(node, isRoot, data, gradText),
     data,
     grad: gradText,
     dataStatus: numberStatus(node.data),
     gradStatus: grad === null ? "none" : numberStatus(grad),
     span: node.span,
-    box: { x: 0, y: 0, width: valueNodeWidth(label, `data ${data}`, `grad ${gradText}`), height: VALUE_NODE.height },
+    box: {
+      x: 0,
+      y: 0,
+      width: valueNodeWidth(label, `data ${data}`, `grad ${gradText}`),
+      height: VALUE_NODE.height,
+    },
     layer: 0,
   };
 }
 
-function valueTitle(node: TraceNode, isRoot: boolean): string {
-  const role = isRoot ? "root of backward()" : { leaf: "leaf", const: "constant", op: `result of ${node.op}` }[node.kind];
+function valueTitle(node: TraceNode, isRoot: boolean, data: string, grad: string): string {
+  const role = isRoot
+    ? "root of backward()"
+    : { leaf: "leaf", const: "constant", op: `result of ${node.op}` }[node.kind];
   const lines = [node.names.length > 0 ? node.names.join(" = ") : fullLabel(node)];
   if (node.expr !== null && node.expr !== lines[0]) lines.push(node.expr);
   lines.push(node.shape.length > 0 ? `${role} · shape ${formatShape(node.shape)}` : role);
+  lines.push(`data ${data}`, `grad ${grad}`);
+  if (node.span !== null) lines.push("Click to show it in the source.");
   return lines.join("\n");
 }
 
-function opNode(node: TraceNode): ViewOpNode {
+function opNode(node: TraceNode, rules: readonly string[]): ViewOpNode {
   const symbol = opSymbol(node.op);
+  // The operation and its local-gradient rules, once each (`a + b` has two, `x * x` repeats one).
+  const lines = [node.expr !== null ? `${node.op}  ·  ${node.expr}` : node.op];
+  for (const rule of rules) if (rule !== "" && !lines.includes(rule)) lines.push(rule);
   return {
     kind: "op",
     key: `o${node.id}`,
     trace: node.id,
     symbol,
-    title: node.op,
+    title: lines.join("\n"),
     box: { x: 0, y: 0, width: opNodeWidth(symbol), height: OP_NODE.diameter },
     layer: 0,
   };
 }
 
-function inputEdge(
-  edge: TraceEdge,
-  operand: TraceNode,
-  result: TraceNode,
-  rootName: string,
-): ViewEdge {
+function inputEdge(edge: TraceEdge, operand: TraceNode, result: TraceNode, rootName: string): ViewEdge {
   const contribution = edge.contribution;
   return {
     kind: "input",
@@ -204,12 +232,17 @@ function outputEdge(result: TraceNode): ViewEdge {
  */
 function assignWeights(edges: ViewEdge[], flows: readonly (readonly number[] | null)[]): void {
   let largest = 0;
-  for (const f of flows) if (f !== null && numberStatus(f) === "normal") largest = Math.max(largest, magnitude(f));
+  for (const f of flows)
+    if (f !== null && numberStatus(f) === "normal") largest = Math.max(largest, magnitude(f));
   edges.forEach((edge, i) => {
     const f = flows[i];
     const status: NumberStatus | "none" = f === null ? "none" : numberStatus(f);
     if (status === "nonfinite") edge.weight = 1;
     else if (f === null || status !== "normal" || largest === 0) edge.weight = 0;
-    else edge.weight = Math.max(MIN_WEIGHT, Math.min(1, 1 + Math.log10(magnitude(f) / largest) / WEIGHT_DECADES));
+    else
+      edge.weight = Math.max(
+        MIN_WEIGHT,
+        Math.min(1, 1 + Math.log10(magnitude(f) / largest) / WEIGHT_DECADES),
+      );
   });
 }

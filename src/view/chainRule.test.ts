@@ -29,7 +29,9 @@ describe("chainRuleText", () => {
       operandShape: [2],
       rule: "∂(a@b)/∂b = aᵀ · g",
     });
-    expect(text).toBe("∂loss/∂W via (x @ W) = ∂loss/∂(x @ W) · ∂(x @ W)/∂W (vector–Jacobian product) = ‖5.0000‖ 2\n∂(a@b)/∂b = aᵀ · g");
+    expect(text).toBe(
+      "∂loss/∂W via (x @ W) = ∂loss/∂(x @ W) · ∂(x @ W)/∂W (vector–Jacobian product) = ‖5.0000‖ 2\n∂(a@b)/∂b = aᵀ · g",
+    );
   });
 
   it("is null where nothing flows back", () => {

@@ -25,7 +25,10 @@ describe("parseHostMessage", () => {
       type: "empty",
       message: "Open a Python file",
     });
-    expect(parseHostMessage({ type: "highlight", nodes: [1, 2] })).toEqual({ type: "highlight", nodes: [1, 2] });
+    expect(parseHostMessage({ type: "highlight", nodes: [1, 2] })).toEqual({
+      type: "highlight",
+      nodes: [1, 2],
+    });
   });
 
   it("rejects anything malformed", () => {
@@ -54,7 +57,10 @@ describe("parseWebviewMessage", () => {
   it("accepts ready, reveal and error", () => {
     expect(parseWebviewMessage({ type: "ready" })).toEqual({ type: "ready" });
     expect(parseWebviewMessage({ type: "reveal", node: 3 })).toEqual({ type: "reveal", node: 3 });
-    expect(parseWebviewMessage({ type: "error", message: "boom" })).toEqual({ type: "error", message: "boom" });
+    expect(parseWebviewMessage({ type: "error", message: "boom" })).toEqual({
+      type: "error",
+      message: "boom",
+    });
   });
 
   it("rejects anything malformed", () => {

@@ -5,14 +5,30 @@
  * webview should not draw half a message). User actions name a trace node id; the host decides
  * what to do with them.
  */
-import { hasFields, isArrayOf, isBoolean, isInteger, isNullable, isRecord, isString } from "./guards";
+import {
+  hasFields,
+  isArrayOf,
+  isBoolean,
+  isInteger,
+  isNullable,
+  isOneOf,
+  isRecord,
+  isString,
+} from "./guards";
 import type { ViewGraph } from "./viewGraph";
 import { isViewGraph } from "./viewGraphGuard";
 
 export type { ViewGraph } from "./viewGraph";
 
 /** Host → webview. */
-export type HostMessage = GraphMessage | StaleMessage | EmptyMessage | HighlightMessage;
+export type HostMessage =
+  | GraphMessage
+  | StaleMessage
+  | EmptyMessage
+  | HighlightMessage
+  | LossesMessage
+  | StepMessage
+  | ExportRequestMessage;
 
 /** A new laid-out graph to draw; replaces the previous one. */
 export interface GraphMessage {
@@ -47,8 +63,55 @@ export interface HighlightMessage {
   nodes: number[];
 }
 
+/** The loss curve of a training run, drawn beside the graph; sent again as it grows. */
+export interface LossesMessage {
+  type: "losses";
+  values: number[];
+  /** False while training runs. */
+  done: boolean;
+}
+
+/**
+ * One step of the backward-pass step-through: the node being processed pulses, and the panel
+ * spells out upstream × local = contribution for each of its inputs, with the running sums.
+ * `node: null` ends the step-through.
+ */
+export interface StepMessage {
+  type: "step";
+  node: number | null;
+  /** 0-based step and the number of steps. */
+  index: number;
+  total: number;
+  title: string;
+  lines: string[];
+  /** Whether the host is playing the steps on a timer. */
+  playing: boolean;
+}
+
+/** Draw the graph as a picture and send it back (`exported`, same id): SVG text or a PNG. */
+export interface ExportRequestMessage {
+  type: "exportRequest";
+  id: number;
+  format: "svg" | "png";
+}
+
 /** Webview → host. */
-export type WebviewMessage = ReadyMessage | RevealMessage | WebviewErrorMessage;
+export type WebviewMessage =
+  ReadyMessage | RevealMessage | WebviewErrorMessage | StepActionMessage | ExportedMessage;
+
+/** The user pressed a step-through control. */
+export interface StepActionMessage {
+  type: "stepAction";
+  action: "next" | "previous" | "play" | "pause" | "stop";
+}
+
+/** The picture an `exportRequest` asked for: SVG text, or a PNG as base64; null with a reason if it failed. */
+export interface ExportedMessage {
+  type: "exported";
+  id: number;
+  data: string | null;
+  error: string | null;
+}
 
 /** The webview has loaded and listens: the host sends the current state. */
 export interface ReadyMessage {
@@ -81,7 +144,11 @@ export function parseHostMessage(x: unknown): HostMessage | null {
         ? { type: "graph", graph: x.graph, stale: x.stale, title: x.title }
         : null;
     case "stale":
-      return hasFields<StaleMessage>(x, { type: isLiteral("stale"), stale: isBoolean, reason: isNullable(isString) })
+      return hasFields<StaleMessage>(x, {
+        type: isLiteral("stale"),
+        stale: isBoolean,
+        reason: isNullable(isString),
+      })
         ? { type: "stale", stale: x.stale, reason: x.reason }
         : null;
     case "empty":
@@ -91,6 +158,38 @@ export function parseHostMessage(x: unknown): HostMessage | null {
     case "highlight":
       return hasFields<HighlightMessage>(x, { type: isLiteral("highlight"), nodes: isArrayOf(isInteger) })
         ? { type: "highlight", nodes: [...x.nodes] }
+        : null;
+    case "losses":
+      return hasFields<LossesMessage>(x, {
+        type: isLiteral("losses"),
+        values: isArrayOf(isAnyNumber),
+        done: isBoolean,
+      })
+        ? { type: "losses", values: [...x.values], done: x.done }
+        : null;
+    case "step":
+      return hasFields<StepMessage>(x, {
+        type: isLiteral("step"),
+        node: isNullable(isInteger),
+        index: isInteger,
+        total: isInteger,
+        title: isString,
+        lines: isArrayOf(isString),
+        playing: isBoolean,
+      })
+        ? {
+            type: "step",
+            node: x.node,
+            index: x.index,
+            total: x.total,
+            title: x.title,
+            lines: [...x.lines],
+            playing: x.playing,
+          }
+        : null;
+    case "exportRequest":
+      return isInteger(x.id) && (x.format === "svg" || x.format === "png")
+        ? { type: "exportRequest", id: x.id, format: x.format }
         : null;
     default:
       return null;
@@ -107,10 +206,21 @@ export function parseWebviewMessage(x: unknown): WebviewMessage | null {
       return isInteger(x.node) ? { type: "reveal", node: x.node } : null;
     case "error":
       return isString(x.message) ? { type: "error", message: x.message } : null;
+    case "stepAction":
+      return isStepAction(x.action) ? { type: "stepAction", action: x.action } : null;
+    case "exported":
+      return isInteger(x.id) && isNullable(isString)(x.data) && isNullable(isString)(x.error)
+        ? { type: "exported", id: x.id, data: x.data, error: x.error }
+        : null;
     default:
       return null;
   }
 }
+
+const isStepAction = isOneOf(["next", "previous", "play", "pause", "stop"] as const);
+
+/** A loss may be NaN or ±∞ (that is worth seeing), unlike a coordinate. */
+const isAnyNumber = (x: unknown): x is number => typeof x === "number";
 
 function isLiteral<const T extends string>(value: T) {
   return (x: unknown): x is T => x === value;

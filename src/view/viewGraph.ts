@@ -46,7 +46,7 @@ export interface ViewValueNode {
   root: boolean;
   /** The variable name, else the (shortened) expression text. */
   label: string;
-  /** Longer description for the tooltip: names, expression, shape. */
+  /** The tooltip: names, expression, role and shape, data and grad. */
   title: string;
   /** Formatted data, e.g. `30.2500` or `‖5.4772‖ 2×3`. */
   data: string;
@@ -67,7 +67,7 @@ export interface ViewOpNode {
   trace: number;
   /** What the circle shows: `+`, `×`, `²`, `relu`, … */
   symbol: string;
-  /** The operation as the trace names it (`**2`), for the tooltip. */
+  /** The tooltip: the operation as the trace names it (`**2`), its expression and local rules. */
   title: string;
   box: Box;
   layer: number;

@@ -1,6 +1,8 @@
+import type { GradientCheckReport } from "../checks/gradientCheck";
 import type { GradientThresholds, HealthDiagnostic } from "../explain/gradientHealth";
 import type { InlineValue } from "../explain/inlineValues";
 import type { RunOptions } from "../runtime/runApi";
+import type { TrainConfig, TrainResult } from "../train/trainProgram";
 import type { Trace } from "../trace/trace";
 import type { ViewGraph } from "../view/viewGraph";
 
@@ -30,6 +32,47 @@ export interface RunResponse {
   timings: { runMs: number; layoutMs: number; analysisMs: number };
 }
 
+/** Host → worker: check every parameter's gradient against finite differences (many re-runs). */
+export interface GradientCheckRequest {
+  type: "gradcheck";
+  id: number;
+  source: string;
+  options: RunOptions;
+}
+
+/** Worker → host: the gradient check's report. */
+export interface GradientCheckResponse {
+  type: "gradcheck";
+  id: number;
+  report: GradientCheckReport;
+}
+
+/** Host → worker: train the program's parameters with an optimizer, reporting every step. */
+export interface TrainRequest {
+  type: "train";
+  id: number;
+  source: string;
+  options: RunOptions;
+  config: TrainConfig;
+}
+
+/** Worker → host: one training step's loss (many of these, then one `trained`). */
+export interface TrainProgress {
+  type: "trainStep";
+  id: number;
+  step: number;
+  loss: number;
+}
+
+/** Worker → host: training finished or stopped. */
+export interface TrainResponse {
+  type: "trained";
+  id: number;
+  result: TrainResult;
+}
+
+export type WorkerRequest = RunRequest | GradientCheckRequest | TrainRequest;
+
 /** Worker → host: the worker itself failed (a bug, not a program error). */
 export interface WorkerFailure {
   type: "failure";
@@ -37,4 +80,5 @@ export interface WorkerFailure {
   message: string;
 }
 
-export type WorkerMessage = RunResponse | WorkerFailure;
+export type WorkerMessage =
+  RunResponse | GradientCheckResponse | TrainProgress | TrainResponse | WorkerFailure;

@@ -1,6 +1,8 @@
 import { Worker } from "node:worker_threads";
 import type { RunOptions } from "../runtime/runApi";
-import type { RunRequest, RunResponse, WorkerMessage } from "./protocol";
+import type { GradientCheckReport } from "../checks/gradientCheck";
+import type { TrainConfig, TrainResult } from "../train/trainProgram";
+import type { RunRequest, RunResponse, TrainProgress, WorkerMessage, WorkerRequest } from "./protocol";
 
 export interface RunLimits {
   /** V8 old-generation heap the worker may use; past it the worker dies and is replaced. */
@@ -18,9 +20,12 @@ export interface RunStopped {
 
 export type RunOutcome = ({ kind: "result" } & RunResponse) | RunStopped;
 
+type Answer = { kind: "answer"; message: WorkerMessage } | RunStopped;
+
 interface Pending {
   id: number;
-  resolve: (outcome: RunOutcome) => void;
+  resolve: (answer: Answer) => void;
+  onProgress?: (progress: TrainProgress) => void;
   timer: ReturnType<typeof setTimeout>;
 }
 
@@ -29,6 +34,8 @@ interface Pending {
  * still going (the worker is terminated rather than waited on), and a worker that ran out of
  * memory or time is replaced on the next run. Nothing here ever blocks the caller's thread.
  */
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
 export class RunClient {
   private worker: Worker | null = null;
   private pending: Pending | null = null;
@@ -39,12 +46,59 @@ export class RunClient {
     private readonly limits: () => RunLimits,
   ) {}
 
-  run(source: string, options: RunOptions, analysis: RunRequest["analysis"]): Promise<RunOutcome> {
+  async run(source: string, options: RunOptions, analysis: RunRequest["analysis"]): Promise<RunOutcome> {
+    const answer = await this.send({ type: "run", source, options, analysis });
+    if (answer.kind === "stopped") return answer;
+    const { message } = answer;
+    if (message.type === "result") return { kind: "result", ...message };
+    return {
+      kind: "stopped",
+      reason: "crash",
+      message: message.type === "failure" ? message.message : "unexpected answer",
+    };
+  }
+
+  /** Checks the program's gradients against finite differences (re-running it many times). */
+  async checkGradients(source: string, options: RunOptions): Promise<GradientCheckReport | RunStopped> {
+    const answer = await this.send({ type: "gradcheck", source, options });
+    if (answer.kind === "stopped") return answer;
+    const { message } = answer;
+    if (message.type === "gradcheck") return message.report;
+    return {
+      kind: "stopped",
+      reason: "crash",
+      message: message.type === "failure" ? message.message : "unexpected answer",
+    };
+  }
+
+  /** Trains the program's parameters; `onStep` hears every step's loss as it comes. */
+  async train(
+    source: string,
+    options: RunOptions,
+    config: TrainConfig,
+    onStep: (progress: TrainProgress) => void,
+  ): Promise<TrainResult | RunStopped> {
+    const answer = await this.send({ type: "train", source, options, config }, onStep);
+    if (answer.kind === "stopped") return answer;
+    const { message } = answer;
+    if (message.type === "trained") return message.result;
+    return {
+      kind: "stopped",
+      reason: "crash",
+      message: message.type === "failure" ? message.message : "unexpected answer",
+    };
+  }
+
+  /** Sends one request, replacing any still in flight, and waits for its answer or its end. */
+  private send(
+    body: DistributiveOmit<WorkerRequest, "id">,
+    onProgress?: (progress: TrainProgress) => void,
+  ): Promise<Answer> {
     this.cancel();
     const worker = this.ensureWorker();
     const id = this.nextId++;
     const { timeoutMs } = this.limits();
-    return new Promise<RunOutcome>((resolve) => {
+    return new Promise<Answer>((resolve) => {
       const timer = setTimeout(() => {
         this.finish({
           kind: "stopped",
@@ -53,9 +107,8 @@ export class RunClient {
         });
         this.killWorker();
       }, timeoutMs);
-      this.pending = { id, resolve, timer };
-      const request: RunRequest = { type: "run", id, source, options, analysis };
-      worker.postMessage(request);
+      this.pending = { id, resolve, timer, onProgress };
+      worker.postMessage({ ...body, id } as WorkerRequest);
     });
   }
 
@@ -81,11 +134,15 @@ export class RunClient {
     });
     worker.on("message", (message: WorkerMessage) => {
       if (!this.pending || message.id !== this.pending.id) return;
-      if (message.type === "result") this.finish({ kind: "result", ...message });
-      else this.finish({ kind: "stopped", reason: "crash", message: message.message });
+      if (message.type === "trainStep") this.pending.onProgress?.(message);
+      else this.finish({ kind: "answer", message });
     });
+    // A terminated worker still reports its end later; by then a newer worker may hold a newer
+    // run, which must not be ended by the old one's exit.
     worker.on("error", (error: Error & { code?: string }) => {
+      if (this.worker !== worker) return;
       const outOfMemory = error.code === "ERR_WORKER_OUT_OF_MEMORY";
+      this.worker = null;
       this.finish({
         kind: "stopped",
         reason: outOfMemory ? "memory" : "crash",
@@ -95,7 +152,8 @@ export class RunClient {
       });
     });
     worker.on("exit", () => {
-      if (this.worker === worker) this.worker = null;
+      if (this.worker !== worker) return;
+      this.worker = null;
       this.finish({ kind: "stopped", reason: "crash", message: "the GradLens worker stopped unexpectedly" });
     });
     worker.unref();
@@ -103,7 +161,7 @@ export class RunClient {
     return worker;
   }
 
-  private finish(outcome: RunOutcome): void {
+  private finish(outcome: Answer): void {
     const pending = this.pending;
     if (!pending) return;
     this.pending = null;

@@ -196,12 +196,12 @@ const steps = [
   },
   {
     name: "command palette runs GradLens: Show Computation Graph",
-    timeout: 60_000,
+    timeout: 120_000,
     critical: false,
     async run() {
       // more room for the graph (and the README's screenshot); the activity-bar step reopens it
       await runCommand("View: Close Primary Side Bar", 30_000);
-      await runCommand("GradLens: Show Computation Graph", 30_000);
+      await runCommand("GradLens: Show Computation Graph", 45_000);
       await waitFor(page.locator('.tab[aria-label^="GradLens"]'), "a GradLens editor tab");
       await waitFor(webviewFrame("panel").locator("svg#graph"), "svg#graph in the panel's webview");
     },

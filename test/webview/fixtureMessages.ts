@@ -3,6 +3,7 @@ import { buildViewGraph } from "../../src/view/buildViewGraph";
 import type { GraphMessage } from "../../src/view/protocol";
 import { firstExpressionTrace, mlpTrace } from "../../src/view/testing/fixtures";
 import { TraceBuilder } from "../../src/view/testing/traceBuilder";
+import type { Trace, TraceEdge, TraceNode } from "../../src/trace/trace";
 
 /** A trace with a vanishing, a dead (relu at 0) and an infinite gradient, to see those styles. */
 function troubleTrace() {
@@ -15,10 +16,108 @@ function troubleTrace() {
   return t.build(t.name(s, "L"));
 }
 
+/**
+ * loss = (x @ W).relu().sum() with x 2×3 and W 3×2, worked by hand: x @ W = [[2.2, 2.8],
+ * [4.9, 6.4]], ∂loss/∂W = xᵀ·1 = [[5, 5], [7, 7], [9, 9]], ∂loss/∂x = 1·Wᵀ = [[0.3, 0.7, 1.1]] × 2.
+ */
+function tensorTrace(): Trace {
+  const ones = [1, 1, 1, 1];
+  const dx = [0.3, 0.7, 1.1, 0.3, 0.7, 1.1];
+  const dW = [5, 5, 7, 7, 9, 9];
+  const node = (n: Partial<TraceNode> & Pick<TraceNode, "id" | "kind">): TraceNode => ({
+    op: "",
+    names: [],
+    expr: null,
+    span: null,
+    shape: [],
+    data: [0],
+    grad: null,
+    rootGrad: null,
+    inputEdges: [],
+    ...n,
+  });
+  const nodes = [
+    node({
+      id: 0,
+      kind: "leaf",
+      names: ["x"],
+      shape: [2, 3],
+      data: [1, 2, 3, 4, 5, 6],
+      grad: dx,
+      rootGrad: dx,
+    }),
+    node({
+      id: 1,
+      kind: "leaf",
+      names: ["W"],
+      shape: [3, 2],
+      data: [0.1, 0.2, 0.3, 0.4, 0.5, 0.6],
+      grad: dW,
+      rootGrad: dW,
+    }),
+    node({
+      id: 2,
+      kind: "op",
+      op: "@",
+      expr: "x @ W",
+      shape: [2, 2],
+      data: [2.2, 2.8, 4.9, 6.4],
+      rootGrad: ones,
+      inputEdges: [0, 1],
+    }),
+    node({
+      id: 3,
+      kind: "op",
+      op: "relu",
+      names: ["h"],
+      shape: [2, 2],
+      data: [2.2, 2.8, 4.9, 6.4],
+      rootGrad: ones,
+      inputEdges: [2],
+    }),
+    node({
+      id: 4,
+      kind: "op",
+      op: "sum",
+      names: ["loss"],
+      data: [16.3],
+      grad: [1],
+      rootGrad: [1],
+      inputEdges: [3],
+    }),
+  ];
+  const edges: TraceEdge[] = [
+    { id: 0, from: 0, to: 2, operand: 0, local: null, rule: "∂(a@b)/∂a: g · bᵀ", contribution: dx },
+    { id: 1, from: 1, to: 2, operand: 1, local: null, rule: "∂(a@b)/∂b: aᵀ · g", contribution: dW },
+    { id: 2, from: 2, to: 3, operand: 0, local: null, rule: "∂relu(a)/∂a: g ⊙ [a > 0]", contribution: ones },
+    {
+      id: 3,
+      from: 3,
+      to: 4,
+      operand: 0,
+      local: null,
+      rule: "∂sum(a)/∂a: g broadcast to a's shape",
+      contribution: ones,
+    },
+  ];
+  return { ok: true, stdout: "", diagnostics: [], nodes, edges, root: 4, occurrences: [], variables: {} };
+}
+
 export function graphMessages(): Record<string, GraphMessage> {
   return {
-    small: { type: "graph", graph: buildViewGraph(firstExpressionTrace()), stale: false, title: "first_expression.py" },
-    large: { type: "graph", graph: buildViewGraph(mlpTrace(2, [4, 4, 1], 3)), stale: false, title: "mlp_demo.py" },
+    small: {
+      type: "graph",
+      graph: buildViewGraph(firstExpressionTrace()),
+      stale: false,
+      title: "first_expression.py",
+    },
+    large: {
+      type: "graph",
+      graph: buildViewGraph(mlpTrace(2, [4, 4, 1], 3)),
+      stale: false,
+      title: "mlp_demo.py",
+    },
     trouble: { type: "graph", graph: buildViewGraph(troubleTrace()), stale: false, title: "trouble.py" },
+    tensor: { type: "graph", graph: buildViewGraph(tensorTrace()), stale: false, title: "tensor_demo.py" },
   };
 }

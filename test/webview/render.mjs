@@ -1,7 +1,7 @@
 // Renders the graph webview in headless Chromium the way VS Code hosts it, and saves screenshots
 // to /tmp/gradlens-shots/ for a human (or an agent) to look at. It also checks the DOM contract
 // the end-to-end tests rely on, and exits non-zero when it is broken.
-//   node test/webview/render.mjs
+//   node test/webview/render.mjs [--examples]   (--examples: also examples/*.py, run for real)
 import * as esbuild from "esbuild";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer } from "node:http";
@@ -31,6 +31,20 @@ await esbuild.build({
   logLevel: "warning",
 });
 const messages = createRequire(import.meta.url)(`${out}/fixtureMessages.cjs`).graphMessages();
+
+// With --examples, also every program in examples/ through the real interpreter.
+let examples = {};
+if (process.argv.includes("--examples")) {
+  await esbuild.build({
+    entryPoints: ["test/webview/exampleMessages.ts"],
+    outfile: `${out}/exampleMessages.cjs`,
+    bundle: true,
+    platform: "node",
+    format: "cjs",
+    logLevel: "warning",
+  });
+  examples = createRequire(import.meta.url)(`${out}/exampleMessages.cjs`).exampleMessages("examples");
+}
 
 // Colours of VS Code's Dark Modern and Light Modern themes, as a webview receives them.
 const themes = {
@@ -74,6 +88,21 @@ const themes = {
       "--vscode-inputValidation-warningBorder": "#b89500",
     },
   },
+  "high-contrast": {
+    bodyClass: "vscode-high-contrast",
+    vars: {
+      "--vscode-editor-background": "#000000",
+      "--vscode-editor-foreground": "#ffffff",
+      "--vscode-descriptionForeground": "#ffffffb3",
+      "--vscode-editorWidget-background": "#0c141f",
+      "--vscode-contrastBorder": "#6fc3df",
+      "--vscode-charts-blue": "#3794ff",
+      "--vscode-charts-orange": "#d18616",
+      "--vscode-errorForeground": "#f48771",
+      "--vscode-focusBorder": "#f38518",
+      "--vscode-editor-font-family": "'Droid Sans Mono', 'DejaVu Sans Mono', monospace",
+    },
+  },
 };
 
 function page(theme) {
@@ -109,7 +138,15 @@ const base = `http://127.0.0.1:${server.address().port}`;
 const browser = await chromium.launch({
   executablePath: "/usr/bin/chromium",
   headless: true,
-  args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  args: [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+  ],
 });
 const failures = [];
 const check = (ok, what) => {
@@ -145,7 +182,10 @@ for (const theme of ["dark", "light"]) {
   const x = p.locator('[data-testid="node"][data-name="x"]');
   check((await x.textContent()).includes("grad 5.5000"), "x shows grad 5.5000");
   check((await p.locator('[data-root="true"]').getAttribute("data-name")) === "loss", "the root is loss");
-  check((await p.locator('[data-root="true"]').textContent()).includes("data 30.2500"), "loss shows data 30.2500");
+  check(
+    (await p.locator('[data-root="true"]').textContent()).includes("data 30.2500"),
+    "loss shows data 30.2500",
+  );
   check((await p.locator('[data-testid="op-node"]').count()) === 11, "11 op nodes");
   const wEdges = p.locator('[data-testid="edge"][data-from="1"]');
   const wLabels = (await wEdges.locator('[data-testid="edge-label"]').allTextContents()).sort();
@@ -155,9 +195,14 @@ for (const theme of ["dark", "light"]) {
 
   await x.click();
   const posted = await p.evaluate(() => window.__posted);
-  check(posted.some((m) => m.type === "reveal" && m.node === 0), "clicking x posts reveal 0");
+  check(
+    posted.some((m) => m.type === "reveal" && m.node === 0),
+    "clicking x posts reveal 0",
+  );
 
   await post(p, { type: "highlight", nodes: [5] });
+  await settle(p);
+  check((await p.locator('[data-node="5"].gl-highlight').count()) === 1, "highlight marks h");
   await p.locator('[data-testid="edge"][data-from="1"]').first().hover();
   await settle(p);
   await p.screenshot({ path: `${out}/small-hover-${theme}.png` });
@@ -180,6 +225,10 @@ for (const theme of ["dark", "light"]) {
   check(await p.locator("#stale-banner").isHidden(), "no banner on the empty state");
   await p.screenshot({ path: `${out}/empty-${theme}.png` });
 
+  await post(p, { ...messages.small, graph: { ...messages.small.graph, nodes: [], edges: [] } });
+  await settle(p);
+  check(await p.locator("#empty").isVisible(), "a graph without values shows the empty state");
+
   await post(p, messages.trouble);
   await settle(p);
   await p.screenshot({ path: `${out}/trouble-${theme}.png` });
@@ -192,6 +241,40 @@ for (const theme of ["dark", "light"]) {
   await p.screenshot({ path: `${out}/large-100-${theme}.png` });
   await p.close();
 }
+
+for (const [name, message] of Object.entries(examples)) {
+  const p = await open("dark");
+  await post(p, message);
+  await settle(p);
+  await p.screenshot({ path: `${out}/example-${name}-dark.png` });
+  await p.close();
+}
+
+// A view that receives its graph while hidden fits it once it is shown.
+const hidden = await open("dark");
+await hidden.evaluate(() => (document.body.style.display = "none"));
+await post(hidden, messages.small);
+await settle(hidden);
+await hidden.evaluate(() => (document.body.style.display = ""));
+await settle(hidden);
+const transform = await hidden.locator(".gl-viewport").getAttribute("transform");
+check(
+  transform !== null && !transform.includes("scale(1)"),
+  `fitted after being shown (transform ${transform})`,
+);
+await hidden.close();
+
+const tensors = await open("light");
+await post(tensors, messages.tensor);
+await settle(tensors);
+await tensors.screenshot({ path: `${out}/tensor-light.png` });
+await tensors.close();
+
+const contrast = await open("high-contrast");
+await post(contrast, messages.trouble);
+await settle(contrast);
+await contrast.screenshot({ path: `${out}/trouble-high-contrast.png` });
+await contrast.close();
 
 // A narrow side panel.
 const side = await open("dark", { width: 420, height: 640 });

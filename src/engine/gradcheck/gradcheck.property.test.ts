@@ -171,6 +171,19 @@ describe("gradcheck: reductions", () => {
       }),
       RUNS,
     ));
+  it("var, std (corrections 0 and 1), logsumexp, norm", () =>
+    fc.assert(
+      fc.property(tensorWithDim(), ({ x, dim, keepdim }) => {
+        fc.pre(x.shape[((dim % x.ndim) + x.ndim) % x.ndim] > 1 && distinct([...x.values()]));
+        check((a) => T.variance(a, dim, 1, keepdim), [x]);
+        check((a) => T.std(a, dim, 0, keepdim), [x]);
+        check((a) => T.variance(a), [x]);
+        check((a) => T.logsumexp(a, dim, keepdim), [x]);
+        check((a) => T.norm(a, dim, keepdim), [x]);
+        check((a) => T.norm(a), [x]);
+      }),
+      RUNS,
+    ));
   it("softmax and log_softmax along a dim", () =>
     fc.assert(
       fc.property(tensorWithDim(), ({ x, dim }) => {
@@ -410,14 +423,12 @@ describe("gradcheck: losses", () => {
 
 describe("strided operands: every op gives the same result on a view as on its contiguous copy", () => {
   /** A non-contiguous view: a transposed, step-sliced window of a larger tensor. */
-  const viewArb = fc
-    .tuple(fc.integer({ min: 1, max: 3 }), fc.integer({ min: 1, max: 3 }))
-    .chain(([r, c]) =>
-      valuesArb([2 * c + 1, r + 1]).map((v) => {
-        const base = constant(v, [2 * c + 1, r + 1]);
-        return T.transpose(T.index(base, [{ step: 2 }, { start: 1 }]), 0, 1);
-      }),
-    );
+  const viewArb = fc.tuple(fc.integer({ min: 1, max: 3 }), fc.integer({ min: 1, max: 3 })).chain(([r, c]) =>
+    valuesArb([2 * c + 1, r + 1]).map((v) => {
+      const base = constant(v, [2 * c + 1, r + 1]);
+      return T.transpose(T.index(base, [{ step: 2 }, { start: 1 }]), 0, 1);
+    }),
+  );
   const ops: [string, (x: Tensor) => Tensor][] = [
     ["exp", T.exp],
     ["relu", T.relu],

@@ -50,10 +50,22 @@ export class ScalarTape {
   /** A value the program made directly: micrograd's `Value(x)` (`isConst` for an operand wrapped on the fly). */
   leaf(x: number, isInt = false, isConst = false): number {
     const id = this.push(isConst ? OpCode.Const : OpCode.Leaf, -1, -1, 0);
+    const override = this.leafOverrides?.get(id);
+    if (override !== undefined) {
+      x = override;
+      isInt &&= Number.isInteger(override);
+    }
     this.data[id] = x;
     this.flags[id] = (isInt ? DATA_INT : 0) | GRAD_INT;
     return id;
   }
+
+  /**
+   * Values to give leaves instead of the program's, by row: a deterministic program makes the
+   * same rows on every run, so this re-runs it with its parameters moved (gradient checks,
+   * training steps).
+   */
+  leafOverrides: ReadonlyMap<number, number> | null = null;
 
   /**
    * Applies a primitive operation; throws EngineArithmeticError where Python would raise (and

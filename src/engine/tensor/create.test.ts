@@ -8,6 +8,7 @@ import {
   manualSeed,
   mean,
   mul,
+  multinomial,
   oneHot,
   ones,
   onesLike,
@@ -74,6 +75,27 @@ describe("creation", () => {
     const r = randint(0, 3, [200]).values();
     expect(new Set(r)).toEqual(new Set([0, 1, 2]));
     expect([...randperm(5).values()].sort()).toEqual([0, 1, 2, 3, 4]);
+  });
+
+  it("multinomial draws by weight, without repeats unless asked", () => {
+    manualSeed(3);
+    expect(multinomial(tensor([0, 1, 0], { dtype: "float64" }), 4, true).toNested()).toEqual([1, 1, 1, 1]);
+    expect([...multinomial(tensor([1, 1, 1], { dtype: "float64" }), 3).values()].sort()).toEqual([0, 1, 2]);
+    expect(
+      multinomial(
+        tensor(
+          [
+            [1, 0],
+            [0, 1],
+          ],
+          { dtype: "float64" },
+        ),
+        1,
+      ).toNested(),
+    ).toEqual([[0], [1]]);
+    expect(() => multinomial(tensor([1, 1], { dtype: "float64" }), 3)).toThrow(
+      "cannot sample n_sample > prob_dist.size(-1) samples without replacement",
+    );
   });
 
   it("one_hot", () => {

@@ -6,15 +6,18 @@
  *             GradNode (x.gradFn: op, inputs, rules), IndexItem / Slice, Reduction
  * Creation:   tensor, scalar (a Python number with its int/float kind), zeros, ones, full,
  *             arange, linspace, eye, zerosLike, onesLike, fullLike, rand, randn, randint,
- *             randperm, randLike, randnLike, manualSeed, Generator, get/setDefaultDtype
- * Arithmetic: add, sub, mul, div, neg, pow, matmul (`@`), linear (x·Wᵀ + b), where, maximum, minimum
+ *             randperm, randLike, randnLike, multinomial, manualSeed, Generator,
+ *             get/setDefaultDtype
+ * Arithmetic: add, sub, mul, div, neg, pow, matmul (`@`), linear (x·Wᵀ + b), where,
+ *             maximum, minimum
  * Math:       exp, log, sqrt, abs, clamp, cast (`.to(dtype)`, `.float()`, …)
  * Activation: relu, sigmoid, tanh, leakyRelu, softmax, logSoftmax
  * Reduction:  sum, mean, prod (dim int/list, keepdim), max/min (all), maxAlong/minAlong
- *             (values + indices), argmax, argmin
+ *             (values + indices), argmax, argmin, variance (`var`), std, logsumexp, norm
  * Compare:    eq, ne, lt, le, gt, ge, logicalNot, equal, allclose, oneHot
  * Shape:      reshape, view, flatten, permute, transpose, t, T, squeeze, unsqueeze, expand,
- *             contiguous, detach, dataOf (`x.data`), clone, cat, stack, index (`x[...]`), setIndex (`x[...] = v`)
+ *             contiguous, detach, dataOf (`x.data`), clone, cat, stack,
+ *             index (`x[...]`), setIndex (`x[...] = v`)
  * Losses:     mseLoss, binaryCrossEntropy, binaryCrossEntropyWithLogits, crossEntropy, nllLoss
  * In place:   addInPlace, subInPlace, mulInPlace, divInPlace, copyInPlace, fillInPlace,
  *             zeroInPlace, requiresGradInPlace, setData, setGrad
@@ -22,8 +25,19 @@
  *             isGradEnabled, enterNoGrad/exitNoGrad/withNoGrad/setGradEnabled,
  *             retainGrad, pytorchGradFnName (for repr), anomaly watch (setAnomalyDetection,
  *             firstAnomaly, resetAnomaly)
+ * Printing:   formatTensor (`repr(t)` as PyTorch prints it), formatFixed/formatExponential
  * Kernel:     gemm (strided C = A·B on Float64Arrays)
- * Optimizers and gradcheck live in ../../optim and ../../gradcheck.
+ * Per run:    resetEngineState (grad mode, default dtype, seed, anomaly watch) before each program
+ * Optimizers: SGD, Adam, AdamW (step, zeroGrad, paramGroups, state) from ../optim.
+ * Gradcheck:  gradcheck, describeMismatches from ../gradcheck.
+ *
+ * Conventions: a plain JS number operand is a Python float (use `scalar(2, "int")` for an
+ * int); the default float dtype is float32 as in PyTorch (values rounded after each op);
+ * a node is recorded only when recording is on and an operand requires grad; failures throw
+ * TensorError whose `pythonType` the interpreter raises. W3 in this API:
+ *
+ *   const loss = crossEntropy(add(matmul(relu(add(matmul(X, W1), b1)), W2), b2), y);
+ *   opt.zeroGrad(); backward(loss); opt.step();        // opt = new SGD([W1, b1, W2, b2], { lr: 0.1 })
  */
 export { Tensor, Storage, type Nested } from "./tensor";
 export { type DType, getDefaultDtype, setDefaultDtype, promoteTypes, dtypeName, isFloating } from "./dtype";
@@ -123,3 +137,23 @@ export { retainGrad } from "./autograd/retainGrad";
 export { linear } from "./ops/linear";
 export { oneHot } from "./ops/oneHot";
 export { pytorchGradFnName } from "./autograd/pytorchNames";
+export {
+  SGD,
+  Adam,
+  AdamW,
+  Optimizer,
+  type SGDOptions,
+  type AdamOptions,
+  type ParamGroup,
+} from "../optim/index";
+export {
+  gradcheck,
+  describeMismatches,
+  type GradcheckOptions,
+  type GradcheckResult,
+  type GradMismatch,
+} from "../gradcheck/gradcheck";
+export { formatTensor, formatFixed, formatExponential } from "./format";
+export { variance, std, logsumexp, norm } from "./ops/statistics";
+export { multinomial } from "./sampling";
+export { resetEngineState } from "./engineState";

@@ -9,12 +9,20 @@ import { runtimeError } from "./tensorError";
  */
 export class Storage {
   version = 0;
+  /** Set once a second tensor looks at this storage (a view): in-place ops then cannot be recorded. */
+  shared = false;
   constructor(public data: Float64Array) {}
+}
+
+/** A fresh id, for a tensor that takes over another's place in the graph. */
+export function nextId(): number {
+  return nextTensorId++;
 }
 
 export type Nested = number | Nested[];
 
 let nextTensorId = 1;
+
 
 /**
  * A strided view of a storage plus its autograd state, PyTorch's way: `gradFn` is null for a
@@ -22,8 +30,11 @@ let nextTensorId = 1;
  * Operations are free functions in ./ops, so this file knows nothing of any of them.
  */
 export class Tensor {
-  /** Unique, increasing in creation order: the interpreter keys its trace nodes by it. */
-  readonly id = nextTensorId++;
+  /**
+   * Unique, increasing in creation order: the interpreter keys its trace nodes by it. An
+   * in-place operation that is recorded gives the tensor a new id (it now holds a new value).
+   */
+  id = nextTensorId++;
   requiresGrad = false;
   grad: Tensor | null = null;
   gradFn: GradNode | null = null;

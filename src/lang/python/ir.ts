@@ -103,6 +103,8 @@ export interface FunctionDef extends At {
   /** Names assigned in the body that are local to the call (not declared global/nonlocal). */
   locals: string[];
   globals: string[];
+  /** `@decorator` expressions, outermost first. */
+  decorators: Expr[];
 }
 
 export type Stmt =
@@ -115,7 +117,7 @@ export type Stmt =
   | (At & { k: "break" | "continue" | "pass" })
   | (At & { k: "return"; value: Expr | null })
   | FunctionDef
-  | (At & { k: "class"; name: string; nameSpan: SourceSpan; bases: Expr[]; body: Stmt[] })
+  | (At & { k: "class"; name: string; nameSpan: SourceSpan; bases: Expr[]; body: Stmt[]; decorators: Expr[] })
   | (At & { k: "import"; module: string[]; alias: string | null })
   | (At & {
       k: "fromImport";
@@ -127,6 +129,7 @@ export type Stmt =
   | (At & { k: "global" | "nonlocal"; names: string[] })
   | (At & { k: "delete"; targets: Target[] })
   | (At & { k: "try"; body: Stmt[]; handlers: ExceptHandler[]; orelse: Stmt[]; finally: Stmt[] })
+  | (At & { k: "with"; items: { context: Expr; target: Target | null }[]; body: Stmt[] })
   | (At & { k: "unsupported"; message: string });
 
 export interface Program {

@@ -5,9 +5,7 @@ import { childrenOf, splitAtCommas, type Lowering } from "./lowering";
 import { assignedNames } from "./scopeAnalysis";
 
 const UNSUPPORTED_STATEMENTS: Record<string, string> = {
-  WithStatement: "`with`",
   MatchStatement: "`match`",
-  DecoratedStatement: "A decorator",
   YieldStatement: "`yield`",
   PrintStatement: "The Python 2 `print` statement",
   TypeDefinition: "A `type` alias",
@@ -113,9 +111,12 @@ function lowerStatement(cx: Lowering, node: SyntaxNode): Stmt {
           cx,
           kids.find((c) => c.name === "Body"),
         ),
+        decorators: [],
         span,
       };
     }
+    case "DecoratedStatement":
+      return lowerDecorated(cx, kids);
     case "ImportStatement":
       return lowerImport(cx, node, kids);
     case "AssertStatement": {
@@ -136,6 +137,20 @@ function lowerStatement(cx: Lowering, node: SyntaxNode): Stmt {
         names: kids.filter((c) => c.name === "VariableName").map((c) => cx.text(c)),
         span,
       };
+    case "WithStatement": {
+      if (kids[0].name === "async") return cx.unsupported(node, "`async with`");
+      const bodyAt = kids.findIndex((c) => c.name === "Body");
+      const items = splitAtCommas(kids.slice(1, bodyAt))
+        .groups.filter((g) => g.length > 0)
+        .map((g) => {
+          const asAt = g.findIndex((c) => c.name === "as");
+          return {
+            context: lowerExpression(cx, g[0]),
+            target: asAt >= 0 ? lowerTarget(cx, g.slice(asAt + 1)) : null,
+          };
+        });
+      return { k: "with", items, body: lowerBody(cx, kids[bodyAt]), span };
+    }
     case "TryStatement":
       return lowerTry(cx, kids, span);
     case "DeleteStatement":
@@ -149,6 +164,44 @@ function lowerStatement(cx: Lowering, node: SyntaxNode): Stmt {
       return cx.unsupported(node, what);
     }
   }
+}
+
+/** `@a.b(args)` lines before a def or class: applied bottom-up when the statement runs. */
+function lowerDecorated(cx: Lowering, kids: SyntaxNode[]): Stmt {
+  const target = kids[kids.length - 1];
+  const statement = lowerStatement(cx, target);
+  if (statement.k !== "def" && statement.k !== "class") return statement;
+  statement.decorators = kids.filter((k) => k.name === "Decorator").map((d) => lowerDecorator(cx, d));
+  return statement;
+}
+
+function lowerDecorator(cx: Lowering, node: SyntaxNode): Expr {
+  let expr: Expr | null = null;
+  for (const part of childrenOf(node)) {
+    if (part.name === "VariableName") {
+      const span = cx.span(part);
+      expr =
+        expr === null
+          ? { k: "name", id: cx.text(part), occurrence: cx.nextOccurrence(cx.text(part), span), span }
+          : {
+              k: "attribute",
+              object: expr,
+              name: cx.text(part),
+              nameSpan: span,
+              span: { from: expr.span.from, to: part.to },
+            };
+    } else if (part.name === "ArgList" && expr !== null) {
+      expr = {
+        k: "call",
+        func: expr,
+        args: lowerArguments(cx, part),
+        span: { from: expr.span.from, to: part.to },
+      };
+    } else if (part.name !== "At" && part.name !== ".") {
+      return cx.unsupported(node, "This decorator");
+    }
+  }
+  return expr ?? cx.unsupported(node, "This decorator");
 }
 
 function lowerTry(cx: Lowering, kids: SyntaxNode[], span: Stmt["span"]): Stmt {
@@ -233,6 +286,7 @@ function lowerFunction(cx: Lowering, node: SyntaxNode, kids: SyntaxNode[]): Stmt
     body,
     locals: [],
     globals: [],
+    decorators: [],
     span: cx.span(node),
   };
   const scope = assignedNames(body, params);

@@ -28,6 +28,10 @@ export function assignedNames(body: Stmt[], params: Param[]): { locals: string[]
           visit(s.body);
           visit(s.orelse);
           break;
+        case "with":
+          for (const item of s.items) if (item.target) bindTarget(item.target, bound);
+          visit(s.body);
+          break;
         case "try":
           visit(s.body);
           for (const h of s.handlers) {

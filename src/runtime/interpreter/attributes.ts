@@ -9,6 +9,9 @@ import {
   PyInstance,
   PyList,
   PyModule,
+  PyClassMethod,
+  PyProperty,
+  PyStaticMethod,
   PySet,
   PySuper,
   PyTuple,
@@ -39,9 +42,16 @@ function noAttribute(obj: PyValue, name: string): PyError {
   return new PyError("AttributeError", `'${typeName(obj)}' object has no attribute '${name}'`);
 }
 
-/** A class attribute as seen through an instance: functions become bound methods. */
-function bindTo(self: PyValue, v: PyValue): PyValue {
-  return v instanceof PyFunction ? new PyBoundMethod(self, v) : v;
+/** A class attribute as seen through an instance (or, with `self` the class, through the class). */
+function bindTo(rt: Runtime, self: PyValue, cls: PyClass, v: PyValue): PyValue {
+  if (v instanceof PyFunction) return self === cls ? v : new PyBoundMethod(self, v);
+  if (v instanceof PyStaticMethod) return v.func;
+  if (v instanceof PyClassMethod) return new PyBoundMethod(cls, v.func);
+  if (v instanceof PyProperty && self !== cls) {
+    if (v.getter === null) throw new PyError("AttributeError", "unreadable attribute");
+    return rt.call(v.getter, [self]);
+  }
+  return v;
 }
 
 /** `obj.name`. */
@@ -51,7 +61,7 @@ export function getAttribute(rt: Runtime, obj: PyValue, name: string): PyValue {
     const own = obj.attrs.get(name);
     if (own !== undefined) return own;
     const v = obj.cls.lookup(name);
-    if (v !== undefined) return bindTo(obj, v);
+    if (v !== undefined) return bindTo(rt, obj, obj.cls, v);
     if (name === "__class__") return obj.cls;
     const getattr = obj.cls.lookup("__getattr__");
     if (getattr !== undefined) return rt.call(getattr, [obj, name]);
@@ -67,12 +77,16 @@ export function getAttribute(rt: Runtime, obj: PyValue, name: string): PyValue {
     if (name === "__qualname__") return obj.name;
     const v = obj.lookup(name);
     if (v === undefined) throw noAttribute(obj, name);
-    return v;
+    return bindTo(rt, obj, obj, v);
   }
   if (obj instanceof PySuper) {
     const v = obj.cls.base?.lookup(name);
     if (v === undefined) throw new PyError("AttributeError", `'super' object has no attribute '${name}'`);
-    return bindTo(obj.self, v);
+    const self = obj.self;
+    return bindTo(rt, self, self instanceof PyInstance ? self.cls : obj.cls, v);
+  }
+  if (obj instanceof PyProperty && name === "setter") {
+    return new PyBuiltin("setter", ([f]) => new PyProperty(obj.getter, f));
   }
   if (obj instanceof PyFunction && name === "__name__") return obj.name.split(".").pop()!;
   const table = nativeTable(obj);
@@ -109,6 +123,14 @@ export function callMethod(
 export function setAttribute(rt: Runtime, obj: PyValue, name: string, value: PyValue): void {
   if (obj instanceof ValueRef) return setValueAttribute(rt, obj, name, value);
   if (obj instanceof PyInstance) {
+    const descriptor = obj.cls.lookup(name);
+    if (descriptor instanceof PyProperty) {
+      if (descriptor.setter === null) {
+        throw new PyError("AttributeError", `property '${name}' of '${obj.cls.name}' object has no setter`);
+      }
+      rt.call(descriptor.setter, [obj, value]);
+      return;
+    }
     obj.attrs.set(name, value);
     return;
   }

@@ -1,7 +1,16 @@
 import type { Stmt } from "../../lang/python/ir";
 import { Frame } from "./frame";
 import type { Interpreter } from "./interpreter";
-import { PyClass, PyFunction, PyInstance, type Kwargs, type PyValue } from "./objects";
+import {
+  PyClass,
+  PyClassMethod,
+  PyFunction,
+  PyInstance,
+  PyProperty,
+  PyStaticMethod,
+  type Kwargs,
+  type PyValue,
+} from "./objects";
 import { typeError, UnsupportedError } from "./pyErrors";
 import { typeName } from "./stringify";
 
@@ -66,7 +75,15 @@ export function makeClass(interp: Interpreter, s: Stmt & { k: "class" }, frame: 
   vars.delete("__qualname__");
   for (const [k, v] of vars) {
     cls.dict.set(k, v);
-    if (v instanceof PyFunction) v.ownerClass = cls;
+    // zero-argument super() inside any of the class's functions needs to know the class
+    const fn =
+      v instanceof PyStaticMethod || v instanceof PyClassMethod
+        ? v.func
+        : v instanceof PyProperty
+          ? v.getter
+          : v;
+    if (fn instanceof PyFunction) fn.ownerClass = cls;
+    if (v instanceof PyProperty && v.setter instanceof PyFunction) v.setter.ownerClass = cls;
   }
   return cls;
 }

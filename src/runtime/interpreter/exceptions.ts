@@ -34,16 +34,17 @@ export function execTry(interp: Interpreter, s: Stmt & { k: "try" }, frame: Fram
     return signal === 0 ? interp.execBlock(s.orelse, frame) : signal;
   } finally {
     if (s.finally.length > 0) {
+      const pending = interp.returnValue;
       const after = interp.execBlock(s.finally, frame);
+      if (after === 0) interp.returnValue = pending;
       // a break/continue/return in `finally` replaces whatever was pending, as in Python
-      // eslint-disable-next-line no-unsafe-finally
       if (after !== 0) return after;
     }
   }
 }
 
 /** A thrown value as the Python exception it stands for, or null when Python code must not catch it. */
-function asPyError(interp: Interpreter, thrown: unknown): PyError | null {
+export function asPyError(interp: Interpreter, thrown: unknown): PyError | null {
   if (thrown instanceof PyError) {
     thrown.span ??= interp.at;
     return thrown;
@@ -56,7 +57,7 @@ function asPyError(interp: Interpreter, thrown: unknown): PyError | null {
   return null;
 }
 
-function classOf(interp: Interpreter, error: PyError): PyClass | null {
+export function classOf(interp: Interpreter, error: PyError): PyClass | null {
   if (error.value instanceof PyInstance) return error.value.cls;
   const builtin = interp.builtins.get(error.pyType);
   return builtin instanceof PyClass ? builtin : null;
@@ -84,7 +85,7 @@ function findHandler(
 }
 
 /** The exception object `except … as e` binds (made on demand for errors the runtime raised). */
-function exceptionObject(interp: Interpreter, error: PyError): PyValue {
+export function exceptionObject(interp: Interpreter, error: PyError): PyValue {
   if (error.value === null) {
     const cls = classOf(interp, error);
     const args = error.args ?? (error.message === "" ? [] : [error.message]);

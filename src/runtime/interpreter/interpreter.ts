@@ -40,6 +40,7 @@ import { callMethod, getAttribute } from "./attributes";
 import { assign, deleteTarget, execAugmented } from "./assignment";
 import { instantiate, makeClass } from "./classes";
 import { execTry } from "./exceptions";
+import { execWith } from "./withStatement";
 import { dictSet } from "./collections";
 import type { ModuleLoader } from "./moduleLoader";
 
@@ -73,7 +74,8 @@ export class Interpreter implements Runtime {
   library = false;
   /** The user-code span being evaluated: where an error is reported. */
   at: SourceSpan | null = null;
-  private returnValue: PyValue = null;
+  /** The value of a `return` on its way out of the function (kept across `finally` and `__exit__`). */
+  returnValue: PyValue = null;
   private readonly scopes = new WeakMap<object, ScopeNames>();
   private frame: Frame | null = null;
   private depth = 0;
@@ -149,6 +151,14 @@ export class Interpreter implements Runtime {
     }
     if (e instanceof RangeError && /call stack/i.test(e.message)) {
       const err = new PyError("RecursionError", "maximum recursion depth exceeded");
+      err.span = this.at;
+      return err;
+    }
+    if (
+      e instanceof RangeError &&
+      /Invalid (string|array|typed array) length|Maximum BigInt size/i.test(e.message)
+    ) {
+      const err = new PyError("MemoryError", "");
       err.span = this.at;
       return err;
     }
@@ -299,10 +309,13 @@ export class Interpreter implements Runtime {
         this.returnValue = s.value ? this.eval(s.value, frame) : null;
         return Signal.Return;
       case "def":
-        frame.store(s.name, this.makeFunction(s.name, s, s.params, frame));
+        frame.store(
+          s.name,
+          this.decorate(s.decorators, this.makeFunction(s.name, s, s.params, frame), frame),
+        );
         return Signal.Normal;
       case "class":
-        frame.store(s.name, makeClass(this, s, frame));
+        frame.store(s.name, this.decorate(s.decorators, makeClass(this, s, frame), frame));
         return Signal.Normal;
       case "import":
         this.setAt(s.span);
@@ -329,6 +342,8 @@ export class Interpreter implements Runtime {
         return Signal.Normal;
       case "try":
         return execTry(this, s, frame);
+      case "with":
+        return execWith(this, s, frame);
       case "unsupported":
         this.setAt(s.span);
         throw new UnsupportedError(s.message);
@@ -352,6 +367,17 @@ export class Interpreter implements Runtime {
       if (signal === Signal.Return) return signal;
     }
     return this.execBlock(s.orelse, frame);
+  }
+
+  /** Applies `@decorators` bottom-up, as Python does. */
+  private decorate(decorators: Expr[], value: PyValue, frame: Frame): PyValue {
+    let v = value;
+    for (let i = decorators.length - 1; i >= 0; i--) {
+      const decorator = this.eval(decorators[i], frame);
+      this.setAt(decorators[i].span);
+      v = this.call(decorator, [v]);
+    }
+    return v;
   }
 
   private raise(exception: Expr | null, span: SourceSpan, frame: Frame): PyError {

@@ -25,6 +25,9 @@ export type PyObject =
   | PyModule
   | PySuper
   | ValueRef
+  | PyStaticMethod
+  | PyClassMethod
+  | PyProperty
   | PyNotImplementedType;
 
 /** A Python int: a safe-integer JS number, or a bigint past 2**53. */
@@ -202,6 +205,24 @@ export class PySuper {
 /** A micrograd `Value`: its row on the scalar tape. */
 export class ValueRef {
   constructor(readonly row: number) {}
+}
+
+/** `@staticmethod`: the function, unbound from both instance and class. */
+export class PyStaticMethod {
+  constructor(readonly func: PyValue) {}
+}
+
+/** `@classmethod`: bound to the class, through an instance too. */
+export class PyClassMethod {
+  constructor(readonly func: PyValue) {}
+}
+
+/** `@property` (and `@x.setter`): attribute access that calls functions. */
+export class PyProperty {
+  constructor(
+    readonly getter: PyValue,
+    readonly setter: PyValue,
+  ) {}
 }
 
 export class PyNotImplementedType {}

@@ -204,6 +204,9 @@ function sequenceOp(op: BinaryOperator, a: PyValue, b: PyValue): PyValue | undef
         if (n instanceof PyInstance) return undefined;
         throw typeError(`can't multiply sequence by non-int of type '${typeName(n)}'`);
       }
+      // past this, Python itself would run out of memory; fail early instead of filling the heap
+      if (count * (typeof seq === "string" ? seq.length : seq.items.length) > 2 ** 26)
+        throw new PyError("MemoryError", "");
       if (typeof seq === "string") return seq.repeat(count);
       const items: PyValue[] = [];
       for (let i = 0; i < count; i++) items.push(...seq.items);

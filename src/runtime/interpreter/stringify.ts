@@ -16,6 +16,9 @@ import {
   PySet,
   PySlice,
   PySuper,
+  PyStaticMethod,
+  PyClassMethod,
+  PyProperty,
   PyTuple,
   ValueRef,
   type PyValue,
@@ -51,6 +54,9 @@ export function typeName(v: PyValue): string {
   if (v instanceof PySlice) return "slice";
   if (v instanceof PyIterator) return v.typeName;
   if (v instanceof PySuper) return "super";
+  if (v instanceof PyStaticMethod) return "staticmethod";
+  if (v instanceof PyClassMethod) return "classmethod";
+  if (v instanceof PyProperty) return "property";
   if (v instanceof PyNotImplementedType) return "NotImplementedType";
   return "object";
 }
@@ -83,7 +89,12 @@ export function str(rt: Runtime, v: PyValue): string {
     if (method !== undefined) return expectString(rt.call(method, [v]), "__str__");
     if (v.cls.lookup("__exception__") !== undefined && v.cls.lookup("__repr__") === undefined) {
       const args = exceptionArgs(v);
-      return args.length === 0 ? "" : args.length === 1 ? str(rt, args[0]) : repr(rt, new PyTuple(args));
+      // a KeyError shows its key as repr: KeyError('k') prints as 'k'
+      let keyError = false;
+      for (let c: PyClass | null = v.cls; c; c = c.base)
+        keyError ||= c.name === "KeyError" && c.module === "builtins";
+      if (args.length === 1) return keyError ? repr(rt, args[0]) : str(rt, args[0]);
+      return args.length === 0 ? "" : repr(rt, new PyTuple(args));
     }
   }
   return repr(rt, v);

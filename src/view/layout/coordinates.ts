@@ -1,6 +1,6 @@
 import { leftNeighbours, rightNeighbours, type LayeredGraph, type Neighbours } from "./layeredGraph";
 import type { LayoutOptions } from "./layoutTypes";
-import { placeInOrder } from "./orderedPlacement";
+import { placeInOrderInto } from "./orderedPlacement";
 
 /** Dummies hold their line harder than real nodes, so long edges run straight. */
 const DUMMY_WEIGHT = 4;
@@ -15,7 +15,11 @@ const REFINEMENTS = 4;
  *    order and the gaps.
  * 3. A last sweep with both neighbours balances a node between its inputs and its consumers.
  */
-export function verticalCentres(graph: LayeredGraph, order: readonly number[][], options: LayoutOptions): Float64Array {
+export function verticalCentres(
+  graph: LayeredGraph,
+  order: readonly number[][],
+  options: LayoutOptions,
+): Float64Array {
   const centre = new Float64Array(graph.count);
   const separations = order.map((column) => columnSeparations(graph, column, options));
   const weights = order.map((column) => column.map((node) => (node >= graph.realCount ? DUMMY_WEIGHT : 1)));
@@ -29,21 +33,23 @@ export function verticalCentres(graph: LayeredGraph, order: readonly number[][],
     for (const node of column) centre[node] -= y / 2;
   });
 
-  const desired: number[] = [];
+  const widest = order.reduce((m, column) => Math.max(m, column.length), 0);
+  const desired = new Float64Array(widest);
+  const placed = new Float64Array(widest);
   const place = (l: number, a: Neighbours, b: Neighbours | null) => {
     const column = order[l];
-    desired.length = column.length;
     for (let i = 0; i < column.length; i++) {
       const node = column[i];
       let sum = 0;
-      let count = 0;
-      for (const { start, list } of b === null ? [a] : [a, b]) {
-        for (let k = start[node]; k < start[node + 1]; k++) sum += centre[list[k]];
-        count += start[node + 1] - start[node];
+      for (let k = a.start[node]; k < a.start[node + 1]; k++) sum += centre[a.list[k]];
+      let count = a.start[node + 1] - a.start[node];
+      if (b !== null) {
+        for (let k = b.start[node]; k < b.start[node + 1]; k++) sum += centre[b.list[k]];
+        count += b.start[node + 1] - b.start[node];
       }
       desired[i] = count === 0 ? centre[node] : sum / count;
     }
-    const placed = placeInOrder(desired, separations[l], weights[l]);
+    placeInOrderInto(desired, separations[l], weights[l], column.length, placed);
     for (let i = 0; i < column.length; i++) centre[column[i]] = placed[i];
   };
   const left = leftNeighbours(graph);

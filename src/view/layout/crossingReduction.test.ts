@@ -9,7 +9,13 @@ function twoColumns(edges: [number, number][]) {
   const nodes = Array.from({ length: 6 }, () => box);
   const layers = [0, 0, 0, 1, 1, 1];
   const layoutEdges = edges.map(([from, to]) => ({ from, to, labelWidth: 0 }));
-  return buildLayeredGraph(nodes, layoutEdges, layers, layoutEdges.map(() => true), 10);
+  return buildLayeredGraph(
+    nodes,
+    layoutEdges,
+    layers,
+    layoutEdges.map(() => true),
+    10,
+  );
 }
 
 function positions(order: number[][], count: number) {

@@ -66,19 +66,29 @@ function reorder(column: number[], neighbours: Neighbours, position: Float64Arra
  * Crossings between every pair of neighbouring columns: the segments sorted by their left
  * end, then inversions among their right ends counted with a Fenwick tree (O(E log V)).
  */
-export function countCrossings(graph: LayeredGraph, order: readonly number[][], position: Float64Array): number {
+export function countCrossings(
+  graph: LayeredGraph,
+  order: readonly number[][],
+  position: Float64Array,
+): number {
   const { downStart, downList } = graph;
   let total = 0;
-  const ends: number[] = [];
+  let widest = 0;
+  let mostEdges = 0;
+  for (let l = 0; l < order.length; l++) widest = Math.max(widest, order[l].length);
+  for (let n = 0; n < graph.count; n++) mostEdges = Math.max(mostEdges, downStart[n + 1] - downStart[n]);
+  const tree = new Int32Array(widest + 1);
+  const ends = new Float64Array(mostEdges);
   for (let l = 0; l + 1 < order.length; l++) {
     const size = order[l + 1].length;
-    const tree = new Int32Array(size + 1);
+    tree.fill(0, 0, size + 1);
     let seen = 0;
     for (const node of order[l]) {
-      ends.length = 0;
-      for (let k = downStart[node]; k < downStart[node + 1]; k++) ends.push(position[downList[k]]);
-      if (ends.length > 1) ends.sort((a, b) => a - b);
-      for (const s of ends) {
+      const count = downStart[node + 1] - downStart[node];
+      for (let k = 0; k < count; k++) ends[k] = position[downList[downStart[node] + k]];
+      if (count > 1) ends.subarray(0, count).sort();
+      for (let e = 0; e < count; e++) {
+        const s = ends[e];
         // Segments already seen whose right end lies strictly below s cross this one.
         let atMost = 0;
         for (let i = s + 1; i > 0; i -= i & -i) atMost += tree[i];

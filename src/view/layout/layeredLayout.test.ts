@@ -64,7 +64,10 @@ describe("layeredLayout", () => {
   it("gives the same input the same coordinates", () => {
     fc.assert(
       fc.property(dag, ({ nodes, edges }) => {
-        const copy = JSON.parse(JSON.stringify({ nodes, edges })) as { nodes: LayoutNode[]; edges: LayoutEdge[] };
+        const copy = JSON.parse(JSON.stringify({ nodes, edges })) as {
+          nodes: LayoutNode[];
+          edges: LayoutEdge[];
+        };
         expect(layeredLayout(copy.nodes, copy.edges)).toEqual(layeredLayout(nodes, edges));
       }),
       { numRuns: 100 },

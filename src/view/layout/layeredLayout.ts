@@ -3,7 +3,13 @@ import { verticalCentres } from "./coordinates";
 import { orderLayers } from "./crossingReduction";
 import { buildLayeredGraph, type LayeredGraph } from "./layeredGraph";
 import { assignLayers } from "./layering";
-import { DEFAULT_LAYOUT_OPTIONS, type Layout, type LayoutEdge, type LayoutNode, type LayoutOptions } from "./layoutTypes";
+import {
+  DEFAULT_LAYOUT_OPTIONS,
+  type Layout,
+  type LayoutEdge,
+  type LayoutNode,
+  type LayoutOptions,
+} from "./layoutTypes";
 
 /**
  * A layered (Sugiyama-style) layout, flowing left to right: columns by longest path, dummy
@@ -45,7 +51,10 @@ export function layeredLayout(
   const labelAt = routes.map((points, i) => gapMiddle(points, columns.left[layers[edges[i].to]]));
   spreadParallelEdges(edges, graph, routes, labelAt, opts.parallelSpread);
 
-  const right = columns.left.length > 0 ? columns.left[columns.left.length - 1] + columns.width[columns.width.length - 1] : 0;
+  const right =
+    columns.left.length > 0
+      ? columns.left[columns.left.length - 1] + columns.width[columns.width.length - 1]
+      : 0;
   return {
     boxes,
     layers: [...layers],
@@ -62,9 +71,14 @@ interface ColumnExtents {
 }
 
 /** Each column is as wide as its widest box; the gap before a column fits the labels that end in it. */
-function columnExtents(graph: LayeredGraph, edges: readonly LayoutEdge[], opts: LayoutOptions): ColumnExtents {
+function columnExtents(
+  graph: LayeredGraph,
+  edges: readonly LayoutEdge[],
+  opts: LayoutOptions,
+): ColumnExtents {
   const width = new Array<number>(graph.layerCount).fill(0);
-  for (let n = 0; n < graph.count; n++) width[graph.layer[n]] = Math.max(width[graph.layer[n]], graph.width[n]);
+  for (let n = 0; n < graph.count; n++)
+    width[graph.layer[n]] = Math.max(width[graph.layer[n]], graph.width[n]);
   const gapBefore = new Array<number>(graph.layerCount).fill(opts.layerGap);
   edges.forEach((edge, i) => {
     if (graph.chains[i].length === 0 || edge.labelWidth <= 0) return;

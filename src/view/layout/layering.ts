@@ -12,7 +12,10 @@ import type { LayoutEdge } from "./layoutTypes";
  * Edges that close a cycle (a trace never has one) are left out of the layering; `acyclic`
  * tells the caller which edges were kept.
  */
-export function assignLayers(nodeCount: number, edges: readonly LayoutEdge[]): { layers: number[]; acyclic: boolean[] } {
+export function assignLayers(
+  nodeCount: number,
+  edges: readonly LayoutEdge[],
+): { layers: number[]; acyclic: boolean[] } {
   const order = topologicalOrder(nodeCount, edges);
   const position = new Int32Array(nodeCount);
   order.forEach((node, i) => (position[node] = i));

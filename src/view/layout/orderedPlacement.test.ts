@@ -28,9 +28,11 @@ describe("placeInOrder", () => {
     fc.assert(
       fc.property(column, ({ desired, separation, weight }) => {
         const y = placeInOrder(desired, separation, weight);
-        for (let i = 0; i + 1 < y.length; i++) expect(y[i + 1] - y[i]).toBeGreaterThanOrEqual(separation[i] - 1e-9);
+        for (let i = 0; i + 1 < y.length; i++)
+          expect(y[i + 1] - y[i]).toBeGreaterThanOrEqual(separation[i] - 1e-9);
         const cost = (ys: number[]) => ys.reduce((s, v, i) => s + weight[i] * (v - desired[i]) ** 2, 0);
-        for (const shift of [-1, 1]) expect(cost(y)).toBeLessThanOrEqual(cost(y.map((v) => v + shift)) + 1e-6);
+        for (const shift of [-1, 1])
+          expect(cost(y)).toBeLessThanOrEqual(cost(y.map((v) => v + shift)) + 1e-6);
       }),
     );
   });

@@ -14,33 +14,47 @@ export function placeInOrder(
   separation: readonly number[],
   weight: readonly number[],
 ): number[] {
-  const n = desired.length;
-  const offset = new Float64Array(n);
-  for (let i = 1; i < n; i++) offset[i] = offset[i - 1] + separation[i - 1];
+  const result = new Float64Array(desired.length);
+  placeInOrderInto(desired, separation, weight, desired.length, result);
+  return Array.from(result);
+}
 
-  // Blocks of pooled nodes: weighted mean of their targets, total weight, and size.
-  const mean: number[] = [];
-  const total: number[] = [];
-  const size: number[] = [];
+/** `placeInOrder` on the first `n` entries of reusable buffers, writing the centres into `result`. */
+export function placeInOrderInto(
+  desired: ArrayLike<number>,
+  separation: ArrayLike<number>,
+  weight: ArrayLike<number>,
+  n: number,
+  result: Float64Array,
+): void {
+  // Blocks of pooled nodes, as a stack: weighted mean of their targets, total weight, size.
+  const mean = new Float64Array(n);
+  const total = new Float64Array(n);
+  const size = new Int32Array(n);
+  let blocks = 0;
+  let offset = 0;
   for (let i = 0; i < n; i++) {
-    let m = desired[i] - offset[i];
+    if (i > 0) offset += separation[i - 1];
+    let m = desired[i] - offset;
     let w = weight[i];
     let s = 1;
-    while (mean.length > 0 && mean[mean.length - 1] >= m) {
-      const pw = total.pop()!;
-      const pm = mean.pop()!;
-      m = (pm * pw + m * w) / (pw + w);
-      w += pw;
-      s += size.pop()!;
+    while (blocks > 0 && mean[blocks - 1] >= m) {
+      blocks--;
+      m = (mean[blocks] * total[blocks] + m * w) / (total[blocks] + w);
+      w += total[blocks];
+      s += size[blocks];
     }
-    mean.push(m);
-    total.push(w);
-    size.push(s);
+    mean[blocks] = m;
+    total[blocks] = w;
+    size[blocks] = s;
+    blocks++;
   }
-  const result = new Array<number>(n);
+  offset = 0;
   let i = 0;
-  for (let b = 0; b < mean.length; b++) {
-    for (let k = 0; k < size[b]; k++, i++) result[i] = mean[b] + offset[i];
+  for (let b = 0; b < blocks; b++) {
+    for (let k = 0; k < size[b]; k++, i++) {
+      if (i > 0) offset += separation[i - 1];
+      result[i] = mean[b] + offset;
+    }
   }
-  return result;
 }

@@ -46,7 +46,9 @@ export function mlpTrace(inputs: number, layerSizes: readonly number[], samples:
   for (const size of layerSizes) {
     const neurons = [];
     for (let n = 0; n < size; n++) {
-      const w = Array.from({ length: fanIn }, () => t.leaf(random(), undefined, "Value(random.uniform(-1, 1))"));
+      const w = Array.from({ length: fanIn }, () =>
+        t.leaf(random(), undefined, "Value(random.uniform(-1, 1))"),
+      );
       neurons.push({ w, b: t.leaf(0, undefined, "Value(0)") });
     }
     layers.push(neurons);

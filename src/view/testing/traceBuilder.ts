@@ -128,7 +128,14 @@ export class TraceBuilder {
     this.locals[to].push({ from, local });
   }
 
-  private push(kind: NodeKind, op: string, data: number, _inputs: number[], expr: string | null, name?: string): number {
+  private push(
+    kind: NodeKind,
+    op: string,
+    data: number,
+    _inputs: number[],
+    expr: string | null,
+    name?: string,
+  ): number {
     const id = this.nodes.length;
     this.nodes.push({
       id,

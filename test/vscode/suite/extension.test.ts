@@ -50,10 +50,14 @@ function extension(): vscode.Extension<GradLensApi> {
 
 /** The trace of the example once GradLens has run it. */
 async function exampleTrace(api: GradLensApi, uri: vscode.Uri): Promise<Trace> {
-  return waitFor(`a trace of ${EXAMPLE}`, async () => {
-    await api.whenIdle();
-    return api.lastTrace(uri.toString());
-  });
+  return waitFor(
+    `a trace of ${EXAMPLE}`,
+    async () => {
+      await api.whenIdle();
+      return api.lastTrace(uri.toString());
+    },
+    45_000,
+  );
 }
 
 function close(actual: unknown, expected: number, what: string) {
@@ -132,6 +136,26 @@ suite("GradLens in the extension host", () => {
       "loss is a Value",
     );
     close(loss.data, 30.25, "loss.data");
+  });
+
+  test("a run that replaces the one in flight ends with the same result and no errors", async () => {
+    const api = await extension().activate();
+    const editor = await showExample();
+    const uri = editor.document.uri;
+    await exampleTrace(api, uri);
+    // the second request cancels the first while it runs (as an edit during a run does)
+    await vscode.commands.executeCommand("gradlens.runNow");
+    await vscode.commands.executeCommand("gradlens.runNow");
+    await vscode.commands.executeCommand("gradlens.runNow");
+    await api.whenIdle();
+    await sleep(500); // any late message from a replaced worker
+    await api.whenIdle();
+    const found = errors(uri).map((d) => `${d.range.start.line + 1}: ${d.message}`);
+    assert.deepEqual(found, [], "errors after back-to-back runs");
+    const trace = api.lastTrace(uri.toString());
+    assert.ok(trace && trace.ok, "the last run succeeded");
+    const root = trace.nodes.find((n) => n.id === trace.root);
+    close(root?.data[0], 30.25, "root (loss) data");
   });
 
   test("hover over w, at its definition and at a use, shows its gradient 88.0000", async () => {

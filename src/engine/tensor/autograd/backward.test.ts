@@ -19,6 +19,7 @@ import {
   tensor,
   withNoGrad,
   detach,
+  resetEngineState,
   dataOf,
   stack,
   enterNoGrad,
@@ -107,6 +108,9 @@ describe("backward with PyTorch's semantics", () => {
     expect(isGradEnabled()).toBe(false);
     exitNoGrad();
     expect(isGradEnabled()).toBe(true);
+    enterNoGrad(); // a run that stopped inside `with torch.no_grad():`
+    resetEngineState();
+    expect(isGradEnabled()).toBe(true);
     const d = detach(mul(x, 2));
     expect(d.requiresGrad).toBe(false);
     expect(d.isLeaf).toBe(true);
@@ -193,13 +197,13 @@ describe("root gradients and edge contributions for the trace", () => {
     const r = rootGradients(loss);
     expect(r.grads.get(a.id)?.toNested()).toEqual([14, 26]);
     expect(r.grads.get(c.id)?.toNested()).toEqual([2, 3]);
-    const intoA = r.edges.filter((e) => e.from === a);
+    const intoA = r.edges.filter((e) => e.fromId === a.id);
     expect(intoA).toHaveLength(3);
     const total = intoA
       .map((e) => e.contribution.toNested() as number[])
       .reduce((s, v) => [s[0] + v[0], s[1] + v[1]]);
     expect(total).toEqual([14, 26]);
-    const viaP = intoA.find((e) => e.to === p);
+    const viaP = intoA.find((e) => e.toId === p.id);
     expect(viaP?.rule).toBe("∂(a·b)/∂a = b");
     expect(viaP?.summary).toEqual({ norm: Math.hypot(10, 20), min: 10, max: 20, mean: 15 });
     expect(a.grad).toBeNull();

@@ -2,12 +2,14 @@ import { formatSize, sameShape } from "../shapeMath";
 import { Tensor } from "../tensor";
 import { runtimeError } from "../tensorError";
 import { checkFinite, whileBackward } from "./anomaly";
+import type { GradNode } from "./gradNode";
 import { withNoGrad } from "./gradMode";
 
 /** What flowed back along one edge `from → to` (operand `operand` of the op that made `to`). */
 export interface EdgeGradient {
-  from: Tensor;
-  to: Tensor;
+  /** Ids of the operand's and the result's values (tensor ids at the time of the operation). */
+  fromId: number;
+  toId: number;
   operand: number;
   /** The operation's rule for this operand, in words. */
   rule: string;
@@ -44,30 +46,41 @@ export interface BackwardOptions {
 let epoch = 0;
 
 /**
- * The tensors `root` depends on, operands before results: an iterative depth-first post-order,
- * so a 100,000-deep chain does not overflow the stack. Operands that do not require grad are
+ * A value in the graph: the node that made it, or a tensor made directly (a leaf, or a
+ * constant operand). Edges come from the operands' identities as the node recorded them.
+ */
+type Vertex = GradNode | Tensor;
+
+function vertexOf(t: Tensor): Vertex {
+  return t.gradFn ?? t;
+}
+
+/**
+ * The values `root` depends on, operands before results: an iterative depth-first post-order,
+ * so a 100,000-deep chain does not overflow the stack. Operands that did not require grad are
  * followed only when `all` (they end the walk anyway: they have no node).
  */
-function topologicalOrder(root: Tensor, all: boolean): Tensor[] {
+function topologicalOrder(root: Vertex, all: boolean): Vertex[] {
   const stamp = ++epoch;
-  const order: Tensor[] = [];
-  const stack: Tensor[] = [root];
+  const order: Vertex[] = [];
+  const stack: Vertex[] = [root];
   const done: boolean[] = [false];
   root.visitMark = stamp;
   while (stack.length > 0) {
     const top = stack.length - 1;
-    const t = stack[top];
+    const v = stack[top];
     if (done[top]) {
       stack.pop();
       done.pop();
-      order.push(t);
+      order.push(v);
       continue;
     }
     done[top] = true;
-    const inputs = t.gradFn?.inputs ?? [];
-    for (let i = inputs.length - 1; i >= 0; i--) {
-      const x = inputs[i];
-      if (x.visitMark === stamp || !(all || x.requiresGrad)) continue;
+    if (v instanceof Tensor) continue;
+    for (let i = v.inputs.length - 1; i >= 0; i--) {
+      if (!(all || v.inputRequiresGrad[i])) continue;
+      const x = v.inputFns[i] ?? v.inputs[i];
+      if (x.visitMark === stamp) continue;
       x.visitMark = stamp;
       stack.push(x);
       done.push(false);
@@ -125,31 +138,33 @@ function accumulateGrad(t: Tensor, g: Tensor): void {
 
 /**
  * Walks the graph from `root` in reverse topological order, calling each node's VJP once with
- * the sum of everything that flowed into it. `visit` sees each tensor's final ∂root/∂t;
- * `onEdge` each contribution. Returns the order walked.
+ * the sum of everything that flowed into it. `visit` sees each value's final ∂root/∂value and
+ * its id; `onEdge` each contribution. Returns the order walked.
  */
 function runPass(
   root: Tensor,
   seed: Tensor,
   all: boolean,
-  visit: (t: Tensor, g: Tensor) => void,
-  onEdge: ((to: Tensor, operand: number, from: Tensor, c: Tensor) => void) | null,
-): Tensor[] {
-  const order = topologicalOrder(root, all);
-  const pending = new Map<Tensor, Tensor>();
-  pending.set(root, seed);
+  visit: (v: Vertex, id: number, g: Tensor) => void,
+  onEdge: ((node: GradNode, operand: number, c: Tensor) => void) | null,
+): Vertex[] {
+  const start = vertexOf(root);
+  const order = topologicalOrder(start, all);
+  const pending = new Map<Vertex, Tensor>();
+  const ids = new Map<Vertex, number>([[start, root.id]]);
+  pending.set(start, seed);
   for (let i = order.length - 1; i >= 0; i--) {
-    const t = order[i];
-    const g = pending.get(t);
+    const v = order[i];
+    const g = pending.get(v);
     if (g === undefined) continue;
-    pending.delete(t);
-    visit(t, g);
-    const node = t.gradFn;
-    if (node === null) continue;
+    pending.delete(v);
+    visit(v, ids.get(v) ?? (v instanceof Tensor ? v.id : v.outputId), g);
+    if (v instanceof Tensor) continue;
+    const node = v;
     node.checkSaved();
     const vjp = node.vjp;
     if (vjp === null) continue;
-    const needs = node.inputs.map((x) => all || x.requiresGrad);
+    const needs = node.inputRequiresGrad.map((r) => all || r);
     const results = whileBackward(() => withNoGrad(() => vjp(g, needs)));
     for (let j = 0; j < node.inputs.length; j++) {
       const c = results[j];
@@ -159,10 +174,12 @@ function runPass(
         throw runtimeError(
           `internal: ${node.op} returned a gradient of shape ${formatSize(c.shape)} for an operand of shape ${formatSize(x.shape)}`,
         );
-      checkFinite(c.values(), "backward", node.op, t.id, j);
-      onEdge?.(t, j, x, c);
-      const prior = pending.get(x);
-      pending.set(x, prior === undefined ? c : addInto(prior, c));
+      checkFinite(c.values(), "backward", node.op, node.outputId, j);
+      onEdge?.(node, j, c);
+      const target = node.inputFns[j] ?? x;
+      ids.set(target, node.inputIds[j]);
+      const prior = pending.get(target);
+      pending.set(target, prior === undefined ? c : addInto(prior, c));
     }
   }
   return order;
@@ -180,8 +197,8 @@ function seedFor(root: Tensor, gradient: Tensor | null | undefined): Tensor {
   return gradient;
 }
 
-function freeGraph(order: readonly Tensor[]): void {
-  for (const t of order) t.gradFn?.free();
+function freeGraph(order: readonly Vertex[]): void {
+  for (const v of order) if (!(v instanceof Tensor)) v.free();
 }
 
 /**
@@ -200,22 +217,24 @@ export function backward(root: Tensor, options: BackwardOptions = {}): RootGradi
     root,
     seed,
     trace,
-    (t, g) => {
-      if (trace) grads.set(t.id, g);
-      if (t.requiresGrad && (t.isLeaf || t.retainsGrad)) accumulateGrad(t, g);
+    (v, id, g) => {
+      if (trace) grads.set(id, g);
+      if (v instanceof Tensor) {
+        if (v.requiresGrad && v.isLeaf) accumulateGrad(v, g);
+      } else if (v.retainTarget !== null) accumulateGrad(v.retainTarget, g);
     },
-    trace ? (to, operand, from, c) => edges.push(edgeRecord(to, operand, from, c)) : null,
+    trace ? (node, operand, c) => edges.push(edgeRecord(node, operand, c)) : null,
   );
   if (options.retainGraph !== true) freeGraph(order);
   return trace ? { root, grads, edges } : null;
 }
 
-function edgeRecord(to: Tensor, operand: number, from: Tensor, c: Tensor): EdgeGradient {
+function edgeRecord(node: GradNode, operand: number, c: Tensor): EdgeGradient {
   return {
-    from,
-    to,
+    fromId: node.inputIds[operand],
+    toId: node.outputId,
     operand,
-    rule: to.gradFn?.rules[operand] ?? "",
+    rule: node.rules[operand] ?? "",
     contribution: c,
     summary: summarize(c.values()),
   };
@@ -233,8 +252,8 @@ export function rootGradients(root: Tensor, gradient?: Tensor | null): RootGradi
     root,
     seed,
     true,
-    (t, g) => grads.set(t.id, g),
-    (to, operand, from, c) => edges.push(edgeRecord(to, operand, from, c)),
+    (_v, id, g) => grads.set(id, g),
+    (node, operand, c) => edges.push(edgeRecord(node, operand, c)),
   );
   return { root, grads, edges };
 }
@@ -253,12 +272,12 @@ export function grad(
   for (const x of inputs)
     if (!x.requiresGrad) throw runtimeError("One of the differentiated Tensors does not require grad");
   const seed = seedFor(output, options.gradOutput);
-  const found = new Map<Tensor, Tensor>();
-  const wanted = new Set(inputs);
-  const order = runPass(output, seed, false, (t, g) => wanted.has(t) && found.set(t, g), null);
+  const found = new Map<Vertex, Tensor>();
+  const wanted = new Set(inputs.map(vertexOf));
+  const order = runPass(output, seed, false, (v, _id, g) => wanted.has(v) && found.set(v, g), null);
   if (options.retainGraph !== true) freeGraph(order);
   return inputs.map((x) => {
-    const g = found.get(x);
+    const g = found.get(vertexOf(x));
     if (g !== undefined) return g === seed ? Tensor.fromValues(g.copyValues(), g.shape, g.dtype) : g;
     if (options.allowUnused === true) return null;
     throw runtimeError(

@@ -14,6 +14,10 @@ export type Vjp = (grad: Tensor, needs: readonly boolean[]) => (Tensor | null)[]
  * One recorded operation (`grad_fn`): its symbol, its operands in order, its VJP and the rule
  * in words for each operand. `saved` lists the tensors the VJP reads, with their versions at
  * record time, so an in-place change or a freed graph is reported the way PyTorch does.
+ *
+ * The operands' autograd identity is snapshotted when the node is made (their grad_fn, whether
+ * they required grad, their id): an in-place operation later gives a tensor object a new
+ * grad_fn and id, and this node must still lead back to the value it actually used.
  */
 export class GradNode {
   /** Set by the first backward without retain_graph when the node saved tensors. */
@@ -22,6 +26,15 @@ export class GradNode {
   /** Null once freed: dropping the closure releases the values it saved, as PyTorch does. */
   vjp: Vjp | null;
   saved: readonly Tensor[];
+  readonly inputFns: readonly (GradNode | null)[];
+  readonly inputRequiresGrad: readonly boolean[];
+  readonly inputIds: readonly number[];
+  /** Id of the tensor this node produced. */
+  outputId = 0;
+  /** The tensor that asked with retain_grad() to keep this node's gradient in `.grad`. */
+  retainTarget: Tensor | null = null;
+  /** Scratch stamp for graph traversals. */
+  visitMark = 0;
 
   constructor(
     readonly op: string,
@@ -33,6 +46,9 @@ export class GradNode {
     this.vjp = vjp;
     this.saved = saved;
     this.savedVersions = saved.map((t) => t.version);
+    this.inputFns = inputs.map((t) => t.gradFn);
+    this.inputRequiresGrad = inputs.map((t) => t.requiresGrad);
+    this.inputIds = inputs.map((t) => t.id);
   }
 
   /** After a backward without retain_graph: a node that saved values lets them go. */
@@ -83,5 +99,6 @@ export function record(
   if (!needed) return out;
   out.requiresGrad = true;
   out.gradFn = new GradNode(op, inputs, vjp, rules, saved);
+  out.gradFn.outputId = out.id;
   return out;
 }

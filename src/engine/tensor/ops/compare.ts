@@ -39,6 +39,7 @@ export function allclose(a: Tensor, b: Tensor, rtol = 1e-5, atol = 1e-8): boolea
   const shape = broadcastShapes(a.shape, b.shape);
   const x = expandValues(a, shape);
   const y = expandValues(b, shape);
-  for (let i = 0; i < x.length; i++) if (!(Math.abs(x[i] - y[i]) <= atol + rtol * Math.abs(y[i]))) return false;
+  for (let i = 0; i < x.length; i++)
+    if (!(Math.abs(x[i] - y[i]) <= atol + rtol * Math.abs(y[i]))) return false;
   return true;
 }

@@ -2,8 +2,8 @@ import { record } from "../autograd/gradNode";
 import { broadcastShapes, contiguousStrides, numelOf } from "../shapeMath";
 import { Tensor } from "../tensor";
 import { indexError, runtimeError, valueError } from "../tensorError";
-import { expandValues, forEachRow } from "./broadcast";
-import { checkInPlace, writeValues } from "./inplace";
+import { expandValues, forEachRow, gradFor } from "./broadcast";
+import { inPlaceIsRecorded, rebase } from "./inplace";
 import { asTensor, type TensorLike } from "./operand";
 import { makeView } from "./shape";
 
@@ -256,27 +256,75 @@ export function index(t: Tensor, list: readonly IndexItem[]): Tensor {
   );
 }
 
+/**
+ * Where `x[items]` lands in a layout: the indexed shape and, for each of its elements, the
+ * storage position (row-major over the indexed shape).
+ */
+function positionsOf(base: Layout, list: readonly IndexItem[]): { shape: number[]; positions: Float64Array } {
+  const { view, advanced } = resolve(base, list);
+  if (advanced.length > 0) return advancedPositions(view, advanced);
+  const positions = new Float64Array(numelOf(view.shape));
+  const nd = view.shape.length;
+  const inner = nd > 0 ? view.strides[nd - 1] : 0;
+  forEachRow(view.shape, [view.strides], [view.offset], (o, [s], len) => {
+    for (let j = 0; j < len; j++) positions[o + j] = s + j * inner;
+  });
+  return { shape: view.shape, positions };
+}
+
+function checkValueShape(v: Tensor, shape: readonly number[]): void {
+  const fits = v.ndim <= shape.length && v.shape.every((d, i) => d === 1 || d === shape[shape.length - v.ndim + i]);
+  if (!fits)
+    throw runtimeError(
+      `shape mismatch: value tensor of shape [${v.shape.join(", ")}] cannot be broadcast to indexing result of shape [${shape.join(", ")}]`,
+    );
+}
+
+/**
+ * Out-of-place `x[items] = v` (PyTorch's index_put): a copy of x with the indexed elements
+ * replaced. The gradient reaches x everywhere except there, and v from there.
+ */
+export function indexPut(x: Tensor, list: readonly IndexItem[], value: TensorLike): Tensor {
+  const v = asTensor(value);
+  const { shape, positions } = positionsOf({ shape: [...x.shape], strides: contiguousStrides(x.shape), offset: 0 }, list);
+  checkValueShape(v, shape);
+  const out = x.copyValues();
+  const vals = expandValues(v, shape);
+  for (let i = 0; i < positions.length; i++) out[positions[i]] = vals[i];
+  return record(
+    Tensor.fromValues(out, x.shape, x.dtype),
+    "index_put",
+    [x, v],
+    (g, needs) => {
+      const gv = g.values();
+      let gx: Tensor | null = null;
+      let gVal: Tensor | null = null;
+      if (needs[0]) {
+        const r = gv.slice();
+        for (let i = 0; i < positions.length; i++) r[positions[i]] = 0;
+        gx = Tensor.fromValues(r, x.shape, g.dtype);
+      }
+      if (needs[1]) {
+        const picked = Float64Array.from(positions, (p) => gv[p]);
+        gVal = gradFor(Tensor.fromValues(picked, shape, g.dtype), v);
+      }
+      return [gx, gVal];
+    },
+    ["∂(x[i] = v)/∂x: 1 outside the assigned positions, 0 there", "∂(x[i] = v)/∂v: the gradient at the assigned positions"],
+  );
+}
+
 /** `x[items] = value` (in place, value broadcast to the indexed shape). */
 export function setIndex(t: Tensor, list: readonly IndexItem[], value: TensorLike): void {
   const v = asTensor(value);
-  checkInPlace(t, [v]);
-  const { view, advanced } = resolve(
-    { shape: [...t.shape], strides: [...t.strides], offset: t.offset },
-    list,
-  );
-  if (advanced.length === 0) {
-    writeValues(makeView(t, view.shape, view.strides, view.offset), expandValues(v, view.shape));
+  if (inPlaceIsRecorded(t, [v])) {
+    rebase(t, (old) => indexPut(old, list, v));
     return;
   }
-  const picked = advancedPositions(view, advanced);
-  if (broadcastShapes(v.shape, picked.shape).length !== picked.shape.length)
-    throw runtimeError(
-      `shape mismatch: value tensor of shape [${v.shape.join(", ")}] cannot be broadcast to indexing result of shape [${picked.shape.join(", ")}]`,
-    );
-  const vals = expandValues(v, picked.shape);
-  const tmp = Tensor.fromValues(vals, picked.shape, t.dtype);
+  const { shape, positions } = positionsOf({ shape: [...t.shape], strides: [...t.strides], offset: t.offset }, list);
+  checkValueShape(v, shape);
+  const vals = Tensor.fromValues(expandValues(v, shape), shape, t.dtype).storage.data;
   const data = t.storage.data;
-  const src = tmp.storage.data;
-  for (let i = 0; i < picked.positions.length; i++) data[picked.positions[i]] = src[i];
+  for (let i = 0; i < positions.length; i++) data[positions[i]] = vals[i];
   t.storage.version++;
 }

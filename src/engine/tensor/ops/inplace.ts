@@ -1,7 +1,11 @@
 import { isGradEnabled } from "../autograd/gradMode";
 import { category, isFloating, roundToDtype, scalarTypeName } from "../dtype";
-import { numelOf } from "../shapeMath";
-import { Tensor } from "../tensor";
+import { broadcastShapes, numelOf } from "../shapeMath";
+import { contiguousStrides } from "../shapeMath";
+import { Storage, Tensor } from "../tensor";
+import { record } from "../autograd/gradNode";
+import { add, div, mul, sub } from "./elementwise";
+import { gradFor } from "./broadcast";
 import { runtimeError } from "../tensorError";
 import { Binary, binaryValues } from "./binaryKernel";
 import { expandValues, forEachRow } from "./broadcast";
@@ -10,19 +14,44 @@ import { asTensor, resultType, type TensorLike } from "./operand";
 /**
  * In-place operations (`x -= lr * g`, `x.zero_()`, `x[i] = v`). They write through the view's
  * strides and bump the storage version, so a graph that saved the old values refuses to use
- * them. While recording, PyTorch forbids them on leaves that require grad; GradLens also does
- * not record them on other tensors that require grad (it would have to rewrite the graph), and
- * says so instead of computing a wrong gradient.
+ * them. While recording, PyTorch forbids them on leaves that require grad; on other tensors
+ * they are recorded by rebasing the history: the old value keeps its place in the graph and
+ * the tensor object continues as the result (`loss += l` in a loop works as in PyTorch).
  */
 
-export function checkInPlace(t: Tensor, operands: readonly Tensor[]): void {
-  if (!isGradEnabled()) return;
+/**
+ * Whether an in-place operation on `t` must be recorded, with PyTorch's refusal for leaves.
+ * GradLens does not track which views share a storage, so it refuses to record one on a view
+ * (or a tensor with views) rather than leave the other views' history wrong.
+ */
+export function inPlaceIsRecorded(t: Tensor, operands: readonly Tensor[]): boolean {
+  if (!isGradEnabled()) return false;
   if (t.requiresGrad && t.isLeaf)
     throw runtimeError("a leaf Variable that requires grad is being used in an in-place operation.");
-  if (t.requiresGrad || operands.some((o) => o.requiresGrad))
+  if (!t.requiresGrad && !operands.some((o) => o.requiresGrad)) return false;
+  if (t.storage.shared)
     throw runtimeError(
-      "GradLens does not record in-place operations on tensors that require grad; write `x = x + y` instead of `x += y` (or run it under torch.no_grad())",
+      "GradLens does not record in-place operations on a view (or a tensor that has views) when gradients are involved; write `x = x + y` instead of `x += y`",
     );
+  return true;
+}
+
+/**
+ * Records `t ← op(t, …)`: a snapshot of the old value takes over t's place in the graph (its id
+ * and grad_fn), `compute` makes the out-of-place result from it with its VJP, and t continues
+ * with the result's values, grad_fn and id.
+ */
+export function rebase(t: Tensor, compute: (old: Tensor) => Tensor): Tensor {
+  const old = new Tensor(new Storage(t.copyValues()), t.shape, contiguousStrides(t.shape), 0, t.dtype);
+  old.id = t.id;
+  old.gradFn = t.gradFn;
+  old.requiresGrad = t.requiresGrad;
+  const result = compute(old);
+  writeValues(t, result.copyValues());
+  t.id = result.id;
+  t.gradFn = result.gradFn;
+  t.requiresGrad = result.requiresGrad;
+  return t;
 }
 
 /** Writes row-major `values` (already shaped like t) into t's elements and bumps its version. */
@@ -45,16 +74,24 @@ function checkCast(t: Tensor, other: Tensor, floatResult = false): void {
     );
 }
 
+const OUT_OF_PLACE: Partial<Record<Binary, (a: Tensor, b: Tensor) => Tensor>> = {
+  [Binary.Add]: add,
+  [Binary.Sub]: sub,
+  [Binary.Mul]: mul,
+  [Binary.Div]: div,
+};
+
 function binaryInPlace(code: Binary, t: Tensor, y: TensorLike, floatResult = false): Tensor {
   const other = asTensor(y);
-  checkInPlace(t, [other]);
   checkCast(t, other, floatResult);
-  const { values, shape } = binaryValues(code, t, other);
+  const shape = broadcastShapes(t.shape, other.shape);
   if (numelOf(shape) !== t.numel || shape.length > t.ndim)
     throw runtimeError(
       `output with shape [${t.shape.join(", ")}] doesn't match the broadcast shape [${shape.join(", ")}]`,
     );
-  writeValues(t, values);
+  const op = OUT_OF_PLACE[code];
+  if (op !== undefined && inPlaceIsRecorded(t, [other])) return rebase(t, (old) => op(old, other));
+  writeValues(t, binaryValues(code, t, other).values);
   return t;
 }
 
@@ -66,13 +103,34 @@ export const divInPlace = (t: Tensor, y: TensorLike) => binaryInPlace(Binary.Div
 /** `x.copy_(src)`: src broadcast into x, converted to x's type. */
 export function copyInPlace(t: Tensor, src: TensorLike): Tensor {
   const s = asTensor(src);
-  checkInPlace(t, [s]);
+  if (inPlaceIsRecorded(t, [s]))
+    return rebase(t, (old) =>
+      record(
+        Tensor.fromValues(expandValues(s, t.shape), t.shape, t.dtype),
+        "copy_",
+        [old, s],
+        (g, needs) => [
+          needs[0] ? Tensor.fromValues(new Float64Array(g.numel), g.shape, g.dtype) : null,
+          needs[1] ? gradFor(g, s) : null,
+        ],
+        ["∂copy_(a, src)/∂a = 0", "∂copy_(a, src)/∂src = 1"],
+      ),
+    );
   writeValues(t, expandValues(s, t.shape));
   return t;
 }
 
 export function fillInPlace(t: Tensor, value: number): Tensor {
-  checkInPlace(t, []);
+  if (inPlaceIsRecorded(t, []))
+    return rebase(t, (old) =>
+      record(
+        Tensor.fromValues(new Float64Array(t.numel).fill(value), t.shape, t.dtype),
+        "fill_",
+        [old],
+        (g) => [Tensor.fromValues(new Float64Array(g.numel), g.shape, g.dtype)],
+        ["∂fill_(a)/∂a = 0"],
+      ),
+    );
   writeValues(t, new Float64Array(t.numel).fill(value));
   return t;
 }

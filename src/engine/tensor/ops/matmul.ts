@@ -6,7 +6,7 @@ import { runtimeError } from "../tensorError";
 import { sumToShape } from "./broadcast";
 import { gemm } from "./gemm";
 import { resultType } from "./operand";
-import { makeView } from "./shape";
+import { internalView } from "./shape";
 
 /**
  * `a @ b` with PyTorch's rules: 1-d·1-d is a dot product, a 1-d operand is treated as a row
@@ -22,7 +22,7 @@ function swapLast(t: Tensor): Tensor {
   const strides = [...t.strides];
   [shape[n - 2], shape[n - 1]] = [shape[n - 1], shape[n - 2]];
   [strides[n - 2], strides[n - 1]] = [strides[n - 1], strides[n - 2]];
-  return makeView(t, shape, strides, t.offset);
+  return internalView(t, shape, strides, t.offset);
 }
 
 function reshapeView(t: Tensor, shape: readonly number[]): Tensor {
@@ -46,7 +46,7 @@ function promote(t: Tensor, side: "left" | "right"): Tensor {
   if (t.ndim !== 1) return t;
   const n = t.shape[0];
   const s = t.strides[0];
-  return side === "left" ? makeView(t, [1, n], [n * s, s], t.offset) : makeView(t, [n, 1], [s, s], t.offset);
+  return side === "left" ? internalView(t, [1, n], [n * s, s], t.offset) : internalView(t, [n, 1], [s, s], t.offset);
 }
 
 /** Batched product of operands with ≥2 dims each (batch dims broadcast), row-major result. */

@@ -12,6 +12,10 @@ import {
   tensor,
   max,
   min,
+  variance,
+  std,
+  logsumexp,
+  norm,
 } from "../index";
 
 const cube = () => reshape(arange(0, 24, 1, { dtype: "float64" }), [2, 3, 4]);
@@ -123,5 +127,33 @@ describe("max and min", () => {
       ).toNested(),
     ).toEqual([1, 0]);
     expect(() => max(tensor([], { dtype: "float64" }))).toThrow(/Expected reduction dim to be specified/);
+  });
+});
+
+describe("statistics", () => {
+  it("var and std with Bessel's correction by default, logsumexp stable, norm", () => {
+    const x = tensor([1, 2, 3, 4], { dtype: "float64" });
+    expect(variance(x).item()).toBeCloseTo(1.6666666666666667, 15);
+    expect(variance(x, 0, 0).item()).toBe(1.25);
+    expect(std(x).item()).toBeCloseTo(1.2909944487358056, 15);
+    expect(logsumexp(tensor([1000, 1000], { dtype: "float64" }), 0).item()).toBeCloseTo(
+      1000.6931471805599,
+      12,
+    );
+    expect(norm(tensor([3, 4], { dtype: "float64" })).item()).toBe(5);
+    expect(
+      std(
+        tensor(
+          [
+            [1, 3],
+            [5, 9],
+          ],
+          { dtype: "float64" },
+        ),
+        1,
+        1,
+        true,
+      ).toNested(),
+    ).toEqual([[Math.SQRT2], [2 * Math.SQRT2]]);
   });
 });

@@ -41,7 +41,7 @@ function spread(g: Tensor, keepShape: readonly number[], a: Tensor, scale: numbe
   return Tensor.fromValues(v, a.shape, g.dtype);
 }
 
-function describe(dims: readonly number[], ndim: number): string {
+function dimSuffix(dims: readonly number[], ndim: number): string {
   return dims.length === ndim ? "" : `, dim=${dims.length === 1 ? dims[0] : `(${dims.join(", ")})`}`;
 }
 
@@ -51,7 +51,7 @@ export function sum(a: Tensor, dim?: Dims, keepdim = false, dtype?: DType): Tens
   const outType = dtype ?? (isFloating(a.dtype) ? a.dtype : "int64");
   const out = Tensor.fromValues(values, reducedShape(a.shape, dims, keepdim), outType);
   return record(out, "sum", [a], (g) => [spread(g, keepShape, a, 1)], [
-    `∂sum(a${describe(dims, a.ndim)})/∂a = 1 for every element`,
+    `∂sum(a${dimSuffix(dims, a.ndim)})/∂a = 1 for every element`,
   ]);
 }
 
@@ -67,7 +67,7 @@ export function mean(a: Tensor, dim?: Dims, keepdim = false, dtype?: DType): Ten
   for (let i = 0; i < values.length; i++) values[i] /= count;
   const out = Tensor.fromValues(values, reducedShape(a.shape, dims, keepdim), outType);
   return record(out, "mean", [a], (g) => [spread(g, keepShape, a, 1 / count)], [
-    `∂mean(a${describe(dims, a.ndim)})/∂a = 1/${count} for every element`,
+    `∂mean(a${dimSuffix(dims, a.ndim)})/∂a = 1/${count} for every element`,
   ]);
 }
 

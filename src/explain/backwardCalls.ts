@@ -1,0 +1,11 @@
+/** Where the program calls `.backward(`: 0-based lines and the column of the dot, for code lenses. */
+export function backwardCalls(source: string): { line: number; column: number }[] {
+  const found: { line: number; column: number }[] = [];
+  const lines = source.split("\n");
+  lines.forEach((text, line) => {
+    const code = text.replace(/#.*$/, ""); // a comment that mentions backward() is not a call
+    const match = /\.backward\s*\(/.exec(code);
+    if (match) found.push({ line, column: match.index });
+  });
+  return found;
+}

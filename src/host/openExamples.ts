@@ -1,0 +1,28 @@
+import * as vscode from "vscode";
+
+/**
+ * GradLens: Open Examples — a quick pick of the bundled examples, each opened as an untitled
+ * copy so the user can edit it freely without touching the installed extension.
+ */
+export async function openExamples(extensionUri: vscode.Uri): Promise<void> {
+  const folder = vscode.Uri.joinPath(extensionUri, "examples");
+  const entries = await vscode.workspace.fs.readDirectory(folder);
+  const files = entries.filter(([name, type]) => type === vscode.FileType.File && name.endsWith(".py"));
+  const items = await Promise.all(
+    files.map(async ([name]) => {
+      const text = new TextDecoder().decode(
+        await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder, name)),
+      );
+      const firstComment = /^#\s*(.*)$/m.exec(text)?.[1] ?? "";
+      return { label: name, detail: firstComment, text };
+    }),
+  );
+  const picked = await vscode.window.showQuickPick(items, {
+    title: vscode.l10n.t("GradLens examples"),
+    placeHolder: vscode.l10n.t("Open an example program"),
+    matchOnDetail: true,
+  });
+  if (!picked) return;
+  const document = await vscode.workspace.openTextDocument({ language: "python", content: picked.text });
+  await vscode.window.showTextDocument(document);
+}

@@ -1,0 +1,103 @@
+import { Adam } from "../engine/optim/adam";
+import { SGD } from "../engine/optim/sgd";
+import { tensor } from "../engine/tensor";
+import type { RunOptions } from "../runtime/runApi";
+import { runProgram } from "../runtime/runProgram";
+import { nodeLabel } from "../trace/naming";
+
+export type OptimizerKind = "sgd" | "momentum" | "adam";
+
+export interface TrainConfig {
+  optimizer: OptimizerKind;
+  lr: number;
+  steps: number;
+  /** Rows of the leaves to train; all scalar leaves that reach the root when absent. */
+  parameters?: number[];
+}
+
+export interface TrainedParameter {
+  node: number;
+  name: string;
+  initial: number;
+  final: number;
+}
+
+export interface TrainResult {
+  /** The root's value before each step's update (losses[0] is the program as written). */
+  losses: number[];
+  parameters: TrainedParameter[];
+  /** Why training stopped early or could not start, if it did. */
+  message: string | null;
+}
+
+/**
+ * Trains a program's parameters (its scalar leaves) with a PyTorch optimizer: each step re-runs
+ * the whole program with the current parameter values, reads the loss (the root of its last
+ * `backward()`) and ∂loss/∂parameter, and lets the optimizer update the values. Yields the loss
+ * after every step so the caller can draw the curve as it falls.
+ */
+export function* trainProgram(
+  source: string,
+  options: RunOptions,
+  config: TrainConfig,
+): Generator<{ step: number; loss: number }, TrainResult> {
+  const first = runProgram(source, options);
+  const result: TrainResult = { losses: [], parameters: [], message: null };
+  if (!first.ok) return { ...result, message: "The program stops on an error; fix it first." };
+  if (first.root === null || first.nodes[first.root].data.length !== 1) {
+    return { ...result, message: "Nothing to train: the program never calls .backward() on a scalar." };
+  }
+  const root = first.root;
+  const chosen = new Set(config.parameters ?? []);
+  const params = first.nodes.filter(
+    (n) =>
+      n.kind === "leaf" &&
+      n.shape.length === 0 &&
+      n.rootGrad !== null &&
+      (chosen.size === 0 || chosen.has(n.id)),
+  );
+  if (params.length === 0)
+    return { ...result, message: "No scalar leaf reaches the loss, so there is nothing to train." };
+
+  const values = tensor(
+    params.map((p) => p.data[0]),
+    { dtype: "float64", requiresGrad: true },
+  );
+  const optimizer =
+    config.optimizer === "adam"
+      ? new Adam([values], { lr: config.lr })
+      : new SGD([values], { lr: config.lr, momentum: config.optimizer === "momentum" ? 0.9 : 0 });
+
+  let trace = first;
+  for (let step = 0; step < config.steps; step++) {
+    const loss = trace.nodes[root].data[0];
+    result.losses.push(loss);
+    yield { step, loss };
+    const grads = params.map((p) => trace.nodes[p.id].rootGrad?.[0] ?? 0);
+    if (!Number.isFinite(loss) || grads.some((g) => !Number.isFinite(g))) {
+      result.message = `Stopped at step ${step}: the loss or a gradient is not finite (try a smaller learning rate).`;
+      break;
+    }
+    values.grad = tensor(grads, { dtype: "float64" });
+    optimizer.step();
+    const current = values.copyValues();
+    trace = runProgram(source, {
+      ...options,
+      output: root,
+      leafValues: new Map(params.map((p, i) => [p.id, current[i]])),
+    });
+    if (!trace.ok) {
+      result.message = `Stopped at step ${step + 1}: ${trace.diagnostics.find((d) => d.severity === "error")?.message}`;
+      break;
+    }
+  }
+  const final = values.copyValues();
+  result.parameters = params.map((p, i) => ({
+    node: p.id,
+    name: nodeLabel(first, p.id),
+    initial: p.data[0],
+    final: final[i],
+  }));
+  if (result.message === null && config.steps > 0) result.losses.push(trace.nodes[root].data[0]);
+  return result;
+}

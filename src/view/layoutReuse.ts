@@ -1,0 +1,39 @@
+import type { Layout, LayoutEdge, LayoutNode } from "./layout/layoutTypes";
+import { edgeLabelWidth } from "./nodeMetrics";
+import type { ViewEdge, ViewGraph, ViewNode } from "./viewGraph";
+
+/**
+ * The layout of `previous` when laying out the new graph would give exactly the same result:
+ * the same nodes with the same box sizes and the same edges with the same label widths (the
+ * layout is deterministic, so equal input means equal output). That is the common case while
+ * typing a number or taking a training step: only the labels change, and the graph stays put
+ * instead of being laid out again. Null when anything that affects the layout differs.
+ */
+export function reusableLayout(
+  previous: ViewGraph,
+  nodes: readonly ViewNode[],
+  layoutNodes: readonly LayoutNode[],
+  edges: readonly ViewEdge[],
+  layoutEdges: readonly LayoutEdge[],
+): Layout | null {
+  if (previous.nodes.length !== nodes.length || previous.edges.length !== edges.length) return null;
+  for (let i = 0; i < nodes.length; i++) {
+    const old = previous.nodes[i];
+    if (old.key !== nodes[i].key) return null;
+    if (old.box.width !== layoutNodes[i].width || old.box.height !== layoutNodes[i].height) return null;
+  }
+  for (let i = 0; i < edges.length; i++) {
+    const old = previous.edges[i];
+    if (old.key !== edges[i].key || old.from !== edges[i].from || old.to !== edges[i].to) return null;
+    const oldLabelWidth = old.label === null ? 0 : edgeLabelWidth(old.label);
+    if (oldLabelWidth !== layoutEdges[i].labelWidth) return null;
+  }
+  return {
+    boxes: previous.nodes.map((n) => n.box),
+    layers: previous.nodes.map((n) => n.layer),
+    routes: previous.edges.map((e) => e.points),
+    labelAt: previous.edges.map((e) => e.labelAt ?? e.points[0]),
+    width: previous.width,
+    height: previous.height,
+  };
+}

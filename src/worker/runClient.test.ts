@@ -1,0 +1,91 @@
+import { build } from "esbuild";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { RunClient } from "./runClient";
+
+// The client is tested against the real worker, bundled as the extension bundles it.
+let dir: string;
+let workerFile: string;
+const analysis = { thresholds: { vanishing: 1e-7, exploding: 1e6 }, inlineMaxLength: 80 };
+const clients: RunClient[] = [];
+const client = (memoryMb = 256, timeoutMs = 20_000) => {
+  const c = new RunClient(workerFile, () => ({ memoryMb, timeoutMs }));
+  clients.push(c);
+  return c;
+};
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), "gradlens-worker-"));
+  workerFile = join(dir, "worker.js");
+  await build({
+    entryPoints: ["src/worker/runWorker.ts"],
+    outfile: workerFile,
+    bundle: true,
+    platform: "node",
+    format: "cjs",
+    logLevel: "silent",
+  });
+}, 30_000);
+
+afterAll(() => {
+  for (const c of clients) c.dispose();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const program = "from micrograd.engine import Value\nw = Value(3.0)\nloss = w * w\nloss.backward()\n";
+
+describe("RunClient", () => {
+  it("runs a program in the worker and brings back the trace, the laid-out graph and the analysis", async () => {
+    const outcome = await client().run(program, {}, analysis);
+    expect(outcome.kind).toBe("result");
+    if (outcome.kind !== "result") return;
+    expect(outcome.trace.nodes.find((n) => n.names.includes("w"))?.rootGrad).toEqual([6]);
+    expect(outcome.view.nodes.length).toBeGreaterThan(0);
+    expect(outcome.inline.map((i) => i.text)).toContain("w = 3.0000 · ∇ 6.0000");
+  });
+
+  it("stops a runaway program at the step budget, and the worker runs the next program", async () => {
+    const c = client();
+    const outcome = await c.run("while True:\n    pass\n", { stepBudget: 100_000 }, analysis);
+    expect(outcome.kind === "result" && outcome.trace.diagnostics[0].code).toBe("budget");
+    expect((await c.run(program, {}, analysis)).kind).toBe("result");
+  });
+
+  it("replaces a worker that ran out of memory", async () => {
+    const c = client(64);
+    const grow = "xs = []\nwhile True:\n    xs.append([1.0] * 100000)\n";
+    const outcome = await c.run(grow, { stepBudget: 1e12 }, analysis);
+    expect(outcome).toMatchObject({ kind: "stopped", reason: "memory" });
+    expect((await c.run(program, {}, analysis)).kind).toBe("result");
+  }, 30_000);
+
+  it("stops at the wall-clock limit when the step budget would not", async () => {
+    const c = client(256, 300);
+    const outcome = await c.run("while True:\n    pass\n", { stepBudget: 1e12 }, analysis);
+    expect(outcome).toMatchObject({ kind: "stopped", reason: "timeout" });
+  });
+
+  it("lets a newer run replace one in flight", async () => {
+    const c = client();
+    const slow = c.run("while True:\n    pass\n", { stepBudget: 1e12 }, analysis);
+    const fast = c.run(program, {}, analysis);
+    expect(await slow).toMatchObject({ kind: "stopped", reason: "superseded" });
+    expect((await fast).kind).toBe("result");
+  });
+
+  it("trains with progress reports, and checks gradients", async () => {
+    const c = client();
+    const losses: number[] = [];
+    const source =
+      "from micrograd.engine import Value\nw = Value(0.5)\nloss = (w * 2.0 - 3) ** 2\nloss.backward()\n";
+    const result = await c.train(source, {}, { optimizer: "sgd", lr: 0.1, steps: 3 }, (p) =>
+      losses.push(p.loss),
+    );
+    expect(losses).toHaveLength(3);
+    expect("losses" in result && result.losses[0]).toBe(4);
+    const report = await c.checkGradients(source, {});
+    expect("rows" in report && report.rows.every((r) => r.ok)).toBe(true);
+  });
+});
