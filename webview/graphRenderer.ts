@@ -1,6 +1,7 @@
 import { EDGE_LABEL, OP_NODE, VALUE_NODE, textWidth } from "../src/view/nodeMetrics";
 import type { ViewEdge, ViewGraph, ViewOpNode, ViewValueNode } from "../src/view/viewGraph";
 import { edgePathData } from "./edgePath";
+import { weightClass } from "./styles";
 import { svgElement, svgTitle } from "./svg";
 
 /** What the renderer hands back so the app can react to the user and to host messages. */
@@ -32,9 +33,8 @@ export function renderGraph(viewport: SVGGElement, graph: ViewGraph): RenderedGr
     const d = edgePathData(edge.points);
     const stroke = svgElement(strokes, "path", {
       d,
-      class: `gl-edge-stroke gl-edge-${edge.kind} gl-status-${edge.status}`,
+      class: `gl-edge-stroke gl-edge-${edge.kind} gl-status-${edge.status} ${weightClass(edge.weight)}`,
     });
-    stroke.style.setProperty("--w", edge.weight.toFixed(3));
     remember(edge.key, stroke);
     if (edge.kind === "input") remember(edge.key, drawInputEdge(edgeLayer, edge, d));
   }
@@ -49,7 +49,7 @@ export function renderGraph(viewport: SVGGElement, graph: ViewGraph): RenderedGr
 
 function drawInputEdge(parent: SVGGElement, edge: ViewEdge, d: string): SVGGElement {
   const group = svgElement(parent, "g", {
-    class: `gl-edge gl-status-${edge.status}`,
+    class: `gl-edge gl-status-${edge.status} ${weightClass(edge.weight)}`,
     "data-testid": "edge",
     "data-from": edge.fromTrace,
     "data-to": edge.toTrace,
@@ -92,7 +92,10 @@ function drawValueNode(parent: SVGGElement, node: ViewValueNode): SVGGElement {
   if (node.root) group.dataset.root = "true";
   svgTitle(group, node.title);
   svgElement(group, "rect", { class: "gl-box", width, height, rx: VALUE_NODE.radius });
-  svgElement(group, "path", { class: "gl-accent", d: accentPath(width, VALUE_NODE.radius) });
+  // Only leaves and the root wear a coloured top edge; skipping it elsewhere keeps big graphs light.
+  if (node.role === "leaf" || node.root) {
+    svgElement(group, "path", { class: "gl-accent", d: accentPath(width, VALUE_NODE.radius) });
+  }
   svgElement(group, "line", {
     class: "gl-rule",
     x1: VALUE_NODE.paddingX,

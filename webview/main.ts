@@ -2,15 +2,52 @@
  * Entry point of the graph webview (bundled to dist/webview.js). It draws what the host sends
  * and reports what the user does; every incoming message is validated first.
  */
-import { parseHostMessage } from "../src/view/protocol";
+import { parseHostMessage, type HostMessage } from "../src/view/protocol";
 import { GraphApp } from "./app";
+import { LOSS_CHART_CSS, LossChart } from "./lossChart";
+import { graphPngDataUrl, graphSvgText } from "./pictureExport";
+import { STEP_PANEL_CSS, StepPanel } from "./stepPanel";
 import { injectStyles } from "./styles";
 import { vscode } from "./vscodeApi";
 
 injectStyles();
+const extraStyles = document.createElement("style");
+extraStyles.textContent = STEP_PANEL_CSS + LOSS_CHART_CSS;
+document.head.appendChild(extraStyles);
 const app = new GraphApp(document.body, vscode);
+const stage = document.querySelector<HTMLElement>(".gl-stage") ?? document.body;
+const steps = new StepPanel(stage, (action) => vscode.postMessage({ type: "stepAction", action }));
+const losses = new LossChart(stage);
+let steppingNode: number | null = null;
 
-window.addEventListener("message", (event: MessageEvent) => {
+/** Messages for the parts beside the graph (step-through, loss chart, export); false for the graph app's. */
+async function applyExtra(message: HostMessage): Promise<boolean> {
+  switch (message.type) {
+    case "step":
+      steppingNode = message.node;
+      steps.show(message);
+      if (message.node !== null) app.apply({ type: "highlight", nodes: [message.node] });
+      return true;
+    case "losses":
+      losses.show(message.values, message.done);
+      return true;
+    case "exportRequest": {
+      const svg = document.querySelector<SVGSVGElement>("svg#graph");
+      try {
+        if (!svg) throw new Error("no graph is drawn");
+        const data = message.format === "svg" ? graphSvgText(svg) : await graphPngDataUrl(svg);
+        vscode.postMessage({ type: "exported", id: message.id, data, error: null });
+      } catch (error) {
+        vscode.postMessage({ type: "exported", id: message.id, data: null, error: String(error) });
+      }
+      return true;
+    }
+    default:
+      return false;
+  }
+}
+
+window.addEventListener("message", async (event: MessageEvent) => {
   const message = parseHostMessage(event.data);
   if (message === null) {
     const type =
@@ -24,7 +61,9 @@ window.addEventListener("message", (event: MessageEvent) => {
     return;
   }
   try {
+    if (await applyExtra(message)) return;
     app.apply(message);
+    if (message.type === "graph") steps.refresh(steppingNode);
   } catch (error) {
     vscode.postMessage({
       type: "error",

@@ -1,7 +1,7 @@
 /**
  * The webview's stylesheet, injected at start-up so the host ships one script and nothing
  * else. Colours come from VS Code's theme variables (with fallbacks for a bare browser), so
- * the graph follows light, dark and high-contrast themes; `--w` on an edge is its weight.
+ * the graph follows light, dark and high-contrast themes.
  */
 export const STYLES = `
 :root {
@@ -61,7 +61,7 @@ body { background: var(--gl-bg); color: var(--gl-fg); font-family: var(--gl-ui);
 .gl-stage { position: relative; flex: 1; min-height: 0; }
 #graph { position: absolute; inset: 0; width: 100%; height: 100%; display: block; cursor: grab; user-select: none; }
 #graph:active { cursor: grabbing; }
-body.gl-stale #graph .gl-viewport { opacity: 0.55; filter: saturate(0.4); transition: opacity 150ms, filter 150ms; }
+body.gl-stale #graph .gl-viewport { opacity: 0.5; }
 
 #empty {
   position: absolute; inset: 0; display: flex; flex-direction: column; align-items: center; justify-content: center;
@@ -81,23 +81,13 @@ body.gl-stale #graph .gl-viewport { opacity: 0.55; filter: saturate(0.4); transi
 .gl-legend .gl-sw-root { border-color: var(--gl-root); }
 .gl-legend .gl-sw-flow { width: 18px; height: 0; border-width: 1.5px 0 0 0; border-color: var(--gl-flow); border-radius: 0; vertical-align: 3px; }
 
-/* Edges: colour and width grow with the gradient they carry. */
-.gl-edge-stroke {
-  fill: none;
-  stroke: color-mix(in srgb, var(--gl-flow) calc(20% + var(--w, 0) * 70%), var(--gl-edge));
-  stroke-width: calc(1px + var(--w, 0) * 2.4px);
-  stroke-linecap: round;
-  transition: stroke-width 120ms, opacity 120ms;
-}
+/* Edges: colour and width grow with the gradient they carry (weight classes below). */
+.gl-edge-stroke { fill: none; stroke-linecap: round; }
 .gl-edge-stroke.gl-status-zero, .gl-edge-stroke.gl-status-none { stroke: var(--gl-edge); stroke-dasharray: 3 4; stroke-width: 1.1px; opacity: 0.75; }
 .gl-edge-stroke.gl-status-nonfinite { stroke: var(--gl-error); stroke-width: 2.5px; }
 .gl-edge-hit { fill: none; stroke: transparent; stroke-width: 12px; pointer-events: stroke; }
 .gl-edge { cursor: help; }
-.gl-edge-tag rect {
-  fill: var(--gl-bg);
-  stroke: color-mix(in srgb, var(--gl-flow) calc(20% + var(--w, 0) * 40%), var(--gl-edge));
-  stroke-width: 1px;
-}
+.gl-edge-tag rect { fill: var(--gl-bg); stroke-width: 1px; }
 .gl-edge-tag text {
   font-family: var(--gl-mono); font-size: 11px; text-anchor: middle; fill: var(--gl-fg);
   font-variant-numeric: tabular-nums;
@@ -140,7 +130,6 @@ body.gl-stale #graph .gl-viewport { opacity: 0.55; filter: saturate(0.4); transi
 /* Hovering a node or edge brings its neighbourhood forward. */
 #graph.gl-focusing .gl-strokes > *, #graph.gl-focusing .gl-edges > *, #graph.gl-focusing .gl-nodes > * { opacity: 0.28; }
 #graph.gl-focusing .gl-lit { opacity: 1 !important; }
-#graph.gl-focusing .gl-edge-stroke.gl-lit { stroke-width: calc(2px + var(--w, 0) * 3.2px); }
 
 #graph.gl-far .gl-edge-tag, #graph.gl-far .gl-line, #graph.gl-far .gl-rule, #graph.gl-far .gl-op text { display: none; }
 
@@ -149,11 +138,36 @@ body.vscode-high-contrast .gl-node .gl-box, body.vscode-high-contrast .gl-op rec
 @media (prefers-reduced-motion: reduce) { * { transition: none !important; } }
 `;
 
+/** How many weight classes (`gl-w0` … ) an edge's weight in [0, 1] is rounded into. */
+export const WEIGHT_LEVELS = 6;
+
+export function weightClass(weight: number): string {
+  return `gl-w${Math.round(Math.min(1, Math.max(0, weight)) * (WEIGHT_LEVELS - 1))}`;
+}
+
+/**
+ * One rule per weight class rather than a computed style per edge: with thousands of edges,
+ * static classes keep the browser's style pass fast.
+ */
+function weightRules(): string {
+  let css = "";
+  for (let level = 0; level < WEIGHT_LEVELS; level++) {
+    const w = level / (WEIGHT_LEVELS - 1);
+    const mix = (base: number, span: number) =>
+      `color-mix(in srgb, var(--gl-flow) ${Math.round(base + span * w)}%, var(--gl-edge))`;
+    css += `.gl-edge-stroke.gl-w${level} { stroke: ${mix(20, 70)}; stroke-width: ${(1 + 2.4 * w).toFixed(2)}px; }\n`;
+    css += `#graph.gl-focusing .gl-edge-stroke.gl-w${level}.gl-lit { stroke-width: ${(2 + 3.2 * w).toFixed(2)}px; }\n`;
+    css += `.gl-edge.gl-w${level} .gl-edge-tag rect { stroke: ${mix(20, 40)}; }\n`;
+  }
+  return css;
+}
+
 /** Adds the stylesheet to the page (once). */
 export function injectStyles(): void {
   if (document.getElementById("gradlens-styles")) return;
   const style = document.createElement("style");
   style.id = "gradlens-styles";
-  style.textContent = STYLES;
+  // Weight rules first, so the status rules (zero, NaN/∞) that follow override them.
+  style.textContent = weightRules() + STYLES;
   document.head.appendChild(style);
 }

@@ -175,8 +175,12 @@ export function activate(context: vscode.ExtensionContext): GradLensApi {
           void vscode.window.showInformationMessage(vscode.l10n.t("Open a Python file to export its graph."));
           return;
         }
-        const picture = (kind: "svg" | "png") =>
-          (panel.webview ?? view.webview)?.picture(kind) ?? Promise.resolve(null);
+        const picture = async (kind: "svg" | "png") => {
+          // The panel draws the picture, so it must be open and showing this graph.
+          panel.show();
+          refreshViews();
+          return (await panel.webview?.picture(kind)) ?? null;
+        };
         await exportGraph(result, picture, format, target);
       },
     ),

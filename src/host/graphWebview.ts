@@ -25,6 +25,7 @@ type Replayed = (typeof REPLAYED)[number];
  */
 export class GraphWebview implements vscode.Disposable {
   private ready = false;
+  private readyWaiters: (() => void)[] = [];
   private readonly state = new Map<Replayed, HostMessage>();
   private readonly pictures = new Map<number, (data: Uint8Array | null) => void>();
   private nextPicture = 1;
@@ -49,6 +50,7 @@ export class GraphWebview implements vscode.Disposable {
       switch (message.type) {
         case "ready":
           this.ready = true;
+          for (const resolve of this.readyWaiters.splice(0)) resolve();
           for (const type of REPLAYED) {
             const replay = this.state.get(type);
             if (replay) void this.webview.postMessage(replay);
@@ -97,8 +99,13 @@ export class GraphWebview implements vscode.Disposable {
   }
 
   /** The graph drawn as the webview draws it: SVG text or PNG bytes; null if it is not showing. */
-  picture(format: "svg" | "png"): Promise<Uint8Array | null> {
-    if (!this.ready || !this.state.has("graph")) return Promise.resolve(null);
+  async picture(format: "svg" | "png"): Promise<Uint8Array | null> {
+    if (!this.ready) {
+      // A panel just opened loads its script first.
+      const loaded = new Promise<void>((resolve) => this.readyWaiters.push(resolve));
+      await Promise.race([loaded, new Promise((r) => setTimeout(r, 15_000))]);
+    }
+    if (!this.ready || !this.state.has("graph")) return null;
     const id = this.nextPicture++;
     return new Promise((resolve) => {
       const timer = setTimeout(() => {

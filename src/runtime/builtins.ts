@@ -32,7 +32,7 @@ import { PyError, typeError, UnsupportedError, valueError } from "./interpreter/
 import type { Runtime } from "./interpreter/runtime";
 import { sortValues } from "./interpreter/sorting";
 import { typeName } from "./interpreter/stringify";
-import { makeExceptionClasses } from "./exceptions";
+import { makeExceptionClasses } from "./exceptionClasses";
 import { convertToFloat, convertToInt } from "./conversions";
 
 /**
@@ -315,12 +315,16 @@ export function makeBuiltins(rt: Runtime): Map<string, PyValue> {
   for (const cls of makeExceptionClasses()) b.set(cls.name, cls);
 
   /** `type(x)`: the class, for builtins the built-in type object (so `type(x) is float` works). */
+  const otherTypes = new Map<string, PyClass>();
   function typeOf(x: PyValue): PyValue {
     if (x instanceof PyInstance) return x.cls;
+    if (x instanceof ValueRef && rt.valueClass) return rt.valueClass;
     const name = typeName(x);
     const builtin = b.get(name);
     if (builtin instanceof PyClass) return builtin;
-    return new PyClass(name, null, "builtins");
+    let cls = otherTypes.get(name);
+    if (!cls) otherTypes.set(name, (cls = new PyClass(name, null, "builtins")));
+    return cls;
   }
 
   function isInstance(x: PyValue, classes: PyValue): boolean {
@@ -329,7 +333,7 @@ export function makeBuiltins(rt: Runtime): Map<string, PyValue> {
       throw typeError("isinstance() arg 2 must be a type, a tuple of types, or a union");
     if (classes === objectClass) return true;
     if (x instanceof PyInstance) return x.cls.isSubclassOf(classes);
-    if (x instanceof ValueRef) return classes.name === "Value" && classes.module === "micrograd.engine";
+    if (x instanceof ValueRef) return classes === rt.valueClass;
     if (classes === intClass) return x instanceof PyInt || typeof x === "boolean";
     if (classes === floatClass) return typeof x === "number";
     return classes.module === "builtins" && typeName(x) === classes.name;

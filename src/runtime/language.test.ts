@@ -837,6 +837,34 @@ from try from finally
 'mk' MissingKey('mk') ('a', 'b')
 `,
   },
+  {
+    name: "binds keyword-only parameters after a bare *",
+    source: `def f(a, *, b, c=3):
+    return a + b + c
+print(f(1, b=2), f(1, b=2, c=4))
+try:
+    f(1, 2)
+except TypeError as e:
+    print(e)
+try:
+    f(1)
+except TypeError as e:
+    print(e)
+`,
+    // recorded from CPython 3.11
+    stdout: `6 7
+f() takes 1 positional argument but 2 were given
+f() missing 1 required keyword-only argument: 'b'
+`,
+  },
+  {
+    name: "calls methods of numbers",
+    source: `print((2.0).is_integer(), (2.5).is_integer(), (255).bit_length(), (-8).bit_length(), (0).bit_length(), (2**70).bit_length())
+`,
+    // recorded from CPython 3.11
+    stdout: `True False 8 4 0 71
+`,
+  },
 ];
 
 describe("GradLens runs Python as CPython does", () => {

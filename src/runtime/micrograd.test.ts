@@ -188,6 +188,19 @@ print([p.grad for p in layer.parameters()], layer)
 [0, 0, 0, 0, 0, 0] Layer of [LinearNeuron(2), LinearNeuron(2)]
 `,
   },
+  {
+    name: "knows Value as a class: type(), isinstance() and its repr",
+    source: `from micrograd.engine import Value
+v = Value(1.0)
+print(type(v) == Value, type(v) is Value, type(v).__name__, isinstance(v, Value), isinstance(2.0, Value), type(v))
+v.label = "v"
+print(v.label, v._op, (v * 2)._op, (v ** 2)._op, v.relu()._op)
+`,
+    // recorded from CPython 3.11
+    stdout: `True True Value True False <class 'micrograd.engine.Value'>
+v  * **2 ReLU
+`,
+  },
 ];
 
 describe("micrograd programs print what CPython with micrograd prints", () => {

@@ -33,3 +33,8 @@ export function hasFields<T>(x: unknown, fields: { [K in keyof T]: Guard<T[K]> }
   for (const name in fields) if (!fields[name](x[name])) return false;
   return true;
 }
+
+/** A guard for objects whose listed fields pass their guards, built once and reused. */
+export function objectOf<T>(fields: { [K in keyof T]: Guard<T[K]> }): Guard<T> {
+  return (x: unknown): x is T => hasFields<T>(x, fields);
+}

@@ -10,7 +10,7 @@ import { describeMismatches, gradcheck } from "./gradcheck";
  * where central differences are meaningless.
  */
 
-const RUNS = { numRuns: 15 };
+const RUNS = { numRuns: 10 };
 
 const leaf = (values: number[], shape: number[]) => {
   const t = Tensor.fromValues(Float64Array.from(values), shape, "float64");
@@ -85,6 +85,8 @@ const unary: [string, (x: Tensor) => Tensor, fc.Arbitrary<number>][] = [
   ["pow 3", (x) => T.pow(x, 3), anyValue],
   ["pow -0.5", (x) => T.pow(x, -0.5), positive],
   ["clone", T.clone, anyValue],
+  ["sin", T.sin, anyValue],
+  ["cos", T.cos, anyValue],
 ];
 
 describe("gradcheck: elementwise functions", () => {
@@ -106,6 +108,12 @@ const binary: [string, (a: Tensor, b: Tensor) => Tensor, fc.Arbitrary<number>, f
   ["maximum", T.maximum, anyValue, anyValue],
   ["minimum", T.minimum, anyValue, anyValue],
   ["where", (a, b) => T.where(T.gt(a, 0), a, b), awayFromZero, anyValue],
+  [
+    "remainder (away from the jumps)",
+    (a, b) => T.remainder(T.mul(a, 0.1), b),
+    positive,
+    fc.double({ min: 0.5, max: 2, noNaN: true }),
+  ],
 ];
 
 describe("gradcheck: binary operators with broadcasting", () => {

@@ -8,19 +8,22 @@
  *             arange, linspace, eye, zerosLike, onesLike, fullLike, rand, randn, randint,
  *             randperm, randLike, randnLike, multinomial, manualSeed, Generator,
  *             get/setDefaultDtype
- * Arithmetic: add, sub, mul, div, neg, pow, matmul (`@`), linear (x·Wᵀ + b), where,
- *             maximum, minimum
- * Math:       exp, log, sqrt, abs, clamp, cast (`.to(dtype)`, `.float()`, …)
+ * Arithmetic: add, sub, mul, div, neg, pow, floorDivide (`//`), remainder (`%`),
+ *             matmul (`@`), linear (x·Wᵀ + b), where, maximum, minimum
+ * Math:       exp, log, sqrt, abs, clamp, sin, cos, stepFunction (floor/ceil/round/sign),
+ *             cast (`.to(dtype)`, `.float()`, …)
  * Activation: relu, sigmoid, tanh, leakyRelu, softmax, logSoftmax
  * Reduction:  sum, mean, prod (dim int/list, keepdim), max/min (all), maxAlong/minAlong
  *             (values + indices), argmax, argmin, variance (`var`), std, logsumexp, norm
- * Compare:    eq, ne, lt, le, gt, ge, logicalNot, equal, allclose, oneHot
+ * Compare:    eq, ne, lt, le, gt, ge, logicalNot, bitwiseAnd/Or/Xor (`&`, `|`, `^`), equal,
+ *             allclose, oneHot
  * Shape:      reshape, view, flatten, permute, transpose, t, T, squeeze, unsqueeze, expand,
  *             contiguous, detach, dataOf (`x.data`), clone, cat, stack,
  *             index (`x[...]`), setIndex (`x[...] = v`)
  * Losses:     mseLoss, binaryCrossEntropy, binaryCrossEntropyWithLogits, crossEntropy, nllLoss
  * In place:   addInPlace, subInPlace, mulInPlace, divInPlace, copyInPlace, fillInPlace,
- *             zeroInPlace, requiresGradInPlace, setData, setGrad
+ *             zeroInPlace, setIndex, requiresGradInPlace, setData, setGrad — recorded in the
+ *             graph (history rebased, the tensor gets a new id) unless on a view; indexPut
  * Autograd:   backward (retainGraph, gradient, trace → RootGradients), rootGradients, grad,
  *             isGradEnabled, enterNoGrad/exitNoGrad/withNoGrad/setGradEnabled,
  *             retainGrad, pytorchGradFnName (for repr), anomaly watch (setAnomalyDetection,
@@ -85,13 +88,38 @@ export {
 } from "./create";
 export { Generator, defaultGenerator } from "./random";
 export { scalar, asTensor, resultType, type TensorLike } from "./ops/operand";
-export { add, sub, mul, div, neg, pow, where, maximum, minimum } from "./ops/elementwise";
-export { exp, log, sqrt, abs, clamp, cast } from "./ops/unary";
+export {
+  add,
+  sub,
+  mul,
+  div,
+  neg,
+  pow,
+  where,
+  maximum,
+  minimum,
+  floorDivide,
+  remainder,
+} from "./ops/elementwise";
+export { exp, log, sqrt, abs, clamp, cast, sin, cos, stepFunction } from "./ops/unary";
 export { relu, sigmoid, tanh, leakyRelu } from "./ops/activation";
 export { softmax, logSoftmax } from "./ops/softmax";
 export { sum, mean, prod, type Dims } from "./ops/reduce";
 export { max, min, maxAlong, minAlong, argmax, argmin } from "./ops/minmax";
-export { eq, ne, lt, le, gt, ge, logicalNot, equal, allclose } from "./ops/compare";
+export {
+  eq,
+  ne,
+  lt,
+  le,
+  gt,
+  ge,
+  logicalNot,
+  bitwiseAnd,
+  bitwiseOr,
+  bitwiseXor,
+  equal,
+  allclose,
+} from "./ops/compare";
 export { matmul } from "./ops/matmul";
 export { gemm } from "./ops/gemm";
 export {
@@ -111,7 +139,7 @@ export {
   clone,
 } from "./ops/shape";
 export { cat, stack } from "./ops/join";
-export { index, setIndex, type IndexItem, type Slice } from "./ops/indexing";
+export { index, setIndex, indexPut, type IndexItem, type Slice } from "./ops/indexing";
 export {
   mseLoss,
   binaryCrossEntropy,

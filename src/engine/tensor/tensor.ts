@@ -23,7 +23,6 @@ export type Nested = number | Nested[];
 
 let nextTensorId = 1;
 
-
 /**
  * A strided view of a storage plus its autograd state, PyTorch's way: `gradFn` is null for a
  * leaf; `grad` is what `.grad` reads; `retainsGrad` asks a non-leaf to keep its gradient.

@@ -1,5 +1,6 @@
 /** The Python exception a tensor failure maps to; the interpreter raises it at the running span. */
-export type TensorErrorType = "RuntimeError" | "IndexError" | "ValueError" | "TypeError";
+export type TensorErrorType =
+  "RuntimeError" | "IndexError" | "ValueError" | "TypeError" | "ZeroDivisionError";
 
 /** A failure the way PyTorch reports it: the exception type and PyTorch's message text. */
 export class TensorError extends Error {

@@ -351,7 +351,9 @@ export function lowerParams(cx: Lowering, paramList: SyntaxNode): Param[] {
     const first = group[0];
     if (first.name === "*" || first.name === "**") {
       if (group.length < 2) {
-        cx.unsupported(first, "A bare `*` (keyword-only parameters)");
+        // a bare `*`: the parameters after it are keyword-only
+        if (first.name === "*") params.push({ kind: "star", name: "", default: null, span: cx.span(first) });
+        else cx.unsupported(first, "This parameter");
         continue;
       }
       const kind = first.name === "*" ? "star" : "doubleStar";

@@ -6,7 +6,7 @@ import type { Expr, Param, Stmt } from "./ir";
  * functions, classes and comprehensions have their own scopes and are not looked into.
  */
 export function assignedNames(body: Stmt[], params: Param[]): { locals: string[]; globals: string[] } {
-  const bound = new Set<string>(params.map((p) => p.name));
+  const bound = new Set<string>(params.filter((p) => p.name !== "").map((p) => p.name));
   const declared = new Set<string>();
   const globals: string[] = [];
   const visit = (stmts: Stmt[]) => {

@@ -1,5 +1,13 @@
 import { callValueMethod, getValueAttribute, setValueAttribute } from "../modules/microgradValue";
-import { DICT_METHODS, LIST_METHODS, SET_METHODS, STR_METHODS, TUPLE_METHODS } from "./nativeMethods";
+import {
+  DICT_METHODS,
+  FLOAT_METHODS,
+  INT_METHODS,
+  LIST_METHODS,
+  SET_METHODS,
+  STR_METHODS,
+  TUPLE_METHODS,
+} from "./nativeMethods";
 import {
   PyBoundMethod,
   PyBuiltin,
@@ -7,6 +15,7 @@ import {
   PyDict,
   PyFunction,
   PyInstance,
+  PyInt,
   PyList,
   PyModule,
   PyClassMethod,
@@ -31,6 +40,8 @@ function nativeTable(obj: PyValue): NativeTable | null {
   if (typeof obj === "string") return STR_METHODS as NativeTable;
   if (obj instanceof PyTuple) return TUPLE_METHODS as NativeTable;
   if (obj instanceof PySet) return SET_METHODS as NativeTable;
+  if (typeof obj === "number") return FLOAT_METHODS as NativeTable;
+  if (obj instanceof PyInt) return INT_METHODS as NativeTable;
   return null;
 }
 

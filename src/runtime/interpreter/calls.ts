@@ -28,7 +28,8 @@ export function bindArguments(fn: PyFunction, args: PyValue[], kwargs: Kwargs): 
   // Parameters after *args are keyword-only.
   const positionalSlots =
     starIndex < 0 ? plain : params.slice(0, starIndex).filter((p) => p.kind === "plain");
-  if (args.length > positionalSlots.length && star === null) {
+  // a bare `*` (empty name) ends the positional parameters without collecting extras
+  if (args.length > positionalSlots.length && (star === null || star === "")) {
     const required = positionalSlots.filter((p) => p.default === null).length;
     const expected =
       required === positionalSlots.length
@@ -41,7 +42,7 @@ export function bindArguments(fn: PyFunction, args: PyValue[], kwargs: Kwargs): 
   }
   for (let i = 0; i < Math.min(args.length, positionalSlots.length); i++)
     vars.set(positionalSlots[i].name, args[i]);
-  if (star !== null) vars.set(star, new PyTuple(args.slice(positionalSlots.length)));
+  if (star !== null && star !== "") vars.set(star, new PyTuple(args.slice(positionalSlots.length)));
   let extra: PyDict | null = null;
   if (doubleStar !== null) {
     extra = new PyDict();

@@ -3,16 +3,15 @@ import { MicrogradOps } from "../../engine/scalar/microgradOps";
 import { ScalarTape } from "../../engine/scalar/scalarTape";
 import type {
   Expr,
-  FormatPart,
   FunctionDef,
   NameExpr,
   Program,
   SourceSpan,
   Stmt,
 } from "../../lang/python/ir";
-import { formatWithSpec } from "../format/formatSpec";
+import { evalFormatString, formatValue } from "./formatting";
 import { bindArguments } from "./calls";
-import { getItem, getIterator, iterate, setOf, toArray } from "./collections";
+import { dictSet, getItem, getIterator, iterate, setOf, toArray } from "./collections";
 import { Frame } from "./frame";
 import { evalComprehension } from "./comprehension";
 import { binaryOp, compare, truthy, unaryOp } from "./operators";
@@ -39,9 +38,8 @@ import { repr, str, typeName } from "./stringify";
 import { callMethod, getAttribute } from "./attributes";
 import { assign, deleteTarget, execAugmented } from "./assignment";
 import { instantiate, makeClass } from "./classes";
-import { execTry } from "./exceptions";
+import { execTry } from "./tryStatement";
 import { execWith } from "./withStatement";
-import { dictSet } from "./collections";
 import type { ModuleLoader } from "./moduleLoader";
 
 /** How a block of statements ended. */
@@ -66,6 +64,7 @@ interface ScopeNames {
 export class Interpreter implements Runtime {
   readonly tape = new ScalarTape();
   readonly ops = new MicrogradOps(this.tape);
+  valueClass: PyClass | null = null;
   readonly globals = new Map<string, PyValue>();
   readonly builtins: Map<string, PyValue>;
   private readonly out: string[] = [];
@@ -529,7 +528,7 @@ export class Interpreter implements Runtime {
         return d;
       }
       case "fstring":
-        return this.evalFormat(e.parts, frame);
+        return evalFormatString(this, e.parts, frame);
       case "comprehension":
         return evalComprehension(this, e, frame);
       case "lambda":
@@ -552,32 +551,9 @@ export class Interpreter implements Runtime {
     return out;
   }
 
-  private evalFormat(parts: FormatPart[], frame: Frame): string {
-    let out = "";
-    for (const part of parts) {
-      if (typeof part === "string") {
-        out += part;
-        continue;
-      }
-      const v = this.eval(part.expr, frame);
-      const spec = part.spec ? this.evalFormat(part.spec, frame) : "";
-      this.setAt(part.expr.span);
-      let text: PyValue = v;
-      if (part.conversion === "r" || part.conversion === "a") text = repr(this, v);
-      else if (part.conversion === "s") text = str(this, v);
-      if (part.selfDoc !== null) out += part.selfDoc;
-      out += this.format(text, spec);
-    }
-    return out;
-  }
-
   /** Python's `format(value, spec)`, `__format__` of user classes included. */
   format(v: PyValue, spec: string): string {
-    if (v instanceof PyInstance) {
-      const f = v.cls.lookup("__format__");
-      if (f !== undefined) return str(this, this.call(f, [v, spec]));
-    }
-    return formatWithSpec(v, spec, (x) => str(this, x), typeName(v));
+    return formatValue(this, v, spec);
   }
 
   private evalCall(e: Expr & { k: "call" }, frame: Frame): PyValue {

@@ -207,6 +207,29 @@ export const SET_METHODS: Record<
   },
 };
 
+export const FLOAT_METHODS: Record<
+  string,
+  (rt: Runtime, self: number, args: PyValue[], kwargs: Kwargs) => PyValue
+> = {
+  is_integer: (_rt, self) => Number.isInteger(self),
+  conjugate: (_rt, self) => self,
+};
+
+export const INT_METHODS: Record<
+  string,
+  (rt: Runtime, self: PyInt, args: PyValue[], kwargs: Kwargs) => PyValue
+> = {
+  bit_length: (_rt, self) =>
+    int(
+      self.big !== null
+        ? (self.big < 0n ? -self.big : self.big).toString(2).length
+        : self.v === 0
+          ? 0
+          : Math.abs(self.v).toString(2).length,
+    ),
+  conjugate: (_rt, self) => self,
+};
+
 function stringArg(v: PyValue, method: string): string {
   if (typeof v !== "string") throw typeError(`${method} arg must be None or str`);
   return v;

@@ -10,6 +10,8 @@ import type { Kwargs, PyClass, PyValue } from "./objects";
 export interface Runtime {
   readonly tape: ScalarTape;
   readonly ops: MicrogradOps;
+  /** micrograd's `Value` class once `micrograd.engine` is imported (what `type(v)` gives). */
+  valueClass: PyClass | null;
   call(callee: PyValue, args: PyValue[], kwargs?: Kwargs): PyValue;
   write(text: string): void;
   /** micrograd's `backward()` on a row, remembered as the trace's root. */

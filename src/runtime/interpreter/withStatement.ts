@@ -1,7 +1,7 @@
 import type { Stmt } from "../../lang/python/ir";
 import { assign } from "./assignment";
 import { getAttribute } from "./attributes";
-import { asPyError, classOf, exceptionObject } from "./exceptions";
+import { asPyError, classOf, exceptionObject } from "./tryStatement";
 import type { Frame } from "./frame";
 import type { Interpreter } from "./interpreter";
 import { truthy } from "./operators";

@@ -28,7 +28,7 @@ const extraAttributes = new WeakMap<ValueRef, Map<string, PyValue>>();
 const INTERNALS = new Set(["_prev", "_backward", "_children"]);
 
 export function makeValueClass(rt: Runtime): PyClass {
-  return new PyClass("Value", null, "micrograd.engine", (args, kwargs) => {
+  const cls = new PyClass("Value", null, "micrograd.engine", (args, kwargs) => {
     if (args.length < 1 && !kwargs?.has("data")) {
       throw typeError("Value.__init__() missing 1 required positional argument: 'data'");
     }
@@ -42,6 +42,8 @@ export function makeValueClass(rt: Runtime): PyClass {
     if (label !== undefined) extraAttributes.set(ref, new Map([["label", label]]));
     return ref;
   });
+  rt.valueClass = cls;
+  return cls;
 }
 
 function leafRow(rt: Runtime, data: PyValue): number {

@@ -30,7 +30,9 @@ describe("verticalCentres", () => {
             const [a, b] = [column[i], column[i + 1]];
             const dummies = a >= graph.realCount && b >= graph.realCount;
             const gap = dummies ? DEFAULT_LAYOUT_OPTIONS.edgeGap : DEFAULT_LAYOUT_OPTIONS.nodeGap;
-            expect(centre[b] - centre[a]).toBeGreaterThanOrEqual((graph.height[a] + graph.height[b]) / 2 + gap - 1e-6);
+            expect(centre[b] - centre[a]).toBeGreaterThanOrEqual(
+              (graph.height[a] + graph.height[b]) / 2 + gap - 1e-6,
+            );
           }
         }
       }),

@@ -17,6 +17,11 @@ export const enum Binary {
   Ge,
   Maximum,
   Minimum,
+  FloorDivide,
+  Remainder,
+  And,
+  Or,
+  Xor,
 }
 
 function row(
@@ -72,6 +77,27 @@ function row(
         out[o + j] = x !== x || y !== y ? NaN : x > y ? x : y;
       }
       return;
+    case Binary.FloorDivide:
+      for (let j = 0; j < n; j++) out[o + j] = Math.floor(a[ia + j * sa] / b[ib + j * sb]);
+      return;
+    case Binary.Remainder:
+      // Python's and PyTorch's remainder takes the divisor's sign.
+      for (let j = 0; j < n; j++) {
+        const x = a[ia + j * sa];
+        const y = b[ib + j * sb];
+        const r = x % y;
+        out[o + j] = r !== 0 && r < 0 !== y < 0 ? r + y : r;
+      }
+      return;
+    case Binary.And:
+      for (let j = 0; j < n; j++) out[o + j] = bitwise(a[ia + j * sa], b[ib + j * sb], "&");
+      return;
+    case Binary.Or:
+      for (let j = 0; j < n; j++) out[o + j] = bitwise(a[ia + j * sa], b[ib + j * sb], "|");
+      return;
+    case Binary.Xor:
+      for (let j = 0; j < n; j++) out[o + j] = bitwise(a[ia + j * sa], b[ib + j * sb], "^");
+      return;
     case Binary.Minimum:
       for (let j = 0; j < n; j++) {
         const x = a[ia + j * sa];
@@ -80,6 +106,13 @@ function row(
       }
       return;
   }
+}
+
+/** Bitwise ops on exact integers (bools are 0/1), through BigInt so 64-bit values stay exact. */
+function bitwise(x: number, y: number, op: "&" | "|" | "^"): number {
+  const a = BigInt(x);
+  const b = BigInt(y);
+  return Number(op === "&" ? a & b : op === "|" ? a | b : a ^ b);
 }
 
 /** C's pow as PyTorch uses it: 1 for any x**0 and 1**y (NaN included), unlike some JS engines' edge cases. */

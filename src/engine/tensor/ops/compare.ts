@@ -2,7 +2,9 @@ import { broadcastShapes } from "../shapeMath";
 import { Tensor } from "../tensor";
 import { expandValues } from "./broadcast";
 import { Binary, binaryValues } from "./binaryKernel";
-import { asTensor, type TensorLike } from "./operand";
+import { asTensor, resultType, type TensorLike } from "./operand";
+import { scalarTypeName } from "../dtype";
+import { runtimeError } from "../tensorError";
 
 /** Comparisons give bool tensors and no gradient (they are flat almost everywhere). */
 
@@ -17,6 +19,21 @@ export const lt = (a: TensorLike, b: TensorLike) => compare(Binary.Lt, a, b);
 export const le = (a: TensorLike, b: TensorLike) => compare(Binary.Le, a, b);
 export const gt = (a: TensorLike, b: TensorLike) => compare(Binary.Gt, a, b);
 export const ge = (a: TensorLike, b: TensorLike) => compare(Binary.Ge, a, b);
+
+/** `a & b`, `a | b`, `a ^ b`: logical on bools, bitwise on ints (floats refused, as PyTorch does). */
+function bitwiseOp(code: Binary, name: string, x: TensorLike, y: TensorLike): Tensor {
+  const a = asTensor(x);
+  const b = asTensor(y);
+  const dtype = resultType([a, b]);
+  if (dtype !== "bool" && dtype !== "int64")
+    throw runtimeError(`"${name}_cpu" not implemented for '${scalarTypeName(dtype)}'`);
+  const { values, shape } = binaryValues(code, a, b);
+  return Tensor.fromValues(values, shape, dtype);
+}
+
+export const bitwiseAnd = (a: TensorLike, b: TensorLike) => bitwiseOp(Binary.And, "bitwise_and", a, b);
+export const bitwiseOr = (a: TensorLike, b: TensorLike) => bitwiseOp(Binary.Or, "bitwise_or", a, b);
+export const bitwiseXor = (a: TensorLike, b: TensorLike) => bitwiseOp(Binary.Xor, "bitwise_xor", a, b);
 
 /** `~mask` / `logical_not`. */
 export function logicalNot(a: Tensor): Tensor {

@@ -20,6 +20,12 @@ import {
   cast,
   Tensor,
   TensorError,
+  floorDivide,
+  remainder,
+  bitwiseAnd,
+  bitwiseOr,
+  bitwiseXor,
+  stepFunction,
 } from "../index";
 
 const f64 = (data: number[] | number[][] | number, requiresGrad = false) =>
@@ -176,5 +182,25 @@ describe("pow, where, maximum, max and friends", () => {
     expect(y.gradFn?.inputs[0]).toBe(a);
     expect(y.gradFn?.inputs[1]).toBeInstanceOf(Tensor);
     expect(y.gradFn?.rules).toEqual(["∂(a·b)/∂a = b", "∂(a·b)/∂b = a"]);
+  });
+});
+
+describe("Python's integer operators and step functions", () => {
+  it("floor division and remainder follow Python's signs", () => {
+    expect(floorDivide(tensor([7, -7], { dtype: "int64" }), scalar(2, "int")).toNested()).toEqual([3, -4]);
+    expect(remainder(tensor([7, -7], { dtype: "int64" }), scalar(3, "int")).toNested()).toEqual([1, 2]);
+    expect(remainder(f64([5.5]), -2).toNested()).toEqual([-0.5]);
+    expect(() => floorDivide(tensor([1], { dtype: "int64" }), scalar(0, "int"))).toThrow("ZeroDivisionError");
+  });
+
+  it("& | ^ on masks, and rounding half to even", () => {
+    const a = tensor([1, 1, 0], { dtype: "bool" });
+    const b = tensor([1, 0, 0], { dtype: "bool" });
+    expect(bitwiseAnd(a, b).toNested()).toEqual([1, 0, 0]);
+    expect(bitwiseOr(a, b).dtype).toBe("bool");
+    expect(bitwiseXor(a, b).toNested()).toEqual([0, 1, 0]);
+    expect(() => bitwiseAnd(f64([1]), f64([1]))).toThrow(`"bitwise_and_cpu" not implemented for 'Double'`);
+    expect(stepFunction(f64([0.5, 1.5, 2.5, -0.5]), "round").toNested()).toEqual([0, 2, 2, -0]);
+    expect(stepFunction(f64([-2, 0, 3]), "sign").toNested()).toEqual([-1, 0, 1]);
   });
 });

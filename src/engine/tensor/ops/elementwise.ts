@@ -2,7 +2,7 @@ import { record } from "../autograd/gradNode";
 import { scalarTypeName } from "../dtype";
 import { broadcastShapes } from "../shapeMath";
 import { Tensor } from "../tensor";
-import { runtimeError } from "../tensorError";
+import { runtimeError, TensorError } from "../tensorError";
 import { Binary, binaryValues } from "./binaryKernel";
 import { expandValues, gradFor } from "./broadcast";
 import { asTensor, floatResultType, resultType, type TensorLike } from "./operand";
@@ -11,6 +11,14 @@ import { asTensor, floatResultType, resultType, type TensorLike } from "./operan
  * The arithmetic operators with broadcasting, each with its vector–Jacobian product beside it.
  * Every gradient is summed back over the dimensions its operand was broadcast along.
  */
+
+/**
+ * What a binary op's VJP reads, as PyTorch saves it: only the values the gradients that will be
+ * asked for need (so `h * 5` does not mind `h` changing in place afterwards).
+ */
+function savedFor(a: Tensor, b: Tensor, forA: Tensor[], forB: Tensor[]): Tensor[] {
+  return [...new Set([...(a.requiresGrad ? forA : []), ...(b.requiresGrad ? forB : [])])];
+}
 
 function compute(code: Binary, a: Tensor, b: Tensor, dtype = resultType([a, b])): Tensor {
   const { values, shape } = binaryValues(code, a, b);
@@ -54,7 +62,7 @@ export function mul(x: TensorLike, y: TensorLike): Tensor {
     [a, b],
     (g, needs) => [needs[0] ? gradFor(mul(g, b), a) : null, needs[1] ? gradFor(mul(g, a), b) : null],
     ["∂(a·b)/∂a = b", "∂(a·b)/∂b = a"],
-    [a, b],
+    savedFor(a, b, [b], [a]),
   );
 }
 
@@ -72,7 +80,7 @@ export function div(x: TensorLike, y: TensorLike): Tensor {
       needs[1] ? gradFor(neg(div(mul(g, a), mul(b, b))), b) : null,
     ],
     ["∂(a/b)/∂a = 1/b", "∂(a/b)/∂b = −a/b²"],
-    [a, b],
+    savedFor(a, b, [b], [a, b]),
   );
 }
 
@@ -200,6 +208,42 @@ function extremum(code: Binary, op: string, a: Tensor, b: Tensor): Tensor {
       return [needs[0] ? gradFor(mul(g, wa), a) : null, needs[1] ? gradFor(mul(g, sub(1, wa)), b) : null];
     },
     [`∂${op}(a,b)/∂a = 1 where a wins, ½ on ties`, `∂${op}(a,b)/∂b = 1 where b wins, ½ on ties`],
+    [a, b],
+  );
+}
+
+/** `a // b`: floor division (ints stay ints; integer division by zero raises, as PyTorch does). No gradient. */
+export function floorDivide(x: TensorLike, y: TensorLike): Tensor {
+  const a = asTensor(x);
+  const b = asTensor(y);
+  const dtype = resultType([a, b]);
+  if (dtype === "int64" && b.values().some((v) => v === 0))
+    throw new TensorError("ZeroDivisionError", "ZeroDivisionError");
+  return record(
+    compute(Binary.FloorDivide, a, b, dtype),
+    "//",
+    [a, b],
+    (g, needs) => [needs[0] ? gradFor(mul(g, 0), a) : null, needs[1] ? gradFor(mul(g, 0), b) : null],
+    ["∂(a // b)/∂a = 0 (piecewise constant)", "∂(a // b)/∂b = 0 (piecewise constant)"],
+  );
+}
+
+/** `a % b` with the divisor's sign, as Python and PyTorch. ∂/∂a = 1, ∂/∂b = −floor(a/b). */
+export function remainder(x: TensorLike, y: TensorLike): Tensor {
+  const a = asTensor(x);
+  const b = asTensor(y);
+  const dtype = resultType([a, b]);
+  if (dtype === "int64" && b.values().some((v) => v === 0))
+    throw new TensorError("ZeroDivisionError", "ZeroDivisionError");
+  return record(
+    compute(Binary.Remainder, a, b, dtype),
+    "%",
+    [a, b],
+    (g, needs) => [
+      needs[0] ? gradFor(g, a) : null,
+      needs[1] ? gradFor(neg(mul(g, compute(Binary.FloorDivide, a, b, g.dtype))), b) : null,
+    ],
+    ["∂(a % b)/∂a = 1", "∂(a % b)/∂b = −floor(a/b)"],
     [a, b],
   );
 }

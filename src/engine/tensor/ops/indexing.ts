@@ -273,7 +273,8 @@ function positionsOf(base: Layout, list: readonly IndexItem[]): { shape: number[
 }
 
 function checkValueShape(v: Tensor, shape: readonly number[]): void {
-  const fits = v.ndim <= shape.length && v.shape.every((d, i) => d === 1 || d === shape[shape.length - v.ndim + i]);
+  const fits =
+    v.ndim <= shape.length && v.shape.every((d, i) => d === 1 || d === shape[shape.length - v.ndim + i]);
   if (!fits)
     throw runtimeError(
       `shape mismatch: value tensor of shape [${v.shape.join(", ")}] cannot be broadcast to indexing result of shape [${shape.join(", ")}]`,
@@ -286,7 +287,10 @@ function checkValueShape(v: Tensor, shape: readonly number[]): void {
  */
 export function indexPut(x: Tensor, list: readonly IndexItem[], value: TensorLike): Tensor {
   const v = asTensor(value);
-  const { shape, positions } = positionsOf({ shape: [...x.shape], strides: contiguousStrides(x.shape), offset: 0 }, list);
+  const { shape, positions } = positionsOf(
+    { shape: [...x.shape], strides: contiguousStrides(x.shape), offset: 0 },
+    list,
+  );
   checkValueShape(v, shape);
   const out = x.copyValues();
   const vals = expandValues(v, shape);
@@ -310,7 +314,10 @@ export function indexPut(x: Tensor, list: readonly IndexItem[], value: TensorLik
       }
       return [gx, gVal];
     },
-    ["∂(x[i] = v)/∂x: 1 outside the assigned positions, 0 there", "∂(x[i] = v)/∂v: the gradient at the assigned positions"],
+    [
+      "∂(x[i] = v)/∂x: 1 outside the assigned positions, 0 there",
+      "∂(x[i] = v)/∂v: the gradient at the assigned positions",
+    ],
   );
 }
 
@@ -321,7 +328,10 @@ export function setIndex(t: Tensor, list: readonly IndexItem[], value: TensorLik
     rebase(t, (old) => indexPut(old, list, v));
     return;
   }
-  const { shape, positions } = positionsOf({ shape: [...t.shape], strides: [...t.strides], offset: t.offset }, list);
+  const { shape, positions } = positionsOf(
+    { shape: [...t.shape], strides: [...t.strides], offset: t.offset },
+    list,
+  );
   checkValueShape(v, shape);
   const vals = Tensor.fromValues(expandValues(v, shape), shape, t.dtype).storage.data;
   const data = t.storage.data;

@@ -1,14 +1,12 @@
 import { isGradEnabled } from "../autograd/gradMode";
-import { category, isFloating, roundToDtype, scalarTypeName } from "../dtype";
-import { broadcastShapes, numelOf } from "../shapeMath";
-import { contiguousStrides } from "../shapeMath";
-import { Storage, Tensor } from "../tensor";
 import { record } from "../autograd/gradNode";
-import { add, div, mul, sub } from "./elementwise";
-import { gradFor } from "./broadcast";
+import { category, isFloating, roundToDtype, scalarTypeName } from "../dtype";
+import { broadcastShapes, contiguousStrides, numelOf } from "../shapeMath";
+import { Storage, Tensor } from "../tensor";
 import { runtimeError } from "../tensorError";
 import { Binary, binaryValues } from "./binaryKernel";
-import { expandValues, forEachRow } from "./broadcast";
+import { expandValues, forEachRow, gradFor } from "./broadcast";
+import { add, div, mul, sub } from "./elementwise";
 import { asTensor, resultType, type TensorLike } from "./operand";
 
 /**

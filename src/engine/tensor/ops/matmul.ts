@@ -46,7 +46,9 @@ function promote(t: Tensor, side: "left" | "right"): Tensor {
   if (t.ndim !== 1) return t;
   const n = t.shape[0];
   const s = t.strides[0];
-  return side === "left" ? internalView(t, [1, n], [n * s, s], t.offset) : internalView(t, [n, 1], [s, s], t.offset);
+  return side === "left"
+    ? internalView(t, [1, n], [n * s, s], t.offset)
+    : internalView(t, [n, 1], [s, s], t.offset);
 }
 
 /** Batched product of operands with ≥2 dims each (batch dims broadcast), row-major result. */

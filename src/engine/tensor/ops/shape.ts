@@ -16,7 +16,19 @@ import { sumToShape } from "./broadcast";
  * too (same storage, new shape/strides/offset); the VJP of each is the inverse re-indexing.
  */
 
+/** A view the program gets to hold: its storage is then shared, which in-place recording must know. */
 export function makeView(
+  a: Tensor,
+  shape: readonly number[],
+  strides: readonly number[],
+  offset: number,
+): Tensor {
+  a.storage.shared = true;
+  return internalView(a, shape, strides, offset);
+}
+
+/** A view used only inside an operation (never handed to the program). */
+export function internalView(
   a: Tensor,
   shape: readonly number[],
   strides: readonly number[],

@@ -103,3 +103,60 @@ export function cast(a: Tensor, dtype: DType): Tensor {
     ["∂a/∂a = 1 (type conversion)"],
   );
 }
+
+export function sin(a: Tensor): Tensor {
+  const out = Tensor.fromValues(mapValues(a, Math.sin), a.shape, floatType(a));
+  return record(
+    out,
+    "sin",
+    [a],
+    (g) => [
+      Tensor.fromValues(
+        zipValues(g, a, (gi, x) => gi * Math.cos(x)),
+        a.shape,
+        g.dtype,
+      ),
+    ],
+    ["∂sin(a)/∂a = cos(a)"],
+    [a],
+  );
+}
+
+export function cos(a: Tensor): Tensor {
+  const out = Tensor.fromValues(mapValues(a, Math.cos), a.shape, floatType(a));
+  return record(
+    out,
+    "cos",
+    [a],
+    (g) => [
+      Tensor.fromValues(
+        zipValues(g, a, (gi, x) => -gi * Math.sin(x)),
+        a.shape,
+        g.dtype,
+      ),
+    ],
+    ["∂cos(a)/∂a = −sin(a)"],
+    [a],
+  );
+}
+
+/** Round half to even, as torch.round does. */
+function roundHalfEven(x: number): number {
+  const r = Math.round(x);
+  return Math.abs(x % 1) === 0.5 && r % 2 !== 0 ? r - 1 : r;
+}
+
+const STEP_FUNCTIONS: Record<string, (x: number) => number> = {
+  floor: Math.floor,
+  ceil: Math.ceil,
+  round: roundHalfEven,
+  sign: (x) => (x !== x ? x : Math.sign(x) + 0),
+};
+
+/** floor, ceil, round, sign: piecewise constant, so their gradient is 0 (as PyTorch defines it). */
+export function stepFunction(a: Tensor, name: "floor" | "ceil" | "round" | "sign"): Tensor {
+  const out = Tensor.fromValues(mapValues(a, STEP_FUNCTIONS[name]), a.shape, a.dtype);
+  return record(out, name, [a], (g) => [Tensor.fromValues(new Float64Array(g.numel), a.shape, g.dtype)], [
+    `∂${name}(a)/∂a = 0`,
+  ]);
+}
