@@ -7,6 +7,9 @@ import { PanZoom } from "./panZoom";
 import { svgElement } from "./svg";
 import type { VsCodeApi } from "./vscodeApi";
 
+/** Graphs with more nodes draw what is in view first and the rest in the background. */
+const PROGRESSIVE_NODES = 600;
+
 /** Below this zoom the numbers are left out. */
 const FAR_SCALE = 0.45;
 
@@ -120,25 +123,39 @@ export class GraphApp {
     const firstOfTitle = this.title !== title;
     // Highlights name trace ids, which mean nothing in another program's graph.
     if (firstOfTitle) this.highlighted = [];
+    this.rendered?.cancel();
+    this.viewport.replaceChildren();
     this.graph = graph;
     this.title = title;
-    this.rendered = renderGraph(this.viewport, graph);
     this.index = new GraphIndex(graph);
     this.selected = null;
-    this.highlight(this.highlighted);
     this.header.hidden = false;
     this.legend.hidden = false;
     this.svg.toggleAttribute("hidden", false);
     this.empty.hidden = true;
     this.titleText.textContent = title;
     this.renderSummary(graph);
-    if (!firstOfTitle) return;
-    const saved = this.vscode.getState() as SavedState | undefined;
-    if (saved && saved.title === title && saved.transform) {
-      this.panZoom.set(zoomIdentity.translate(saved.transform.x, saved.transform.y).scale(saved.transform.k));
-    } else {
-      this.fit();
+    // Place the view before drawing (cheap on an empty SVG), so a big graph can draw what is in view first.
+    if (firstOfTitle) {
+      const saved = this.vscode.getState() as SavedState | undefined;
+      if (saved && saved.title === title && saved.transform) {
+        this.panZoom.set(
+          zoomIdentity.translate(saved.transform.x, saved.transform.y).scale(saved.transform.k),
+        );
+      } else {
+        this.fit();
+      }
     }
+    const wanted = new Set(this.highlighted);
+    this.rendered = renderGraph(this.viewport, graph, {
+      inView: graph.nodes.length > PROGRESSIVE_NODES ? this.panZoom.inView(0.5) : null,
+      onValueNode: (node, group) => group.classList.toggle("gl-highlight", wanted.has(node.trace)),
+    });
+  }
+
+  /** Settles when the current graph is completely drawn (export waits for it). */
+  whenDrawn(): Promise<void> {
+    return this.rendered?.done ?? Promise.resolve();
   }
 
   private renderSummary(graph: ViewGraph): void {
@@ -170,6 +187,7 @@ export class GraphApp {
 
   private showEmpty(message: string): void {
     this.graph = null;
+    this.rendered?.cancel();
     this.rendered = null;
     this.index = null;
     this.title = null;

@@ -1,35 +1,61 @@
 import { EDGE_LABEL, OP_NODE, VALUE_NODE, textWidth } from "../src/view/nodeMetrics";
-import type { ViewEdge, ViewGraph, ViewOpNode, ViewValueNode } from "../src/view/viewGraph";
+import type {
+  Box,
+  Point,
+  ViewEdge,
+  ViewGraph,
+  ViewNode,
+  ViewOpNode,
+  ViewValueNode,
+} from "../src/view/viewGraph";
 import { edgePathData } from "./edgePath";
 import { weightClass } from "./styles";
 import { svgElement, svgTitle } from "./svg";
 
 /** What the renderer hands back so the app can react to the user and to host messages. */
 export interface RenderedGraph {
-  /** Value node groups by trace node id. */
+  /** Value node groups by trace node id (filled in as they are drawn). */
   valueNodes: Map<number, SVGGElement>;
   /** Every drawn element of each view node and edge by key, for hover emphasis. */
   elementsByKey: Map<string, Element[]>;
+  /** Settles when every node and edge is in the DOM. */
+  done: Promise<void>;
+  /** Stops drawing what is still queued (a newer graph replaces this one). */
+  cancel(): void;
 }
+
+export interface RenderOptions {
+  /**
+   * For a big graph: whether a box is in (or near) view. What is drawn at once; the rest
+   * follows in slices between tasks, so the first picture appears quickly. Null draws all now.
+   */
+  inView: ((box: Box) => boolean) | null;
+  /** Called for each value node as it is drawn, to apply highlight and selection. */
+  onValueNode: (node: ViewValueNode, group: SVGGElement) => void;
+}
+
+/** Items drawn per slice when drawing in the background. */
+const SLICE = 600;
 
 /**
  * Draws a laid-out graph into `viewport`: edge strokes at the bottom, then the edges' hover
  * targets and labels (so no stroke runs over a label), then the nodes. The DOM carries the
  * test ids and data attributes the end-to-end tests rely on.
  */
-export function renderGraph(viewport: SVGGElement, graph: ViewGraph): RenderedGraph {
+export function renderGraph(viewport: SVGGElement, graph: ViewGraph, options: RenderOptions): RenderedGraph {
   viewport.replaceChildren();
   const strokes = svgElement(viewport, "g", { class: "gl-strokes" });
   const edgeLayer = svgElement(viewport, "g", { class: "gl-edges" });
   const nodeLayer = svgElement(viewport, "g", { class: "gl-nodes" });
-  const rendered: RenderedGraph = { valueNodes: new Map(), elementsByKey: new Map() };
+  const valueNodes = new Map<number, SVGGElement>();
+  const elementsByKey = new Map<string, Element[]>();
   const remember = (key: string, element: Element) => {
-    const list = rendered.elementsByKey.get(key);
+    const list = elementsByKey.get(key);
     if (list) list.push(element);
-    else rendered.elementsByKey.set(key, [element]);
+    else elementsByKey.set(key, [element]);
   };
 
-  for (const edge of graph.edges) {
+  const drawEdge = (edge: ViewEdge) => {
     const d = edgePathData(edge.points);
     const stroke = svgElement(strokes, "path", {
       d,
@@ -37,14 +63,52 @@ export function renderGraph(viewport: SVGGElement, graph: ViewGraph): RenderedGr
     });
     remember(edge.key, stroke);
     if (edge.kind === "input") remember(edge.key, drawInputEdge(edgeLayer, edge, d));
-  }
-  for (const node of graph.nodes) {
+  };
+  const drawNode = (node: ViewNode) => {
     const group = node.kind === "value" ? drawValueNode(nodeLayer, node) : drawOpNode(nodeLayer, node);
     group.dataset.key = node.key;
     remember(node.key, group);
-    if (node.kind === "value") rendered.valueNodes.set(node.trace, group);
+    if (node.kind === "value") {
+      valueNodes.set(node.trace, group);
+      options.onValueNode(node, group);
+    }
+  };
+
+  const later: (() => void)[] = [];
+  const { inView } = options;
+  for (const edge of graph.edges) {
+    if (inView === null || inView(boundsOf(edge.points))) drawEdge(edge);
+    else later.push(() => drawEdge(edge));
   }
-  return rendered;
+  for (const node of graph.nodes) {
+    if (inView === null || inView(node.box)) drawNode(node);
+    else later.push(() => drawNode(node));
+  }
+
+  let cancelled = false;
+  const done = new Promise<void>((resolve) => {
+    let next = 0;
+    const slice = () => {
+      if (cancelled) return resolve();
+      const end = Math.min(later.length, next + SLICE);
+      for (; next < end; next++) later[next]();
+      if (next < later.length) setTimeout(slice, 0);
+      else resolve();
+    };
+    slice();
+  });
+  return { valueNodes, elementsByKey, done, cancel: () => (cancelled = true) };
+}
+
+function boundsOf(points: readonly Point[]): Box {
+  let [left, top, right, bottom] = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const p of points) {
+    left = Math.min(left, p.x);
+    right = Math.max(right, p.x);
+    top = Math.min(top, p.y);
+    bottom = Math.max(bottom, p.y);
+  }
+  return { x: left, y: top, width: right - left, height: bottom - top };
 }
 
 function drawInputEdge(parent: SVGGElement, edge: ViewEdge, d: string): SVGGElement {

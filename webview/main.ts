@@ -35,6 +35,7 @@ async function applyExtra(message: HostMessage): Promise<boolean> {
       const svg = document.querySelector<SVGSVGElement>("svg#graph");
       try {
         if (!svg) throw new Error("no graph is drawn");
+        await app.whenDrawn(); // a big graph may still be drawing what is out of view
         const data = message.format === "svg" ? graphSvgText(svg) : await graphPngDataUrl(svg);
         vscode.postMessage({ type: "exported", id: message.id, data, error: null });
       } catch (error) {

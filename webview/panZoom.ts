@@ -51,6 +51,19 @@ export class PanZoom {
     this.behavior.scaleTo(select(this.svg), 1, [vw / 2, vh / 2]);
   }
 
+  /**
+   * A test for whether a box (in drawing coordinates) is in view, the view grown by `margin`
+   * of its size on every side; everything counts as in view while the SVG has no size.
+   */
+  inView(margin: number): (box: Box) => boolean {
+    const { clientWidth: vw, clientHeight: vh } = this.svg;
+    if (vw === 0 || vh === 0) return () => true;
+    const t = zoomTransform(this.svg);
+    const [left, top] = t.invert([-margin * vw, -margin * vh]);
+    const [right, bottom] = t.invert([(1 + margin) * vw, (1 + margin) * vh]);
+    return (b) => b.x < right && b.x + b.width > left && b.y < bottom && b.y + b.height > top;
+  }
+
   /** Pans (keeping the zoom) so that `box` is in view, when any of it is out of view. */
   reveal(box: Box): void {
     const { clientWidth: vw, clientHeight: vh } = this.svg;

@@ -13,3 +13,11 @@ export class EngineArithmeticError extends Error {
     this.name = pythonType;
   }
 }
+
+export { TensorError, type TensorErrorType } from "./tensor/tensorError";
+import { TensorError } from "./tensor/tensorError";
+
+/** Any failure the engine reports the way Python would: scalar arithmetic or tensor operations. */
+export function isEngineError(e: unknown): e is EngineArithmeticError | TensorError {
+  return e instanceof EngineArithmeticError || e instanceof TensorError;
+}

@@ -69,7 +69,7 @@ describe("hoverContent", () => {
     const { markdown } = hoverContent(trace, occurrence);
     expect(markdown).toContain("**w** = `-0.5000`");
     expect(markdown).toContain("∂L/∂w = 3.0000");
-    expect(markdown).toContain("via `y` (*): ∂L/∂y × ∂y/∂w = 1.0000 × 2.0000 = **2.0000**");
+    expect(markdown).toContain("via `y` (\\*): ∂L/∂y × ∂y/∂w = 1.0000 × 2.0000 = **2.0000**");
     expect(markdown).toContain("via `L` (+): ∂L/∂L × ∂L/∂w = 1.0000 × 1.0000 = **1.0000**");
     expect(markdown).toContain("Sum: 2.0000 + 1.0000 = **3.0000**");
     expect(markdown).toContain("Full precision: `w.data = -0.5`, `∂L/∂w = 3`");
@@ -93,5 +93,14 @@ describe("hoverContent", () => {
     };
     const { markdown } = hoverContent(accumulated, findOccurrence(accumulated, 10, "w")!);
     expect(markdown).toContain("`w.grad` reads `6.0000`");
+  });
+});
+
+describe("hoverContent on a real program", () => {
+  it("escapes Markdown in made-up names, so w**-1 is not read as bold", async () => {
+    const { runProgram } = await import("../runtime/runProgram");
+    const t = runProgram("from micrograd.engine import Value\nw = Value(2.0)\ny = 3 / w\ny.backward()\n");
+    const { markdown } = hoverContent(t, findOccurrence(t, -1, "w")!);
+    expect(markdown).toContain("∂y/∂(w\\*\\*-1) × ∂(w\\*\\*-1)/∂w = 3.0000 × -0.2500 = **-0.7500**");
   });
 });

@@ -42,9 +42,9 @@ export function hoverContent(trace: Trace, occurrence: Occurrence): HoverContent
   if (!rule.root) {
     lines.push("", "No gradient yet: the program never calls `.backward()`.");
   } else if (rule.total === null) {
-    lines.push("", `${dRoot} = 0 — \`${name}\` does not reach \`${rootName}\`.`);
+    lines.push("", `${markdownText(dRoot)} = 0 — \`${name}\` does not reach \`${rootName}\`.`);
   } else {
-    lines.push("", `**${dRoot} = ${formatValue(rule.total)}**`);
+    lines.push("", `**${markdownText(dRoot)} = ${formatValue(rule.total)}**`);
     if (node.grad !== null && !sameNumbers(node.grad, rule.total)) {
       lines.push(
         "",
@@ -52,7 +52,7 @@ export function hoverContent(trace: Trace, occurrence: Occurrence): HoverContent
       );
     }
     if (node.id === rule.root.id) {
-      lines.push("", `\`${name}\` is the root: ${dRoot} = 1.`);
+      lines.push("", `\`${name}\` is the root: ${markdownText(dRoot)} = 1.`);
     } else if (rule.terms.length > 0) {
       lines.push("", "Chain rule, one term per use:", "");
       for (const term of rule.terms) {
@@ -60,7 +60,9 @@ export function hoverContent(trace: Trace, occurrence: Occurrence): HoverContent
         const via = symbolName(viaText);
         const local = term.local ? formatValue(term.local) : "VJP";
         lines.push(
-          `- via \`${viaText}\` (${term.via.op}): ∂${rootName}/∂${via} × ∂${via}/∂${name} = ` +
+          `- via \`${viaText}\` (${markdownText(term.via.op)}): ` +
+            markdownText(`∂${rootName}/∂${via} × ∂${via}/∂${name}`) +
+            " = " +
             `${formatValue(term.upstream)} × ${local} = **${formatValue(term.contribution)}**`,
         );
       }
@@ -78,6 +80,11 @@ export function hoverContent(trace: Trace, occurrence: Occurrence): HoverContent
       (rule.total ? `, \`${dRoot} = ${fullPrecision(rule.total)}\`` : ""),
   );
   return { markdown: lines.join("\n"), span: occurrence.span, node: node.id };
+}
+
+/** Text that Markdown must not read as emphasis or links (`w**-1`, `a_b`). */
+function markdownText(text: string): string {
+  return text.replace(/[\\`*_[\]<>]/g, (c) => `\\${c}`);
 }
 
 function describeKind(node: TraceNode): string {

@@ -57,9 +57,9 @@ export function activate(context: vscode.ExtensionContext): GradLensApi {
     showResultIn(panel.webview);
     showResultIn(view.webview);
     if (shown) panel.setTitle(shown.uri.path.split("/").pop() ?? "");
-    const active = pythonDocument(vscode.window.activeTextEditor);
-    if (active) statusBar.show(runs.result(active.uri));
-    else statusBar.hide();
+    // The status bar follows the document the graph shows; focusing the graph itself (no active
+    // text editor) keeps it.
+    if (shown) statusBar.show(runs.result(shown.uri));
   };
   const stepping = new StepThrough((step) => {
     panel.webview?.showStep(step);
@@ -73,10 +73,7 @@ export function activate(context: vscode.ExtensionContext): GradLensApi {
   const view = new GraphViewProvider(context.extensionUri, handlers, showResultIn);
 
   const track = (document: vscode.TextDocument | undefined) => {
-    if (!document) {
-      statusBar.hide();
-      return;
-    }
+    if (!document) return;
     shown = document;
     if (!runs.result(document.uri)) runs.runNow(document);
     refreshViews();
@@ -104,7 +101,7 @@ export function activate(context: vscode.ExtensionContext): GradLensApi {
       refreshEditors();
     }),
     runs.onDidStart((uri) => {
-      if (vscode.window.activeTextEditor?.document.uri.toString() === uri.toString()) statusBar.running();
+      if (shown?.uri.toString() === uri.toString()) statusBar.running();
     }),
     vscode.window.onDidChangeVisibleTextEditors(refreshEditors),
     vscode.window.onDidChangeTextEditorSelection((e) => {
@@ -197,7 +194,10 @@ export function activate(context: vscode.ExtensionContext): GradLensApi {
       if (document.languageId === "python" && document.uri.scheme !== "git") runs.runNow(document);
     }),
     vscode.workspace.onDidCloseTextDocument((document) => runs.forget(document.uri)),
-    vscode.window.onDidChangeActiveTextEditor((editor) => track(pythonDocument(editor))),
+    vscode.window.onDidChangeActiveTextEditor((editor) => {
+      if (editor && editor.document.languageId !== "python") statusBar.hide();
+      else track(pythonDocument(editor));
+    }),
     vscode.commands.registerCommand("gradlens.showGraph", () => {
       track(pythonDocument(vscode.window.activeTextEditor) ?? shown);
       panel.show();

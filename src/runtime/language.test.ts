@@ -865,6 +865,14 @@ f() missing 1 required keyword-only argument: 'b'
     stdout: `True False 8 4 0 71
 `,
   },
+  {
+    name: "computes int powers exactly around 2**53",
+    source: `print(10**11, 3**33, (-7)**3, 2**53, 2**52 * 3, 7**20, 3**34, (-3)**35, 0**0, 1**1000, 9007199254740993 - 1)
+`,
+    // recorded from CPython 3.11
+    stdout: `100000000000 5559060566555523 -343 9007199254740992 13510798882111488 79792266297612001 16677181699666569 -50031545098999707 1 1 9007199254740992
+`,
+  },
 ];
 
 describe("GradLens runs Python as CPython does", () => {

@@ -352,6 +352,13 @@ describe("the step budget", () => {
   });
 });
 
+describe("the step budget inside builtins", () => {
+  it("counts the items builtins iterate over, so all(range(1, 10**12)) stops", () => {
+    const trace = runProgram("print(all(range(1, 10**12)))\n", { stepBudget: 10_000 });
+    expect(trace.diagnostics.map((d) => d.code)).toEqual(["budget"]);
+  });
+});
+
 describe("syntax errors and unsupported constructs are reported where they stand", () => {
   const diagnose = (source: string) =>
     runProgram(source).diagnostics.map((d) => [d.code, d.message, at(source, d.span)]);

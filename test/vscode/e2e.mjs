@@ -1,11 +1,12 @@
 // UI end-to-end test of GradLens in the real VS Code workbench: code-server with the extension in
 // development mode on the folder examples/, driven by headless chromium through playwright-core.
 // Opens first_expression.py with Quick Open, runs "GradLens: Show Computation Graph" from the
-// command palette, checks the graph inside the webview, hovers `w` in the editor and opens the
-// GradLens activity-bar view. Screenshots for the README go to media/screenshots/ (graph.png,
+// command palette, checks the graph inside the webview, hovers `w` in the editor, opens the
+// GradLens activity-bar view, and types a syntax error to see the graph marked stale. Screenshots for the README go to media/screenshots/ (graph.png,
 // hover.png, view.png); logs, profiles and a screenshot of a failed step go to test/vscode/.run/e2e/.
 // Writes { passed, failed } to test/vscode/.run/e2e-results.json; exit code 0 when all steps pass.
-// Env: GRADLENS_EXTENSION_PATH — the extension folder to test (default: the repository).
+// Env: GRADLENS_EXTENSION_PATH — the extension folder to test (default: the repository);
+// GRADLENS_SCREENSHOTS_DIR — where graph.png, hover.png and view.png go (default: media/screenshots).
 import fs from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
@@ -21,7 +22,9 @@ const GRADS = { x: 5.5, w: 88.0, b: -11.0, h: -22.0 };
 
 const runDir = path.join(host.RUN_DIR, "e2e");
 export const resultsFile = path.join(host.RUN_DIR, "e2e-results.json");
-const shotsDir = path.join(host.REPO, "media/screenshots");
+const shotsDir = path.resolve(
+  process.env.GRADLENS_SCREENSHOTS_DIR || path.join(host.REPO, "media/screenshots"),
+);
 const extensionPath = path.resolve(process.env.GRADLENS_EXTENSION_PATH || host.REPO);
 const folder = path.join(host.REPO, "examples");
 

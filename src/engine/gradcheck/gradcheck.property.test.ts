@@ -86,6 +86,10 @@ const unary: [string, (x: Tensor) => Tensor, fc.Arbitrary<number>][] = [
   ["pow -0.5", (x) => T.pow(x, -0.5), positive],
   ["clone", T.clone, anyValue],
   ["sin", T.sin, anyValue],
+  ["silu", T.silu, anyValue],
+  ["softplus", (x) => T.softplus(x, 2, 3), awayFromZero],
+  ["elu", T.elu, awayFromZero],
+  ["dropout (fixed mask)", (x) => T.dropout(x, 0.5, true, new T.Generator(1)), anyValue],
   ["cos", T.cos, anyValue],
 ];
 

@@ -8,6 +8,9 @@ import {
   manualSeed,
   mean,
   mul,
+  dropout,
+  uniformInPlace,
+  normalInPlace,
   multinomial,
   oneHot,
   ones,
@@ -39,6 +42,16 @@ describe("creation", () => {
     expect(tensor([]).shape).toEqual([0]);
     expect(tensor([1.5]).dtype).toBe("float32");
     expect(() => tensor([[1, 2], [3]])).toThrow("expected sequence of length 2 at dim 1 (got 1)");
+  });
+
+  it("truth value, len and item follow Python's rules for tensors", () => {
+    expect(tensor([0]).toBool()).toBe(false);
+    expect(() => tensor([1, 2]).toBool()).toThrow(
+      "Boolean value of Tensor with more than one value is ambiguous",
+    );
+    expect(tensor([[1, 2]]).length()).toBe(1);
+    expect(() => tensor(3).length()).toThrow("len() of a 0-d tensor");
+    expect(() => tensor([1, 2]).item()).toThrow("a Tensor with 2 elements cannot be converted to Scalar");
   });
 
   it("zeros, ones, full, *_like, arange, linspace, eye", () => {
@@ -96,6 +109,21 @@ describe("creation", () => {
     expect(() => multinomial(tensor([1, 1], { dtype: "float64" }), 3)).toThrow(
       "cannot sample n_sample > prob_dist.size(-1) samples without replacement",
     );
+  });
+
+  it("uniform_ and normal_ fill in place from the generator; dropout keeps the expectation", () => {
+    const w = zeros([1000], { dtype: "float64" });
+    uniformInPlace(w, -2, 2, new Generator(5));
+    expect(Math.min(...w.values())).toBeGreaterThanOrEqual(-2);
+    expect(Math.max(...w.values())).toBeLessThan(2);
+    normalInPlace(w, 10, 0.1, new Generator(5));
+    expect(Math.abs(mean(w).item() - 10)).toBeLessThan(0.05);
+    const d = dropout(ones([2000], { dtype: "float64" }), 0.25, true, new Generator(9));
+    const kept = [...d.values()].filter((v) => v !== 0);
+    expect(new Set(kept)).toEqual(new Set([1 / 0.75]));
+    expect(Math.abs(kept.length / 2000 - 0.75)).toBeLessThan(0.05);
+    const x = ones([3]);
+    expect(dropout(x, 0.5, false)).toBe(x);
   });
 
   it("one_hot", () => {

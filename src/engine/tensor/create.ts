@@ -1,4 +1,4 @@
-import { type DType, getDefaultDtype, isFloating } from "./dtype";
+import { type DType, getDefaultDtype, isFloating, roundToDtype } from "./dtype";
 import { defaultGenerator, type Generator } from "./random";
 import { numelOf } from "./shapeMath";
 import { type Nested, Tensor } from "./tensor";
@@ -190,4 +190,33 @@ export const randnLike = (t: Tensor, options: RandomOptions = {}) =>
 /** `torch.manual_seed(seed)` on the default generator. */
 export function manualSeed(seed: number): void {
   defaultGenerator.manualSeed(seed);
+}
+
+/** `t.uniform_(low, high)` (what nn.init uses): fills in place, not recorded. */
+export function uniformInPlace(
+  t: Tensor,
+  low = 0,
+  high = 1,
+  generator: Generator = defaultGenerator,
+): Tensor {
+  const values = new Float64Array(t.numel);
+  for (let i = 0; i < values.length; i++) values[i] = low + (high - low) * generator.uniform();
+  fillRowMajor(t, values);
+  return t;
+}
+
+/** `t.normal_(mean, std)`: fills in place, not recorded. */
+export function normalInPlace(t: Tensor, mean = 0, std = 1, generator: Generator = defaultGenerator): Tensor {
+  const values = new Float64Array(t.numel);
+  for (let i = 0; i < values.length; i++) values[i] = mean + std * generator.normal();
+  fillRowMajor(t, values);
+  return t;
+}
+
+function fillRowMajor(t: Tensor, values: Float64Array): void {
+  roundToDtype(values, t.dtype);
+  if (!t.isContiguous())
+    throw runtimeError("GradLens fills only contiguous tensors in place with random values");
+  t.storage.data.set(values, t.offset);
+  t.storage.version++;
 }

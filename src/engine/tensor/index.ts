@@ -6,13 +6,15 @@
  *             GradNode (x.gradFn: op, inputs, rules), IndexItem / Slice, Reduction
  * Creation:   tensor, scalar (a Python number with its int/float kind), zeros, ones, full,
  *             arange, linspace, eye, zerosLike, onesLike, fullLike, rand, randn, randint,
- *             randperm, randLike, randnLike, multinomial, manualSeed, Generator,
+ *             randperm, randLike, randnLike, multinomial, uniformInPlace, normalInPlace,
+ *             manualSeed, Generator,
  *             get/setDefaultDtype
  * Arithmetic: add, sub, mul, div, neg, pow, floorDivide (`//`), remainder (`%`),
  *             matmul (`@`), linear (x·Wᵀ + b), where, maximum, minimum
  * Math:       exp, log, sqrt, abs, clamp, sin, cos, stepFunction (floor/ceil/round/sign),
  *             cast (`.to(dtype)`, `.float()`, …)
- * Activation: relu, sigmoid, tanh, leakyRelu, softmax, logSoftmax
+ * Activation: relu, sigmoid, tanh, leakyRelu, silu, softplus, elu, dropout, softmax,
+ *             logSoftmax
  * Reduction:  sum, mean, prod (dim int/list, keepdim), max/min (all), maxAlong/minAlong
  *             (values + indices), argmax, argmin, variance (`var`), std, logsumexp, norm
  * Compare:    eq, ne, lt, le, gt, ge, logicalNot, bitwiseAnd/Or/Xor (`&`, `|`, `^`), equal,
@@ -27,7 +29,7 @@
  * Autograd:   backward (retainGraph, gradient, trace → RootGradients), rootGradients, grad,
  *             isGradEnabled, enterNoGrad/exitNoGrad/withNoGrad/setGradEnabled,
  *             retainGrad, pytorchGradFnName (for repr), anomaly watch (setAnomalyDetection,
- *             firstAnomaly, resetAnomaly)
+ *             firstAnomaly, resetAnomaly), setRecordOrigins (t.origin for ops without grad)
  * Printing:   formatTensor (`repr(t)` as PyTorch prints it), formatFixed/formatExponential
  * Kernel:     gemm (strided C = A·B on Float64Arrays)
  * Per run:    resetEngineState (grad mode, default dtype, seed, anomaly watch) before each program
@@ -46,7 +48,7 @@ export { Tensor, Storage, type Nested } from "./tensor";
 export { type DType, getDefaultDtype, setDefaultDtype, promoteTypes, dtypeName, isFloating } from "./dtype";
 export { TensorError, type TensorErrorType } from "./tensorError";
 export { broadcastShapes, formatSize } from "./shapeMath";
-export { GradNode, type Vjp } from "./autograd/gradNode";
+export { GradNode, setRecordOrigins, type Vjp } from "./autograd/gradNode";
 export { isGradEnabled, enterNoGrad, exitNoGrad, withNoGrad, setGradEnabled } from "./autograd/gradMode";
 export {
   backward,
@@ -83,6 +85,8 @@ export {
   randLike,
   randnLike,
   manualSeed,
+  uniformInPlace,
+  normalInPlace,
   type CreateOptions,
   type RandomOptions,
 } from "./create";
@@ -102,7 +106,7 @@ export {
   remainder,
 } from "./ops/elementwise";
 export { exp, log, sqrt, abs, clamp, cast, sin, cos, stepFunction } from "./ops/unary";
-export { relu, sigmoid, tanh, leakyRelu } from "./ops/activation";
+export { relu, sigmoid, tanh, leakyRelu, silu, softplus, elu, dropout } from "./ops/activation";
 export { softmax, logSoftmax } from "./ops/softmax";
 export { sum, mean, prod, type Dims } from "./ops/reduce";
 export { max, min, maxAlong, minAlong, argmax, argmin } from "./ops/minmax";

@@ -1,7 +1,7 @@
 import type { GradNode } from "./autograd/gradNode";
 import { type DType, roundToDtype } from "./dtype";
 import { contiguousStrides, normalizeDim, numelOf } from "./shapeMath";
-import { runtimeError } from "./tensorError";
+import { runtimeError, typeError } from "./tensorError";
 
 /**
  * The memory one or more tensors look at. Views share a storage; `version` counts in-place
@@ -37,6 +37,8 @@ export class Tensor {
   requiresGrad = false;
   grad: Tensor | null = null;
   gradFn: GradNode | null = null;
+  /** How a tensor that needs no gradient was made, when origins are recorded (display only). */
+  origin: GradNode | null = null;
   retainsGrad = false;
   /** A Python number wrapped for an operation (`x * 2`): it takes part in type promotion weakly. */
   isWrappedNumber = false;
@@ -118,6 +120,18 @@ export class Tensor {
     if (this.numel !== 1)
       throw runtimeError(`a Tensor with ${this.numel} elements cannot be converted to Scalar`);
     return this.storage.data[this.offset];
+  }
+
+  /** `bool(t)` / `if t:`: only a one-element tensor has a truth value. */
+  toBool(): boolean {
+    if (this.numel !== 1) throw runtimeError("Boolean value of Tensor with more than one value is ambiguous");
+    return this.storage.data[this.offset] !== 0;
+  }
+
+  /** `len(t)`: the size of the first dimension. */
+  length(): number {
+    if (this.ndim === 0) throw typeError("len() of a 0-d tensor");
+    return this.shape[0];
   }
 
   /** `.tolist()`: nested arrays (a bare number for a 0-d tensor). */

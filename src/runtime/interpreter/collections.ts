@@ -274,13 +274,20 @@ export function getIterator(rt: Runtime, v: PyValue): PyIterator {
   throw typeError(`'${typeName(v)}' object is not iterable`);
 }
 
+/** The items of any iterable, each counted against the step budget (`any(range(10**12))` must stop). */
 export function* iterate(rt: Runtime, v: PyValue): Generator<PyValue> {
   if (v instanceof PyList || v instanceof PyTuple) {
-    for (let i = 0; i < v.items.length; i++) yield v.items[i];
+    for (let i = 0; i < v.items.length; i++) {
+      rt.step();
+      yield v.items[i];
+    }
     return;
   }
   const it = getIterator(rt, v);
-  for (let x = it.next(); x !== DONE; x = it.next()) yield x;
+  for (let x = it.next(); x !== DONE; x = it.next()) {
+    rt.step();
+    yield x;
+  }
 }
 
 /** The items of an iterable as a fresh array. */

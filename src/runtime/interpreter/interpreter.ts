@@ -1,14 +1,7 @@
 import { EngineArithmeticError } from "../../engine/errors";
 import { MicrogradOps } from "../../engine/scalar/microgradOps";
 import { ScalarTape } from "../../engine/scalar/scalarTape";
-import type {
-  Expr,
-  FunctionDef,
-  NameExpr,
-  Program,
-  SourceSpan,
-  Stmt,
-} from "../../lang/python/ir";
+import type { Expr, FunctionDef, NameExpr, Program, SourceSpan, Stmt } from "../../lang/python/ir";
 import { evalFormatString, formatValue } from "./formatting";
 import { bindArguments } from "./calls";
 import { dictSet, getItem, getIterator, iterate, setOf, toArray } from "./collections";

@@ -106,13 +106,30 @@ export function intBinary(op: BinaryOperator, x: PyInt, y: PyInt): PyValue {
       }
       case "**": {
         if (b < 0) return pythonPow(a, b);
-        const r = Math.pow(a, b);
-        if (Math.abs(r) < 2 ** 31) return int(r);
+        const r = exactPower(a, b);
+        if (r !== null) return int(r);
         break;
       }
     }
   }
   return bigIntBinary(op, x, y);
+}
+
+/** a**b by squaring while every product is a safe integer (so exact); null when it outgrows that. */
+function exactPower(a: number, b: number): number | null {
+  let result = 1;
+  let base = a;
+  for (let e = b; e > 0; e = Math.floor(e / 2)) {
+    if (e % 2 === 1) {
+      result *= base;
+      if (!Number.isSafeInteger(result)) return null;
+    }
+    if (e > 1) {
+      base *= base;
+      if (!Number.isSafeInteger(base)) return null;
+    }
+  }
+  return result;
 }
 
 function bigIntBinary(op: BinaryOperator, x: PyInt, y: PyInt): PyValue {

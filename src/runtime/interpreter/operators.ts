@@ -41,6 +41,7 @@ const DUNDERS: Record<BinaryOperator, [string, string, string]> = {
 /** `a <op> b` with Python's dispatch: numbers, micrograd Values, sequences, then user dunders. */
 export function binaryOp(rt: Runtime, op: BinaryOperator, a: PyValue, b: PyValue): PyValue {
   if (typeof a === "number" && typeof b === "number") return floatBinary(op, a, b);
+  if (a instanceof PyInt && b instanceof PyInt) return intBinary(op, a, b);
   if (typeof a === "string" && op === "%") return percentFormat(rt, (v, spec) => rt.format(v, spec), a, b);
   if (a instanceof ValueRef) {
     const other = valueOperand(b);

@@ -1,6 +1,8 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { countCrossings, orderLayers } from "./crossingReduction";
 import { buildLayeredGraph } from "./layeredGraph";
+import { assignLayers } from "./layering";
 
 const box = { width: 10, height: 10 };
 
@@ -62,6 +64,37 @@ describe("orderLayers", () => {
     ]);
     const order = orderLayers(graph, 4);
     expect(countCrossings(graph, order, positions(order, 6))).toBe(0);
+  });
+
+  it("keeps each column's nodes and never ends with more crossings than it started with", () => {
+    const dag = fc.integer({ min: 2, max: 30 }).chain((n) =>
+      fc.array(fc.tuple(fc.nat(n - 1), fc.nat(n - 1)), { maxLength: 3 * n }).map((pairs) => ({
+        n,
+        edges: pairs
+          .filter(([a, b]) => a !== b)
+          .map(([a, b]) => ({ from: Math.min(a, b), to: Math.max(a, b), labelWidth: 0 })),
+      })),
+    );
+    fc.assert(
+      fc.property(dag, ({ n, edges }) => {
+        const { layers, acyclic } = assignLayers(n, edges);
+        const graph = buildLayeredGraph(
+          Array.from({ length: n }, () => box),
+          edges,
+          layers,
+          acyclic,
+          10,
+        );
+        const start: number[][] = Array.from({ length: graph.layerCount }, () => []);
+        for (let node = 0; node < graph.count; node++) start[graph.layer[node]].push(node);
+        const order = orderLayers(graph, 8);
+        expect(order.map((column) => [...column].sort((a, b) => a - b))).toEqual(start);
+        expect(countCrossings(graph, order, positions(order, graph.count))).toBeLessThanOrEqual(
+          countCrossings(graph, start, positions(start, graph.count)),
+        );
+      }),
+      { numRuns: 200 },
+    );
   });
 
   it("routes a long edge through one dummy per column it crosses", () => {

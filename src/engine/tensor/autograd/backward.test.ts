@@ -19,6 +19,7 @@ import {
   tensor,
   withNoGrad,
   detach,
+  setRecordOrigins,
   resetEngineState,
   dataOf,
   stack,
@@ -114,6 +115,18 @@ describe("backward with PyTorch's semantics", () => {
     const d = detach(mul(x, 2));
     expect(d.requiresGrad).toBe(false);
     expect(d.isLeaf).toBe(true);
+  });
+
+  it("can remember how constant tensors were made, for display, without touching autograd", () => {
+    setRecordOrigins(true);
+    const c = tensor([3, 4], { dtype: "float64" });
+    const d = mul(c, c);
+    setRecordOrigins(false);
+    expect(d.isLeaf).toBe(true);
+    expect(d.requiresGrad).toBe(false);
+    expect(d.origin?.op).toBe("*");
+    expect(d.origin?.inputIds).toEqual([c.id, c.id]);
+    expect(mul(c, c).origin).toBeNull();
   });
 
   it("propagates requires_grad only from operands that require it", () => {

@@ -80,6 +80,16 @@ export class GradNode {
   }
 }
 
+let recordOrigins = false;
+
+/**
+ * For display only: also remember how tensors that need no gradient were made (`t.origin`),
+ * so a forward pass without requires_grad can still be drawn. Autograd ignores these nodes.
+ */
+export function setRecordOrigins(on: boolean): void {
+  recordOrigins = on;
+}
+
 /**
  * Attaches a graph node to an operation's fresh result when recording is on and an operand
  * requires grad (PyTorch's rule), and runs the NaN/Inf watch on the result.
@@ -96,7 +106,13 @@ export function record(
   if (!isGradEnabled()) return out;
   let needed = false;
   for (const t of inputs) if (t.requiresGrad) needed = true;
-  if (!needed) return out;
+  if (!needed) {
+    if (recordOrigins) {
+      out.origin = new GradNode(op, inputs, vjp, rules, []);
+      out.origin.outputId = out.id;
+    }
+    return out;
+  }
   out.requiresGrad = true;
   out.gradFn = new GradNode(op, inputs, vjp, rules, saved);
   out.gradFn.outputId = out.id;

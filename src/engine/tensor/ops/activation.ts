@@ -1,6 +1,8 @@
 import { record } from "../autograd/gradNode";
 import { getDefaultDtype, isFloating } from "../dtype";
 import { Tensor } from "../tensor";
+import { defaultGenerator, type Generator } from "../random";
+import { runtimeError } from "../tensorError";
 import { mapValues, zipValues } from "./unary";
 
 /** The nonlinearities, each with its local-gradient rule beside it, written from the result. */
@@ -99,5 +101,113 @@ export function leakyRelu(a: Tensor, negativeSlope = 0.01): Tensor {
     ],
     [`∂leaky_relu(a)/∂a = 1 if a > 0 else ${negativeSlope}`],
     [a],
+  );
+}
+
+/** `F.silu(a)` = a·σ(a). */
+export function silu(a: Tensor): Tensor {
+  const out = Tensor.fromValues(
+    mapValues(a, (x) => x * sigmoidOf(x)),
+    a.shape,
+    isFloating(a.dtype) ? a.dtype : getDefaultDtype(),
+  );
+  return record(
+    out,
+    "silu",
+    [a],
+    (g) => [
+      Tensor.fromValues(
+        zipValues(g, a, (gi, x) => {
+          const s = sigmoidOf(x);
+          return gi * s * (1 + x * (1 - s));
+        }),
+        a.shape,
+        g.dtype,
+      ),
+    ],
+    ["∂silu(a)/∂a = σ(a)·(1 + a·(1 − σ(a)))"],
+    [a],
+  );
+}
+
+/** `F.softplus(a, beta=1, threshold=20)`: log(1 + e^(βa))/β, linear above the threshold as PyTorch. */
+export function softplus(a: Tensor, beta = 1, threshold = 20): Tensor {
+  const out = Tensor.fromValues(
+    mapValues(a, (x) => (x * beta > threshold ? x : Math.log1p(Math.exp(x * beta)) / beta)),
+    a.shape,
+    isFloating(a.dtype) ? a.dtype : getDefaultDtype(),
+  );
+  return record(
+    out,
+    "softplus",
+    [a],
+    (g) => [
+      Tensor.fromValues(
+        zipValues(g, a, (gi, x) => (x * beta > threshold ? gi : gi * sigmoidOf(x * beta))),
+        a.shape,
+        g.dtype,
+      ),
+    ],
+    ["∂softplus(a)/∂a = σ(β·a)"],
+    [a],
+  );
+}
+
+/** `F.elu(a, alpha=1)`: a for a > 0, α·(e^a − 1) otherwise. */
+export function elu(a: Tensor, alpha = 1): Tensor {
+  const out = Tensor.fromValues(
+    mapValues(a, (x) => (x > 0 ? x : alpha * Math.expm1(x))),
+    a.shape,
+    isFloating(a.dtype) ? a.dtype : getDefaultDtype(),
+  );
+  return record(
+    out,
+    "elu",
+    [a],
+    (g) => [
+      Tensor.fromValues(
+        zipValues(g, a, (gi, x) => (x > 0 ? gi : gi * alpha * Math.exp(x))),
+        a.shape,
+        g.dtype,
+      ),
+    ],
+    [`∂elu(a)/∂a = 1 if a > 0 else ${alpha}·e^a`],
+    [a],
+  );
+}
+
+/**
+ * `F.dropout(a, p, training)`: each element zeroed with probability p, the rest scaled by
+ * 1/(1 − p) so the expectation is unchanged; the same mask scales the gradient.
+ */
+export function dropout(
+  a: Tensor,
+  p = 0.5,
+  training = true,
+  generator: Generator = defaultGenerator,
+): Tensor {
+  if (!(p >= 0 && p <= 1)) throw runtimeError(`dropout probability has to be between 0 and 1, but got ${p}`);
+  if (!training || p === 0) return a;
+  const scale = p === 1 ? 0 : 1 / (1 - p);
+  const mask = new Float64Array(a.numel);
+  for (let i = 0; i < mask.length; i++) mask[i] = generator.uniform() < p ? 0 : scale;
+  const maskTensor = Tensor.fromValues(mask, a.shape, "float64");
+  const out = Tensor.fromValues(
+    zipValues(a, maskTensor, (x, m) => x * m),
+    a.shape,
+    a.dtype,
+  );
+  return record(
+    out,
+    "dropout",
+    [a],
+    (g) => [
+      Tensor.fromValues(
+        zipValues(g, maskTensor, (gi, m) => gi * m),
+        a.shape,
+        g.dtype,
+      ),
+    ],
+    [`∂dropout(a)/∂a = mask/(1 − ${p})`],
   );
 }
