@@ -16,7 +16,10 @@ export default tseslint.config(
     files: ["src/**/*.ts", "webview/**/*.ts"],
     ignores: ["src/host/**", "src/extension.ts"],
     rules: {
-      "no-restricted-imports": ["error", { paths: [{ name: "vscode", message: "Only src/host/ imports vscode." }] }],
+      "no-restricted-imports": [
+        "error",
+        { paths: [{ name: "vscode", message: "Only src/host/ imports vscode." }] },
+      ],
     },
   },
 );

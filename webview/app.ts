@@ -39,7 +39,8 @@ export class GraphApp {
   private rendered: RenderedGraph | null = null;
   private index: GraphIndex | null = null;
   private title: string | null = null;
-  private highlighted: number[] = [];
+  /** Trace ids the host asked to emphasise; nodes drawn later pick it up too. */
+  private highlighted = new Set<number>();
   private selected: number | null = null;
   /** A fit asked for while the view had no size (hidden); done once it has one. */
   private fitPending = false;
@@ -122,7 +123,7 @@ export class GraphApp {
     }
     const firstOfTitle = this.title !== title;
     // Highlights name trace ids, which mean nothing in another program's graph.
-    if (firstOfTitle) this.highlighted = [];
+    if (firstOfTitle) this.highlighted = new Set();
     this.rendered?.cancel();
     this.viewport.replaceChildren();
     this.graph = graph;
@@ -146,10 +147,9 @@ export class GraphApp {
         this.fit();
       }
     }
-    const wanted = new Set(this.highlighted);
     this.rendered = renderGraph(this.viewport, graph, {
       inView: graph.nodes.length > PROGRESSIVE_NODES ? this.panZoom.inView(0.5) : null,
-      onValueNode: (node, group) => group.classList.toggle("gl-highlight", wanted.has(node.trace)),
+      onValueNode: (node, group) => group.classList.toggle("gl-highlight", this.highlighted.has(node.trace)),
     });
   }
 
@@ -201,9 +201,9 @@ export class GraphApp {
   }
 
   private highlight(nodes: readonly number[], reveal = false): void {
-    this.highlighted = [...nodes];
-    if (!this.rendered || !this.graph) return;
     const wanted = new Set(nodes);
+    this.highlighted = wanted;
+    if (!this.rendered || !this.graph) return;
     for (const [trace, element] of this.rendered.valueNodes) {
       element.classList.toggle("gl-highlight", wanted.has(trace));
     }

@@ -1,3 +1,5 @@
+import { TensorError, type TensorErrorType } from "./tensor/tensorError";
+
 /**
  * An arithmetic failure the way Python reports it. The engine knows nothing of the interpreter,
  * so it names the Python exception type and the interpreter raises it at the span it is running.
@@ -14,8 +16,7 @@ export class EngineArithmeticError extends Error {
   }
 }
 
-export { TensorError, type TensorErrorType } from "./tensor/tensorError";
-import { TensorError } from "./tensor/tensorError";
+export { TensorError, type TensorErrorType };
 
 /** Any failure the engine reports the way Python would: scalar arithmetic or tensor operations. */
 export function isEngineError(e: unknown): e is EngineArithmeticError | TensorError {

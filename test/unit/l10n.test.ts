@@ -12,7 +12,8 @@ function hostStrings(): string[] {
   for (const file of readdirSync(join(root, "src/host"))) {
     if (!file.endsWith(".ts")) continue;
     const text = readFileSync(join(root, "src/host", file), "utf8");
-    for (const m of text.matchAll(/l10n\s*\.t\(\s*("(?:[^"\\]|\\.)*")/g)) found.add(JSON.parse(m[1]) as string);
+    for (const m of text.matchAll(/l10n\s*\.t\(\s*("(?:[^"\\]|\\.)*")/g))
+      found.add(JSON.parse(m[1]) as string);
   }
   return [...found].sort();
 }

@@ -118,6 +118,12 @@ export function graphMessages(): Record<string, GraphMessage> {
       title: "mlp_demo.py",
     },
     trouble: { type: "graph", graph: buildViewGraph(troubleTrace()), stale: false, title: "trouble.py" },
+    huge: {
+      type: "graph",
+      graph: buildViewGraph(mlpTrace(2, [16, 16, 1], 1)),
+      stale: false,
+      title: "mlp_16.py",
+    },
     tensor: { type: "graph", graph: buildViewGraph(tensorTrace()), stale: false, title: "tensor_demo.py" },
   };
 }

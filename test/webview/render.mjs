@@ -264,6 +264,17 @@ check(
 );
 await hidden.close();
 
+// A big graph draws what is in view first, then the rest in the background, and then all of it.
+const big = await open("dark");
+const bigValues = messages.huge.graph.nodes.filter((n) => n.kind === "value").length;
+await post(big, messages.huge);
+await big.waitForFunction((n) => document.querySelectorAll('[data-testid="node"]').length === n, bigValues, {
+  timeout: 30_000,
+});
+check((await big.locator('[data-root="true"]').count()) === 1, "the big graph's root is drawn");
+await big.screenshot({ path: `${out}/huge-dark.png` });
+await big.close();
+
 const tensors = await open("light");
 await post(tensors, messages.tensor);
 await settle(tensors);

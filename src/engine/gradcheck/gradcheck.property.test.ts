@@ -469,3 +469,50 @@ describe("strided operands: every op gives the same result on a view as on its c
       ),
     );
 });
+
+describe("forward values agree with a textbook reference", () => {
+  /** The element of `t` that broadcasting maps output multi-index `idx` to. */
+  const elementAt = (t: Tensor, idx: number[]) => {
+    const shift = idx.length - t.ndim;
+    return t.at(...t.shape.map((d, i) => (d === 1 ? 0 : idx[shift + i])));
+  };
+  const multiIndices = (shape: number[]): number[][] => {
+    let out: number[][] = [[]];
+    for (const d of shape) out = out.flatMap((p) => Array.from({ length: d }, (_, i) => [...p, i]));
+    return out;
+  };
+
+  it("broadcast arithmetic, element by element", () =>
+    fc.assert(
+      fc.property(broadcastPairArb(), ([a, b]) => {
+        const out = T.sub(T.mul(a, b), a);
+        const got = out.values();
+        multiIndices([...out.shape]).forEach((idx, k) => {
+          const x = elementAt(a, idx);
+          expect(got[k]).toBe(x * elementAt(b, idx) - x);
+        });
+      }),
+      RUNS,
+    ));
+
+  it("sum over any set of dims, element by element", () =>
+    fc.assert(
+      fc.property(
+        tensorArb(anyValue, 1, 3),
+        fc.array(fc.boolean(), { minLength: 3, maxLength: 3 }),
+        (x, pick) => {
+          const dims = x.shape.map((_, i) => i).filter((i) => pick[i]);
+          const out = T.sum(x, dims.length === 0 ? null : dims, true);
+          const want = new Map<string, number>();
+          multiIndices([...x.shape]).forEach((idx) => {
+            const key = idx.map((v, i) => (dims.length === 0 || dims.includes(i) ? 0 : v)).join(",");
+            want.set(key, (want.get(key) ?? 0) + x.at(...idx));
+          });
+          multiIndices([...out.shape]).forEach((idx) => {
+            expect(out.at(...idx)).toBeCloseTo(want.get(idx.join(",")) ?? NaN, 12);
+          });
+        },
+      ),
+      RUNS,
+    ));
+});

@@ -13,6 +13,7 @@ import {
 import { PyError, typeError, valueError } from "../interpreter/pyErrors";
 import type { Runtime } from "../interpreter/runtime";
 import { typeName } from "../interpreter/stringify";
+import { cos, exp, log as correctlyRoundedLog, sin } from "./correctlyRounded";
 
 /**
  * Python's `math` module on JS's Math, with CPython's errors: a domain error is ValueError
@@ -55,7 +56,7 @@ function log(v: PyValue): number {
   }
   const x = real(v);
   if (x <= 0) throw valueError("math domain error");
-  return Math.log(x);
+  return Number.isFinite(x) ? correctlyRoundedLog(x) : x;
 }
 
 export function makeMathModule(rt: Runtime): PyModule {
@@ -79,13 +80,13 @@ export function makeMathModule(rt: Runtime): PyModule {
   };
   const unary = (name: string, f: (x: number) => number) => def(name, ([x]) => checked(f)(real(x)), 1);
   unary("sqrt", Math.sqrt);
-  unary("exp", Math.exp);
+  unary("exp", exp);
   unary("expm1", Math.expm1);
   unary("log2", (x) => (x <= 0 ? NaN : Math.log2(x)));
   unary("log10", (x) => (x <= 0 ? NaN : Math.log10(x)));
   unary("log1p", (x) => (x <= -1 ? NaN : Math.log1p(x)));
-  unary("sin", Math.sin);
-  unary("cos", Math.cos);
+  unary("sin", sin);
+  unary("cos", cos);
   unary("tan", Math.tan);
   unary("asin", Math.asin);
   unary("acos", Math.acos);
