@@ -54,9 +54,9 @@ export class GraphApp {
     this.titleText = html(this.header, "span", { class: "gl-title" });
     this.summary = html(this.header, "span", { class: "gl-summary" });
     const toolbar = html(this.header, "div", { class: "gl-toolbar", role: "toolbar" });
-    html(toolbar, "button", { type: "button", title: "Fit the graph to the view" }, "Fit").onclick = () =>
+    html(toolbar, "button", { type: "button", title: "Fit the graph to the view (F)" }, "Fit").onclick = () =>
       this.fit();
-    html(toolbar, "button", { type: "button", title: "Zoom to 100%" }, "100%").onclick = () =>
+    html(toolbar, "button", { type: "button", title: "Zoom to 100% (0)" }, "100%").onclick = () =>
       this.panZoom.actualSize();
 
     this.banner = html(app, "div", { id: "stale-banner", role: "status", hidden: "" });
@@ -90,6 +90,11 @@ export class GraphApp {
     new ResizeObserver(() => {
       if (this.fitPending) this.fit();
     }).observe(this.svg);
+    window.addEventListener("keydown", (e) => {
+      if (e.ctrlKey || e.metaKey || e.altKey || e.target instanceof HTMLInputElement) return;
+      if (e.key === "f" || e.key === "F") this.fit();
+      else if (e.key === "0") this.panZoom.actualSize();
+    });
     this.svg.addEventListener("click", (e) => this.onClick(e));
     this.svg.addEventListener("keydown", (e) => {
       if (e.key === "Enter" || e.key === " ") this.onClick(e);
@@ -211,14 +216,15 @@ export class GraphApp {
     if (reveal && first) this.panZoom.reveal(first.box);
   }
 
+  /** A click on a value, or on an op node (which stands for the value it makes), reveals that value's source. */
   private onClick(event: Event): void {
-    const node = (event.target as Element | null)?.closest?.(".gl-node");
+    const node = (event.target as Element | null)?.closest?.(".gl-node, .gl-op");
     if (!(node instanceof SVGGElement) || !this.rendered) return;
     const trace = Number(node.dataset.node);
     if (!Number.isInteger(trace)) return;
     if (this.selected !== null) this.rendered.valueNodes.get(this.selected)?.classList.remove("gl-selected");
     this.selected = trace;
-    node.classList.add("gl-selected");
+    this.rendered.valueNodes.get(trace)?.classList.add("gl-selected");
     this.vscode.postMessage({ type: "reveal", node: trace });
   }
 

@@ -2,8 +2,8 @@ import { formatNumber } from "../src/view/format";
 import { svgElement } from "./svg";
 
 const WIDTH = 240;
-const HEIGHT = 120;
-const PAD = { left: 8, right: 8, top: 22, bottom: 16 };
+const HEIGHT = 130;
+const PAD = { left: 8, right: 8, top: 22, bottom: 22 };
 
 /**
  * The loss curve of a training run, in the top-right corner of the graph: one point per step,
@@ -57,7 +57,11 @@ export class LossChart {
       r: 3,
     });
     const title = svgElement(this.svg, "text", { x: PAD.left, y: 14, class: "gl-loss-title" });
-    title.textContent = `loss ${formatNumber(values[0])} → ${formatNumber(last)} · ${values.length} steps${done ? "" : "…"}${log ? " · log scale" : ""}`;
+    title.textContent = `loss ${formatNumber(values[0])} → ${formatNumber(last)}`;
+    // values[0] is the loss before the first update, so n values are n − 1 steps.
+    const steps = values.length - 1;
+    const note = svgElement(this.svg, "text", { x: PAD.left, y: HEIGHT - 6, class: "gl-loss-note" });
+    note.textContent = `${steps} step${steps === 1 ? "" : "s"}${done ? "" : "…"}${log ? " · log scale" : ""}`;
   }
 }
 
@@ -68,5 +72,6 @@ export const LOSS_CHART_CSS = `
 #loss-chart[hidden] { display: none; }
 .gl-loss-line { fill: none; stroke: var(--vscode-charts-blue, #3794ff); stroke-width: 2; }
 .gl-loss-dot { fill: var(--vscode-charts-orange, #d08a1f); }
-.gl-loss-title { font-size: 11px; fill: var(--vscode-editorWidget-foreground, currentColor); }
+.gl-loss-title { font-size: 11px; font-weight: 600; fill: var(--vscode-editorWidget-foreground, currentColor); }
+.gl-loss-note { font-size: 10px; opacity: 0.75; fill: var(--vscode-editorWidget-foreground, currentColor); }
 `;

@@ -26,7 +26,7 @@ async function applyExtra(message: HostMessage): Promise<boolean> {
     case "step":
       steppingNode = message.node;
       steps.show(message);
-      if (message.node !== null) app.apply({ type: "highlight", nodes: [message.node] });
+      app.apply({ type: "highlight", nodes: message.node === null ? [] : [message.node] });
       return true;
     case "losses":
       losses.show(message.values, message.done);

@@ -123,19 +123,26 @@ body.gl-stale #graph .gl-viewport { opacity: 0.5; }
 .gl-node.gl-highlight .gl-box { fill: color-mix(in srgb, var(--gl-focus) 18%, var(--gl-node-bg)); stroke: var(--gl-focus); stroke-width: 2px; }
 
 /* Op nodes. */
+.gl-op { cursor: pointer; }
 .gl-op rect { fill: var(--gl-op-bg); stroke: var(--gl-node-border); stroke-width: 1px; }
+.gl-op:hover rect { stroke: var(--gl-focus); }
 .gl-op text { font-family: var(--gl-mono); font-size: 11px; fill: var(--gl-fg); font-weight: 600; }
 .gl-op text.gl-op-glyph { font-size: 15px; font-weight: 400; }
 
 /* Hovering a node or edge brings its neighbourhood forward. */
 #graph.gl-focusing .gl-strokes > *, #graph.gl-focusing .gl-edges > *, #graph.gl-focusing .gl-nodes > * { opacity: 0.28; }
 #graph.gl-focusing .gl-lit { opacity: 1 !important; }
+/* The lit edges march from result to operand: the way the gradient travels in backward(). */
+#graph.gl-focusing .gl-edge-stroke.gl-lit:not(.gl-status-zero):not(.gl-status-none) {
+  stroke-dasharray: 7 5; animation: gl-backward 0.9s linear infinite;
+}
+@keyframes gl-backward { from { stroke-dashoffset: 0; } to { stroke-dashoffset: 12; } }
 
 #graph.gl-far .gl-edge-tag, #graph.gl-far .gl-line, #graph.gl-far .gl-rule, #graph.gl-far .gl-op text { display: none; }
 
 body.vscode-high-contrast .gl-node .gl-box, body.vscode-high-contrast .gl-op rect { stroke-width: 1.5px; }
 @media (max-width: 640px) { .gl-legend { display: none; } }
-@media (prefers-reduced-motion: reduce) { * { transition: none !important; } }
+@media (prefers-reduced-motion: reduce) { * { transition: none !important; animation: none !important; } }
 `;
 
 /** How many weight classes (`gl-w0` … ) an edge's weight in [0, 1] is rounded into. */

@@ -1025,6 +1025,21 @@ print(a / b, a - b, (a * 2).exp(), 2 * a, -a)
 Value(data=0.5) Value(data=-2.0) Value(data=54.598150033144236) Value(data=4.0) Value(data=-2.0)
 `,
   },
+  {
+    name: "hashes numbers and tuples exactly as CPython",
+    source: `print(hash(1), hash(1.0), hash(True), hash(-1), hash(2**61), hash(-(2**70)), hash(0.5), hash(-1.5), hash(1e300), hash(float("inf")))
+print(hash((1, 2)), hash(()), hash((1.5, -3, (2, True))), hash(1) == hash(1.0))
+try:
+    hash([1])
+except TypeError as e:
+    print(e)
+`,
+    // recorded from CPython 3.11
+    stdout: `1 1 1 -2 1 -512 1152921504606846976 -1152921504606846977 1224995262755759164 314159
+-3550055125485641917 5740354900026072187 -3983356900829085078 True
+unhashable type: 'list'
+`,
+  },
 ];
 
 describe("GradLens runs Python as CPython does", () => {

@@ -3,15 +3,69 @@ import type { Program, SourceSpan } from "../lang/python/ir";
 import type { Frame } from "./interpreter/frame";
 import type { Interpreter } from "./interpreter/interpreter";
 import type { ModuleLoader } from "./interpreter/moduleLoader";
-import { PyModule, type PyValue } from "./interpreter/objects";
+import { PyClass, PyModule, type PyValue } from "./interpreter/objects";
 import { PyError, UnsupportedError } from "./interpreter/pyErrors";
 import { makeMathModule } from "./modules/mathModule";
 import { MICROGRAD_NN_SOURCE } from "./modules/microgradNn";
 import { makeValueClass } from "./modules/microgradValue";
 import { makeRandomModule } from "./modules/randomModule";
 
-/** Modules GradLens knows of but does not run yet (an import of one is reported, not a ModuleNotFoundError). */
-const PLANNED = new Set(["torch", "numpy"]);
+/** Makes a module for one run (a module written in TypeScript: `torch`, `torch.nn.functional`, …). */
+export type ModuleFactory = (interp: Interpreter) => PyModule;
+
+const registered = new Map<string, ModuleFactory>();
+
+/**
+ * The seam for modules written elsewhere in GradLens: register a factory under the module's
+ * dotted name (`torch`, `torch.nn`) and `import` finds it. Parent packages must be registered too.
+ */
+export function registerBuiltinModule(name: string, factory: ModuleFactory): void {
+  registered.set(name, factory);
+}
+
+/**
+ * Modules a program may well import that GradLens does not run: an import of one is reported
+ * as not supported rather than as Python's ModuleNotFoundError (which would be untrue).
+ */
+const NOT_AVAILABLE = new Set([
+  "torch",
+  "numpy",
+  "matplotlib",
+  "graphviz",
+  "sklearn",
+  "pandas",
+  "scipy",
+  "tensorflow",
+  "jax",
+  "os",
+  "sys",
+  "time",
+  "json",
+  "itertools",
+  "functools",
+  "collections",
+  "dataclasses",
+  "copy",
+  "re",
+  "pickle",
+  "pathlib",
+  "subprocess",
+  "threading",
+  "statistics",
+]);
+
+const TYPING_NAMES = [
+  "Any",
+  "Callable",
+  "Dict",
+  "Iterable",
+  "List",
+  "Optional",
+  "Sequence",
+  "Set",
+  "Tuple",
+  "Union",
+];
 
 let nnProgram: Program | null = null;
 
@@ -44,8 +98,14 @@ export class BuiltinModules implements ModuleLoader {
   }
 
   private make(interp: Interpreter, name: string): PyModule {
+    const factory = registered.get(name);
+    if (factory) return factory(interp);
     const module = new PyModule(name);
     switch (name) {
+      case "typing":
+        // annotations are never evaluated, so the names only have to exist
+        for (const n of TYPING_NAMES) module.attrs.set(n, new PyClass(n, null, "typing"));
+        return module;
       case "math":
         return makeMathModule(interp);
       case "random":
@@ -63,8 +123,8 @@ export class BuiltinModules implements ModuleLoader {
       }
     }
     const top = name.split(".")[0];
-    if (PLANNED.has(top))
-      throw new UnsupportedError(`The module \`${top}\` is not supported by GradLens yet`);
+    if (NOT_AVAILABLE.has(top))
+      throw new UnsupportedError(`The module \`${top}\` is not available in GradLens`);
     throw new PyError("ModuleNotFoundError", `No module named '${name}'`);
   }
 

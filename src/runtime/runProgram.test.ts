@@ -300,12 +300,17 @@ describe("runtime errors are Python's, located, and keep the partial trace", () 
     expect(run("import math\nmath.exp(1000)").message).toBe("OverflowError: math range error");
   });
 
-  it("imports: unknown modules are ModuleNotFoundError, torch is reported as not supported yet", () => {
+  it("imports: unknown modules are ModuleNotFoundError, known ones GradLens does not run are reported", () => {
     expect(run("import foo")).toMatchObject({
       message: "ModuleNotFoundError: No module named 'foo'",
       text: "import foo",
     });
-    expect(run("import torch")).toMatchObject({ code: "unsupported", text: "import torch" });
+    expect(run("import torch")).toMatchObject({
+      code: "unsupported",
+      message: "The module `torch` is not available in GradLens",
+      text: "import torch",
+    });
+    expect(run("import matplotlib.pyplot as plt").code).toBe("unsupported");
     expect(run("from micrograd.engine import Nope").message).toBe(
       "ImportError: cannot import name 'Nope' from 'micrograd.engine'",
     );

@@ -320,6 +320,93 @@ const steps = [
       });
     },
   },
+  {
+    name: "the status bar shows the run's loss",
+    timeout: 60_000,
+    async run() {
+      const item = page.locator(".statusbar-item", { hasText: `GradLens ${fmt(LOSS)}` });
+      await waitFor(item, `"GradLens ${fmt(LOSS)}" in the status bar`, 30_000);
+    },
+  },
+  {
+    name: "Step Through Backward Pass: the panel explains each step and the node pulses",
+    timeout: 90_000,
+    needs: "command palette runs GradLens: Show Computation Graph",
+    async run() {
+      await page.locator(".editor-instance .monaco-editor textarea").first().focus();
+      await runCommand("GradLens: Step Through Backward Pass", 45_000);
+      const frame = webviewFrame("panel");
+      const panel = frame.locator("#step-panel");
+      await waitFor(
+        panel.locator(".gl-step-counter", { hasText: "Step 1 /" }),
+        "step 1 in #step-panel",
+        30_000,
+      );
+      await frame.getByRole("button", { name: "Next step" }).click();
+      await frame.getByRole("button", { name: "Next step" }).click();
+      await waitFor(
+        panel.locator(".gl-step-counter", { hasText: "Step 3 /" }),
+        "step 3 after two clicks on next",
+      );
+      const lines = await panel.locator(".gl-step-lines li").allInnerTexts();
+      if (!lines.some((l) => l.includes("×") && l.includes("=")))
+        throw new Error(`the step shows no "upstream × local = contribution" line: ${JSON.stringify(lines)}`);
+      await waitFor(frame.locator('g[data-testid="node"].gl-pulse'), "the pulsing node");
+      await page.waitForTimeout(400);
+      await page.screenshot({ path: path.join(shotsDir, "step-through.png") });
+      await frame.getByRole("button", { name: "Stop stepping" }).click();
+      await panel.waitFor({ state: "hidden", timeout: 10_000 });
+    },
+  },
+  {
+    name: "Train… with SGD: the loss curve falls in the panel",
+    timeout: 120_000,
+    needs: "command palette runs GradLens: Show Computation Graph",
+    async run() {
+      await page.locator(".editor-instance .monaco-editor textarea").first().focus();
+      await runCommand("GradLens: Train…", 45_000);
+      // optimizer (SGD first), learning rate 0.01, 100 steps: the defaults
+      for (const what of ["the optimizer", "the learning rate", "the steps"]) {
+        const input = page.locator(".quick-input-widget:visible input").first();
+        await waitFor(input, `the quick input for ${what}`, 20_000);
+        await page.waitForTimeout(200);
+        await page.keyboard.press("Enter");
+      }
+      const chart = webviewFrame("panel").locator("#loss-chart");
+      await waitFor(
+        chart.locator(".gl-loss-note", { hasText: /^100 steps/ }),
+        "the finished loss curve (100 steps)",
+        90_000,
+      );
+      const [first, last] = numbers((await chart.locator(".gl-loss-title").textContent()) || "");
+      if (!(last < first)) throw new Error(`the loss did not fall: ${first} → ${last}`);
+      log(`training: loss ${first} → ${last}`);
+      await page.waitForTimeout(300);
+      await page.screenshot({ path: path.join(shotsDir, "training.png") });
+    },
+  },
+  {
+    name: "diagnostics: a vanishing gradient is in the Problems panel",
+    timeout: 90_000,
+    async run() {
+      await page.keyboard.press("Escape");
+      await page.keyboard.press("Control+P");
+      const input = page.locator(".quick-input-widget input").first();
+      await input.waitFor({ state: "visible" });
+      await input.fill("vanishing_gradient.py");
+      await waitFor(
+        page.locator('.quick-input-list .monaco-list-row[aria-label*="vanishing_gradient.py"]'),
+        "the example",
+      );
+      await page.keyboard.press("Enter");
+      await waitFor(page.locator('.tab.active[aria-label*="vanishing_gradient.py"]'), "its editor tab");
+      await runCommand("View: Focus Problems", 30_000);
+      const row = page.locator(".markers-panel .monaco-list-row", { hasText: /vanish/i });
+      await waitFor(row, "a vanishing-gradient problem", 45_000);
+      await page.waitForTimeout(500);
+      await page.screenshot({ path: path.join(shotsDir, "diagnostics.png") });
+    },
+  },
 ];
 
 async function main() {

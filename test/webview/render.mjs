@@ -199,6 +199,9 @@ for (const theme of ["dark", "light"]) {
     posted.some((m) => m.type === "reveal" && m.node === 0),
     "clicking x posts reveal 0",
   );
+  await p.locator('[data-testid="op-node"][data-node="16"]').click();
+  const afterOp = await p.evaluate(() => window.__posted.at(-1));
+  check(afterOp.type === "reveal" && afterOp.node === 16, "clicking the ** op reveals loss");
 
   await post(p, { type: "highlight", nodes: [5] });
   await settle(p);

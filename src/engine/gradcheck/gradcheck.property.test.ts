@@ -516,3 +516,35 @@ describe("forward values agree with a textbook reference", () => {
       RUNS,
     ));
 });
+
+describe("reshape of strided views", () => {
+  it("keeps row-major order, as a view whenever the layout allows", () =>
+    fc.assert(
+      fc.property(
+        fc.tuple(
+          fc.integer({ min: 1, max: 4 }),
+          fc.integer({ min: 1, max: 4 }),
+          fc.integer({ min: 1, max: 3 }),
+        ),
+        fc.integer({ min: 0, max: 2 }),
+        fc.integer({ min: 0, max: 5 }),
+        ([a, b, c], how, split) => {
+          const base = T.reshape(T.arange(0, 4 * a * b * c, 1, { dtype: "float64" }), [2 * a, b, 2 * c]);
+          const v =
+            how === 0
+              ? T.permute(base, [2, 0, 1])
+              : how === 1
+                ? T.index(base, [{ step: 2 }, {}, { start: 1, step: 2 }])
+                : T.unsqueeze(T.transpose(base, 0, 2), 1);
+          const n = v.numel;
+          const divisors = Array.from({ length: n }, (_, i) => i + 1).filter((d) => n % d === 0);
+          const d = divisors[split % divisors.length];
+          for (const shape of [[d, n / d], [n / d, 1, d], [n]]) {
+            const r = T.reshape(v, shape);
+            expect([...r.values()]).toEqual([...v.values()]);
+          }
+        },
+      ),
+      { numRuns: 30 },
+    ));
+});

@@ -28,6 +28,7 @@
  *             graph (history rebased, the tensor gets a new id) unless on a view; indexPut
  * Autograd:   backward (retainGraph, gradient, trace → RootGradients), rootGradients, grad,
  *             isGradEnabled, enterNoGrad/exitNoGrad/withNoGrad/setGradEnabled,
+ *             pushGradMode/popGradMode (enable_grad, set_grad_enabled blocks),
  *             retainGrad, pytorchGradFnName (for repr), anomaly watch (setAnomalyDetection,
  *             firstAnomaly, resetAnomaly), setRecordOrigins (t.origin for ops without grad)
  * Printing:   formatTensor (`repr(t)` as PyTorch prints it), formatFixed/formatExponential
@@ -49,7 +50,15 @@ export { type DType, getDefaultDtype, setDefaultDtype, promoteTypes, dtypeName, 
 export { TensorError, type TensorErrorType } from "./tensorError";
 export { broadcastShapes, formatSize } from "./shapeMath";
 export { GradNode, setRecordOrigins, type Vjp } from "./autograd/gradNode";
-export { isGradEnabled, enterNoGrad, exitNoGrad, withNoGrad, setGradEnabled } from "./autograd/gradMode";
+export {
+  isGradEnabled,
+  enterNoGrad,
+  exitNoGrad,
+  withNoGrad,
+  setGradEnabled,
+  pushGradMode,
+  popGradMode,
+} from "./autograd/gradMode";
 export {
   backward,
   rootGradients,

@@ -19,6 +19,8 @@ import {
   tensor,
   withNoGrad,
   detach,
+  pushGradMode,
+  popGradMode,
   setRecordOrigins,
   resetEngineState,
   dataOf,
@@ -109,6 +111,12 @@ describe("backward with PyTorch's semantics", () => {
     expect(isGradEnabled()).toBe(false);
     exitNoGrad();
     expect(isGradEnabled()).toBe(true);
+    enterNoGrad();
+    pushGradMode(true); // with torch.enable_grad(): inside no_grad
+    expect(isGradEnabled()).toBe(true);
+    popGradMode();
+    expect(isGradEnabled()).toBe(false);
+    exitNoGrad();
     enterNoGrad(); // a run that stopped inside `with torch.no_grad():`
     resetEngineState();
     expect(isGradEnabled()).toBe(true);

@@ -1,0 +1,34 @@
+import { describe, expect, it } from "vitest";
+import { int, PyBuiltin, PyModule } from "./interpreter/objects";
+import { registerBuiltinModule } from "./moduleLoader";
+import { runProgram } from "./runProgram";
+
+describe("modules", () => {
+  it("finds a module another part of GradLens registered, with its dotted submodules", () => {
+    registerBuiltinModule("fakelib", () => new PyModule("fakelib"));
+    registerBuiltinModule("fakelib.ops", () => {
+      const m = new PyModule("fakelib.ops");
+      m.attrs.set("double", new PyBuiltin("double", ([x]) => int((x as ReturnType<typeof int>).v * 2)));
+      return m;
+    });
+    const trace = runProgram(
+      "import fakelib.ops\nfrom fakelib.ops import double\nimport fakelib.ops as ops\nprint(double(21), fakelib.ops.double(1), ops.double(2))\n",
+    );
+    expect(trace.diagnostics).toEqual([]);
+    expect(trace.stdout).toBe("42 2 4\n");
+  });
+
+  it("lets type annotations name typing's generics without evaluating them", () => {
+    const trace = runProgram(
+      "from typing import List, Optional\ndef f(xs: List[float], k: Optional[int] = None) -> float:\n    return sum(xs)\nprint(f([1.0, 2.0]))\n",
+    );
+    expect(trace.stdout).toBe("3.0\n");
+  });
+
+  it("makes each run's modules afresh, so a seeded random stream restarts", () => {
+    const source = "import random\nrandom.seed(7)\nprint(random.random())\n";
+    expect(runProgram(source).stdout).toBe(runProgram(source).stdout);
+    // recorded from CPython 3.11
+    expect(runProgram(source).stdout).toBe("0.32383276483316237\n");
+  });
+});
