@@ -1,5 +1,6 @@
 import * as vscode from "vscode";
 import { nodesAtOffset } from "../explain/nodesAtOffset";
+import { bundleLoadStarted } from "./activationClock";
 import type { Trace } from "../trace/trace";
 import { RunClient } from "../worker/runClient";
 import { checkGradients } from "./checkGradients";
@@ -21,6 +22,8 @@ import { StepThrough } from "./stepThrough";
 export interface GradLensApi {
   lastTrace(uri: string): Trace | undefined;
   whenIdle(): Promise<void>;
+  /** Milliseconds from the bundle starting to load to the end of activate(). */
+  activationMs: number;
 }
 
 const PYTHON: vscode.DocumentSelector = { language: "python" };
@@ -226,6 +229,7 @@ export function activate(context: vscode.ExtensionContext): GradLensApi {
   return {
     lastTrace: (uri: string) => runs.result(vscode.Uri.parse(uri))?.trace,
     whenIdle: () => runs.whenIdle(),
+    activationMs: performance.now() - bundleLoadStarted,
   };
 }
 

@@ -191,6 +191,16 @@ for (const theme of ["dark", "light"]) {
   const wLabels = (await wEdges.locator('[data-testid="edge-label"]').allTextContents()).sort();
   check(JSON.stringify(wLabels) === JSON.stringify(["-44.0000", "132.0000"]), `w's edge labels: ${wLabels}`);
   check(await p.locator("#stale-banner").isHidden(), "banner hidden when fresh");
+  // The layout sizes boxes from character counts; the real font must fit them.
+  const overflowing = await p.evaluate(() =>
+    [...document.querySelectorAll('[data-testid="node"]')]
+      .filter((g) => {
+        const width = Number(g.querySelector(".gl-box").getAttribute("width"));
+        return [...g.querySelectorAll("text")].some((t) => t.getComputedTextLength() + 2 * 12 > width + 1);
+      })
+      .map((g) => g.dataset.name),
+  );
+  check(overflowing.length === 0, `text fits its box (overflowing: ${overflowing.join(", ")})`);
   check(await p.locator("#empty").isHidden(), "empty state hidden with a graph");
 
   await x.click();

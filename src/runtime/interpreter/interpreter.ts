@@ -159,6 +159,19 @@ export class Interpreter implements Runtime {
 
   // ---- Runtime interface ----
 
+  private readonly valueRefs: (ValueRef | undefined)[] = [];
+
+  value(row: number): ValueRef {
+    let ref = this.valueRefs[row];
+    if (ref === undefined) {
+      ref = new ValueRef(row);
+      // rows arrive in order, so this array stays dense on the hot path
+      while (this.valueRefs.length < row) this.valueRefs.push(undefined);
+      this.valueRefs[row] = ref;
+    }
+    return ref;
+  }
+
   write(text: string): void {
     this.out.push(text);
   }

@@ -115,17 +115,17 @@ function valueForward(
   const m = rt.ops;
   switch (op) {
     case "+":
-      return new ValueRef(m.add(self, other));
+      return rt.value(m.add(self, other));
     case "-":
-      return new ValueRef(m.sub(self, other));
+      return rt.value(m.sub(self, other));
     case "*":
-      return new ValueRef(m.mul(self, other));
+      return rt.value(m.mul(self, other));
     case "/":
-      return new ValueRef(m.div(self, other));
+      return rt.value(m.div(self, other));
     case "**":
       if (typeof other === "number")
         throw new PyError("AssertionError", "only supporting int/float powers for now");
-      return new ValueRef(m.pow(self, other));
+      return rt.value(m.pow(self, other));
     default:
       throw typeError(`unsupported operand type(s) for ${op}: 'Value' and '${typeName(raw)}'`);
   }
@@ -141,13 +141,13 @@ function valueReflected(
   const m = rt.ops;
   switch (op) {
     case "+":
-      return new ValueRef(m.radd(self, other));
+      return rt.value(m.radd(self, other));
     case "-":
-      return new ValueRef(m.rsub(self, other));
+      return rt.value(m.rsub(self, other));
     case "*":
-      return new ValueRef(m.rmul(self, other));
+      return rt.value(m.rmul(self, other));
     case "/":
-      return new ValueRef(m.rdiv(self, other));
+      return rt.value(m.rdiv(self, other));
     default: {
       const shown = op === "**" ? "** or pow()" : op;
       throw typeError(`unsupported operand type(s) for ${shown}: '${typeName(raw)}' and 'Value'`);
@@ -228,7 +228,7 @@ export function unaryOp(rt: Runtime, op: UnaryOperator, v: PyValue): PyValue {
     if (x.big !== null) return bigInt(op === "-" ? -x.big : ~x.big);
     return int(op === "-" ? -x.v : -x.v - 1);
   }
-  if (v instanceof ValueRef && op === "-") return new ValueRef(rt.ops.neg(v.row));
+  if (v instanceof ValueRef && op === "-") return rt.value(rt.ops.neg(v.row));
   if (v instanceof PyInstance) {
     const f = v.cls.lookup(op === "-" ? "__neg__" : op === "+" ? "__pos__" : "__invert__");
     if (f !== undefined) return rt.call(f, [v]);

@@ -1,6 +1,6 @@
 import type { MicrogradOps } from "../../engine/scalar/microgradOps";
 import type { ScalarTape } from "../../engine/scalar/scalarTape";
-import type { Kwargs, PyClass, PyValue } from "./objects";
+import type { Kwargs, PyClass, PyValue, ValueRef } from "./objects";
 
 /**
  * What the object model, builtins and modules need from the running interpreter: calling a
@@ -13,6 +13,8 @@ export interface Runtime {
   /** micrograd's `Value` class once `micrograd.engine` is imported (what `type(v)` gives). */
   valueClass: PyClass | null;
   call(callee: PyValue, args: PyValue[], kwargs?: Kwargs): PyValue;
+  /** The one Value object for a tape row (so `a in c._prev` finds the program's own `a`). */
+  value(row: number): ValueRef;
   write(text: string): void;
   /** micrograd's `backward()` on a row, remembered as the trace's root. */
   backward(row: number): void;

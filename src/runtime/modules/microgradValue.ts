@@ -11,6 +11,7 @@ import {
 import { PyError, typeError, UnsupportedError } from "../interpreter/pyErrors";
 import type { Runtime } from "../interpreter/runtime";
 import { typeName } from "../interpreter/stringify";
+import { setOf } from "../interpreter/collections";
 
 /**
  * micrograd's `Value`, backed by the scalar tape: a ValueRef is its row. `.data` and `.grad`
@@ -25,7 +26,7 @@ type UnaryMethod = (typeof UNARY_METHODS)[number];
 const extraAttributes = new WeakMap<ValueRef, Map<string, PyValue>>();
 
 /** micrograd internals that GradLens does not model; reading them is reported, not faked. */
-const INTERNALS = new Set(["_prev", "_backward", "_children"]);
+const INTERNALS = new Set(["_backward", "_children"]);
 
 export function makeValueClass(rt: Runtime): PyClass {
   const cls = new PyClass("Value", null, "micrograd.engine", (args, kwargs) => {
@@ -37,7 +38,7 @@ export function makeValueClass(rt: Runtime): PyClass {
     if (children !== undefined && !(children instanceof PyTuple && children.items.length === 0)) {
       throw new UnsupportedError("Making a Value with `_children` is not supported by GradLens");
     }
-    const ref = new ValueRef(leafRow(rt, data));
+    const ref = rt.value(leafRow(rt, data));
     const label = args[3] ?? kwargs?.get("label");
     if (label !== undefined) extraAttributes.set(ref, new Map([["label", label]]));
     return ref;
@@ -67,6 +68,9 @@ export function getValueAttribute(rt: Runtime, ref: ValueRef, name: string): PyV
       return tapeValue(t.grad[row], t.isGradInt(row));
     case "_op":
       return t.op[row] <= 1 ? "" : opSymbol(rt, row);
+    case "_prev":
+      // micrograd keeps the operands in a set; the same Value objects the program holds
+      return setOf([t.a[row], t.b[row]].filter((r) => r >= 0).map((r) => rt.value(r)));
   }
   const extra = extraAttributes.get(ref)?.get(name);
   if (extra !== undefined) return extra;
@@ -119,7 +123,7 @@ export function callValueMethod(
       rt.backward(ref.row);
       return null;
     }
-    return new ValueRef(m[name as UnaryMethod](ref.row));
+    return rt.value(m[name as UnaryMethod](ref.row));
   }
   const attribute = getValueAttribute(rt, ref, name);
   return rt.call(attribute, args, kwargs);

@@ -13,6 +13,7 @@ import type { TrainResult } from "../../../src/train/trainProgram";
 interface GradLensApi {
   lastTrace(uri: string): Trace | undefined;
   whenIdle(): Promise<void>;
+  activationMs: number;
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -51,6 +52,12 @@ suite("GradLens commands", () => {
   teardown(async () => {
     await vscode.commands.executeCommand("gradlens.stepStop");
     await vscode.commands.executeCommand("workbench.action.closeAllEditors");
+  });
+
+  test("activates in under 50 ms (loading the bundle included)", async () => {
+    const { activationMs } = await api();
+    console.log(`GradLens activation: ${activationMs.toFixed(1)} ms`);
+    assert.ok(activationMs < 50, `activation took ${activationMs} ms`);
   });
 
   test("code lenses above backward(): graph, step through, check gradients, train", async () => {

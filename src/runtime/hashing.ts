@@ -1,0 +1,83 @@
+import { hashKey } from "./interpreter/collections";
+import { bigInt, PyInt, PyTuple, toBigInt, type PyValue } from "./interpreter/objects";
+
+const objectIds = new WeakMap<object, number>();
+const valueIds = new Map<unknown, number>();
+let nextId = 140000000000000;
+
+/**
+ * `id(x)`: a made-up, stable address per object (the interpreter has no real ones). Equal
+ * plain values (numbers, strings, None, bools) share one id, as CPython's cached ones often do.
+ */
+export function objectId(x: PyValue): number {
+  const isObject = x !== null && typeof x === "object";
+  let id = isObject ? objectIds.get(x) : valueIds.get(x);
+  if (id === undefined) {
+    id = nextId += 48;
+    if (isObject) objectIds.set(x, id);
+    else valueIds.set(x, id);
+  }
+  return id;
+}
+
+const MODULUS = 2n ** 61n - 1n;
+
+/**
+ * Python's `hash()`: exact for numbers (ints modulo 2**61 - 1, floats by their exact value, so
+ * hash(1.0) == hash(1)); strings and objects get a stable stand-in (CPython salts str hashes
+ * per process, so no program can depend on those values).
+ */
+export function pythonHash(x: PyValue): PyValue {
+  hashKey(x); // raises TypeError: unhashable type for lists, dicts and sets
+  let h: bigint;
+  if (x instanceof PyInt || typeof x === "boolean") {
+    const v = typeof x === "boolean" ? BigInt(+x) : toBigInt(x);
+    h = ((v < 0n ? -v : v) % MODULUS) * (v < 0n ? -1n : 1n);
+  } else if (typeof x === "number") {
+    if (Number.isNaN(x)) h = BigInt(objectId(x));
+    else if (!Number.isFinite(x)) h = x > 0 ? 314159n : -314159n;
+    else h = floatHash(x);
+  } else if (typeof x === "string") {
+    let acc = 0n;
+    for (const ch of x) acc = (acc * 1000003n + BigInt(ch.codePointAt(0)!)) % MODULUS;
+    h = acc;
+  } else if (x instanceof PyTuple) {
+    return bigInt(tupleHash(x.items.map((item) => toBigInt(pythonHash(item) as PyInt))));
+  } else h = BigInt(Math.floor(objectId(x) / 16));
+  return bigInt(h === -1n ? -2n : h);
+}
+
+const MASK64 = 2n ** 64n - 1n;
+const XXPRIME_1 = 11400714785074694791n;
+const XXPRIME_2 = 14029467366897019727n;
+const XXPRIME_5 = 2870177450012600261n;
+
+/** CPython 3.8+'s tuple hash (an xxHash variant over the items' hashes), as a signed 64-bit value. */
+function tupleHash(itemHashes: bigint[]): bigint {
+  let acc = XXPRIME_5;
+  for (const h of itemHashes) {
+    acc = (acc + (h & MASK64) * XXPRIME_2) & MASK64;
+    acc = ((acc << 31n) | (acc >> 33n)) & MASK64;
+    acc = (acc * XXPRIME_1) & MASK64;
+  }
+  acc = (acc + (BigInt(itemHashes.length) ^ (XXPRIME_5 ^ 3527539n))) & MASK64;
+  const signed = acc >= 2n ** 63n ? acc - 2n ** 64n : acc;
+  return signed === -1n ? 1546275796n : signed;
+}
+
+/** CPython's hash of a finite float: its exact rational value modulo 2**61 - 1. */
+function floatHash(x: number): bigint {
+  const negative = x < 0;
+  let m = Math.abs(x);
+  let e = 0;
+  // m · 2**e with m an integer (at most 53 significant bits)
+  while (!Number.isInteger(m)) {
+    m *= 2;
+    e -= 1;
+  }
+  let h = BigInt(m) % MODULUS;
+  // multiply by 2**e modulo 2**61 - 1; 2**61 ≡ 1, so exponents reduce mod 61
+  const shift = ((e % 61) + 61) % 61;
+  h = ((h << BigInt(shift)) | 0n) % MODULUS;
+  return negative ? -h : h;
+}
