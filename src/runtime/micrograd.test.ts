@@ -201,6 +201,18 @@ print(v.label, v._op, (v * 2)._op, (v ** 2)._op, v.relu()._op)
 v  * **2 ReLU
 `,
   },
+  {
+    name: "exposes _prev as the set of the program's own operand Values",
+    source: `from micrograd.engine import Value
+a = Value(2.0)
+b = Value(3.0)
+c = a * b
+print(c._prev == {a, b}, a in c._prev, len((a + 1)._prev), sorted(v.data for v in (a - b)._prev), c._op)
+`,
+    // recorded from CPython 3.11
+    stdout: `True True 2 [-3.0, 2.0] *
+`,
+  },
 ];
 
 describe("micrograd programs print what CPython with micrograd prints", () => {
