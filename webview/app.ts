@@ -55,7 +55,7 @@ export class GraphApp {
     this.summary = html(this.header, "span", { class: "gl-summary" });
     const toolbar = html(this.header, "div", { class: "gl-toolbar", role: "toolbar" });
     html(toolbar, "button", { type: "button", title: "Fit the graph to the view (F)" }, "Fit").onclick = () =>
-      this.fit();
+      this.fit(true);
     html(toolbar, "button", { type: "button", title: "Zoom to 100% (0)" }, "100%").onclick = () =>
       this.panZoom.actualSize();
 
@@ -92,7 +92,7 @@ export class GraphApp {
     }).observe(this.svg);
     window.addEventListener("keydown", (e) => {
       if (e.ctrlKey || e.metaKey || e.altKey || e.target instanceof HTMLInputElement) return;
-      if (e.key === "f" || e.key === "F") this.fit();
+      if (e.key === "f" || e.key === "F") this.fit(true);
       else if (e.key === "0") this.panZoom.actualSize();
     });
     this.svg.addEventListener("click", (e) => this.onClick(e));
@@ -177,11 +177,12 @@ export class GraphApp {
     this.summary.append(`${values} values`);
   }
 
-  private fit(): void {
+  /** `whole`: the user asked for it, so show everything however small; otherwise stay readable. */
+  private fit(whole = false): void {
     if (!this.graph) return;
     const root = this.graph.nodes.find((n) => n.kind === "value" && n.root);
     const focus = root ? { x: root.box.x + root.box.width, y: root.box.y + root.box.height / 2 } : null;
-    this.fitPending = !this.panZoom.fit(this.graph.width, this.graph.height, focus);
+    this.fitPending = !this.panZoom.fit(this.graph.width, this.graph.height, whole ? null : focus);
   }
 
   private setStale(stale: boolean, reason: string | null): void {

@@ -27,8 +27,9 @@ export class PanZoom {
   /**
    * Returns false, changing nothing, while the SVG has no size yet.
    *
-   * Shows the whole drawing when it fits at a readable scale; otherwise shows `focus` (the
-   * root, where the gradient starts) at the smallest readable scale, at the right edge.
+   * Shows the whole drawing when it fits at a readable scale, or always when there is no
+   * `focus`; otherwise shows `focus` (the root, where the gradient starts) at the smallest
+   * readable scale, at the right edge.
    */
   fit(width: number, height: number, focus: { x: number; y: number } | null): boolean {
     const { clientWidth: vw, clientHeight: vh } = this.svg;

@@ -12,6 +12,10 @@ import type { GraphWebview, GraphWebviewHandlers } from "./graphWebview";
 import { GradientHoverProvider } from "./hoverProvider";
 import { InlineDecorations } from "./inlineDecorations";
 import { openExamples } from "./openExamples";
+// Notebooks (issue 9): cells run as one program; see notebookRunController.ts.
+import { programDocument, selectedCellDocument } from "./notebookCells";
+import { insertGraphAsOutput } from "./notebookOutput";
+import { NotebookRunController } from "./notebookRunController";
 import { RunController, type DocumentResult } from "./runController";
 import { readSettings } from "./settings";
 import { train, type TrainChoices } from "./train";
@@ -34,7 +38,15 @@ export function activate(context: vscode.ExtensionContext): GradLensApi {
     const s = readSettings();
     return { memoryMb: s.memoryBudgetMb, timeoutMs: 60_000 };
   });
-  const runs = new RunController(client, diagnostics);
+  // A RunController that also runs notebooks (their cells as one program, in a worker of their own).
+  const runs = new NotebookRunController(
+    client,
+    diagnostics,
+    new RunClient(vscode.Uri.joinPath(context.extensionUri, "dist", "worker.js").fsPath, () => ({
+      memoryMb: readSettings().memoryBudgetMb,
+      timeoutMs: 60_000,
+    })),
+  );
   // Long jobs (gradient checks) get a worker of their own, so typing never cancels them.
   const jobs = new RunClient(vscode.Uri.joinPath(context.extensionUri, "dist", "worker.js").fsPath, () => ({
     memoryMb: readSettings().memoryBudgetMb,
@@ -128,7 +140,7 @@ export function activate(context: vscode.ExtensionContext): GradLensApi {
     ),
     vscode.commands.registerCommand("gradlens.checkGradients", async (uri?: vscode.Uri) => {
       const document = await documentFor(uri, shown);
-      if (document) return checkGradients(jobs, document);
+      if (document) return checkGradients(jobs, programDocument(document)); // a cell: its notebook up to it
       void vscode.window.showInformationMessage(vscode.l10n.t("Open a Python file to check its gradients."));
       return undefined;
     }),
@@ -143,7 +155,7 @@ export function activate(context: vscode.ExtensionContext): GradLensApi {
         panel.show();
         return train(
           jobs,
-          document,
+          programDocument(document), // a cell: its notebook up to it
           (losses, done) => {
             panel.webview?.showLosses(losses, done);
             view.webview?.showLosses(losses, done);
@@ -183,6 +195,19 @@ export function activate(context: vscode.ExtensionContext): GradLensApi {
         };
         await exportGraph(result, picture, format, target);
       },
+    ),
+    // Notebooks: the graph follows the selected cell (selecting a cell does not change the active
+    // text editor); Insert Graph as Output draws the cell's graph in the panel and adds it as SVG.
+    vscode.window.onDidChangeNotebookEditorSelection((e) => track(selectedCellDocument(e.notebookEditor))),
+    vscode.window.onDidChangeActiveNotebookEditor((editor) => track(selectedCellDocument(editor))),
+    vscode.commands.registerCommand("gradlens.insertGraphAsOutput", () =>
+      insertGraphAsOutput(async (cell) => {
+        track(cell);
+        await runs.whenIdle();
+        panel.show();
+        refreshViews();
+        return (await panel.webview?.picture("svg")) ?? null;
+      }),
     ),
     vscode.commands.registerCommand("gradlens.openExamples", () => openExamples(context.extensionUri)),
     vscode.workspace.onDidChangeConfiguration((e) => {

@@ -14,7 +14,7 @@ export interface GraphWebviewHandlers {
 }
 
 /** Host messages that describe state, replayed in this order when the webview (re)loads. */
-const REPLAYED = ["graph", "empty", "highlight", "losses", "step"] as const;
+const REPLAYED = ["graph", "stale", "empty", "highlight", "losses", "step"] as const;
 type Replayed = (typeof REPLAYED)[number];
 
 /**
@@ -76,9 +76,13 @@ export class GraphWebview implements vscode.Disposable {
   show(result: DocumentResult | undefined, emptyMessage: string): void {
     if (result) {
       this.state.delete("empty");
+      // The title names the document (a new title means a new graph to fit); the stale reason
+      // goes to the banner.
       this.post({ type: "graph", graph: result.view, stale: result.stale, title: titleOf(result) });
+      this.post({ type: "stale", stale: result.stale, reason: result.stale ? result.staleReason : null });
     } else {
       this.state.delete("graph");
+      this.state.delete("stale");
       this.post({ type: "empty", message: emptyMessage });
     }
   }
@@ -138,10 +142,7 @@ function decodePicture(data: string): Uint8Array {
 }
 
 function titleOf(result: DocumentResult): string {
-  const file = result.uri.path.split("/").pop() ?? "";
-  return result.stale && result.staleReason
-    ? vscode.l10n.t("{0} — stale: {1}", file, result.staleReason)
-    : file;
+  return result.uri.path.split("/").pop() ?? "";
 }
 
 function webviewHtml(webview: vscode.Webview, extensionUri: vscode.Uri): string {

@@ -9,11 +9,12 @@ import { makeMathModule } from "./modules/mathModule";
 import { MICROGRAD_NN_SOURCE } from "./modules/microgradNn";
 import { makeValueClass } from "./modules/microgradValue";
 import { makeRandomModule } from "./modules/randomModule";
+import { TORCH_MODULES } from "./modules/torchModule";
 
 /** Makes a module for one run (a module written in TypeScript: `torch`, `torch.nn.functional`, …). */
 export type ModuleFactory = (interp: Interpreter) => PyModule;
 
-const registered = new Map<string, ModuleFactory>();
+const registered = new Map<string, ModuleFactory>(TORCH_MODULES);
 
 /**
  * The seam for modules written elsewhere in GradLens: register a factory under the module's

@@ -1,6 +1,6 @@
 import { parsePython } from "../lang/python/parsePython";
 import { buildTrace } from "../trace/buildTrace";
-import type { Occurrence, Trace, TraceDiagnostic } from "../trace/trace";
+import type { Occurrence, Trace, TraceCall, TraceDiagnostic } from "../trace/trace";
 import { makeBuiltins } from "./builtins";
 import { Interpreter } from "./interpreter/interpreter";
 import { BudgetError, PyError, UnsupportedError } from "./interpreter/pyErrors";
@@ -57,6 +57,15 @@ export const runProgram: RunProgram = (source, options = {}) => {
   });
   occurrences.sort((x, y) => x.span.from - y.span.from);
   const root = chosenOutput(options.output, interp.tape.size) ?? interp.lastRoot;
+  // taken before the variables are summarised (which may call `parameters()`)
+  const calls: TraceCall[] = interp.callRecorder.calls.map((c, id) => ({
+    id,
+    parent: c.parent < 0 ? null : c.parent,
+    name: c.name,
+    instanceClass: c.instanceClass,
+    instance: c.instance,
+    span: c.span,
+  }));
   const trace: Trace = buildTrace({
     source,
     tape: interp.tape,
@@ -68,6 +77,7 @@ export const runProgram: RunProgram = (source, options = {}) => {
     stdout: interp.stdout,
     diagnostics: diagnostics.filter((d) => d.code !== "duplicate"),
     variables: collectVariables(interp, root),
+    calls: { list: calls, callOf: (row) => interp.callRecorder.callOf(row) },
   });
   return trace;
 };

@@ -1,7 +1,7 @@
 import { OpCode, SCALAR_OPS } from "../engine/scalar/scalarOps";
 import type { ScalarTape } from "../engine/scalar/scalarTape";
 import { floatRepr } from "../runtime/format/floatFormat";
-import type { Occurrence, Span, Trace, TraceDiagnostic, TraceEdge, TraceNode, PyJson } from "./trace";
+import type { Occurrence, PyJson, Span, Trace, TraceCall, TraceDiagnostic, TraceEdge, TraceNode } from "./trace";
 
 /** The tape's flag bit for "the exponent of `**` is a Python int" (see ScalarTape.flags). */
 const EXPONENT_INT = 4;
@@ -22,6 +22,8 @@ export interface TraceInput {
   stdout: string;
   diagnostics: TraceDiagnostic[];
   variables: Record<string, PyJson>;
+  /** The function calls of the run and which one made each row, when the runtime records them. */
+  calls?: { list: TraceCall[]; callOf(row: number): number | null };
 }
 
 /** Source text of an expression on one line, shortened to about 40 characters. */
@@ -75,6 +77,7 @@ export function buildTrace(input: TraceInput): Trace {
       rootGrad: reaches ? [rootGrads.grad[row]] : null,
       inputEdges: [],
     };
+    if (input.calls) node.call = input.calls.callOf(row);
     if (code > OpCode.Const) {
       const rule = SCALAR_OPS[code];
       const operands = tape.b[row] >= 0 ? [tape.a[row], tape.b[row]] : [tape.a[row]];
@@ -104,5 +107,6 @@ export function buildTrace(input: TraceInput): Trace {
     root: input.root,
     occurrences: input.occurrences,
     variables: input.variables,
+    ...(input.calls ? { calls: input.calls.list } : {}),
   };
 }

@@ -34,8 +34,9 @@ export function nodeLabels(trace: Trace): string[] {
 function labelOf(trace: Trace, node: TraceNode, labels: string[], lastOfSpan: Map<string, number>): string {
   if (node.names.length > 0) return node.names[0];
   if (node.kind === "const" && node.data.length === 1) return String(node.data[0]);
-  const isOutermost = node.span !== null && lastOfSpan.get(spanKey(node)) === node.id;
-  if (node.kind === "op" && !isOutermost) {
+  // An operation whose span a later value shares is an intermediate of a larger expression.
+  const isIntermediate = node.span !== null && lastOfSpan.get(spanKey(node)) !== node.id;
+  if (node.kind === "op" && isIntermediate) {
     const operands = node.inputEdges.map((e) => labels[trace.edges[e].from] ?? "?");
     const made = synthesise(node.op, operands);
     if (made && made.length <= MAX_SYNTHESISED) return made;

@@ -38,6 +38,26 @@ export interface TraceNode {
   rootGrad: number[] | null;
   /** Ids of the edges from this node's inputs, in operand order. */
   inputEdges: number[];
+  /** The innermost function call that made it (an index into `Trace.calls`); null at the top level. */
+  call?: number | null;
+}
+
+/**
+ * One call of a Python function or method during the run, so the view can fold the values
+ * it made into a box (`MLP.__call__` → `Layer.__call__` → `Neuron.__call__`).
+ */
+export interface TraceCall {
+  id: number;
+  /** The call it was made from; null for a call made at the top level. */
+  parent: number | null;
+  /** The function's qualified name: `f`, `Neuron.__call__`, `<lambda>`. */
+  name: string;
+  /** For a method, the class of the instance it ran on (`Neuron`); null for a plain function. */
+  instanceClass: string | null;
+  /** A number per instance within the run: calls on one module instance share it. */
+  instance: number | null;
+  /** The user's call expression that led to it (for calls inside micrograd.nn: the user's `model(x)`). */
+  span: Span | null;
 }
 
 /** Input `from` → output `to` of one operation `to = f(…, from, …)`. */
@@ -107,4 +127,6 @@ export interface Trace {
   root: number | null;
   occurrences: Occurrence[];
   variables: Record<string, PyJson>;
+  /** Every function call the run made, in the order they started (see TraceNode.call). */
+  calls?: TraceCall[];
 }

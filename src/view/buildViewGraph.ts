@@ -1,3 +1,4 @@
+import { nodeLabels } from "../trace/naming";
 import type { Trace, TraceEdge, TraceNode } from "../trace/trace";
 import { chainRuleText } from "./chainRule";
 import { formatShape, formatValues, magnitude, numberStatus, type NumberStatus } from "./format";
@@ -37,7 +38,8 @@ export function buildViewGraph(trace: Trace, options: BuildViewGraphOptions = {}
   for (const edge of trace.edges) edgeById.set(edge.id, edge);
 
   const rootNode = trace.root === null ? undefined : byId.get(trace.root);
-  const rootName = rootNode?.names[0] ?? "L";
+  const labels = nodeLabels(trace);
+  const rootName = rootNode ? labels[rootNode.id] : "L";
 
   const nodes: ViewNode[] = [];
   const layoutNodes: LayoutNode[] = [];
@@ -56,7 +58,7 @@ export function buildViewGraph(trace: Trace, options: BuildViewGraphOptions = {}
           node.inputEdges.map((id) => edgeById.get(id)?.rule ?? ""),
         ),
       );
-    addNode(valueNode(node, node.id === trace.root, shorten(fullLabel(node), labelChars)));
+    addNode(valueNode(node, node.id === trace.root, shorten(labels[node.id], labelChars)));
   }
 
   const edges: ViewEdge[] = [];
@@ -79,7 +81,7 @@ export function buildViewGraph(trace: Trace, options: BuildViewGraphOptions = {}
       const edge = edgeById.get(edgeId);
       const operand = edge && byId.get(edge.from);
       if (!edge || !operand || edge.to !== node.id) continue;
-      addEdge(inputEdge(edge, operand, node, rootName), edge.contribution);
+      addEdge(inputEdge(edge, operand, node, rootName, labels), edge.contribution);
     }
     addEdge(outputEdge(node), shownGrad(node));
   }
@@ -111,14 +113,6 @@ function shownGrad(node: TraceNode): number[] | null {
   return node.rootGrad ?? node.grad;
 }
 
-function fullLabel(node: TraceNode): string {
-  if (node.names.length > 0) return node.names[0];
-  // A constant's expression is the one that wrapped it (`3 / w` for the 3): its number says more.
-  if (node.kind === "const" && node.data.length === 1) return String(node.data[0]);
-  if (node.expr !== null && node.expr !== "") return node.expr;
-  return node.kind === "op" ? `${node.op} #${node.id}` : `value #${node.id}`;
-}
-
 function shorten(text: string, max: number): string {
   const chars = [...text];
   return chars.length <= max ? text : `${chars.slice(0, max - 1).join("")}…`;
@@ -135,7 +129,7 @@ function valueNode(node: TraceNode, isRoot: boolean, label: string): ViewValueNo
     role: node.kind,
     root: isRoot,
     label,
-    title: valueTitle(node, isRoot, data, gradText),
+    title: valueTitle(node, isRoot, data, gradText, label),
     data,
     grad: gradText,
     dataStatus: numberStatus(node.data),
@@ -151,11 +145,11 @@ function valueNode(node: TraceNode, isRoot: boolean, label: string): ViewValueNo
   };
 }
 
-function valueTitle(node: TraceNode, isRoot: boolean, data: string, grad: string): string {
+function valueTitle(node: TraceNode, isRoot: boolean, data: string, grad: string, label: string): string {
   const role = isRoot
     ? "root of backward()"
     : { leaf: "leaf", const: "constant", op: `result of ${node.op}` }[node.kind];
-  const lines = [node.names.length > 0 ? node.names.join(" = ") : fullLabel(node)];
+  const lines = [node.names.length > 0 ? node.names.join(" = ") : label];
   if (node.expr !== null && node.expr !== lines[0]) lines.push(node.expr);
   lines.push(node.shape.length > 0 ? `${role} · shape ${formatShape(node.shape)}` : role);
   lines.push(`data ${data}`, `grad ${grad}`);
@@ -179,7 +173,13 @@ function opNode(node: TraceNode, rules: readonly string[]): ViewOpNode {
   };
 }
 
-function inputEdge(edge: TraceEdge, operand: TraceNode, result: TraceNode, rootName: string): ViewEdge {
+function inputEdge(
+  edge: TraceEdge,
+  operand: TraceNode,
+  result: TraceNode,
+  rootName: string,
+  labels: readonly string[],
+): ViewEdge {
   const contribution = edge.contribution;
   return {
     kind: "input",
@@ -191,8 +191,8 @@ function inputEdge(edge: TraceEdge, operand: TraceNode, result: TraceNode, rootN
     label: contribution === null ? null : formatValues(contribution, operand.shape),
     chainRule: chainRuleText({
       root: rootName,
-      operand: fullLabel(operand),
-      result: fullLabel(result),
+      operand: labels[operand.id],
+      result: labels[result.id],
       upstream: shownGrad(result),
       local: edge.local,
       contribution,

@@ -223,11 +223,16 @@ const steps = [
       if (!rootText.includes(`data ${fmt(LOSS)}`))
         throw new Error(`root should show "data ${fmt(LOSS)}": "${rootText}"`);
       if (graph.ops === 0) throw new Error("no op nodes");
-      // For the screenshot only: the whole graph, if the webview has a "Fit" button.
-      const fit = webviewFrame("panel").getByRole("button", { name: "Fit", exact: true });
-      if (await fit.count()) await fit.first().click();
-      await page.waitForTimeout(500); // let the layout settle
+      // For the README's picture: the graph panel maximised, the whole graph fitted.
+      // double-clicking a tab toggles its group between maximised and shared (VS Code's default)
+      await page.locator('.tab[aria-label^="GradLens"]').first().dblclick();
+      await page.waitForTimeout(700);
+      await webviewFrame("panel").getByRole("button", { name: "Fit", exact: true }).first().click();
+      await page.waitForTimeout(600); // let the layout settle
       await page.screenshot({ path: path.join(shotsDir, "graph.png") });
+      await page.locator('.tab[aria-label^="GradLens"]').first().dblclick();
+      await page.waitForTimeout(500);
+      await page.locator(`.tab[aria-label*="${EXAMPLE}"]`).first().click();
     },
   },
   {

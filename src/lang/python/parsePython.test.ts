@@ -136,6 +136,33 @@ describe("parsePython reports what it will not run", () => {
     expect(report("x = f'{a +}'\n")).toEqual([["syntax", "f-string: invalid syntax", "a +"]]);
   });
 
+  it("words syntax errors as CPython 3.11 does", () => {
+    const message = (source: string) => parsePython(source).diagnostics[0]?.message;
+    expect(message('s = "abc\nx = 1\n')).toBe("unterminated string literal (detected at line 1)");
+    expect(message("s = '''abc\nx = 1\n")).toBe(
+      "unterminated triple-quoted string literal (detected at line 2)",
+    );
+    expect(message("if x:\ny = 1\n")).toBe("expected an indented block after 'if' statement on line 1");
+    expect(message("def f():\nreturn 1\n")).toBe(
+      "expected an indented block after function definition on line 1",
+    );
+    expect(message("if x:\n    pass\nelse:\nz = 1\n")).toBe(
+      "expected an indented block after 'else' statement on line 3",
+    );
+    expect(message("for i in range(3)\n    pass\n")).toBe("expected ':'");
+    expect(message("a = 1\n    b = 2\n")).toBe("unexpected indent");
+    expect(message("def f():\n    a = 1\n      b = 2\n")).toBe("unexpected indent");
+    expect(message("def f():\n        a = 1\n    b = 2\n")).toBe(
+      "unindent does not match any outer indentation level",
+    );
+    expect(message("x = [1, 2)\n")).toBe("closing parenthesis ')' does not match opening parenthesis '['");
+  });
+
+  it("accepts blocks with comments, blank lines and quotes inside comments", () => {
+    const source = "for i in range(2):\n    # it's a comment\n    x = 1\n\n    y = 2\nz = '#'\n";
+    expect(parsePython(source).diagnostics).toEqual([]);
+  });
+
   it("reports assignment to an expression as a syntax error", () => {
     expect(report("f() = 3\n")).toEqual([["syntax", "cannot assign to expression", "f()"]]);
   });

@@ -5,9 +5,10 @@ import type { Expr, FunctionDef, NameExpr, Program, SourceSpan, Stmt } from "../
 import { evalFormatString, formatValue } from "./formatting";
 import { bindArguments } from "./calls";
 import { dictSet, getItem, getIterator, iterate, setOf, toArray } from "./collections";
+import { CallRecorder } from "./callRecorder";
 import { Frame } from "./frame";
 import { evalComprehension } from "./comprehension";
-import { binaryOp, compare, truthy, unaryOp } from "./operators";
+import { binaryOp, compare, richCompare, truthy, unaryOp } from "./operators";
 import {
   DONE,
   int,
@@ -81,6 +82,9 @@ export class Interpreter implements Runtime {
   readonly rowNames = new Map<number, string[]>();
   occurrenceRows: Int32Array;
   lastRoot: number | null = null;
+  /** Told of name loads/stores of objects, for values kept outside the scalar tape (torch tensors). */
+  nameHook: ((value: PyValue, occurrence: number, name: string | null) => void) | null = null;
+  readonly callRecorder = new CallRecorder();
 
   constructor(
     private readonly program: Program,
@@ -248,6 +252,12 @@ export class Interpreter implements Runtime {
     );
     const savedLibrary = this.library;
     const savedFrame = this.frame;
+    const call = this.callRecorder.enter(
+      fn.name,
+      fn.ownerClass ? args[0] : undefined,
+      this.at,
+      this.tape.size,
+    );
     this.library = fn.isLibrary;
     this.frame = frame;
     this.depth++;
@@ -266,6 +276,7 @@ export class Interpreter implements Runtime {
       this.depth--;
       this.library = savedLibrary;
       this.frame = savedFrame;
+      this.callRecorder.exit(call, this.tape.size);
     }
   }
 
@@ -409,6 +420,7 @@ export class Interpreter implements Runtime {
       this.at = e.span;
       const v = frame.load(e.id);
       if (v instanceof ValueRef) this.occurrenceRows[e.occurrence] = v.row;
+      else if (this.nameHook !== null && v instanceof PyInstance) this.nameHook(v, e.occurrence, null);
       return v;
     }
     return frame.load(e.id);
@@ -420,7 +432,8 @@ export class Interpreter implements Runtime {
       const names = this.rowNames.get(value.row);
       if (!names) this.rowNames.set(value.row, [e.id]);
       else if (!names.includes(e.id)) names.push(e.id);
-    }
+    } else if (e.occurrence >= 0 && this.nameHook !== null && value instanceof PyInstance)
+      this.nameHook(value, e.occurrence, e.id);
     frame.store(e.id, value);
   }
 
@@ -485,6 +498,8 @@ export class Interpreter implements Runtime {
         for (let i = 0; i < e.ops.length; i++) {
           const right = this.eval(e.operands[i + 1], frame);
           this.setAt(e.span);
+          // the last comparison's own result is the value (a tensor's `x > 0` is a tensor)
+          if (i === e.ops.length - 1) return richCompare(this, e.ops[i], left, right);
           if (!compare(this, e.ops[i], left, right)) return false;
           left = right;
         }

@@ -374,6 +374,29 @@ export function contains(rt: Runtime, container: PyValue, item: PyValue): boolea
   return false;
 }
 
+const RICH_DUNDERS: Partial<Record<CompareOperator, [string, string]>> = {
+  ...ORDER_DUNDERS,
+  "==": ["__eq__", "__eq__"],
+  "!=": ["__ne__", "__ne__"],
+};
+
+/**
+ * `a <op> b` as an expression's value: a class's rich comparison may return any object (a
+ * tensor of bools for `x > 0`), which Python hands back as it is; otherwise a bool.
+ */
+export function richCompare(rt: Runtime, op: CompareOperator, a: PyValue, b: PyValue): PyValue {
+  const dunders = RICH_DUNDERS[op];
+  if (dunders !== undefined && (a instanceof PyInstance || b instanceof PyInstance)) {
+    const f = a instanceof PyInstance ? a.cls.lookup(dunders[0]) : undefined;
+    const r = f !== undefined ? rt.call(f, [a, b]) : NotImplemented;
+    if (r !== NotImplemented) return r;
+    const g = b instanceof PyInstance ? b.cls.lookup(dunders[1]) : undefined;
+    const reflected = g !== undefined ? rt.call(g, [b, a]) : NotImplemented;
+    if (reflected !== NotImplemented) return reflected;
+  }
+  return compare(rt, op, a, b);
+}
+
 export function compare(rt: Runtime, op: CompareOperator, a: PyValue, b: PyValue): boolean {
   switch (op) {
     case "==":

@@ -1,0 +1,321 @@
+import * as vscode from "vscode";
+import { assembleProgram, type NotebookProgram } from "../notebook/assembleProgram";
+import { graphTraceForCell } from "../notebook/cellGraph";
+import { cellOfNodes } from "../notebook/cellOfNodes";
+import { diagnosticsForCell, inlineForCell, traceForCell } from "../notebook/cellTrace";
+import type { ViewGraph } from "../view/viewGraph";
+import type { RunClient, RunOutcome } from "../worker/runClient";
+import { toVscodeDiagnostics } from "./diagnostics";
+import { cellSources, findCell, isCellDocument, selectedCellIndex } from "./notebookCells";
+import { RunController, type DocumentResult } from "./runController";
+import { readSettings } from "./settings";
+
+/** buildViewGraph, once a notebook has run (it draws a cell's part of the graph). */
+let layout: typeof import("../view/buildViewGraph").buildViewGraph | undefined;
+
+/** Diagnostic codes for which the program did not run at all, so the old results are kept. */
+const DID_NOT_RUN = new Set(["syntax", "unsupported"]);
+
+/** One run of a notebook: its cells 0…lastCell as one program, and what that computed. */
+interface NotebookRun {
+  program: NotebookProgram;
+  /** The cell documents that ran, in order, and their versions then. */
+  cells: { uri: vscode.Uri; version: number }[];
+}
+
+/**
+ * The RunController, taught notebooks. A plain Python document runs as before. A notebook
+ * cell never runs alone — its notebook's cells, in order, form one program (src/notebook),
+ * run up to the cell being looked at — and each cell gets its own slice of the result: trace
+ * spans, inline values and diagnostics relative to the cell, and a graph of what the cell
+ * computed. Everything that asks the controller by URI (hover, inline values, code lenses,
+ * step-through, the graph views) thus works in cells unchanged.
+ *
+ * Notebook runs go through a worker of their own, one at a time. (TypeScript rejects a private
+ * member named like one of the base class's, so the two cannot trample each other's state.)
+ */
+export class NotebookRunController extends RunController {
+  private readonly cellResults = new Map<string, DocumentResult>();
+  private readonly requests = new Map<string, { notebook: vscode.NotebookDocument; lastCell: number }>();
+  private readonly notebookTimers = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly runs = new Map<string, NotebookRun>();
+  private running: string | null = null;
+  private notebookIdleWaiters: (() => void)[] = [];
+  private readonly cellUpdates = new vscode.EventEmitter<DocumentResult>();
+  private readonly cellStarts = new vscode.EventEmitter<vscode.Uri>();
+  private readonly subscriptions: vscode.Disposable[];
+  // Both events carry plain documents' results (the base class's) and cells' results.
+  override readonly onDidUpdate: vscode.Event<DocumentResult> = both(
+    (this as RunController).onDidUpdate,
+    this.cellUpdates.event,
+  );
+  override readonly onDidStart: vscode.Event<vscode.Uri> = both(
+    (this as RunController).onDidStart,
+    this.cellStarts.event,
+  );
+
+  constructor(
+    client: RunClient,
+    private readonly notebookDiagnostics: vscode.DiagnosticCollection,
+    private readonly notebookClient: RunClient,
+  ) {
+    super(client, notebookDiagnostics);
+    this.subscriptions = [
+      vscode.workspace.onDidOpenNotebookDocument((notebook) =>
+        this.request(notebook, notebook.cellCount - 1),
+      ),
+      vscode.workspace.onDidCloseNotebookDocument((notebook) => this.forgetNotebook(notebook)),
+      vscode.workspace.onDidChangeNotebookDocument((e) => {
+        // Cells added, removed or moved change the program; edits inside a cell come as text changes.
+        if (e.contentChanges.length > 0) this.scheduleNotebook(e.notebook, this.lookedAt(e.notebook, 0));
+      }),
+      vscode.window.onDidChangeNotebookEditorSelection((e) => {
+        const index = e.selections[0]?.start;
+        if (index !== undefined && !this.isFresh(e.notebookEditor.notebook, index))
+          this.request(e.notebookEditor.notebook, index);
+      }),
+    ];
+    for (const notebook of vscode.workspace.notebookDocuments) this.request(notebook, notebook.cellCount - 1);
+  }
+
+  override result(uri: vscode.Uri): DocumentResult | undefined {
+    return uri.scheme === "vscode-notebook-cell" ? this.cellResults.get(uri.toString()) : super.result(uri);
+  }
+
+  override runNow(document: vscode.TextDocument): void {
+    if (!isCellDocument(document)) return super.runNow(document);
+    const found = findCell(document.uri);
+    // A cell opening before its notebook is known is run when the notebook opens.
+    if (found) this.request(found.notebook, this.lookedAt(found.notebook, found.index));
+  }
+
+  override schedule(document: vscode.TextDocument): void {
+    if (!isCellDocument(document)) return super.schedule(document);
+    const found = findCell(document.uri);
+    if (found) this.scheduleNotebook(found.notebook, this.lookedAt(found.notebook, found.index));
+  }
+
+  override forget(uri: vscode.Uri): void {
+    if (uri.scheme !== "vscode-notebook-cell") return super.forget(uri);
+    this.cellResults.delete(uri.toString());
+    this.notebookDiagnostics.delete(uri);
+  }
+
+  override async whenIdle(): Promise<void> {
+    // A finished notebook run can schedule nothing in the base class and vice versa, but check both anyway.
+    do {
+      await super.whenIdle();
+      if (!this.notebookIdle()) await new Promise<void>((resolve) => this.notebookIdleWaiters.push(resolve));
+    } while (!this.notebookIdle());
+  }
+
+  override dispose(): void {
+    for (const timer of this.notebookTimers.values()) clearTimeout(timer);
+    this.notebookTimers.clear();
+    this.requests.clear();
+    for (const s of this.subscriptions) s.dispose();
+    this.cellUpdates.dispose();
+    this.cellStarts.dispose();
+    this.settle();
+    super.dispose();
+  }
+
+  /** The last cell to run for a change at cell `index`: it, or the selected cell if that is further. */
+  private lookedAt(notebook: vscode.NotebookDocument, index: number): number {
+    return Math.max(index, selectedCellIndex(notebook) ?? index);
+  }
+
+  /** Whether the last run covered cells 0…index with their current text. */
+  private isFresh(notebook: vscode.NotebookDocument, index: number): boolean {
+    const run = this.runs.get(notebook.uri.toString());
+    if (!run || run.cells.length <= index) return false;
+    return run.cells.slice(0, index + 1).every((ran, i) => {
+      const cell = i < notebook.cellCount ? notebook.cellAt(i) : undefined;
+      return cell?.document.uri.toString() === ran.uri.toString() && cell.document.version === ran.version;
+    });
+  }
+
+  private scheduleNotebook(notebook: vscode.NotebookDocument, lastCell: number): void {
+    const key = notebook.uri.toString();
+    clearTimeout(this.notebookTimers.get(key));
+    this.notebookTimers.set(
+      key,
+      setTimeout(() => {
+        this.notebookTimers.delete(key);
+        this.request(notebook, lastCell);
+      }, readSettings().liveRunDelay),
+    );
+  }
+
+  /** Queues a run of the notebook's cells 0…lastCell (merging with a queued one: the further wins). */
+  private request(notebook: vscode.NotebookDocument, lastCell: number): void {
+    if (notebook.cellCount === 0) return;
+    const key = notebook.uri.toString();
+    clearTimeout(this.notebookTimers.get(key));
+    this.notebookTimers.delete(key);
+    const queued = this.requests.get(key);
+    const last = Math.min(notebook.cellCount - 1, Math.max(lastCell, queued?.lastCell ?? 0));
+    this.requests.set(key, { notebook, lastCell: last });
+    if (this.running === key) this.notebookClient.cancel();
+    void this.pumpNotebooks();
+  }
+
+  private async pumpNotebooks(): Promise<void> {
+    if (this.running !== null) return;
+    try {
+      while (this.requests.size > 0) {
+        const [key, { notebook, lastCell }] = this.requests.entries().next().value!;
+        this.requests.delete(key);
+        if (notebook.isClosed) continue;
+        this.running = key;
+        const cells = notebook.getCells().slice(0, lastCell + 1);
+        const run: NotebookRun = {
+          program: assembleProgram(cellSources(notebook), lastCell),
+          cells: cells.map((c) => ({ uri: c.document.uri, version: c.document.version })),
+        };
+        for (const cell of run.cells) this.cellStarts.fire(cell.uri);
+        const settings = readSettings();
+        const outcome = await this.notebookClient.run(
+          run.program.source,
+          { fileName: notebook.uri.fsPath, stepBudget: settings.stepBudget },
+          {
+            thresholds: {
+              vanishing: settings.vanishingGradientThreshold,
+              exploding: settings.explodingGradientThreshold,
+            },
+            inlineMaxLength: 80,
+          },
+        );
+        // The layout code loads on the first notebook run, not with the extension (activation time).
+        layout ??= (await import("../view/buildViewGraph")).buildViewGraph;
+        this.running = null;
+        if (outcome.kind === "stopped" && outcome.reason === "superseded") continue;
+        if (!notebook.isClosed) this.applyNotebookRun(notebook, run, outcome);
+      }
+    } finally {
+      this.running = null;
+      this.settle();
+    }
+  }
+
+  private applyNotebookRun(notebook: vscode.NotebookDocument, run: NotebookRun, outcome: RunOutcome): void {
+    const { program } = run;
+    const lastCell = run.cells.length - 1;
+    const documentAt = (i: number) =>
+      notebook.getCells().find((c) => c.document.uri.toString() === run.cells[i].uri.toString())?.document;
+    if (outcome.kind === "stopped") {
+      const stopped = { severity: "error" as const, message: outcome.message, span: null, code: "budget" };
+      this.setDiagnostics(run, documentAt, [stopped, ...program.skipped], lastCell);
+      this.markStale(run, outcome.message);
+      return;
+    }
+    const { trace, health } = outcome;
+    const all = [...program.skipped, ...trace.diagnostics, ...health];
+    this.setDiagnostics(run, documentAt, all, lastCell);
+    if (
+      trace.nodes.length === 0 &&
+      trace.diagnostics.some((d) => DID_NOT_RUN.has(d.code)) &&
+      this.runs.has(notebook.uri.toString())
+    ) {
+      this.markStale(run, trace.diagnostics.find((d) => DID_NOT_RUN.has(d.code))?.message ?? null);
+      return;
+    }
+    this.runs.set(notebook.uri.toString(), run);
+    const cellOf = cellOfNodes(trace, program.map);
+    run.cells.forEach((cell, i) => {
+      let view: ViewGraph | null = null;
+      const result: DocumentResult = {
+        uri: cell.uri,
+        version: cell.version,
+        trace: traceForCell(trace, program.map, i),
+        // Laid out when first shown: most cells' graphs never are.
+        get view() {
+          if (!view) {
+            const part = graphTraceForCell(trace, cellOf, i);
+            view = part === trace || !layout ? outcome.view : layout(part);
+          }
+          return view;
+        },
+        health: diagnosticsForCell(health, program.map, i, lastCell),
+        inline: inlineForCell(outcome.inline, program.map, i),
+        inlineByDefault: outcome.inlineByDefault,
+        stale: false,
+        staleReason: null,
+      };
+      this.cellResults.set(cell.uri.toString(), result);
+      this.cellUpdates.fire(result);
+    });
+    // Cells after the last one run keep their older results, which the change has made stale.
+    this.markStale({ ...run, cells: laterCells(notebook, lastCell) }, null);
+  }
+
+  private setDiagnostics(
+    run: NotebookRun,
+    documentAt: (i: number) => vscode.TextDocument | undefined,
+    items: Parameters<typeof diagnosticsForCell>[0],
+    lastCell: number,
+  ): void {
+    run.cells.forEach((cell, i) => {
+      const document = documentAt(i);
+      if (!document) return;
+      const mine = diagnosticsForCell(items, run.program.map, i, lastCell);
+      this.notebookDiagnostics.set(cell.uri, toVscodeDiagnostics(document, mine));
+    });
+  }
+
+  private markStale(run: Pick<NotebookRun, "cells">, reason: string | null): void {
+    for (const cell of run.cells) {
+      const previous = this.cellResults.get(cell.uri.toString());
+      if (!previous || previous.stale) continue;
+      // The view is laid out lazily: keep the getter rather than copying (and so computing) it.
+      const stale = Object.create(previous) as DocumentResult;
+      Object.defineProperties(stale, {
+        stale: { value: true, enumerable: true },
+        staleReason: { value: reason, enumerable: true },
+      });
+      this.cellResults.set(cell.uri.toString(), stale);
+      this.cellUpdates.fire(stale);
+    }
+  }
+
+  private forgetNotebook(notebook: vscode.NotebookDocument): void {
+    const key = notebook.uri.toString();
+    clearTimeout(this.notebookTimers.get(key));
+    this.notebookTimers.delete(key);
+    this.requests.delete(key);
+    const run = this.runs.get(key);
+    this.runs.delete(key);
+    for (const cell of [...(run?.cells ?? []), ...notebook.getCells().map((c) => ({ uri: c.document.uri }))])
+      this.forget(cell.uri);
+    this.settle();
+  }
+
+  private notebookIdle(): boolean {
+    return this.notebookTimers.size === 0 && this.requests.size === 0 && this.running === null;
+  }
+
+  private settle(): void {
+    if (!this.notebookIdle()) return;
+    for (const resolve of this.notebookIdleWaiters.splice(0)) resolve();
+  }
+}
+
+function laterCells(
+  notebook: vscode.NotebookDocument,
+  lastCell: number,
+): { uri: vscode.Uri; version: number }[] {
+  return notebook
+    .getCells()
+    .slice(lastCell + 1)
+    .map((c) => ({ uri: c.document.uri, version: c.document.version }));
+}
+
+/** One event that fires whenever either of two does. */
+function both<T>(a: vscode.Event<T>, b: vscode.Event<T>): vscode.Event<T> {
+  return (listener, thisArgs, disposables) => {
+    const subscriptions = [a(listener, thisArgs), b(listener, thisArgs)];
+    const disposable = vscode.Disposable.from(...subscriptions);
+    disposables?.push(disposable);
+    return disposable;
+  };
+}

@@ -1,0 +1,62 @@
+import type { HealthDiagnostic } from "../explain/gradientHealth";
+import type { InlineValue } from "../explain/inlineValues";
+import type { Span, Trace, TraceDiagnostic } from "../trace/trace";
+import type { CellMap } from "./cellMap";
+
+/**
+ * One cell's view of a notebook run: the whole trace (node ids stay array indexes, so every
+ * lookup by id still works) with the spans of what lies in this cell made relative to the cell,
+ * and every other span dropped, since it points into another cell's text.
+ */
+export function traceForCell(trace: Trace, map: CellMap, cell: number): Trace {
+  const inCell = (span: Span | null) => (span ? map.spanInCell(span, cell) : null);
+  return {
+    ...trace,
+    nodes: trace.nodes.map((node) => ({ ...node, span: inCell(node.span) })),
+    occurrences: trace.occurrences.flatMap((o) => {
+      const span = inCell(o.span);
+      return span ? [{ ...o, span }] : [];
+    }),
+    diagnostics: diagnosticsForCell(trace.diagnostics, map, cell, -1),
+  };
+}
+
+/**
+ * The diagnostics that fall in `cell`, spans relative to it. One without a span (a budget stop)
+ * belongs to `spanlessCell`, the cell the run stopped at, and marks its first line.
+ */
+export function diagnosticsForCell<T extends TraceDiagnostic | HealthDiagnostic>(
+  items: readonly T[],
+  map: CellMap,
+  cell: number,
+  spanlessCell: number,
+): T[] {
+  return items.flatMap((item) => {
+    if (!item.span) return cell === spanlessCell ? [item] : [];
+    if (map.cellOfSpan(item.span) !== cell) return [];
+    const span = map.spanInCell(clampToCell(item.span, map, cell), cell);
+    if (!span) return [];
+    const related =
+      "related" in item && item.related
+        ? item.related.flatMap((r) => {
+            const s = r.span && map.spanInCell(r.span, cell);
+            return s ? [{ ...r, span: s }] : [];
+          })
+        : undefined;
+    return [related ? { ...item, span, related } : { ...item, span }];
+  });
+}
+
+/** The inline values after lines of `cell`, with line numbers in the cell. */
+export function inlineForCell(inline: readonly InlineValue[], map: CellMap, cell: number): InlineValue[] {
+  return inline.flatMap((item) => {
+    const at = map.lineToCell(item.line);
+    return at && at.cell === cell ? [{ ...item, line: at.line }] : [];
+  });
+}
+
+/** A diagnostic that starts in the cell but runs past its end (an unclosed bracket) stops at the end. */
+function clampToCell(span: Span, map: CellMap, cell: number): Span {
+  const end = cell + 1 < map.cellCount ? map.start(cell + 1) - 1 : Number.MAX_SAFE_INTEGER;
+  return { from: span.from, to: Math.min(span.to, end) };
+}

@@ -1,0 +1,59 @@
+import type { SourceSpan } from "../../lang/python/ir";
+import { PyInstance, type PyValue } from "./objects";
+
+/** One call of a Python function while the program ran, for folding the graph into call boxes. */
+export interface RecordedCall {
+  /** The call this one was made from, or -1 at the top level. */
+  parent: number;
+  /** The function's qualified name: `f`, `Neuron.__call__`. */
+  name: string;
+  /** For a method: the class of the instance it ran on, and a number per instance. */
+  instanceClass: string | null;
+  instance: number | null;
+  /** Where the user's code made the call (inside a Python-written module: the user's call that led there). */
+  span: SourceSpan | null;
+}
+
+/**
+ * Which call made each tape row. A row is tagged when the innermost call it was made in
+ * returns, so a Neuron's products belong to `Neuron.__call__`, and the Layer's own rows (none
+ * in micrograd) to `Layer.__call__`; rows made at the top level belong to no call.
+ */
+export class CallRecorder {
+  readonly calls: RecordedCall[] = [];
+  private current = -1;
+  private rowCall = new Int32Array(1024).fill(-1);
+  private readonly instanceIds = new WeakMap<object, number>();
+  private nextInstance = 0;
+
+  /** Starts a call; returns what `exit` needs to close it. */
+  enter(name: string, self: PyValue | undefined, span: SourceSpan | null, firstRow: number): [number, number, number] {
+    let instanceClass: string | null = null;
+    let instance: number | null = null;
+    if (self instanceof PyInstance) {
+      instanceClass = self.cls.name;
+      instance = this.instanceIds.get(self) ?? this.nextInstance++;
+      this.instanceIds.set(self, instance);
+    }
+    const id = this.calls.length;
+    this.calls.push({ parent: this.current, name, instanceClass, instance, span });
+    const previous = this.current;
+    this.current = id;
+    return [id, previous, firstRow];
+  }
+
+  exit([id, previous, firstRow]: [number, number, number], endRow: number): void {
+    if (this.rowCall.length < endRow) {
+      const grown = new Int32Array(Math.max(endRow, this.rowCall.length * 2)).fill(-1);
+      grown.set(this.rowCall);
+      this.rowCall = grown;
+    }
+    for (let row = firstRow; row < endRow; row++) if (this.rowCall[row] === -1) this.rowCall[row] = id;
+    this.current = previous;
+  }
+
+  callOf(row: number): number | null {
+    const id = row < this.rowCall.length ? this.rowCall[row] : -1;
+    return id < 0 ? null : id;
+  }
+}

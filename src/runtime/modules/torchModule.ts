@@ -1,0 +1,240 @@
+import * as T from "../../engine/tensor/index";
+import type { Interpreter } from "../interpreter/interpreter";
+import { int, PyInt, PyModule, type Kwargs, type PyValue } from "../interpreter/objects";
+import { typeError } from "../interpreter/pyErrors";
+import type { ModuleFactory } from "../moduleLoader";
+import {
+  bind,
+  boolArg,
+  dtypeArg,
+  intArg,
+  isNumberLike,
+  native,
+  nestedData,
+  num,
+  optionalNum,
+  shapeFrom,
+  tensorArg,
+  tensorList,
+} from "./torchArgs";
+import { fillFunctional } from "./torchFunctional";
+import { fillNn } from "./torchNn";
+import { fillOptim } from "./torchOptim";
+import { attachTorchState, TensorObject, torchStateOf, TorchState } from "./torchState";
+import { makeTensorClasses } from "./torchTensor";
+import { TENSOR_METHODS } from "./torchTensorMethods";
+import { makeDtypeClass, makeGradModeClass, makeSizeClass } from "./torchValues";
+
+/**
+ * The `torch` module: creation functions (seeded by `torch.manual_seed`), dtypes, `no_grad`,
+ * and the functional forms of the tensor methods (`torch.sum(x, dim=0)`). Also the factories
+ * the module loader registers for `torch`, `torch.nn`, `torch.nn.functional` and `torch.optim`.
+ */
+
+/** `torch.sum(x, …)` and friends: the tensor method with the tensor as first argument. */
+const FUNCTIONAL_FORMS = [
+  "sum", "mean", "max", "min", "argmax", "argmin", "prod", "std", "var", "norm", "logsumexp",
+  "relu", "sigmoid", "tanh", "exp", "log", "sqrt", "abs", "neg", "sin", "cos", "floor", "ceil",
+  "round", "sign", "square", "pow", "clamp", "add", "sub", "mul", "div", "matmul", "mm", "dot",
+  "maximum", "minimum", "eq", "ne", "lt", "le", "gt", "ge", "reshape", "flatten", "transpose",
+  "permute", "unsqueeze", "squeeze", "softmax", "log_softmax", "t", "detach", "clone", "numel",
+];
+
+/** The options every creation function takes: `dtype=` and `requires_grad=`. */
+function createOptions(a: Record<string, PyValue | undefined>, dtype?: T.DType): T.CreateOptions {
+  return { dtype: dtypeArg(a.dtype) ?? dtype, requiresGrad: boolArg(a.requires_grad, false) };
+}
+
+const CREATE_KEYWORDS = ["dtype", "device", "requires_grad", "generator", "layout", "pin_memory", "memory_format", "out"];
+
+/** Splits `zeros(2, 3, dtype=…)` into the size arguments and the keyword options. */
+function sizeAndOptions(s: TorchState, fname: string, args: PyValue[], kwargs: Kwargs) {
+  const a = bind(fname, [], kwargs, ["size", ...CREATE_KEYWORDS]);
+  const shape = shapeFrom(s.interp, a.size !== undefined ? [a.size] : args);
+  if (a.generator !== undefined && a.generator !== null)
+    throw typeError(`${fname}(generator=...) is not supported by GradLens; use torch.manual_seed`);
+  return { shape, a };
+}
+
+function fillTorch(s: TorchState, m: PyModule): void {
+  const set = (name: string, f: (args: PyValue[], kwargs: Kwargs) => PyValue) => m.attrs.set(name, native(name, f));
+  const wrap = (t: T.Tensor) => s.wrap(t);
+  m.attrs.set("Tensor", s.tensorClass);
+  m.attrs.set("Size", makeSizeClass(s));
+  const { cls: dtypeClass, dtypes } = makeDtypeClass();
+  m.attrs.set("dtype", dtypeClass);
+  for (const [name, d] of [
+    ["float32", "float32"], ["float", "float32"], ["float64", "float64"], ["double", "float64"],
+    ["int64", "int64"], ["long", "int64"], ["bool", "bool"],
+  ] as const)
+    m.attrs.set(name, dtypes.get(d)!);
+  // the dtype property looks its objects up by engine name
+  for (const [d, obj] of dtypes) m.attrs.set(d, obj);
+  m.attrs.set("no_grad", makeGradModeClass(s, "no_grad"));
+  m.attrs.set("enable_grad", makeGradModeClass(s, "enable_grad"));
+  set("is_grad_enabled", () => T.isGradEnabled());
+  set("manual_seed", ([seed]) => {
+    T.manualSeed(intArg(seed, "seed"));
+    return null;
+  });
+  set("get_default_dtype", () => dtypes.get(T.getDefaultDtype())!);
+  set("set_default_dtype", ([d]) => {
+    const dtype = dtypeArg(d);
+    if (dtype === undefined || !T.isFloating(dtype))
+      throw typeError("only floating-point types are supported as the default type");
+    T.setDefaultDtype(dtype);
+    return null;
+  });
+  set("is_tensor", ([x]) => x instanceof TensorObject);
+
+  set("tensor", (args, kwargs) => {
+    const a = bind("tensor", args, kwargs, ["data", "*", ...CREATE_KEYWORDS]);
+    if (a.data === undefined) throw typeError("tensor() missing 1 required positional arguments: \"data\"");
+    const { data, dtype } = nestedData(s.interp, a.data);
+    return wrap(T.tensor(data, createOptions(a, dtype)));
+  });
+  m.attrs.set("as_tensor", m.attrs.get("tensor")!);
+  for (const [name, value] of [["zeros", 0], ["ones", 1], ["empty", 0]] as const)
+    set(name, (args, kwargs) => {
+      const { shape, a } = sizeAndOptions(s, name, args, kwargs);
+      return wrap(T.full(shape, value, createOptions(a)));
+    });
+  set("full", (args, kwargs) => {
+    const a = bind("full", args, kwargs, ["size", "fill_value", "*", ...CREATE_KEYWORDS]);
+    const fill = a.fill_value;
+    const inferred = fill instanceof PyInt ? "int64" : typeof fill === "boolean" ? "bool" : undefined;
+    return wrap(T.full(shapeFrom(s.interp, [a.size!]), num(fill, "fill_value"), createOptions(a, inferred)));
+  });
+  for (const [name, f] of [
+    ["rand", T.rand],
+    ["randn", T.randn],
+  ] as const)
+    set(name, (args, kwargs) => {
+      const { shape, a } = sizeAndOptions(s, name, args, kwargs);
+      return wrap(f(shape, createOptions(a)));
+    });
+  set("randint", (args, kwargs) => {
+    // randint(high, size) or randint(low, high, size)
+    const a = bind("randint", args.length === 2 ? [int(0), ...args] : args, kwargs, ["low", "high", "size", "*", ...CREATE_KEYWORDS]);
+    return wrap(
+      T.randint(intArg(a.low ?? int(0), "low"), intArg(a.high, "high"), shapeFrom(s.interp, [a.size!]), createOptions(a, "int64")),
+    );
+  });
+  set("randperm", (args, kwargs) => {
+    const a = bind("randperm", args, kwargs, ["n", "*", ...CREATE_KEYWORDS]);
+    return wrap(T.randperm(intArg(a.n, "n"), createOptions(a, "int64")));
+  });
+  for (const [name, like] of [
+    ["zeros_like", (t: T.Tensor, o: T.CreateOptions) => T.zerosLike(t, o)],
+    ["ones_like", (t: T.Tensor, o: T.CreateOptions) => T.onesLike(t, o)],
+    ["empty_like", (t: T.Tensor, o: T.CreateOptions) => T.zerosLike(t, o)],
+    ["rand_like", (t: T.Tensor, o: T.CreateOptions) => T.randLike(t, o)],
+    ["randn_like", (t: T.Tensor, o: T.CreateOptions) => T.randnLike(t, o)],
+  ] as const)
+    set(name, (args, kwargs) => {
+      const a = bind(name, args, kwargs, ["input", "*", ...CREATE_KEYWORDS]);
+      const options = createOptions(a);
+      if (options.dtype === undefined) delete options.dtype;
+      return wrap(like(tensorArg(a.input, name), options));
+    });
+  set("full_like", (args, kwargs) => {
+    const a = bind("full_like", args, kwargs, ["input", "fill_value", "*", ...CREATE_KEYWORDS]);
+    const options = createOptions(a);
+    if (options.dtype === undefined) delete options.dtype;
+    return wrap(T.fullLike(tensorArg(a.input, "full_like"), num(a.fill_value, "fill_value"), options));
+  });
+  set("arange", (args, kwargs) => {
+    const a = bind("arange", args, kwargs, ["start", "end", "step", "*", ...CREATE_KEYWORDS]);
+    const given = [a.start, a.end, a.step].filter((v) => v !== undefined) as PyValue[];
+    const [start, end] = a.end === undefined ? [0, num(a.start, "end")] : [num(a.start, "start"), num(a.end, "end")];
+    const allInts = given.every((v) => v instanceof PyInt);
+    return wrap(T.arange(start, end, optionalNum(a.step, "step") ?? 1, { ...createOptions(a), allInts }));
+  });
+  set("linspace", (args, kwargs) => {
+    const a = bind("linspace", args, kwargs, ["start", "end", "steps", "*", ...CREATE_KEYWORDS]);
+    return wrap(T.linspace(num(a.start, "start"), num(a.end, "end"), intArg(a.steps, "steps"), createOptions(a)));
+  });
+  set("eye", (args, kwargs) => {
+    const a = bind("eye", args, kwargs, ["n", "m", "*", ...CREATE_KEYWORDS]);
+    const n = intArg(a.n, "n");
+    return wrap(T.eye(n, a.m === undefined || a.m === null ? n : intArg(a.m, "m"), createOptions(a)));
+  });
+
+  set("cat", (args, kwargs) => {
+    const a = bind("cat", args, kwargs, ["tensors", "dim"]);
+    return wrap(T.cat(tensorList(s.interp, a.tensors, "cat"), a.dim === undefined ? 0 : intArg(a.dim, "dim")));
+  });
+  m.attrs.set("concat", m.attrs.get("cat")!);
+  set("stack", (args, kwargs) => {
+    const a = bind("stack", args, kwargs, ["tensors", "dim"]);
+    return wrap(T.stack(tensorList(s.interp, a.tensors, "stack"), a.dim === undefined ? 0 : intArg(a.dim, "dim")));
+  });
+  set("where", (args, kwargs) => {
+    const a = bind("where", args, kwargs, ["condition", "input", "other"]);
+    const operandOf = (v: PyValue | undefined, what: string) =>
+      isNumberLike(v ?? null) ? num(v, what) : tensorArg(v, "where", what);
+    return wrap(T.where(tensorArg(a.condition, "where", "condition"), operandOf(a.input, "input"), operandOf(a.other, "other")));
+  });
+  set("allclose", (args, kwargs) => {
+    const a = bind("allclose", args, kwargs, ["input", "other", "rtol", "atol", "equal_nan"]);
+    return T.allclose(
+      tensorArg(a.input, "allclose"),
+      tensorArg(a.other, "allclose", "other"),
+      optionalNum(a.rtol, "rtol") ?? 1e-5,
+      optionalNum(a.atol, "atol") ?? 1e-8,
+    );
+  });
+  set("equal", ([x, y]) => T.equal(tensorArg(x, "equal"), tensorArg(y, "equal", "other")));
+  for (const name of FUNCTIONAL_FORMS) {
+    const method = TENSOR_METHODS[name];
+    set(name, (args, kwargs) => {
+      const rest = kwargs ? new Map(kwargs) : null;
+      const input = args.length > 0 ? args[0] : rest?.get("input");
+      rest?.delete("input");
+      return method(s, tensorArg(input, name), args.slice(1), rest);
+    });
+  }
+  m.attrs.set("nn", torchModule(s, "torch.nn"));
+  m.attrs.set("optim", torchModule(s, "torch.optim"));
+}
+
+
+const FILLERS: Record<string, (s: TorchState, m: PyModule) => void> = {
+  torch: fillTorch,
+  "torch.nn": (s, m) => {
+    const functional = torchModule(s, "torch.nn.functional");
+    fillNn(s, m, torchModule(s, "torch"), functional);
+    m.attrs.set("functional", functional);
+  },
+  "torch.nn.functional": fillFunctional,
+  "torch.optim": fillOptim,
+};
+
+/** One module per run, registered before it is filled so modules can refer to each other. */
+export function torchModule(s: TorchState, name: string): PyModule {
+  let m = s.modules.get(name);
+  if (m === undefined) {
+    m = new PyModule(name);
+    s.modules.set(name, m);
+    FILLERS[name](s, m);
+  }
+  return m;
+}
+
+/** The run's torch state, made (and the engine reset to PyTorch's start-up state) on first import. */
+function stateFor(interp: Interpreter): TorchState {
+  const existing = torchStateOf(interp);
+  if (existing !== null) return existing;
+  T.resetEngineState();
+  const s = new TorchState(interp);
+  attachTorchState(interp, s);
+  makeTensorClasses(s);
+  interp.nameHook = (value, occurrence, name) => s.noteName(value, occurrence, name);
+  return s;
+}
+
+export const TORCH_MODULES: [string, ModuleFactory][] = Object.keys(FILLERS).map((name) => [
+  name,
+  (interp: Interpreter) => torchModule(stateFor(interp), name),
+]);
+

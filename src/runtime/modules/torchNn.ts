@@ -1,0 +1,303 @@
+import { parsePython } from "../../lang/python/parsePython";
+import type { Program } from "../../lang/python/ir";
+import { PyBuiltin, PyInstance, PyList, PyTuple, type PyModule } from "../interpreter/objects";
+import { typeError } from "../interpreter/pyErrors";
+import type { TorchState } from "./torchState";
+
+/**
+ * `torch.nn`, written in Python and run as library code (like micrograd.nn), so user classes
+ * subclass `nn.Module` with ordinary `__init__`/`forward`/`super()` and `model(x)` calls
+ * `forward`. Parameters are found the way PyTorch registers them: the module's own Parameters
+ * in assignment order, then each child module's, depth first. `Linear` draws its initial
+ * weights from the seeded generator with PyTorch's bounds (kaiming-uniform with a = √5 gives
+ * ±1/√fan_in for the weight; the bias uses the same bound).
+ */
+export const TORCH_NN_SOURCE = `
+import math
+
+class Module:
+    def __init__(self):
+        self.training = True
+
+    def __call__(self, *args, **kwargs):
+        return self.forward(*args, **kwargs)
+
+    def forward(self, *args, **kwargs):
+        raise NotImplementedError(f'Module [{type(self).__name__}] is missing the required "forward" function')
+
+    def named_children(self):
+        return iter([(k, v) for k, v in _members(self) if isinstance(v, Module)])
+
+    def children(self):
+        return iter([m for _, m in self.named_children()])
+
+    def _collect(self, prefix, recurse, found):
+        for k, v in _members(self):
+            if isinstance(v, Parameter) and not any(v is p for _, p in found):
+                found.append((prefix + k, v))
+        if recurse:
+            for k, m in self.named_children():
+                m._collect(prefix + k + '.', True, found)
+
+    def named_parameters(self, prefix='', recurse=True):
+        found = []
+        self._collect(prefix, recurse, found)
+        return iter(found)
+
+    def parameters(self, recurse=True):
+        return iter([p for _, p in self.named_parameters(recurse=recurse)])
+
+    def zero_grad(self, set_to_none=True):
+        for p in self.parameters():
+            if set_to_none:
+                p.grad = None
+            elif p.grad is not None:
+                p.grad.zero_()
+
+    def train(self, mode=True):
+        self.training = mode
+        for m in self.children():
+            m.train(mode)
+        return self
+
+    def eval(self):
+        return self.train(False)
+
+    def extra_repr(self):
+        return ''
+
+    def __repr__(self):
+        extra = self.extra_repr()
+        extra_lines = extra.split('\\n') if extra else []
+        child_lines = ['(' + k + '): ' + repr(m).replace('\\n', '\\n  ') for k, m in self.named_children()]
+        lines = extra_lines + child_lines
+        text = type(self).__name__ + '('
+        if lines:
+            if len(extra_lines) == 1 and not child_lines:
+                text += extra_lines[0]
+            else:
+                text += '\\n  ' + '\\n  '.join(lines) + '\\n'
+        return text + ')'
+
+class Linear(Module):
+    def __init__(self, in_features, out_features, bias=True, device=None, dtype=None):
+        super().__init__()
+        self.in_features = in_features
+        self.out_features = out_features
+        self.weight = Parameter(torch.empty((out_features, in_features), dtype=dtype))
+        if bias:
+            self.bias = Parameter(torch.empty(out_features, dtype=dtype))
+        else:
+            self.bias = None
+        self.reset_parameters()
+
+    def reset_parameters(self):
+        fan_in = self.in_features
+        gain = math.sqrt(2.0 / (1 + math.sqrt(5) ** 2))
+        bound = math.sqrt(3.0) * (gain / math.sqrt(fan_in)) if fan_in > 0 else 0
+        with torch.no_grad():
+            self.weight.uniform_(-bound, bound)
+            if self.bias is not None:
+                b = 1 / math.sqrt(fan_in) if fan_in > 0 else 0
+                self.bias.uniform_(-b, b)
+
+    def forward(self, input):
+        return F.linear(input, self.weight, self.bias)
+
+    def extra_repr(self):
+        return f'in_features={self.in_features}, out_features={self.out_features}, bias={self.bias is not None}'
+
+class Sequential(Module):
+    def __init__(self, *args):
+        super().__init__()
+        for i, m in enumerate(args):
+            setattr(self, str(i), m)
+
+    def forward(self, input):
+        for m in self.children():
+            input = m(input)
+        return input
+
+    def __getitem__(self, i):
+        return list(self.children())[i]
+
+    def __len__(self):
+        return len(list(self.children()))
+
+    def __iter__(self):
+        return self.children()
+
+    def append(self, module):
+        setattr(self, str(len(self)), module)
+        return self
+
+class ModuleList(Module):
+    def __init__(self, modules=None):
+        super().__init__()
+        if modules is not None:
+            for m in modules:
+                self.append(m)
+
+    def __getitem__(self, i):
+        return list(self.children())[i]
+
+    def __len__(self):
+        return len(list(self.children()))
+
+    def __iter__(self):
+        return self.children()
+
+    def append(self, module):
+        setattr(self, str(len(self)), module)
+        return self
+
+class Identity(Module):
+    def __init__(self, *args, **kwargs):
+        super().__init__()
+
+    def forward(self, input):
+        return input
+
+class ReLU(Module):
+    def __init__(self, inplace=False):
+        super().__init__()
+        self.inplace = inplace
+
+    def forward(self, input):
+        return F.relu(input)
+
+    def extra_repr(self):
+        return 'inplace=True' if self.inplace else ''
+
+class Tanh(Module):
+    def forward(self, input):
+        return torch.tanh(input)
+
+class Sigmoid(Module):
+    def forward(self, input):
+        return torch.sigmoid(input)
+
+class LeakyReLU(Module):
+    def __init__(self, negative_slope=0.01, inplace=False):
+        super().__init__()
+        self.negative_slope = negative_slope
+
+    def forward(self, input):
+        return F.leaky_relu(input, self.negative_slope)
+
+    def extra_repr(self):
+        return f'negative_slope={self.negative_slope}'
+
+class Softmax(Module):
+    def __init__(self, dim=None):
+        super().__init__()
+        self.dim = dim
+
+    def forward(self, input):
+        return F.softmax(input, self.dim)
+
+    def extra_repr(self):
+        return f'dim={self.dim}'
+
+class LogSoftmax(Softmax):
+    def forward(self, input):
+        return F.log_softmax(input, self.dim)
+
+class Flatten(Module):
+    def __init__(self, start_dim=1, end_dim=-1):
+        super().__init__()
+        self.start_dim = start_dim
+        self.end_dim = end_dim
+
+    def forward(self, input):
+        return input.flatten(self.start_dim, self.end_dim)
+
+    def extra_repr(self):
+        return f'start_dim={self.start_dim}, end_dim={self.end_dim}'
+
+class Dropout(Module):
+    def __init__(self, p=0.5, inplace=False):
+        super().__init__()
+        self.p = p
+        self.inplace = inplace
+
+    def forward(self, input):
+        return F.dropout(input, self.p, self.training)
+
+    def extra_repr(self):
+        return f'p={self.p}, inplace={self.inplace}'
+
+class _Loss(Module):
+    def __init__(self, size_average=None, reduce=None, reduction='mean'):
+        super().__init__()
+        self.reduction = reduction
+
+class MSELoss(_Loss):
+    def forward(self, input, target):
+        return F.mse_loss(input, target, reduction=self.reduction)
+
+class BCELoss(_Loss):
+    def __init__(self, weight=None, size_average=None, reduce=None, reduction='mean'):
+        super().__init__(reduction=reduction)
+        self.weight = weight
+
+    def forward(self, input, target):
+        return F.binary_cross_entropy(input, target, weight=self.weight, reduction=self.reduction)
+
+class BCEWithLogitsLoss(_Loss):
+    def __init__(self, weight=None, size_average=None, reduce=None, reduction='mean', pos_weight=None):
+        super().__init__(reduction=reduction)
+        self.weight = weight
+        self.pos_weight = pos_weight
+
+    def forward(self, input, target):
+        return F.binary_cross_entropy_with_logits(input, target, weight=self.weight, reduction=self.reduction, pos_weight=self.pos_weight)
+
+class NLLLoss(_Loss):
+    def __init__(self, weight=None, size_average=None, ignore_index=-100, reduce=None, reduction='mean'):
+        super().__init__(reduction=reduction)
+        self.weight = weight
+        self.ignore_index = ignore_index
+
+    def forward(self, input, target):
+        return F.nll_loss(input, target, weight=self.weight, ignore_index=self.ignore_index, reduction=self.reduction)
+
+class CrossEntropyLoss(_Loss):
+    def __init__(self, weight=None, size_average=None, ignore_index=-100, reduce=None, reduction='mean', label_smoothing=0.0):
+        super().__init__(reduction=reduction)
+        self.weight = weight
+        self.ignore_index = ignore_index
+        self.label_smoothing = label_smoothing
+
+    def forward(self, input, target):
+        return F.cross_entropy(input, target, weight=self.weight, ignore_index=self.ignore_index, reduction=self.reduction, label_smoothing=self.label_smoothing)
+`;
+
+let program: Program | null = null;
+
+function nnProgram(): Program {
+  if (!program) {
+    const parsed = parsePython(TORCH_NN_SOURCE, { isLibrary: true });
+    if (!parsed.program) throw new Error("torch.nn source does not parse");
+    program = parsed.program;
+  }
+  return program;
+}
+
+/** `_members(obj)`: an instance's attributes in assignment order (PyTorch's registration order). */
+const members = new PyBuiltin("_members", ([obj]) => {
+  if (!(obj instanceof PyInstance)) throw typeError("_members() expects an object");
+  return new PyList([...obj.attrs].map(([k, v]) => new PyTuple([k, v])));
+});
+
+export function fillNn(s: TorchState, m: PyModule, torch: PyModule, functional: PyModule): void {
+  const globals = s.interp.runLibraryModule(nnProgram(), "torch.nn");
+  // The classes look these names up when called, in the globals they were defined in; set them
+  // now (importing `torch` from inside would re-enter the module being made).
+  globals.set("torch", torch);
+  globals.set("F", functional);
+  globals.set("Parameter", s.parameterClass);
+  globals.set("_members", members);
+  for (const [k, v] of globals) if (!k.startsWith("_") && k !== "math") m.attrs.set(k, v);
+  m.attrs.set("Parameter", s.parameterClass);
+}

@@ -1,0 +1,82 @@
+import type { RootGradients, Tensor } from "../../engine/tensor/index";
+import type { SourceSpan } from "../../lang/python/ir";
+import type { Interpreter } from "../interpreter/interpreter";
+import { PyInstance, type PyClass, type PyModule, type PyValue } from "../interpreter/objects";
+
+/**
+ * A torch tensor as a Python object: an instance of `torch.Tensor` (or `nn.Parameter`) that
+ * holds the engine's tensor. Being a PyInstance, it takes part in the interpreter's operator,
+ * item, iteration and repr dispatch through the dunders of its class, like a user class.
+ */
+export class TensorObject extends PyInstance {
+  constructor(
+    cls: PyClass,
+    readonly tensor: Tensor,
+  ) {
+    super(cls);
+  }
+}
+
+/**
+ * What one run knows about torch: its classes and modules (made once per run), one Python
+ * object per engine tensor (so `p.grad is p.grad`), and for the trace every tensor the program
+ * got hold of, the span that made each value, the names it was bound to and the gradients of
+ * the last `backward()`.
+ */
+export class TorchState {
+  tensorClass!: PyClass;
+  parameterClass!: PyClass;
+  readonly modules = new Map<string, PyModule>();
+  private readonly wrappers = new WeakMap<Tensor, TensorObject>();
+  /** Every tensor handed to the program, in order: the trace walks their graphs. */
+  readonly held: Tensor[] = [];
+  /** The user-code span that made each value, by tensor id (an in-place op makes a new id). */
+  readonly spans = new Map<number, SourceSpan | null>();
+  readonly names = new Map<number, string[]>();
+  /** Name occurrence → tensor id it stood for. */
+  readonly occurrences = new Map<number, number>();
+  lastBackward: RootGradients | null = null;
+
+  constructor(readonly interp: Interpreter) {}
+
+  /** The Python object for an engine tensor, noting the span of a value seen for the first time. */
+  wrap(t: Tensor, cls: PyClass = this.tensorClass): TensorObject {
+    let obj = this.wrappers.get(t);
+    if (obj === undefined) {
+      obj = new TensorObject(cls, t);
+      this.wrappers.set(t, obj);
+      this.held.push(t);
+    }
+    if (!this.spans.has(t.id)) this.spans.set(t.id, this.interp.at);
+    return obj;
+  }
+
+  /** Called by the interpreter for every name load and store of an object (see Interpreter.nameHook). */
+  noteName(value: PyValue, occurrence: number, name: string | null): void {
+    if (!(value instanceof TensorObject)) return;
+    const id = value.tensor.id;
+    this.occurrences.set(occurrence, id);
+    if (name === null) return;
+    const names = this.names.get(id);
+    if (!names) this.names.set(id, [name]);
+    else if (!names.includes(name)) names.push(name);
+  }
+
+  /**
+   * The gradients of the last tensor `backward()`, unless a micrograd `backward()` ran after it
+   * (a tensor backward clears the interpreter's scalar root).
+   */
+  activeBackward(): RootGradients | null {
+    return this.interp.lastRoot === null ? this.lastBackward : null;
+  }
+}
+
+const states = new WeakMap<Interpreter, TorchState>();
+
+export function torchStateOf(interp: Interpreter): TorchState | null {
+  return states.get(interp) ?? null;
+}
+
+export function attachTorchState(interp: Interpreter, state: TorchState): void {
+  states.set(interp, state);
+}

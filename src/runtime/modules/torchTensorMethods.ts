@@ -1,0 +1,288 @@
+import * as T from "../../engine/tensor/index";
+import type { Tensor } from "../../engine/tensor/index";
+import { int, PyTuple, type Kwargs, type PyValue } from "../interpreter/objects";
+import { typeError, UnsupportedError } from "../interpreter/pyErrors";
+import {
+  bind,
+  boolArg,
+  dimsArg,
+  dtypeArg,
+  intArg,
+  num,
+  operand,
+  optionalNum,
+  pyNumber,
+  shapeFrom,
+  tensorArg,
+  toPython,
+} from "./torchArgs";
+import type { TorchState } from "./torchState";
+import { makeReturnTypes } from "./torchValues";
+
+/**
+ * The methods of `torch.Tensor` (`x.sum(dim=1)`, `x.relu()`, `x.backward()`, …), each a thin
+ * translation of Python arguments into one engine call. `torch.sum(x, …)` and the other
+ * functional forms call the same table with the tensor as first argument.
+ */
+export type TensorMethod = (s: TorchState, self: Tensor, args: PyValue[], kwargs: Kwargs) => PyValue;
+
+const unary =
+  (f: (t: Tensor) => Tensor): TensorMethod =>
+  (s, self, args, kwargs) => {
+    bind("method", args, kwargs, []);
+    return s.wrap(f(self));
+  };
+
+/** `x.add(y)`-style methods that are an operator under another name. */
+const binary =
+  (f: (a: Tensor, b: Tensor) => Tensor): TensorMethod =>
+  (s, self, args, kwargs) => {
+    const a = bind("method", args, kwargs, ["other", "*", "alpha"]);
+    let other = operandArg(a.other);
+    if (a.alpha !== undefined) other = T.mul(other, operandArg(a.alpha));
+    return s.wrap(f(self, other));
+  };
+
+/** Same as binary, in place: the object stays the same Python object. */
+const inPlace =
+  (f: (a: Tensor, b: Tensor) => Tensor): TensorMethod =>
+  (s, self, args, kwargs) => {
+    const a = bind("method", args, kwargs, ["other", "*", "alpha"]);
+    let other = operandArg(a.other);
+    if (a.alpha !== undefined) other = T.mul(other, operandArg(a.alpha));
+    return s.wrap(f(self, other));
+  };
+
+export function operandArg(v: PyValue | undefined): Tensor {
+  const t = operand(v);
+  if (t === null) throw typeError(`unsupported operand: expected a Tensor or a number, got ${String(v)}`);
+  return t;
+}
+
+/** `sum`/`mean`: (dim=None, keepdim=False, *, dtype=None). */
+const reduction =
+  (f: typeof T.sum): TensorMethod =>
+  (s, self, args, kwargs) => {
+    const a = bind("sum", args, kwargs, ["dim", "keepdim", "*", "dtype"]);
+    const dim = dimsArg(s.interp, a.dim);
+    return s.wrap(f(self, dim, boolArg(a.keepdim, false), dtypeArg(a.dtype)));
+  };
+
+/** `max`/`min`: over everything, along a dim (values and indices), or elementwise with another tensor. */
+const extreme =
+  (kind: "max" | "min"): TensorMethod =>
+  (s, self, args, kwargs) => {
+    const a = bind(kind, args, kwargs, ["dim", "keepdim"]);
+    if (a.dim === undefined || a.dim === null) return s.wrap(kind === "max" ? T.max(self) : T.min(self));
+    const other = a.dim instanceof Object && "tensor" in a.dim ? operand(a.dim) : null;
+    if (other !== null) return s.wrap(kind === "max" ? T.maximum(self, other) : T.minimum(self, other));
+    const along = kind === "max" ? T.maxAlong : T.minAlong;
+    const r = along(self, intArg(a.dim, "dim"), boolArg(a.keepdim, false));
+    return makeReturnTypes(s, kind, s.wrap(r.values), s.wrap(r.indices));
+  };
+
+const argExtreme =
+  (f: typeof T.argmax): TensorMethod =>
+  (s, self, args, kwargs) => {
+    const a = bind("argmax", args, kwargs, ["dim", "keepdim"]);
+    const dim = a.dim === undefined || a.dim === null ? null : intArg(a.dim, "dim");
+    return s.wrap(f(self, dim, boolArg(a.keepdim, false)));
+  };
+
+const softmaxLike =
+  (f: typeof T.softmax): TensorMethod =>
+  (s, self, args, kwargs) => {
+    const a = bind("softmax", args, kwargs, ["dim", "*", "dtype"]);
+    if (a.dim === undefined || a.dim === null)
+      throw typeError("softmax() missing 1 required positional arguments: \"dim\"");
+    const dtype = dtypeArg(a.dtype);
+    return s.wrap(f(dtype ? T.cast(self, dtype) : self, intArg(a.dim, "dim")));
+  };
+
+const cast =
+  (dtype: T.DType): TensorMethod =>
+  (s, self, args, kwargs) => {
+    bind("cast", args, kwargs, []);
+    return s.wrap(T.cast(self, dtype));
+  };
+
+function shapeArgs(s: TorchState, args: PyValue[], kwargs: Kwargs, key: string): number[] {
+  const k = kwargs?.get(key);
+  return shapeFrom(s.interp, k !== undefined ? [k] : args);
+}
+
+export const TENSOR_METHODS: Record<string, TensorMethod> = {
+  sum: reduction(T.sum),
+  mean: reduction(T.mean),
+  max: extreme("max"),
+  min: extreme("min"),
+  argmax: argExtreme(T.argmax),
+  argmin: argExtreme(T.argmin),
+  prod(s, self, args, kwargs) {
+    const a = bind("prod", args, kwargs, ["dim", "keepdim"]);
+    const dim = a.dim === undefined || a.dim === null ? null : intArg(a.dim, "dim");
+    return s.wrap(T.prod(self, dim, boolArg(a.keepdim, false)));
+  },
+  std(s, self, args, kwargs) {
+    const a = bind("std", args, kwargs, ["dim", "unbiased", "keepdim", "*", "correction"]);
+    const correction = a.correction !== undefined ? num(a.correction, "correction") : boolArg(a.unbiased, true) ? 1 : 0;
+    return s.wrap(T.std(self, dimsArg(s.interp, a.dim), correction, boolArg(a.keepdim, false)));
+  },
+  var(s, self, args, kwargs) {
+    const a = bind("var", args, kwargs, ["dim", "unbiased", "keepdim", "*", "correction"]);
+    const correction = a.correction !== undefined ? num(a.correction, "correction") : boolArg(a.unbiased, true) ? 1 : 0;
+    return s.wrap(T.variance(self, dimsArg(s.interp, a.dim), correction, boolArg(a.keepdim, false)));
+  },
+  norm(s, self, args, kwargs) {
+    const a = bind("norm", args, kwargs, ["p", "dim", "keepdim"]);
+    if (a.p !== undefined && a.p !== null && num(a.p, "p") !== 2 && a.p !== "fro")
+      throw new UnsupportedError("norm() with p other than 2 is not supported by GradLens");
+    return s.wrap(T.norm(self, dimsArg(s.interp, a.dim), boolArg(a.keepdim, false)));
+  },
+  logsumexp(s, self, args, kwargs) {
+    const a = bind("logsumexp", args, kwargs, ["dim", "keepdim"]);
+    const dim = dimsArg(s.interp, a.dim);
+    if (dim === null) throw typeError("logsumexp() missing 1 required positional arguments: \"dim\"");
+    return s.wrap(T.logsumexp(self, dim, boolArg(a.keepdim, false)));
+  },
+  relu: unary(T.relu),
+  sigmoid: unary(T.sigmoid),
+  tanh: unary(T.tanh),
+  exp: unary(T.exp),
+  log: unary(T.log),
+  sqrt: unary(T.sqrt),
+  abs: unary(T.abs),
+  neg: unary((t) => T.neg(t)),
+  sin: unary(T.sin),
+  cos: unary(T.cos),
+  floor: unary((t) => T.stepFunction(t, "floor")),
+  ceil: unary((t) => T.stepFunction(t, "ceil")),
+  round: unary((t) => T.stepFunction(t, "round")),
+  sign: unary((t) => T.stepFunction(t, "sign")),
+  t: unary(T.t),
+  contiguous: unary(T.contiguous),
+  clone: unary(T.clone),
+  detach: unary(T.detach),
+  square: unary((t) => T.pow(t, T.scalar(2, "int"))),
+  pow(s, self, args, kwargs) {
+    const a = bind("pow", args, kwargs, ["exponent"]);
+    return s.wrap(T.pow(self, operandArg(a.exponent)));
+  },
+  clamp(s, self, args, kwargs) {
+    const a = bind("clamp", args, kwargs, ["min", "max"]);
+    return s.wrap(T.clamp(self, optionalNum(a.min, "min"), optionalNum(a.max, "max")));
+  },
+  add: binary(T.add),
+  sub: binary(T.sub),
+  mul: binary(T.mul),
+  div: binary(T.div),
+  matmul: binary(T.matmul),
+  mm: binary(T.matmul),
+  dot: binary(T.matmul),
+  maximum: binary(T.maximum),
+  minimum: binary(T.minimum),
+  eq: binary(T.eq),
+  ne: binary(T.ne),
+  lt: binary(T.lt),
+  le: binary(T.le),
+  gt: binary(T.gt),
+  ge: binary(T.ge),
+  add_: inPlace(T.addInPlace),
+  sub_: inPlace(T.subInPlace),
+  mul_: inPlace(T.mulInPlace),
+  div_: inPlace(T.divInPlace),
+  copy_: inPlace(T.copyInPlace),
+  zero_: (s, self, args, kwargs) => {
+    bind("zero_", args, kwargs, []);
+    return s.wrap(T.zeroInPlace(self));
+  },
+  fill_(s, self, args, kwargs) {
+    const a = bind("fill_", args, kwargs, ["value"]);
+    return s.wrap(T.fillInPlace(self, num(a.value, "value")));
+  },
+  uniform_(s, self, args, kwargs) {
+    const a = bind("uniform_", args, kwargs, ["from", "to"]);
+    return s.wrap(T.uniformInPlace(self, optionalNum(a.from, "from") ?? 0, optionalNum(a.to, "to") ?? 1));
+  },
+  normal_(s, self, args, kwargs) {
+    const a = bind("normal_", args, kwargs, ["mean", "std"]);
+    return s.wrap(T.normalInPlace(self, optionalNum(a.mean, "mean") ?? 0, optionalNum(a.std, "std") ?? 1));
+  },
+  reshape: (s, self, args, kwargs) => s.wrap(T.reshape(self, shapeArgs(s, args, kwargs, "shape"))),
+  view: (s, self, args, kwargs) => s.wrap(T.view(self, shapeArgs(s, args, kwargs, "size"))),
+  expand: (s, self, args, kwargs) => s.wrap(T.expand(self, shapeArgs(s, args, kwargs, "size"))),
+  permute: (s, self, args, kwargs) => s.wrap(T.permute(self, shapeArgs(s, args, kwargs, "dims"))),
+  flatten(s, self, args, kwargs) {
+    const a = bind("flatten", args, kwargs, ["start_dim", "end_dim"]);
+    const start = a.start_dim === undefined ? 0 : intArg(a.start_dim, "start_dim");
+    return s.wrap(T.flatten(self, start, a.end_dim === undefined ? -1 : intArg(a.end_dim, "end_dim")));
+  },
+  transpose(s, self, args, kwargs) {
+    const a = bind("transpose", args, kwargs, ["dim0", "dim1"]);
+    return s.wrap(T.transpose(self, intArg(a.dim0, "dim0"), intArg(a.dim1, "dim1")));
+  },
+  unsqueeze(s, self, args, kwargs) {
+    const a = bind("unsqueeze", args, kwargs, ["dim"]);
+    return s.wrap(T.unsqueeze(self, intArg(a.dim, "dim")));
+  },
+  squeeze(s, self, args, kwargs) {
+    const a = bind("squeeze", args, kwargs, ["dim"]);
+    return s.wrap(T.squeeze(self, dimsArg(s.interp, a.dim)));
+  },
+  softmax: softmaxLike(T.softmax),
+  log_softmax: softmaxLike(T.logSoftmax),
+  float: cast("float32"),
+  double: cast("float64"),
+  long: cast("int64"),
+  bool: cast("bool"),
+  to(s, self, args, kwargs) {
+    const a = bind("to", args, kwargs, ["dtype", "*", "device"]);
+    // `.to("cpu")` and `.to(device)` change nothing here: there is only the CPU
+    if (a.dtype === undefined || typeof a.dtype === "string") return s.wrap(self);
+    return s.wrap(T.cast(self, dtypeArg(a.dtype)!));
+  },
+  cpu: (s, self) => s.wrap(self),
+  item(_s, self, args, kwargs) {
+    bind("item", args, kwargs, []);
+    return pyNumber(self.item(), self.dtype);
+  },
+  tolist(_s, self, args, kwargs) {
+    bind("tolist", args, kwargs, []);
+    return toPython(self.toNested(), self.dtype);
+  },
+  numpy() {
+    throw new UnsupportedError("`.numpy()` is not available in GradLens (there is no NumPy); use `.tolist()`");
+  },
+  size(s, self, args, kwargs) {
+    const a = bind("size", args, kwargs, ["dim"]);
+    if (a.dim === undefined || a.dim === null) return makeSize(s, self.shape);
+    return int(self.size(intArg(a.dim, "dim")));
+  },
+  dim: (_s, self) => int(self.ndim),
+  numel: (_s, self) => int(self.numel),
+  requires_grad_(s, self, args, kwargs) {
+    const a = bind("requires_grad_", args, kwargs, ["requires_grad"]);
+    return s.wrap(T.requiresGradInPlace(self, boolArg(a.requires_grad, true)));
+  },
+  retain_grad(_s, self, args, kwargs) {
+    bind("retain_grad", args, kwargs, []);
+    T.retainGrad(self);
+    return null;
+  },
+  backward(s, self, args, kwargs) {
+    const a = bind("backward", args, kwargs, ["gradient", "retain_graph", "create_graph", "inputs"]);
+    if (boolArg(a.create_graph, false))
+      throw new UnsupportedError("backward(create_graph=True) is not supported by GradLens");
+    const gradient = a.gradient === undefined || a.gradient === null ? null : tensorArg(a.gradient, "backward", "gradient");
+    s.lastBackward = T.backward(self, { gradient, retainGraph: boolArg(a.retain_graph, false), trace: true });
+    // the tensor root is now the run's root; a micrograd backward() after this one takes over again
+    s.interp.lastRoot = null;
+    return null;
+  },
+};
+
+/** `torch.Size`: a tuple-like object that prints as `torch.Size([2, 3])`. */
+export function makeSize(s: TorchState, shape: readonly number[]): PyValue {
+  const size = s.modules.get("torch")?.attrs.get("Size");
+  return size !== undefined ? s.interp.call(size, [new PyTuple(shape.map((d) => int(d)))]) : new PyTuple(shape.map((d) => int(d)));
+}

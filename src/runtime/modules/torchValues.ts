@@ -1,0 +1,189 @@
+import * as T from "../../engine/tensor/index";
+import { sliceIndices } from "../interpreter/collections";
+import {
+  DONE,
+  int,
+  PyBuiltin,
+  PyClass,
+  PyInstance,
+  PyIterator,
+  PySlice,
+  PyTuple,
+  type PyValue,
+} from "../interpreter/objects";
+import { PyError, typeError } from "../interpreter/pyErrors";
+import { DtypeObject, intArg, sizeItems } from "./torchArgs";
+import type { TorchState } from "./torchState";
+
+/**
+ * The small Python-visible objects around tensors: `torch.Size`, `torch.dtype`, the
+ * (values, indices) pair `max(dim=…)` returns, `grad_fn` objects and the `no_grad` context
+ * manager. Each is a class whose dunders are native, so the interpreter's protocols apply.
+ */
+
+const method = (cls: PyClass, name: string, f: (self: never, ...args: PyValue[]) => PyValue) =>
+  cls.dict.set(name, new PyBuiltin(name, (args) => f(args[0] as never, ...args.slice(1))));
+
+/** A `torch.Size`: its dims. */
+export class SizeObject extends PyInstance {
+  constructor(
+    cls: PyClass,
+    readonly dims: readonly number[],
+  ) {
+    super(cls);
+  }
+}
+
+function iterateItems(items: readonly PyValue[], name: string): PyIterator {
+  let i = 0;
+  return new PyIterator(() => (i < items.length ? items[i++] : DONE), name);
+}
+
+export function makeSizeClass(s: TorchState): PyClass {
+  const cls: PyClass = new PyClass("Size", null, "torch", ([x]) => {
+    const dims = x === undefined ? [] : sizeItems(s.interp, x);
+    if (dims === null) throw typeError("torch.Size() takes an iterable of 'int'");
+    return new SizeObject(cls, dims);
+  });
+  const ints = (self: SizeObject) => self.dims.map((d) => int(d));
+  method(cls, "__repr__", (self: SizeObject) => `torch.Size([${self.dims.join(", ")}])`);
+  method(cls, "__len__", (self: SizeObject) => int(self.dims.length));
+  method(cls, "__iter__", (self: SizeObject) => iterateItems(ints(self), "tuple_iterator"));
+  method(cls, "__getitem__", (self: SizeObject, index) => {
+    if (index instanceof PySlice) {
+      const { start, stop, step } = sliceIndices(index, self.dims.length);
+      const out: number[] = [];
+      if (step > 0) for (let i = start; i < stop; i += step) out.push(self.dims[i]);
+      else for (let i = start; i > stop; i += step) out.push(self.dims[i]);
+      return new SizeObject(cls, out);
+    }
+    let i = intArg(index, "index");
+    if (i < 0) i += self.dims.length;
+    if (i < 0 || i >= self.dims.length) throw new PyError("IndexError", "tuple index out of range");
+    return int(self.dims[i]);
+  });
+  const same = (self: SizeObject, other: PyValue) => {
+    const dims = other instanceof SizeObject ? other.dims : other instanceof PyTuple ? sizeItemsOrNull(s, other) : null;
+    return dims !== null && dims.length === self.dims.length && dims.every((d, i) => d === self.dims[i]);
+  };
+  method(cls, "__eq__", (self: SizeObject, other) => same(self, other));
+  method(cls, "__ne__", (self: SizeObject, other) => !same(self, other));
+  method(cls, "__add__", (self: SizeObject, other) => {
+    if (!(other instanceof PyTuple)) throw typeError(`can only concatenate tuple (not "${String(other)}") to tuple`);
+    return new PyTuple([...ints(self), ...other.items]);
+  });
+  method(cls, "numel", (self: SizeObject) => int(self.dims.reduce((p, d) => p * d, 1)));
+  return cls;
+}
+
+function sizeItemsOrNull(s: TorchState, v: PyValue): number[] | null {
+  try {
+    return sizeItems(s.interp, v);
+  } catch {
+    return null;
+  }
+}
+
+export function makeDtypeClass(): { cls: PyClass; dtypes: Map<string, DtypeObject> } {
+  const cls = new PyClass("dtype", null, "torch");
+  method(cls, "__repr__", (self: DtypeObject) => T.dtypeName(self.dtype));
+  const dtypes = new Map<string, DtypeObject>();
+  for (const d of ["float32", "float64", "int64", "bool"] as const) {
+    const obj = new DtypeObject(cls, d);
+    obj.attrs.set("is_floating_point", T.isFloating(d));
+    dtypes.set(d, obj);
+  }
+  return { cls, dtypes };
+}
+
+/** `x.max(dim=1)`: a pair that unpacks like a tuple and has `.values` and `.indices`. */
+export function makeReturnTypes(s: TorchState, kind: string, values: PyValue, indices: PyValue): PyValue {
+  let cls = returnTypes.get(s)?.get(kind);
+  if (cls === undefined) {
+    const made = new PyClass(kind, null, "torch.return_types");
+    const items = (self: PyInstance) => [self.attrs.get("values")!, self.attrs.get("indices")!];
+    method(made, "__iter__", (self: PyInstance) => iterateItems(items(self), "tuple_iterator"));
+    method(made, "__len__", () => int(2));
+    method(made, "__getitem__", (self: PyInstance, i) => {
+      const k = intArg(i, "index");
+      const list = items(self);
+      if (k < -2 || k > 1) throw new PyError("IndexError", "tuple index out of range");
+      return list[k < 0 ? k + 2 : k];
+    });
+    method(
+      made,
+      "__repr__",
+      (self: PyInstance) =>
+        `torch.return_types.${kind}(\nvalues=${s.interp.repr(self.attrs.get("values")!)},\nindices=${s.interp.repr(self.attrs.get("indices")!)})`,
+    );
+    if (!returnTypes.has(s)) returnTypes.set(s, new Map());
+    returnTypes.get(s)!.set(kind, made);
+    cls = made;
+  }
+  const obj = new PyInstance(cls);
+  obj.attrs.set("values", values);
+  obj.attrs.set("indices", indices);
+  return obj;
+}
+
+const returnTypes = new WeakMap<TorchState, Map<string, PyClass>>();
+const gradFnClasses = new WeakMap<TorchState, Map<string, PyClass>>();
+const gradFnObjects = new WeakMap<T.GradNode, PyInstance>();
+
+/** `y.grad_fn`: an object named as PyTorch names the node (`<AddBackward0 object at 0x…>`). */
+export function gradFnObject(s: TorchState, t: T.Tensor): PyValue {
+  const node = t.gradFn;
+  const name = T.pytorchGradFnName(t);
+  if (node === null || name === null) return null;
+  const cached = gradFnObjects.get(node);
+  if (cached !== undefined) return cached;
+  let classes = gradFnClasses.get(s);
+  if (!classes) gradFnClasses.set(s, (classes = new Map()));
+  let cls = classes.get(name);
+  if (cls === undefined) {
+    cls = new PyClass(name, null, "torch.autograd");
+    method(cls, "name", () => name);
+    classes.set(name, cls);
+  }
+  const obj = new PyInstance(cls);
+  obj.attrs.set("next_functions", new PyTuple([]));
+  gradFnObjects.set(node, obj);
+  return obj;
+}
+
+/**
+ * `torch.no_grad()` / `torch.enable_grad()`: context managers that switch recording, and
+ * decorators (`@torch.no_grad()`) that run the function with recording switched.
+ */
+export function makeGradModeClass(s: TorchState, name: "no_grad" | "enable_grad"): PyClass {
+  const enter = () => (name === "no_grad" ? T.enterNoGrad() : T.pushGradMode(true));
+  const exit = () => (name === "no_grad" ? T.exitNoGrad() : T.popGradMode());
+  const cls: PyClass = new PyClass(name, null, "torch.autograd.grad_mode", (args) => {
+    if (args.length > 0) throw typeError(`${name}.__init__() takes 1 positional argument but ${args.length + 1} were given`);
+    return new PyInstance(cls);
+  });
+  method(cls, "__enter__", () => {
+    enter();
+    return null;
+  });
+  method(cls, "__exit__", () => {
+    exit();
+    return false;
+  });
+  cls.dict.set(
+    "__call__",
+    new PyBuiltin("__call__", ([, f]) => {
+      if (f === undefined) throw typeError(`${name} object takes a function to decorate`);
+      return new PyBuiltin(`${name}_wrapper`, (args, kwargs) => {
+        enter();
+        try {
+          return s.interp.call(f, args, kwargs);
+        } finally {
+          exit();
+        }
+      });
+    }),
+  );
+  return cls;
+}
+
