@@ -24,10 +24,11 @@ export class StepPanel {
     this.counter = element(bar, "span", { class: "gl-step-counter" });
     this.title = element(bar, "span", { class: "gl-step-title" });
     const controls = element(bar, "span", { class: "gl-step-controls" });
-    button(controls, "⏮", "Previous step", () => this.send("previous"));
-    this.play = button(controls, "▶", "Play", () => this.send(this.playing ? "pause" : "play"));
-    button(controls, "⏭", "Next step", () => this.send("next"));
-    button(controls, "■", "Stop stepping", () => this.send("stop"));
+    // Plain glyphs and words: media-control symbols are missing from many fonts.
+    button(controls, "◀ Prev", "Previous step", () => this.send("previous"));
+    this.play = button(controls, "▶ Play", "Play", () => this.send(this.playing ? "pause" : "play"));
+    button(controls, "Next ▶", "Next step", () => this.send("next"));
+    button(controls, "■ Stop", "Stop stepping", () => this.send("stop"));
     this.lines = element(this.panel, "ol", { class: "gl-step-lines" });
   }
 
@@ -40,7 +41,7 @@ export class StepPanel {
     }
     this.panel.hidden = false;
     this.playing = step.playing;
-    this.play.textContent = step.playing ? "⏸" : "▶";
+    this.play.textContent = step.playing ? "❚❚ Pause" : "▶ Play";
     this.play.title = step.playing ? "Pause" : "Play";
     this.counter.textContent = `Step ${step.index + 1} / ${step.total}`;
     this.title.textContent = step.title;
@@ -69,9 +70,10 @@ export const STEP_PANEL_CSS = `
   border: 1px solid var(--vscode-editorWidget-border, var(--vscode-focusBorder)); border-radius: 6px;
   box-shadow: 0 2px 8px var(--vscode-widget-shadow); padding: 6px 10px; font-size: 12px; z-index: 5; }
 #step-panel[hidden] { display: none; }
-.gl-step-bar { display: flex; align-items: center; gap: 10px; }
+.gl-step-bar { display: flex; flex-wrap: wrap; align-items: center; gap: 4px 10px; }
 .gl-step-counter { opacity: 0.75; white-space: nowrap; }
-.gl-step-title { flex: 1; font-weight: 600; }
+.gl-step-title { order: 3; flex-basis: 100%; font-weight: 600; }
+.gl-step-controls { margin-left: auto; white-space: nowrap; }
 .gl-step-controls button { font: inherit; min-width: 26px; margin-left: 2px; cursor: pointer;
   color: var(--vscode-button-secondaryForeground); background: var(--vscode-button-secondaryBackground);
   border: none; border-radius: 3px; padding: 2px 6px; }

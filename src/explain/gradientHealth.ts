@@ -320,7 +320,8 @@ function causeText(node: TraceNode, edge: TraceEdge, ratio: number): string {
 /** How to speak of a parameter's gradient: `∂L/∂w` and `` `w` ``, or in words when it has no name. */
 function subject(root: string, node: TraceNode): { d: string; who: string } {
   if (node.names.length === 0) return { d: "The gradient of this value", who: "it" };
-  const name = node.names[node.names.length - 1];
+  // The name it was first given: `h = w` later does not make the parameter `h`.
+  const name = node.names[0];
   return { d: `∂${root}/∂${name}`, who: `\`${name}\`` };
 }
 

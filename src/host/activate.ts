@@ -89,6 +89,11 @@ export function activate(context: vscode.ExtensionContext): GradLensApi {
 
   const track = (document: vscode.TextDocument | undefined) => {
     if (!document) return;
+    if (shown !== document) {
+      // A loss curve belongs to the program it trained.
+      panel.webview?.showLosses([], true);
+      view.webview?.showLosses([], true);
+    }
     shown = document;
     if (!runs.result(document.uri)) runs.runNow(document);
     refreshViews();

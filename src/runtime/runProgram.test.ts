@@ -186,6 +186,36 @@ describe("run options for re-running a program", () => {
   });
 });
 
+describe("calls", () => {
+  it("records each function call with its parent, instance and the user's call span, and tags rows with it", () => {
+    const source =
+      "import random\nrandom.seed(1)\nfrom micrograd.nn import MLP\nmodel = MLP(2, [2, 1])\nout = model([1.0, 2.0])\ndef square(v):\n    return v * v\nloss = square(out)\n";
+    const trace = runProgram(source);
+    const calls = trace.calls!;
+    const shape = calls.map((c) => [
+      c.name,
+      c.parent === null ? null : calls[c.parent].name,
+      c.instanceClass,
+    ]);
+    expect(shape.slice(6)).toEqual([
+      ["MLP.__call__", null, "MLP"],
+      ["Layer.__call__", "MLP.__call__", "Layer"],
+      ["Neuron.__call__", "Layer.__call__", "Neuron"],
+      ["Neuron.__call__", "Layer.__call__", "Neuron"],
+      ["Layer.__call__", "MLP.__call__", "Layer"],
+      ["Neuron.__call__", "Layer.__call__", "Neuron"],
+      ["square", null, null],
+    ]);
+    // calls inside micrograd.nn carry the user's call site
+    for (const c of calls.slice(6, 12)) expect(at(source, c.span)).toBe("model([1.0, 2.0])");
+    expect(calls[8].instance).not.toBe(calls[9].instance);
+    const relus = trace.nodes.filter((n) => n.op === "relu");
+    expect(relus.map((n) => calls[n.call!].name)).toEqual(["Neuron.__call__", "Neuron.__call__"]);
+    expect(named(trace, "loss").call).toBe(calls.length - 1);
+    expect(trace.nodes.filter((n) => n.call === null)).toEqual([]);
+  });
+});
+
 describe("variables", () => {
   it("maps numbers, lists, None and Values to JSON; non-finite numbers to strings; functions are left out", () => {
     const trace = runProgram(
@@ -305,10 +335,10 @@ describe("runtime errors are Python's, located, and keep the partial trace", () 
       message: "ModuleNotFoundError: No module named 'foo'",
       text: "import foo",
     });
-    expect(run("import torch")).toMatchObject({
+    expect(run("import numpy as np")).toMatchObject({
       code: "unsupported",
-      message: "The module `torch` is not available in GradLens",
-      text: "import torch",
+      message: "The module `numpy` is not available in GradLens",
+      text: "import numpy as np",
     });
     expect(run("import matplotlib.pyplot as plt").code).toBe("unsupported");
     expect(run("from micrograd.engine import Nope").message).toBe(

@@ -7,6 +7,7 @@ import { BudgetError, PyError, UnsupportedError } from "./interpreter/pyErrors";
 import { BuiltinModules } from "./moduleLoader";
 import type { RunProgram } from "./runApi";
 import { collectVariables } from "./variables";
+import { torchTraceInput } from "./modules/torchReport";
 
 export const DEFAULT_STEP_BUDGET = 50_000_000;
 
@@ -77,6 +78,7 @@ export const runProgram: RunProgram = (source, options = {}) => {
     stdout: interp.stdout,
     diagnostics: diagnostics.filter((d) => d.code !== "duplicate"),
     variables: collectVariables(interp, root),
+    tensors: torchTraceInput(interp, program),
     calls: { list: calls, callOf: (row) => interp.callRecorder.callOf(row) },
   });
   return trace;

@@ -1,5 +1,6 @@
 import type { JsonNumber, PyJson } from "../trace/trace";
 import type { Interpreter } from "./interpreter/interpreter";
+import { tensorJson } from "./modules/torchReport";
 import {
   PyClass,
   PyDict,
@@ -47,9 +48,12 @@ export function collectVariables(interp: Interpreter, root: number | null): Reco
     if (v instanceof PySet) return [...v.entries.values()].map((x) => toJson(x, depth + 1) ?? null);
     if (v instanceof PyDict) return { type: "Object", class: "dict" };
     if (v instanceof PyInstance) {
+      const tensor = tensorJson(interp, v);
+      if (tensor !== undefined) return tensor;
       const out: PyJson = { type: "Object", class: v.cls.name };
       const isNnModule = (c: PyClass | null): boolean =>
-        c !== null && ((c.module === "micrograd.nn" && c.name === "Module") || isNnModule(c.base));
+        c !== null &&
+        (((c.module === "micrograd.nn" || c.module === "torch.nn") && c.name === "Module") || isNnModule(c.base));
       if (isNnModule(v.cls)) {
         try {
           const params = interp.call(v.cls.lookup("parameters")!, [v]);

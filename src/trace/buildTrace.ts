@@ -1,7 +1,17 @@
 import { OpCode, SCALAR_OPS } from "../engine/scalar/scalarOps";
 import type { ScalarTape } from "../engine/scalar/scalarTape";
 import { floatRepr } from "../runtime/format/floatFormat";
-import type { Occurrence, PyJson, Span, Trace, TraceCall, TraceDiagnostic, TraceEdge, TraceNode } from "./trace";
+import type {
+  Occurrence,
+  PyJson,
+  Span,
+  Trace,
+  TraceCall,
+  TraceDiagnostic,
+  TraceEdge,
+  TraceNode,
+} from "./trace";
+import { tensorGraph, type TensorTraceInput } from "./tensorTrace";
 
 /** The tape's flag bit for "the exponent of `**` is a Python int" (see ScalarTape.flags). */
 const EXPONENT_INT = 4;
@@ -24,6 +34,8 @@ export interface TraceInput {
   variables: Record<string, PyJson>;
   /** The function calls of the run and which one made each row, when the runtime records them. */
   calls?: { list: TraceCall[]; callOf(row: number): number | null };
+  /** The tensors of a run that used torch: their nodes follow the tape's, ids unique across both. */
+  tensors?: TensorTraceInput;
 }
 
 /** Source text of an expression on one line, shortened to about 40 characters. */
@@ -98,14 +110,23 @@ export function buildTrace(input: TraceInput): Trace {
     }
     nodes.push(node);
   }
+  let root = input.root;
+  let occurrences = input.occurrences;
+  if (input.tensors) {
+    const tensors = tensorGraph(input.tensors, nodes.length, edges.length, expressionAt);
+    nodes.push(...tensors.nodes);
+    edges.push(...tensors.edges);
+    root ??= tensors.root;
+    occurrences = [...occurrences, ...tensors.occurrences].sort((x, y) => x.span.from - y.span.from);
+  }
   return {
     ok: input.ok,
     stdout: input.stdout,
     diagnostics: input.diagnostics,
     nodes,
     edges,
-    root: input.root,
-    occurrences: input.occurrences,
+    root,
+    occurrences,
     variables: input.variables,
     ...(input.calls ? { calls: input.calls.list } : {}),
   };

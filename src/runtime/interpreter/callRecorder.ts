@@ -27,7 +27,12 @@ export class CallRecorder {
   private nextInstance = 0;
 
   /** Starts a call; returns what `exit` needs to close it. */
-  enter(name: string, self: PyValue | undefined, span: SourceSpan | null, firstRow: number): [number, number, number] {
+  enter(
+    name: string,
+    self: PyValue | undefined,
+    span: SourceSpan | null,
+    firstRow: number,
+  ): [number, number, number] {
     let instanceClass: string | null = null;
     let instance: number | null = null;
     if (self instanceof PyInstance) {

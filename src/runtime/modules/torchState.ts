@@ -36,6 +36,8 @@ export class TorchState {
   /** Name occurrence → tensor id it stood for. */
   readonly occurrences = new Map<number, number>();
   lastBackward: RootGradients | null = null;
+  /** Tensor id of the last backward's root (the root tensor may move to a new id later). */
+  lastRootId: number | null = null;
 
   constructor(readonly interp: Interpreter) {}
 

@@ -274,6 +274,7 @@ export const TENSOR_METHODS: Record<string, TensorMethod> = {
     if (boolArg(a.create_graph, false))
       throw new UnsupportedError("backward(create_graph=True) is not supported by GradLens");
     const gradient = a.gradient === undefined || a.gradient === null ? null : tensorArg(a.gradient, "backward", "gradient");
+    s.lastRootId = self.id;
     s.lastBackward = T.backward(self, { gradient, retainGraph: boolArg(a.retain_graph, false), trace: true });
     // the tensor root is now the run's root; a micrograd backward() after this one takes over again
     s.interp.lastRoot = null;

@@ -1,0 +1,52 @@
+import type { Tensor } from "../../engine/tensor/index";
+import type { TensorTraceInput } from "../../trace/tensorTrace";
+import type { JsonNested, PyJson } from "../../trace/trace";
+import type { Interpreter } from "../interpreter/interpreter";
+import type { PyValue } from "../interpreter/objects";
+import { jsonNumber } from "../variables";
+import { TensorObject, torchStateOf } from "./torchState";
+
+/**
+ * What a run that used torch reports: the tensor part of the trace, and tensors in the CLI's
+ * JSON contract (`{"type": "Tensor", "shape", "data", "grad", "root_grad"}`).
+ */
+
+/** The tensor graph's input, or undefined when the program never imported torch. */
+export function torchTraceInput(interp: Interpreter, program: { occurrences: { name: string; span: { from: number; to: number } }[] }): TensorTraceInput | undefined {
+  const s = torchStateOf(interp);
+  if (s === null) return undefined;
+  const backward = s.activeBackward();
+  return {
+    held: s.held,
+    spanOf: (id) => s.spans.get(id) ?? null,
+    namesOf: (id) => s.names.get(id),
+    backward,
+    rootId: backward !== null ? s.lastRootId : null,
+    occurrences: [...s.occurrences].map(([occurrence, id]) => ({ ...program.occurrences[occurrence], id })),
+  };
+}
+
+function nested(t: Tensor, values: Float64Array): JsonNested {
+  if (t.ndim === 0) return jsonNumber(values[0]);
+  let pos = 0;
+  const build = (d: number): JsonNested[] => {
+    const out: JsonNested[] = [];
+    for (let i = 0; i < t.shape[d]; i++) out.push(d === t.ndim - 1 ? jsonNumber(values[pos++]) : build(d + 1));
+    return out;
+  };
+  return build(0);
+}
+
+/** A tensor variable in the JSON contract, or undefined for anything else. */
+export function tensorJson(interp: Interpreter, v: PyValue): PyJson | undefined {
+  if (!(v instanceof TensorObject)) return undefined;
+  const t = v.tensor;
+  const rootGrad = torchStateOf(interp)?.activeBackward()?.grads.get(t.id);
+  return {
+    type: "Tensor",
+    shape: [...t.shape],
+    data: nested(t, t.values()),
+    grad: t.grad === null ? null : nested(t, t.grad.values()),
+    root_grad: rootGrad === undefined ? null : nested(t, rootGrad.values()),
+  };
+}

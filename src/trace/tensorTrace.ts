@@ -1,0 +1,141 @@
+import type { RootGradients, Tensor } from "../engine/tensor/index";
+import type { Occurrence, Span, TraceEdge, TraceNode } from "./trace";
+
+/** What a run that used torch hands over for the tensor part of the trace. */
+export interface TensorTraceInput {
+  /** Every tensor the program held; operands of their operations are found through grad_fn. */
+  held: readonly Tensor[];
+  /** The user-code span that made a value (by tensor id), when known. */
+  spanOf(id: number): Span | null;
+  namesOf(id: number): readonly string[] | undefined;
+  /** The last tensor `backward()` (null when none, or when a micrograd one came after it). */
+  backward: RootGradients | null;
+  /** Tensor id of that backward's root. */
+  rootId: number | null;
+  /** Name occurrences that stood for a tensor, by tensor id. */
+  occurrences: { name: string; span: Span; id: number }[];
+}
+
+export interface TensorGraph {
+  nodes: TraceNode[];
+  edges: TraceEdge[];
+  root: number | null;
+  occurrences: Occurrence[];
+}
+
+/** A value of the graph: the tensor that holds (or held) it, and whether it is still that tensor's value. */
+interface Held {
+  tensor: Tensor;
+  current: boolean;
+}
+
+/**
+ * Every tensor value reachable from the held tensors through grad_fn, by id. A tensor changed
+ * in place moved on to a new id; its old value lives on as the snapshot the in-place node
+ * took (found as that node's operand), and a value with no snapshot falls back to its tensor.
+ */
+function collectValues(held: readonly Tensor[]): Map<number, Held> {
+  const values = new Map<number, Held>();
+  const seen = new Set<Tensor>();
+  const stack = [...held];
+  const stale: [number, Tensor][] = [];
+  while (stack.length > 0) {
+    const t = stack.pop()!;
+    if (seen.has(t)) continue;
+    seen.add(t);
+    values.set(t.id, { tensor: t, current: true });
+    const node = t.gradFn;
+    if (node === null) continue;
+    node.inputs.forEach((x, j) => {
+      if (x.id !== node.inputIds[j]) stale.push([node.inputIds[j], x]);
+      stack.push(x);
+    });
+  }
+  for (const [id, t] of stale) if (!values.has(id)) values.set(id, { tensor: t, current: false });
+  return values;
+}
+
+const list = (t: Tensor | null | undefined): number[] | null => (t ? Array.from(t.values()) : null);
+
+/**
+ * The tensor nodes and edges of the trace, numbered from `firstNode` / `firstEdge` so they
+ * follow the scalar ones: a node per value that takes part in autograd (a leaf that requires
+ * grad, an operation's result, and the constants those operations read), an edge per operand
+ * with the rule in words and, when the last backward() reached it, its contribution.
+ */
+export function tensorGraph(
+  input: TensorTraceInput,
+  firstNode: number,
+  firstEdge: number,
+  expressionAt: (span: Span) => { span: Span; expr: string },
+): TensorGraph {
+  const values = collectValues(input.held);
+  const included = new Set<number>();
+  for (const [id, h] of values) {
+    if (!h.current || !h.tensor.requiresGrad) continue;
+    included.add(id);
+    const node = h.tensor.gradFn;
+    if (node !== null) for (const inputId of node.inputIds) included.add(inputId);
+  }
+  const ids = [...included].filter((id) => values.has(id)).sort((a, b) => a - b);
+  const nodeOf = new Map<number, number>(ids.map((id, i) => [id, firstNode + i]));
+  const contributions = new Map<string, Tensor>();
+  for (const e of input.backward?.edges ?? []) contributions.set(`${e.toId}:${e.operand}`, e.contribution);
+  const spans = new Map<number, Span | null>(ids.map((id) => [id, input.spanOf(id)]));
+  // values made inside an operation (a constant `2` in `x * 2`) take the span of their consumer
+  for (let i = ids.length - 1; i >= 0; i--) {
+    const h = values.get(ids[i])!;
+    const at = spans.get(ids[i]);
+    const node = h.current ? h.tensor.gradFn : null;
+    if (!at || node === null) continue;
+    for (const inputId of node.inputIds) if (!spans.get(inputId)) spans.set(inputId, at);
+  }
+  const nodes: TraceNode[] = [];
+  const edges: TraceEdge[] = [];
+  for (const id of ids) {
+    const h = values.get(id)!;
+    const t = h.tensor;
+    const node = h.current ? t.gradFn : null;
+    const at = spans.get(id) ?? null;
+    const expression = at ? expressionAt(at) : null;
+    const rootGrad = input.backward?.grads.get(id);
+    const traceNode: TraceNode = {
+      id: nodeOf.get(id)!,
+      kind: node !== null ? "op" : t.requiresGrad || !t.isWrappedNumber ? "leaf" : "const",
+      op: node !== null ? node.op : "",
+      names: input.namesOf(id)?.slice() ?? [],
+      expr: expression ? expression.expr : null,
+      span: expression ? expression.span : null,
+      shape: [...t.shape],
+      data: Array.from(t.values()),
+      grad: h.current ? list(t.grad) : null,
+      rootGrad: list(rootGrad),
+      inputEdges: [],
+    };
+    if (node !== null) {
+      node.inputIds.forEach((inputId, operand) => {
+        const from = nodeOf.get(inputId);
+        if (from === undefined) return;
+        const edge: TraceEdge = {
+          id: firstEdge + edges.length,
+          from,
+          to: traceNode.id,
+          operand,
+          local: null,
+          rule: node.rules[operand] ?? "",
+          contribution: list(contributions.get(`${id}:${operand}`)),
+        };
+        traceNode.inputEdges.push(edge.id);
+        edges.push(edge);
+      });
+    }
+    nodes.push(traceNode);
+  }
+  const occurrences: Occurrence[] = [];
+  for (const o of input.occurrences) {
+    const node = nodeOf.get(o.id);
+    if (node !== undefined) occurrences.push({ name: o.name, span: o.span, node });
+  }
+  const root = input.rootId !== null && input.backward !== null ? (nodeOf.get(input.rootId) ?? null) : null;
+  return { nodes, edges, root, occurrences };
+}
