@@ -104,3 +104,32 @@ describe("hoverContent on a real program", () => {
     expect(markdown).toContain("∂y/∂(w\\*\\*-1) × ∂(w\\*\\*-1)/∂w = 3.0000 × -0.2500 = **-0.7500**");
   });
 });
+
+describe("hoverContent in loops and on tensors", () => {
+  it("says how many times a loop ran the expression, and links to the graph", async () => {
+    const { runProgram } = await import("../runtime/runProgram");
+    const source =
+      "from micrograd.engine import Value\nw = Value(0.5)\nh = w\nfor i in range(3):\n    h = h * w\nh.backward()\n";
+    const t = runProgram(source);
+    const { markdown, node } = hoverContent(t, findOccurrence(t, source.lastIndexOf("h.backward"), "h")!);
+    expect(markdown).toContain("Made 3 times by this expression (in a loop); this is the last one.");
+    expect(markdown).toContain(
+      `[Show in graph](command:gradlens.revealInGraph?${encodeURIComponent(`[${node}]`)})`,
+    );
+  });
+
+  it("summarises a large tensor by shape, min, max and mean", () => {
+    const data = Array.from({ length: 20 }, (_, i) => i); // 0..19: mean 9.5
+    const big: Trace = {
+      ...trace,
+      nodes: [{ ...trace.nodes[0], shape: [4, 5], data, grad: null, rootGrad: null }],
+      edges: [],
+      root: null,
+      occurrences: [{ name: "t", span: { from: 0, to: 1 }, node: 0 }],
+    };
+    const { markdown } = hoverContent(big, big.occurrences[0]);
+    expect(markdown).toContain("Tensor of shape 4×5 · min 0.0000 · max 19.0000 · mean 9.5000");
+    expect(markdown).toContain("**t** = `‖49.6991‖ (20 values)`");
+    expect(markdown).not.toContain("Full precision");
+  });
+});

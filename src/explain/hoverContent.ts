@@ -39,6 +39,9 @@ export function hoverContent(trace: Trace, occurrence: Occurrence): HoverContent
   const lines: string[] = [];
 
   lines.push(`**${name}** = \`${formatValue(node.data)}\` — ${describeKind(node)}`);
+  if (node.shape.length > 0) lines.push("", tensorSummary(node));
+  const times = madeHere(trace, node);
+  if (times > 1) lines.push("", `Made ${times} times by this expression (in a loop); this is the last one.`);
   if (!rule.root) {
     lines.push("", "No gradient yet: the program never calls `.backward()`.");
   } else if (rule.total === null) {
@@ -74,12 +77,49 @@ export function hoverContent(trace: Trace, occurrence: Occurrence): HoverContent
       }
     }
   }
+  if (node.data.length <= FULL_PRECISION_MAX) {
+    lines.push(
+      "",
+      `Full precision: \`${name}.data = ${fullPrecision(node.data)}\`` +
+        (rule.total ? `, \`${dRoot} = ${fullPrecision(rule.total)}\`` : ""),
+    );
+  }
   lines.push(
     "",
-    `Full precision: \`${name}.data = ${fullPrecision(node.data)}\`` +
-      (rule.total ? `, \`${dRoot} = ${fullPrecision(rule.total)}\`` : ""),
+    `[Show in graph](command:${SHOW_IN_GRAPH}?${encodeURIComponent(JSON.stringify([node.id]))})`,
   );
   return { markdown: lines.join("\n"), span: occurrence.span, node: node.id };
+}
+
+/** The command a hover's "Show in graph" link runs, with the node id as its argument. */
+export const SHOW_IN_GRAPH = "gradlens.revealInGraph";
+
+/** Tensors up to this many elements are written out in full; larger ones are summarised. */
+const FULL_PRECISION_MAX = 12;
+
+/** How many values the expression that made `node` made (more than one in a loop). */
+function madeHere(trace: Trace, node: TraceNode): number {
+  if (!node.span || node.kind === "const") return 1;
+  let n = 0;
+  for (const other of trace.nodes) {
+    if (other.kind === node.kind && other.span?.from === node.span.from && other.span.to === node.span.to)
+      n++;
+  }
+  return n;
+}
+
+/** Shape, then min / max / mean of a tensor's values. */
+function tensorSummary(node: TraceNode): string {
+  let min = Infinity;
+  let max = -Infinity;
+  let sum = 0;
+  for (const x of node.data) {
+    min = Math.min(min, x);
+    max = Math.max(max, x);
+    sum += x;
+  }
+  const mean = node.data.length > 0 ? sum / node.data.length : NaN;
+  return `Tensor of shape ${node.shape.join("×")} · min ${formatNumber(min)} · max ${formatNumber(max)} · mean ${formatNumber(mean)}`;
 }
 
 /** Text that Markdown must not read as emphasis or links (`w**-1`, `a_b`). */
@@ -94,7 +134,11 @@ function describeKind(node: TraceNode): string {
 }
 
 function formatValue(xs: number[]): string {
-  return xs.length === 1 ? formatNumber(xs[0]) : `[${xs.map(formatNumber).join(", ")}]`;
+  if (xs.length === 1) return formatNumber(xs[0]);
+  if (xs.length <= FULL_PRECISION_MAX) return `[${xs.map(formatNumber).join(", ")}]`;
+  let norm = 0;
+  for (const x of xs) norm += x * x;
+  return `‖${formatNumber(Math.sqrt(norm))}‖ (${xs.length} values)`;
 }
 
 function fullPrecision(xs: number[]): string {

@@ -1,5 +1,5 @@
 import * as vscode from "vscode";
-import { findOccurrence, hoverContent } from "../explain/hoverContent";
+import { findOccurrence, hoverContent, SHOW_IN_GRAPH } from "../explain/hoverContent";
 import type { RunController } from "./runController";
 
 /** Hovers on a name that stood for a value: its value, gradient and the chain rule behind it. */
@@ -18,6 +18,7 @@ export class GradientHoverProvider implements vscode.HoverProvider {
     if (!occurrence) return undefined;
     const content = hoverContent(result.trace, occurrence);
     const markdown = new vscode.MarkdownString(content.markdown);
+    markdown.isTrusted = { enabledCommands: [SHOW_IN_GRAPH] }; // only the "Show in graph" link
     if (result.stale)
       markdown.appendMarkdown(
         "\n\n_" + vscode.l10n.t("From the last run that worked; the text has changed since.") + "_",

@@ -34,6 +34,8 @@ export class RunController implements vscode.Disposable {
   private readonly results = new Map<string, DocumentResult>();
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly queue = new Map<string, vscode.TextDocument>();
+  /** Per document, the top-level name the user chose to differentiate (Choose Output to Differentiate). */
+  private readonly outputNames = new Map<string, string>();
   private current: string | null = null;
   private pumping = false;
   private idleWaiters: (() => void)[] = [];
@@ -76,6 +78,18 @@ export class RunController implements vscode.Disposable {
     void this.pump();
   }
 
+  /** Differentiates `name` in this document from now on (undefined: the last backward()'s root), and re-runs it. */
+  setOutput(document: vscode.TextDocument, name: string | undefined): void {
+    const key = document.uri.toString();
+    if (name === undefined) this.outputNames.delete(key);
+    else this.outputNames.set(key, name);
+    this.runNow(document);
+  }
+
+  outputName(uri: vscode.Uri): string | undefined {
+    return this.outputNames.get(uri.toString());
+  }
+
   /** Resolves once no run is scheduled, queued or in flight. */
   whenIdle(): Promise<void> {
     if (this.isIdle()) return Promise.resolve();
@@ -115,7 +129,11 @@ export class RunController implements vscode.Disposable {
         const settings = readSettings();
         const outcome = await this.client.run(
           document.getText(),
-          { fileName: document.fileName, stepBudget: settings.stepBudget },
+          {
+            fileName: document.fileName,
+            stepBudget: settings.stepBudget,
+            outputName: this.outputNames.get(key),
+          },
           {
             thresholds: {
               vanishing: settings.vanishingGradientThreshold,

@@ -6,6 +6,7 @@ import { getAttribute, setAttribute } from "./interpreter/attributes";
 import {
   bigInt,
   DONE,
+  Ellipsis,
   int,
   NotImplemented,
   PyBoundMethod,
@@ -283,8 +284,15 @@ export function makeBuiltins(rt: Runtime): Map<string, PyValue> {
     return new PySuper(method.cls, method.self);
   });
 
-  const intClass = type("int", (args, kwargs) => convertToInt(args, kwargs));
-  const floatClass = type("float", ([x]) => (x === undefined ? 0 : convertToFloat(x)));
+  // objects that define __int__ / __float__ (a one-element tensor) convert through them
+  const viaDunder = (x: PyValue | undefined, name: string) =>
+    x instanceof PyInstance && x.cls.lookup(name) !== undefined
+      ? rt.call(x.cls.lookup(name)!, [x])
+      : undefined;
+  const intClass = type("int", (args, kwargs) => viaDunder(args[0], "__int__") ?? convertToInt(args, kwargs));
+  const floatClass = type("float", ([x]) =>
+    x === undefined ? 0 : (viaDunder(x, "__float__") ?? convertToFloat(x)),
+  );
   type("str", ([x]) => (x === undefined ? "" : rt.str(x)));
   type("bool", ([x]) => (x === undefined ? false : truthy(rt, x)));
   type("list", ([x]) => new PyList(x === undefined ? [] : toArray(rt, x)));
@@ -314,6 +322,7 @@ export function makeBuiltins(rt: Runtime): Map<string, PyValue> {
   type("property", ([getter, setter]) => new PyProperty(getter ?? null, setter ?? null));
   b.set("type", new PyBuiltin("type", ([x]) => typeOf(x)));
   b.set("NotImplemented", NotImplemented);
+  b.set("Ellipsis", Ellipsis);
   for (const cls of makeExceptionClasses()) b.set(cls.name, cls);
 
   /** `type(x)`: the class, for builtins the built-in type object (so `type(x) is float` works). */

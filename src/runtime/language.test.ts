@@ -1040,6 +1040,23 @@ except TypeError as e:
 unhashable type: 'list'
 `,
   },
+  {
+    name: "reads line continuations, comments inside expressions, `...` and ** in dict displays",
+    source: `x = 1 + \\
+    2
+y = (x *  # a comment between operands
+     3)
+def todo(): ...
+d = {**{"a": 1, "b": 2}, "b": 3, **dict(c=4)}
+print(x, y, todo(), ..., d, ... is Ellipsis, type(...).__name__)
+print(1 if x not in [1,
+                     2] else 0)
+`,
+    // recorded from CPython 3.11
+    stdout: `3 9 None Ellipsis {'a': 1, 'b': 3, 'c': 4} True ellipsis
+1
+`,
+  },
 ];
 
 describe("GradLens runs Python as CPython does", () => {

@@ -8,6 +8,8 @@ export interface RunOptions {
   stepBudget?: number;
   /** Differentiate this node (a row of an earlier run's trace) instead of the last `backward()`'s root. */
   output?: number;
+  /** Differentiate the value this top-level name last stood for (survives edits, unlike a row). */
+  outputName?: string;
   /** Data for leaves by row, in place of what the program gives them (see ScalarTape.leafOverrides). */
   leafValues?: ReadonlyMap<number, number>;
 }

@@ -22,6 +22,14 @@ describe("run options", () => {
     expect(a.grad).toEqual([0]); // .grad is untouched: the program never called backward()
   });
 
+  it("differentiates a value chosen by name", () => {
+    const trace = runProgram(source, { outputName: "d" });
+    const d = trace.nodes.find((n) => n.names.includes("d"))!;
+    expect(trace.root).toBe(d.id);
+    expect(trace.nodes.find((n) => n.names.includes("a"))!.rootGrad).toEqual([-1]); // b + 1
+    expect(runProgram(source, { outputName: "nothing" }).root).toBeNull();
+  });
+
   it("re-runs the program with leaves moved, by row", () => {
     const first = runProgram(source);
     const a = first.nodes.find((n) => n.names.includes("a"))!.id;

@@ -57,7 +57,10 @@ export const runProgram: RunProgram = (source, options = {}) => {
       occurrences.push({ name: program.occurrences[i].name, span: program.occurrences[i].span, node: row });
   });
   occurrences.sort((x, y) => x.span.from - y.span.from);
-  const root = chosenOutput(options.output, interp.tape.size) ?? interp.lastRoot;
+  const root =
+    chosenOutput(options.output, interp.tape.size) ??
+    namedOutput(options.outputName, occurrences) ??
+    interp.lastRoot;
   // taken before the variables are summarised (which may call `parameters()`)
   const calls: TraceCall[] = interp.callRecorder.calls.map((c, id) => ({
     id,
@@ -85,6 +88,14 @@ export const runProgram: RunProgram = (source, options = {}) => {
 };
 
 /** The node the caller chose to differentiate, if it exists in this run. */
+/** The value a name last stood for in the program (its last occurrence), if any. */
+function namedOutput(name: string | undefined, occurrences: Occurrence[]): number | null {
+  if (name === undefined) return null;
+  for (let i = occurrences.length - 1; i >= 0; i--)
+    if (occurrences[i].name === name) return occurrences[i].node;
+  return null;
+}
+
 function chosenOutput(output: number | undefined, size: number): number | null {
   return output !== undefined && Number.isInteger(output) && output >= 0 && output < size ? output : null;
 }

@@ -53,7 +53,8 @@ export function collectVariables(interp: Interpreter, root: number | null): Reco
       const out: PyJson = { type: "Object", class: v.cls.name };
       const isNnModule = (c: PyClass | null): boolean =>
         c !== null &&
-        (((c.module === "micrograd.nn" || c.module === "torch.nn") && c.name === "Module") || isNnModule(c.base));
+        (((c.module === "micrograd.nn" || c.module === "torch.nn") && c.name === "Module") ||
+          isNnModule(c.base));
       if (isNnModule(v.cls)) {
         try {
           const params = interp.call(v.cls.lookup("parameters")!, [v]);

@@ -1,6 +1,10 @@
 import { nodeLabels } from "../trace/naming";
 import type { Trace, TraceEdge, TraceNode } from "../trace/trace";
 import { chainRuleText } from "./chainRule";
+import { foldGraph } from "./folding/foldedGraph";
+import { closedFolds, type FoldOptions } from "./folding/foldState";
+import { foldTree } from "./folding/foldTree";
+import { addToStats, bundleEdge, emptyStats, groupNode, type Bundle, type GroupStats } from "./folding/groupView";
 import { formatShape, formatValues, magnitude, numberStatus, type NumberStatus } from "./format";
 import { layeredLayout } from "./layout/layeredLayout";
 import { reusableLayout } from "./layoutReuse";
@@ -9,7 +13,7 @@ import { edgeLabelWidth, OP_NODE, opNodeWidth, VALUE_NODE, valueNodeWidth } from
 import { opSymbol } from "./opSymbol";
 import type { ViewEdge, ViewGraph, ViewNode, ViewOpNode, ViewValueNode } from "./viewGraph";
 
-export interface BuildViewGraphOptions {
+export interface BuildViewGraphOptions extends FoldOptions {
   /** Longest label before it is shortened with `…` (the full text stays in the tooltip). */
   labelChars?: number;
   layout?: Partial<LayoutOptions>;
@@ -28,7 +32,9 @@ const MIN_WEIGHT = 0.06;
 /**
  * Turns a trace into the graph the webview draws: a value node per trace node, an op node
  * before every operation's result, an edge from each operand to the op node carrying its
- * contribution, and an edge from the op node to the result; then lays it all out.
+ * contribution, and an edge from the op node to the result; then lays it all out. Past
+ * `nodeLimit` values, loops and calls fold into group nodes (see folding/), with the edges
+ * to and from each group bundled into one.
  */
 export function buildViewGraph(trace: Trace, options: BuildViewGraphOptions = {}): ViewGraph {
   const labelChars = options.labelChars ?? DEFAULT_LABEL_CHARS;
@@ -41,6 +47,15 @@ export function buildViewGraph(trace: Trace, options: BuildViewGraphOptions = {}
   const labels = nodeLabels(trace);
   const rootName = rootNode ? labels[rootNode.id] : "L";
 
+  const tree = foldTree(trace);
+  const folded = foldGraph(trace, tree, closedFolds(tree, trace.nodes.length, options));
+  const { unitOf, units } = folded;
+  const stats: (GroupStats | null)[] = units.map((u) => (u.kind === "group" ? emptyStats() : null));
+  trace.nodes.forEach((node, i) => {
+    const s = stats[unitOf[i]];
+    if (s) addToStats(s, node, node.id === trace.root);
+  });
+
   const nodes: ViewNode[] = [];
   const layoutNodes: LayoutNode[] = [];
   const indexOfKey = new Map<string, number>();
@@ -49,8 +64,21 @@ export function buildViewGraph(trace: Trace, options: BuildViewGraphOptions = {}
     nodes.push(node);
     layoutNodes.push({ width: node.box.width, height: node.box.height });
   };
-
-  for (const node of trace.nodes) {
+  /** Per unit: the key edges leave it by, the key they enter it by, and what to call it. */
+  const outKey: string[] = [];
+  const inKey: string[] = [];
+  const unitLabel: string[] = [];
+  const unitTrace: number[] = [];
+  units.forEach((unit, u) => {
+    if (unit.kind === "group") {
+      const group = groupNode(unit, trace, tree, stats[u]!, (t) => shorten(t, labelChars));
+      addNode(group);
+      outKey[u] = inKey[u] = group.key;
+      unitLabel[u] = group.label;
+      unitTrace[u] = group.trace;
+      return;
+    }
+    const node = trace.nodes[unit.node];
     if (node.kind === "op")
       addNode(
         opNode(
@@ -58,8 +86,15 @@ export function buildViewGraph(trace: Trace, options: BuildViewGraphOptions = {}
           node.inputEdges.map((id) => edgeById.get(id)?.rule ?? ""),
         ),
       );
-    addNode(valueNode(node, node.id === trace.root, shorten(labels[node.id], labelChars)));
-  }
+    const owner = tree.owner[unit.node];
+    const value = valueNode(node, node.id === trace.root, shorten(labels[node.id], labelChars));
+    value.fold = owner >= 0 ? tree.folds[owner].key : null;
+    addNode(value);
+    outKey[u] = `v${node.id}`;
+    inKey[u] = `o${node.id}`;
+    unitLabel[u] = labels[node.id];
+    unitTrace[u] = node.id;
+  });
 
   const edges: ViewEdge[] = [];
   const layoutEdges: LayoutEdge[] = [];
@@ -75,15 +110,54 @@ export function buildViewGraph(trace: Trace, options: BuildViewGraphOptions = {}
     });
   };
 
-  for (const node of trace.nodes) {
-    if (node.kind !== "op") continue;
+  // Edges between two drawn values stay one edge each; any edge with a group at an end joins
+  // the bundle for its two units.
+  const bundles = new Map<number, Bundle>();
+  trace.nodes.forEach((node, i) => {
+    if (node.kind !== "op") return;
+    const to = unitOf[i];
+    const single = units[to].kind === "node";
     for (const edgeId of node.inputEdges) {
       const edge = edgeById.get(edgeId);
       const operand = edge && byId.get(edge.from);
       if (!edge || !operand || edge.to !== node.id) continue;
-      addEdge(inputEdge(edge, operand, node, rootName, labels), edge.contribution);
+      const from = unitOf[tree.indexOfId(operand.id)];
+      if (from === to) continue; // inside a group (a loop's self-edge is the group's marker)
+      if (single && units[from].kind === "node") {
+        addEdge(inputEdge(edge, operand, node, rootName, labels), edge.contribution);
+        continue;
+      }
+      const pair = from * units.length + to;
+      let bundle = bundles.get(pair);
+      if (!bundle) {
+        bundle = {
+          from: outKey[from],
+          to: inKey[to],
+          fromTrace: unitTrace[from],
+          toTrace: unitTrace[to],
+          count: 0,
+          sum: 0,
+          flows: false,
+          nonfinite: false,
+        };
+        bundles.set(pair, bundle);
+      }
+      bundle.count++;
+      const c = edge.contribution;
+      if (c !== null) {
+        bundle.flows = true;
+        const amount = c.length === 1 && operand.shape.length === 0 ? c[0] : magnitude(c);
+        if (!Number.isFinite(amount)) bundle.nonfinite = true;
+        else bundle.sum += amount;
+      }
     }
-    addEdge(outputEdge(node), shownGrad(node));
+    if (single) addEdge(outputEdge(node), shownGrad(node));
+  });
+  for (const [pair, bundle] of bundles) {
+    const from = Math.floor(pair / units.length);
+    const to = pair % units.length;
+    const edge = bundleEdge(bundle, unitLabel[from], unitLabel[to]);
+    addEdge(edge, bundle.flows ? [bundle.nonfinite ? Infinity : bundle.sum] : null);
   }
   assignWeights(edges, flows);
 
@@ -135,6 +209,7 @@ function valueNode(node: TraceNode, isRoot: boolean, label: string): ViewValueNo
     dataStatus: numberStatus(node.data),
     gradStatus: grad === null ? "none" : numberStatus(grad),
     span: node.span,
+    fold: null,
     box: {
       x: 0,
       y: 0,

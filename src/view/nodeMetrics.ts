@@ -57,3 +57,9 @@ export function opNodeWidth(symbol: string): number {
 export function edgeLabelWidth(label: string): number {
   return Math.ceil(textWidth(label, EDGE_LABEL.fontSize) + 2 * EDGE_LABEL.paddingX);
 }
+
+/** A group is drawn as a stack of cards: this many behind the front one, each this much lower right. */
+export const GROUP_NODE = {
+  stack: 2,
+  offset: 4,
+} as const;

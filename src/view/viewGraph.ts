@@ -19,7 +19,7 @@ export interface ViewGraph {
   rootName: string;
 }
 
-export type ViewNode = ViewValueNode | ViewOpNode;
+export type ViewNode = ViewValueNode | ViewOpNode | ViewGroupNode;
 
 /** A rectangle in drawing coordinates: top-left corner and size. */
 export interface Box {
@@ -55,6 +55,42 @@ export interface ViewValueNode {
   dataStatus: NumberStatus;
   gradStatus: NumberStatus | "none";
   span: Span | null;
+  /** The innermost open fold it belongs to (what a `toggleGroup` closes again), or null. */
+  fold: string | null;
+  box: Box;
+  layer: number;
+}
+
+/**
+ * A closed fold drawn as one box: the values one expression made in a loop (`h * w ×100`),
+ * or a call's values (`Neuron`), or several such on one cycle. Edges to and from it are bundled.
+ */
+export interface ViewGroupNode {
+  kind: "group";
+  /** Its fold's key (`g<from>:<to>`, `c<call>`, …): what `toggleGroup` names. */
+  key: string;
+  /** Every fold it stands for; they open together (more than one when a loop merged them). */
+  folds: string[];
+  /** The last trace node inside: its output, what a click reveals. */
+  trace: number;
+  /** `span`: one expression's values across a loop; `call`: one call's values. */
+  fold: "span" | "call";
+  label: string;
+  /** What `×N` counts: how many times the expression (or call) ran; 1 for one call. */
+  count: number;
+  /** Trace values inside. */
+  values: number;
+  /** Summary lines, e.g. `-0.98 … 1.23` and `mean |∂| 0.0123`. */
+  data: string;
+  grad: string;
+  dataStatus: NumberStatus;
+  gradStatus: NumberStatus | "none";
+  /** The label of its self-edge (a value feeding the next iteration), e.g. `↻ 99`; null when none. */
+  loop: string | null;
+  /** Whether the root of `backward()` is inside. */
+  root: boolean;
+  title: string;
+  span: Span | null;
   box: Box;
   layer: number;
 }
@@ -76,8 +112,9 @@ export interface ViewOpNode {
 /**
  * - `input`: an operand value → the op node; carries the contribution ∂L/∂out · ∂out/∂in.
  * - `output`: the op node → its result value; carries no label.
+ * - `bundle`: every trace edge between a group and another node (or group), summed.
  */
-export type ViewEdgeKind = "input" | "output";
+export type ViewEdgeKind = "input" | "output" | "bundle";
 
 export interface ViewEdge {
   kind: ViewEdgeKind;

@@ -11,7 +11,16 @@ import {
   objectOf,
   type Guard,
 } from "./guards";
-import type { Box, Point, ViewEdge, ViewGraph, ViewNode, ViewOpNode, ViewValueNode } from "./viewGraph";
+import type {
+  Box,
+  Point,
+  ViewEdge,
+  ViewGraph,
+  ViewGroupNode,
+  ViewNode,
+  ViewOpNode,
+  ViewValueNode,
+} from "./viewGraph";
 
 // Each guard is built once: a graph message holds thousands of nodes and edges.
 const isPoint = objectOf<Point>({ x: isNumber, y: isNumber });
@@ -33,6 +42,28 @@ const isValueNode = objectOf<ViewValueNode>({
   dataStatus: isStatus,
   gradStatus: isStatusOrNone,
   span: isNullable(isSpan),
+  fold: isNullable(isString),
+  box: isBox,
+  layer: isInteger,
+});
+
+const isGroupNode = objectOf<ViewGroupNode>({
+  kind: isOneOf(["group"] as const),
+  key: isString,
+  folds: isArrayOf(isString),
+  trace: isInteger,
+  fold: isOneOf(["span", "call"] as const),
+  label: isString,
+  count: isInteger,
+  values: isInteger,
+  data: isString,
+  grad: isString,
+  dataStatus: isStatus,
+  gradStatus: isStatusOrNone,
+  loop: isNullable(isString),
+  root: isBoolean,
+  title: isString,
+  span: isNullable(isSpan),
   box: isBox,
   layer: isInteger,
 });
@@ -47,10 +78,10 @@ const isOpNode = objectOf<ViewOpNode>({
   layer: isInteger,
 });
 
-const isNode: Guard<ViewNode> = (x): x is ViewNode => isValueNode(x) || isOpNode(x);
+const isNode: Guard<ViewNode> = (x): x is ViewNode => isValueNode(x) || isOpNode(x) || isGroupNode(x);
 
 const isEdge = objectOf<ViewEdge>({
-  kind: isOneOf(["input", "output"] as const),
+  kind: isOneOf(["input", "output", "bundle"] as const),
   key: isString,
   from: isString,
   to: isString,

@@ -71,7 +71,9 @@ export type Expr =
   | (At & { k: "slice"; lower: Expr | null; upper: Expr | null; step: Expr | null })
   | (At & { k: "list" | "tuple" | "set"; items: Expr[] })
   | (At & { k: "starred"; value: Expr })
-  | (At & { k: "dict"; keys: Expr[]; values: Expr[] })
+  /** A null key is `**mapping`: its items are copied in. */
+  | (At & { k: "dict"; keys: (Expr | null)[]; values: Expr[] })
+  | (At & { k: "ellipsis" })
   | (At & {
       k: "comprehension";
       kind: "list" | "generator" | "set" | "dict";

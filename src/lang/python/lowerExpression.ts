@@ -96,7 +96,7 @@ export function lowerExpression(cx: Lowering, node: SyntaxNode): Expr {
     case "AwaitExpression":
       return cx.unsupported(node, "`await`");
     case "Ellipsis":
-      return cx.unsupported(node, "`...`");
+      return { k: "ellipsis", span };
     default:
       if (node.type.isError) return { k: "unsupported", message: "invalid syntax", span };
       return cx.unsupported(node, `\`${cx.text(node).slice(0, 20)}\``);
@@ -150,8 +150,13 @@ function lowerStringParts(cx: Lowering, node: SyntaxNode, pieces: SyntaxNode[]):
   return { k: "fstring", parts, span };
 }
 
+/** The operator between two operands (`not in`, `is not`), without comments or line continuations. */
 function operatorText(cx: Lowering, left: SyntaxNode, right: SyntaxNode): string {
-  return cx.source.slice(left.to, right.from).trim().replace(/\s+/g, " ");
+  const tokens: string[] = [];
+  for (let c = left.nextSibling; c && c.from < right.from; c = c.nextSibling) {
+    if (c.name !== "Comment") tokens.push(cx.text(c));
+  }
+  return tokens.join(" ");
 }
 
 function lowerBinary(cx: Lowering, node: SyntaxNode): Expr {
@@ -293,11 +298,16 @@ function lowerIndexPart(cx: Lowering, group: SyntaxNode[], openTo: number): Expr
 
 function lowerDictionary(cx: Lowering, node: SyntaxNode): Expr {
   const inner = childrenOf(node).filter((c) => !BRACKETS.has(c.name));
-  const keys: Expr[] = [];
+  const keys: (Expr | null)[] = [];
   const values: Expr[] = [];
   for (const group of splitAtCommas(inner).groups) {
     if (group.length === 0) continue;
-    if (group[0].name === "**") return cx.unsupported(group[0], "`**` unpacking in a dict display");
+    if (group[0].name === "**") {
+      // `{**other}`: no key, the value is a mapping to copy in
+      keys.push(null);
+      values.push(lowerExpression(cx, group[1]));
+      continue;
+    }
     keys.push(lowerExpression(cx, group[0]));
     values.push(lowerExpression(cx, group[group.length - 1]));
   }

@@ -11,6 +11,7 @@ import { evalComprehension } from "./comprehension";
 import { binaryOp, compare, richCompare, truthy, unaryOp } from "./operators";
 import {
   DONE,
+  Ellipsis,
   int,
   PyBoundMethod,
   PyBuiltin,
@@ -541,13 +542,23 @@ export class Interpreter implements Runtime {
       case "dict": {
         const d = new PyDict();
         for (let i = 0; i < e.keys.length; i++) {
-          const k = this.eval(e.keys[i], frame);
+          const keyExpr = e.keys[i];
+          if (keyExpr === null) {
+            const other = this.eval(e.values[i], frame);
+            this.setAt(e.values[i].span);
+            if (!(other instanceof PyDict)) throw typeError(`'${typeName(other)}' object is not a mapping`);
+            other.entries.forEach((entry) => dictSet(d, entry.key, entry.value));
+            continue;
+          }
+          const k = this.eval(keyExpr, frame);
           const v = this.eval(e.values[i], frame);
-          this.setAt(e.keys[i].span);
+          this.setAt(keyExpr.span);
           dictSet(d, k, v);
         }
         return d;
       }
+      case "ellipsis":
+        return Ellipsis;
       case "fstring":
         return evalFormatString(this, e.parts, frame);
       case "comprehension":

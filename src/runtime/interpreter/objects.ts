@@ -28,7 +28,8 @@ export type PyObject =
   | PyStaticMethod
   | PyClassMethod
   | PyProperty
-  | PyNotImplementedType;
+  | PyNotImplementedType
+  | PyEllipsisType;
 
 /** A Python int: a safe-integer JS number, or a bigint past 2**53. */
 export class PyInt {
@@ -226,4 +227,8 @@ export class PyProperty {
 }
 
 export class PyNotImplementedType {}
+
+/** `...`, often a placeholder body (`def f(): ...`). */
+export class PyEllipsisType {}
+export const Ellipsis = new PyEllipsisType();
 export const NotImplemented = new PyNotImplementedType();

@@ -12,6 +12,7 @@ import {
   PyList,
   PyModule,
   PyNotImplementedType,
+  PyEllipsisType,
   PyRange,
   PySet,
   PySlice,
@@ -58,6 +59,7 @@ export function typeName(v: PyValue): string {
   if (v instanceof PyClassMethod) return "classmethod";
   if (v instanceof PyProperty) return "property";
   if (v instanceof PyNotImplementedType) return "NotImplementedType";
+  if (v instanceof PyEllipsisType) return "ellipsis";
   return "object";
 }
 
@@ -163,6 +165,7 @@ export function repr(rt: Runtime, v: PyValue, seen: Set<unknown> = new Set()): s
   }
   if (v instanceof PySlice) return `slice(${repr(rt, v.start)}, ${repr(rt, v.stop)}, ${repr(rt, v.step)})`;
   if (v instanceof PyNotImplementedType) return "NotImplemented";
+  if (v instanceof PyEllipsisType) return "Ellipsis";
   return `<${typeName(v)} object at ${fakeAddress(v)}>`;
 }
 

@@ -14,6 +14,7 @@ import {
   PyInstance,
   PyInt,
   PyList,
+  PyProperty,
   PyTuple,
   type Kwargs,
   type PyValue,
@@ -215,4 +216,15 @@ export function tensorList(rt: Runtime, v: PyValue | undefined, fname: string): 
     if (x instanceof TensorObject) return x.tensor;
     throw typeError(`${fname}(): argument 'tensors' (position 1) must be tuple of Tensors, not ${typeName(x)} at ${i}`);
   });
+}
+
+/**
+ * A native method in a class dict. The interpreter binds `self` only to functions written in
+ * Python, so the method is a property that hands out a builtin bound to the instance.
+ */
+export function nativeMethod(name: string, f: (self: PyValue, args: PyValue[], kwargs: Kwargs) => PyValue): PyProperty {
+  return new PyProperty(
+    new PyBuiltin(name, ([self]) => native(name, (args, kwargs) => f(self, args, kwargs))),
+    null,
+  );
 }

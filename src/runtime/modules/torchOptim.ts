@@ -1,7 +1,6 @@
 import * as T from "../../engine/tensor/index";
 import { dictGet, dictSet } from "../interpreter/collections";
 import {
-  PyBuiltin,
   PyClass,
   PyDict,
   PyInstance,
@@ -13,7 +12,7 @@ import {
 } from "../interpreter/objects";
 import { typeError, UnsupportedError } from "../interpreter/pyErrors";
 import { typeName } from "../interpreter/stringify";
-import { bind, boolArg, guard, num } from "./torchArgs";
+import { bind, boolArg, guard, nativeMethod, num } from "./torchArgs";
 import { TensorObject, type TorchState } from "./torchState";
 
 /**
@@ -128,7 +127,7 @@ function makeOptimizerClass(
     }),
   );
   const method = (m: string, f: (self: PyInstance, args: PyValue[], kwargs: Kwargs) => PyValue) =>
-    cls.dict.set(m, new PyBuiltin(m, ([self, ...args], kwargs) => guard(() => f(self as PyInstance, args, kwargs))));
+    cls.dict.set(m, nativeMethod(m, (self, args, kwargs) => f(self as PyInstance, args, kwargs)));
   method("step", (self, args, kwargs) => {
     const a = bind("step", args, kwargs, ["closure"]);
     if (a.closure !== undefined && a.closure !== null)

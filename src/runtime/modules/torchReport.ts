@@ -2,7 +2,7 @@ import type { Tensor } from "../../engine/tensor/index";
 import type { TensorTraceInput } from "../../trace/tensorTrace";
 import type { JsonNested, PyJson } from "../../trace/trace";
 import type { Interpreter } from "../interpreter/interpreter";
-import type { PyValue } from "../interpreter/objects";
+import { PyInstance, type PyClass, type PyValue } from "../interpreter/objects";
 import { jsonNumber } from "../variables";
 import { TensorObject, torchStateOf } from "./torchState";
 
@@ -16,14 +16,47 @@ export function torchTraceInput(interp: Interpreter, program: { occurrences: { n
   const s = torchStateOf(interp);
   if (s === null) return undefined;
   const backward = s.activeBackward();
+  const parameters = parameterNames(interp, s.parameterClass);
   return {
     held: s.held,
     spanOf: (id) => s.spans.get(id) ?? null,
-    namesOf: (id) => s.names.get(id),
+    namesOf: (id) => {
+      const own = s.names.get(id);
+      const qualified = parameters.get(id);
+      return qualified ? [...(own ?? []), ...qualified] : own;
+    },
     backward,
     rootId: backward !== null ? s.lastRootId : null,
     occurrences: [...s.occurrences].map(([occurrence, id]) => ({ ...program.occurrences[occurrence], id })),
   };
+}
+
+/**
+ * `model.fc1.weight` for each Parameter a top-level nn.Module holds, by tensor id: a label for
+ * values the program only ever reached through attributes.
+ */
+function parameterNames(interp: Interpreter, parameterClass: PyClass): Map<number, string[]> {
+  const names = new Map<number, string[]>();
+  const seen = new Set<PyInstance>();
+  const walk = (obj: PyInstance, prefix: string) => {
+    if (seen.has(obj)) return;
+    seen.add(obj);
+    for (const [k, v] of obj.attrs) {
+      if (v instanceof TensorObject) {
+        if (v.cls !== parameterClass) continue;
+        const list = names.get(v.tensor.id);
+        if (list) list.push(prefix + k);
+        else names.set(v.tensor.id, [prefix + k]);
+      } else if (v instanceof PyInstance && isTorchModule(v.cls)) walk(v, `${prefix}${k}.`);
+    }
+  };
+  for (const [name, v] of interp.globals)
+    if (v instanceof PyInstance && !(v instanceof TensorObject) && isTorchModule(v.cls)) walk(v, `${name}.`);
+  return names;
+}
+
+function isTorchModule(c: PyClass | null): boolean {
+  return c !== null && ((c.module === "torch.nn" && c.name === "Module") || isTorchModule(c.base));
 }
 
 function nested(t: Tensor, values: Float64Array): JsonNested {

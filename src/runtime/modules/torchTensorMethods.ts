@@ -16,7 +16,7 @@ import {
   tensorArg,
   toPython,
 } from "./torchArgs";
-import type { TorchState } from "./torchState";
+import { TensorObject, type TorchState } from "./torchState";
 import { makeReturnTypes } from "./torchValues";
 
 /**
@@ -74,7 +74,7 @@ const extreme =
   (s, self, args, kwargs) => {
     const a = bind(kind, args, kwargs, ["dim", "keepdim"]);
     if (a.dim === undefined || a.dim === null) return s.wrap(kind === "max" ? T.max(self) : T.min(self));
-    const other = a.dim instanceof Object && "tensor" in a.dim ? operand(a.dim) : null;
+    const other = a.dim instanceof TensorObject ? a.dim.tensor : null;
     if (other !== null) return s.wrap(kind === "max" ? T.maximum(self, other) : T.minimum(self, other));
     const along = kind === "max" ? T.maxAlong : T.minAlong;
     const r = along(self, intArg(a.dim, "dim"), boolArg(a.keepdim, false));

@@ -6,13 +6,14 @@ import {
   PyBuiltin,
   PyClass,
   PyInstance,
+  PyInt,
   PyIterator,
   PySlice,
   PyTuple,
   type PyValue,
 } from "../interpreter/objects";
 import { PyError, typeError } from "../interpreter/pyErrors";
-import { DtypeObject, intArg, sizeItems } from "./torchArgs";
+import { DtypeObject, intArg, nativeMethod, sizeItems } from "./torchArgs";
 import type { TorchState } from "./torchState";
 
 /**
@@ -72,7 +73,7 @@ export function makeSizeClass(s: TorchState): PyClass {
     if (!(other instanceof PyTuple)) throw typeError(`can only concatenate tuple (not "${String(other)}") to tuple`);
     return new PyTuple([...ints(self), ...other.items]);
   });
-  method(cls, "numel", (self: SizeObject) => int(self.dims.reduce((p, d) => p * d, 1)));
+  cls.dict.set("numel", nativeMethod("numel", (self) => int((self as SizeObject).dims.reduce((p, d) => p * d, 1))));
   return cls;
 }
 
@@ -142,7 +143,12 @@ export function gradFnObject(s: TorchState, t: T.Tensor): PyValue {
   let cls = classes.get(name);
   if (cls === undefined) {
     cls = new PyClass(name, null, "torch.autograd");
-    method(cls, "name", () => name);
+    cls.dict.set("name", nativeMethod("name", () => name));
+    method(cls, "__repr__", (self: PyInstance) => {
+      // the same made-up address `id()` gives, in hex as CPython prints it
+      const id = s.interp.call(s.interp.builtins.get("id")!, [self]);
+      return `<${name} object at 0x${(id instanceof PyInt ? id.v : 0).toString(16)}>`;
+    });
     classes.set(name, cls);
   }
   const obj = new PyInstance(cls);

@@ -167,6 +167,20 @@ suite("GradLens commands", () => {
     assert.equal(found[0].severity, vscode.DiagnosticSeverity.Warning);
   });
 
+  test("Choose Output to Differentiate: gradients of a chosen value when nothing calls backward()", async () => {
+    // c = a*3 + a, so ∂c/∂a = 4; the program never calls backward()
+    const { doc, trace } = await open(
+      "from micrograd.engine import Value\na = Value(2.0)\nb = a * 3\nc = b + a\n",
+    );
+    assert.equal(trace.root, null);
+    assert.equal(await vscode.commands.executeCommand("gradlens.chooseOutput", doc.uri, "c"), "c");
+    const chosen = (await api()).lastTrace(doc.uri.toString());
+    assert.ok(chosen && chosen.root !== null, "a root after choosing");
+    assert.deepEqual(chosen.nodes.find((n) => n.names.includes("a"))?.rootGrad, [4]);
+    await vscode.commands.executeCommand("gradlens.chooseOutput", doc.uri, null);
+    assert.equal((await api()).lastTrace(doc.uri.toString())?.root, null, "back to the program's own choice");
+  });
+
   test("Toggle Inline Values flips the setting", async () => {
     await open(FIT);
     const config = () => vscode.workspace.getConfiguration("gradlens");

@@ -169,6 +169,40 @@ suite("GradLens in a notebook", () => {
     );
   });
 
+  test("an edit re-runs the notebook; a runtime error is reported in the cell that raised it", async () => {
+    const gradlens = await api();
+    const { editor } = await openAt(3);
+    const inputs = editor.notebook.cellAt(2).document;
+    const line = inputs
+      .getText()
+      .split("\n")
+      .findIndex((l) => l.startsWith("x1 = "));
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(inputs.uri, inputs.lineAt(line).range, "x1 = Value(undefined_name)");
+    assert.ok(await vscode.workspace.applyEdit(edit), "the edit applies");
+    const errors = (uri: vscode.Uri) =>
+      vscode.languages.getDiagnostics(uri).filter((d) => d.severity === vscode.DiagnosticSeverity.Error);
+    const found = await waitFor("an error in the inputs' cell", () => errors(inputs.uri)[0]);
+    assert.equal(found.range.start.line, line, found.message);
+    assert.ok(found.message.includes("NameError"), found.message);
+    await gradlens.whenIdle();
+    for (const i of [1, 3]) assert.deepEqual(errors(editor.notebook.cellAt(i).document.uri), [], `cell ${i}`);
+    await vscode.window.showNotebookDocument(editor.notebook);
+    await vscode.commands.executeCommand("workbench.action.files.revert");
+    await waitFor(
+      "the error to go after the revert",
+      () => errors(editor.notebook.cellAt(2).document.uri).length === 0,
+    ).catch((e: Error) => {
+      const cell = editor.notebook.cellAt(2).document;
+      const state = `dirty ${editor.notebook.isDirty}, cell 2 ${cell.uri.toString()} v${cell.version}: ${JSON.stringify(cell.getText().slice(0, 90))}`;
+      throw new Error(
+        `${e.message}; ${state}; errors ${errors(cell.uri)
+          .map((d) => d.message)
+          .join("; ")}`,
+      );
+    });
+  });
+
   test("Insert Graph as Output adds an SVG output to the selected cell, and nothing else is written", async () => {
     const { editor } = await openAt(3);
     const outputs = () => editor.notebook.getCells().flatMap((c) => c.outputs);

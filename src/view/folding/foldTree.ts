@@ -1,0 +1,195 @@
+import type { Span, Trace, TraceCall } from "../../trace/trace";
+
+/**
+ * What can fold: a box per function or method call (`MLP` → its `Layer`s → `Neuron`s) and,
+ * inside each call (or at the top level), a group per source span that made more than one
+ * thing — the values one expression made in a loop, or the calls one call expression made.
+ * The folds form a tree; each trace node sits in its innermost fold. It depends only on the
+ * trace, so it is built once per trace and reused for every expand/collapse.
+ */
+export interface Fold {
+  /** Stable across runs of the same source: `g<from>:<to>`, `c<call>`, `c<call>/g<from>:<to>`. */
+  key: string;
+  kind: "span" | "call";
+  /** Index of the enclosing fold; -1 at the top level. */
+  parent: number;
+  /** 1 at the top level. */
+  depth: number;
+  /** The expression (span folds) or the callee (call folds), as the group's title reads. */
+  label: string;
+  span: Span | null;
+  /** What `×N` counts: the values or calls the span made; 1 for a call. */
+  items: number;
+  /** Trace values inside, at any depth. */
+  size: number;
+  /** Trace values directly inside (not in a nested fold). */
+  direct: number;
+  /** The last trace node inside: its output, what a click on the group reveals. */
+  last: number;
+}
+
+export interface FoldTree {
+  folds: Fold[];
+  /** Per trace node (by position in `trace.nodes`): its innermost fold, or -1. */
+  owner: Int32Array;
+  byKey: Map<string, number>;
+  /** Position in `trace.nodes` by node id (ids are usually positions already). */
+  indexOfId: (id: number) => number;
+}
+
+const cache = new WeakMap<Trace, FoldTree>();
+
+/** The fold tree of `trace`, built on first use and cached for as long as the trace lives. */
+export function foldTree(trace: Trace): FoldTree {
+  let tree = cache.get(trace);
+  if (!tree) {
+    tree = buildFoldTree(trace);
+    cache.set(trace, tree);
+  }
+  return tree;
+}
+
+/** Calls with fewer values than this draw no box: a box around one value says nothing. */
+const MIN_CALL_VALUES = 2;
+
+function buildFoldTree(trace: Trace): FoldTree {
+  const nodes = trace.nodes;
+  const n = nodes.length;
+  const indexOfId = idIndex(trace);
+  const calls = trace.calls ?? [];
+
+  // Values per call, including nested calls (a call starts after its parent: ids grow).
+  const callSize = new Int32Array(calls.length);
+  for (const node of nodes) if (node.call != null && node.call < calls.length) callSize[node.call]++;
+  for (let c = calls.length - 1; c >= 0; c--) {
+    const p = calls[c].parent;
+    if (p !== null && p < c) callSize[p] += callSize[c];
+  }
+  // The nearest enclosing call that gets a box, or -1 (the top level).
+  const boxOf = new Int32Array(calls.length);
+  for (let c = 0; c < calls.length; c++) {
+    const p = calls[c].parent;
+    const up = p !== null && p < c ? (callSize[p] >= MIN_CALL_VALUES ? p : boxOf[p]) : -1;
+    boxOf[c] = callSize[c] >= MIN_CALL_VALUES ? c : up;
+  }
+  const scopeOfNode = (i: number) => {
+    const c = nodes[i].call;
+    return c == null || c >= calls.length ? -1 : boxOf[c];
+  };
+
+  const folds: Fold[] = [];
+  const byKey = new Map<string, number>();
+  const addFold = (fold: Omit<Fold, "depth" | "size" | "direct" | "last">) => {
+    byKey.set(fold.key, folds.length);
+    folds.push({ ...fold, depth: 0, size: 0, direct: 0, last: -1 });
+    return folds.length - 1;
+  };
+  const callFold = new Int32Array(calls.length).fill(-1);
+  for (let c = 0; c < calls.length; c++) {
+    if (boxOf[c] !== c) continue;
+    callFold[c] = addFold({ key: `c${c}`, kind: "call", parent: -1, label: callLabel(calls[c]), span: calls[c].span, items: 1 });
+  }
+
+  // Constants go where their first consumer goes (the `2` in `x * 2` belongs to that product).
+  const consumer = new Int32Array(n).fill(-1);
+  for (const edge of trace.edges) {
+    const from = indexOfId(edge.from);
+    if (from >= 0 && consumer[from] < 0 && nodes[from].kind === "const") consumer[from] = indexOfId(edge.to);
+  }
+
+  // Bucket what each scope holds (its values and its child boxes) by source span.
+  interface Bucket {
+    scope: number;
+    span: Span;
+    values: number[];
+    calls: number[];
+  }
+  const buckets = new Map<string, Bucket>();
+  // Code inside micrograd.nn carries the user's call expression as its span: inside a call,
+  // what shares the call's own span is the call's body, not a loop of the user's.
+  const sameAsScope = (scope: number, span: Span) =>
+    scope >= 0 && calls[scope].span !== null && calls[scope].span!.from === span.from && calls[scope].span!.to === span.to;
+  const bucketOf = (scope: number, span: Span) => {
+    const k = `${scope}|${span.from}:${span.to}`;
+    let b = buckets.get(k);
+    if (!b) buckets.set(k, (b = { scope, span, values: [], calls: [] }));
+    return b;
+  };
+  const owner = new Int32Array(n).fill(-1);
+  const callParent = new Int32Array(calls.length).fill(-1);
+  for (let i = 0; i < n; i++) {
+    if (consumer[i] >= 0) continue;
+    const scope = scopeOfNode(i);
+    owner[i] = scope < 0 ? -1 : callFold[scope];
+    const span = nodes[i].span;
+    if (span && !sameAsScope(scope, span)) bucketOf(scope, span).values.push(i);
+  }
+  for (let c = 0; c < calls.length; c++) {
+    if (callFold[c] < 0) continue;
+    const p = calls[c].parent;
+    const scope = p !== null && p < c ? boxOf[p] : -1;
+    callParent[c] = scope < 0 ? -1 : callFold[scope];
+    const span = calls[c].span;
+    if (span && !sameAsScope(scope, span)) bucketOf(scope, span).calls.push(c);
+  }
+  for (const b of buckets.values()) {
+    const items = b.values.length + b.calls.length;
+    if (items < 2) continue;
+    const parent = b.scope < 0 ? -1 : callFold[b.scope];
+    const at = `g${b.span.from}:${b.span.to}`;
+    const label =
+      b.calls.length > 0
+        ? callLabel(calls[b.calls[0]])
+        : (nodes[b.values[b.values.length - 1]].expr ?? nodes[b.values[0]].op);
+    const f = addFold({
+      key: b.scope < 0 ? at : `c${b.scope}/${at}`,
+      kind: "span",
+      parent,
+      label,
+      span: b.span,
+      items,
+    });
+    for (const i of b.values) owner[i] = f;
+    for (const c of b.calls) callParent[c] = f;
+  }
+  for (let c = 0; c < calls.length; c++) if (callFold[c] >= 0) folds[callFold[c]].parent = callParent[c];
+  for (let i = 0; i < n; i++) {
+    // Follow chains of constants (rare) to the first consumer that is not one.
+    let j = i;
+    for (let hops = 0; consumer[j] >= 0 && hops < 8; hops++) j = consumer[j];
+    if (j !== i) owner[i] = owner[j];
+  }
+
+  for (let f = 0; f < folds.length; f++) {
+    let depth = 1;
+    for (let p = folds[f].parent; p >= 0; p = folds[p].parent) depth++;
+    folds[f].depth = depth;
+  }
+  for (let i = 0; i < n; i++) {
+    const o = owner[i];
+    if (o < 0) continue;
+    folds[o].direct++;
+    for (let p = o; p >= 0; p = folds[p].parent) {
+      folds[p].size++;
+      if (i > folds[p].last) folds[p].last = i;
+    }
+  }
+  return { folds, owner, byKey, indexOfId };
+}
+
+/** `MLP`, `Layer`, `Neuron` for a module's `__call__`; `Neuron.__init__`; `f()` for a function. */
+function callLabel(call: TraceCall): string {
+  const method = call.name.includes(".") ? call.name.slice(call.name.lastIndexOf(".") + 1) : null;
+  if (method === "__call__" && call.instanceClass) return call.instanceClass;
+  if (method !== null) return call.name;
+  return `${call.name}()`;
+}
+
+/** Node id → position in `trace.nodes`; the identity when ids are positions (they are, from the runtime). */
+function idIndex(trace: Trace): (id: number) => number {
+  const dense = trace.nodes.every((node, i) => node.id === i);
+  if (dense) return (id) => (id >= 0 && id < trace.nodes.length ? id : -1);
+  const map = new Map<number, number>();
+  trace.nodes.forEach((node, i) => map.set(node.id, i));
+  return (id) => map.get(id) ?? -1;
+}
