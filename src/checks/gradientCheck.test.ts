@@ -22,8 +22,8 @@ describe("checkGradients", () => {
     expect(report.rows[0]).toMatchObject({ name: "x", analytic: 0, ok: false });
     expect(report.rows[0].numeric).toBeCloseTo(1.5, 6);
     const markdown = gradientCheckMarkdown(report, "kink.py");
-    expect(markdown).toContain("❌ **1 of 1 gradients of `y` do not match**");
-    expect(markdown).toContain("| ❌ | **`x`** | 0.0000 | 1.5000 | 1.5000 |");
+    expect(markdown).toContain("✗ **1 of 1 gradients of `y` do not match**");
+    expect(markdown).toContain("| ✗ | **`x`** | 0.0000 | 1.5000 | 1.5000 |");
   });
 
   it("says why there is nothing to check", () => {

@@ -8,8 +8,8 @@ export function gradientCheckMarkdown(report: GradientCheckReport, fileName: str
   const failed = report.rows.filter((r) => !r.ok);
   lines.push(
     failed.length === 0
-      ? `✅ All ${report.rows.length} gradients of \`${report.rootName}\` match central finite differences.`
-      : `❌ **${failed.length} of ${report.rows.length} gradients of \`${report.rootName}\` do not match** central finite differences.`,
+      ? `✓ All ${report.rows.length} gradients of \`${report.rootName}\` match central finite differences.`
+      : `✗ **${failed.length} of ${report.rows.length} gradients of \`${report.rootName}\` do not match** central finite differences.`,
     "",
     `Central differences in float64 with eps = ${report.eps}; a gradient passes when ` +
       `|analytic − numeric| ≤ ${report.atol} + ${report.rtol}·|numeric| (PyTorch's gradcheck defaults).`,
@@ -19,7 +19,7 @@ export function gradientCheckMarkdown(report: GradientCheckReport, fileName: str
   );
   const ordered = [...failed, ...report.rows.filter((r) => r.ok)];
   for (const row of ordered) {
-    const mark = row.ok ? "✅" : "❌";
+    const mark = row.ok ? "✓" : "✗";
     const name = row.ok ? `\`${row.name}\`` : `**\`${row.name}\`**`;
     const numeric = row.error ? `run failed: ${row.error}` : formatNumber(row.numeric);
     const difference = row.error ? "—" : formatNumber(Math.abs(row.analytic - row.numeric));

@@ -1,7 +1,7 @@
 import type { Occurrence, Span, Trace, TraceNode } from "../trace/trace";
 import { symbolName } from "../view/chainRule";
-import { formatNumber } from "../view/format";
 import { chainRuleFor, displayName } from "./chainRule";
+import { DEFAULT_PRECISION, numberText } from "./numberText";
 
 /** What the host turns into a hover: markdown and the identifier's range. */
 export interface HoverContent {
@@ -30,7 +30,12 @@ export function findOccurrence(trace: Trace, offset: number, word: string | null
  * The hover for a value: its value, ∂root/∂x, `.grad` where it differs, and the chain rule —
  * one line per use, upstream gradient × local derivative = contribution — summing to ∂root/∂x.
  */
-export function hoverContent(trace: Trace, occurrence: Occurrence): HoverContent {
+export function hoverContent(
+  trace: Trace,
+  occurrence: Occurrence,
+  precision = DEFAULT_PRECISION,
+): HoverContent {
+  const formatValue = (xs: number[]) => valueText(xs, precision);
   const node = trace.nodes[occurrence.node];
   const rule = chainRuleFor(trace, node.id);
   const rootName = symbolName(rule.root ? displayName(trace, rule.root) : "L");
@@ -39,7 +44,7 @@ export function hoverContent(trace: Trace, occurrence: Occurrence): HoverContent
   const lines: string[] = [];
 
   lines.push(`**${name}** = \`${formatValue(node.data)}\` — ${describeKind(node)}`);
-  if (node.shape.length > 0) lines.push("", tensorSummary(node));
+  if (node.shape.length > 0) lines.push("", tensorSummary(node, precision));
   const times = madeHere(trace, node);
   if (times > 1) lines.push("", `Made ${times} times by this expression (in a loop); this is the last one.`);
   if (!rule.root) {
@@ -109,7 +114,8 @@ function madeHere(trace: Trace, node: TraceNode): number {
 }
 
 /** Shape, then min / max / mean of a tensor's values. */
-function tensorSummary(node: TraceNode): string {
+function tensorSummary(node: TraceNode, precision: number): string {
+  const formatNumber = (x: number) => numberText(x, precision);
   let min = Infinity;
   let max = -Infinity;
   let sum = 0;
@@ -133,12 +139,13 @@ function describeKind(node: TraceNode): string {
   return `made by \`${node.op}\`${node.expr ? ` in \`${node.expr}\`` : ""}`;
 }
 
-function formatValue(xs: number[]): string {
-  if (xs.length === 1) return formatNumber(xs[0]);
-  if (xs.length <= FULL_PRECISION_MAX) return `[${xs.map(formatNumber).join(", ")}]`;
+function valueText(xs: number[], precision: number): string {
+  const text = (x: number) => numberText(x, precision);
+  if (xs.length === 1) return text(xs[0]);
+  if (xs.length <= FULL_PRECISION_MAX) return `[${xs.map(text).join(", ")}]`;
   let norm = 0;
   for (const x of xs) norm += x * x;
-  return `‖${formatNumber(Math.sqrt(norm))}‖ (${xs.length} values)`;
+  return `‖${text(Math.sqrt(norm))}‖ (${xs.length} values)`;
 }
 
 function fullPrecision(xs: number[]): string {

@@ -229,7 +229,9 @@ export function activate(context: vscode.ExtensionContext): GradLensApi {
         return (await panel.webview?.picture("svg")) ?? null;
       }),
     ),
-    vscode.commands.registerCommand("gradlens.openExamples", () => openExamples(context.extensionUri)),
+    vscode.commands.registerCommand("gradlens.openExamples", (name?: string) =>
+      openExamples(context.extensionUri, typeof name === "string" ? name : undefined),
+    ),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration("gradlens.inlineValues")) refreshEditors();
     }),

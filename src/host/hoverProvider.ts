@@ -1,6 +1,7 @@
 import * as vscode from "vscode";
 import { findOccurrence, hoverContent, SHOW_IN_GRAPH } from "../explain/hoverContent";
 import type { RunController } from "./runController";
+import { readSettings } from "./settings";
 
 /** Hovers on a name that stood for a value: its value, gradient and the chain rule behind it. */
 export class GradientHoverProvider implements vscode.HoverProvider {
@@ -16,7 +17,7 @@ export class GradientHoverProvider implements vscode.HoverProvider {
     const offset = result.version === document.version ? document.offsetAt(position) : -1;
     const occurrence = findOccurrence(result.trace, offset, word);
     if (!occurrence) return undefined;
-    const content = hoverContent(result.trace, occurrence);
+    const content = hoverContent(result.trace, occurrence, readSettings().precision);
     const markdown = new vscode.MarkdownString(content.markdown);
     markdown.isTrusted = { enabledCommands: [SHOW_IN_GRAPH] }; // only the "Show in graph" link
     if (result.stale)

@@ -184,6 +184,7 @@ export class NotebookRunController extends RunController {
               exploding: settings.explodingGradientThreshold,
             },
             inlineMaxLength: 80,
+            precision: settings.precision,
           },
         );
         // The layout code loads on the first notebook run, not with the extension (activation time).

@@ -140,6 +140,7 @@ export class RunController implements vscode.Disposable {
               exploding: settings.explodingGradientThreshold,
             },
             inlineMaxLength: 80,
+            precision: settings.precision,
           },
         );
         this.current = null;

@@ -15,6 +15,7 @@ export interface Settings {
   explodingGradientThreshold: number;
   defaultOptimizer: OptimizerKind;
   defaultLearningRate: number;
+  precision: number;
 }
 
 export function readSettings(): Settings {
@@ -29,5 +30,6 @@ export function readSettings(): Settings {
     explodingGradientThreshold: c.get<number>("explodingGradientThreshold", 1e6),
     defaultOptimizer: c.get<OptimizerKind>("defaultOptimizer", "sgd"),
     defaultLearningRate: c.get<number>("defaultLearningRate", 0.01),
+    precision: c.get<number>("precision", 4),
   };
 }

@@ -71,8 +71,24 @@ export function makeBuiltins(rt: Runtime): Map<string, PyValue> {
     return null;
   });
   fn("len", ([x]) => int(length(rt, x)));
+  // introspection GradLens does not model: reported rather than a NameError that would be untrue
+  for (const name of [
+    "dir",
+    "vars",
+    "globals",
+    "locals",
+    "memoryview",
+    "bytearray",
+    "bytes",
+    "complex",
+    "frozenset",
+  ]) {
+    fn(name, () => {
+      throw new UnsupportedError(`\`${name}()\` is not supported by GradLens`);
+    });
+  }
   // the sandbox has no files and no console to read from
-  for (const name of ["open", "input", "exec", "eval", "compile", "__import__"]) {
+  for (const name of ["open", "input", "exec", "eval", "compile", "__import__", "breakpoint", "help"]) {
     fn(name, () => {
       throw new UnsupportedError(`\`${name}()\` is not available in GradLens's sandbox`);
     });

@@ -81,3 +81,17 @@ function floatHash(x: number): bigint {
   h = ((h << BigInt(shift)) | 0n) % MODULUS;
   return negative ? -h : h;
 }
+
+/**
+ * The hash CPython gives a value when it does not depend on the process (numbers, and tuples
+ * of them); null for strings (salted per process), objects (addresses) and NaN.
+ */
+export function deterministicHash(x: PyValue): bigint | null {
+  if (typeof x === "string" || (typeof x === "number" && Number.isNaN(x))) return null;
+  if (x instanceof PyTuple) {
+    const items = x.items.map(deterministicHash);
+    return items.every((h) => h !== null) ? tupleHash(items as bigint[]) : null;
+  }
+  if (typeof x === "number" || typeof x === "boolean" || x instanceof PyInt) return toBigInt(pythonHash(x) as PyInt);
+  return null;
+}

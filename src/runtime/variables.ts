@@ -58,8 +58,9 @@ export function collectVariables(interp: Interpreter, root: number | null): Reco
       if (isNnModule(v.cls)) {
         try {
           const params = interp.call(v.cls.lookup("parameters")!, [v]);
-          if (params instanceof PyList)
-            out.parameters = params.items.map((p) => toJson(p, depth + 1) ?? null);
+          // torch.nn's parameters() is an iterator, micrograd's a list
+          const items = params instanceof PyList ? params.items : [...interp.iterate(params)];
+          out.parameters = items.map((p) => toJson(p, depth + 1) ?? null);
         } catch {
           // a parameters() that fails is left out of the summary, not reported twice
         }

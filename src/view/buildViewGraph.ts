@@ -1,4 +1,3 @@
-import { nodeLabels } from "../trace/naming";
 import type { Trace, TraceEdge, TraceNode } from "../trace/trace";
 import { chainRuleText } from "./chainRule";
 import { foldGraph } from "./folding/foldedGraph";
@@ -8,6 +7,7 @@ import { addToStats, bundleEdge, emptyStats, groupNode, type Bundle, type GroupS
 import { formatShape, formatValues, magnitude, numberStatus, type NumberStatus } from "./format";
 import { layeredLayout } from "./layout/layeredLayout";
 import { reusableLayout } from "./layoutReuse";
+import { traceIndex } from "./traceIndex";
 import type { LayoutEdge, LayoutNode, LayoutOptions } from "./layout/layoutTypes";
 import { edgeLabelWidth, OP_NODE, opNodeWidth, VALUE_NODE, valueNodeWidth } from "./nodeMetrics";
 import { opSymbol } from "./opSymbol";
@@ -38,13 +38,9 @@ const MIN_WEIGHT = 0.06;
  */
 export function buildViewGraph(trace: Trace, options: BuildViewGraphOptions = {}): ViewGraph {
   const labelChars = options.labelChars ?? DEFAULT_LABEL_CHARS;
-  const byId = new Map<number, TraceNode>();
-  for (const node of trace.nodes) byId.set(node.id, node);
-  const edgeById = new Map<number, TraceEdge>();
-  for (const edge of trace.edges) edgeById.set(edge.id, edge);
-
-  const rootNode = trace.root === null ? undefined : byId.get(trace.root);
-  const labels = nodeLabels(trace);
+  const index = traceIndex(trace);
+  const rootNode = trace.root === null ? undefined : index.node(trace.root);
+  const labels = index.labels;
   const rootName = rootNode ? labels[rootNode.id] : "L";
 
   const tree = foldTree(trace);
@@ -83,7 +79,7 @@ export function buildViewGraph(trace: Trace, options: BuildViewGraphOptions = {}
       addNode(
         opNode(
           node,
-          node.inputEdges.map((id) => edgeById.get(id)?.rule ?? ""),
+          node.inputEdges.map((id) => index.edge(id)?.rule ?? ""),
         ),
       );
     const owner = tree.owner[unit.node];
@@ -118,11 +114,13 @@ export function buildViewGraph(trace: Trace, options: BuildViewGraphOptions = {}
     const to = unitOf[i];
     const single = units[to].kind === "node";
     for (const edgeId of node.inputEdges) {
-      const edge = edgeById.get(edgeId);
-      const operand = edge && byId.get(edge.from);
-      if (!edge || !operand || edge.to !== node.id) continue;
-      const from = unitOf[tree.indexOfId(operand.id)];
+      const edge = index.edge(edgeId);
+      if (!edge || edge.to !== node.id) continue;
+      const at = index.position(edge.from);
+      if (at < 0) continue;
+      const from = unitOf[at];
       if (from === to) continue; // inside a group (a loop's self-edge is the group's marker)
+      const operand = trace.nodes[at];
       if (single && units[from].kind === "node") {
         addEdge(inputEdge(edge, operand, node, rootName, labels), edge.contribution);
         continue;

@@ -13,7 +13,7 @@ export interface RunRequest {
   source: string;
   options: RunOptions;
   /** How to judge the gradients and write the inline values; done here, off the host's thread. */
-  analysis: { thresholds: GradientThresholds; inlineMaxLength: number };
+  analysis: { thresholds: GradientThresholds; inlineMaxLength: number; precision: number };
 }
 
 /** Worker → host: the run finished (or stopped on an error); `view` is laid out for drawing. */

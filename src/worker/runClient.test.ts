@@ -8,7 +8,7 @@ import { RunClient } from "./runClient";
 // The client is tested against the real worker, bundled as the extension bundles it.
 let dir: string;
 let workerFile: string;
-const analysis = { thresholds: { vanishing: 1e-7, exploding: 1e6 }, inlineMaxLength: 80 };
+const analysis = { thresholds: { vanishing: 1e-7, exploding: 1e6 }, inlineMaxLength: 80, precision: 4 };
 const clients: RunClient[] = [];
 const client = (memoryMb = 256, timeoutMs = 20_000) => {
   const c = new RunClient(workerFile, () => ({ memoryMb, timeoutMs }));

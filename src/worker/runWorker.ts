@@ -54,9 +54,9 @@ function run(request: RunRequest): RunResponse {
   const t1 = performance.now();
   const view = buildViewGraph(trace);
   const t2 = performance.now();
-  const { thresholds, inlineMaxLength } = request.analysis;
+  const { thresholds, inlineMaxLength, precision } = request.analysis;
   const health = gradientDiagnostics(trace, thresholds);
-  const inline = inlineValues(trace, request.source, { maxLineLength: inlineMaxLength });
+  const inline = inlineValues(trace, request.source, { maxLineLength: inlineMaxLength, precision });
   const inlineByDefault = shouldShowInlineByDefault(request.source, trace);
   const t3 = performance.now();
   return {

@@ -391,6 +391,29 @@ const steps = [
     },
   },
   {
+    name: "moving the cursor onto w highlights its node in the graph",
+    timeout: 60_000,
+    needs: "command palette runs GradLens: Show Computation Graph",
+    async run() {
+      const box = await hoverWord("w = Value", "w");
+      await page.mouse.click(box.x + 1, box.y + box.height / 2);
+      await page.keyboard.press("Escape");
+      const lit = webviewFrame("panel").locator('g[data-testid="node"][data-name="w"].gl-highlight');
+      await waitFor(lit, "the highlighted w node", 20_000);
+    },
+  },
+  {
+    name: "Check Gradients opens a report: every gradient matches finite differences",
+    timeout: 90_000,
+    async run() {
+      await runCommand("GradLens: Check Gradients", 45_000);
+      const tab = page.locator('.tab[aria-label*="Preview"]');
+      await waitFor(tab, "the report's preview tab", 45_000);
+      await page.waitForTimeout(1500); // the preview renders
+      await page.screenshot({ path: path.join(shotsDir, "gradcheck.png") });
+    },
+  },
+  {
     name: "diagnostics: a vanishing gradient is in the Problems panel",
     timeout: 90_000,
     async run() {

@@ -62,7 +62,8 @@ export function bind(
   const out: Record<string, PyValue | undefined> = {};
   for (let i = 0; i < args.length; i++) out[names[i]] = args[i];
   for (const [k, v] of kwargs ?? []) {
-    if (k === "*" || !names.includes(k)) throw typeError(`${fname}() got an unexpected keyword argument '${k}'`);
+    if (k === "*" || !names.includes(k))
+      throw typeError(`${fname}() got an unexpected keyword argument '${k}'`);
     if (out[k] !== undefined) throw typeError(`${fname}() got multiple values for argument '${k}'`);
     out[k] = v;
   }
@@ -187,7 +188,8 @@ export function nestedData(rt: Runtime, v: PyValue): { data: Nested; dtype: DTyp
     if (x instanceof TensorObject) {
       const t = x.tensor;
       if (t.ndim > 0) {
-        if (t.numel !== 1) throw new PyError("ValueError", "only one element tensors can be converted to Python scalars");
+        if (t.numel !== 1)
+          throw new PyError("ValueError", "only one element tensors can be converted to Python scalars");
       }
       sawAny = true;
       kind = Math.max(kind, t.dtype === "bool" ? 0 : t.dtype === "int64" ? 1 : 2);
@@ -201,10 +203,18 @@ export function nestedData(rt: Runtime, v: PyValue): { data: Nested; dtype: DTyp
     if (x instanceof PyInstance && x.cls.lookup("__iter__") !== undefined) return toArray(rt, x).map(walk);
     throw typeError(`new(): invalid data type '${typeName(x)}'`);
   };
-  const top = v instanceof TensorObject && v.tensor.ndim > 0 ? toPython(v.tensor.toNested(), v.tensor.dtype) : v;
+  const top =
+    v instanceof TensorObject && v.tensor.ndim > 0 ? toPython(v.tensor.toNested(), v.tensor.dtype) : v;
   if (v instanceof TensorObject) kind = v.tensor.dtype === "bool" ? 0 : v.tensor.dtype === "int64" ? 1 : 2;
   const data = walk(top);
-  const dtype: DType = !sawAny && Array.isArray(data) ? getDefaultDtype() : kind === 0 ? "bool" : kind === 1 ? "int64" : getDefaultDtype();
+  const dtype: DType =
+    !sawAny && Array.isArray(data)
+      ? getDefaultDtype()
+      : kind === 0
+        ? "bool"
+        : kind === 1
+          ? "int64"
+          : getDefaultDtype();
   if (v instanceof TensorObject && v.tensor.dtype === "float64") return { data, dtype: "float64" };
   return { data, dtype };
 }
@@ -214,7 +224,9 @@ export function tensorList(rt: Runtime, v: PyValue | undefined, fname: string): 
   if (v === undefined) throw typeError(`${fname}() missing required argument 'tensors'`);
   return toArray(rt, v).map((x, i) => {
     if (x instanceof TensorObject) return x.tensor;
-    throw typeError(`${fname}(): argument 'tensors' (position 1) must be tuple of Tensors, not ${typeName(x)} at ${i}`);
+    throw typeError(
+      `${fname}(): argument 'tensors' (position 1) must be tuple of Tensors, not ${typeName(x)} at ${i}`,
+    );
   });
 }
 
@@ -222,7 +234,10 @@ export function tensorList(rt: Runtime, v: PyValue | undefined, fname: string): 
  * A native method in a class dict. The interpreter binds `self` only to functions written in
  * Python, so the method is a property that hands out a builtin bound to the instance.
  */
-export function nativeMethod(name: string, f: (self: PyValue, args: PyValue[], kwargs: Kwargs) => PyValue): PyProperty {
+export function nativeMethod(
+  name: string,
+  f: (self: PyValue, args: PyValue[], kwargs: Kwargs) => PyValue,
+): PyProperty {
   return new PyProperty(
     new PyBuiltin(name, ([self]) => native(name, (args, kwargs) => f(self, args, kwargs))),
     null,

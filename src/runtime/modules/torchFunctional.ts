@@ -33,7 +33,10 @@ function classOptions(a: Record<string, PyValue | undefined>, fname: string): T.
 
 export function fillFunctional(s: TorchState, m: PyModule): void {
   const set = (name: string, f: (args: PyValue[], kwargs: Kwargs) => T.Tensor) =>
-    m.attrs.set(name, native(name, (args, kwargs) => s.wrap(f(args, kwargs))));
+    m.attrs.set(
+      name,
+      native(name, (args, kwargs) => s.wrap(f(args, kwargs))),
+    );
   const activation = (name: string, f: (t: T.Tensor) => T.Tensor) =>
     set(name, (args, kwargs) => {
       const a = bind(name, args, kwargs, ["input", "inplace"]);
@@ -46,11 +49,18 @@ export function fillFunctional(s: TorchState, m: PyModule): void {
   activation("silu", T.silu);
   set("leaky_relu", (args, kwargs) => {
     const a = bind("leaky_relu", args, kwargs, ["input", "negative_slope", "inplace"]);
-    return T.leakyRelu(tensorArg(a.input, "leaky_relu"), optionalNum(a.negative_slope, "negative_slope") ?? 0.01);
+    return T.leakyRelu(
+      tensorArg(a.input, "leaky_relu"),
+      optionalNum(a.negative_slope, "negative_slope") ?? 0.01,
+    );
   });
   set("softplus", (args, kwargs) => {
     const a = bind("softplus", args, kwargs, ["input", "beta", "threshold"]);
-    return T.softplus(tensorArg(a.input, "softplus"), optionalNum(a.beta, "beta") ?? 1, optionalNum(a.threshold, "threshold") ?? 20);
+    return T.softplus(
+      tensorArg(a.input, "softplus"),
+      optionalNum(a.beta, "beta") ?? 1,
+      optionalNum(a.threshold, "threshold") ?? 20,
+    );
   });
   set("elu", (args, kwargs) => {
     const a = bind("elu", args, kwargs, ["input", "alpha", "inplace"]);
@@ -73,28 +83,68 @@ export function fillFunctional(s: TorchState, m: PyModule): void {
     );
   set("linear", (args, kwargs) => {
     const a = bind("linear", args, kwargs, ["input", "weight", "bias"]);
-    return T.linear(tensorArg(a.input, "linear"), tensorArg(a.weight, "linear", "weight"), optionalTensor(a.bias, "linear", "bias"));
+    return T.linear(
+      tensorArg(a.input, "linear"),
+      tensorArg(a.weight, "linear", "weight"),
+      optionalTensor(a.bias, "linear", "bias"),
+    );
   });
   set("one_hot", (args, kwargs) => {
     const a = bind("one_hot", args, kwargs, ["tensor", "num_classes"]);
-    return T.oneHot(tensorArg(a.tensor, "one_hot", "tensor"), a.num_classes === undefined ? -1 : intArg(a.num_classes, "num_classes"));
+    return T.oneHot(
+      tensorArg(a.tensor, "one_hot", "tensor"),
+      a.num_classes === undefined ? -1 : intArg(a.num_classes, "num_classes"),
+    );
   });
 
   const LEGACY = ["size_average", "reduce"];
   set("mse_loss", (args, kwargs) => {
     const a = bind("mse_loss", args, kwargs, ["input", "target", ...LEGACY, "reduction"]);
-    return T.mseLoss(tensorArg(a.input, "mse_loss"), tensorArg(a.target, "mse_loss", "target"), reductionArg(a.reduction));
+    return T.mseLoss(
+      tensorArg(a.input, "mse_loss"),
+      tensorArg(a.target, "mse_loss", "target"),
+      reductionArg(a.reduction),
+    );
   });
   set("cross_entropy", (args, kwargs) => {
-    const a = bind("cross_entropy", args, kwargs, ["input", "target", "weight", ...LEGACY, "ignore_index", "reduction", "label_smoothing"]);
-    return T.crossEntropy(tensorArg(a.input, "cross_entropy"), tensorArg(a.target, "cross_entropy", "target"), classOptions(a, "cross_entropy"));
+    const a = bind("cross_entropy", args, kwargs, [
+      "input",
+      "target",
+      "weight",
+      ...LEGACY,
+      "ignore_index",
+      "reduction",
+      "label_smoothing",
+    ]);
+    return T.crossEntropy(
+      tensorArg(a.input, "cross_entropy"),
+      tensorArg(a.target, "cross_entropy", "target"),
+      classOptions(a, "cross_entropy"),
+    );
   });
   set("nll_loss", (args, kwargs) => {
-    const a = bind("nll_loss", args, kwargs, ["input", "target", "weight", ...LEGACY, "ignore_index", "reduction"]);
-    return T.nllLoss(tensorArg(a.input, "nll_loss"), tensorArg(a.target, "nll_loss", "target"), classOptions(a, "nll_loss"));
+    const a = bind("nll_loss", args, kwargs, [
+      "input",
+      "target",
+      "weight",
+      ...LEGACY,
+      "ignore_index",
+      "reduction",
+    ]);
+    return T.nllLoss(
+      tensorArg(a.input, "nll_loss"),
+      tensorArg(a.target, "nll_loss", "target"),
+      classOptions(a, "nll_loss"),
+    );
   });
   set("binary_cross_entropy", (args, kwargs) => {
-    const a = bind("binary_cross_entropy", args, kwargs, ["input", "target", "weight", ...LEGACY, "reduction"]);
+    const a = bind("binary_cross_entropy", args, kwargs, [
+      "input",
+      "target",
+      "weight",
+      ...LEGACY,
+      "reduction",
+    ]);
     return T.binaryCrossEntropy(
       tensorArg(a.input, "binary_cross_entropy"),
       tensorArg(a.target, "binary_cross_entropy", "target"),

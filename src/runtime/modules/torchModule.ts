@@ -33,11 +33,61 @@ import { makeDtypeClass, makeGradModeClass, makeSizeClass } from "./torchValues"
 
 /** `torch.sum(x, …)` and friends: the tensor method with the tensor as first argument. */
 const FUNCTIONAL_FORMS = [
-  "sum", "mean", "max", "min", "argmax", "argmin", "prod", "std", "var", "norm", "logsumexp",
-  "relu", "sigmoid", "tanh", "exp", "log", "sqrt", "abs", "neg", "sin", "cos", "floor", "ceil",
-  "round", "sign", "square", "pow", "clamp", "add", "sub", "mul", "div", "matmul", "mm", "dot",
-  "maximum", "minimum", "eq", "ne", "lt", "le", "gt", "ge", "reshape", "flatten", "transpose",
-  "permute", "unsqueeze", "squeeze", "softmax", "log_softmax", "t", "detach", "clone", "numel",
+  "sum",
+  "mean",
+  "max",
+  "min",
+  "argmax",
+  "argmin",
+  "prod",
+  "std",
+  "var",
+  "norm",
+  "logsumexp",
+  "relu",
+  "sigmoid",
+  "tanh",
+  "exp",
+  "log",
+  "sqrt",
+  "abs",
+  "neg",
+  "sin",
+  "cos",
+  "floor",
+  "ceil",
+  "round",
+  "sign",
+  "square",
+  "pow",
+  "clamp",
+  "add",
+  "sub",
+  "mul",
+  "div",
+  "matmul",
+  "mm",
+  "dot",
+  "maximum",
+  "minimum",
+  "eq",
+  "ne",
+  "lt",
+  "le",
+  "gt",
+  "ge",
+  "reshape",
+  "flatten",
+  "transpose",
+  "permute",
+  "unsqueeze",
+  "squeeze",
+  "softmax",
+  "log_softmax",
+  "t",
+  "detach",
+  "clone",
+  "numel",
 ];
 
 /** The options every creation function takes: `dtype=` and `requires_grad=`. */
@@ -45,7 +95,16 @@ function createOptions(a: Record<string, PyValue | undefined>, dtype?: T.DType):
   return { dtype: dtypeArg(a.dtype) ?? dtype, requiresGrad: boolArg(a.requires_grad, false) };
 }
 
-const CREATE_KEYWORDS = ["dtype", "device", "requires_grad", "generator", "layout", "pin_memory", "memory_format", "out"];
+const CREATE_KEYWORDS = [
+  "dtype",
+  "device",
+  "requires_grad",
+  "generator",
+  "layout",
+  "pin_memory",
+  "memory_format",
+  "out",
+];
 
 /** Splits `zeros(2, 3, dtype=…)` into the size arguments and the keyword options. */
 function sizeAndOptions(s: TorchState, fname: string, args: PyValue[], kwargs: Kwargs) {
@@ -57,15 +116,21 @@ function sizeAndOptions(s: TorchState, fname: string, args: PyValue[], kwargs: K
 }
 
 function fillTorch(s: TorchState, m: PyModule): void {
-  const set = (name: string, f: (args: PyValue[], kwargs: Kwargs) => PyValue) => m.attrs.set(name, native(name, f));
+  const set = (name: string, f: (args: PyValue[], kwargs: Kwargs) => PyValue) =>
+    m.attrs.set(name, native(name, f));
   const wrap = (t: T.Tensor) => s.wrap(t);
   m.attrs.set("Tensor", s.tensorClass);
   m.attrs.set("Size", makeSizeClass(s));
   const { cls: dtypeClass, dtypes } = makeDtypeClass();
   m.attrs.set("dtype", dtypeClass);
   for (const [name, d] of [
-    ["float32", "float32"], ["float", "float32"], ["float64", "float64"], ["double", "float64"],
-    ["int64", "int64"], ["long", "int64"], ["bool", "bool"],
+    ["float32", "float32"],
+    ["float", "float32"],
+    ["float64", "float64"],
+    ["double", "float64"],
+    ["int64", "int64"],
+    ["long", "int64"],
+    ["bool", "bool"],
   ] as const)
     m.attrs.set(name, dtypes.get(d)!);
   // the dtype property looks its objects up by engine name
@@ -89,12 +154,16 @@ function fillTorch(s: TorchState, m: PyModule): void {
 
   set("tensor", (args, kwargs) => {
     const a = bind("tensor", args, kwargs, ["data", "*", ...CREATE_KEYWORDS]);
-    if (a.data === undefined) throw typeError("tensor() missing 1 required positional arguments: \"data\"");
+    if (a.data === undefined) throw typeError('tensor() missing 1 required positional arguments: "data"');
     const { data, dtype } = nestedData(s.interp, a.data);
     return wrap(T.tensor(data, createOptions(a, dtype)));
   });
   m.attrs.set("as_tensor", m.attrs.get("tensor")!);
-  for (const [name, value] of [["zeros", 0], ["ones", 1], ["empty", 0]] as const)
+  for (const [name, value] of [
+    ["zeros", 0],
+    ["ones", 1],
+    ["empty", 0],
+  ] as const)
     set(name, (args, kwargs) => {
       const { shape, a } = sizeAndOptions(s, name, args, kwargs);
       return wrap(T.full(shape, value, createOptions(a)));
@@ -115,9 +184,20 @@ function fillTorch(s: TorchState, m: PyModule): void {
     });
   set("randint", (args, kwargs) => {
     // randint(high, size) or randint(low, high, size)
-    const a = bind("randint", args.length === 2 ? [int(0), ...args] : args, kwargs, ["low", "high", "size", "*", ...CREATE_KEYWORDS]);
+    const a = bind("randint", args.length === 2 ? [int(0), ...args] : args, kwargs, [
+      "low",
+      "high",
+      "size",
+      "*",
+      ...CREATE_KEYWORDS,
+    ]);
     return wrap(
-      T.randint(intArg(a.low ?? int(0), "low"), intArg(a.high, "high"), shapeFrom(s.interp, [a.size!]), createOptions(a, "int64")),
+      T.randint(
+        intArg(a.low ?? int(0), "low"),
+        intArg(a.high, "high"),
+        shapeFrom(s.interp, [a.size!]),
+        createOptions(a, "int64"),
+      ),
     );
   });
   set("randperm", (args, kwargs) => {
@@ -146,13 +226,16 @@ function fillTorch(s: TorchState, m: PyModule): void {
   set("arange", (args, kwargs) => {
     const a = bind("arange", args, kwargs, ["start", "end", "step", "*", ...CREATE_KEYWORDS]);
     const given = [a.start, a.end, a.step].filter((v) => v !== undefined) as PyValue[];
-    const [start, end] = a.end === undefined ? [0, num(a.start, "end")] : [num(a.start, "start"), num(a.end, "end")];
+    const [start, end] =
+      a.end === undefined ? [0, num(a.start, "end")] : [num(a.start, "start"), num(a.end, "end")];
     const allInts = given.every((v) => v instanceof PyInt);
     return wrap(T.arange(start, end, optionalNum(a.step, "step") ?? 1, { ...createOptions(a), allInts }));
   });
   set("linspace", (args, kwargs) => {
     const a = bind("linspace", args, kwargs, ["start", "end", "steps", "*", ...CREATE_KEYWORDS]);
-    return wrap(T.linspace(num(a.start, "start"), num(a.end, "end"), intArg(a.steps, "steps"), createOptions(a)));
+    return wrap(
+      T.linspace(num(a.start, "start"), num(a.end, "end"), intArg(a.steps, "steps"), createOptions(a)),
+    );
   });
   set("eye", (args, kwargs) => {
     const a = bind("eye", args, kwargs, ["n", "m", "*", ...CREATE_KEYWORDS]);
@@ -162,18 +245,28 @@ function fillTorch(s: TorchState, m: PyModule): void {
 
   set("cat", (args, kwargs) => {
     const a = bind("cat", args, kwargs, ["tensors", "dim"]);
-    return wrap(T.cat(tensorList(s.interp, a.tensors, "cat"), a.dim === undefined ? 0 : intArg(a.dim, "dim")));
+    return wrap(
+      T.cat(tensorList(s.interp, a.tensors, "cat"), a.dim === undefined ? 0 : intArg(a.dim, "dim")),
+    );
   });
   m.attrs.set("concat", m.attrs.get("cat")!);
   set("stack", (args, kwargs) => {
     const a = bind("stack", args, kwargs, ["tensors", "dim"]);
-    return wrap(T.stack(tensorList(s.interp, a.tensors, "stack"), a.dim === undefined ? 0 : intArg(a.dim, "dim")));
+    return wrap(
+      T.stack(tensorList(s.interp, a.tensors, "stack"), a.dim === undefined ? 0 : intArg(a.dim, "dim")),
+    );
   });
   set("where", (args, kwargs) => {
     const a = bind("where", args, kwargs, ["condition", "input", "other"]);
     const operandOf = (v: PyValue | undefined, what: string) =>
       isNumberLike(v ?? null) ? num(v, what) : tensorArg(v, "where", what);
-    return wrap(T.where(tensorArg(a.condition, "where", "condition"), operandOf(a.input, "input"), operandOf(a.other, "other")));
+    return wrap(
+      T.where(
+        tensorArg(a.condition, "where", "condition"),
+        operandOf(a.input, "input"),
+        operandOf(a.other, "other"),
+      ),
+    );
   });
   set("allclose", (args, kwargs) => {
     const a = bind("allclose", args, kwargs, ["input", "other", "rtol", "atol", "equal_nan"]);
@@ -197,7 +290,6 @@ function fillTorch(s: TorchState, m: PyModule): void {
   m.attrs.set("nn", torchModule(s, "torch.nn"));
   m.attrs.set("optim", torchModule(s, "torch.optim"));
 }
-
 
 const FILLERS: Record<string, (s: TorchState, m: PyModule) => void> = {
   torch: fillTorch,
@@ -237,4 +329,3 @@ export const TORCH_MODULES: [string, ModuleFactory][] = Object.keys(FILLERS).map
   name,
   (interp: Interpreter) => torchModule(stateFor(interp), name),
 ]);
-

@@ -97,8 +97,16 @@ function makeOptimizerClass(
 ): PyClass {
   const cls: PyClass = new PyClass(name, null, `torch.optim.${name.toLowerCase()}`, (args, kwargs) =>
     guard(() => {
-      const a = bind(name, args, kwargs, ["params", ...specs.map((o) => o.py), "foreach", "differentiable", "fused", "capturable"]);
-      if (a.params === undefined) throw typeError(`${name}.__init__() missing 1 required positional argument: 'params'`);
+      const a = bind(name, args, kwargs, [
+        "params",
+        ...specs.map((o) => o.py),
+        "foreach",
+        "differentiable",
+        "fused",
+        "capturable",
+      ]);
+      if (a.params === undefined)
+        throw typeError(`${name}.__init__() missing 1 required positional argument: 'params'`);
       const defaults = readOptions(specs, (k) => a[k]);
       const items = [...s.interp.iterate(a.params)];
       const groups =
@@ -110,7 +118,8 @@ function makeOptimizerClass(
               return { params: paramsOf(s, params), options: readOptions(specs, (k) => dictGet(d, k)) };
             })
           : [{ params: paramsOf(s, new PyList(items)), options: {} }];
-      if (groups.every((g) => g.params.length === 0)) throw new T.TensorError("ValueError", "optimizer got an empty parameter list");
+      if (groups.every((g) => g.params.length === 0))
+        throw new T.TensorError("ValueError", "optimizer got an empty parameter list");
       const engine = make(groups, defaults);
       const self = new PyInstance(cls);
       const dicts = engine.paramGroups.map((g) => {
@@ -127,14 +136,22 @@ function makeOptimizerClass(
     }),
   );
   const method = (m: string, f: (self: PyInstance, args: PyValue[], kwargs: Kwargs) => PyValue) =>
-    cls.dict.set(m, nativeMethod(m, (self, args, kwargs) => f(self as PyInstance, args, kwargs)));
+    cls.dict.set(
+      m,
+      nativeMethod(m, (self, args, kwargs) => f(self as PyInstance, args, kwargs)),
+    );
   method("step", (self, args, kwargs) => {
     const a = bind("step", args, kwargs, ["closure"]);
     if (a.closure !== undefined && a.closure !== null)
       throw new UnsupportedError("optimizer.step(closure) is not supported by GradLens");
     const o = optimizers.get(self)!;
     // the program may have edited param_groups since the last step
-    o.engine.paramGroups.forEach((g, i) => Object.assign(g.options, readOptions(o.specs, (k) => dictGet(o.groups[i], k))));
+    o.engine.paramGroups.forEach((g, i) =>
+      Object.assign(
+        g.options,
+        readOptions(o.specs, (k) => dictGet(o.groups[i], k)),
+      ),
+    );
     o.engine.step();
     return null;
   });
@@ -155,7 +172,16 @@ const withGroups =
 
 export function fillOptim(s: TorchState, m: PyModule): void {
   // PyTorch's SGD requires lr in 2.x only as a default of 1e-3, which the engine already has
-  m.attrs.set("SGD", makeOptimizerClass(s, "SGD", SGD_OPTIONS, withGroups(T.SGD as unknown as EngineOptimizer)));
-  m.attrs.set("Adam", makeOptimizerClass(s, "Adam", ADAM_OPTIONS, withGroups(T.Adam as unknown as EngineOptimizer)));
-  m.attrs.set("AdamW", makeOptimizerClass(s, "AdamW", ADAM_OPTIONS, withGroups(T.AdamW as unknown as EngineOptimizer)));
+  m.attrs.set(
+    "SGD",
+    makeOptimizerClass(s, "SGD", SGD_OPTIONS, withGroups(T.SGD as unknown as EngineOptimizer)),
+  );
+  m.attrs.set(
+    "Adam",
+    makeOptimizerClass(s, "Adam", ADAM_OPTIONS, withGroups(T.Adam as unknown as EngineOptimizer)),
+  );
+  m.attrs.set(
+    "AdamW",
+    makeOptimizerClass(s, "AdamW", ADAM_OPTIONS, withGroups(T.AdamW as unknown as EngineOptimizer)),
+  );
 }

@@ -12,7 +12,10 @@ import { TensorObject, torchStateOf } from "./torchState";
  */
 
 /** The tensor graph's input, or undefined when the program never imported torch. */
-export function torchTraceInput(interp: Interpreter, program: { occurrences: { name: string; span: { from: number; to: number } }[] }): TensorTraceInput | undefined {
+export function torchTraceInput(
+  interp: Interpreter,
+  program: { occurrences: { name: string; span: { from: number; to: number } }[] },
+): TensorTraceInput | undefined {
   const s = torchStateOf(interp);
   if (s === null) return undefined;
   const backward = s.activeBackward();
@@ -64,7 +67,8 @@ function nested(t: Tensor, values: Float64Array): JsonNested {
   let pos = 0;
   const build = (d: number): JsonNested[] => {
     const out: JsonNested[] = [];
-    for (let i = 0; i < t.shape[d]; i++) out.push(d === t.ndim - 1 ? jsonNumber(values[pos++]) : build(d + 1));
+    for (let i = 0; i < t.shape[d]; i++)
+      out.push(d === t.ndim - 1 ? jsonNumber(values[pos++]) : build(d + 1));
     return out;
   };
   return build(0);

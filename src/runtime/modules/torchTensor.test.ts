@@ -10,14 +10,16 @@ function run(body: string): string {
 
 describe("torch.Tensor in the interpreter", () => {
   it("prints tensors exactly as PyTorch does", () => {
-    expect(run("x = torch.tensor([1.0, 2.0], requires_grad=True)\nprint(x)\nprint(x * 2)\nprint(repr(x.sum()))")).toBe(
+    expect(
+      run("x = torch.tensor([1.0, 2.0], requires_grad=True)\nprint(x)\nprint(x * 2)\nprint(repr(x.sum()))"),
+    ).toBe(
       "tensor([1., 2.], requires_grad=True)\n" +
         "tensor([2., 4.], grad_fn=<MulBackward0>)\n" +
         "tensor(3., grad_fn=<SumBackward0>)\n",
     );
-    expect(run("print(torch.tensor([[1, 2], [3, 4]]))\nprint(torch.tensor([0.5, 1.25], dtype=torch.float64))")).toBe(
-      "tensor([[1, 2],\n        [3, 4]])\ntensor([0.5000, 1.2500], dtype=torch.float64)\n",
-    );
+    expect(
+      run("print(torch.tensor([[1, 2], [3, 4]]))\nprint(torch.tensor([0.5, 1.25], dtype=torch.float64))"),
+    ).toBe("tensor([[1, 2],\n        [3, 4]])\ntensor([0.5000, 1.2500], dtype=torch.float64)\n");
     expect(run("import torch.nn as nn\nprint(nn.Parameter(torch.ones(2)))")).toBe(
       "Parameter containing:\ntensor([1., 1.], requires_grad=True)\n",
     );
@@ -93,7 +95,9 @@ describe("torch.Tensor in the interpreter", () => {
         "print(y.requires_grad, y.grad_fn, f(x).requires_grad, torch.is_grad_enabled(), (x * 2).requires_grad)\n" +
         "with torch.no_grad():\n    x -= 0.5 * torch.ones(2)\nprint(x, x.detach().requires_grad)",
     );
-    expect(out).toBe("False\nFalse None False True True\ntensor([0.5000, 0.5000], requires_grad=True) False\n");
+    expect(out).toBe(
+      "False\nFalse None False True True\ntensor([0.5000, 0.5000], requires_grad=True) False\n",
+    );
   });
 
   it("reduces and reshapes with dim and keepdim", () => {

@@ -90,13 +90,16 @@ function indexItem(x: PyValue): IndexItem {
   if (x === null) return null;
   if (x instanceof PyInt) return x.v;
   if (typeof x === "boolean") return T.tensor(x ? 1 : 0, { dtype: "bool" });
-  if (x instanceof PySlice) return { start: sliceBound(x.start), stop: sliceBound(x.stop), step: sliceBound(x.step) };
+  if (x instanceof PySlice)
+    return { start: sliceBound(x.start), stop: sliceBound(x.stop), step: sliceBound(x.step) };
   if (x instanceof TensorObject) return x.tensor;
   if (x instanceof PyList) {
     const flat: PyValue[] = [];
-    const walk = (v: PyValue): unknown => (v instanceof PyList ? v.items.map(walk) : (flat.push(v), num(v, "index")));
+    const walk = (v: PyValue): unknown =>
+      v instanceof PyList ? v.items.map(walk) : (flat.push(v), num(v, "index"));
     const nested = walk(x) as number[];
-    if (flat.length > 0 && flat.every((v) => typeof v === "boolean")) return T.tensor(nested, { dtype: "bool" });
+    if (flat.length > 0 && flat.every((v) => typeof v === "boolean"))
+      return T.tensor(nested, { dtype: "bool" });
     return nested;
   }
   throw new PyError(
@@ -134,7 +137,10 @@ function dunders(s: TorchState): Record<string, Dunder> {
       const t = self.tensor;
       if (t.ndim === 0) throw typeError("iteration over a 0-d tensor");
       let i = 0;
-      return new PyIterator(() => (i < t.shape[0] ? s.wrap(guard(() => T.index(t, [i++]))) : DONE), "iterator");
+      return new PyIterator(
+        () => (i < t.shape[0] ? s.wrap(guard(() => T.index(t, [i++]))) : DONE),
+        "iterator",
+      );
     },
     __bool__: (_s, self) => self.tensor.toBool(),
     __float__: (_s, self) => self.tensor.item(),
@@ -148,7 +154,8 @@ function dunders(s: TorchState): Record<string, Dunder> {
       (self.cls === s.parameterClass ? "Parameter containing:\n" : "") + T.formatTensor(self.tensor),
     __format__(_s, self, spec) {
       const t = self.tensor;
-      if (t.ndim === 0) return s.interp.format(pyNumber(t.item(), t.dtype), typeof spec === "string" ? spec : "");
+      if (t.ndim === 0)
+        return s.interp.format(pyNumber(t.item(), t.dtype), typeof spec === "string" ? spec : "");
       if (spec === "" || spec === undefined) return s.interp.repr(self);
       throw typeError("unsupported format string passed to Tensor.__format__");
     },
@@ -157,7 +164,9 @@ function dunders(s: TorchState): Record<string, Dunder> {
 }
 
 /** Read-only and writable attributes: `.grad`, `.data`, `.shape`, `.T`, … */
-function properties(s: TorchState): Record<string, [(t: Tensor, self: TensorObject) => PyValue, ((t: Tensor, v: PyValue) => void) | null]> {
+function properties(
+  s: TorchState,
+): Record<string, [(t: Tensor, self: TensorObject) => PyValue, ((t: Tensor, v: PyValue) => void) | null]> {
   const dtypes = () => s.modules.get("torch")!.attrs;
   return {
     shape: [(t) => makeSize(s, t.shape), null],
@@ -165,7 +174,9 @@ function properties(s: TorchState): Record<string, [(t: Tensor, self: TensorObje
       (t) => (t.grad === null ? null : s.wrap(t.grad)),
       (t, v) => {
         if (v !== null && !(v instanceof TensorObject))
-          throw typeError(`assigned grad expected to be a Tensor or None but got grad of type ${typeName(v)}`);
+          throw typeError(
+            `assigned grad expected to be a Tensor or None but got grad of type ${typeName(v)}`,
+          );
         T.setGrad(t, v === null ? null : v.tensor);
       },
     ],
@@ -211,7 +222,12 @@ export function makeTensorClasses(s: TorchState): void {
         const { data } = nestedData(s.interp, args[0]);
         return s.wrap(T.tensor(data, { dtype: "float32" }));
       }
-      return s.wrap(T.zeros(args.map((a) => num(a, "size")), { dtype: "float32" }));
+      return s.wrap(
+        T.zeros(
+          args.map((a) => num(a, "size")),
+          { dtype: "float32" },
+        ),
+      );
     }),
   );
   for (const [name, f] of Object.entries(dunders(s)))
@@ -250,4 +266,3 @@ export function makeTensorClasses(s: TorchState): void {
   );
   s.parameterClass = parameter;
 }
-

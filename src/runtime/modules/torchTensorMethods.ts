@@ -94,7 +94,7 @@ const softmaxLike =
   (s, self, args, kwargs) => {
     const a = bind("softmax", args, kwargs, ["dim", "*", "dtype"]);
     if (a.dim === undefined || a.dim === null)
-      throw typeError("softmax() missing 1 required positional arguments: \"dim\"");
+      throw typeError('softmax() missing 1 required positional arguments: "dim"');
     const dtype = dtypeArg(a.dtype);
     return s.wrap(f(dtype ? T.cast(self, dtype) : self, intArg(a.dim, "dim")));
   };
@@ -125,12 +125,14 @@ export const TENSOR_METHODS: Record<string, TensorMethod> = {
   },
   std(s, self, args, kwargs) {
     const a = bind("std", args, kwargs, ["dim", "unbiased", "keepdim", "*", "correction"]);
-    const correction = a.correction !== undefined ? num(a.correction, "correction") : boolArg(a.unbiased, true) ? 1 : 0;
+    const correction =
+      a.correction !== undefined ? num(a.correction, "correction") : boolArg(a.unbiased, true) ? 1 : 0;
     return s.wrap(T.std(self, dimsArg(s.interp, a.dim), correction, boolArg(a.keepdim, false)));
   },
   var(s, self, args, kwargs) {
     const a = bind("var", args, kwargs, ["dim", "unbiased", "keepdim", "*", "correction"]);
-    const correction = a.correction !== undefined ? num(a.correction, "correction") : boolArg(a.unbiased, true) ? 1 : 0;
+    const correction =
+      a.correction !== undefined ? num(a.correction, "correction") : boolArg(a.unbiased, true) ? 1 : 0;
     return s.wrap(T.variance(self, dimsArg(s.interp, a.dim), correction, boolArg(a.keepdim, false)));
   },
   norm(s, self, args, kwargs) {
@@ -142,7 +144,7 @@ export const TENSOR_METHODS: Record<string, TensorMethod> = {
   logsumexp(s, self, args, kwargs) {
     const a = bind("logsumexp", args, kwargs, ["dim", "keepdim"]);
     const dim = dimsArg(s.interp, a.dim);
-    if (dim === null) throw typeError("logsumexp() missing 1 required positional arguments: \"dim\"");
+    if (dim === null) throw typeError('logsumexp() missing 1 required positional arguments: "dim"');
     return s.wrap(T.logsumexp(self, dim, boolArg(a.keepdim, false)));
   },
   relu: unary(T.relu),
@@ -251,7 +253,9 @@ export const TENSOR_METHODS: Record<string, TensorMethod> = {
     return toPython(self.toNested(), self.dtype);
   },
   numpy() {
-    throw new UnsupportedError("`.numpy()` is not available in GradLens (there is no NumPy); use `.tolist()`");
+    throw new UnsupportedError(
+      "`.numpy()` is not available in GradLens (there is no NumPy); use `.tolist()`",
+    );
   },
   size(s, self, args, kwargs) {
     const a = bind("size", args, kwargs, ["dim"]);
@@ -273,7 +277,8 @@ export const TENSOR_METHODS: Record<string, TensorMethod> = {
     const a = bind("backward", args, kwargs, ["gradient", "retain_graph", "create_graph", "inputs"]);
     if (boolArg(a.create_graph, false))
       throw new UnsupportedError("backward(create_graph=True) is not supported by GradLens");
-    const gradient = a.gradient === undefined || a.gradient === null ? null : tensorArg(a.gradient, "backward", "gradient");
+    const gradient =
+      a.gradient === undefined || a.gradient === null ? null : tensorArg(a.gradient, "backward", "gradient");
     s.lastRootId = self.id;
     s.lastBackward = T.backward(self, { gradient, retainGraph: boolArg(a.retain_graph, false), trace: true });
     // the tensor root is now the run's root; a micrograd backward() after this one takes over again
@@ -285,5 +290,7 @@ export const TENSOR_METHODS: Record<string, TensorMethod> = {
 /** `torch.Size`: a tuple-like object that prints as `torch.Size([2, 3])`. */
 export function makeSize(s: TorchState, shape: readonly number[]): PyValue {
   const size = s.modules.get("torch")?.attrs.get("Size");
-  return size !== undefined ? s.interp.call(size, [new PyTuple(shape.map((d) => int(d)))]) : new PyTuple(shape.map((d) => int(d)));
+  return size !== undefined
+    ? s.interp.call(size, [new PyTuple(shape.map((d) => int(d)))])
+    : new PyTuple(shape.map((d) => int(d)));
 }

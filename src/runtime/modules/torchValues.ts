@@ -64,16 +64,21 @@ export function makeSizeClass(s: TorchState): PyClass {
     return int(self.dims[i]);
   });
   const same = (self: SizeObject, other: PyValue) => {
-    const dims = other instanceof SizeObject ? other.dims : other instanceof PyTuple ? sizeItemsOrNull(s, other) : null;
+    const dims =
+      other instanceof SizeObject ? other.dims : other instanceof PyTuple ? sizeItemsOrNull(s, other) : null;
     return dims !== null && dims.length === self.dims.length && dims.every((d, i) => d === self.dims[i]);
   };
   method(cls, "__eq__", (self: SizeObject, other) => same(self, other));
   method(cls, "__ne__", (self: SizeObject, other) => !same(self, other));
   method(cls, "__add__", (self: SizeObject, other) => {
-    if (!(other instanceof PyTuple)) throw typeError(`can only concatenate tuple (not "${String(other)}") to tuple`);
+    if (!(other instanceof PyTuple))
+      throw typeError(`can only concatenate tuple (not "${String(other)}") to tuple`);
     return new PyTuple([...ints(self), ...other.items]);
   });
-  cls.dict.set("numel", nativeMethod("numel", (self) => int((self as SizeObject).dims.reduce((p, d) => p * d, 1))));
+  cls.dict.set(
+    "numel",
+    nativeMethod("numel", (self) => int((self as SizeObject).dims.reduce((p, d) => p * d, 1))),
+  );
   return cls;
 }
 
@@ -143,7 +148,10 @@ export function gradFnObject(s: TorchState, t: T.Tensor): PyValue {
   let cls = classes.get(name);
   if (cls === undefined) {
     cls = new PyClass(name, null, "torch.autograd");
-    cls.dict.set("name", nativeMethod("name", () => name));
+    cls.dict.set(
+      "name",
+      nativeMethod("name", () => name),
+    );
     method(cls, "__repr__", (self: PyInstance) => {
       // the same made-up address `id()` gives, in hex as CPython prints it
       const id = s.interp.call(s.interp.builtins.get("id")!, [self]);
@@ -165,7 +173,8 @@ export function makeGradModeClass(s: TorchState, name: "no_grad" | "enable_grad"
   const enter = () => (name === "no_grad" ? T.enterNoGrad() : T.pushGradMode(true));
   const exit = () => (name === "no_grad" ? T.exitNoGrad() : T.popGradMode());
   const cls: PyClass = new PyClass(name, null, "torch.autograd.grad_mode", (args) => {
-    if (args.length > 0) throw typeError(`${name}.__init__() takes 1 positional argument but ${args.length + 1} were given`);
+    if (args.length > 0)
+      throw typeError(`${name}.__init__() takes 1 positional argument but ${args.length + 1} were given`);
     return new PyInstance(cls);
   });
   method(cls, "__enter__", () => {
@@ -192,4 +201,3 @@ export function makeGradModeClass(s: TorchState, name: "no_grad" | "enable_grad"
   );
   return cls;
 }
-

@@ -13,9 +13,15 @@ export interface FoldOptions {
 }
 
 /**
+ * Past the node limit, a recurrence this long (`sum(…)` over 300 terms) is folded too: open,
+ * it makes the graph as many columns wide, and laying those out costs more than the rest.
+ */
+export const LONG_CHAIN = 24;
+
+/**
  * Which folds are closed: the user's choices, then — while more than `nodeLimit` units would
- * show — the outermost folds, largest first, level by level inwards. Deterministic: ties go
- * to the fold made first.
+ * show — the outermost folds, largest first, level by level inwards, and then any long
+ * recurrence left open. Deterministic: ties go to the fold made first.
  */
 export function closedFolds(tree: FoldTree, valueCount: number, options: FoldOptions): Uint8Array {
   const { folds } = tree;
@@ -56,6 +62,9 @@ export function closedFolds(tree: FoldTree, valueCount: number, options: FoldOpt
       count -= units[f] - 1;
     }
   }
+  if (valueCount > limit)
+    for (let f = 0; f < folds.length; f++)
+      if (folds[f].chain >= LONG_CHAIN && !closed[f] && !expanded.has(folds[f].key) && !hidden(f)) closed[f] = 1;
   return closed;
 }
 

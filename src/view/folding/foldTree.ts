@@ -1,4 +1,5 @@
 import type { Span, Trace, TraceCall } from "../../trace/trace";
+import { traceIndex } from "../traceIndex";
 
 /**
  * What can fold: a box per function or method call (`MLP` → its `Layer`s → `Neuron`s) and,
@@ -26,6 +27,11 @@ export interface Fold {
   direct: number;
   /** The last trace node inside: its output, what a click on the group reveals. */
   last: number;
+  /**
+   * Edges from one of its values into the next evaluation of the same expression (same op):
+   * a recurrence such as `h = h * w` or `sum(…)`, which open makes the graph that many columns wide.
+   */
+  chain: number;
 }
 
 export interface FoldTree {
@@ -55,7 +61,7 @@ const MIN_CALL_VALUES = 2;
 function buildFoldTree(trace: Trace): FoldTree {
   const nodes = trace.nodes;
   const n = nodes.length;
-  const indexOfId = idIndex(trace);
+  const indexOfId = traceIndex(trace).position;
   const calls = trace.calls ?? [];
 
   // Values per call, including nested calls (a call starts after its parent: ids grow).
@@ -79,9 +85,9 @@ function buildFoldTree(trace: Trace): FoldTree {
 
   const folds: Fold[] = [];
   const byKey = new Map<string, number>();
-  const addFold = (fold: Omit<Fold, "depth" | "size" | "direct" | "last">) => {
+  const addFold = (fold: Omit<Fold, "depth" | "size" | "direct" | "last" | "chain">) => {
     byKey.set(fold.key, folds.length);
-    folds.push({ ...fold, depth: 0, size: 0, direct: 0, last: -1 });
+    folds.push({ ...fold, depth: 0, size: 0, direct: 0, last: -1, chain: 0 });
     return folds.length - 1;
   };
   const callFold = new Int32Array(calls.length).fill(-1);
@@ -174,6 +180,12 @@ function buildFoldTree(trace: Trace): FoldTree {
       if (i > folds[p].last) folds[p].last = i;
     }
   }
+  for (const edge of trace.edges) {
+    const a = indexOfId(edge.from);
+    const b = indexOfId(edge.to);
+    if (a < 0 || b < 0 || owner[a] < 0 || owner[a] !== owner[b]) continue;
+    if (folds[owner[a]].kind === "span" && nodes[a].op === nodes[b].op && nodes[a].kind === "op") folds[owner[a]].chain++;
+  }
   return { folds, owner, byKey, indexOfId };
 }
 
@@ -183,13 +195,4 @@ function callLabel(call: TraceCall): string {
   if (method === "__call__" && call.instanceClass) return call.instanceClass;
   if (method !== null) return call.name;
   return `${call.name}()`;
-}
-
-/** Node id → position in `trace.nodes`; the identity when ids are positions (they are, from the runtime). */
-function idIndex(trace: Trace): (id: number) => number {
-  const dense = trace.nodes.every((node, i) => node.id === i);
-  if (dense) return (id) => (id >= 0 && id < trace.nodes.length ? id : -1);
-  const map = new Map<number, number>();
-  trace.nodes.forEach((node, i) => map.set(node.id, i));
-  return (id) => map.get(id) ?? -1;
 }

@@ -181,6 +181,21 @@ suite("GradLens commands", () => {
     assert.equal((await api()).lastTrace(doc.uri.toString())?.root, null, "back to the program's own choice");
   });
 
+  test("Open Examples opens a bundled example as an untitled copy that GradLens runs", async () => {
+    const doc = await vscode.commands.executeCommand<vscode.TextDocument>(
+      "gradlens.openExamples",
+      "first_expression.py",
+    );
+    assert.ok(doc, "a document");
+    assert.equal(doc.isUntitled, true);
+    assert.ok(doc.getText().includes("loss = y ** 2"));
+    const gradlens = await api();
+    await gradlens.whenIdle();
+    const trace = gradlens.lastTrace(doc.uri.toString());
+    assert.ok(trace && trace.root !== null, "GradLens ran it");
+    assert.equal(trace.nodes[trace.root].data[0], 30.25);
+  });
+
   test("Toggle Inline Values flips the setting", async () => {
     await open(FIT);
     const config = () => vscode.workspace.getConfiguration("gradlens");

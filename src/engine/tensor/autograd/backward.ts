@@ -59,13 +59,16 @@ function vertexOf(t: Tensor): Vertex {
  * The values `root` depends on, operands before results: an iterative depth-first post-order,
  * so a 100,000-deep chain does not overflow the stack. Operands that did not require grad are
  * followed only when `all` (they end the walk anyway: they have no node).
+ *
+ * A vertex is marked when it is expanded, not when it is pushed: marking at push let a value
+ * reached by two paths (x in `x * w + x`) be ordered before a consumer pushed after it, so that
+ * consumer's contribution arrived after x had been visited and was lost.
  */
 function topologicalOrder(root: Vertex, all: boolean): Vertex[] {
   const stamp = ++epoch;
   const order: Vertex[] = [];
   const stack: Vertex[] = [root];
   const done: boolean[] = [false];
-  root.visitMark = stamp;
   while (stack.length > 0) {
     const top = stack.length - 1;
     const v = stack[top];
@@ -75,13 +78,19 @@ function topologicalOrder(root: Vertex, all: boolean): Vertex[] {
       order.push(v);
       continue;
     }
+    if (v.visitMark === stamp) {
+      // pushed twice; the other copy was expanded (and, in a DAG, already finished)
+      stack.pop();
+      done.pop();
+      continue;
+    }
+    v.visitMark = stamp;
     done[top] = true;
     if (v instanceof Tensor) continue;
     for (let i = v.inputs.length - 1; i >= 0; i--) {
       if (!(all || v.inputRequiresGrad[i])) continue;
       const x = v.inputFns[i] ?? v.inputs[i];
       if (x.visitMark === stamp) continue;
-      x.visitMark = stamp;
       stack.push(x);
       done.push(false);
     }
