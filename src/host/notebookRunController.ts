@@ -224,18 +224,21 @@ export class NotebookRunController extends RunController {
     this.runs.set(notebook.uri.toString(), run);
     const cellOf = cellOfNodes(trace, program.map);
     run.cells.forEach((cell, i) => {
-      let view: ViewGraph | null = null;
+      // Made when first asked for (a hover, the graph): most cells' are never needed, and each
+      // is as large as the whole trace.
+      const cellTrace = once(() => traceForCell(trace, program.map, i));
+      const cellView = once(() => {
+        const part = graphTraceForCell(trace, cellOf, i);
+        return part === trace || !layout ? outcome.view : layout(part);
+      });
       const result: DocumentResult = {
         uri: cell.uri,
         version: cell.version,
-        trace: traceForCell(trace, program.map, i),
-        // Laid out when first shown: most cells' graphs never are.
+        get trace() {
+          return cellTrace();
+        },
         get view() {
-          if (!view) {
-            const part = graphTraceForCell(trace, cellOf, i);
-            view = part === trace || !layout ? outcome.view : layout(part);
-          }
-          return view;
+          return cellView();
         },
         health: diagnosticsForCell(health, program.map, i, lastCell),
         inline: inlineForCell(outcome.inline, program.map, i),
@@ -309,6 +312,12 @@ function laterCells(
     .getCells()
     .slice(lastCell + 1)
     .map((c) => ({ uri: c.document.uri, version: c.document.version }));
+}
+
+/** `make()`'s value, made on the first call. */
+function once<T>(make: () => T): () => T {
+  let made: { value: T } | null = null;
+  return () => (made ??= { value: make() }).value;
 }
 
 /** One event that fires whenever either of two does. */

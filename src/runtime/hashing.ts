@@ -92,6 +92,7 @@ export function deterministicHash(x: PyValue): bigint | null {
     const items = x.items.map(deterministicHash);
     return items.every((h) => h !== null) ? tupleHash(items as bigint[]) : null;
   }
-  if (typeof x === "number" || typeof x === "boolean" || x instanceof PyInt) return toBigInt(pythonHash(x) as PyInt);
+  if (typeof x === "number" || typeof x === "boolean" || x instanceof PyInt)
+    return toBigInt(pythonHash(x) as PyInt);
   return null;
 }

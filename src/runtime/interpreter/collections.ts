@@ -15,6 +15,7 @@ import {
   type PyValue,
 } from "./objects";
 import { PyError, typeError } from "./pyErrors";
+import { setIterationOrder } from "./setOrder";
 import type { Runtime } from "./runtime";
 import { typeName } from "./stringify";
 
@@ -235,7 +236,7 @@ export function getIterator(rt: Runtime, v: PyValue): PyIterator {
     return new PyIterator(() => (i < chars.length ? chars[i++] : DONE), "str_iterator");
   }
   if (v instanceof PySet) {
-    const items = [...v.entries.values()];
+    const items = setIterationOrder(v);
     let i = 0;
     return new PyIterator(() => (i < items.length ? items[i++] : DONE), "set_iterator");
   }

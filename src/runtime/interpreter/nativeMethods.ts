@@ -3,6 +3,7 @@ import { equals } from "./operators";
 import { int, PyDict, PyDictView, PyInt, PyList, PySet, PyTuple, type Kwargs, type PyValue } from "./objects";
 import { PyError, typeError } from "./pyErrors";
 import type { Runtime } from "./runtime";
+import { setIterationOrder } from "./setOrder";
 import { sortValues } from "./sorting";
 import { strFormat } from "../format/stringFormat";
 import { typeName } from "./stringify";
@@ -178,10 +179,10 @@ export const SET_METHODS: Record<
     return null;
   },
   pop(_rt, self) {
-    const first = self.entries.entries().next();
-    if (first.done) throw new PyError("KeyError", "'pop from an empty set'");
-    self.entries.delete(first.value[0]);
-    return first.value[1];
+    const [first] = setIterationOrder(self);
+    if (first === undefined) throw new PyError("KeyError", "'pop from an empty set'");
+    self.entries.delete(hashKey(first));
+    return first;
   },
   update(rt, self, args) {
     for (const other of args) for (const x of rt.iterate(other)) setAdd(self, x);

@@ -26,6 +26,7 @@ import {
 } from "./objects";
 import { typeError } from "./pyErrors";
 import type { Runtime } from "./runtime";
+import { setIterationOrder } from "./setOrder";
 
 /** The name Python's `type(x).__name__` gives. */
 export function typeName(v: PyValue): string {
@@ -140,7 +141,9 @@ export function repr(rt: Runtime, v: PyValue, seen: Set<unknown> = new Set()): s
     if (seen.has(v)) return `${typeName(v)}(...)`;
     seen.add(v);
     try {
-      return `{${[...v.entries.values()].map((x) => repr(rt, x, seen)).join(", ")}}`;
+      return `{${setIterationOrder(v)
+        .map((x) => repr(rt, x, seen))
+        .join(", ")}}`;
     } finally {
       seen.delete(v);
     }

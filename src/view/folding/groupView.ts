@@ -3,7 +3,7 @@ import { formatNumber, type NumberStatus } from "../format";
 import { GROUP_NODE, VALUE_NODE, valueNodeWidth } from "../nodeMetrics";
 import type { ViewEdge, ViewGroupNode } from "../viewGraph";
 import type { Unit } from "./foldedGraph";
-import type { FoldTree } from "./foldTree";
+import type { Fold, FoldTree } from "./foldTree";
 
 /** Running numbers over a group's values, gathered in one pass over the trace. */
 export interface GroupStats {
@@ -62,7 +62,7 @@ export function groupNode(
   const main = folds[0];
   const count = main.kind === "span" ? main.items : 1;
   const merged = folds.length > 1;
-  const label = shorten(merged ? folds.map((f) => f.label).join(" · ") : main.label);
+  const label = shorten(merged ? mergedLabel(folds) : main.label);
   const data =
     stats.min > stats.max
       ? stats.nonfinite
@@ -117,6 +117,14 @@ export function groupNode(
     },
     layer: 0,
   };
+}
+
+/** A loop's body named by its outermost expression when one contains the rest (`(h * w).tanh()`). */
+function mergedLabel(folds: readonly Fold[]): string {
+  const outer = folds.find((f) =>
+    folds.every((g) => f.span !== null && g.span !== null && f.span.from <= g.span.from && g.span.to <= f.span.to),
+  );
+  return outer ? outer.label : folds.map((f) => f.label).join(" · ");
 }
 
 /** The trace edges between two units, added up into one bundle edge. */

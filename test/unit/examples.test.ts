@@ -1,0 +1,128 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { runProgram } from "../../src/runtime/runProgram";
+
+/**
+ * "Comment tests": every example carries its expectations as `# expect: <expression> <op> <value>`
+ * lines, with values derived by hand or in plain Python. The test runs the example, then has
+ * GradLens's own interpreter print `repr(<expression>)`, and compares that with the value:
+ * numbers to 1e-12 relative (the last digit or two of float64), everything else exactly.
+ */
+const EXAMPLES = join(__dirname, "../../examples");
+const EXPECT = /^#\s*expect:\s*(.+?)\s*(==|<=|>=|<|>)\s*(.+?)\s*$/;
+
+interface Expectation {
+  line: number;
+  lhs: string;
+  op: string;
+  rhs: string;
+}
+
+function expectationsOf(source: string): Expectation[] {
+  return source.split("\n").flatMap((text, i) => {
+    const m = EXPECT.exec(text.trim());
+    return m ? [{ line: i + 1, lhs: m[1], op: m[2], rhs: m[3] }] : [];
+  });
+}
+
+/** A Python literal as printed by repr (numbers, strings, True/False/None, lists, tuples) → JS. */
+function pythonLiteral(text: string): unknown {
+  let i = 0;
+  const skip = () => {
+    while (/\s/.test(text[i] ?? "")) i++;
+  };
+  const value = (): unknown => {
+    skip();
+    const c = text[i];
+    if (c === "[" || c === "(") {
+      const close = c === "[" ? "]" : ")";
+      i++;
+      const items: unknown[] = [];
+      for (skip(); text[i] !== close; skip()) {
+        items.push(value());
+        skip();
+        if (text[i] === ",") i++;
+        skip();
+      }
+      i++;
+      return items;
+    }
+    if (c === "'" || c === '"') {
+      const end = text.indexOf(c, i + 1);
+      const s = text.slice(i + 1, end);
+      i = end + 1;
+      return s;
+    }
+    const m = /^(True|False|None|-?inf|nan|[-+0-9.eE]+)/.exec(text.slice(i));
+    if (!m) throw new Error(`cannot read a Python literal at ${JSON.stringify(text.slice(i))}`);
+    i += m[0].length;
+    const words: Record<string, unknown> = {
+      True: true,
+      False: false,
+      None: null,
+      inf: Infinity,
+      "-inf": -Infinity,
+      nan: NaN,
+    };
+    return m[0] in words ? words[m[0]] : Number(m[0]);
+  };
+  return value();
+}
+
+function compare(actual: unknown, op: string, wanted: unknown, where: string): void {
+  if (typeof actual === "number" && typeof wanted === "number") {
+    const tolerance = 1e-12 * Math.max(Math.abs(wanted), Number.MIN_VALUE);
+    if (op === "==") {
+      if (Number.isNaN(wanted)) expect(actual, where).toBeNaN();
+      else if (!Number.isFinite(wanted)) expect(actual, where).toBe(wanted);
+      else
+        expect(Math.abs(actual - wanted), `${where}: ${actual} vs ${wanted}`).toBeLessThanOrEqual(tolerance);
+    } else if (op === "<") expect(actual, where).toBeLessThan(wanted);
+    else if (op === "<=") expect(actual, where).toBeLessThanOrEqual(wanted);
+    else if (op === ">") expect(actual, where).toBeGreaterThan(wanted);
+    else expect(actual, where).toBeGreaterThanOrEqual(wanted);
+    return;
+  }
+  if (Array.isArray(actual) && Array.isArray(wanted) && op === "==") {
+    expect(actual.length, where).toBe(wanted.length);
+    actual.forEach((a, k) => compare(a, op, wanted[k], `${where}[${k}]`));
+    return;
+  }
+  expect(op, `${where}: only == compares non-numbers`).toBe("==");
+  expect(actual, where).toEqual(wanted);
+}
+
+const files = readdirSync(EXAMPLES)
+  .filter((f) => f.endsWith(".py"))
+  .sort();
+
+describe("examples carry their own expectations", () => {
+  it("has examples, each with expectations", () => {
+    expect(files.length).toBeGreaterThan(0);
+    for (const file of files) {
+      expect(expectationsOf(readFileSync(join(EXAMPLES, file), "utf8")).length, file).toBeGreaterThan(0);
+    }
+  });
+
+  for (const file of files) {
+    it(file, () => {
+      const source = readFileSync(join(EXAMPLES, file), "utf8");
+      const expectations = expectationsOf(source);
+      const probe = expectations.map((e, k) => `print("__expect__${k}", repr(${e.lhs}))`).join("\n");
+      const trace = runProgram(`${source}\n${probe}\n`);
+      const errors = trace.diagnostics.filter((d) => d.severity === "error").map((d) => d.message);
+      expect(errors, file).toEqual([]);
+      const printed = new Map<number, string>();
+      for (const line of trace.stdout.split("\n")) {
+        const m = /^__expect__(\d+) (.*)$/.exec(line);
+        if (m) printed.set(Number(m[1]), m[2]);
+      }
+      expectations.forEach((e, k) => {
+        const where = `${file}:${e.line}: ${e.lhs} ${e.op} ${e.rhs}`;
+        expect(printed.has(k), where).toBe(true);
+        compare(pythonLiteral(printed.get(k)!), e.op, pythonLiteral(e.rhs), where);
+      });
+    });
+  }
+});
