@@ -1,9 +1,10 @@
-import { EDGE_LABEL, OP_NODE, VALUE_NODE, textWidth } from "../src/view/nodeMetrics";
+import { EDGE_LABEL, GROUP_NODE, OP_NODE, VALUE_NODE, textWidth } from "../src/view/nodeMetrics";
 import type {
   Box,
   Point,
   ViewEdge,
   ViewGraph,
+  ViewGroupNode,
   ViewNode,
   ViewOpNode,
   ViewValueNode,
@@ -14,7 +15,7 @@ import { svgElement, svgTitle } from "./svg";
 
 /** What the renderer hands back so the app can react to the user and to host messages. */
 export interface RenderedGraph {
-  /** Value node groups by trace node id (filled in as they are drawn). */
+  /** Value nodes by trace node id, and group nodes by the id of their output (filled in as they are drawn). */
   valueNodes: Map<number, SVGGElement>;
   /** Every drawn element of each view node and edge by key, for hover emphasis. */
   elementsByKey: Map<string, Element[]>;
@@ -44,6 +45,17 @@ const SLICE = 600;
  */
 export function renderGraph(viewport: SVGGElement, graph: ViewGraph, options: RenderOptions): RenderedGraph {
   viewport.replaceChildren();
+  const defs = svgElement(viewport, "defs");
+  const head = svgElement(defs, "marker", {
+    id: "gl-loop-head",
+    viewBox: "0 0 6 6",
+    refX: 3,
+    refY: 3,
+    markerWidth: 6,
+    markerHeight: 6,
+    orient: "auto-start-reverse",
+  });
+  svgElement(head, "path", { d: "M0,0L6,3L0,6z", class: "gl-loop-head" });
   const strokes = svgElement(viewport, "g", { class: "gl-strokes" });
   const edgeLayer = svgElement(viewport, "g", { class: "gl-edges" });
   const nodeLayer = svgElement(viewport, "g", { class: "gl-nodes" });
@@ -62,16 +74,21 @@ export function renderGraph(viewport: SVGGElement, graph: ViewGraph, options: Re
       class: `gl-edge-stroke gl-edge-${edge.kind} gl-status-${edge.status} ${weightClass(edge.weight)}`,
     });
     remember(edge.key, stroke);
-    if (edge.kind === "input") remember(edge.key, drawInputEdge(edgeLayer, edge, d));
+    if (edge.kind !== "output") remember(edge.key, drawInputEdge(edgeLayer, edge, d));
   };
   const drawNode = (node: ViewNode) => {
-    const group = node.kind === "value" ? drawValueNode(nodeLayer, node) : drawOpNode(nodeLayer, node);
+    const group =
+      node.kind === "value"
+        ? drawValueNode(nodeLayer, node)
+        : node.kind === "group"
+          ? drawGroupNode(nodeLayer, node)
+          : drawOpNode(nodeLayer, node);
     group.dataset.key = node.key;
     remember(node.key, group);
     if (node.kind === "value") {
       valueNodes.set(node.trace, group);
       options.onValueNode(node, group);
-    }
+    } else if (node.kind === "group") valueNodes.set(node.trace, group);
   };
 
   const later: (() => void)[] = [];
@@ -154,7 +171,8 @@ function drawValueNode(parent: SVGGElement, node: ViewValueNode): SVGGElement {
     role: "button",
   });
   if (node.root) group.dataset.root = "true";
-  svgTitle(group, node.title);
+  if (node.fold !== null) group.dataset.fold = node.fold;
+  svgTitle(group, node.fold === null ? node.title : `${node.title}\nDouble-click to fold its group back.`);
   svgElement(group, "rect", { class: "gl-box", width, height, rx: VALUE_NODE.radius });
   // Only leaves and the root wear a coloured top edge; skipping it elsewhere keeps big graphs light.
   if (node.role === "leaf" || node.root) {
@@ -175,6 +193,74 @@ function drawValueNode(parent: SVGGElement, node: ViewValueNode): SVGGElement {
   name.textContent = node.label;
   valueLine(group, "data", node.data, `gl-status-${node.dataStatus}`, VALUE_NODE.dataBaseline, width);
   valueLine(group, "grad", node.grad, `gl-status-${node.gradStatus}`, VALUE_NODE.gradBaseline, width);
+  return group;
+}
+
+/**
+ * A closed fold: a stack of cards (the front one reads like a value node: name with `×N`, the
+ * data range, the mean |grad|), and over it an arc back into itself when an iteration feeds
+ * the next one.
+ */
+function drawGroupNode(parent: SVGGElement, node: ViewGroupNode): SVGGElement {
+  const { x, y, width, height } = node.box;
+  const group = svgElement(parent, "g", {
+    class: `gl-node gl-group gl-role-op${node.root ? " gl-root" : ""}`,
+    transform: `translate(${x},${y})`,
+    "data-testid": "group",
+    "data-node": node.trace,
+    "data-name": node.label,
+    "data-count": node.count,
+    tabindex: 0,
+    role: "button",
+    "aria-expanded": "false",
+  });
+  if (node.root) group.dataset.root = "true";
+  svgTitle(group, node.title);
+  const top = node.loop === null ? 0 : GROUP_NODE.loopRoom;
+  const back = GROUP_NODE.stack * GROUP_NODE.offset;
+  const cardWidth = width - back;
+  const cardHeight = height - top - back;
+  for (let k = GROUP_NODE.stack; k >= 1; k--) {
+    svgElement(group, "rect", {
+      class: "gl-card",
+      x: k * GROUP_NODE.offset,
+      y: top + k * GROUP_NODE.offset,
+      width: cardWidth,
+      height: cardHeight,
+      rx: VALUE_NODE.radius,
+    });
+  }
+  const card = svgElement(group, "g", { transform: `translate(0,${top})` });
+  svgElement(card, "rect", { class: "gl-box", width: cardWidth, height: cardHeight, rx: VALUE_NODE.radius });
+  svgElement(card, "line", {
+    class: "gl-rule",
+    x1: VALUE_NODE.paddingX,
+    x2: cardWidth - VALUE_NODE.paddingX,
+    y1: VALUE_NODE.ruleY,
+    y2: VALUE_NODE.ruleY,
+  });
+  const name = svgElement(card, "text", { class: "gl-name", x: VALUE_NODE.paddingX, y: VALUE_NODE.nameBaseline });
+  name.textContent = node.label;
+  valueLine(card, "data", node.data, `gl-status-${node.dataStatus}`, VALUE_NODE.dataBaseline, cardWidth);
+  valueLine(card, "grad", node.grad, `gl-status-${node.gradStatus}`, VALUE_NODE.gradBaseline, cardWidth);
+  if (node.loop !== null) {
+    // The self-edge: out of the card's top right, round, and back in at its top left.
+    const right = cardWidth * 0.72;
+    const left = cardWidth * 0.28;
+    svgElement(group, "path", {
+      class: "gl-loop",
+      d: `M${right},${top} C${right},${top - 16} ${left},${top - 16} ${left + 4},${top - 3}`,
+      "marker-end": "url(#gl-loop-head)",
+    });
+    const label = svgElement(group, "text", {
+      class: "gl-loop-label",
+      x: cardWidth / 2,
+      y: top - 10,
+      "text-anchor": "middle",
+      "data-testid": "group-loop",
+    });
+    label.textContent = node.loop;
+  }
   return group;
 }
 

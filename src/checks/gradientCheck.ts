@@ -1,3 +1,4 @@
+import { messages } from "../l10n/messages";
 import type { RunOptions } from "../runtime/runApi";
 import { runProgram } from "../runtime/runProgram";
 import { nodeLabel } from "../trace/naming";
@@ -39,7 +40,9 @@ export function checkGradients(
   source: string,
   options: RunOptions = {},
   limits: Partial<typeof GRADCHECK_DEFAULTS> = {},
+  locale = "en",
 ): GradientCheckReport {
+  const t = messages(locale);
   const { eps, atol, rtol, maxParameters } = { ...GRADCHECK_DEFAULTS, ...limits };
   const base = runProgram(source, options);
   const report: GradientCheckReport = {
@@ -51,13 +54,8 @@ export function checkGradients(
     rtol,
     message: null,
   };
-  if (!base.ok) return { ...report, message: "The program stops on an error; fix it first." };
-  if (base.root === null) {
-    return {
-      ...report,
-      message: "Nothing to check: the program never calls .backward() (choose an output first).",
-    };
-  }
+  if (!base.ok) return { ...report, message: t("run.programError") };
+  if (base.root === null) return { ...report, message: t("check.noBackward") };
   const root = base.root;
   report.rootName = nodeLabel(base, root);
   const parameters = base.nodes.filter(
@@ -69,7 +67,7 @@ export function checkGradients(
     const f = (value: number) => {
       const trace = runProgram(source, { ...options, output: root, leafValues: new Map([[p.id, value]]) });
       if (!trace.ok)
-        throw new Error(trace.diagnostics.find((d) => d.severity === "error")?.message ?? "failed");
+        throw new Error(trace.diagnostics.find((d) => d.severity === "error")?.message ?? t("check.failed"));
       return trace.nodes[root].data[0];
     };
     const analytic = p.rootGrad![0];
@@ -88,7 +86,6 @@ export function checkGradients(
     }
     report.rows.push(row);
   }
-  if (parameters.length === 0)
-    report.message = "No scalar leaf reaches the root, so there is nothing to check.";
+  if (parameters.length === 0) report.message = t("check.noLeaf");
   return report;
 }

@@ -1,3 +1,4 @@
+import { listText, messages } from "../l10n/messages";
 import type { Trace, TraceNode } from "../trace/trace";
 import { formatNumber, formatValues } from "../view/format";
 import { reverseTopologicalOrder } from "./graphWalk";
@@ -77,38 +78,42 @@ export function backwardSteps(trace: Trace): BackwardStep[] {
 }
 
 /** The step's headline: which value's gradient is complete and where it goes next. */
-export function stepTitle(step: BackwardStep, trace: Trace): string {
+export function stepTitle(step: BackwardStep, trace: Trace, locale = "en"): string {
+  const t = messages(locale);
   const node = trace.nodes[step.node];
   const names = labels(step, trace);
   const d = `∂${names.root}/∂${names.node}`;
   const value = `${d} = ${show(step.grad, node)}`;
   if (step.terms.length === 0) {
     return node.kind === "leaf"
-      ? `${names.node} is a leaf: ${value} is final — this is what ${names.node}.grad holds.`
-      : `${names.node}: ${value} is complete; it has no inputs to pass it to.`;
+      ? t("step.leaf", names.node, value)
+      : t("step.noInputs", names.node, value);
   }
-  const inputs = unique(step.terms.map((t) => names.input(t.input)));
-  const to = `pass it back to ${joinAnd(inputs)}`;
-  if (step.node === trace.root) return `${names.node} is the root: ${d} = 1 — ${to}.`;
+  const inputs = listText(t, unique(step.terms.map((term) => names.input(term.input))));
+  if (step.node === trace.root) return t("step.root", names.node, d, inputs);
   const made = node.expr && !names.node.includes(node.expr) ? ` = ${node.expr}` : "";
-  return `${names.node}${made} (${node.op}): ${value} is complete — ${to}.`;
+  return t("step.node", names.node, made, node.op, value, inputs);
 }
 
 /**
  * One line per term, the chain rule with its numbers:
  * `∂L/∂w += ∂L/∂y × ∂y/∂w = 1.0000 × 2.0000 = 2.0000 (now 2.0000)`.
  */
-export function describeStep(step: BackwardStep, trace: Trace): string[] {
+export function describeStep(step: BackwardStep, trace: Trace, locale = "en"): string[] {
+  const t = messages(locale);
   const node = trace.nodes[step.node];
   const names = labels(step, trace);
   return step.terms.map((term) => {
     const input = trace.nodes[term.input];
     const x = names.input(term.input);
-    const local = term.local ? show(term.local, null) : `(${term.rule || "vector–Jacobian product"})`;
-    return (
-      `∂${names.root}/∂${x} += ∂${names.root}/∂${names.node} × ∂${names.node}/∂${x} = ` +
-      `${show(term.upstream, node)} × ${local} = ${show(term.contribution, input)} ` +
-      `(now ${show(term.runningSum, input)})`
+    const local = term.local ? show(term.local, null) : `(${term.rule || t("step.vjp")})`;
+    return t(
+      "step.term",
+      `∂${names.root}/∂${x} += ∂${names.root}/∂${names.node} × ∂${names.node}/∂${x}`,
+      show(term.upstream, node),
+      local,
+      show(term.contribution, input),
+      show(term.runningSum, input),
     );
   });
 }
@@ -155,8 +160,4 @@ function scalarProduct(upstream: number[], local: number[] | null): number[] | n
 
 function unique(xs: string[]): string[] {
   return [...new Set(xs)];
-}
-
-function joinAnd(xs: string[]): string {
-  return xs.length <= 1 ? xs.join("") : `${xs.slice(0, -1).join(", ")} and ${xs[xs.length - 1]}`;
 }

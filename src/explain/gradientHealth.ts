@@ -1,3 +1,4 @@
+import { listText, messages, type Messages } from "../l10n/messages";
 import type { Severity, Span, Trace, TraceEdge, TraceNode } from "../trace/trace";
 import { formatNumber, formatValues, magnitude, numberStatus } from "../view/format";
 import { displayName } from "./chainRule";
@@ -44,14 +45,16 @@ export const GROWTH_RATIO = 1e3;
 export function gradientDiagnostics(
   trace: Trace,
   thresholds: Partial<GradientThresholds> = {},
+  locale = "en",
 ): HealthDiagnostic[] {
   const limits = { ...DEFAULT_THRESHOLDS, ...thresholds };
   const uses = outgoingEdges(trace);
+  const t = messages(locale);
   const found = [
-    ...firstNonFiniteValue(trace),
-    ...firstNonFiniteGradient(trace, uses),
-    ...deadRelus(trace),
-    ...parameterGradients(trace, uses, limits),
+    ...firstNonFiniteValue(trace, t),
+    ...firstNonFiniteGradient(trace, uses, t),
+    ...deadRelus(trace, t),
+    ...parameterGradients(trace, uses, limits, t),
   ];
   // One finding per place: the first (the most fundamental) wins, and the run's own diagnostics
   // (the interpreter may report a NaN itself) come before all of these.
@@ -68,33 +71,28 @@ export function gradientDiagnostics(
 }
 
 /** The first value that is NaN/±∞ while everything it was computed from is finite. */
-function firstNonFiniteValue(trace: Trace): HealthDiagnostic[] {
+function firstNonFiniteValue(trace: Trace, t: Messages): HealthDiagnostic[] {
   for (const node of trace.nodes) {
     if (numberStatus(node.data) !== "nonfinite") continue;
     const inputs = node.inputEdges.map((e) => trace.nodes[trace.edges[e].from]);
     if (inputs.some((input) => numberStatus(input.data) === "nonfinite")) continue;
-    const what = nonFiniteText(node.data);
+    const what = nonFiniteText(node.data, t);
     if (node.kind !== "op") {
-      const start =
-        node.kind === "const"
-          ? `The constant ${what} enters the computation here`
-          : `\`${displayName(trace, node)}\` is ${what} from the start`;
       const message =
-        `${start}: the program made this number, not an operation. ` +
-        "Everything computed from it will be non-finite too.";
+        node.kind === "const"
+          ? t("health.nan.constant", what)
+          : t("health.nan.leaf", displayName(trace, node), what);
       return [{ severity: "error", code: "nan", span: node.span, message }];
     }
-    const from =
-      inputs.length > 0 ? ` from ${inputs.map((i) => formatValues(i.data, i.shape)).join(" and ")}` : "";
-    const hint = nonFiniteHint(node, inputs);
-    const message =
-      `\`${node.op}\` produced ${what}${from} here${hint ? ` (${hint})` : ""}. ` +
-      "This is the first non-finite value in the run; everything computed from it is non-finite too.";
+    const values = inputs.map((i) => formatValues(i.data, i.shape));
+    const from = inputs.length > 0 ? t("health.nan.from", listText(t, values)) : "";
+    const hint = nonFiniteHint(node, inputs, t);
+    const message = t("health.nan.op", node.op, what, from, hint ? t("health.nan.hint", hint) : "");
     const related = inputs
       .filter((input) => input.span && !sameSpan(input.span, node.span))
       .map((input) => ({
         span: input.span!,
-        message: `The input ${formatValues(input.data, input.shape)} (\`${displayName(trace, input)}\`) was made here.`,
+        message: t("health.nan.input", formatValues(input.data, input.shape), displayName(trace, input)),
       }));
     return [
       { severity: "error", code: "nan", span: node.span, message, ...(related.length ? { related } : {}) },
@@ -109,7 +107,7 @@ function firstNonFiniteValue(trace: Trace): HealthDiagnostic[] {
  * gradients: the op it feeds made the NaN/∞ from finite numbers. When that op consumed a
  * non-finite value, the forward finding above already explains it.
  */
-function firstNonFiniteGradient(trace: Trace, uses: number[][]): HealthDiagnostic[] {
+function firstNonFiniteGradient(trace: Trace, uses: number[][], t: Messages): HealthDiagnostic[] {
   if (!trace.nodes.some((n) => n.rootGrad && numberStatus(n.rootGrad) === "nonfinite")) return [];
   for (const id of reverseTopologicalOrder(trace)) {
     const node = trace.nodes[id];
@@ -130,20 +128,22 @@ function firstNonFiniteGradient(trace: Trace, uses: number[][]): HealthDiagnosti
     const at = formatValues(node.data, node.shape);
     const why =
       edge.local && numberStatus(edge.local) === "nonfinite"
-        ? `its local derivative at ${at} is ${nonFiniteText(edge.local)}`
-        : `upstream × local = ${formatValues(consumer.rootGrad ?? [], consumer.shape)} × ` +
-          `${edge.local ? formatValues(edge.local, edge.local.length === 1 ? [] : [edge.local.length]) : "its local derivative"} overflows`;
-    const message =
-      `The gradient turns non-finite here: \`${consumer.op}\` passes ${nonFiniteText(edge.contribution!)} back ` +
-      `to \`${name}\` (${why}). This is the first non-finite gradient in the backward pass; ` +
-      "every value it flows back to gets a non-finite gradient too.";
+        ? t("health.nanGrad.local", at, nonFiniteText(edge.local, t))
+        : t(
+            "health.nanGrad.overflow",
+            formatValues(consumer.rootGrad ?? [], consumer.shape),
+            edge.local
+              ? formatValues(edge.local, edge.local.length === 1 ? [] : [edge.local.length])
+              : t("health.nanGrad.localDerivative"),
+          );
+    const message = t("health.nanGrad", consumer.op, nonFiniteText(edge.contribution!, t), name, why);
     return [{ severity: "error", code: "nan", span: consumer.span ?? node.span, message }];
   }
   return [];
 }
 
 /** A ReLU expression whose every value (every loop iteration, every element) was ≤ 0. */
-function deadRelus(trace: Trace): HealthDiagnostic[] {
+function deadRelus(trace: Trace, t: Messages): HealthDiagnostic[] {
   const reached = reachesRoot(trace);
   const bySpan = new Map<string, TraceNode[]>();
   for (const node of trace.nodes) {
@@ -163,18 +163,11 @@ function deadRelus(trace: Trace): HealthDiagnostic[] {
     const input = last.inputEdges.length > 0 ? trace.nodes[trace.edges[last.inputEdges[0]].from] : null;
     const message =
       count === 1
-        ? `This ReLU's input is ${input ? formatValues(input.data, input.shape) : "≤ 0"}, so its output is 0 and ` +
-          "its gradient is zero: nothing flows back through it."
-        : `This ReLU's gradient is zero for every input (${count} of ${count} values ≤ 0): nothing flows back ` +
-          "through it, so nothing before it learns from this path (a “dead” ReLU).";
+        ? t("health.relu.one", input ? formatValues(input.data, input.shape) : "≤ 0")
+        : t("health.relu.all", count);
     const related =
       input?.span && !sameSpan(input.span, last.span)
-        ? [
-            {
-              span: input.span,
-              message: `Its input comes from here (last value ${formatValues(input.data, input.shape)}).`,
-            },
-          ]
+        ? [{ span: input.span, message: t("health.relu.input", formatValues(input.data, input.shape)) }]
         : [];
     out.push({
       severity: count === 1 ? "info" : "warning",
@@ -188,7 +181,12 @@ function deadRelus(trace: Trace): HealthDiagnostic[] {
 }
 
 /** Leaves (the values training would update) whose ∂root/∂w is vanishingly small or huge. */
-function parameterGradients(trace: Trace, uses: number[][], limits: GradientThresholds): HealthDiagnostic[] {
+function parameterGradients(
+  trace: Trace,
+  uses: number[][],
+  limits: GradientThresholds,
+  t: Messages,
+): HealthDiagnostic[] {
   if (trace.root === null) return [];
   const rootName = displayName(trace, trace.nodes[trace.root]);
   const groups = new Map<string, TraceNode[]>();
@@ -210,27 +208,25 @@ function parameterGradients(trace: Trace, uses: number[][], limits: GradientThre
     const partialZeros = small.length < leaves.length && small.every((n) => size(n) === 0);
     if (small.length > 0 && !partialZeros) {
       const worst = small[0];
-      const cause = dominantPathEdge(trace, uses, worst.id, "shrink");
+      const cause = dominantPathEdge(trace, uses, worst.id, "shrink", t);
       out.push({
         severity: "warning",
         code: "vanishing",
         span: worst.span,
-        message: vanishingMessage(rootName, worst, small.length, leaves.length, limits.vanishing),
+        message: vanishingMessage(rootName, worst, small.length, leaves.length, limits.vanishing, t),
         ...(cause ? { related: [cause] } : {}),
       });
     }
     if (large.length > 0) {
       const worst = large[0];
-      const cause = dominantPathEdge(trace, uses, worst.id, "grow");
-      const { d, who } = subject(rootName, worst);
+      const cause = dominantPathEdge(trace, uses, worst.id, "grow", t);
+      const { d, who } = subject(rootName, worst, t);
+      const grad = formatValues(worst.rootGrad!, worst.shape);
+      const limit = formatNumber(limits.exploding);
       const message =
         large.length === 1 && leaves.length === 1
-          ? `${d} is ${formatValues(worst.rootGrad!, worst.shape)}, exploding (above ` +
-            `${formatNumber(limits.exploding)}): one gradient step would throw ${who} far off. ` +
-            "Try a smaller learning rate or clip the gradient."
-          : `${large.length} of ${leaves.length} values made here have exploding gradients (above ` +
-            `${formatNumber(limits.exploding)}; the largest is ${formatValues(worst.rootGrad!, worst.shape)}): one gradient ` +
-            "step would throw them far off. Try a smaller learning rate or clip the gradient.";
+          ? t("health.exploding.one", d, grad, limit, who)
+          : t("health.exploding.many", large.length, leaves.length, limit, grad);
       out.push({
         severity: "warning",
         code: "exploding",
@@ -243,18 +239,22 @@ function parameterGradients(trace: Trace, uses: number[][], limits: GradientThre
   return out;
 }
 
-function vanishingMessage(root: string, worst: TraceNode, count: number, of: number, limit: number): string {
-  const { d, who } = subject(root, worst);
+function vanishingMessage(
+  root: string,
+  worst: TraceNode,
+  count: number,
+  of: number,
+  limit: number,
+  t: Messages,
+): string {
+  const { d, who } = subject(root, worst, t);
+  const grad = formatValues(worst.rootGrad!, worst.shape);
   if (count === 1 && of === 1) {
     return numberStatus(worst.rootGrad!) === "zero"
-      ? `${d} is exactly 0: ${who} feeds ${root}, but no gradient gets back to it, so training will not change it.`
-      : `${d} is ${formatValues(worst.rootGrad!, worst.shape)}, vanishingly small (below ${formatNumber(limit)}): ` +
-          `a gradient step will barely change ${who}.`;
+      ? t("health.vanishing.zero", d, who, root)
+      : t("health.vanishing.one", d, grad, formatNumber(limit), who);
   }
-  return (
-    `${count} of ${of} values made here have vanishing gradients (below ${formatNumber(limit)}; the smallest ` +
-    `is ${formatValues(worst.rootGrad!, worst.shape)}): gradient steps will barely change them.`
-  );
+  return t("health.vanishing.many", count, of, formatNumber(limit), grad);
 }
 
 /**
@@ -267,6 +267,7 @@ function dominantPathEdge(
   uses: number[][],
   leaf: number,
   kind: "shrink" | "grow",
+  t: Messages,
 ): RelatedInfo | null {
   let best: { edge: TraceEdge; ratio: number } | null = null;
   let at = leaf;
@@ -291,7 +292,7 @@ function dominantPathEdge(
   if (kind === "shrink" ? ratio >= SHRINK_RATIO : ratio <= GROWTH_RATIO) return null;
   const node = trace.nodes[edge.to];
   if (!node.span) return null;
-  return { span: node.span, message: causeText(node, edge, ratio) };
+  return { span: node.span, message: causeText(node, edge, ratio, t) };
 }
 
 /** Whether use `a` carries more than `b`: a larger contribution, or on a tie (zeros past a dead
@@ -303,48 +304,46 @@ function carriesMore(trace: Trace, a: TraceEdge, b: TraceEdge): boolean {
   return magnitude(trace.nodes[a.to].rootGrad!) > magnitude(trace.nodes[b.to].rootGrad!);
 }
 
-function causeText(node: TraceNode, edge: TraceEdge, ratio: number): string {
+function causeText(node: TraceNode, edge: TraceEdge, ratio: number, t: Messages): string {
   const op = node.op.toLowerCase();
   const out = formatValues(node.data, node.shape);
   const factor = edge.local && edge.local.length === 1 ? formatNumber(edge.local[0]) : formatNumber(ratio);
-  if (op === "relu" && ratio === 0)
-    return "This ReLU is off here (its input is ≤ 0): its local derivative is 0, so no gradient passes.";
+  if (op === "relu" && ratio === 0) return t("health.cause.reluOff");
   if ((op === "tanh" || op === "sigmoid") && ratio < SHRINK_RATIO) {
-    return `This \`${node.op}\` is saturated (output ${out}): its local derivative ${factor} shrinks every gradient passing through.`;
+    return t("health.cause.saturated", node.op, out, factor);
   }
   return ratio < 1
-    ? `\`${node.op}\` scales the gradient by ${factor} here, shrinking it the most on its way back.`
-    : `\`${node.op}\` scales the gradient by ${factor} here (its output is ${out}), growing it the most on its way back.`;
+    ? t("health.cause.shrinks", node.op, factor)
+    : t("health.cause.grows", node.op, factor, out);
 }
 
 /** How to speak of a parameter's gradient: `∂L/∂w` and `` `w` ``, or in words when it has no name. */
-function subject(root: string, node: TraceNode): { d: string; who: string } {
-  if (node.names.length === 0) return { d: "The gradient of this value", who: "it" };
+function subject(root: string, node: TraceNode, t: Messages): { d: string; who: string } {
+  if (node.names.length === 0) return { d: t("health.subject.unnamed"), who: t("health.subject.it") };
   // The name it was first given: `h = w` later does not make the parameter `h`.
   const name = node.names[0];
   return { d: `∂${root}/∂${name}`, who: `\`${name}\`` };
 }
 
-function nonFiniteText(values: number[]): string {
+function nonFiniteText(values: number[], t: Messages): string {
   const bad = values.filter((v) => !Number.isFinite(v));
   const kinds = [...new Set(bad.map((v) => formatNumber(v)))].join("/");
-  return values.length === 1 ? kinds : `${kinds} in ${bad.length} of ${values.length} elements`;
+  return values.length === 1 ? kinds : t("health.nan.elements", kinds, bad.length, values.length);
 }
 
-function nonFiniteHint(node: TraceNode, inputs: TraceNode[]): string | null {
+function nonFiniteHint(node: TraceNode, inputs: TraceNode[], t: Messages): string | null {
   const op = node.op.toLowerCase();
   const x = inputs[0]?.data ?? [];
-  if (op === "log" && x.some((v) => v <= 0)) return "log is only defined for positive numbers";
-  if (op === "sqrt" && x.some((v) => v < 0)) return "a square root of a negative number";
-  if (op === "exp") return "exp overflows a float past about 709";
+  if (op === "log" && x.some((v) => v <= 0)) return t("health.hint.log");
+  if (op === "sqrt" && x.some((v) => v < 0)) return t("health.hint.sqrt");
+  if (op === "exp") return t("health.hint.exp");
   if (op.startsWith("**")) {
     const k = Number(op.slice(2));
-    if (k < 0 && x.some((v) => v === 0))
-      return "0 to a negative power: a division by zero (micrograd computes a / b as a * b**-1)";
-    if (!Number.isInteger(k) && x.some((v) => v < 0)) return "a negative number to a fractional power";
+    if (k < 0 && x.some((v) => v === 0)) return t("health.hint.zeroPower");
+    if (!Number.isInteger(k) && x.some((v) => v < 0)) return t("health.hint.fractionalPower");
   }
   if ((op === "/" || op === "div") && (inputs[1]?.data ?? []).some((v) => v === 0))
-    return "a division by zero";
+    return t("health.hint.division");
   return null;
 }
 

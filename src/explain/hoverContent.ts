@@ -1,3 +1,4 @@
+import { messages, type Messages } from "../l10n/messages";
 import type { Occurrence, Span, Trace, TraceNode } from "../trace/trace";
 import { symbolName } from "../view/chainRule";
 import { chainRuleFor, displayName } from "./chainRule";
@@ -34,8 +35,10 @@ export function hoverContent(
   trace: Trace,
   occurrence: Occurrence,
   precision = DEFAULT_PRECISION,
+  locale = "en",
 ): HoverContent {
-  const formatValue = (xs: number[]) => valueText(xs, precision);
+  const t = messages(locale);
+  const formatValue = (xs: number[]) => valueText(xs, precision, t);
   const node = trace.nodes[occurrence.node];
   const rule = chainRuleFor(trace, node.id);
   const rootName = symbolName(rule.root ? displayName(trace, rule.root) : "L");
@@ -43,55 +46,56 @@ export function hoverContent(
   const dRoot = `∂${rootName}/∂${name}`;
   const lines: string[] = [];
 
-  lines.push(`**${name}** = \`${formatValue(node.data)}\` — ${describeKind(node)}`);
-  if (node.shape.length > 0) lines.push("", tensorSummary(node, precision));
+  lines.push(`**${name}** = \`${formatValue(node.data)}\` — ${describeKind(node, t)}`);
+  if (node.shape.length > 0) lines.push("", tensorSummary(node, precision, t));
   const times = madeHere(trace, node);
-  if (times > 1) lines.push("", `Made ${times} times by this expression (in a loop); this is the last one.`);
+  if (times > 1) lines.push("", t("hover.madeTimes", times));
   if (!rule.root) {
-    lines.push("", "No gradient yet: the program never calls `.backward()`.");
+    lines.push("", t("hover.noBackward"));
   } else if (rule.total === null) {
-    lines.push("", `${markdownText(dRoot)} = 0 — \`${name}\` does not reach \`${rootName}\`.`);
+    lines.push("", t("hover.unreached", markdownText(dRoot), name, rootName));
   } else {
     lines.push("", `**${markdownText(dRoot)} = ${formatValue(rule.total)}**`);
     if (node.grad !== null && !sameNumbers(node.grad, rule.total)) {
-      lines.push(
-        "",
-        `\`${name}.grad\` reads \`${formatValue(node.grad)}\` (it accumulates across \`backward()\` calls).`,
-      );
+      lines.push("", t("hover.gradReads", name, formatValue(node.grad)));
     }
     if (node.id === rule.root.id) {
-      lines.push("", `\`${name}\` is the root: ${markdownText(dRoot)} = 1.`);
+      lines.push("", t("hover.isRoot", name, markdownText(dRoot)));
     } else if (rule.terms.length > 0) {
-      lines.push("", "Chain rule, one term per use:", "");
+      lines.push("", t("hover.chainRule"), "");
       for (const term of rule.terms) {
         const viaText = displayName(trace, term.via);
         const via = symbolName(viaText);
         const local = term.local ? formatValue(term.local) : "VJP";
         lines.push(
-          `- via \`${viaText}\` (${markdownText(term.via.op)}): ` +
-            markdownText(`∂${rootName}/∂${via} × ∂${via}/∂${name}`) +
-            " = " +
-            `${formatValue(term.upstream)} × ${local} = **${formatValue(term.contribution)}**`,
+          t(
+            "hover.term",
+            viaText,
+            markdownText(term.via.op),
+            markdownText(`∂${rootName}/∂${via} × ∂${via}/∂${name}`),
+            formatValue(term.upstream),
+            local,
+            formatValue(term.contribution),
+          ),
         );
       }
       if (rule.terms.length > 1) {
-        lines.push(
-          "",
-          `Sum: ${rule.terms.map((t) => formatValue(t.contribution)).join(" + ")} = **${formatValue(rule.total)}**`,
-        );
+        const sum = rule.terms.map((term) => formatValue(term.contribution)).join(" + ");
+        lines.push("", t("hover.sum", sum, formatValue(rule.total)));
       }
     }
   }
   if (node.data.length <= FULL_PRECISION_MAX) {
     lines.push(
       "",
-      `Full precision: \`${name}.data = ${fullPrecision(node.data)}\`` +
-        (rule.total ? `, \`${dRoot} = ${fullPrecision(rule.total)}\`` : ""),
+      rule.total
+        ? t("hover.fullPrecisionGrad", name, fullPrecision(node.data), dRoot, fullPrecision(rule.total))
+        : t("hover.fullPrecision", name, fullPrecision(node.data)),
     );
   }
   lines.push(
     "",
-    `[Show in graph](command:${SHOW_IN_GRAPH}?${encodeURIComponent(JSON.stringify([node.id]))})`,
+    `[${t("hover.showInGraph")}](command:${SHOW_IN_GRAPH}?${encodeURIComponent(JSON.stringify([node.id]))})`,
   );
   return { markdown: lines.join("\n"), span: occurrence.span, node: node.id };
 }
@@ -114,7 +118,7 @@ function madeHere(trace: Trace, node: TraceNode): number {
 }
 
 /** Shape, then min / max / mean of a tensor's values. */
-function tensorSummary(node: TraceNode, precision: number): string {
+function tensorSummary(node: TraceNode, precision: number, t: Messages): string {
   const formatNumber = (x: number) => numberText(x, precision);
   let min = Infinity;
   let max = -Infinity;
@@ -125,7 +129,7 @@ function tensorSummary(node: TraceNode, precision: number): string {
     sum += x;
   }
   const mean = node.data.length > 0 ? sum / node.data.length : NaN;
-  return `Tensor of shape ${node.shape.join("×")} · min ${formatNumber(min)} · max ${formatNumber(max)} · mean ${formatNumber(mean)}`;
+  return t("hover.tensor", node.shape.join("×"), formatNumber(min), formatNumber(max), formatNumber(mean));
 }
 
 /** Text that Markdown must not read as emphasis or links (`w**-1`, `a_b`). */
@@ -133,19 +137,19 @@ function markdownText(text: string): string {
   return text.replace(/[\\`*_[\]<>]/g, (c) => `\\${c}`);
 }
 
-function describeKind(node: TraceNode): string {
-  if (node.kind === "leaf") return "a leaf value";
-  if (node.kind === "const") return "a constant";
-  return `made by \`${node.op}\`${node.expr ? ` in \`${node.expr}\`` : ""}`;
+function describeKind(node: TraceNode, t: Messages): string {
+  if (node.kind === "leaf") return t("hover.kind.leaf");
+  if (node.kind === "const") return t("hover.kind.const");
+  return node.expr ? t("hover.kind.opIn", node.op, node.expr) : t("hover.kind.op", node.op);
 }
 
-function valueText(xs: number[], precision: number): string {
+function valueText(xs: number[], precision: number, t: Messages): string {
   const text = (x: number) => numberText(x, precision);
   if (xs.length === 1) return text(xs[0]);
   if (xs.length <= FULL_PRECISION_MAX) return `[${xs.map(text).join(", ")}]`;
   let norm = 0;
   for (const x of xs) norm += x * x;
-  return `‖${text(Math.sqrt(norm))}‖ (${xs.length} values)`;
+  return t("hover.norm", text(Math.sqrt(norm)), xs.length);
 }
 
 function fullPrecision(xs: number[]): string {

@@ -3,10 +3,9 @@ import { assembleProgram, type NotebookProgram } from "../notebook/assembleProgr
 import { graphTraceForCell } from "../notebook/cellGraph";
 import { cellOfNodes } from "../notebook/cellOfNodes";
 import { diagnosticsForCell, inlineForCell, traceForCell } from "../notebook/cellTrace";
-import type { ViewGraph } from "../view/viewGraph";
 import type { RunClient, RunOutcome } from "../worker/runClient";
 import { toVscodeDiagnostics } from "./diagnostics";
-import { cellSources, findCell, isCellDocument, selectedCellIndex } from "./notebookCells";
+import { CELL_SCHEME, cellSources, findCell, isCellDocument, selectedCellIndex } from "./notebookCells";
 import { RunController, type DocumentResult } from "./runController";
 import { readSettings } from "./settings";
 
@@ -44,7 +43,8 @@ export class NotebookRunController extends RunController {
   private readonly cellUpdates = new vscode.EventEmitter<DocumentResult>();
   private readonly cellStarts = new vscode.EventEmitter<vscode.Uri>();
   private readonly subscriptions: vscode.Disposable[];
-  // Both events carry plain documents' results (the base class's) and cells' results.
+  // Both events carry plain documents' results and cells' results. A field initialiser runs
+  // after the base constructor, so `this.onDidUpdate` there still reads the base class's event.
   override readonly onDidUpdate: vscode.Event<DocumentResult> = both(
     (this as RunController).onDidUpdate,
     this.cellUpdates.event,
@@ -79,7 +79,7 @@ export class NotebookRunController extends RunController {
   }
 
   override result(uri: vscode.Uri): DocumentResult | undefined {
-    return uri.scheme === "vscode-notebook-cell" ? this.cellResults.get(uri.toString()) : super.result(uri);
+    return uri.scheme === CELL_SCHEME ? this.cellResults.get(uri.toString()) : super.result(uri);
   }
 
   override runNow(document: vscode.TextDocument): void {
@@ -96,13 +96,13 @@ export class NotebookRunController extends RunController {
   }
 
   override forget(uri: vscode.Uri): void {
-    if (uri.scheme !== "vscode-notebook-cell") return super.forget(uri);
+    if (uri.scheme !== CELL_SCHEME) return super.forget(uri);
     this.cellResults.delete(uri.toString());
     this.notebookDiagnostics.delete(uri);
   }
 
   override async whenIdle(): Promise<void> {
-    // A finished notebook run can schedule nothing in the base class and vice versa, but check both anyway.
+    // The two queues are independent: idle means both empty at the same moment.
     do {
       await super.whenIdle();
       if (!this.notebookIdle()) await new Promise<void>((resolve) => this.notebookIdleWaiters.push(resolve));

@@ -32,7 +32,7 @@ import {
 import { PyError, typeError, UnsupportedError, valueError } from "./interpreter/pyErrors";
 import type { Runtime } from "./interpreter/runtime";
 import { sortValues } from "./interpreter/sorting";
-import { typeName } from "./interpreter/stringify";
+import { ascii, typeName } from "./interpreter/stringify";
 import { makeExceptionClasses } from "./exceptionClasses";
 import { objectId, pythonHash } from "./hashing";
 import { convertToFloat, convertToInt } from "./conversions";
@@ -94,6 +94,7 @@ export function makeBuiltins(rt: Runtime): Map<string, PyValue> {
     });
   }
   fn("repr", ([x]) => rt.repr(x));
+  fn("ascii", ([x]) => ascii(rt, x));
   fn("abs", ([x]) => {
     if (typeof x === "number") return Math.abs(x);
     if (x instanceof PyInt || typeof x === "boolean") {

@@ -1072,6 +1072,14 @@ print(s, list({8, 16, 24, 0}), {True, 2, 0}, list(set(range(60, 0, -3))))
 {65, 33, 1, 97, 9, 17} [8, 16, 24, 0] {0, True, 2} [3, 6, 9, 12, 15, 18, 21, 24, 27, 30, 33, 36, 39, 42, 45, 48, 51, 54, 57, 60]
 `,
   },
+  {
+    name: "escapes non-ASCII text with ascii() and !a",
+    source: `print(ascii("héllo ☃ 😀"), f"{'é'!a}", repr("é"), ascii([1, "ü"]))
+`,
+    // recorded from CPython 3.11
+    stdout: `'h\\xe9llo \\u2603 \\U0001f600' '\\xe9' 'é' [1, '\\xfc']
+`,
+  },
 ];
 
 describe("GradLens runs Python as CPython does", () => {

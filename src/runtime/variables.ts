@@ -26,7 +26,9 @@ export function jsonNumber(x: number): JsonNumber {
  * left out; an instance shows its class (and, for a micrograd.nn module, its parameters).
  */
 export function collectVariables(interp: Interpreter, root: number | null): Record<string, PyJson> {
-  const rootGrads = root !== null ? interp.tape.rootGradients(root) : null;
+  // As of the last backward(), like `.grad`, even if the program has updated the data since.
+  const tape = interp.tape;
+  const rootGrads = root !== null ? tape.withDataAtLastBackward(() => tape.rootGradients(root)) : null;
   const toJson = (v: PyValue, depth: number): PyJson | undefined => {
     if (v === null || typeof v === "boolean" || typeof v === "string") return v;
     if (typeof v === "number") return jsonNumber(v);

@@ -52,6 +52,18 @@ function opLabel(tape: ScalarTape, row: number): string {
   return `**${isInt && Number.isFinite(k) ? String(k) : floatRepr(k)}`;
 }
 
+/** ∂row/∂operand for every row, first and second operand. */
+function localDerivatives(tape: TraceInput["tape"]): [Float64Array, Float64Array] {
+  const first = new Float64Array(tape.size);
+  const second = new Float64Array(tape.size);
+  for (let row = 0; row < tape.size; row++) {
+    if (tape.op[row] <= OpCode.Const) continue;
+    first[row] = tape.localDerivative(row, 0);
+    if (tape.b[row] >= 0) second[row] = tape.localDerivative(row, 1);
+  }
+  return [first, second];
+}
+
 /**
  * Turns the tape into the trace's graph: one node per row, one edge per operand with its local
  * derivative and, when the node reaches the last backward() root, the contribution
@@ -59,7 +71,12 @@ function opLabel(tape: ScalarTape, row: number): string {
  */
 export function buildTrace(input: TraceInput): Trace {
   const { tape, source } = input;
-  const rootGrads = input.root !== null ? tape.rootGradients(input.root) : null;
+  // Gradients and local derivatives as of the last backward(), even if the program has
+  // updated the data since (the training-loop step); the nodes show the data as it is now.
+  const { rootGrads, locals } = tape.withDataAtLastBackward(() => ({
+    rootGrads: input.root !== null ? tape.rootGradients(input.root) : null,
+    locals: localDerivatives(tape),
+  }));
   const nodes: TraceNode[] = [];
   const edges: TraceEdge[] = [];
   // A loop makes many rows from one expression: one span object and one text per expression.
@@ -94,7 +111,7 @@ export function buildTrace(input: TraceInput): Trace {
       const rule = SCALAR_OPS[code];
       const operands = tape.b[row] >= 0 ? [tape.a[row], tape.b[row]] : [tape.a[row]];
       for (let operand = 0; operand < operands.length; operand++) {
-        const local = tape.localDerivative(row, operand);
+        const local = locals[operand][row];
         const edge: TraceEdge = {
           id: edges.length,
           from: operands[operand],

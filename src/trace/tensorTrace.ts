@@ -8,6 +8,8 @@ export interface TensorTraceInput {
   /** The user-code span that made a value (by tensor id), when known. */
   spanOf(id: number): Span | null;
   namesOf(id: number): readonly string[] | undefined;
+  /** The innermost call (an index into the trace's calls) that made a value, when calls are recorded. */
+  callOf?(id: number): number | null;
   /** The last tensor `backward()` (null when none, or when a micrograd one came after it). */
   backward: RootGradients | null;
   /** Tensor id of that backward's root. */
@@ -112,6 +114,7 @@ export function tensorGraph(
       rootGrad: list(rootGrad),
       inputEdges: [],
     };
+    if (input.callOf) traceNode.call = input.callOf(id);
     if (node !== null) {
       node.inputIds.forEach((inputId, operand) => {
         const from = nodeOf.get(inputId);

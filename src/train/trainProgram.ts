@@ -1,6 +1,7 @@
 import { Adam } from "../engine/optim/adam";
 import { SGD } from "../engine/optim/sgd";
 import { tensor } from "../engine/tensor";
+import { messages } from "../l10n/messages";
 import type { RunOptions } from "../runtime/runApi";
 import { runProgram } from "../runtime/runProgram";
 import { nodeLabel } from "../trace/naming";
@@ -40,12 +41,14 @@ export function* trainProgram(
   source: string,
   options: RunOptions,
   config: TrainConfig,
+  locale = "en",
 ): Generator<{ step: number; loss: number }, TrainResult> {
+  const t = messages(locale);
   const first = runProgram(source, options);
   const result: TrainResult = { losses: [], parameters: [], message: null };
-  if (!first.ok) return { ...result, message: "The program stops on an error; fix it first." };
+  if (!first.ok) return { ...result, message: t("run.programError") };
   if (first.root === null || first.nodes[first.root].data.length !== 1) {
-    return { ...result, message: "Nothing to train: the program never calls .backward() on a scalar." };
+    return { ...result, message: t("train.noBackward") };
   }
   const root = first.root;
   const chosen = new Set(config.parameters ?? []);
@@ -56,8 +59,7 @@ export function* trainProgram(
       n.rootGrad !== null &&
       (chosen.size === 0 || chosen.has(n.id)),
   );
-  if (params.length === 0)
-    return { ...result, message: "No scalar leaf reaches the loss, so there is nothing to train." };
+  if (params.length === 0) return { ...result, message: t("train.noLeaf") };
 
   const values = tensor(
     params.map((p) => p.data[0]),
@@ -75,7 +77,7 @@ export function* trainProgram(
     yield { step, loss };
     const grads = params.map((p) => trace.nodes[p.id].rootGrad?.[0] ?? 0);
     if (!Number.isFinite(loss) || grads.some((g) => !Number.isFinite(g))) {
-      result.message = `Stopped at step ${step}: the loss or a gradient is not finite (try a smaller learning rate).`;
+      result.message = t("train.notFinite", step);
       break;
     }
     values.grad = tensor(grads, { dtype: "float64" });
@@ -87,7 +89,8 @@ export function* trainProgram(
       leafValues: new Map(params.map((p, i) => [p.id, current[i]])),
     });
     if (!trace.ok) {
-      result.message = `Stopped at step ${step + 1}: ${trace.diagnostics.find((d) => d.severity === "error")?.message}`;
+      const error = trace.diagnostics.find((d) => d.severity === "error")?.message;
+      result.message = t("train.stopped", step + 1, String(error));
       break;
     }
   }

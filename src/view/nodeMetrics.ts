@@ -62,4 +62,6 @@ export function edgeLabelWidth(label: string): number {
 export const GROUP_NODE = {
   stack: 2,
   offset: 4,
+  /** Room above the cards for the loop marker (an arc back into the group) when it has one. */
+  loopRoom: 18,
 } as const;

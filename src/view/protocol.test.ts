@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { buildViewGraph } from "./buildViewGraph";
 import { parseHostMessage, parseWebviewMessage } from "./protocol";
-import { firstExpressionTrace } from "./testing/fixtures";
+import { firstExpressionTrace, mlpTrace } from "./testing/fixtures";
 
 /** What arrives on the other side of postMessage: a structured clone, here a JSON round trip. */
 const wire = <T>(x: T): unknown => JSON.parse(JSON.stringify(x));
@@ -12,6 +12,17 @@ describe("parseHostMessage", () => {
   it("accepts a graph as buildViewGraph makes it, after the trip across", () => {
     const message = { type: "graph", graph, stale: false, title: "first_expression.py" };
     expect(parseHostMessage(wire(message))).toEqual(message);
+  });
+
+  it("accepts a folded graph, with its groups and bundled edges", () => {
+    const folded = buildViewGraph(mlpTrace(2, [4, 4, 1], 3), { nodeLimit: 10 });
+    expect(folded.nodes.some((n) => n.kind === "group")).toBe(true);
+    expect(folded.edges.some((e) => e.kind === "bundle")).toBe(true);
+    const message = { type: "graph", graph: folded, stale: false, title: "mlp.py" };
+    expect(parseHostMessage(wire(message))).toEqual(message);
+    const group = (wire(message) as { graph: { nodes: { kind: string; count?: unknown }[] } }).graph;
+    group.nodes.find((n) => n.kind === "group")!.count = "3";
+    expect(parseHostMessage({ ...message, graph: group })).toBeNull();
   });
 
   it("accepts stale, empty and highlight messages", () => {
@@ -70,5 +81,12 @@ describe("parseWebviewMessage", () => {
     expect(parseWebviewMessage({ type: "reveal", node: -0.5 })).toBeNull();
     expect(parseWebviewMessage({ type: "error" })).toBeNull();
     expect(parseWebviewMessage({ type: "run", code: "import os" })).toBeNull();
+  });
+
+  it("accepts toggleGroup with a fold key, and nothing else", () => {
+    for (const key of ["g12:20", "c3", "c3/g12:20"])
+      expect(parseWebviewMessage({ type: "toggleGroup", key })).toEqual({ type: "toggleGroup", key });
+    for (const key of ["", "v3", "g12", 12, null, "c1/".repeat(30), "__proto__"])
+      expect(parseWebviewMessage({ type: "toggleGroup", key })).toBeNull();
   });
 });

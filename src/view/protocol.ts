@@ -97,7 +97,21 @@ export interface ExportRequestMessage {
 
 /** Webview → host. */
 export type WebviewMessage =
-  ReadyMessage | RevealMessage | WebviewErrorMessage | StepActionMessage | ExportedMessage;
+  | ReadyMessage
+  | RevealMessage
+  | WebviewErrorMessage
+  | StepActionMessage
+  | ExportedMessage
+  | ToggleGroupMessage;
+
+/**
+ * The user clicked a group node (open it) or asked to fold an open group back (`key`: a
+ * value's `fold`). The host applies it with `applyToggle` and sends the graph again.
+ */
+export interface ToggleGroupMessage {
+  type: "toggleGroup";
+  key: string;
+}
 
 /** The user pressed a step-through control. */
 export interface StepActionMessage {
@@ -208,6 +222,8 @@ export function parseWebviewMessage(x: unknown): WebviewMessage | null {
       return isString(x.message) ? { type: "error", message: x.message } : null;
     case "stepAction":
       return isStepAction(x.action) ? { type: "stepAction", action: x.action } : null;
+    case "toggleGroup":
+      return isFoldKey(x.key) ? { type: "toggleGroup", key: x.key } : null;
     case "exported":
       return isInteger(x.id) && isNullable(isString)(x.data) && isNullable(isString)(x.error)
         ? { type: "exported", id: x.id, data: x.data, error: x.error }
@@ -216,6 +232,10 @@ export function parseWebviewMessage(x: unknown): WebviewMessage | null {
       return null;
   }
 }
+
+/** `g12:20`, `c3`, `c3/g12:20`: short, and nothing else (the key goes into a Set the host keeps). */
+const isFoldKey = (x: unknown): x is string =>
+  typeof x === "string" && x.length <= 64 && /^(c\d+|g\d+:\d+)(\/(c\d+|g\d+:\d+))*$/.test(x);
 
 const isStepAction = isOneOf(["next", "previous", "play", "pause", "stop"] as const);
 

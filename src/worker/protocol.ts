@@ -12,8 +12,11 @@ export interface RunRequest {
   id: number;
   source: string;
   options: RunOptions;
-  /** How to judge the gradients and write the inline values; done here, off the host's thread. */
-  analysis: { thresholds: GradientThresholds; inlineMaxLength: number; precision: number };
+  /**
+   * How to judge the gradients and write the inline values; done here, off the host's thread.
+   * `locale` is VS Code's display language for the messages (English when absent).
+   */
+  analysis: { thresholds: GradientThresholds; inlineMaxLength: number; precision: number; locale?: string };
 }
 
 /** Worker → host: the run finished (or stopped on an error); `view` is laid out for drawing. */
@@ -38,6 +41,8 @@ export interface GradientCheckRequest {
   id: number;
   source: string;
   options: RunOptions;
+  /** The language of the report's messages (English when absent). */
+  locale?: string;
 }
 
 /** Worker → host: the gradient check's report. */
@@ -54,6 +59,8 @@ export interface TrainRequest {
   source: string;
   options: RunOptions;
   config: TrainConfig;
+  /** The language of the result's message (English when absent). */
+  locale?: string;
 }
 
 /** Worker → host: one training step's loss (many of these, then one `trained`). */

@@ -26,8 +26,10 @@ port.on("message", (request: WorkerRequest) => {
   try {
     if (request.type === "run") reply = run(request);
     else if (request.type === "train") reply = train(request);
-    else
-      reply = { type: "gradcheck", id: request.id, report: checkGradients(request.source, request.options) };
+    else {
+      const report = checkGradients(request.source, request.options, {}, request.locale);
+      reply = { type: "gradcheck", id: request.id, report };
+    }
   } catch (e) {
     reply = {
       type: "failure",
@@ -40,7 +42,7 @@ port.on("message", (request: WorkerRequest) => {
 
 /** Trains step by step, posting each step's loss as it comes so the host can draw the curve live. */
 function train(request: TrainRequest): TrainResponse {
-  const steps = trainProgram(request.source, request.options, request.config);
+  const steps = trainProgram(request.source, request.options, request.config, request.locale);
   for (;;) {
     const next = steps.next();
     if (next.done) return { type: "trained", id: request.id, result: next.value };
@@ -54,8 +56,8 @@ function run(request: RunRequest): RunResponse {
   const t1 = performance.now();
   const view = buildViewGraph(trace);
   const t2 = performance.now();
-  const { thresholds, inlineMaxLength, precision } = request.analysis;
-  const health = gradientDiagnostics(trace, thresholds);
+  const { thresholds, inlineMaxLength, precision, locale } = request.analysis;
+  const health = gradientDiagnostics(trace, thresholds, locale);
   const inline = inlineValues(trace, request.source, { maxLineLength: inlineMaxLength, precision });
   const inlineByDefault = shouldShowInlineByDefault(request.source, trace);
   const t3 = performance.now();

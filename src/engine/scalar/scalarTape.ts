@@ -135,8 +135,30 @@ export class ScalarTape {
 
   /** Sets `.data` as a Python assignment does (`p.data -= lr * p.grad`). */
   setData(id: number, x: number, isInt: boolean): void {
+    if (!this.dataBeforeChange.has(id)) this.dataBeforeChange.set(id, this.data[id]);
     this.data[id] = x;
     this.flags[id] = (this.flags[id] & ~DATA_INT) | (isInt ? DATA_INT : 0);
+  }
+
+  /**
+   * Each row's data as the last backward() saw it, where the program has changed it since
+   * (`p.data -= lr * p.grad`): the trace's ∂root/∂x and local derivatives belong to that
+   * moment, as `.grad` does.
+   */
+  private readonly dataBeforeChange = new Map<number, number>();
+
+  /** Runs `fn` with the data as the last backward() saw it, then puts the program's data back. */
+  withDataAtLastBackward<T>(fn: () => T): T {
+    const now = new Map<number, number>();
+    for (const [row, before] of this.dataBeforeChange) {
+      now.set(row, this.data[row]);
+      this.data[row] = before;
+    }
+    try {
+      return fn();
+    } finally {
+      for (const [row, value] of now) this.data[row] = value;
+    }
   }
 
   /** Sets `.grad` as a Python assignment does (`p.grad = 0`). */
@@ -171,6 +193,7 @@ export class ScalarTape {
    * inlined; the product `local * g` is kept as written there, so the rounding is the table's.
    */
   backward(root: number): void {
+    this.dataBeforeChange.clear();
     const { op, a, b, data, grad, flags, reached } = this;
     let w = root >> 5;
     reached.fill(0, 0, w + 1);

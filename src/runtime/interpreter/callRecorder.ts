@@ -57,6 +57,11 @@ export class CallRecorder {
     this.current = previous;
   }
 
+  /** The innermost call running now (what made a value kept outside the tape, such as a tensor). */
+  active(): number | null {
+    return this.current < 0 ? null : this.current;
+  }
+
   callOf(row: number): number | null {
     const id = row < this.rowCall.length ? this.rowCall[row] : -1;
     return id < 0 ? null : id;

@@ -4,7 +4,7 @@ import type { Frame } from "./frame";
 import type { Interpreter } from "./interpreter";
 import { PyInstance, type PyValue } from "./objects";
 import type { Runtime } from "./runtime";
-import { repr, str, typeName } from "./stringify";
+import { ascii, repr, str, typeName } from "./stringify";
 
 /** Python's `format(value, spec)`: a user class's `__format__`, else the format-spec mini-language. */
 export function formatValue(rt: Runtime, v: PyValue, spec: string): string {
@@ -27,7 +27,8 @@ export function evalFormatString(interp: Interpreter, parts: FormatPart[], frame
     const spec = part.spec ? evalFormatString(interp, part.spec, frame) : "";
     interp.setAt(part.expr.span);
     let shown: PyValue = v;
-    if (part.conversion === "r" || part.conversion === "a") shown = repr(interp, v);
+    if (part.conversion === "r") shown = repr(interp, v);
+    else if (part.conversion === "a") shown = ascii(interp, v);
     else if (part.conversion === "s") shown = str(interp, v);
     if (part.selfDoc !== null) out += part.selfDoc;
     out += formatValue(interp, shown, spec);

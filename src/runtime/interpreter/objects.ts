@@ -73,10 +73,7 @@ export class PyDict {
   readonly entries = new Map<unknown, { key: PyValue; value: PyValue }>();
 }
 
-/**
- * A set, keyed like a dict. It iterates in insertion order; CPython's order follows hashes
- * (for objects, memory addresses), so only sorted output of a set matches CPython's exactly.
- */
+/** A set, keyed like a dict; the order it iterates in is CPython's where that is knowable (see setOrder.ts). */
 export class PySet {
   readonly entries = new Map<unknown, PyValue>();
 }

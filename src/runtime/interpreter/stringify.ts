@@ -84,6 +84,19 @@ export function stringRepr(s: string): string {
   return out + quote;
 }
 
+/** Python's `ascii(x)`: the repr with every non-ASCII character escaped. */
+export function ascii(rt: Runtime, v: PyValue): string {
+  let out = "";
+  for (const ch of repr(rt, v)) {
+    const code = ch.codePointAt(0)!;
+    if (code < 0x80) out += ch;
+    else if (code <= 0xff) out += "\\x" + code.toString(16).padStart(2, "0");
+    else if (code <= 0xffff) out += "\\u" + code.toString(16).padStart(4, "0");
+    else out += "\\U" + code.toString(16).padStart(8, "0");
+  }
+  return out;
+}
+
 /** Python's `str(x)`. */
 export function str(rt: Runtime, v: PyValue): string {
   if (typeof v === "string") return v;

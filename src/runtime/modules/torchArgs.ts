@@ -179,43 +179,30 @@ export function toPython(n: Nested, dtype: DType): PyValue {
   return Array.isArray(n) ? new PyList(n.map((x) => toPython(x, dtype))) : pyNumber(n, dtype);
 }
 
-/** Data for `torch.tensor`: nested numbers and the dtype PyTorch would infer from them. */
+/** Data for `torch.tensor`: nested numbers and the dtype PyTorch infers from them. */
 export function nestedData(rt: Runtime, v: PyValue): { data: Nested; dtype: DType } {
-  let kind = 0; // 0 bool, 1 int, 2 float: the highest category seen
-  let sawAny = false;
+  // torch.tensor(t) copies t with its own dtype
+  if (v instanceof TensorObject) return { data: v.tensor.toNested(), dtype: v.tensor.dtype };
+  let category = -1; // the highest seen: 0 bool, 1 int, 2 float; -1 when there are no numbers
+  const see = (c: number) => (category = Math.max(category, c));
   const walk = (x: PyValue): Nested => {
     if (x instanceof PyList || x instanceof PyTuple) return x.items.map(walk);
     if (x instanceof TensorObject) {
       const t = x.tensor;
-      if (t.ndim > 0) {
-        if (t.numel !== 1)
-          throw new PyError("ValueError", "only one element tensors can be converted to Python scalars");
-      }
-      sawAny = true;
-      kind = Math.max(kind, t.dtype === "bool" ? 0 : t.dtype === "int64" ? 1 : 2);
+      if (t.numel !== 1)
+        throw new PyError("ValueError", "only one element tensors can be converted to Python scalars");
+      see(t.dtype === "bool" ? 0 : t.dtype === "int64" ? 1 : 2);
       return t.item();
     }
-    if (typeof x === "boolean" || x instanceof PyInt || typeof x === "number") {
-      sawAny = true;
-      kind = Math.max(kind, typeof x === "boolean" ? 0 : x instanceof PyInt ? 1 : 2);
+    if (isNumberLike(x)) {
+      see(typeof x === "boolean" ? 0 : x instanceof PyInt ? 1 : 2);
       return num(x, "value");
     }
     if (x instanceof PyInstance && x.cls.lookup("__iter__") !== undefined) return toArray(rt, x).map(walk);
     throw typeError(`new(): invalid data type '${typeName(x)}'`);
   };
-  const top =
-    v instanceof TensorObject && v.tensor.ndim > 0 ? toPython(v.tensor.toNested(), v.tensor.dtype) : v;
-  if (v instanceof TensorObject) kind = v.tensor.dtype === "bool" ? 0 : v.tensor.dtype === "int64" ? 1 : 2;
-  const data = walk(top);
-  const dtype: DType =
-    !sawAny && Array.isArray(data)
-      ? getDefaultDtype()
-      : kind === 0
-        ? "bool"
-        : kind === 1
-          ? "int64"
-          : getDefaultDtype();
-  if (v instanceof TensorObject && v.tensor.dtype === "float64") return { data, dtype: "float64" };
+  const data = walk(v);
+  const dtype: DType = category === 0 ? "bool" : category === 1 ? "int64" : getDefaultDtype();
   return { data, dtype };
 }
 

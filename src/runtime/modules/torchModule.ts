@@ -1,7 +1,7 @@
 import * as T from "../../engine/tensor/index";
 import type { Interpreter } from "../interpreter/interpreter";
 import { int, PyInt, PyModule, type Kwargs, type PyValue } from "../interpreter/objects";
-import { typeError } from "../interpreter/pyErrors";
+import { typeError, UnsupportedError } from "../interpreter/pyErrors";
 import type { ModuleFactory } from "../moduleLoader";
 import {
   bind,
@@ -32,86 +32,26 @@ import { makeDtypeClass, makeGradModeClass, makeSizeClass } from "./torchValues"
  */
 
 /** `torch.sum(x, …)` and friends: the tensor method with the tensor as first argument. */
-const FUNCTIONAL_FORMS = [
-  "sum",
-  "mean",
-  "max",
-  "min",
-  "argmax",
-  "argmin",
-  "prod",
-  "std",
-  "var",
-  "norm",
-  "logsumexp",
-  "relu",
-  "sigmoid",
-  "tanh",
-  "exp",
-  "log",
-  "sqrt",
-  "abs",
-  "neg",
-  "sin",
-  "cos",
-  "floor",
-  "ceil",
-  "round",
-  "sign",
-  "square",
-  "pow",
-  "clamp",
-  "add",
-  "sub",
-  "mul",
-  "div",
-  "matmul",
-  "mm",
-  "dot",
-  "maximum",
-  "minimum",
-  "eq",
-  "ne",
-  "lt",
-  "le",
-  "gt",
-  "ge",
-  "reshape",
-  "flatten",
-  "transpose",
-  "permute",
-  "unsqueeze",
-  "squeeze",
-  "softmax",
-  "log_softmax",
-  "t",
-  "detach",
-  "clone",
-  "numel",
-];
+const FUNCTIONAL_FORMS = (
+  "sum mean max min argmax argmin prod std var norm logsumexp relu sigmoid tanh exp log sqrt abs neg sin " +
+  "cos floor ceil round sign square pow clamp add sub mul div matmul mm dot maximum minimum eq ne lt " +
+  "le gt ge reshape flatten transpose permute unsqueeze squeeze softmax log_softmax t detach clone numel"
+).split(" ");
 
 /** The options every creation function takes: `dtype=` and `requires_grad=`. */
 function createOptions(a: Record<string, PyValue | undefined>, dtype?: T.DType): T.CreateOptions {
   return { dtype: dtypeArg(a.dtype) ?? dtype, requiresGrad: boolArg(a.requires_grad, false) };
 }
 
-const CREATE_KEYWORDS = [
-  "dtype",
-  "device",
-  "requires_grad",
-  "generator",
-  "layout",
-  "pin_memory",
-  "memory_format",
-  "out",
-];
+// `device=` is accepted and ignored: everything runs on the CPU, with the same numbers
+const CREATE_KEYWORDS = ["dtype", "device", "requires_grad", "generator"];
 
 /** Splits `zeros(2, 3, dtype=…)` into the size arguments and the keyword options. */
 function sizeAndOptions(s: TorchState, fname: string, args: PyValue[], kwargs: Kwargs) {
   const a = bind(fname, [], kwargs, ["size", ...CREATE_KEYWORDS]);
   const shape = shapeFrom(s.interp, a.size !== undefined ? [a.size] : args);
   if (a.generator !== undefined && a.generator !== null)
-    throw typeError(`${fname}(generator=...) is not supported by GradLens; use torch.manual_seed`);
+    throw new UnsupportedError(`${fname}(generator=...) is not supported by GradLens; use torch.manual_seed`);
   return { shape, a };
 }
 
@@ -133,8 +73,6 @@ function fillTorch(s: TorchState, m: PyModule): void {
     ["bool", "bool"],
   ] as const)
     m.attrs.set(name, dtypes.get(d)!);
-  // the dtype property looks its objects up by engine name
-  for (const [d, obj] of dtypes) m.attrs.set(d, obj);
   m.attrs.set("no_grad", makeGradModeClass(s, "no_grad"));
   m.attrs.set("enable_grad", makeGradModeClass(s, "enable_grad"));
   set("is_grad_enabled", () => T.isGradEnabled());

@@ -28,6 +28,7 @@ export function torchTraceInput(
       const qualified = parameters.get(id);
       return qualified ? [...(own ?? []), ...qualified] : own;
     },
+    callOf: (id) => s.calls.get(id) ?? null,
     backward,
     rootId: backward !== null ? s.lastRootId : null,
     occurrences: [...s.occurrences].map(([occurrence, id]) => ({ ...program.occurrences[occurrence], id })),

@@ -33,6 +33,8 @@ export class TorchState {
   /** The user-code span that made each value, by tensor id (an in-place op makes a new id). */
   readonly spans = new Map<number, SourceSpan | null>();
   readonly names = new Map<number, string[]>();
+  /** The innermost call (CallRecorder id) that made each value, by tensor id. */
+  readonly calls = new Map<number, number | null>();
   /** Name occurrence → tensor id it stood for. */
   readonly occurrences = new Map<number, number>();
   lastBackward: RootGradients | null = null;
@@ -49,7 +51,10 @@ export class TorchState {
       this.wrappers.set(t, obj);
       this.held.push(t);
     }
-    if (!this.spans.has(t.id)) this.spans.set(t.id, this.interp.at);
+    if (!this.spans.has(t.id)) {
+      this.spans.set(t.id, this.interp.at);
+      this.calls.set(t.id, this.interp.callRecorder.active());
+    }
     return obj;
   }
 

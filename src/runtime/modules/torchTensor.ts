@@ -191,7 +191,8 @@ function properties(
     T: [(t) => s.wrap(T.T(t)), null],
     mT: [(t) => s.wrap(T.transpose(t, -2, -1)), null],
     ndim: [(t) => int(t.ndim), null],
-    dtype: [(t) => dtypes().get(t.dtype === "int64" ? "int64" : t.dtype)!, null],
+    // torch.float32 and friends are attributes of the torch module named as the engine names them
+    dtype: [(t) => dtypes().get(t.dtype)!, null],
     requires_grad: [(t) => t.requiresGrad, (t, v) => void T.requiresGradInPlace(t, boolArg(v, true))],
     is_leaf: [(t) => t.isLeaf, null],
     grad_fn: [(t) => gradFnObject(s, t), null],

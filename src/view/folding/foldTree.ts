@@ -153,7 +153,9 @@ function buildFoldTree(trace: Trace): FoldTree {
       parent,
       label,
       span: b.span,
-      items,
+      // A loop of calls counts its calls; the values the call expression itself made (a `sum`'s
+      // additions) ride along.
+      items: b.calls.length > 0 ? b.calls.length : b.values.length,
     });
     for (const i of b.values) owner[i] = f;
     for (const c of b.calls) callParent[c] = f;

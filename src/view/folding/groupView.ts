@@ -113,7 +113,7 @@ export function groupNode(
       x: 0,
       y: 0,
       width: valueNodeWidth(name, `data ${data}`, `grad ${grad}`) + GROUP_NODE.stack * GROUP_NODE.offset,
-      height: VALUE_NODE.height + GROUP_NODE.stack * GROUP_NODE.offset,
+      height: VALUE_NODE.height + GROUP_NODE.stack * GROUP_NODE.offset + (loop ? GROUP_NODE.loopRoom : 0),
     },
     layer: 0,
   };

@@ -1,4 +1,4 @@
-import type { NodeKind, Trace, TraceEdge, TraceNode } from "../../trace/trace";
+import type { NodeKind, Span, Trace, TraceCall, TraceEdge, TraceNode } from "../../trace/trace";
 
 /**
  * Builds scalar traces by hand for tests and screenshots, with micrograd's operators and a
@@ -10,6 +10,36 @@ export class TraceBuilder {
   private readonly edges: TraceEdge[] = [];
   /** Per node: its operands' ids with ∂out/∂operand. */
   private readonly locals: { from: number; local: number }[][] = [];
+  private readonly calls: TraceCall[] = [];
+  /** The source span and the call new nodes are made in, as the runtime records them. */
+  private span: Span | null = null;
+  private call: number | null = null;
+
+  /** Runs `make` with new nodes marked as made by the source text at `span`. */
+  at<T>(span: Span | null, make: () => T): T {
+    const outer = this.span;
+    this.span = span;
+    try {
+      return make();
+    } finally {
+      this.span = outer;
+    }
+  }
+
+  /**
+   * Runs `make` as a call of `name` (`Neuron.__call__`) on an instance of `instanceClass`, from
+   * the call expression at `span`; nodes made meanwhile belong to the call.
+   */
+  within<T>(name: string, instanceClass: string | null, instance: number | null, span: Span | null, make: () => T): T {
+    const outer = this.call;
+    this.call = this.calls.length;
+    this.calls.push({ id: this.calls.length, parent: outer, name, instanceClass, instance, span });
+    try {
+      return make();
+    } finally {
+      this.call = outer;
+    }
+  }
 
   leaf(data: number, name?: string, expr?: string): number {
     return this.push("leaf", "", data, [], expr ?? null, name);
@@ -95,7 +125,8 @@ export class TraceBuilder {
       ...e,
       contribution: reaches[e.to] ? [grad[e.to] * e.local![0]] : null,
     }));
-    return { ok: true, stdout: "", diagnostics: [], nodes, edges, root, occurrences: [], variables: {} };
+    const calls = this.calls.map((c) => ({ ...c }));
+    return { ok: true, stdout: "", diagnostics: [], nodes, edges, root, occurrences: [], variables: {}, calls };
   }
 
   private binary(
@@ -143,12 +174,13 @@ export class TraceBuilder {
       op,
       names: name === undefined ? [] : [name],
       expr,
-      span: null,
+      span: this.span,
       shape: [],
       data: [data],
       grad: null,
       rootGrad: null,
       inputEdges: [],
+      call: this.call,
     });
     this.locals.push([]);
     return id;

@@ -1,0 +1,122 @@
+import type { Catalog } from "./en";
+
+/**
+ * Simplified Chinese, written for learners: the usual terms of the field (梯度, 反向传播, 链式法则,
+ * 局部导数, 上游梯度, 贡献), code and formulas left as they are.
+ */
+export const zhCn: Catalog = {
+  "list.and": "{0} 和 {1}",
+  "list.comma": "{0}、{1}",
+
+  "hover.kind.leaf": "叶子值",
+  "hover.kind.const": "常量",
+  "hover.kind.op": "由 `{0}` 产生",
+  "hover.kind.opIn": "由 `{1}` 中的 `{0}` 产生",
+  "hover.tensor": "形状为 {0} 的张量 · 最小值 {1} · 最大值 {2} · 平均值 {3}",
+  "hover.norm": "‖{0}‖（{1} 个值）",
+  "hover.madeTimes": "这个表达式（在循环中）产生了 {0} 次；这里显示的是最后一次。",
+  "hover.noBackward": "还没有梯度：程序从未调用 `.backward()`。",
+  "hover.unreached": "{0} = 0 — `{1}` 不会影响到 `{2}`。",
+  "hover.gradReads": "`{0}.grad` 的值是 `{1}`（它会在多次 `backward()` 调用之间累加）。",
+  "hover.isRoot": "`{0}` 是根节点：{1} = 1。",
+  "hover.chainRule": "链式法则，每次使用一项：",
+  "hover.term": "- 经由 `{0}`（{1}）：{2} = {3} × {4} = **{5}**",
+  "hover.sum": "求和：{0} = **{1}**",
+  "hover.fullPrecision": "完整精度：`{0}.data = {1}`",
+  "hover.fullPrecisionGrad": "完整精度：`{0}.data = {1}`，`{2} = {3}`",
+  "hover.showInGraph": "在计算图中显示",
+
+  "health.nan.constant":
+    "常量 {0} 在这里进入计算：这个数是程序给出的，不是某个运算的结果。由它算出的一切也都将是非有限值。",
+  "health.nan.leaf":
+    "`{0}` 一开始就是 {1}：这个数是程序给出的，不是某个运算的结果。由它算出的一切也都将是非有限值。",
+  "health.nan.op":
+    "`{0}` 在这里{2}算出了 {1}{3}。这是本次运行中的第一个非有限值；由它算出的一切也都是非有限值。",
+  "health.nan.from": "由 {0} ",
+  "health.nan.hint": "（{0}）",
+  "health.nan.input": "输入 {0}（`{1}`）是在这里产生的。",
+  "health.nan.elements": "{2} 个元素中有 {1} 个为 {0}",
+  "health.hint.log": "log 只对正数有定义",
+  "health.hint.sqrt": "对负数开平方",
+  "health.hint.exp": "exp 的参数超过约 709 时会超出浮点数范围",
+  "health.hint.zeroPower": "0 的负数次幂：即除以零（micrograd 把 a / b 算作 a * b**-1）",
+  "health.hint.fractionalPower": "负数的小数次幂",
+  "health.hint.division": "除以零",
+  "health.nanGrad":
+    "梯度在这里变成了非有限值：`{0}` 把 {1} 传回给 `{2}`（{3}）。" +
+    "这是反向传播中第一个非有限的梯度；它继续传回到的每个值也都会得到非有限的梯度。",
+  "health.nanGrad.local": "它在 {0} 处的局部导数是 {1}",
+  "health.nanGrad.overflow": "上游梯度 × 局部导数 = {0} × {1} 溢出了",
+  "health.nanGrad.localDerivative": "它的局部导数",
+  "health.relu.one": "这个 ReLU 的输入是 {0}，所以它的输出为 0，梯度也为零：没有任何梯度能通过它传回。",
+  "health.relu.all":
+    "这个 ReLU 对每个输入的梯度都为零（{0} 个值中 {0} 个 ≤ 0）：没有任何梯度能通过它传回，" +
+    "所以它之前的部分无法从这条路径上学习（“死亡”ReLU）。",
+  "health.relu.input": "它的输入来自这里（最后一个值为 {0}）。",
+  "health.subject.unnamed": "这个值的梯度",
+  "health.subject.it": "它",
+  "health.exploding.one":
+    "{0} 为 {1}，发生了梯度爆炸（超过 {2}）：一步梯度更新就会让 {3} 偏离很远。" +
+    "请尝试更小的学习率，或对梯度进行裁剪。",
+  "health.exploding.many":
+    "在这里产生的 {1} 个值中，有 {0} 个的梯度爆炸（超过 {2}；最大的是 {3}）：" +
+    "一步梯度更新就会让它们偏离很远。请尝试更小的学习率，或对梯度进行裁剪。",
+  "health.vanishing.zero": "{0} 恰好为 0：{1} 参与了 {2} 的计算，但没有梯度传回给它，所以训练不会改变它。",
+  "health.vanishing.one": "{0} 为 {1}，小到几乎消失（低于 {2}）：一步梯度更新几乎不会改变 {3}。",
+  "health.vanishing.many":
+    "在这里产生的 {1} 个值中，有 {0} 个的梯度消失（低于 {2}；最小的是 {3}）：梯度更新几乎不会改变它们。",
+  "health.cause.reluOff": "这个 ReLU 在这里处于关闭状态（输入 ≤ 0）：它的局部导数为 0，所以没有梯度能通过。",
+  "health.cause.saturated": "这个 `{0}` 已饱和（输出为 {1}）：它的局部导数 {2} 会缩小经过它的每个梯度。",
+  "health.cause.shrinks": "`{0}` 在这里把梯度乘以 {1}，是梯度在传回途中缩小最多的地方。",
+  "health.cause.grows": "`{0}` 在这里把梯度乘以 {1}（它的输出为 {2}），是梯度在传回途中增大最多的地方。",
+
+  "step.leaf": "{0} 是叶子节点：{1} 已是最终值 — 这就是 {0}.grad 中保存的值。",
+  "step.noInputs": "{0}：{1} 已完整；它没有可以继续传给的输入。",
+  "step.root": "{0} 是根节点：{1} = 1 — 把它传回给 {2}。",
+  "step.node": "{0}{1}（{2}）：{3} 已完整 — 把它传回给 {4}。",
+  "step.term": "{0} = {1} × {2} = {3}（现为 {4}）",
+  "step.vjp": "向量–雅可比积",
+  "step.counter": "第 {0} / {1} 步",
+  "step.previous": "◀ 上一步",
+  "step.previousTitle": "上一步",
+  "step.play": "▶ 播放",
+  "step.playTitle": "播放",
+  "step.pause": "❚❚ 暂停",
+  "step.pauseTitle": "暂停",
+  "step.next": "下一步 ▶",
+  "step.nextTitle": "下一步",
+  "step.stop": "■ 停止",
+  "step.stopTitle": "停止逐步执行",
+
+  "check.noBackward": "没有可检查的内容：程序从未调用 .backward()（请先选择一个输出）。",
+  "check.noLeaf": "没有标量叶子值能影响到根节点，因此没有可检查的内容。",
+  "check.failed": "失败",
+  "check.title": "# 梯度检查 — {0}",
+  "check.allMatch": "✓ `{1}` 的全部 {0} 个梯度与中心有限差分一致。",
+  "check.someFail": "✗ **`{2}` 的 {1} 个梯度中有 {0} 个与中心有限差分不一致**。",
+  "check.method":
+    "在 float64 下用 eps = {0} 的中心差分计算；当 |解析值 − 数值| ≤ {1} + {2}·|数值| 时梯度通过" +
+    "（PyTorch gradcheck 的默认设置）。",
+  "check.tableHeader": "| | 参数 | 解析 ∂/∂x | 数值 | 差值 |",
+  "check.runFailed": "运行失败：{0}",
+  "check.skipped": "还有 {0} 个参数未检查（每次运行有数量上限）。",
+
+  "run.programError": "程序因错误而停止；请先修复它。",
+  "train.noBackward": "没有可训练的内容：程序从未对标量调用 .backward()。",
+  "train.noLeaf": "没有标量叶子值能影响到损失，因此没有可训练的内容。",
+  "train.notFinite": "在第 {0} 步停止：损失或某个梯度不是有限值（请尝试更小的学习率）。",
+  "train.stopped": "在第 {0} 步停止：{1}",
+  "chart.label": "训练损失",
+  "chart.title": "损失 {0} → {1}",
+  "chart.oneStep": "1 步",
+  "chart.steps": "{0} 步",
+  "chart.logScale": " · 对数刻度",
+
+  "worker.timeout": "已在 {0} 秒后停止：程序运行时间过长",
+  "worker.memory": "已停止：程序需要超过 {0} MiB 的内存（内存预算，gradlens.memoryBudgetMb）",
+  "worker.failed": "GradLens 工作线程出错：{0}",
+  "worker.exited": "GradLens 工作线程意外停止",
+  "worker.superseded": "已被更新的运行取代",
+  "worker.disposed": "GradLens 已停止",
+  "worker.unexpected": "意外的应答",
+};
