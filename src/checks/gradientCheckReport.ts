@@ -26,7 +26,6 @@ export function gradientCheckMarkdown(report: GradientCheckReport, fileName: str
     const difference = row.error ? "—" : formatNumber(Math.abs(row.analytic - row.numeric));
     lines.push(`| ${mark} | ${name} | ${formatNumber(row.analytic)} | ${numeric} | ${difference} |`);
   }
-  if (report.skipped > 0)
-    lines.push("", t("check.skipped", report.skipped));
+  if (report.skipped > 0) lines.push("", t("check.skipped", report.skipped));
   return lines.join("\n") + "\n";
 }

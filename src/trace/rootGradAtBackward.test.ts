@@ -21,6 +21,11 @@ describe("gradients as of the last backward()", () => {
     expect(w.rootGrad).toEqual([1]);
     // both edges of w * w carry the local derivative w = 0.5, as backward() saw it
     expect(trace.edges.filter((e) => e.from === w.id).map((e) => e.local)).toEqual([[0.5], [0.5]]);
-    expect(jsonReport(source, trace).variables.w).toEqual({ type: "Value", data: 0.4, grad: 1, root_grad: 1 });
+    expect(jsonReport(source, trace).variables.w).toEqual({
+      type: "Value",
+      data: 0.4,
+      grad: 1,
+      root_grad: 1,
+    });
   });
 });

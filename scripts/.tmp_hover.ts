@@ -1,0 +1,13 @@
+import { readFileSync } from "node:fs";
+import { runProgram } from "../src/runtime/runProgram";
+import { findOccurrence, hoverContent } from "../src/explain/hoverContent";
+import { inlineValues } from "../src/explain/inlineValues";
+import { gradientDiagnostics } from "../src/explain/gradientHealth";
+const src = readFileSync(process.argv[2], "utf8");
+const t = runProgram(src);
+const off = src.indexOf("logits = X") ;
+const occ = findOccurrence(t, off + 1, "logits");
+console.log(occ);
+console.log(JSON.stringify(hoverContent(t, occ!), null, 1)?.slice(0, 1500));
+console.log(inlineValues(t, src).slice(0, 6));
+console.log(gradientDiagnostics(t));
