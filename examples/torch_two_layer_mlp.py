@@ -5,6 +5,10 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
+# float64 throughout (PyTorch's default is float32), so the numbers match a plain-Python
+# check of the same computation to the last digits
+torch.set_default_dtype(torch.float64)
+
 
 class MLP(nn.Module):
     def __init__(self):
@@ -41,8 +45,8 @@ for step in range(3):
     print(f"step {step}: loss = {loss.item():.6f}")
 
 # Derived independently in plain Python (float64 loops over the same weights and data; every
-# hidden pre-activation stays at least 0.06 away from ReLU's kink, so float32 rounding cannot
-# flip a mask): the loss falls 1.448812 → 0.412620 → 0.277323; the last step's gradients and
+# hidden pre-activation stays at least 0.06 away from ReLU's kink, so rounding cannot flip a
+# mask): the loss falls 1.448812 → 0.412620 → 0.277323; the last step's gradients and
 # the weights after it follow.
 # expect: losses[0] == 1.4488124999999998
 # expect: losses[1] == 0.4126195253876405

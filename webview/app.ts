@@ -10,6 +10,9 @@ import type { VsCodeApi } from "./vscodeApi";
 /** Graphs with more nodes draw what is in view first and the rest in the background. */
 const PROGRESSIVE_NODES = 600;
 
+/** Clicks on groups closer together than this are one gesture (a double-click). */
+const TOGGLE_GAP_MS = 400;
+
 /** Below this zoom the numbers are left out. */
 const FAR_SCALE = 0.45;
 
@@ -42,6 +45,7 @@ export class GraphApp {
   /** Trace ids the host asked to emphasise; nodes drawn later pick it up too. */
   private highlighted = new Set<number>();
   private selected: number | null = null;
+  private lastToggle = -Infinity;
   /** A fit asked for while the view had no size (hidden); done once it has one. */
   private fitPending = false;
 
@@ -96,6 +100,7 @@ export class GraphApp {
       else if (e.key === "0") this.panZoom.actualSize();
     });
     this.svg.addEventListener("click", (e) => this.onClick(e));
+    this.svg.addEventListener("dblclick", (e) => this.onDoubleClick(e));
     this.svg.addEventListener("keydown", (e) => {
       if (e.key === "Enter" || e.key === " ") this.onClick(e);
     });
@@ -171,10 +176,16 @@ export class GraphApp {
       this.summary.append(`${root.label} = `);
       html(this.summary, "b", {}, root.data);
       this.summary.append(" · ");
-    } else {
+    } else if (graph.root === null) {
       this.summary.append("no backward() yet · ");
     }
-    this.summary.append(`${values} values`);
+    const groups = graph.nodes.filter((n) => n.kind === "group");
+    const folded = groups.reduce((sum, n) => sum + (n.kind === "group" ? n.values : 0), 0);
+    this.summary.append(
+      groups.length === 0
+        ? `${values} values`
+        : `${values + folded} values, ${folded} folded into ${groups.length} group${groups.length === 1 ? "" : "s"} (click one to open it)`,
+    );
   }
 
   /** `whole`: the user asked for it, so show everything however small; otherwise stay readable. */
@@ -217,16 +228,35 @@ export class GraphApp {
     if (reveal && first) this.panZoom.reveal(first.box);
   }
 
-  /** A click on a value, or on an op node (which stands for the value it makes), reveals that value's source. */
+  /**
+   * A click on a value, or on an op node (which stands for the value it makes), reveals that
+   * value's source; a click on a group asks the host to open it.
+   */
   private onClick(event: Event): void {
     const node = (event.target as Element | null)?.closest?.(".gl-node, .gl-op");
     if (!(node instanceof SVGGElement) || !this.rendered) return;
+    if (node.classList.contains("gl-group") && node.dataset.key) {
+      // One toggle per gesture: the second click of a double-click must not toggle again.
+      if (event.timeStamp - this.lastToggle > TOGGLE_GAP_MS) {
+        this.lastToggle = event.timeStamp;
+        this.vscode.postMessage({ type: "toggleGroup", key: node.dataset.key });
+      }
+      return;
+    }
     const trace = Number(node.dataset.node);
     if (!Number.isInteger(trace)) return;
     if (this.selected !== null) this.rendered.valueNodes.get(this.selected)?.classList.remove("gl-selected");
     this.selected = trace;
     this.rendered.valueNodes.get(trace)?.classList.add("gl-selected");
     this.vscode.postMessage({ type: "reveal", node: trace });
+  }
+
+  /** A double-click on a value that belongs to an open group folds that group back. */
+  private onDoubleClick(event: Event): void {
+    const node = (event.target as Element | null)?.closest?.(".gl-node");
+    if (!(node instanceof SVGGElement) || !node.dataset.fold) return;
+    this.lastToggle = event.timeStamp;
+    this.vscode.postMessage({ type: "toggleGroup", key: node.dataset.fold });
   }
 
   /** Hovering a node lights it, its edges and their other ends; hovering an edge lights it and its ends. */

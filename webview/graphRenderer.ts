@@ -204,7 +204,7 @@ function drawValueNode(parent: SVGGElement, node: ViewValueNode): SVGGElement {
 function drawGroupNode(parent: SVGGElement, node: ViewGroupNode): SVGGElement {
   const { x, y, width, height } = node.box;
   const group = svgElement(parent, "g", {
-    class: `gl-node gl-group gl-role-op${node.root ? " gl-root" : ""}`,
+    class: `gl-node gl-group${node.root ? " gl-root" : ""}`,
     transform: `translate(${x},${y})`,
     "data-testid": "group",
     "data-node": node.trace,
@@ -239,7 +239,11 @@ function drawGroupNode(parent: SVGGElement, node: ViewGroupNode): SVGGElement {
     y1: VALUE_NODE.ruleY,
     y2: VALUE_NODE.ruleY,
   });
-  const name = svgElement(card, "text", { class: "gl-name", x: VALUE_NODE.paddingX, y: VALUE_NODE.nameBaseline });
+  const name = svgElement(card, "text", {
+    class: "gl-name",
+    x: VALUE_NODE.paddingX,
+    y: VALUE_NODE.nameBaseline,
+  });
   name.textContent = node.label;
   valueLine(card, "data", node.data, `gl-status-${node.dataStatus}`, VALUE_NODE.dataBaseline, cardWidth);
   valueLine(card, "grad", node.grad, `gl-status-${node.gradStatus}`, VALUE_NODE.gradBaseline, cardWidth);
@@ -254,9 +258,8 @@ function drawGroupNode(parent: SVGGElement, node: ViewGroupNode): SVGGElement {
     });
     const label = svgElement(group, "text", {
       class: "gl-loop-label",
-      x: cardWidth / 2,
-      y: top - 10,
-      "text-anchor": "middle",
+      x: right + 6,
+      y: top - 5,
       "data-testid": "group-loop",
     });
     label.textContent = node.loop;

@@ -1,3 +1,4 @@
+import { messages, type Messages } from "../src/l10n/messages";
 import { formatNumber } from "../src/view/format";
 import { svgElement } from "./svg";
 
@@ -13,6 +14,8 @@ const PAD = { left: 8, right: 8, top: 22, bottom: 22 };
 export class LossChart {
   private readonly box: HTMLElement;
   private readonly svg: SVGSVGElement;
+  // The host writes VS Code's display language into the page's `lang`.
+  private readonly t: Messages = messages(document.documentElement.lang || "en");
 
   constructor(parent: HTMLElement) {
     this.box = document.createElement("div");
@@ -23,7 +26,7 @@ export class LossChart {
       width: WIDTH,
       height: HEIGHT,
       role: "img",
-      "aria-label": "Training loss",
+      "aria-label": this.t("chart.label"),
     });
   }
 
@@ -57,11 +60,12 @@ export class LossChart {
       r: 3,
     });
     const title = svgElement(this.svg, "text", { x: PAD.left, y: 14, class: "gl-loss-title" });
-    title.textContent = `loss ${formatNumber(values[0])} → ${formatNumber(last)}`;
+    title.textContent = this.t("chart.title", formatNumber(values[0]), formatNumber(last));
     // values[0] is the loss before the first update, so n values are n − 1 steps.
     const steps = values.length - 1;
     const note = svgElement(this.svg, "text", { x: PAD.left, y: HEIGHT - 6, class: "gl-loss-note" });
-    note.textContent = `${steps} step${steps === 1 ? "" : "s"}${done ? "" : "…"}${log ? " · log scale" : ""}`;
+    const count = steps === 1 ? this.t("chart.oneStep") : this.t("chart.steps", steps);
+    note.textContent = `${count}${done ? "" : "…"}${log ? this.t("chart.logScale") : ""}`;
   }
 }
 

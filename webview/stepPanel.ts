@@ -1,3 +1,4 @@
+import { messages, type Messages } from "../src/l10n/messages";
 import type { StepActionMessage, StepMessage } from "../src/view/protocol";
 
 /**
@@ -14,6 +15,8 @@ export class StepPanel {
   private readonly play: HTMLButtonElement;
   private playing = false;
   private pulsing: Element | null = null;
+  // The host writes VS Code's display language into the page's `lang`.
+  private readonly t: Messages = messages(document.documentElement.lang || "en");
 
   constructor(
     parent: HTMLElement,
@@ -25,10 +28,13 @@ export class StepPanel {
     this.title = element(bar, "span", { class: "gl-step-title" });
     const controls = element(bar, "span", { class: "gl-step-controls" });
     // Plain glyphs and words: media-control symbols are missing from many fonts.
-    button(controls, "◀ Prev", "Previous step", () => this.send("previous"));
-    this.play = button(controls, "▶ Play", "Play", () => this.send(this.playing ? "pause" : "play"));
-    button(controls, "Next ▶", "Next step", () => this.send("next"));
-    button(controls, "■ Stop", "Stop stepping", () => this.send("stop"));
+    const t = this.t;
+    button(controls, t("step.previous"), t("step.previousTitle"), () => this.send("previous"));
+    this.play = button(controls, t("step.play"), t("step.playTitle"), () =>
+      this.send(this.playing ? "pause" : "play"),
+    );
+    button(controls, t("step.next"), t("step.nextTitle"), () => this.send("next"));
+    button(controls, t("step.stop"), t("step.stopTitle"), () => this.send("stop"));
     this.lines = element(this.panel, "ol", { class: "gl-step-lines" });
   }
 
@@ -41,9 +47,10 @@ export class StepPanel {
     }
     this.panel.hidden = false;
     this.playing = step.playing;
-    this.play.textContent = step.playing ? "❚❚ Pause" : "▶ Play";
-    this.play.title = step.playing ? "Pause" : "Play";
-    this.counter.textContent = `Step ${step.index + 1} / ${step.total}`;
+    this.play.textContent = this.t(step.playing ? "step.pause" : "step.play");
+    this.play.title = this.t(step.playing ? "step.pauseTitle" : "step.playTitle");
+    this.play.setAttribute("aria-label", this.play.title);
+    this.counter.textContent = this.t("step.counter", step.index + 1, step.total);
     this.title.textContent = step.title;
     this.lines.replaceChildren(
       ...step.lines.map((text) => {

@@ -122,6 +122,16 @@ body.gl-stale #graph .gl-viewport { opacity: 0.5; }
 .gl-node.gl-selected .gl-box { stroke: var(--gl-focus); stroke-width: 2px; }
 .gl-node.gl-highlight .gl-box { fill: color-mix(in srgb, var(--gl-focus) 18%, var(--gl-node-bg)); stroke: var(--gl-focus); stroke-width: 2px; }
 
+/* Group nodes: a stack of cards, the ones behind a little dimmer. */
+.gl-group .gl-card { fill: var(--gl-node-bg); stroke: var(--gl-node-border); stroke-width: 1px; opacity: 0.7; }
+.gl-group .gl-box { stroke-width: 1.5px; }
+.gl-group .gl-name { fill: color-mix(in srgb, var(--gl-flow) 45%, var(--gl-fg)); }
+.gl-group:hover .gl-card { stroke: var(--gl-focus); }
+.gl-loop { fill: none; stroke: var(--gl-flow); stroke-width: 1.5px; }
+.gl-loop-head { fill: var(--gl-flow); }
+.gl-loop-label { font-family: var(--gl-mono); font-size: 10px; fill: var(--gl-flow); }
+.gl-edge-stroke.gl-edge-bundle { stroke-linecap: butt; }
+
 /* Op nodes. */
 .gl-op { cursor: pointer; }
 .gl-op rect { fill: var(--gl-op-bg); stroke: var(--gl-node-border); stroke-width: 1px; }
@@ -138,7 +148,7 @@ body.gl-stale #graph .gl-viewport { opacity: 0.5; }
 }
 @keyframes gl-backward { from { stroke-dashoffset: 0; } to { stroke-dashoffset: 12; } }
 
-#graph.gl-far .gl-edge-tag, #graph.gl-far .gl-line, #graph.gl-far .gl-rule, #graph.gl-far .gl-op text { display: none; }
+#graph.gl-far .gl-edge-tag, #graph.gl-far .gl-line, #graph.gl-far .gl-loop-label, #graph.gl-far .gl-rule, #graph.gl-far .gl-op text { display: none; }
 
 body.vscode-high-contrast .gl-node .gl-box, body.vscode-high-contrast .gl-op rect { stroke-width: 1.5px; }
 @media (max-width: 640px) { .gl-legend { display: none; } }

@@ -85,9 +85,7 @@ export function stepTitle(step: BackwardStep, trace: Trace, locale = "en"): stri
   const d = `∂${names.root}/∂${names.node}`;
   const value = `${d} = ${show(step.grad, node)}`;
   if (step.terms.length === 0) {
-    return node.kind === "leaf"
-      ? t("step.leaf", names.node, value)
-      : t("step.noInputs", names.node, value);
+    return node.kind === "leaf" ? t("step.leaf", names.node, value) : t("step.noInputs", names.node, value);
   }
   const inputs = listText(t, unique(step.terms.map((term) => names.input(term.input))));
   if (step.node === trace.root) return t("step.root", names.node, d, inputs);

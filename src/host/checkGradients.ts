@@ -21,10 +21,11 @@ export async function checkGradients(
     },
     (_progress, token) => {
       token.onCancellationRequested(() => jobs.cancel());
-      return jobs.checkGradients(document.getText(), {
-        fileName: document.fileName,
-        stepBudget: readSettings().stepBudget,
-      });
+      return jobs.checkGradients(
+        document.getText(),
+        { fileName: document.fileName, stepBudget: readSettings().stepBudget },
+        vscode.env.language,
+      );
     },
   );
   if ("kind" in outcome) {
@@ -34,7 +35,7 @@ export async function checkGradients(
   const name = document.uri.path.split("/").pop() ?? "program";
   const report = await vscode.workspace.openTextDocument({
     language: "markdown",
-    content: gradientCheckMarkdown(outcome, name),
+    content: gradientCheckMarkdown(outcome, name, vscode.env.language),
   });
   await vscode.commands.executeCommand("markdown.showPreview", report.uri);
   const failed = outcome.rows.filter((r) => !r.ok).length;

@@ -156,7 +156,7 @@ function webviewHtml(webview: vscode.Webview, extensionUri: vscode.Uri): string 
     `font-src ${webview.cspSource}`,
   ].join("; ");
   return `<!DOCTYPE html>
-<html lang="en">
+<html lang="${htmlAttribute(vscode.env.language)}">
 <head>
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${csp}">
@@ -167,6 +167,11 @@ function webviewHtml(webview: vscode.Webview, extensionUri: vscode.Uri): string 
 <script nonce="${nonce}" src="${script.toString()}"></script>
 </body>
 </html>`;
+}
+
+/** The display language goes into the page's `lang`, where the webview reads it for its own labels. */
+function htmlAttribute(text: string): string {
+  return text.replace(/[^A-Za-z0-9-]/g, "");
 }
 
 function makeNonce(): string {

@@ -17,7 +17,7 @@ export class GradientHoverProvider implements vscode.HoverProvider {
     const offset = result.version === document.version ? document.offsetAt(position) : -1;
     const occurrence = findOccurrence(result.trace, offset, word);
     if (!occurrence) return undefined;
-    const content = hoverContent(result.trace, occurrence, readSettings().precision);
+    const content = hoverContent(result.trace, occurrence, readSettings().precision, vscode.env.language);
     const markdown = new vscode.MarkdownString(content.markdown);
     markdown.isTrusted = { enabledCommands: [SHOW_IN_GRAPH] }; // only the "Show in graph" link
     if (result.stale)

@@ -185,6 +185,7 @@ export class NotebookRunController extends RunController {
             },
             inlineMaxLength: 80,
             precision: settings.precision,
+            locale: vscode.env.language,
           },
         );
         // The layout code loads on the first notebook run, not with the extension (activation time).

@@ -141,6 +141,7 @@ export class RunController implements vscode.Disposable {
             },
             inlineMaxLength: 80,
             precision: settings.precision,
+            locale: vscode.env.language,
           },
         );
         this.current = null;

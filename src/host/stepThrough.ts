@@ -116,8 +116,8 @@ export class StepThrough implements vscode.Disposable {
       node: step.node,
       index: this.index,
       total: this.steps.length,
-      title: stepTitle(step, trace),
-      lines: describeStep(step, trace),
+      title: stepTitle(step, trace, vscode.env.language),
+      lines: describeStep(step, trace, vscode.env.language),
       playing: this.timer !== null,
     });
     this.markSource(trace.nodes[step.node].span);

@@ -44,6 +44,7 @@ export async function train(
             message: vscode.l10n.t("step {0}/{1}, loss {2}", step + 1, choices.steps, loss.toPrecision(6)),
           });
         },
+        vscode.env.language,
       );
     },
   );

@@ -45,7 +45,8 @@ export const en = {
   "health.hint.log": "log is only defined for positive numbers",
   "health.hint.sqrt": "a square root of a negative number",
   "health.hint.exp": "exp overflows a float past about 709",
-  "health.hint.zeroPower": "0 to a negative power: a division by zero (micrograd computes a / b as a * b**-1)",
+  "health.hint.zeroPower":
+    "0 to a negative power: a division by zero (micrograd computes a / b as a * b**-1)",
   "health.hint.fractionalPower": "a negative number to a fractional power",
   "health.hint.division": "a division by zero",
   // … and in the backward pass.
@@ -136,7 +137,8 @@ export const en = {
 
   // Why the worker gave no result.
   "worker.timeout": "stopped after {0} s: the program took too long",
-  "worker.memory": "stopped: the program needed more than {0} MiB (the memory budget, gradlens.memoryBudgetMb)",
+  "worker.memory":
+    "stopped: the program needed more than {0} MiB (the memory budget, gradlens.memoryBudgetMb)",
   "worker.failed": "the GradLens worker failed: {0}",
   "worker.exited": "the GradLens worker stopped unexpectedly",
   "worker.superseded": "replaced by a newer run",

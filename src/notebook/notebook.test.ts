@@ -50,6 +50,13 @@ describe("skipUnsupported", () => {
     expect(out.slice(1)).toEqual(["x = (7", "% 3)", "y = np.zeros(2)"]);
   });
 
+  it("skips display helpers by the names they were imported as, in later cells too", () => {
+    const names = new Set<string>();
+    skipUnsupported("from IPython.display import display, SVG as Svg", names);
+    const { text } = skipUnsupported("display(x)\nSvg(data)\ndisplayed = 1", names);
+    expect(text.split("\n")).toEqual(["pass      ", "pass     ", "displayed = 1"]);
+  });
+
   it("skips a whole cell whose cell magic is not Python", () => {
     const { text, skipped } = skipUnsupported("%%bash\necho hi\nls");
     expect(text).toBe("      \n       \n  ");
@@ -131,6 +138,29 @@ describe("a notebook as one program", () => {
     }
     // The backward() cell made no values: it shows everything.
     expect(graphTraceForCell(trace, cellOf, 4).nodes).toHaveLength(trace.nodes.length);
+  });
+
+  it("credits values made inside a function to the cell that called it", () => {
+    const cells = [
+      code("from micrograd.engine import Value\ndef neuron(x, w):\n    return (x * w).tanh()"),
+      code("x = Value(0.5)\nw = Value(-1.0)"),
+      code("y = neuron(x, w)"),
+    ];
+    const notebook = assembleProgram(cells);
+    const run = runProgram(notebook.source);
+    expect(run.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    const cellOf = cellOfNodes(run, notebook.map);
+    const made = run.nodes.filter((n) => n.kind === "op").map((n) => cellOf[n.id]);
+    expect(made.length).toBeGreaterThan(0);
+    expect(new Set(made)).toEqual(new Set([2]));
+    const graph = graphTraceForCell(run, cellOf, 2);
+    expect(graph.nodes.some((n) => n.names.includes("y"))).toBe(true);
+    expect(
+      graph.nodes
+        .filter((n) => n.kind === "leaf")
+        .flatMap((n) => n.names)
+        .sort(),
+    ).toEqual(["w", "x"]);
   });
 
   it("places inline values and diagnostics in their cells", () => {

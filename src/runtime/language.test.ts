@@ -1080,6 +1080,42 @@ print(s, list({8, 16, 24, 0}), {True, 2, 0}, list(set(range(60, 0, -3))))
     stdout: `'h\\xe9llo \\u2603 \\U0001f600' '\\xe9' 'é' [1, '\\xfc']
 `,
   },
+  {
+    name: "makes instances of a class that defines __eq__ unhashable, as Python does",
+    source: `class P:
+    def __init__(self, x):
+        self.x = x
+    def __eq__(self, other):
+        return self.x == other.x
+class Q:
+    pass
+q = Q()
+print({q: 1}[q], q in {q}, P(1) == P(1), P(1) in [P(1)])
+try:
+    {P(1): 1}
+except TypeError as e:
+    print(e)
+`,
+    // recorded from CPython 3.11
+    stdout: `1 True True True
+unhashable type: 'P'
+`,
+  },
+  {
+    name: "lets a program catch RecursionError and carry on",
+    source: `def f(n):
+    return f(n + 1)
+try:
+    f(0)
+except RecursionError as e:
+    print("caught", e)
+print("after")
+`,
+    // recorded from CPython 3.11
+    stdout: `caught maximum recursion depth exceeded
+after
+`,
+  },
 ];
 
 describe("GradLens runs Python as CPython does", () => {

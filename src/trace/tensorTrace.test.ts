@@ -123,6 +123,27 @@ out.backward()
     expect(t.nodes.some((n) => n.names.includes("unused"))).toBe(false);
     expect(named(t, "data").kind).toBe("leaf");
   });
+
+  it("puts each tensor in the module call that made it, so the view can fold a layer", () => {
+    const t = runProgram(`import torch
+import torch.nn as nn
+class Net(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc = nn.Linear(2, 2)
+    def forward(self, x):
+        return torch.tanh(self.fc(x))
+net = Net()
+out = net(torch.ones(1, 2)).sum()
+`);
+    const callOf = (op: string) => {
+      const node = t.nodes.find((n) => n.op === op)!;
+      return node.call === null || node.call === undefined ? null : t.calls![node.call];
+    };
+    expect(callOf("linear")).toMatchObject({ name: "Linear.forward", instanceClass: "Linear" });
+    expect(callOf("tanh")).toMatchObject({ name: "Net.forward", instanceClass: "Net" });
+    expect(callOf("sum")).toBeNull();
+  });
 });
 
 describe("tensors in the CLI's JSON contract", () => {

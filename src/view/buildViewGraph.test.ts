@@ -238,7 +238,17 @@ describe("buildViewGraph with the previous graph", () => {
     expect(after).toEqual(buildViewGraph(trace));
   });
 
-  it("lays out again when a box or a label changes size, or the structure changes", () => {
+  it("keeps the layout, boxes as wide as before, when the numbers get shorter", () => {
+    const wide = handMadeTrace();
+    wide.nodes[0].data = [12345.5];
+    const before = buildViewGraph(wide);
+    const after = buildViewGraph(handMadeTrace(), { previous: before });
+    expect(valueOf(after, 0).data).toBe("2.0000");
+    expect(after.nodes.map((n) => n.box)).toEqual(before.nodes.map((n) => n.box));
+    expect(after.edges.map((e) => e.points)).toEqual(before.edges.map((e) => e.points));
+  });
+
+  it("lays out again when a box or a label needs more room, or the structure changes", () => {
     const before = buildViewGraph(handMadeTrace());
     const wider = handMadeTrace();
     wider.nodes[0].data = [12345.5];

@@ -3,7 +3,14 @@ import { chainRuleText } from "./chainRule";
 import { foldGraph } from "./folding/foldedGraph";
 import { closedFolds, type FoldOptions } from "./folding/foldState";
 import { foldTree } from "./folding/foldTree";
-import { addToStats, bundleEdge, emptyStats, groupNode, type Bundle, type GroupStats } from "./folding/groupView";
+import {
+  addToStats,
+  bundleEdge,
+  emptyStats,
+  groupNode,
+  type Bundle,
+  type GroupStats,
+} from "./folding/groupView";
 import { formatShape, formatValues, magnitude, numberStatus, type NumberStatus } from "./format";
 import { layeredLayout } from "./layout/layeredLayout";
 import { reusableLayout } from "./layoutReuse";

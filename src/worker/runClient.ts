@@ -1,4 +1,5 @@
 import { Worker } from "node:worker_threads";
+import { messages, type Messages } from "../l10n/messages";
 import type { RunOptions } from "../runtime/runApi";
 import type { GradientCheckReport } from "../checks/gradientCheck";
 import type { TrainConfig, TrainResult } from "../train/trainProgram";
@@ -27,6 +28,8 @@ interface Pending {
   resolve: (answer: Answer) => void;
   onProgress?: (progress: TrainProgress) => void;
   timer: ReturnType<typeof setTimeout>;
+  /** The request's language, for why it stopped. */
+  t: Messages;
 }
 
 /**
@@ -51,24 +54,20 @@ export class RunClient {
     if (answer.kind === "stopped") return answer;
     const { message } = answer;
     if (message.type === "result") return { kind: "result", ...message };
-    return {
-      kind: "stopped",
-      reason: "crash",
-      message: message.type === "failure" ? message.message : "unexpected answer",
-    };
+    return crashed(message, analysis.locale);
   }
 
   /** Checks the program's gradients against finite differences (re-running it many times). */
-  async checkGradients(source: string, options: RunOptions): Promise<GradientCheckReport | RunStopped> {
-    const answer = await this.send({ type: "gradcheck", source, options });
+  async checkGradients(
+    source: string,
+    options: RunOptions,
+    locale = "en",
+  ): Promise<GradientCheckReport | RunStopped> {
+    const answer = await this.send({ type: "gradcheck", source, options, locale });
     if (answer.kind === "stopped") return answer;
     const { message } = answer;
     if (message.type === "gradcheck") return message.report;
-    return {
-      kind: "stopped",
-      reason: "crash",
-      message: message.type === "failure" ? message.message : "unexpected answer",
-    };
+    return crashed(message, locale);
   }
 
   /** Trains the program's parameters; `onStep` hears every step's loss as it comes. */
@@ -77,16 +76,13 @@ export class RunClient {
     options: RunOptions,
     config: TrainConfig,
     onStep: (progress: TrainProgress) => void,
+    locale = "en",
   ): Promise<TrainResult | RunStopped> {
-    const answer = await this.send({ type: "train", source, options, config }, onStep);
+    const answer = await this.send({ type: "train", source, options, config, locale }, onStep);
     if (answer.kind === "stopped") return answer;
     const { message } = answer;
     if (message.type === "trained") return message.result;
-    return {
-      kind: "stopped",
-      reason: "crash",
-      message: message.type === "failure" ? message.message : "unexpected answer",
-    };
+    return crashed(message, locale);
   }
 
   /** Sends one request, replacing any still in flight, and waits for its answer or its end. */
@@ -98,16 +94,17 @@ export class RunClient {
     const worker = this.ensureWorker();
     const id = this.nextId++;
     const { timeoutMs } = this.limits();
+    const t = messages(body.type === "run" ? body.analysis.locale : body.locale);
     return new Promise<Answer>((resolve) => {
       const timer = setTimeout(() => {
         this.finish({
           kind: "stopped",
           reason: "timeout",
-          message: `stopped after ${Math.round(timeoutMs / 1000)} s: the program took too long`,
+          message: t("worker.timeout", Math.round(timeoutMs / 1000)),
         });
         this.killWorker();
       }, timeoutMs);
-      this.pending = { id, resolve, timer, onProgress };
+      this.pending = { id, resolve, timer, onProgress, t };
       worker.postMessage({ ...body, id } as WorkerRequest);
     });
   }
@@ -115,12 +112,16 @@ export class RunClient {
   /** Stops the run in flight, if any: it resolves as superseded and its worker is replaced. */
   cancel(): void {
     if (!this.pending) return;
-    this.finish({ kind: "stopped", reason: "superseded", message: "replaced by a newer run" });
+    const message = this.pending.t("worker.superseded");
+    this.finish({ kind: "stopped", reason: "superseded", message });
     this.killWorker();
   }
 
   dispose(): void {
-    if (this.pending) this.finish({ kind: "stopped", reason: "superseded", message: "GradLens stopped" });
+    if (this.pending) {
+      const message = this.pending.t("worker.disposed");
+      this.finish({ kind: "stopped", reason: "superseded", message });
+    }
     this.killWorker();
   }
 
@@ -128,7 +129,8 @@ export class RunClient {
     if (this.worker) return this.worker;
     const { memoryMb } = this.limits();
     const worker = new Worker(this.workerFile, {
-      resourceLimits: { maxOldGenerationSizeMb: memoryMb },
+      // 4 MB of stack lets a Python program recurse to its usual limit of ~1000 frames.
+      resourceLimits: { maxOldGenerationSizeMb: memoryMb, stackSizeMb: 4 },
       stdout: true,
       stderr: true,
     });
@@ -143,18 +145,18 @@ export class RunClient {
       if (this.worker !== worker) return;
       const outOfMemory = error.code === "ERR_WORKER_OUT_OF_MEMORY";
       this.worker = null;
+      const t = this.pending?.t ?? messages();
       this.finish({
         kind: "stopped",
         reason: outOfMemory ? "memory" : "crash",
-        message: outOfMemory
-          ? `stopped: the program needed more than ${memoryMb} MiB (the memory budget, gradlens.memoryBudgetMb)`
-          : `the GradLens worker failed: ${error.message}`,
+        message: outOfMemory ? t("worker.memory", memoryMb) : t("worker.failed", error.message),
       });
     });
     worker.on("exit", () => {
       if (this.worker !== worker) return;
       this.worker = null;
-      this.finish({ kind: "stopped", reason: "crash", message: "the GradLens worker stopped unexpectedly" });
+      const t = this.pending?.t ?? messages();
+      this.finish({ kind: "stopped", reason: "crash", message: t("worker.exited") });
     });
     worker.unref();
     this.worker = worker;
@@ -174,4 +176,13 @@ export class RunClient {
     this.worker = null;
     if (worker) void worker.terminate();
   }
+}
+
+/** The worker answered with a failure (a bug in GradLens), or with an answer to another request. */
+function crashed(message: WorkerMessage, locale: string | undefined): RunStopped {
+  return {
+    kind: "stopped",
+    reason: "crash",
+    message: message.type === "failure" ? message.message : messages(locale)("worker.unexpected"),
+  };
 }

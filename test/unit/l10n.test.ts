@@ -1,6 +1,8 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { en } from "../../src/l10n/en";
+import { zhCn } from "../../src/l10n/zhCn";
 
 const root = join(__dirname, "../..");
 const json = (path: string) => JSON.parse(readFileSync(join(root, path), "utf8")) as Record<string, string>;
@@ -44,5 +46,9 @@ describe("localisation", () => {
       const holes = (s: string) => (s.match(/\{\d+\}/g) ?? []).sort();
       expect(holes(value), key).toEqual(holes(key));
     }
+  });
+
+  it("has the same message catalogue keys in both languages, for text made outside the host", () => {
+    expect(keys(zhCn)).toEqual(keys(en));
   });
 });

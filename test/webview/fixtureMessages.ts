@@ -125,5 +125,29 @@ export function graphMessages(): Record<string, GraphMessage> {
       title: "mlp_16.py",
     },
     tensor: { type: "graph", graph: buildViewGraph(tensorTrace()), stale: false, title: "tensor_demo.py" },
+    // micrograd's demo batch (100 samples, ~66k values), folded as the default node limit folds it.
+    folded: {
+      type: "graph",
+      graph: buildViewGraph(mlpTrace(2, [16, 16, 1], 100)),
+      stale: false,
+      title: "demo_batch.py",
+    },
+    // The same under a small node limit: only the top-level groups.
+    foldedTop: {
+      type: "graph",
+      graph: buildViewGraph(mlpTrace(2, [16, 16, 1], 100), { nodeLimit: 40 }),
+      stale: false,
+      title: "demo_batch.py",
+    },
+    // A smaller batch, with the model's group opened and one MLP call opened in it.
+    opened: {
+      type: "graph",
+      graph: buildViewGraph(mlpTrace(2, [16, 16, 1], 3), {
+        nodeLimit: 40,
+        expanded: new Set(["g39:47", "c37"]),
+      }),
+      stale: false,
+      title: "demo_batch.py",
+    },
   };
 }

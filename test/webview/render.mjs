@@ -288,6 +288,46 @@ check((await big.locator('[data-root="true"]').count()) === 1, "the big graph's 
 await big.screenshot({ path: `${out}/huge-dark.png` });
 await big.close();
 
+// A folded graph: groups drawn as stacks with ×N; a click asks the host to open one.
+const folded = await open("dark");
+await post(folded, messages.folded);
+await settle(folded);
+const groupCount = messages.folded.graph.nodes.filter((n) => n.kind === "group").length;
+check(groupCount > 0, "the demo batch folds");
+check((await folded.locator('[data-testid="group"]').count()) === groupCount, `${groupCount} groups drawn`);
+await folded.getByRole("button", { name: "Fit" }).click();
+await settle(folded);
+await folded.screenshot({ path: `${out}/folded-dark.png` });
+await post(folded, messages.foldedTop);
+await settle(folded);
+await folded.getByRole("button", { name: "Fit" }).click();
+await settle(folded);
+await folded.screenshot({ path: `${out}/folded-top-dark.png` });
+await folded.getByRole("button", { name: "100%" }).click();
+await folded.waitForTimeout(400);
+await folded.screenshot({ path: `${out}/folded-top-100-dark.png` });
+const model = folded.locator('[data-testid="group"][data-name^="MLP ×"]');
+check((await model.count()) === 1, "the model's calls fold into one group");
+await model.click();
+const toggled = await folded.evaluate(() => window.__posted.at(-1));
+check(
+  toggled.type === "toggleGroup" && toggled.key === (await model.getAttribute("data-key")),
+  `clicking a group posts toggleGroup (${JSON.stringify(toggled)})`,
+);
+await post(folded, messages.opened);
+await settle(folded);
+await folded.getByRole("button", { name: "Fit" }).click();
+await settle(folded);
+await folded.screenshot({ path: `${out}/opened-dark.png` });
+const member = folded.locator('[data-testid="node"][data-fold]').first();
+await member.dblclick();
+const closedAgain = await folded.evaluate(() => window.__posted.at(-1));
+check(
+  closedAgain.type === "toggleGroup" && closedAgain.key === (await member.getAttribute("data-fold")),
+  "double-clicking a member posts toggleGroup for its fold",
+);
+await folded.close();
+
 const tensors = await open("light");
 await post(tensors, messages.tensor);
 await settle(tensors);

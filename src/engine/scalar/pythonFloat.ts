@@ -1,4 +1,5 @@
 import { EngineArithmeticError } from "../errors";
+import { exp as correctlyRoundedExp, log as correctlyRoundedLog } from "../math/correctlyRounded";
 
 /**
  * Python's float `x ** y`, which differs from `Math.pow` in where it raises instead of
@@ -22,9 +23,12 @@ export function pythonPow(x: number, y: number): number {
   return r;
 }
 
-/** Python's `math.exp`: raises OverflowError where the result does not fit a float. */
+/**
+ * Python's `math.exp`: correctly rounded (CPython's libm result; `Math.exp` is an ulp off on
+ * about one input in ten), and OverflowError where the result does not fit a float.
+ */
 export function pythonExp(x: number): number {
-  const r = Math.exp(x);
+  const r = correctlyRoundedExp(x);
   if (r === Infinity && x !== Infinity) throw new EngineArithmeticError("OverflowError", "math range error");
   return r;
 }
@@ -32,5 +36,5 @@ export function pythonExp(x: number): number {
 /** Python's `math.log`: raises ValueError for zero and negative numbers. */
 export function pythonLog(x: number): number {
   if (x <= 0) throw new EngineArithmeticError("ValueError", "math domain error");
-  return Math.log(x);
+  return correctlyRoundedLog(x);
 }

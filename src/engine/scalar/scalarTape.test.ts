@@ -229,4 +229,19 @@ describe("ScalarTape with micrograd's operators", () => {
       else if (r !== small) expect(t.grad[r]).toBe(after[r]);
     }
   });
+
+  it("forgets a dropped row's data as the last backward() saw it", () => {
+    const t = new ScalarTape();
+    const m = new MicrogradOps(t);
+    const w = t.leaf(1);
+    const mark = t.size;
+    const h = m.mul(w, float(2));
+    t.backward(h);
+    t.setData(h, 5, false); // remembered: the trace shows h as backward() saw it
+    t.truncate(mark);
+    const fresh = t.leaf(7);
+    expect(fresh).toBe(mark);
+    t.leaf(8);
+    expect(t.withDataAtLastBackward(() => t.data[h])).toBe(8); // the new value, not h's old 2
+  });
 });

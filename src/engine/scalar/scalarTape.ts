@@ -123,6 +123,8 @@ export class ScalarTape {
       throw new RangeError(`cannot truncate a tape of ${this.size} rows to ${size}`);
     }
     this.size = size;
+    // A dropped row's saved data must not come back when a new value takes its row.
+    for (const row of this.dataBeforeChange.keys()) if (row >= size) this.dataBeforeChange.delete(row);
   }
 
   isDataInt(id: number): boolean {

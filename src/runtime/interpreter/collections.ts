@@ -14,7 +14,7 @@ import {
   PyTuple,
   type PyValue,
 } from "./objects";
-import { PyError, typeError } from "./pyErrors";
+import { PyError, typeError, UnsupportedError } from "./pyErrors";
 import { setIterationOrder } from "./setOrder";
 import type { Runtime } from "./runtime";
 import { typeName } from "./stringify";
@@ -32,6 +32,14 @@ export function hashKey(v: PyValue): unknown {
   if (v instanceof PyTuple) return "\u0000tuple:" + v.items.map((x) => tupleItemKey(hashKey(x))).join(",");
   if (v instanceof PyList || v instanceof PyDict || v instanceof PySet) {
     throw typeError(`unhashable type: '${typeName(v)}'`);
+  }
+  if (v instanceof PyInstance && v.cls.lookup("__eq__") !== undefined) {
+    // Python drops the default hash of a class that defines __eq__; one that defines its own
+    // __hash__ too would need both called here, which GradLens does not do
+    if (v.cls.lookup("__hash__") === undefined) throw typeError(`unhashable type: '${typeName(v)}'`);
+    throw new UnsupportedError(
+      "A dict key or set item with its own __eq__ and __hash__ is not supported by GradLens",
+    );
   }
   return v;
 }

@@ -54,6 +54,12 @@ export function asPyError(interp: Interpreter, thrown: unknown): PyError | null 
     error.span = interp.at;
     return error;
   }
+  if (thrown instanceof RangeError && /call stack/i.test(thrown.message)) {
+    // the JS stack ran out before Python's recursion limit: the same error to the program
+    const error = new PyError("RecursionError", "maximum recursion depth exceeded");
+    error.span = interp.at;
+    return error;
+  }
   return null;
 }
 

@@ -13,7 +13,7 @@ import {
 import { PyError, typeError, valueError } from "../interpreter/pyErrors";
 import type { Runtime } from "../interpreter/runtime";
 import { typeName } from "../interpreter/stringify";
-import { cos, exp, log as correctlyRoundedLog, sin } from "./correctlyRounded";
+import { cos, exp, log as correctlyRoundedLog, sin } from "../../engine/math/correctlyRounded";
 
 /**
  * Python's `math` module on JS's Math, with CPython's errors: a domain error is ValueError

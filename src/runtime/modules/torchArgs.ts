@@ -59,7 +59,7 @@ export function bind(
   const positional = star < 0 ? names.length : star;
   if (args.length > positional)
     throw typeError(`${fname}() takes ${positional} positional arguments but ${args.length} were given`);
-  const out: Record<string, PyValue | undefined> = {};
+  const out = Object.create(null) as Record<string, PyValue | undefined>;
   for (let i = 0; i < args.length; i++) out[names[i]] = args[i];
   for (const [k, v] of kwargs ?? []) {
     if (k === "*" || !names.includes(k))

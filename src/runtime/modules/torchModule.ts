@@ -18,6 +18,7 @@ import {
   tensorList,
 } from "./torchArgs";
 import { fillFunctional } from "./torchFunctional";
+import { fillInit } from "./torchInit";
 import { fillNn } from "./torchNn";
 import { fillOptim } from "./torchOptim";
 import { attachTorchState, TensorObject, torchStateOf, TorchState } from "./torchState";
@@ -235,8 +236,10 @@ const FILLERS: Record<string, (s: TorchState, m: PyModule) => void> = {
     const functional = torchModule(s, "torch.nn.functional");
     fillNn(s, m, torchModule(s, "torch"), functional);
     m.attrs.set("functional", functional);
+    m.attrs.set("init", torchModule(s, "torch.nn.init"));
   },
   "torch.nn.functional": fillFunctional,
+  "torch.nn.init": fillInit,
   "torch.optim": fillOptim,
 };
 

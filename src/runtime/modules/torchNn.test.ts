@@ -85,6 +85,24 @@ print(w.tolist())
     expect(other.split("\n")[3]).not.toBe(lines[3]);
   });
 
+  it("fills parameters with torch.nn.init in PyTorch's ranges, without recording", () => {
+    // xavier_uniform_ on 50×100: bound = gain·√(6 / (fan_in + fan_out)) = √(6 / 150);
+    // kaiming_normal_(relu) on fan_in 100: std = √2 / √100 ≈ 0.1414 (5000 draws: within 10%).
+    const out = run(`import torch
+import torch.nn as nn
+torch.manual_seed(3)
+lin = nn.Linear(100, 50)
+nn.init.xavier_uniform_(lin.weight)
+nn.init.zeros_(lin.bias)
+bound = (6 / 150) ** 0.5
+print(lin.weight.abs().max().item() <= bound, lin.weight.abs().max().item() > 0.9 * bound)
+print(lin.bias.abs().sum().item(), lin.weight.is_leaf, lin.weight.grad_fn, nn.init.calculate_gain("tanh"))
+nn.init.kaiming_normal_(lin.weight, nonlinearity="relu")
+print(abs(lin.weight.std().item() - 2 ** 0.5 / 10) < 0.1 * 2 ** 0.5 / 10)
+`);
+    expect(out).toBe("True True\n0.0 True None 1.6666666666666667\nTrue\n");
+  });
+
   it("prints modules as PyTorch does and finds parameters of nested user modules", () => {
     const out = run(`import torch
 from torch import nn

@@ -168,5 +168,8 @@ describe("torch errors", () => {
     const trace = runProgram("import torch\nx = torch.ones(2)\ny = x.numpy()\n");
     expect(trace.diagnostics[0]).toMatchObject({ code: "unsupported" });
     expect(trace.diagnostics[0].message).toMatch(/numpy\(\)/);
+    const missing = runProgram("import torch\nx = torch.ones(2)\ny = x.cumsum(0)\n");
+    expect(missing.diagnostics[0]).toMatchObject({ code: "unsupported" });
+    expect(missing.diagnostics[0].message).toMatch(/Tensor\.cumsum/);
   });
 });

@@ -15,7 +15,7 @@ import {
   type Kwargs,
   type PyValue,
 } from "../interpreter/objects";
-import { PyError, typeError } from "../interpreter/pyErrors";
+import { PyError, typeError, UnsupportedError } from "../interpreter/pyErrors";
 import { typeName } from "../interpreter/stringify";
 import { bind, boolArg, guard, nestedData, num, operand, pyNumber, tensorOf } from "./torchArgs";
 import { TENSOR_METHODS, makeSize } from "./torchTensorMethods";
@@ -152,6 +152,12 @@ function dunders(s: TorchState): Record<string, Dunder> {
     },
     __repr__: (_s, self) =>
       (self.cls === s.parameterClass ? "Parameter containing:\n" : "") + T.formatTensor(self.tensor),
+    __getattr__(_s, self, name) {
+      // only reached for names the class does not define: most are PyTorch API GradLens lacks
+      throw new UnsupportedError(
+        `\`${self.cls.name}.${String(name)}\` is not supported by GradLens (or is not part of PyTorch)`,
+      );
+    },
     __format__(_s, self, spec) {
       const t = self.tensor;
       if (t.ndim === 0)

@@ -2,6 +2,7 @@ import * as T from "../../engine/tensor/index";
 import type { Tensor } from "../../engine/tensor/index";
 import { int, PyTuple, type Kwargs, type PyValue } from "../interpreter/objects";
 import { typeError, UnsupportedError } from "../interpreter/pyErrors";
+import { typeName } from "../interpreter/stringify";
 import {
   bind,
   boolArg,
@@ -27,27 +28,20 @@ import { makeReturnTypes } from "./torchValues";
 export type TensorMethod = (s: TorchState, self: Tensor, args: PyValue[], kwargs: Kwargs) => PyValue;
 
 const unary =
-  (f: (t: Tensor) => Tensor): TensorMethod =>
+  (name: string, f: (t: Tensor) => Tensor): TensorMethod =>
   (s, self, args, kwargs) => {
-    bind("method", args, kwargs, []);
+    bind(name, args, kwargs, []);
     return s.wrap(f(self));
   };
 
-/** `x.add(y)`-style methods that are an operator under another name. */
+/**
+ * `x.add(y)`-style methods that are an operator under another name; in-place ones (`add_`) give
+ * back the same tensor, so the same Python object.
+ */
 const binary =
-  (f: (a: Tensor, b: Tensor) => Tensor): TensorMethod =>
+  (name: string, f: (a: Tensor, b: Tensor) => Tensor): TensorMethod =>
   (s, self, args, kwargs) => {
-    const a = bind("method", args, kwargs, ["other", "*", "alpha"]);
-    let other = operandArg(a.other);
-    if (a.alpha !== undefined) other = T.mul(other, operandArg(a.alpha));
-    return s.wrap(f(self, other));
-  };
-
-/** Same as binary, in place: the object stays the same Python object. */
-const inPlace =
-  (f: (a: Tensor, b: Tensor) => Tensor): TensorMethod =>
-  (s, self, args, kwargs) => {
-    const a = bind("method", args, kwargs, ["other", "*", "alpha"]);
+    const a = bind(name, args, kwargs, ["other", "*", "alpha"]);
     let other = operandArg(a.other);
     if (a.alpha !== undefined) other = T.mul(other, operandArg(a.alpha));
     return s.wrap(f(self, other));
@@ -55,15 +49,15 @@ const inPlace =
 
 export function operandArg(v: PyValue | undefined): Tensor {
   const t = operand(v);
-  if (t === null) throw typeError(`unsupported operand: expected a Tensor or a number, got ${String(v)}`);
+  if (t === null) throw typeError(`expected a Tensor or a number, not ${typeName(v ?? null)}`);
   return t;
 }
 
 /** `sum`/`mean`: (dim=None, keepdim=False, *, dtype=None). */
 const reduction =
-  (f: typeof T.sum): TensorMethod =>
+  (name: string, f: typeof T.sum): TensorMethod =>
   (s, self, args, kwargs) => {
-    const a = bind("sum", args, kwargs, ["dim", "keepdim", "*", "dtype"]);
+    const a = bind(name, args, kwargs, ["dim", "keepdim", "*", "dtype"]);
     const dim = dimsArg(s.interp, a.dim);
     return s.wrap(f(self, dim, boolArg(a.keepdim, false), dtypeArg(a.dtype)));
   };
@@ -82,27 +76,27 @@ const extreme =
   };
 
 const argExtreme =
-  (f: typeof T.argmax): TensorMethod =>
+  (name: string, f: typeof T.argmax): TensorMethod =>
   (s, self, args, kwargs) => {
-    const a = bind("argmax", args, kwargs, ["dim", "keepdim"]);
+    const a = bind(name, args, kwargs, ["dim", "keepdim"]);
     const dim = a.dim === undefined || a.dim === null ? null : intArg(a.dim, "dim");
     return s.wrap(f(self, dim, boolArg(a.keepdim, false)));
   };
 
 const softmaxLike =
-  (f: typeof T.softmax): TensorMethod =>
+  (name: string, f: typeof T.softmax): TensorMethod =>
   (s, self, args, kwargs) => {
-    const a = bind("softmax", args, kwargs, ["dim", "*", "dtype"]);
+    const a = bind(name, args, kwargs, ["dim", "*", "dtype"]);
     if (a.dim === undefined || a.dim === null)
-      throw typeError('softmax() missing 1 required positional arguments: "dim"');
+      throw typeError(`${name}() missing 1 required positional arguments: "dim"`);
     const dtype = dtypeArg(a.dtype);
     return s.wrap(f(dtype ? T.cast(self, dtype) : self, intArg(a.dim, "dim")));
   };
 
 const cast =
-  (dtype: T.DType): TensorMethod =>
+  (name: string, dtype: T.DType): TensorMethod =>
   (s, self, args, kwargs) => {
-    bind("cast", args, kwargs, []);
+    bind(name, args, kwargs, []);
     return s.wrap(T.cast(self, dtype));
   };
 
@@ -112,12 +106,12 @@ function shapeArgs(s: TorchState, args: PyValue[], kwargs: Kwargs, key: string):
 }
 
 export const TENSOR_METHODS: Record<string, TensorMethod> = {
-  sum: reduction(T.sum),
-  mean: reduction(T.mean),
+  sum: reduction("sum", T.sum),
+  mean: reduction("mean", T.mean),
   max: extreme("max"),
   min: extreme("min"),
-  argmax: argExtreme(T.argmax),
-  argmin: argExtreme(T.argmin),
+  argmax: argExtreme("argmax", T.argmax),
+  argmin: argExtreme("argmin", T.argmin),
   prod(s, self, args, kwargs) {
     const a = bind("prod", args, kwargs, ["dim", "keepdim"]);
     const dim = a.dim === undefined || a.dim === null ? null : intArg(a.dim, "dim");
@@ -137,7 +131,7 @@ export const TENSOR_METHODS: Record<string, TensorMethod> = {
   },
   norm(s, self, args, kwargs) {
     const a = bind("norm", args, kwargs, ["p", "dim", "keepdim"]);
-    if (a.p !== undefined && a.p !== null && num(a.p, "p") !== 2 && a.p !== "fro")
+    if (a.p !== undefined && a.p !== null && a.p !== "fro" && num(a.p, "p") !== 2)
       throw new UnsupportedError("norm() with p other than 2 is not supported by GradLens");
     return s.wrap(T.norm(self, dimsArg(s.interp, a.dim), boolArg(a.keepdim, false)));
   },
@@ -147,25 +141,25 @@ export const TENSOR_METHODS: Record<string, TensorMethod> = {
     if (dim === null) throw typeError('logsumexp() missing 1 required positional arguments: "dim"');
     return s.wrap(T.logsumexp(self, dim, boolArg(a.keepdim, false)));
   },
-  relu: unary(T.relu),
-  sigmoid: unary(T.sigmoid),
-  tanh: unary(T.tanh),
-  exp: unary(T.exp),
-  log: unary(T.log),
-  sqrt: unary(T.sqrt),
-  abs: unary(T.abs),
-  neg: unary((t) => T.neg(t)),
-  sin: unary(T.sin),
-  cos: unary(T.cos),
-  floor: unary((t) => T.stepFunction(t, "floor")),
-  ceil: unary((t) => T.stepFunction(t, "ceil")),
-  round: unary((t) => T.stepFunction(t, "round")),
-  sign: unary((t) => T.stepFunction(t, "sign")),
-  t: unary(T.t),
-  contiguous: unary(T.contiguous),
-  clone: unary(T.clone),
-  detach: unary(T.detach),
-  square: unary((t) => T.pow(t, T.scalar(2, "int"))),
+  relu: unary("relu", T.relu),
+  sigmoid: unary("sigmoid", T.sigmoid),
+  tanh: unary("tanh", T.tanh),
+  exp: unary("exp", T.exp),
+  log: unary("log", T.log),
+  sqrt: unary("sqrt", T.sqrt),
+  abs: unary("abs", T.abs),
+  neg: unary("neg", (t) => T.neg(t)),
+  sin: unary("sin", T.sin),
+  cos: unary("cos", T.cos),
+  floor: unary("floor", (t) => T.stepFunction(t, "floor")),
+  ceil: unary("ceil", (t) => T.stepFunction(t, "ceil")),
+  round: unary("round", (t) => T.stepFunction(t, "round")),
+  sign: unary("sign", (t) => T.stepFunction(t, "sign")),
+  t: unary("t", T.t),
+  contiguous: unary("contiguous", T.contiguous),
+  clone: unary("clone", T.clone),
+  detach: unary("detach", T.detach),
+  square: unary("square", (t) => T.pow(t, T.scalar(2, "int"))),
   pow(s, self, args, kwargs) {
     const a = bind("pow", args, kwargs, ["exponent"]);
     return s.wrap(T.pow(self, operandArg(a.exponent)));
@@ -174,26 +168,26 @@ export const TENSOR_METHODS: Record<string, TensorMethod> = {
     const a = bind("clamp", args, kwargs, ["min", "max"]);
     return s.wrap(T.clamp(self, optionalNum(a.min, "min"), optionalNum(a.max, "max")));
   },
-  add: binary(T.add),
-  sub: binary(T.sub),
-  mul: binary(T.mul),
-  div: binary(T.div),
-  matmul: binary(T.matmul),
-  mm: binary(T.matmul),
-  dot: binary(T.matmul),
-  maximum: binary(T.maximum),
-  minimum: binary(T.minimum),
-  eq: binary(T.eq),
-  ne: binary(T.ne),
-  lt: binary(T.lt),
-  le: binary(T.le),
-  gt: binary(T.gt),
-  ge: binary(T.ge),
-  add_: inPlace(T.addInPlace),
-  sub_: inPlace(T.subInPlace),
-  mul_: inPlace(T.mulInPlace),
-  div_: inPlace(T.divInPlace),
-  copy_: inPlace(T.copyInPlace),
+  add: binary("add", T.add),
+  sub: binary("sub", T.sub),
+  mul: binary("mul", T.mul),
+  div: binary("div", T.div),
+  matmul: binary("matmul", T.matmul),
+  mm: binary("mm", T.matmul),
+  dot: binary("dot", T.matmul),
+  maximum: binary("maximum", T.maximum),
+  minimum: binary("minimum", T.minimum),
+  eq: binary("eq", T.eq),
+  ne: binary("ne", T.ne),
+  lt: binary("lt", T.lt),
+  le: binary("le", T.le),
+  gt: binary("gt", T.gt),
+  ge: binary("ge", T.ge),
+  add_: binary("add_", T.addInPlace),
+  sub_: binary("sub_", T.subInPlace),
+  mul_: binary("mul_", T.mulInPlace),
+  div_: binary("div_", T.divInPlace),
+  copy_: binary("copy_", T.copyInPlace),
   zero_: (s, self, args, kwargs) => {
     bind("zero_", args, kwargs, []);
     return s.wrap(T.zeroInPlace(self));
@@ -231,12 +225,12 @@ export const TENSOR_METHODS: Record<string, TensorMethod> = {
     const a = bind("squeeze", args, kwargs, ["dim"]);
     return s.wrap(T.squeeze(self, dimsArg(s.interp, a.dim)));
   },
-  softmax: softmaxLike(T.softmax),
-  log_softmax: softmaxLike(T.logSoftmax),
-  float: cast("float32"),
-  double: cast("float64"),
-  long: cast("int64"),
-  bool: cast("bool"),
+  softmax: softmaxLike("softmax", T.softmax),
+  log_softmax: softmaxLike("log_softmax", T.logSoftmax),
+  float: cast("float", "float32"),
+  double: cast("double", "float64"),
+  long: cast("long", "int64"),
+  bool: cast("bool", "bool"),
   to(s, self, args, kwargs) {
     const a = bind("to", args, kwargs, ["dtype", "*", "device"]);
     // `.to("cpu")` and `.to(device)` change nothing here: there is only the CPU
@@ -279,8 +273,11 @@ export const TENSOR_METHODS: Record<string, TensorMethod> = {
       throw new UnsupportedError("backward(create_graph=True) is not supported by GradLens");
     const gradient =
       a.gradient === undefined || a.gradient === null ? null : tensorArg(a.gradient, "backward", "gradient");
-    s.lastRootId = self.id;
+    if (a.inputs !== undefined && a.inputs !== null)
+      throw new UnsupportedError("backward(inputs=...) is not supported by GradLens");
+    const rootId = self.id;
     s.lastBackward = T.backward(self, { gradient, retainGraph: boolArg(a.retain_graph, false), trace: true });
+    s.lastRootId = rootId;
     // the tensor root is now the run's root; a micrograd backward() after this one takes over again
     s.interp.lastRoot = null;
     return null;

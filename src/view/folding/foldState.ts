@@ -64,7 +64,8 @@ export function closedFolds(tree: FoldTree, valueCount: number, options: FoldOpt
   }
   if (valueCount > limit)
     for (let f = 0; f < folds.length; f++)
-      if (folds[f].chain >= LONG_CHAIN && !closed[f] && !expanded.has(folds[f].key) && !hidden(f)) closed[f] = 1;
+      if (folds[f].chain >= LONG_CHAIN && !closed[f] && !expanded.has(folds[f].key) && !hidden(f))
+        closed[f] = 1;
   return closed;
 }
 

@@ -93,7 +93,14 @@ function buildFoldTree(trace: Trace): FoldTree {
   const callFold = new Int32Array(calls.length).fill(-1);
   for (let c = 0; c < calls.length; c++) {
     if (boxOf[c] !== c) continue;
-    callFold[c] = addFold({ key: `c${c}`, kind: "call", parent: -1, label: callLabel(calls[c]), span: calls[c].span, items: 1 });
+    callFold[c] = addFold({
+      key: `c${c}`,
+      kind: "call",
+      parent: -1,
+      label: callLabel(calls[c]),
+      span: calls[c].span,
+      items: 1,
+    });
   }
 
   // Constants go where their first consumer goes (the `2` in `x * 2` belongs to that product).
@@ -114,7 +121,10 @@ function buildFoldTree(trace: Trace): FoldTree {
   // Code inside micrograd.nn carries the user's call expression as its span: inside a call,
   // what shares the call's own span is the call's body, not a loop of the user's.
   const sameAsScope = (scope: number, span: Span) =>
-    scope >= 0 && calls[scope].span !== null && calls[scope].span!.from === span.from && calls[scope].span!.to === span.to;
+    scope >= 0 &&
+    calls[scope].span !== null &&
+    calls[scope].span!.from === span.from &&
+    calls[scope].span!.to === span.to;
   const bucketOf = (scope: number, span: Span) => {
     const k = `${scope}|${span.from}:${span.to}`;
     let b = buckets.get(k);
@@ -155,7 +165,7 @@ function buildFoldTree(trace: Trace): FoldTree {
       span: b.span,
       // A loop of calls counts its calls; the values the call expression itself made (a `sum`'s
       // additions) ride along.
-      items: b.calls.length > 0 ? b.calls.length : b.values.length,
+      items: b.calls.length > 0 ? b.calls.length : evaluations(nodes, b.values),
     });
     for (const i of b.values) owner[i] = f;
     for (const c of b.calls) callParent[c] = f;
@@ -186,9 +196,21 @@ function buildFoldTree(trace: Trace): FoldTree {
     const a = indexOfId(edge.from);
     const b = indexOfId(edge.to);
     if (a < 0 || b < 0 || owner[a] < 0 || owner[a] !== owner[b]) continue;
-    if (folds[owner[a]].kind === "span" && nodes[a].op === nodes[b].op && nodes[a].kind === "op") folds[owner[a]].chain++;
+    if (folds[owner[a]].kind === "span" && nodes[a].op === nodes[b].op && nodes[a].kind === "op")
+      folds[owner[a]].chain++;
   }
   return { folds, owner, byKey, indexOfId };
+}
+
+/**
+ * How many times an expression ran, from the values it made: micrograd's `a - b` makes two per
+ * run (`b * -1`, then the sum), so count those made by the same op as the last, the result.
+ */
+function evaluations(nodes: Trace["nodes"], values: readonly number[]): number {
+  const op = nodes[values[values.length - 1]].op;
+  let count = 0;
+  for (const i of values) if (nodes[i].op === op) count++;
+  return Math.max(1, count);
 }
 
 /** `MLP`, `Layer`, `Neuron` for a module's `__call__`; `Neuron.__init__`; `f()` for a function. */

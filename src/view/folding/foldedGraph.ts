@@ -77,24 +77,26 @@ export function foldGraph(trace: Trace, tree: FoldTree, closed: Uint8Array): Fol
     const loops =
       from[k] !== to[k]
         ? firstNode[from[k]] > firstNode[to[k]]
-        : before.kind === "group" && feedsNextIteration(trace, tree, before.folds[0], indexOfId(e.from), indexOfId(e.to));
+        : before.kind === "group" &&
+          feedsNextIteration(trace, tree, before.folds[0], indexOfId(e.from), indexOfId(e.to));
     if (loops) unit.loopEdges.push(k);
   });
   return { unitOf, units: merged.units };
 }
 
 /**
- * Within fold `g`, whether `a → b` carries a value into a later iteration: from one call (or
+ * Within span fold `g`, whether `a → b` carries a value into a later iteration: from one call (or
  * nested fold) of a loop into another, or — between two values an expression made directly —
  * into its next evaluation (`h = h * w` run again), not between the steps of one evaluation
  * (micrograd's `a - b` is `a + (b * -1)`: two values, one span). One evaluation makes each
  * kind of step once, so two values of the same op are two evaluations.
  */
 function feedsNextIteration(trace: Trace, tree: FoldTree, g: number, a: number, b: number): boolean {
+  // A call runs once: edges inside it are its data flow, whichever nested call they join.
+  if (tree.folds[g].kind === "call") return false;
   const itemA = childOf(tree, g, a);
   const itemB = childOf(tree, g, b);
   if (itemA >= 0 || itemB >= 0) return itemA !== itemB;
-  if (tree.folds[g].kind === "call") return false;
   return trace.nodes[a].op === trace.nodes[b].op;
 }
 
@@ -112,7 +114,8 @@ function childOf(tree: FoldTree, g: number, i: number): number {
 /** Tarjan's strongly connected components, iterative (traces run 40,000 deep). */
 function strongComponents(count: number, from: Int32Array, to: Int32Array): Int32Array {
   const start = new Int32Array(count + 1);
-  for (let k = 0; k < from.length; k++) if (from[k] >= 0 && to[k] >= 0 && from[k] !== to[k]) start[from[k] + 1]++;
+  for (let k = 0; k < from.length; k++)
+    if (from[k] >= 0 && to[k] >= 0 && from[k] !== to[k]) start[from[k] + 1]++;
   for (let u = 0; u < count; u++) start[u + 1] += start[u];
   const list = new Int32Array(start[count]);
   const fill = start.slice(0, count);

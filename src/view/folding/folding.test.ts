@@ -4,6 +4,7 @@ import { buildViewGraph } from "../buildViewGraph";
 import { mlpTrace } from "../testing/fixtures";
 import type { ViewGraph, ViewGroupNode, ViewValueNode } from "../viewGraph";
 import { closedFolds, LONG_CHAIN, toggleFolds } from "./foldState";
+import { applyToggle, noFoldChoices } from "./foldToggle";
 import { foldTree } from "./foldTree";
 
 const LOOP = `from micrograd.engine import Value
@@ -94,7 +95,9 @@ describe("folding a 100-iteration loop", () => {
     const wGrad = trace.nodes[0].rootGrad![0];
     expect(Number(fromW[0].label!.replace("Σ ", ""))).toBeCloseTo(wGrad, 3);
     const pairs = g.edges.map((e) => `${e.from}>${e.to}`);
-    expect(new Set(pairs.filter((p) => p.includes("g"))).size).toBe(pairs.filter((p) => p.includes("g")).length);
+    expect(new Set(pairs.filter((p) => p.includes("g"))).size).toBe(
+      pairs.filter((p) => p.includes("g")).length,
+    );
   });
 
   it("opens a group when its key is expanded, and is deterministic", () => {
@@ -184,5 +187,25 @@ describe("toggleFolds", () => {
     const closed = toggleFolds(opened, ["a"], false);
     expect([...closed.expanded]).toEqual(["b"]);
     expect([...closed.collapsed]).toEqual(["a"]);
+  });
+});
+
+describe("applyToggle, as the host runs it for a toggleGroup message", () => {
+  it("opens a group's folds, and closes a member's fold again", () => {
+    const trace = runProgram(LOOP, { fileName: "loop.py" });
+    const folded = buildViewGraph(trace, { nodeLimit: 20 });
+    const [group] = groups(folded);
+    const opened = applyToggle(noFoldChoices(), folded, group.key);
+    expect([...opened.expanded]).toEqual(group.folds);
+    const open = buildViewGraph(trace, { nodeLimit: 20, ...opened, previous: folded });
+    expect(groups(open)).toEqual([]);
+
+    const member = values(open).find((v) => v.fold === spanOf(LOOP, "h * w"))!;
+    const closed = applyToggle(opened, open, member.fold!);
+    expect([...closed.collapsed]).toEqual([spanOf(LOOP, "h * w")]);
+    // `h * w` closed with `tanh` open: still one cycle, so the two fold together again.
+    expect(groups(buildViewGraph(trace, { nodeLimit: 20, ...closed })).map((n) => n.key)).toEqual([
+      spanOf(LOOP, "h * w"),
+    ]);
   });
 });

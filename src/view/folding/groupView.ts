@@ -71,8 +71,11 @@ export function groupNode(
       : stats.min === stats.max
         ? formatNumber(stats.min)
         : `${formatNumber(stats.min)} … ${formatNumber(stats.max)}`;
-  const grad =
-    stats.gradNonfinite ? "NaN/∞" : stats.gradCount === 0 ? "None" : `|·| ${formatNumber(stats.gradSum / stats.gradCount)}`;
+  const grad = stats.gradNonfinite
+    ? "NaN/∞"
+    : stats.gradCount === 0
+      ? "None"
+      : `|·| ${formatNumber(stats.gradSum / stats.gradCount)}`;
   const gradStatus: NumberStatus | "none" = stats.gradNonfinite
     ? "nonfinite"
     : stats.gradCount === 0
@@ -84,7 +87,11 @@ export function groupNode(
   const last = Math.max(...folds.map((f) => f.last));
   const name = count > 1 ? `${label} ×${count}` : label;
   const title = [
-    count > 1 ? `${main.label} — ran ${count} times` : main.kind === "call" ? `call of ${main.label}` : main.label,
+    count > 1
+      ? `${main.label} — ran ${count} times`
+      : main.kind === "call"
+        ? `call of ${main.label}`
+        : main.label,
     ...(merged ? [`one loop: ${folds.map((f) => f.label).join(", ")}`] : []),
     `${stats.values} values folded into one box`,
     `data ${data}`,
@@ -122,7 +129,9 @@ export function groupNode(
 /** A loop's body named by its outermost expression when one contains the rest (`(h * w).tanh()`). */
 function mergedLabel(folds: readonly Fold[]): string {
   const outer = folds.find((f) =>
-    folds.every((g) => f.span !== null && g.span !== null && f.span.from <= g.span.from && g.span.to <= f.span.to),
+    folds.every(
+      (g) => f.span !== null && g.span !== null && f.span.from <= g.span.from && g.span.to <= f.span.to,
+    ),
   );
   return outer ? outer.label : folds.map((f) => f.label).join(" · ");
 }

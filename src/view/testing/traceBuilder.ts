@@ -30,7 +30,13 @@ export class TraceBuilder {
    * Runs `make` as a call of `name` (`Neuron.__call__`) on an instance of `instanceClass`, from
    * the call expression at `span`; nodes made meanwhile belong to the call.
    */
-  within<T>(name: string, instanceClass: string | null, instance: number | null, span: Span | null, make: () => T): T {
+  within<T>(
+    name: string,
+    instanceClass: string | null,
+    instance: number | null,
+    span: Span | null,
+    make: () => T,
+  ): T {
     const outer = this.call;
     this.call = this.calls.length;
     this.calls.push({ id: this.calls.length, parent: outer, name, instanceClass, instance, span });
@@ -126,7 +132,17 @@ export class TraceBuilder {
       contribution: reaches[e.to] ? [grad[e.to] * e.local![0]] : null,
     }));
     const calls = this.calls.map((c) => ({ ...c }));
-    return { ok: true, stdout: "", diagnostics: [], nodes, edges, root, occurrences: [], variables: {}, calls };
+    return {
+      ok: true,
+      stdout: "",
+      diagnostics: [],
+      nodes,
+      edges,
+      root,
+      occurrences: [],
+      variables: {},
+      calls,
+    };
   }
 
   private binary(

@@ -1,5 +1,5 @@
-import { cos, log, sin } from "../random/accurateMath";
-import { type DD, ddAdd, ddMul, ddMulNumber, ddDiv } from "../random/doubleDouble";
+import { cos, log, sin } from "./accurateMath";
+import { type DD, ddAdd, ddMul, ddMulNumber, ddDiv } from "./doubleDouble";
 
 /**
  * `exp` rounded once from a double-double result, as glibc's (which CPython's math.exp calls)
