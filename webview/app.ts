@@ -1,6 +1,7 @@
 import { zoomIdentity, type ZoomTransform } from "d3-zoom";
 import type { HostMessage } from "../src/view/protocol";
 import type { ViewGraph } from "../src/view/viewGraph";
+import { patchGraph, samePlaces } from "./graphPatch";
 import { renderGraph, type RenderedGraph } from "./graphRenderer";
 import { GraphIndex, neighbourhood } from "./neighbourhood";
 import { PanZoom } from "./panZoom";
@@ -132,6 +133,14 @@ export class GraphApp {
       return;
     }
     const firstOfTitle = this.title !== title;
+    if (!firstOfTitle && this.graph && this.rendered?.complete() && samePlaces(this.graph, graph)) {
+      // Same layout, new numbers (a training step): patch the texts, keep the view and the DOM.
+      patchGraph(this.rendered, graph);
+      this.graph = graph;
+      this.index = new GraphIndex(graph);
+      this.renderSummary(graph);
+      return;
+    }
     // Highlights name trace ids, which mean nothing in another program's graph.
     if (firstOfTitle) this.highlighted = new Set();
     this.rendered?.cancel();

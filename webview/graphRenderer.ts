@@ -23,6 +23,8 @@ export interface RenderedGraph {
   done: Promise<void>;
   /** Stops drawing what is still queued (a newer graph replaces this one). */
   cancel(): void;
+  /** Whether every node and edge is drawn (only then can a graph be patched in place). */
+  complete(): boolean;
 }
 
 export interface RenderOptions {
@@ -103,6 +105,7 @@ export function renderGraph(viewport: SVGGElement, graph: ViewGraph, options: Re
   }
 
   let cancelled = false;
+  let finished = later.length === 0;
   const done = new Promise<void>((resolve) => {
     let next = 0;
     const slice = () => {
@@ -110,11 +113,20 @@ export function renderGraph(viewport: SVGGElement, graph: ViewGraph, options: Re
       const end = Math.min(later.length, next + SLICE);
       for (; next < end; next++) later[next]();
       if (next < later.length) setTimeout(slice, 0);
-      else resolve();
+      else {
+        finished = true;
+        resolve();
+      }
     };
     slice();
   });
-  return { valueNodes, elementsByKey, done, cancel: () => (cancelled = true) };
+  return {
+    valueNodes,
+    elementsByKey,
+    done,
+    cancel: () => (cancelled = true),
+    complete: () => finished && !cancelled,
+  };
 }
 
 function boundsOf(points: readonly Point[]): Box {

@@ -41,24 +41,17 @@ export function activate(context: vscode.ExtensionContext): GradLensApi {
 /** Creates everything GradLens needs and registers it with VS Code. */
 function wireUp(context: vscode.ExtensionContext): Omit<GradLensApi, "activation"> {
   const diagnostics = vscode.languages.createDiagnosticCollection("gradlens");
-  const client = new RunClient(vscode.Uri.joinPath(context.extensionUri, "dist", "worker.js").fsPath, () => {
-    const s = readSettings();
-    return { memoryMb: s.memoryBudgetMb, timeoutMs: 60_000 };
-  });
-  // A RunController that also runs notebooks (their cells as one program, in a worker of their own).
-  const runs = new NotebookRunController(
-    client,
-    diagnostics,
-    new RunClient(vscode.Uri.joinPath(context.extensionUri, "dist", "worker.js").fsPath, () => ({
-      memoryMb: readSettings().memoryBudgetMb,
-      timeoutMs: 60_000,
-    })),
-  );
-  // Long jobs (gradient checks) get a worker of their own, so typing never cancels them.
-  const jobs = new RunClient(vscode.Uri.joinPath(context.extensionUri, "dist", "worker.js").fsPath, () => ({
-    memoryMb: readSettings().memoryBudgetMb,
-    timeoutMs: 10 * 60_000,
-  }));
+  const workerFile = vscode.Uri.joinPath(context.extensionUri, "dist", "worker.js").fsPath;
+  /** A worker thread of its own; `timeoutMs` is the wall-clock limit behind the step budget. */
+  const worker = (timeoutMs: number) => {
+    const client = new RunClient(workerFile, () => ({ memoryMb: readSettings().memoryBudgetMb, timeoutMs }));
+    context.subscriptions.push({ dispose: () => client.dispose() });
+    return client;
+  };
+  // Python files and notebooks (their cells as one program) each run in a worker of their own.
+  const runs = new NotebookRunController(worker(60_000), diagnostics, worker(60_000));
+  // Long jobs (gradient checks, training) get a worker of their own, so typing never cancels them.
+  const jobs = worker(10 * 60_000);
   let shown: vscode.TextDocument | undefined = pythonDocument(vscode.window.activeTextEditor);
 
   const showResultIn = (graph: GraphWebview | null) => {
@@ -114,8 +107,6 @@ function wireUp(context: vscode.ExtensionContext): Omit<GradLensApi, "activation
     statusBar,
     inline,
     stepping,
-    { dispose: () => client.dispose() },
-    { dispose: () => jobs.dispose() },
     vscode.window.registerWebviewViewProvider(GRAPH_VIEW_ID, view, {
       webviewOptions: { retainContextWhenHidden: true },
     }),

@@ -81,7 +81,7 @@ export const runProgram: RunProgram = (source, options = {}) => {
     stdout: interp.stdout,
     diagnostics: diagnostics.filter((d) => d.code !== "duplicate"),
     variables: collectVariables(interp, root),
-    tensors: torchTraceInput(interp, program),
+    tensors: torchTraceInput(interp, program, options.output),
     calls: { list: calls, callOf: (row) => interp.callRecorder.callOf(row) },
   });
   return trace;

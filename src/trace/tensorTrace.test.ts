@@ -90,6 +90,17 @@ b.backward()
     for (const e of mixed.edges) expect(mixed.nodes[e.to].inputEdges).toContain(e.id);
   });
 
+  it("differentiates a chosen output when the program never called backward()", () => {
+    const source = "import torch\nx = torch.tensor([1.0, 2.0], requires_grad=True)\ny = (x * x).sum()\n";
+    const first = runProgram(source);
+    expect(first.root).toBeNull();
+    const y = named(first, "y");
+    const chosen = runProgram(source, { output: y.id });
+    expect(chosen.root).toBe(y.id);
+    expect(named(chosen, "x")).toMatchObject({ rootGrad: [2, 4], grad: null });
+    expect(chosen.edges.every((e) => e.contribution !== null)).toBe(true);
+  });
+
   it("keeps the old value in its place when a tensor is changed in place", () => {
     const source = `import torch
 x = torch.tensor([1.0, 2.0], requires_grad=True)

@@ -14,6 +14,12 @@ export interface TensorTraceInput {
   backward: RootGradients | null;
   /** Tensor id of that backward's root. */
   rootId: number | null;
+  /**
+   * A node the caller chose to differentiate instead (RunOptions.output), and how to get the
+   * gradients of a one-element tensor whose graph is still intact (null when it is not).
+   */
+  output?: number;
+  gradientsFor?(t: Tensor): RootGradients | null;
   /** Name occurrences that stood for a tensor, by tensor id. */
   occurrences: { name: string; span: Span; id: number }[];
 }
@@ -81,8 +87,17 @@ export function tensorGraph(
   }
   const ids = [...included].filter((id) => values.has(id)).sort((a, b) => a - b);
   const nodeOf = new Map<number, number>(ids.map((id, i) => [id, firstNode + i]));
+  let backward = input.backward;
+  let rootId = input.rootId;
+  const chosen = input.output !== undefined ? ids[input.output - firstNode] : undefined;
+  const chosenGradients =
+    chosen !== undefined ? (input.gradientsFor?.(values.get(chosen)!.tensor) ?? null) : null;
+  if (chosenGradients !== null) {
+    backward = chosenGradients;
+    rootId = chosen!;
+  }
   const contributions = new Map<string, Tensor>();
-  for (const e of input.backward?.edges ?? []) contributions.set(`${e.toId}:${e.operand}`, e.contribution);
+  for (const e of backward?.edges ?? []) contributions.set(`${e.toId}:${e.operand}`, e.contribution);
   const spans = new Map<number, Span | null>(ids.map((id) => [id, input.spanOf(id)]));
   // values made inside an operation (a constant `2` in `x * 2`) take the span of their consumer
   for (let i = ids.length - 1; i >= 0; i--) {
@@ -100,7 +115,7 @@ export function tensorGraph(
     const node = h.current ? t.gradFn : null;
     const at = spans.get(id) ?? null;
     const expression = at ? expressionAt(at) : null;
-    const rootGrad = input.backward?.grads.get(id);
+    const rootGrad = backward?.grads.get(id);
     const traceNode: TraceNode = {
       id: nodeOf.get(id)!,
       kind: node !== null ? "op" : t.requiresGrad || !t.isWrappedNumber ? "leaf" : "const",
@@ -139,6 +154,6 @@ export function tensorGraph(
     const node = nodeOf.get(o.id);
     if (node !== undefined) occurrences.push({ name: o.name, span: o.span, node });
   }
-  const root = input.rootId !== null && input.backward !== null ? (nodeOf.get(input.rootId) ?? null) : null;
+  const root = rootId !== null && backward !== null ? (nodeOf.get(rootId) ?? null) : null;
   return { nodes, edges, root, occurrences };
 }

@@ -103,8 +103,33 @@ function tensorTrace(): Trace {
   return { ok: true, stdout: "", diagnostics: [], nodes, edges, root: 4, occurrences: [], variables: {} };
 }
 
+/** first_expression.py's graph after a step that changed x to 3.0 (same layout: patched in place). */
+function smallStep(): GraphMessage {
+  const before = buildViewGraph(firstExpressionTrace());
+  const trace = firstExpressionTrace();
+  trace.nodes[0].data = [3];
+  return {
+    type: "graph",
+    graph: buildViewGraph(trace, { previous: before }),
+    stale: false,
+    title: "first_expression.py",
+  };
+}
+
+/** One sample through MLP(2, [16, 16, 1]) after an SGD-like step: every number a little different. */
+function hugeStep(): GraphMessage {
+  const before = buildViewGraph(mlpTrace(2, [16, 16, 1], 1));
+  const trace = mlpTrace(2, [16, 16, 1], 1);
+  // Numbers that keep their printed width, as most do from one step to the next.
+  for (const node of trace.nodes)
+    if (node.kind !== "const") node.data = node.data.map((v) => (Math.abs(v) >= 0.01 ? v * 0.999 : v));
+  return { type: "graph", graph: buildViewGraph(trace, { previous: before }), stale: false, title: "mlp_16.py" };
+}
+
 export function graphMessages(): Record<string, GraphMessage> {
   return {
+    hugeStep: hugeStep(),
+    smallStep: smallStep(),
     small: {
       type: "graph",
       graph: buildViewGraph(firstExpressionTrace()),

@@ -197,6 +197,8 @@ function fillTorch(s: TorchState, m: PyModule): void {
   });
   set("where", (args, kwargs) => {
     const a = bind("where", args, kwargs, ["condition", "input", "other"]);
+    if (a.input === undefined && a.other === undefined)
+      throw new UnsupportedError("torch.where(condition) with one argument is not supported by GradLens");
     const operandOf = (v: PyValue | undefined, what: string) =>
       isNumberLike(v ?? null) ? num(v, what) : tensorArg(v, "where", what);
     return wrap(

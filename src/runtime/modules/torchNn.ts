@@ -151,6 +151,23 @@ class ModuleList(Module):
         setattr(self, str(len(self)), module)
         return self
 
+    def __repr__(self):
+        # runs of modules that print alike are shown once, as PyTorch 2 does: (0-1): 2 x Linear(...)
+        texts = [repr(m) for m in self]
+        if not texts:
+            return 'ModuleList()'
+        runs = []
+        for i, text in enumerate(texts):
+            if runs and runs[-1][2] == text:
+                runs[-1][1] = i
+            else:
+                runs.append([i, i, text])
+        lines = []
+        for first, last, text in runs:
+            head = f'({first})' if first == last else f'({first}-{last}): {last - first + 1} x'
+            lines.append((head + (': ' if first == last else ' ') + text).replace('\\n', '\\n  '))
+        return 'ModuleList(\\n  ' + '\\n  '.join(lines) + '\\n)'
+
 class Identity(Module):
     def __init__(self, *args, **kwargs):
         super().__init__()

@@ -1,3 +1,4 @@
+import * as T from "../../engine/tensor/index";
 import type { Tensor } from "../../engine/tensor/index";
 import type { TensorTraceInput } from "../../trace/tensorTrace";
 import type { JsonNested, PyJson } from "../../trace/trace";
@@ -15,6 +16,8 @@ import { TensorObject, torchStateOf } from "./torchState";
 export function torchTraceInput(
   interp: Interpreter,
   program: { occurrences: { name: string; span: { from: number; to: number } }[] },
+  /** RunOptions.output: a trace node to differentiate instead of the last backward()'s root. */
+  output?: number,
 ): TensorTraceInput | undefined {
   const s = torchStateOf(interp);
   if (s === null) return undefined;
@@ -31,6 +34,17 @@ export function torchTraceInput(
     callOf: (id) => s.calls.get(id) ?? null,
     backward,
     rootId: backward !== null ? s.lastRootId : null,
+    output,
+    gradientsFor: (t) => {
+      if (t.numel !== 1 || !t.requiresGrad) return null;
+      try {
+        return T.rootGradients(t);
+      } catch (e) {
+        // a graph already freed by backward() cannot be walked again
+        if (e instanceof T.TensorError) return null;
+        throw e;
+      }
+    },
     occurrences: [...s.occurrences].map(([occurrence, id]) => ({ ...program.occurrences[occurrence], id })),
   };
 }

@@ -86,6 +86,30 @@ describe("torch.Tensor in the interpreter", () => {
     );
   });
 
+  it("takes backward(gradient=...) and retain_graph, and lets .data be read and replaced", () => {
+    // v·2 with upstream [1, 0.1, 0.01] gives [2, 0.2, 0.02]; then Σ v² twice (graph retained)
+    // adds 2·2v = [4, 8, 12].
+    const out = run(
+      "v = torch.tensor([1.0, 2.0, 3.0], requires_grad=True)\n" +
+        "(v * 2).backward(gradient=torch.tensor([1.0, 0.1, 0.01]))\nprint(v.grad)\n" +
+        "q = (v ** 2).sum()\nq.backward(retain_graph=True)\nq.backward()\nprint(v.grad)\n" +
+        "p = torch.ones(2, requires_grad=True)\np.data -= 0.5 * torch.ones(2)\nprint(p, p.data.requires_grad)\n" +
+        "p.data = torch.tensor([7.0, 8.0])\nprint(p)",
+    );
+    expect(out).toBe(
+      "tensor([2.0000, 0.2000, 0.0200])\ntensor([ 6.0000,  8.2000, 12.0200])\n" +
+        "tensor([0.5000, 0.5000], requires_grad=True) False\ntensor([7., 8.], requires_grad=True)\n",
+    );
+  });
+
+  it("hands back what a comparison dunder returns, as Python does", () => {
+    const out = run(
+      "class P:\n    def __eq__(self, other):\n        return 'eq'\n    def __lt__(self, other):\n        return [1]\n" +
+        "print(P() == 1, P() < 2, 1 > P(), 1 < 2 < 3, 3 < 2 < 1)",
+    );
+    expect(out).toBe("eq [1] [1] True False\n");
+  });
+
   it("records nothing under torch.no_grad(), as a block or a decorator, and restores recording", () => {
     const out = run(
       "x = torch.ones(2, requires_grad=True)\n" +

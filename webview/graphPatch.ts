@@ -1,0 +1,109 @@
+import type { Box, Point, ViewEdge, ViewGraph, ViewNode } from "../src/view/viewGraph";
+import { EDGE_LABEL, textWidth } from "../src/view/nodeMetrics";
+import type { RenderedGraph } from "./graphRenderer";
+import { weightClass } from "./styles";
+
+/**
+ * A training step or an edited number sends a graph laid out exactly like the one on screen
+ * (the view model reuses the layout): then only texts and classes change, and patching them in
+ * place is far cheaper than drawing a thousand nodes again — and nothing flickers.
+ */
+
+/** Whether `next` draws into the same places as `drawn`: same nodes, boxes, edges and routes. */
+export function samePlaces(drawn: ViewGraph, next: ViewGraph): boolean {
+  if (drawn.nodes.length !== next.nodes.length || drawn.edges.length !== next.edges.length) return false;
+  if (drawn.width !== next.width || drawn.height !== next.height) return false;
+  for (let i = 0; i < next.nodes.length; i++) {
+    const a = drawn.nodes[i];
+    const b = next.nodes[i];
+    if (a.key !== b.key || a.kind !== b.kind || !sameBox(a.box, b.box)) return false;
+    if (a.kind === "group" && b.kind === "group" && (a.loop === null) !== (b.loop === null)) return false;
+    if (
+      a.kind === "value" &&
+      b.kind === "value" &&
+      (a.role !== b.role || a.root !== b.root || a.fold !== b.fold)
+    )
+      return false;
+  }
+  for (let i = 0; i < next.edges.length; i++) {
+    const a = drawn.edges[i];
+    const b = next.edges[i];
+    if (a.key !== b.key || a.kind !== b.kind || !samePoints(a.points, b.points)) return false;
+    // A label or hover that appears or goes away changes the elements, not only their text.
+    if ((a.label === null) !== (b.label === null) || (a.chainRule === null) !== (b.chainRule === null))
+      return false;
+    if (
+      a.labelAt !== null &&
+      b.labelAt !== null &&
+      (a.labelAt.x !== b.labelAt.x || a.labelAt.y !== b.labelAt.y)
+    )
+      return false;
+  }
+  return true;
+}
+
+/** Writes the numbers, statuses and tooltips of `next` into the drawn elements. */
+export function patchGraph(rendered: RenderedGraph, next: ViewGraph): void {
+  for (const node of next.nodes) {
+    const element = rendered.elementsByKey.get(node.key)?.[0];
+    if (element) patchNode(element, node);
+  }
+  for (const edge of next.edges) {
+    const [stroke, group] = rendered.elementsByKey.get(edge.key) ?? [];
+    if (stroke) patchEdge(stroke, group, edge);
+  }
+}
+
+function patchNode(element: Element, node: ViewNode): void {
+  setTitle(
+    element,
+    node.kind === "value" && node.fold !== null
+      ? `${node.title}\nDouble-click to fold its group back.`
+      : node.title,
+  );
+  if (node.kind === "op") return;
+  setText(element.querySelector(".gl-name"), node.label);
+  patchLine(element.querySelector(".gl-data .gl-value"), node.data, node.dataStatus);
+  patchLine(element.querySelector(".gl-grad .gl-value"), node.grad, node.gradStatus);
+  if (node.kind === "value") element.setAttribute("data-name", node.label);
+  if (node.kind === "group") setText(element.querySelector(".gl-loop-label"), node.loop ?? "");
+}
+
+function patchLine(tspan: Element | null, text: string, status: string): void {
+  if (!tspan) return;
+  setText(tspan, text);
+  tspan.setAttribute("class", `gl-value gl-status-${status}`);
+}
+
+function patchEdge(stroke: Element, group: Element | undefined, edge: ViewEdge): void {
+  const weight = weightClass(edge.weight);
+  stroke.setAttribute("class", `gl-edge-stroke gl-edge-${edge.kind} gl-status-${edge.status} ${weight}`);
+  if (!group) return;
+  group.setAttribute("class", `gl-edge gl-status-${edge.status} ${weight}`);
+  if (edge.chainRule !== null) setTitle(group, edge.chainRule);
+  if (edge.label === null) return;
+  setText(group.querySelector('[data-testid="edge-label"]'), edge.label);
+  const width = textWidth(edge.label, EDGE_LABEL.fontSize) + 2 * EDGE_LABEL.paddingX;
+  const tag = group.querySelector(".gl-edge-tag rect");
+  tag?.setAttribute("x", String(-width / 2));
+  tag?.setAttribute("width", String(width));
+}
+
+function setTitle(element: Element, text: string): void {
+  const title = element.querySelector(":scope > title");
+  if (title && title.textContent !== text) title.textContent = text;
+}
+
+function setText(element: Element | null, text: string): void {
+  if (element && element.textContent !== text) element.textContent = text;
+}
+
+function sameBox(a: Box, b: Box): boolean {
+  return a.x === b.x && a.y === b.y && a.width === b.width && a.height === b.height;
+}
+
+function samePoints(a: readonly Point[], b: readonly Point[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i].x !== b[i].x || a[i].y !== b[i].y) return false;
+  return true;
+}
