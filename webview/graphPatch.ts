@@ -65,28 +65,34 @@ function patchNode(element: Element, node: ViewNode): void {
   setText(element.querySelector(".gl-name"), node.label);
   patchLine(element.querySelector(".gl-data .gl-value"), node.data, node.dataStatus);
   patchLine(element.querySelector(".gl-grad .gl-value"), node.grad, node.gradStatus);
-  if (node.kind === "value") element.setAttribute("data-name", node.label);
+  if (node.kind === "value") setAttribute(element, "data-name", node.label);
   if (node.kind === "group") setText(element.querySelector(".gl-loop-label"), node.loop ?? "");
 }
 
 function patchLine(tspan: Element | null, text: string, status: string): void {
   if (!tspan) return;
   setText(tspan, text);
-  tspan.setAttribute("class", `gl-value gl-status-${status}`);
+  setAttribute(tspan, "class", `gl-value gl-status-${status}`);
 }
 
 function patchEdge(stroke: Element, group: Element | undefined, edge: ViewEdge): void {
   const weight = weightClass(edge.weight);
-  stroke.setAttribute("class", `gl-edge-stroke gl-edge-${edge.kind} gl-status-${edge.status} ${weight}`);
+  setAttribute(stroke, "class", `gl-edge-stroke gl-edge-${edge.kind} gl-status-${edge.status} ${weight}`);
   if (!group) return;
-  group.setAttribute("class", `gl-edge gl-status-${edge.status} ${weight}`);
+  setAttribute(group, "class", `gl-edge gl-status-${edge.status} ${weight}`);
   if (edge.chainRule !== null) setTitle(group, edge.chainRule);
   if (edge.label === null) return;
   setText(group.querySelector('[data-testid="edge-label"]'), edge.label);
   const width = textWidth(edge.label, EDGE_LABEL.fontSize) + 2 * EDGE_LABEL.paddingX;
   const tag = group.querySelector(".gl-edge-tag rect");
-  tag?.setAttribute("x", String(-width / 2));
-  tag?.setAttribute("width", String(width));
+  if (!tag) return;
+  setAttribute(tag, "x", String(-width / 2));
+  setAttribute(tag, "width", String(width));
+}
+
+/** Only what changed: an unchanged class written again still costs the browser a style pass. */
+function setAttribute(element: Element, name: string, value: string): void {
+  if (element.getAttribute(name) !== value) element.setAttribute(name, value);
 }
 
 function setTitle(element: Element, text: string): void {

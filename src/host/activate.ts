@@ -230,6 +230,7 @@ function wireUp(context: vscode.ExtensionContext): Omit<GradLensApi, "activation
     ),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration("gradlens.inlineValues")) refreshEditors();
+      if (e.affectsConfiguration("gradlens.layoutDirection")) refreshViews();
     }),
     vscode.workspace.onDidChangeTextDocument((e) => {
       if (e.document.languageId === "python" && e.contentChanges.length > 0 && readSettings().liveRun) {

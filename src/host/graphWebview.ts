@@ -5,7 +5,9 @@ import {
   type StepActionMessage,
   type StepMessage,
 } from "../view/protocol";
+import { orient } from "../view/direction";
 import type { DocumentResult } from "./runController";
+import { readSettings } from "./settings";
 
 /** What the host does with what the user did in a graph webview. */
 export interface GraphWebviewHandlers {
@@ -78,7 +80,8 @@ export class GraphWebview implements vscode.Disposable {
       this.state.delete("empty");
       // The title names the document (a new title means a new graph to fit); the stale reason
       // goes to the banner.
-      this.post({ type: "graph", graph: result.view, stale: result.stale, title: titleOf(result) });
+      const graph = orient(result.view, readSettings().layoutDirection);
+      this.post({ type: "graph", graph, stale: result.stale, title: titleOf(result) });
       this.post({ type: "stale", stale: result.stale, reason: result.stale ? result.staleReason : null });
     } else {
       this.state.delete("graph");

@@ -1,6 +1,7 @@
 import * as vscode from "vscode";
 
 import type { OptimizerKind } from "../train/trainProgram";
+import type { LayoutDirection } from "../view/direction";
 
 export type InlineValuesMode = "auto" | "on" | "off";
 
@@ -16,6 +17,7 @@ export interface Settings {
   defaultOptimizer: OptimizerKind;
   defaultLearningRate: number;
   precision: number;
+  layoutDirection: LayoutDirection;
 }
 
 export function readSettings(): Settings {
@@ -31,5 +33,6 @@ export function readSettings(): Settings {
     defaultOptimizer: c.get<OptimizerKind>("defaultOptimizer", "sgd"),
     defaultLearningRate: c.get<number>("defaultLearningRate", 0.01),
     precision: c.get<number>("precision", 4),
+    layoutDirection: c.get<LayoutDirection>("layoutDirection", "left-to-right"),
   };
 }

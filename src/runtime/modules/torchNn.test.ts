@@ -134,6 +134,22 @@ print(net(torch.ones(3, 2)).shape, nn.MSELoss(), nn.CrossEntropyLoss())
     );
   });
 
+  it("runs ModuleList, Dropout (off in eval mode), Flatten and Softmax like PyTorch 2", () => {
+    const out = run(`import torch
+import torch.nn as nn
+net = nn.Sequential(nn.Flatten(), nn.Dropout(0.5), nn.Linear(4, 3), nn.Softmax(dim=1))
+blocks = nn.ModuleList([nn.Linear(4, 4) for _ in range(3)])
+print(blocks)
+net.eval()
+x = torch.ones(2, 2, 2)
+print(net(x).sum(dim=1), net.training, net[1].training, len(list(blocks.parameters())))
+`);
+    expect(out).toBe(
+      "ModuleList(\n  (0-2): 3 x Linear(in_features=4, out_features=4, bias=True)\n)\n" +
+        "tensor([1., 1.], grad_fn=<SumBackward1>) False False 6\n",
+    );
+  });
+
   it("takes Adam steps with PyTorch's update and lets param_groups change the learning rate", () => {
     // Adam on L = p² from p = 1 (lr 0.1), plain Python: m = β1·m + (1−β1)·g; v = β2·v + (1−β2)·g²;
     // p −= lr·(m/(1−β1^t)) / (√(v/(1−β2^t)) + eps)  →  0.9000000005, then 0.8004122286917928.
