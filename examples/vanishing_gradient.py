@@ -16,3 +16,4 @@ print(f"loss = {loss.data:.6f}, w.grad = {w.grad:.3e}")
 # Derived with math.tanh in plain Python, applying the chain rule by hand:
 # expect: loss.data == 0.24999999587769242
 # expect: w.grad == 5.604167863487077e-22
+# expect-diagnostic: vanishing

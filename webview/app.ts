@@ -1,6 +1,7 @@
 import { zoomIdentity, type ZoomTransform } from "d3-zoom";
 import type { HostMessage } from "../src/view/protocol";
 import type { ViewGraph } from "../src/view/viewGraph";
+import { pathsBetween, rootKey, search } from "./focusPaths";
 import { patchGraph, samePlaces } from "./graphPatch";
 import { renderGraph, type RenderedGraph } from "./graphRenderer";
 import { GraphIndex, neighbourhood } from "./neighbourhood";
@@ -46,6 +47,14 @@ export class GraphApp {
   /** Trace ids the host asked to emphasise; nodes drawn later pick it up too. */
   private highlighted = new Set<number>();
   private selected: number | null = null;
+  /** The view key of the selected node (a value, or a group), for focus mode. */
+  private selectedKey: string | null = null;
+  private readonly searchBox: HTMLInputElement;
+  private readonly searchCount: HTMLElement;
+  private readonly focusButton: HTMLButtonElement;
+  private matches: string[] = [];
+  private matchAt = -1;
+  private focused = false;
   private lastToggle = -Infinity;
   /** A fit asked for while the view had no size (hidden); done once it has one. */
   private fitPending = false;
@@ -59,6 +68,28 @@ export class GraphApp {
     this.titleText = html(this.header, "span", { class: "gl-title" });
     this.summary = html(this.header, "span", { class: "gl-summary" });
     const toolbar = html(this.header, "div", { class: "gl-toolbar", role: "toolbar" });
+    this.searchBox = html(toolbar, "input", {
+      type: "search",
+      class: "gl-search",
+      placeholder: "Find a name…",
+      "aria-label": "Find a node by name (Enter: next)",
+    });
+    this.searchBox.oninput = () => this.find(false);
+    this.searchBox.onkeydown = (e) => {
+      if (e.key === "Enter") this.find(true);
+      else if (e.key === "Escape") {
+        this.searchBox.value = "";
+        this.find(false);
+      }
+    };
+    this.searchCount = html(toolbar, "span", { class: "gl-search-count" });
+    this.focusButton = html(
+      toolbar,
+      "button",
+      { type: "button", title: "Show only the paths from the selected node to the root (Esc leaves)" },
+      "Focus",
+    );
+    this.focusButton.onclick = () => this.toggleFocus();
     html(toolbar, "button", { type: "button", title: "Fit the graph to the view (F)" }, "Fit").onclick = () =>
       this.fit(true);
     html(toolbar, "button", { type: "button", title: "Zoom to 100% (0)" }, "100%").onclick = () =>
@@ -97,7 +128,8 @@ export class GraphApp {
     }).observe(this.svg);
     window.addEventListener("keydown", (e) => {
       if (e.ctrlKey || e.metaKey || e.altKey || e.target instanceof HTMLInputElement) return;
-      if (e.key === "f" || e.key === "F") this.fit(true);
+      if (e.key === "Escape" && this.focused) this.toggleFocus();
+      else if (e.key === "f" || e.key === "F") this.fit(true);
       else if (e.key === "0") this.panZoom.actualSize();
     });
     this.svg.addEventListener("click", (e) => this.onClick(e));
@@ -149,6 +181,10 @@ export class GraphApp {
     this.title = title;
     this.index = new GraphIndex(graph);
     this.selected = null;
+    this.selectedKey = null;
+    this.focused = false;
+    this.svg.classList.remove("gl-focus-mode");
+    this.matches = [];
     this.header.hidden = false;
     this.legend.hidden = false;
     this.svg.toggleAttribute("hidden", false);
@@ -244,6 +280,7 @@ export class GraphApp {
   private onClick(event: Event): void {
     const node = (event.target as Element | null)?.closest?.(".gl-node, .gl-op");
     if (!(node instanceof SVGGElement) || !this.rendered) return;
+    this.selectedKey = node.dataset.key?.replace(/^o/, "v") ?? null;
     if (node.classList.contains("gl-group") && node.dataset.key) {
       // One toggle per gesture: the second click of a double-click must not toggle again.
       if (event.timeStamp - this.lastToggle > TOGGLE_GAP_MS) {
@@ -258,6 +295,45 @@ export class GraphApp {
     this.selected = trace;
     this.rendered.valueNodes.get(trace)?.classList.add("gl-selected");
     this.vscode.postMessage({ type: "reveal", node: trace });
+  }
+
+  /** Marks the nodes whose name contains the search text; `next`: moves to the next one. */
+  private find(next: boolean): void {
+    if (!this.graph || !this.rendered) return;
+    for (const key of this.matches)
+      for (const el of this.rendered.elementsByKey.get(key) ?? []) el.classList.remove("gl-match");
+    this.matches = search(this.graph, this.searchBox.value);
+    for (const key of this.matches)
+      for (const el of this.rendered.elementsByKey.get(key) ?? []) el.classList.add("gl-match");
+    if (this.matches.length === 0) {
+      this.matchAt = -1;
+      this.searchCount.textContent = this.searchBox.value.trim() === "" ? "" : "none";
+      return;
+    }
+    this.matchAt = next ? (this.matchAt + 1) % this.matches.length : 0;
+    this.searchCount.textContent = `${this.matchAt + 1}/${this.matches.length}`;
+    const node = this.index?.nodes.get(this.matches[this.matchAt]);
+    if (node) {
+      this.panZoom.reveal(node.box);
+      this.selectedKey = node.key;
+    }
+  }
+
+  /** Focus mode: only the paths between the selected node and the root stay drawn. */
+  private toggleFocus(): void {
+    if (!this.graph || !this.rendered) return;
+    this.svg.querySelectorAll(".gl-on-path").forEach((e) => e.classList.remove("gl-on-path"));
+    const root = rootKey(this.graph);
+    const keys =
+      !this.focused && this.selectedKey && root
+        ? pathsBetween(this.graph, this.selectedKey, root)
+        : new Set<string>();
+    this.focused = keys.size > 0;
+    for (const key of keys)
+      for (const el of this.rendered.elementsByKey.get(key) ?? []) el.classList.add("gl-on-path");
+    this.svg.classList.toggle("gl-focus-mode", this.focused);
+    this.focusButton.classList.toggle("gl-active", this.focused);
+    this.focusButton.setAttribute("aria-pressed", String(this.focused));
   }
 
   /** A double-click on a value that belongs to an open group folds that group back. */

@@ -49,6 +49,16 @@ body { background: var(--gl-bg); color: var(--gl-fg); font-family: var(--gl-ui);
 .gl-toolbar button:hover { background: var(--vscode-toolbar-hoverBackground, rgba(90, 93, 94, 0.31)); }
 .gl-toolbar button:focus-visible { outline: 1px solid var(--gl-focus); outline-offset: -1px; }
 
+.gl-toolbar { align-items: center; }
+.gl-search {
+  font: inherit; font-size: 12px; width: 11em; padding: 2px 6px; border-radius: 3px;
+  color: var(--vscode-input-foreground, var(--gl-fg)); background: var(--vscode-input-background, transparent);
+  border: 1px solid var(--vscode-input-border, var(--gl-node-border));
+}
+.gl-search:focus { outline: 1px solid var(--gl-focus); outline-offset: -1px; }
+.gl-search-count { font-size: 11px; color: var(--gl-muted); min-width: 2.5em; }
+.gl-toolbar button.gl-active { background: var(--vscode-toolbar-activeBackground, rgba(99, 102, 103, 0.31)); border-color: var(--gl-focus); }
+
 #stale-banner {
   display: flex; gap: 8px; align-items: baseline; padding: 6px 10px;
   background: var(--vscode-inputValidation-warningBackground, #352a05);
@@ -138,6 +148,11 @@ body.gl-stale #graph .gl-viewport { opacity: 0.5; }
 .gl-op:hover rect { stroke: var(--gl-focus); }
 .gl-op text { font-family: var(--gl-mono); font-size: 11px; fill: var(--gl-fg); font-weight: 600; }
 .gl-op text.gl-op-glyph { font-size: 15px; font-weight: 400; }
+
+/* Search matches, and focus mode (only the paths between the selected node and the root). */
+.gl-node.gl-match .gl-box { stroke: var(--gl-root); stroke-width: 2px; stroke-dasharray: 5 3; }
+#graph.gl-focus-mode .gl-strokes > :not(.gl-on-path), #graph.gl-focus-mode .gl-edges > :not(.gl-on-path),
+#graph.gl-focus-mode .gl-nodes > :not(.gl-on-path) { display: none; }
 
 /* Hovering a node or edge brings its neighbourhood forward. */
 #graph.gl-focusing .gl-strokes > *, #graph.gl-focusing .gl-edges > *, #graph.gl-focusing .gl-nodes > * { opacity: 0.28; }

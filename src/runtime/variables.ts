@@ -2,8 +2,9 @@ import type { JsonNumber, PyJson } from "../trace/trace";
 import type { Interpreter } from "./interpreter/interpreter";
 import { tensorJson } from "./modules/torchReport";
 import {
-  PyClass,
+  PyBuiltin,
   PyDict,
+  PyFunction,
   PyInstance,
   PyInt,
   PyList,
@@ -53,13 +54,12 @@ export function collectVariables(interp: Interpreter, root: number | null): Reco
       const tensor = tensorJson(interp, v);
       if (tensor !== undefined) return tensor;
       const out: PyJson = { type: "Object", class: v.cls.name };
-      const isNnModule = (c: PyClass | null): boolean =>
-        c !== null &&
-        (((c.module === "micrograd.nn" || c.module === "torch.nn") && c.name === "Module") ||
-          isNnModule(c.base));
-      if (isNnModule(v.cls)) {
+      // any object with a parameters() method: micrograd.nn and torch.nn modules, and the
+      // learner's own model classes
+      const parameters = v.cls.lookup("parameters");
+      if (parameters instanceof PyFunction || parameters instanceof PyBuiltin) {
         try {
-          const params = interp.call(v.cls.lookup("parameters")!, [v]);
+          const params = interp.call(parameters, [v]);
           // torch.nn's parameters() is an iterator, micrograd's a list
           const items = params instanceof PyList ? params.items : [...interp.iterate(params)];
           out.parameters = items.map((p) => toJson(p, depth + 1) ?? null);

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { gradientDiagnostics } from "../../src/explain/gradientHealth";
 import { runProgram } from "../../src/runtime/runProgram";
 
 /**
@@ -11,6 +12,8 @@ import { runProgram } from "../../src/runtime/runProgram";
  */
 const EXAMPLES = join(__dirname, "../../examples");
 const EXPECT = /^#\s*expect:\s*(.+?)\s*(==|<=|>=|<|>)\s*(.+?)\s*$/;
+/** `# expect-diagnostic: nan` — GradLens must report a diagnostic with that code. */
+const EXPECT_DIAGNOSTIC = /^#\s*expect-diagnostic:\s*([\w-]+)\s*$/;
 
 interface Expectation {
   line: number;
@@ -118,6 +121,9 @@ describe("examples carry their own expectations", () => {
         const m = /^__expect__(\d+) (.*)$/.exec(line);
         if (m) printed.set(Number(m[1]), m[2]);
       }
+      const wantedCodes = source.split("\n").flatMap((l) => EXPECT_DIAGNOSTIC.exec(l.trim())?.[1] ?? []);
+      const codes = [...trace.diagnostics, ...gradientDiagnostics(trace)].map((d) => d.code);
+      for (const code of wantedCodes) expect(codes, `${file}: a "${code}" diagnostic`).toContain(code);
       expectations.forEach((e, k) => {
         const where = `${file}:${e.line}: ${e.lhs} ${e.op} ${e.rhs}`;
         expect(printed.has(k), where).toBe(true);

@@ -213,6 +213,21 @@ for (const theme of ["dark", "light"]) {
   const afterOp = await p.evaluate(() => window.__posted.at(-1));
   check(afterOp.type === "reveal" && afterOp.node === 16, "clicking the ** op reveals loss");
 
+  // Search by name, and focus on the paths from b to the root.
+  await p.getByRole("searchbox").fill("loss");
+  await settle(p);
+  check((await p.locator(".gl-match").count()) === 1, "searching `loss` marks one node");
+  await p.getByRole("searchbox").fill("");
+  await p.locator('[data-testid="node"][data-name="b"]').click();
+  await p.getByRole("button", { name: "Focus" }).click();
+  await settle(p);
+  check(await x.isHidden(), "focus on b hides x, which is on no path from b to the root");
+  check(await p.locator('[data-root="true"]').isVisible(), "focus keeps the root");
+  await p.screenshot({ path: `${out}/small-focus-${theme}.png` });
+  await p.getByRole("button", { name: "Focus" }).click();
+  await settle(p);
+  check(await x.isVisible(), "leaving focus shows everything again");
+
   await post(p, { type: "highlight", nodes: [5] });
   await settle(p);
   check((await p.locator('[data-node="5"].gl-highlight').count()) === 1, "highlight marks h");

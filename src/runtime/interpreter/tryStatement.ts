@@ -29,6 +29,11 @@ export function execTry(interp: Interpreter, s: Stmt & { k: "try" }, frame: Fram
         return interp.execBlock(handler.body, frame);
       } finally {
         interp.handling = saved;
+        // Python 3 ends the handler with `e = None; del e`: the name is gone after the clause
+        if (handler.name !== null) {
+          frame.store(handler.name, null);
+          frame.delete(handler.name);
+        }
       }
     }
     return signal === 0 ? interp.execBlock(s.orelse, frame) : signal;

@@ -1,6 +1,6 @@
 import * as T from "../../engine/tensor/index";
 import type { Interpreter } from "../interpreter/interpreter";
-import { int, PyInt, PyModule, type Kwargs, type PyValue } from "../interpreter/objects";
+import { int, PyInt, PyModule, PyTuple, type Kwargs, type PyValue } from "../interpreter/objects";
 import { typeError, UnsupportedError } from "../interpreter/pyErrors";
 import type { ModuleFactory } from "../moduleLoader";
 import {
@@ -24,7 +24,7 @@ import { fillOptim } from "./torchOptim";
 import { attachTorchState, TensorObject, torchStateOf, TorchState } from "./torchState";
 import { makeTensorClasses } from "./torchTensor";
 import { TENSOR_METHODS } from "./torchTensorMethods";
-import { makeDtypeClass, makeGradModeClass, makeSizeClass } from "./torchValues";
+import { makeDtypeClass, makeGradModeClass, makeSetGradEnabledClass, makeSizeClass } from "./torchValues";
 
 /**
  * The `torch` module: creation functions (seeded by `torch.manual_seed`), dtypes, `no_grad`,
@@ -76,6 +76,7 @@ function fillTorch(s: TorchState, m: PyModule): void {
     m.attrs.set(name, dtypes.get(d)!);
   m.attrs.set("no_grad", makeGradModeClass(s, "no_grad"));
   m.attrs.set("enable_grad", makeGradModeClass(s, "enable_grad"));
+  m.attrs.set("set_grad_enabled", makeSetGradEnabledClass());
   set("is_grad_enabled", () => T.isGradEnabled());
   set("manual_seed", ([seed]) => {
     T.manualSeed(intArg(seed, "seed"));
@@ -230,6 +231,7 @@ function fillTorch(s: TorchState, m: PyModule): void {
   }
   m.attrs.set("nn", torchModule(s, "torch.nn"));
   m.attrs.set("optim", torchModule(s, "torch.optim"));
+  m.attrs.set("autograd", torchModule(s, "torch.autograd"));
 }
 
 const FILLERS: Record<string, (s: TorchState, m: PyModule) => void> = {
@@ -243,7 +245,42 @@ const FILLERS: Record<string, (s: TorchState, m: PyModule) => void> = {
   "torch.nn.functional": fillFunctional,
   "torch.nn.init": fillInit,
   "torch.optim": fillOptim,
+  "torch.autograd": fillAutograd,
 };
+
+/** `torch.autograd.grad`: gradients of an output with respect to inputs, leaving `.grad` alone. */
+function fillAutograd(s: TorchState, m: PyModule): void {
+  m.attrs.set(
+    "grad",
+    native("grad", (args, kwargs) => {
+      const a = bind("grad", args, kwargs, [
+        "outputs",
+        "inputs",
+        "grad_outputs",
+        "retain_graph",
+        "create_graph",
+        "allow_unused",
+      ]);
+      if (boolArg(a.create_graph, false))
+        throw new UnsupportedError("torch.autograd.grad(create_graph=True) is not supported by GradLens");
+      const one = (v: PyValue | undefined, what: string) =>
+        v instanceof TensorObject ? [v.tensor] : tensorList(s.interp, v, `grad(${what})`);
+      const outputs = one(a.outputs, "outputs");
+      if (outputs.length !== 1)
+        throw new UnsupportedError("torch.autograd.grad with several outputs is not supported by GradLens");
+      const gradOutputs =
+        a.grad_outputs === undefined || a.grad_outputs === null
+          ? [null]
+          : one(a.grad_outputs, "grad_outputs");
+      const grads = T.grad(outputs[0], one(a.inputs, "inputs"), {
+        gradOutput: gradOutputs[0],
+        retainGraph: boolArg(a.retain_graph, false),
+        allowUnused: boolArg(a.allow_unused, false),
+      });
+      return new PyTuple(grads.map((g) => (g === null ? null : s.wrap(g))));
+    }),
+  );
+}
 
 /** One module per run, registered before it is filled so modules can refer to each other. */
 export function torchModule(s: TorchState, name: string): PyModule {

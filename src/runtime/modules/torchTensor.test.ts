@@ -124,6 +124,17 @@ describe("torch.Tensor in the interpreter", () => {
     );
   });
 
+  it("has torch.autograd.grad (leaving .grad alone), set_grad_enabled, and all/any", () => {
+    // ∂Σx³/∂x = 3x² = [3, 12]
+    const out = run(
+      "x = torch.tensor([1.0, 2.0], requires_grad=True)\n(g,) = torch.autograd.grad((x ** 3).sum(), x)\nprint(g, x.grad)\n" +
+        "with torch.set_grad_enabled(False):\n    z = x * 2\nprint(z.requires_grad, torch.is_grad_enabled())\n" +
+        "torch.set_grad_enabled(False)\na = x * 2\ntorch.set_grad_enabled(True)\n" +
+        "print(a.requires_grad, (x * 2).requires_grad, (x > 0).all(), (x > 5).any().item())",
+    );
+    expect(out).toBe("tensor([ 3., 12.]) None\nFalse True\nFalse True tensor(True) False\n");
+  });
+
   it("reduces and reshapes with dim and keepdim", () => {
     const out = run(
       "x = torch.tensor([[1.0, 5.0, 3.0], [4.0, 2.0, 6.0]])\n" +

@@ -100,6 +100,16 @@ const cast =
     return s.wrap(T.cast(self, dtype));
   };
 
+/** `x.all()` / `x.any()` over every element: a bool tensor, not recorded. */
+const truthOf =
+  (name: string, test: (values: number[]) => boolean): TensorMethod =>
+  (s, self, args, kwargs) => {
+    const a = bind(name, args, kwargs, ["dim", "keepdim"]);
+    if (a.dim !== undefined && a.dim !== null)
+      throw new UnsupportedError(`${name}(dim=...) is not supported by GradLens`);
+    return s.wrap(T.tensor(test(Array.from(self.values())) ? 1 : 0, { dtype: "bool" }));
+  };
+
 function shapeArgs(s: TorchState, args: PyValue[], kwargs: Kwargs, key: string): number[] {
   const k = kwargs?.get(key);
   return shapeFrom(s.interp, k !== undefined ? [k] : args);
@@ -238,6 +248,8 @@ export const TENSOR_METHODS: Record<string, TensorMethod> = {
     return s.wrap(T.cast(self, dtypeArg(a.dtype)!));
   },
   cpu: (s, self) => s.wrap(self),
+  all: truthOf("all", (v) => v.every((x) => x !== 0)),
+  any: truthOf("any", (v) => v.some((x) => x !== 0)),
   item(_s, self, args, kwargs) {
     bind("item", args, kwargs, []);
     return pyNumber(self.item(), self.dtype);

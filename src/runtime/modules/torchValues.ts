@@ -201,3 +201,22 @@ export function makeGradModeClass(s: TorchState, name: "no_grad" | "enable_grad"
   );
   return cls;
 }
+
+/**
+ * `torch.set_grad_enabled(mode)`: switches recording when called (so it works as a plain call)
+ * and, used as a context manager, puts the previous state back on exit.
+ */
+export function makeSetGradEnabledClass(): PyClass {
+  const cls: PyClass = new PyClass("set_grad_enabled", null, "torch.autograd.grad_mode", (args) => {
+    if (args.length !== 1 || typeof args[0] !== "boolean")
+      throw typeError("set_grad_enabled() takes one bool argument, mode");
+    T.pushGradMode(args[0]);
+    return new PyInstance(cls);
+  });
+  method(cls, "__enter__", () => null);
+  method(cls, "__exit__", () => {
+    T.popGradMode();
+    return false;
+  });
+  return cls;
+}
