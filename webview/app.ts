@@ -5,6 +5,7 @@ import { pathsBetween, rootKey, search } from "./focusPaths";
 import { patchGraph, samePlaces } from "./graphPatch";
 import { renderGraph, type RenderedGraph } from "./graphRenderer";
 import { GraphIndex, neighbourhood } from "./neighbourhood";
+import { Minimap } from "./minimap";
 import { PanZoom } from "./panZoom";
 import { svgElement } from "./svg";
 import type { VsCodeApi } from "./vscodeApi";
@@ -55,6 +56,7 @@ export class GraphApp {
   private matches: string[] = [];
   private matchAt = -1;
   private focused = false;
+  private readonly minimap: Minimap;
   private lastToggle = -Infinity;
   /** A fit asked for while the view had no size (hidden); done once it has one. */
   private fitPending = false;
@@ -118,12 +120,15 @@ export class GraphApp {
       item.append(text);
     }
 
+    this.minimap = new Minimap(stage, (x, y) => this.panZoom.centreOn(x, y));
     this.panZoom = new PanZoom(this.svg, this.viewport, (t) => {
+      this.updateMinimap();
       // Far out, numbers are specks: leave them out, which also keeps big graphs smooth.
       this.svg.classList.toggle("gl-far", t.k < FAR_SCALE);
       this.saveTransform(t);
     });
     new ResizeObserver(() => {
+      this.updateMinimap();
       if (this.fitPending) this.fit();
     }).observe(this.svg);
     window.addEventListener("keydown", (e) => {
@@ -202,6 +207,8 @@ export class GraphApp {
         this.fit();
       }
     }
+    this.minimap.show(graph);
+    this.updateMinimap();
     this.rendered = renderGraph(this.viewport, graph, {
       inView: graph.nodes.length > PROGRESSIVE_NODES ? this.panZoom.inView(0.5) : null,
       onValueNode: (node, group) => group.classList.toggle("gl-highlight", this.highlighted.has(node.trace)),
@@ -249,6 +256,7 @@ export class GraphApp {
 
   private showEmpty(message: string): void {
     this.graph = null;
+    this.minimap.show(null);
     this.rendered?.cancel();
     this.rendered = null;
     this.index = null;
@@ -295,6 +303,11 @@ export class GraphApp {
     this.selected = trace;
     this.rendered.valueNodes.get(trace)?.classList.add("gl-selected");
     this.vscode.postMessage({ type: "reveal", node: trace });
+  }
+
+  private updateMinimap(): void {
+    const visible = this.panZoom?.visibleBox();
+    if (visible) this.minimap.view(visible);
   }
 
   /** Marks the nodes whose name contains the search text; `next`: moves to the next one. */

@@ -77,6 +77,23 @@ export class PanZoom {
     this.set(zoomIdentity.translate(vw / 2 - cx * t.k, vh / 2 - cy * t.k).scale(t.k));
   }
 
+  /** What the view shows now, in drawing coordinates; null while the SVG has no size. */
+  visibleBox(): Box | null {
+    const { clientWidth: vw, clientHeight: vh } = this.svg;
+    if (vw === 0 || vh === 0) return null;
+    const t = zoomTransform(this.svg);
+    const [left, top] = t.invert([0, 0]);
+    const [right, bottom] = t.invert([vw, vh]);
+    return { x: left, y: top, width: right - left, height: bottom - top };
+  }
+
+  /** Pans (keeping the zoom) so that the drawing point (x, y) is in the middle of the view. */
+  centreOn(x: number, y: number): void {
+    const { clientWidth: vw, clientHeight: vh } = this.svg;
+    const t = zoomTransform(this.svg);
+    this.set(zoomIdentity.translate(vw / 2 - x * t.k, vh / 2 - y * t.k).scale(t.k));
+  }
+
   set(transform: ZoomTransform): void {
     this.behavior.transform(select(this.svg), transform);
   }

@@ -91,6 +91,12 @@ body.gl-stale #graph .gl-viewport { opacity: 0.5; }
 .gl-legend .gl-sw-root { border-color: var(--gl-root); }
 .gl-legend .gl-sw-flow { width: 18px; height: 0; border-width: 1.5px 0 0 0; border-color: var(--gl-flow); border-radius: 0; vertical-align: 3px; }
 
+.gl-minimap {
+  position: absolute; right: 10px; bottom: 8px; z-index: 3; cursor: pointer; touch-action: none;
+  background: color-mix(in srgb, var(--gl-bg) 88%, transparent); border: 1px solid var(--gl-node-border); border-radius: 3px;
+}
+.gl-minimap canvas { position: absolute; left: 0; top: 0; }
+
 /* Edges: colour and width grow with the gradient they carry (weight classes below). */
 .gl-edge-stroke { fill: none; stroke-linecap: round; }
 .gl-edge-stroke.gl-status-zero, .gl-edge-stroke.gl-status-none { stroke: var(--gl-edge); stroke-dasharray: 3 4; stroke-width: 1.1px; opacity: 0.75; }

@@ -2,6 +2,7 @@ import { messages } from "../l10n/messages";
 import type { RunOptions } from "../runtime/runApi";
 import { runProgram } from "../runtime/runProgram";
 import { nodeLabel } from "../trace/naming";
+import { rowOf } from "../trace/rowsToTrace";
 
 /** PyTorch's gradcheck defaults: central differences with this step, compared with allclose. */
 export const GRADCHECK_DEFAULTS = { eps: 1e-6, atol: 1e-5, rtol: 1e-3, maxParameters: 200 };
@@ -57,6 +58,7 @@ export function checkGradients(
   if (!base.ok) return { ...report, message: t("run.programError") };
   if (base.root === null) return { ...report, message: t("check.noBackward") };
   const root = base.root;
+  const rootRow = rowOf(base.nodes[root]);
   report.rootName = nodeLabel(base, root);
   const parameters = base.nodes.filter(
     (n) => n.kind === "leaf" && n.shape.length === 0 && n.rootGrad !== null,
@@ -65,10 +67,14 @@ export function checkGradients(
   for (const p of parameters.slice(0, maxParameters)) {
     const x = p.data[0];
     const f = (value: number) => {
-      const trace = runProgram(source, { ...options, output: root, leafValues: new Map([[p.id, value]]) });
+      const trace = runProgram(source, {
+        ...options,
+        output: rootRow,
+        leafValues: new Map([[rowOf(p), value]]),
+      });
       if (!trace.ok)
         throw new Error(trace.diagnostics.find((d) => d.severity === "error")?.message ?? t("check.failed"));
-      return trace.nodes[root].data[0];
+      return trace.nodes[trace.root ?? root].data[0];
     };
     const analytic = p.rootGrad![0];
     const row: GradientCheckRow = {

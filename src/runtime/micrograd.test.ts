@@ -213,6 +213,16 @@ print(c._prev == {a, b}, a in c._prev, len((a + 1)._prev), sorted(v.data for v i
     stdout: `True True 2 [-3.0, 2.0] *
 `,
   },
+  {
+    name: "keeps an int Value's data an int past 2**53, printed with all its digits",
+    source: `from micrograd.engine import Value
+a = Value(2**60)
+print(type(a.data).__name__, a.data, a, Value(10**22) * 2, (Value(3) * 2**55).data)
+`,
+    // recorded from CPython 3.11
+    stdout: `int 1152921504606846976 Value(data=1152921504606846976, grad=0) Value(data=20000000000000000000000, grad=0) 108086391056891904
+`,
+  },
 ];
 
 describe("micrograd programs print what CPython with micrograd prints", () => {

@@ -25,6 +25,26 @@ describe("modules", () => {
     expect(trace.stdout).toBe("3.0\n");
   });
 
+  it("binds every public name with `from m import *`, as CPython does", () => {
+    const source = `from math import *
+from micrograd.nn import *
+random.seed(4)
+n = Neuron(2)
+b = Value(2.0) * pi + e
+print(b, sqrt(2), floor(2.5), inf, type(n).__name__, [w.data for w in n.w])
+`;
+    const trace = runProgram(source);
+    // recorded from CPython 3.11 with micrograd (whose nn module imports random and Value)
+    expect(trace.stdout).toBe(
+      "Value(data=9.00146713563863, grad=0) 1.4142135623730951 2 inf Neuron [-0.527903820525131, -0.7936679315385684]\n",
+    );
+    expect(Object.keys(trace.variables).sort()).toEqual(["b", "e", "inf", "n", "nan", "pi", "tau"]);
+    // CPython rejects this when it compiles the program; GradLens when the function runs
+    const inFunction = runProgram("def f():\n    from math import *\nf()\n");
+    expect(inFunction.ok).toBe(false);
+    expect(inFunction.diagnostics[0].message).toBe("SyntaxError: import * only allowed at module level");
+  });
+
   it("makes each run's modules afresh, so a seeded random stream restarts", () => {
     const source = "import random\nrandom.seed(7)\nprint(random.random())\n";
     expect(runProgram(source).stdout).toBe(runProgram(source).stdout);

@@ -145,6 +145,12 @@ export class BuiltinModules implements ModuleLoader {
     const module = this.load(interp, path);
     for (const { name, alias, span } of names) {
       at(span);
+      if (name === "*") {
+        if (frame.kind !== "module")
+          throw new PyError("SyntaxError", "import * only allowed at module level");
+        for (const [k, v] of publicNames(interp, module)) frame.store(k, v);
+        continue;
+      }
       let v: PyValue | undefined = module.attrs.get(name);
       if (v === undefined) {
         try {
@@ -157,4 +163,17 @@ export class BuiltinModules implements ModuleLoader {
       frame.store(alias ?? name, v);
     }
   }
+}
+
+/** What `from m import *` binds: the names in `__all__`, or else every name not starting with `_`. */
+function publicNames(interp: Interpreter, module: PyModule): [string, PyValue][] {
+  const all = module.attrs.get("__all__");
+  if (all === undefined) return [...module.attrs].filter(([k]) => !k.startsWith("_"));
+  return [...interp.iterate(all)].map((name) => {
+    const k = String(name);
+    const v = module.attrs.get(k);
+    if (v === undefined)
+      throw new PyError("AttributeError", `module '${module.name}' has no attribute '${k}'`);
+    return [k, v];
+  });
 }

@@ -11,6 +11,7 @@ import type {
   TraceEdge,
   TraceNode,
 } from "./trace";
+import { rowsToTrace } from "./rowsToTrace";
 import { tensorGraph, type TensorTraceInput } from "./tensorTrace";
 
 /** The tape's flag bit for "the exponent of `**` is a Python int" (see ScalarTape.flags). */
@@ -88,13 +89,20 @@ export function buildTrace(input: TraceInput): Trace {
     if (!e) byEnd.set(at.to, (e = { span: at, expr: shortExpression(source, at) }));
     return e;
   };
-  for (let row = 0; row < tape.size; row++) {
+  // A long run keeps only the rows that matter (see rowsToTrace); ids are then renumbered.
+  const kept = rowsToTrace(tape, rootGrads?.reaches ?? null, input.occurrences);
+  const idOf = (row: number) => (kept ? ids[row] : row);
+  const ids = new Int32Array(kept ? tape.size : 0).fill(-1);
+  if (kept) kept.forEach((row, id) => (ids[row] = id));
+  const count = kept ? kept.length : tape.size;
+  for (let i = 0; i < count; i++) {
+    const row = kept ? kept[i] : i;
     const code = tape.op[row];
     const at = input.spanOf(row);
     const expression = at ? expressionAt(at) : null;
     const reaches = rootGrads !== null && rootGrads.reaches[row] === 1;
     const node: TraceNode = {
-      id: row,
+      id: i,
       kind: code === OpCode.Leaf ? "leaf" : code === OpCode.Const ? "const" : "op",
       op: opLabel(tape, row),
       names: input.names.get(row)?.slice() ?? [],
@@ -106,6 +114,7 @@ export function buildTrace(input: TraceInput): Trace {
       rootGrad: reaches ? [rootGrads.grad[row]] : null,
       inputEdges: [],
     };
+    if (kept) node.row = row;
     if (input.calls) node.call = input.calls.callOf(row);
     if (code > OpCode.Const) {
       const rule = SCALAR_OPS[code];
@@ -114,8 +123,8 @@ export function buildTrace(input: TraceInput): Trace {
         const local = locals[operand][row];
         const edge: TraceEdge = {
           id: edges.length,
-          from: operands[operand],
-          to: row,
+          from: idOf(operands[operand]),
+          to: i,
           operand,
           local: [local],
           rule: rule.rule(operand, tape.k[row]),
@@ -127,8 +136,10 @@ export function buildTrace(input: TraceInput): Trace {
     }
     nodes.push(node);
   }
-  let root = input.root;
-  let occurrences = input.occurrences;
+  let root = input.root === null ? null : idOf(input.root);
+  let occurrences = kept
+    ? input.occurrences.flatMap((o) => (ids[o.node] >= 0 ? [{ ...o, node: ids[o.node] }] : []))
+    : input.occurrences;
   if (input.tensors) {
     const tensors = tensorGraph(input.tensors, nodes.length, edges.length, expressionAt);
     nodes.push(...tensors.nodes);
@@ -146,5 +157,6 @@ export function buildTrace(input: TraceInput): Trace {
     occurrences,
     variables: input.variables,
     ...(input.calls ? { calls: input.calls.list } : {}),
+    ...(kept ? { omitted: tape.size - kept.length } : {}),
   };
 }

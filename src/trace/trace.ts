@@ -38,6 +38,11 @@ export interface TraceNode {
   rootGrad: number[] | null;
   /** Ids of the edges from this node's inputs, in operand order. */
   inputEdges: number[];
+  /**
+   * The scalar tape row that made it, when it differs from `id` (a long run's trace keeps only
+   * some rows and renumbers them); re-running the program with `leafValues` names rows.
+   */
+  row?: number;
   /** The innermost function call that made it (an index into `Trace.calls`); null at the top level. */
   call?: number | null;
 }
@@ -127,6 +132,8 @@ export interface Trace {
   root: number | null;
   occurrences: Occurrence[];
   variables: Record<string, PyJson>;
+  /** How many values a long run made that the trace leaves out (earlier training steps). */
+  omitted?: number;
   /** Every function call the run made, in the order they started (see TraceNode.call). */
   calls?: TraceCall[];
 }

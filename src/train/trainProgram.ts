@@ -5,6 +5,7 @@ import { messages } from "../l10n/messages";
 import type { RunOptions } from "../runtime/runApi";
 import { runProgram } from "../runtime/runProgram";
 import { nodeLabel } from "../trace/naming";
+import { nodeOfRow, rowOf } from "../trace/rowsToTrace";
 
 export type OptimizerKind = "sgd" | "momentum" | "adam";
 
@@ -72,10 +73,10 @@ export function* trainProgram(
 
   let trace = first;
   for (let step = 0; step < config.steps; step++) {
-    const loss = trace.nodes[root].data[0];
+    const loss = trace.nodes[trace.root ?? root].data[0];
     result.losses.push(loss);
     yield { step, loss };
-    const grads = params.map((p) => trace.nodes[p.id].rootGrad?.[0] ?? 0);
+    const grads = params.map((p) => nodeOfRow(trace, rowOf(p))?.rootGrad?.[0] ?? 0);
     if (!Number.isFinite(loss) || grads.some((g) => !Number.isFinite(g))) {
       result.message = t("train.notFinite", step);
       break;
@@ -85,8 +86,8 @@ export function* trainProgram(
     const current = values.copyValues();
     trace = runProgram(source, {
       ...options,
-      output: root,
-      leafValues: new Map(params.map((p, i) => [p.id, current[i]])),
+      output: rowOf(first.nodes[root]),
+      leafValues: new Map(params.map((p, i) => [rowOf(p), current[i]])),
     });
     if (!trace.ok) {
       const error = trace.diagnostics.find((d) => d.severity === "error")?.message;
@@ -101,6 +102,7 @@ export function* trainProgram(
     initial: p.data[0],
     final: final[i],
   }));
-  if (result.message === null && config.steps > 0) result.losses.push(trace.nodes[root].data[0]);
+  if (result.message === null && config.steps > 0)
+    result.losses.push(trace.nodes[trace.root ?? root].data[0]);
   return result;
 }

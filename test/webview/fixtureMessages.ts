@@ -123,7 +123,12 @@ function hugeStep(): GraphMessage {
   // Numbers that keep their printed width, as most do from one step to the next.
   for (const node of trace.nodes)
     if (node.kind !== "const") node.data = node.data.map((v) => (Math.abs(v) >= 0.01 ? v * 0.999 : v));
-  return { type: "graph", graph: buildViewGraph(trace, { previous: before }), stale: false, title: "mlp_16.py" };
+  return {
+    type: "graph",
+    graph: buildViewGraph(trace, { previous: before }),
+    stale: false,
+    title: "mlp_16.py",
+  };
 }
 
 export function graphMessages(): Record<string, GraphMessage> {

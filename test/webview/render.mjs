@@ -202,6 +202,7 @@ for (const theme of ["dark", "light"]) {
   );
   check(overflowing.length === 0, `text fits its box (overflowing: ${overflowing.join(", ")})`);
   check(await p.locator("#empty").isHidden(), "empty state hidden with a graph");
+  check(await p.locator(".gl-minimap").isHidden(), "no minimap while the whole graph is in view");
 
   await x.click();
   const posted = await p.evaluate(() => window.__posted);
@@ -276,6 +277,7 @@ for (const theme of ["dark", "light"]) {
   await p.getByRole("button", { name: "100%" }).click();
   await p.waitForTimeout(400);
   await p.screenshot({ path: `${out}/large-100-${theme}.png` });
+  check(await p.locator(".gl-minimap").isVisible(), "a graph larger than the view gets a minimap");
   await p.close();
 }
 
@@ -312,20 +314,30 @@ check((await big.locator('[data-root="true"]').count()) === 1, "the big graph's 
 await big.screenshot({ path: `${out}/huge-dark.png` });
 // A training step's update at ~1k values: validated, then patched in place (timed, not checked).
 await big.evaluate(() => (document.querySelector('[data-testid="node"]').dataset.marked = "yes"));
-const stepMs = await big.evaluate(async ([a, b]) => {
-  const times = [];
-  for (let i = 0; i < 6; i++) {
-    const t0 = performance.now();
-    window.dispatchEvent(new MessageEvent("message", { data: i % 2 === 0 ? a : b }));
-    for (let k = 0; k < 5; k++) await Promise.resolve();
-    const script = performance.now() - t0;
-    await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
-    times.push([script, performance.now() - t0]);
-  }
-  const median = (k) => times.map((t) => t[k]).sort((x, y) => x - y)[3].toFixed(1);
-  return `${median(0)} ms script, ${median(1)} ms with style and paint`;
-}, [messages.hugeStep, messages.huge]);
-check((await big.locator('[data-marked="yes"]').count()) === 1, "the big graph's numbers-only update is patched");
+const stepMs = await big.evaluate(
+  async ([a, b]) => {
+    const times = [];
+    for (let i = 0; i < 6; i++) {
+      const t0 = performance.now();
+      window.dispatchEvent(new MessageEvent("message", { data: i % 2 === 0 ? a : b }));
+      for (let k = 0; k < 5; k++) await Promise.resolve();
+      const script = performance.now() - t0;
+      await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+      times.push([script, performance.now() - t0]);
+    }
+    const median = (k) =>
+      times
+        .map((t) => t[k])
+        .sort((x, y) => x - y)[3]
+        .toFixed(1);
+    return `${median(0)} ms script, ${median(1)} ms with style and paint`;
+  },
+  [messages.hugeStep, messages.huge],
+);
+check(
+  (await big.locator('[data-marked="yes"]').count()) === 1,
+  "the big graph's numbers-only update is patched",
+);
 console.log(`numbers-only update of ${bigValues} values: ${stepMs} (medians of 6 alternating steps)`);
 await big.close();
 

@@ -124,6 +124,7 @@ export type Stmt =
   | (At & {
       k: "fromImport";
       module: string[];
+      /** `from m import *` is the one name "*". */
       names: { name: string; alias: string | null; span: SourceSpan }[];
     })
   | (At & { k: "assert"; test: Expr; message: Expr | null })

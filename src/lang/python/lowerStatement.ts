@@ -309,7 +309,12 @@ function lowerImport(cx: Lowering, node: SyntaxNode, kids: SyntaxNode[]): Stmt {
       return cx.unsupported(node, "A relative import");
     }
     const rest = kids.slice(importAt + 1).filter((c) => c.name !== "(" && c.name !== ")");
-    if (rest.some((c) => c.name === "*")) return cx.unsupported(node, "`import *`");
+    const star = rest.find((c) => c.name === "*");
+    if (star) {
+      // `from m import *`: the name "*" asks the loader for every public name of the module
+      const names = [{ name: "*", alias: null, span: cx.span(star) }];
+      return { k: "fromImport", module: dotted(moduleNodes), names, span };
+    }
     const names = splitAtCommas(rest)
       .groups.filter((g) => g.length > 0)
       .map((g) => ({

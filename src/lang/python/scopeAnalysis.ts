@@ -49,7 +49,7 @@ export function assignedNames(body: Stmt[], params: Param[]): { locals: string[]
           bound.add(s.alias ?? s.module[0]);
           break;
         case "fromImport":
-          s.names.forEach((n) => bound.add(n.alias ?? n.name));
+          s.names.forEach((n) => n.name !== "*" && bound.add(n.alias ?? n.name));
           break;
         case "delete":
           s.targets.forEach((t) => bindTarget(t, bound));

@@ -187,7 +187,8 @@ export function repr(rt: Runtime, v: PyValue, seen: Set<unknown> = new Set()): s
 
 /** A number on the tape as Python prints it: `3` when Python holds an int, else a float repr. */
 export function tapeNumber(x: number, isInt: boolean): string {
-  return isInt && Number.isFinite(x) ? String(x === 0 ? 0 : x) : floatRepr(x);
+  // an int past 2**53 or 1e21 prints all its digits, as Python's int does, not JS's "1e+21"
+  return isInt && Number.isInteger(x) ? BigInt(x).toString() : floatRepr(x);
 }
 
 function exceptionArgs(v: PyInstance): PyValue[] {

@@ -1,5 +1,6 @@
 import { isNumber, toFloat } from "../interpreter/numbers";
 import {
+  bigInt,
   int,
   PyBuiltin,
   PyClass,
@@ -55,7 +56,8 @@ function leafRow(rt: Runtime, data: PyValue): number {
 }
 
 export function tapeValue(x: number, isInt: boolean): PyValue {
-  return isInt && Number.isSafeInteger(x) ? int(x) : x;
+  if (!isInt || !Number.isInteger(x)) return x;
+  return Number.isSafeInteger(x) ? int(x) : bigInt(BigInt(x));
 }
 
 export function getValueAttribute(rt: Runtime, ref: ValueRef, name: string): PyValue {

@@ -13,6 +13,7 @@ import {
   type PyValue,
 } from "../interpreter/objects";
 import { PyError, typeError } from "../interpreter/pyErrors";
+import { typeName } from "../interpreter/stringify";
 import { DtypeObject, intArg, nativeMethod, sizeItems } from "./torchArgs";
 import type { TorchState } from "./torchState";
 
@@ -72,7 +73,7 @@ export function makeSizeClass(s: TorchState): PyClass {
   method(cls, "__ne__", (self: SizeObject, other) => !same(self, other));
   method(cls, "__add__", (self: SizeObject, other) => {
     if (!(other instanceof PyTuple))
-      throw typeError(`can only concatenate tuple (not "${String(other)}") to tuple`);
+      throw typeError(`can only concatenate tuple (not "${typeName(other)}") to tuple`);
     return new PyTuple([...ints(self), ...other.items]);
   });
   cls.dict.set(
