@@ -3,6 +3,7 @@ import type { HostMessage } from "../src/view/protocol";
 import type { ViewGraph } from "../src/view/viewGraph";
 import { pathsBetween, rootKey, search } from "./focusPaths";
 import { patchGraph, samePlaces } from "./graphPatch";
+import { drawnIds } from "./groupMembers";
 import { renderGraph, type RenderedGraph } from "./graphRenderer";
 import { GraphIndex, neighbourhood } from "./neighbourhood";
 import { Minimap } from "./minimap";
@@ -271,13 +272,14 @@ export class GraphApp {
   }
 
   private highlight(nodes: readonly number[], reveal = false): void {
-    const wanted = new Set(nodes);
-    this.highlighted = wanted;
+    this.highlighted = new Set(nodes);
     if (!this.rendered || !this.graph) return;
+    // A folded value lights the group it is folded into.
+    const wanted = drawnIds(this.graph, nodes);
     for (const [trace, element] of this.rendered.valueNodes) {
       element.classList.toggle("gl-highlight", wanted.has(trace));
     }
-    const first = this.graph.nodes.find((n) => n.kind === "value" && wanted.has(n.trace));
+    const first = this.graph.nodes.find((n) => n.kind !== "op" && wanted.has(n.trace));
     if (reveal && first) this.panZoom.reveal(first.box);
   }
 

@@ -143,6 +143,7 @@ body.gl-stale #graph .gl-viewport { opacity: 0.5; }
 .gl-group .gl-box { stroke-width: 1.5px; }
 .gl-group .gl-name { fill: color-mix(in srgb, var(--gl-flow) 45%, var(--gl-fg)); }
 .gl-group:hover .gl-card { stroke: var(--gl-focus); }
+.gl-group.gl-highlight .gl-card { stroke: var(--gl-focus); }
 .gl-loop { fill: none; stroke: var(--gl-flow); stroke-width: 1.5px; }
 .gl-loop-head { fill: var(--gl-flow); }
 .gl-loop-label { font-family: var(--gl-mono); font-size: 10px; fill: var(--gl-flow); }

@@ -31,3 +31,12 @@ describe("checkGradients", () => {
     expect(checkGradients("x = y\n").message).toMatch(/error/);
   });
 });
+
+describe("checkGradients on tensors", () => {
+  it("checks only micrograd Values: a 0-d tensor leaf is not re-run by row", () => {
+    const source = "import torch\nw = torch.tensor(2.0, requires_grad=True)\nloss = w * w\nloss.backward()\n";
+    const report = checkGradients(source);
+    expect(report.rows).toEqual([]);
+    expect(report.message).not.toBeNull();
+  });
+});

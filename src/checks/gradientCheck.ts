@@ -61,7 +61,7 @@ export function checkGradients(
   const rootRow = rowOf(base.nodes[root]);
   report.rootName = nodeLabel(base, root);
   const parameters = base.nodes.filter(
-    (n) => n.kind === "leaf" && n.shape.length === 0 && n.rootGrad !== null,
+    (n) => n.kind === "leaf" && !n.tensor && n.shape.length === 0 && n.rootGrad !== null,
   );
   report.skipped = Math.max(0, parameters.length - maxParameters);
   for (const p of parameters.slice(0, maxParameters)) {

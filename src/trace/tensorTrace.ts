@@ -128,6 +128,7 @@ export function tensorGraph(
       grad: h.current ? list(t.grad) : null,
       rootGrad: list(rootGrad),
       inputEdges: [],
+      tensor: true,
     };
     if (input.callOf) traceNode.call = input.callOf(id);
     if (node !== null) {

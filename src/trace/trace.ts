@@ -43,6 +43,8 @@ export interface TraceNode {
    * some rows and renumbers them); re-running the program with `leafValues` names rows.
    */
   row?: number;
+  /** Made by the tensor engine (a torch tensor, even 0-d), not a micrograd `Value`. */
+  tensor?: true;
   /** The innermost function call that made it (an index into `Trace.calls`); null at the top level. */
   call?: number | null;
 }

@@ -56,6 +56,7 @@ export function* trainProgram(
   const params = first.nodes.filter(
     (n) =>
       n.kind === "leaf" &&
+      !n.tensor &&
       n.shape.length === 0 &&
       n.rootGrad !== null &&
       (chosen.size === 0 || chosen.has(n.id)),

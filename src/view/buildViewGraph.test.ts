@@ -240,7 +240,7 @@ describe("buildViewGraph with the previous graph", () => {
 
   it("keeps the layout, boxes as wide as before, when the numbers get shorter", () => {
     const wide = handMadeTrace();
-    wide.nodes[0].data = [12345.5];
+    wide.nodes[0].data = [123456.5]; // wider than the room a box keeps for a number
     const before = buildViewGraph(wide);
     const after = buildViewGraph(handMadeTrace(), { previous: before });
     expect(valueOf(after, 0).data).toBe("2.0000");
@@ -251,7 +251,7 @@ describe("buildViewGraph with the previous graph", () => {
   it("lays out again when a box or a label needs more room, or the structure changes", () => {
     const before = buildViewGraph(handMadeTrace());
     const wider = handMadeTrace();
-    wider.nodes[0].data = [12345.5];
+    wider.nodes[0].data = [123456.5]; // "123456.5000": wider than the room a box keeps for a number
     const relaid = buildViewGraph(wider, { previous: before });
     expect(valueOf(relaid, 0).box).not.toBe(valueOf(before, 0).box);
     expect(relaid).toEqual(buildViewGraph(wider));

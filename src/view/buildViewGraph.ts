@@ -32,6 +32,8 @@ export interface BuildViewGraphOptions extends FoldOptions {
 }
 
 const DEFAULT_LABEL_CHARS = 24;
+/** Characters a box keeps for a number: `-123.4567` and `-1.235e-05` fit; ±10000 and more grow it. */
+const NUMBER_ROOM = 10;
 /** Edge weights span this many powers of ten below the largest flow; smaller flows look alike. */
 const WEIGHT_DECADES = 4;
 const MIN_WEIGHT = 0.06;
@@ -218,7 +220,12 @@ function valueNode(node: TraceNode, isRoot: boolean, label: string): ViewValueNo
     box: {
       x: 0,
       y: 0,
-      width: valueNodeWidth(label, `data ${data}`, `grad ${gradText}`),
+      // Room for a number of the usual widths, so a training step's new numbers fit the old box.
+      width: valueNodeWidth(
+        label,
+        `data ${data.padStart(NUMBER_ROOM)}`,
+        `grad ${gradText.padStart(NUMBER_ROOM)}`,
+      ),
       height: VALUE_NODE.height,
     },
     layer: 0,

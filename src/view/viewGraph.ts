@@ -80,6 +80,11 @@ export interface ViewGroupNode {
   count: number;
   /** Trace values inside. */
   values: number;
+  /**
+   * The trace ids inside, as inclusive runs `[from0, to0, from1, to1, …]` (a call's values are
+   * one run), so a highlight or a backward step naming a folded value can light its group.
+   */
+  members: number[];
   /** Summary lines, e.g. `-0.98 … 1.23` and `mean |∂| 0.0123`. */
   data: string;
   grad: string;

@@ -56,6 +56,7 @@ const isGroupNode = objectOf<ViewGroupNode>({
   label: isString,
   count: isInteger,
   values: isInteger,
+  members: isArrayOf(isInteger),
   data: isString,
   grad: isString,
   dataStatus: isStatus,

@@ -356,6 +356,13 @@ await settle(folded);
 await folded.getByRole("button", { name: "Fit" }).click();
 await settle(folded);
 await folded.screenshot({ path: `${out}/folded-top-dark.png` });
+await post(folded, { type: "highlight", nodes: [0] });
+await settle(folded);
+check(
+  (await folded.locator('[data-testid="group"].gl-highlight').getAttribute("data-name")) === "MLP.__init__",
+  "highlighting a folded parameter lights the group it is in",
+);
+await post(folded, { type: "highlight", nodes: [] });
 await folded.getByRole("button", { name: "100%" }).click();
 await folded.waitForTimeout(400);
 await folded.screenshot({ path: `${out}/folded-top-100-dark.png` });

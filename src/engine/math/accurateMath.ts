@@ -51,6 +51,12 @@ export function log(y: number): number {
   if (Number.isNaN(y) || y < 0) return NaN;
   if (y === 0) return -Infinity;
   if (y === Infinity) return Infinity;
+  const total = logDD(y);
+  return total[0] + total[1];
+}
+
+/** Natural logarithm of a finite y > 0 in double-double (about 100 correct bits), before rounding. */
+export function logDD(y: number): DD {
   // Write y = m * 2^e with m in [sqrt(1/2), sqrt(2)), so the series below converges fast.
   let e = 0;
   if (y < 2.2250738585072014e-308) {
@@ -69,8 +75,7 @@ export function log(y: number): number {
   // log m = 2 atanh(s) with s = (m - 1) / (m + 1); m - 1 is exact (Sterbenz), m + 1 is kept exact.
   const s = ddDiv([m - 1, 0], twoSum(m, 1));
   const series = ddMul(ddMulNumber(s, 2), horner(ATANH_COEFFS, ddMul(s, s)));
-  const total = ddAdd(ddMulNumber(LN2, e), series);
-  return total[0] + total[1];
+  return ddAdd(ddMulNumber(LN2, e), series);
 }
 
 function sinSeries(r: DD): DD {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { exp } from "./correctlyRounded";
+import { exp, pow } from "./correctlyRounded";
 
 // [x, exp(x) rounded once to the nearest double], computed with Python's decimal at 60 digits.
 const EXACT: [number, number][] = [
@@ -173,5 +173,55 @@ describe("exp is correctly rounded", () => {
     expect(exp(-746)).toBe(0);
     expect(exp(NaN)).toBeNaN();
     expect(exp(0)).toBe(1);
+  });
+});
+
+// [x, y, x ** y] where CPython's float power (glibc's pow) gives the correctly rounded result
+// (checked with Python's decimal at 80 digits) and V8's Math.pow is an ulp off.
+const POW_EXACT: [number, number, number][] = [
+  [0.9095578363365777, 6, 0.5662157157526496],
+  [17.89765374031535, 2.2585260144651524, 675.2624287456996],
+  [2.8415936669394815, -1.5, 0.20876468557266634],
+  [2.2297290445413314, -2, 0.20113878293899282],
+  [5.287017398867132, -3, 0.006766557570119327],
+  [1.5445179753399891, 4, 5.69078093928366],
+  [2.167446604757962, -4, 0.04531128413797952],
+  [1.4029847547190073, 5, 5.435816146766121],
+  [9.18647395099301, 1.5, 27.8434644520388],
+  [1.4768464754370092, 3, 3.221113682574997],
+  [7.9486043985083, 0.25, 1.6790851499228368],
+  [0.7237710296501181, -5, 5.034936780221169],
+  [2.597530946302694, -6, 0.0032556343197756607],
+  [0.2256805514109308, 3, 0.011494296687133124],
+  [0.06829429087286609, -2, 214.40316897457998],
+  [0.9992210310134233, -6958.730054955422, 226.50052188484253],
+  [33444.414109985635, 2.1131480605555533, 3635512349.809832],
+  [0.9991622582315236, 2217.927732289365, 0.15585496447627875],
+  [1.0004581082133452, -2159.299001941453, 0.37196106342366947],
+  [0.006900335105335544, 4.21681720064154, 7.707448141923993e-10],
+  // micrograd's `((p - 1.0) ** 2) ** 0.5` backward: 0.5 * a ** -0.5
+  [0.009999999999999995, -0.5, 10.000000000000002],
+];
+
+describe("pow", () => {
+  it.each(POW_EXACT)("%d ** %d rounds to nearest as CPython's does", (x, y, want) => {
+    expect(pow(x, y)).toBe(want);
+  });
+
+  it("keeps Python's special values, signs and exact results", () => {
+    expect(pow(-2, 3)).toBe(-8);
+    expect(pow(-2, -2)).toBe(0.25);
+    expect(pow(-1.5, 2)).toBe(2.25);
+    expect(pow(3, 3)).toBe(27);
+    expect(pow(10, 22)).toBe(1e22);
+    expect(pow(4, 0.5)).toBe(2);
+    expect(pow(2, -1074)).toBe(5e-324);
+    expect(pow(2, 1024)).toBe(Infinity);
+    expect(pow(0.5, 1e10)).toBe(0);
+    expect(pow(1, NaN)).toBe(1);
+    expect(pow(NaN, 0)).toBe(1);
+    expect(pow(0, 0.5)).toBe(0);
+    expect(pow(Infinity, -1)).toBe(0);
+    expect(Number.isNaN(pow(-8, 1 / 3))).toBe(true);
   });
 });

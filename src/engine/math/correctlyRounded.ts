@@ -1,4 +1,4 @@
-import { cos, log, sin } from "./accurateMath";
+import { cos, log, logDD, sin } from "./accurateMath";
 import { type DD, ddAdd, ddMul, ddMulNumber, ddDiv } from "./doubleDouble";
 
 /**
@@ -18,15 +18,52 @@ export function exp(x: number): number {
   if (x > 709.782712893384) return Infinity;
   if (x < -745.2) return 0;
   if (x === 0) return 1;
+  return expDD([x, 0]);
+}
+
+/** exp of a double-double argument in [-745.2, 709.79], rounded once. */
+function expDD(x: DD): number {
   // x = k·ln2 + r with |r| <= ln2/2, so exp(x) = 2**k · exp(r)
-  const k = Math.round(x / LN2[0]);
-  const r = ddAdd([x, 0], ddMulNumber(LN2, -k));
+  const k = Math.round(x[0] / LN2[0]);
+  const r = ddAdd(x, ddMulNumber(LN2, -k));
   let sum = INVERSE_FACTORIALS[TERMS - 1];
   for (let n = TERMS - 2; n >= 0; n--) sum = ddAdd(ddMul(sum, r), INVERSE_FACTORIALS[n]);
   const value = sum[0] + sum[1];
   // scale in two steps so that neither factor overflows nor underflows on its own
   const half = Math.trunc(k / 2);
   return value * 2 ** half * 2 ** (k - half);
+}
+
+/** The smallest normal double: below it a result rounds twice (to 53 bits, then subnormal). */
+const MIN_NORMAL = 2.2250738585072014e-308;
+
+/**
+ * `x ** y` for floats as glibc's pow (which CPython's float power calls) rounds it: to nearest.
+ * V8's Math.pow is off by an ulp for some inputs (`0.009999999999999995 ** -0.5`), which
+ * micrograd's `**` and its gradient `k * x**(k-1)` would carry into every later number. Special
+ * values, signs and the cases that are exact in one operation go the short way; the rest is
+ * exp(y · log x) in double-double, rounded once.
+ */
+export function pow(x: number, y: number): number {
+  if (y === 0 || x === 1) return 1;
+  if (!Number.isFinite(x) || !Number.isFinite(y) || Number.isNaN(x) || x === 0) return Math.pow(x, y);
+  if (x < 0) {
+    if (!Number.isInteger(y)) return NaN;
+    const magnitude = pow(-x, y);
+    return Math.abs(y) < 2 ** 53 && y % 2 !== 0 ? -magnitude : magnitude;
+  }
+  if (y === 1) return x;
+  if (y === 2) return x * x;
+  if (y === -1) return 1 / x;
+  if (y === 0.5) return Math.sqrt(x);
+  const estimate = y * Math.log(x);
+  if (estimate > 710) return Infinity;
+  if (estimate < -746) return 0;
+  const t = ddMulNumber(logDD(x), y);
+  if (t[0] > 709.79) return Infinity;
+  if (t[0] < -745.2) return 0;
+  const r = expDD(t);
+  return r < MIN_NORMAL ? Math.pow(x, y) : r;
 }
 
 export { cos, log, sin };

@@ -1,5 +1,9 @@
 import { EngineArithmeticError } from "../errors";
-import { exp as correctlyRoundedExp, log as correctlyRoundedLog } from "../math/correctlyRounded";
+import {
+  exp as correctlyRoundedExp,
+  log as correctlyRoundedLog,
+  pow as correctlyRoundedPow,
+} from "../math/correctlyRounded";
 
 /**
  * Python's float `x ** y`, which differs from `Math.pow` in where it raises instead of
@@ -16,7 +20,7 @@ export function pythonPow(x: number, y: number): number {
       `(${x}) ** ${y} is a complex number, which GradLens does not support`,
     );
   }
-  const r = Math.pow(x, y);
+  const r = correctlyRoundedPow(x, y);
   if (!Number.isFinite(r) && Number.isFinite(x) && Number.isFinite(y)) {
     throw new EngineArithmeticError("OverflowError", "(34, 'Numerical result out of range')");
   }

@@ -1,3 +1,4 @@
+import { isTrailingDotFloat } from "./trailingDotFloat";
 import type { SyntaxNode } from "@lezer/common";
 import type {
   Argument,
@@ -60,6 +61,9 @@ export function lowerExpression(cx: Lowering, node: SyntaxNode): Expr {
       return { k: "call", func: lowerExpression(cx, func), args: lowerArguments(cx, argList), span };
     }
     case "MemberExpression":
+      if (isTrailingDotFloat(node, cx.source)) {
+        return { k: "float", value: Number(cx.text(node).replace(/[._]/g, "")), span };
+      }
       return lowerMember(cx, node);
     case "TupleExpression":
     case "ArrayExpression":

@@ -1,3 +1,4 @@
+import { isTrailingDotFloat } from "./trailingDotFloat";
 import type { SyntaxNode, Tree } from "@lezer/common";
 import type { SourceSpan } from "./ir";
 
@@ -32,6 +33,7 @@ export function findSyntaxErrors(source: string, tree: Tree): SyntaxProblem[] {
       // f-strings are scanned by the lowering, which reports their errors itself
       if (node.name === "FormatString") return false;
       if (!node.type.isError) return;
+      if (isTrailingDotFloat(node.node.parent, source)) return; // `1.` is a float, not an error
       const line = lineOf(source, node.from);
       if (line === lastLine) return;
       lastLine = line;

@@ -13,7 +13,7 @@ import {
 import { PyError, typeError, valueError } from "../interpreter/pyErrors";
 import type { Runtime } from "../interpreter/runtime";
 import { typeName } from "../interpreter/stringify";
-import { cos, exp, log as correctlyRoundedLog, sin } from "../../engine/math/correctlyRounded";
+import { cos, exp, log as correctlyRoundedLog, pow, sin } from "../../engine/math/correctlyRounded";
 
 /**
  * Python's `math` module on JS's Math, with CPython's errors: a domain error is ValueError
@@ -107,7 +107,7 @@ export function makeMathModule(rt: Runtime): PyModule {
       const a = real(x);
       const b = real(y);
       if (a === 0 && b < 0) throw valueError("math domain error");
-      return checked((v) => Math.pow(v, b))(a);
+      return checked((v) => pow(v, b))(a);
     },
     2,
   );

@@ -98,12 +98,28 @@ export function makeRandomModule(rt: Runtime): PyModule {
     gen.shuffle(x.items);
     return null;
   });
-  def("sample", ([population, k]) => {
-    const items =
-      population instanceof PyList || population instanceof PyTuple
-        ? population.items
-        : [...rt.iterate(population)];
-    return new PyList(gen.sample(items, Number(integer(k))));
+  const sequence = (v: PyValue): PyValue[] =>
+    v instanceof PyList || v instanceof PyTuple ? v.items : [...rt.iterate(v)];
+  const numbers = (v: PyValue | undefined, what: string): number[] | null =>
+    v === undefined || v === null ? null : sequence(v).map((x) => real(x, what));
+  def("sample", ([population, k], kwargs) => {
+    const count = k ?? kwargs?.get("k");
+    if (count === undefined) throw typeError("sample() missing 1 required positional argument: 'k'");
+    const counts = kwargs?.get("counts");
+    const countList =
+      counts === undefined || counts === null ? null : sequence(counts).map(integer).map(Number);
+    return new PyList(gen.sample(sequence(population), Number(integer(count)), countList));
+  });
+  // choices(population, weights=None, *, cum_weights=None, k=1)
+  def("choices", ([population, weights], kwargs) => {
+    const k = kwargs?.get("k");
+    return new PyList(
+      gen.choices(sequence(population), {
+        weights: numbers(weights ?? kwargs?.get("weights"), "weights"),
+        cumWeights: numbers(kwargs?.get("cum_weights"), "cum_weights"),
+        k: k === undefined ? 1 : Number(integer(k)),
+      }),
+    );
   });
   return m;
 }

@@ -135,6 +135,16 @@ describe("torch.Tensor in the interpreter", () => {
     expect(out).toBe("tensor([ 3., 12.]) None\nFalse True\nFalse True tensor(True) False\n");
   });
 
+  it("walks the graph through grad_fn.next_functions as PyTorch lays it out", () => {
+    const out = run(
+      "a = torch.tensor([1.0, 2.0], requires_grad=True)\nb = torch.tensor([3.0, 4.0])\n" +
+        "y = (a * b + a).sum()\nadd = y.grad_fn.next_functions[0][0]\nmul, leaf = [f for f, _ in add.next_functions]\n" +
+        "print(y.grad_fn.name(), type(add).__name__, type(mul).__name__, type(leaf).__name__)\n" +
+        "print(leaf.variable is a, mul.next_functions[0][0] is leaf, mul.next_functions[1])",
+    );
+    expect(out).toBe("SumBackward0 AddBackward0 MulBackward0 AccumulateGrad\nTrue True (None, 0)\n");
+  });
+
   it("reduces and reshapes with dim and keepdim", () => {
     const out = run(
       "x = torch.tensor([[1.0, 5.0, 3.0], [4.0, 2.0, 6.0]])\n" +

@@ -8,6 +8,7 @@ import {
   PyInstance,
   PyInt,
   PyIterator,
+  PyProperty,
   PySlice,
   PyTuple,
   type PyValue,
@@ -136,34 +137,77 @@ export function makeReturnTypes(s: TorchState, kind: string, values: PyValue, in
 const returnTypes = new WeakMap<TorchState, Map<string, PyClass>>();
 const gradFnClasses = new WeakMap<TorchState, Map<string, PyClass>>();
 const gradFnObjects = new WeakMap<T.GradNode, PyInstance>();
+const nodeOfObject = new WeakMap<PyInstance, T.GradNode>();
+const accumulateObjects = new WeakMap<T.Tensor, PyInstance>();
 
 /** `y.grad_fn`: an object named as PyTorch names the node (`<AddBackward0 object at 0x…>`). */
 export function gradFnObject(s: TorchState, t: T.Tensor): PyValue {
-  const node = t.gradFn;
   const name = T.pytorchGradFnName(t);
-  if (node === null || name === null) return null;
-  const cached = gradFnObjects.get(node);
-  if (cached !== undefined) return cached;
+  return t.gradFn === null || name === null ? null : nodeObject(s, t.gradFn, name);
+}
+
+/**
+ * The class of a node's Python object. `next_functions` gives, per operand, the node that made
+ * it, `AccumulateGrad` (with `.variable`) for a leaf that requires grad, or None.
+ */
+function nodeClass(s: TorchState, name: string): PyClass {
   let classes = gradFnClasses.get(s);
   if (!classes) gradFnClasses.set(s, (classes = new Map()));
   let cls = classes.get(name);
-  if (cls === undefined) {
-    cls = new PyClass(name, null, "torch.autograd");
+  if (cls !== undefined) return cls;
+  cls = new PyClass(name, null, "torch.autograd");
+  cls.dict.set(
+    "name",
+    nativeMethod("name", () => name),
+  );
+  method(cls, "__repr__", (self: PyInstance) => {
+    // the same made-up address `id()` gives, in hex as CPython prints it
+    const id = s.interp.call(s.interp.builtins.get("id")!, [self]);
+    return `<${name} object at 0x${(id instanceof PyInt ? id.v : 0).toString(16)}>`;
+  });
+  if (name !== "AccumulateGrad")
     cls.dict.set(
-      "name",
-      nativeMethod("name", () => name),
+      "next_functions",
+      new PyProperty(
+        new PyBuiltin("next_functions", ([self]) => nextFunctions(s, nodeOfObject.get(self as PyInstance)!)),
+        null,
+      ),
     );
-    method(cls, "__repr__", (self: PyInstance) => {
-      // the same made-up address `id()` gives, in hex as CPython prints it
-      const id = s.interp.call(s.interp.builtins.get("id")!, [self]);
-      return `<${name} object at 0x${(id instanceof PyInt ? id.v : 0).toString(16)}>`;
-    });
-    classes.set(name, cls);
+  classes.set(name, cls);
+  return cls;
+}
+
+function nodeObject(s: TorchState, node: T.GradNode, name: string): PyInstance {
+  let obj = gradFnObjects.get(node);
+  if (obj === undefined) {
+    obj = new PyInstance(nodeClass(s, name));
+    gradFnObjects.set(node, obj);
+    nodeOfObject.set(obj, node);
   }
-  const obj = new PyInstance(cls);
-  obj.attrs.set("next_functions", new PyTuple([]));
-  gradFnObjects.set(node, obj);
   return obj;
+}
+
+function nextFunctions(s: TorchState, node: T.GradNode): PyTuple {
+  return new PyTuple(
+    node.inputs.map((x, j) => {
+      let next: PyValue = null;
+      const fn = node.inputFns[j];
+      if (fn !== null) {
+        // the name depends on the node only (a reduction over all dims gives a 0-d result)
+        const standIn = { gradFn: fn, ndim: fn.rules[0]?.includes("dim=") ? 1 : 0 } as unknown as T.Tensor;
+        next = nodeObject(s, fn, T.pytorchGradFnName(standIn) ?? `${fn.op}Backward`);
+      } else if (node.inputRequiresGrad[j]) {
+        let acc = accumulateObjects.get(x);
+        if (acc === undefined) {
+          acc = new PyInstance(nodeClass(s, "AccumulateGrad"));
+          acc.attrs.set("variable", s.wrap(x));
+          accumulateObjects.set(x, acc);
+        }
+        next = acc;
+      }
+      return new PyTuple([next, int(0)]);
+    }),
+  );
 }
 
 /**

@@ -5,4 +5,4 @@ export { MersenneTwister, type MtState } from "./mersenneTwister";
 export { sha512 } from "./sha512";
 // Correctly rounded log/sin/cos: they match glibc (hence CPython's math module) far more often
 // than V8's Math functions do.
-export { cos, log, sin } from "./accurateMath";
+export { cos, log, sin } from "../../engine/math/accurateMath";

@@ -15,6 +15,8 @@ export interface GroupStats {
   gradNonfinite: boolean;
   values: number;
   root: boolean;
+  /** Runs of member ids, as ViewGroupNode.members. */
+  runs: number[];
 }
 
 export function emptyStats(): GroupStats {
@@ -27,12 +29,16 @@ export function emptyStats(): GroupStats {
     gradNonfinite: false,
     values: 0,
     root: false,
+    runs: [],
   };
 }
 
 export function addToStats(stats: GroupStats, node: TraceNode, isRoot: boolean): void {
   stats.values++;
   if (isRoot) stats.root = true;
+  const runs = stats.runs;
+  if (runs.length > 0 && runs[runs.length - 1] === node.id - 1) runs[runs.length - 1] = node.id;
+  else runs.push(node.id, node.id);
   for (const v of node.data) {
     if (!Number.isFinite(v)) stats.nonfinite = true;
     else {
@@ -108,6 +114,7 @@ export function groupNode(
     label: name,
     count,
     values: stats.values,
+    members: stats.runs,
     data,
     grad,
     dataStatus: stats.nonfinite ? "nonfinite" : stats.min === 0 && stats.max === 0 ? "zero" : "normal",
