@@ -2,12 +2,34 @@
  * `gradlens` — the extension's pipeline, headless:
  *   gradlens run FILE          the program's output, then its variables (value, grad, ∂root/∂x)
  *   gradlens run FILE --json   one JSON object, the contract in README.md
+ *
+ * The run happens on a worker thread with a larger stack than the main thread's ~1 MB, which
+ * runs out near 550 Python frames: with it a program recurses to Python's limit of 1000, as in
+ * CPython and in the extension's own worker.
  */
 import { readFileSync } from "node:fs";
+import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
 import { runCli } from "./cli/main";
 
-process.exitCode = runCli(process.argv.slice(2), {
-  readFile: (path) => readFileSync(path, "utf8"),
-  stdout: (text) => process.stdout.write(text),
-  stderr: (text) => process.stderr.write(text),
-});
+const STACK_MB = 16;
+
+if (isMainThread) {
+  const worker = new Worker(__filename, {
+    workerData: process.argv.slice(2),
+    resourceLimits: { stackSizeMb: STACK_MB },
+  });
+  worker.on("message", (code: number) => {
+    process.exitCode = code;
+  });
+  worker.on("error", (error: Error) => {
+    process.stderr.write(`gradlens: ${error.message}\n`);
+    process.exitCode = 2;
+  });
+} else {
+  const code = runCli(workerData as string[], {
+    readFile: (path) => readFileSync(path, "utf8"),
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+  });
+  parentPort!.postMessage(code);
+}

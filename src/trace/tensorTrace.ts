@@ -1,5 +1,6 @@
 import type { RootGradients, Tensor } from "../engine/tensor/index";
 import type { Occurrence, Span, TraceEdge, TraceNode } from "./trace";
+import { tensorValuesToTrace } from "./tensorValuesToTrace";
 
 /** What a run that used torch hands over for the tensor part of the trace. */
 export interface TensorTraceInput {
@@ -85,7 +86,12 @@ export function tensorGraph(
     const node = h.tensor.gradFn;
     if (node !== null) for (const inputId of node.inputIds) included.add(inputId);
   }
-  const ids = [...included].filter((id) => values.has(id)).sort((a, b) => a - b);
+  const ids = tensorValuesToTrace(
+    [...included].filter((id) => values.has(id)).sort((a, b) => a - b),
+    values,
+    input.rootId,
+    input.occurrences.map((o) => o.id),
+  );
   const nodeOf = new Map<number, number>(ids.map((id, i) => [id, firstNode + i]));
   let backward = input.backward;
   let rootId = input.rootId;
