@@ -3,9 +3,12 @@ import { fail, hasFailed, type Plan } from "./plan";
 import { planW1 } from "./w1Plan";
 import { planW2 } from "./w2Plan";
 import { planW3 } from "./w3Plan";
+import { planW2py } from "./w2pyPlan";
+import { planEdit } from "./editPlan";
 
 /**
- * `npm run bench`: workloads W1–W3 as the shared WORKLOADS protocol specifies, through the engine
+ * `npm run bench`: workloads W1–W3 as the shared WORKLOADS protocol specifies, then the
+ * interpreter's own (W2py: the demo step as Python; EDIT50: an edit's cost), through the engine
  * and through a plain JavaScript baseline in the same process (W1, W2: a closure-per-value
  * micrograd port; W3: hand-written naive matmuls), so every engine figure has a ratio. One JSON
  * line a result on stdout, the rest on stderr; exits non-zero when a workload cannot run or
@@ -18,7 +21,7 @@ import { planW3 } from "./w3Plan";
  * so an engine line's `peak_rss_mb` is the peak when its own run ended.
  */
 
-const only = new Set(arg("only", "W1,W2,W3").split(","));
+const only = new Set(arg("only", "W1,W2,W3,W2py,EDIT50").split(","));
 const withBaseline = arg("baseline", "yes") !== "no";
 
 /**
@@ -49,6 +52,8 @@ const makers: [string, () => Plan][] = [
   ["W1", planW1],
   ["W2", planW2],
   ["W3", planW3],
+  ["W2py", planW2py],
+  ["EDIT50", planEdit],
 ];
 let plans: Plan[] = [];
 for (const [name, make] of makers) {

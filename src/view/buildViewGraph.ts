@@ -16,7 +16,7 @@ import { layeredLayout } from "./layout/layeredLayout";
 import { reusableLayout } from "./layoutReuse";
 import { traceIndex } from "./traceIndex";
 import type { LayoutEdge, LayoutNode, LayoutOptions } from "./layout/layoutTypes";
-import { edgeLabelWidth, OP_NODE, opNodeWidth, VALUE_NODE, valueNodeWidth } from "./nodeMetrics";
+import { edgeLabelRoom, OP_NODE, opNodeWidth, VALUE_NODE, valueNodeWidth } from "./nodeMetrics";
 import { opSymbol } from "./opSymbol";
 import type { ViewEdge, ViewGraph, ViewNode, ViewOpNode, ViewValueNode } from "./viewGraph";
 
@@ -111,7 +111,7 @@ export function buildViewGraph(trace: Trace, options: BuildViewGraphOptions = {}
     layoutEdges.push({
       from: indexOfKey.get(edge.from)!,
       to: indexOfKey.get(edge.to)!,
-      labelWidth: edge.label === null ? 0 : edgeLabelWidth(edge.label),
+      labelWidth: edge.label === null ? 0 : edgeLabelRoom(edge.label),
     });
   };
 

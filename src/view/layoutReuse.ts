@@ -1,5 +1,5 @@
 import type { Layout, LayoutEdge, LayoutNode } from "./layout/layoutTypes";
-import { edgeLabelWidth } from "./nodeMetrics";
+import { edgeLabelRoom } from "./nodeMetrics";
 import type { ViewEdge, ViewGraph, ViewNode } from "./viewGraph";
 
 /**
@@ -25,7 +25,7 @@ export function reusableLayout(
   for (let i = 0; i < edges.length; i++) {
     const old = previous.edges[i];
     if (old.key !== edges[i].key || old.from !== edges[i].from || old.to !== edges[i].to) return null;
-    const oldLabelWidth = old.label === null ? 0 : edgeLabelWidth(old.label);
+    const oldLabelWidth = old.label === null ? 0 : edgeLabelRoom(old.label);
     if (oldLabelWidth < layoutEdges[i].labelWidth) return null;
   }
   return {

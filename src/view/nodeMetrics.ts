@@ -32,6 +32,8 @@ export const OP_NODE = {
 
 export const EDGE_LABEL = {
   fontSize: 11,
+  /** Characters of room kept for a label (see edgeLabelRoom). */
+  roomChars: 10,
   paddingX: 5,
   height: 17,
 } as const;
@@ -52,6 +54,14 @@ export function valueNodeWidth(label: string, dataLine: string, gradLine: string
 
 export function opNodeWidth(symbol: string): number {
   return Math.max(OP_NODE.diameter, Math.ceil(textWidth(symbol, OP_NODE.fontSize) + 2 * OP_NODE.paddingX));
+}
+
+/**
+ * The room the layout keeps for an edge label: at least a number of the usual widths
+ * (`-0.1234`, `Σ 12.3456`, `1.235e-05`), so a training step's new labels fit the old gaps.
+ */
+export function edgeLabelRoom(label: string): number {
+  return edgeLabelWidth(label.padStart(EDGE_LABEL.roomChars));
 }
 
 export function edgeLabelWidth(label: string): number {

@@ -36,6 +36,10 @@ import { instantiate, makeClass } from "./classes";
 import { execTry } from "./tryStatement";
 import { execWith } from "./withStatement";
 import type { ModuleLoader } from "./moduleLoader";
+import { buildTopoDepth } from "../../engine/scalar/buildTopoDepth";
+
+/** CPython's default `sys.getrecursionlimit()`: the frames a program may have, its module's included. */
+const RECURSION_LIMIT = 1000;
 
 /** How a block of statements ended. */
 const enum Signal {
@@ -186,6 +190,14 @@ export class Interpreter implements Runtime {
   }
 
   backward(row: number): void {
+    // micrograd's backward() first walks the graph with the recursive build_topo: CPython's
+    // 1000 frames hold the module, the callers, backward, one build_topo per level and the
+    // `visited.add(v)` call at the deepest one. Rows precede their results, so the walk is at
+    // most `row` deep and short graphs skip it.
+    const room = RECURSION_LIMIT - 4 - this.depth;
+    if (row > room && buildTopoDepth(this.tape, row) > room) {
+      throw new PyError("RecursionError", "maximum recursion depth exceeded while calling a Python object");
+    }
     this.tape.backward(row);
     this.lastRoot = row;
   }
@@ -237,8 +249,9 @@ export class Interpreter implements Runtime {
 
   callFunction(fn: PyFunction, args: PyValue[], kwargs: Kwargs): PyValue {
     this.step();
-    // CPython's default recursion limit; deeper would also risk the JS stack
-    if (this.depth >= 1000) throw new PyError("RecursionError", "maximum recursion depth exceeded");
+    // CPython's default recursion limit of 1000 frames, the module's own frame among them
+    // (`python3 prog.py` runs f(998) and stops f(999)); deeper would also risk the JS stack
+    if (this.depth >= RECURSION_LIMIT - 1) throw new PyError("RecursionError", "maximum recursion depth exceeded");
     const names = this.scopeOf(fn);
     const closure = fn.closure;
     const frame = new Frame(

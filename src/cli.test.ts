@@ -1,0 +1,49 @@
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import * as esbuild from "esbuild";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+describe("the gradlens command", () => {
+  let dir: string;
+  let cli: string;
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), "gradlens-cli-"));
+    cli = join(dir, "cli.js");
+    await esbuild.build({
+      entryPoints: [join(__dirname, "cli.ts")],
+      outfile: cli,
+      bundle: true,
+      platform: "node",
+      format: "cjs",
+      logLevel: "silent",
+    });
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  const run = (source: string, ...flags: string[]) => {
+    const file = join(dir, "prog.py");
+    writeFileSync(file, source);
+    return execFileSync(process.execPath, [cli, "run", file, ...flags], { encoding: "utf8" });
+  };
+
+  it("recurses to Python's limit of 1000 frames, as `python3 prog.py` does", () => {
+    const source = `def f(n):
+    return 0 if n == 0 else 1 + f(n - 1)
+for n in (500, 998, 999):
+    try:
+        print(n, f(n))
+    except RecursionError as e:
+        print(n, "RecursionError", e)
+`;
+    const report = JSON.parse(run(source, "--json")) as { ok: boolean; stdout: string };
+    expect(report.ok).toBe(true);
+    // recorded from CPython 3.11
+    expect(report.stdout).toBe("500 500\n998 998\n999 RecursionError maximum recursion depth exceeded\n");
+  });
+
+  it("prints the variables table without --json", () => {
+    expect(run("x = 2 ** 3\nprint(x)\n")).toMatch(/^8\n\nname\s+value/);
+  });
+});
