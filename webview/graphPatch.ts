@@ -54,19 +54,50 @@ export function patchGraph(rendered: RenderedGraph, next: ViewGraph): void {
   }
 }
 
+/** The elements a patch writes into, found once per drawn element (a training run patches hundreds of times). */
+interface Parts {
+  title: Element | null;
+  name: Element | null;
+  data: Element | null;
+  grad: Element | null;
+  loop: Element | null;
+  label: Element | null;
+  tag: Element | null;
+}
+
+const partsCache = new WeakMap<Element, Parts>();
+
+function partsOf(element: Element): Parts {
+  let parts = partsCache.get(element);
+  if (!parts) {
+    parts = {
+      title: element.querySelector(":scope > title"),
+      name: element.querySelector(".gl-name"),
+      data: element.querySelector(".gl-data .gl-value"),
+      grad: element.querySelector(".gl-grad .gl-value"),
+      loop: element.querySelector(".gl-loop-label"),
+      label: element.querySelector('[data-testid="edge-label"]'),
+      tag: element.querySelector(".gl-edge-tag rect"),
+    };
+    partsCache.set(element, parts);
+  }
+  return parts;
+}
+
 function patchNode(element: Element, node: ViewNode): void {
-  setTitle(
-    element,
+  const parts = partsOf(element);
+  setText(
+    parts.title,
     node.kind === "value" && node.fold !== null
       ? `${node.title}\nDouble-click to fold its group back.`
       : node.title,
   );
   if (node.kind === "op") return;
-  setText(element.querySelector(".gl-name"), node.label);
-  patchLine(element.querySelector(".gl-data .gl-value"), node.data, node.dataStatus);
-  patchLine(element.querySelector(".gl-grad .gl-value"), node.grad, node.gradStatus);
+  setText(parts.name, node.label);
+  patchLine(parts.data, node.data, node.dataStatus);
+  patchLine(parts.grad, node.grad, node.gradStatus);
   if (node.kind === "value") setAttribute(element, "data-name", node.label);
-  if (node.kind === "group") setText(element.querySelector(".gl-loop-label"), node.loop ?? "");
+  if (node.kind === "group") setText(parts.loop, node.loop ?? "");
 }
 
 function patchLine(tspan: Element | null, text: string, status: string): void {
@@ -80,14 +111,14 @@ function patchEdge(stroke: Element, group: Element | undefined, edge: ViewEdge):
   setAttribute(stroke, "class", `gl-edge-stroke gl-edge-${edge.kind} gl-status-${edge.status} ${weight}`);
   if (!group) return;
   setAttribute(group, "class", `gl-edge gl-status-${edge.status} ${weight}`);
-  if (edge.chainRule !== null) setTitle(group, edge.chainRule);
+  const parts = partsOf(group);
+  if (edge.chainRule !== null) setText(parts.title, edge.chainRule);
   if (edge.label === null) return;
-  setText(group.querySelector('[data-testid="edge-label"]'), edge.label);
+  setText(parts.label, edge.label);
   const width = textWidth(edge.label, EDGE_LABEL.fontSize) + 2 * EDGE_LABEL.paddingX;
-  const tag = group.querySelector(".gl-edge-tag rect");
-  if (!tag) return;
-  setAttribute(tag, "x", String(-width / 2));
-  setAttribute(tag, "width", String(width));
+  if (!parts.tag) return;
+  setAttribute(parts.tag, "x", String(-width / 2));
+  setAttribute(parts.tag, "width", String(width));
 }
 
 /** Only what changed: an unchanged class written again still costs the browser a style pass. */
@@ -95,13 +126,13 @@ function setAttribute(element: Element, name: string, value: string): void {
   if (element.getAttribute(name) !== value) element.setAttribute(name, value);
 }
 
-function setTitle(element: Element, text: string): void {
-  const title = element.querySelector(":scope > title");
-  if (title && title.textContent !== text) title.textContent = text;
-}
-
+/** Rewrites the existing text node where there is one: cheaper than replacing it. */
 function setText(element: Element | null, text: string): void {
-  if (element && element.textContent !== text) element.textContent = text;
+  if (!element) return;
+  const only = element.firstChild;
+  if (only instanceof Text && only.nextSibling === null) {
+    if (only.data !== text) only.data = text;
+  } else if (element.textContent !== text) element.textContent = text;
 }
 
 function sameBox(a: Box, b: Box): boolean {

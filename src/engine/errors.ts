@@ -16,6 +16,13 @@ export class EngineArithmeticError extends Error {
   }
 }
 
+/**
+ * A result Python has but GradLens does not model (a complex number from `(-8.0) ** 0.5`). The
+ * interpreter reports it as an unsupported construct, which no `except` clause catches, rather
+ * than raise an exception CPython would not.
+ */
+export class EngineUnsupportedError extends Error {}
+
 export { TensorError, type TensorErrorType };
 
 /** Any failure the engine reports the way Python would: scalar arithmetic or tensor operations. */

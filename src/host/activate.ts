@@ -83,6 +83,9 @@ function wireUp(context: vscode.ExtensionContext): Omit<GradLensApi, "activation
   const handlers: GraphWebviewHandlers = {
     reveal: (node) => void revealNode(runs, shown, node),
     stepAction: (action) => stepping.act(action),
+    toggleGroup: (key) => {
+      if (shown) void runs.toggleGroup(shown.uri, key);
+    },
   };
   const panel = new GraphPanel(context.extensionUri, handlers, showResultIn);
   const view = new GraphViewProvider(context.extensionUri, handlers, showResultIn);
@@ -231,6 +234,7 @@ function wireUp(context: vscode.ExtensionContext): Omit<GradLensApi, "activation
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration("gradlens.inlineValues")) refreshEditors();
       if (e.affectsConfiguration("gradlens.layoutDirection")) refreshViews();
+      if (e.affectsConfiguration("gradlens.nodeLimit") && shown) runs.runNow(shown);
     }),
     vscode.workspace.onDidChangeTextDocument((e) => {
       if (e.document.languageId === "python" && e.contentChanges.length > 0 && readSettings().liveRun) {

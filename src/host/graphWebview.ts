@@ -13,6 +13,7 @@ import { readSettings } from "./settings";
 export interface GraphWebviewHandlers {
   reveal(node: number): void;
   stepAction(action: StepActionMessage["action"]): void;
+  toggleGroup(key: string): void;
 }
 
 /** Host messages that describe state, replayed in this order when the webview (re)loads. */
@@ -63,6 +64,9 @@ export class GraphWebview implements vscode.Disposable {
           break;
         case "stepAction":
           this.handlers.stepAction(message.action);
+          break;
+        case "toggleGroup":
+          this.handlers.toggleGroup(message.key);
           break;
         case "exported":
           this.pictures.get(message.id)?.(message.data === null ? null : decodePicture(message.data));

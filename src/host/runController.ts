@@ -2,6 +2,8 @@ import * as vscode from "vscode";
 import type { HealthDiagnostic } from "../explain/gradientHealth";
 import type { InlineValue } from "../explain/inlineValues";
 import type { Trace } from "../trace/trace";
+import { applyToggle, noFoldChoices } from "../view/folding/foldToggle";
+import type { FoldChoices } from "../view/folding/foldState";
 import type { ViewGraph } from "../view/viewGraph";
 import type { RunClient, RunOutcome } from "../worker/runClient";
 import { toVscodeDiagnostics } from "./diagnostics";
@@ -34,6 +36,8 @@ export class RunController implements vscode.Disposable {
   private readonly results = new Map<string, DocumentResult>();
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly queue = new Map<string, vscode.TextDocument>();
+  /** Per document, the folds of its graph the user opened or closed. */
+  private readonly folds = new Map<string, FoldChoices>();
   /** Per document, the top-level name the user chose to differentiate (Choose Output to Differentiate). */
   private readonly outputNames = new Map<string, string>();
   private current: string | null = null;
@@ -90,6 +94,25 @@ export class RunController implements vscode.Disposable {
     return this.outputNames.get(uri.toString());
   }
 
+  /**
+   * Opens or closes a fold of the document's graph (a click on a group or a folded value): the
+   * graph is built again here from the trace the worker sent, keeping the layout where it can.
+   */
+  async toggleGroup(uri: vscode.Uri, key: string): Promise<void> {
+    const result = this.results.get(uri.toString());
+    if (!result) return;
+    // Loaded on first use: the view code is not needed to activate the extension.
+    const { buildViewGraph } = await import("../view/buildViewGraph");
+    const folds = applyToggle(this.folds.get(uri.toString()) ?? noFoldChoices(), result.view, key);
+    this.folds.set(uri.toString(), folds);
+    const view = buildViewGraph(result.trace, {
+      nodeLimit: readSettings().nodeLimit,
+      ...folds,
+      previous: result.view,
+    });
+    this.update({ ...result, view });
+  }
+
   /** Resolves once no run is scheduled, queued or in flight. */
   whenIdle(): Promise<void> {
     if (this.isIdle()) return Promise.resolve();
@@ -143,6 +166,7 @@ export class RunController implements vscode.Disposable {
             precision: settings.precision,
             locale: vscode.env.language,
           },
+          { nodeLimit: settings.nodeLimit, folds: this.folds.get(key) ?? noFoldChoices() },
         );
         this.current = null;
         if (outcome.kind === "stopped" && outcome.reason === "superseded") continue;

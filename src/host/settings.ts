@@ -18,6 +18,7 @@ export interface Settings {
   defaultLearningRate: number;
   precision: number;
   layoutDirection: LayoutDirection;
+  nodeLimit: number;
 }
 
 export function readSettings(): Settings {
@@ -34,5 +35,6 @@ export function readSettings(): Settings {
     defaultLearningRate: c.get<number>("defaultLearningRate", 0.01),
     precision: c.get<number>("precision", 4),
     layoutDirection: c.get<LayoutDirection>("layoutDirection", "left-to-right"),
+    nodeLimit: c.get<number>("nodeLimit", 2000),
   };
 }

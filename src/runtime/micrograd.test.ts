@@ -234,3 +234,56 @@ describe("micrograd programs print what CPython with micrograd prints", () => {
     });
   }
 });
+
+describe("micrograd's backward() recurses as in CPython", () => {
+  // recorded from CPython 3.11 with micrograd, run as `python3 prog.py`: build_topo's recursion
+  // fits 996 levels below the root at module level, one fewer per enclosing call
+  const chain = (n: number, inFunction: boolean) => `from micrograd.engine import Value
+x = Value(1.0)
+y = x
+for i in range(${n}):
+    y = y * 1.0001
+def run():
+    y.backward()
+${inFunction ? "run()" : "y.backward()"}
+print("ok", x.grad)
+`;
+
+  it("runs a chain that fits under the recursion limit", () => {
+    const trace = runProgram(chain(996, false));
+    expect(trace.ok).toBe(true);
+    expect(trace.stdout).toBe("ok 1.1047234369406174\n");
+  });
+
+  it("raises RecursionError, before any gradient, when the chain is deeper", () => {
+    for (const [n, inFunction] of [
+      [997, false],
+      [996, true],
+    ] as const) {
+      const trace = runProgram(chain(n, inFunction));
+      expect(trace.ok).toBe(false);
+      expect(trace.diagnostics[0].message).toBe(
+        "RecursionError: maximum recursion depth exceeded while calling a Python object",
+      );
+      expect(trace.variables.x).toEqual({ type: "Value", data: 1, grad: 0, root_grad: null });
+    }
+  });
+});
+
+describe("a complex result", () => {
+  it("is reported as unsupported, not raised as an exception CPython would not raise", () => {
+    const trace = runProgram(`from micrograd.engine import Value
+g = Value(-8.0)
+try:
+    h = g ** (1 / 3)
+except ValueError:
+    print("caught")
+print("after")
+`);
+    expect(trace.ok).toBe(false);
+    expect(trace.stdout).toBe("");
+    expect(trace.diagnostics).toMatchObject([
+      { severity: "error", message: expect.stringContaining("is a complex number") },
+    ]);
+  });
+});

@@ -2,6 +2,7 @@ import type { GradientCheckReport } from "../checks/gradientCheck";
 import type { GradientThresholds, HealthDiagnostic } from "../explain/gradientHealth";
 import type { InlineValue } from "../explain/inlineValues";
 import type { RunOptions } from "../runtime/runApi";
+import type { FoldChoices } from "../view/folding/foldState";
 import type { TrainConfig, TrainResult } from "../train/trainProgram";
 import type { Trace } from "../trace/trace";
 import type { ViewGraph } from "../view/viewGraph";
@@ -16,6 +17,8 @@ export interface RunRequest {
    * How to judge the gradients and write the inline values; done here, off the host's thread.
    * `locale` is VS Code's display language for the messages (English when absent).
    */
+  /** How to draw the graph: the node limit past which it folds, and the folds opened or closed by hand. */
+  view?: { nodeLimit: number; folds: FoldChoices };
   analysis: { thresholds: GradientThresholds; inlineMaxLength: number; precision: number; locale?: string };
 }
 

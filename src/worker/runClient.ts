@@ -49,8 +49,13 @@ export class RunClient {
     private readonly limits: () => RunLimits,
   ) {}
 
-  async run(source: string, options: RunOptions, analysis: RunRequest["analysis"]): Promise<RunOutcome> {
-    const answer = await this.send({ type: "run", source, options, analysis });
+  async run(
+    source: string,
+    options: RunOptions,
+    analysis: RunRequest["analysis"],
+    view?: RunRequest["view"],
+  ): Promise<RunOutcome> {
+    const answer = await this.send({ type: "run", source, options, analysis, view });
     if (answer.kind === "stopped") return answer;
     const { message } = answer;
     if (message.type === "result") return { kind: "result", ...message };

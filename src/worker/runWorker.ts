@@ -9,6 +9,7 @@ import { inlineValues, shouldShowInlineByDefault } from "../explain/inlineValues
 import { runProgram } from "../runtime/runProgram";
 import { trainProgram } from "../train/trainProgram";
 import { buildViewGraph } from "../view/buildViewGraph";
+import type { ViewGraph } from "../view/viewGraph";
 import type {
   RunRequest,
   RunResponse,
@@ -50,11 +51,20 @@ function train(request: TrainRequest): TrainResponse {
   }
 }
 
+const previousViews = new Map<string, ViewGraph>();
+
 function run(request: RunRequest): RunResponse {
   const t0 = performance.now();
   const trace = runProgram(request.source, request.options);
   const t1 = performance.now();
-  const view = buildViewGraph(trace);
+  // The last graph of each file, so a re-run whose boxes still fit keeps the layout.
+  const key = request.options.fileName ?? "";
+  const view = buildViewGraph(trace, {
+    nodeLimit: request.view?.nodeLimit,
+    ...request.view?.folds,
+    previous: previousViews.get(key),
+  });
+  previousViews.set(key, view);
   const t2 = performance.now();
   const { thresholds, inlineMaxLength, precision, locale } = request.analysis;
   const health = gradientDiagnostics(trace, thresholds, locale);

@@ -1,6 +1,7 @@
 // Host messages built from hand-made traces, for render.mjs (bundled and run by it in Node).
 import { buildViewGraph } from "../../src/view/buildViewGraph";
 import type { GraphMessage } from "../../src/view/protocol";
+import { runProgram } from "../../src/runtime/runProgram";
 import { firstExpressionTrace, mlpTrace } from "../../src/view/testing/fixtures";
 import { TraceBuilder } from "../../src/view/testing/traceBuilder";
 import type { Trace, TraceEdge, TraceNode } from "../../src/trace/trace";
@@ -168,6 +169,19 @@ export function graphMessages(): Record<string, GraphMessage> {
       graph: buildViewGraph(mlpTrace(2, [16, 16, 1], 100), { nodeLimit: 40 }),
       stale: false,
       title: "demo_batch.py",
+    },
+    // A 100-step recurrence run by the interpreter, folded: one group with a loop marker.
+    loop: {
+      type: "graph",
+      graph: buildViewGraph(
+        runProgram(
+          "from micrograd.engine import Value\nw = Value(0.9)\nh = Value(1.0)\nfor i in range(100):\n    h = (h * w).tanh()\nloss = (h - 0.5) ** 2\nloss.backward()\n",
+          { fileName: "loop.py" },
+        ),
+        { nodeLimit: 20 },
+      ),
+      stale: false,
+      title: "loop.py",
     },
     // A smaller batch, with the model's group opened and one MLP call opened in it.
     opened: {

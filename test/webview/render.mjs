@@ -349,7 +349,9 @@ const paintMs = await folded.evaluate(async (m) => {
   await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
   return performance.now() - t0;
 }, messages.folded);
-console.log(`the demo batch folded (${messages.folded.graph.nodes.length} boxes): first paint ${paintMs.toFixed(0)} ms in page`);
+console.log(
+  `the demo batch folded (${messages.folded.graph.nodes.length} boxes): first paint ${paintMs.toFixed(0)} ms in page`,
+);
 await post(folded, messages.folded);
 await settle(folded);
 const groupCount = messages.folded.graph.nodes.filter((n) => n.kind === "group").length;
@@ -394,6 +396,16 @@ check(
   "double-clicking a member posts toggleGroup for its fold",
 );
 await folded.close();
+
+const loop = await open("light");
+await post(loop, messages.loop);
+await settle(loop);
+check(
+  (await loop.locator('[data-testid="group-loop"]').textContent()) === "↻ 99",
+  "the folded loop shows its marker",
+);
+await loop.screenshot({ path: `${out}/loop-light.png` });
+await loop.close();
 
 const tensors = await open("light");
 await post(tensors, messages.tensor);

@@ -1,4 +1,4 @@
-import { EngineArithmeticError } from "../errors";
+import { EngineArithmeticError, EngineUnsupportedError } from "../errors";
 import {
   exp as correctlyRoundedExp,
   log as correctlyRoundedLog,
@@ -15,10 +15,7 @@ export function pythonPow(x: number, y: number): number {
     throw new EngineArithmeticError("ZeroDivisionError", "0.0 cannot be raised to a negative power");
   }
   if (x < 0 && Number.isFinite(x) && Number.isFinite(y) && !Number.isInteger(y)) {
-    throw new EngineArithmeticError(
-      "ValueError",
-      `(${x}) ** ${y} is a complex number, which GradLens does not support`,
-    );
+    throw new EngineUnsupportedError(`(${x}) ** ${y} is a complex number, which GradLens does not support`);
   }
   const r = correctlyRoundedPow(x, y);
   if (!Number.isFinite(r) && Number.isFinite(x) && Number.isFinite(y)) {

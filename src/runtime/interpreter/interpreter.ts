@@ -1,4 +1,4 @@
-import { EngineArithmeticError } from "../../engine/errors";
+import { EngineArithmeticError, EngineUnsupportedError } from "../../engine/errors";
 import { MicrogradOps } from "../../engine/scalar/microgradOps";
 import { ScalarTape } from "../../engine/scalar/scalarTape";
 import type { Expr, FunctionDef, NameExpr, Program, SourceSpan, Stmt } from "../../lang/python/ir";
@@ -150,6 +150,11 @@ export class Interpreter implements Runtime {
       e.span ??= this.at;
       return e;
     }
+    if (e instanceof EngineUnsupportedError) {
+      const err = new UnsupportedError(e.message);
+      err.span = this.at;
+      return err;
+    }
     if (e instanceof RangeError && /call stack/i.test(e.message)) {
       const err = new PyError("RecursionError", "maximum recursion depth exceeded");
       err.span = this.at;
@@ -251,7 +256,8 @@ export class Interpreter implements Runtime {
     this.step();
     // CPython's default recursion limit of 1000 frames, the module's own frame among them
     // (`python3 prog.py` runs f(998) and stops f(999)); deeper would also risk the JS stack
-    if (this.depth >= RECURSION_LIMIT - 1) throw new PyError("RecursionError", "maximum recursion depth exceeded");
+    if (this.depth >= RECURSION_LIMIT - 1)
+      throw new PyError("RecursionError", "maximum recursion depth exceeded");
     const names = this.scopeOf(fn);
     const closure = fn.closure;
     const frame = new Frame(

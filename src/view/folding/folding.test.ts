@@ -120,7 +120,7 @@ describe("folding a 100-iteration loop", () => {
 describe("a training step on a folded graph", () => {
   it("keeps every place when only the numbers change (the same keys, the layout reused)", () => {
     const before = buildViewGraph(runProgram(LOOP, { fileName: "loop.py" }), { nodeLimit: 20 });
-    const stepped = runProgram(LOOP.replace("Value(0.9)", "Value(0.8)"), { fileName: "loop.py" });
+    const stepped = runProgram(LOOP.replace("Value(1.0)", "Value(1.5)"), { fileName: "loop.py" });
     const after = buildViewGraph(stepped, { nodeLimit: 20, previous: before });
     expect(after.nodes.map((n) => [n.key, n.box])).toEqual(before.nodes.map((n) => [n.key, n.box]));
     expect(after.edges.map((e) => e.points)).toEqual(before.edges.map((e) => e.points));
