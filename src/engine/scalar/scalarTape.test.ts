@@ -245,3 +245,15 @@ describe("ScalarTape with micrograd's operators", () => {
     expect(t.withDataAtLastBackward(() => t.data[h])).toBe(8); // the new value, not h's old 2
   });
 });
+
+describe("local derivatives where Python would raise", () => {
+  it("describes x ** 0.5 at 0 with an infinite slope instead of raising", () => {
+    const t = new ScalarTape();
+    const m = new MicrogradOps(t);
+    const x = t.leaf(0);
+    const y = m.pow(x, float(0.5));
+    expect(t.localDerivative(y, 0)).toBe(Infinity);
+    expect(t.rootGradients(y).grad[x]).toBe(Infinity);
+    expect(() => t.backward(y)).toThrow(EngineArithmeticError); // backward raises, as micrograd's does
+  });
+});

@@ -1,3 +1,4 @@
+import { EngineArithmeticError } from "../errors";
 import { pythonExp, pythonLog, pythonPow } from "./pythonFloat";
 import { OpCode, SCALAR_OPS } from "./scalarOps";
 
@@ -173,13 +174,20 @@ export class ScalarTape {
   localDerivative(id: number, operand: number): number {
     const x = this.a[id];
     const y = this.b[id];
-    return SCALAR_OPS[this.op[id]].local(
-      operand,
-      this.data[x],
-      y >= 0 ? this.data[y] : 0,
-      this.k[id],
-      this.data[id],
-    );
+    try {
+      return SCALAR_OPS[this.op[id]].local(
+        operand,
+        this.data[x],
+        y >= 0 ? this.data[y] : 0,
+        this.k[id],
+        this.data[id],
+      );
+    } catch (e) {
+      // Python raises computing `x ** 0.5`'s rule at 0 (0.0 ** -0.5); only a backward() through
+      // it should, as in micrograd. Describing the graph, the IEEE value (∞) is the honest one.
+      if (!(e instanceof EngineArithmeticError) || this.op[id] !== OpCode.Pow) throw e;
+      return this.k[id] * Math.pow(this.data[x], this.k[id] - 1);
+    }
   }
 
   /**
