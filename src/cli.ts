@@ -14,6 +14,11 @@ import { runCli } from "./cli/main";
 const STACK_MB = 16;
 
 if (isMainThread) {
+  // `gradlens run f.py | head`: the reader went away; that is not an error of ours.
+  process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
+    throw error;
+  });
   const worker = new Worker(__filename, {
     workerData: process.argv.slice(2),
     resourceLimits: { stackSizeMb: STACK_MB },

@@ -5,8 +5,7 @@ import { FULL_TRACE_ROWS } from "./rowsToTrace";
 
 // Twelve "training steps" of about 24,500 rows each (a constant and a product per term, then a
 // tree of sums): past FULL_TRACE_ROWS, the trace keeps the last step's graph and leaves the
-// earlier ones out. A tree, not a chain: micrograd's recursive backward() stops a chain deeper
-// than Python's recursion limit with a RecursionError, as GradLens does.
+// earlier ones out.
 const source = [
   "from micrograd.engine import Value",
   "w = Value(0.5)",

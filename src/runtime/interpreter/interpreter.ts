@@ -36,7 +36,6 @@ import { instantiate, makeClass } from "./classes";
 import { execTry } from "./tryStatement";
 import { execWith } from "./withStatement";
 import type { ModuleLoader } from "./moduleLoader";
-import { buildTopoDepth } from "../../engine/scalar/buildTopoDepth";
 
 /** CPython's default `sys.getrecursionlimit()`: the frames a program may have, its module's included. */
 const RECURSION_LIMIT = 1000;
@@ -195,14 +194,8 @@ export class Interpreter implements Runtime {
   }
 
   backward(row: number): void {
-    // micrograd's backward() first walks the graph with the recursive build_topo: CPython's
-    // 1000 frames hold the module, the callers, backward, one build_topo per level and the
-    // `visited.add(v)` call at the deepest one. Rows precede their results, so the walk is at
-    // most `row` deep and short graphs skip it.
-    const room = RECURSION_LIMIT - 4 - this.depth;
-    if (row > room && buildTopoDepth(this.tape, row) > room) {
-      throw new PyError("RecursionError", "maximum recursion depth exceeded while calling a Python object");
-    }
+    // micrograd's own backward() recurses (build_topo) and fails past ~1000 levels; GradLens's
+    // walk is iterative, so a deep chain built in a loop works (DESIGN.md, issue 2).
     this.tape.backward(row);
     this.lastRoot = row;
   }
