@@ -10,6 +10,10 @@ import { Minimap } from "./minimap";
 import { PanZoom } from "./panZoom";
 import { svgElement } from "./svg";
 import type { VsCodeApi } from "./vscodeApi";
+import { messages } from "../src/l10n/messages";
+
+// The host writes VS Code's display language into the page's `lang`.
+const t = messages(document.documentElement.lang || "en");
 
 /** Graphs with more nodes draw what is in view first and the rest in the background. */
 const PROGRESSIVE_NODES = 600;
@@ -74,8 +78,8 @@ export class GraphApp {
     this.searchBox = html(toolbar, "input", {
       type: "search",
       class: "gl-search",
-      placeholder: "Find a name…",
-      "aria-label": "Find a node by name (Enter: next)",
+      placeholder: t("view.search.placeholder"),
+      "aria-label": t("view.search.label"),
     });
     this.searchBox.oninput = () => this.find(false);
     this.searchBox.onkeydown = (e) => {
@@ -89,32 +93,32 @@ export class GraphApp {
     this.focusButton = html(
       toolbar,
       "button",
-      { type: "button", title: "Show only the paths from the selected node to the root (Esc leaves)" },
-      "Focus",
+      { type: "button", title: t("view.focus.title") },
+      t("view.focus"),
     );
     this.focusButton.onclick = () => this.toggleFocus();
-    html(toolbar, "button", { type: "button", title: "Fit the graph to the view (F)" }, "Fit").onclick = () =>
+    html(toolbar, "button", { type: "button", title: t("view.fit.title") }, t("view.fit")).onclick = () =>
       this.fit(true);
-    html(toolbar, "button", { type: "button", title: "Zoom to 100% (0)" }, "100%").onclick = () =>
+    html(toolbar, "button", { type: "button", title: t("view.actualSize.title") }, "100%").onclick = () =>
       this.panZoom.actualSize();
 
     this.banner = html(app, "div", { id: "stale-banner", role: "status", hidden: "" });
-    html(this.banner, "span", { class: "gl-banner-text" }, "⚠ Out of date — showing the last good graph.");
+    html(this.banner, "span", { class: "gl-banner-text" }, t("view.stale"));
     this.bannerReason = html(this.banner, "span", { class: "gl-reason" });
 
     const stage = html(app, "div", { class: "gl-stage" });
-    this.svg = svgElement(stage, "svg", { id: "graph", role: "img", "aria-label": "Computation graph" });
+    this.svg = svgElement(stage, "svg", { id: "graph", role: "img", "aria-label": t("view.graph.label") });
     this.svg.toggleAttribute("hidden", true);
     this.viewport = svgElement(this.svg, "g", { class: "gl-viewport" });
     this.empty = html(stage, "div", { id: "empty" });
     html(this.empty, "div", { class: "gl-empty-mark", "aria-hidden": "true" }, "∂");
-    this.emptyText = html(this.empty, "div", { class: "gl-empty-text" }, "Waiting for a program to run…");
+    this.emptyText = html(this.empty, "div", { class: "gl-empty-text" }, t("view.waiting"));
     this.legend = html(stage, "div", { class: "gl-legend", hidden: "" });
     for (const [swatch, text] of [
-      ["leaf", "leaf / parameter"],
-      ["const", "constant"],
-      ["root", "root of backward()"],
-      ["flow", "gradient flowing back (label: contribution)"],
+      ["leaf", t("view.legend.leaf")],
+      ["const", t("view.legend.const")],
+      ["root", t("view.legend.root")],
+      ["flow", t("view.legend.flow")],
     ]) {
       const item = html(this.legend, "span");
       html(item, "i", { class: `gl-sw-${swatch}` });
@@ -167,7 +171,7 @@ export class GraphApp {
 
   private showGraph(graph: ViewGraph, title: string): void {
     if (graph.nodes.length === 0) {
-      this.showEmpty(`${title}: the program made no values to draw yet — try Value(2.0) or torch.tensor(…).`);
+      this.showEmpty(t("view.noValues", title));
       return;
     }
     const firstOfTitle = this.title !== title;
@@ -230,14 +234,14 @@ export class GraphApp {
       html(this.summary, "b", {}, root.data);
       this.summary.append(" · ");
     } else if (graph.root === null) {
-      this.summary.append("no backward() yet · ");
+      this.summary.append(t("view.noBackward"));
     }
     const groups = graph.nodes.filter((n) => n.kind === "group");
     const folded = groups.reduce((sum, n) => sum + (n.kind === "group" ? n.values : 0), 0);
     this.summary.append(
       groups.length === 0
-        ? `${values} values`
-        : `${values + folded} values, ${folded} folded into ${groups.length} group${groups.length === 1 ? "" : "s"} (click one to open it)`,
+        ? t("view.values", values)
+        : t("view.valuesFolded", values + folded, folded, groups.length),
     );
   }
 
@@ -322,7 +326,7 @@ export class GraphApp {
       for (const el of this.rendered.elementsByKey.get(key) ?? []) el.classList.add("gl-match");
     if (this.matches.length === 0) {
       this.matchAt = -1;
-      this.searchCount.textContent = this.searchBox.value.trim() === "" ? "" : "none";
+      this.searchCount.textContent = this.searchBox.value.trim() === "" ? "" : t("view.search.none");
       return;
     }
     this.matchAt = next ? (this.matchAt + 1) % this.matches.length : 0;

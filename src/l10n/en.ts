@@ -144,6 +144,27 @@ export const en = {
   "worker.superseded": "replaced by a newer run",
   "worker.disposed": "GradLens stopped",
   "worker.unexpected": "unexpected answer",
+
+  // The graph webview's own controls and labels.
+  "view.search.placeholder": "Find a name…",
+  "view.search.label": "Find a node by name (Enter: next)",
+  "view.search.none": "none",
+  "view.focus.title": "Show only the paths from the selected node to the root (Esc leaves)",
+  "view.focus": "Focus",
+  "view.fit.title": "Fit the graph to the view (F)",
+  "view.fit": "Fit",
+  "view.actualSize.title": "Zoom to 100% (0)",
+  "view.graph.label": "Computation graph",
+  "view.waiting": "Waiting for a program to run…",
+  "view.stale": "⚠ Out of date — showing the last good graph.",
+  "view.legend.leaf": "leaf / parameter",
+  "view.legend.const": "constant",
+  "view.legend.root": "root of backward()",
+  "view.legend.flow": "gradient flowing back (label: contribution)",
+  "view.noValues": "{0}: the program made no values to draw yet — try Value(2.0) or torch.tensor(…).",
+  "view.noBackward": "no backward() yet · ",
+  "view.values": "{0} values",
+  "view.valuesFolded": "{0} values, {1} folded into {2} groups (click one to open it)",
 } as const;
 
 export type MessageKey = keyof typeof en;
