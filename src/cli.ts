@@ -2,12 +2,14 @@
  * `gradlens` — the extension's pipeline, headless:
  *   gradlens run FILE          the program's output, then its variables (value, grad, ∂root/∂x)
  *   gradlens run FILE --json   one JSON object, the contract in README.md
+ *   gradlens graph FILE -o OUT the computation graph as Graphviz DOT (.dot), Mermaid (.mmd) or
+ *                              the laid-out view model (.json)
  *
  * The run happens on a worker thread with a larger stack than the main thread's ~1 MB, which
  * runs out near 550 Python frames: with it a program recurses to Python's limit of 1000, as in
  * CPython and in the extension's own worker.
  */
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
 import { runCli } from "./cli/main";
 
@@ -33,6 +35,7 @@ if (isMainThread) {
 } else {
   const code = runCli(workerData as string[], {
     readFile: (path) => readFileSync(path, "utf8"),
+    writeFile: (path, text) => writeFileSync(path, text),
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
   });

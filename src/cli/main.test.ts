@@ -6,15 +6,17 @@ import { runCli } from "./main";
 function cli(argv: string[], files: Record<string, string> = {}) {
   let stdout = "";
   let stderr = "";
+  const written: Record<string, string> = {};
   const code = runCli(argv, {
     readFile: (path) => {
       if (path in files) return files[path];
       return readFileSync(path, "utf8");
     },
+    writeFile: (path, text) => (written[path] = text),
     stdout: (t) => (stdout += t),
     stderr: (t) => (stderr += t),
   });
-  return { code, stdout, stderr };
+  return { code, stdout, stderr, written };
 }
 
 describe("gradlens run", () => {
@@ -61,5 +63,26 @@ describe("gradlens run", () => {
   it("exits 2 on a usage or file error", () => {
     expect(cli([]).code).toBe(2);
     expect(cli(["run", "/no/such/file.py"]).stderr).toMatch(/cannot read \/no\/such\/file\.py/);
+  });
+});
+
+describe("gradlens graph", () => {
+  it("writes the graph as DOT, Mermaid or the view model's JSON, by the output's extension", () => {
+    for (const [out, start] of [
+      ["g.dot", "digraph gradlens {"],
+      ["g.mmd", "flowchart LR"],
+      ["g.json", "{"],
+    ]) {
+      const { code, written, stdout } = cli(["graph", "examples/first_expression.py", "-o", out]);
+      expect(code).toBe(0);
+      expect(stdout).toBe("");
+      expect(written[out].startsWith(start), out).toBe(true);
+      expect(written[out]).toContain("88.0000"); // w's gradient
+    }
+  });
+
+  it("refuses an output format it does not write", () => {
+    expect(cli(["graph", "examples/first_expression.py", "-o", "g.svg"]).code).toBe(2);
+    expect(cli(["graph", "examples/first_expression.py"]).stderr).toMatch(/usage: gradlens run/);
   });
 });

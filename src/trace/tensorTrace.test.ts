@@ -162,6 +162,7 @@ describe("tensors in the CLI's JSON contract", () => {
     let stdout = "";
     const code = runCli(["run", "t.py", "--json"], {
       readFile: () => SOURCE + "import torch.nn as nn\nnet = nn.Linear(1, 1)\n",
+      writeFile: () => undefined,
       stdout: (s) => (stdout += s),
       stderr: () => undefined,
     });
