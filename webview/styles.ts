@@ -92,7 +92,7 @@ body.gl-stale #graph .gl-viewport { opacity: 0.5; }
 .gl-legend .gl-sw-flow { width: 18px; height: 0; border-width: 1.5px 0 0 0; border-color: var(--gl-flow); border-radius: 0; vertical-align: 3px; }
 
 .gl-minimap {
-  position: absolute; right: 10px; bottom: 8px; z-index: 3; cursor: pointer; touch-action: none;
+  position: absolute; right: 10px; bottom: 38px; z-index: 3; cursor: pointer; touch-action: none; /* above the legend */
   background: color-mix(in srgb, var(--gl-bg) 88%, transparent); border: 1px solid var(--gl-node-border); border-radius: 3px;
 }
 .gl-minimap canvas { position: absolute; left: 0; top: 0; }
