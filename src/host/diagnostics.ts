@@ -1,5 +1,6 @@
 import * as vscode from "vscode";
 import type { HealthDiagnostic } from "../explain/gradientHealth";
+import { localizeDiagnostic } from "../l10n/runtimeMessages";
 import type { Span, TraceDiagnostic } from "../trace/trace";
 
 const SEVERITY: Record<TraceDiagnostic["severity"], vscode.DiagnosticSeverity> = {
@@ -21,7 +22,8 @@ export function toVscodeDiagnostics(
       ? new vscode.Range(document.positionAt(span.from), document.positionAt(Math.max(span.to, span.from)))
       : document.lineAt(0).range;
   return items.map((item) => {
-    const diagnostic = new vscode.Diagnostic(rangeOf(item.span), item.message, SEVERITY[item.severity]);
+    const message = localizeDiagnostic(item.message, vscode.env.language);
+    const diagnostic = new vscode.Diagnostic(rangeOf(item.span), message, SEVERITY[item.severity]);
     diagnostic.source = "GradLens";
     diagnostic.code = item.code;
     if ("related" in item && item.related) {

@@ -165,6 +165,10 @@ export const en = {
   "view.noBackward": "no backward() yet · ",
   "view.values": "{0} values",
   "view.valuesFolded": "{0} values, {1} folded into {2} groups (click one to open it)",
+
+  // The interpreter's own sentences around Python's words (see runtimeMessages.ts).
+  "runtime.unsupported": "{0} is not supported by GradLens",
+  "runtime.budget": "stopped after {0} steps: the step budget (gradlens.stepBudget) ran out",
 } as const;
 
 export type MessageKey = keyof typeof en;

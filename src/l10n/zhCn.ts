@@ -140,4 +140,8 @@ export const zhCn: Catalog = {
   "view.noBackward": "尚未调用 backward() · ",
   "view.values": "{0} 个值",
   "view.valuesFolded": "{0} 个值，其中 {1} 个折叠为 {2} 组（点击一组即可展开）",
+
+  // The interpreter's own sentences around Python's words (see runtimeMessages.ts).
+  "runtime.unsupported": "GradLens 不支持 {0}",
+  "runtime.budget": "已在 {0} 步后停止：步数预算（gradlens.stepBudget）已用完",
 };
