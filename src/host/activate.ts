@@ -27,6 +27,8 @@ import { StepThrough } from "./stepThrough";
 export interface GradLensApi {
   lastTrace(uri: string): Trace | undefined;
   whenIdle(): Promise<void>;
+  /** Whether the GradLens side view has been opened (its webview exists). */
+  graphViewOpen(): boolean;
   /** Our own start-up (evaluating the bundle plus activate()), in wall and CPU milliseconds. */
   activation: { wallMs: number; cpuMs: number };
 }
@@ -281,6 +283,7 @@ function wireUp(context: vscode.ExtensionContext): Omit<GradLensApi, "activation
   return {
     lastTrace: (uri: string) => runs.result(vscode.Uri.parse(uri))?.trace,
     whenIdle: () => runs.whenIdle(),
+    graphViewOpen: () => view.webview !== null,
   };
 }
 

@@ -13,6 +13,7 @@ import type { TrainResult } from "../../../src/train/trainProgram";
 interface GradLensApi {
   lastTrace(uri: string): Trace | undefined;
   whenIdle(): Promise<void>;
+  graphViewOpen(): boolean;
   activation: { wallMs: number; cpuMs: number };
 }
 
@@ -154,6 +155,19 @@ suite("GradLens commands", () => {
     const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(svg));
     assert.ok(text.startsWith("<svg"), `an SVG: ${text.slice(0, 40)}`);
     assert.ok(text.includes("-8.0000"), "the SVG shows w's gradient");
+    const png = vscode.Uri.file(path.join(dir, "fit.png"));
+    await vscode.commands.executeCommand("gradlens.exportGraph", "png", png);
+    const bytes = await vscode.workspace.fs.readFile(png);
+    assert.deepEqual([...bytes.slice(0, 4)], [0x89, 0x50, 0x4e, 0x47], "a PNG file");
+  });
+
+  test("Focus Graph View opens the GradLens view", async () => {
+    await open(FIT);
+    await vscode.commands.executeCommand("gradlens.focusGraphView");
+    const gradlens = await api();
+    for (let i = 0; i < 100 && !gradlens.graphViewOpen(); i++) await sleep(100);
+    assert.equal(gradlens.graphViewOpen(), true, "the GradLens view was opened");
+    await vscode.commands.executeCommand("workbench.action.focusActiveEditorGroup");
   });
 
   test("gradient health: a saturated tanh is reported as a vanishing gradient", async () => {
