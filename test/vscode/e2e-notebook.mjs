@@ -7,13 +7,8 @@
 // Writes { passed, failed } to test/vscode/.run/e2e-notebook-results.json and prints
 // "N passed, M failed"; exit code 0 when all steps pass.
 // Env: GRADLENS_EXTENSION_PATH, GRADLENS_SCREENSHOTS_DIR (as for e2e.mjs).
-import fs from "node:fs";
-import { createRequire } from "node:module";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
-
-const require = createRequire(import.meta.url);
-const host = require("./host/host.cjs");
+import { host, makeLog, runIfMain, runSteps, shotsDir, waitFor, Workbench } from "./e2eSession.mjs";
 
 const NOTEBOOK = "notebook_backprop.ipynb";
 // By hand: n = x1·w1 + x2·w2 + b = 0.8814, o = tanh(n) = 0.7071, ∂o/∂n = 1 − o² = 0.5.
@@ -22,18 +17,11 @@ const N_GRAD = "0.5000";
 
 const runDir = path.join(host.RUN_DIR, "e2e-notebook");
 const resultsFile = path.join(host.RUN_DIR, "e2e-notebook-results.json");
-const shotsDir = path.resolve(
-  process.env.GRADLENS_SCREENSHOTS_DIR || path.join(host.REPO, "media/screenshots"),
-);
-const extensionPath = path.resolve(process.env.GRADLENS_EXTENSION_PATH || host.REPO);
-const folder = path.join(host.REPO, "examples");
 
-const t0 = Date.now();
-const log = (...a) => console.log(`e2e-notebook [${((Date.now() - t0) / 1000).toFixed(1)}s]`, ...a);
+const log = makeLog("e2e-notebook");
 const normalise = (text) => text.replace(/\u2212/g, "-").replace(/\s+/g, " ");
 
-let server;
-let ctx;
+const wb = new Workbench(runDir);
 let page;
 
 /**
@@ -59,14 +47,6 @@ async function panelFrame(timeout) {
   }
 }
 
-async function waitFor(locator, what, timeout) {
-  try {
-    await locator.first().waitFor({ timeout });
-  } catch (err) {
-    throw new Error(`waiting for ${what}: ${err.message.split("\n")[0]}`);
-  }
-}
-
 /** The value nodes the panel draws: their names and text (label, data, grad). */
 async function readNodes(timeout) {
   const frame = await panelFrame(timeout);
@@ -80,29 +60,7 @@ async function readNodes(timeout) {
 }
 
 /** Where `word` is drawn on the first line of a cell editor that starts with `lineStart`. */
-async function wordBox(lineStart, word) {
-  const box = await page.evaluate(
-    ({ lineStart, word }) => {
-      const lines = [...document.querySelectorAll(".monaco-workbench .monaco-editor .view-lines .view-line")];
-      const line = lines.find((l) => (l.textContent || "").replace(/\u00a0/g, " ").startsWith(lineStart));
-      if (!line) return null;
-      const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
-      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-        const i = (n.textContent || "").search(new RegExp(`\\b${word}\\b`));
-        if (i < 0) continue;
-        const range = document.createRange();
-        range.setStart(n, i);
-        range.setEnd(n, i + word.length);
-        const r = range.getBoundingClientRect();
-        return { x: r.x, y: r.y, width: r.width, height: r.height };
-      }
-      return null;
-    },
-    { lineStart, word },
-  );
-  if (!box) throw new Error(`"${word}" on a cell line "${lineStart}…" is not on screen`);
-  return box;
-}
+const wordBox = (lineStart, word) => wb.wordBox(lineStart, word, ".monaco-workbench .monaco-editor");
 
 /** Clicks into the cell editor showing the line `lineStart` (this selects that cell). */
 async function clickIntoCell(lineStart, word) {
@@ -112,18 +70,7 @@ async function clickIntoCell(lineStart, word) {
 }
 
 /** Runs a command from the palette without moving the focus out of the cell first. */
-async function runCommand(title, timeout) {
-  await page.keyboard.press("F1");
-  const input = page.locator(".quick-input-widget input").first();
-  await input.waitFor({ state: "visible", timeout });
-  await input.fill(`>${title}`);
-  await waitFor(
-    page.locator(`.quick-input-list .monaco-list-row[aria-label*="${title}"]`),
-    `"${title}" in the palette`,
-    timeout,
-  );
-  await page.keyboard.press("Enter");
-}
+const runCommand = (title, timeout) => wb.runCommand(title, timeout, { focusEditor: false });
 
 const steps = [
   {
@@ -131,8 +78,7 @@ const steps = [
     timeout: 120_000,
     critical: true,
     async run() {
-      server = await host.startCodeServer({ dir: runDir, folder });
-      log(`code-server on port ${server.port}`);
+      log(`code-server on port ${await wb.startServer()}`);
     },
   },
   {
@@ -140,17 +86,8 @@ const steps = [
     timeout: 180_000,
     critical: true,
     async run() {
-      ctx = await host.launchBrowser(path.join(runDir, "chromium"));
-      page = ctx.pages()[0] || (await ctx.newPage());
-      const browserLog = fs.createWriteStream(path.join(runDir, "browser.log"));
-      page.on("console", (m) => browserLog.write(`[${m.type()}] ${m.text()}\n`));
-      page.on("pageerror", (e) => browserLog.write(`[pageerror] ${e.stack || e}\n`));
-      await page.goto(host.workbenchUrl(server.port, folder, [["extensionDevelopmentPath", extensionPath]]), {
-        timeout: 120_000,
-      });
-      await waitFor(page.locator(".monaco-workbench"), "the workbench", 120_000);
-      const row = page.locator(`.explorer-folders-view .monaco-list-row[aria-label*="${NOTEBOOK}"]`);
-      await waitFor(row, `${NOTEBOOK} in the explorer`, 120_000);
+      await wb.open(NOTEBOOK);
+      page = wb.page;
     },
   },
   {
@@ -159,16 +96,7 @@ const steps = [
     critical: true,
     async run() {
       await page.locator(".monaco-workbench .part.editor").click({ position: { x: 300, y: 300 } });
-      await page.keyboard.press("Control+P");
-      const input = page.locator(".quick-input-widget input").first();
-      await input.waitFor({ state: "visible" });
-      await input.fill(NOTEBOOK);
-      await waitFor(
-        page.locator(`.quick-input-list .monaco-list-row[aria-label*="${NOTEBOOK}"]`),
-        "the entry",
-      );
-      await page.keyboard.press("Enter");
-      await waitFor(page.locator(`.tab.active[aria-label*="${NOTEBOOK}"]`), "the notebook's tab");
+      await wb.quickOpen(NOTEBOOK);
       await waitFor(page.locator('.notebookOverlay .view-lines:has-text("n.tanh()")'), "the cells", 60_000);
       // More room for the notebook and the graph side by side.
       await runCommand("View: Close Primary Side Bar", 30_000);
@@ -245,57 +173,6 @@ const steps = [
   },
 ];
 
-async function main() {
-  fs.rmSync(runDir, { recursive: true, force: true });
-  fs.mkdirSync(runDir, { recursive: true });
-  fs.mkdirSync(shotsDir, { recursive: true });
-  fs.rmSync(resultsFile, { force: true });
-  const passed = [];
-  const failed = [];
-  let stop = false;
-  try {
-    for (const [i, step] of steps.entries()) {
-      if (stop) {
-        failed.push({ title: step.name, error: "not run: an earlier step failed" });
-        log(`✘ ${step.name} (not run: an earlier step failed)`);
-        continue;
-      }
-      const started = Date.now();
-      try {
-        if (page) page.setDefaultTimeout(Math.min(step.timeout, 30_000));
-        await host.withTimeout(`step "${step.name}"`, step.timeout, () => step.run());
-        passed.push(step.name);
-        log(`✔ ${step.name} (${Date.now() - started} ms)`);
-      } catch (err) {
-        const message = (err && err.message ? err.message : String(err)).split("\n")[0];
-        failed.push({ title: step.name, error: message });
-        log(`✘ ${step.name}: ${message}`);
-        if (page) {
-          const shot = path.join(runDir, `failure-${i + 1}.png`);
-          await page.screenshot({ path: shot, timeout: 10_000 }).then(
-            () => log(`  screenshot of the failure: ${path.relative(host.REPO, shot)}`),
-            () => {},
-          );
-        }
-        if (step.critical) stop = true;
-      }
-    }
-  } finally {
-    if (ctx) await ctx.close().catch(() => {});
-    if (server) await server.stop();
-    fs.writeFileSync(resultsFile, JSON.stringify({ passed, failed }, null, 2));
-  }
-  console.log(`${passed.length} passed, ${failed.length} failed`);
-  return failed.length === 0 ? 0 : 1;
-}
-
-if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const missing = host.missingHostParts();
-  if (missing.length) {
-    console.error(
-      `e2e-notebook: the test host is not installed (missing ${missing.join(", ")}); run test/vscode/host/setup.sh`,
-    );
-    process.exit(2);
-  }
-  process.exit(await main());
-}
+await runIfMain(import.meta.url, "e2e-notebook", () =>
+  runSteps({ steps, workbench: wb, runDir, resultsFile, log }),
+);

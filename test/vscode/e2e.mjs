@@ -7,13 +7,8 @@
 // Writes { passed, failed } to test/vscode/.run/e2e-results.json; exit code 0 when all steps pass.
 // Env: GRADLENS_EXTENSION_PATH — the extension folder to test (default: the repository);
 // GRADLENS_SCREENSHOTS_DIR — where graph.png, hover.png and view.png go (default: media/screenshots).
-import fs from "node:fs";
-import { createRequire } from "node:module";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
-
-const require = createRequire(import.meta.url);
-const host = require("./host/host.cjs");
+import { host, makeLog, runIfMain, runSteps, shotsDir, waitFor, Workbench } from "./e2eSession.mjs";
 
 const EXAMPLE = "first_expression.py";
 // Derived by hand in examples/first_expression.py.
@@ -22,22 +17,15 @@ const GRADS = { x: 5.5, w: 88.0, b: -11.0, h: -22.0 };
 
 const runDir = path.join(host.RUN_DIR, "e2e");
 export const resultsFile = path.join(host.RUN_DIR, "e2e-results.json");
-const shotsDir = path.resolve(
-  process.env.GRADLENS_SCREENSHOTS_DIR || path.join(host.REPO, "media/screenshots"),
-);
-const extensionPath = path.resolve(process.env.GRADLENS_EXTENSION_PATH || host.REPO);
-const folder = path.join(host.REPO, "examples");
 
-const t0 = Date.now();
-const log = (...a) => console.log(`e2e [${((Date.now() - t0) / 1000).toFixed(1)}s]`, ...a);
+const log = makeLog("e2e");
 const fmt = (n) => n.toFixed(4);
 /** Numbers in a label as JavaScript numbers ("−11.0000" with a minus sign counts as negative). */
 const numbers = (text) =>
   [...text.replace(/\u2212/g, "-").matchAll(/-?\d+(?:\.\d+)?(?:e[-+]?\d+)?/gi)].map((m) => Number(m[0]));
 const normalise = (text) => text.replace(/\u2212/g, "-").replace(/\s+/g, " ");
 
-let server;
-let ctx;
+const wb = new Workbench(runDir);
 let page;
 
 /** The webview's content frame: outer iframe.webview.ready → inner iframe#active-frame. */
@@ -47,15 +35,6 @@ function webviewFrame(kind) {
       ? page.locator('iframe.webview.ready[src*="purpose=webviewView"]')
       : page.locator('iframe.webview.ready:not([src*="purpose=webviewView"])');
   return outer.first().contentFrame().locator("iframe#active-frame").contentFrame();
-}
-
-/** Wait for `locator` to be visible; a timeout names `what` was awaited. */
-async function waitFor(locator, what, timeout) {
-  try {
-    await locator.first().waitFor({ timeout });
-  } catch (err) {
-    throw new Error(`waiting for ${what}: ${err.message.split("\n")[0]}`);
-  }
 }
 
 /** What the graph SVG in a webview shows: value nodes, op nodes and edges with their labels. */
@@ -109,44 +88,10 @@ function checkNodeGrads(graph) {
   }
 }
 
-async function hoverWord(lineStart, word) {
-  // Where the first `word` of the editor line starting with `lineStart` is drawn.
-  const box = await page.evaluate(
-    ({ lineStart, word }) => {
-      const lines = [...document.querySelectorAll(".editor-instance .monaco-editor .view-lines .view-line")];
-      const line = lines.find((l) => (l.textContent || "").replace(/\u00a0/g, " ").startsWith(lineStart));
-      if (!line) return null;
-      const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
-      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-        const i = (n.textContent || "").search(new RegExp(`\\b${word}\\b`));
-        if (i < 0) continue;
-        const range = document.createRange();
-        range.setStart(n, i);
-        range.setEnd(n, i + word.length);
-        const r = range.getBoundingClientRect();
-        return { x: r.x, y: r.y, width: r.width, height: r.height };
-      }
-      return null;
-    },
-    { lineStart, word },
-  );
-  if (!box) throw new Error(`"${word}" on the line "${lineStart}…" is not on screen`);
-  return box;
-}
+/** Where the first `word` of the editor line starting with `lineStart` is drawn. */
+const hoverWord = (lineStart, word) => wb.wordBox(lineStart, word);
 
-async function runCommand(title, timeout) {
-  await page.locator(".editor-instance .monaco-editor textarea").first().focus();
-  await page.keyboard.press("F1");
-  const input = page.locator(".quick-input-widget input").first();
-  await input.waitFor({ state: "visible", timeout });
-  await input.fill(`>${title}`);
-  await waitFor(
-    page.locator(`.quick-input-list .monaco-list-row[aria-label*="${title}"]`),
-    `"${title}" in the palette`,
-    timeout,
-  );
-  await page.keyboard.press("Enter");
-}
+const runCommand = (title, timeout) => wb.runCommand(title, timeout);
 
 const steps = [
   {
@@ -154,8 +99,7 @@ const steps = [
     timeout: 120_000,
     critical: true,
     async run() {
-      server = await host.startCodeServer({ dir: runDir, folder });
-      log(`code-server on port ${server.port}`);
+      log(`code-server on port ${await wb.startServer()}`);
     },
   },
   {
@@ -163,16 +107,8 @@ const steps = [
     timeout: 180_000,
     critical: true,
     async run() {
-      ctx = await host.launchBrowser(path.join(runDir, "chromium"));
-      page = ctx.pages()[0] || (await ctx.newPage());
-      const browserLog = fs.createWriteStream(path.join(runDir, "browser.log"));
-      page.on("console", (m) => browserLog.write(`[${m.type()}] ${m.text()}\n`));
-      page.on("pageerror", (e) => browserLog.write(`[pageerror] ${e.stack || e}\n`));
-      const payload = [["extensionDevelopmentPath", extensionPath]];
-      await page.goto(host.workbenchUrl(server.port, folder, payload), { timeout: 120_000 });
-      await waitFor(page.locator(".monaco-workbench"), "the workbench", 120_000);
-      const row = page.locator(`.explorer-folders-view .monaco-list-row[aria-label*="${EXAMPLE}"]`);
-      await waitFor(row, `${EXAMPLE} in the explorer`, 120_000);
+      await wb.open(EXAMPLE);
+      page = wb.page;
     },
   },
   {
@@ -181,16 +117,7 @@ const steps = [
     critical: true,
     async run() {
       await page.locator(".monaco-workbench .part.editor").click({ position: { x: 300, y: 300 } });
-      await page.keyboard.press("Control+P");
-      const input = page.locator(".quick-input-widget input").first();
-      await input.waitFor({ state: "visible" });
-      await input.fill(EXAMPLE);
-      await waitFor(
-        page.locator(`.quick-input-list .monaco-list-row[aria-label*="${EXAMPLE}"]`),
-        "the Quick Open entry",
-      );
-      await page.keyboard.press("Enter");
-      await waitFor(page.locator(`.tab.active[aria-label*="${EXAMPLE}"]`), `the ${EXAMPLE} editor tab`);
+      await wb.quickOpen(EXAMPLE);
       await waitFor(
         page.locator('.editor-instance .view-lines:has-text("Value(-0.5)")'),
         "the file's text in the editor",
@@ -419,15 +346,7 @@ const steps = [
     needs: "command palette runs GradLens: Show Computation Graph",
     async run() {
       await page.keyboard.press("Escape");
-      await page.keyboard.press("Control+P");
-      const input = page.locator(".quick-input-widget input").first();
-      await input.waitFor({ state: "visible" });
-      await input.fill("micrograd_mlp_training.py");
-      await waitFor(
-        page.locator('.quick-input-list .monaco-list-row[aria-label*="micrograd_mlp_training.py"]'),
-        "the example",
-      );
-      await page.keyboard.press("Enter");
+      await wb.quickOpen("micrograd_mlp_training.py");
       const frame = webviewFrame("panel");
       const group = frame.locator('svg#graph g[data-testid="group"]');
       await waitFor(group, "a folded group in the graph", 60_000);
@@ -453,16 +372,7 @@ const steps = [
     timeout: 90_000,
     async run() {
       await page.keyboard.press("Escape");
-      await page.keyboard.press("Control+P");
-      const input = page.locator(".quick-input-widget input").first();
-      await input.waitFor({ state: "visible" });
-      await input.fill("vanishing_gradient.py");
-      await waitFor(
-        page.locator('.quick-input-list .monaco-list-row[aria-label*="vanishing_gradient.py"]'),
-        "the example",
-      );
-      await page.keyboard.press("Enter");
-      await waitFor(page.locator('.tab.active[aria-label*="vanishing_gradient.py"]'), "its editor tab");
+      await wb.quickOpen("vanishing_gradient.py");
       await runCommand("View: Focus Problems", 30_000);
       const row = page.locator(".markers-panel .monaco-list-row", { hasText: /vanish/i });
       await waitFor(row, "a vanishing-gradient problem", 45_000);
@@ -472,62 +382,4 @@ const steps = [
   },
 ];
 
-async function main() {
-  fs.rmSync(runDir, { recursive: true, force: true });
-  fs.mkdirSync(runDir, { recursive: true });
-  fs.mkdirSync(shotsDir, { recursive: true });
-  fs.rmSync(resultsFile, { force: true });
-  const passed = [];
-  const failed = [];
-  let stop = false;
-  try {
-    for (const [i, step] of steps.entries()) {
-      const blocked = stop
-        ? "an earlier step failed"
-        : step.needs && !passed.includes(step.needs)
-          ? `needs "${step.needs}"`
-          : null;
-      if (blocked) {
-        failed.push({ title: step.name, error: `not run: ${blocked}` });
-        log(`✘ ${step.name} (not run: ${blocked})`);
-        continue;
-      }
-      const started = Date.now();
-      try {
-        if (page) page.setDefaultTimeout(Math.min(step.timeout, 30_000));
-        await host.withTimeout(`step "${step.name}"`, step.timeout, () => step.run());
-        passed.push(step.name);
-        log(`✔ ${step.name} (${Date.now() - started} ms)`);
-      } catch (err) {
-        const message = (err && err.message ? err.message : String(err)).split("\n")[0];
-        failed.push({ title: step.name, error: message });
-        log(`✘ ${step.name}: ${message}`);
-        if (page) {
-          const shot = path.join(runDir, `failure-${i + 1}.png`);
-          await page.screenshot({ path: shot, timeout: 10_000 }).then(
-            () => log(`  screenshot of the failure: ${path.relative(host.REPO, shot)}`),
-            () => {},
-          );
-        }
-        if (step.critical) stop = true;
-      }
-    }
-  } finally {
-    if (ctx) await ctx.close().catch(() => {});
-    if (server) await server.stop();
-    fs.writeFileSync(resultsFile, JSON.stringify({ passed, failed }, null, 2));
-  }
-  log(`${passed.length} passed, ${failed.length} failed`);
-  return failed.length === 0 ? 0 : 1;
-}
-
-if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const missing = host.missingHostParts();
-  if (missing.length) {
-    console.error(
-      `e2e: the test host is not installed (missing ${missing.join(", ")}); run test/vscode/host/setup.sh`,
-    );
-    process.exit(2);
-  }
-  process.exit(await main());
-}
+await runIfMain(import.meta.url, "e2e", () => runSteps({ steps, workbench: wb, runDir, resultsFile, log }));
