@@ -7,6 +7,7 @@ import type { RunClient, RunOutcome } from "../worker/runClient";
 import { toVscodeDiagnostics } from "./diagnostics";
 import { CELL_SCHEME, cellSources, findCell, isCellDocument, selectedCellIndex } from "./notebookCells";
 import { RunController, type DocumentResult } from "./runController";
+import { analysisOptions } from "./analysisOptions";
 import { readSettings } from "./settings";
 
 /** buildViewGraph, once a notebook has run (it draws a cell's part of the graph). */
@@ -178,15 +179,7 @@ export class NotebookRunController extends RunController {
         const outcome = await this.notebookClient.run(
           run.program.source,
           { fileName: notebook.uri.fsPath, stepBudget: settings.stepBudget },
-          {
-            thresholds: {
-              vanishing: settings.vanishingGradientThreshold,
-              exploding: settings.explodingGradientThreshold,
-            },
-            inlineMaxLength: 80,
-            precision: settings.precision,
-            locale: vscode.env.language,
-          },
+          analysisOptions(settings),
         );
         // The layout code loads on the first notebook run, not with the extension (activation time).
         layout ??= (await import("../view/buildViewGraph")).buildViewGraph;

@@ -7,6 +7,7 @@ import type { FoldChoices } from "../view/folding/foldState";
 import type { ViewGraph } from "../view/viewGraph";
 import type { RunClient, RunOutcome } from "../worker/runClient";
 import { toVscodeDiagnostics } from "./diagnostics";
+import { analysisOptions } from "./analysisOptions";
 import { readSettings } from "./settings";
 
 /** What GradLens shows for one document: the last good run, and whether the text has moved on. */
@@ -157,15 +158,7 @@ export class RunController implements vscode.Disposable {
             stepBudget: settings.stepBudget,
             outputName: this.outputNames.get(key),
           },
-          {
-            thresholds: {
-              vanishing: settings.vanishingGradientThreshold,
-              exploding: settings.explodingGradientThreshold,
-            },
-            inlineMaxLength: 80,
-            precision: settings.precision,
-            locale: vscode.env.language,
-          },
+          analysisOptions(settings),
           { nodeLimit: settings.nodeLimit, folds: this.folds.get(key) ?? noFoldChoices() },
         );
         this.current = null;
