@@ -9,21 +9,7 @@ import * as vscode from "vscode";
 import type { GradientCheckReport } from "../../../src/checks/gradientCheck";
 import type { Trace } from "../../../src/trace/trace";
 import type { TrainResult } from "../../../src/train/trainProgram";
-
-interface GradLensApi {
-  lastTrace(uri: string): Trace | undefined;
-  whenIdle(): Promise<void>;
-  graphViewOpen(): boolean;
-  activation: { wallMs: number; cpuMs: number };
-}
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-async function api(): Promise<GradLensApi> {
-  const ext = vscode.extensions.getExtension<GradLensApi>("gradlens.gradlens");
-  assert.ok(ext, "the extension is installed");
-  return ext.activate();
-}
+import { api, sleep } from "./gradlens";
 
 /** Opens an untitled Python document with `content` and waits for GradLens's run of it. */
 async function open(content: string): Promise<{ doc: vscode.TextDocument; trace: Trace }> {

@@ -5,31 +5,9 @@
 import * as assert from "node:assert/strict";
 import * as vscode from "vscode";
 import type { Trace } from "../../../src/trace/trace";
+import { extension, sleep, waitFor, type GradLensApi } from "./gradlens";
 
-interface GradLensApi {
-  lastTrace(uri: string): Trace | undefined;
-  whenIdle(): Promise<void>;
-}
-
-const EXTENSION_ID = "gradlens.gradlens";
 const EXAMPLE = "first_expression.py";
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-/** Poll `probe` until it returns something other than undefined/false, or fail after `ms`. */
-async function waitFor<T>(
-  what: string,
-  probe: () => T | undefined | false | Promise<T | undefined | false>,
-  ms = 30_000,
-) {
-  const until = Date.now() + ms;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined && value !== false) return value;
-    if (Date.now() > until) throw new Error(`timed out after ${ms / 1000} s waiting for ${what}`);
-    await sleep(100);
-  }
-}
 
 function exampleUri(): vscode.Uri {
   const folder = vscode.workspace.workspaceFolders?.[0];
@@ -40,12 +18,6 @@ function exampleUri(): vscode.Uri {
 async function showExample(): Promise<vscode.TextEditor> {
   const doc = await vscode.workspace.openTextDocument(exampleUri());
   return vscode.window.showTextDocument(doc, vscode.ViewColumn.One);
-}
-
-function extension(): vscode.Extension<GradLensApi> {
-  const ext = vscode.extensions.getExtension<GradLensApi>(EXTENSION_ID);
-  assert.ok(ext, `extension ${EXTENSION_ID} is installed in development mode`);
-  return ext;
 }
 
 /** The trace of the example once GradLens has run it. */

@@ -10,34 +10,9 @@ import * as vscode from "vscode";
 import type { Trace } from "../../../src/trace/trace";
 import type { TrainResult } from "../../../src/train/trainProgram";
 import type { ViewGraph } from "../../../src/view/viewGraph";
-
-interface GradLensApi {
-  lastTrace(uri: string): Trace | undefined;
-  whenIdle(): Promise<void>;
-}
+import { api, waitFor } from "./gradlens";
 
 const NOTEBOOK = "notebook_backprop.ipynb";
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-async function waitFor<T>(
-  what: string,
-  probe: () => T | undefined | false | Promise<T | undefined | false>,
-  ms = 30_000,
-) {
-  const until = Date.now() + ms;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined && value !== false) return value;
-    if (Date.now() > until) throw new Error(`timed out after ${ms / 1000} s waiting for ${what}`);
-    await sleep(100);
-  }
-}
-
-async function api(): Promise<GradLensApi> {
-  const ext = vscode.extensions.getExtension<GradLensApi>("gradlens.gradlens");
-  assert.ok(ext, "the extension is installed");
-  return ext.activate();
-}
 
 function notebookUri(): vscode.Uri {
   const folder = vscode.workspace.workspaceFolders?.[0];

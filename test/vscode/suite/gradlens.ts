@@ -1,0 +1,37 @@
+// What the in-host tests share: the extension's API and waiting on it. Not a test file itself
+// (suite/index.ts runs only *.test.js).
+import * as assert from "node:assert/strict";
+import * as vscode from "vscode";
+import type { GradLensApi } from "../../../src/host/activate";
+
+export type { GradLensApi };
+
+export const EXTENSION_ID = "gradlens.gradlens";
+
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Polls `probe` until it returns something other than undefined/false, or fails after `ms`. */
+export async function waitFor<T>(
+  what: string,
+  probe: () => T | undefined | false | Promise<T | undefined | false>,
+  ms = 30_000,
+): Promise<T> {
+  const until = Date.now() + ms;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined && value !== false) return value;
+    if (Date.now() > until) throw new Error(`timed out after ${ms / 1000} s waiting for ${what}`);
+    await sleep(100);
+  }
+}
+
+export function extension(): vscode.Extension<GradLensApi> {
+  const ext = vscode.extensions.getExtension<GradLensApi>(EXTENSION_ID);
+  assert.ok(ext, `extension ${EXTENSION_ID} is installed`);
+  return ext;
+}
+
+/** The extension's API, activating it first if need be. */
+export function api(): Promise<GradLensApi> {
+  return Promise.resolve(extension().activate());
+}
