@@ -11,6 +11,8 @@ const builds = [
   { ...node, entryPoints: ["src/extension.ts"], outfile: "dist/extension.js", external: ["vscode"] },
   { ...node, entryPoints: ["src/worker/runWorker.ts"], outfile: "dist/worker.js" },
   { ...node, entryPoints: ["src/cli.ts"], outfile: "dist/cli.js", banner: { js: "#!/usr/bin/env node" } },
+  // the `gradlens` library (package.json "exports"): what `import … from "gradlens"` gets under Node
+  { ...node, format: "esm", entryPoints: ["src/library/index.ts"], outfile: "dist/gradlens.mjs" },
   {
     ...common,
     platform: "browser",
@@ -22,6 +24,13 @@ const builds = [
 ];
 if (existsSync("bench/main.ts")) {
   builds.push({ ...node, entryPoints: ["bench/main.ts"], outfile: "dist/bench.js" });
+  // playwright-core stays a package: it finds its own files at run time.
+  builds.push({
+    ...node,
+    entryPoints: ["bench/draw/main.ts"],
+    outfile: "dist/bench-draw.js",
+    external: ["playwright-core"],
+  });
 }
 rmSync("dist", { recursive: true, force: true }); // no stale bundles or maps from an earlier build
 await Promise.all(builds.filter((b) => existsSync(b.entryPoints[0])).map((b) => esbuild.build(b)));

@@ -1,5 +1,14 @@
 import type { Trace } from "../trace/trace";
 
+export type SourceLanguage = "python" | "javascript" | "typescript";
+
+/** The language of a file by its name: `.js`/`.mjs`/`.cjs`/`.jsx` JavaScript, `.ts`/`.mts`/`.cts`/`.tsx` TypeScript, else Python. */
+export function languageOfFile(fileName: string): SourceLanguage {
+  if (/\.(m|c)?jsx?$/i.test(fileName)) return "javascript";
+  if (/\.(m|c)?tsx?$/i.test(fileName)) return "typescript";
+  return "python";
+}
+
 /** What a caller (the worker, the CLI, tests) may set for one run of a program. */
 export interface RunOptions {
   /** Shown in messages; not read from disk (the interpreter has no file access). */
@@ -10,9 +19,11 @@ export interface RunOptions {
   output?: number;
   /** Differentiate the value this top-level name last stood for (survives edits, unlike a row). */
   outputName?: string;
+  /** The source language (default Python); JavaScript and TypeScript run in the JavaScript runtime. */
+  language?: SourceLanguage;
   /** Data for leaves by row, in place of what the program gives them (see ScalarTape.leafOverrides). */
   leafValues?: ReadonlyMap<number, number>;
 }
 
-/** Runs Python source to completion (or to its first error) and returns what it computed. */
+/** Runs a program's source to completion (or to its first error) and returns what it computed. */
 export type RunProgram = (source: string, options?: RunOptions) => Trace;

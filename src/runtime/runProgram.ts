@@ -8,15 +8,19 @@ import { BuiltinModules } from "./moduleLoader";
 import type { RunProgram } from "./runApi";
 import { collectVariables } from "./variables";
 import { torchTraceInput } from "./modules/torchReport";
+import { runJavaScript } from "./js/runJavaScript";
 
 export const DEFAULT_STEP_BUDGET = 50_000_000;
 
 /**
- * Runs Python source in GradLens's interpreter and returns the trace: what it printed, what
+ * Runs Python source in GradLens's interpreter (JavaScript and TypeScript, by `options.language`,
+ * in the JavaScript runtime: src/runtime/js) and returns the trace: what it printed, what
  * went wrong (syntax, unsupported constructs, Python errors, the step budget) and the graph of
  * every Value it made. Synchronous and pure: no I/O, safe to run in a worker.
  */
 export const runProgram: RunProgram = (source, options = {}) => {
+  if (options.language === "javascript" || options.language === "typescript")
+    return runJavaScript(source, options.language === "typescript" ? "ts" : "js", options);
   const parsed = parsePython(source);
   const diagnostics: TraceDiagnostic[] = parsed.diagnostics.map((d) => ({
     severity: "error",

@@ -13,9 +13,39 @@ interface At {
   span: SourceSpan;
 }
 
-export type BinaryOperator = "+" | "-" | "*" | "/" | "//" | "%" | "**" | "@" | "&" | "|" | "^" | "<<" | ">>";
-export type UnaryOperator = "-" | "+" | "~" | "not";
-export type CompareOperator = "<" | ">" | "<=" | ">=" | "==" | "!=" | "in" | "not in" | "is" | "is not";
+export type BinaryOperator =
+  | "+"
+  | "-"
+  | "*"
+  | "/"
+  | "//"
+  | "%"
+  | "**"
+  | "@"
+  | "&"
+  | "|"
+  | "^"
+  | "<<"
+  | ">>"
+  /** JavaScript only: unsigned right shift. */
+  | ">>>";
+/** `not` is also JavaScript's `!`; `typeof` and `void` are JavaScript only. */
+export type UnaryOperator = "-" | "+" | "~" | "not" | "typeof" | "void";
+export type CompareOperator =
+  | "<"
+  | ">"
+  | "<="
+  | ">="
+  | "=="
+  | "!="
+  | "in"
+  | "not in"
+  | "is"
+  | "is not"
+  /** JavaScript only: strict (in)equality and `instanceof`. */
+  | "==="
+  | "!=="
+  | "instanceof";
 
 export interface NameExpr extends At {
   k: "name";
@@ -45,6 +75,8 @@ export interface Param {
   name: string;
   default: Expr | null;
   span: SourceSpan;
+  /** JavaScript only: a destructuring parameter (`({ a, b }) => …`), bound from the argument. */
+  pattern?: Target;
 }
 
 export interface ComprehensionClause {
@@ -62,7 +94,8 @@ export type Expr =
   | NameExpr
   | (At & { k: "binary"; op: BinaryOperator; left: Expr; right: Expr })
   | (At & { k: "unary"; op: UnaryOperator; operand: Expr })
-  | (At & { k: "logical"; op: "and" | "or"; left: Expr; right: Expr })
+  /** `??` is JavaScript's nullish coalescing (`&&` and `||` lower to `and` and `or`). */
+  | (At & { k: "logical"; op: "and" | "or" | "??"; left: Expr; right: Expr })
   | (At & { k: "compare"; ops: CompareOperator[]; operands: Expr[] })
   | (At & { k: "conditional"; test: Expr; body: Expr; orelse: Expr })
   | (At & { k: "call"; func: Expr; args: Argument[] })
@@ -83,7 +116,50 @@ export type Expr =
       clauses: ComprehensionClause[];
     })
   | (At & { k: "lambda"; params: Param[]; body: Expr })
-  | (At & { k: "unsupported"; message: string });
+  | (At & { k: "unsupported"; message: string })
+  | JsExpr;
+
+/**
+ * Expressions only JavaScript has. The Python front end never makes them; the Python
+ * interpreter reports them as unsupported if it ever met one.
+ */
+export type JsExpr =
+  | (At & { k: "undefined" })
+  | (At & { k: "this" })
+  /** `super` as a callee (`super(...)`) or an object (`super.m()`). */
+  | (At & { k: "super" })
+  | (At & { k: "new"; callee: Expr; args: Argument[] })
+  /** A function expression or an arrow function (which takes `this` from where it was made). */
+  | (At & { k: "function"; def: FunctionDef; arrow: boolean })
+  | (At & { k: "classExpr"; def: JsClassDef })
+  /** `=`, `+=`, `&&=`, … as an expression: it yields the value assigned. */
+  | (At & { k: "assignExpr"; op: JsAssignOperator; target: Target; value: Expr })
+  | (At & { k: "update"; op: "++" | "--"; prefix: boolean; target: Target })
+  /** An object literal; a null key with a `starred` value is `...spread`. */
+  | (At & { k: "object"; props: { key: Expr | null; value: Expr }[] })
+  /** In a destructuring target: `target = default`. */
+  | (At & { k: "withDefault"; target: Target; default: Expr })
+  /** An array literal's hole (`[a, , b]`). */
+  | (At & { k: "hole" })
+  /** `a?.b`: the object `a`, ending the enclosing `chain` with undefined when it is null or undefined. */
+  | (At & { k: "optional"; value: Expr })
+  /** A member/call chain holding `?.`: where an `optional` that meets null or undefined ends. */
+  | (At & { k: "chain"; value: Expr });
+
+export type JsAssignOperator = BinaryOperator | "=" | "&&=" | "||=" | "??=";
+
+/** A JavaScript class: its constructor, methods, and instance and static fields in order. */
+export interface JsClassDef {
+  name: string | null;
+  nameSpan: SourceSpan | null;
+  base: Expr | null;
+  ctor: FunctionDef | null;
+  members: JsClassMember[];
+}
+
+export type JsClassMember =
+  | { kind: "method" | "get" | "set"; name: string; isStatic: boolean; def: FunctionDef }
+  | { kind: "field"; name: string; isStatic: boolean; value: Expr | null; span: SourceSpan };
 
 /** What an assignment may bind: a name, an attribute, an item, or a (starred) unpacking. */
 export type Target = Expr;
@@ -133,7 +209,25 @@ export type Stmt =
   | (At & { k: "delete"; targets: Target[] })
   | (At & { k: "try"; body: Stmt[]; handlers: ExceptHandler[]; orelse: Stmt[]; finally: Stmt[] })
   | (At & { k: "with"; items: { context: Expr; target: Target | null }[]; body: Stmt[] })
-  | (At & { k: "unsupported"; message: string });
+  | (At & { k: "unsupported"; message: string })
+  | JsStmt;
+
+/** Statements only JavaScript has (see JsExpr). */
+export type JsStmt =
+  | (At & {
+      k: "declare";
+      kind: "let" | "const" | "var";
+      declarations: { target: Target; init: Expr | null }[];
+    })
+  | (At & { k: "block"; body: Stmt[] })
+  /** `for (init; test; update)`: a `let` in init gets a fresh binding each iteration. */
+  | (At & { k: "cfor"; init: Stmt | null; test: Expr | null; update: Expr | null; body: Stmt[] })
+  /** `for (const x of xs)`: declared (fresh each iteration) or assigning an existing target. */
+  | (At & { k: "forOf"; kind: "let" | "const" | "var" | null; target: Target; iter: Expr; body: Stmt[] })
+  | (At & { k: "doWhile"; test: Expr; body: Stmt[] })
+  /** `switch`: the first case whose test is `===` the value (else `default`), falling through. */
+  | (At & { k: "switch"; value: Expr; cases: { test: Expr | null; body: Stmt[] }[] })
+  | (At & { k: "throw"; value: Expr });
 
 export interface Program {
   body: Stmt[];

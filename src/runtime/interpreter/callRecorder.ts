@@ -32,13 +32,16 @@ export class CallRecorder {
     self: PyValue | undefined,
     span: SourceSpan | null,
     firstRow: number,
+    /** A method of a JavaScript object: the object and its class's name (the JavaScript runtime's instances). */
+    jsInstance?: { key: object; className: string },
   ): [number, number, number] {
     let instanceClass: string | null = null;
     let instance: number | null = null;
-    if (self instanceof PyInstance) {
-      instanceClass = self.cls.name;
-      instance = this.instanceIds.get(self) ?? this.nextInstance++;
-      this.instanceIds.set(self, instance);
+    const key = self instanceof PyInstance ? self : (jsInstance?.key ?? null);
+    if (key !== null) {
+      instanceClass = self instanceof PyInstance ? self.cls.name : jsInstance!.className;
+      instance = this.instanceIds.get(key) ?? this.nextInstance++;
+      this.instanceIds.set(key, instance);
     }
     const id = this.calls.length;
     this.calls.push({ parent: this.current, name, instanceClass, instance, span });

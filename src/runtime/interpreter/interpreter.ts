@@ -376,6 +376,10 @@ export class Interpreter implements Runtime {
       case "unsupported":
         this.setAt(s.span);
         throw new UnsupportedError(s.message);
+      default:
+        // JavaScript's statements (see JsStmt); the Python front end never makes them
+        this.setAt(s.span);
+        throw new UnsupportedError(`A JavaScript \`${s.k}\` statement is not Python`);
     }
   }
 
@@ -583,6 +587,9 @@ export class Interpreter implements Runtime {
       case "unsupported":
         this.setAt(e.span);
         throw new UnsupportedError(e.message);
+      default:
+        this.setAt(e.span);
+        throw new UnsupportedError(`A JavaScript \`${e.k}\` expression is not Python`);
     }
   }
 

@@ -16,7 +16,7 @@ import {
   ValueRef,
   type PyValue,
 } from "./objects";
-import { PyError, typeError } from "./pyErrors";
+import { PyError, typeError, UnsupportedError } from "./pyErrors";
 import type { Runtime } from "./runtime";
 import { typeName } from "./stringify";
 import { dictHas, hashKey } from "./collections";
@@ -36,6 +36,8 @@ const DUNDERS: Record<BinaryOperator, [string, string, string]> = {
   "^": ["__xor__", "__rxor__", "__ixor__"],
   "<<": ["__lshift__", "__rlshift__", "__ilshift__"],
   ">>": ["__rshift__", "__rrshift__", "__irshift__"],
+  // JavaScript's operator: the Python front end never makes it, so no class defines these
+  ">>>": ["__urshift__", "__rurshift__", "__iurshift__"],
 };
 
 /** `a <op> b` with Python's dispatch: numbers, micrograd Values, sequences, then user dunders. */
@@ -413,6 +415,10 @@ export function compare(rt: Runtime, op: CompareOperator, a: PyValue, b: PyValue
       return contains(rt, b, a);
     case "not in":
       return !contains(rt, b, a);
+    case "===":
+    case "!==":
+    case "instanceof":
+      throw new UnsupportedError(`\`${op}\` is not Python`);
     default:
       return ordered(rt, op, a, b);
   }

@@ -1,0 +1,30 @@
+import { parser } from "@lezer/javascript";
+import type { ParseResult } from "../python/parsePython";
+import { Lowering } from "../python/lowering";
+import { childrenOf } from "./syntaxNodes";
+import { lowerStatements } from "./lowerStatement";
+import { findJsSyntaxErrors } from "./syntaxErrors";
+
+/** The two dialects: plain JavaScript, and TypeScript whose types are parsed and ignored. */
+export type JsDialect = "js" | "ts";
+
+const parsers = { js: parser, ts: parser.configure({ dialect: "ts" }) };
+
+/**
+ * Parses JavaScript or TypeScript source (as an ES module) and lowers it to the program IR.
+ * Syntax errors stop here; constructs GradLens does not run are reported and lowered to nodes
+ * that stop the run where reached.
+ */
+export function parseJavaScript(source: string, dialect: JsDialect = "js"): ParseResult {
+  const tree = parsers[dialect].parse(source);
+  const syntax = findJsSyntaxErrors(source, tree);
+  if (syntax.length > 0) {
+    return {
+      program: null,
+      diagnostics: syntax.map((p) => ({ code: "syntax", message: p.message, span: p.span })),
+    };
+  }
+  const cx = new Lowering(source);
+  const body = lowerStatements(cx, childrenOf(tree.topNode));
+  return { program: { body, occurrences: cx.occurrences }, diagnostics: cx.diagnostics };
+}

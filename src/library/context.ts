@@ -1,0 +1,32 @@
+import { MicrogradOps } from "../engine/scalar/microgradOps";
+import { ScalarTape } from "../engine/scalar/scalarTape";
+import type { RootGradients, Tensor as EngineTensor } from "../engine/tensor/index";
+
+/**
+ * Where the library's objects live and whom they tell: the scalar tape the `Value`s are rows
+ * of, and hooks the GradLens interpreter uses to trace a run (natively they do nothing).
+ */
+export interface GradlensContext {
+  readonly tape: ScalarTape;
+  readonly ops: MicrogradOps;
+  /** `value.backward()` from this row. */
+  backward(row: number): void;
+  /** A tensor handed to the program for the first time. */
+  tensorMade(t: EngineTensor): void;
+  /** `tensor.backward()` ran; the gradients of every value on the way, when traced. */
+  tensorBackward(root: EngineTensor, grads: RootGradients | null): void;
+  /** Ask the engine for the per-edge gradients of a tensor backward (the interpreter's trace needs them). */
+  readonly traceTensors: boolean;
+}
+
+export function nativeContext(): GradlensContext {
+  const tape = new ScalarTape();
+  return {
+    tape,
+    ops: new MicrogradOps(tape),
+    backward: (row) => tape.backward(row),
+    tensorMade: () => {},
+    tensorBackward: () => {},
+    traceTensors: false,
+  };
+}

@@ -1,0 +1,149 @@
+import * as T from "../../engine/tensor/index";
+import { parseJavaScript, type JsDialect } from "../../lang/javascript/parseJavaScript";
+import { buildTrace } from "../../trace/buildTrace";
+import type { TensorTraceInput } from "../../trace/tensorTrace";
+import type {
+  Occurrence,
+  Span as SourceSpanLike,
+  Trace,
+  TraceCall,
+  TraceDiagnostic,
+} from "../../trace/trace";
+import { BudgetError, UnsupportedError } from "../interpreter/pyErrors";
+import type { RunOptions } from "../runApi";
+import { inspect } from "./inspect";
+import { JsInterpreter } from "./interpreter";
+import { collectJsVariables } from "./jsVariables";
+import { JsRuntimeError, JsThrow, JsObject } from "./values";
+
+const DEFAULT_STEP_BUDGET = 50_000_000;
+
+/**
+ * Runs JavaScript or TypeScript source in GradLens's interpreter and returns the trace, with
+ * the same contract as the Python run: output, diagnostics (syntax, unsupported constructs,
+ * JavaScript errors as Node names them, the step budget) and the graph of every Value and tensor.
+ */
+export function runJavaScript(source: string, dialect: JsDialect, options: RunOptions = {}): Trace {
+  const parsed = parseJavaScript(source, dialect);
+  const diagnostics: TraceDiagnostic[] = parsed.diagnostics.map((d) => ({
+    severity: "error",
+    message: d.message,
+    span: d.span,
+    code: d.code,
+  }));
+  if (!parsed.program) {
+    return {
+      ok: false,
+      stdout: "",
+      diagnostics,
+      nodes: [],
+      edges: [],
+      root: null,
+      occurrences: [],
+      variables: {},
+    };
+  }
+  const program = parsed.program;
+  T.resetEngineState();
+  const it = new JsInterpreter(program, source, options.stepBudget ?? DEFAULT_STEP_BUDGET);
+  if (options.leafValues) it.tape.leafOverrides = options.leafValues;
+  let ok = true;
+  try {
+    it.run();
+  } catch (e) {
+    ok = false;
+    diagnostics.push(diagnosticFor(it, e, diagnostics));
+  }
+  const occurrences: Occurrence[] = [];
+  it.occurrenceRows.forEach((row, i) => {
+    if (row >= 0) occurrences.push({ ...program.occurrences[i], node: row });
+  });
+  occurrences.sort((x, y) => x.span.from - y.span.from);
+  const root =
+    chosenOutput(options.output, it.tape.size) ?? namedOutput(options.outputName, occurrences) ?? it.lastRoot;
+  const calls: TraceCall[] = it.callRecorder.calls.map((c, id) => ({
+    id,
+    parent: c.parent < 0 ? null : c.parent,
+    name: c.name,
+    instanceClass: c.instanceClass,
+    instance: c.instance,
+    span: c.span,
+  }));
+  return buildTrace({
+    source,
+    tape: it.tape,
+    spanOf: (row) => it.spanOf(row),
+    names: it.rowNames,
+    root,
+    occurrences,
+    ok,
+    stdout: it.stdout,
+    diagnostics: diagnostics.filter((d) => d.code !== "duplicate"),
+    variables: collectJsVariables(it, root),
+    tensors: tensorInput(it, program.occurrences, options.output),
+    calls: { list: calls, callOf: (row) => it.callRecorder.callOf(row) },
+  });
+}
+
+function tensorInput(
+  it: JsInterpreter,
+  programOccurrences: { name: string; span: SourceSpanLike }[],
+  output: number | undefined,
+): TensorTraceInput | undefined {
+  const s = it.tensors;
+  if (s.held.length === 0) return undefined;
+  const backward = it.lastRoot === null ? s.lastBackward : null;
+  return {
+    held: s.held,
+    spanOf: (id) => s.spans.get(id) ?? null,
+    namesOf: (id) => s.names.get(id),
+    callOf: (id) => s.calls.get(id) ?? null,
+    backward,
+    rootId: backward !== null ? s.lastRootId : null,
+    output,
+    gradientsFor: (t) => {
+      if (t.numel !== 1 || !t.requiresGrad) return null;
+      try {
+        return T.rootGradients(t);
+      } catch (e) {
+        if (e instanceof T.TensorError) return null;
+        throw e;
+      }
+    },
+    occurrences: [...s.occurrences].map(([occurrence, id]) => ({ ...programOccurrences[occurrence], id })),
+  };
+}
+
+function namedOutput(name: string | undefined, occurrences: Occurrence[]): number | null {
+  if (name === undefined) return null;
+  for (let i = occurrences.length - 1; i >= 0; i--)
+    if (occurrences[i].name === name) return occurrences[i].node;
+  return null;
+}
+
+function chosenOutput(output: number | undefined, size: number): number | null {
+  return output !== undefined && Number.isInteger(output) && output >= 0 && output < size ? output : null;
+}
+
+/** The message Node prints for what stopped the program (`TypeError: x is not a function`). */
+function diagnosticFor(it: JsInterpreter, e: unknown, existing: TraceDiagnostic[]): TraceDiagnostic {
+  const spanOf = (x: unknown) => (x as { span?: SourceSpanLike | null }).span ?? it.at;
+  if (e instanceof JsRuntimeError)
+    return { severity: "error", message: `${e.jsType}: ${e.message}`, span: spanOf(e), code: "runtime" };
+  if (e instanceof JsThrow) {
+    const v = e.value;
+    const text = v instanceof JsObject ? it.errorText(v) : null;
+    const message = text ?? `Uncaught ${inspect(v, (x) => it.errorText(x))}`;
+    return { severity: "error", message, span: spanOf(e), code: "runtime" };
+  }
+  if (e instanceof UnsupportedError) {
+    const span = e.span ?? it.at;
+    const known = existing.some(
+      (d) => d.code === "unsupported" && d.span?.from === span?.from && d.span?.to === span?.to,
+    );
+    return { severity: "error", message: e.message, span, code: known ? "duplicate" : "unsupported" };
+  }
+  if (e instanceof BudgetError) return { severity: "error", message: e.message, span: it.at, code: "budget" };
+  const message = e instanceof Error ? e.message : String(e);
+  return { severity: "error", message: `GradLens internal error: ${message}`, span: it.at, code: "internal" };
+}
