@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import * as esbuild from "esbuild";
@@ -41,6 +41,20 @@ for n in (500, 998, 999):
     expect(report.ok).toBe(true);
     // recorded from CPython 3.11
     expect(report.stdout).toBe("500 500\n998 998\n999 RecursionError maximum recursion depth exceeded\n");
+  });
+
+  it("writes the graph as a standalone SVG file", () => {
+    const out = join(dir, "graph.svg");
+    execFileSync(process.execPath, [
+      cli,
+      "graph",
+      join(__dirname, "../examples/first_expression.py"),
+      "-o",
+      out,
+    ]);
+    const svg = readFileSync(out, "utf8");
+    expect(svg).toContain('<svg xmlns="http://www.w3.org/2000/svg"');
+    expect(svg).toContain(">30.2500<"); // the loss
   });
 
   it("prints the variables table without --json", () => {

@@ -2,8 +2,9 @@
  * `gradlens` — the extension's pipeline, headless:
  *   gradlens run FILE          the program's output, then its variables (value, grad, ∂root/∂x)
  *   gradlens run FILE --json   one JSON object, the contract in README.md
- *   gradlens graph FILE -o OUT the computation graph as Graphviz DOT (.dot), Mermaid (.mmd) or
- *                              the laid-out view model (.json)
+ *   gradlens graph FILE -o OUT the computation graph as the panel draws it (.svg, or .png
+ *                              with @resvg/resvg-wasm; --theme light|dark), Graphviz DOT
+ *                              (.dot), Mermaid (.mmd) or the laid-out view model (.json)
  *
  * The run happens on a worker thread with a larger stack than the main thread's ~1 MB, which
  * runs out near 550 Python frames: with it a program recurses to Python's limit of 1000, as in
@@ -33,11 +34,10 @@ if (isMainThread) {
     process.exitCode = 2;
   });
 } else {
-  const code = runCli(workerData as string[], {
+  void runCli(workerData as string[], {
     readFile: (path) => readFileSync(path, "utf8"),
-    writeFile: (path, text) => writeFileSync(path, text),
+    writeFile: (path, data) => writeFileSync(path, data),
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
-  });
-  parentPort!.postMessage(code);
+  }).then((code) => parentPort!.postMessage(code));
 }

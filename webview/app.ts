@@ -225,6 +225,11 @@ export class GraphApp {
     return this.rendered?.done ?? Promise.resolve();
   }
 
+  /** The graph on screen, with the numbers of the latest patch (what Export Graph draws). */
+  drawnGraph(): ViewGraph | null {
+    return this.graph;
+  }
+
   private renderSummary(graph: ViewGraph): void {
     this.summary.replaceChildren();
     const values = graph.nodes.filter((n) => n.kind === "value").length;

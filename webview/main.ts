@@ -32,11 +32,9 @@ async function applyExtra(message: HostMessage): Promise<boolean> {
       losses.show(message.values, message.done);
       return true;
     case "exportRequest": {
-      const svg = document.querySelector<SVGSVGElement>("svg#graph");
       try {
-        if (!svg) throw new Error("no graph is drawn");
-        await app.whenDrawn(); // a big graph may still be drawing what is out of view
-        const data = message.format === "svg" ? graphSvgText(svg) : await graphPngDataUrl(svg);
+        const graph = app.drawnGraph();
+        const data = message.format === "svg" ? graphSvgText(graph) : await graphPngDataUrl(graph);
         vscode.postMessage({ type: "exported", id: message.id, data, error: null });
       } catch (error) {
         vscode.postMessage({ type: "exported", id: message.id, data: null, error: String(error) });

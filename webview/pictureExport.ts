@@ -1,55 +1,19 @@
+import { graphSvgDocument } from "../src/view/render/graphSvg";
+import { DARK_THEME, THEME_VARIABLES, type GraphTheme } from "../src/view/render/graphTheme";
+import type { ViewGraph } from "../src/view/viewGraph";
+
 /**
- * The graph as a file: the drawn SVG with every computed style written inline (so it looks the
- * same outside VS Code's theme variables), framed on the whole graph at 100% with the editor's
- * background; and the same picture rasterised to PNG at twice the size, for sharp text.
+ * The graph as a file, drawn by the same renderer as the panel (and the CLI) with the colours
+ * VS Code's theme gives the panel right now, so it looks the same outside VS Code; and that
+ * picture rasterised to PNG at twice the size, for sharp text.
  */
-const STYLED = [
-  "fill",
-  "fill-opacity",
-  "stroke",
-  "stroke-width",
-  "stroke-opacity",
-  "stroke-dasharray",
-  "opacity",
-  "font-family",
-  "font-size",
-  "font-weight",
-  "font-style",
-  "text-anchor",
-  "dominant-baseline",
-  "paint-order",
-  "visibility",
-  "display",
-];
-
-const MARGIN = 16;
-
-export function graphSvgText(svg: SVGSVGElement): string {
-  const viewport = svg.querySelector<SVGGElement>(".gl-viewport");
-  if (!viewport) throw new Error("no graph is drawn");
-  const box = viewport.getBBox();
-  const clone = svg.cloneNode(true) as SVGSVGElement;
-  inlineStyles(svg, clone);
-  const width = Math.ceil(box.width + 2 * MARGIN);
-  const height = Math.ceil(box.height + 2 * MARGIN);
-  clone.setAttribute("xmlns", "http://www.w3.org/2000/svg");
-  clone.setAttribute("width", String(width));
-  clone.setAttribute("height", String(height));
-  clone.setAttribute("viewBox", `${box.x - MARGIN} ${box.y - MARGIN} ${width} ${height}`);
-  clone.removeAttribute("hidden");
-  clone.removeAttribute("style");
-  clone.querySelector(".gl-viewport")?.removeAttribute("transform");
-  const background = document.createElementNS("http://www.w3.org/2000/svg", "rect");
-  for (const [k, v] of Object.entries({ x: box.x - MARGIN, y: box.y - MARGIN, width, height })) {
-    background.setAttribute(k, String(v));
-  }
-  background.setAttribute("fill", getComputedStyle(document.body).backgroundColor || "#ffffff");
-  clone.insertBefore(background, clone.firstChild);
-  return new XMLSerializer().serializeToString(clone);
+export function graphSvgText(graph: ViewGraph | null): string {
+  if (!graph) throw new Error("no graph is drawn");
+  return graphSvgDocument(graph, pageTheme());
 }
 
-export async function graphPngDataUrl(svg: SVGSVGElement, scale = 2): Promise<string> {
-  const text = graphSvgText(svg);
+export async function graphPngDataUrl(graph: ViewGraph | null, scale = 2): Promise<string> {
+  const text = graphSvgText(graph);
   const image = new Image();
   const loaded = new Promise<void>((resolve, reject) => {
     image.onload = () => resolve();
@@ -69,10 +33,18 @@ export async function graphPngDataUrl(svg: SVGSVGElement, scale = 2): Promise<st
   return canvas.toDataURL("image/png");
 }
 
-function inlineStyles(source: Element, target: Element): void {
-  const computed = getComputedStyle(source);
-  const style = STYLED.map((p) => `${p}:${computed.getPropertyValue(p)}`).join(";");
-  target.setAttribute("style", style);
-  target.removeAttribute("class");
-  for (let i = 0; i < source.children.length; i++) inlineStyles(source.children[i], target.children[i]);
+/**
+ * The theme's colours as the page resolves its CSS variables (a custom property's computed
+ * value has its `var(--vscode-…)` already substituted), so the file needs no VS Code.
+ */
+function pageTheme(): GraphTheme {
+  const style = getComputedStyle(document.body);
+  const theme = { ...DARK_THEME };
+  for (const key of Object.keys(THEME_VARIABLES) as (keyof GraphTheme)[]) {
+    const value = style.getPropertyValue(THEME_VARIABLES[key]).trim();
+    if (value !== "") theme[key] = value;
+  }
+  // VS Code's editor font may name no generic family; a viewer without it must still use monospace.
+  if (!/\bmonospace\s*$/.test(theme.monoFont)) theme.monoFont += ", monospace";
+  return theme;
 }

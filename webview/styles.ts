@@ -1,7 +1,14 @@
+import { graphCss, weightClass, WEIGHT_LEVELS } from "../src/view/render/graphStyles";
+import { CSS_VARIABLE_THEME } from "../src/view/render/graphTheme";
+
+export { weightClass, WEIGHT_LEVELS };
+
 /**
  * The webview's stylesheet, injected at start-up so the host ships one script and nothing
  * else. Colours come from VS Code's theme variables (with fallbacks for a bare browser), so
- * the graph follows light, dark and high-contrast themes.
+ * the graph follows light, dark and high-contrast themes. The graph's own elements are styled
+ * by the shared renderer's sheet (graphCss); this adds the page around it and what only
+ * matters while interacting.
  */
 export const STYLES = `
 :root {
@@ -16,6 +23,8 @@ export const STYLES = `
   --gl-flow: var(--vscode-charts-orange, #d18616);
   --gl-edge: var(--vscode-editorWidget-border, #454545);
   --gl-error: var(--vscode-errorForeground, #f14c4c);
+  --gl-negative: var(--vscode-charts-blue, #3794ff);
+  --gl-positive: var(--vscode-charts-red, #f14c4c);
   --gl-focus: var(--vscode-focusBorder, #007fd4);
   --gl-mono: var(--vscode-editor-font-family, "SF Mono", Menlo, Consolas, "DejaVu Sans Mono", monospace);
   --gl-ui: var(--vscode-font-family, -apple-system, "Segoe UI", Ubuntu, sans-serif);
@@ -97,64 +106,16 @@ body.gl-stale #graph .gl-viewport { opacity: 0.5; }
 }
 .gl-minimap canvas { position: absolute; left: 0; top: 0; }
 
-/* Edges: colour and width grow with the gradient they carry (weight classes below). */
-.gl-edge-stroke { fill: none; stroke-linecap: round; }
-.gl-edge-stroke.gl-status-zero, .gl-edge-stroke.gl-status-none { stroke: var(--gl-edge); stroke-dasharray: 3 4; stroke-width: 1.1px; opacity: 0.75; }
-.gl-edge-stroke.gl-status-nonfinite { stroke: var(--gl-error); stroke-width: 2.5px; }
-.gl-edge-hit { fill: none; stroke: transparent; stroke-width: 12px; pointer-events: stroke; }
+/* Interaction: hover, selection and highlight (the look of each element is in graphCss). */
 .gl-edge { cursor: help; }
-.gl-edge-tag rect { fill: var(--gl-bg); stroke-width: 1px; }
-.gl-edge-tag text {
-  font-family: var(--gl-mono); font-size: 11px; text-anchor: middle; fill: var(--gl-fg);
-  font-variant-numeric: tabular-nums;
-}
-.gl-edge.gl-status-zero .gl-edge-tag { opacity: 0.55; }
-.gl-edge.gl-status-zero .gl-edge-tag text { fill: var(--gl-muted); }
-.gl-edge.gl-status-nonfinite .gl-edge-tag text { fill: var(--gl-error); font-weight: 600; }
-.gl-edge.gl-status-nonfinite .gl-edge-tag rect { stroke: var(--gl-error); }
-
-/* Value nodes. */
 .gl-node { cursor: pointer; outline: none; }
-.gl-node .gl-box { fill: var(--gl-node-bg); stroke: var(--gl-node-border); stroke-width: 1px; }
-.gl-node .gl-accent { fill: none; stroke: transparent; stroke-width: 2.5px; }
-.gl-node .gl-rule { stroke: var(--gl-node-border); stroke-width: 1px; opacity: 0.6; }
-.gl-node text { font-family: var(--gl-mono); fill: var(--gl-fg); }
-.gl-node .gl-name { font-size: 12.5px; font-weight: 600; }
-.gl-node .gl-line { font-size: 12px; font-variant-numeric: tabular-nums; }
-.gl-node .gl-key { fill: var(--gl-muted); }
-.gl-node .gl-grad .gl-value { fill: var(--gl-flow); font-weight: 600; }
-.gl-node .gl-value.gl-status-zero, .gl-node .gl-value.gl-status-none { fill: var(--gl-muted); font-weight: 400; }
-.gl-node .gl-value.gl-status-nonfinite { fill: var(--gl-error); font-weight: 700; }
-.gl-node.gl-role-leaf .gl-accent { stroke: var(--gl-leaf); }
-.gl-node.gl-role-leaf .gl-name { fill: color-mix(in srgb, var(--gl-leaf) 55%, var(--gl-fg)); }
-.gl-node.gl-role-const .gl-box { stroke-dasharray: 3 3; fill: transparent; }
-.gl-node.gl-role-const .gl-name { fill: var(--gl-muted); }
-.gl-node.gl-role-const { opacity: 0.85; }
-.gl-node.gl-root .gl-box { stroke: var(--gl-root); stroke-width: 2px; }
-.gl-node.gl-root .gl-accent { stroke: var(--gl-root); stroke-width: 3px; }
-.gl-node.gl-root .gl-name { fill: var(--gl-root); }
-.gl-node.gl-root .gl-data .gl-value { font-weight: 700; }
 .gl-node:hover .gl-box, .gl-node:focus-visible .gl-box { stroke: var(--gl-focus); }
 .gl-node.gl-selected .gl-box { stroke: var(--gl-focus); stroke-width: 2px; }
 .gl-node.gl-highlight .gl-box { fill: color-mix(in srgb, var(--gl-focus) 18%, var(--gl-node-bg)); stroke: var(--gl-focus); stroke-width: 2px; }
-
-/* Group nodes: a stack of cards, the ones behind a little dimmer. */
-.gl-group .gl-card { fill: var(--gl-node-bg); stroke: var(--gl-node-border); stroke-width: 1px; opacity: 0.7; }
-.gl-group .gl-box { stroke-width: 1.5px; }
-.gl-group .gl-name { fill: color-mix(in srgb, var(--gl-flow) 45%, var(--gl-fg)); }
 .gl-group:hover .gl-card { stroke: var(--gl-focus); }
 .gl-group.gl-highlight .gl-card { stroke: var(--gl-focus); }
-.gl-loop { fill: none; stroke: var(--gl-flow); stroke-width: 1.5px; }
-.gl-loop-head { fill: var(--gl-flow); }
-.gl-loop-label { font-family: var(--gl-mono); font-size: 10px; fill: var(--gl-flow); }
-.gl-edge-stroke.gl-edge-bundle { stroke-linecap: butt; }
-
-/* Op nodes. */
 .gl-op { cursor: pointer; }
-.gl-op rect { fill: var(--gl-op-bg); stroke: var(--gl-node-border); stroke-width: 1px; }
 .gl-op:hover rect { stroke: var(--gl-focus); }
-.gl-op text { font-family: var(--gl-mono); font-size: 11px; fill: var(--gl-fg); font-weight: 600; }
-.gl-op text.gl-op-glyph { font-size: 15px; font-weight: 400; }
 
 /* Search matches, and focus mode (only the paths between the selected node and the root). */
 .gl-node.gl-match .gl-box { stroke: var(--gl-root); stroke-width: 2px; stroke-dasharray: 5 3; }
@@ -170,33 +131,19 @@ body.gl-stale #graph .gl-viewport { opacity: 0.5; }
 }
 @keyframes gl-backward { from { stroke-dashoffset: 0; } to { stroke-dashoffset: 12; } }
 
-#graph.gl-far .gl-edge-tag, #graph.gl-far .gl-line, #graph.gl-far .gl-loop-label, #graph.gl-far .gl-rule, #graph.gl-far .gl-op text { display: none; }
+#graph.gl-far .gl-edge-tag, #graph.gl-far .gl-line, #graph.gl-far .gl-heat-label, #graph.gl-far .gl-loop-label, #graph.gl-far .gl-rule, #graph.gl-far .gl-op text { display: none; }
 
 body.vscode-high-contrast .gl-node .gl-box, body.vscode-high-contrast .gl-op rect { stroke-width: 1.5px; }
 @media (max-width: 640px) { .gl-legend { display: none; } }
 @media (prefers-reduced-motion: reduce) { * { transition: none !important; animation: none !important; } }
 `;
 
-/** How many weight classes (`gl-w0` … ) an edge's weight in [0, 1] is rounded into. */
-export const WEIGHT_LEVELS = 6;
-
-export function weightClass(weight: number): string {
-  return `gl-w${Math.round(Math.min(1, Math.max(0, weight)) * (WEIGHT_LEVELS - 1))}`;
-}
-
-/**
- * One rule per weight class rather than a computed style per edge: with thousands of edges,
- * static classes keep the browser's style pass fast.
- */
-function weightRules(): string {
+/** The lit edges grow wider with the gradient they carry, as the weight classes do. */
+function litWeightRules(): string {
   let css = "";
   for (let level = 0; level < WEIGHT_LEVELS; level++) {
     const w = level / (WEIGHT_LEVELS - 1);
-    const mix = (base: number, span: number) =>
-      `color-mix(in srgb, var(--gl-flow) ${Math.round(base + span * w)}%, var(--gl-edge))`;
-    css += `.gl-edge-stroke.gl-w${level} { stroke: ${mix(20, 70)}; stroke-width: ${(1 + 2.4 * w).toFixed(2)}px; }\n`;
     css += `#graph.gl-focusing .gl-edge-stroke.gl-w${level}.gl-lit { stroke-width: ${(2 + 3.2 * w).toFixed(2)}px; }\n`;
-    css += `.gl-edge.gl-w${level} .gl-edge-tag rect { stroke: ${mix(20, 40)}; }\n`;
   }
   return css;
 }
@@ -206,7 +153,6 @@ export function injectStyles(): void {
   if (document.getElementById("gradlens-styles")) return;
   const style = document.createElement("style");
   style.id = "gradlens-styles";
-  // Weight rules first, so the status rules (zero, NaN/∞) that follow override them.
-  style.textContent = weightRules() + STYLES;
+  style.textContent = graphCss(CSS_VARIABLE_THEME) + STYLES + litWeightRules();
   document.head.appendChild(style);
 }

@@ -1,3 +1,5 @@
+import type { SvgNode } from "../src/view/render/svgTree";
+
 const SVG_NS = "http://www.w3.org/2000/svg";
 
 /** Creates an SVG element with attributes (numbers are written as they are) and appends it to `parent`. */
@@ -12,7 +14,12 @@ export function svgElement<K extends keyof SVGElementTagNameMap>(
   return element;
 }
 
-/** A `<title>` child: the native tooltip, which also works with the keyboard and screen readers. */
-export function svgTitle(parent: Element, text: string): void {
-  svgElement(parent, "title").textContent = text;
+/** Turns a renderer's tree (src/view/render) into elements, appends them to `parent` and returns the root. */
+export function mountSvg(parent: Element | null, node: SvgNode): SVGElement {
+  const element = document.createElementNS(SVG_NS, node.tag) as SVGElement;
+  for (const [name, value] of Object.entries(node.attrs)) element.setAttribute(name, String(value));
+  if (node.text !== undefined) element.textContent = node.text;
+  else for (const child of node.children) mountSvg(element, child);
+  parent?.appendChild(element);
+  return element;
 }

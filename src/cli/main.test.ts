@@ -1,27 +1,43 @@
 import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { describe, expect, it } from "vitest";
 import type { JsonReport } from "./jsonReport";
+import { DARK_THEME, LIGHT_THEME } from "../view/render/graphTheme";
 import { runCli } from "./main";
+import { RESVG_PACKAGE } from "./pngRaster";
 
-function cli(argv: string[], files: Record<string, string> = {}) {
+function resvgInstalled(): boolean {
+  try {
+    createRequire(__filename).resolve(RESVG_PACKAGE);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function cli(argv: string[], files: Record<string, string> = {}) {
   let stdout = "";
   let stderr = "";
   const written: Record<string, string> = {};
-  const code = runCli(argv, {
+  const bytes: Record<string, Uint8Array> = {};
+  const code = await runCli(argv, {
     readFile: (path) => {
       if (path in files) return files[path];
       return readFileSync(path, "utf8");
     },
-    writeFile: (path, text) => (written[path] = text),
+    writeFile: (path, data) => {
+      if (typeof data === "string") written[path] = data;
+      else bytes[path] = data;
+    },
     stdout: (t) => (stdout += t),
     stderr: (t) => (stderr += t),
   });
-  return { code, stdout, stderr, written };
+  return { code, stdout, stderr, written, bytes };
 }
 
 describe("gradlens run", () => {
-  it("prints the program's output and a table of its variables", () => {
-    const { code, stdout, stderr } = cli(["run", "examples/first_expression.py"]);
+  it("prints the program's output and a table of its variables", async () => {
+    const { code, stdout, stderr } = await cli(["run", "examples/first_expression.py"]);
     expect(stderr).toBe("");
     expect(code).toBe(0);
     expect(stdout).toContain("loss = 30.2500\n");
@@ -29,8 +45,8 @@ describe("gradlens run", () => {
     expect(stdout).toMatch(/^w\s+-0\.5\s+88\s+88$/m);
   });
 
-  it("prints the JSON contract with --json", () => {
-    const { code, stdout } = cli(["run", "examples/first_expression.py", "--json"]);
+  it("prints the JSON contract with --json", async () => {
+    const { code, stdout } = await cli(["run", "examples/first_expression.py", "--json"]);
     expect(code).toBe(0);
     const report = JSON.parse(stdout) as JsonReport;
     expect(report.ok).toBe(true);
@@ -41,9 +57,9 @@ describe("gradlens run", () => {
     expect(report.graph.edges).toBeGreaterThan(10);
   });
 
-  it("reports a runtime error as file:line:col and exits 1, keeping the output so far", () => {
+  it("reports a runtime error as file:line:col and exits 1, keeping the output so far", async () => {
     const source = 'from micrograd.engine import Value\na = Value(1.0)\nprint("before")\nb = a + c\n';
-    const { code, stdout, stderr } = cli(["run", "bad.py", "--json"], { "bad.py": source });
+    const { code, stdout, stderr } = await cli(["run", "bad.py", "--json"], { "bad.py": source });
     expect(code).toBe(1);
     expect(stderr).toBe("bad.py:4:9: error: NameError: name 'c' is not defined\n");
     const report = JSON.parse(stdout) as JsonReport;
@@ -53,27 +69,27 @@ describe("gradlens run", () => {
     expect(report.variables.a).toMatchObject({ type: "Value", data: 1 });
   });
 
-  it("writes non-finite numbers as strings", () => {
+  it("writes non-finite numbers as strings", async () => {
     const source = "x = float('inf')\ny = float('nan')\n";
-    const { stdout } = cli(["run", "f.py", "--json"], { "f.py": source });
+    const { stdout } = await cli(["run", "f.py", "--json"], { "f.py": source });
     const report = JSON.parse(stdout) as JsonReport;
     expect(report.variables).toEqual({ x: "Infinity", y: "NaN" });
   });
 
-  it("exits 2 on a usage or file error", () => {
-    expect(cli([]).code).toBe(2);
-    expect(cli(["run", "/no/such/file.py"]).stderr).toMatch(/cannot read \/no\/such\/file\.py/);
+  it("exits 2 on a usage or file error", async () => {
+    expect((await cli([])).code).toBe(2);
+    expect((await cli(["run", "/no/such/file.py"])).stderr).toMatch(/cannot read \/no\/such\/file\.py/);
   });
 });
 
 describe("gradlens graph", () => {
-  it("writes the graph as DOT, Mermaid or the view model's JSON, by the output's extension", () => {
+  it("writes the graph as DOT, Mermaid or the view model's JSON, by the output's extension", async () => {
     for (const [out, start] of [
       ["g.dot", "digraph gradlens {"],
       ["g.mmd", "flowchart LR"],
       ["g.json", "{"],
     ]) {
-      const { code, written, stdout } = cli(["graph", "examples/first_expression.py", "-o", out]);
+      const { code, written, stdout } = await cli(["graph", "examples/first_expression.py", "-o", out]);
       expect(code).toBe(0);
       expect(stdout).toBe("");
       expect(written[out].startsWith(start), out).toBe(true);
@@ -81,8 +97,44 @@ describe("gradlens graph", () => {
     }
   });
 
-  it("refuses an output format it does not write", () => {
-    expect(cli(["graph", "examples/first_expression.py", "-o", "g.svg"]).code).toBe(2);
-    expect(cli(["graph", "examples/first_expression.py"]).stderr).toMatch(/usage: gradlens run/);
+  it("writes the graph as the panel draws it to an .svg, light unless --theme dark", async () => {
+    const light = await cli(["graph", "examples/first_expression.py", "-o", "g.svg"]);
+    expect(light.code).toBe(0);
+    const svg = light.written["g.svg"];
+    expect(svg).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg" width="\d+" height="\d+" viewBox="/);
+    expect(svg).toContain('data-name="w"');
+    expect(svg).toContain(">88.0000<");
+    expect(svg).toContain(`fill="${LIGHT_THEME.background}"`);
+    const dark = await cli(["graph", "examples/first_expression.py", "--theme", "dark", "-o", "g.svg"]);
+    expect(dark.code).toBe(0);
+    expect(dark.written["g.svg"]).toContain(`fill="${DARK_THEME.background}"`);
+  });
+
+  it("draws a tensor's values and gradient as heatmaps in its node", async () => {
+    const { code, written } = await cli(["graph", "examples/torch_cross_entropy.py", "-o", "g.svg"]);
+    expect(code).toBe(0);
+    expect(written["g.svg"]).toContain('data-testid="heatmap-data"');
+    expect(written["g.svg"]).toContain('data-testid="heatmap-grad"');
+  });
+
+  it("writes a PNG with resvg when it is installed, and says how to get it when not", async () => {
+    const { code, bytes, stderr } = await cli(["graph", "examples/first_expression.py", "-o", "g.png"]);
+    if (resvgInstalled()) {
+      expect(stderr).toBe("");
+      expect(code).toBe(0);
+      expect([...bytes["g.png"].slice(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
+    } else {
+      expect(code).toBe(2);
+      expect(stderr).toContain(`npm install ${RESVG_PACKAGE}`);
+    }
+  }, 60_000); // compiling resvg's WebAssembly takes seconds
+
+  it("refuses an output format it does not write, and a theme it does not know", async () => {
+    expect((await cli(["graph", "examples/first_expression.py", "-o", "g.pdf"])).code).toBe(2);
+    expect(
+      (await cli(["graph", "examples/first_expression.py", "-o", "g.svg", "--theme", "pink"])).code,
+    ).toBe(2);
+    expect((await cli(["graph", "examples/first_expression.py", "-o", "g.svg", "--theme"])).code).toBe(2);
+    expect((await cli(["graph", "examples/first_expression.py"])).stderr).toMatch(/usage: gradlens run/);
   });
 });

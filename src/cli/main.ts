@@ -1,43 +1,69 @@
 import { toDot } from "../export/dot";
 import { toMermaid } from "../export/mermaid";
+import { languageOfFile } from "../runtime/runApi";
 import { runProgram } from "../runtime/runProgram";
 import type { Trace } from "../trace/trace";
 import { buildViewGraph } from "../view/buildViewGraph";
+import { graphSvgDocument } from "../view/render/graphSvg";
+import { DARK_THEME, LIGHT_THEME, type GraphTheme } from "../view/render/graphTheme";
 import { jsonReport } from "./jsonReport";
 import { LineIndex } from "./lineColumn";
+import { PngUnavailable, RESVG_PACKAGE, svgToPng } from "./pngRaster";
 import { variablesTable } from "./variablesTable";
 
 /** What the CLI touches of the outside world, so tests can run it in-process. */
 export interface CliIo {
   readFile(path: string): string;
-  writeFile(path: string, text: string): void;
+  writeFile(path: string, data: string | Uint8Array): void;
   stdout(text: string): void;
   stderr(text: string): void;
 }
 
 const USAGE = [
   "usage: gradlens run FILE [--json]",
-  "       gradlens graph FILE -o OUT.dot|OUT.mmd|OUT.json",
+  "       gradlens graph FILE -o OUT.svg|OUT.png|OUT.dot|OUT.mmd|OUT.json [--theme light|dark]",
+  "",
+  "  OUT.svg   the graph as the panel draws it (--theme: its colours; light by default)",
+  `  OUT.png   the same picture at 2x (needs the ${RESVG_PACKAGE} package)`,
+  "  OUT.dot   Graphviz DOT;  OUT.mmd  Mermaid;  OUT.json  the laid-out view model",
 ].join("\n");
 
+const THEMES: Record<string, GraphTheme> = { light: LIGHT_THEME, dark: DARK_THEME };
+
 /** The graph formats `gradlens graph` writes, by the output's extension. */
-const GRAPH_FORMATS: Record<string, (trace: Trace) => string> = {
+const GRAPH_FORMATS: Record<string, (trace: Trace, theme: GraphTheme) => string | Promise<Uint8Array>> = {
+  svg: (trace, theme) => graphSvgDocument(buildViewGraph(trace), theme),
+  png: (trace, theme) => svgToPng(graphSvgDocument(buildViewGraph(trace), theme)),
   dot: toDot,
   mmd: toMermaid,
   json: (trace) => JSON.stringify(buildViewGraph(trace), null, 1) + "\n",
 };
+
+/** `graph`'s options: `-o OUT` (required) and `--theme NAME`, in any order; null when malformed. */
+function graphOptions(args: readonly string[]): { output: string; theme: GraphTheme } | null {
+  let output: string | null = null;
+  let theme = LIGHT_THEME;
+  for (let i = 0; i < args.length; i += 2) {
+    const value = args[i + 1];
+    if (value === undefined) return null;
+    if (args[i] === "-o" && output === null) output = value;
+    else if (args[i] === "--theme" && value in THEMES) theme = THEMES[value];
+    else return null;
+  }
+  return output === null ? null : { output, theme };
+}
 
 /**
  * `gradlens run FILE [--json]` and `gradlens graph FILE -o OUT`. Returns the exit code: 0 when
  * the program ran to the end, 1 when it stopped on an error (reported as
  * `file:line:col: severity: message` on stderr), 2 for a usage or file error.
  */
-export function runCli(argv: string[], io: CliIo): number {
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const [command, file, ...rest] = argv;
-  const output = command === "graph" && rest[0] === "-o" && rest.length === 2 ? rest[1] : null;
-  const format = output?.split(".").pop() ?? "";
+  const graph = command === "graph" ? graphOptions(rest) : null;
+  const format = graph?.output.split(".").pop()?.toLowerCase() ?? "";
   const validRun = command === "run" && rest.every((a) => a === "--json");
-  const validGraph = command === "graph" && output !== null && format in GRAPH_FORMATS;
+  const validGraph = graph !== null && format in GRAPH_FORMATS;
   if (!file || !(validRun || validGraph)) {
     io.stderr(`${USAGE}\n`);
     return 2;
@@ -49,12 +75,20 @@ export function runCli(argv: string[], io: CliIo): number {
     io.stderr(`gradlens: cannot read ${file}: ${(e as Error).message}\n`);
     return 2;
   }
-  const trace = runProgram(source, { fileName: file });
-  if (validGraph) {
+  const trace = runProgram(source, { fileName: file, language: languageOfFile(file) });
+  if (graph !== null) {
+    let picture: string | Uint8Array;
     try {
-      io.writeFile(output!, GRAPH_FORMATS[format](trace));
+      picture = await GRAPH_FORMATS[format](trace, graph.theme);
     } catch (e) {
-      io.stderr(`gradlens: cannot write ${output}: ${(e as Error).message}\n`);
+      if (!(e instanceof PngUnavailable)) throw e;
+      io.stderr(`gradlens: ${e.message}\n`);
+      return 2;
+    }
+    try {
+      io.writeFile(graph.output, picture);
+    } catch (e) {
+      io.stderr(`gradlens: cannot write ${graph.output}: ${(e as Error).message}\n`);
       return 2;
     }
   } else if (rest.includes("--json")) {

@@ -158,9 +158,9 @@ out = net(torch.ones(1, 2)).sum()
 });
 
 describe("tensors in the CLI's JSON contract", () => {
-  it("writes a tensor variable as type, shape, nested data, grad and root_grad", () => {
+  it("writes a tensor variable as type, shape, nested data, grad and root_grad", async () => {
     let stdout = "";
-    const code = runCli(["run", "t.py", "--json"], {
+    const code = await runCli(["run", "t.py", "--json"], {
       readFile: () => SOURCE + "import torch.nn as nn\nnet = nn.Linear(1, 1)\n",
       writeFile: () => undefined,
       stdout: (s) => (stdout += s),

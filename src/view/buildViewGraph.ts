@@ -14,11 +14,19 @@ import {
 import { formatShape, formatValues, magnitude, numberStatus, type NumberStatus } from "./format";
 import { layeredLayout } from "./layout/layeredLayout";
 import { reusableLayout } from "./layoutReuse";
+import { tensorHeatmap } from "./tensorHeatmap";
 import { traceIndex } from "./traceIndex";
 import type { LayoutEdge, LayoutNode, LayoutOptions } from "./layout/layoutTypes";
-import { edgeLabelRoom, OP_NODE, opNodeWidth, VALUE_NODE, valueNodeWidth } from "./nodeMetrics";
+import {
+  edgeLabelRoom,
+  heatmapsLayout,
+  OP_NODE,
+  opNodeWidth,
+  VALUE_NODE,
+  valueNodeWidth,
+} from "./nodeMetrics";
 import { opSymbol } from "./opSymbol";
-import type { ViewEdge, ViewGraph, ViewNode, ViewOpNode, ViewValueNode } from "./viewGraph";
+import type { TensorHeatmaps, ViewEdge, ViewGraph, ViewNode, ViewOpNode, ViewValueNode } from "./viewGraph";
 
 export interface BuildViewGraphOptions extends FoldOptions {
   /** Longest label before it is shortened with `…` (the full text stays in the tooltip). */
@@ -203,7 +211,20 @@ function valueNode(node: TraceNode, isRoot: boolean, label: string): ViewValueNo
   const grad = shownGrad(node);
   const data = formatValues(node.data, node.shape);
   const gradText = grad === null ? "None" : formatValues(grad, node.shape);
-  return {
+  const heatmaps = tensorHeatmaps(node, grad);
+  // Room for a number of the usual widths, so a training step's new numbers fit the old box.
+  let width = valueNodeWidth(
+    label,
+    `data ${data.padStart(NUMBER_ROOM)}`,
+    `grad ${gradText.padStart(NUMBER_ROOM)}`,
+  );
+  let height: number = VALUE_NODE.height;
+  if (heatmaps) {
+    const band = heatmapsLayout(heatmaps.data.rows, heatmaps.data.cols, heatmaps.grad ? 2 : 1);
+    width = Math.max(width, band.width + 2 * VALUE_NODE.paddingX);
+    height += band.height;
+  }
+  const view: ViewValueNode = {
     kind: "value",
     key: `v${node.id}`,
     trace: node.id,
@@ -217,19 +238,18 @@ function valueNode(node: TraceNode, isRoot: boolean, label: string): ViewValueNo
     gradStatus: grad === null ? "none" : numberStatus(grad),
     span: node.span,
     fold: null,
-    box: {
-      x: 0,
-      y: 0,
-      // Room for a number of the usual widths, so a training step's new numbers fit the old box.
-      width: valueNodeWidth(
-        label,
-        `data ${data.padStart(NUMBER_ROOM)}`,
-        `grad ${gradText.padStart(NUMBER_ROOM)}`,
-      ),
-      height: VALUE_NODE.height,
-    },
+    box: { x: 0, y: 0, width, height },
     layer: 0,
   };
+  if (heatmaps) view.heatmaps = heatmaps;
+  return view;
+}
+
+/** The heatmaps of a tensor whose numbers the trace holds; the gradient's only when it has one. */
+function tensorHeatmaps(node: TraceNode, grad: readonly number[] | null): TensorHeatmaps | null {
+  const data = tensorHeatmap(node.data, node.shape);
+  if (data === null) return null;
+  return { data, grad: grad === null ? null : tensorHeatmap(grad, node.shape) };
 }
 
 function valueTitle(node: TraceNode, isRoot: boolean, data: string, grad: string, label: string): string {

@@ -19,6 +19,11 @@ export function isNullable<T>(guard: Guard<T>): Guard<T | null> {
   return (x: unknown): x is T | null => x === null || guard(x);
 }
 
+/** An optional field: absent, or passing `guard`. */
+export function isOptional<T>(guard: Guard<T>): Guard<T | undefined> {
+  return (x: unknown): x is T | undefined => x === undefined || guard(x);
+}
+
 export function isArrayOf<T>(guard: Guard<T>): Guard<T[]> {
   return (x: unknown): x is T[] => Array.isArray(x) && x.every(guard);
 }

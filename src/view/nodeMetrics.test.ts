@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { edgeLabelWidth, OP_NODE, opNodeWidth, textWidth, VALUE_NODE, valueNodeWidth } from "./nodeMetrics";
+import {
+  edgeLabelWidth,
+  HEATMAP,
+  heatmapsLayout,
+  OP_NODE,
+  opNodeWidth,
+  textWidth,
+  VALUE_NODE,
+  valueNodeWidth,
+} from "./nodeMetrics";
 
 describe("node metrics", () => {
   it("measures text by characters, not UTF-16 units", () => {
@@ -24,5 +33,19 @@ describe("node metrics", () => {
   it("pads an edge label on both sides", () => {
     expect(edgeLabelWidth("")).toBeGreaterThan(0);
     expect(edgeLabelWidth("-11.0000")).toBeGreaterThan(edgeLabelWidth("1.0"));
+  });
+
+  it("gives a small grid bigger cells and a large one smaller, within bounds", () => {
+    expect(heatmapsLayout(2, 3, 2).cell).toBe(HEATMAP.maxCell);
+    expect(heatmapsLayout(12, 12, 2).cell).toBe(HEATMAP.side / 12);
+    expect(heatmapsLayout(1, 100, 2).cell).toBe(HEATMAP.minCell);
+  });
+
+  it("sizes the heatmap band to its grids and labels, two columns beside each other", () => {
+    const one = heatmapsLayout(12, 12, 1);
+    const two = heatmapsLayout(12, 12, 2);
+    expect(one.columnWidth).toBeGreaterThanOrEqual(12 * one.cell);
+    expect(two.width).toBe(2 * two.columnWidth + HEATMAP.gap);
+    expect(two.height).toBe(HEATMAP.gridTop + 12 * two.cell + HEATMAP.bottom);
   });
 });

@@ -75,3 +75,51 @@ export const GROUP_NODE = {
   /** Room above the cards for the loop marker (an arc back into the group) when it has one. */
   loopRoom: 18,
 } as const;
+
+/**
+ * A tensor's heatmaps sit under its `grad` line: values on the left, gradients on the right,
+ * each with a label above (`data ±0.8000`: what a full-strength cell stands for).
+ */
+export const HEATMAP = {
+  /** Grids are at most this many cells a side (see tensorHeatmap). */
+  maxCells: 12,
+  /** A grid's longer side aims at this many pixels; cells stay square within these bounds. */
+  side: 72,
+  minCell: 6,
+  maxCell: 14,
+  /** Between the two grids. */
+  gap: 14,
+  labelFontSize: 10,
+  /** From the top of the heatmap band to the labels' baseline, and to the grids. */
+  labelBaseline: 10,
+  gridTop: 15,
+  /** Below the grids, to the bottom of the box. */
+  bottom: 10,
+  /** Characters of room kept for the scale in a label, so a training step's new scale fits. */
+  scaleChars: 9,
+} as const;
+
+export interface HeatmapsLayout {
+  cell: number;
+  /** Width of one column: its grid or its label, whichever is wider. */
+  columnWidth: number;
+  /** The band under the text lines: both columns side by side, and its height. */
+  width: number;
+  height: number;
+}
+
+/** Sizes the heatmap band of a value node whose grids are `rows × cols` (`columns`: 1 or 2). */
+export function heatmapsLayout(rows: number, cols: number, columns: number): HeatmapsLayout {
+  const cell = Math.min(
+    HEATMAP.maxCell,
+    Math.max(HEATMAP.minCell, Math.floor(HEATMAP.side / Math.max(rows, cols))),
+  );
+  const label = textWidth(`grad ±${"0".repeat(HEATMAP.scaleChars)}`, HEATMAP.labelFontSize);
+  const columnWidth = Math.ceil(Math.max(cols * cell, label));
+  return {
+    cell,
+    columnWidth,
+    width: columns * columnWidth + (columns - 1) * HEATMAP.gap,
+    height: HEATMAP.gridTop + rows * cell + HEATMAP.bottom,
+  };
+}

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { buildViewGraph } from "./buildViewGraph";
 import { parseHostMessage, parseWebviewMessage } from "./protocol";
 import { firstExpressionTrace, mlpTrace } from "./testing/fixtures";
+import { runProgram } from "../runtime/runProgram";
 
 /** What arrives on the other side of postMessage: a structured clone, here a JSON round trip. */
 const wire = <T>(x: T): unknown => JSON.parse(JSON.stringify(x));
@@ -23,6 +24,21 @@ describe("parseHostMessage", () => {
     const group = (wire(message) as { graph: { nodes: { kind: string; count?: unknown }[] } }).graph;
     group.nodes.find((n) => n.kind === "group")!.count = "3";
     expect(parseHostMessage({ ...message, graph: group })).toBeNull();
+  });
+
+  it("accepts a tensor's heatmaps, and rejects a grid whose cells do not fill it", () => {
+    const tensors = buildViewGraph(
+      runProgram(
+        "import torch\nw = torch.tensor([[1.0, -2.0], [float('nan'), 4.0]], requires_grad=True)\n(w * w).sum().backward()\n",
+      ),
+    );
+    const w = tensors.nodes.find((n) => n.kind === "value" && n.label === "w");
+    expect(w?.kind === "value" && w.heatmaps?.data.cells).toEqual([0.25, -0.5, null, 1]);
+    const message = { type: "graph", graph: tensors, stale: false, title: "t.py" };
+    expect(parseHostMessage(wire(message))).toEqual(message);
+    const broken = wire(message) as { graph: { nodes: { heatmaps?: { data: { cells: unknown[] } } }[] } };
+    broken.graph.nodes.find((n) => n.heatmaps)!.heatmaps!.data.cells.pop();
+    expect(parseHostMessage(broken)).toBeNull();
   });
 
   it("accepts stale, empty and highlight messages", () => {

@@ -57,8 +57,30 @@ export interface ViewValueNode {
   span: Span | null;
   /** The innermost open fold it belongs to (what a `toggleGroup` closes again), or null. */
   fold: string | null;
+  /** For a tensor with its numbers in the trace: small pictures of its values and gradients. */
+  heatmaps?: TensorHeatmaps;
   box: Box;
   layer: number;
+}
+
+/** A tensor's values and its gradient (when it has one) drawn side by side in its node. */
+export interface TensorHeatmaps {
+  data: Heatmap;
+  grad: Heatmap | null;
+}
+
+/**
+ * A tensor downsampled to a small grid (see tensorHeatmap.ts): each cell is a number in
+ * [-1, 1], the cell's value over the largest |x| in the tensor, or null where the cell holds
+ * NaN or ±∞. The renderer picks the colours, so the same grid follows any theme.
+ */
+export interface Heatmap {
+  rows: number;
+  cols: number;
+  /** Row-major, `rows × cols` cells. */
+  cells: (number | null)[];
+  /** The largest finite |x| in the tensor, formatted: what a full-strength cell stands for. */
+  scale: string;
 }
 
 /**

@@ -7,13 +7,16 @@ import {
   isNullable,
   isNumber,
   isOneOf,
+  isOptional,
   isString,
   objectOf,
   type Guard,
 } from "./guards";
 import type {
   Box,
+  Heatmap,
   Point,
+  TensorHeatmaps,
   ViewEdge,
   ViewGraph,
   ViewGroupNode,
@@ -29,6 +32,18 @@ const isSpan = objectOf<Span>({ from: isInteger, to: isInteger });
 const isStatus = isOneOf(["normal", "zero", "nonfinite"] as const satisfies readonly NumberStatus[]);
 const isStatusOrNone = isOneOf(["normal", "zero", "nonfinite", "none"] as const);
 
+/** A heatmap cell: a value over the tensor's largest |x| (so within ±1), or null for NaN/±∞. */
+const isCell = (x: unknown): x is number | null => x === null || (isNumber(x) && Math.abs(x) <= 1);
+const isHeatmapShape = objectOf<Heatmap>({
+  rows: isInteger,
+  cols: isInteger,
+  cells: isArrayOf(isCell),
+  scale: isString,
+});
+const isHeatmap: Guard<Heatmap> = (x): x is Heatmap =>
+  isHeatmapShape(x) && x.rows >= 1 && x.cols >= 1 && x.cells.length === x.rows * x.cols;
+const isHeatmaps = objectOf<TensorHeatmaps>({ data: isHeatmap, grad: isNullable(isHeatmap) });
+
 const isValueNode = objectOf<ViewValueNode>({
   kind: isOneOf(["value"] as const),
   key: isString,
@@ -43,6 +58,7 @@ const isValueNode = objectOf<ViewValueNode>({
   gradStatus: isStatusOrNone,
   span: isNullable(isSpan),
   fold: isNullable(isString),
+  heatmaps: isOptional(isHeatmaps),
   box: isBox,
   layer: isInteger,
 });

@@ -1,4 +1,4 @@
-import type { Point } from "../src/view/viewGraph";
+import type { Point } from "../viewGraph";
 
 /**
  * SVG path data for an edge route: straight where the route runs level, an S-curve with

@@ -1,0 +1,68 @@
+import { EDGE_LABEL, textWidth } from "../nodeMetrics";
+import type { ViewEdge } from "../viewGraph";
+import { edgePathData } from "./edgePath";
+import { weightClass } from "./graphStyles";
+import { svg, type SvgNode } from "./svgTree";
+
+/**
+ * An edge is drawn in two parts on two layers: its stroke at the bottom, and above every
+ * stroke its hover target and label (so no stroke runs over a label). `output` edges (op →
+ * result) have only the stroke.
+ */
+export function edgeStrokeSvg(edge: ViewEdge, d: string = edgePathData(edge.points)): SvgNode {
+  return svg("path", {
+    d,
+    class: `gl-edge-stroke gl-edge-${edge.kind} gl-status-${edge.status} ${weightClass(edge.weight)}`,
+  });
+}
+
+export function edgeTagSvg(edge: ViewEdge, d: string = edgePathData(edge.points)): SvgNode {
+  const children = [svg("path", { d, class: "gl-edge-hit" })];
+  if (edge.chainRule !== null) children.push(svg("title", {}, edge.chainRule));
+  if (edge.label !== null && edge.labelAt !== null) {
+    const width = textWidth(edge.label, EDGE_LABEL.fontSize) + 2 * EDGE_LABEL.paddingX;
+    const { x, y } = edge.labelAt;
+    children.push(
+      svg("g", { class: "gl-edge-tag", transform: `translate(${x},${y})` }, [
+        svg("rect", {
+          x: -width / 2,
+          y: -EDGE_LABEL.height / 2,
+          width,
+          height: EDGE_LABEL.height,
+          rx: EDGE_LABEL.height / 2,
+        }),
+        svg("text", { "data-testid": "edge-label", y: 0.5, "dominant-baseline": "middle" }, edge.label),
+      ]),
+    );
+  }
+  return svg(
+    "g",
+    {
+      class: `gl-edge gl-status-${edge.status} ${weightClass(edge.weight)}`,
+      "data-testid": "edge",
+      "data-from": edge.fromTrace,
+      "data-to": edge.toTrace,
+      "data-key": edge.key,
+    },
+    children,
+  );
+}
+
+/** The arrowhead of a group's loop marker, referenced as `url(#gl-loop-head)`. */
+export function loopHeadDefs(): SvgNode {
+  return svg("defs", {}, [
+    svg(
+      "marker",
+      {
+        id: "gl-loop-head",
+        viewBox: "0 0 6 6",
+        refX: 3,
+        refY: 3,
+        markerWidth: 6,
+        markerHeight: 6,
+        orient: "auto-start-reverse",
+      },
+      [svg("path", { d: "M0,0L6,3L0,6z", class: "gl-loop-head" })],
+    ),
+  ]);
+}
