@@ -41,13 +41,43 @@ port.on("message", (request: WorkerRequest) => {
   port.postMessage(reply);
 });
 
-/** Trains step by step, posting each step's loss as it comes so the host can draw the curve live. */
+/**
+ * Between two graphs sent while training: the panel patches numbers in place, but a graph per
+ * step of a fast loop would queue up faster than it draws.
+ */
+const TRAIN_VIEW_INTERVAL_MS = 50;
+
+/**
+ * Trains step by step, posting each step's loss as it comes so the host can draw the curve live,
+ * and, when a graph is on screen, the step's graph laid out like the previous one, so its
+ * numbers change in place; the last one shows the trained values.
+ */
 function train(request: TrainRequest): TrainResponse {
   const steps = trainProgram(request.source, request.options, request.config, request.locale);
+  let previous = request.view?.previous;
+  let nextViewAt = 0;
+  let finalView: ViewGraph | undefined;
   for (;;) {
     const next = steps.next();
-    if (next.done) return { type: "trained", id: request.id, result: next.value };
-    port!.postMessage({ type: "trainStep", id: request.id, ...next.value } satisfies WorkerMessage);
+    if (next.done) {
+      return { type: "trained", id: request.id, result: next.value, ...(finalView && { view: finalView }) };
+    }
+    const { step, loss, trace, final } = next.value;
+    let view: ViewGraph | undefined;
+    if (request.view && (final || performance.now() >= nextViewAt)) {
+      view = buildViewGraph(trace, { nodeLimit: request.view.nodeLimit, ...request.view.folds, previous });
+      previous = view;
+      nextViewAt = performance.now() + TRAIN_VIEW_INTERVAL_MS;
+    }
+    if (final) finalView = view;
+    else
+      port!.postMessage({
+        type: "trainStep",
+        id: request.id,
+        step,
+        loss,
+        ...(view && { view }),
+      } satisfies WorkerMessage);
   }
 }
 
