@@ -137,6 +137,7 @@ export function tensorGraph(
       tensor: true,
     };
     if (input.callOf) traceNode.call = input.callOf(id);
+    if (t.cut !== null && !t.requiresGrad) traceNode.cut = t.cut;
     if (node !== null) {
       node.inputIds.forEach((inputId, operand) => {
         const from = nodeOf.get(inputId);

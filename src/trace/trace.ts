@@ -45,6 +45,11 @@ export interface TraceNode {
   row?: number;
   /** Made by the tensor engine (a torch tensor, even 0-d), not a micrograd `Value`. */
   tensor?: true;
+  /**
+   * Made from values that require grad, yet outside the graph: under `torch.no_grad()`, or cut
+   * off by `.detach()` / `.data` (or made from such a value). No gradient flows back through it.
+   */
+  cut?: "no_grad" | "detach";
   /** The innermost function call that made it (an index into `Trace.calls`); null at the top level. */
   call?: number | null;
 }

@@ -40,6 +40,11 @@ export class Tensor {
   /** How a tensor that needs no gradient was made, when origins are recorded (display only). */
   origin: GradNode | null = null;
   retainsGrad = false;
+  /**
+   * Why a value made from ones that require grad has no graph (display only): computed under
+   * `no_grad`, or cut off by `detach()` / `.data` — or made from such a value.
+   */
+  cut: "no_grad" | "detach" | null = null;
   /** A Python number wrapped for an operation (`x * 2`): it takes part in type promotion weakly. */
   isWrappedNumber = false;
   /** Scratch stamp for graph traversals (saves a Set per pass). */
