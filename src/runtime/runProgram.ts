@@ -58,10 +58,13 @@ export const runProgram: RunProgram = (source, options = {}) => {
       occurrences.push({ name: program.occurrences[i].name, span: program.occurrences[i].span, node: row });
   });
   occurrences.sort((x, y) => x.span.from - y.span.from);
-  const root =
-    chosenOutput(options.output, interp.tape) ??
-    namedOutput(options.outputName, occurrences) ??
-    interp.lastRoot;
+  // a chosen tensor is differentiated on the tensor side, in place of any Value root
+  const tensorChosen = options.output !== undefined && interp.tape.isTensor(options.output);
+  const root = tensorChosen
+    ? null
+    : (chosenOutput(options.output, interp.tape) ??
+      namedOutput(options.outputName, occurrences) ??
+      interp.lastRoot);
   // taken before the variables are summarised (which may call `parameters()`)
   const calls: TraceCall[] = interp.callRecorder.calls.map((c, id) => ({
     id,

@@ -92,7 +92,10 @@ export function buildTrace(input: TraceInput): Trace {
   };
   // A long run keeps only the scalar rows that matter (see rowsToTrace).
   const kept = rowsToTrace(tape, rootGrads?.reaches ?? null, input.occurrences);
-  const tensors = input.tensors ? tensorGraph(input.tensors, expressionAt) : null;
+  // One root per trace: when it is a Value, a tensor backward() from before is not its ∂root/∂x.
+  const tensorInput =
+    input.tensors && input.root !== null ? { ...input.tensors, backward: null, rootId: null } : input.tensors;
+  const tensors = tensorInput ? tensorGraph(tensorInput, expressionAt) : null;
   const order = nodeOrder(tape, kept, tensors?.ids ?? []);
   // Node ids follow the tape's order; a node whose id is not its row says its row.
   const nodeOfRow = new Int32Array(tape.size).fill(-1);
