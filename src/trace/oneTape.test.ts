@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { checkGradients } from "../checks/gradientCheck";
 import { runProgram } from "../runtime/runProgram";
 import { nodeOfRow, rowOf } from "./rowsToTrace";
 import type { Trace } from "./trace";
@@ -84,6 +85,24 @@ describe("one tape for Values and tensors", () => {
     expect(trace.root).toBe(named(trace, "w").id);
     expect(t.rootGrad).toEqual(t.grad);
     expect(a.rootGrad).toBeNull();
+  });
+
+  it("lets the gradient check move a Value made after tensors, by its tape row", () => {
+    const moved = `import torch
+from micrograd.engine import Value
+t = torch.tensor([${T[0]}, ${T[1]}], dtype=torch.float64, requires_grad=True)
+u = (t * t).sum()
+z = torch.zeros(3)
+a = Value(${A})
+b = a * a + a.tanh()
+c = b * 2.0
+c.backward()
+`;
+    const base = runProgram(moved);
+    expect(base.diagnostics).toEqual([]);
+    expect(rowOf(named(base, "a"))).toBeGreaterThan(named(base, "a").id); // a tensor outside autograd took a row before it
+    const report = checkGradients(moved);
+    expect(report.rows.map((r) => [r.name, r.ok])).toEqual([["a", true]]);
   });
 
   it("differentiates a chosen output of either kind, named by its tape row", () => {
