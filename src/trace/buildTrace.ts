@@ -94,7 +94,9 @@ export function buildTrace(input: TraceInput): Trace {
   const kept = rowsToTrace(tape, rootGrads?.reaches ?? null, input.occurrences);
   // One root per trace: when it is a Value, a tensor backward() from before is not its ∂root/∂x.
   const tensorInput =
-    input.tensors && input.root !== null ? { ...input.tensors, backward: null, rootId: null } : input.tensors;
+    input.tensors && input.root !== null
+      ? { ...input.tensors, backward: null, rootId: null, output: undefined }
+      : input.tensors;
   const tensors = tensorInput ? tensorGraph(tensorInput, expressionAt) : null;
   const order = nodeOrder(tape, kept, tensors?.ids ?? []);
   // Node ids follow the tape's order; a node whose id is not its row says its row.
