@@ -39,8 +39,9 @@ export interface TraceNode {
   /** Ids of the edges from this node's inputs, in operand order. */
   inputEdges: number[];
   /**
-   * The scalar tape row that made it, when it differs from `id` (a long run's trace keeps only
-   * some rows and renumbers them); re-running the program with `leafValues` names rows.
+   * The tape row that made it (a Value's, or a tensor value's: its id), when it differs from
+   * `id` (a long run's trace keeps only some rows, and tensor rows outside autograd get no
+   * node); re-running the program with `leafValues` or `output` names rows.
    */
   row?: number;
   /** Made by the tensor engine (a torch tensor, even 0-d), not a micrograd `Value`. */
