@@ -2,6 +2,7 @@ import * as vscode from "vscode";
 import { nodesAtOffset } from "../explain/nodesAtOffset";
 import { timeActivation } from "./activationClock";
 import type { Trace } from "../trace/trace";
+import type { ViewGraph } from "../view/viewGraph";
 import { RunClient } from "../worker/runClient";
 import { checkGradients } from "./checkGradients";
 import { chooseOutput } from "./chooseOutput";
@@ -161,6 +162,12 @@ function wireUp(context: vscode.ExtensionContext): Omit<GradLensApi, "activation
           return undefined;
         }
         panel.show();
+        const graphView = runs.viewRequest(document.uri);
+        const onView = (trained: ViewGraph) => {
+          if (shown?.uri.toString() !== document.uri.toString()) return;
+          panel.webview?.showTrainingGraph(trained);
+          view.webview?.showTrainingGraph(trained);
+        };
         return train(
           jobs,
           programDocument(document), // a cell: its notebook up to it
@@ -169,6 +176,7 @@ function wireUp(context: vscode.ExtensionContext): Omit<GradLensApi, "activation
             view.webview?.showLosses(losses, done);
           },
           given,
+          graphView && { view: graphView, onView },
         );
       },
     ),

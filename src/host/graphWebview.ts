@@ -6,6 +6,7 @@ import {
   type StepMessage,
 } from "../view/protocol";
 import { orient } from "../view/direction";
+import type { ViewGraph } from "../view/viewGraph";
 import type { DocumentResult } from "./runController";
 import { readSettings } from "./settings";
 
@@ -92,6 +93,16 @@ export class GraphWebview implements vscode.Disposable {
       this.state.delete("stale");
       this.post({ type: "empty", message: emptyMessage });
     }
+  }
+
+  /**
+   * A training step's graph of the document shown: same title and stale mark as the graph on
+   * screen, laid out like it, so the webview patches the numbers in place and nothing moves.
+   */
+  showTrainingGraph(view: ViewGraph): void {
+    const current = this.state.get("graph");
+    if (current?.type !== "graph") return;
+    this.post({ ...current, graph: orient(view, readSettings().layoutDirection) });
   }
 
   /** The training loss curve, as it grows. */

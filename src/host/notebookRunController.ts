@@ -3,10 +3,14 @@ import { assembleProgram, type NotebookProgram } from "../notebook/assembleProgr
 import { graphTraceForCell } from "../notebook/cellGraph";
 import { cellOfNodes } from "../notebook/cellOfNodes";
 import { diagnosticsForCell, inlineForCell, traceForCell } from "../notebook/cellTrace";
+import type { ViewRequest } from "../worker/protocol";
 import type { RunClient, RunOutcome } from "../worker/runClient";
 import { toVscodeDiagnostics } from "./diagnostics";
 import { CELL_SCHEME, cellSources, findCell, isCellDocument, selectedCellIndex } from "./notebookCells";
 import { RunController, type DocumentResult } from "./runController";
+import type { Trace } from "../trace/trace";
+import { applyToggle, noFoldChoices } from "../view/folding/foldToggle";
+import type { FoldChoices } from "../view/folding/foldState";
 import { analysisOptions } from "./analysisOptions";
 import { readSettings } from "./settings";
 
@@ -39,6 +43,9 @@ export class NotebookRunController extends RunController {
   private readonly requests = new Map<string, { notebook: vscode.NotebookDocument; lastCell: number }>();
   private readonly notebookTimers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly runs = new Map<string, NotebookRun>();
+  /** Per cell, what its graph draws (its part of the notebook's trace) and the folds opened or closed by hand. */
+  private readonly cellGraphs = new Map<string, () => Trace>();
+  private readonly cellFolds = new Map<string, FoldChoices>();
   private running: string | null = null;
   private notebookIdleWaiters: (() => void)[] = [];
   private readonly cellUpdates = new vscode.EventEmitter<DocumentResult>();
@@ -83,6 +90,27 @@ export class NotebookRunController extends RunController {
     return uri.scheme === CELL_SCHEME ? this.cellResults.get(uri.toString()) : super.result(uri);
   }
 
+  /** A cell's graph is its slice of the notebook's: training does not redraw it (the curve still shows). */
+  override viewRequest(uri: vscode.Uri): ViewRequest | undefined {
+    return uri.scheme === CELL_SCHEME ? undefined : super.viewRequest(uri);
+  }
+
+  /** A click on a fold in a cell's graph: the cell's part of the graph laid out again, keeping what it can. */
+  override async toggleGroup(uri: vscode.Uri, key: string): Promise<void> {
+    if (uri.scheme !== CELL_SCHEME) return super.toggleGroup(uri, key);
+    const id = uri.toString();
+    const result = this.cellResults.get(id);
+    const graph = this.cellGraphs.get(id);
+    if (!result || !graph || !layout) return;
+    const folds = applyToggle(this.cellFolds.get(id) ?? noFoldChoices(), result.view, key);
+    this.cellFolds.set(id, folds);
+    const view = layout(graph(), { nodeLimit: readSettings().nodeLimit, ...folds, previous: result.view });
+    const toggled = Object.create(result) as DocumentResult;
+    Object.defineProperty(toggled, "view", { value: view, enumerable: true });
+    this.cellResults.set(id, toggled);
+    this.cellUpdates.fire(toggled);
+  }
+
   override runNow(document: vscode.TextDocument): void {
     if (!isCellDocument(document)) return super.runNow(document);
     const found = findCell(document.uri);
@@ -99,6 +127,8 @@ export class NotebookRunController extends RunController {
   override forget(uri: vscode.Uri): void {
     if (uri.scheme !== CELL_SCHEME) return super.forget(uri);
     this.cellResults.delete(uri.toString());
+    this.cellGraphs.delete(uri.toString());
+    this.cellFolds.delete(uri.toString());
     this.notebookDiagnostics.delete(uri);
   }
 
@@ -180,6 +210,7 @@ export class NotebookRunController extends RunController {
           run.program.source,
           { fileName: notebook.uri.fsPath, stepBudget: settings.stepBudget },
           analysisOptions(settings),
+          { nodeLimit: settings.nodeLimit, folds: noFoldChoices() },
         );
         // The layout code loads on the first notebook run, not with the extension (activation time).
         layout ??= (await import("../view/buildViewGraph")).buildViewGraph;
@@ -217,14 +248,19 @@ export class NotebookRunController extends RunController {
     }
     this.runs.set(notebook.uri.toString(), run);
     const cellOf = cellOfNodes(trace, program.map);
+    const { nodeLimit } = readSettings();
     run.cells.forEach((cell, i) => {
       // Made when first asked for (a hover, the graph): most cells' are never needed, and each
       // is as large as the whole trace.
       const cellTrace = once(() => traceForCell(trace, program.map, i));
+      const graph = once(() => graphTraceForCell(trace, cellOf, i));
+      const folds = this.cellFolds.get(cell.uri.toString());
       const cellView = once(() => {
-        const part = graphTraceForCell(trace, cellOf, i);
-        return part === trace || !layout ? outcome.view : layout(part);
+        const part = graph();
+        if (!layout || (part === trace && !folds)) return outcome.view;
+        return layout(part, { nodeLimit, ...folds });
       });
+      this.cellGraphs.set(cell.uri.toString(), graph);
       const result: DocumentResult = {
         uri: cell.uri,
         version: cell.version,

@@ -5,6 +5,7 @@ import type { Trace } from "../trace/trace";
 import { applyToggle, noFoldChoices } from "../view/folding/foldToggle";
 import type { FoldChoices } from "../view/folding/foldState";
 import type { ViewGraph } from "../view/viewGraph";
+import type { ViewRequest } from "../worker/protocol";
 import type { RunClient, RunOutcome } from "../worker/runClient";
 import { toVscodeDiagnostics } from "./diagnostics";
 import { analysisOptions } from "./analysisOptions";
@@ -112,6 +113,17 @@ export class RunController implements vscode.Disposable {
       previous: result.view,
     });
     this.update({ ...result, view });
+  }
+
+  /**
+   * How the document's graph is drawn now (node limit, folds, layout), for a job that draws new
+   * numbers into it — training; undefined when it has not run.
+   */
+  viewRequest(uri: vscode.Uri): ViewRequest | undefined {
+    const result = this.results.get(uri.toString());
+    if (!result) return undefined;
+    const folds = this.folds.get(uri.toString()) ?? noFoldChoices();
+    return { nodeLimit: readSettings().nodeLimit, folds, previous: result.view };
   }
 
   /** Resolves once no run is scheduled, queued or in flight. */

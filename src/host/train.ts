@@ -1,5 +1,7 @@
 import * as vscode from "vscode";
 import type { OptimizerKind, TrainResult } from "../train/trainProgram";
+import type { ViewGraph } from "../view/viewGraph";
+import type { ViewRequest } from "../worker/protocol";
 import type { RunClient } from "../worker/runClient";
 import { readSettings } from "./settings";
 
@@ -13,13 +15,15 @@ export interface TrainChoices {
 /**
  * GradLens: Train… — asks for the optimizer, learning rate and number of steps (defaults from
  * the settings), then trains in the jobs worker with a cancellable progress notification;
- * `onLosses` hears the loss curve as it grows, for the panel's chart.
+ * `onLosses` hears the loss curve as it grows, for the panel's chart, and `graph.onView` the
+ * graph on screen with each step's numbers (a few a second), then with the trained values.
  */
 export async function train(
   jobs: RunClient,
   document: vscode.TextDocument,
   onLosses: (losses: number[], done: boolean) => void,
   given?: Partial<TrainChoices>,
+  graph?: { view: ViewRequest; onView: (view: ViewGraph) => void },
 ): Promise<TrainResult | undefined> {
   const choices = await askChoices(given);
   if (!choices) return undefined;
@@ -45,6 +49,7 @@ export async function train(
           });
         },
         vscode.env.language,
+        graph,
       );
     },
   );

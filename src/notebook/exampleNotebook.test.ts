@@ -32,6 +32,8 @@ describe("examples/notebook_backprop.ipynb", () => {
     const trace = runProgram(program.source);
     expect(trace.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
     expect(trace.stdout).toContain("o = 0.7071, w1.grad = 1.0000, x1.grad = -1.5000");
+    // tanh(1·w1 + (k/2)·w2 + b) for k = 0, 1, 2, by hand
+    expect(trace.stdout).toContain("['0.9991', '0.9997', '0.9999']");
     const skipped = program.skipped.map((d) => {
       const at = program.map.toCell(d.span!.from)!;
       return [at.cell, cells[at.cell].text.slice(at.offset, at.offset + d.span!.to - d.span!.from)];

@@ -15,7 +15,7 @@ export interface RunOptions {
   fileName?: string;
   /** Interpreter steps before the run stops with a budget diagnostic. */
   stepBudget?: number;
-  /** Differentiate this node (a row of an earlier run's trace) instead of the last `backward()`'s root. */
+  /** Differentiate this value (its tape row in an earlier run: `rowOf(node)`, a Value or a tensor) instead of the last `backward()`'s root. */
   output?: number;
   /** Differentiate the value this top-level name last stood for (survives edits, unlike a row). */
   outputName?: string;

@@ -1,3 +1,4 @@
+import type { ScalarTape } from "../engine/scalar/scalarTape";
 import { parsePython } from "../lang/python/parsePython";
 import { buildTrace } from "../trace/buildTrace";
 import type { Occurrence, Trace, TraceCall, TraceDiagnostic } from "../trace/trace";
@@ -61,10 +62,13 @@ export const runProgram: RunProgram = (source, options = {}) => {
       occurrences.push({ name: program.occurrences[i].name, span: program.occurrences[i].span, node: row });
   });
   occurrences.sort((x, y) => x.span.from - y.span.from);
-  const root =
-    chosenOutput(options.output, interp.tape.size) ??
-    namedOutput(options.outputName, occurrences) ??
-    interp.lastRoot;
+  // a chosen tensor is differentiated on the tensor side, in place of any Value root
+  const tensorChosen = options.output !== undefined && interp.tape.isTensor(options.output);
+  const root = tensorChosen
+    ? null
+    : (chosenOutput(options.output, interp.tape) ??
+      namedOutput(options.outputName, occurrences) ??
+      interp.lastRoot);
   // taken before the variables are summarised (which may call `parameters()`)
   const calls: TraceCall[] = interp.callRecorder.calls.map((c, id) => ({
     id,
@@ -91,7 +95,6 @@ export const runProgram: RunProgram = (source, options = {}) => {
   return trace;
 };
 
-/** The node the caller chose to differentiate, if it exists in this run. */
 /** The value a name last stood for in the program (its last occurrence), if any. */
 function namedOutput(name: string | undefined, occurrences: Occurrence[]): number | null {
   if (name === undefined) return null;
@@ -100,8 +103,15 @@ function namedOutput(name: string | undefined, occurrences: Occurrence[]): numbe
   return null;
 }
 
-function chosenOutput(output: number | undefined, size: number): number | null {
-  return output !== undefined && Number.isInteger(output) && output >= 0 && output < size ? output : null;
+/** The scalar row the caller chose to differentiate, if it is one in this run (a tensor row goes to the tensor graph). */
+function chosenOutput(output: number | undefined, tape: ScalarTape): number | null {
+  return output !== undefined &&
+    Number.isInteger(output) &&
+    output >= 0 &&
+    output < tape.size &&
+    !tape.isTensor(output)
+    ? output
+    : null;
 }
 
 function diagnosticFor(

@@ -35,7 +35,7 @@ export interface TraceInput {
   variables: Record<string, PyJson>;
   /** The function calls of the run and which one made each row, when the runtime records them. */
   calls?: { list: TraceCall[]; callOf(row: number): number | null };
-  /** The tensors of a run that used torch: their nodes follow the tape's, ids unique across both. */
+  /** The tensors of a run that used torch: their nodes take their rows' places among the scalars'. */
   tensors?: TensorTraceInput;
 }
 
@@ -66,9 +66,10 @@ function localDerivatives(tape: TraceInput["tape"]): [Float64Array, Float64Array
 }
 
 /**
- * Turns the tape into the trace's graph: one node per row, one edge per operand with its local
- * derivative and, when the node reaches the last backward() root, the contribution
- * ∂root/∂to · ∂to/∂from that flows back along it.
+ * Turns the tape into the trace's graph, in the tape's order: one node per scalar row, with an
+ * edge per operand carrying its local derivative and, when the node reaches the last
+ * backward() root, the contribution ∂root/∂to · ∂to/∂from that flows back along it; and, in
+ * their places among them, the tensor values that take part in autograd (tensorTrace.ts).
  */
 export function buildTrace(input: TraceInput): Trace {
   const { tape, source } = input;
@@ -89,14 +90,33 @@ export function buildTrace(input: TraceInput): Trace {
     if (!e) byEnd.set(at.to, (e = { span: at, expr: shortExpression(source, at) }));
     return e;
   };
-  // A long run keeps only the rows that matter (see rowsToTrace); ids are then renumbered.
+  // A long run keeps only the scalar rows that matter (see rowsToTrace).
   const kept = rowsToTrace(tape, rootGrads?.reaches ?? null, input.occurrences);
-  const idOf = (row: number) => (kept ? ids[row] : row);
-  const ids = new Int32Array(kept ? tape.size : 0).fill(-1);
-  if (kept) kept.forEach((row, id) => (ids[row] = id));
-  const count = kept ? kept.length : tape.size;
-  for (let i = 0; i < count; i++) {
-    const row = kept ? kept[i] : i;
+  // One root per trace: when it is a Value, a tensor backward() from before is not its ∂root/∂x.
+  const tensorInput =
+    input.tensors && input.root !== null
+      ? { ...input.tensors, backward: null, rootId: null, output: undefined }
+      : input.tensors;
+  const tensors = tensorInput ? tensorGraph(tensorInput, expressionAt) : null;
+  const order = nodeOrder(tape, kept, tensors?.ids ?? []);
+  // Node ids follow the tape's order; a node whose id is not its row says its row.
+  const nodeOfRow = new Int32Array(tape.size).fill(-1);
+  const nodeOfTensor = new Map<number, number>();
+  order.forEach((entry, id) => {
+    if (entry >= 0) nodeOfRow[entry] = id;
+    else nodeOfTensor.set(tensors!.ids[-entry - 1], id);
+  });
+  const tensorNodeOf = (tensorId: number) => nodeOfTensor.get(tensorId);
+  for (let i = 0; i < order.length; i++) {
+    const entry = order[i];
+    if (entry < 0) {
+      const tensorId = tensors!.ids[-entry - 1];
+      const node = tensors!.node(tensorId, i, tensorNodeOf, edges);
+      if (tensorId !== i && tape.isTensor(tensorId)) node.row = tensorId;
+      nodes.push(node);
+      continue;
+    }
+    const row = entry;
     const code = tape.op[row];
     const at = input.spanOf(row);
     const expression = at ? expressionAt(at) : null;
@@ -114,7 +134,7 @@ export function buildTrace(input: TraceInput): Trace {
       rootGrad: reaches ? [rootGrads.grad[row]] : null,
       inputEdges: [],
     };
-    if (kept) node.row = row;
+    if (kept || row !== i) node.row = row;
     if (input.calls) node.call = input.calls.callOf(row);
     if (code > OpCode.Const) {
       const rule = SCALAR_OPS[code];
@@ -123,7 +143,7 @@ export function buildTrace(input: TraceInput): Trace {
         const local = locals[operand][row];
         const edge: TraceEdge = {
           id: edges.length,
-          from: idOf(operands[operand]),
+          from: nodeOfRow[operands[operand]],
           to: i,
           operand,
           local: [local],
@@ -136,16 +156,18 @@ export function buildTrace(input: TraceInput): Trace {
     }
     nodes.push(node);
   }
-  let root = input.root === null ? null : idOf(input.root);
-  let occurrences = kept
-    ? input.occurrences.flatMap((o) => (ids[o.node] >= 0 ? [{ ...o, node: ids[o.node] }] : []))
-    : input.occurrences;
-  if (input.tensors) {
-    const tensors = tensorGraph(input.tensors, nodes.length, edges.length, expressionAt);
-    nodes.push(...tensors.nodes);
-    edges.push(...tensors.edges);
-    root ??= tensors.root;
-    occurrences = [...occurrences, ...tensors.occurrences].sort((x, y) => x.span.from - y.span.from);
+  let root = input.root === null ? null : nodeOfRow[input.root];
+  if (root === null && tensors !== null && tensors.rootId !== null)
+    root = nodeOfTensor.get(tensors.rootId) ?? null;
+  let occurrences: Occurrence[] = input.occurrences.flatMap((o) =>
+    nodeOfRow[o.node] >= 0 ? [{ ...o, node: nodeOfRow[o.node] }] : [],
+  );
+  if (tensors) {
+    for (const o of tensors.occurrences) {
+      const node = nodeOfTensor.get(o.id);
+      if (node !== undefined) occurrences.push({ name: o.name, span: o.span, node });
+    }
+    occurrences = occurrences.sort((x, y) => x.span.from - y.span.from);
   }
   return {
     ok: input.ok,
@@ -157,6 +179,31 @@ export function buildTrace(input: TraceInput): Trace {
     occurrences,
     variables: input.variables,
     ...(input.calls ? { calls: input.calls.list } : {}),
-    ...(kept ? { omitted: tape.size - kept.length } : {}),
+    ...(kept ? { omitted: scalarRows(tape) - kept.length } : {}),
   };
+}
+
+/**
+ * The trace's nodes in order, as entries: a scalar row (≥ 0), or −(i + 1) for the i-th of
+ * `tensorIds`. Both lists ascend, so a merge gives the tape's order; a tensor made off the
+ * tape has an id past every row and comes last.
+ */
+function nodeOrder(tape: ScalarTape, kept: readonly number[] | null, tensorIds: readonly number[]): number[] {
+  const order: number[] = [];
+  const count = kept ? kept.length : tape.size;
+  let t = 0;
+  for (let i = 0; i < count; i++) {
+    const row = kept ? kept[i] : i;
+    if (tape.op[row] === OpCode.Tensor) continue;
+    while (t < tensorIds.length && tensorIds[t] < row) order.push(-++t);
+    order.push(row);
+  }
+  while (t < tensorIds.length) order.push(-++t);
+  return order;
+}
+
+function scalarRows(tape: ScalarTape): number {
+  let n = 0;
+  for (let row = 0; row < tape.size; row++) if (tape.op[row] !== OpCode.Tensor) n++;
+  return n;
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { checkGradients } from "../checks/gradientCheck";
 import { runProgram } from "../runtime/runProgram";
-import { FULL_TRACE_ROWS } from "./rowsToTrace";
+import { ScalarTape } from "../engine/scalar/scalarTape";
+import { FULL_TRACE_ROWS, RECENT_ROWS, rowsToTrace } from "./rowsToTrace";
 
 // Twelve "training steps" of about 24,500 rows each (a constant and a product per term, then a
 // tree of sums): past FULL_TRACE_ROWS, the trace keeps the last step's graph and leaves the
@@ -42,5 +43,31 @@ describe("a long run's trace", () => {
   it("still lets the gradient check re-run the program by tape row", () => {
     const report = checkGradients(source);
     expect(report.rows.map((r) => [r.name, r.ok])).toEqual([["w", true]]);
+  });
+});
+
+describe("thinning a tape that holds tensor rows too", () => {
+  /** `scalars` Values made one by one, with a tensor row after every `every` of them. */
+  function values(scalars: number, every: number): ScalarTape {
+    const tape = new ScalarTape();
+    for (let i = 1; i <= scalars; i++) {
+      tape.leaf(i);
+      if (i % every === 0) tape.tensor();
+    }
+    return tape;
+  }
+
+  it("counts only scalar rows against FULL_TRACE_ROWS", () => {
+    const tape = values(FULL_TRACE_ROWS - 10, 2);
+    expect(tape.size).toBeGreaterThan(FULL_TRACE_ROWS);
+    expect(rowsToTrace(tape, null, [])).toBeNull();
+  });
+
+  it("keeps the latest scalar rows, and never a tensor row (tensor values are thinned on their side)", () => {
+    const tape = values(FULL_TRACE_ROWS + 1000, 3);
+    const rows = rowsToTrace(tape, null, [])!;
+    expect(rows.filter((r) => tape.isTensor(r))).toEqual([]);
+    expect(rows.length).toBe(RECENT_ROWS);
+    expect(rows[rows.length - 1]).toBe(tape.size - 2); // the last row is a tensor's
   });
 });

@@ -1,9 +1,10 @@
+import { OpCode } from "../engine/scalar/scalarOps";
 import type { ScalarTape } from "../engine/scalar/scalarTape";
 import type { Occurrence, Trace, TraceNode } from "./trace";
 
-/** Up to this many rows, the trace keeps every value the program made. */
+/** Up to this many scalar rows, the trace keeps every Value the program made. */
 export const FULL_TRACE_ROWS = 200_000;
-/** Past it, besides what the root depends on, the trace keeps this many of the latest rows. */
+/** Past it, besides what the root depends on, the trace keeps this many of the latest scalar rows. */
 export const RECENT_ROWS = 50_000;
 
 /**
@@ -12,7 +13,8 @@ export const RECENT_ROWS = 50_000;
  * about, so a long run keeps: every row the last backward()'s root depends on, the values names
  * stood for (hovers), the latest rows (a program without backward() still shows its latest
  * work), and the operands of all of those (so every kept operation keeps its inputs).
- * Returns the kept rows in order, or null to keep them all.
+ * Returns the kept rows in order, or null to keep them all. Tensor rows are never among them:
+ * tensor values are thinned by tensorValuesToTrace.
  */
 export function rowsToTrace(
   tape: ScalarTape,
@@ -21,21 +23,29 @@ export function rowsToTrace(
 ): number[] | null {
   const size = tape.size;
   if (size <= FULL_TRACE_ROWS) return null;
+  const op = tape.op;
+  let scalars = 0;
+  for (let row = 0; row < size; row++) if (op[row] !== OpCode.Tensor) scalars++;
+  if (scalars <= FULL_TRACE_ROWS) return null;
   const keep = new Uint8Array(size);
   if (reaches) for (let row = 0; row < size; row++) keep[row] = reaches[row];
   for (const o of occurrences) if (o.node < size) keep[o.node] = 1;
-  keep.fill(1, Math.max(0, size - RECENT_ROWS));
+  for (let row = size - 1, recent = RECENT_ROWS; row >= 0 && recent > 0; row--) {
+    if (op[row] === OpCode.Tensor) continue;
+    keep[row] = 1;
+    recent--;
+  }
   for (let row = size - 1; row >= 0; row--) {
     if (!keep[row]) continue;
     if (tape.a[row] >= 0) keep[tape.a[row]] |= 2; // an operand: kept, but its own inputs need not be
     if (tape.b[row] >= 0) keep[tape.b[row]] |= 2;
   }
   const rows: number[] = [];
-  for (let row = 0; row < size; row++) if (keep[row]) rows.push(row);
+  for (let row = 0; row < size; row++) if (keep[row] && op[row] !== OpCode.Tensor) rows.push(row);
   return rows;
 }
 
-/** The tape row a trace node came from (its id, unless the trace was thinned). */
+/** The tape row a trace node came from (its id, unless the trace was thinned or has tensor values). */
 export function rowOf(node: TraceNode): number {
   return node.row ?? node.id;
 }
@@ -44,12 +54,12 @@ export function rowOf(node: TraceNode): number {
 export function nodeOfRow(trace: Trace, row: number): TraceNode | undefined {
   const byId = trace.nodes[row];
   if (byId && rowOf(byId) === row) return byId;
-  // A thinned trace keeps the rows in order: binary search on them.
+  // Nodes keep the tape's order (a thinned trace, or one with tensors): binary search on rows.
   let lo = 0;
   let hi = trace.nodes.length - 1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
-    const r = trace.nodes[mid].row ?? -1;
+    const r = rowOf(trace.nodes[mid]);
     if (r === row) return trace.nodes[mid];
     if (r < row) lo = mid + 1;
     else hi = mid - 1;

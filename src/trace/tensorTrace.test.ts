@@ -205,4 +205,27 @@ describe("tensors in the CLI's JSON contract", () => {
       root_grad: null,
     });
   });
+
+  it("marks values cut off from the graph: made under no_grad, by detach() or .data, or from such values", () => {
+    // target and frozen are computed from w, which requires grad, yet no gradient reaches them.
+    const t = runProgram(`import torch
+w = torch.tensor([1.0, 2.0], requires_grad=True)
+with torch.no_grad():
+    target = w * 3
+frozen = w.detach()
+scaled = frozen * 2
+plain = torch.tensor([5.0, 6.0]) * 2
+loss = ((w - target) ** 2).sum() + (w * scaled).sum() + (w * plain).sum() + (w * w.data).sum()
+loss.backward()
+`);
+    expect(t.diagnostics).toEqual([]);
+    expect(named(t, "target").cut).toBe("no_grad");
+    expect(named(t, "scaled").cut).toBe("detach");
+    expect(named(t, "plain").cut).toBeUndefined();
+    expect(named(t, "w").cut).toBeUndefined();
+    expect(named(t, "loss").cut).toBeUndefined();
+    // ∂loss/∂w = 2(w − target) + scaled + plain + w.data = −4w + 2w + [10, 12] + w = [9, 10]
+    expect(named(t, "w").grad).toEqual([9, 10]);
+    expect(t.nodes.filter((n) => n.cut === "detach").length).toBeGreaterThanOrEqual(2); // scaled, and w.data
+  });
 });

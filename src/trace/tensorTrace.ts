@@ -1,5 +1,5 @@
 import type { RootGradients, Tensor } from "../engine/tensor/index";
-import type { Occurrence, Span, TraceEdge, TraceNode } from "./trace";
+import type { Span, TraceEdge, TraceNode } from "./trace";
 import { tensorValuesToTrace } from "./tensorValuesToTrace";
 
 /** What a run that used torch hands over for the tensor part of the trace. */
@@ -16,8 +16,9 @@ export interface TensorTraceInput {
   /** Tensor id of that backward's root. */
   rootId: number | null;
   /**
-   * A node the caller chose to differentiate instead (RunOptions.output), and how to get the
-   * gradients of a one-element tensor whose graph is still intact (null when it is not).
+   * A value the caller chose to differentiate instead (RunOptions.output: a tape row, which for
+   * a tensor is its id), and how to get the gradients of a one-element tensor whose graph is
+   * still intact (null when it is not).
    */
   output?: number;
   gradientsFor?(t: Tensor): RootGradients | null;
@@ -25,11 +26,20 @@ export interface TensorTraceInput {
   occurrences: { name: string; span: Span; id: number }[];
 }
 
+/**
+ * The tensor side of the trace, before it is numbered: which tensor values become nodes (by
+ * id, ascending — the tape's order), and how to make each node once the caller has given every
+ * value its node id. buildTrace interleaves these with the scalar rows in one pass.
+ */
 export interface TensorGraph {
-  nodes: TraceNode[];
-  edges: TraceEdge[];
-  root: number | null;
-  occurrences: Occurrence[];
+  /** Tensor ids that become nodes, ascending. */
+  ids: readonly number[];
+  /** The node of tensor value `id` as node `nodeId`; its input edges are appended to `edges`. */
+  node(id: number, nodeId: number, nodeOf: (id: number) => number | undefined, edges: TraceEdge[]): TraceNode;
+  /** The tensor value to differentiate (the chosen output, or the last backward()'s root), if any. */
+  rootId: number | null;
+  /** Name occurrences that stood for a tensor, with that tensor's id in place of a node. */
+  occurrences: { name: string; span: Span; id: number }[];
 }
 
 /** A value of the graph: the tensor that holds (or held) it, and whether it is still that tensor's value. */
@@ -67,15 +77,13 @@ function collectValues(held: readonly Tensor[]): Map<number, Held> {
 const list = (t: Tensor | null | undefined): number[] | null => (t ? Array.from(t.values()) : null);
 
 /**
- * The tensor nodes and edges of the trace, numbered from `firstNode` / `firstEdge` so they
- * follow the scalar ones: a node per value that takes part in autograd (a leaf that requires
- * grad, an operation's result, and the constants those operations read), an edge per operand
- * with the rule in words and, when the last backward() reached it, its contribution.
+ * The tensor values that take part in autograd (a leaf that requires grad, an operation's
+ * result, and the constants those operations read) and their nodes: an edge per operand with
+ * the rule in words and, when the last backward() reached it, its contribution.
+ * `expressionAt` shares one span object and text per expression with the scalar nodes.
  */
 export function tensorGraph(
   input: TensorTraceInput,
-  firstNode: number,
-  firstEdge: number,
   expressionAt: (span: Span) => { span: Span; expr: string },
 ): TensorGraph {
   const values = collectValues(input.held);
@@ -92,10 +100,10 @@ export function tensorGraph(
     input.rootId,
     input.occurrences.map((o) => o.id),
   );
-  const nodeOf = new Map<number, number>(ids.map((id, i) => [id, firstNode + i]));
   let backward = input.backward;
   let rootId = input.rootId;
-  const chosen = input.output !== undefined ? ids[input.output - firstNode] : undefined;
+  // RunOptions.output names a value by its tape row, which is a tensor's id
+  const chosen = input.output !== undefined && ids.includes(input.output) ? input.output : undefined;
   const chosenGradients =
     chosen !== undefined ? (input.gradientsFor?.(values.get(chosen)!.tensor) ?? null) : null;
   if (chosenGradients !== null) {
@@ -113,19 +121,22 @@ export function tensorGraph(
     if (!at || node === null) continue;
     for (const inputId of node.inputIds) if (!spans.get(inputId)) spans.set(inputId, at);
   }
-  const nodes: TraceNode[] = [];
-  const edges: TraceEdge[] = [];
-  for (const id of ids) {
+  const node = (
+    id: number,
+    nodeId: number,
+    nodeOf: (id: number) => number | undefined,
+    edges: TraceEdge[],
+  ): TraceNode => {
     const h = values.get(id)!;
     const t = h.tensor;
-    const node = h.current ? t.gradFn : null;
+    const gradFn = h.current ? t.gradFn : null;
     const at = spans.get(id) ?? null;
     const expression = at ? expressionAt(at) : null;
     const rootGrad = backward?.grads.get(id);
     const traceNode: TraceNode = {
-      id: nodeOf.get(id)!,
-      kind: node !== null ? "op" : t.requiresGrad || !t.isWrappedNumber ? "leaf" : "const",
-      op: node !== null ? node.op : "",
+      id: nodeId,
+      kind: gradFn !== null ? "op" : t.requiresGrad || !t.isWrappedNumber ? "leaf" : "const",
+      op: gradFn !== null ? gradFn.op : "",
       names: input.namesOf(id)?.slice() ?? [],
       expr: expression ? expression.expr : null,
       span: expression ? expression.span : null,
@@ -137,30 +148,30 @@ export function tensorGraph(
       tensor: true,
     };
     if (input.callOf) traceNode.call = input.callOf(id);
-    if (node !== null) {
-      node.inputIds.forEach((inputId, operand) => {
-        const from = nodeOf.get(inputId);
+    if (t.cut !== null && !t.requiresGrad) traceNode.cut = t.cut;
+    if (gradFn !== null) {
+      gradFn.inputIds.forEach((inputId, operand) => {
+        const from = nodeOf(inputId);
         if (from === undefined) return;
         const edge: TraceEdge = {
-          id: firstEdge + edges.length,
+          id: edges.length,
           from,
-          to: traceNode.id,
+          to: nodeId,
           operand,
           local: null,
-          rule: node.rules[operand] ?? "",
+          rule: gradFn.rules[operand] ?? "",
           contribution: list(contributions.get(`${id}:${operand}`)),
         };
         traceNode.inputEdges.push(edge.id);
         edges.push(edge);
       });
     }
-    nodes.push(traceNode);
-  }
-  const occurrences: Occurrence[] = [];
-  for (const o of input.occurrences) {
-    const node = nodeOf.get(o.id);
-    if (node !== undefined) occurrences.push({ name: o.name, span: o.span, node });
-  }
-  const root = rootId !== null && backward !== null ? (nodeOf.get(rootId) ?? null) : null;
-  return { nodes, edges, root, occurrences };
+    return traceNode;
+  };
+  return {
+    ids,
+    node,
+    rootId: rootId !== null && backward !== null ? rootId : null,
+    occurrences: input.occurrences,
+  };
 }

@@ -39,12 +39,18 @@ export interface TraceNode {
   /** Ids of the edges from this node's inputs, in operand order. */
   inputEdges: number[];
   /**
-   * The scalar tape row that made it, when it differs from `id` (a long run's trace keeps only
-   * some rows and renumbers them); re-running the program with `leafValues` names rows.
+   * The tape row that made it (a Value's, or a tensor value's: its id), when it differs from
+   * `id` (a long run's trace keeps only some rows, and tensor rows outside autograd get no
+   * node); re-running the program with `leafValues` or `output` names rows.
    */
   row?: number;
   /** Made by the tensor engine (a torch tensor, even 0-d), not a micrograd `Value`. */
   tensor?: true;
+  /**
+   * Made from values that require grad, yet outside the graph: under `torch.no_grad()`, or cut
+   * off by `.detach()` / `.data` (or made from such a value). No gradient flows back through it.
+   */
+  cut?: "no_grad" | "detach";
   /** The innermost function call that made it (an index into `Trace.calls`); null at the top level. */
   call?: number | null;
 }

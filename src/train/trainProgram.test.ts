@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { trainProgram, type TrainConfig } from "./trainProgram";
+import { trainProgram, type TrainConfig, type TrainStep } from "./trainProgram";
 
 // loss = (w*x - 3)**2 with x = 2: the minimum is at w = 1.5.
 const source = [
@@ -13,10 +13,12 @@ const source = [
 function train(config: TrainConfig) {
   const steps = trainProgram(source, {}, config);
   const seen: number[] = [];
+  let final: TrainStep | undefined;
   for (;;) {
     const next = steps.next();
-    if (next.done) return { ...next.value, seen };
-    seen.push(next.value.loss);
+    if (next.done) return { ...next.value, seen, final };
+    if (next.value.final) final = next.value;
+    else seen.push(next.value.loss);
   }
 }
 
@@ -28,6 +30,9 @@ describe("trainProgram", () => {
     expect(r.parameters).toEqual([{ node: 0, name: "w", initial: 0.5, final: expect.closeTo(1.492, 12) }]);
     expect(r.losses.map((l) => +l.toFixed(10))).toEqual([4, 0.16, 0.0064, 0.000256]);
     expect(r.seen).toEqual(r.losses.slice(0, 3));
+    // Last comes the run with the trained value, for the graph: its loss is the final one.
+    expect(r.final?.loss).toBe(r.losses[3]);
+    expect(r.final?.trace.nodes[0].data[0]).toBeCloseTo(1.492, 12);
   });
 
   it("uses momentum and Adam", () => {

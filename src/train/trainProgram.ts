@@ -5,6 +5,7 @@ import { messages } from "../l10n/messages";
 import type { RunOptions } from "../runtime/runApi";
 import { runProgram } from "../runtime/runProgram";
 import { nodeLabel } from "../trace/naming";
+import type { Trace } from "../trace/trace";
 import { nodeOfRow, rowOf } from "../trace/rowsToTrace";
 
 export type OptimizerKind = "sgd" | "momentum" | "adam";
@@ -24,6 +25,15 @@ export interface TrainedParameter {
   final: number;
 }
 
+/** One step as it happens: the loss before its update, and the run that computed it. */
+export interface TrainStep {
+  step: number;
+  loss: number;
+  trace: Trace;
+  /** The run after the last update (its loss is the final one), yielded once training ends well. */
+  final?: true;
+}
+
 export interface TrainResult {
   /** The root's value before each step's update (losses[0] is the program as written). */
   losses: number[];
@@ -35,15 +45,16 @@ export interface TrainResult {
 /**
  * Trains a program's parameters (its scalar leaves) with a PyTorch optimizer: each step re-runs
  * the whole program with the current parameter values, reads the loss (the root of its last
- * `backward()`) and ∂loss/∂parameter, and lets the optimizer update the values. Yields the loss
- * after every step so the caller can draw the curve as it falls.
+ * `backward()`) and ∂loss/∂parameter, and lets the optimizer update the values. Yields every
+ * step's loss and run as it comes, so the caller can draw the curve as it falls and the graph's
+ * numbers as they change, and last the run with the trained values.
  */
 export function* trainProgram(
   source: string,
   options: RunOptions,
   config: TrainConfig,
   locale = "en",
-): Generator<{ step: number; loss: number }, TrainResult> {
+): Generator<TrainStep, TrainResult> {
   const t = messages(locale);
   const first = runProgram(source, options);
   const result: TrainResult = { losses: [], parameters: [], message: null };
@@ -76,7 +87,7 @@ export function* trainProgram(
   for (let step = 0; step < config.steps; step++) {
     const loss = trace.nodes[trace.root ?? root].data[0];
     result.losses.push(loss);
-    yield { step, loss };
+    yield { step, loss, trace };
     const grads = params.map((p) => nodeOfRow(trace, rowOf(p))?.rootGrad?.[0] ?? 0);
     if (!Number.isFinite(loss) || grads.some((g) => !Number.isFinite(g))) {
       result.message = t("train.notFinite", step);
@@ -103,7 +114,10 @@ export function* trainProgram(
     initial: p.data[0],
     final: final[i],
   }));
-  if (result.message === null && config.steps > 0)
-    result.losses.push(trace.nodes[trace.root ?? root].data[0]);
+  if (result.message === null && config.steps > 0) {
+    const loss = trace.nodes[trace.root ?? root].data[0];
+    result.losses.push(loss);
+    yield { step: config.steps, loss, trace, final: true };
+  }
   return result;
 }

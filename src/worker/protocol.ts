@@ -7,6 +7,16 @@ import type { TrainConfig, TrainResult } from "../train/trainProgram";
 import type { Trace } from "../trace/trace";
 import type { ViewGraph } from "../view/viewGraph";
 
+/**
+ * How to draw the graph: the node limit past which it folds, the folds opened or closed by hand,
+ * and the graph on screen, whose layout is kept while only numbers change.
+ */
+export interface ViewRequest {
+  nodeLimit: number;
+  folds: FoldChoices;
+  previous?: ViewGraph;
+}
+
 /** Host → worker: run this source (the worker answers with the same `id`). */
 export interface RunRequest {
   type: "run";
@@ -17,8 +27,7 @@ export interface RunRequest {
    * How to judge the gradients and write the inline values; done here, off the host's thread.
    * `locale` is VS Code's display language for the messages (English when absent).
    */
-  /** How to draw the graph: the node limit past which it folds, and the folds opened or closed by hand. */
-  view?: { nodeLimit: number; folds: FoldChoices };
+  view?: ViewRequest;
   analysis: { thresholds: GradientThresholds; inlineMaxLength: number; precision: number; locale?: string };
 }
 
@@ -64,6 +73,8 @@ export interface TrainRequest {
   config: TrainConfig;
   /** The language of the result's message (English when absent). */
   locale?: string;
+  /** When the graph is on screen: lay out steps' graphs so its numbers follow the training. */
+  view?: ViewRequest;
 }
 
 /** Worker → host: one training step's loss (many of these, then one `trained`). */
@@ -72,6 +83,8 @@ export interface TrainProgress {
   id: number;
   step: number;
   loss: number;
+  /** This step's graph, laid out like the one before it (a few a second at most). */
+  view?: ViewGraph;
 }
 
 /** Worker → host: training finished or stopped. */
@@ -79,6 +92,8 @@ export interface TrainResponse {
   type: "trained";
   id: number;
   result: TrainResult;
+  /** The graph with the trained values, when a view was asked for and training ended well. */
+  view?: ViewGraph;
 }
 
 export type WorkerRequest = RunRequest | GradientCheckRequest | TrainRequest;

@@ -85,6 +85,25 @@ describe("RunClient", () => {
     );
     expect(losses).toHaveLength(3);
     expect("losses" in result && result.losses[0]).toBe(4);
+    // With the graph on screen, the graph follows the training, the last one the trained value.
+    const views: number[] = [];
+    const trained = await c.train(
+      source,
+      {},
+      { optimizer: "sgd", lr: 0.1, steps: 3 },
+      () => undefined,
+      "en",
+      {
+        view: { nodeLimit: 400, folds: { expanded: new Set(), collapsed: new Set() } },
+        onView: (view) => {
+          const w = view.nodes.find((n) => n.kind === "value" && n.label === "w");
+          views.push(w?.kind === "value" ? Number(w.data) : NaN);
+        },
+      },
+    );
+    expect("losses" in trained && trained.losses).toHaveLength(4);
+    expect(views[0]).toBe(0.5);
+    expect(views[views.length - 1]).toBeCloseTo(1.492, 3);
     const report = await c.checkGradients(source, {});
     expect("rows" in report && report.rows.every((r) => r.ok)).toBe(true);
   });

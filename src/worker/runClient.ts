@@ -3,7 +3,15 @@ import { messages, type Messages } from "../l10n/messages";
 import type { RunOptions } from "../runtime/runApi";
 import type { GradientCheckReport } from "../checks/gradientCheck";
 import type { TrainConfig, TrainResult } from "../train/trainProgram";
-import type { RunRequest, RunResponse, TrainProgress, WorkerMessage, WorkerRequest } from "./protocol";
+import type { ViewGraph } from "../view/viewGraph";
+import type {
+  RunRequest,
+  RunResponse,
+  TrainProgress,
+  ViewRequest,
+  WorkerMessage,
+  WorkerRequest,
+} from "./protocol";
 
 export interface RunLimits {
   /** V8 old-generation heap the worker may use; past it the worker dies and is replaced. */
@@ -75,19 +83,30 @@ export class RunClient {
     return crashed(message, locale);
   }
 
-  /** Trains the program's parameters; `onStep` hears every step's loss as it comes. */
+  /**
+   * Trains the program's parameters; `onStep` hears every step's loss as it comes. With `graph`,
+   * `onView` also hears the graph as the numbers change (laid out like `graph.view.previous`),
+   * and last with the trained values.
+   */
   async train(
     source: string,
     options: RunOptions,
     config: TrainConfig,
     onStep: (progress: TrainProgress) => void,
     locale = "en",
+    graph?: { view: ViewRequest; onView: (view: ViewGraph) => void },
   ): Promise<TrainResult | RunStopped> {
-    const answer = await this.send({ type: "train", source, options, config, locale }, onStep);
+    const progress = (p: TrainProgress) => {
+      onStep(p);
+      if (p.view) graph?.onView(p.view);
+    };
+    const request = { type: "train" as const, source, options, config, locale, view: graph?.view };
+    const answer = await this.send(request, progress);
     if (answer.kind === "stopped") return answer;
     const { message } = answer;
-    if (message.type === "trained") return message.result;
-    return crashed(message, locale);
+    if (message.type !== "trained") return crashed(message, locale);
+    if (message.view) graph?.onView(message.view);
+    return message.result;
   }
 
   /** Sends one request, replacing any still in flight, and waits for its answer or its end. */

@@ -3,7 +3,8 @@
 // driven by headless chromium through playwright-core. Opens notebook_backprop.ipynb, clicks into
 // the cell computing `o = n.tanh()`, hovers `o`, runs "GradLens: Show Computation Graph" and
 // checks that the graph webview shows that cell's values; then clicks into the cell of the
-// inputs and checks the graph follows it. Screenshot for the README: media/screenshots/notebook.png.
+// inputs and checks the graph follows it; in the last cell, folds a call's box and opens it.
+// Screenshot for the README: media/screenshots/notebook.png.
 // Writes { passed, failed } to test/vscode/.run/e2e-notebook-results.json and prints
 // "N passed, M failed"; exit code 0 when all steps pass.
 // Env: GRADLENS_EXTENSION_PATH, GRADLENS_SCREENSHOTS_DIR (as for e2e.mjs).
@@ -169,6 +170,40 @@ const steps = [
         await page.waitForTimeout(300);
       }
       log(`after clicking the inputs' cell: ${names.join(", ")}`);
+    },
+  },
+  {
+    name: "folds in a cell's graph: a double-click folds a call into a box, a click opens it again",
+    timeout: 90_000,
+    async run() {
+      const line = "outputs = [neuron(";
+      // The notebook draws only the cells in view: scroll down until the last one is drawn.
+      const cellLine = page.locator(".monaco-editor .view-line", { hasText: line });
+      await page.mouse.move(380, 500);
+      for (let i = 0; (await cellLine.count()) === 0; i++) {
+        if (i === 20) throw new Error("the notebook's last cell never came into view");
+        await page.mouse.wheel(0, 400);
+        await page.waitForTimeout(250);
+      }
+      await clickIntoCell(line, "outputs");
+      const frame = await panelFrame(30_000);
+      const inCall = frame.locator('svg#graph g[data-testid="node"][data-fold^="c"]');
+      await waitFor(inCall, "the values made inside neuron(…) calls", 30_000);
+      const groups = frame.locator('svg#graph g[data-testid="group"]');
+      const before = await groups.count();
+      await inCall.first().dispatchEvent("dblclick");
+      await waitFor(groups.nth(before), "the call folded into a box", 20_000);
+      const valuesFolded = await frame.locator('svg#graph g[data-testid="node"]').count();
+      await page.waitForTimeout(400);
+      await groups.first().dispatchEvent("click");
+      const until = Date.now() + 20_000;
+      while ((await groups.count()) > before) {
+        if (Date.now() > until) throw new Error("a click on the box did not open it again");
+        await page.waitForTimeout(200);
+      }
+      const valuesOpen = await frame.locator('svg#graph g[data-testid="node"]').count();
+      log(`cell 6: ${valuesFolded} value nodes with a call folded, ${valuesOpen} with it open`);
+      if (!(valuesOpen > valuesFolded)) throw new Error("opening the box showed no more values");
     },
   },
 ];

@@ -295,6 +295,16 @@ const steps = [
     timeout: 120_000,
     needs: "command palette runs GradLens: Show Computation Graph",
     async run() {
+      const frame = webviewFrame("panel");
+      const rootValue = frame.locator('g[data-testid="node"][data-root="true"] .gl-data .gl-value').first();
+      const places = () =>
+        frame
+          .locator('g[data-testid="node"]')
+          .evaluateAll((nodes) =>
+            nodes.map((n) => `${n.dataset.node}@${n.getAttribute("transform")}`).join(" "),
+          );
+      const rootBefore = await rootValue.textContent();
+      const placesBefore = await places();
       await page.locator(".editor-instance .monaco-editor textarea").first().focus();
       await runCommand("GradLens: Train…", 45_000);
       // optimizer (SGD first), learning rate 0.01, 100 steps: the defaults
@@ -313,6 +323,13 @@ const steps = [
       const [first, last] = numbers((await chart.locator(".gl-loss-title").textContent()) || "");
       if (!(last < first)) throw new Error(`the loss did not fall: ${first} → ${last}`);
       log(`training: loss ${first} → ${last}`);
+      // The graph's numbers followed the training (the root shows the final loss); nothing moved.
+      const rootAfter = Number(await rootValue.textContent());
+      if (!(Math.abs(rootAfter - last) <= 1e-3 * Math.max(1, Math.abs(last))))
+        throw new Error(
+          `the root shows ${rootAfter} after training (was ${rootBefore}), the final loss is ${last}`,
+        );
+      if ((await places()) !== placesBefore) throw new Error("training moved the graph's nodes");
       await page.waitForTimeout(300);
       await page.screenshot({ path: path.join(shotsDir, "training.png") });
     },

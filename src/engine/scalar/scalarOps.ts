@@ -30,21 +30,36 @@ export interface ScalarOp {
 const none = () => NaN;
 const never = () => false;
 
+/**
+ * The codes up to `Const` have no operands: every pass over the rows skips them with one test
+ * (`code <= OpCode.Const`), so a tensor row costs the scalar passes nothing.
+ */
 export const enum OpCode {
-  Leaf = 0,
-  Const = 1,
-  Add = 2,
-  Mul = 3,
-  Pow = 4,
-  Relu = 5,
-  Tanh = 6,
-  Exp = 7,
-  Log = 8,
-  Sigmoid = 9,
+  /** A tensor value, recorded for its place in creation order; its autograd is grad_fn's. */
+  Tensor = 0,
+  Leaf = 1,
+  Const = 2,
+  Add = 3,
+  Mul = 4,
+  Pow = 5,
+  Relu = 6,
+  Tanh = 7,
+  Exp = 8,
+  Log = 9,
+  Sigmoid = 10,
 }
 
 /** Indexed by OpCode. */
 export const SCALAR_OPS: readonly ScalarOp[] = [
+  {
+    symbol: "",
+    arity: 0,
+    forward: none,
+    local: none,
+    resultIsInt: never,
+    localIsInt: never,
+    rule: () => "",
+  },
   {
     symbol: "",
     arity: 0,

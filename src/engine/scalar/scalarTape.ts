@@ -7,9 +7,12 @@ const GRAD_INT = 2;
 const EXPONENT_INT = 4;
 
 /**
- * Every scalar value a program makes, in creation order, as parallel typed arrays (one row a
- * value) rather than an object and a closure per value: compact, fast, and the order of
- * creation is already a topological order. A value is its row number.
+ * Every value a program makes, in creation order, as parallel typed arrays (one row a value)
+ * rather than an object and a closure per value: compact, fast, and the order of creation is
+ * already a topological order. A value is its row number. Scalars (micrograd's `Value`) are
+ * rows with their operands and data; a tensor is a row of kind `OpCode.Tensor` whose number is
+ * the tensor's id (see tensorIds.ts) and nothing else: its data and graph stay in the Tensor and
+ * its grad_fn, which tensor autograd walks as PyTorch does. One tape, one id space, one order.
  *
  * `grad` holds what micrograd's `.grad` would read — it accumulates across `backward()` calls
  * exactly as micrograd does. `rootGradients` computes ∂root/∂x separately, for the trace.
@@ -59,6 +62,23 @@ export class ScalarTape {
     this.data[id] = x;
     this.flags[id] = (isInt ? DATA_INT : 0) | GRAD_INT;
     return id;
+  }
+
+  /**
+   * A tensor value's row: its id, in creation order among all the run's values. The row holds
+   * no operands and no data (the tape keeps no reference to the tensor, so a long run's
+   * temporaries can still be collected); scalar passes skip it as they skip leaves.
+   */
+  tensor(): number {
+    const id = this.push(OpCode.Tensor, -1, -1, 0);
+    this.data[id] = 0;
+    this.flags[id] = 0;
+    return id;
+  }
+
+  /** Whether a row is a tensor value's (false past the end: an id that is no row of this tape). */
+  isTensor(id: number): boolean {
+    return id < this.size && this.op[id] === OpCode.Tensor;
   }
 
   /**

@@ -9,7 +9,9 @@ import { defaultGenerator } from "./random";
  * float32 default, the default generator at seed 0, the anomaly watch off and empty, origins
  * not recorded. A worker
  * runs one program after another; a run that stopped inside `with torch.no_grad():` must not
- * leave the next one without a graph.
+ * leave the next one without a graph. The tape tensor values are recorded on is not among
+ * these: the interpreter sets it for the length of its run (tensorIds.ts), and `import torch`
+ * resets this state in the middle of a run.
  */
 export function resetEngineState(): void {
   setGradEnabled(true);

@@ -33,7 +33,8 @@
  *             firstAnomaly, resetAnomaly), setRecordOrigins (t.origin for ops without grad)
  * Printing:   formatTensor (`repr(t)` as PyTorch prints it), formatFixed/formatExponential
  * Kernel:     gemm (strided C = A·B on Float64Arrays)
- * Per run:    resetEngineState (grad mode, default dtype, seed, anomaly watch) before each program
+ * Per run:    resetEngineState (grad mode, default dtype, seed, anomaly watch) before each program;
+ *             recordTensorsOn (the run's tape: tensor ids become its rows), recordingTape
  * Optimizers: SGD, Adam, AdamW (step, zeroGrad, paramGroups, state) from ../optim.
  * Gradcheck:  gradcheck, describeMismatches from ../gradcheck.
  *
@@ -198,3 +199,4 @@ export { formatTensor, formatFixed, formatExponential } from "./format";
 export { variance, std, logsumexp, norm } from "./ops/statistics";
 export { multinomial } from "./sampling";
 export { resetEngineState } from "./engineState";
+export { recordTensorsOn, recordingTape, FIRST_OFF_TAPE_ID } from "./tensorIds";

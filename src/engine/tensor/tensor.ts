@@ -2,6 +2,7 @@ import type { GradNode } from "./autograd/gradNode";
 import { type DType, roundToDtype } from "./dtype";
 import { contiguousStrides, normalizeDim, numelOf } from "./shapeMath";
 import { runtimeError, typeError } from "./tensorError";
+import { newTensorId } from "./tensorIds";
 
 /**
  * The memory one or more tensors look at. Views share a storage; `version` counts in-place
@@ -16,12 +17,10 @@ export class Storage {
 
 /** A fresh id, for a tensor that takes over another's place in the graph. */
 export function nextId(): number {
-  return nextTensorId++;
+  return newTensorId();
 }
 
 export type Nested = number | Nested[];
-
-let nextTensorId = 1;
 
 /**
  * A strided view of a storage plus its autograd state, PyTorch's way: `gradFn` is null for a
@@ -30,16 +29,22 @@ let nextTensorId = 1;
  */
 export class Tensor {
   /**
-   * Unique, increasing in creation order: the interpreter keys its trace nodes by it. An
-   * in-place operation that is recorded gives the tensor a new id (it now holds a new value).
+   * Unique, increasing in creation order: the row of the run's tape (see tensorIds.ts), which
+   * the interpreter keys its trace nodes by. An in-place operation that is recorded gives the
+   * tensor a new id (it now holds a new value).
    */
-  id = nextTensorId++;
+  id = newTensorId();
   requiresGrad = false;
   grad: Tensor | null = null;
   gradFn: GradNode | null = null;
   /** How a tensor that needs no gradient was made, when origins are recorded (display only). */
   origin: GradNode | null = null;
   retainsGrad = false;
+  /**
+   * Why a value made from ones that require grad has no graph (display only): computed under
+   * `no_grad`, or cut off by `detach()` / `.data` — or made from such a value.
+   */
+  cut: "no_grad" | "detach" | null = null;
   /** A Python number wrapped for an operation (`x * 2`): it takes part in type promotion weakly. */
   isWrappedNumber = false;
   /** Scratch stamp for graph traversals (saves a Set per pass). */

@@ -1,6 +1,7 @@
 import { EngineArithmeticError, EngineUnsupportedError } from "../../engine/errors";
 import { MicrogradOps } from "../../engine/scalar/microgradOps";
 import { ScalarTape } from "../../engine/scalar/scalarTape";
+import { recordTensorsOn } from "../../engine/tensor/tensorIds";
 import type { Expr, FunctionDef, NameExpr, Program, SourceSpan, Stmt } from "../../lang/python/ir";
 import { evalFormatString, formatValue } from "./formatting";
 import { bindArguments } from "./calls";
@@ -105,11 +106,14 @@ export class Interpreter implements Runtime {
     const frame = new Frame("module", this.globals, null, null, null, this.globals, this.builtins);
     this.globals.set("__name__", "__main__");
     this.frame = frame;
+    // tensors the program makes are rows of this run's tape, between its Values
+    const previousTape = recordTensorsOn(this.tape);
     try {
       this.execBlock(this.program.body, frame);
     } catch (e) {
       throw this.locate(e);
     } finally {
+      recordTensorsOn(previousTape);
       this.stampRows(this.at);
     }
   }

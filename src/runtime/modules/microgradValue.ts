@@ -1,3 +1,4 @@
+import { OpCode } from "../../engine/scalar/scalarOps";
 import { isNumber, toFloat } from "../interpreter/numbers";
 import {
   bigInt,
@@ -69,7 +70,7 @@ export function getValueAttribute(rt: Runtime, ref: ValueRef, name: string): PyV
     case "grad":
       return tapeValue(t.grad[row], t.isGradInt(row));
     case "_op":
-      return t.op[row] <= 1 ? "" : opSymbol(rt, row);
+      return t.op[row] <= OpCode.Const ? "" : opSymbol(rt, row);
     case "_prev":
       // micrograd keeps the operands in a set; the same Value objects the program holds
       return setOf([t.a[row], t.b[row]].filter((r) => r >= 0).map((r) => rt.value(r)));
@@ -83,10 +84,21 @@ export function getValueAttribute(rt: Runtime, ref: ValueRef, name: string): PyV
   throw new PyError("AttributeError", `'Value' object has no attribute '${name}'`);
 }
 
+/** micrograd's `_op` of each operation, by OpCode (ReLU is spelled as micrograd spells it). */
+const MICROGRAD_SYMBOLS: Readonly<Record<number, string>> = {
+  [OpCode.Add]: "+",
+  [OpCode.Mul]: "*",
+  [OpCode.Pow]: "**",
+  [OpCode.Relu]: "ReLU",
+  [OpCode.Tanh]: "tanh",
+  [OpCode.Exp]: "exp",
+  [OpCode.Log]: "log",
+  [OpCode.Sigmoid]: "sigmoid",
+};
+
 function opSymbol(rt: Runtime, row: number): string {
   const t = rt.tape;
-  const symbols = ["", "", "+", "*", "**", "ReLU", "tanh", "exp", "log", "sigmoid"];
-  const s = symbols[t.op[row]];
+  const s = MICROGRAD_SYMBOLS[t.op[row]];
   return s === "**" ? `**${t.k[row]}` : s;
 }
 

@@ -90,6 +90,12 @@ export function setRecordOrigins(on: boolean): void {
   recordOrigins = on;
 }
 
+/** A value made from a cut-off one is cut off too. */
+function inheritedCut(inputs: readonly Tensor[]): Tensor["cut"] {
+  for (const t of inputs) if (t.cut !== null) return t.cut;
+  return null;
+}
+
 /**
  * Attaches a graph node to an operation's fresh result when recording is on and an operand
  * requires grad (PyTorch's rule), and runs the NaN/Inf watch on the result.
@@ -103,10 +109,14 @@ export function record(
   saved: readonly Tensor[] = [],
 ): Tensor {
   checkFinite(out.storage.data, "forward", op, out.id, null);
-  if (!isGradEnabled()) return out;
   let needed = false;
   for (const t of inputs) if (t.requiresGrad) needed = true;
+  if (!isGradEnabled()) {
+    out.cut = needed ? "no_grad" : inheritedCut(inputs);
+    return out;
+  }
   if (!needed) {
+    out.cut = inheritedCut(inputs);
     if (recordOrigins) {
       out.origin = new GradNode(op, inputs, vjp, rules, []);
       out.origin.outputId = out.id;

@@ -1,3 +1,5 @@
+import { loadSimdKernel, type SimdKernel } from "./simdKernel";
+
 /**
  * C (M×N, row stride ldc) = A (M×K) · B (K×N), or C += A·B with `accumulate`, on Float64Arrays
  * with arbitrary strides — so Aᵀ·B and A·Bᵀ (a swapped stride pair) cost no transpose copy.
@@ -5,7 +7,8 @@
  * GotoBLAS-style blocking: a KC-deep slab of B is packed into 4-column slivers and an MC-row
  * block of A into 4-row slivers, each sliver contiguous along k, so the 4×4 micro-kernel
  * streams both sequentially from L1 while 16 partial sums stay in locals. Packing also zero-pads
- * the ragged edges, which keeps the micro-kernel branch-free.
+ * the ragged edges, which keeps the micro-kernel branch-free. The micro-kernel runs in
+ * WebAssembly SIMD where there is one (simdKernel.ts, same sums bit for bit), else in JavaScript.
  */
 
 const MR = 4;
@@ -16,6 +19,50 @@ const MC = 64;
 let packA = new Float64Array(MC * KC);
 let packB = new Float64Array(KC * 256);
 const edge = new Float64Array(16);
+
+/**
+ * With SIMD, the packed operands live in the kernel's memory: 16 result slots, then packA,
+ * then packB (grown, and the views remade, when a wider B needs more room).
+ */
+const OUT_SLOTS = 16;
+let simd: SimdKernel | null = null;
+let simdOut = new Float64Array(0);
+let useSimd = true;
+
+function simdBuffers(nPadded: number): SimdKernel | null {
+  if (!useSimd) return null;
+  const bytes = (OUT_SLOTS + MC * KC + KC * nPadded) * 8;
+  simd ??= loadSimdKernel(bytes);
+  if (simd === null) {
+    useSimd = false;
+    return null;
+  }
+  const memory = simd.memory;
+  if (memory.buffer.byteLength < bytes) memory.grow(Math.ceil((bytes - memory.buffer.byteLength) / 65536));
+  if (simdOut.buffer !== memory.buffer) {
+    // Growing detaches the old buffer: the views are remade over the new one.
+    const buffer = memory.buffer;
+    simdOut = new Float64Array(buffer, 0, OUT_SLOTS);
+    packA = new Float64Array(buffer, OUT_SLOTS * 8, MC * KC);
+    packB = new Float64Array(buffer, (OUT_SLOTS + MC * KC) * 8, buffer.byteLength / 8 - OUT_SLOTS - MC * KC);
+  }
+  return simd;
+}
+
+/** Chooses the micro-kernel: for tests that hold the two to the same sums. */
+export function setGemmSimd(enabled: boolean): void {
+  useSimd = enabled;
+  if (!enabled) {
+    packA = new Float64Array(MC * KC);
+    packB = new Float64Array(KC * 256);
+    simdOut = new Float64Array(0);
+  }
+}
+
+/** Whether the next large gemm runs its micro-kernel in WebAssembly SIMD. */
+export function gemmUsesSimd(): boolean {
+  return simdBuffers(NR) !== null;
+}
 
 export function gemm(
   m: number,
@@ -58,6 +105,7 @@ export function gemm(
     return;
   }
   const nPadded = Math.ceil(n / NR) * NR;
+  const kernel = simdBuffers(nPadded);
   if (packB.length < KC * nPadded) packB = new Float64Array(KC * nPadded);
   if (packA.length < MC * KC) packA = new Float64Array(MC * KC);
   const pb = packB;
@@ -73,7 +121,10 @@ export function gemm(
         const bBase = (j / NR) * kc * NR;
         for (let i = 0; i < mc; i += MR) {
           const mr = Math.min(MR, mc - i);
-          microKernel(pa, (i / MR) * kc * MR, pb, bBase, kc, c, cOffset + (i0 + i) * ldc + j, ldc, mr, nr);
+          const aBase = (i / MR) * kc * MR;
+          const cBase = cOffset + (i0 + i) * ldc + j;
+          if (kernel === null) microKernel(pa, aBase, pb, bBase, kc, c, cBase, ldc, mr, nr);
+          else simdMicroKernel(kernel, aBase, bBase, kc, c, cBase, ldc, mr, nr);
         }
       }
     }
@@ -218,6 +269,28 @@ function microKernel(
   e[14] = c32;
   e[15] = c33;
   for (let i = 0; i < mr; i++) for (let j = 0; j < nr; j++) c[cBase + i * ldc + j] += e[i * 4 + j];
+}
+
+/** The SIMD kernel's 4×4 sums, added into C (only the rows and columns that exist). */
+function simdMicroKernel(
+  kernel: SimdKernel,
+  aBase: number,
+  bBase: number,
+  kc: number,
+  c: Float64Array,
+  cBase: number,
+  ldc: number,
+  mr: number,
+  nr: number,
+): void {
+  const aBytes = (OUT_SLOTS + aBase) * 8;
+  const bBytes = (OUT_SLOTS + MC * KC + bBase) * 8;
+  kernel.kernel(aBytes, bBytes, kc, 0);
+  const out = simdOut;
+  for (let i = 0; i < mr; i++) {
+    const row = cBase + i * ldc;
+    for (let j = 0; j < nr; j++) c[row + j] += out[i * 4 + j];
+  }
 }
 
 /** Small products: packing would cost more than it saves. */

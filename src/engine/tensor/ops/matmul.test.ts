@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { gemm } from "./gemm";
+import { gemm, gemmUsesSimd, setGemmSimd } from "./gemm";
 import { matmul, tensor, zeros, backward, sum, transpose, Tensor } from "../index";
 
 const f64 = (data: number[] | number[][]) => tensor(data, { dtype: "float64" });
@@ -131,6 +131,33 @@ describe("the blocked gemm kernel", () => {
         for (let i = 0; i < want.length; i++) err = Math.max(err, Math.abs(c[i + 3] - want[i]));
         expect(err).toBeLessThan(1e-12);
       }
+  });
+
+  it("runs its micro-kernel in WebAssembly SIMD on Node, with the JavaScript kernel's sums bit for bit", () => {
+    expect(gemmUsesSimd()).toBe(true);
+    // Ragged edges, several KC slabs, a B wide enough to grow the kernel's memory, transposes.
+    for (const [m, n, k] of [
+      [5, 7, 9],
+      [67, 45, 301],
+      [9, 1500, 40],
+      [130, 3, 600],
+    ]) {
+      const A = Float64Array.from({ length: m * k }, (_, i) => Math.sin(i * 1.3) * 1e3 ** Math.cos(i));
+      const B = Float64Array.from({ length: k * n }, (_, i) => Math.cos(i * 0.7) - 0.1);
+      for (const ta of [false, true])
+        for (const tb of [false, true]) {
+          const product = (simd: boolean) => {
+            setGemmSimd(simd);
+            const c = Float64Array.from({ length: m * n + 2 }, (_, i) => i * 0.25);
+            gemm(m, n, k, A, 0, ta ? 1 : k, ta ? m : 1, B, 0, tb ? 1 : n, tb ? k : 1, c, 2, n, true);
+            return c;
+          };
+          const js = product(false);
+          const wasm = product(true);
+          for (let i = 0; i < js.length; i++) expect(Object.is(wasm[i], js[i])).toBe(true);
+        }
+    }
+    expect(gemmUsesSimd()).toBe(true);
   });
 
   it("accumulates into C when asked", () => {

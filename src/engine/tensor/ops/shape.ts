@@ -251,7 +251,9 @@ export function contiguous(a: Tensor): Tensor {
 
 /** `x.detach()`: the same storage, cut from the graph. */
 export function detach(a: Tensor): Tensor {
-  return makeView(a, a.shape, a.strides, a.offset);
+  const view = makeView(a, a.shape, a.strides, a.offset);
+  view.cut = a.requiresGrad ? "detach" : a.cut;
+  return view;
 }
 
 /**
@@ -260,7 +262,9 @@ export function detach(a: Tensor): Tensor {
  * escape hatch, with the same risk.
  */
 export function dataOf(a: Tensor): Tensor {
-  return new Tensor(new Storage(a.storage.data), [...a.shape], [...a.strides], a.offset, a.dtype);
+  const data = new Tensor(new Storage(a.storage.data), [...a.shape], [...a.strides], a.offset, a.dtype);
+  data.cut = a.requiresGrad ? "detach" : a.cut;
+  return data;
 }
 
 /** `x.clone()`: a copy that stays in the graph. */
