@@ -1,4 +1,5 @@
 import { MicrogradOps } from "../../engine/scalar/microgradOps";
+import { recordTensorsOn } from "../../engine/tensor/tensorIds";
 import { ScalarTape } from "../../engine/scalar/scalarTape";
 import type { RootGradients, Tensor as EngineTensor } from "../../engine/tensor/index";
 import type { FunctionDef, NameExpr, Program, SourceSpan, Stmt } from "../../lang/python/ir";
@@ -133,11 +134,14 @@ export class JsInterpreter implements Caller {
   }
 
   run(): void {
+    // tensors the program makes are rows of this run's tape, between its Values
+    const previousTape = recordTensorsOn(this.tape);
     try {
       this.execBlock(this.program.body, this.moduleScope);
     } catch (e) {
       throw this.locate(e);
     } finally {
+      recordTensorsOn(previousTape);
       this.stampRows(this.at);
     }
   }

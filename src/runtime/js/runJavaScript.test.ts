@@ -171,4 +171,27 @@ describe("runJavaScript: the trace of a JavaScript program", () => {
     expect(message).toBeNull();
     expect(losses[losses.length - 1]).toBeLessThan(losses[0]);
   });
+
+  it("records Values and tensors on one tape: trace nodes in the order the program made them", () => {
+    const t = runProgram(
+      `import { Value, tensor } from "gradlens";
+const a = new Value(2);
+const x = tensor([1, 2], { requiresGrad: true });
+const b = a.mul(3);
+const y = x.mul(x).sum();
+y.backward();
+b.backward();
+`,
+      { language: "javascript", fileName: "mixed.mjs" },
+    );
+    expect(t.diagnostics).toEqual([]);
+    const order = t.nodes.map((n) => n.names[0] ?? n.op);
+    expect(order.indexOf("a")).toBeLessThan(order.indexOf("x"));
+    expect(order.indexOf("x")).toBeLessThan(order.indexOf("b"));
+    expect(order.indexOf("b")).toBeLessThan(order.indexOf("y"));
+    expect(t.nodes.every((n, i) => n.id === i)).toBe(true);
+    // ∂b/∂a = 3 (the last backward's root is b); x's .grad from y.backward() is 2x
+    expect(t.nodes.find((n) => n.names.includes("a"))?.rootGrad).toEqual([3]);
+    expect(t.nodes.find((n) => n.names.includes("x"))?.grad).toEqual([2, 4]);
+  });
 });

@@ -59,8 +59,11 @@ export function runJavaScript(source: string, dialect: JsDialect, options: RunOp
     if (row >= 0) occurrences.push({ ...program.occurrences[i], node: row });
   });
   occurrences.sort((x, y) => x.span.from - y.span.from);
-  const root =
-    chosenOutput(options.output, it.tape.size) ?? namedOutput(options.outputName, occurrences) ?? it.lastRoot;
+  // a chosen tensor is differentiated on the tensor side, in place of any Value root
+  const tensorChosen = options.output !== undefined && it.tape.isTensor(options.output);
+  const root = tensorChosen
+    ? null
+    : (chosenOutput(options.output, it.tape) ?? namedOutput(options.outputName, occurrences) ?? it.lastRoot);
   const calls: TraceCall[] = it.callRecorder.calls.map((c, id) => ({
     id,
     parent: c.parent < 0 ? null : c.parent,
@@ -121,8 +124,15 @@ function namedOutput(name: string | undefined, occurrences: Occurrence[]): numbe
   return null;
 }
 
-function chosenOutput(output: number | undefined, size: number): number | null {
-  return output !== undefined && Number.isInteger(output) && output >= 0 && output < size ? output : null;
+/** The Value row the caller chose to differentiate, if it is one in this run (a tensor row goes to the tensor graph). */
+function chosenOutput(output: number | undefined, tape: JsInterpreter["tape"]): number | null {
+  return output !== undefined &&
+    Number.isInteger(output) &&
+    output >= 0 &&
+    output < tape.size &&
+    !tape.isTensor(output)
+    ? output
+    : null;
 }
 
 /** The message Node prints for what stopped the program (`TypeError: x is not a function`). */

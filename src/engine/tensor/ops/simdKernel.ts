@@ -13,7 +13,21 @@
 export interface SimdKernel {
   /** Writes the 4×4 block A-sliver · B-sliver (kc steps) to float64 slots out/8 … out/8 + 15. */
   kernel(aByteOffset: number, bByteOffset: number, kc: number, outByteOffset: number): void;
-  memory: WebAssembly.Memory;
+  memory: WasmMemory;
+}
+
+/**
+ * The few parts of the WebAssembly API used here, typed locally: the engine is also a library
+ * (src/library), and not every user's TypeScript settings declare WebAssembly.
+ */
+interface WasmMemory {
+  readonly buffer: ArrayBuffer;
+  grow(pages: number): number;
+}
+interface WasmApi {
+  validate(bytes: Uint8Array<ArrayBuffer>): boolean;
+  Module: new (bytes: Uint8Array<ArrayBuffer>) => object;
+  Instance: new (module: object) => { exports: object };
 }
 
 // Local indices: the four parameters, then v128 locals.
@@ -134,10 +148,11 @@ export function simdKernelModule(pages: number): Uint8Array<ArrayBuffer> {
 
 /** Instantiates the kernel with room for `bytes` of packed operands, or null without SIMD. */
 export function loadSimdKernel(bytes: number): SimdKernel | null {
-  if (typeof WebAssembly === "undefined") return null;
+  const wasm = (globalThis as { WebAssembly?: WasmApi }).WebAssembly;
+  if (wasm === undefined) return null;
   const module = simdKernelModule(Math.ceil(bytes / 65536));
-  if (!WebAssembly.validate(module)) return null;
-  const instance = new WebAssembly.Instance(new WebAssembly.Module(module));
-  const exports = instance.exports as unknown as SimdKernel;
+  if (!wasm.validate(module)) return null;
+  const instance = new wasm.Instance(new wasm.Module(module));
+  const exports = instance.exports as SimdKernel;
   return { kernel: exports.kernel, memory: exports.memory };
 }
