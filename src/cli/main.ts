@@ -1,6 +1,6 @@
 import { toDot } from "../export/dot";
 import { toMermaid } from "../export/mermaid";
-import { languageOfFile } from "../runtime/runApi";
+import { languageOfFile } from "../lang/sourceLanguage";
 import { runProgram } from "../runtime/runProgram";
 import type { Trace } from "../trace/trace";
 import { buildViewGraph } from "../view/buildViewGraph";

@@ -20,6 +20,7 @@ import { insertGraphAsOutput } from "./notebookOutput";
 import { NotebookRunController } from "./notebookRunController";
 import { RunController, type DocumentResult } from "./runController";
 import { readSettings } from "./settings";
+import { isProgram, programIn, PROGRAM_SELECTOR } from "./programLanguage";
 import { train, type TrainChoices } from "./train";
 import { RunStatusBar } from "./statusBar";
 import { StepThrough } from "./stepThrough";
@@ -33,8 +34,6 @@ export interface GradLensApi {
   /** Our own start-up (evaluating the bundle plus activate()), in wall and CPU milliseconds. */
   activation: { wallMs: number; cpuMs: number };
 }
-
-const PYTHON: vscode.DocumentSelector = { language: "python" };
 
 export function activate(context: vscode.ExtensionContext): GradLensApi {
   const { result, wallMs, cpuMs } = timeActivation(() => wireUp(context));
@@ -55,20 +54,24 @@ function wireUp(context: vscode.ExtensionContext): Omit<GradLensApi, "activation
   const runs = new NotebookRunController(worker(60_000), diagnostics, worker(60_000));
   // Long jobs (gradient checks, training) get a worker of their own, so typing never cancels them.
   const jobs = worker(10 * 60_000);
-  let shown: vscode.TextDocument | undefined = pythonDocument(vscode.window.activeTextEditor);
+  let shown: vscode.TextDocument | undefined = programIn(vscode.window.activeTextEditor);
 
   const showResultIn = (graph: GraphWebview | null) => {
     if (!graph) return;
     graph.show(
       shown ? runs.result(shown.uri) : undefined,
-      shown ? vscode.l10n.t("Running…") : vscode.l10n.t("Open a Python file to see its computation graph."),
+      shown
+        ? vscode.l10n.t("Running…")
+        : vscode.l10n.t(
+            "Open a Python file, or a JavaScript or TypeScript file that imports gradlens, to see its computation graph.",
+          ),
     );
   };
   const statusBar = new RunStatusBar();
   const inline = new InlineDecorations();
   const refreshEditors = () => {
     for (const editor of vscode.window.visibleTextEditors) {
-      if (editor.document.languageId === "python") inline.update(editor, runs.result(editor.document.uri));
+      if (isProgram(editor.document)) inline.update(editor, runs.result(editor.document.uri));
     }
   };
   const refreshViews = () => {
@@ -119,7 +122,7 @@ function wireUp(context: vscode.ExtensionContext): Omit<GradLensApi, "activation
     vscode.window.registerWebviewPanelSerializer(GRAPH_PANEL_TYPE, {
       deserializeWebviewPanel: async (restored) => panel.adopt(restored),
     }),
-    vscode.languages.registerHoverProvider(PYTHON, new GradientHoverProvider(runs)),
+    vscode.languages.registerHoverProvider(PROGRAM_SELECTOR, new GradientHoverProvider(runs)),
     runs.onDidUpdate((result: DocumentResult) => {
       if (shown && result.uri.toString() === shown.uri.toString()) refreshViews();
       refreshEditors();
@@ -139,7 +142,7 @@ function wireUp(context: vscode.ExtensionContext): Omit<GradLensApi, "activation
       view.webview?.highlight(nodes);
     }),
     vscode.languages.registerCodeLensProvider(
-      PYTHON,
+      PROGRAM_SELECTOR,
       new BackwardCodeLensProvider([
         { title: vscode.l10n.t("$(type-hierarchy) Graph"), command: "gradlens.showGraph" },
         { title: vscode.l10n.t("$(debug-step-over) Step through"), command: "gradlens.stepThrough" },
@@ -150,7 +153,11 @@ function wireUp(context: vscode.ExtensionContext): Omit<GradLensApi, "activation
     vscode.commands.registerCommand("gradlens.checkGradients", async (uri?: vscode.Uri) => {
       const document = await documentFor(uri, shown);
       if (document) return checkGradients(jobs, programDocument(document)); // a cell: its notebook up to it
-      void vscode.window.showInformationMessage(vscode.l10n.t("Open a Python file to check its gradients."));
+      void vscode.window.showInformationMessage(
+        vscode.l10n.t(
+          "Open a Python file, or a JavaScript or TypeScript file that imports gradlens, to check its gradients.",
+        ),
+      );
       return undefined;
     }),
     vscode.commands.registerCommand(
@@ -158,7 +165,11 @@ function wireUp(context: vscode.ExtensionContext): Omit<GradLensApi, "activation
       async (uri?: vscode.Uri, given?: Partial<TrainChoices>) => {
         const document = await documentFor(uri, shown);
         if (!document) {
-          void vscode.window.showInformationMessage(vscode.l10n.t("Open a Python file to train it."));
+          void vscode.window.showInformationMessage(
+            vscode.l10n.t(
+              "Open a Python file, or a JavaScript or TypeScript file that imports gradlens, to train it.",
+            ),
+          );
           return undefined;
         }
         panel.show();
@@ -213,7 +224,11 @@ function wireUp(context: vscode.ExtensionContext): Omit<GradLensApi, "activation
       async (format?: ExportFormat, target?: vscode.Uri) => {
         const result = shown && runs.result(shown.uri);
         if (!result) {
-          void vscode.window.showInformationMessage(vscode.l10n.t("Open a Python file to export its graph."));
+          void vscode.window.showInformationMessage(
+            vscode.l10n.t(
+              "Open a Python file, or a JavaScript or TypeScript file that imports gradlens, to export its graph.",
+            ),
+          );
           return;
         }
         const picture = async (kind: "svg" | "png") => {
@@ -247,20 +262,22 @@ function wireUp(context: vscode.ExtensionContext): Omit<GradLensApi, "activation
       if (e.affectsConfiguration("gradlens.nodeLimit") && shown) runs.runNow(shown);
     }),
     vscode.workspace.onDidChangeTextDocument((e) => {
-      if (e.document.languageId === "python" && e.contentChanges.length > 0 && readSettings().liveRun) {
+      if (isProgram(e.document) && e.contentChanges.length > 0 && readSettings().liveRun) {
         runs.schedule(e.document);
+      } else if (!isProgram(e.document) && runs.result(e.document.uri)) {
+        runs.forget(e.document.uri); // it no longer imports gradlens: nothing of ours to show
       }
     }),
     vscode.workspace.onDidOpenTextDocument((document) => {
-      if (document.languageId === "python" && document.uri.scheme !== "git") runs.runNow(document);
+      if (isProgram(document) && document.uri.scheme !== "git") runs.runNow(document);
     }),
     vscode.workspace.onDidCloseTextDocument((document) => runs.forget(document.uri)),
     vscode.window.onDidChangeActiveTextEditor((editor) => {
-      if (editor && editor.document.languageId !== "python") statusBar.hide();
-      else track(pythonDocument(editor));
+      if (editor && !isProgram(editor.document)) statusBar.hide();
+      else track(programIn(editor));
     }),
     vscode.commands.registerCommand("gradlens.showGraph", () => {
-      track(pythonDocument(vscode.window.activeTextEditor) ?? shown);
+      track(programIn(vscode.window.activeTextEditor) ?? shown);
       panel.show();
       refreshViews();
     }),
@@ -268,14 +285,14 @@ function wireUp(context: vscode.ExtensionContext): Omit<GradLensApi, "activation
       vscode.commands.executeCommand(`${GRAPH_VIEW_ID}.focus`),
     ),
     vscode.commands.registerCommand("gradlens.toggleInlineValues", async () => {
-      const active = pythonDocument(vscode.window.activeTextEditor) ?? shown;
+      const active = programIn(vscode.window.activeTextEditor) ?? shown;
       const visible = InlineDecorations.enabledFor(active && runs.result(active.uri));
       await vscode.workspace
         .getConfiguration("gradlens")
         .update("inlineValues", visible ? "off" : "on", vscode.ConfigurationTarget.Global);
     }),
     vscode.commands.registerCommand("gradlens.runNow", () => {
-      const document = pythonDocument(vscode.window.activeTextEditor) ?? shown;
+      const document = programIn(vscode.window.activeTextEditor) ?? shown;
       if (document) runs.runNow(document);
     }),
   );
@@ -283,7 +300,7 @@ function wireUp(context: vscode.ExtensionContext): Omit<GradLensApi, "activation
   // The worker starts after activation returns, so opening a Python file is never held up by it.
   const initial = setTimeout(() => {
     for (const document of vscode.workspace.textDocuments) {
-      if (document.languageId === "python") runs.runNow(document);
+      if (isProgram(document)) runs.runNow(document);
     }
   }, 0);
   context.subscriptions.push({ dispose: () => clearTimeout(initial) });
@@ -295,14 +312,10 @@ function wireUp(context: vscode.ExtensionContext): Omit<GradLensApi, "activation
   };
 }
 
-/** The document a command is for: the one a code lens names, else the active Python editor's, else the shown one. */
+/** The document a command is for: the one a code lens names, else the active program editor's, else the shown one. */
 async function documentFor(uri: vscode.Uri | undefined, shown: vscode.TextDocument | undefined) {
   if (uri instanceof vscode.Uri) return vscode.workspace.openTextDocument(uri);
-  return pythonDocument(vscode.window.activeTextEditor) ?? shown;
-}
-
-function pythonDocument(editor: vscode.TextEditor | undefined): vscode.TextDocument | undefined {
-  return editor && editor.document.languageId === "python" ? editor.document : undefined;
+  return programIn(vscode.window.activeTextEditor) ?? shown;
 }
 
 /** A click on a node in the graph: select the code that made it. */

@@ -3,6 +3,7 @@ import { gradientCheckMarkdown } from "../checks/gradientCheckReport";
 import type { GradientCheckReport } from "../checks/gradientCheck";
 import type { RunClient } from "../worker/runClient";
 import { readSettings } from "./settings";
+import { programLanguage } from "./programLanguage";
 
 /**
  * GradLens: Check Gradients — every parameter's gradient against central finite differences,
@@ -23,7 +24,11 @@ export async function checkGradients(
       token.onCancellationRequested(() => jobs.cancel());
       return jobs.checkGradients(
         document.getText(),
-        { fileName: document.fileName, stepBudget: readSettings().stepBudget },
+        {
+          fileName: document.fileName,
+          language: programLanguage(document) ?? "python",
+          stepBudget: readSettings().stepBudget,
+        },
         vscode.env.language,
       );
     },

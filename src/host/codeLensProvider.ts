@@ -1,5 +1,6 @@
 import * as vscode from "vscode";
 import { backwardCalls } from "../explain/backwardCalls";
+import { programLanguage } from "./programLanguage";
 
 /** Above each `.backward()`: the graph, the step-through and the gradient check, one click away. */
 export class BackwardCodeLensProvider implements vscode.CodeLensProvider {
@@ -9,7 +10,9 @@ export class BackwardCodeLensProvider implements vscode.CodeLensProvider {
   constructor(private readonly lenses: readonly { title: string; command: string }[]) {}
 
   provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
-    return backwardCalls(document.getText()).flatMap(({ line }) => {
+    const language = programLanguage(document);
+    if (language === null) return [];
+    return backwardCalls(document.getText(), language).flatMap(({ line }) => {
       const range = document.lineAt(line).range;
       return this.lenses.map((lens) => new vscode.CodeLens(range, { ...lens, arguments: [document.uri] }));
     });

@@ -10,6 +10,7 @@ import type { RunClient, RunOutcome } from "../worker/runClient";
 import { toVscodeDiagnostics } from "./diagnostics";
 import { analysisOptions } from "./analysisOptions";
 import { readSettings } from "./settings";
+import { programLanguage } from "./programLanguage";
 
 /** What GradLens shows for one document: the last good run, and whether the text has moved on. */
 export interface DocumentResult {
@@ -167,6 +168,7 @@ export class RunController implements vscode.Disposable {
           document.getText(),
           {
             fileName: document.fileName,
+            language: programLanguage(document) ?? "python",
             stepBudget: settings.stepBudget,
             outputName: this.outputNames.get(key),
           },

@@ -4,6 +4,7 @@ import type { ViewGraph } from "../view/viewGraph";
 import type { ViewRequest } from "../worker/protocol";
 import type { RunClient } from "../worker/runClient";
 import { readSettings } from "./settings";
+import { programLanguage } from "./programLanguage";
 
 /** Choices a user makes for one training run (from pickers, or given by a test). */
 export interface TrainChoices {
@@ -38,7 +39,11 @@ export async function train(
       token.onCancellationRequested(() => jobs.cancel());
       return jobs.train(
         document.getText(),
-        { fileName: document.fileName, stepBudget: readSettings().stepBudget },
+        {
+          fileName: document.fileName,
+          language: programLanguage(document) ?? "python",
+          stepBudget: readSettings().stepBudget,
+        },
         choices,
         ({ step, loss }) => {
           losses.push(loss);

@@ -1,13 +1,8 @@
 import type { Trace } from "../trace/trace";
 
-export type SourceLanguage = "python" | "javascript" | "typescript";
+import type { SourceLanguage } from "../lang/sourceLanguage";
 
-/** The language of a file by its name: `.js`/`.mjs`/`.cjs`/`.jsx` JavaScript, `.ts`/`.mts`/`.cts`/`.tsx` TypeScript, else Python. */
-export function languageOfFile(fileName: string): SourceLanguage {
-  if (/\.(m|c)?jsx?$/i.test(fileName)) return "javascript";
-  if (/\.(m|c)?tsx?$/i.test(fileName)) return "typescript";
-  return "python";
-}
+export type { SourceLanguage };
 
 /** What a caller (the worker, the CLI, tests) may set for one run of a program. */
 export interface RunOptions {

@@ -65,13 +65,17 @@ check("the package holds the bundles, the manifest, its translations, the icon a
     "dist/webview.js",
     "dist/cli.js",
     "examples/first_expression.py",
+    "examples/js/neuron.mjs",
+    "examples/ts/micrograd_readme.ts",
   ];
   const missing = wanted.filter((f) => !files.includes(f));
   if (missing.length) throw new Error(`missing: ${missing.join(", ")}`);
 });
 check("the package has no node_modules, sources, tests, maps or benchmarks", () => {
-  const unwanted = files.filter((f) =>
-    /^(node_modules|src|test|webview|bench|scripts)\/|\.map$|\.ts$|^dist\/bench/.test(f),
+  const unwanted = files.filter(
+    (f) =>
+      /^(node_modules|src|test|webview|bench|scripts)\/|\.map$|^dist\/bench/.test(f) ||
+      (f.endsWith(".ts") && !f.startsWith("examples/ts/")),
   );
   if (unwanted.length) throw new Error(`should not ship: ${unwanted.slice(0, 10).join(", ")}`);
 });

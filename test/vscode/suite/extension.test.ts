@@ -3,8 +3,11 @@
 // test/vscode/host/code-shim.cjs), with the workspace folder examples/. The numbers for
 // first_expression.py are the ones derived by hand in that file.
 import * as assert from "node:assert/strict";
+import * as os from "node:os";
+import * as path from "node:path";
 import * as vscode from "vscode";
 import type { Trace } from "../../../src/trace/trace";
+import type { ViewGraph } from "../../../src/view/viewGraph";
 import { extension, sleep, waitFor, type GradLensApi } from "./gradlens";
 
 const EXAMPLE = "first_expression.py";
@@ -211,5 +214,64 @@ suite("GradLens in the extension host", () => {
     await vscode.commands.executeCommand("undo");
     assert.equal(doc.getText(), original, "undo restores the text");
     await waitFor("the errors to go away after undo", () => errors(doc.uri).length === 0);
+  });
+
+  test("a TypeScript program that imports gradlens: hover shows ∂g/∂a = 138.8338, the graph draws g", async () => {
+    const api = await extension().activate();
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    assert.ok(folder, "a workspace folder (examples/) is open");
+    const uri = vscode.Uri.joinPath(folder.uri, "ts", "micrograd_readme.ts");
+    const doc = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(doc, vscode.ViewColumn.One);
+    assert.equal(doc.languageId, "typescript");
+    const trace = await waitFor(
+      "a trace of ts/micrograd_readme.ts",
+      async () => {
+        await api.whenIdle();
+        return api.lastTrace(uri.toString());
+      },
+      45_000,
+    );
+    assert.deepEqual(errors(uri), []);
+    const g = trace.root === null ? undefined : trace.nodes[trace.root];
+    assert.equal(g?.data[0].toFixed(4), "24.7041", "g, the root of g.backward()");
+    const line = doc
+      .getText()
+      .split("\n")
+      .findIndex((l) => l.startsWith("const a"));
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+      "vscode.executeHoverProvider",
+      uri,
+      new vscode.Position(line, "const a".length - 1),
+    );
+    const text = hoverText(hovers ?? []);
+    assert.ok(text.includes("138.8338"), `hover on a shows ∂g/∂a = 138.8338: ${text}`);
+    // the graph GradLens shows now, as the view model Export Graph writes
+    await vscode.commands.executeCommand("gradlens.showGraph");
+    const target = vscode.Uri.file(path.join(os.tmpdir(), `gradlens-ts-${process.pid}.json`));
+    await vscode.commands.executeCommand("gradlens.exportGraph", "json", target);
+    const view = JSON.parse(
+      new TextDecoder().decode(await vscode.workspace.fs.readFile(target)),
+    ) as ViewGraph;
+    const labels = view.nodes.flatMap((n) => (n.kind === "value" ? [n.label] : []));
+    assert.ok(labels.includes("g") && labels.includes("a"), `the graph draws a and g: ${labels.join(", ")}`);
+    await vscode.commands.executeCommand("workbench.action.closeActiveEditor");
+  });
+
+  test("a JavaScript file that does not import gradlens is not GradLens's to run or flag", async () => {
+    const api = await extension().activate();
+    const doc = await vscode.workspace.openTextDocument({
+      language: "javascript",
+      content: "async function main() {\n  await fetch('https://example.com');\n}\nmain();\n",
+    });
+    await vscode.window.showTextDocument(doc);
+    await sleep(1000);
+    await api.whenIdle();
+    assert.equal(api.lastTrace(doc.uri.toString()), undefined);
+    assert.deepEqual(
+      vscode.languages.getDiagnostics(doc.uri).filter((d) => d.source === "GradLens"),
+      [],
+    );
+    await vscode.commands.executeCommand("workbench.action.revertAndCloseActiveEditor");
   });
 });
