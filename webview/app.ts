@@ -45,6 +45,8 @@ export class GraphApp {
   private readonly empty: HTMLElement;
   private readonly emptyText: HTMLElement;
   private readonly legend: HTMLElement;
+  /** The legend's entry for values cut off from the graph: shown only when the graph has one. */
+  private readonly cutLegend: HTMLElement;
   private readonly panZoom: PanZoom;
   private graph: ViewGraph | null = null;
   private rendered: RenderedGraph | null = null;
@@ -119,11 +121,13 @@ export class GraphApp {
       ["const", t("view.legend.const")],
       ["root", t("view.legend.root")],
       ["flow", t("view.legend.flow")],
+      ["cut", t("view.legend.cut")],
     ]) {
-      const item = html(this.legend, "span");
+      const item = html(this.legend, "span", { "data-legend": swatch });
       html(item, "i", { class: `gl-sw-${swatch}` });
       item.append(text);
     }
+    this.cutLegend = this.legend.querySelector<HTMLElement>('[data-legend="cut"]')!;
 
     this.minimap = new Minimap(stage, (x, y) => this.panZoom.centreOn(x, y));
     this.panZoom = new PanZoom(this.svg, this.viewport, (t) => {
@@ -197,6 +201,7 @@ export class GraphApp {
     this.matches = [];
     this.header.hidden = false;
     this.legend.hidden = false;
+    this.cutLegend.hidden = !graph.nodes.some((n) => n.kind === "value" && n.cut !== undefined);
     this.svg.toggleAttribute("hidden", false);
     this.empty.hidden = true;
     this.titleText.textContent = title;

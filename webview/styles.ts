@@ -98,6 +98,7 @@ body.gl-stale #graph .gl-viewport { opacity: 0.5; }
 .gl-legend .gl-sw-leaf { border-color: var(--gl-leaf); }
 .gl-legend .gl-sw-const { border-color: var(--gl-muted); border-style: dashed; }
 .gl-legend .gl-sw-root { border-color: var(--gl-root); }
+.gl-legend .gl-sw-cut { border-color: var(--gl-muted); border-style: dotted; }
 .gl-legend .gl-sw-flow { width: 18px; height: 0; border-width: 1.5px 0 0 0; border-color: var(--gl-flow); border-radius: 0; vertical-align: 3px; }
 
 .gl-minimap {

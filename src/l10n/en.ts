@@ -161,6 +161,7 @@ export const en = {
   "view.legend.const": "constant",
   "view.legend.root": "root of backward()",
   "view.legend.flow": "gradient flowing back (label: contribution)",
+  "view.legend.cut": "no_grad / detached: no gradient flows back",
   "view.noValues": "{0}: the program made no values to draw yet — try Value(2.0) or torch.tensor(…).",
   "view.noBackward": "no backward() yet · ",
   "view.values": "{0} values",

@@ -136,6 +136,7 @@ export const zhCn: Catalog = {
   "view.legend.const": "常量",
   "view.legend.root": "backward() 的根节点",
   "view.legend.flow": "反向流动的梯度（标签：贡献）",
+  "view.legend.cut": "no_grad / detached：梯度不会回传",
   "view.noValues": "{0}：程序还没有产生可绘制的值 — 试试 Value(2.0) 或 torch.tensor(…)。",
   "view.noBackward": "尚未调用 backward() · ",
   "view.values": "{0} 个值",

@@ -18,6 +18,7 @@ import { tensorHeatmap } from "./tensorHeatmap";
 import { traceIndex } from "./traceIndex";
 import type { LayoutEdge, LayoutNode, LayoutOptions } from "./layout/layoutTypes";
 import {
+  CUT_TAG,
   edgeLabelRoom,
   heatmapsLayout,
   OP_NODE,
@@ -214,7 +215,7 @@ function valueNode(node: TraceNode, isRoot: boolean, label: string): ViewValueNo
   const heatmaps = tensorHeatmaps(node, grad);
   // Room for a number of the usual widths, so a training step's new numbers fit the old box.
   let width = valueNodeWidth(
-    label,
+    node.cut ? `${label}  ${CUT_TAG[node.cut]}` : label,
     `data ${data.padStart(NUMBER_ROOM)}`,
     `grad ${gradText.padStart(NUMBER_ROOM)}`,
   );
@@ -242,6 +243,7 @@ function valueNode(node: TraceNode, isRoot: boolean, label: string): ViewValueNo
     layer: 0,
   };
   if (heatmaps) view.heatmaps = heatmaps;
+  if (node.cut) view.cut = node.cut;
   return view;
 }
 
@@ -252,6 +254,12 @@ function tensorHeatmaps(node: TraceNode, grad: readonly number[] | null): Tensor
   return { data, grad: grad === null ? null : tensorHeatmap(grad, node.shape) };
 }
 
+/** Why no gradient flows back through a cut value, for its tooltip. */
+const CUT_REASON = {
+  no_grad: "made under torch.no_grad(): no gradient flows back through it",
+  detach: "cut off by .detach() or .data: no gradient flows back through it",
+} as const;
+
 function valueTitle(node: TraceNode, isRoot: boolean, data: string, grad: string, label: string): string {
   const role = isRoot
     ? "root of backward()"
@@ -259,6 +267,7 @@ function valueTitle(node: TraceNode, isRoot: boolean, data: string, grad: string
   const lines = [node.names.length > 0 ? node.names.join(" = ") : label];
   if (node.expr !== null && node.expr !== lines[0]) lines.push(node.expr);
   lines.push(node.shape.length > 0 ? `${role} · shape ${formatShape(node.shape)}` : role);
+  if (node.cut) lines.push(CUT_REASON[node.cut]);
   lines.push(`data ${data}`, `grad ${grad}`);
   if (node.span !== null) lines.push("Click to show it in the source.");
   return lines.join("\n");

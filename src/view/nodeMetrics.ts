@@ -123,3 +123,6 @@ export function heatmapsLayout(rows: number, cols: number, columns: number): Hea
     height: HEATMAP.gridTop + rows * cell + HEATMAP.bottom,
   };
 }
+
+/** The tag a value cut off from the graph wears beside its name (its width counts in the box). */
+export const CUT_TAG = { no_grad: "no_grad", detach: "detached" } as const;

@@ -59,6 +59,8 @@ export interface ViewValueNode {
   fold: string | null;
   /** For a tensor with its numbers in the trace: small pictures of its values and gradients. */
   heatmaps?: TensorHeatmaps;
+  /** Made from values that require grad but outside the graph (no gradient flows back through it). */
+  cut?: "no_grad" | "detach";
   box: Box;
   layer: number;
 }

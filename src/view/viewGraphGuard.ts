@@ -59,6 +59,7 @@ const isValueNode = objectOf<ViewValueNode>({
   span: isNullable(isSpan),
   fold: isNullable(isString),
   heatmaps: isOptional(isHeatmaps),
+  cut: isOptional(isOneOf(["no_grad", "detach"] as const)),
   box: isBox,
   layer: isInteger,
 });

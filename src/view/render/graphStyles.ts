@@ -40,6 +40,9 @@ export function graphCss(theme: GraphTheme): string {
 .gl-node.gl-role-const .gl-box { stroke-dasharray: 3 3; fill: transparent; }
 .gl-node.gl-role-const .gl-name { fill: ${t.muted}; }
 .gl-node.gl-role-const { opacity: 0.85; }
+.gl-node.gl-cut .gl-box { stroke-dasharray: 1 3; }
+.gl-node.gl-cut .gl-name { fill: ${t.muted}; }
+.gl-node .gl-cut-tag { font-size: 10px; font-style: italic; fill: ${t.muted}; }
 .gl-node.gl-root .gl-box { stroke: ${t.root}; stroke-width: 2px; }
 .gl-node.gl-root .gl-accent { stroke: ${t.root}; stroke-width: 3px; }
 .gl-node.gl-root .gl-name { fill: ${t.root}; }

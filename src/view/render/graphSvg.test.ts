@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { Trace, TraceNode } from "../../trace/trace";
+import { runProgram } from "../../runtime/runProgram";
 import { buildViewGraph } from "../buildViewGraph";
+import { textWidth, VALUE_NODE } from "../nodeMetrics";
 import { firstExpressionTrace } from "../testing/fixtures";
 import type { ViewValueNode } from "../viewGraph";
 import { graphSvgDocument, graphSvgTree } from "./graphSvg";
@@ -121,5 +123,31 @@ describe("a tensor's node", () => {
     expect(classes.filter((c) => c === "gl-heat-bad")).toHaveLength(1);
     expect(classes.filter((c) => c === "gl-heat-neg")).toHaveLength(1 + 3);
     expect(classes.filter((c) => c === "gl-heat-pos")).toHaveLength(3 + 3);
+  });
+});
+
+describe("a value cut off from the graph", () => {
+  // target is computed from w under no_grad: the graph reads it as a constant of the loss.
+  const view = buildViewGraph(
+    runProgram(`import torch
+w = torch.tensor([1.0, 2.0], requires_grad=True)
+with torch.no_grad():
+    target = w * 3
+loss = ((w - target) ** 2).sum()
+loss.backward()
+`),
+  );
+  const target = view.nodes.find((n): n is ViewValueNode => n.kind === "value" && n.label === "target")!;
+
+  it("says why in its tooltip and wears a tag beside its name, inside its box", () => {
+    expect(target.cut).toBe("no_grad");
+    expect(target.title).toContain("made under torch.no_grad(): no gradient flows back through it");
+    const drawn = nodeSvg(target);
+    expect(drawn.attrs.class).toContain("gl-cut");
+    const tag = drawn.children.find((c) => c.attrs.class === "gl-cut-tag");
+    expect(tag?.text).toBe("no_grad");
+    const nameAndTag = textWidth(`${target.label}  no_grad`, VALUE_NODE.nameFontSize, true);
+    expect(target.box.width).toBeGreaterThanOrEqual(nameAndTag + 2 * VALUE_NODE.paddingX);
+    expect(view.nodes.filter((n) => n.kind === "value" && n.cut !== undefined)).toHaveLength(1);
   });
 });

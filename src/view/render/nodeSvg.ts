@@ -1,4 +1,4 @@
-import { GROUP_NODE, OP_NODE, VALUE_NODE } from "../nodeMetrics";
+import { CUT_TAG, GROUP_NODE, OP_NODE, VALUE_NODE } from "../nodeMetrics";
 import type { ViewGroupNode, ViewNode, ViewOpNode, ViewValueNode } from "../viewGraph";
 import { heatmapsSvg } from "./heatmapSvg";
 import { svg, type SvgNode } from "./svgTree";
@@ -22,7 +22,7 @@ export function valueNodeTitle(node: ViewValueNode): string {
 export function valueNodeSvg(node: ViewValueNode): SvgNode {
   const { x, y, width, height } = node.box;
   const attrs: Record<string, string | number> = {
-    class: `gl-node gl-role-${node.role}${node.root ? " gl-root" : ""}`,
+    class: `gl-node gl-role-${node.role}${node.root ? " gl-root" : ""}${node.cut ? " gl-cut" : ""}`,
     transform: `translate(${x},${y})`,
     "data-testid": "node",
     "data-node": node.trace,
@@ -42,6 +42,10 @@ export function valueNodeSvg(node: ViewValueNode): SvgNode {
     children.push(svg("path", { class: "gl-accent", d: accentPath(width, VALUE_NODE.radius) }));
   }
   children.push(...cardText(node, width));
+  if (node.cut) {
+    const at = { x: width - VALUE_NODE.paddingX, y: VALUE_NODE.nameBaseline, "text-anchor": "end" };
+    children.push(svg("text", { class: "gl-cut-tag", ...at }, CUT_TAG[node.cut]));
+  }
   if (node.heatmaps) children.push(heatmapsSvg(node.heatmaps));
   return svg("g", attrs, children);
 }
