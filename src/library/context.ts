@@ -1,13 +1,13 @@
 import { MicrogradOps } from "../engine/scalar/microgradOps";
-import { ScalarTape } from "../engine/scalar/scalarTape";
+import { Tape } from "../engine/tape";
 import type { RootGradients, Tensor as EngineTensor } from "../engine/tensor/index";
 
 /**
- * Where the library's objects live and whom they tell: the scalar tape the `Value`s are rows
+ * Where the library's objects live and whom they tell: the tape the `Value`s are rows
  * of, and hooks the GradLens interpreter uses to trace a run (natively they do nothing).
  */
 export interface GradlensContext {
-  readonly tape: ScalarTape;
+  readonly tape: Tape;
   readonly ops: MicrogradOps;
   /** `value.backward()` from this row. */
   backward(row: number): void;
@@ -20,7 +20,7 @@ export interface GradlensContext {
 }
 
 export function nativeContext(): GradlensContext {
-  const tape = new ScalarTape();
+  const tape = new Tape();
   return {
     tape,
     ops: new MicrogradOps(tape),

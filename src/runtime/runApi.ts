@@ -16,7 +16,7 @@ export interface RunOptions {
   outputName?: string;
   /** The source language (default Python); JavaScript and TypeScript run in the JavaScript runtime. */
   language?: SourceLanguage;
-  /** Data for leaves by row, in place of what the program gives them (see ScalarTape.leafOverrides). */
+  /** Data for leaves by row, in place of what the program gives them (see Tape.leafOverrides). */
   leafValues?: ReadonlyMap<number, number>;
 }
 

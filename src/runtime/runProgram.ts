@@ -1,4 +1,4 @@
-import type { ScalarTape } from "../engine/scalar/scalarTape";
+import type { Tape } from "../engine/tape";
 import { parsePython } from "../lang/python/parsePython";
 import { buildTrace } from "../trace/buildTrace";
 import type { Occurrence, Trace, TraceCall, TraceDiagnostic } from "../trace/trace";
@@ -104,7 +104,7 @@ function namedOutput(name: string | undefined, occurrences: Occurrence[]): numbe
 }
 
 /** The scalar row the caller chose to differentiate, if it is one in this run (a tensor row goes to the tensor graph). */
-function chosenOutput(output: number | undefined, tape: ScalarTape): number | null {
+function chosenOutput(output: number | undefined, tape: Tape): number | null {
   return output !== undefined &&
     Number.isInteger(output) &&
     output >= 0 &&

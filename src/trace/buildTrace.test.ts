@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { MicrogradOps } from "../engine/scalar/microgradOps";
-import { ScalarTape } from "../engine/scalar/scalarTape";
+import { Tape } from "../engine/tape";
 import { buildTrace, shortExpression, type TraceInput } from "./buildTrace";
 
 /** A tape for `L = (a * b + 3) ** 2` with a = 2.0, b = -1.0, built by hand. */
 function example(): { input: TraceInput; rows: Record<string, number> } {
-  const tape = new ScalarTape();
+  const tape = new Tape();
   const m = new MicrogradOps(tape);
   const a = tape.leaf(2.0);
   const b = tape.leaf(-1.0);

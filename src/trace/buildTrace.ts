@@ -1,5 +1,5 @@
 import { OpCode, SCALAR_OPS } from "../engine/scalar/scalarOps";
-import type { ScalarTape } from "../engine/scalar/scalarTape";
+import type { Tape } from "../engine/tape";
 import { floatRepr } from "../runtime/format/floatFormat";
 import type {
   Occurrence,
@@ -14,14 +14,14 @@ import type {
 import { rowsToTrace } from "./rowsToTrace";
 import { tensorGraph, type TensorTraceInput } from "./tensorTrace";
 
-/** The tape's flag bit for "the exponent of `**` is a Python int" (see ScalarTape.flags). */
+/** The tape's flag bit for "the exponent of `**` is a Python int" (see Tape.flags). */
 const EXPONENT_INT = 4;
 const EXPR_MAX = 40;
 
 /** What a finished run hands over to become a Trace. */
 export interface TraceInput {
   source: string;
-  tape: ScalarTape;
+  tape: Tape;
   /** The source span of the expression that made a row, or null when unknown. */
   spanOf(row: number): Span | null;
   /** Names the program bound each row to, in binding order. */
@@ -45,7 +45,7 @@ export function shortExpression(source: string, span: Span): string {
   return text.length > EXPR_MAX ? text.slice(0, EXPR_MAX - 1) + "…" : text;
 }
 
-function opLabel(tape: ScalarTape, row: number): string {
+function opLabel(tape: Tape, row: number): string {
   const code = tape.op[row];
   if (code !== OpCode.Pow) return SCALAR_OPS[code].symbol;
   const k = tape.k[row];
@@ -188,7 +188,7 @@ export function buildTrace(input: TraceInput): Trace {
  * `tensorIds`. Both lists ascend, so a merge gives the tape's order; a tensor made off the
  * tape has an id past every row and comes last.
  */
-function nodeOrder(tape: ScalarTape, kept: readonly number[] | null, tensorIds: readonly number[]): number[] {
+function nodeOrder(tape: Tape, kept: readonly number[] | null, tensorIds: readonly number[]): number[] {
   const order: number[] = [];
   const count = kept ? kept.length : tape.size;
   let t = 0;
@@ -202,7 +202,7 @@ function nodeOrder(tape: ScalarTape, kept: readonly number[] | null, tensorIds: 
   return order;
 }
 
-function scalarRows(tape: ScalarTape): number {
+function scalarRows(tape: Tape): number {
   let n = 0;
   for (let row = 0; row < tape.size; row++) if (tape.op[row] !== OpCode.Tensor) n++;
   return n;

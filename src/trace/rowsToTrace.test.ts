@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { checkGradients } from "../checks/gradientCheck";
 import { runProgram } from "../runtime/runProgram";
-import { ScalarTape } from "../engine/scalar/scalarTape";
+import { Tape } from "../engine/tape";
 import { FULL_TRACE_ROWS, RECENT_ROWS, rowsToTrace } from "./rowsToTrace";
 
 // Twelve "training steps" of about 24,500 rows each (a constant and a product per term, then a
@@ -48,8 +48,8 @@ describe("a long run's trace", () => {
 
 describe("thinning a tape that holds tensor rows too", () => {
   /** `scalars` Values made one by one, with a tensor row after every `every` of them. */
-  function values(scalars: number, every: number): ScalarTape {
-    const tape = new ScalarTape();
+  function values(scalars: number, every: number): Tape {
+    const tape = new Tape();
     for (let i = 1; i <= scalars; i++) {
       tape.leaf(i);
       if (i % every === 0) tape.tensor();

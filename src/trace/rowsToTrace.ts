@@ -1,5 +1,5 @@
 import { OpCode } from "../engine/scalar/scalarOps";
-import type { ScalarTape } from "../engine/scalar/scalarTape";
+import type { Tape } from "../engine/tape";
 import type { Occurrence, Trace, TraceNode } from "./trace";
 
 /** Up to this many scalar rows, the trace keeps every Value the program made. */
@@ -17,7 +17,7 @@ export const RECENT_ROWS = 50_000;
  * tensor values are thinned by tensorValuesToTrace.
  */
 export function rowsToTrace(
-  tape: ScalarTape,
+  tape: Tape,
   reaches: Uint8Array | null,
   occurrences: readonly Occurrence[],
 ): number[] | null {

@@ -1,6 +1,6 @@
 import { pythonPow } from "./pythonFloat";
 import { OpCode } from "./scalarOps";
-import type { ScalarTape } from "./scalarTape";
+import type { Tape } from "../tape";
 
 /** A plain Python number operand: its value and whether Python holds it as an int. */
 export interface PyNumber {
@@ -18,7 +18,7 @@ export type Operand = number | PyNumber;
  * `a / b` is `a * b**-1`, and the reflected forms keep micrograd's operand order.
  */
 export class MicrogradOps {
-  constructor(private readonly tape: ScalarTape) {}
+  constructor(private readonly tape: Tape) {}
 
   /** `Value(x)` made by an operator from a plain number. */
   private wrap(x: Operand): number {

@@ -9,7 +9,7 @@ import { pythonExp, pythonLog, pythonPow } from "./pythonFloat";
  * the result's data. The local derivative reads the operands' data as they are when the
  * backward pass runs, as micrograd's closures do.
  *
- * This table is the definition. ScalarTape's `apply` and `backward` inline `forward`,
+ * This table is the definition. Tape's `apply` and `backward` inline `forward`,
  * `resultIsInt`, `local` and `localIsInt` in a switch for speed; inlinedRules.test.ts holds them
  * to this table bit for bit, so a rule changed here must be changed there too.
  */

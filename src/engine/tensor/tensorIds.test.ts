@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { OpCode } from "../scalar/scalarOps";
-import { ScalarTape } from "../scalar/scalarTape";
+import { Tape } from "../tape";
 import { add, addInPlace, backward, mul, sum, tensor } from "./index";
 import { FIRST_OFF_TAPE_ID, recordingTape, recordTensorsOn } from "./tensorIds";
 
@@ -17,7 +17,7 @@ describe("tensor ids", () => {
   });
 
   it("are rows of the recording tape, between its Values, in creation order", () => {
-    const tape = new ScalarTape(4);
+    const tape = new Tape(4);
     expect(recordTensorsOn(tape)).toBeNull();
     expect(recordingTape()).toBe(tape);
     const a = tape.leaf(2);
@@ -36,7 +36,7 @@ describe("tensor ids", () => {
   });
 
   it("move to a new row when a recorded in-place operation gives the tensor a new value", () => {
-    const tape = new ScalarTape();
+    const tape = new Tape();
     recordTensorsOn(tape);
     const w = tensor([1, 2], { requiresGrad: true });
     const h = mul(w, 2);
@@ -52,7 +52,7 @@ describe("tensor ids", () => {
 describe("a tape with tensor rows", () => {
   /** (a·b + a)·tanh(a), with `tensorRows` tensor rows between every two scalar rows. */
   function build(tensorRows: number) {
-    const tape = new ScalarTape(2);
+    const tape = new Tape(2);
     const gap = () => {
       for (let i = 0; i < tensorRows; i++) tape.tensor();
     };

@@ -1,4 +1,4 @@
-import type { ScalarTape } from "../scalar/scalarTape";
+import type { Tape } from "../tape";
 
 /**
  * Where tensor ids come from. While a run records on a tape (the interpreter's, set for the
@@ -9,7 +9,7 @@ import type { ScalarTape } from "../scalar/scalarTape";
  */
 export const FIRST_OFF_TAPE_ID = 2 ** 32;
 
-let tape: ScalarTape | null = null;
+let tape: Tape | null = null;
 let nextOffTape = FIRST_OFF_TAPE_ID;
 
 /** A fresh id for a new tensor value (a new tensor, or one an in-place operation moved on). */
@@ -18,7 +18,7 @@ export function newTensorId(): number {
 }
 
 /** The tape tensor values are recorded on, or null. */
-export function recordingTape(): ScalarTape | null {
+export function recordingTape(): Tape | null {
   return tape;
 }
 
@@ -26,7 +26,7 @@ export function recordingTape(): ScalarTape | null {
  * Records the tensor values made from now on in `next` (null: on no tape). Returns the tape it
  * replaces, for the caller to put back when its run ends.
  */
-export function recordTensorsOn(next: ScalarTape | null): ScalarTape | null {
+export function recordTensorsOn(next: Tape | null): Tape | null {
   const previous = tape;
   tape = next;
   return previous;

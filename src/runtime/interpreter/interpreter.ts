@@ -1,6 +1,6 @@
 import { EngineArithmeticError, EngineUnsupportedError } from "../../engine/errors";
 import { MicrogradOps } from "../../engine/scalar/microgradOps";
-import { ScalarTape } from "../../engine/scalar/scalarTape";
+import { Tape } from "../../engine/tape";
 import { recordTensorsOn } from "../../engine/tensor/tensorIds";
 import type { Expr, FunctionDef, NameExpr, Program, SourceSpan, Stmt } from "../../lang/python/ir";
 import { evalFormatString, formatValue } from "./formatting";
@@ -57,11 +57,11 @@ interface ScopeNames {
 /**
  * Runs the program IR. A tree-walking evaluator: statements return a Signal instead of
  * throwing for break/continue/return, names are looked up in Frames, and every value the
- * program makes on the scalar tape is stamped with the source span of the user-code expression
+ * program makes on the tape is stamped with the source span of the user-code expression
  * that made it (code of modules written in Python leaves the user's call span in place).
  */
 export class Interpreter implements Runtime {
-  readonly tape = new ScalarTape();
+  readonly tape = new Tape();
   readonly ops = new MicrogradOps(this.tape);
   valueClass: PyClass | null = null;
   readonly globals = new Map<string, PyValue>();
@@ -87,7 +87,7 @@ export class Interpreter implements Runtime {
   readonly rowNames = new Map<number, string[]>();
   occurrenceRows: Int32Array;
   lastRoot: number | null = null;
-  /** Told of name loads/stores of objects, for values kept outside the scalar tape (torch tensors). */
+  /** Told of name loads/stores of objects, for values whose data lives outside the tape (torch tensors). */
   nameHook: ((value: PyValue, occurrence: number, name: string | null) => void) | null = null;
   readonly callRecorder = new CallRecorder();
 

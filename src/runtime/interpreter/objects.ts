@@ -200,7 +200,7 @@ export class PySuper {
   ) {}
 }
 
-/** A micrograd `Value`: its row on the scalar tape. */
+/** A micrograd `Value`: its row on the tape. */
 export class ValueRef {
   constructor(readonly row: number) {}
 }

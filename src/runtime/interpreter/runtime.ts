@@ -1,14 +1,14 @@
 import type { MicrogradOps } from "../../engine/scalar/microgradOps";
-import type { ScalarTape } from "../../engine/scalar/scalarTape";
+import type { Tape } from "../../engine/tape";
 import type { Kwargs, PyClass, PyValue, ValueRef } from "./objects";
 
 /**
  * What the object model, builtins and modules need from the running interpreter: calling a
- * Python callable (user functions and dunders included), the scalar tape, and the run's output.
+ * Python callable (user functions and dunders included), the tape, and the run's output.
  * The interpreter implements it; the rest depends only on this interface.
  */
 export interface Runtime {
-  readonly tape: ScalarTape;
+  readonly tape: Tape;
   readonly ops: MicrogradOps;
   /** micrograd's `Value` class once `micrograd.engine` is imported (what `type(v)` gives). */
   valueClass: PyClass | null;

@@ -1,6 +1,6 @@
 import { MicrogradOps } from "../../engine/scalar/microgradOps";
 import { recordTensorsOn } from "../../engine/tensor/tensorIds";
-import { ScalarTape } from "../../engine/scalar/scalarTape";
+import { Tape } from "../../engine/tape";
 import type { RootGradients, Tensor as EngineTensor } from "../../engine/tensor/index";
 import type { FunctionDef, NameExpr, Program, SourceSpan, Stmt } from "../../lang/python/ir";
 import { makeGradlens, type Gradlens } from "../../library/api";
@@ -53,7 +53,7 @@ const MAX_DEPTH = 2000;
  * expression that made it, as the Python interpreter does, and the trace is built the same way.
  */
 export class JsInterpreter implements Caller {
-  readonly tape = new ScalarTape();
+  readonly tape = new Tape();
   readonly ops = new MicrogradOps(this.tape);
   readonly lib: Gradlens;
   readonly globalScope = new Scope(null, true);

@@ -16,7 +16,7 @@ import { typeName } from "../interpreter/stringify";
 import { setOf } from "../interpreter/collections";
 
 /**
- * micrograd's `Value`, backed by the scalar tape: a ValueRef is its row. `.data` and `.grad`
+ * micrograd's `Value`, backed by the tape: a ValueRef is its row. `.data` and `.grad`
  * read the tape with Python's int/float distinction; the operators live in operators.ts (they
  * compose micrograd's primitives through MicrogradOps).
  */

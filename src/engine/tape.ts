@@ -1,6 +1,6 @@
-import { EngineArithmeticError } from "../errors";
-import { pythonExp, pythonLog, pythonPow } from "./pythonFloat";
-import { OpCode, SCALAR_OPS } from "./scalarOps";
+import { EngineArithmeticError } from "./errors";
+import { pythonExp, pythonLog, pythonPow } from "./scalar/pythonFloat";
+import { OpCode, SCALAR_OPS } from "./scalar/scalarOps";
 
 const DATA_INT = 1;
 const GRAD_INT = 2;
@@ -21,7 +21,7 @@ const EXPONENT_INT = 4;
  * a switch, because a call through the table per row costs more than the arithmetic; the tests
  * check the inlined rules against the table, and `rootGradients` uses the table itself.
  */
-export class ScalarTape {
+export class Tape {
   size = 0;
   op: Uint8Array;
   /** First operand's row, or -1. */

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { EngineArithmeticError } from "../errors";
-import { MicrogradOps } from "./microgradOps";
-import { OpCode } from "./scalarOps";
-import { ScalarTape } from "./scalarTape";
+import { EngineArithmeticError } from "./errors";
+import { MicrogradOps } from "./scalar/microgradOps";
+import { OpCode } from "./scalar/scalarOps";
+import { Tape } from "./tape";
 
 const float = (value: number) => ({ value, isInt: false });
 const int = (value: number) => ({ value, isInt: true });
@@ -12,7 +12,7 @@ const int = (value: number) => ({ value, isInt: true });
  * published figures (g = 24.7041, ∂g/∂a = 138.8338, ∂g/∂b = 645.5773) check the whole path.
  */
 function readmeExpression(aData: number, bData: number) {
-  const t = new ScalarTape();
+  const t = new Tape();
   const m = new MicrogradOps(t);
   const a = t.leaf(aData);
   const b = t.leaf(bData);
@@ -29,7 +29,7 @@ function readmeExpression(aData: number, bData: number) {
   return { t, a, b, g };
 }
 
-describe("ScalarTape with micrograd's operators", () => {
+describe("Tape with micrograd's operators", () => {
   it("reproduces micrograd's published README figures", () => {
     const { t, a, b, g } = readmeExpression(-4.0, 2.0);
     expect(t.data[g].toFixed(4)).toBe("24.7041");
@@ -55,7 +55,7 @@ describe("ScalarTape with micrograd's operators", () => {
   it("accumulates across repeated backward() exactly as micrograd does", () => {
     // L = (x*3)*2: micrograd resets only the root's grad, so intermediates double and the
     // second pass pushes their doubled grads on: x.grad = 6, then 6 + 2*6 = 18.
-    const t = new ScalarTape();
+    const t = new Tape();
     const m = new MicrogradOps(t);
     const x = t.leaf(5);
     const y = m.mul(x, int(3));
@@ -70,7 +70,7 @@ describe("ScalarTape with micrograd's operators", () => {
   });
 
   it("keeps ∂root/∂x apart from .grad", () => {
-    const t = new ScalarTape();
+    const t = new Tape();
     const m = new MicrogradOps(t);
     const x = t.leaf(5);
     const L = m.mul(m.mul(x, int(3)), int(2));
@@ -84,7 +84,7 @@ describe("ScalarTape with micrograd's operators", () => {
   });
 
   it("sums the contributions of a value used twice (fan-out)", () => {
-    const t = new ScalarTape();
+    const t = new Tape();
     const m = new MicrogradOps(t);
     const a = t.leaf(3);
     const y = m.mul(a, a); // a*a: two edges from a
@@ -93,7 +93,7 @@ describe("ScalarTape with micrograd's operators", () => {
   });
 
   it("tracks Python's int and float results", () => {
-    const t = new ScalarTape();
+    const t = new Tape();
     const m = new MicrogradOps(t);
     const a = t.leaf(2, true);
     const b = m.mul(a, int(3));
@@ -111,7 +111,7 @@ describe("ScalarTape with micrograd's operators", () => {
   });
 
   it("walks a 100,000-deep chain without overflowing the stack", () => {
-    const t = new ScalarTape();
+    const t = new Tape();
     const m = new MicrogradOps(t);
     const x = t.leaf(0.5);
     let y = x;
@@ -124,12 +124,12 @@ describe("ScalarTape with micrograd's operators", () => {
     const ops = [OpCode.Tanh, OpCode.Exp, OpCode.Log, OpCode.Sigmoid, OpCode.Relu];
     for (const op of ops) {
       for (const x0 of [0.3, 1.7, 2.5]) {
-        const t = new ScalarTape();
+        const t = new Tape();
         const x = t.leaf(x0);
         const y = t.apply(op, x);
         t.backward(y);
         const f = (v: number) => {
-          const s = new ScalarTape();
+          const s = new Tape();
           return s.data[s.apply(op, s.leaf(v))];
         };
         const h = 1e-6;
@@ -139,7 +139,7 @@ describe("ScalarTape with micrograd's operators", () => {
   });
 
   it("raises where Python raises", () => {
-    const t = new ScalarTape();
+    const t = new Tape();
     const m = new MicrogradOps(t);
     expect(() => m.pow(t.leaf(0), int(-1))).toThrow(EngineArithmeticError);
     expect(() => m.exp(t.leaf(1000))).toThrow(/math range error/);
@@ -148,7 +148,7 @@ describe("ScalarTape with micrograd's operators", () => {
   });
 
   it("leaves values the root does not depend on alone, above and below it", () => {
-    const t = new ScalarTape();
+    const t = new Tape();
     const m = new MicrogradOps(t);
     const x = t.leaf(2);
     const unrelated = t.leaf(7);
@@ -164,7 +164,7 @@ describe("ScalarTape with micrograd's operators", () => {
   });
 
   it("grows past its initial capacity without losing rows", () => {
-    const t = new ScalarTape(1);
+    const t = new Tape(1);
     const m = new MicrogradOps(t);
     const x = t.leaf(1.5);
     let y = x;
@@ -176,7 +176,7 @@ describe("ScalarTape with micrograd's operators", () => {
   });
 
   it("truncates to a mark so a training loop rebuilds its graph in the same rows", () => {
-    const t = new ScalarTape(4);
+    const t = new Tape(4);
     const m = new MicrogradOps(t);
     const w = t.leaf(0.5);
     const mark = t.size;
@@ -200,7 +200,7 @@ describe("ScalarTape with micrograd's operators", () => {
   });
 
   it("gives a reused row a zero grad, whatever the dropped row held", () => {
-    const t = new ScalarTape();
+    const t = new Tape();
     const m = new MicrogradOps(t);
     const x = t.leaf(3);
     const y = m.mul(x, float(2));
@@ -214,7 +214,7 @@ describe("ScalarTape with micrograd's operators", () => {
   });
 
   it("starts each pass afresh: a later root does not inherit what an earlier one reached", () => {
-    const t = new ScalarTape();
+    const t = new Tape();
     const m = new MicrogradOps(t);
     const rows = Array.from({ length: 70 }, (_, i) => t.leaf(i + 1)); // more than two 32-row words
     const big = rows.slice(1).reduce((acc, r) => m.add(acc, r), rows[0]);
@@ -231,7 +231,7 @@ describe("ScalarTape with micrograd's operators", () => {
   });
 
   it("forgets a dropped row's data as the last backward() saw it", () => {
-    const t = new ScalarTape();
+    const t = new Tape();
     const m = new MicrogradOps(t);
     const w = t.leaf(1);
     const mark = t.size;
@@ -248,7 +248,7 @@ describe("ScalarTape with micrograd's operators", () => {
 
 describe("local derivatives where Python would raise", () => {
   it("describes x ** 0.5 at 0 with an infinite slope instead of raising", () => {
-    const t = new ScalarTape();
+    const t = new Tape();
     const m = new MicrogradOps(t);
     const x = t.leaf(0);
     const y = m.pow(x, float(0.5));
