@@ -1,5 +1,5 @@
 import { MicrogradOps } from "../src/engine/scalar/microgradOps";
-import { ScalarTape } from "../src/engine/scalar/scalarTape";
+import { Tape } from "../src/engine/tape";
 import { Value } from "./baseline/value";
 import { Timings } from "./timing";
 import type { W1Program } from "./workloads";
@@ -15,7 +15,7 @@ export interface W1Run {
 const SQUARE = { value: 2, isInt: true };
 
 /**
- * W1 through the engine, the way the interpreter drives it: MicrogradOps on a ScalarTape.
+ * W1 through the engine, the way the interpreter drives it: MicrogradOps on a Tape.
  * Every repetition builds a fresh graph: on one tape truncated to empty (`freshTape` false: the
  * rows are rewritten in memory already mapped, as a re-run in a live session would), or on a new
  * tape that grows from its default size (`freshTape`: the figures then include allocating and
@@ -25,10 +25,10 @@ const SQUARE = { value: 2, isInt: true };
 export function w1Engine(p: W1Program, warmup: number, reps: number, freshTape: boolean): W1Run {
   const run: W1Run = { forward: new Timings(), backward: new Timings(), loss: NaN, leafGradSum: NaN };
   const node = new Int32Array(p.nNodes);
-  const reused = new ScalarTape();
+  const reused = new Tape();
   for (let rep = 0; rep < warmup + reps; rep++) {
     const keep = rep >= warmup;
-    const tape = freshTape ? new ScalarTape() : reused;
+    const tape = freshTape ? new Tape() : reused;
     tape.truncate(0);
     const m = new MicrogradOps(tape);
     for (let i = 0; i < 100; i++) node[i] = tape.leaf(p.leaves[i]);

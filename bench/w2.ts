@@ -1,5 +1,5 @@
 import { MicrogradOps, type PyNumber } from "../src/engine/scalar/microgradOps";
-import { ScalarTape } from "../src/engine/scalar/scalarTape";
+import { Tape } from "../src/engine/tape";
 import { Mlp } from "./baseline/mlp";
 import { Value } from "./baseline/value";
 import { Timings } from "./timing";
@@ -41,7 +41,7 @@ class TapeMlp {
   private next: Int32Array;
 
   constructor(
-    readonly tape: ScalarTape,
+    readonly tape: Tape,
     readonly m: MicrogradOps,
     private readonly sizes: readonly number[],
     weights: readonly number[],
@@ -134,7 +134,7 @@ function regularisation(mlp: TapeMlp): number {
  */
 export function w2Engine(d: W2Data, warmup: number, steps: number): W2Run {
   const run = newRun();
-  const tape = new ScalarTape(1 << 17);
+  const tape = new Tape(1 << 17);
   const mlp = new TapeMlp(tape, new MicrogradOps(tape), d.sizes, d.params);
   const afterParams = tape.size;
   const batch = new Batch(d);
