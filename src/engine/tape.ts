@@ -1,4 +1,5 @@
 import { EngineArithmeticError } from "./errors";
+import { exp as ieeeExp, log as ieeeLog, pow as ieeePow } from "./math/correctlyRounded";
 import { pythonExp, pythonLog, pythonPow } from "./scalar/pythonFloat";
 import { OpCode, SCALAR_OPS } from "./scalar/scalarOps";
 
@@ -89,6 +90,12 @@ export class Tape {
   leafOverrides: ReadonlyMap<number, number> | null = null;
 
   /**
+   * JavaScript's arithmetic instead of Python's (the gradlens library): `0 ** -1` is Infinity and
+   * `log(0)` is -Infinity where Python raises. The same correctly rounded functions either way.
+   */
+  ieeeArithmetic = false;
+
+  /**
    * Applies a primitive operation; throws EngineArithmeticError where Python would raise (and
    * then adds no row). The cases are SCALAR_OPS's `forward` and `resultIsInt`, inlined.
    */
@@ -107,7 +114,7 @@ export class Tape {
         outInt = xInt && (this.flags[y] & DATA_INT) !== 0;
         break;
       case OpCode.Pow:
-        out = pythonPow(xd, k);
+        out = this.ieeeArithmetic ? ieeePow(xd, k) : pythonPow(xd, k);
         outInt = xInt && kIsInt && k >= 0;
         break;
       case OpCode.Relu:
@@ -118,10 +125,10 @@ export class Tape {
         out = Math.tanh(xd);
         break;
       case OpCode.Exp:
-        out = pythonExp(xd);
+        out = this.ieeeArithmetic ? ieeeExp(xd) : pythonExp(xd);
         break;
       case OpCode.Log:
-        out = pythonLog(xd);
+        out = this.ieeeArithmetic ? ieeeLog(xd) : pythonLog(xd);
         break;
       case OpCode.Sigmoid:
         out = 1 / (1 + Math.exp(-xd));
@@ -280,7 +287,7 @@ export class Tape {
         case OpCode.Pow: {
           const k = this.k[id];
           // `t**2` is the common case; pow(x, 1) is exactly x in every libm, so this is the same number.
-          dx = k === 2 ? 2 * xd : k * pythonPow(xd, k - 1);
+          dx = k === 2 ? 2 * xd : k * (this.ieeeArithmetic ? ieeePow(xd, k - 1) : pythonPow(xd, k - 1));
           dxInt = (flags[x] & DATA_INT) !== 0 && (flags[id] & EXPONENT_INT) !== 0 && k - 1 >= 0;
           break;
         }

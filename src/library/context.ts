@@ -21,6 +21,7 @@ export interface GradlensContext {
 
 export function nativeContext(): GradlensContext {
   const tape = new Tape();
+  tape.ieeeArithmetic = true; // JavaScript's numbers: 1 / 0 is Infinity, not an error
   return {
     tape,
     ops: new MicrogradOps(tape),

@@ -45,6 +45,19 @@ describe("gradlens Value", () => {
     });
   }
 
+  it("computes with JavaScript's numbers: Infinity and NaN where Python would raise", () => {
+    const zero = new g.Value(0);
+    expect(zero.pow(-1).data).toBe(Infinity);
+    expect(new g.Value(1).div(zero).data).toBe(Infinity);
+    expect(zero.log().data).toBe(-Infinity);
+    expect(new g.Value(-1).log().data).toBeNaN();
+    expect(new g.Value(1000).exp().data).toBe(Infinity);
+    // the gradient of sqrt at 0 is ∞: 0.5 · 0 ** -0.5, as 0.5 * Math.pow(0, -0.5) is in JavaScript
+    const root = zero.pow(0.5);
+    root.backward();
+    expect(zero.grad).toBe(Infinity);
+  });
+
   it("accumulates across backward() calls and can be reset, as micrograd does", () => {
     const a = new g.Value(3);
     const y = a.mul(a);

@@ -90,6 +90,7 @@ export class JsInterpreter implements Caller {
   ) {
     this.occurrenceRows = new Int32Array(program.occurrences.length).fill(-1);
     const tape = this.tape;
+    tape.ieeeArithmetic = true; // JavaScript's numbers, as the library has them under Node
     this.lib = makeGradlens({
       tape,
       ops: this.ops,

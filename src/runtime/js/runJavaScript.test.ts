@@ -194,4 +194,13 @@ b.backward();
     expect(t.nodes.find((n) => n.names.includes("a"))?.rootGrad).toEqual([3]);
     expect(t.nodes.find((n) => n.names.includes("x"))?.grad).toEqual([2, 4]);
   });
+
+  it("computes Values with JavaScript's numbers, as the library does under Node", () => {
+    const t = runProgram(
+      'import { Value } from "gradlens";\nconst z = new Value(0);\nconsole.log(new Value(1).div(z).data, z.log().data);\n',
+      { language: "javascript", fileName: "ieee.mjs" },
+    );
+    expect(t.diagnostics).toEqual([]);
+    expect(t.stdout).toBe("Infinity -Infinity\n");
+  });
 });
