@@ -1,12 +1,13 @@
-import type { Tape } from "../engine/tape";
 import { parsePython } from "../lang/python/parsePython";
 import { buildTrace } from "../trace/buildTrace";
+import { unrunTrace } from "../trace/unrunTrace";
 import type { Occurrence, Trace, TraceCall, TraceDiagnostic } from "../trace/trace";
 import { makeBuiltins } from "./builtins";
 import { Interpreter } from "./interpreter/interpreter";
 import { BudgetError, PyError, UnsupportedError } from "./interpreter/pyErrors";
 import { BuiltinModules } from "./moduleLoader";
 import type { RunProgram } from "./runApi";
+import { traceRoot } from "./traceRoot";
 import { collectVariables } from "./variables";
 import { torchTraceInput } from "./modules/torchReport";
 import { runJavaScript } from "./js/runJavaScript";
@@ -29,18 +30,7 @@ export const runProgram: RunProgram = (source, options = {}) => {
     span: d.span,
     code: d.code,
   }));
-  if (!parsed.program) {
-    return {
-      ok: false,
-      stdout: "",
-      diagnostics,
-      nodes: [],
-      edges: [],
-      root: null,
-      occurrences: [],
-      variables: {},
-    };
-  }
+  if (!parsed.program) return unrunTrace(diagnostics);
   const program = parsed.program;
   const interp = new Interpreter(
     program,
@@ -62,13 +52,7 @@ export const runProgram: RunProgram = (source, options = {}) => {
       occurrences.push({ name: program.occurrences[i].name, span: program.occurrences[i].span, node: row });
   });
   occurrences.sort((x, y) => x.span.from - y.span.from);
-  // a chosen tensor is differentiated on the tensor side, in place of any Value root
-  const tensorChosen = options.output !== undefined && interp.tape.isTensor(options.output);
-  const root = tensorChosen
-    ? null
-    : (chosenOutput(options.output, interp.tape) ??
-      namedOutput(options.outputName, occurrences) ??
-      interp.lastRoot);
+  const root = traceRoot(options, interp.tape, occurrences, interp.lastRoot);
   // taken before the variables are summarised (which may call `parameters()`)
   const calls: TraceCall[] = interp.callRecorder.calls.map((c, id) => ({
     id,
@@ -94,25 +78,6 @@ export const runProgram: RunProgram = (source, options = {}) => {
   });
   return trace;
 };
-
-/** The value a name last stood for in the program (its last occurrence), if any. */
-function namedOutput(name: string | undefined, occurrences: Occurrence[]): number | null {
-  if (name === undefined) return null;
-  for (let i = occurrences.length - 1; i >= 0; i--)
-    if (occurrences[i].name === name) return occurrences[i].node;
-  return null;
-}
-
-/** The scalar row the caller chose to differentiate, if it is one in this run (a tensor row goes to the tensor graph). */
-function chosenOutput(output: number | undefined, tape: Tape): number | null {
-  return output !== undefined &&
-    Number.isInteger(output) &&
-    output >= 0 &&
-    output < tape.size &&
-    !tape.isTensor(output)
-    ? output
-    : null;
-}
 
 function diagnosticFor(
   e: unknown,

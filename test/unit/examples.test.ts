@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { gradientDiagnostics } from "../../src/explain/gradientHealth";
 import { runProgram } from "../../src/runtime/runProgram";
+import { compare } from "./expectation";
 
 /**
  * "Comment tests": every example carries its expectations as `# expect: <expression> <op> <value>`
@@ -71,29 +72,6 @@ function pythonLiteral(text: string): unknown {
     return m[0] in words ? words[m[0]] : Number(m[0]);
   };
   return value();
-}
-
-function compare(actual: unknown, op: string, wanted: unknown, where: string): void {
-  if (typeof actual === "number" && typeof wanted === "number") {
-    const tolerance = 1e-12 * Math.max(Math.abs(wanted), Number.MIN_VALUE);
-    if (op === "==") {
-      if (Number.isNaN(wanted)) expect(actual, where).toBeNaN();
-      else if (!Number.isFinite(wanted)) expect(actual, where).toBe(wanted);
-      else
-        expect(Math.abs(actual - wanted), `${where}: ${actual} vs ${wanted}`).toBeLessThanOrEqual(tolerance);
-    } else if (op === "<") expect(actual, where).toBeLessThan(wanted);
-    else if (op === "<=") expect(actual, where).toBeLessThanOrEqual(wanted);
-    else if (op === ">") expect(actual, where).toBeGreaterThan(wanted);
-    else expect(actual, where).toBeGreaterThanOrEqual(wanted);
-    return;
-  }
-  if (Array.isArray(actual) && Array.isArray(wanted) && op === "==") {
-    expect(actual.length, where).toBe(wanted.length);
-    actual.forEach((a, k) => compare(a, op, wanted[k], `${where}[${k}]`));
-    return;
-  }
-  expect(op, `${where}: only == compares non-numbers`).toBe("==");
-  expect(actual, where).toEqual(wanted);
 }
 
 const files = readdirSync(EXAMPLES)

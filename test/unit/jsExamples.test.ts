@@ -6,6 +6,7 @@ import * as esbuild from "esbuild";
 import ts from "typescript";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runProgram } from "../../src/runtime/runProgram";
+import { compare } from "./expectation";
 
 /**
  * Every JavaScript and TypeScript example runs both ways: in GradLens's interpreter and
@@ -58,26 +59,6 @@ async function runNatively(file: string, source: string): Promise<string> {
   const path = join(scratch, file.replace(/[/\\]/g, "_").replace(/\.ts$/, ".mjs"));
   writeFileSync(path, js);
   return execFileSync(process.execPath, [path], { cwd: scratch, encoding: "utf8" });
-}
-
-function compare(actual: unknown, op: string, wanted: unknown, where: string): void {
-  if (typeof actual === "number" && typeof wanted === "number") {
-    const tolerance = 1e-12 * Math.max(Math.abs(wanted), Number.MIN_VALUE);
-    if (op === "==")
-      expect(Math.abs(actual - wanted), `${where}: ${actual} vs ${wanted}`).toBeLessThanOrEqual(tolerance);
-    else if (op === "<") expect(actual, where).toBeLessThan(wanted);
-    else if (op === "<=") expect(actual, where).toBeLessThanOrEqual(wanted);
-    else if (op === ">") expect(actual, where).toBeGreaterThan(wanted);
-    else expect(actual, where).toBeGreaterThanOrEqual(wanted);
-    return;
-  }
-  if (Array.isArray(actual) && Array.isArray(wanted) && op === "==") {
-    expect(actual.length, where).toBe(wanted.length);
-    actual.forEach((a, k) => compare(a, op, wanted[k], `${where}[${k}]`));
-    return;
-  }
-  expect(op, `${where}: only == compares non-numbers`).toBe("==");
-  expect(actual, where).toEqual(wanted);
 }
 
 /** `// expect: b < a` compares with the value of another expression: its JSON is read from the run too. */

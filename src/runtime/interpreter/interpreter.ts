@@ -1,4 +1,5 @@
 import { EngineArithmeticError, EngineUnsupportedError } from "../../engine/errors";
+import { RowSpans } from "../rowSpans";
 import { MicrogradOps } from "../../engine/scalar/microgradOps";
 import { Tape } from "../../engine/tape";
 import { recordTensorsOn } from "../../engine/tensor/tensorIds";
@@ -81,9 +82,7 @@ export class Interpreter implements Runtime {
   handling: PyError | null = null;
 
   // Trace bookkeeping.
-  private stamped = 0;
-  rowFrom = new Int32Array(1024);
-  rowTo = new Int32Array(1024);
+  private readonly rowSpans = new RowSpans();
   readonly rowNames = new Map<number, string[]>();
   occurrenceRows: Int32Array;
   lastRoot: number | null = null;
@@ -136,7 +135,7 @@ export class Interpreter implements Runtime {
 
   /** The span of the expression that made a row (null for rows made before any user code ran). */
   spanOf(row: number): SourceSpan | null {
-    return row < this.stamped ? { from: this.rowFrom[row], to: this.rowTo[row] } : null;
+    return this.rowSpans.spanOf(row);
   }
 
   get stdout(): string {
@@ -464,20 +463,7 @@ export class Interpreter implements Runtime {
 
   /** Gives the rows made since the last stamp the span of the user-code expression that made them. */
   stampRows(span: SourceSpan | null): void {
-    const size = this.tape.size;
-    if (size <= this.stamped || this.library || span === null) return;
-    if (this.rowFrom.length < size) {
-      const grow = (old: Int32Array) => {
-        const next = new Int32Array(Math.max(size, old.length * 2));
-        next.set(old);
-        return next;
-      };
-      this.rowFrom = grow(this.rowFrom);
-      this.rowTo = grow(this.rowTo);
-    }
-    this.rowFrom.fill(span.from, this.stamped, size);
-    this.rowTo.fill(span.to, this.stamped, size);
-    this.stamped = size;
+    if (!this.library) this.rowSpans.stamp(this.tape.size, span);
   }
 
   // ---- expressions ----
@@ -499,14 +485,14 @@ export class Interpreter implements Runtime {
         const b = this.eval(e.right, frame);
         if (!this.library) this.at = e.span;
         const r = binaryOp(this, e.op, a, b);
-        if (this.tape.size > this.stamped) this.stampRows(e.span);
+        if (this.tape.size > this.rowSpans.stamped) this.stampRows(e.span);
         return r;
       }
       case "unary": {
         const v = this.eval(e.operand, frame);
         if (!this.library) this.at = e.span;
         const r = unaryOp(this, e.op, v);
-        if (this.tape.size > this.stamped) this.stampRows(e.span);
+        if (this.tape.size > this.rowSpans.stamped) this.stampRows(e.span);
         return r;
       }
       case "logical": {
@@ -530,7 +516,7 @@ export class Interpreter implements Runtime {
         return truthy(this, this.eval(e.test, frame)) ? this.eval(e.body, frame) : this.eval(e.orelse, frame);
       case "call": {
         const r = this.evalCall(e, frame);
-        if (this.tape.size > this.stamped) this.stampRows(e.span);
+        if (this.tape.size > this.rowSpans.stamped) this.stampRows(e.span);
         return r;
       }
       case "attribute": {

@@ -1,4 +1,5 @@
 import { MicrogradOps } from "../../engine/scalar/microgradOps";
+import { RowSpans } from "../rowSpans";
 import { recordTensorsOn } from "../../engine/tensor/tensorIds";
 import { Tape } from "../../engine/tape";
 import type { RootGradients, Tensor as EngineTensor } from "../../engine/tensor/index";
@@ -66,9 +67,7 @@ export class JsInterpreter implements Caller {
   private readonly errorClasses = new Map<string, JsClass>();
 
   // Trace bookkeeping, as the Python interpreter keeps it.
-  private stamped = 0;
-  rowFrom = new Int32Array(1024);
-  rowTo = new Int32Array(1024);
+  private readonly rowSpans = new RowSpans();
   readonly rowNames = new Map<number, string[]>();
   readonly occurrenceRows: Int32Array;
   lastRoot: number | null = null;
@@ -149,7 +148,7 @@ export class JsInterpreter implements Caller {
 
   /** The span of the expression that made a row (null for rows made before any user code ran). */
   spanOf(row: number): SourceSpan | null {
-    return row < this.stamped ? { from: this.rowFrom[row], to: this.rowTo[row] } : null;
+    return this.rowSpans.spanOf(row);
   }
 
   /** Turns what escaped the program into a located JavaScript error (or a budget/unsupported stop). */
@@ -221,24 +220,11 @@ export class JsInterpreter implements Caller {
 
   /** Gives the rows made since the last stamp the span of the expression that made them. */
   stampRows(span: SourceSpan | null): void {
-    const size = this.tape.size;
-    if (size <= this.stamped || span === null) return;
-    if (this.rowFrom.length < size) {
-      const grow = (old: Int32Array) => {
-        const next = new Int32Array(Math.max(size, old.length * 2));
-        next.set(old);
-        return next;
-      };
-      this.rowFrom = grow(this.rowFrom);
-      this.rowTo = grow(this.rowTo);
-    }
-    this.rowFrom.fill(span.from, this.stamped, size);
-    this.rowTo.fill(span.to, this.stamped, size);
-    this.stamped = size;
+    this.rowSpans.stamp(this.tape.size, span);
   }
 
   get unstamped(): boolean {
-    return this.tape.size > this.stamped;
+    return this.tape.size > this.rowSpans.stamped;
   }
 
   /** Notes which Value or tensor a name occurrence stood for (the trace's occurrences). */

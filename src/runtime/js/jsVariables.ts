@@ -1,6 +1,7 @@
-import type { JsonNested, PyJson } from "../../trace/trace";
+import type { PyJson } from "../../trace/trace";
 import { ENGINE, type TensorInstance } from "../../library/tensor";
 import { ROW } from "../../library/value";
+import { tensorJson as tensorReport } from "../tensorReport";
 import { jsonNumber } from "../variables";
 import type { JsInterpreter } from "./interpreter";
 import { isHost, JsObject, type JsValue } from "./values";
@@ -63,25 +64,6 @@ export function collectJsVariables(it: JsInterpreter, root: number | null): Reco
   return vars;
 }
 
-function nested(t: EngineTensor, values: Float64Array): JsonNested {
-  if (t.ndim === 0) return jsonNumber(values[0]);
-  let pos = 0;
-  const build = (d: number): JsonNested[] => {
-    const out: JsonNested[] = [];
-    for (let i = 0; i < t.shape[d]; i++)
-      out.push(d === t.ndim - 1 ? jsonNumber(values[pos++]) : build(d + 1));
-    return out;
-  };
-  return build(0);
-}
-
 function tensorJson(it: JsInterpreter, t: EngineTensor): PyJson {
-  const rootGrad = it.lastRoot === null ? it.tensors.lastBackward?.grads.get(t.id) : undefined;
-  return {
-    type: "Tensor",
-    shape: [...t.shape],
-    data: nested(t, t.values()),
-    grad: t.grad === null ? null : nested(t, t.grad.values()),
-    root_grad: rootGrad === undefined ? null : nested(t, rootGrad.values()),
-  };
+  return tensorReport(t, it.lastRoot === null ? it.tensors.lastBackward?.grads.get(t.id) : undefined);
 }

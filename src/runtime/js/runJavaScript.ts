@@ -1,6 +1,7 @@
 import * as T from "../../engine/tensor/index";
 import { parseJavaScript, type JsDialect } from "../../lang/javascript/parseJavaScript";
 import { buildTrace } from "../../trace/buildTrace";
+import { unrunTrace } from "../../trace/unrunTrace";
 import type { TensorTraceInput } from "../../trace/tensorTrace";
 import type {
   Occurrence,
@@ -11,6 +12,8 @@ import type {
 } from "../../trace/trace";
 import { BudgetError, UnsupportedError } from "../interpreter/pyErrors";
 import type { RunOptions } from "../runApi";
+import { oneElementGradients } from "../tensorReport";
+import { traceRoot } from "../traceRoot";
 import { inspect } from "./inspect";
 import { JsInterpreter } from "./interpreter";
 import { collectJsVariables } from "./jsVariables";
@@ -31,18 +34,7 @@ export function runJavaScript(source: string, dialect: JsDialect, options: RunOp
     span: d.span,
     code: d.code,
   }));
-  if (!parsed.program) {
-    return {
-      ok: false,
-      stdout: "",
-      diagnostics,
-      nodes: [],
-      edges: [],
-      root: null,
-      occurrences: [],
-      variables: {},
-    };
-  }
+  if (!parsed.program) return unrunTrace(diagnostics);
   const program = parsed.program;
   T.resetEngineState();
   const it = new JsInterpreter(program, source, options.stepBudget ?? DEFAULT_STEP_BUDGET);
@@ -59,11 +51,7 @@ export function runJavaScript(source: string, dialect: JsDialect, options: RunOp
     if (row >= 0) occurrences.push({ ...program.occurrences[i], node: row });
   });
   occurrences.sort((x, y) => x.span.from - y.span.from);
-  // a chosen tensor is differentiated on the tensor side, in place of any Value root
-  const tensorChosen = options.output !== undefined && it.tape.isTensor(options.output);
-  const root = tensorChosen
-    ? null
-    : (chosenOutput(options.output, it.tape) ?? namedOutput(options.outputName, occurrences) ?? it.lastRoot);
+  const root = traceRoot(options, it.tape, occurrences, it.lastRoot);
   const calls: TraceCall[] = it.callRecorder.calls.map((c, id) => ({
     id,
     parent: c.parent < 0 ? null : c.parent,
@@ -104,35 +92,9 @@ function tensorInput(
     backward,
     rootId: backward !== null ? s.lastRootId : null,
     output,
-    gradientsFor: (t) => {
-      if (t.numel !== 1 || !t.requiresGrad) return null;
-      try {
-        return T.rootGradients(t);
-      } catch (e) {
-        if (e instanceof T.TensorError) return null;
-        throw e;
-      }
-    },
+    gradientsFor: oneElementGradients,
     occurrences: [...s.occurrences].map(([occurrence, id]) => ({ ...programOccurrences[occurrence], id })),
   };
-}
-
-function namedOutput(name: string | undefined, occurrences: Occurrence[]): number | null {
-  if (name === undefined) return null;
-  for (let i = occurrences.length - 1; i >= 0; i--)
-    if (occurrences[i].name === name) return occurrences[i].node;
-  return null;
-}
-
-/** The Value row the caller chose to differentiate, if it is one in this run (a tensor row goes to the tensor graph). */
-function chosenOutput(output: number | undefined, tape: JsInterpreter["tape"]): number | null {
-  return output !== undefined &&
-    Number.isInteger(output) &&
-    output >= 0 &&
-    output < tape.size &&
-    !tape.isTensor(output)
-    ? output
-    : null;
 }
 
 /** The message Node prints for what stopped the program (`TypeError: x is not a function`). */

@@ -1,11 +1,9 @@
-import * as T from "../../engine/tensor/index";
-import type { Tensor } from "../../engine/tensor/index";
 import type { TensorTraceInput } from "../../trace/tensorTrace";
-import type { JsonNested, PyJson } from "../../trace/trace";
+import type { PyJson } from "../../trace/trace";
 import type { Interpreter } from "../interpreter/interpreter";
 import { PyInstance, type PyClass, type PyValue } from "../interpreter/objects";
-import { jsonNumber } from "../variables";
 import { TensorObject, torchStateOf } from "./torchState";
+import { oneElementGradients, tensorJson as tensorReport } from "../tensorReport";
 
 /**
  * What a run that used torch reports: the tensor part of the trace, and tensors in the CLI's
@@ -35,16 +33,7 @@ export function torchTraceInput(
     backward,
     rootId: backward !== null ? s.lastRootId : null,
     output,
-    gradientsFor: (t) => {
-      if (t.numel !== 1 || !t.requiresGrad) return null;
-      try {
-        return T.rootGradients(t);
-      } catch (e) {
-        // a graph already freed by backward() cannot be walked again
-        if (e instanceof T.TensorError) return null;
-        throw e;
-      }
-    },
+    gradientsFor: oneElementGradients,
     occurrences: [...s.occurrences].map(([occurrence, id]) => ({ ...program.occurrences[occurrence], id })),
   };
 }
@@ -77,28 +66,8 @@ function isTorchModule(c: PyClass | null): boolean {
   return c !== null && ((c.module === "torch.nn" && c.name === "Module") || isTorchModule(c.base));
 }
 
-function nested(t: Tensor, values: Float64Array): JsonNested {
-  if (t.ndim === 0) return jsonNumber(values[0]);
-  let pos = 0;
-  const build = (d: number): JsonNested[] => {
-    const out: JsonNested[] = [];
-    for (let i = 0; i < t.shape[d]; i++)
-      out.push(d === t.ndim - 1 ? jsonNumber(values[pos++]) : build(d + 1));
-    return out;
-  };
-  return build(0);
-}
-
 /** A tensor variable in the JSON contract, or undefined for anything else. */
 export function tensorJson(interp: Interpreter, v: PyValue): PyJson | undefined {
   if (!(v instanceof TensorObject)) return undefined;
-  const t = v.tensor;
-  const rootGrad = torchStateOf(interp)?.activeBackward()?.grads.get(t.id);
-  return {
-    type: "Tensor",
-    shape: [...t.shape],
-    data: nested(t, t.values()),
-    grad: t.grad === null ? null : nested(t, t.grad.values()),
-    root_grad: rootGrad === undefined ? null : nested(t, rootGrad.values()),
-  };
+  return tensorReport(v.tensor, torchStateOf(interp)?.activeBackward()?.grads.get(v.tensor.id));
 }
