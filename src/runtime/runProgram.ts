@@ -1,12 +1,13 @@
 import { parsePython } from "../lang/python/parsePython";
 import { buildTrace } from "../trace/buildTrace";
 import { unrunTrace } from "../trace/unrunTrace";
-import type { Occurrence, Trace, TraceCall, TraceDiagnostic } from "../trace/trace";
+import type { Trace, TraceDiagnostic } from "../trace/trace";
 import { makeBuiltins } from "./builtins";
 import { Interpreter } from "./interpreter/interpreter";
 import { BudgetError, PyError, UnsupportedError } from "./interpreter/pyErrors";
 import { BuiltinModules } from "./moduleLoader";
 import type { RunProgram } from "./runApi";
+import { rowOccurrences } from "./rowOccurrences";
 import { traceRoot } from "./traceRoot";
 import { collectVariables } from "./variables";
 import { torchTraceInput } from "./modules/torchReport";
@@ -46,22 +47,9 @@ export const runProgram: RunProgram = (source, options = {}) => {
     ok = false;
     diagnostics.push(diagnosticFor(e, interp.at, diagnostics));
   }
-  const occurrences: Occurrence[] = [];
-  interp.occurrenceRows.forEach((row, i) => {
-    if (row >= 0)
-      occurrences.push({ name: program.occurrences[i].name, span: program.occurrences[i].span, node: row });
-  });
-  occurrences.sort((x, y) => x.span.from - y.span.from);
+  const occurrences = rowOccurrences(interp.occurrenceRows, program.occurrences);
   const root = traceRoot(options, interp.tape, occurrences, interp.lastRoot);
-  // taken before the variables are summarised (which may call `parameters()`)
-  const calls: TraceCall[] = interp.callRecorder.calls.map((c, id) => ({
-    id,
-    parent: c.parent < 0 ? null : c.parent,
-    name: c.name,
-    instanceClass: c.instanceClass,
-    instance: c.instance,
-    span: c.span,
-  }));
+  const calls = interp.callRecorder.traceCalls();
   const trace: Trace = buildTrace({
     source,
     tape: interp.tape,

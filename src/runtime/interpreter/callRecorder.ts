@@ -1,4 +1,5 @@
 import type { SourceSpan } from "../../lang/python/ir";
+import type { TraceCall } from "../../trace/trace";
 import { PyInstance, type PyValue } from "./objects";
 
 /** One call of a Python function while the program ran, for folding the graph into call boxes. */
@@ -68,5 +69,17 @@ export class CallRecorder {
   callOf(row: number): number | null {
     const id = row < this.rowCall.length ? this.rowCall[row] : -1;
     return id < 0 ? null : id;
+  }
+
+  /** The calls as the trace lists them (taken before variables are summarised, which may call more). */
+  traceCalls(): TraceCall[] {
+    return this.calls.map((c, id) => ({
+      id,
+      parent: c.parent < 0 ? null : c.parent,
+      name: c.name,
+      instanceClass: c.instanceClass,
+      instance: c.instance,
+      span: c.span,
+    }));
   }
 }

@@ -3,16 +3,11 @@ import { parseJavaScript, type JsDialect } from "../../lang/javascript/parseJava
 import { buildTrace } from "../../trace/buildTrace";
 import { unrunTrace } from "../../trace/unrunTrace";
 import type { TensorTraceInput } from "../../trace/tensorTrace";
-import type {
-  Occurrence,
-  Span as SourceSpanLike,
-  Trace,
-  TraceCall,
-  TraceDiagnostic,
-} from "../../trace/trace";
+import type { Span as SourceSpanLike, Trace, TraceDiagnostic } from "../../trace/trace";
 import { BudgetError, UnsupportedError } from "../interpreter/pyErrors";
 import type { RunOptions } from "../runApi";
 import { oneElementGradients } from "../tensorReport";
+import { rowOccurrences } from "../rowOccurrences";
 import { traceRoot } from "../traceRoot";
 import { inspect } from "./inspect";
 import { JsInterpreter } from "./interpreter";
@@ -46,20 +41,9 @@ export function runJavaScript(source: string, dialect: JsDialect, options: RunOp
     ok = false;
     diagnostics.push(diagnosticFor(it, e, diagnostics));
   }
-  const occurrences: Occurrence[] = [];
-  it.occurrenceRows.forEach((row, i) => {
-    if (row >= 0) occurrences.push({ ...program.occurrences[i], node: row });
-  });
-  occurrences.sort((x, y) => x.span.from - y.span.from);
+  const occurrences = rowOccurrences(it.occurrenceRows, program.occurrences);
   const root = traceRoot(options, it.tape, occurrences, it.lastRoot);
-  const calls: TraceCall[] = it.callRecorder.calls.map((c, id) => ({
-    id,
-    parent: c.parent < 0 ? null : c.parent,
-    name: c.name,
-    instanceClass: c.instanceClass,
-    instance: c.instance,
-    span: c.span,
-  }));
+  const calls = it.callRecorder.traceCalls();
   return buildTrace({
     source,
     tape: it.tape,
