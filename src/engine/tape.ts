@@ -1,4 +1,4 @@
-import { EngineArithmeticError } from "./errors";
+import { EngineArithmeticError, EngineUnsupportedError } from "./errors";
 import { exp as ieeeExp, log as ieeeLog, pow as ieeePow } from "./math/correctlyRounded";
 import { pythonExp, pythonLog, pythonPow } from "./scalar/pythonFloat";
 import { OpCode, SCALAR_OPS } from "./scalar/scalarOps";
@@ -210,10 +210,13 @@ export class Tape {
         this.data[id],
       );
     } catch (e) {
-      // Python raises computing `x ** 0.5`'s rule at 0 (0.0 ** -0.5); only a backward() through
-      // it should, as in micrograd. Describing the graph, the IEEE value (∞) is the honest one.
-      if (!(e instanceof EngineArithmeticError) || this.op[id] !== OpCode.Pow) throw e;
-      return this.k[id] * Math.pow(this.data[x], this.k[id] - 1);
+      // Python raises computing `x ** 0.5`'s rule at 0 (0.0 ** -0.5), and a negative base to a
+      // fractional power is complex to Python (JavaScript's Values have NaN there); only a
+      // backward() through it should raise, as in micrograd. Describing the graph, the IEEE
+      // value (∞, NaN) is the honest one.
+      const pythonOnly = e instanceof EngineArithmeticError || e instanceof EngineUnsupportedError;
+      if (!pythonOnly || this.op[id] !== OpCode.Pow) throw e;
+      return this.k[id] * ieeePow(this.data[x], this.k[id] - 1);
     }
   }
 

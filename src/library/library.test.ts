@@ -56,6 +56,12 @@ describe("gradlens Value", () => {
     const root = zero.pow(0.5);
     root.backward();
     expect(zero.grad).toBe(Infinity);
+    // a negative number to a fractional power is NaN, forward and backward (Python: complex)
+    const minus = new g.Value(-8);
+    const cube = minus.pow(1 / 3);
+    expect(cube.data).toBeNaN();
+    cube.backward();
+    expect(minus.grad).toBeNaN();
   });
 
   it("accumulates across backward() calls and can be reset, as micrograd does", () => {

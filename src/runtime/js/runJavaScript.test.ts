@@ -202,5 +202,13 @@ b.backward();
     );
     expect(t.diagnostics).toEqual([]);
     expect(t.stdout).toBe("Infinity -Infinity\n");
+    // NaN where Python would call it complex, and the trace describes it (∂/∂x is NaN too)
+    const cube = runProgram(
+      'import { Value } from "gradlens";\nconst x = new Value(-8);\nconst y = x.pow(1 / 3);\ny.backward();\nconsole.log(y.data, x.grad);\n',
+      { language: "javascript", fileName: "cube.mjs" },
+    );
+    expect(cube.diagnostics).toEqual([]);
+    expect(cube.stdout).toBe("NaN NaN\n");
+    expect(cube.edges[0].local).toEqual([NaN]);
   });
 });
