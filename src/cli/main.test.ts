@@ -135,6 +135,10 @@ describe("gradlens graph", () => {
       (await cli(["graph", "examples/first_expression.py", "-o", "g.svg", "--theme", "pink"])).code,
     ).toBe(2);
     expect((await cli(["graph", "examples/first_expression.py", "-o", "g.svg", "--theme"])).code).toBe(2);
+    // names every object has are not themes or formats
+    const inherited = ["graph", "examples/first_expression.py", "-o", "g.svg", "--theme", "constructor"];
+    expect((await cli(inherited)).code).toBe(2);
+    expect((await cli(["graph", "examples/first_expression.py", "-o", "g.constructor"])).code).toBe(2);
     expect((await cli(["graph", "examples/first_expression.py"])).stderr).toMatch(/usage: gradlens run/);
   });
 });

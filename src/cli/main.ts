@@ -47,7 +47,7 @@ function graphOptions(args: readonly string[]): { output: string; theme: GraphTh
     const value = args[i + 1];
     if (value === undefined) return null;
     if (args[i] === "-o" && output === null) output = value;
-    else if (args[i] === "--theme" && value in THEMES) theme = THEMES[value];
+    else if (args[i] === "--theme" && Object.hasOwn(THEMES, value)) theme = THEMES[value];
     else return null;
   }
   return output === null ? null : { output, theme };
@@ -63,7 +63,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const graph = command === "graph" ? graphOptions(rest) : null;
   const format = graph?.output.split(".").pop()?.toLowerCase() ?? "";
   const validRun = command === "run" && rest.every((a) => a === "--json");
-  const validGraph = graph !== null && format in GRAPH_FORMATS;
+  const validGraph = graph !== null && Object.hasOwn(GRAPH_FORMATS, format);
   if (!file || !(validRun || validGraph)) {
     io.stderr(`${USAGE}\n`);
     return 2;

@@ -55,6 +55,7 @@ function wireUp(context: vscode.ExtensionContext): Omit<GradLensApi, "activation
   // Long jobs (gradient checks, training) get a worker of their own, so typing never cancels them.
   const jobs = worker(10 * 60_000);
   let shown: vscode.TextDocument | undefined = programIn(vscode.window.activeTextEditor);
+  markJsProgram(vscode.window.activeTextEditor);
 
   const showResultIn = (graph: GraphWebview | null) => {
     if (!graph) return;
@@ -262,6 +263,8 @@ function wireUp(context: vscode.ExtensionContext): Omit<GradLensApi, "activation
       if (e.affectsConfiguration("gradlens.nodeLimit") && shown) runs.runNow(shown);
     }),
     vscode.workspace.onDidChangeTextDocument((e) => {
+      if (e.document === vscode.window.activeTextEditor?.document)
+        markJsProgram(vscode.window.activeTextEditor);
       if (isProgram(e.document) && e.contentChanges.length > 0 && readSettings().liveRun) {
         runs.schedule(e.document);
       } else if (!isProgram(e.document) && runs.result(e.document.uri)) {
@@ -273,6 +276,7 @@ function wireUp(context: vscode.ExtensionContext): Omit<GradLensApi, "activation
     }),
     vscode.workspace.onDidCloseTextDocument((document) => runs.forget(document.uri)),
     vscode.window.onDidChangeActiveTextEditor((editor) => {
+      markJsProgram(editor);
       if (editor && !isProgram(editor.document)) statusBar.hide();
       else track(programIn(editor));
     }),
@@ -316,6 +320,18 @@ function wireUp(context: vscode.ExtensionContext): Omit<GradLensApi, "activation
 async function documentFor(uri: vscode.Uri | undefined, shown: vscode.TextDocument | undefined) {
   if (uri instanceof vscode.Uri) return vscode.workspace.openTextDocument(uri);
   return programIn(vscode.window.activeTextEditor) ?? shown;
+}
+
+/**
+ * The `gradlens.jsProgram` context key: whether the active editor is a JavaScript or TypeScript
+ * file that imports gradlens, so the editor menus offer GradLens there and not in other JS.
+ */
+let jsProgramShown = false;
+function markJsProgram(editor: vscode.TextEditor | undefined): void {
+  const shown = editor !== undefined && editor.document.languageId !== "python" && isProgram(editor.document);
+  if (shown === jsProgramShown) return;
+  jsProgramShown = shown;
+  void vscode.commands.executeCommand("setContext", "gradlens.jsProgram", shown);
 }
 
 /** A click on a node in the graph: select the code that made it. */

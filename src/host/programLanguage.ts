@@ -13,9 +13,17 @@ export const PROGRAM_SELECTOR: vscode.DocumentSelector = [
  * Python file (and notebook cell), a JavaScript or TypeScript file only when it imports `gradlens`.
  */
 export function programLanguage(document: vscode.TextDocument): SourceLanguage | null {
-  const language = languageOfEditor(document.languageId);
-  return language !== null && isGradLensProgram(language, document.getText()) ? language : null;
+  const known = answers.get(document);
+  if (known && known.version === document.version) return known.language;
+  const editorLanguage = languageOfEditor(document.languageId);
+  const language =
+    editorLanguage !== null && isGradLensProgram(editorLanguage, document.getText()) ? editorLanguage : null;
+  answers.set(document, { version: document.version, language });
+  return language;
 }
+
+/** The answer for each document's version: asked on every keystroke and run, it reads the text once. */
+const answers = new WeakMap<vscode.TextDocument, { version: number; language: SourceLanguage | null }>();
 
 export function isProgram(document: vscode.TextDocument): boolean {
   return programLanguage(document) !== null;

@@ -22,7 +22,7 @@ describe("which programs GradLens runs, in which language", () => {
     expect(isGradLensProgram("python", "print(1)\n")).toBe(true);
     expect(isGradLensProgram("javascript", 'import { Value } from "gradlens";\n')).toBe(true);
     expect(isGradLensProgram("typescript", "import {\n  Value,\n  tensor,\n} from 'gradlens';\n")).toBe(true);
-    expect(isGradLensProgram("javascript", 'const g = require("gradlens");\n')).toBe(true);
+    expect(isGradLensProgram("javascript", 'const g = require("gradlens");\n')).toBe(false);
     expect(isGradLensProgram("javascript", 'import React from "react";\nconsole.log(1);\n')).toBe(false);
     expect(isGradLensProgram("javascript", '// import { Value } from "gradlens";\n')).toBe(false);
     expect(isGradLensProgram("typescript", 'import x from "gradlens-extra";\n')).toBe(false);

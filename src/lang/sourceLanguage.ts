@@ -19,8 +19,8 @@ export function languageOfEditor(languageId: string): SourceLanguage | null {
     : null;
 }
 
-/** `import … from "gradlens"`, `import "gradlens"` or `require("gradlens")`, outside comments. */
-const IMPORTS_GRADLENS = /^[^/]*?(?:\bfrom\s*|\bimport\s*|\brequire\s*\(\s*)["']gradlens["']/m;
+/** `import … from "gradlens"` or `import "gradlens"`, outside comments (there is no `require` in GradLens's JavaScript). */
+const IMPORTS_GRADLENS = /^[^/]*?(?:\bfrom\s*|\bimport\s*)["']gradlens["']/m;
 
 /** Whether GradLens should run a program in `language` with this text. */
 export function isGradLensProgram(language: SourceLanguage, text: string): boolean {

@@ -256,8 +256,8 @@ function tensorHeatmaps(node: TraceNode, grad: readonly number[] | null): Tensor
 
 /** Why no gradient flows back through a cut value, for its tooltip. */
 const CUT_REASON = {
-  no_grad: "made under torch.no_grad(): no gradient flows back through it",
-  detach: "cut off by .detach() or .data: no gradient flows back through it",
+  no_grad: "made with gradient recording off (torch.no_grad()): no gradient flows back through it",
+  detach: "cut off from the graph (.detach() or .data): no gradient flows back through it",
 } as const;
 
 function valueTitle(node: TraceNode, isRoot: boolean, data: string, grad: string, label: string): string {

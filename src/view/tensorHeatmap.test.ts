@@ -19,6 +19,10 @@ describe("tensorHeatmap", () => {
     expect(map).toEqual({ rows: 2, cols: 2, cells: [0.25, -0.5, 0, 1], scale: "4.0000" });
   });
 
+  it("keeps the sign of a value far smaller than the largest (it is not rounded away to 0)", () => {
+    expect(tensorHeatmap([1e-6, -1e-6, 0, 1], [4])!.cells).toEqual([0.001, -0.001, 0, 1]);
+  });
+
   it("downsamples to at most maxCells a side, each cell the strongest element of its block, with its sign", () => {
     // 4×4 into 2×2: each cell is a 2×2 block.
     const values = [1, 2, 0, 0, 3, -8, 0, 1, 0, 0, 0, 0, 0, 0, 0, -2];

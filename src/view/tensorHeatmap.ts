@@ -61,6 +61,9 @@ function strongest(
       if (Math.abs(v) > Math.abs(best)) best = v;
     }
   }
-  // Three decimals are finer than any colour step and keep the message small.
-  return largest === 0 ? 0 : Math.round((best / largest) * 1000) / 1000;
+  // Three decimals are finer than any colour step and keep the message small; a value that is
+  // not zero keeps at least ±0.001, so its cell still shows its sign.
+  if (largest === 0 || best === 0) return 0;
+  const rounded = Math.round((best / largest) * 1000) / 1000;
+  return rounded === 0 ? Math.sign(best) * 0.001 : rounded;
 }

@@ -141,7 +141,7 @@ loss.backward()
 
   it("says why in its tooltip and wears a tag beside its name, inside its box", () => {
     expect(target.cut).toBe("no_grad");
-    expect(target.title).toContain("made under torch.no_grad(): no gradient flows back through it");
+    expect(target.title).toContain("torch.no_grad()): no gradient flows back through it");
     const drawn = nodeSvg(target);
     expect(drawn.attrs.class).toContain("gl-cut");
     const tag = drawn.children.find((c) => c.attrs.class === "gl-cut-tag");
