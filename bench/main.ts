@@ -1,3 +1,5 @@
+import { spawnSync } from "node:child_process";
+import { join } from "node:path";
 import { arg } from "./report";
 import { fail, hasFailed, type Plan } from "./plan";
 import { planW1 } from "./w1Plan";
@@ -13,7 +15,8 @@ import { planEdit } from "./editPlan";
  * micrograd port; W3: hand-written naive matmuls), so every engine figure has a ratio. One JSON
  * line a result on stdout, the rest on stderr; exits non-zero when a workload cannot run or
  * misses its reference answers.
- * Options: --only W1,W2,W3  --baseline no  --n 100000  --w1-warmup 2 --w1-reps 5
+ * Last, DRAW: the webview's drawing in headless chromium (bench/draw/main.ts, its own process).
+ * Options: --only W1,W2,W3,W2py,EDIT50,DRAW  --baseline no  --n 100000  --w1-warmup 2 --w1-reps 5
  * --w2-warmup 2 --w2-steps 10  --w3-warmup 3 --w3-steps 10  --w3-baseline-warmup 1
  * --w3-baseline-steps 4.
  *
@@ -21,7 +24,7 @@ import { planEdit } from "./editPlan";
  * so an engine line's `peak_rss_mb` is the peak when its own run ended.
  */
 
-const only = new Set(arg("only", "W1,W2,W3,W2py,EDIT50").split(","));
+const only = new Set(arg("only", "W1,W2,W3,W2py,EDIT50,DRAW").split(","));
 const withBaseline = arg("baseline", "yes") !== "no";
 
 /**
@@ -73,4 +76,12 @@ for (const p of plans) {
     fail(p.name, "engine", e instanceof Error ? e.message : String(e));
   }
 }
-process.exitCode = hasFailed() ? 1 : 0;
+let drawFailed = false;
+if (only.has("DRAW")) {
+  // A process of its own: a browser and its own peak RSS, apart from the engine's figures.
+  const draw = spawnSync(process.execPath, [join(__dirname, "bench-draw.js"), ...process.argv.slice(2)], {
+    stdio: "inherit",
+  });
+  drawFailed = draw.status !== 0;
+}
+process.exitCode = hasFailed() || drawFailed ? 1 : 0;

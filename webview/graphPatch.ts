@@ -1,6 +1,6 @@
 import type { Box, Point, ViewEdge, ViewGraph, ViewNode } from "../src/view/viewGraph";
 import { EDGE_LABEL, textWidth } from "../src/view/nodeMetrics";
-import type { RenderedGraph } from "./graphRenderer";
+import { redrawHeatmaps, type RenderedGraph } from "./graphRenderer";
 import { weightClass } from "./styles";
 
 /**
@@ -21,7 +21,7 @@ export function samePlaces(drawn: ViewGraph, next: ViewGraph): boolean {
     if (
       a.kind === "value" &&
       b.kind === "value" &&
-      (a.role !== b.role || a.root !== b.root || a.fold !== b.fold)
+      (a.role !== b.role || a.root !== b.root || a.fold !== b.fold || a.cut !== b.cut)
     )
       return false;
   }
@@ -42,16 +42,135 @@ export function samePlaces(drawn: ViewGraph, next: ViewGraph): boolean {
   return true;
 }
 
-/** Writes the numbers, statuses and tooltips of `next` into the drawn elements. */
+/** What lies within this much of the view's size around it is patched at once, as the renderer draws it. */
+const NEAR = 0.5;
+/** Items patched per background task: a frame's worth of new texts for the browser to lay out. */
+const SLICE = 250;
+
+/** A patch still writing its out-of-view part. */
+interface Background {
+  graph: ViewGraph;
+  /** The next item to write (nodes first, then edges) and how many are left; it wraps round. */
+  cursor: number;
+  left: number;
+  finished: () => void;
+}
+
+const backgrounds = new WeakMap<RenderedGraph, Background>();
+
+/**
+ * Writes the numbers, statuses and tooltips of `next` into the drawn elements: what is in or
+ * near the view at once, the rest in slices between tasks. A training step changes every
+ * number, and the browser lays out every changed text again, so writing a thousand nodes at
+ * once costs several frames; only the part on screen has to be in the next one. A newer patch
+ * takes over the slices where they are (so steps faster than the slices still reach every
+ * node in turn); `rendered.done` settles once all of it is written.
+ */
 export function patchGraph(rendered: RenderedGraph, next: ViewGraph): void {
-  for (const node of next.nodes) {
+  const near = nearView(rendered);
+  const total = next.nodes.length + next.edges.length;
+  if (near === null) {
+    for (let i = 0; i < total; i++) patchItem(rendered, next, i);
+    return;
+  }
+  for (let i = 0; i < total; i++) if (near(itemBounds(next, i))) patchItem(rendered, next, i);
+  const running = backgrounds.get(rendered);
+  if (running) {
+    running.graph = next;
+    running.cursor %= total;
+    running.left = total;
+    return;
+  }
+  const background: Background = { graph: next, cursor: 0, left: total, finished: () => {} };
+  const finished = new Promise<void>((resolve) => (background.finished = resolve));
+  rendered.done = Promise.all([rendered.done, finished]).then(() => undefined);
+  backgrounds.set(rendered, background);
+  const slice = () => {
+    // A newer graph drawn from scratch has replaced these elements: nothing left to do.
+    const stop = !rendered.complete() || !anyConnected(rendered);
+    for (let k = 0; k < SLICE && background.left > 0 && !stop; k++) {
+      patchItem(rendered, background.graph, background.cursor);
+      background.cursor = (background.cursor + 1) % total;
+      background.left--;
+    }
+    if (background.left > 0 && !stop) {
+      setTimeout(slice, 0);
+      return;
+    }
+    backgrounds.delete(rendered);
+    background.finished();
+  };
+  setTimeout(slice, 0);
+}
+
+/** Item `i` of a graph: its nodes, then its edges. */
+function patchItem(rendered: RenderedGraph, graph: ViewGraph, i: number): void {
+  const n = graph.nodes.length;
+  if (i < n) {
+    const node = graph.nodes[i];
     const element = rendered.elementsByKey.get(node.key)?.[0];
     if (element) patchNode(element, node);
+    return;
   }
-  for (const edge of next.edges) {
-    const [stroke, group] = rendered.elementsByKey.get(edge.key) ?? [];
-    if (stroke) patchEdge(stroke, group, edge);
+  const edge = graph.edges[i - n];
+  const [stroke, group] = rendered.elementsByKey.get(edge.key) ?? [];
+  if (stroke) patchEdge(stroke, group, edge);
+}
+
+function itemBounds(graph: ViewGraph, i: number): Box {
+  const n = graph.nodes.length;
+  return i < n ? graph.nodes[i].box : pointsBounds(graph.edges[i - n].points);
+}
+
+function anyConnected(rendered: RenderedGraph): boolean {
+  const first = rendered.elementsByKey.values().next();
+  return !first.done && first.value[0]?.isConnected === true;
+}
+
+/**
+ * Whether a box (in drawing coordinates) is in or near the view, from the drawing's transform
+ * and the svg's size; null (patch everything now) while that cannot be told. Reads no layout
+ * that a write has made stale: it runs before the patch writes anything.
+ */
+function nearView(rendered: RenderedGraph): ((box: Box) => boolean) | null {
+  const first = rendered.elementsByKey.values().next();
+  const element = first.done ? undefined : first.value[0];
+  const viewport = element?.closest(".gl-viewport");
+  const svg = element instanceof SVGElement ? element.ownerSVGElement : null;
+  if (!svg || !(viewport instanceof SVGGraphicsElement)) return null;
+  const matrix = viewport.transform.baseVal.consolidate()?.matrix;
+  const transform = matrix ? { k: matrix.a, x: matrix.e, y: matrix.f } : { k: 1, x: 0, y: 0 };
+  return viewTest(transform, svg.clientWidth, svg.clientHeight, NEAR);
+}
+
+/**
+ * The test for "in the view grown by `margin` of its size on every side", for a drawing shown
+ * at p ↦ k·p + (x, y) in a view of `width` × `height`; null for a view without size or scale.
+ */
+export function viewTest(
+  transform: { k: number; x: number; y: number },
+  width: number,
+  height: number,
+  margin: number,
+): ((box: Box) => boolean) | null {
+  const { k, x, y } = transform;
+  if (width <= 0 || height <= 0 || !(k > 0)) return null;
+  const left = (-margin * width - x) / k;
+  const right = ((1 + margin) * width - x) / k;
+  const top = (-margin * height - y) / k;
+  const bottom = ((1 + margin) * height - y) / k;
+  return (b) => b.x < right && b.x + b.width > left && b.y < bottom && b.y + b.height > top;
+}
+
+function pointsBounds(points: readonly Point[]): Box {
+  let [left, top, right, bottom] = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const p of points) {
+    left = Math.min(left, p.x);
+    right = Math.max(right, p.x);
+    top = Math.min(top, p.y);
+    bottom = Math.max(bottom, p.y);
   }
+  return { x: left, y: top, width: right - left, height: bottom - top };
 }
 
 /** The elements a patch writes into, found once per drawn element (a training run patches hundreds of times). */
@@ -96,7 +215,11 @@ function patchNode(element: Element, node: ViewNode): void {
   setText(parts.name, node.label);
   patchLine(parts.data, node.data, node.dataStatus);
   patchLine(parts.grad, node.grad, node.gradStatus);
-  if (node.kind === "value") setAttribute(element, "data-name", node.label);
+  if (node.kind === "value") {
+    setAttribute(element, "data-name", node.label);
+    // a tensor's pictures follow its numbers (a few dozen cells; tensors are few)
+    if (node.heatmaps || element.querySelector(":scope > .gl-heatmaps")) redrawHeatmaps(element, node);
+  }
   if (node.kind === "group") setText(parts.loop, node.loop ?? "");
 }
 
