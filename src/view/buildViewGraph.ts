@@ -204,6 +204,7 @@ function shownGrad(node: TraceNode): number[] | null {
 }
 
 function shorten(text: string, max: number): string {
+  if (text.length <= max) return text; // no more code points than UTF-16 units: the usual case, no copy
   const chars = [...text];
   return chars.length <= max ? text : `${chars.slice(0, max - 1).join("")}…`;
 }
