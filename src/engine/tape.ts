@@ -67,8 +67,8 @@ export class Tape {
 
   /**
    * A tensor value's row: its id, in creation order among all the run's values. The row holds
-   * no operands and no data (the tape keeps no reference to the tensor, so a long run's
-   * temporaries can still be collected); scalar passes skip it as they skip leaves.
+   * no operands and no data (the tape keeps no reference to the tensor; the interpreters hold
+   * every tensor a run makes, for its trace); scalar passes skip it as they skip leaves.
    */
   tensor(): number {
     const id = this.push(OpCode.Tensor, -1, -1, 0);

@@ -105,6 +105,34 @@ describe("gradlens tensors", () => {
     });
   });
 
+  it("nn.MSELoss().forward(input, target) is mseLoss, and its gradient agrees with central differences", () => {
+    const target = g.tensor([0.5, -1, 2], { dtype: "float64" });
+    const lossOf = (xs: number[]) => {
+      const input = g.tensor(xs, { requiresGrad: true, dtype: "float64" });
+      return { input, loss: new g.nn.MSELoss().forward(input, target) };
+    };
+    const point = [0.3, 0.2, -0.7];
+    const { input, loss } = lossOf(point);
+    expect(loss.item()).toBeCloseTo(g.nn.mseLoss(g.tensor(point, { dtype: "float64" }), target).item(), 15);
+    loss.backward();
+    (input.grad!.tolist() as number[]).forEach((analytic, i) => {
+      const plus = [...point];
+      const minus = [...point];
+      plus[i] += H;
+      minus[i] -= H;
+      const numeric = (lossOf(plus).loss.item() - lossOf(minus).loss.item()) / (2 * H);
+      expect(close(analytic, numeric), `d/dx${i}: ${analytic} vs ${numeric}`).toBe(true);
+    });
+    expect(String(new g.nn.MSELoss())).toBe("MSELoss()");
+  });
+
+  it("reads x.data as one view while x is unchanged, so repeated reads make no new tensors", () => {
+    const p = g.tensor([1, 2], { requiresGrad: true });
+    expect(p.data).toBe(p.data);
+    expect(p.data.tolist()).toEqual([1, 2]);
+    expect(p.data.requiresGrad).toBe(false);
+  });
+
   it("trains nn.Linear with optim.SGD and optim.Adam (the loss falls)", () => {
     for (const make of [
       (ps: ReturnType<InstanceType<typeof g.nn.Linear>["parameters"]>) => new g.optim.SGD(ps, { lr: 0.05 }),

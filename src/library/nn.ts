@@ -118,9 +118,15 @@ export function makeNn(api: TensorApi) {
       wrap(T.mseLoss(unwrap(input, "mseLoss()"), unwrap(target, "mseLoss()"))),
   };
 
+  /** PyTorch's `nn.MSELoss()` (mean reduction): `forward(input, target)` is `mseLoss(input, target)`. */
   class MSELoss extends Module {
-    override forward(): TensorInstance {
-      throw new TypeError("MSELoss.forward() takes (input, target): use mseLoss(input, target)");
+    override forward(input: TensorInstance, target?: TensorInstance): TensorInstance {
+      if (target === undefined) throw new TypeError("MSELoss.forward() takes (input, target)");
+      return wrap(T.mseLoss(unwrap(input, "MSELoss.forward()"), unwrap(target, "MSELoss.forward()")));
+    }
+
+    override toString(): string {
+      return "MSELoss()";
     }
   }
 

@@ -1,5 +1,6 @@
 import * as T from "../engine/tensor/index";
 import type { GradlensContext } from "./context";
+import { makeDataViews } from "./dataView";
 import { INSPECT } from "./inspectHook";
 
 /** The engine tensor a library Tensor wraps (a symbol: out of the interpreted program's reach). */
@@ -89,6 +90,7 @@ export function makeTensorApi(cx: GradlensContext): TensorApi {
     if (x instanceof Tensor) return x[ENGINE];
     throw new TypeError(`${what} takes a Tensor`);
   };
+  const dataView = makeDataViews();
   const operand = (x: unknown, what: string): T.Tensor | number =>
     typeof x === "number" ? x : unwrap(x, what);
 
@@ -109,7 +111,7 @@ export function makeTensorApi(cx: GradlensContext): TensorApi {
     }
 
     get data(): Tensor {
-      return wrap(T.dataOf(this[ENGINE]));
+      return wrap(dataView(this[ENGINE]));
     }
 
     get requiresGrad(): boolean {

@@ -7,8 +7,7 @@
 export function parseJsNumber(text: string): number | null {
   if (text.endsWith("n")) return null;
   const clean = text.replace(/_/g, "");
-  // a legacy octal literal (`017`) is a syntax error in modules, which is what we run
-  if (/^0[0-9]/.test(clean)) return Number.NaN;
+  // a legacy octal literal (`017`) never gets here: literalErrors.ts reports it before lowering
   return Number(clean);
 }
 
@@ -40,7 +39,8 @@ export function decodeEscapes(body: string): string {
       i += 2;
     } else if (next === "u" && body[i + 1] === "{") {
       const end = body.indexOf("}", i);
-      out += String.fromCodePoint(parseInt(body.slice(i + 2, end), 16));
+      // a code point past U+10FFFF was reported by literalErrors.ts; never throw while lowering
+      out += String.fromCodePoint(Math.min(parseInt(body.slice(i + 2, end), 16), 0x10ffff));
       i = end;
     } else if (next === "u") {
       out += String.fromCharCode(parseInt(body.slice(i + 1, i + 5), 16));

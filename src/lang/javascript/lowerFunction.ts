@@ -139,9 +139,19 @@ export function lowerClass(cx: Lowering, node: SyntaxNode): JsClassDef {
     ctor: null,
     members: [],
   };
+  // an unsupported member stops the run when the class is evaluated, as a static field would
+  const stopAt = (member: SyntaxNode, value: Expr) =>
+    def.members.push({
+      kind: "field",
+      name: `%${member.from}`,
+      isStatic: true,
+      value,
+      span: cx.span(member),
+    });
+  const stop = (member: SyntaxNode, what: string) => stopAt(member, cx.unsupported(member, what));
   for (const member of body ? childrenOf(body) : []) {
     if (member.name !== "MethodDeclaration" && member.name !== "PropertyDeclaration") {
-      if (member.name === "StaticBlock") cx.unsupported(member, "A static block");
+      if (member.name === "StaticBlock") stop(member, "A static block");
       continue;
     }
     const parts = childrenOf(member).filter((c) => !TYPE_MODIFIERS.has(c.name));
@@ -149,7 +159,7 @@ export function lowerClass(cx: Lowering, node: SyntaxNode): JsClassDef {
     const keyNode = parts.find((c) => memberName(cx, c) !== null || c.name === "[");
     const name = keyNode ? memberName(cx, keyNode) : null;
     if (name === null) {
-      cx.unsupported(member, "A computed class member name");
+      stop(member, "A computed class member name");
       continue;
     }
     if (member.name === "PropertyDeclaration") {
@@ -160,11 +170,16 @@ export function lowerClass(cx: Lowering, node: SyntaxNode): JsClassDef {
     }
     const accessor = parts.find((c) => c.name === "get" || c.name === "set");
     if (accessor && isStatic) {
-      cx.unsupported(member, "A static getter or setter");
+      stop(member, "A static getter or setter");
       continue;
     }
     const fn = lowerFunctionDef(cx, member, name);
-    if (fn === null) continue;
+    if (fn === null) {
+      // an async or generator method, already reported where it stands
+      const message = "This method is not supported by GradLens";
+      stopAt(member, { k: "unsupported", message, span: cx.span(member) });
+      continue;
+    }
     const kind = accessor ? (accessor.name as "get" | "set") : "method";
     if (name === "constructor" && !isStatic) def.ctor = fn;
     else def.members.push({ kind, name, isStatic, def: fn } satisfies JsClassMember);

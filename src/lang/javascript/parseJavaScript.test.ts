@@ -78,6 +78,26 @@ describe("parseJavaScript", () => {
     expect(end.diagnostics[0].message).toBe("SyntaxError: Unexpected end of input");
   });
 
+  it("reports literals a module rejects as located syntax errors, as V8 words them", () => {
+    const cases: [string, string, string][] = [
+      ['const s = "a\\u{110000}";', "SyntaxError: Undefined Unicode code-point", "\\u{110000}"],
+      ["const t = `${1}\\u{110000}`;", "SyntaxError: Undefined Unicode code-point", "\\u{110000}"],
+      ["const n = 017;", "SyntaxError: Octal literals are not allowed in strict mode.", "017"],
+      ["const n = 08;", "SyntaxError: Decimals with leading zeros are not allowed in strict mode.", "08"],
+    ];
+    for (const [source, message, at] of cases) {
+      const r = parseJavaScript(source);
+      expect(r.program).toBeNull();
+      expect(r.diagnostics.map((d) => [d.code, d.message, text(source, d)])).toEqual([
+        ["syntax", message, at],
+      ]);
+    }
+    // an escaped backslash is not an escape, and the largest code point is fine
+    expect(
+      parseJavaScript('const s = "\\\\u{110000}" + "\\u{10FFFF}" + 0 + 0.5 + 0x1f;').diagnostics,
+    ).toEqual([]);
+  });
+
   it("lowers destructuring, spread, optional chaining and templates", () => {
     const source = "const { a, b: [c, ...d] = [], ...e } = o; f(...xs, y?.z, `t${1}`);";
     const [decl, call] = body(source);

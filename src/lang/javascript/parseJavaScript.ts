@@ -4,6 +4,7 @@ import { Lowering } from "../python/lowering";
 import { childrenOf } from "./syntaxNodes";
 import { lowerStatements } from "./lowerStatement";
 import { findJsSyntaxErrors } from "./syntaxErrors";
+import { findLiteralErrors } from "./literalErrors";
 
 /** The two dialects: plain JavaScript, and TypeScript whose types are parsed and ignored. */
 export type JsDialect = "js" | "ts";
@@ -17,7 +18,8 @@ const parsers = { js: parser, ts: parser.configure({ dialect: "ts" }) };
  */
 export function parseJavaScript(source: string, dialect: JsDialect = "js"): ParseResult {
   const tree = parsers[dialect].parse(source);
-  const syntax = findJsSyntaxErrors(source, tree);
+  const parseErrors = findJsSyntaxErrors(source, tree);
+  const syntax = parseErrors.length > 0 ? parseErrors : findLiteralErrors(source, tree);
   if (syntax.length > 0) {
     return {
       program: null,

@@ -7,6 +7,8 @@ export interface Caller extends OperatorHost {
   /** The items `for…of` and spread see. */
   iterate(v: JsValue): JsValue[];
   step(): void;
+  /** Runs a call into the library, its errors made the program's JavaScript errors. */
+  hostOp(f: () => JsValue): JsValue;
 }
 
 function relativeIndex(x: JsValue, length: number, fallback: number, h: OperatorHost): number {
@@ -41,15 +43,17 @@ const METHODS: Record<string, Method> = {
     return undefined;
   },
   reduce: (h, a, args) => {
+    // holes are skipped, as `i in a` finds them; the first present item starts without an initial value
     const f = args[0];
     let i = 0;
     let acc: JsValue;
     if (args.length >= 2) acc = args[1];
     else {
-      if (a.length === 0) throw typeError("Reduce of empty array with no initial value");
+      while (i < a.length && !(i in a)) i++;
+      if (i >= a.length) throw typeError("Reduce of empty array with no initial value");
       acc = a[i++];
     }
-    for (; i < a.length; i++) acc = h.call(f, undefined, [acc, a[i], i, a]);
+    for (; i < a.length; i++) if (i in a) acc = h.call(f, undefined, [acc, a[i], i, a]);
     return acc;
   },
   reduceRight: (h, a, args) => {
@@ -58,23 +62,28 @@ const METHODS: Record<string, Method> = {
     let acc: JsValue;
     if (args.length >= 2) acc = args[1];
     else {
-      if (a.length === 0) throw typeError("Reduce of empty array with no initial value");
+      while (i >= 0 && !(i in a)) i--;
+      if (i < 0) throw typeError("Reduce of empty array with no initial value");
       acc = a[i--];
     }
-    for (; i >= 0; i--) acc = h.call(f, undefined, [acc, a[i], i, a]);
+    for (; i >= 0; i--) if (i in a) acc = h.call(f, undefined, [acc, a[i], i, a]);
     return acc;
   },
-  some: (h, a, [fn]) => a.some((x, i) => truthy(h.call(fn, undefined, [x, i, a]))),
-  every: (h, a, [fn]) => a.every((x, i) => truthy(h.call(fn, undefined, [x, i, a]))),
-  find: (h, a, [fn]) => a.find((x, i) => truthy(h.call(fn, undefined, [x, i, a]))),
-  findIndex: (h, a, [fn]) => a.findIndex((x, i) => truthy(h.call(fn, undefined, [x, i, a]))),
+  some: (h, a, [fn, self]) => a.some((x, i) => truthy(h.call(fn, self, [x, i, a]))),
+  every: (h, a, [fn, self]) => a.every((x, i) => truthy(h.call(fn, self, [x, i, a]))),
+  find: (h, a, [fn, self]) => a.find((x, i) => truthy(h.call(fn, self, [x, i, a]))),
+  findIndex: (h, a, [fn, self]) => a.findIndex((x, i) => truthy(h.call(fn, self, [x, i, a]))),
   fill: (h, a, [value, start, end]) =>
     a.fill(value, relativeIndex(start, a.length, 0, h), relativeIndex(end, a.length, a.length, h)),
   slice: (h, a, [start, end]) =>
     a.slice(relativeIndex(start, a.length, 0, h), relativeIndex(end, a.length, a.length, h)),
-  splice: (h, a, [start, count, ...items]) => {
+  splice: (h, a, args) => {
+    // no arguments removes nothing; a start alone removes the rest
+    if (args.length === 0) return [];
+    const [start, count, ...items] = args;
     const s = relativeIndex(start, a.length, 0, h);
-    return a.splice(s, count === undefined ? a.length - s : Math.max(0, toNumber(h, count)), ...items);
+    const n = args.length === 1 ? a.length - s : Math.max(0, Math.trunc(toNumber(h, count)) || 0);
+    return a.splice(s, n, ...items);
   },
   concat: (_h, a, args) => a.concat(...args.map((x) => (Array.isArray(x) ? x : [x]))),
   join: (h, a, [sep]) =>
@@ -86,7 +95,8 @@ const METHODS: Record<string, Method> = {
   includes: (_h, a, [x]) => a.includes(x),
   reverse: (_h, a) => a.reverse(),
   at: (h, a, [i]) => a.at(Math.trunc(toNumber(h, i ?? 0))),
-  flat: (_h, a) => a.flat(),
+  flat: (h, a, [depth]) =>
+    (a as unknown[]).flat(depth === undefined ? 1 : Math.trunc(toNumber(h, depth)) || 0) as JsValue[],
   toString: ((h, a) => toStr(h, a)) as Method,
   sort: (h, a, [fn]) => {
     if (fn === undefined)

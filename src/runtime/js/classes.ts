@@ -3,7 +3,7 @@ import { UnsupportedError } from "../interpreter/pyErrors";
 import type { JsInterpreter } from "./interpreter";
 import { toStr } from "./operators";
 import { Scope } from "./scope";
-import { isHost, JsClass, JsFunction, JsObject, typeError, type JsValue } from "./values";
+import { isHost, JsClass, JsFunction, JsObject, JsRuntimeError, typeError, type JsValue } from "./values";
 
 /** Evaluates a class definition: its base, methods, static members (in order). */
 export function makeClass(it: JsInterpreter, def: JsClassDef, scope: Scope, nameHint: string): JsClass {
@@ -27,7 +27,7 @@ export function makeClass(it: JsInterpreter, def: JsClassDef, scope: Scope, name
   if (def.name !== null) classScope.initialize(def.name, cls, "const");
   for (const m of def.members) {
     if (m.kind === "field") continue;
-    const f = new JsFunction(m.def, classScope, false, undefined, cls, m.name);
+    const f = new JsFunction(m.def, classScope, false, cls, m.name);
     if (m.kind === "get") cls.getters.set(m.name, f);
     else if (m.kind === "set") cls.setters.set(m.name, f);
     else if (m.isStatic) cls.statics.set(m.name, f);
@@ -69,12 +69,25 @@ export function construct(it: JsInterpreter, cls: JsClass, obj: JsObject, args: 
   }
   if (cls.base === null) initFields(it, cls, obj);
   if (cls.def.ctor !== null) {
-    const ctor = new JsFunction(cls.def.ctor, cls.scope, false, undefined, cls, cls.name);
+    const ctor = new JsFunction(cls.def.ctor, cls.scope, false, cls, cls.name);
     it.callFunction(ctor, obj, args);
+    if (cls.base !== null && !superCalled.has(obj))
+      throw new JsRuntimeError(
+        "ReferenceError",
+        "Must call super constructor in derived class before accessing 'this' or returning from derived constructor",
+      );
   } else if (cls.base !== null) {
     construct(it, cls.base, obj, args);
     initFields(it, cls, obj);
   }
+}
+
+/** The objects whose derived constructor has called `super(...)`. */
+const superCalled = new WeakSet<JsObject>();
+
+/** Notes that `super(...)` ran for an object, which a derived constructor must do. */
+export function noteSuperCall(obj: JsObject): void {
+  superCalled.add(obj);
 }
 
 /** `new C(...)` for a class of the program. */
@@ -82,4 +95,13 @@ export function instantiate(it: JsInterpreter, cls: JsClass, args: JsValue[]): J
   const obj = new JsObject(cls);
   construct(it, cls, obj, args);
   return obj;
+}
+
+/**
+ * The class whose method is running, for `super`: null in an object literal's method (whose
+ * `super` is Object.prototype); outside any function `super` cannot be written.
+ */
+export function homeClass(scope: Scope): JsClass | null {
+  if (!scope.has("%home")) throw new JsRuntimeError("SyntaxError", "'super' keyword unexpected here");
+  return scope.load("%home") as JsClass | null;
 }

@@ -1,9 +1,9 @@
 import type { Argument, Expr } from "../../lang/python/ir";
 import { UnsupportedError } from "../interpreter/pyErrors";
 import { bindTarget } from "./bind";
-import { makeClass } from "./classes";
+import { homeClass, makeClass } from "./classes";
 import type { JsInterpreter } from "./interpreter";
-import { binary, compare, toStr, truthy, unary } from "./operators";
+import { binary, compare, toNumber, toStr, truthy, unary } from "./operators";
 import { getProperty, setProperty } from "./properties";
 import type { Scope } from "./scope";
 import {
@@ -44,6 +44,8 @@ export function evalExpression(it: JsInterpreter, e: Expr, scope: Scope, nameHin
       return binary(it, e.op, a, b);
     }
     case "unary": {
+      // `typeof` of a name declared nowhere is "undefined", not a ReferenceError
+      if (e.op === "typeof" && e.operand.k === "name" && !scope.has(e.operand.id)) return "undefined";
       const v = it.eval(e.operand, scope);
       it.at = e.span;
       return unary(it, e.op, v);
@@ -90,10 +92,11 @@ export function evalExpression(it: JsInterpreter, e: Expr, scope: Scope, nameHin
       return getProperty(it, obj, it.propertyKey(key));
     }
     case "list": {
+      // a hole stays a hole (not undefined), which `map`, `in` and the printer skip as Node does
       const out: JsValue[] = [];
       for (const item of e.items) {
         if (item.k === "starred") out.push(...it.iterate(it.eval(item.value, scope)));
-        else if (item.k === "hole") out.push(undefined);
+        else if (item.k === "hole") out.length++;
         else out.push(it.eval(item, scope));
       }
       return out;
@@ -120,15 +123,17 @@ export function evalExpression(it: JsInterpreter, e: Expr, scope: Scope, nameHin
     }
     case "function":
       // an arrow's `this` and a method's class are found through the scope it closes over
-      return new JsFunction(e.def, scope, e.arrow, undefined, null, e.def.name || nameHint);
+      return new JsFunction(e.def, scope, e.arrow, null, e.def.name || nameHint);
     case "classExpr":
       return makeClass(it, e.def, scope, nameHint);
     case "assignExpr":
       return evalAssign(it, e, scope);
     case "update": {
-      const old = Number(readTarget(it, e.target, scope));
+      // the object and key are evaluated once, and the old value converted as `+` would
+      const ref = evalReference(it, e.target, scope);
+      const old = toNumber(it, ref.read());
       const next = e.op === "++" ? old + 1 : old - 1;
-      writeTarget(it, e.target, next, scope);
+      ref.write(next);
       return e.prefix ? next : old;
     }
     case "optional": {
@@ -212,7 +217,9 @@ function evalCall(it: JsInterpreter, e: Expr & { k: "call" }, scope: Scope): JsV
 
 /** `super.name` inside a method: the base class's method (or static, from a static method). */
 function superMethod(it: JsInterpreter, scope: Scope, name: string): JsValue {
-  const home = scope.load("%home") as JsClass;
+  const home = homeClass(scope);
+  // an object literal's `super` is Object.prototype, which an empty object shows
+  if (home === null) return getProperty(it, new JsObject(), name);
   const base = home.base;
   if (base === null) return undefined;
   const self = scope.load("this");
@@ -220,25 +227,48 @@ function superMethod(it: JsInterpreter, scope: Scope, name: string): JsValue {
   return base.findMethod(name);
 }
 
-function readTarget(it: JsInterpreter, target: Expr, scope: Scope): JsValue {
-  if (target.k === "name" || target.k === "attribute" || target.k === "subscript")
-    return it.eval(target, scope);
-  it.at = target.span;
-  throw new JsRuntimeError("SyntaxError", "Invalid left-hand side in assignment");
+/** An assignment target evaluated once: what `x++`, `a[i] = v` and `o.n += 1` read and write. */
+interface Reference {
+  read(): JsValue;
+  write(value: JsValue): void;
 }
 
-/** Writes a simple target, evaluating its object again (side-effect free in the programs GradLens runs). */
-function writeTarget(it: JsInterpreter, target: Expr, value: JsValue, scope: Scope): void {
-  if (target.k === "name") {
-    it.storeName(target, value, scope, null);
-    return;
+/** Evaluates a simple target's object and key (not its value), as JavaScript does before the right-hand side. */
+function evalReference(it: JsInterpreter, target: Expr, scope: Scope): Reference {
+  if (target.k === "name")
+    return {
+      read: () => it.loadName(target, scope),
+      write: (v) => it.storeName(target, v, scope, null),
+    };
+  if (target.k === "attribute" || target.k === "subscript") {
+    const obj = it.eval(target.object, scope);
+    const key = target.k === "attribute" ? target.name : it.propertyKey(it.eval(target.index, scope));
+    return {
+      read: () => {
+        it.at = target.span;
+        return getProperty(it, obj, key);
+      },
+      write: (v) => {
+        it.at = target.span;
+        setProperty(it, obj, key, v);
+      },
+    };
   }
-  bindTarget(it, target, value, scope, null);
+  it.at = target.span;
+  throw new JsRuntimeError("SyntaxError", "Invalid left-hand side in assignment");
 }
 
 function evalAssign(it: JsInterpreter, e: Expr & { k: "assignExpr" }, scope: Scope): JsValue {
   const target = e.target;
   if (e.op === "=") {
+    if (target.k === "attribute" || target.k === "subscript") {
+      // `a[k] = v`: the target's object and key come before the value
+      const ref = evalReference(it, target, scope);
+      const value = it.eval(e.value, scope);
+      ref.write(value);
+      if (it.unstamped) it.stampRows(e.span);
+      return value;
+    }
     const value =
       target.k === "name" && (e.value.k === "function" || e.value.k === "classExpr")
         ? evalExpression(it, e.value, scope, target.id)
@@ -247,20 +277,8 @@ function evalAssign(it: JsInterpreter, e: Expr & { k: "assignExpr" }, scope: Sco
     if (it.unstamped) it.stampRows(e.span);
     return value;
   }
-  // compound: the object and key are evaluated once
-  let obj: JsValue = undefined;
-  let key = "";
-  let current: JsValue;
-  if (target.k === "name") current = it.loadName(target, scope);
-  else if (target.k === "attribute" || target.k === "subscript") {
-    obj = it.eval(target.object, scope);
-    key = target.k === "attribute" ? target.name : it.propertyKey(it.eval(target.index, scope));
-    it.at = target.span;
-    current = getProperty(it, obj, key);
-  } else {
-    it.at = target.span;
-    throw new JsRuntimeError("SyntaxError", "Invalid left-hand side in assignment");
-  }
+  const ref = evalReference(it, target, scope);
+  const current = ref.read();
   let value: JsValue;
   if (e.op === "&&=" || e.op === "||=" || e.op === "??=") {
     const keep =
@@ -276,11 +294,7 @@ function evalAssign(it: JsInterpreter, e: Expr & { k: "assignExpr" }, scope: Sco
     it.at = e.span;
     value = binary(it, e.op, current, right);
   }
-  if (target.k === "name") it.storeName(target, value, scope, null);
-  else {
-    it.at = target.span;
-    setProperty(it, obj, key, value);
-  }
+  ref.write(value);
   if (it.unstamped) it.stampRows(e.span);
   return value;
 }

@@ -2,7 +2,7 @@ import type { SourceSpan, Stmt } from "../../lang/python/ir";
 import { UnsupportedError } from "../interpreter/pyErrors";
 import type { JsInterpreter } from "./interpreter";
 import type { Scope } from "./scope";
-import { JsObject, JsRuntimeError, type JsValue } from "./values";
+import { JsObject, JsRuntimeError, typeError, type JsValue } from "./values";
 
 /**
  * `import { Value, nn } from "gradlens"` and `import * as gl from "gradlens"`: the run's own
@@ -20,6 +20,7 @@ export function importGradlens(
   if (s.k === "import") {
     const ns = new JsObject();
     for (const [k, v] of Object.entries(lib)) ns.props.set(k, fromLibrary(v));
+    namespaces.add(ns);
     scope.initialize(s.alias ?? name, ns, "import");
     return;
   }
@@ -36,6 +37,17 @@ export function importGradlens(
       );
     scope.initialize(alias ?? n, fromLibrary(lib[n]), "import");
   }
+}
+
+/** The objects of `import * as gl`: a module namespace, which no assignment changes. */
+const namespaces = new WeakSet<JsObject>();
+
+/** Node's TypeError for `gl.name = v` on a module namespace, or null for any other object. */
+export function namespaceWriteError(obj: JsObject, name: string): JsRuntimeError | null {
+  if (!namespaces.has(obj)) return null;
+  return obj.props.has(name)
+    ? typeError(`Cannot assign to read only property '${name}' of object '[object Module]'`)
+    : typeError(`Cannot add property ${name}, object is not extensible`);
 }
 
 /** The library's exports as the program sees them (a namespace object such as `nn` copied in). */

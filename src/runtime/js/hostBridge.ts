@@ -1,4 +1,4 @@
-import { isHost, JsClass, JsFunction, JsNative, JsObject, typeError, type JsValue } from "./values";
+import { JsClass, JsFunction, JsNative, JsObject, typeError, type JsValue } from "./values";
 
 /**
  * The one door between the interpreted program and host objects (what the `gradlens` module
@@ -31,7 +31,6 @@ export function hostHas(obj: object, name: string): boolean {
 export function hostGet(obj: object, name: string): JsValue {
   const d = descriptorOf(obj, name);
   if (d === undefined) return undefined;
-  if (name.startsWith("#")) return undefined;
   return fromHost(Reflect.get(obj, name) as unknown);
 }
 
@@ -61,7 +60,17 @@ export function toHost(v: JsValue): unknown {
   if (v instanceof JsObject) {
     if (v.cls !== null) throw typeError(`a ${v.cls.name} cannot be passed to a gradlens function`);
     const out: Record<string, unknown> = {};
-    for (const [k, x] of v.props) out[k] = toHost(x);
+    for (const [k, x] of v.props) {
+      // defined, not assigned: assigning `__proto__` would set the copy's prototype
+      if (k === "__proto__")
+        Object.defineProperty(out, k, {
+          value: toHost(x),
+          writable: true,
+          enumerable: true,
+          configurable: true,
+        });
+      else out[k] = toHost(x);
+    }
     return out;
   }
   if (v instanceof JsFunction || v instanceof JsNative || v instanceof JsClass)
@@ -80,5 +89,3 @@ export function fromHost(v: unknown): JsValue {
   if (v instanceof Float64Array || v instanceof Float32Array) return [...v];
   return v as JsValue;
 }
-
-export { isHost };

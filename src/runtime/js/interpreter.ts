@@ -12,7 +12,7 @@ import { BudgetError, UnsupportedError } from "../interpreter/pyErrors";
 import type { Caller } from "./arrayMethods";
 import { bindTarget, boundNames } from "./bind";
 import { defineGlobals } from "./builtins";
-import { construct, initFields, instantiate } from "./classes";
+import { construct, homeClass, initFields, instantiate, noteSuperCall } from "./classes";
 import { evalExpression } from "./expressions";
 import { importGradlens } from "./gradlensImport";
 import { hostCall, hostConstruct } from "./hostBridge";
@@ -20,10 +20,11 @@ import { isProgramModule, makeModuleBase } from "./moduleBase";
 import { fromHostError } from "./hostErrors";
 import { formatLog, inspect } from "./inspect";
 import { toStr, truthy } from "./operators";
-import { errorName, getProperty, hasProperty } from "./properties";
+import { errorName, hasProperty } from "./properties";
 import { Scope } from "./scope";
 import { stringify } from "./stringify";
 import {
+  isCallable,
   isHost,
   JsClass,
   JsFunction,
@@ -151,26 +152,24 @@ export class JsInterpreter implements Caller {
     return this.rowSpans.spanOf(row);
   }
 
-  /** Turns what escaped the program into a located JavaScript error (or a budget/unsupported stop). */
+  /**
+   * Locates what escaped the program. A host error that did not come through hostOp is the
+   * interpreter's own bug: it stays as it is and ends the run as an internal diagnostic, except a
+   * host stack overflow, which is the program's deep recursion as Node would report it.
+   */
   private locate(e: unknown): unknown {
     if (e instanceof JsThrow || e instanceof JsRuntimeError) {
       e.span ??= this.at;
       return e;
     }
-    if (e instanceof UnsupportedError || e instanceof BudgetError) {
-      if (e instanceof UnsupportedError) e.span ??= this.at;
-      return e;
-    }
-    const converted = this.fromHostError(e);
-    if (converted !== null) {
-      converted.span = this.at;
-      return converted;
-    }
-    return e;
+    if (e instanceof UnsupportedError) e.span ??= this.at;
+    const overflow = stackOverflow(e);
+    if (overflow !== null) overflow.span = this.at;
+    return overflow ?? e;
   }
 
   /** An error the engine or the library raised, as the JavaScript error Node would show. */
-  fromHostError(e: unknown): JsRuntimeError | UnsupportedError | null {
+  private fromHostError(e: unknown): JsRuntimeError | UnsupportedError | null {
     const converted = fromHostError(e);
     if (converted instanceof UnsupportedError) converted.span = this.at;
     return converted;
@@ -272,8 +271,9 @@ export class JsInterpreter implements Caller {
   }
 
   userConversion(v: JsObject, name: "toString" | "valueOf"): JsValue | undefined {
-    const m = v.cls?.findMethod(name) ?? v.props.get(name);
-    if (m === undefined || m === null) return undefined;
+    // an own property shadows the class's method; what is not callable is skipped, as ToPrimitive does
+    const m = v.props.has(name) ? v.props.get(name) : v.cls?.findMethod(name);
+    if (!isCallable(m) && !(isHost(m) && typeof m === "function")) return undefined;
     return this.call(m, v, []);
   }
 
@@ -334,10 +334,12 @@ export class JsInterpreter implements Caller {
 
   /** `super(...)` in a constructor: the base class's constructor, then this class's fields. */
   superCall(scope: Scope, args: JsValue[]): void {
-    const home = scope.load("%home") as JsClass;
+    const home = homeClass(scope);
     const self = scope.load("this") as JsObject;
-    if (home.base === null) throw new JsRuntimeError("SyntaxError", "'super' keyword unexpected here");
+    if (home === null || home.base === null)
+      throw new JsRuntimeError("SyntaxError", "'super' keyword unexpected here");
     construct(this, home.base, self, args);
+    noteSuperCall(self);
     initFields(this, home, self);
   }
 
@@ -347,7 +349,8 @@ export class JsInterpreter implements Caller {
     const scope = new Scope(fn.scope, true);
     if (!fn.arrow) {
       scope.initialize("this", self, "const");
-      if (fn.home) scope.initialize("%home", fn.home, "const");
+      // every non-arrow function has its own home: an object literal's method has none (null)
+      scope.initialize("%home", fn.home, "const");
     }
     const def = fn.def;
     this.bindParams(def, args, scope);
@@ -409,7 +412,7 @@ export class JsInterpreter implements Caller {
   }
 
   makeFunction(def: FunctionDef, scope: Scope, arrow: boolean, name: string): JsFunction {
-    return new JsFunction(def, scope, arrow, undefined, null, name);
+    return new JsFunction(def, scope, arrow, null, name);
   }
 
   execBlock(body: Stmt[], scope: Scope): Signal {
@@ -559,35 +562,41 @@ export class JsInterpreter implements Caller {
 
   private execTry(s: Stmt & { k: "try" }, scope: Scope): Signal {
     let signal = Signal.Normal;
+    let pending: { error: unknown } | null = null;
     try {
       signal = this.execBlock(s.body, scope);
     } catch (e) {
       const handler = s.handlers[0];
-      if (!handler) throw e;
-      const value = this.caught(e);
-      if (value === NOT_CATCHABLE) throw e;
-      const catchScope = new Scope(scope, false);
-      if (handler.name !== null) catchScope.initialize(handler.name, value, "let");
-      signal = this.execBlock(handler.body, catchScope);
-    } finally {
-      if (s.finally.length > 0) {
-        const saved = this.returnValue;
-        const f = this.execBlock(s.finally, scope);
-        if (f !== Signal.Normal) signal = f;
-        else this.returnValue = saved;
+      if (!handler || !catchable(e)) pending = { error: e };
+      else {
+        const value = this.caught(e);
+        const catchScope = new Scope(scope, false);
+        if (handler.name !== null) catchScope.initialize(handler.name, value, "let");
+        try {
+          signal = this.execBlock(handler.body, catchScope);
+        } catch (e2) {
+          pending = { error: e2 };
+        }
       }
     }
+    if (s.finally.length > 0) {
+      // a budget, unsupported or internal stop ends the run: no `finally` may cancel it
+      if (pending !== null && !catchable(pending.error)) throw pending.error;
+      const saved = this.returnValue;
+      const f = this.execBlock(s.finally, scope);
+      // a `return`, `break` or `continue` in `finally` wins over the try's own ending, even a throw
+      if (f !== Signal.Normal) return f;
+      this.returnValue = saved;
+    }
+    if (pending !== null) throw pending.error;
     return signal;
   }
 
-  /** What `catch (e)` binds for an exception, or NOT_CATCHABLE for a budget or unsupported stop. */
-  private caught(e: unknown): JsValue | typeof NOT_CATCHABLE {
+  /** What `catch (e)` binds for a catchable exception (see `catchable`). */
+  private caught(e: unknown): JsValue {
     if (e instanceof JsThrow) return e.value;
     if (e instanceof JsRuntimeError) return this.errorObject(e);
-    if (e instanceof BudgetError || e instanceof UnsupportedError) return NOT_CATCHABLE;
-    const converted = this.fromHostError(e);
-    if (converted instanceof JsRuntimeError) return this.errorObject(converted);
-    return NOT_CATCHABLE;
+    return this.errorObject(stackOverflow(e)!);
   }
 
   // ---- expressions ----
@@ -605,10 +614,20 @@ export class JsInterpreter implements Caller {
   textOf(span: SourceSpan): string {
     return this.source.slice(span.from, span.to);
   }
-
-  property(obj: JsValue, name: string): JsValue {
-    return getProperty(this, obj, name);
-  }
 }
 
-const NOT_CATCHABLE = Symbol("not catchable");
+/**
+ * Whether `catch` sees an exception: a throw or a JavaScript error, not a budget or unsupported
+ * stop, nor a host error (the library's errors were made JavaScript errors in hostOp; any other
+ * is the interpreter's own bug and ends the run).
+ */
+function catchable(e: unknown): boolean {
+  return e instanceof JsThrow || e instanceof JsRuntimeError || stackOverflow(e) !== null;
+}
+
+/** The host's stack overflow (deep recursion in the program) as Node's RangeError, or null. */
+function stackOverflow(e: unknown): JsRuntimeError | null {
+  if (e instanceof RangeError && /call stack/i.test(e.message))
+    return new JsRuntimeError("RangeError", "Maximum call stack size exceeded");
+  return null;
+}

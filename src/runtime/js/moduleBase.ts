@@ -31,7 +31,8 @@ export function makeModuleBase(it: JsInterpreter, scope: Scope): JsClass {
       if (t !== undefined) {
         if (t.requiresGrad && t.gradFn === null) out.push(x);
       } else if (isHost(x) && x instanceof hostModule) {
-        for (const p of (x as { parameters(): JsValue[] }).parameters()) walk(p);
+        const own = it.hostOp(() => (x as { parameters(): JsValue[] }).parameters()) as JsValue[];
+        for (const p of own) walk(p);
       } else if (x instanceof JsObject && x.cls !== null && x.cls.isSubclassOf(cls)) {
         for (const v of x.props.values()) walk(v);
       } else if (Array.isArray(x)) x.forEach(walk);

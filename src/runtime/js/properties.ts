@@ -1,4 +1,5 @@
 import { arrayMethod, type Caller } from "./arrayMethods";
+import { namespaceWriteError } from "./gradlensImport";
 import { hostGet, hostHas, hostSet } from "./hostBridge";
 import { toNumber, toStr } from "./operators";
 import {
@@ -139,7 +140,7 @@ export function getProperty(h: Caller, obj: JsValue, name: string): JsValue {
       );
     return undefined;
   }
-  if (isHost(obj)) return hostGet(obj as object, name);
+  if (isHost(obj)) return h.hostOp(() => hostGet(obj as object, name));
   return undefined;
 }
 
@@ -169,6 +170,10 @@ export function setProperty(h: Caller, obj: JsValue, name: string, value: JsValu
     const owner = obj.cls.accessorOwner("get", name);
     if (owner) throw typeError(`Cannot set property ${name} of #<${owner.name}> which has only a getter`);
   }
+  if (obj instanceof JsObject) {
+    const frozen = namespaceWriteError(obj, name);
+    if (frozen !== null) throw frozen;
+  }
   if (obj instanceof JsObject || obj instanceof JsFunction || obj instanceof JsNative) {
     obj.props.set(name, value);
     return;
@@ -178,7 +183,10 @@ export function setProperty(h: Caller, obj: JsValue, name: string, value: JsValu
     return;
   }
   if (isHost(obj)) {
-    hostSet(obj as object, name, value);
+    h.hostOp(() => {
+      hostSet(obj as object, name, value);
+      return undefined;
+    });
     return;
   }
   throw typeError(`Cannot create property '${name}' on ${typeof obj} '${toStr(h, obj)}'`);
@@ -186,7 +194,8 @@ export function setProperty(h: Caller, obj: JsValue, name: string, value: JsValu
 
 /** `name in obj`. */
 export function hasProperty(h: Caller, obj: JsValue, name: string): boolean {
-  if (Array.isArray(obj)) return name === "length" || (isIndex(name) && Number(name) < obj.length);
+  // a hole is no property: `1 in [1, , 3]` is false
+  if (Array.isArray(obj)) return name === "length" || (isIndex(name) && Number(name) in obj);
   if (obj instanceof JsObject)
     return (
       obj.props.has(name) ||

@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { checkGradients } from "../../checks/gradientCheck";
 import { trainProgram } from "../../train/trainProgram";
+import { parseJavaScript } from "../../lang/javascript/parseJavaScript";
 import { runProgram } from "../runProgram";
+import { JsInterpreter } from "./interpreter";
 
 const js = (source: string) => runProgram(source, { language: "javascript" });
 const at = (source: string, span: { from: number; to: number } | null) =>
@@ -101,6 +103,70 @@ describe("runJavaScript: the trace of a JavaScript program", () => {
     expect(extend.diagnostics.map((d) => d.code)).toEqual(["unsupported"]);
   });
 
+  it("stops at an unsupported class member when the class is evaluated, not before or never", () => {
+    for (const member of ["static get x() { return 1; }", "['m']() {}", "static { }", "async m() {}"]) {
+      const program = `console.log("before");\nclass A { ${member} }\nconsole.log("after");`;
+      const trace = js(program);
+      expect(trace.ok, member).toBe(false);
+      expect(trace.stdout, member).toBe("before\n");
+      expect(
+        trace.diagnostics.map((d) => d.code),
+        member,
+      ).toEqual(["unsupported"]);
+    }
+    // a class never evaluated does not stop the run
+    const unused = js("function f() { class A { static get x() { return 1; } } }\nconsole.log('ran');");
+    expect(unused.ok).toBe(true);
+    expect(unused.stdout).toBe("ran\n");
+  });
+
+  it("runs a program with a bad literal no further than its syntax error", () => {
+    const trace = js('console.log("\\u{110000}");');
+    expect(trace.ok).toBe(false);
+    expect(trace.diagnostics.map((d) => [d.code, d.message])).toEqual([
+      ["syntax", "SyntaxError: Undefined Unicode code-point"],
+    ]);
+  });
+
+  it("keeps a module namespace read-only, as Node does", () => {
+    const trace = js(
+      [
+        'import * as gl from "gradlens";',
+        "try { gl.Value = 1; } catch (e) { console.log(e.name + ': ' + e.message); }",
+        "try { gl.extra = 1; } catch (e) { console.log(e.name + ': ' + e.message); }",
+        "console.log(typeof gl.Value, gl.extra);",
+      ].join("\n"),
+    );
+    expect(trace.diagnostics).toEqual([]);
+    expect(trace.stdout).toBe(
+      [
+        "TypeError: Cannot assign to read only property 'Value' of object '[object Module]'",
+        "TypeError: Cannot add property extra, object is not extensible",
+        "function undefined",
+        "",
+      ].join("\n"),
+    );
+  });
+
+  it("hands the library a copy whose prototype the program cannot set through `__proto__`", () => {
+    const trace = js(
+      'import { tensor } from "gradlens";\nconst opts = { ["__proto__"]: { requiresGrad: true } };\nconsole.log(tensor([1], opts).requiresGrad);',
+    );
+    expect(trace.diagnostics).toEqual([]);
+    expect(trace.stdout).toBe("false\n");
+  });
+
+  it("reads a tensor's .data as one view: a loop of reads holds no new tensors", () => {
+    const heldAfter = (reads: number) => {
+      const source = `import { tensor } from "gradlens";\nconst p = tensor([1, 2], { requiresGrad: true });\nfor (let i = 0; i < ${reads}; i++) p.data;\nconsole.log(p.data === p.data);`;
+      const it = new JsInterpreter(parseJavaScript(source).program!, source, 1_000_000);
+      it.run();
+      expect(it.stdout).toBe("true\n");
+      return it.tensors.held.length;
+    };
+    expect(heldAfter(50)).toBe(heldAfter(1));
+  });
+
   it("stops an endless loop at the step budget", () => {
     const trace = runProgram("let i = 0;\nwhile (true) { i++; }", {
       language: "javascript",
@@ -114,11 +180,13 @@ describe("runJavaScript: the trace of a JavaScript program", () => {
       'import { Value } from "gradlens";\nconsole.log(Value.constructor);',
       'import { Value } from "gradlens";\nconsole.log(new Value(1).add.constructor);',
       'import { Value } from "gradlens";\nconsole.log(Value.prototype);',
-      "console.log(typeof process, typeof require, typeof globalThis);",
+      "console.log(typeof process, typeof require, typeof globalThis);\nprocess.exit(1);",
     ];
     expect(js(escapes[0]).stdout).toBe("undefined\n");
     expect(js(escapes[1]).stdout).toBe("undefined\n");
     expect(js(escapes[2]).stdout).toBe("undefined\n");
+    // the host's globals are not there: `typeof` finds nothing, a use is a ReferenceError
+    expect(js(escapes[3]).stdout).toBe("undefined undefined undefined\n");
     expect(js(escapes[3]).diagnostics[0].message).toBe("ReferenceError: process is not defined");
   });
 

@@ -142,6 +142,48 @@ let i = 0; const a = [i++, i++, ++i, i--, --i]; let x = 5; x += 2; x *= 3; x -= 
 const o = { n: 1 }; o.n += 5; o.n++; const arr = [1, 2]; arr[0] += 10; arr[1]--;
 let m = null; m ??= "set"; let t = 1; t &&= 2; let f = 0; f ||= 3;
 console.log(a, i, x, o, arr, m, t, f);`,
+  "update evaluates its target once and converts as + does": `
+let i = 0; const a = [0, 0, 0]; a[i++]++; console.log(i, a);
+let j = 0; const b = [5, 5]; const r = b[j++]--; console.log(j, b, r);
+let o = { valueOf() { return 5; } }; o++; console.log(o);
+let p = { valueOf() { return 2; } }; console.log(--p, p);
+const obj = { n: "3" }; let k = 0; const key = () => { k++; return "n"; }; obj[key()]++; console.log(obj, k);`,
+  "assignment evaluates the target's object and key before the value": `
+let i = 0; const a = [0, 0]; a[i] = ++i; console.log(a, i);
+const log = []; const objs = [{}, {}];
+const step = (what, v) => { log.push(what); return v; };
+step("obj", objs)[step("key", 1)] = step("value", 7);
+step("obj", objs[0]).n = step("value", 8);
+console.log(log, objs);`,
+  "return and break in finally cancel a pending throw": `
+function f() { try { throw 1; } finally { return 2; } }
+function g() { try { throw new Error("x"); } catch (e) { throw e; } finally { return "g"; } }
+let out = [];
+for (const x of [1, 2]) { try { throw x; } finally { out.push(x); break; } }
+function h() { try { return "try"; } finally { out.push("h"); } }
+function k() { try { throw 3; } finally { out.push("k"); } }
+try { k(); } catch (e) { out.push("caught " + e); }
+console.log(f(), g(), h(), out);`,
+  "typeof an undeclared name": `console.log(typeof undeclaredName, typeof undeclaredName === "undefined", typeof Math);
+try { typeof later; let later = 1; } catch (e) { console.log(e.name); }`,
+  "super in an object literal's method": `const o = { m() { return super.x; }, s() { return super.toString === undefined; } }; console.log(o.m(), o.s());`,
+  "array holes": `const a = [1, , 3]; console.log(a.map((x) => x * 2), a, a.length, 1 in a, a.reduce((s, x) => s + x), [, 2, , 4].reduce((s, x) => s + x), [, 5].reduceRight((s, x) => s + x, 1));`,
+  "array methods: flat depth, splice, thisArg": `
+console.log([1, [2, [3, [4]]]].flat(), [1, [2, [3, [4]]]].flat(2), [1, [2, [3, [4]]]].flat(Infinity), [1, [2]].flat(0));
+const a = [1, 2, 3]; console.log(a.splice(), a, a.splice(1), a);
+const t = { limit: 2 };
+console.log([1, 2, 3].some(function (x) { return x > this.limit; }, t), [1, 2, 3].every(function (x) { return x <= this.limit; }, t),
+  [1, 2, 3].find(function (x) { return x > this.limit; }, t), [1, 2, 3].findIndex(function (x) { return x === this.limit; }, t));`,
+  "conversion skips a valueOf that is not callable": `
+const o = { valueOf: 42, toString() { return "7"; } };
+const p = { valueOf() { return {}; }, toString() { return "8"; } };
+console.log(o * 2, o + 1, p * 2, \`\${o}\`);`,
+  "a derived constructor must call super": `
+class A { constructor() { this.a = 1; } }
+class B extends A { constructor() { } }
+try { new B(); } catch (e) { console.log(e.name + ": " + e.message); }
+class C extends A { constructor() { super(); this.c = 2; } }
+console.log(new C());`,
 };
 
 let scratch = "";

@@ -20,7 +20,7 @@ export function stringify(it: JsInterpreter, v: JsValue, seen: unknown[] = []): 
       }
       return `{${parts.join(",")}}`;
     }
-    if (isHost(v)) return JSON.stringify(v) ?? undefined;
+    if (isHost(v)) return it.hostOp(() => JSON.stringify(v) ?? undefined) as string | undefined;
     return undefined;
   } finally {
     seen.pop();

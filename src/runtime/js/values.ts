@@ -25,9 +25,8 @@ export class JsFunction {
   constructor(
     readonly def: FunctionDef,
     readonly scope: Scope,
-    /** An arrow function's `this` is the one where it was made. */
+    /** An arrow function's `this` is the one of the scope it closes over. */
     readonly arrow: boolean,
-    readonly lexicalThis: JsValue,
     /** The class whose method this is, for `super.m()`. */
     readonly home: JsClass | null,
     readonly name: string,
