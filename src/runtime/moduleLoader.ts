@@ -1,5 +1,5 @@
 import { parsePython } from "../lang/python/parsePython";
-import type { Program, SourceSpan } from "../lang/python/ir";
+import type { Program, SourceSpan } from "../lang/ir";
 import type { Frame } from "./interpreter/frame";
 import type { Interpreter } from "./interpreter/interpreter";
 import type { ModuleLoader } from "./interpreter/moduleLoader";

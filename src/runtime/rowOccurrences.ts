@@ -1,4 +1,4 @@
-import type { SourceSpan } from "../lang/python/ir";
+import type { SourceSpan } from "../lang/ir";
 import type { Occurrence } from "../trace/trace";
 
 /**

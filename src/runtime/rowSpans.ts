@@ -1,4 +1,4 @@
-import type { SourceSpan } from "../lang/python/ir";
+import type { SourceSpan } from "../lang/ir";
 
 /**
  * Which source span made each tape row: the interpreters stamp the rows an expression made

@@ -1,13 +1,6 @@
 import type { SyntaxNode } from "@lezer/common";
-import type {
-  Argument,
-  BinaryOperator,
-  CompareOperator,
-  Expr,
-  FormatPart,
-  JsAssignOperator,
-} from "../python/ir";
-import type { Lowering } from "../python/lowering";
+import type { Argument, BinaryOperator, CompareOperator, Expr, FormatPart, JsAssignOperator } from "../ir";
+import type { Lowering } from "../lowering";
 import { childrenOf } from "./syntaxNodes";
 import { decodeEscapes, decodeJsString, parseJsNumber } from "./literals";
 import { lowerArrow, lowerClass, lowerFunctionNode } from "./lowerFunction";

@@ -1,6 +1,6 @@
 import type { SyntaxNode } from "@lezer/common";
-import type { Expr, Stmt, Target } from "../python/ir";
-import type { Lowering } from "../python/lowering";
+import type { Expr, Stmt, Target } from "../ir";
+import type { Lowering } from "../lowering";
 import { childrenOf } from "./syntaxNodes";
 import { decodeJsString } from "./literals";
 import { lowerExpression, operands } from "./lowerExpression";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Expr, Stmt } from "../python/ir";
+import type { Expr, Stmt } from "../ir";
 import { parseJavaScript } from "./parseJavaScript";
 
 const body = (source: string, dialect: "js" | "ts" = "js"): Stmt[] => {

@@ -1,6 +1,6 @@
 import { parser } from "@lezer/javascript";
-import type { ParseResult } from "../python/parsePython";
-import { Lowering } from "../python/lowering";
+import type { ParseResult } from "../lowering";
+import { Lowering } from "../lowering";
 import { childrenOf } from "./syntaxNodes";
 import { lowerStatements } from "./lowerStatement";
 import { findJsSyntaxErrors } from "./syntaxErrors";

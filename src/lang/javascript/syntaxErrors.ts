@@ -1,5 +1,5 @@
 import type { Tree } from "@lezer/common";
-import type { SourceSpan } from "../python/ir";
+import type { SourceSpan } from "../ir";
 
 export interface JsSyntaxProblem {
   message: string;

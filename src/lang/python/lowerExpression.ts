@@ -8,10 +8,10 @@ import type {
   Expr,
   FormatPart,
   Param,
-} from "./ir";
+} from "../ir";
 import { decodeStringLiteral, parseNumberLiteral } from "./literals";
 import { lowerFormatString } from "./lowerFormatString";
-import { childrenOf, splitAtCommas, type Lowering } from "./lowering";
+import { childrenOf, splitAtCommas, type Lowering } from "../lowering";
 
 const BINARY_OPERATORS = new Set(["+", "-", "*", "/", "//", "%", "**", "@", "&", "|", "^", "<<", ">>"]);
 const COMPARE_OPERATORS = new Set(["<", ">", "<=", ">=", "==", "!=", "in", "not in", "is", "is not"]);

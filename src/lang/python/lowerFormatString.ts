@@ -1,8 +1,8 @@
 import { parser } from "@lezer/python";
-import type { Expr, FormatPart } from "./ir";
+import type { Expr, FormatPart } from "../ir";
 import { decodeEscapes, stringShape } from "./literals";
 import { lowerExpression } from "./lowerExpression";
-import type { Lowering } from "./lowering";
+import type { Lowering } from "../lowering";
 
 /**
  * f-strings, scanned here rather than taken from the grammar's tree: the grammar reads the

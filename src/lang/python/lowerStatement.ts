@@ -1,7 +1,7 @@
 import type { SyntaxNode } from "@lezer/common";
-import type { BinaryOperator, ExceptHandler, Expr, FunctionDef, Stmt } from "./ir";
+import type { BinaryOperator, ExceptHandler, Expr, FunctionDef, Stmt } from "../ir";
 import { lowerArguments, lowerExpression, lowerExpressionOrTuple, lowerParams } from "./lowerExpression";
-import { childrenOf, splitAtCommas, type Lowering } from "./lowering";
+import { childrenOf, splitAtCommas, type Lowering } from "../lowering";
 import { assignedNames } from "./scopeAnalysis";
 
 const UNSUPPORTED_STATEMENTS: Record<string, string> = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Expr, Stmt } from "./ir";
+import type { Expr, Stmt } from "../ir";
 import { parsePython } from "./parsePython";
 
 function lower(source: string): Stmt[] {

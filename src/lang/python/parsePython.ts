@@ -1,16 +1,9 @@
 import { parser } from "@lezer/python";
-import type { Program } from "./ir";
-import { childrenOf, Lowering, type FrontEndDiagnostic } from "./lowering";
+import { childrenOf, Lowering, type ParseResult } from "../lowering";
 import { lowerStatements } from "./lowerStatement";
 import { findSyntaxErrors } from "./syntaxErrors";
 
-export type { FrontEndDiagnostic } from "./lowering";
-
-export interface ParseResult {
-  /** Null when the source has syntax errors: nothing of it should run. */
-  program: Program | null;
-  diagnostics: FrontEndDiagnostic[];
-}
+export type { FrontEndDiagnostic, ParseResult } from "../lowering";
 
 /**
  * Parses Python source and lowers it to the program IR. Syntax errors stop here; constructs

@@ -1,4 +1,4 @@
-import type { Expr, Param, Stmt } from "./ir";
+import type { Expr, Param, Stmt } from "../ir";
 
 /**
  * Python decides at compile time which names a function body binds locally: every name it

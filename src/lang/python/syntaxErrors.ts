@@ -1,6 +1,6 @@
 import { isTrailingDotFloat } from "./trailingDotFloat";
 import type { SyntaxNode, Tree } from "@lezer/common";
-import type { SourceSpan } from "./ir";
+import type { SourceSpan } from "../ir";
 
 export interface SyntaxProblem {
   message: string;

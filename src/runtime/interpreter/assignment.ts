@@ -1,4 +1,4 @@
-import type { BinaryOperator, Expr, SourceSpan } from "../../lang/python/ir";
+import type { BinaryOperator, Expr, SourceSpan } from "../../lang/ir";
 import { getAttribute, deleteAttribute, setAttribute } from "./attributes";
 import { deleteItem, getItem, setItem, toArray } from "./collections";
 import type { Frame } from "./frame";

@@ -1,4 +1,4 @@
-import type { Stmt } from "../../lang/python/ir";
+import type { Stmt } from "../../lang/ir";
 import { Frame } from "./frame";
 import type { Interpreter } from "./interpreter";
 import {

@@ -1,4 +1,4 @@
-import type { Expr } from "../../lang/python/ir";
+import type { Expr } from "../../lang/ir";
 import { assignedNames } from "../../lang/python/scopeAnalysis";
 import { assign } from "./assignment";
 import { dictSet, getIterator, setOf } from "./collections";

@@ -1,4 +1,4 @@
-import type { FormatPart } from "../../lang/python/ir";
+import type { FormatPart } from "../../lang/ir";
 import { formatWithSpec } from "../format/formatSpec";
 import type { Frame } from "./frame";
 import type { Interpreter } from "./interpreter";

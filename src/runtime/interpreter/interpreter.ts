@@ -3,7 +3,7 @@ import { RowSpans } from "../rowSpans";
 import { MicrogradOps } from "../../engine/scalar/microgradOps";
 import { Tape } from "../../engine/tape";
 import { recordTensorsOn } from "../../engine/tensor/tensorIds";
-import type { Expr, FunctionDef, NameExpr, Program, SourceSpan, Stmt } from "../../lang/python/ir";
+import type { Expr, FunctionDef, NameExpr, Program, SourceSpan, Stmt } from "../../lang/ir";
 import { evalFormatString, formatValue } from "./formatting";
 import { bindArguments } from "./calls";
 import { dictSet, getItem, getIterator, iterate, setOf, toArray } from "./collections";

@@ -1,4 +1,4 @@
-import type { SourceSpan } from "../../lang/python/ir";
+import type { SourceSpan } from "../../lang/ir";
 import type { Frame } from "./frame";
 import type { Interpreter } from "./interpreter";
 

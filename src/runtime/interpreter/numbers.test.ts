@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import type { BinaryOperator } from "../../lang/python/ir";
+import type { BinaryOperator } from "../../lang/ir";
 import { floatDivmod, intBinary } from "./numbers";
 import { bigInt, PyInt, toBigInt } from "./objects";
 

@@ -1,4 +1,4 @@
-import type { BinaryOperator } from "../../lang/python/ir";
+import type { BinaryOperator } from "../../lang/ir";
 import { pythonPow } from "../../engine/scalar/pythonFloat";
 import { bigInt, int, PyInt, toBigInt, type PyValue } from "./objects";
 import { PyError } from "./pyErrors";

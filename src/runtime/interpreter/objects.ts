@@ -1,4 +1,4 @@
-import type { Expr, FunctionDef, Param } from "../../lang/python/ir";
+import type { Expr, FunctionDef, Param } from "../../lang/ir";
 
 /**
  * The Python object model. Hot values stay cheap: a float is a JS number, a bool a JS boolean,

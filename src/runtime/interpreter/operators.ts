@@ -1,5 +1,5 @@
 import type { PyNumber } from "../../engine/scalar/microgradOps";
-import type { BinaryOperator, CompareOperator, UnaryOperator } from "../../lang/python/ir";
+import type { BinaryOperator, CompareOperator, UnaryOperator } from "../../lang/ir";
 import { compareNumbers, floatBinary, intBinary, isNumber, toFloat, toInt } from "./numbers";
 import {
   bigInt,

@@ -1,5 +1,5 @@
 import { EngineArithmeticError } from "../../engine/errors";
-import type { ExceptHandler, Stmt } from "../../lang/python/ir";
+import type { ExceptHandler, Stmt } from "../../lang/ir";
 import type { Frame } from "./frame";
 import type { Interpreter } from "./interpreter";
 import { PyClass, PyInstance, PyTuple, type PyValue } from "./objects";

@@ -1,4 +1,4 @@
-import type { Stmt } from "../../lang/python/ir";
+import type { Stmt } from "../../lang/ir";
 import { assign } from "./assignment";
 import { getAttribute } from "./attributes";
 import { asPyError, classOf, exceptionObject } from "./tryStatement";

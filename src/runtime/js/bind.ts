@@ -1,4 +1,4 @@
-import type { Target } from "../../lang/python/ir";
+import type { Target } from "../../lang/ir";
 import type { JsInterpreter } from "./interpreter";
 import { getProperty, setProperty } from "./properties";
 import { toStr } from "./operators";

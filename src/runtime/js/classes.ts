@@ -1,4 +1,4 @@
-import type { JsClassDef } from "../../lang/python/ir";
+import type { JsClassDef } from "../../lang/ir";
 import { UnsupportedError } from "../interpreter/pyErrors";
 import type { JsInterpreter } from "./interpreter";
 import { toStr } from "./operators";

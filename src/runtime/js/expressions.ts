@@ -1,4 +1,4 @@
-import type { Argument, Expr } from "../../lang/python/ir";
+import type { Argument, Expr } from "../../lang/ir";
 import { UnsupportedError } from "../interpreter/pyErrors";
 import { bindTarget } from "./bind";
 import { homeClass, makeClass } from "./classes";

@@ -1,4 +1,4 @@
-import type { SourceSpan, Stmt } from "../../lang/python/ir";
+import type { SourceSpan, Stmt } from "../../lang/ir";
 import { UnsupportedError } from "../interpreter/pyErrors";
 import type { JsInterpreter } from "./interpreter";
 import type { Scope } from "./scope";

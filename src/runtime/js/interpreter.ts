@@ -3,7 +3,7 @@ import { RowSpans } from "../rowSpans";
 import { recordTensorsOn } from "../../engine/tensor/tensorIds";
 import { Tape } from "../../engine/tape";
 import type { RootGradients, Tensor as EngineTensor } from "../../engine/tensor/index";
-import type { FunctionDef, NameExpr, Program, SourceSpan, Stmt } from "../../lang/python/ir";
+import type { FunctionDef, NameExpr, Program, SourceSpan, Stmt } from "../../lang/ir";
 import { makeGradlens, type Gradlens } from "../../library/api";
 import { ENGINE } from "../../library/tensor";
 import { ROW } from "../../library/value";

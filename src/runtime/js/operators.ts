@@ -1,4 +1,4 @@
-import type { BinaryOperator, CompareOperator, UnaryOperator } from "../../lang/python/ir";
+import type { BinaryOperator, CompareOperator, UnaryOperator } from "../../lang/ir";
 import { isHost, JsClass, JsFunction, JsNative, JsObject, typeError, type JsValue } from "./values";
 
 /** What the operators need from the interpreter: calling a program's `toString`/`valueOf`. */

@@ -1,4 +1,4 @@
-import type { FunctionDef, JsClassDef, SourceSpan } from "../../lang/python/ir";
+import type { FunctionDef, JsClassDef, SourceSpan } from "../../lang/ir";
 import type { Scope } from "./scope";
 
 /**

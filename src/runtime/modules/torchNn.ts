@@ -1,5 +1,5 @@
 import { parsePython } from "../../lang/python/parsePython";
-import type { Program } from "../../lang/python/ir";
+import type { Program } from "../../lang/ir";
 import { PyBuiltin, PyInstance, PyList, PyTuple, type PyModule } from "../interpreter/objects";
 import { typeError } from "../interpreter/pyErrors";
 import type { TorchState } from "./torchState";

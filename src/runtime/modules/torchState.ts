@@ -1,5 +1,5 @@
 import type { RootGradients, Tensor } from "../../engine/tensor/index";
-import type { SourceSpan } from "../../lang/python/ir";
+import type { SourceSpan } from "../../lang/ir";
 import type { Interpreter } from "../interpreter/interpreter";
 import { PyInstance, type PyClass, type PyModule, type PyValue } from "../interpreter/objects";
 

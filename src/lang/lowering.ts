@@ -1,11 +1,18 @@
 import type { SyntaxNode } from "@lezer/common";
-import type { Expr, SourceSpan } from "./ir";
+import type { Expr, Program, SourceSpan } from "./ir";
 
 /** A problem the front end found before anything ran. */
 export interface FrontEndDiagnostic {
   code: "syntax" | "unsupported";
   message: string;
   span: SourceSpan;
+}
+
+/** What a front end gives for one source text (Python's and JavaScript's alike). */
+export interface ParseResult {
+  /** Null when the source has syntax errors: nothing of it should run. */
+  program: Program | null;
+  diagnostics: FrontEndDiagnostic[];
 }
 
 /** State shared by the expression and statement lowering passes over one source text. */

@@ -1,7 +1,8 @@
 /**
- * The program IR the Python front end lowers to and the interpreter runs. It is a plain tree of
- * tagged objects; every node carries the UTF-16 source range it came from so the runtime can
- * say which expression made which value and where an error was raised.
+ * The program IR both front ends lower to (Python and JavaScript/TypeScript; a few node kinds
+ * are one language's only) and the interpreters run. It is a plain tree of tagged objects;
+ * every node carries the UTF-16 source range it came from so the runtime can say which
+ * expression made which value and where an error was raised.
  */
 
 export interface SourceSpan {
