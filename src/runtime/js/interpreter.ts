@@ -44,8 +44,12 @@ export const enum Signal {
   Return = 3,
 }
 
-/** Frames a program may nest; past this a RangeError stops it, as Node's stack would. */
-const MAX_DEPTH = 2000;
+/**
+ * Frames a program may nest before Node's RangeError stops it. Node allows about ten thousand;
+ * the run worker's 4 MB stack holds about 1,200 of ours, so 1,000 stops a runaway recursion at
+ * the same depth in the editor and the CLI (a smaller host stack may still stop it sooner).
+ */
+const MAX_DEPTH = 1000;
 
 /**
  * Runs JavaScript (and TypeScript, its types dropped) lowered to the program IR, with
