@@ -1,5 +1,5 @@
 import type { Box, Point, ViewEdge, ViewGraph, ViewNode } from "../src/view/viewGraph";
-import { EDGE_LABEL, textWidth } from "../src/view/nodeMetrics";
+import { edgeTagLeft, edgeTagWidth } from "../src/view/render/edgeSvg";
 import { redrawHeatmaps, type RenderedGraph } from "./graphRenderer";
 import { weightClass } from "./styles";
 
@@ -238,9 +238,10 @@ function patchEdge(stroke: Element, group: Element | undefined, edge: ViewEdge):
   if (edge.chainRule !== null) setText(parts.title, edge.chainRule);
   if (edge.label === null) return;
   setText(parts.label, edge.label);
-  const width = textWidth(edge.label, EDGE_LABEL.fontSize) + 2 * EDGE_LABEL.paddingX;
-  if (!parts.tag) return;
-  setAttribute(parts.tag, "x", String(-width / 2));
+  if (!parts.tag || edge.labelAt === null) return;
+  // the pill follows the label's width, still centred on its point (drawn at absolute coordinates)
+  const width = edgeTagWidth(edge.label);
+  setAttribute(parts.tag, "x", String(edgeTagLeft(edge.labelAt.x, width)));
   setAttribute(parts.tag, "width", String(width));
 }
 

@@ -108,7 +108,7 @@ export function renderGraph(viewport: SVGGElement, graph: ViewGraph, options: Re
  */
 export function redrawHeatmaps(group: Element, node: ViewValueNode): void {
   group.querySelector(":scope > .gl-heatmaps")?.remove();
-  if (node.heatmaps) mountSvg(group, heatmapsSvg(node.heatmaps));
+  if (node.heatmaps) mountSvg(group, heatmapsSvg(node.heatmaps, node.box.x, node.box.y));
 }
 
 function boundsOf(points: readonly Point[]): Box {

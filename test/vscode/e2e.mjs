@@ -297,14 +297,22 @@ const steps = [
     async run() {
       const frame = webviewFrame("panel");
       const rootValue = frame.locator('g[data-testid="node"][data-root="true"] .gl-data .gl-value').first();
+      // Where each value node is: its box's place and size (nodes are drawn at absolute
+      // coordinates, so the box rect carries them).
       const places = () =>
-        frame
-          .locator('g[data-testid="node"]')
-          .evaluateAll((nodes) =>
-            nodes.map((n) => `${n.dataset.node}@${n.getAttribute("transform")}`).join(" "),
-          );
+        frame.locator('g[data-testid="node"]').evaluateAll((nodes) =>
+          nodes
+            .map((n) => {
+              const box = n.querySelector(":scope > .gl-box");
+              const at = ["x", "y", "width", "height"].map((a) => box?.getAttribute(a) ?? "none");
+              return `${n.dataset.node}@${at.join(",")}`;
+            })
+            .join(" "),
+        );
       const rootBefore = await rootValue.textContent();
       const placesBefore = await places();
+      if (placesBefore === "" || placesBefore.includes("none"))
+        throw new Error(`cannot read where the nodes are: ${placesBefore.slice(0, 200)}`);
       await page.locator(".editor-instance .monaco-editor textarea").first().focus();
       await runCommand("GradLens: Train…", 45_000);
       // optimizer (SGD first), learning rate 0.01, 100 steps: the defaults

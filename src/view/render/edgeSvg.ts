@@ -2,7 +2,7 @@ import { EDGE_LABEL, textWidth } from "../nodeMetrics";
 import type { ViewEdge } from "../viewGraph";
 import { edgePathData } from "./edgePath";
 import { weightClass } from "./graphStyles";
-import { svg, type SvgNode } from "./svgTree";
+import { at, svg, type SvgNode } from "./svgTree";
 
 /**
  * An edge is drawn in two parts on two layers: its stroke at the bottom, and above every
@@ -20,18 +20,23 @@ export function edgeTagSvg(edge: ViewEdge, d: string = edgePathData(edge.points)
   const children = [svg("path", { d, class: "gl-edge-hit" })];
   if (edge.chainRule !== null) children.push(svg("title", {}, edge.chainRule));
   if (edge.label !== null && edge.labelAt !== null) {
-    const width = textWidth(edge.label, EDGE_LABEL.fontSize) + 2 * EDGE_LABEL.paddingX;
+    const width = edgeTagWidth(edge.label);
     const { x, y } = edge.labelAt;
+    // placed at absolute coordinates, no transform: see nodeSvg.ts
     children.push(
-      svg("g", { class: "gl-edge-tag", transform: `translate(${x},${y})` }, [
+      svg("g", { class: "gl-edge-tag" }, [
         svg("rect", {
-          x: -width / 2,
-          y: -EDGE_LABEL.height / 2,
+          x: edgeTagLeft(x, width),
+          y: at(y, -EDGE_LABEL.height / 2),
           width,
           height: EDGE_LABEL.height,
           rx: EDGE_LABEL.height / 2,
         }),
-        svg("text", { "data-testid": "edge-label", y: 0.5, "dominant-baseline": "middle" }, edge.label),
+        svg(
+          "text",
+          { "data-testid": "edge-label", x: at(x), y: at(y, 0.5), "dominant-baseline": "middle" },
+          edge.label,
+        ),
       ]),
     );
   }
@@ -46,6 +51,16 @@ export function edgeTagSvg(edge: ViewEdge, d: string = edgePathData(edge.points)
     },
     children,
   );
+}
+
+/** The width of the pill behind an edge's label. */
+export function edgeTagWidth(label: string): number {
+  return textWidth(label, EDGE_LABEL.fontSize) + 2 * EDGE_LABEL.paddingX;
+}
+
+/** The left of a label's pill of `width`, centred on the label's point's `x`. */
+export function edgeTagLeft(x: number, width: number): number {
+  return at(x, -width / 2);
 }
 
 /** The arrowhead of a group's loop marker, referenced as `url(#gl-loop-head)`. */

@@ -3,7 +3,7 @@ import type { Trace, TraceNode } from "../../trace/trace";
 import { runProgram } from "../../runtime/runProgram";
 import { buildViewGraph } from "../buildViewGraph";
 import { textWidth, VALUE_NODE } from "../nodeMetrics";
-import { firstExpressionTrace } from "../testing/fixtures";
+import { firstExpressionTrace, mlpTrace } from "../testing/fixtures";
 import type { ViewValueNode } from "../viewGraph";
 import { graphSvgDocument, graphSvgTree } from "./graphSvg";
 import { DARK_THEME, LIGHT_THEME } from "./graphTheme";
@@ -76,27 +76,96 @@ function tensorGraphNode(): ViewValueNode {
   return buildViewGraph(trace).nodes[0] as ViewValueNode;
 }
 
-/** Every rect of a tree as a box in the tree's coordinates (translations applied). */
-function rects(
-  node: SvgNode,
-  dx = 0,
-  dy = 0,
-  out: { x: number; y: number; w: number; h: number; cls: string }[] = [],
-) {
-  const t = /translate\(([-\d.]+),([-\d.]+)\)/.exec(String(node.attrs.transform ?? ""));
-  const [x, y] = t ? [dx + Number(t[1]), dy + Number(t[2])] : [dx, dy];
-  if (node.tag === "rect") {
-    out.push({
-      x: x + Number(node.attrs.x ?? 0),
-      y: y + Number(node.attrs.y ?? 0),
-      w: Number(node.attrs.width),
-      h: Number(node.attrs.height),
-      cls: String(node.attrs.class ?? ""),
-    });
-  }
-  for (const child of node.children) rects(child, x, y, out);
+/** Every element of a tree, depth first. */
+function all(node: SvgNode, out: SvgNode[] = []): SvgNode[] {
+  out.push(node);
+  for (const child of node.children) all(child, out);
   return out;
 }
+
+/** Every rect of a tree as a box (the drawing has no transforms: its coordinates are absolute). */
+function rects(node: SvgNode) {
+  return all(node)
+    .filter((n) => n.tag === "rect")
+    .map((n) => ({
+      x: Number(n.attrs.x ?? 0),
+      y: Number(n.attrs.y ?? 0),
+      w: Number(n.attrs.width),
+      h: Number(n.attrs.height),
+      cls: String(n.attrs.class ?? ""),
+    }));
+}
+
+describe("placement", () => {
+  const graph = buildViewGraph(firstExpressionTrace());
+  const tree = graphSvgTree(graph, LIGHT_THEME);
+
+  it("uses no transform anywhere: every part of a node or label is at absolute coordinates", () => {
+    expect(all(tree).filter((n) => n.attrs.transform !== undefined)).toEqual([]);
+    expect(graphSvgDocument(graph, LIGHT_THEME)).not.toContain("transform");
+  });
+
+  it("puts each node's box, text, rule, cards and heatmaps inside the node's box", () => {
+    const folded = buildViewGraph(mlpTrace(2, [4, 4, 1], 3), { nodeLimit: 10 });
+    const loop = buildViewGraph(
+      runProgram(`from micrograd.engine import Value
+w = Value(0.9)
+h = Value(1.0)
+for i in range(100):
+    h = (h * w).tanh()
+loss = (h - 0.5) ** 2
+loss.backward()
+`),
+      { nodeLimit: 20 },
+    );
+    const groups = [...folded.nodes, ...loop.nodes].filter((n) => n.kind === "group");
+    expect(groups.length).toBeGreaterThan(1);
+    expect(groups.some((n) => n.loop !== null)).toBe(true);
+    for (const node of [...graph.nodes, ...folded.nodes, ...loop.nodes, tensorGraphNode()]) {
+      const { x, y, width, height } = node.box;
+      const drawn = nodeSvg(node);
+      // a value or op node's first rect is its box (a group's are its cards, checked below)
+      const [box] = rects(drawn);
+      if (node.kind !== "group")
+        expect(box).toMatchObject({ x: expect.closeTo(x, 3), y: expect.closeTo(y, 3), w: width, h: height });
+      for (const r of rects(drawn)) {
+        expect(r.x + r.w).toBeLessThanOrEqual(x + width + 0.001);
+        expect(r.y + r.h).toBeLessThanOrEqual(y + height + 0.001);
+      }
+      for (const part of all(drawn)) {
+        for (const [name, size] of [
+          ["x", width],
+          ["x1", width],
+          ["x2", width],
+          ["y", height],
+          ["y1", height],
+          ["y2", height],
+        ] as const) {
+          if (part.attrs[name] === undefined) continue;
+          const v = Number(part.attrs[name]);
+          const from = name.startsWith("x") ? x : y;
+          expect(v, `${node.key} ${part.tag} ${name}`).toBeGreaterThanOrEqual(from - 0.001);
+          expect(v, `${node.key} ${part.tag} ${name}`).toBeLessThanOrEqual(from + size + 0.001);
+        }
+      }
+    }
+  });
+
+  it("centres each edge label and its pill on the label's point", () => {
+    const labelled = graph.edges.filter((e) => e.label !== null && e.labelAt !== null);
+    expect(labelled.length).toBeGreaterThan(0);
+    const tags = all(tree).filter((n) => n.attrs.class === "gl-edge-tag");
+    expect(tags).toHaveLength(labelled.length);
+    tags.forEach((tag, i) => {
+      const { x, y } = labelled[i].labelAt!;
+      const [pill, text] = tag.children;
+      expect(Number(text.attrs.x)).toBeCloseTo(x, 3);
+      expect(Number(text.attrs.y)).toBeCloseTo(y + 0.5, 3);
+      expect(Number(pill.attrs.x) + Number(pill.attrs.width) / 2).toBeCloseTo(x, 3);
+      expect(Number(pill.attrs.y) + Number(pill.attrs.height) / 2).toBeCloseTo(y, 3);
+    });
+  });
+});
 
 describe("a tensor's node", () => {
   it("contains its two heatmaps, side by side inside its box and below its text", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { escapeXml, svg, svgMarkup } from "./svgTree";
+import { at, escapeXml, svg, svgMarkup } from "./svgTree";
 
 describe("svgMarkup", () => {
   it("writes elements, attributes and text, self-closing empty elements", () => {
@@ -16,5 +16,14 @@ describe("svgMarkup", () => {
 
   it("drops control characters XML cannot hold, keeping tabs and newlines", () => {
     expect(escapeXml("a\u0000b\u001bc\td\ne")).toBe("abc\td\ne");
+  });
+});
+
+describe("at", () => {
+  it("adds an offset to a position, to a thousandth of a pixel", () => {
+    expect(at(520.0777083333334, 19)).toBe(539.078);
+    expect(at(0.1, 0.2)).toBe(0.3);
+    expect(at(12)).toBe(12);
+    expect(at(-3.5, -1)).toBe(-4.5);
   });
 });

@@ -21,6 +21,15 @@ export function svg(
     : { tag, attrs, children };
 }
 
+/**
+ * `base + offset` as written into a coordinate: to a thousandth of a pixel, so an element
+ * placed at a node's box position (whose y is often a long fraction) reads `539.078`, not
+ * `539.0777083333334`. Rounding is monotonic, so what lies inside a box still does.
+ */
+export function at(base: number, offset = 0): number {
+  return Math.round((base + offset) * 1000) / 1000;
+}
+
 /** The tree as XML text, with attribute values and text escaped. */
 export function svgMarkup(node: SvgNode): string {
   const parts: string[] = [];
