@@ -1,6 +1,8 @@
 import { zoomIdentity, type ZoomTransform } from "d3-zoom";
 import type { HostMessage } from "../src/view/protocol";
 import type { ViewGraph } from "../src/view/viewGraph";
+import { usesCanvas } from "./canvasDetail";
+import { CanvasRenderer } from "./canvasRenderer";
 import { pathsBetween, rootKey, search } from "./focusPaths";
 import { patchGraph, samePlaces } from "./graphPatch";
 import { drawnIds } from "./groupMembers";
@@ -50,6 +52,8 @@ export class GraphApp {
   private readonly panZoom: PanZoom;
   private graph: ViewGraph | null = null;
   private rendered: RenderedGraph | null = null;
+  /** Draws big graphs instead of the SVG (which then stays empty, as the surface for pointer events). */
+  private readonly canvas: CanvasRenderer;
   private index: GraphIndex | null = null;
   private title: string | null = null;
   /** Trace ids the host asked to emphasise; nodes drawn later pick it up too. */
@@ -129,8 +133,10 @@ export class GraphApp {
     }
     this.cutLegend = this.legend.querySelector<HTMLElement>('[data-legend="cut"]')!;
 
+    this.canvas = new CanvasRenderer(stage, this.svg);
     this.minimap = new Minimap(stage, (x, y) => this.panZoom.centreOn(x, y));
     this.panZoom = new PanZoom(this.svg, this.viewport, (t) => {
+      this.canvas.setTransform(t);
       this.updateMinimap();
       // Far out, numbers are specks: leave them out, which also keeps big graphs smooth.
       this.svg.classList.toggle("gl-far", t.k < FAR_SCALE);
@@ -179,9 +185,18 @@ export class GraphApp {
       return;
     }
     const firstOfTitle = this.title !== title;
-    if (!firstOfTitle && this.graph && this.rendered?.complete() && samePlaces(this.graph, graph)) {
-      // Same layout, new numbers (a training step): patch the texts, keep the view and the DOM.
-      patchGraph(this.rendered, graph);
+    const onCanvas = usesCanvas(graph);
+    if (
+      !firstOfTitle &&
+      this.graph &&
+      onCanvas === this.canvas.active() &&
+      (onCanvas || this.rendered?.complete()) &&
+      samePlaces(this.graph, graph)
+    ) {
+      // Same layout, new numbers (a training step): patch the texts, keep the view and the DOM;
+      // on a canvas, its next frame simply draws the new numbers.
+      if (onCanvas) this.canvas.patch(graph);
+      else if (this.rendered) patchGraph(this.rendered, graph);
       this.graph = graph;
       this.index = new GraphIndex(graph);
       this.renderSummary(graph);
@@ -219,6 +234,13 @@ export class GraphApp {
     }
     this.minimap.show(graph);
     this.updateMinimap();
+    if (onCanvas) {
+      this.rendered = null;
+      this.canvas.show(graph);
+      this.canvas.setHighlighted(this.highlightedKeys());
+      return;
+    }
+    this.canvas.hide();
     this.rendered = renderGraph(this.viewport, graph, {
       inView: graph.nodes.length > PROGRESSIVE_NODES ? this.panZoom.inView(0.5) : null,
       onValueNode: (node, group) => group.classList.toggle("gl-highlight", this.highlighted.has(node.trace)),
@@ -274,6 +296,7 @@ export class GraphApp {
     this.minimap.show(null);
     this.rendered?.cancel();
     this.rendered = null;
+    this.canvas.hide();
     this.index = null;
     this.title = null;
     this.viewport.replaceChildren();
@@ -287,14 +310,24 @@ export class GraphApp {
 
   private highlight(nodes: readonly number[], reveal = false): void {
     this.highlighted = new Set(nodes);
-    if (!this.rendered || !this.graph) return;
+    if (!this.graph || (!this.rendered && !this.canvas.active())) return;
     // A folded value lights the group it is folded into.
     const wanted = drawnIds(this.graph, nodes);
-    for (const [trace, element] of this.rendered.valueNodes) {
+    if (this.canvas.active()) this.canvas.setHighlighted(this.highlightedKeys());
+    for (const [trace, element] of this.rendered?.valueNodes ?? []) {
       element.classList.toggle("gl-highlight", wanted.has(trace));
     }
     const first = this.graph.nodes.find((n) => n.kind !== "op" && wanted.has(n.trace));
     if (reveal && first) this.panZoom.reveal(first.box);
+  }
+
+  /** The keys of the value and group nodes the highlighted trace ids light (for the canvas). */
+  private highlightedKeys(): Set<string> {
+    if (!this.graph) return new Set();
+    const wanted = drawnIds(this.graph, [...this.highlighted]);
+    const keys = new Set<string>();
+    for (const n of this.graph.nodes) if (n.kind !== "op" && wanted.has(n.trace)) keys.add(n.key);
+    return keys;
   }
 
   /**
@@ -302,6 +335,10 @@ export class GraphApp {
    * value's source; a click on a group asks the host to open it.
    */
   private onClick(event: Event): void {
+    if (this.canvas.active()) {
+      this.onCanvasClick(event);
+      return;
+    }
     const node = (event.target as Element | null)?.closest?.(".gl-node, .gl-op");
     if (!(node instanceof SVGGElement) || !this.rendered) return;
     this.selectedKey = node.dataset.key?.replace(/^o/, "v") ?? null;
@@ -321,6 +358,24 @@ export class GraphApp {
     this.vscode.postMessage({ type: "reveal", node: trace });
   }
 
+  /** A click on the canvas: the same messages as on the SVG, for the node under the pointer. */
+  private onCanvasClick(event: Event): void {
+    if (!(event instanceof MouseEvent)) return;
+    const node = this.canvas.nodeAt(event.clientX, event.clientY);
+    if (!node) return;
+    this.selectedKey = node.key.replace(/^o/, "v");
+    if (node.kind === "group") {
+      if (event.timeStamp - this.lastToggle > TOGGLE_GAP_MS) {
+        this.lastToggle = event.timeStamp;
+        this.vscode.postMessage({ type: "toggleGroup", key: node.key });
+      }
+      return;
+    }
+    this.selected = node.trace;
+    this.canvas.setSelected(node.kind === "op" ? this.selectedKey : node.key);
+    this.vscode.postMessage({ type: "reveal", node: node.trace });
+  }
+
   private updateMinimap(): void {
     const visible = this.panZoom?.visibleBox();
     if (visible) this.minimap.view(visible);
@@ -328,12 +383,12 @@ export class GraphApp {
 
   /** Marks the nodes whose name contains the search text; `next`: moves to the next one. */
   private find(next: boolean): void {
-    if (!this.graph || !this.rendered) return;
-    for (const key of this.matches)
-      for (const el of this.rendered.elementsByKey.get(key) ?? []) el.classList.remove("gl-match");
+    if (!this.graph || (!this.rendered && !this.canvas.active())) return;
+    const drawn = this.rendered?.elementsByKey;
+    for (const key of this.matches) for (const el of drawn?.get(key) ?? []) el.classList.remove("gl-match");
     this.matches = search(this.graph, this.searchBox.value);
-    for (const key of this.matches)
-      for (const el of this.rendered.elementsByKey.get(key) ?? []) el.classList.add("gl-match");
+    for (const key of this.matches) for (const el of drawn?.get(key) ?? []) el.classList.add("gl-match");
+    if (this.canvas.active()) this.canvas.setMatches(this.matches);
     if (this.matches.length === 0) {
       this.matchAt = -1;
       this.searchCount.textContent = this.searchBox.value.trim() === "" ? "" : t("view.search.none");
@@ -350,7 +405,7 @@ export class GraphApp {
 
   /** Focus mode: only the paths between the selected node and the root stay drawn. */
   private toggleFocus(): void {
-    if (!this.graph || !this.rendered) return;
+    if (!this.graph || (!this.rendered && !this.canvas.active())) return;
     this.svg.querySelectorAll(".gl-on-path").forEach((e) => e.classList.remove("gl-on-path"));
     const root = rootKey(this.graph);
     const keys =
@@ -359,7 +414,8 @@ export class GraphApp {
         : new Set<string>();
     this.focused = keys.size > 0;
     for (const key of keys)
-      for (const el of this.rendered.elementsByKey.get(key) ?? []) el.classList.add("gl-on-path");
+      for (const el of this.rendered?.elementsByKey.get(key) ?? []) el.classList.add("gl-on-path");
+    if (this.canvas.active()) this.canvas.setFocus(this.focused ? keys : null);
     this.svg.classList.toggle("gl-focus-mode", this.focused);
     this.focusButton.classList.toggle("gl-active", this.focused);
     this.focusButton.setAttribute("aria-pressed", String(this.focused));
@@ -367,6 +423,13 @@ export class GraphApp {
 
   /** A double-click on a value that belongs to an open group folds that group back. */
   private onDoubleClick(event: Event): void {
+    if (this.canvas.active()) {
+      const at = event instanceof MouseEvent ? this.canvas.nodeAt(event.clientX, event.clientY) : null;
+      if (at?.kind !== "value" || at.fold === null) return;
+      this.lastToggle = event.timeStamp;
+      this.vscode.postMessage({ type: "toggleGroup", key: at.fold });
+      return;
+    }
     const node = (event.target as Element | null)?.closest?.(".gl-node");
     if (!(node instanceof SVGGElement) || !node.dataset.fold) return;
     this.lastToggle = event.timeStamp;

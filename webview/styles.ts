@@ -81,6 +81,15 @@ body { background: var(--gl-bg); color: var(--gl-fg); font-family: var(--gl-ui);
 #graph { position: absolute; inset: 0; width: 100%; height: 100%; display: block; cursor: grab; user-select: none; }
 #graph:active { cursor: grabbing; }
 body.gl-stale #graph .gl-viewport { opacity: 0.5; }
+/* Big graphs are drawn on a canvas under the (then empty) SVG, which still takes the pointer. */
+.gl-canvas { position: absolute; inset: 0; width: 100%; height: 100%; display: block; pointer-events: none; }
+body.gl-stale .gl-canvas { opacity: 0.5; }
+.gl-tooltip {
+  position: absolute; z-index: 6; pointer-events: none; max-width: 40em; white-space: pre-wrap; padding: 4px 8px;
+  font-size: 12px; border-radius: 3px; color: var(--vscode-editorHoverWidget-foreground, var(--gl-fg));
+  background: var(--vscode-editorHoverWidget-background, var(--gl-node-bg));
+  border: 1px solid var(--vscode-editorHoverWidget-border, var(--gl-node-border));
+}
 
 #empty {
   position: absolute; inset: 0; display: flex; flex-direction: column; align-items: center; justify-content: center;

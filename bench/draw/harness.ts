@@ -6,9 +6,14 @@
  * - painted: from posting the message to the second animation frame after it was handled, when
  *   the frame showing it has been drawn. It includes the wait for the display's next frame
  *   (vsync, 16.7 ms), so even a one-character change measures ~17–33 ms.
- * - work: the main thread's own time — handling the message, plus the frame after it from its
- *   animation-frame callback to the first task after that frame (style, layout, paint, commit).
- *   This is what has to fit in a 16 ms frame budget.
+ * - work: the main thread's own time — handling the message, plus the frame after it from the
+ *   frame's start (its animation frames' timestamp, so a canvas drawn in an animation-frame
+ *   callback counts) to the first task after that frame (style, layout, paint, commit). This is
+ *   what has to fit in a 16 ms frame budget.
+ *
+ * Big graphs are drawn on a canvas (webview/canvasRenderer.ts), which has no node elements to
+ * count: it says how many nodes it draws, and how many were on screen in its last frame, in its
+ * `data-nodes` and `data-on-screen` attributes, and which graph it drew afresh in `data-graph`.
  */
 
 /** One posted message's timings, in ms. */
@@ -69,20 +74,23 @@ export function installHarness(): void {
       channel.port2.postMessage(0);
     });
   const NODES = '[data-testid="node"], [data-testid="op-node"], [data-testid="group"]';
+  const canvas = () => document.querySelector<HTMLCanvasElement>("canvas.gl-canvas:not([hidden])");
+  const drawnNodes = () => document.querySelectorAll(NODES).length + Number(canvas()?.dataset.nodes ?? 0);
 
   const harness: Harness = {
     fromWebview,
     stored: new Map(),
     post(key) {
       const message = harness.stored.get(key);
-      const layer = document.querySelector(".gl-nodes");
+      const layer = document.querySelector(".gl-nodes") ?? canvas();
+      const drawing = canvas()?.dataset.graph;
       return new Promise<PostTiming>((resolve) => {
         // Added after the webview's own listener, so it runs once that one has drawn.
         const handled = () => {
           window.removeEventListener("message", handled);
           const t1 = performance.now();
-          requestAnimationFrame(() => {
-            const tFrame = performance.now();
+          requestAnimationFrame((frameStart) => {
+            const tFrame = Math.min(performance.now(), Math.max(frameStart, t1));
             void afterFrame().then((tAfter) =>
               requestAnimationFrame(() => {
                 const t3 = performance.now();
@@ -90,7 +98,7 @@ export function installHarness(): void {
                   handledMs: t1 - t0,
                   workMs: t1 - t0 + (tAfter - tFrame),
                   paintedMs: t3 - t0,
-                  patched: layer !== null && layer.isConnected,
+                  patched: layer !== null && layer.isConnected && canvas()?.dataset.graph === drawing,
                 });
               }),
             );
@@ -106,10 +114,10 @@ export function installHarness(): void {
     },
     async waitNodes(count, timeoutMs) {
       const end = performance.now() + timeoutMs;
-      let n = document.querySelectorAll(NODES).length;
+      let n = drawnNodes();
       while (n < count && performance.now() < end) {
         await new Promise((r) => setTimeout(r, 50));
-        n = document.querySelectorAll(NODES).length;
+        n = drawnNodes();
       }
       return n;
     },
@@ -125,7 +133,8 @@ export function installHarness(): void {
       const renderMs: number[] = [];
       for (let i = 0; i < frames; i++) {
         const stamp = await nextFrame();
-        const start = performance.now();
+        // From the frame's start: a canvas draws the previous step's view in an earlier callback of this frame.
+        const start = Math.min(performance.now(), stamp);
         stamps.push(stamp);
         if (kind === "wheel") {
           // In for the first half, out for the second, around the middle of the view.
@@ -150,7 +159,7 @@ export function installHarness(): void {
       return { stamps, renderMs, endMs };
     },
     onScreen() {
-      let n = 0;
+      let n = Number(canvas()?.dataset.onScreen ?? 0);
       document.querySelectorAll(NODES).forEach((e) => {
         const b = e.getBoundingClientRect();
         if (b.right > 0 && b.bottom > 0 && b.left < innerWidth && b.top < innerHeight) n++;

@@ -18,6 +18,7 @@ export async function labelCase(
   graphs: [ViewGraph, ViewGraph],
   reps: number,
   warmup: number,
+  name = { workload: "DRAW-LABELS", case: "a training step's label update at 1,000 nodes" },
 ): Promise<Record<string, unknown>> {
   await session.show(graphs[0], "labels.py");
   await session.drawn(graphs[0]);
@@ -41,8 +42,7 @@ export async function labelCase(
     patched &&= p.patched;
   }
   return {
-    workload: "DRAW-LABELS",
-    case: "a training step's label update at 1,000 nodes",
+    ...name,
     values: graphs[0].nodes.filter((n) => n.kind === "value").length,
     view_nodes: graphs[0].nodes.length,
     view_edges: graphs[0].edges.length,

@@ -16,7 +16,7 @@ import { Session } from "./session";
  * `node dist/bench-draw.js` (the end of `npm run bench`): issue 6's drawing targets, measured
  * in headless chromium on dist/webview.js at 1280×800, one JSON line a case. Without chromium
  * it prints one `skipped` line and succeeds. Options: --draw-reps 7 --draw-warmup 2
- * --label-reps 20 --pan-frames 60 --pan-rounds 1 --draw-cases EDIT,MLP1,DEMO,PANZOOM,LABELS
+ * --label-reps 20 --pan-frames 60 --pan-rounds 1 --draw-cases EDIT,MLP1,DEMO,PANZOOM,LABELS,LABELS5K
  * --webview dist/webview.js (another build of the webview, to compare).
  */
 
@@ -25,7 +25,7 @@ const warmup = count("draw-warmup", 2, 0);
 const labelReps = count("label-reps", 20, 1);
 const panFrames = count("pan-frames", 60, 2);
 const panRounds = count("pan-rounds", 1, 1);
-const cases = new Set(arg("draw-cases", "EDIT,MLP1,DEMO,PANZOOM,LABELS").split(","));
+const cases = new Set(arg("draw-cases", "EDIT,MLP1,DEMO,PANZOOM,LABELS,LABELS5K").split(","));
 
 function run(source: string): Trace {
   const trace = runProgram(source, { stepBudget: 1e12 });
@@ -89,6 +89,17 @@ async function main(): Promise<void> {
       const stepA = buildViewGraph(run(mlpSource(1)));
       const stepB = buildViewGraph(run(mlpSource(1, 0.25)), { previous: stepA });
       line(await labelCase(session, [stepA, stepB], labelReps, 5));
+    }
+    if (cases.has("LABELS5K")) {
+      // The same at the pan/zoom case's size, nothing folded: a graph the canvas draws.
+      const stepA = buildViewGraph(run(mlpSource(4)), { nodeLimit: 1e9 });
+      const stepB = buildViewGraph(run(mlpSource(4, 0.25)), { nodeLimit: 1e9, previous: stepA });
+      line(
+        await labelCase(session, [stepA, stepB], labelReps, 5, {
+          workload: "DRAW-LABELS-5K",
+          case: "a training step's label update at ~5,500 drawn nodes (drawn on the canvas)",
+        }),
+      );
     }
   } finally {
     await webview.close();

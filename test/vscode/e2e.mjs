@@ -381,10 +381,17 @@ const steps = [
       await page.screenshot({ path: path.join(shotsDir, "folded.png") });
       // the group may be drawn outside the view: deliver the click to it directly
       await group.first().dispatchEvent("click");
+      // past 2,000 nodes the graph is drawn on a canvas, which says how many it drew
+      const drawn = async () => {
+        const canvas = frame.locator("canvas[data-nodes]");
+        if ((await canvas.count()) > 0)
+          return { count: Number(await canvas.getAttribute("data-nodes")), on: "canvas" };
+        return { count: await frame.locator('svg#graph g[data-testid="node"]').count(), on: "svg" };
+      };
       for (let i = 0; ; i++) {
-        const after = await frame.locator('svg#graph g[data-testid="node"]').count();
+        const { count: after, on } = await drawn();
         if (after > before) {
-          log(`folded graph: ${before} value nodes, ${after} after opening a group`);
+          log(`folded graph: ${before} value nodes, ${after} drawn nodes (${on}) after opening a group`);
           break;
         }
         if (i > 100) throw new Error(`opening a group did not add value nodes (${before} → ${after})`);
