@@ -321,6 +321,19 @@ export class GraphApp {
     if (reveal && first) this.panZoom.reveal(first.box);
   }
 
+  /**
+   * The step-through's current node (a trace id, null when not stepping): on the canvas its ring
+   * pulses (on the SVG, the step panel puts the pulse class on its element).
+   */
+  setStepNode(node: number | null): void {
+    let key: string | null = null;
+    if (node !== null && this.graph && this.canvas.active()) {
+      const wanted = drawnIds(this.graph, [node]);
+      key = this.graph.nodes.find((n) => n.kind !== "op" && wanted.has(n.trace))?.key ?? null;
+    }
+    this.canvas.setPulsing(key);
+  }
+
   /** The keys of the value and group nodes the highlighted trace ids light (for the canvas). */
   private highlightedKeys(): Set<string> {
     if (!this.graph) return new Set();

@@ -8,6 +8,7 @@ import {
   VALUE_NODE,
   textWidth,
 } from "../src/view/nodeMetrics";
+import { distanceToRoute } from "./edgeHit";
 import { heatCell } from "../src/view/render/heatmapScale";
 import { valueNodeTitle } from "../src/view/render/nodeSvg";
 import type {
@@ -70,6 +71,8 @@ export class CanvasRenderer {
   private selected: string | null = null;
   private matches = new Set<string>();
   private focusKeys: Set<string> | null = null;
+  /** The step-through's current node: its ring pulses, so the canvas draws every frame meanwhile. */
+  private pulsing: string | null = null;
 
   constructor(stage: HTMLElement, pointerSurface: Element) {
     this.canvas = document.createElement("canvas");
@@ -180,6 +183,12 @@ export class CanvasRenderer {
     this.schedule();
   }
 
+  /** Marks the step-through's current node with a pulsing ring (null: none). */
+  setPulsing(key: string | null): void {
+    this.pulsing = key;
+    this.schedule();
+  }
+
   /** The node drawn under a point of the page (client coordinates), or null. */
   nodeAt(clientX: number, clientY: number): ViewNode | null {
     if (!this.graph || !this.nodeGrid) return null;
@@ -206,6 +215,35 @@ export class CanvasRenderer {
     }
     const node = this.nodeAt(e.clientX, e.clientY);
     this.setHover(node?.key ?? null, e);
+    // Off the nodes, an edge under the pointer tells its chain-rule line, as the SVG's hover does.
+    const edge = node === null ? this.edgeAt(e.clientX, e.clientY) : null;
+    if (edge?.chainRule) this.placeTooltip(edge.chainRule, e);
+  }
+
+  /** The edge drawn within a few pixels of a point of the page (client coordinates), or null. */
+  edgeAt(clientX: number, clientY: number): ViewEdge | null {
+    if (!this.graph || !this.edgeGrid) return null;
+    const r = this.canvas.getBoundingClientRect();
+    const { k, x, y } = this.transform;
+    const p = { x: (clientX - r.left - x) / k, y: (clientY - r.top - y) / k };
+    const reach = EDGE_HOVER_PX / k;
+    let best: ViewEdge | null = null;
+    let bestDistance = reach;
+    for (const i of this.edgeGrid.query({
+      left: p.x - reach,
+      top: p.y - reach,
+      right: p.x + reach,
+      bottom: p.y + reach,
+    })) {
+      const edge = this.graph.edges[i];
+      if (this.focusKeys && !this.focusKeys.has(edge.key)) continue;
+      const distance = distanceToRoute(p, edge.points);
+      if (distance <= bestDistance) {
+        best = edge;
+        bestDistance = distance;
+      }
+    }
+    return best;
   }
 
   private setHover(key: string | null, e: MouseEvent | null): void {
@@ -224,7 +262,10 @@ export class CanvasRenderer {
       this.tooltip.hidden = true;
       return;
     }
-    const text = node.kind === "value" ? valueNodeTitle(node) : node.title;
+    this.placeTooltip(node.kind === "value" ? valueNodeTitle(node) : node.title, e);
+  }
+
+  private placeTooltip(text: string, e: MouseEvent | null): void {
     if (this.tooltip.textContent !== text) this.tooltip.textContent = text;
     this.tooltip.hidden = false;
     if (e) {
@@ -279,7 +320,10 @@ export class CanvasRenderer {
       lit: this.lit,
       selected: this.selected,
       matches: this.matches,
+      pulsing: this.pulsing,
+      pulsePhase: (performance.now() % PULSE_MS) / PULSE_MS,
     });
+    if (this.pulsing !== null) this.schedule(); // the ring breathes: draw the next frame too
     const exact = visibleRect(this.transform, width, height, 0);
     this.canvas.dataset.onScreen = String(nodes.filter((n) => meets(n.box, exact)).length);
   }
@@ -290,7 +334,16 @@ interface Overlays {
   lit: Set<string>;
   selected: string | null;
   matches: Set<string>;
+  pulsing: string | null;
+  /** Where in its cycle the pulse is, 0 … 1. */
+  pulsePhase: number;
 }
+
+/** How close (screen pixels) the pointer must be to an edge for its chain-rule tooltip. */
+const EDGE_HOVER_PX = 5;
+
+/** One pulse of the step-through's ring, as the SVG's `gl-pulse` animation: 2 → 6 → 2 px a second. */
+const PULSE_MS = 1000;
 
 /** One frame's drawing, in drawing coordinates (the context carries the view's transform). */
 class Painter {
@@ -724,7 +777,8 @@ class Painter {
       const selected = n.key === o.selected;
       const match = o.matches.has(n.key);
       const lit = o.hovered !== null && !hovered && o.lit.has(n.key);
-      if (!hovered && !selected && !match && !lit) continue;
+      const pulsing = n.key === o.pulsing;
+      if (!hovered && !selected && !match && !lit && !pulsing) continue;
       const b = frontBox(n);
       const radius = n.kind === "op" ? OP_NODE.diameter / 2 : VALUE_NODE.radius;
       const ring = (colour: string, width: number, dash: number[]) => {
@@ -738,6 +792,7 @@ class Painter {
       if (lit) ring(theme.focus, 1, []);
       if (match) ring(theme.root, 2, [5, 3]);
       if (selected || hovered) ring(theme.focus, selected ? 2 : 1.5, []);
+      if (pulsing) ring(theme.pulse, 2 + 4 * (0.5 - 0.5 * Math.cos(2 * Math.PI * o.pulsePhase)), []);
     }
     ctx.setLineDash([]);
   }

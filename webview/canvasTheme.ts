@@ -18,6 +18,8 @@ export interface CanvasTheme extends GraphTheme {
   leafName: string;
   groupName: string;
   highlightFill: string;
+  /** The step-through's current node (`--vscode-charts-orange`, as the SVG's pulse). */
+  pulse: string;
 }
 
 /** Resolves a theme from the page's CSS variables (`read` returns "" for an unset one). */
@@ -47,6 +49,7 @@ export function canvasTheme(read: (variable: string) => string): CanvasTheme {
     leafName: mixColour(base.leaf, base.foreground, 55),
     groupName: mixColour(base.flow, base.foreground, 45),
     highlightFill: mixColour(focus, base.nodeBackground, 18),
+    pulse: read("--vscode-charts-orange").trim() || "#d08a1f",
   };
 }
 

@@ -27,6 +27,7 @@ async function applyExtra(message: HostMessage): Promise<boolean> {
       steppingNode = message.node;
       steps.show(message);
       app.apply({ type: "highlight", nodes: message.node === null ? [] : [message.node] });
+      app.setStepNode(message.node);
       return true;
     case "losses":
       losses.show(message.values, message.done);
@@ -62,7 +63,10 @@ window.addEventListener("message", async (event: MessageEvent) => {
   try {
     if (await applyExtra(message)) return;
     app.apply(message);
-    if (message.type === "graph") steps.refresh(steppingNode);
+    if (message.type === "graph") {
+      steps.refresh(steppingNode);
+      app.setStepNode(steppingNode);
+    }
   } catch (error) {
     vscode.postMessage({
       type: "error",
