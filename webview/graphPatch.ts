@@ -1,6 +1,7 @@
 import type { Box, Point, ViewEdge, ViewGraph, ViewNode } from "../src/view/viewGraph";
 import { edgeTagLeft, edgeTagWidth } from "../src/view/render/edgeSvg";
 import { redrawHeatmaps, type RenderedGraph } from "./graphRenderer";
+import { pointsBox } from "./spatialGrid";
 import { weightClass } from "./styles";
 
 /**
@@ -119,7 +120,7 @@ function patchItem(rendered: RenderedGraph, graph: ViewGraph, i: number): void {
 
 function itemBounds(graph: ViewGraph, i: number): Box {
   const n = graph.nodes.length;
-  return i < n ? graph.nodes[i].box : pointsBounds(graph.edges[i - n].points);
+  return i < n ? graph.nodes[i].box : pointsBox(graph.edges[i - n].points);
 }
 
 function anyConnected(rendered: RenderedGraph): boolean {
@@ -160,17 +161,6 @@ export function viewTest(
   const top = (-margin * height - y) / k;
   const bottom = ((1 + margin) * height - y) / k;
   return (b) => b.x < right && b.x + b.width > left && b.y < bottom && b.y + b.height > top;
-}
-
-function pointsBounds(points: readonly Point[]): Box {
-  let [left, top, right, bottom] = [Infinity, Infinity, -Infinity, -Infinity];
-  for (const p of points) {
-    left = Math.min(left, p.x);
-    right = Math.max(right, p.x);
-    top = Math.min(top, p.y);
-    bottom = Math.max(bottom, p.y);
-  }
-  return { x: left, y: top, width: right - left, height: bottom - top };
 }
 
 /** The elements a patch writes into, found once per drawn element (a training run patches hundreds of times). */

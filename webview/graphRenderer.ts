@@ -2,7 +2,8 @@ import { edgePathData } from "../src/view/render/edgePath";
 import { edgeStrokeSvg, edgeTagSvg, loopHeadDefs } from "../src/view/render/edgeSvg";
 import { heatmapsSvg } from "../src/view/render/heatmapSvg";
 import { nodeSvg } from "../src/view/render/nodeSvg";
-import type { Box, Point, ViewEdge, ViewGraph, ViewNode, ViewValueNode } from "../src/view/viewGraph";
+import type { Box, ViewEdge, ViewGraph, ViewNode, ViewValueNode } from "../src/view/viewGraph";
+import { pointsBox } from "./spatialGrid";
 import { mountSvg, svgElement } from "./svg";
 
 /** What the renderer hands back so the app can react to the user and to host messages. */
@@ -69,7 +70,7 @@ export function renderGraph(viewport: SVGGElement, graph: ViewGraph, options: Re
   const later: (() => void)[] = [];
   const { inView } = options;
   for (const edge of graph.edges) {
-    if (inView === null || inView(boundsOf(edge.points))) drawEdge(edge);
+    if (inView === null || inView(pointsBox(edge.points))) drawEdge(edge);
     else later.push(() => drawEdge(edge));
   }
   for (const node of graph.nodes) {
@@ -109,15 +110,4 @@ export function renderGraph(viewport: SVGGElement, graph: ViewGraph, options: Re
 export function redrawHeatmaps(group: Element, node: ViewValueNode): void {
   group.querySelector(":scope > .gl-heatmaps")?.remove();
   if (node.heatmaps) mountSvg(group, heatmapsSvg(node.heatmaps, node.box.x, node.box.y));
-}
-
-function boundsOf(points: readonly Point[]): Box {
-  let [left, top, right, bottom] = [Infinity, Infinity, -Infinity, -Infinity];
-  for (const p of points) {
-    left = Math.min(left, p.x);
-    right = Math.max(right, p.x);
-    top = Math.min(top, p.y);
-    bottom = Math.max(bottom, p.y);
-  }
-  return { x: left, y: top, width: right - left, height: bottom - top };
 }

@@ -1,5 +1,5 @@
 import type { Point } from "../src/view/viewGraph";
-import { meets, type Rect } from "./spatialGrid";
+import { meets, pointsBox, type Rect } from "./spatialGrid";
 
 /** A cubic Bézier segment: start, two control points, end. */
 export type Cubic = [Point, Point, Point, Point];
@@ -20,7 +20,7 @@ export function routePiecesIn(
   for (let i = 1; i < points.length; i++) {
     const a = points[i - 1];
     const b = points[i];
-    if (!meets(boundsOf([a, b]), view)) continue;
+    if (!meets(pointsBox([a, b]), view)) continue;
     if (a.y === b.y) {
       // Level: cut to the view's width.
       const left = Math.max(Math.min(a.x, b.x), view.left);
@@ -41,7 +41,8 @@ export function routePiecesIn(
     const n = Math.min(64, Math.max(1, Math.ceil(span / reach)));
     for (let j = 0; j < n; j++) {
       const piece = cubicPiece(curve, j / n, (j + 1) / n);
-      if (meets(boundsOf(piece), view)) out.push(piece);
+      // a cubic lies within its control points' bounds
+      if (meets(pointsBox(piece), view)) out.push(piece);
     }
   }
   return out;
@@ -65,16 +66,4 @@ function split([p0, p1, p2, p3]: Cubic, t: number): [Cubic, Cubic] {
     [p0, a, d, f],
     [f, e, c, p3],
   ];
-}
-
-/** A cubic lies within its control points' bounds. */
-function boundsOf(points: readonly Point[]): { x: number; y: number; width: number; height: number } {
-  let [left, top, right, bottom] = [Infinity, Infinity, -Infinity, -Infinity];
-  for (const p of points) {
-    left = Math.min(left, p.x);
-    right = Math.max(right, p.x);
-    top = Math.min(top, p.y);
-    bottom = Math.max(bottom, p.y);
-  }
-  return { x: left, y: top, width: right - left, height: bottom - top };
 }
