@@ -1,5 +1,5 @@
 import { record } from "../autograd/gradNode";
-import { scalarTypeName } from "../dtype";
+import { scalarTypeName, type DType } from "../dtype";
 import { broadcastShapes } from "../shapeMath";
 import { Tensor } from "../tensor";
 import { runtimeError, TensorError } from "../tensorError";
@@ -212,13 +212,18 @@ function extremum(code: Binary, op: string, a: Tensor, b: Tensor): Tensor {
   );
 }
 
+/** Integer `//` and `%` by zero raise, as PyTorch does (a float result is ±inf or NaN instead). */
+function checkIntegerDivisor(b: Tensor, dtype: DType): void {
+  if (dtype === "int64" && b.values().some((v) => v === 0))
+    throw new TensorError("ZeroDivisionError", "ZeroDivisionError");
+}
+
 /** `a // b`: floor division (ints stay ints; integer division by zero raises, as PyTorch does). No gradient. */
 export function floorDivide(x: TensorLike, y: TensorLike): Tensor {
   const a = asTensor(x);
   const b = asTensor(y);
   const dtype = resultType([a, b]);
-  if (dtype === "int64" && b.values().some((v) => v === 0))
-    throw new TensorError("ZeroDivisionError", "ZeroDivisionError");
+  checkIntegerDivisor(b, dtype);
   return record(
     compute(Binary.FloorDivide, a, b, dtype),
     "//",
@@ -233,8 +238,7 @@ export function remainder(x: TensorLike, y: TensorLike): Tensor {
   const a = asTensor(x);
   const b = asTensor(y);
   const dtype = resultType([a, b]);
-  if (dtype === "int64" && b.values().some((v) => v === 0))
-    throw new TensorError("ZeroDivisionError", "ZeroDivisionError");
+  checkIntegerDivisor(b, dtype);
   return record(
     compute(Binary.Remainder, a, b, dtype),
     "%",
