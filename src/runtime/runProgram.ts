@@ -1,4 +1,5 @@
 import { parsePython } from "../lang/python/parsePython";
+import { frontEndDiagnostics } from "./frontEndDiagnostics";
 import { buildTrace } from "../trace/buildTrace";
 import { unrunTrace } from "../trace/unrunTrace";
 import type { Trace, TraceDiagnostic } from "../trace/trace";
@@ -25,12 +26,7 @@ export const runProgram: RunProgram = (source, options = {}) => {
   if (options.language === "javascript" || options.language === "typescript")
     return runJavaScript(source, options.language === "typescript" ? "ts" : "js", options);
   const parsed = parsePython(source);
-  const diagnostics: TraceDiagnostic[] = parsed.diagnostics.map((d) => ({
-    severity: "error",
-    message: d.message,
-    span: d.span,
-    code: d.code,
-  }));
+  const diagnostics = frontEndDiagnostics(parsed.diagnostics);
   if (!parsed.program) return unrunTrace(diagnostics);
   const program = parsed.program;
   const interp = new Interpreter(

@@ -1,4 +1,5 @@
 import * as T from "../../engine/tensor/index";
+import { frontEndDiagnostics } from "../frontEndDiagnostics";
 import { parseJavaScript, type JsDialect } from "../../lang/javascript/parseJavaScript";
 import { buildTrace } from "../../trace/buildTrace";
 import { unrunTrace } from "../../trace/unrunTrace";
@@ -23,12 +24,7 @@ const DEFAULT_STEP_BUDGET = 50_000_000;
  */
 export function runJavaScript(source: string, dialect: JsDialect, options: RunOptions = {}): Trace {
   const parsed = parseJavaScript(source, dialect);
-  const diagnostics: TraceDiagnostic[] = parsed.diagnostics.map((d) => ({
-    severity: "error",
-    message: d.message,
-    span: d.span,
-    code: d.code,
-  }));
+  const diagnostics = frontEndDiagnostics(parsed.diagnostics);
   if (!parsed.program) return unrunTrace(diagnostics);
   const program = parsed.program;
   T.resetEngineState();
