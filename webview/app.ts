@@ -247,11 +247,6 @@ export class GraphApp {
     });
   }
 
-  /** Settles when the current graph is completely drawn (export waits for it). */
-  whenDrawn(): Promise<void> {
-    return this.rendered?.done ?? Promise.resolve();
-  }
-
   /** The graph on screen, with the numbers of the latest patch (what Export Graph draws). */
   drawnGraph(): ViewGraph | null {
     return this.graph;

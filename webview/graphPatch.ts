@@ -54,7 +54,6 @@ interface Background {
   /** The next item to write (nodes first, then edges) and how many are left; it wraps round. */
   cursor: number;
   left: number;
-  finished: () => void;
 }
 
 const backgrounds = new WeakMap<RenderedGraph, Background>();
@@ -65,7 +64,7 @@ const backgrounds = new WeakMap<RenderedGraph, Background>();
  * number, and the browser lays out every changed text again, so writing a thousand nodes at
  * once costs several frames; only the part on screen has to be in the next one. A newer patch
  * takes over the slices where they are (so steps faster than the slices still reach every
- * node in turn); `rendered.done` settles once all of it is written.
+ * node in turn).
  */
 export function patchGraph(rendered: RenderedGraph, next: ViewGraph): void {
   const near = nearView(rendered);
@@ -82,9 +81,7 @@ export function patchGraph(rendered: RenderedGraph, next: ViewGraph): void {
     running.left = total;
     return;
   }
-  const background: Background = { graph: next, cursor: 0, left: total, finished: () => {} };
-  const finished = new Promise<void>((resolve) => (background.finished = resolve));
-  rendered.done = Promise.all([rendered.done, finished]).then(() => undefined);
+  const background: Background = { graph: next, cursor: 0, left: total };
   backgrounds.set(rendered, background);
   const slice = () => {
     // A newer graph drawn from scratch has replaced these elements: nothing left to do.
@@ -99,7 +96,6 @@ export function patchGraph(rendered: RenderedGraph, next: ViewGraph): void {
       return;
     }
     backgrounds.delete(rendered);
-    background.finished();
   };
   setTimeout(slice, 0);
 }

@@ -12,8 +12,6 @@ export interface RenderedGraph {
   valueNodes: Map<number, SVGGElement>;
   /** Every drawn element of each view node and edge by key, for hover emphasis. */
   elementsByKey: Map<string, Element[]>;
-  /** Settles when every node and edge is in the DOM. */
-  done: Promise<void>;
   /** Stops drawing what is still queued (a newer graph replaces this one). */
   cancel(): void;
   /** Whether every node and edge is drawn (only then can a graph be patched in place). */
@@ -80,24 +78,18 @@ export function renderGraph(viewport: SVGGElement, graph: ViewGraph, options: Re
 
   let cancelled = false;
   let finished = later.length === 0;
-  const done = new Promise<void>((resolve) => {
-    let next = 0;
-    const slice = () => {
-      if (cancelled) return resolve();
-      const end = Math.min(later.length, next + SLICE);
-      for (; next < end; next++) later[next]();
-      if (next < later.length) setTimeout(slice, 0);
-      else {
-        finished = true;
-        resolve();
-      }
-    };
-    slice();
-  });
+  let next = 0;
+  const slice = () => {
+    if (cancelled) return;
+    const end = Math.min(later.length, next + SLICE);
+    for (; next < end; next++) later[next]();
+    if (next < later.length) setTimeout(slice, 0);
+    else finished = true;
+  };
+  slice();
   return {
     valueNodes,
     elementsByKey,
-    done,
     cancel: () => (cancelled = true),
     complete: () => finished && !cancelled,
   };
