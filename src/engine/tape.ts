@@ -1,7 +1,11 @@
 import { EngineArithmeticError, EngineUnsupportedError } from "./errors";
+import { chargeMemory } from "./memory";
 import { exp as ieeeExp, log as ieeeLog, pow as ieeePow } from "./math/correctlyRounded";
 import { pythonExp, pythonLog, pythonPow } from "./scalar/pythonFloat";
 import { OpCode, SCALAR_OPS } from "./scalar/scalarOps";
+
+/** What one row costs in the tape's arrays (op, a, b, k, data, grad, flags). */
+const BYTES_PER_ROW = 1 + 4 + 4 + 8 + 8 + 8 + 1;
 
 const DATA_INT = 1;
 const GRAD_INT = 2;
@@ -360,6 +364,7 @@ export class Tape {
 
   private grow(): void {
     const cap = this.op.length * 2;
+    chargeMemory(cap * BYTES_PER_ROW);
     const resize = <T extends Uint8Array | Int32Array | Float64Array>(old: T, make: (n: number) => T): T => {
       const next = make(cap);
       next.set(old);

@@ -22,6 +22,21 @@ const HIERARCHY: [string, string | null][] = [
   ["ValueError", "Exception"],
   ["ImportError", "Exception"],
   ["ModuleNotFoundError", "ImportError"],
+  ["MemoryError", "Exception"],
+  ["OSError", "Exception"],
+  ["FileNotFoundError", "OSError"],
+  ["PermissionError", "OSError"],
+  ["IsADirectoryError", "OSError"],
+  ["UnicodeError", "ValueError"],
+  ["UnicodeDecodeError", "UnicodeError"],
+  ["KeyboardInterrupt", "BaseException"],
+  ["SystemExit", "BaseException"],
+  ["GeneratorExit", "BaseException"],
+  ["Warning", "Exception"],
+  ["UserWarning", "Warning"],
+  ["DeprecationWarning", "Warning"],
+  ["RuntimeWarning", "Warning"],
+  ["EOFError", "Exception"],
 ];
 
 export function makeExceptionClasses(): PyClass[] {

@@ -10,6 +10,8 @@ export interface RunOptions {
   fileName?: string;
   /** Interpreter steps before the run stops with a budget diagnostic. */
   stepBudget?: number;
+  /** Memory (MiB) the program may allocate before it gets a MemoryError (default 512). */
+  memoryBudgetMb?: number;
   /** Differentiate this value (its tape row in an earlier run: `rowOf(node)`, a Value or a tensor) instead of the last `backward()`'s root. */
   output?: number;
   /** Differentiate the value this top-level name last stood for (survives edits, unlike a row). */

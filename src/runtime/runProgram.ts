@@ -13,6 +13,7 @@ import { traceRoot } from "./traceRoot";
 import { collectVariables } from "./variables";
 import { torchTraceInput } from "./modules/torchReport";
 import { runJavaScript } from "./js/runJavaScript";
+import { DEFAULT_MEMORY_BUDGET_MB, MemoryBudget } from "./memoryBudget";
 
 export const DEFAULT_STEP_BUDGET = 50_000_000;
 
@@ -34,6 +35,7 @@ export const runProgram: RunProgram = (source, options = {}) => {
     options.stepBudget ?? DEFAULT_STEP_BUDGET,
     makeBuiltins,
     new BuiltinModules(),
+    new MemoryBudget((options.memoryBudgetMb ?? DEFAULT_MEMORY_BUDGET_MB) * 1024 * 1024),
   );
   if (options.leafValues) interp.tape.leafOverrides = options.leafValues;
   let ok = true;

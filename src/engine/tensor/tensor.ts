@@ -3,6 +3,7 @@ import { type DType, roundToDtype } from "./dtype";
 import { contiguousStrides, normalizeDim, numelOf } from "./shapeMath";
 import { runtimeError, typeError } from "./tensorError";
 import { newTensorId } from "./tensorIds";
+import { chargeMemory } from "../memory";
 
 /**
  * The memory one or more tensors look at. Views share a storage; `version` counts in-place
@@ -12,7 +13,10 @@ export class Storage {
   version = 0;
   /** Set once a second tensor looks at this storage (a view): in-place ops then cannot be recorded. */
   shared = false;
-  constructor(public data: Float64Array) {}
+  constructor(public data: Float64Array) {
+    // charged as it is taken in: every tensor's values pass through here (see engine/memory.ts)
+    chargeMemory(data.length * 8);
+  }
 }
 
 /** A fresh id, for a tensor that takes over another's place in the graph. */

@@ -1,4 +1,6 @@
 import { EngineArithmeticError, EngineUnsupportedError } from "../../engine/errors";
+import { EngineMemoryError, meterMemoryWith } from "../../engine/memory";
+import { MemoryBudget } from "../memoryBudget";
 import { RowSpans } from "../rowSpans";
 import { MicrogradOps } from "../../engine/scalar/microgradOps";
 import { Tape } from "../../engine/tape";
@@ -41,6 +43,16 @@ import type { ModuleLoader } from "./moduleLoader";
 
 /** CPython's default `sys.getrecursionlimit()`: the frames a program may have, its module's included. */
 const RECURSION_LIMIT = 1000;
+
+/** V8's refusal of one allocation too big (an array, a string, a buffer, a BigInt): Python's MemoryError. */
+export function isOutOfMemory(e: unknown): boolean {
+  return (
+    e instanceof RangeError &&
+    /Invalid (string|array|typed array) length|Array buffer allocation failed|Maximum BigInt size|Map maximum size|Set maximum size/i.test(
+      e.message,
+    )
+  );
+}
 
 /** How a block of statements ended. */
 const enum Signal {
@@ -95,6 +107,8 @@ export class Interpreter implements Runtime {
     private readonly budget: number,
     builtins: (rt: Runtime) => Map<string, PyValue>,
     private readonly modules: ModuleLoader,
+    /** What the program may allocate (see MemoryBudget); null: not counted. */
+    readonly memory: MemoryBudget | null = null,
   ) {
     this.builtins = builtins(this);
     this.occurrenceRows = new Int32Array(program.occurrences.length).fill(-1);
@@ -107,11 +121,13 @@ export class Interpreter implements Runtime {
     this.frame = frame;
     // tensors the program makes are rows of this run's tape, between its Values
     const previousTape = recordTensorsOn(this.tape);
+    const previousMeter = meterMemoryWith(this.memory);
     try {
       this.execBlock(this.program.body, frame);
     } catch (e) {
       throw this.locate(e);
     } finally {
+      meterMemoryWith(previousMeter);
       recordTensorsOn(previousTape);
       this.stampRows(this.at);
     }
@@ -143,7 +159,7 @@ export class Interpreter implements Runtime {
   }
 
   private locate(e: unknown): unknown {
-    if (e instanceof EngineArithmeticError) {
+    if (e instanceof EngineArithmeticError || e instanceof EngineMemoryError) {
       const err = new PyError(e.pythonType, e.message);
       err.span = this.at;
       return err;
@@ -162,10 +178,7 @@ export class Interpreter implements Runtime {
       err.span = this.at;
       return err;
     }
-    if (
-      e instanceof RangeError &&
-      /Invalid (string|array|typed array) length|Maximum BigInt size/i.test(e.message)
-    ) {
+    if (isOutOfMemory(e)) {
       const err = new PyError("MemoryError", "");
       err.span = this.at;
       return err;

@@ -1,7 +1,8 @@
 import { EngineArithmeticError } from "../../engine/errors";
+import { EngineMemoryError } from "../../engine/memory";
 import type { ExceptHandler, Stmt } from "../../lang/ir";
 import type { Frame } from "./frame";
-import type { Interpreter } from "./interpreter";
+import { isOutOfMemory, type Interpreter } from "./interpreter";
 import { PyClass, PyInstance, PyTuple, type PyValue } from "./objects";
 import { PyError, typeError } from "./pyErrors";
 
@@ -54,8 +55,13 @@ export function asPyError(interp: Interpreter, thrown: unknown): PyError | null 
     thrown.span ??= interp.at;
     return thrown;
   }
-  if (thrown instanceof EngineArithmeticError) {
+  if (thrown instanceof EngineArithmeticError || thrown instanceof EngineMemoryError) {
     const error = new PyError(thrown.pythonType, thrown.message);
+    error.span = interp.at;
+    return error;
+  }
+  if (isOutOfMemory(thrown)) {
+    const error = new PyError("MemoryError", "");
     error.span = interp.at;
     return error;
   }

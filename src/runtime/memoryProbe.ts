@@ -1,0 +1,43 @@
+import { getHeapStatistics, setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
+
+/** How the memory budget reads the heap: bytes in use now, and a full collection when it can. */
+export interface MemoryProbe {
+  used(): number;
+  collect?(): void;
+}
+
+let gc: (() => void) | null | undefined;
+
+/**
+ * A full garbage collection, when V8 lets us have one: the runner starts with `--expose-gc`;
+ * elsewhere (tests, the CLI in-process) the flag is set now, which gives a fresh context a `gc`.
+ */
+function collector(): (() => void) | null {
+  if (gc !== undefined) return gc;
+  const exposed = (globalThis as { gc?: () => void }).gc;
+  if (typeof exposed === "function") return (gc = exposed);
+  try {
+    setFlagsFromString("--expose-gc");
+    const made: unknown = runInNewContext("gc");
+    gc = typeof made === "function" ? (made as () => void) : null;
+  } catch {
+    gc = null;
+  }
+  return gc;
+}
+
+/**
+ * This isolate's heap, JavaScript objects and the array buffers behind typed arrays (tensor
+ * storage, the tape) together: what a program's data really occupies.
+ */
+export function heapProbe(): MemoryProbe {
+  const collect = collector();
+  return {
+    used() {
+      const s = getHeapStatistics() as ReturnType<typeof getHeapStatistics> & { external_memory?: number };
+      return s.used_heap_size + (s.external_memory ?? 0);
+    },
+    ...(collect && { collect }),
+  };
+}
