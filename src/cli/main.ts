@@ -1,6 +1,7 @@
 import { toDot } from "../export/dot";
 import { toMermaid } from "../export/mermaid";
 import { languageOfFile } from "../lang/sourceLanguage";
+import type { RunOptions } from "../runtime/runApi";
 import { runProgram } from "../runtime/runProgram";
 import type { Trace } from "../trace/trace";
 import { buildViewGraph } from "../view/buildViewGraph";
@@ -17,6 +18,11 @@ export interface CliIo {
   writeFile(path: string, data: string | Uint8Array): void;
   stdout(text: string): void;
   stderr(text: string): void;
+  /**
+   * Runs a program to its trace. The `gradlens` command runs it in a runner process of its own
+   * (src/cli.ts), as the extension does; by default (tests) it runs in this process.
+   */
+  runProgram?(source: string, options: RunOptions): Promise<Trace>;
 }
 
 const USAGE = [
@@ -75,7 +81,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     io.stderr(`gradlens: cannot read ${file}: ${(e as Error).message}\n`);
     return 2;
   }
-  const trace = runProgram(source, { fileName: file, language: languageOfFile(file) });
+  const options: RunOptions = { fileName: file, language: languageOfFile(file) };
+  const trace = io.runProgram ? await io.runProgram(source, options) : runProgram(source, options);
   if (graph !== null) {
     let picture: string | Uint8Array;
     try {

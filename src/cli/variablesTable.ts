@@ -46,5 +46,11 @@ function show(v: PyJson | JsonNested): string {
   if (typeof v === "boolean") return v ? "True" : "False";
   if (Array.isArray(v)) return `[${v.map((x) => show(x)).join(", ")}]`;
   if (v.type === "Object") return `<${v.class}>`;
+  if (v.type === "List" || v.type === "Tuple" || v.type === "Set")
+    return `[${v.items
+      .slice(0, 10)
+      .map((x) => show(x))
+      .join(", ")}, … ${v.length.toLocaleString("en-US")} items]`;
+  if (v.type === "Str") return `${v.text.slice(0, 200)}… (${v.length.toLocaleString("en-US")} characters)`;
   return JSON.stringify(v);
 }

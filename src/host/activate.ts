@@ -43,17 +43,24 @@ export function activate(context: vscode.ExtensionContext): GradLensApi {
 /** Creates everything GradLens needs and registers it with VS Code. */
 function wireUp(context: vscode.ExtensionContext): Omit<GradLensApi, "activation"> {
   const diagnostics = vscode.languages.createDiagnosticCollection("gradlens");
-  const workerFile = vscode.Uri.joinPath(context.extensionUri, "dist", "worker.js").fsPath;
-  /** A worker thread of its own; `timeoutMs` is the wall-clock limit behind the step budget. */
-  const worker = (timeoutMs: number) => {
-    const client = new RunClient(workerFile, () => ({ memoryMb: readSettings().memoryBudgetMb, timeoutMs }));
+  const dist = (file: string) => vscode.Uri.joinPath(context.extensionUri, "dist", file).fsPath;
+  const files = { runner: dist("runner.js"), worker: dist("worker.js") };
+  /**
+   * A runner process of its own (killed with the extension); `timeoutMs` is the wall-clock limit
+   * behind the step budget; `spare` keeps a second worker ready for runs that edits replace.
+   */
+  const runner = (timeoutMs: number, spare: boolean) => {
+    const client = new RunClient({ files, spare }, () => ({
+      memoryMb: readSettings().memoryBudgetMb,
+      timeoutMs,
+    }));
     context.subscriptions.push({ dispose: () => client.dispose() });
     return client;
   };
-  // Python files and notebooks (their cells as one program) each run in a worker of their own.
-  const runs = new NotebookRunController(worker(60_000), diagnostics, worker(60_000));
-  // Long jobs (gradient checks, training) get a worker of their own, so typing never cancels them.
-  const jobs = worker(10 * 60_000);
+  // Python files and notebooks (their cells as one program) each run in a runner of their own.
+  const runs = new NotebookRunController(runner(60_000, true), diagnostics, runner(60_000, true));
+  // Long jobs (gradient checks, training) get a runner of their own, so typing never cancels them.
+  const jobs = runner(10 * 60_000, false);
   let shown: vscode.TextDocument | undefined = programIn(vscode.window.activeTextEditor);
   markJsProgram(vscode.window.activeTextEditor);
 

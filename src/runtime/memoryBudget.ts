@@ -39,6 +39,14 @@ export class MemoryBudget implements MemoryMeter {
     if (this.charged >= this.nextCheck) this.check(bytes);
   }
 
+  /**
+   * Measures now, whatever was charged: the interpreter polls every few thousand steps, which
+   * catches what grows without a charge (objects, dicts, closures kept in a list).
+   */
+  poll(): void {
+    if (this.probe !== null) this.check(0);
+  }
+
   /** Measures the heap; `bytes` are about to be allocated on top of it. */
   private check(bytes: number): void {
     const probe = this.probe;

@@ -14,6 +14,14 @@ import {
   type PyValue,
 } from "./interpreter/objects";
 
+/**
+ * Past these a list (tuple, set) or str is given by its length and its beginning: the trace
+ * crosses processes and the CLI prints it, and a program's million-item list must not make
+ * either run out of memory (see PyJson's truncated forms).
+ */
+export const MAX_ITEMS = 1000;
+export const MAX_STRING_CHARS = 10_000;
+
 /** A number for JSON: non-finite values as the strings "NaN", "Infinity", "-Infinity". */
 export function jsonNumber(x: number): JsonNumber {
   if (Number.isNaN(x)) return "NaN";
@@ -31,7 +39,11 @@ export function collectVariables(interp: Interpreter, root: number | null): Reco
   const tape = interp.tape;
   const rootGrads = root !== null ? tape.withDataAtLastBackward(() => tape.rootGradients(root)) : null;
   const toJson = (v: PyValue, depth: number): PyJson | undefined => {
-    if (v === null || typeof v === "boolean" || typeof v === "string") return v;
+    if (v === null || typeof v === "boolean") return v;
+    if (typeof v === "string")
+      return v.length <= MAX_STRING_CHARS
+        ? v
+        : { type: "Str", length: v.length, truncated: true, text: v.slice(0, MAX_STRING_CHARS) };
     if (typeof v === "number") return jsonNumber(v);
     if (v instanceof PyInt) return v.big !== null ? Number(v.big) : v.v;
     if (v instanceof ValueRef) {
@@ -45,10 +57,13 @@ export function collectVariables(interp: Interpreter, root: number | null): Reco
       };
     }
     if (depth > 20) return null;
-    if (v instanceof PyList || v instanceof PyTuple) {
-      return v.items.map((x) => toJson(x, depth + 1) ?? null);
+    if (v instanceof PyList || v instanceof PyTuple || v instanceof PySet) {
+      const items = v instanceof PySet ? [...v.entries.values()] : v.items;
+      if (items.length <= MAX_ITEMS) return items.map((x) => toJson(x, depth + 1) ?? null);
+      const type = v instanceof PyList ? "List" : v instanceof PyTuple ? "Tuple" : "Set";
+      const first = items.slice(0, MAX_ITEMS).map((x) => toJson(x, depth + 1) ?? null);
+      return { type, length: items.length, truncated: true, items: first };
     }
-    if (v instanceof PySet) return [...v.entries.values()].map((x) => toJson(x, depth + 1) ?? null);
     if (v instanceof PyDict) return { type: "Object", class: "dict" };
     if (v instanceof PyInstance) {
       const tensor = tensorJson(interp, v);

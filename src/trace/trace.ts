@@ -123,7 +123,11 @@ export type PyJson =
       grad: JsonNested | null;
       root_grad: JsonNested | null;
     }
-  | { type: "Object"; class: string; parameters?: PyJson[] };
+  | { type: "Object"; class: string; parameters?: PyJson[] }
+  /** A list, tuple or set too long to give whole: its length and its first items. */
+  | { type: "List" | "Tuple" | "Set"; length: number; truncated: true; items: PyJson[] }
+  /** A str too long to give whole: its length and its beginning. */
+  | { type: "Str"; length: number; truncated: true; text: string };
 
 /** A finite number, or "NaN" / "Infinity" / "-Infinity". */
 export type JsonNumber = number | string;

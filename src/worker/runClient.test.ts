@@ -5,28 +5,33 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { RunClient } from "./runClient";
 
-// The client is tested against the real worker, bundled as the extension bundles it.
+// The client is tested against the real runner process and worker, bundled as the extension bundles them.
 let dir: string;
-let workerFile: string;
+let files: { runner: string; worker: string };
 const analysis = { thresholds: { vanishing: 1e-7, exploding: 1e6 }, inlineMaxLength: 80, precision: 4 };
 const clients: RunClient[] = [];
 const client = (memoryMb = 256, timeoutMs = 20_000) => {
-  const c = new RunClient(workerFile, () => ({ memoryMb, timeoutMs }));
+  const c = new RunClient({ files, spare: true }, () => ({ memoryMb, timeoutMs }));
   clients.push(c);
   return c;
 };
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), "gradlens-worker-"));
-  workerFile = join(dir, "worker.js");
-  await build({
-    entryPoints: ["src/worker/runWorker.ts"],
-    outfile: workerFile,
-    bundle: true,
-    platform: "node",
-    format: "cjs",
-    logLevel: "silent",
-  });
+  files = { runner: join(dir, "runner.js"), worker: join(dir, "worker.js") };
+  const bundle = (entry: string, outfile: string) =>
+    build({
+      entryPoints: [entry],
+      outfile,
+      bundle: true,
+      platform: "node",
+      format: "cjs",
+      logLevel: "silent",
+    });
+  await Promise.all([
+    bundle("src/worker/runWorker.ts", files.worker),
+    bundle("src/worker/runnerProcess.ts", files.runner),
+  ]);
 }, 30_000);
 
 afterAll(() => {

@@ -27,6 +27,8 @@ port.on("message", (request: WorkerRequest) => {
   try {
     if (request.type === "run") reply = run(request);
     else if (request.type === "train") reply = train(request);
+    else if (request.type === "trace")
+      reply = { type: "trace", id: request.id, trace: runProgram(request.source, request.options) };
     else {
       const report = checkGradients(request.source, request.options, {}, request.locale);
       reply = { type: "gradcheck", id: request.id, report };

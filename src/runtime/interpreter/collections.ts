@@ -1,3 +1,4 @@
+import { chargeArray, chargeGrowth } from "../../engine/memory";
 import { floatRepr } from "../format/floatFormat";
 import {
   DONE,
@@ -301,11 +302,16 @@ export function* iterate(rt: Runtime, v: PyValue): Generator<PyValue> {
 
 /** The items of an iterable as a fresh array. */
 export function toArray(rt: Runtime, v: PyValue): PyValue[] {
-  if (v instanceof PyList || v instanceof PyTuple) return v.items.slice();
+  if (v instanceof PyList || v instanceof PyTuple) {
+    chargeArray(v.items.length);
+    return v.items.slice();
+  }
+  if (v instanceof PyRange) chargeArray(v.length);
   const out: PyValue[] = [];
   const it = getIterator(rt, v);
   for (let x = it.next(); x !== DONE; x = it.next()) {
     rt.step();
+    chargeGrowth(out.length + 1);
     out.push(x);
   }
   return out;

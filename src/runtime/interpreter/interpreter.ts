@@ -54,6 +54,9 @@ export function isOutOfMemory(e: unknown): boolean {
   );
 }
 
+/** Every 65,536 statements the heap is measured against the memory budget (a mask). */
+const MEMORY_POLL_STEPS = 0xffff;
+
 /** How a block of statements ended. */
 const enum Signal {
   Normal = 0,
@@ -321,6 +324,7 @@ export class Interpreter implements Runtime {
 
   private exec(s: Stmt, frame: Frame): Signal {
     if (++this.steps > this.budget) throw new BudgetError(this.budget);
+    if ((this.steps & MEMORY_POLL_STEPS) === 0 && this.memory !== null) this.memory.poll();
     switch (s.k) {
       case "expr":
         this.eval(s.value, frame);

@@ -1,3 +1,4 @@
+import { chargeArray, chargeGrowth, chargeString } from "../../engine/memory";
 import { dictGet, dictHas, dictSet, hashKey, keyError, setAdd, setOf, toArray } from "./collections";
 import { equals } from "./operators";
 import { int, PyDict, PyDictView, PyInt, PyList, PySet, PyTuple, type Kwargs, type PyValue } from "./objects";
@@ -34,12 +35,16 @@ export const LIST_METHODS: Record<
 > = {
   append(_rt, self, args) {
     arity("list.append", args, 1, 1);
+    chargeGrowth(self.items.length + 1);
     self.items.push(args[0]);
     return null;
   },
   extend(rt, self, args) {
     arity("list.extend", args, 1, 1);
-    self.items.push(...toArray(rt, args[0]));
+    const added = toArray(rt, args[0]);
+    chargeArray(self.items.length + added.length);
+    // one push per item: spreading a long list into push() would overflow the call stack
+    for (const item of added) self.items.push(item);
     return null;
   },
   pop(_rt, self, args) {
@@ -54,6 +59,7 @@ export const LIST_METHODS: Record<
     arity("insert", args, 2, 2);
     let i = indexArg(args[0], "");
     if (i < 0) i = Math.max(0, i + self.items.length);
+    chargeGrowth(self.items.length + 1);
     self.items.splice(Math.min(i, self.items.length), 0, args[1]);
     return null;
   },
@@ -231,6 +237,13 @@ export const INT_METHODS: Record<
   conjugate: (_rt, self) => self,
 };
 
+/** A padding width, charged as the string it makes. */
+function width(v: PyValue): number {
+  const n = indexArg(v, "");
+  chargeString(n);
+  return n;
+}
+
 function stringArg(v: PyValue, method: string): string {
   if (typeof v !== "string") throw typeError(`${method} arg must be None or str`);
   return v;
@@ -247,6 +260,9 @@ export const STR_METHODS: Record<
         throw typeError(`sequence item ${i}: expected str instance, ${typeName(x)} found`);
       return x;
     });
+    let length = self.length * Math.max(0, parts.length - 1);
+    for (const part of parts) length += part.length;
+    chargeString(length);
     return parts.join(self);
   },
   split(_rt, self, args) {
@@ -274,13 +290,15 @@ export const STR_METHODS: Record<
   format: (rt, self, args, kwargs) => strFormat(rt, (v, spec) => rt.format(v, spec), self, args, kwargs),
   zfill(_rt, self, args) {
     const width = indexArg(args[0], "");
+    chargeString(width);
     const sign = self[0] === "-" || self[0] === "+" ? self[0] : "";
     return sign + self.slice(sign.length).padStart(width - sign.length, "0");
   },
-  ljust: (_rt, self, args) => self.padEnd(indexArg(args[0], ""), (args[1] as string | undefined) ?? " "),
-  rjust: (_rt, self, args) => self.padStart(indexArg(args[0], ""), (args[1] as string | undefined) ?? " "),
+  ljust: (_rt, self, args) => self.padEnd(width(args[0]), (args[1] as string | undefined) ?? " "),
+  rjust: (_rt, self, args) => self.padStart(width(args[0]), (args[1] as string | undefined) ?? " "),
   center(_rt, self, args) {
     const width = indexArg(args[0], "");
+    chargeString(width);
     const fill = (args[1] as string | undefined) ?? " ";
     const total = Math.max(0, width - self.length);
     const left = Math.floor(total / 2) + ((total % 2) & (width % 2));

@@ -1,5 +1,6 @@
 import type { PyNumber } from "../../engine/scalar/microgradOps";
 import type { BinaryOperator, CompareOperator, UnaryOperator } from "../../lang/ir";
+import { chargeArray, chargeString } from "../../engine/memory";
 import { compareNumbers, floatBinary, intBinary, isNumber, toFloat, toInt } from "./numbers";
 import {
   bigInt,
@@ -89,7 +90,12 @@ export function inplaceOp(rt: Runtime, op: BinaryOperator, a: PyValue, b: PyValu
       if (r !== NotImplemented) return r;
     }
   } else if (a instanceof PyList && op === "+") {
-    a.items.push(...rt.iterate(b));
+    // one push per item: spreading a long iterable into push() would overflow the call stack
+    const items = a.items;
+    for (const item of rt.iterate(b)) {
+      if ((items.length & 1023) === 0) chargeArray(items.length + 1024);
+      items.push(item);
+    }
     return a;
   }
   return binaryOp(rt, op, a, b);
@@ -189,9 +195,18 @@ function repeatCount(n: PyValue): number | null {
 
 function sequenceOp(op: BinaryOperator, a: PyValue, b: PyValue): PyValue | undefined {
   if (op === "+") {
-    if (typeof a === "string" && typeof b === "string") return a + b;
-    if (a instanceof PyList && b instanceof PyList) return new PyList([...a.items, ...b.items]);
-    if (a instanceof PyTuple && b instanceof PyTuple) return new PyTuple([...a.items, ...b.items]);
+    if (typeof a === "string" && typeof b === "string") {
+      chargeString(a.length + b.length);
+      return a + b;
+    }
+    if (a instanceof PyList && b instanceof PyList) {
+      chargeArray(a.items.length + b.items.length);
+      return new PyList(a.items.concat(b.items));
+    }
+    if (a instanceof PyTuple && b instanceof PyTuple) {
+      chargeArray(a.items.length + b.items.length);
+      return new PyTuple(a.items.concat(b.items));
+    }
     if (a instanceof PyList && !(b instanceof PyInstance)) {
       throw typeError(`can only concatenate list (not "${typeName(b)}") to list`);
     }
@@ -207,12 +222,18 @@ function sequenceOp(op: BinaryOperator, a: PyValue, b: PyValue): PyValue | undef
         if (n instanceof PyInstance) return undefined;
         throw typeError(`can't multiply sequence by non-int of type '${typeName(n)}'`);
       }
-      // past this, Python itself would run out of memory; fail early instead of filling the heap
-      if (count * (typeof seq === "string" ? seq.length : seq.items.length) > 2 ** 26)
-        throw new PyError("MemoryError", "");
-      if (typeof seq === "string") return seq.repeat(count);
-      const items: PyValue[] = [];
-      for (let i = 0; i < count; i++) items.push(...seq.items);
+      // charged before it is made: `[0] * 10**10` is a MemoryError at once, as in CPython
+      if (typeof seq === "string") {
+        chargeString(count * seq.length);
+        return seq.repeat(count);
+      }
+      const length = count * seq.items.length;
+      chargeArray(length);
+      const source = seq.items;
+      // `[0] * n`, the common case, in one allocation (growing by push costs V8 far more)
+      const items: PyValue[] = source.length === 1 ? new Array<PyValue>(length).fill(source[0]) : [];
+      if (source.length !== 1)
+        for (let i = 0; i < count; i++) for (let j = 0; j < source.length; j++) items.push(source[j]);
       return seq instanceof PyList ? new PyList(items) : new PyTuple(items);
     }
   }

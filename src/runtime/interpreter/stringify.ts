@@ -24,7 +24,7 @@ import {
   ValueRef,
   type PyValue,
 } from "./objects";
-import { typeError } from "./pyErrors";
+import { PyError, typeError } from "./pyErrors";
 import type { Runtime } from "./runtime";
 import { setIterationOrder } from "./setOrder";
 
@@ -65,7 +65,24 @@ export function typeName(v: PyValue): string {
 }
 
 export function intRepr(v: PyInt): string {
-  return v.big !== null ? v.big.toString() : String(v.v);
+  return v.big !== null ? bigIntText(v.big) : String(v.v);
+}
+
+/** A big int's decimal text, refused past CPython's 4,300 digits as CPython refuses it. */
+export function bigIntText(n: bigint): string {
+  // compared, not converted: a huge int's text would take long and fill the heap
+  if (n >= FIRST_TOO_LONG || n <= -FIRST_TOO_LONG) throw intTextLimit();
+  return n.toString();
+}
+
+/** The smallest int with 4,301 decimal digits. */
+const FIRST_TOO_LONG = 10n ** 4300n;
+
+function intTextLimit(): PyError {
+  return new PyError(
+    "ValueError",
+    "Exceeds the limit (4300 digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit",
+  );
 }
 
 /** Python's `repr(s)` of a str: single quotes unless the text has ' and no ". */
