@@ -24,6 +24,9 @@ const builds = [
     outfile: "dist/webview.js",
   },
 ];
+// `npm run fuzz`: hostile mutants of the examples through dist/runner.js
+if (existsSync("test/fuzz/main.ts"))
+  builds.push({ ...node, entryPoints: ["test/fuzz/main.ts"], outfile: "dist/fuzz.js" });
 if (existsSync("bench/main.ts")) {
   builds.push({ ...node, entryPoints: ["bench/main.ts"], outfile: "dist/bench.js" });
   // playwright-core stays a package: it finds its own files at run time.

@@ -70,7 +70,7 @@ export function chargeGrowth(length: number): void {
 /** Checks a string about to be `length` UTF-16 units long and charges it. */
 export function chargeString(length: number): void {
   if (length > MAX_STRING_LENGTH || !(length >= 0)) throw new EngineMemoryError();
-  if (meter !== null && length > 64) meter.charge(length * 2);
+  if (meter !== null && length > 64) meter.charge(length);
 }
 
 /** A zeroed Float64Array of `n` elements, charged first. */

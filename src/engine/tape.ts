@@ -42,6 +42,8 @@ export class Tape {
 
   /** Scratch of `backward`: bit r of word r >> 5 is set once the pass has reached row r. */
   private reached: Int32Array;
+  /** Scratch of `backward`: the words of `reached` it set, cleared when it ends. */
+  private readonly touched: number[] = [];
 
   /** `capacity`: rows to allocate up front (the tape doubles when it runs out). */
   constructor(capacity = 1024) {
@@ -238,91 +240,110 @@ export class Tape {
    */
   backward(root: number): void {
     this.dataBeforeChange.clear();
-    const { op, a, b, data, grad, flags, reached } = this;
-    let w = root >> 5;
-    reached.fill(0, 0, w + 1);
-    reached[w] = 1 << (root & 31);
+    const { op, a, b, data, grad, flags, reached, touched } = this;
     grad[root] = 1;
     flags[root] |= GRAD_INT;
+    if (op[root] <= OpCode.Const) return;
+    let w = root >> 5;
+    reached[w] = 1 << (root & 31);
+    touched.push(w);
+    // Operations reached but not yet passed: at none the pass ends, however far below the
+    // oldest input lies (a loop's parameters made long ago are leaves and need no visit).
+    let open = 1;
     // Bits of word w still to visit: at or below the root's at first, then below the last row.
     let pending = ~(-2 << (root & 31));
-    let lowWord = w;
-    for (;;) {
-      const bits = reached[w] & pending;
-      if (bits === 0) {
-        if (--w < lowWord) break;
-        pending = -1;
-        continue;
-      }
-      const bit = 31 - Math.clz32(bits);
-      pending = ~(-1 << bit);
-      const id = (w << 5) | bit;
-      const code = op[id];
-      if (code <= OpCode.Const) continue;
-      const g = grad[id];
-      const gInt = (flags[id] & GRAD_INT) !== 0;
-      const x = a[id];
-      reached[x >> 5] |= 1 << (x & 31);
-      if (x >> 5 < lowWord) lowWord = x >> 5;
-      const xd = data[x];
-      let dx: number;
-      let dxInt = false;
-      if (code <= OpCode.Mul) {
-        const y = b[id];
-        reached[y >> 5] |= 1 << (y & 31);
-        if (y >> 5 < lowWord) lowWord = y >> 5;
-        let dy: number;
-        let dyInt: boolean;
-        if (code === OpCode.Add) {
-          dx = 1;
-          dy = 1;
-          dxInt = true;
-          dyInt = true;
-        } else {
-          dx = data[y];
-          dy = xd;
-          dxInt = (flags[y] & DATA_INT) !== 0;
-          dyInt = (flags[x] & DATA_INT) !== 0;
+    try {
+      for (;;) {
+        const bits = reached[w] & pending;
+        if (bits === 0) {
+          if (--w < 0) break;
+          pending = -1;
+          continue;
+        }
+        const bit = 31 - Math.clz32(bits);
+        pending = ~(-1 << bit);
+        const id = (w << 5) | bit;
+        const code = op[id];
+        if (code <= OpCode.Const) continue;
+        const g = grad[id];
+        const gInt = (flags[id] & GRAD_INT) !== 0;
+        const x = a[id];
+        const xWord = reached[x >> 5];
+        if ((xWord & (1 << (x & 31))) === 0) {
+          if (xWord === 0) touched.push(x >> 5);
+          reached[x >> 5] = xWord | (1 << (x & 31));
+          if (op[x] > OpCode.Const) open++;
+        }
+        const xd = data[x];
+        let dx: number;
+        let dxInt = false;
+        if (code <= OpCode.Mul) {
+          const y = b[id];
+          const yWord = reached[y >> 5];
+          if ((yWord & (1 << (y & 31))) === 0) {
+            if (yWord === 0) touched.push(y >> 5);
+            reached[y >> 5] = yWord | (1 << (y & 31));
+            if (op[y] > OpCode.Const) open++;
+          }
+          let dy: number;
+          let dyInt: boolean;
+          if (code === OpCode.Add) {
+            dx = 1;
+            dy = 1;
+            dxInt = true;
+            dyInt = true;
+          } else {
+            dx = data[y];
+            dy = xd;
+            dxInt = (flags[y] & DATA_INT) !== 0;
+            dyInt = (flags[x] & DATA_INT) !== 0;
+          }
+          grad[x] += dx * g;
+          grad[y] += dy * g;
+          if (!(gInt && dxInt)) flags[x] &= ~GRAD_INT;
+          if (!(gInt && dyInt)) flags[y] &= ~GRAD_INT;
+          if (--open === 0) break;
+          continue;
+        }
+        switch (code) {
+          case OpCode.Pow: {
+            const k = this.k[id];
+            // `t**2` is the common case; pow(x, 1) is exactly x in every libm, so this is the same number.
+            dx = k === 2 ? 2 * xd : k * (this.ieeeArithmetic ? ieeePow(xd, k - 1) : pythonPow(xd, k - 1));
+            dxInt = (flags[x] & DATA_INT) !== 0 && (flags[id] & EXPONENT_INT) !== 0 && k - 1 >= 0;
+            break;
+          }
+          case OpCode.Relu:
+            dx = data[id] > 0 ? 1 : 0;
+            dxInt = true;
+            break;
+          case OpCode.Tanh: {
+            const out = data[id];
+            dx = 1 - out * out;
+            break;
+          }
+          case OpCode.Exp:
+            dx = data[id];
+            break;
+          case OpCode.Log:
+            dx = 1 / xd;
+            break;
+          case OpCode.Sigmoid: {
+            const out = data[id];
+            dx = out * (1 - out);
+            break;
+          }
+          default:
+            throw new RangeError(`op code ${code} is not an operation`);
         }
         grad[x] += dx * g;
-        grad[y] += dy * g;
         if (!(gInt && dxInt)) flags[x] &= ~GRAD_INT;
-        if (!(gInt && dyInt)) flags[y] &= ~GRAD_INT;
-        continue;
+        if (--open === 0) break;
       }
-      switch (code) {
-        case OpCode.Pow: {
-          const k = this.k[id];
-          // `t**2` is the common case; pow(x, 1) is exactly x in every libm, so this is the same number.
-          dx = k === 2 ? 2 * xd : k * (this.ieeeArithmetic ? ieeePow(xd, k - 1) : pythonPow(xd, k - 1));
-          dxInt = (flags[x] & DATA_INT) !== 0 && (flags[id] & EXPONENT_INT) !== 0 && k - 1 >= 0;
-          break;
-        }
-        case OpCode.Relu:
-          dx = data[id] > 0 ? 1 : 0;
-          dxInt = true;
-          break;
-        case OpCode.Tanh: {
-          const out = data[id];
-          dx = 1 - out * out;
-          break;
-        }
-        case OpCode.Exp:
-          dx = data[id];
-          break;
-        case OpCode.Log:
-          dx = 1 / xd;
-          break;
-        case OpCode.Sigmoid: {
-          const out = data[id];
-          dx = out * (1 - out);
-          break;
-        }
-        default:
-          throw new RangeError(`op code ${code} is not an operation`);
-      }
-      grad[x] += dx * g;
-      if (!(gInt && dxInt)) flags[x] &= ~GRAD_INT;
+    } finally {
+      // the scratch is all zeros between passes; only the words this pass set need clearing
+      for (let i = 0; i < touched.length; i++) reached[touched[i]] = 0;
+      touched.length = 0;
     }
   }
 

@@ -170,7 +170,9 @@ export class RunClient {
     this.cancel();
     const channel = this.ensureChannel();
     const id = this.nextId++;
-    const { timeoutMs } = this.limits();
+    const { timeoutMs, memoryMb } = this.limits();
+    // the interpreter's budget is the one the runner's heap was sized for
+    const request = { ...body, options: { ...body.options, memoryBudgetMb: memoryMb } };
     const t = messages(
       body.type === "run" ? body.analysis.locale : body.type === "trace" ? undefined : body.locale,
     );
@@ -184,7 +186,7 @@ export class RunClient {
         channel.send({ type: "cancel", id });
       }, timeoutMs);
       this.pending = { id, resolve, timer, onProgress, t };
-      channel.send({ ...body, id } as WorkerRequest);
+      channel.send({ ...request, id } as WorkerRequest);
     });
   }
 

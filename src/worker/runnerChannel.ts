@@ -60,8 +60,10 @@ export function processRunner(
   limits: RunnerLimits,
   listener: ChannelListener,
 ): RunnerChannel {
-  const child: ChildProcess = fork(files.runner, runnerArgv(workerLimits(limits)), {
-    execArgv: [`--max-old-space-size=${Math.max(64, limits.memoryMb)}`, "--expose-gc"],
+  const workers = workerLimits(limits);
+  const child: ChildProcess = fork(files.runner, runnerArgv(workers), {
+    // V8's heap flag is the process's ceiling, which the workers' own limits cannot raise
+    execArgv: [`--max-old-space-size=${workers.heapMb}`, "--expose-gc"],
     env: { ...process.env, ELECTRON_RUN_AS_NODE: "1" },
     serialization: "advanced",
     stdio: ["ignore", "ignore", "pipe", "ipc"],

@@ -74,7 +74,7 @@ check("the package holds the bundles, the manifest, its translations, the icon a
 check("the package has no node_modules, sources, tests, maps or benchmarks", () => {
   const unwanted = files.filter(
     (f) =>
-      /^(node_modules|src|test|webview|bench|scripts)\/|\.map$|^dist\/bench/.test(f) ||
+      /^(node_modules|src|test|webview|bench|scripts)\/|\.map$|^dist\/(bench|fuzz)/.test(f) ||
       (f.endsWith(".ts") && !f.startsWith("examples/ts/")),
   );
   if (unwanted.length) throw new Error(`should not ship: ${unwanted.slice(0, 10).join(", ")}`);

@@ -323,7 +323,10 @@ export class Interpreter implements Runtime {
   }
 
   private exec(s: Stmt, frame: Frame): Signal {
-    if (++this.steps > this.budget) throw new BudgetError(this.budget);
+    if (++this.steps > this.budget) {
+      this.setAt(s.span); // where the program was when its budget ran out
+      throw new BudgetError(this.budget);
+    }
     if ((this.steps & MEMORY_POLL_STEPS) === 0 && this.memory !== null) this.memory.poll();
     switch (s.k) {
       case "expr":
