@@ -45,6 +45,80 @@ export class Tape {
   /** Scratch of `backward`: the words of `reached` it set, cleared when it ends. */
   private readonly touched: number[] = [];
 
+  /** Values ever made, kept or not: the next value's birth. */
+  born = 0;
+  /** Each row's birth, once a compaction has moved rows (until then a row's birth is its number). */
+  private births: Int32Array | null = null;
+  /** Rows a compaction has dropped, in all. */
+  dropped = 0;
+  /** Tensor rows made (a tape that has any is never compacted: their rows are the tensors' ids). */
+  tensorRows = 0;
+
+  /**
+   * A value's birth: its place among every value the run made, whether or not earlier ones
+   * have been dropped since. The same program makes the same births on every run, so a birth
+   * names a value across runs (a trace node's `row`, `leafOverrides`, `RunOptions.output`).
+   */
+  birthOf(row: number): number {
+    return this.births === null ? row : this.births[row];
+  }
+
+  /** The row of the value born `birth`, or -1 when it was dropped (births only grow along the tape). */
+  rowOfBirth(birth: number): number {
+    const births = this.births;
+    if (births === null) return birth < this.size ? birth : -1;
+    let lo = 0;
+    let hi = this.size - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (births[mid] === birth) return mid;
+      if (births[mid] < birth) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return -1;
+  }
+
+  /**
+   * Drops the rows not marked in `keep` (a long run's values the program can no longer reach),
+   * keeping every operand of a kept row, and moves the rest down in order. Returns where each
+   * old row went (-1: dropped). Rows keep their births. Not for a tape with tensor rows.
+   */
+  compact(keep: Uint8Array): Int32Array {
+    const { op, a, b, k, data, grad, flags } = this;
+    const size = this.size;
+    for (let row = size - 1; row >= 0; row--) {
+      if (keep[row] === 0) continue;
+      if (a[row] >= 0) keep[a[row]] = 1;
+      if (b[row] >= 0) keep[b[row]] = 1;
+    }
+    if (this.births === null) {
+      this.births = new Int32Array(op.length);
+      for (let row = 0; row < size; row++) this.births[row] = row;
+    }
+    const births = this.births;
+    const moved = new Int32Array(size).fill(-1);
+    let n = 0;
+    for (let row = 0; row < size; row++) {
+      if (keep[row] === 0) continue;
+      moved[row] = n;
+      op[n] = op[row];
+      a[n] = a[row] >= 0 ? moved[a[row]] : -1;
+      b[n] = b[row] >= 0 ? moved[b[row]] : -1;
+      k[n] = k[row];
+      data[n] = data[row];
+      grad[n] = grad[row];
+      flags[n] = flags[row];
+      births[n] = births[row];
+      n++;
+    }
+    this.size = n;
+    this.dropped += size - n;
+    const before = [...this.dataBeforeChange];
+    this.dataBeforeChange.clear();
+    for (const [row, value] of before) if (moved[row] >= 0) this.dataBeforeChange.set(moved[row], value);
+    return moved;
+  }
+
   /** `capacity`: rows to allocate up front (the tape doubles when it runs out). */
   constructor(capacity = 1024) {
     const n = Math.max(1, Math.ceil(capacity));
@@ -61,7 +135,7 @@ export class Tape {
   /** A value the program made directly: micrograd's `Value(x)` (`isConst` for an operand wrapped on the fly). */
   leaf(x: number, isInt = false, isConst = false): number {
     const id = this.push(isConst ? OpCode.Const : OpCode.Leaf, -1, -1, 0);
-    const override = this.leafOverrides?.get(id);
+    const override = this.leafOverrides?.get(this.born - 1);
     if (override !== undefined) {
       x = override;
       isInt &&= Number.isInteger(override);
@@ -77,6 +151,7 @@ export class Tape {
    * every tensor a run makes, for its trace); scalar passes skip it as they skip leaves.
    */
   tensor(): number {
+    this.tensorRows++;
     const id = this.push(OpCode.Tensor, -1, -1, 0);
     this.data[id] = 0;
     this.flags[id] = 0;
@@ -89,9 +164,9 @@ export class Tape {
   }
 
   /**
-   * Values to give leaves instead of the program's, by row: a deterministic program makes the
-   * same rows on every run, so this re-runs it with its parameters moved (gradient checks,
-   * training steps).
+   * Values to give leaves instead of the program's, by birth (see `birthOf`): a deterministic
+   * program makes the same values in the same order on every run, so this re-runs it with its
+   * parameters moved (gradient checks, training steps).
    */
   leafOverrides: ReadonlyMap<number, number> | null = null;
 
@@ -157,6 +232,8 @@ export class Tape {
       throw new RangeError(`cannot truncate a tape of ${this.size} rows to ${size}`);
     }
     this.size = size;
+    // rows are reused: until a compaction has moved rows, a row's birth is its number
+    if (this.births === null) this.born = size;
     // A dropped row's saved data must not come back when a new value takes its row.
     for (const row of this.dataBeforeChange.keys()) if (row >= size) this.dataBeforeChange.delete(row);
   }
@@ -375,6 +452,8 @@ export class Tape {
   private push(code: OpCode, x: number, y: number, k: number): number {
     if (this.size === this.op.length) this.grow();
     const id = this.size++;
+    if (this.births !== null) this.births[id] = this.born;
+    this.born++;
     this.op[id] = code;
     this.a[id] = x;
     this.b[id] = y;
@@ -398,6 +477,7 @@ export class Tape {
     this.data = resize(this.data, (n) => new Float64Array(n));
     this.grad = resize(this.grad, (n) => new Float64Array(n));
     this.flags = resize(this.flags, (n) => new Uint8Array(n));
+    if (this.births !== null) this.births = resize(this.births, (n) => new Int32Array(n));
     this.reached = new Int32Array((cap >> 5) + 1); // scratch: each pass clears what it uses
   }
 }

@@ -45,7 +45,7 @@ import { convertToFloat, convertToInt } from "./conversions";
 export function makeBuiltins(rt: Runtime): Map<string, PyValue> {
   const b = new Map<string, PyValue>();
   const fn = (name: string, f: (args: PyValue[], kwargs: Kwargs) => PyValue) =>
-    b.set(name, new PyBuiltin(name, f));
+    b.set(name, new PyBuiltin(name, f, []));
   const type = (name: string, construct: (args: PyValue[], kwargs: Kwargs) => PyValue) => {
     const cls = new PyClass(name, null, "builtins", construct);
     b.set(name, cls);
@@ -119,51 +119,67 @@ export function makeBuiltins(rt: Runtime): Map<string, PyValue> {
   });
   fn("zip", (args) => {
     const its = args.map((a) => getIterator(rt, a));
-    return new PyIterator(() => {
-      if (its.length === 0) return DONE;
-      const items: PyValue[] = [];
-      for (const it of its) {
-        const x = it.next();
-        if (x === DONE) return DONE;
-        items.push(x);
-      }
-      return new PyTuple(items);
-    }, "zip");
+    return new PyIterator(
+      () => {
+        if (its.length === 0) return DONE;
+        const items: PyValue[] = [];
+        for (const it of its) {
+          const x = it.next();
+          if (x === DONE) return DONE;
+          items.push(x);
+        }
+        return new PyTuple(items);
+      },
+      "zip",
+      its,
+    );
   });
   fn("enumerate", ([xs, start], kwargs) => {
     const it = getIterator(rt, xs);
     const first = start ?? kwargs?.get("start") ?? int(0);
     let i = first instanceof PyInt ? first.v : 0;
-    return new PyIterator(() => {
-      const x = it.next();
-      return x === DONE ? DONE : new PyTuple([int(i++), x]);
-    }, "enumerate");
+    return new PyIterator(
+      () => {
+        const x = it.next();
+        return x === DONE ? DONE : new PyTuple([int(i++), x]);
+      },
+      "enumerate",
+      [it],
+    );
   });
   fn("map", ([f, ...iterables]) => {
     const its = iterables.map((a) => getIterator(rt, a));
-    return new PyIterator(() => {
-      const items: PyValue[] = [];
-      for (const it of its) {
-        const x = it.next();
-        if (x === DONE) return DONE;
-        items.push(x);
-      }
-      return rt.call(f, items);
-    }, "map");
+    return new PyIterator(
+      () => {
+        const items: PyValue[] = [];
+        for (const it of its) {
+          const x = it.next();
+          if (x === DONE) return DONE;
+          items.push(x);
+        }
+        return rt.call(f, items);
+      },
+      "map",
+      [f, ...its],
+    );
   });
   fn("filter", ([f, xs]) => {
     const it = getIterator(rt, xs);
-    return new PyIterator(() => {
-      for (let x = it.next(); x !== DONE; x = it.next()) {
-        if (truthy(rt, f === null ? x : rt.call(f, [x]))) return x;
-      }
-      return DONE;
-    }, "filter");
+    return new PyIterator(
+      () => {
+        for (let x = it.next(); x !== DONE; x = it.next()) {
+          if (truthy(rt, f === null ? x : rt.call(f, [x]))) return x;
+        }
+        return DONE;
+      },
+      "filter",
+      [f, it],
+    );
   });
   fn("reversed", ([xs]) => {
     const items = xs instanceof PyList || xs instanceof PyTuple ? xs.items.slice() : toArray(rt, xs);
     let i = items.length;
-    return new PyIterator(() => (i > 0 ? items[--i] : DONE), "list_reverseiterator");
+    return new PyIterator(() => (i > 0 ? items[--i] : DONE), "list_reverseiterator", items);
   });
   fn("iter", ([xs]) => getIterator(rt, xs));
   fn("next", ([it, fallback]) => {
@@ -337,7 +353,7 @@ export function makeBuiltins(rt: Runtime): Map<string, PyValue> {
   type("staticmethod", ([f]) => new PyStaticMethod(f));
   type("classmethod", ([f]) => new PyClassMethod(f));
   type("property", ([getter, setter]) => new PyProperty(getter ?? null, setter ?? null));
-  b.set("type", new PyBuiltin("type", ([x]) => typeOf(x)));
+  b.set("type", new PyBuiltin("type", ([x]) => typeOf(x), []));
   b.set("NotImplemented", NotImplemented);
   b.set("Ellipsis", Ellipsis);
   for (const cls of makeExceptionClasses()) b.set(cls.name, cls);

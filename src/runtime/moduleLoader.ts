@@ -86,6 +86,10 @@ function microgradNnProgram(): Program {
 export class BuiltinModules implements ModuleLoader {
   private readonly loaded = new Map<string, PyModule>();
 
+  loadedModules(): Iterable<PyModule> {
+    return this.loaded.values();
+  }
+
   private load(interp: Interpreter, path: string[]): PyModule {
     const name = path.join(".");
     const cached = this.loaded.get(name);

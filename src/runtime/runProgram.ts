@@ -45,6 +45,7 @@ export const runProgram: RunProgram = (source, options = {}) => {
     ok = false;
     diagnostics.push(diagnosticFor(e, interp.at, diagnostics));
   }
+  if (interp.tape.dropped > 0) diagnostics.push(droppedValues(interp));
   const occurrences = rowOccurrences(interp.occurrenceRows, program.occurrences);
   const root = traceRoot(options, interp.tape, occurrences, interp.lastRoot);
   const calls = interp.callRecorder.traceCalls();
@@ -64,6 +65,18 @@ export const runProgram: RunProgram = (source, options = {}) => {
   });
   return trace;
 };
+
+/** Where a long run dropped the values it could no longer reach, and how many it kept. */
+function droppedValues(interp: Interpreter): TraceDiagnostic {
+  const made = interp.tape.born.toLocaleString("en-US");
+  const kept = interp.tape.size.toLocaleString("en-US");
+  return {
+    severity: "info",
+    message: `This run made ${made} values; GradLens kept the ${kept} the program could still reach (the graph shows the last steps of this loop, not every earlier one)`,
+    span: interp.reclaimer.firstAt,
+    code: "dropped",
+  };
+}
 
 function diagnosticFor(
   e: unknown,

@@ -134,7 +134,9 @@ export function buildTrace(input: TraceInput): Trace {
       rootGrad: reaches ? [rootGrads.grad[row]] : null,
       inputEdges: [],
     };
-    if (kept || row !== i) node.row = row;
+    // a birth names the value across runs even when a long run's tape dropped earlier rows
+    const birth = tape.birthOf(row);
+    if (kept || birth !== i) node.row = birth;
     if (input.calls) node.call = input.calls.callOf(row);
     if (code > OpCode.Const) {
       const rule = SCALAR_OPS[code];
@@ -169,6 +171,8 @@ export function buildTrace(input: TraceInput): Trace {
     }
     occurrences = occurrences.sort((x, y) => x.span.from - y.span.from);
   }
+  // values left out: what the tape dropped during the run, and what this trace thinned away
+  const omitted = tape.dropped + (kept ? scalarRows(tape) - kept.length : 0);
   return {
     ok: input.ok,
     stdout: input.stdout,
@@ -179,7 +183,7 @@ export function buildTrace(input: TraceInput): Trace {
     occurrences,
     variables: input.variables,
     ...(input.calls ? { calls: input.calls.list } : {}),
-    ...(kept ? { omitted: scalarRows(tape) - kept.length } : {}),
+    ...(omitted > 0 ? { omitted } : {}),
   };
 }
 

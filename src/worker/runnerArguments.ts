@@ -1,5 +1,11 @@
 import type { WorkerLimits } from "./workerSupervisor";
 
+/** The worker bundle a runner runs programs in, from its command line (default: beside it). */
+export function workerFileArgument(argv: readonly string[], fallback: string): string {
+  const arg = argv.find((a) => a.startsWith("--worker="));
+  return arg ? arg.slice("--worker=".length) : fallback;
+}
+
 /** The runner's command line: its workers' limits, e.g. `--heap-mb=640 --stack-mb=16 --spare`. */
 export function runnerArguments(argv: readonly string[]): WorkerLimits {
   const number = (name: string, fallback: number) => {

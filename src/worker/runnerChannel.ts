@@ -61,7 +61,7 @@ export function processRunner(
   listener: ChannelListener,
 ): RunnerChannel {
   const workers = workerLimits(limits);
-  const child: ChildProcess = fork(files.runner, runnerArgv(workers), {
+  const child: ChildProcess = fork(files.runner, [...runnerArgv(workers), `--worker=${files.worker}`], {
     // V8's heap flag is the process's ceiling, which the workers' own limits cannot raise
     execArgv: [`--max-old-space-size=${workers.heapMb}`, "--expose-gc"],
     env: { ...process.env, ELECTRON_RUN_AS_NODE: "1" },

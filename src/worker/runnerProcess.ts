@@ -9,7 +9,7 @@
  */
 import { join } from "node:path";
 import type { RunnerMessage, RunnerRequest } from "./protocol";
-import { runnerArguments } from "./runnerArguments";
+import { runnerArguments, workerFileArgument } from "./runnerArguments";
 import { WorkerSupervisor } from "./workerSupervisor";
 
 const send = (message: RunnerMessage) => {
@@ -17,8 +17,10 @@ const send = (message: RunnerMessage) => {
   if (process.connected) process.send!(message);
 };
 
-const limits = runnerArguments(process.argv.slice(2));
-const supervisor = new WorkerSupervisor(join(__dirname, "worker.js"), limits, (event) => {
+const argv = process.argv.slice(2);
+const limits = runnerArguments(argv);
+const workerFile = workerFileArgument(argv, join(__dirname, "worker.js"));
+const supervisor = new WorkerSupervisor(workerFile, limits, (event) => {
   if (event.kind === "message") send(event.message);
   else send({ type: "died", id: event.id, reason: event.reason, detail: event.detail });
 });

@@ -97,12 +97,12 @@ export function getAttribute(rt: Runtime, obj: PyValue, name: string): PyValue {
     return bindTo(rt, self, self instanceof PyInstance ? self.cls : obj.cls, v);
   }
   if (obj instanceof PyProperty && name === "setter") {
-    return new PyBuiltin("setter", ([f]) => new PyProperty(obj.getter, f));
+    return new PyBuiltin("setter", ([f]) => new PyProperty(obj.getter, f), [obj.getter]);
   }
   if (obj instanceof PyFunction && name === "__name__") return obj.name.split(".").pop()!;
   const table = nativeTable(obj);
   const method = table?.[name];
-  if (method) return new PyBuiltin(name, (args, kwargs) => method(rt, obj as never, args, kwargs));
+  if (method) return new PyBuiltin(name, (args, kwargs) => method(rt, obj as never, args, kwargs), [obj]);
   throw noAttribute(obj, name);
 }
 

@@ -231,23 +231,23 @@ export function getIterator(rt: Runtime, v: PyValue): PyIterator {
   if (v instanceof PyIterator) return v;
   if (v instanceof PyList || v instanceof PyTuple) {
     let i = 0;
-    return new PyIterator(() => (i < v.items.length ? v.items[i++] : DONE), `${typeName(v)}_iterator`);
+    return new PyIterator(() => (i < v.items.length ? v.items[i++] : DONE), `${typeName(v)}_iterator`, [v]);
   }
   if (v instanceof PyRange) {
     const { start, step } = v;
     const n = v.length;
     let i = 0;
-    return new PyIterator(() => (i < n ? int(start + step * i++) : DONE), "range_iterator");
+    return new PyIterator(() => (i < n ? int(start + step * i++) : DONE), "range_iterator", []);
   }
   if (typeof v === "string") {
     const chars = [...v];
     let i = 0;
-    return new PyIterator(() => (i < chars.length ? chars[i++] : DONE), "str_iterator");
+    return new PyIterator(() => (i < chars.length ? chars[i++] : DONE), "str_iterator", []);
   }
   if (v instanceof PySet) {
     const items = setIterationOrder(v);
     let i = 0;
-    return new PyIterator(() => (i < items.length ? items[i++] : DONE), "set_iterator");
+    return new PyIterator(() => (i < items.length ? items[i++] : DONE), "set_iterator", items);
   }
   if (v instanceof PyDictView) {
     const items = v.items();
@@ -255,12 +255,13 @@ export function getIterator(rt: Runtime, v: PyValue): PyIterator {
     return new PyIterator(
       () => (i < items.length ? items[i++] : DONE),
       `dict_${v.kind === "keys" ? "key" : v.kind === "values" ? "value" : "item"}iterator`,
+      items,
     );
   }
   if (v instanceof PyDict) {
     const keys = [...v.entries.values()].map((e) => e.key);
     let i = 0;
-    return new PyIterator(() => (i < keys.length ? keys[i++] : DONE), "dict_keyiterator");
+    return new PyIterator(() => (i < keys.length ? keys[i++] : DONE), "dict_keyiterator", keys);
   }
   if (v instanceof PyInstance) {
     const f = v.cls.lookup("__iter__");
@@ -269,14 +270,18 @@ export function getIterator(rt: Runtime, v: PyValue): PyIterator {
       if (it instanceof PyIterator) return it;
       if (it instanceof PyInstance && it.cls.lookup("__next__") !== undefined) {
         const next = it.cls.lookup("__next__")!;
-        return new PyIterator(() => {
-          try {
-            return rt.call(next, [it]);
-          } catch (e) {
-            if (e instanceof PyError && e.pyType === "StopIteration") return DONE;
-            throw e;
-          }
-        });
+        return new PyIterator(
+          () => {
+            try {
+              return rt.call(next, [it]);
+            } catch (e) {
+              if (e instanceof PyError && e.pyType === "StopIteration") return DONE;
+              throw e;
+            }
+          },
+          "iterator",
+          [it],
+        );
       }
       throw typeError(`iter() returned non-iterator of type '${typeName(it)}'`);
     }

@@ -40,6 +40,7 @@ import { instantiate, makeClass } from "./classes";
 import { execTry } from "./tryStatement";
 import { execWith } from "./withStatement";
 import type { ModuleLoader } from "./moduleLoader";
+import { moveValueRefs, Reclaimer } from "./reclaim";
 
 /** CPython's default `sys.getrecursionlimit()`: the frames a program may have, its module's included. */
 const RECURSION_LIMIT = 1000;
@@ -104,6 +105,10 @@ export class Interpreter implements Runtime {
   /** Told of name loads/stores of objects, for values whose data lives outside the tape (torch tensors). */
   nameHook: ((value: PyValue, occurrence: number, name: string | null) => void) | null = null;
   readonly callRecorder = new CallRecorder();
+  /** Drops a long run's unreachable values (see reclaim.ts). */
+  readonly reclaimer = new Reclaimer(this);
+  /** What running `for` loops and `with` blocks hold that no variable may: their iterables, managers. */
+  readonly heldByStatements: PyValue[] = [];
 
   constructor(
     private readonly program: Program,
@@ -134,6 +139,32 @@ export class Interpreter implements Runtime {
       recordTensorsOn(previousTape);
       this.stampRows(this.at);
     }
+  }
+
+  /**
+   * What the program can still reach between two of its top-level statements: its globals, the
+   * loops and `with` blocks running, the exception being handled, and the modules loaded.
+   */
+  *liveRoots(): Iterable<unknown> {
+    yield* this.globals.values();
+    yield* this.heldByStatements;
+    if (this.handling?.value) yield this.handling.value;
+    yield* this.modules.loadedModules();
+  }
+
+  /** Moves everything that names tape rows after Tape.compact (`moved[row]`: its new place, or -1). */
+  moveRows(moved: Int32Array): void {
+    const size = this.tape.size;
+    this.valueRefs = moveValueRefs(this.valueRefs, moved, size);
+    this.rowSpans.compact(moved);
+    this.callRecorder.compact(moved);
+    const names = [...this.rowNames];
+    this.rowNames.clear();
+    for (const [row, list] of names) if (moved[row] >= 0) this.rowNames.set(moved[row], list);
+    const occurrences = this.occurrenceRows;
+    for (let i = 0; i < occurrences.length; i++)
+      if (occurrences[i] >= 0) occurrences[i] = moved[occurrences[i]];
+    if (this.lastRoot !== null) this.lastRoot = moved[this.lastRoot] >= 0 ? moved[this.lastRoot] : null;
   }
 
   /** Runs a module written in Python in its own globals, as library code. */
@@ -191,7 +222,7 @@ export class Interpreter implements Runtime {
 
   // ---- Runtime interface ----
 
-  private readonly valueRefs: (ValueRef | undefined)[] = [];
+  private valueRefs: (ValueRef | undefined)[] = [];
 
   value(row: number): ValueRef {
     let ref = this.valueRefs[row];
@@ -323,6 +354,8 @@ export class Interpreter implements Runtime {
   }
 
   private exec(s: Stmt, frame: Frame): Signal {
+    // between the program's own top-level statements nothing half-evaluated is held: a safe point
+    if (this.depth === 0 && frame.vars === this.globals && !this.library) this.reclaimer.maybeReclaim(s.span);
     if (++this.steps > this.budget) {
       this.setAt(s.span); // where the program was when its budget ran out
       throw new BudgetError(this.budget);
@@ -412,15 +445,21 @@ export class Interpreter implements Runtime {
     const body = s.body;
     const it = iterable instanceof PyList ? null : getIterator(this, iterable);
     const items = iterable instanceof PyList ? iterable.items : null;
-    for (let i = 0; ; i++) {
-      let x: PyValue | typeof DONE;
-      if (items) x = i < items.length ? items[i] : DONE;
-      else x = it!.next();
-      if (x === DONE) break;
-      assign(this, target, x, frame);
-      const signal = this.execBlock(body, frame);
-      if (signal === Signal.Break) return Signal.Normal;
-      if (signal === Signal.Return) return signal;
+    const held = this.heldByStatements;
+    held.push(iterable, it);
+    try {
+      for (let i = 0; ; i++) {
+        let x: PyValue | typeof DONE;
+        if (items) x = i < items.length ? items[i] : DONE;
+        else x = it!.next();
+        if (x === DONE) break;
+        assign(this, target, x, frame);
+        const signal = this.execBlock(body, frame);
+        if (signal === Signal.Break) return Signal.Normal;
+        if (signal === Signal.Return) return signal;
+      }
+    } finally {
+      held.length -= 2;
     }
     return this.execBlock(s.orelse, frame);
   }

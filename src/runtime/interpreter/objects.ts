@@ -120,11 +120,17 @@ export class PySlice {
 /** Returned by an iterator's `next` when it is exhausted. */
 export const DONE: unique symbol = Symbol("done");
 
-/** Any Python iterator (list iterator, zip, enumerate, map, a generator expression, …). */
+/**
+ * Any Python iterator (list iterator, zip, enumerate, map, a generator expression, …).
+ * `captures` names what its `next` holds on to (the list it walks, the iterators it zips), for
+ * the walk that finds the values a program can still reach (liveRows.ts); an iterator that
+ * does not say is taken to hold anything, and the walk then reclaims nothing.
+ */
 export class PyIterator {
   constructor(
     readonly next: () => PyValue | typeof DONE,
     readonly typeName = "iterator",
+    readonly captures?: readonly unknown[],
   ) {}
 }
 
@@ -146,11 +152,15 @@ export class PyFunction {
 
 export type Kwargs = Map<string, PyValue> | null;
 
-/** A function written in TypeScript; `self` is bound for native methods. */
+/**
+ * A function written in TypeScript; `self` is bound for native methods. `captures` names the
+ * program's objects it holds (a bound method's `self`; `[]` for none), as PyIterator's does.
+ */
 export class PyBuiltin {
   constructor(
     readonly name: string,
     readonly call: (args: PyValue[], kwargs: Kwargs) => PyValue,
+    readonly captures?: readonly unknown[],
   ) {}
 }
 
@@ -200,9 +210,12 @@ export class PySuper {
   ) {}
 }
 
-/** A micrograd `Value`: its row on the tape. */
+/**
+ * A micrograd `Value`: its row on the tape. The row moves when a long run's tape is compacted
+ * (reclaim.ts), so the object, not the number, is the Value's identity.
+ */
 export class ValueRef {
-  constructor(readonly row: number) {}
+  constructor(public row: number) {}
 }
 
 /** `@staticmethod`: the function, unbound from both instance and class. */

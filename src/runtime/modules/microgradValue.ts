@@ -27,6 +27,11 @@ type UnaryMethod = (typeof UNARY_METHODS)[number];
 /** Attributes a program set on a Value (`a.label = 'a'` works on micrograd's Value too). */
 const extraAttributes = new WeakMap<ValueRef, Map<string, PyValue>>();
 
+/** What a program set on a Value, for the walk that finds the values a program still reaches. */
+export function valueAttributes(ref: ValueRef): Iterable<PyValue> {
+  return extraAttributes.get(ref)?.values() ?? [];
+}
+
 /** micrograd internals that GradLens does not model; reading them is reported, not faked. */
 const INTERNALS = new Set(["_backward", "_children"]);
 
@@ -78,7 +83,7 @@ export function getValueAttribute(rt: Runtime, ref: ValueRef, name: string): PyV
   const extra = extraAttributes.get(ref)?.get(name);
   if (extra !== undefined) return extra;
   if ((UNARY_METHODS as readonly string[]).includes(name) || name === "backward") {
-    return new PyBuiltin(name, (args, kwargs) => callValueMethod(rt, ref, name, args, kwargs));
+    return new PyBuiltin(name, (args, kwargs) => callValueMethod(rt, ref, name, args, kwargs), [ref]);
   }
   if (INTERNALS.has(name)) throw new UnsupportedError(`Value.${name} is not supported by GradLens`);
   throw new PyError("AttributeError", `'Value' object has no attribute '${name}'`);
