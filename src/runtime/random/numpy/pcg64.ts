@@ -66,7 +66,14 @@ export class PCG64 implements BitGenerator {
   private step(): void {
     const s = this.s;
     const inc = this.inc;
-    const s0 = s[0], s1 = s[1], s2 = s[2], s3 = s[3], s4 = s[4], s5 = s[5], s6 = s[6], s7 = s[7];
+    const s0 = s[0],
+      s1 = s[1],
+      s2 = s[2],
+      s3 = s[3],
+      s4 = s[4],
+      s5 = s[5],
+      s6 = s[6],
+      s7 = s[7];
     let carry = 0;
     let col: number;
     col = s0 * M[0] + inc[0];
@@ -84,7 +91,16 @@ export class PCG64 implements BitGenerator {
     col = s0 * M[6] + s1 * M[5] + s2 * M[4] + s3 * M[3] + s4 * M[2] + s5 * M[1] + s6 * M[0] + inc[6] + carry;
     carry = (col - (s[6] = col & 0xffff)) / 65536;
     col =
-      s0 * M[7] + s1 * M[6] + s2 * M[5] + s3 * M[4] + s4 * M[3] + s5 * M[2] + s6 * M[1] + s7 * M[0] + inc[7] + carry;
+      s0 * M[7] +
+      s1 * M[6] +
+      s2 * M[5] +
+      s3 * M[4] +
+      s4 * M[3] +
+      s5 * M[2] +
+      s6 * M[1] +
+      s7 * M[0] +
+      inc[7] +
+      carry;
     s[7] = col & 0xffff;
   }
 
@@ -135,7 +151,12 @@ export class PCG64 implements BitGenerator {
   }
 
   getState(): Pcg64State {
-    return { state: fromLimbs(this.s), inc: fromLimbs(this.inc), hasUint32: this.hasUint32, uinteger: this.uinteger };
+    return {
+      state: fromLimbs(this.s),
+      inc: fromLimbs(this.inc),
+      hasUint32: this.hasUint32,
+      uinteger: this.uinteger,
+    };
   }
 
   setState(state: Pcg64State): void {

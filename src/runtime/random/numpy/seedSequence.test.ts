@@ -33,9 +33,13 @@ describe("SeedSequence", () => {
   });
 
   it("rejects negative ints, floats and unrecognized strings as numpy does", () => {
-    expect(() => new SeedSequence(-1)).toThrow(new NumpyRandomError("ValueError", "expected non-negative integer"));
+    expect(() => new SeedSequence(-1)).toThrow(
+      new NumpyRandomError("ValueError", "expected non-negative integer"),
+    );
     expect(() => new SeedSequence(1.5)).toThrow(new NumpyRandomError("TypeError", "seed must be integer"));
-    expect(() => new SeedSequence("abc")).toThrow(new NumpyRandomError("ValueError", "unrecognized seed string"));
+    expect(() => new SeedSequence("abc")).toThrow(
+      new NumpyRandomError("ValueError", "unrecognized seed string"),
+    );
   });
 
   it("without entropy draws a fresh pool each time", () => {
