@@ -21,7 +21,7 @@ function kahanSum(p: Float64Array): number {
   return sum;
 }
 
-/** numpy's checks on `p`; the legacy and Generator messages differ only in wording. */
+/** numpy 1.24's checks on `p` (the Generator words only the size check differently). */
 export function checkProbabilities(p: Float64Array, popSize: number, legacy: boolean): void {
   if (p.length !== popSize) {
     throw new NumpyRandomError(
@@ -30,24 +30,12 @@ export function checkProbabilities(p: Float64Array, popSize: number, legacy: boo
     );
   }
   const sum = kahanSum(p);
-  if (Number.isNaN(sum))
-    throw new NumpyRandomError(
-      "ValueError",
-      legacy ? "probabilities contain NaN" : "Probabilities contain NaN",
-    );
+  if (Number.isNaN(sum)) throw new NumpyRandomError("ValueError", "probabilities contain NaN");
   if (p.some((v) => v < 0)) {
-    throw new NumpyRandomError(
-      "ValueError",
-      legacy ? "probabilities are not non-negative" : "Probabilities are not non-negative",
-    );
+    throw new NumpyRandomError("ValueError", "probabilities are not non-negative");
   }
   if (Math.abs(sum - 1) > P_SUM_ATOL) {
-    throw new NumpyRandomError(
-      "ValueError",
-      legacy
-        ? "probabilities do not sum to 1"
-        : "Probabilities do not sum to 1. See Notes section of docstring for more information.",
-    );
+    throw new NumpyRandomError("ValueError", "probabilities do not sum to 1");
   }
 }
 
