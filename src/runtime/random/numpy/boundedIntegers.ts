@@ -87,20 +87,28 @@ function mulHigh32(a: number, b: number): number {
 }
 
 /**
- * A draw of values in [0, rng] for one fill call: holds the 32-bit word that 16-bit, 8-bit and
- * bool draws are sliced from (numpy's `buf`/`bcnt`, which live for one call).
+ * Draws values in [0, rng] for one fill call: holds the 32-bit word that 16-bit, 8-bit and
+ * bool draws are sliced from (numpy's `buf`/`bcnt`, which live for one call, across elements
+ * even when a broadcast call changes the range from one element to the next).
  */
 export class BoundedDrawer {
   private buf = 0;
   private bcnt = 0;
-  private readonly mask: number;
+  private rng = 0;
+  private mask = 0;
 
   constructor(
     private readonly bitgen: BitGenerator,
-    private readonly rng: number,
+    rng: number,
     private readonly bits: 64 | 32 | 16 | 8 | 1,
     private readonly masked: boolean,
   ) {
+    this.setRange(rng);
+  }
+
+  /** Sets the range of the next draws (rng <= 2**32 - 1). */
+  setRange(rng: number): void {
+    this.rng = rng;
     this.mask = mask32(rng);
   }
 
@@ -304,4 +312,50 @@ export function boundedLemire(bitgen: BitGenerator, rng: number): number {
   if (rng === 0) return 0;
   if (rng <= UINT32_MAX) return new BoundedDrawer(bitgen, rng, 64, false).next();
   return Number(bounded64(bitgen, BigInt(rng), false));
+}
+
+/**
+ * numpy's checks for broadcast bounds (arrays of low and high, already broadcast to one length):
+ * every low, then every high, then every pair. Returns the inclusive upper bounds.
+ */
+export function checkIntegerBoundsPairs(
+  lows: readonly bigint[],
+  highs: readonly bigint[],
+  dtype: IntDtype,
+  closed: boolean,
+): bigint[] {
+  const info = INT_DTYPES[dtype];
+  if (lows.some((low) => low < info.min || low > info.max)) {
+    throw new NumpyRandomError("ValueError", `low is out of bounds for ${dtype}`);
+  }
+  const tops = highs.map((high) => (closed ? high : high - 1n));
+  if (tops.some((top) => top > info.max)) {
+    throw new NumpyRandomError("ValueError", `high is out of bounds for ${dtype}`);
+  }
+  if (lows.some((low, i) => low > tops[i])) {
+    // numpy words it for the one-argument form only when every low is 0
+    throw boundsError(closed, lows.some((low) => low !== 0n) ? 1n : 0n);
+  }
+  return tops;
+}
+
+/**
+ * One value per (low, top) pair, inclusive and already checked, as numpy's broadcast path
+ * draws them: element by element, the 32-bit word buffer shared across elements.
+ */
+export function boundedIntegersPairs(
+  bitgen: BitGenerator,
+  lows: readonly bigint[],
+  tops: readonly bigint[],
+  dtype: IntDtype,
+  masked: boolean,
+): bigint[] {
+  chargeArray(lows.length);
+  const drawer = new BoundedDrawer(bitgen, 0, INT_DTYPES[dtype].bits, masked);
+  return lows.map((low, i) => {
+    const rng = tops[i] - low;
+    if (rng > 0xffffffffn) return low + bounded64(bitgen, rng, masked);
+    drawer.setRange(Number(rng));
+    return low + BigInt(drawer.next());
+  });
 }

@@ -8,8 +8,10 @@ import { PCG64 } from "./pcg64";
 import { SeedSequence } from "./seedSequence";
 
 type Call = [string, ...RecordedValue[]];
+type Bound = number | string;
 interface Recorded {
   scenarios: { seed: RecordedSeed; calls: Call[] }[];
+  broadcasts: { seed: number; calls: [Bound[], Bound[], IntDtype, boolean, RecordedValue][] }[];
 }
 interface Streams {
   streams: { seed: number; fn: string; n: number; values: number[]; glibcLog1p?: [number, number][] }[];
@@ -22,7 +24,7 @@ interface Streams {
     tails: [number, number][];
   }[];
 }
-const { scenarios } = loadFixture<Recorded>("generatorScenarios.json");
+const { scenarios, broadcasts } = loadFixture<Recorded>("generatorScenarios.json");
 const { streams, checksums } = loadFixture<Streams>("generatorStreams.json");
 
 const big = (v: RecordedValue) => (typeof v === "string" ? BigInt(v) : (v as number));
@@ -105,6 +107,20 @@ function draw(g: Generator, fn: string, n: number): Float64Array {
   if (fn === "standard_exponential_inv") return g.standardExponentialInv(n);
   return g.integers(0, 1000, n);
 }
+
+describe("Generator: integers with array bounds", () => {
+  it.each(broadcasts.map((b) => [b.seed, b] as const))("seed %i: numpy's broadcast draws", (_, b) => {
+    const g = defaultRng(b.seed);
+    for (const [lows, highs, dtype, endpoint, expected] of b.calls) {
+      const got = g.integersBroadcast(lows.map(BigInt), highs.map(BigInt), dtype, endpoint);
+      expectExact(
+        got,
+        expected,
+        `integers(${JSON.stringify(lows)}, ${JSON.stringify(highs)}, ${dtype}, ${endpoint})`,
+      );
+    }
+  });
+});
 
 describe("Generator: long streams", () => {
   it.each(streams.map((s) => [s.fn, s.n, s.seed, s] as const))(

@@ -10,8 +10,10 @@ import type { BitGenerator } from "./bitGenerator";
 import {
   boundedIntegers,
   boundedIntegersExact,
+  boundedIntegersPairs,
   boundedLemire,
   checkIntegerBounds,
+  checkIntegerBoundsPairs,
   type IntDtype,
   randomInterval,
   toBigIntBound,
@@ -127,6 +129,17 @@ export class Generator {
     const [lo, top] = this.integerBounds(low, high, n, dtype, endpoint);
     if (n === 0) return [];
     return boundedIntegersExact(this.bitgen, lo, top, n ?? 1, dtype, false);
+  }
+
+  /** integers with array bounds, broadcast and flattened row-major (see RandomState's). */
+  integersBroadcast(
+    lows: readonly bigint[],
+    highs: readonly bigint[],
+    dtype: IntDtype = "int64",
+    endpoint = false,
+  ): bigint[] {
+    const tops = checkIntegerBoundsPairs(lows, highs, dtype, endpoint);
+    return boundedIntegersPairs(this.bitgen, lows, tops, dtype, false);
   }
 
   private integerBounds(

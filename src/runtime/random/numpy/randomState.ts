@@ -12,7 +12,9 @@ import { allocFloat64 } from "../../../engine/memory";
 import {
   boundedIntegers,
   boundedIntegersExact,
+  boundedIntegersPairs,
   checkIntegerBounds,
+  checkIntegerBoundsPairs,
   type IntDtype,
   randomInterval,
   toBigIntBound,
@@ -251,6 +253,15 @@ export class RandomState {
     // numpy returns an empty array for size 0 before it looks at the bounds
     if (n === 0) return [lo, hi];
     return [lo, checkIntegerBounds(lo, hi, dtype, false)];
+  }
+
+  /**
+   * randint with array bounds: `lows` and `highs` already broadcast to the output's shape and
+   * flattened row-major (numpy draws element by element in that order).
+   */
+  randintBroadcast(lows: readonly bigint[], highs: readonly bigint[], dtype: IntDtype = "int64"): bigint[] {
+    const tops = checkIntegerBoundsPairs(lows, highs, dtype, false);
+    return boundedIntegersPairs(this.bitgen, lows, tops, dtype, true);
   }
 
   /** random_integers(low, high=None, size): randint(low, high + 1), or [1, low] with one bound. */
