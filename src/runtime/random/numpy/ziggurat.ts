@@ -15,7 +15,8 @@
 // exp(-x²/2) (a near-halfway case) one ulp up. Every table entry then equals numpy's, which the
 // recorded draws check (an entry off by anything changes the numbers drawn from its layer).
 
-import { exp, log } from "../../../engine/math/correctlyRounded";
+import { exp } from "../../../engine/math/correctlyRounded";
+import { fastLog as log } from "./fastLog";
 import type { BitGenerator } from "./bitGenerator";
 
 /** Right edge of the base strip (the tail starts here), and its reciprocal. */
