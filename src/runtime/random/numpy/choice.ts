@@ -2,7 +2,7 @@
 // normalised cumulative distribution, searchsorted(side='right'), and sampling with `p`
 // without replacement (redraw the rest with the chosen entries' probabilities zeroed).
 
-import { allocFloat64 } from "../../../engine/memory";
+import { allocFloat64, chargeArray } from "../../../engine/memory";
 import { NumpyRandomError } from "./numpyRandomError";
 
 /** sqrt(float64 eps): how far numpy lets a float64 `p` sum from 1. */
@@ -82,8 +82,10 @@ export function sampleWithoutReplacementP(
   let positive = 0;
   for (const v of p) if (v > 0) positive++;
   if (positive < size) throw new NumpyRandomError("ValueError", "Fewer non-zero entries in p than size");
-  const weights = Float64Array.from(p);
+  const weights = allocFloat64(p.length);
+  weights.set(p);
   const found = allocFloat64(size);
+  chargeArray(size); // the set of indices seen in a round
   let nFound = 0;
   while (nFound < size) {
     const u = uniforms(size - nFound);

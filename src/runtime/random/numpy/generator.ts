@@ -5,7 +5,7 @@
 // scalar form where the caller wants a number (numpy draws those the same way as size 1).
 
 import { fastLog as log } from "./fastLog";
-import { allocFloat64 } from "../../../engine/memory";
+import { allocFloat64, chargeArray } from "../../../engine/memory";
 import type { BitGenerator } from "./bitGenerator";
 import {
   boundedIntegers,
@@ -241,6 +241,7 @@ export class Generator {
    */
   private floyd(popSize: number, count: number, shuffle: boolean): Float64Array {
     const out = allocFloat64(count);
+    chargeArray(count); // the set of values taken
     const taken = new Set<number>();
     for (let j = popSize - count; j < popSize; j++) {
       const value = boundedLemire(this.bitgen, j);

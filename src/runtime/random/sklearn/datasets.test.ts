@@ -3,13 +3,15 @@ import { describe, expect, it } from "vitest";
 import { RandomState } from "../numpy/randomState";
 import { makeBlobs } from "./makeBlobs";
 import { makeCircles } from "./makeCircles";
+import { makeClassification } from "./makeClassification";
 import { makeMoons } from "./makeMoons";
 import { DatasetError, type ToyDataset } from "./toyDataset";
 
-// The recorder ran scikit-learn's own code with np.sin/np.cos correctly rounded (as GradLens
-// computes them; numpy's own last bit depends on the CPU and libm); every draw is numpy's.
+// The recorder ran scikit-learn's own code with np.sin/np.cos and the polar method's log correctly
+// rounded and np.dot summed left to right (as GradLens computes them; numpy's own last bit
+// depends on the CPU, libm and BLAS); every draw is from numpy's stream.
 interface Case {
-  fn: "make_moons" | "make_circles" | "make_blobs";
+  fn: "make_moons" | "make_circles" | "make_blobs" | "make_classification";
   kwargs: Record<string, unknown>;
   global_seed: number | null;
   X: number[];
@@ -34,6 +36,25 @@ function run(c: Case, globalState: RandomState): ToyDataset & { centers?: Float6
       shuffle: k.shuffle,
       noise: k.noise,
       factor: k.factor,
+      randomState,
+    });
+  }
+  if (c.fn === "make_classification") {
+    return makeClassification({
+      nSamples: k.n_samples,
+      nFeatures: k.n_features,
+      nInformative: k.n_informative,
+      nRedundant: k.n_redundant,
+      nRepeated: k.n_repeated,
+      nClasses: k.n_classes,
+      nClustersPerClass: k.n_clusters_per_class,
+      weights: k.weights,
+      flipY: k.flip_y,
+      classSep: k.class_sep,
+      hypercube: k.hypercube,
+      shift: "shift" in k ? k.shift : undefined,
+      scale: "scale" in k ? k.scale : undefined,
+      shuffle: k.shuffle,
       randomState,
     });
   }
