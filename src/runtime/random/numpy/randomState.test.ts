@@ -257,6 +257,10 @@ describe("RandomState: numpy's errors", () => {
       err("ValueError", "high is out of bounds for int64"),
     );
     expect(rs.randint(5, 2, 0).length).toBe(0);
+    expect(() => rs.randint(NaN, 3, 2)).toThrow(err("ValueError", "cannot convert float NaN to integer"));
+    expect(() => rs.randint(0, Infinity, 2)).toThrow(
+      err("OverflowError", "cannot convert float infinity to integer"),
+    );
   });
 
   it("checks scale, range and p like numpy", () => {

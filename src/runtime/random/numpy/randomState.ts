@@ -171,6 +171,11 @@ export class RandomState {
     return f * x2;
   }
 
+  /** standard_normal() / randn() with no size: one gauss(). */
+  standardNormalScalar(): number {
+    return this.gauss();
+  }
+
   /** standard_normal(size) / randn(*shape). */
   standardNormal(n: number): Float64Array {
     const out = allocFloat64(n);
