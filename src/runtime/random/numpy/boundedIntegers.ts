@@ -38,8 +38,10 @@ const UINT32_MAX = 0xffffffff;
 /** Python's int() of a bound: integral numbers and BigInts as they are, other numbers truncated. */
 export function toBigIntBound(value: number | bigint): bigint {
   if (typeof value === "bigint") return value;
-  if (!Number.isFinite(value))
+  if (Number.isNaN(value)) throw new NumpyRandomError("ValueError", "cannot convert float NaN to integer");
+  if (!Number.isFinite(value)) {
     throw new NumpyRandomError("OverflowError", "cannot convert float infinity to integer");
+  }
   return BigInt(Math.trunc(value));
 }
 
