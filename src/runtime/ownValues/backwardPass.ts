@@ -29,13 +29,23 @@ export interface ClosureRun {
  * What one call of a program's own `backward()` did, observed as it ran: which value's
  * closure ran when, with which upstream gradient, and every write to a `.grad` during it,
  * attributed to the closure running at the time. passCheck.ts then compares it with the
- * chain rule.
+ * chain rule. Recorded in flat arrays (a training step runs thousands of closures, and nearly
+ * always rightly); `runs()` makes the objects when a check needs them.
  */
 export class BackwardPass {
-  readonly runs: ClosureRun[] = [];
-  private readonly open: ClosureRun[] = [];
-  /** Each value's grad before the pass first wrote it (a value it never wrote kept its grad). */
-  readonly before = new Map<number, number>();
+  private readonly runNode: number[] = [];
+  private readonly runUpstream: number[] = [];
+  private readonly runClosure: PyValue[] = [];
+  private readonly runCallSpan: (SourceSpan | null)[] = [];
+  private readonly writeRow: number[] = [];
+  private readonly writeOld: number[] = [];
+  private readonly writeValue: number[] = [];
+  private readonly writeSpan: (SourceSpan | null)[] = [];
+  private readonly writeAugmented: boolean[] = [];
+  /** The run each write happened in, or -1 outside every closure (the root's `self.grad = 1.0`). */
+  private readonly writeRun: number[] = [];
+  /** The runs started and not yet ended, innermost last. */
+  private readonly open: number[] = [];
 
   constructor(
     /** The row of the value backward() was called on. */
@@ -46,11 +56,12 @@ export class BackwardPass {
     readonly method: PyFunction,
   ) {}
 
-  startClosure(node: number, closure: PyValue, upstream: number, callSpan: SourceSpan | null): ClosureRun {
-    const run: ClosureRun = { node, closure, upstream, callSpan, writes: [] };
-    this.runs.push(run);
-    this.open.push(run);
-    return run;
+  startClosure(node: number, closure: PyValue, upstream: number, callSpan: SourceSpan | null): void {
+    this.open.push(this.runNode.length);
+    this.runNode.push(node);
+    this.runUpstream.push(upstream);
+    this.runClosure.push(closure);
+    this.runCallSpan.push(callSpan);
   }
 
   endClosure(): void {
@@ -58,8 +69,46 @@ export class BackwardPass {
   }
 
   wrote(row: number, old: number, value: number, span: SourceSpan | null, augmented: boolean): void {
-    if (!this.before.has(row)) this.before.set(row, old);
-    const run = this.open[this.open.length - 1];
-    if (run !== undefined) run.writes.push({ row, old, value, span, augmented });
+    this.writeRow.push(row);
+    this.writeOld.push(old);
+    this.writeValue.push(value);
+    this.writeSpan.push(span);
+    this.writeAugmented.push(augmented);
+    this.writeRun.push(this.open.length > 0 ? this.open[this.open.length - 1] : -1);
+  }
+
+  /** The closure runs in the order they started, each with the writes made while it was innermost. */
+  runs(): ClosureRun[] {
+    const runs: ClosureRun[] = this.runNode.map((node, i) => ({
+      node,
+      closure: this.runClosure[i],
+      upstream: this.runUpstream[i],
+      callSpan: this.runCallSpan[i],
+      writes: [],
+    }));
+    for (let w = 0; w < this.writeRow.length; w++) {
+      const run = this.writeRun[w];
+      if (run >= 0) runs[run].writes.push(this.write(w));
+    }
+    return runs;
+  }
+
+  /** Each value's grad before the pass first wrote it (a value it never wrote kept its grad). */
+  gradsBefore(): Map<number, number> {
+    const before = new Map<number, number>();
+    for (let w = 0; w < this.writeRow.length; w++) {
+      if (!before.has(this.writeRow[w])) before.set(this.writeRow[w], this.writeOld[w]);
+    }
+    return before;
+  }
+
+  private write(w: number): GradWrite {
+    return {
+      row: this.writeRow[w],
+      old: this.writeOld[w],
+      value: this.writeValue[w],
+      span: this.writeSpan[w],
+      augmented: this.writeAugmented[w],
+    };
   }
 }

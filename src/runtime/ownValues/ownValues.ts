@@ -18,7 +18,7 @@ import { BackwardPass } from "./backwardPass";
 import type { Finding } from "./findings";
 import { childrenOf, collectionItems, nodeShape, numericValue, type NodeShape } from "./nodeShape";
 import { isBinary, knownOp } from "./opLabels";
-import { checkPass, type EdgeCheck, type NodeCheck, type PassContext } from "./passCheck";
+import { checkOf, checkPass, PassScratch, type PassCheck, type PassContext } from "./passCheck";
 
 /** What the registry needs from the running interpreter. */
 export interface OwnValuesHost {
@@ -60,9 +60,8 @@ export class OwnValues {
   readonly labels = new Map<number, string>();
   /** The op label of each opaque row (an op GradLens has no rule for). */
   readonly opaqueOps = new Map<number, string>();
-  /** The last backward()'s check of each value it reached, and of each edge whose closure was wrong. */
-  nodeChecks: ReadonlyMap<number, NodeCheck> = new Map();
-  edgeChecks: ReadonlyMap<number, EdgeCheck> = new Map();
+  /** The last backward()'s check of the values it reached and of the edges whose closures were wrong. */
+  lastCheck: PassCheck | null = null;
   /** What every backward() found, one per place (a later pass's replaces an earlier one's there). */
   readonly findings = new Map<string, Finding>();
 
@@ -81,6 +80,7 @@ export class OwnValues {
   private depth = 0;
   private pass: BackwardPass | null = null;
   private readonly context: PassContext;
+  private readonly scratch = new PassScratch();
 
   constructor(
     private readonly host: OwnValuesHost,
@@ -115,10 +115,10 @@ export class OwnValues {
       label: (row) => this.labels.get(row),
       opaqueOp: (row) => this.opaqueOps.get(row),
       check: (row) => {
-        const check = this.nodeChecks.get(row);
-        return check && { yours: check.yours, agrees: check.agrees };
+        const check = this.lastCheck && checkOf(this.lastCheck, row);
+        return check ? { yours: check.yours, agrees: check.agrees } : undefined;
       },
-      edge: (row, operand) => this.edgeChecks.get(row * 2 + operand),
+      edge: (row, operand) => this.lastCheck?.edges.get(row * 2 + operand),
     };
   }
 
@@ -157,9 +157,8 @@ export class OwnValues {
     const pass = this.pass!;
     this.pass = null;
     if (!ok) return;
-    const check = checkPass(pass, this.context);
-    this.nodeChecks = check.nodes;
-    this.edgeChecks = check.edges;
+    const check = checkPass(pass, this.context, this.scratch);
+    this.lastCheck = check;
     // one finding a place: this pass's first there (the one nearest its root), replacing an earlier pass's
     const places = new Set<string>();
     for (const finding of check.findings) {

@@ -1,4 +1,5 @@
 import { OpCode } from "../../engine/scalar/scalarOps";
+import { chargeMemory } from "../../engine/memory";
 import type { Tape } from "../../engine/tape";
 import type { SourceSpan } from "../../lang/ir";
 import { PyFunction, type PyValue } from "../interpreter/objects";
@@ -34,11 +35,30 @@ export interface EdgeCheck {
 }
 
 export interface PassCheck {
-  /** Every value the root reaches with a known ∂root/∂x (no opaque operation on the way). */
-  nodes: Map<number, NodeCheck>;
+  /** The rows the root reaches with a known ∂root/∂x (no opaque operation on the way), ascending. */
+  rows: Int32Array;
+  /** For each of `rows`: its `.grad` after the pass, ∂root/∂x, and whether they agree. */
+  yours: Float64Array;
+  expected: Float64Array;
+  agrees: Uint8Array;
   /** By `row * 2 + operand`. */
   edges: Map<number, EdgeCheck>;
   findings: Finding[];
+}
+
+/** A row's check in `check`, if the pass reached it with a known ∂root/∂x. */
+export function checkOf(check: PassCheck, row: number): NodeCheck | undefined {
+  const rows = check.rows;
+  let lo = 0;
+  let hi = rows.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (rows[mid] === row)
+      return { yours: check.yours[mid], expected: check.expected[mid], agrees: check.agrees[mid] === 1 };
+    if (rows[mid] < row) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return undefined;
 }
 
 /** What the check needs to know beyond the tape. */
@@ -51,6 +71,30 @@ export interface PassContext {
 }
 
 /**
+ * Scratch arrays by tape row, kept from pass to pass: a training loop runs backward() every
+ * step over a tape that keeps growing, so a pass must cost what it reaches, not the tape. A
+ * row's `mark` is the stamp of the last pass that reached it; its `grad` is valid only then.
+ */
+export class PassScratch {
+  private stamp = 0;
+  mark = new Int32Array(0);
+  grad = new Float64Array(0);
+
+  /** A new stamp, with room for `size` rows. */
+  next(size: number): number {
+    if (this.mark.length < size) {
+      const capacity = Math.max(size, this.mark.length * 2, 1024);
+      chargeMemory(capacity * 12);
+      const mark = new Int32Array(capacity);
+      mark.set(this.mark);
+      this.mark = mark;
+      this.grad = new Float64Array(capacity);
+    }
+    return ++this.stamp;
+  }
+}
+
+/**
  * Compares a finished backward() of the program's own class with the chain rule: ∂root/∂x by
  * GradLens's own local derivatives against each value's `.grad`, then, where they disagree,
  * the place that caused it — a closure whose contribution to an operand is not upstream ×
@@ -59,21 +103,89 @@ export interface PassContext {
  * zeroed before). A value whose gradient is wrong only because a value it feeds had a wrong one
  * is explained by that one's finding, not reported again.
  */
-export function checkPass(pass: BackwardPass, ctx: PassContext): PassCheck {
+export function checkPass(pass: BackwardPass, ctx: PassContext, scratch: PassScratch): PassCheck {
   const { tape } = ctx;
-  const graph = reachedGraph(tape, pass.root);
-  const expected = expectedGradients(tape, pass.root, graph.rows);
-  const nodes = new Map<number, NodeCheck>();
-  for (const [row, value] of expected) {
-    const yours = tape.grad[row];
-    nodes.set(row, { yours, expected: value, agrees: agrees(yours, value) });
+  const { rows, expected } = expectedGradients(tape, pass.root, scratch);
+  const yours = new Float64Array(rows.length);
+  const agreed = new Uint8Array(rows.length);
+  let disagreements = 0;
+  for (let i = 0; i < rows.length; i++) {
+    yours[i] = tape.grad[rows[i]];
+    agreed[i] = agrees(yours[i], expected[i]) ? 1 : 0;
+    if (agreed[i] === 0) disagreements++;
   }
-  const result: PassCheck = { nodes, edges: new Map(), findings: [] };
-  if ([...nodes.values()].every((n) => n.agrees)) return result;
+  const result: PassCheck = { rows, yours, expected, agrees: agreed, edges: new Map(), findings: [] };
+  if (disagreements > 0) explain(pass, ctx, result);
+  return result;
+}
 
+/**
+ * ∂root/∂x by the rule table over the rows the root reaches, summed in the tape's reverse
+ * order as Tape.rootGradients sums it (so the trace's numbers are these); a row below an opaque
+ * operation has no known gradient and is left out.
+ */
+function expectedGradients(
+  tape: Tape,
+  root: number,
+  scratch: PassScratch,
+): { rows: Int32Array; expected: Float64Array } {
+  const stamp = scratch.next(tape.size);
+  const { mark, grad } = scratch;
+  const reached: number[] = [root];
+  const stack = [root];
+  mark[root] = stamp;
+  grad[root] = 1;
+  let opaque = false;
+  const visit = (x: number) => {
+    if (mark[x] === stamp) return;
+    mark[x] = stamp;
+    grad[x] = 0;
+    reached.push(x);
+    stack.push(x);
+  };
+  while (stack.length > 0) {
+    const row = stack.pop()!;
+    const code = tape.op[row];
+    if (code === OpCode.Opaque) {
+      opaque = true;
+      for (const x of tape.operandsOf(row)) visit(x);
+    } else if (code > OpCode.Opaque) {
+      visit(tape.a[row]);
+      if (tape.b[row] >= 0) visit(tape.b[row]);
+    }
+  }
+  const sorted = Int32Array.from(reached).sort();
+  const unknown = opaque ? new Set<number>() : null;
+  for (let i = sorted.length - 1; i >= 0; i--) {
+    const row = sorted[i];
+    const code = tape.op[row];
+    if (unknown !== null && (unknown.has(row) || code === OpCode.Opaque)) {
+      for (const x of tape.operandsOf(row)) unknown.add(x);
+      continue;
+    }
+    if (code <= OpCode.Opaque) continue;
+    const g = grad[row];
+    const x = tape.a[row];
+    const y = tape.b[row];
+    grad[x] += tape.localDerivative(row, 0) * g;
+    if (y >= 0) grad[y] += tape.localDerivative(row, 1) * g;
+  }
+  const rows = unknown === null ? sorted : sorted.filter((row) => !unknown.has(row));
+  const expected = new Float64Array(rows.length);
+  for (let i = 0; i < rows.length; i++) expected[i] = grad[rows[i]];
+  return { rows, expected };
+}
+
+/** Where the pass went wrong: findings and the edges whose closures sent the wrong contribution. */
+function explain(pass: BackwardPass, ctx: PassContext, result: PassCheck): void {
+  const { tape } = ctx;
+  const nodes = new Map<number, NodeCheck>();
+  result.rows.forEach((row, i) =>
+    nodes.set(row, { yours: result.yours[i], expected: result.expected[i], agrees: result.agrees[i] === 1 }),
+  );
   const explained = new Set<number>();
   const runsOf = new Map<number, ClosureRun[]>();
-  for (const run of pass.runs) {
+  for (const run of pass.runs()) {
     const list = runsOf.get(run.node);
     if (list) list.push(run);
     else runsOf.set(run.node, [run]);
@@ -87,7 +199,10 @@ export function checkPass(pass: BackwardPass, ctx: PassContext): PassCheck {
     result.findings.push(finding);
   };
   const methodSpan = defSpan(pass.method);
-  for (const row of graph.rows) {
+  const before = pass.gradsBefore();
+  const consumers = consumersOf(tape, pass.root);
+  const root = pass.root;
+  for (const row of [...consumers.rows].reverse()) {
     const check = nodes.get(row);
     if (explained.has(row)) {
       for (const x of tape.operandsOf(row)) explained.add(x);
@@ -96,66 +211,38 @@ export function checkPass(pass: BackwardPass, ctx: PassContext): PassCheck {
     if (check === undefined || check.agrees) continue;
     explained.add(row);
     for (const x of tape.operandsOf(row)) explained.add(x);
-    const root = pass.root;
     if (row === root) {
       report({ kind: "seed", span: methodSpan, root, yours: check.yours });
       continue;
     }
-    const before = pass.before.get(row) ?? check.yours;
-    if (before !== 0 && agrees(check.yours - before, check.expected)) {
-      report({ kind: "stale", span: pass.callSpan, node: row, before, expected: check.expected, root });
+    const held = before.get(row) ?? check.yours;
+    if (held !== 0 && agrees(check.yours - held, check.expected)) {
+      report({ kind: "stale", span: pass.callSpan, node: row, before: held, expected: check.expected, root });
       continue;
     }
-    const cause = consumerCause(graph.consumers.get(row) ?? [], runsOf, nodes, tape, methodSpan, root);
+    const cause = consumerCause(consumers.of.get(row) ?? [], runsOf, nodes, tape, methodSpan, root);
     report(cause ?? { kind: "differs", span: pass.callSpan, node: row, ...check, root });
   }
-  return result;
 }
 
-/** The rows the root reaches (itself included), highest first, and who consumes each. */
-function reachedGraph(tape: Tape, root: number): { rows: number[]; consumers: Map<number, number[]> } {
+/** The rows the root reaches (itself included), ascending, and which rows consume each. */
+function consumersOf(tape: Tape, root: number): { rows: number[]; of: Map<number, number[]> } {
   const seen = new Set<number>([root]);
-  const consumers = new Map<number, number[]>();
+  const of = new Map<number, number[]>();
   const stack = [root];
   while (stack.length > 0) {
     const row = stack.pop()!;
     for (const x of tape.operandsOf(row)) {
-      const list = consumers.get(x);
+      const list = of.get(x);
       if (list) {
         if (!list.includes(row)) list.push(row);
-      } else consumers.set(x, [row]);
+      } else of.set(x, [row]);
       if (seen.has(x)) continue;
       seen.add(x);
       stack.push(x);
     }
   }
-  return { rows: [...seen].sort((a, b) => b - a), consumers };
-}
-
-/**
- * ∂root/∂x by the rule table, in the tape's reverse order as Tape.rootGradients sums it (so
- * the trace's numbers are these), over only the rows the root reaches; a value below an opaque
- * operation has no known gradient and is left out.
- */
-function expectedGradients(tape: Tape, root: number, rows: readonly number[]): Map<number, number> {
-  const grad = new Map<number, number>([[root, 1]]);
-  const unknown = new Set<number>();
-  for (const row of rows) {
-    const code = tape.op[row];
-    if (unknown.has(row) || code === OpCode.Opaque) {
-      for (const x of tape.operandsOf(row)) unknown.add(x);
-      continue;
-    }
-    if (code <= OpCode.Opaque) continue;
-    const g = grad.get(row) ?? 0;
-    const x = tape.a[row];
-    const y = tape.b[row];
-    grad.set(x, (grad.get(x) ?? 0) + tape.localDerivative(row, 0) * g);
-    if (y >= 0) grad.set(y, (grad.get(y) ?? 0) + tape.localDerivative(row, 1) * g);
-  }
-  for (const row of rows) if (!grad.has(row)) grad.set(row, 0);
-  for (const row of unknown) grad.delete(row);
-  return grad;
+  return { rows: [...seen].sort((a, b) => a - b), of };
 }
 
 /**
