@@ -18,7 +18,14 @@ import { BackwardPass } from "./backwardPass";
 import type { Finding } from "./findings";
 import { childrenOf, collectionItems, nodeShape, numericValue, type NodeShape } from "./nodeShape";
 import { isBinary, knownOp } from "./opLabels";
-import { checkOf, checkPass, PassScratch, type PassCheck, type PassContext } from "./passCheck";
+import {
+  checkOf,
+  checkPass,
+  PassScratch,
+  type EdgeCheck,
+  type PassCheck,
+  type PassContext,
+} from "./passCheck";
 
 /** What the registry needs from the running interpreter. */
 export interface OwnValuesHost {
@@ -60,8 +67,10 @@ export class OwnValues {
   readonly labels = new Map<number, string>();
   /** The op label of each opaque row (an op GradLens has no rule for). */
   readonly opaqueOps = new Map<number, string>();
-  /** The last backward()'s check of the values it reached and of the edges whose closures were wrong. */
+  /** The last backward()'s check of the values it reached. */
   lastCheck: PassCheck | null = null;
+  /** Every backward()'s edges whose closures sent a wrong contribution, by `row * 2 + operand`. */
+  readonly wrongEdges = new Map<number, EdgeCheck>();
   /** What every backward() found, one per place (a later pass's replaces an earlier one's there). */
   readonly findings = new Map<string, Finding>();
 
@@ -118,7 +127,7 @@ export class OwnValues {
         const check = this.lastCheck && checkOf(this.lastCheck, row);
         return check ? { yours: check.yours, agrees: check.agrees } : undefined;
       },
-      edge: (row, operand) => this.lastCheck?.edges.get(row * 2 + operand),
+      edge: (row, operand) => this.wrongEdges.get(row * 2 + operand),
     };
   }
 
@@ -159,6 +168,7 @@ export class OwnValues {
     if (!ok) return;
     const check = checkPass(pass, this.context, this.scratch);
     this.lastCheck = check;
+    for (const [key, edge] of check.edges) this.wrongEdges.set(key, edge);
     // one finding a place: this pass's first there (the one nearest its root), replacing an earlier pass's
     const places = new Set<string>();
     for (const finding of check.findings) {
