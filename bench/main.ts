@@ -7,16 +7,18 @@ import { planW2 } from "./w2Plan";
 import { planW3 } from "./w3Plan";
 import { planW2py } from "./w2pyPlan";
 import { planEdit } from "./editPlan";
+import { planOwnValue } from "./ownValuePlan";
 
 /**
  * `npm run bench`: workloads W1–W3 as the shared WORKLOADS protocol specifies, then the
- * interpreter's own (W2py: the demo step as Python; EDIT50: an edit's cost), through the engine
+ * interpreter's own (W2py: the demo step as Python; EDIT50: an edit's cost; OWN60: what
+ * recognising a learner's own autograd class costs), through the engine
  * and through a plain JavaScript baseline in the same process (W1, W2: a closure-per-value
  * micrograd port; W3: hand-written naive matmuls), so every engine figure has a ratio. One JSON
  * line a result on stdout, the rest on stderr; exits non-zero when a workload cannot run or
  * misses its reference answers.
  * Last, DRAW: the webview's drawing in headless chromium (bench/draw/main.ts, its own process).
- * Options: --only W1,W2,W3,W2py,EDIT50,DRAW  --baseline no  --n 100000  --w1-warmup 2 --w1-reps 5
+ * Options: --only W1,W2,W3,W2py,EDIT50,OWN60,DRAW  --baseline no  --n 100000  --w1-warmup 2 --w1-reps 5
  * --w2-warmup 2 --w2-steps 10  --w3-warmup 3 --w3-steps 10  --w3-baseline-warmup 1
  * --w3-baseline-steps 4.
  *
@@ -24,7 +26,7 @@ import { planEdit } from "./editPlan";
  * so an engine line's `peak_rss_mb` is the peak when its own run ended.
  */
 
-const only = new Set(arg("only", "W1,W2,W3,W2py,EDIT50,DRAW").split(","));
+const only = new Set(arg("only", "W1,W2,W3,W2py,EDIT50,OWN60,DRAW").split(","));
 const withBaseline = arg("baseline", "yes") !== "no";
 
 /**
@@ -57,6 +59,7 @@ const makers: [string, () => Plan][] = [
   ["W3", planW3],
   ["W2py", planW2py],
   ["EDIT50", planEdit],
+  ["OWN60", planOwnValue],
 ];
 let plans: Plan[] = [];
 for (const [name, make] of makers) {

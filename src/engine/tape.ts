@@ -1,7 +1,7 @@
 import { EngineArithmeticError, EngineUnsupportedError } from "./errors";
 import { chargeMemory } from "./memory";
 import { exp as ieeeExp, log as ieeeLog, pow as ieeePow } from "./math/correctlyRounded";
-import { pythonExp, pythonLog, pythonPow } from "./scalar/pythonFloat";
+import { pythonDivide, pythonExp, pythonLog, pythonPow } from "./scalar/pythonFloat";
 import { OpCode, SCALAR_OPS } from "./scalar/scalarOps";
 
 /** What one row costs in the tape's arrays (op, a, b, k, data, grad, flags). */
@@ -10,6 +10,9 @@ const BYTES_PER_ROW = 1 + 4 + 4 + 8 + 8 + 8 + 1;
 const DATA_INT = 1;
 const GRAD_INT = 2;
 const EXPONENT_INT = 4;
+
+/** `rootGradients`' scratch mark: reached, but through an opaque operation on some path. */
+const UNKNOWN = 2;
 
 /**
  * Every value a program makes, in creation order, as parallel typed arrays (one row a value)
@@ -90,6 +93,7 @@ export class Tape {
       if (keep[row] === 0) continue;
       if (a[row] >= 0) keep[a[row]] = 1;
       if (b[row] >= 0) keep[b[row]] = 1;
+      if (op[row] === OpCode.Opaque) for (const x of this.opaqueOperands.get(row) ?? []) keep[x] = 1;
     }
     if (this.births === null) {
       this.births = new Int32Array(op.length);
@@ -116,6 +120,14 @@ export class Tape {
     const before = [...this.dataBeforeChange];
     this.dataBeforeChange.clear();
     for (const [row, value] of before) if (moved[row] >= 0) this.dataBeforeChange.set(moved[row], value);
+    const opaque = [...this.opaqueOperands];
+    this.opaqueOperands.clear();
+    for (const [row, operands] of opaque)
+      if (moved[row] >= 0)
+        this.opaqueOperands.set(
+          moved[row],
+          operands.map((x) => moved[x]),
+        );
     return moved;
   }
 
@@ -158,15 +170,58 @@ export class Tape {
     return id;
   }
 
+  /**
+   * A value made by someone else's arithmetic (a program's own autograd class) as the result of
+   * a known operation: its operands and its data as that code computed them. The rule of `code`
+   * then gives its local derivatives, as for any row.
+   */
+  record(
+    code: OpCode,
+    x: number,
+    y: number,
+    k: number,
+    kIsInt: boolean,
+    data: number,
+    isInt: boolean,
+  ): number {
+    const id = this.push(code, x, y, k);
+    this.data[id] = data;
+    this.flags[id] = (isInt ? DATA_INT : 0) | GRAD_INT | (kIsInt ? EXPONENT_INT : 0);
+    return id;
+  }
+
+  /**
+   * The result of an operation without a rule (`OpCode.Opaque`): its operands, any number of
+   * them, are kept beside the rows; no pass computes a gradient through it.
+   */
+  opaque(data: number, isInt: boolean, operands: readonly number[]): number {
+    chargeMemory(4 * operands.length + 64);
+    const id = this.push(OpCode.Opaque, -1, -1, 0);
+    this.data[id] = data;
+    this.flags[id] = (isInt ? DATA_INT : 0) | GRAD_INT;
+    this.opaqueOperands.set(id, Int32Array.from(operands));
+    return id;
+  }
+
+  private readonly opaqueOperands = new Map<number, Int32Array>();
+
+  /** A row's operands: `a` and `b` where set, or an opaque row's list. */
+  operandsOf(id: number): readonly number[] {
+    if (this.op[id] === OpCode.Opaque) return Array.from(this.opaqueOperands.get(id) ?? []);
+    const x = this.a[id];
+    const y = this.b[id];
+    return x < 0 ? [] : y < 0 ? [x] : [x, y];
+  }
+
   /** Whether a row is a tensor value's (false past the end: an id that is no row of this tape). */
   isTensor(id: number): boolean {
     return id < this.size && this.op[id] === OpCode.Tensor;
   }
 
   /**
-   * Values to give leaves instead of the program's, by birth (see `birthOf`): a deterministic
-   * program makes the same values in the same order on every run, so this re-runs it with its
-   * parameters moved (gradient checks, training steps).
+   * Values to give leaves instead of the program's, by row: a deterministic program makes the
+   * same rows on every run, so this re-runs it with its parameters moved (gradient checks,
+   * training steps).
    */
   leafOverrides: ReadonlyMap<number, number> | null = null;
 
@@ -193,6 +248,17 @@ export class Tape {
       case OpCode.Mul:
         out = xd * this.data[y];
         outInt = xInt && (this.flags[y] & DATA_INT) !== 0;
+        break;
+      case OpCode.Sub:
+        out = xd - this.data[y];
+        outInt = xInt && (this.flags[y] & DATA_INT) !== 0;
+        break;
+      case OpCode.Div:
+        out = this.ieeeArithmetic ? xd / this.data[y] : pythonDivide(xd, this.data[y]);
+        break;
+      case OpCode.Neg:
+        out = -xd;
+        outInt = xInt;
         break;
       case OpCode.Pow:
         out = this.ieeeArithmetic ? ieeePow(xd, k) : pythonPow(xd, k);
@@ -236,6 +302,7 @@ export class Tape {
     if (this.births === null) this.born = size;
     // A dropped row's saved data must not come back when a new value takes its row.
     for (const row of this.dataBeforeChange.keys()) if (row >= size) this.dataBeforeChange.delete(row);
+    for (const row of this.opaqueOperands.keys()) if (row >= size) this.opaqueOperands.delete(row);
   }
 
   isDataInt(id: number): boolean {
@@ -259,6 +326,14 @@ export class Tape {
    * moment, as `.grad` does.
    */
   private readonly dataBeforeChange = new Map<number, number>();
+
+  /**
+   * A backward pass that is not this tape's `backward` (a program's own autograd class runs its
+   * own) starts now: the data as it is now is what its gradients belong to.
+   */
+  backwardStarts(): void {
+    this.dataBeforeChange.clear();
+  }
 
   /** Runs `fn` with the data as the last backward() saw it, then puts the program's data back. */
   withDataAtLastBackward<T>(fn: () => T): T {
@@ -316,11 +391,11 @@ export class Tape {
    * inlined; the product `local * g` is kept as written there, so the rounding is the table's.
    */
   backward(root: number): void {
-    this.dataBeforeChange.clear();
+    this.backwardStarts();
     const { op, a, b, data, grad, flags, reached, touched } = this;
     grad[root] = 1;
     flags[root] |= GRAD_INT;
-    if (op[root] <= OpCode.Const) return;
+    if (op[root] <= OpCode.Opaque) return;
     let w = root >> 5;
     reached[w] = 1 << (root & 31);
     touched.push(w);
@@ -341,7 +416,7 @@ export class Tape {
         pending = ~(-1 << bit);
         const id = (w << 5) | bit;
         const code = op[id];
-        if (code <= OpCode.Const) continue;
+        if (code <= OpCode.Opaque) continue;
         const g = grad[id];
         const gInt = (flags[id] & GRAD_INT) !== 0;
         const x = a[id];
@@ -349,31 +424,36 @@ export class Tape {
         if ((xWord & (1 << (x & 31))) === 0) {
           if (xWord === 0) touched.push(x >> 5);
           reached[x >> 5] = xWord | (1 << (x & 31));
-          if (op[x] > OpCode.Const) open++;
+          if (op[x] > OpCode.Opaque) open++;
         }
         const xd = data[x];
         let dx: number;
         let dxInt = false;
-        if (code <= OpCode.Mul) {
+        if (code <= OpCode.Div) {
           const y = b[id];
           const yWord = reached[y >> 5];
           if ((yWord & (1 << (y & 31))) === 0) {
             if (yWord === 0) touched.push(y >> 5);
             reached[y >> 5] = yWord | (1 << (y & 31));
-            if (op[y] > OpCode.Const) open++;
+            if (op[y] > OpCode.Opaque) open++;
           }
           let dy: number;
           let dyInt: boolean;
-          if (code === OpCode.Add) {
+          if (code === OpCode.Add || code === OpCode.Sub) {
             dx = 1;
-            dy = 1;
+            dy = code === OpCode.Add ? 1 : -1;
             dxInt = true;
             dyInt = true;
-          } else {
+          } else if (code === OpCode.Mul) {
             dx = data[y];
             dy = xd;
             dxInt = (flags[y] & DATA_INT) !== 0;
             dyInt = (flags[x] & DATA_INT) !== 0;
+          } else {
+            const yd = data[y];
+            dx = 1 / yd;
+            dy = -xd / (yd * yd);
+            dyInt = false;
           }
           grad[x] += dx * g;
           grad[y] += dy * g;
@@ -410,6 +490,10 @@ export class Tape {
             dx = out * (1 - out);
             break;
           }
+          case OpCode.Neg:
+            dx = -1;
+            dxInt = true;
+            break;
           default:
             throw new RangeError(`op code ${code} is not an operation`);
         }
@@ -427,23 +511,39 @@ export class Tape {
   /**
    * ∂root/∂x for every row (0 where x does not reach the root), and which rows reach it,
    * without touching `.grad`. The rows go in `backward`'s order (so the sums round alike), each
-   * through the rule table.
+   * through the rule table. A row that reaches the root only partly through known rules (some
+   * path runs through an opaque operation) has no known gradient: it counts as not reaching.
    */
   rootGradients(root: number): { grad: Float64Array; reaches: Uint8Array } {
     const grad = new Float64Array(this.size);
     const reaches = new Uint8Array(this.size);
     grad[root] = 1;
     reaches[root] = 1;
+    let unknown = false;
     for (let id = root; id >= 0; id--) {
-      if (reaches[id] === 0 || this.op[id] <= OpCode.Const) continue;
+      if (reaches[id] === 0) continue;
+      const code = this.op[id];
+      if (reaches[id] === UNKNOWN || code === OpCode.Opaque) {
+        for (const x of this.operandsOf(id)) reaches[x] = UNKNOWN;
+        unknown = true;
+        continue;
+      }
+      if (code <= OpCode.Const) continue;
       const g = grad[id];
       const x = this.a[id];
       const y = this.b[id];
-      reaches[x] = 1;
+      if (reaches[x] !== UNKNOWN) reaches[x] = 1;
       grad[x] += this.localDerivative(id, 0) * g;
       if (y >= 0) {
-        reaches[y] = 1;
+        if (reaches[y] !== UNKNOWN) reaches[y] = 1;
         grad[y] += this.localDerivative(id, 1) * g;
+      }
+    }
+    if (unknown) {
+      for (let id = 0; id <= root; id++) {
+        if (reaches[id] !== UNKNOWN) continue;
+        reaches[id] = 0;
+        grad[id] = 0;
       }
     }
     return { grad, reaches };

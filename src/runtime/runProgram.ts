@@ -14,6 +14,7 @@ import { collectVariables } from "./variables";
 import { torchTraceInput } from "./modules/torchReport";
 import { runJavaScript } from "./js/runJavaScript";
 import { DEFAULT_MEMORY_BUDGET_MB, MemoryBudget } from "./memoryBudget";
+import { ownValueDiagnostics } from "./ownValues/ownValueMessages";
 
 export const DEFAULT_STEP_BUDGET = 50_000_000;
 
@@ -62,7 +63,10 @@ export const runProgram: RunProgram = (source, options = {}) => {
     variables: collectVariables(interp, root),
     tensors: torchTraceInput(interp, program, options.output),
     calls: { list: calls, callOf: (row) => interp.callRecorder.callOf(row) },
+    own: interp.ownValues.traceInput(),
   });
+  // the program's own backward() checked against the chain rule, named as the graph names values
+  trace.diagnostics.push(...ownValueDiagnostics(trace, interp.ownValues.findings.values()));
   return trace;
 };
 

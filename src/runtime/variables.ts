@@ -56,6 +56,19 @@ export function collectVariables(interp: Interpreter, root: number | null): Reco
         root_grad: reaches ? jsonNumber(rootGrads.grad[v.row]) : null,
       };
     }
+    if (v instanceof PyInstance && v.nodeRow >= 0) {
+      // a value of the program's own autograd class: its own data and grad, and ∂root/∂x
+      const t = interp.tape;
+      const row = v.nodeRow;
+      const reaches = rootGrads !== null && rootGrads.reaches[row] === 1;
+      return {
+        type: "Value",
+        class: v.cls.name,
+        data: jsonNumber(t.data[row]),
+        grad: jsonNumber(t.grad[row]),
+        root_grad: reaches ? jsonNumber(rootGrads.grad[row]) : null,
+      };
+    }
     if (depth > 20) return null;
     if (v instanceof PyList || v instanceof PyTuple || v instanceof PySet) {
       const items = v instanceof PySet ? [...v.entries.values()] : v.items;

@@ -53,6 +53,25 @@ export interface TraceNode {
   cut?: "no_grad" | "detach";
   /** The innermost function call that made it (an index into `Trace.calls`); null at the top level. */
   call?: number | null;
+  /** The display name the program gave it itself (an own autograd class's `label`, as in the micrograd lecture). */
+  label?: string;
+  /** Made by the program's own autograd class (not micrograd's `Value`): see OwnValueInfo. */
+  own?: OwnValueInfo;
+}
+
+/**
+ * A value of the program's own autograd class. Its `grad` is the class's own `.grad`, which the
+ * program's own backward() computed; after that backward() GradLens compares it with ∂root/∂x.
+ */
+export interface OwnValueInfo {
+  /** The class's name (`Value`, `Scalar`). */
+  class: string;
+  /**
+   * The check by the last backward() of the program that reached it: the `.grad` it left (what
+   * the learner's code computed) and whether it agrees with ∂root/∂x (1e-6 relative); absent
+   * when no backward() of the program reached it with a known ∂root/∂x.
+   */
+  check?: { yours: number; agrees: boolean };
 }
 
 /**
@@ -89,6 +108,12 @@ export interface TraceEdge {
   rule: string;
   /** What flows back along this edge: ∂root/∂to · ∂to/∂from; null when `to` does not reach the root. */
   contribution: number[] | null;
+  /**
+   * The program's own backward (an own autograd class's `_backward` closure) sent another
+   * contribution along this edge than the chain rule: what it sent, what the rule sends given
+   * the upstream gradient the closure saw, and the line that did it.
+   */
+  mismatch?: { given: number; expected: number; span: Span | null };
 }
 
 export type Severity = "error" | "warning" | "info";
@@ -115,7 +140,7 @@ export type PyJson =
   | boolean
   | null
   | PyJson[]
-  | { type: "Value"; data: JsonNumber; grad: JsonNumber; root_grad: JsonNumber | null }
+  | { type: "Value"; class?: string; data: JsonNumber; grad: JsonNumber; root_grad: JsonNumber | null }
   | {
       type: "Tensor";
       shape: number[];

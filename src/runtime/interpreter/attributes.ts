@@ -117,7 +117,10 @@ export function callMethod(
   if (obj instanceof ValueRef) return callValueMethod(rt, obj, name, args, kwargs);
   if (obj instanceof PyInstance) {
     const own = obj.attrs.get(name);
-    if (own !== undefined) return rt.call(own, args, kwargs);
+    if (own !== undefined)
+      return obj.nodeRow < 0
+        ? rt.call(own, args, kwargs)
+        : rt.ownValues.callAttribute(obj, own, args, kwargs);
     const v = obj.cls.lookup(name);
     if (v instanceof PyFunction) return rt.call(v, [obj, ...args], kwargs);
   } else if (obj instanceof PySuper) {
@@ -130,8 +133,14 @@ export function callMethod(
   return rt.call(getAttribute(rt, obj, name), args, kwargs);
 }
 
-/** `obj.name = value`. */
-export function setAttribute(rt: Runtime, obj: PyValue, name: string, value: PyValue): void {
+/** `obj.name = value` (`augmented`: `obj.name += value` and the like). */
+export function setAttribute(
+  rt: Runtime,
+  obj: PyValue,
+  name: string,
+  value: PyValue,
+  augmented = false,
+): void {
   if (obj instanceof ValueRef) return setValueAttribute(rt, obj, name, value);
   if (obj instanceof PyInstance) {
     const descriptor = obj.cls.lookup(name);
@@ -142,6 +151,7 @@ export function setAttribute(rt: Runtime, obj: PyValue, name: string, value: PyV
       rt.call(descriptor.setter, [obj, value]);
       return;
     }
+    if (obj.nodeRow >= 0) rt.ownValues.attributeSet(obj, name, value, augmented);
     obj.attrs.set(name, value);
     return;
   }

@@ -41,6 +41,7 @@ export function instantiate(interp: Interpreter, cls: PyClass, args: PyValue[], 
   }
   const inst = new PyInstance(cls);
   initialize(interp, cls, inst, args, kwargs, true);
+  interp.ownValues.constructed(inst, args, kwargs);
   return inst;
 }
 

@@ -41,6 +41,7 @@ import { execTry } from "./tryStatement";
 import { execWith } from "./withStatement";
 import type { ModuleLoader } from "./moduleLoader";
 import { moveValueRefs, Reclaimer } from "./reclaim";
+import { NOT_OWN, OwnValues } from "../ownValues/ownValues";
 
 /** CPython's default `sys.getrecursionlimit()`: the frames a program may have, its module's included. */
 const RECURSION_LIMIT = 1000;
@@ -109,6 +110,7 @@ export class Interpreter implements Runtime {
   readonly reclaimer = new Reclaimer(this);
   /** What running `for` loops and `with` blocks hold that no variable may: their iterables, managers. */
   readonly heldByStatements: PyValue[] = [];
+  readonly ownValues: OwnValues;
 
   constructor(
     private readonly program: Program,
@@ -120,6 +122,7 @@ export class Interpreter implements Runtime {
   ) {
     this.builtins = builtins(this);
     this.occurrenceRows = new Int32Array(program.occurrences.length).fill(-1);
+    this.ownValues = new OwnValues(this, program.occurrences);
   }
 
   /** Runs the whole program; errors propagate to the caller with `span` filled in. */
@@ -262,6 +265,10 @@ export class Interpreter implements Runtime {
     return str(this, v);
   }
 
+  currentFunction(): PyFunction | null {
+    return this.frame?.func ?? null;
+  }
+
   currentMethod(): { cls: PyClass; self: PyValue } | null {
     const frame = this.frame;
     const fn = frame?.func;
@@ -315,20 +322,26 @@ export class Interpreter implements Runtime {
     );
     const savedLibrary = this.library;
     const savedFrame = this.frame;
-    const call = this.callRecorder.enter(
-      fn.name,
-      fn.ownerClass ? args[0] : undefined,
-      this.at,
-      this.tape.size,
-    );
+    // the program's own autograd class is machinery: its calls draw no boxes (see ownValues.ts)
+    const own = this.ownValues.enter(fn, args);
+    const call =
+      own === NOT_OWN
+        ? this.callRecorder.enter(fn.name, fn.ownerClass ? args[0] : undefined, this.at, this.tape.size)
+        : null;
     this.library = fn.isLibrary;
     this.frame = frame;
     this.depth++;
+    let ok = false;
     try {
       const body = fn.body;
-      if (body.k !== "def") return this.eval(body, frame);
+      if (body.k !== "def") {
+        const r = this.eval(body, frame);
+        ok = true;
+        return r;
+      }
       this.returnValue = null;
       const signal = this.execBlock(body.body, frame);
+      ok = true;
       if (signal === Signal.Return) {
         const r = this.returnValue;
         this.returnValue = null;
@@ -339,7 +352,8 @@ export class Interpreter implements Runtime {
       this.depth--;
       this.library = savedLibrary;
       this.frame = savedFrame;
-      this.callRecorder.exit(call, this.tape.size);
+      if (call !== null) this.callRecorder.exit(call, this.tape.size);
+      else this.ownValues.exit(own, ok);
     }
   }
 
@@ -499,17 +513,30 @@ export class Interpreter implements Runtime {
       this.at = e.span;
       const v = frame.load(e.id);
       if (v instanceof ValueRef) this.occurrenceRows[e.occurrence] = v.row;
-      else if (this.nameHook !== null && v instanceof PyInstance) this.nameHook(v, e.occurrence, null);
+      else if (v instanceof PyInstance) {
+        if (v.nodeRow >= 0) {
+          if (this.ownValues.internalOccurrences[e.occurrence] === 0)
+            this.occurrenceRows[e.occurrence] = v.nodeRow;
+        } else if (this.nameHook !== null) this.nameHook(v, e.occurrence, null);
+      }
       return v;
     }
     return frame.load(e.id);
   }
 
   storeName(e: NameExpr, value: PyValue, frame: Frame): void {
-    if (e.occurrence >= 0 && value instanceof ValueRef) {
-      this.occurrenceRows[e.occurrence] = value.row;
-      const names = this.rowNames.get(value.row);
-      if (!names) this.rowNames.set(value.row, [e.id]);
+    const row =
+      e.occurrence < 0
+        ? -1
+        : value instanceof ValueRef
+          ? value.row
+          : value instanceof PyInstance && this.ownValues.internalOccurrences[e.occurrence] === 0
+            ? value.nodeRow
+            : -1;
+    if (row >= 0) {
+      this.occurrenceRows[e.occurrence] = row;
+      const names = this.rowNames.get(row);
+      if (!names) this.rowNames.set(row, [e.id]);
       else if (!names.includes(e.id)) names.push(e.id);
     } else if (e.occurrence >= 0 && this.nameHook !== null && value instanceof PyInstance)
       this.nameHook(value, e.occurrence, e.id);
@@ -522,7 +549,8 @@ export class Interpreter implements Runtime {
 
   /** Gives the rows made since the last stamp the span of the user-code expression that made them. */
   stampRows(span: SourceSpan | null): void {
-    if (!this.library) this.rowSpans.stamp(this.tape.size, span);
+    // what an own autograd class's methods make takes the span of the expression that called them
+    if (!this.library && !this.ownValues.inside) this.rowSpans.stamp(this.tape.size, span);
   }
 
   // ---- expressions ----

@@ -188,6 +188,8 @@ export class PyClass {
 
 export class PyInstance {
   readonly attrs = new Map<string, PyValue>();
+  /** Its tape row when it is a value of the program's own autograd class (see ownValues.ts), else -1. */
+  nodeRow = -1;
   constructor(readonly cls: PyClass) {}
 }
 

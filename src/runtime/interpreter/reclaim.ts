@@ -27,8 +27,9 @@ export class Reclaimer {
     const interp = this.interp;
     const tape = interp.tape;
     if (tape.size < this.nextAt) return;
-    if (tape.tensorRows > 0) {
-      // tensor ids are rows: a tape with tensors keeps its rows (tensors are bounded apart)
+    if (tape.tensorRows > 0 || interp.ownValues.madeNodes) {
+      // tensor ids are rows, and the program's own Value objects hold theirs: such a tape keeps
+      // its rows (tensors are bounded apart)
       this.nextAt = Infinity;
       return;
     }

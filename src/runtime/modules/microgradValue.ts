@@ -75,7 +75,7 @@ export function getValueAttribute(rt: Runtime, ref: ValueRef, name: string): PyV
     case "grad":
       return tapeValue(t.grad[row], t.isGradInt(row));
     case "_op":
-      return t.op[row] <= OpCode.Const ? "" : opSymbol(rt, row);
+      return t.op[row] <= OpCode.Opaque ? "" : opSymbol(rt, row);
     case "_prev":
       // micrograd keeps the operands in a set; the same Value objects the program holds
       return setOf([t.a[row], t.b[row]].filter((r) => r >= 0).map((r) => rt.value(r)));

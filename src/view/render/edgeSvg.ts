@@ -12,7 +12,7 @@ import { at, svg, type SvgNode } from "./svgTree";
 export function edgeStrokeSvg(edge: ViewEdge, d: string = edgePathData(edge.points)): SvgNode {
   return svg("path", {
     d,
-    class: `gl-edge-stroke gl-edge-${edge.kind} gl-status-${edge.status} ${weightClass(edge.weight)}`,
+    class: `gl-edge-stroke gl-edge-${edge.kind} gl-status-${edge.status} ${weightClass(edge.weight)}${edge.mismatch ? " gl-mismatch" : ""}`,
   });
 }
 
@@ -43,7 +43,7 @@ export function edgeTagSvg(edge: ViewEdge, d: string = edgePathData(edge.points)
   return svg(
     "g",
     {
-      class: `gl-edge gl-status-${edge.status} ${weightClass(edge.weight)}`,
+      class: `gl-edge gl-status-${edge.status} ${weightClass(edge.weight)}${edge.mismatch ? " gl-mismatch" : ""}`,
       "data-testid": "edge",
       "data-from": edge.fromTrace,
       "data-to": edge.toTrace,
