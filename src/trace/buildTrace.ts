@@ -141,6 +141,13 @@ export function buildTrace(input: TraceInput): Trace {
       const operands = tape.b[row] >= 0 ? [tape.a[row], tape.b[row]] : [tape.a[row]];
       for (let operand = 0; operand < operands.length; operand++) {
         const local = locals[operand][row];
+        // a Value leaf on the root's path: the state of it its first reader there saw, for a gradient check
+        const leafNode =
+          reaches && tape.op[operands[operand]] === OpCode.Leaf
+            ? nodes[nodeOfRow[operands[operand]]]
+            : undefined;
+        if (leafNode && !leafNode.parameter)
+          leafNode.parameter = { dtype: "float64", version: tape.dataVersion(operands[operand], row) };
         const edge: TraceEdge = {
           id: edges.length,
           from: nodeOfRow[operands[operand]],

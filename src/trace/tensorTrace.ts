@@ -77,6 +77,28 @@ function collectValues(held: readonly Tensor[]): Map<number, Held> {
 const list = (t: Tensor | null | undefined): number[] | null => (t ? Array.from(t.values()) : null);
 
 /**
+ * For each leaf, the first version of it (the count of writes to its memory) that an operation
+ * on the root's path read: the state of the leaf the root's gradient is about.
+ */
+function leafVersionsRead(
+  values: Map<number, Held>,
+  contributions: Map<string, Tensor>,
+): Map<number, number> {
+  const read = new Map<number, number>();
+  for (const [id, h] of values) {
+    const node = h.current ? h.tensor.gradFn : null;
+    if (node === null) continue;
+    node.inputIds.forEach((inputId, operand) => {
+      if (node.inputFns[operand] !== null || !contributions.has(`${id}:${operand}`)) return;
+      const version = node.inputWrites[operand];
+      const known = read.get(inputId);
+      if (known === undefined || version < known) read.set(inputId, version);
+    });
+  }
+  return read;
+}
+
+/**
  * The tensor values that take part in autograd (a leaf that requires grad, an operation's
  * result, and the constants those operations read) and their nodes: an edge per operand with
  * the rule in words and, when the last backward() reached it, its contribution.
@@ -112,6 +134,7 @@ export function tensorGraph(
   }
   const contributions = new Map<string, Tensor>();
   for (const e of backward?.edges ?? []) contributions.set(`${e.toId}:${e.operand}`, e.contribution);
+  const readAt = leafVersionsRead(values, contributions);
   const spans = new Map<number, Span | null>(ids.map((id) => [id, input.spanOf(id)]));
   // values made inside an operation (a constant `2` in `x * 2`) take the span of their consumer
   for (let i = ids.length - 1; i >= 0; i--) {
@@ -149,6 +172,8 @@ export function tensorGraph(
     };
     if (input.callOf) traceNode.call = input.callOf(id);
     if (t.cut !== null && !t.requiresGrad) traceNode.cut = t.cut;
+    if (gradFn === null && h.current && t.requiresGrad)
+      traceNode.parameter = { dtype: t.dtype, version: readAt.get(id) ?? null };
     if (gradFn !== null) {
       gradFn.inputIds.forEach((inputId, operand) => {
         const from = nodeOf(inputId);

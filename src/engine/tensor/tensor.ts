@@ -4,18 +4,42 @@ import { contiguousStrides, normalizeDim, numelOf } from "./shapeMath";
 import { runtimeError, typeError } from "./tensorError";
 import { newTensorId } from "./tensorIds";
 import { chargeMemory } from "../memory";
+import { storageWritten } from "./leafMoves";
 
 /**
  * The memory one or more tensors look at. Views share a storage; `version` counts in-place
  * writes so a backward pass can tell that a value it saved has been changed under it.
  */
 export class Storage {
-  version = 0;
+  private writes = 0;
   /** Set once a second tensor looks at this storage (a view): in-place ops then cannot be recorded. */
   shared = false;
-  constructor(public data: Float64Array) {
+  /**
+   * Writes to the memory, through this storage or another over the same array (`x.data` has a
+   * version counter of its own, as in PyTorch, but writes through it change x): a leaf's state,
+   * for a gradient check's moves (leafMoves.ts).
+   */
+  readonly memory: { writes: number };
+
+  constructor(
+    public data: Float64Array,
+    /** A storage over the same array (`x.data`'s over x's), whose memory this one shares. */
+    sameMemoryAs?: Storage,
+  ) {
     // charged as it is taken in: every tensor's values pass through here (see engine/memory.ts)
     chargeMemory(data.length * 8);
+    this.memory = sameMemoryAs?.memory ?? { writes: 0 };
+  }
+
+  get version(): number {
+    return this.writes;
+  }
+
+  /** Every in-place write counts one (`storage.version++`). */
+  set version(v: number) {
+    this.writes = v;
+    this.memory.writes++;
+    storageWritten(this);
   }
 }
 

@@ -10,6 +10,7 @@ import type { RunOptions } from "../runApi";
 import { oneElementGradients } from "../tensorReport";
 import { rowOccurrences } from "../rowOccurrences";
 import { traceRoot } from "../traceRoot";
+import { applyRunOverrides } from "../runOverrides";
 import { inspect } from "./inspect";
 import { JsInterpreter } from "./interpreter";
 import { collectJsVariables } from "./jsVariables";
@@ -29,7 +30,7 @@ export function runJavaScript(source: string, dialect: JsDialect, options: RunOp
   const program = parsed.program;
   T.resetEngineState();
   const it = new JsInterpreter(program, source, options.stepBudget ?? DEFAULT_STEP_BUDGET);
-  if (options.leafValues) it.tape.leafOverrides = options.leafValues;
+  applyRunOverrides(it.tape, options);
   let ok = true;
   try {
     it.run();

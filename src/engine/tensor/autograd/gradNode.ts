@@ -29,6 +29,8 @@ export class GradNode {
   readonly inputFns: readonly (GradNode | null)[];
   readonly inputRequiresGrad: readonly boolean[];
   readonly inputIds: readonly number[];
+  /** Writes to the operands' memory when the node was made (which state of a leaf it read: leafMoves.ts). */
+  readonly inputWrites: readonly number[];
   /** Id of the tensor this node produced. */
   outputId = 0;
   /** The tensor that asked with retain_grad() to keep this node's gradient in `.grad`. */
@@ -49,6 +51,7 @@ export class GradNode {
     this.inputFns = inputs.map((t) => t.gradFn);
     this.inputRequiresGrad = inputs.map((t) => t.requiresGrad);
     this.inputIds = inputs.map((t) => t.id);
+    this.inputWrites = inputs.map((t) => t.storage.memory.writes);
   }
 
   /** After a backward without retain_graph: a node that saved values lets them go. */
