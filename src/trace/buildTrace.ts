@@ -172,7 +172,12 @@ export function buildTrace(input: TraceInput): Trace {
   if (tensors) {
     for (const o of tensors.occurrences) {
       const node = nodeOfTensor.get(o.id);
-      if (node !== undefined) occurrences.push({ name: o.name, span: o.span, node });
+      if (node === undefined) continue;
+      occurrences.push(
+        o.statement
+          ? { name: o.name, span: o.span, node, statement: o.statement }
+          : { name: o.name, span: o.span, node },
+      );
     }
     occurrences = occurrences.sort((x, y) => x.span.from - y.span.from);
   }

@@ -22,8 +22,8 @@ export interface TensorTraceInput {
    */
   output?: number;
   gradientsFor?(t: Tensor): RootGradients | null;
-  /** Name occurrences that stood for a tensor, by tensor id. */
-  occurrences: { name: string; span: Span; id: number }[];
+  /** Name occurrences that stood for a tensor, by tensor id (`statement`: see Occurrence). */
+  occurrences: { name: string; span: Span; id: number; statement?: Span }[];
 }
 
 /**
@@ -39,7 +39,7 @@ export interface TensorGraph {
   /** The tensor value to differentiate (the chosen output, or the last backward()'s root), if any. */
   rootId: number | null;
   /** Name occurrences that stood for a tensor, with that tensor's id in place of a node. */
-  occurrences: { name: string; span: Span; id: number }[];
+  occurrences: { name: string; span: Span; id: number; statement?: Span }[];
 }
 
 /** A value of the graph: the tensor that holds (or held) it, and whether it is still that tensor's value. */

@@ -115,6 +115,11 @@ export interface Occurrence {
   name: string;
   span: Span;
   node: number;
+  /**
+   * Set where a statement binds the name (`x = …`, `const x = …`, `for x in …`): that
+   * statement's span (a loop's header), as the front end parsed it. Absent where the name is read.
+   */
+  statement?: Span;
 }
 
 /** A top-level variable in the CLI's JSON contract (see README, "The CLI's JSON contract"). */
