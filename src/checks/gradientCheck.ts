@@ -196,8 +196,3 @@ function parameterNames(trace: Trace, parameters: readonly TraceNode[]): Map<num
     parameters.map((p, i) => [p.id, count.get(labels[i])! > 1 ? `${labels[i]} #${i + 1}` : labels[i]]),
   );
 }
-
-/** The rows that did not match first, then the rest, each group in parameter order. */
-export function mismatchesFirst(report: GradientCheckReport): GradientCheckRow[] {
-  return [...report.rows.filter((r) => !r.ok), ...report.rows.filter((r) => r.ok)];
-}

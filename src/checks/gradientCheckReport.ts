@@ -1,6 +1,6 @@
 import { messages } from "../l10n/messages";
 import { formatNumber } from "../view/format";
-import { mismatchesFirst, type GradientCheckReport } from "./gradientCheck";
+import type { GradientCheckReport, GradientCheckRow } from "./gradientCheck";
 
 /**
  * The gradient check as a Markdown document: a summary and how it was made, then one row per
@@ -59,4 +59,9 @@ export function gradientCheckMarkdown(report: GradientCheckReport, fileName: str
 /** A run that failed has no difference to show. */
 function formatDifference(x: number): string {
   return Number.isNaN(x) ? "—" : formatNumber(x);
+}
+
+/** The rows that did not match first, then the rest, each group in parameter order. */
+function mismatchesFirst(report: GradientCheckReport): GradientCheckRow[] {
+  return [...report.rows.filter((r) => !r.ok), ...report.rows.filter((r) => r.ok)];
 }

@@ -1,6 +1,6 @@
 import { OpCode, SCALAR_OPS } from "../engine/scalar/scalarOps";
 import type { Tape } from "../engine/tape";
-import { floatRepr } from "../runtime/format/floatFormat";
+import { floatRepr } from "../format/floatFormat";
 import type {
   Occurrence,
   PyJson,

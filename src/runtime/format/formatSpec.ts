@@ -1,6 +1,6 @@
 import { PyInt, type PyValue } from "../interpreter/objects";
 import { PyError, valueError } from "../interpreter/pyErrors";
-import { floatRepr, formatExponent, formatFixed, formatGeneral } from "./floatFormat";
+import { floatRepr, formatExponent, formatFixed, formatGeneral } from "../../format/floatFormat";
 
 /** The parts of Python's format-spec mini-language: `[[fill]align][sign][#][0][width][,_][.precision][type]`. */
 interface FormatSpec {
