@@ -127,20 +127,21 @@ suite("GradLens commands", () => {
     const { doc, trace } = await open(FIT);
     const started = await vscode.commands.executeCommand<boolean>("gradlens.stepThrough", doc.uri);
     assert.equal(started, true);
-    type State = { index: number; total: number; node: number };
-    let state = await vscode.commands.executeCommand<State>("gradlens.stepState");
+    const gradlens = await api();
+    let state = gradlens.stepState();
+    assert.ok(state, "stepping");
     assert.equal(state.index, 0);
     assert.equal(state.node, trace.root, "the first step is the root");
     assert.ok(state.total >= 4, `steps: ${state.total}`);
     await vscode.commands.executeCommand("gradlens.stepNext");
     await vscode.commands.executeCommand("gradlens.stepNext");
-    state = await vscode.commands.executeCommand<State>("gradlens.stepState");
-    assert.equal(state.index, 2);
+    state = gradlens.stepState();
+    assert.equal(state?.index, 2);
     await vscode.commands.executeCommand("gradlens.stepPrevious");
-    state = await vscode.commands.executeCommand<State>("gradlens.stepState");
-    assert.equal(state.index, 1);
+    state = gradlens.stepState();
+    assert.equal(state?.index, 1);
     await vscode.commands.executeCommand("gradlens.stepStop");
-    assert.equal(await vscode.commands.executeCommand("gradlens.stepState"), null);
+    assert.equal(gradlens.stepState(), null);
   });
 
   test("Train…: SGD steps make the loss fall", async () => {
