@@ -87,10 +87,11 @@ function leafVersionsRead(
   const read = new Map<number, number>();
   for (const [id, h] of values) {
     const node = h.current ? h.tensor.gradFn : null;
-    if (node === null) continue;
+    const writes = node?.inputWrites;
+    if (!node || !writes) continue;
     node.inputIds.forEach((inputId, operand) => {
       if (node.inputFns[operand] !== null || !contributions.has(`${id}:${operand}`)) return;
-      const version = node.inputWrites[operand];
+      const version = writes[operand];
       const known = read.get(inputId);
       if (known === undefined || version < known) read.set(inputId, version);
     });

@@ -38,7 +38,7 @@ export function storageWritten(storage: Storage): void {
   if (armed.length === 0) return;
   const memory = storage.memory;
   for (const a of armed) {
-    if (a.done || a.tensor.storage.memory !== memory || memory.writes !== a.move.version) continue;
+    if (a.done || a.tensor.storage.memory !== memory || storage.memoryVersion !== a.move.version) continue;
     a.done = true;
     moveElements(a.tensor, a.move.add);
   }

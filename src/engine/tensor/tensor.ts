@@ -14,12 +14,14 @@ export class Storage {
   private writes = 0;
   /** Set once a second tensor looks at this storage (a view): in-place ops then cannot be recorded. */
   shared = false;
+  /** Writes to the memory through any storage over it (counted on `memory`). */
+  private memoryWrites = 0;
   /**
-   * Writes to the memory, through this storage or another over the same array (`x.data` has a
-   * version counter of its own, as in PyTorch, but writes through it change x): a leaf's state,
-   * for a gradient check's moves (leafMoves.ts).
+   * The storage that counts writes to this one's memory: itself, or for `x.data`'s storage (a
+   * version counter of its own, as in PyTorch, over x's array) x's. A leaf's state for a
+   * gradient check's moves (leafMoves.ts): writes through `x.data` change x.
    */
-  readonly memory: { writes: number };
+  readonly memory: Storage;
 
   constructor(
     public data: Float64Array,
@@ -28,7 +30,7 @@ export class Storage {
   ) {
     // charged as it is taken in: every tensor's values pass through here (see engine/memory.ts)
     chargeMemory(data.length * 8);
-    this.memory = sameMemoryAs?.memory ?? { writes: 0 };
+    this.memory = sameMemoryAs?.memory ?? this;
   }
 
   get version(): number {
@@ -38,8 +40,13 @@ export class Storage {
   /** Every in-place write counts one (`storage.version++`). */
   set version(v: number) {
     this.writes = v;
-    this.memory.writes++;
+    this.memory.memoryWrites++;
     storageWritten(this);
+  }
+
+  /** Writes to this storage's memory so far, through it or any storage over the same array. */
+  get memoryVersion(): number {
+    return this.memory.memoryWrites;
   }
 }
 
