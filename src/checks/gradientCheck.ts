@@ -127,8 +127,8 @@ export function checkGradients(
   };
   try {
     if (!Object.is(f(), rootValue)) return { ...report, message: t("check.nondeterministic") };
-  } catch {
-    return { ...report, message: t("check.nondeterministic") };
+  } catch (e) {
+    return { ...report, message: t("check.rerunFailed", (e as Error).message) };
   }
 
   report.elements = parameters.reduce((n, p) => n + p.data.length, 0);

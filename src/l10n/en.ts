@@ -115,6 +115,8 @@ export const en = {
   "check.rootNotScalar": "The root has {0} elements; finite differences need a one-element root (a loss).",
   "check.float64Failed": "The program does not run the same with its float32 tensors computed in float64.",
   "check.rootLost": "the moved run did not reach the same root",
+  "check.rerunFailed":
+    "Running the program a second time failed ({0}), so finite differences cannot check it.",
   "check.nondeterministic":
     "The program does not compute the same root on every run (unseeded randomness?), so finite " +
     "differences, which re-run it, cannot check it. Seed it (random.seed, torch.manual_seed) and check again.",
@@ -126,8 +128,8 @@ export const en = {
     "Central differences in float64 with eps = {0}; a gradient passes when " +
     "|analytic − numeric| ≤ {1} + {2}·|numeric| (PyTorch's gradcheck defaults).",
   "check.rerun":
-    "Each difference re-runs the whole program with one element moved (a tensor at the state the " +
-    "last backward() read it in), so it needs a program that computes the same on every run.",
+    "Each difference re-runs the whole program with one element moved where the last backward() " +
+    "read it (after any training steps before it), so it needs a program that computes the same on every run.",
   "check.float64":
     "The program computes in float32. Like PyTorch's gradcheck, which needs float64 inputs, the " +
     "check re-ran it with its float32 tensors computed in float64: both columns are float64 " +

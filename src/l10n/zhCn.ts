@@ -94,6 +94,7 @@ export const zhCn: Catalog = {
   "check.rootNotScalar": "根节点有 {0} 个元素；有限差分需要只有一个元素的根节点（损失）。",
   "check.float64Failed": "把 float32 张量改用 float64 计算后，程序的运行结果不同。",
   "check.rootLost": "移动参数后的运行没有到达同一个根节点",
+  "check.rerunFailed": "再次运行程序失败（{0}），因此无法用有限差分检查。",
   "check.nondeterministic":
     "程序每次运行算出的根节点不同（未设随机种子？），而有限差分要重新运行程序，因此无法检查。" +
     "请设置随机种子（random.seed、torch.manual_seed）后再检查。",
@@ -105,7 +106,7 @@ export const zhCn: Catalog = {
     "在 float64 下用 eps = {0} 的中心差分计算；当 |解析值 − 数值| ≤ {1} + {2}·|数值| 时梯度通过" +
     "（PyTorch gradcheck 的默认设置）。",
   "check.rerun":
-    "每个差分都会移动一个元素后重新运行整个程序（张量在最后一次 backward() 读取它时的状态下移动），" +
+    "每个差分都会在最后一次 backward() 读取某个元素的地方（在此之前的训练步骤之后）移动它，再重新运行整个程序，" +
     "因此程序每次运行必须算出相同的结果。",
   "check.float64":
     "程序用 float32 计算。PyTorch 的 gradcheck 要求 float64 输入，本检查同样把程序的 float32 张量" +
