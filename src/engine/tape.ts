@@ -3,6 +3,7 @@ import { chargeMemory } from "./memory";
 import { exp as ieeeExp, log as ieeeLog, pow as ieeePow } from "./math/correctlyRounded";
 import { pythonDivide, pythonExp, pythonLog, pythonPow } from "./scalar/pythonFloat";
 import { OpCode, SCALAR_OPS } from "./scalar/scalarOps";
+import type { LeafMove } from "./leafMove";
 
 /** What one row costs in the tape's arrays (op, a, b, k, data, grad, flags). */
 const BYTES_PER_ROW = 1 + 4 + 4 + 8 + 8 + 8 + 1;
@@ -152,6 +153,11 @@ export class Tape {
       x = override;
       isInt &&= Number.isInteger(override);
     }
+    const move = this.leafMoves?.get(this.born - 1);
+    if (move !== undefined && move.version === 0) {
+      x += move.add.get(0) ?? 0;
+      isInt = false;
+    }
     this.data[id] = x;
     this.flags[id] = (isInt ? DATA_INT : 0) | GRAD_INT;
     return id;
@@ -224,6 +230,36 @@ export class Tape {
    * training steps).
    */
   leafOverrides: ReadonlyMap<number, number> | null = null;
+
+  /**
+   * Leaves moved by birth (see `birthOf`) at a given write of their data, in a re-run for a
+   * gradient check (leafMove.ts): Values here, tensors in tensor/leafMoves.ts.
+   */
+  leafMoves: ReadonlyMap<number, LeafMove> | null = null;
+
+  /**
+   * Writes of `.data` by birth (`p.data -= lr * p.grad`), each as the next birth when it was
+   * made: a value born at or after that read the written value. Births, not rows, so a
+   * compaction moves nothing here.
+   */
+  private readonly dataWrites = new Map<number, number[]>();
+
+  /** The version of `row`'s data that the operation at row `reader` read: the writes made before it. */
+  dataVersion(row: number, reader: number): number {
+    const writes = this.dataWrites.get(this.birthOf(row));
+    if (writes === undefined) return 0;
+    const read = this.birthOf(reader);
+    let n = 0;
+    while (n < writes.length && writes[n] <= read) n++;
+    return n;
+  }
+
+  /**
+   * float32 tensors computed in float64 (their values are not rounded to float32) for the
+   * length of the run: finite differences need double precision (PyTorch's gradcheck demands
+   * float64 inputs), so a gradient check re-runs a float32 program this way.
+   */
+  float32AsFloat64 = false;
 
   /**
    * JavaScript's arithmetic instead of Python's (the gradlens library): `0 ** -1` is Infinity and
@@ -303,6 +339,11 @@ export class Tape {
     // A dropped row's saved data must not come back when a new value takes its row.
     for (const row of this.dataBeforeChange.keys()) if (row >= size) this.dataBeforeChange.delete(row);
     for (const row of this.opaqueOperands.keys()) if (row >= size) this.opaqueOperands.delete(row);
+    for (const [row, writes] of this.dataWrites) {
+      if (row >= size) this.dataWrites.delete(row);
+      // a write made after rows now dropped still came before every row made from here on
+      else for (let i = 0; i < writes.length; i++) writes[i] = Math.min(writes[i], size);
+    }
   }
 
   isDataInt(id: number): boolean {
@@ -316,6 +357,15 @@ export class Tape {
   /** Sets `.data` as a Python assignment does (`p.data -= lr * p.grad`). */
   setData(id: number, x: number, isInt: boolean): void {
     if (!this.dataBeforeChange.has(id)) this.dataBeforeChange.set(id, this.data[id]);
+    const birth = this.birthOf(id);
+    let writes = this.dataWrites.get(birth);
+    if (writes === undefined) this.dataWrites.set(birth, (writes = []));
+    writes.push(this.born);
+    const move = this.leafMoves?.get(birth);
+    if (move !== undefined && move.version === writes.length) {
+      x += move.add.get(0) ?? 0;
+      isInt = false;
+    }
     this.data[id] = x;
     this.flags[id] = (this.flags[id] & ~DATA_INT) | (isInt ? DATA_INT : 0);
   }

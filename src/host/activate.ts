@@ -24,20 +24,27 @@ import { isProgram, programIn, PROGRAM_SELECTOR } from "./programLanguage";
 import { train, type TrainChoices } from "./train";
 import { RunStatusBar } from "./statusBar";
 import { StepThrough } from "./stepThrough";
+import { exportsFor } from "./testApi";
 
-/** What the extension exports, for its integration tests. */
+/**
+ * What the in-host integration tests reach (test/vscode/suite/gradlens.ts); the extension
+ * exports it only when the test harness sets GRADLENS_TEST_API (testApi.ts), never to other
+ * extensions otherwise.
+ */
 export interface GradLensApi {
   lastTrace(uri: string): Trace | undefined;
   whenIdle(): Promise<void>;
   /** Whether the GradLens side view has been opened (its webview exists). */
   graphViewOpen(): boolean;
+  /** Where Step Through stands (null when not stepping). */
+  stepState(): { index: number; total: number; node: number } | null;
   /** Our own start-up (evaluating the bundle plus activate()), in wall and CPU milliseconds. */
   activation: { wallMs: number; cpuMs: number };
 }
 
-export function activate(context: vscode.ExtensionContext): GradLensApi {
+export function activate(context: vscode.ExtensionContext): GradLensApi | undefined {
   const { result, wallMs, cpuMs } = timeActivation(() => wireUp(context));
-  return { ...result, activation: { wallMs, cpuMs } };
+  return exportsFor({ ...result, activation: { wallMs, cpuMs } });
 }
 
 /** Creates everything GradLens needs and registers it with VS Code. */
@@ -226,7 +233,6 @@ function wireUp(context: vscode.ExtensionContext): Omit<GradLensApi, "activation
     vscode.commands.registerCommand("gradlens.stepPrevious", () => stepping.act("previous")),
     vscode.commands.registerCommand("gradlens.stepPlay", () => stepping.act("play")),
     vscode.commands.registerCommand("gradlens.stepStop", () => stepping.stop()),
-    vscode.commands.registerCommand("gradlens.stepState", () => stepping.current),
     vscode.commands.registerCommand(
       "gradlens.exportGraph",
       async (format?: ExportFormat, target?: vscode.Uri) => {
@@ -320,6 +326,7 @@ function wireUp(context: vscode.ExtensionContext): Omit<GradLensApi, "activation
     lastTrace: (uri: string) => runs.result(vscode.Uri.parse(uri))?.trace,
     whenIdle: () => runs.whenIdle(),
     graphViewOpen: () => view.webview !== null,
+    stepState: () => stepping.current,
   };
 }
 

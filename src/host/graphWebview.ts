@@ -8,6 +8,7 @@ import {
 import { orient } from "../view/direction";
 import type { ViewGraph } from "../view/viewGraph";
 import type { DocumentResult } from "./runController";
+import { makeNonce } from "./nonce";
 import { readSettings } from "./settings";
 
 /** What the host does with what the user did in a graph webview. */
@@ -190,11 +191,4 @@ function webviewHtml(webview: vscode.Webview, extensionUri: vscode.Uri): string 
 /** The display language goes into the page's `lang`, where the webview reads it for its own labels. */
 function htmlAttribute(text: string): string {
   return text.replace(/[^A-Za-z0-9-]/g, "");
-}
-
-function makeNonce(): string {
-  const chars = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
-  let nonce = "";
-  for (let i = 0; i < 32; i++) nonce += chars.charAt(Math.floor(Math.random() * chars.length));
-  return nonce;
 }

@@ -113,7 +113,16 @@ export const en = {
 
   // Check Gradients.
   "check.noBackward": "Nothing to check: the program never calls .backward() (choose an output first).",
-  "check.noLeaf": "No scalar leaf reaches the root, so there is nothing to check.",
+  "check.noLeaf":
+    "No parameter reaches the root (no Value leaf, no tensor that requires grad), so there is nothing to check.",
+  "check.rootNotScalar": "The root has {0} elements; finite differences need a one-element root (a loss).",
+  "check.float64Failed": "The program does not run the same with its float32 tensors computed in float64.",
+  "check.rootLost": "the moved run did not reach the same root",
+  "check.rerunFailed":
+    "Running the program a second time failed ({0}), so finite differences cannot check it.",
+  "check.nondeterministic":
+    "The program does not compute the same root on every run (unseeded randomness?), so finite " +
+    "differences, which re-run it, cannot check it. Seed it (random.seed, torch.manual_seed) and check again.",
   "check.failed": "failed",
   "check.title": "# Gradient check — {0}",
   "check.allMatch": "✓ All {0} gradients of `{1}` match central finite differences.",
@@ -121,9 +130,18 @@ export const en = {
   "check.method":
     "Central differences in float64 with eps = {0}; a gradient passes when " +
     "|analytic − numeric| ≤ {1} + {2}·|numeric| (PyTorch's gradcheck defaults).",
+  "check.rerun":
+    "Each difference re-runs the whole program with one element moved where the last backward() " +
+    "read it (after any training steps before it), so it needs a program that computes the same on every run.",
+  "check.float64":
+    "The program computes in float32. Like PyTorch's gradcheck, which needs float64 inputs, the " +
+    "check re-ran it with its float32 tensors computed in float64: both columns are float64 " +
+    "gradients and may differ from the float32 ones in the hovers in the last digits.",
+  "check.sampled": "Checked {0} of {1} elements, spread over every parameter (each element costs two runs).",
+  "check.parameterHeader": "| | parameter | shape | checked | max difference |",
   "check.tableHeader": "| | parameter | analytic ∂/∂x | numeric | difference |",
+  "check.checkedOf": "{0} of {1}",
   "check.runFailed": "run failed: {0}",
-  "check.skipped": "{0} more parameters were not checked (the limit is per run).",
 
   // Train….
   "run.programError": "The program stops on an error; fix it first.",

@@ -230,8 +230,15 @@ export type JsStmt =
   | (At & { k: "switch"; value: Expr; cases: { test: Expr | null; body: Stmt[] }[] })
   | (At & { k: "throw"; value: Expr });
 
+/** Where a name stands in the source; `statement` when a statement binds it there (statementBindings.ts). */
+export interface NameOccurrence {
+  name: string;
+  span: SourceSpan;
+  statement?: SourceSpan;
+}
+
 export interface Program {
   body: Stmt[];
   /** The numbered NameExpr occurrences, indexed by `NameExpr.occurrence`. */
-  occurrences: { name: string; span: SourceSpan }[];
+  occurrences: NameOccurrence[];
 }

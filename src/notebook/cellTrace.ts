@@ -15,7 +15,10 @@ export function traceForCell(trace: Trace, map: CellMap, cell: number): Trace {
     nodes: trace.nodes.map((node) => ({ ...node, span: inCell(node.span) })),
     occurrences: trace.occurrences.flatMap((o) => {
       const span = inCell(o.span);
-      return span ? [{ ...o, span }] : [];
+      if (!span) return [];
+      const statement = o.statement && inCell(o.statement);
+      const { statement: _, ...rest } = o;
+      return [statement ? { ...rest, span, statement } : { ...rest, span }];
     }),
     diagnostics: diagnosticsForCell(trace.diagnostics, map, cell, -1),
   };

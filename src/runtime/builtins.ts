@@ -1,4 +1,4 @@
-import { formatFixed } from "./format/floatFormat";
+import { formatFixed } from "../format/floatFormat";
 import { dictSet, getIterator, length, setOf, toArray } from "./interpreter/collections";
 import { floatDivmod, toFloat } from "./interpreter/numbers";
 import { binaryOp, ordered, truthy } from "./interpreter/operators";

@@ -1,8 +1,9 @@
 import type { Trace } from "../trace/trace";
 
+import type { LeafMove } from "../engine/leafMove";
 import type { SourceLanguage } from "../lang/sourceLanguage";
 
-export type { SourceLanguage };
+export type { SourceLanguage, LeafMove };
 
 /** What a caller (the worker, the CLI, tests) may set for one run of a program. */
 export interface RunOptions {
@@ -20,6 +21,13 @@ export interface RunOptions {
   language?: SourceLanguage;
   /** Data for leaves by row, in place of what the program gives them (see Tape.leafOverrides). */
   leafValues?: ReadonlyMap<number, number>;
+  /**
+   * Leaves (Values, tensors that require grad) moved by row, at the version of them the graph
+   * under test read (`TraceNode.parameter.version`): a gradient check's re-runs.
+   */
+  leafMoves?: ReadonlyMap<number, LeafMove>;
+  /** Compute float32 tensors in float64 (a gradient check's finite differences need double precision). */
+  float32AsFloat64?: boolean;
 }
 
 /** Runs a program's source to completion (or to its first error) and returns what it computed. */

@@ -15,6 +15,7 @@ import { torchTraceInput } from "./modules/torchReport";
 import { runJavaScript } from "./js/runJavaScript";
 import { DEFAULT_MEMORY_BUDGET_MB, MemoryBudget } from "./memoryBudget";
 import { ownValueDiagnostics } from "./ownValues/ownValueMessages";
+import { applyRunOverrides } from "./runOverrides";
 
 export const DEFAULT_STEP_BUDGET = 50_000_000;
 
@@ -38,7 +39,7 @@ export const runProgram: RunProgram = (source, options = {}) => {
     new BuiltinModules(),
     new MemoryBudget((options.memoryBudgetMb ?? DEFAULT_MEMORY_BUDGET_MB) * 1024 * 1024),
   );
-  if (options.leafValues) interp.tape.leafOverrides = options.leafValues;
+  applyRunOverrides(interp.tape, options);
   let ok = true;
   try {
     interp.run();

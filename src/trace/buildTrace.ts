@@ -1,6 +1,6 @@
 import { OpCode, SCALAR_OPS } from "../engine/scalar/scalarOps";
 import type { Tape } from "../engine/tape";
-import { floatRepr } from "../runtime/format/floatFormat";
+import { floatRepr } from "../format/floatFormat";
 import type {
   Occurrence,
   OwnValueInfo,
@@ -184,6 +184,13 @@ export function buildTrace(input: TraceInput): Trace {
       const operands = tape.b[row] >= 0 ? [tape.a[row], tape.b[row]] : [tape.a[row]];
       for (let operand = 0; operand < operands.length; operand++) {
         const local = locals[operand][row];
+        // a Value leaf on the root's path: the state of it its first reader there saw, for a gradient check
+        const leafNode =
+          reaches && tape.op[operands[operand]] === OpCode.Leaf
+            ? nodes[nodeOfRow[operands[operand]]]
+            : undefined;
+        if (leafNode && !leafNode.parameter)
+          leafNode.parameter = { dtype: "float64", version: tape.dataVersion(operands[operand], row) };
         const edge: TraceEdge = {
           id: edges.length,
           from: nodeOfRow[operands[operand]],
@@ -210,7 +217,12 @@ export function buildTrace(input: TraceInput): Trace {
   if (tensors) {
     for (const o of tensors.occurrences) {
       const node = nodeOfTensor.get(o.id);
-      if (node !== undefined) occurrences.push({ name: o.name, span: o.span, node });
+      if (node === undefined) continue;
+      occurrences.push(
+        o.statement
+          ? { name: o.name, span: o.span, node, statement: o.statement }
+          : { name: o.name, span: o.span, node },
+      );
     }
     occurrences = occurrences.sort((x, y) => x.span.from - y.span.from);
   }

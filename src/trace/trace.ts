@@ -51,6 +51,15 @@ export interface TraceNode {
    * off by `.detach()` / `.data` (or made from such a value). No gradient flows back through it.
    */
   cut?: "no_grad" | "detach";
+  /**
+   * A parameter: a Value leaf that reaches the root, or a tensor leaf that requires grad. Its
+   * dtype (a Value's is float64), and the version of it the root's graph read — writes of its
+   * data before: `p.data -= …` for a Value; `uniform_`, `copy_`, optimizer steps, `p.data -= …`
+   * for a tensor —
+   * null when the root does not reach it. A gradient check moves it at that version
+   * (RunOptions.leafMoves).
+   */
+  parameter?: { dtype: string; version: number | null };
   /** The innermost function call that made it (an index into `Trace.calls`); null at the top level. */
   call?: number | null;
   /** The display name the program gave it itself (an own autograd class's `label`, as in the micrograd lecture). */
@@ -131,6 +140,11 @@ export interface Occurrence {
   name: string;
   span: Span;
   node: number;
+  /**
+   * Set where a statement binds the name (`x = …`, `const x = …`, `for x in …`): that
+   * statement's span (a loop's header), as the front end parsed it. Absent where the name is read.
+   */
+  statement?: Span;
 }
 
 /** A top-level variable in the CLI's JSON contract (see README, "The CLI's JSON contract"). */

@@ -129,7 +129,8 @@ if (failed.length === 0) {
         `--user-data-dir=${path.join(runDir, "user-data")}`,
         `--extensions-dir=${extensionsDir}`,
       ],
-      extensionTestsEnv: { GRADLENS_TEST_RESULTS: suiteResults },
+      // GRADLENS_TEST_API: the extension exports its test API (src/host/testApi.ts) only then
+      extensionTestsEnv: { GRADLENS_TEST_RESULTS: suiteResults, GRADLENS_TEST_API: "1" },
     });
   } catch (err) {
     console.error(`vsix: the in-host suite against the installed extension failed: ${err.message}`);

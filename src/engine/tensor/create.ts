@@ -3,6 +3,7 @@ import { defaultGenerator, type Generator } from "./random";
 import { numelOf } from "./shapeMath";
 import { type Nested, Tensor } from "./tensor";
 import { runtimeError, typeError, valueError } from "./tensorError";
+import { armLeafMove } from "./leafMoves";
 
 /** Making tensors: from nested lists, filled, ranges, identity, and random. */
 
@@ -16,6 +17,7 @@ function finish(t: Tensor, options: CreateOptions): Tensor {
     if (!isFloating(t.dtype))
       throw runtimeError("Only Tensors of floating point and complex dtype can require gradients");
     t.requiresGrad = true;
+    armLeafMove(t);
   }
   return t;
 }

@@ -1,3 +1,5 @@
+import { recordingTape } from "./tensorIds";
+
 /**
  * Element types. Storage is always a Float64Array; the dtype says how the values are meant
  * (and printed): int64 and bool hold exact integers, float32 results are rounded to float32
@@ -47,9 +49,15 @@ export function scalarTypeName(dtype: DType): string {
   return { float32: "Float", float64: "Double", int64: "Long", bool: "Bool" }[dtype];
 }
 
+/** Whether float32 values are rounded to float32 (not in a run that computes them in float64: Tape.float32AsFloat64). */
+export function roundsFloat32(): boolean {
+  return recordingTape()?.float32AsFloat64 !== true;
+}
+
 /** Rounds values in place to what the dtype can hold. */
 export function roundToDtype(values: Float64Array, dtype: DType): void {
   if (dtype === "float32") {
+    if (!roundsFloat32()) return;
     for (let i = 0; i < values.length; i++) values[i] = Math.fround(values[i]);
   } else if (dtype === "int64") {
     for (let i = 0; i < values.length; i++) values[i] = Math.trunc(values[i]);

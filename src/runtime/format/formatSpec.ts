@@ -2,7 +2,7 @@ import { chargeString } from "../../engine/memory";
 import { bigIntText } from "../interpreter/stringify";
 import { PyInt, type PyValue } from "../interpreter/objects";
 import { PyError, valueError } from "../interpreter/pyErrors";
-import { floatRepr, formatExponent, formatFixed, formatGeneral } from "./floatFormat";
+import { floatRepr, formatExponent, formatFixed, formatGeneral } from "../../format/floatFormat";
 
 /** A precision makes a string about that long (`f"{x:.1000000f}"`): charged as one. */
 function chargedPrecision(p: number): number {

@@ -1,5 +1,5 @@
 import { chargeArray, chargeGrowth } from "../../engine/memory";
-import { floatRepr } from "../format/floatFormat";
+import { floatRepr } from "../../format/floatFormat";
 import {
   DONE,
   int,

@@ -1,4 +1,4 @@
-import { floatRepr } from "../format/floatFormat";
+import { floatRepr } from "../../format/floatFormat";
 import {
   PyBoundMethod,
   PyBuiltin,

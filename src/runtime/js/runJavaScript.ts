@@ -12,6 +12,7 @@ import type { RunOptions } from "../runApi";
 import { oneElementGradients } from "../tensorReport";
 import { rowOccurrences } from "../rowOccurrences";
 import { traceRoot } from "../traceRoot";
+import { applyRunOverrides } from "../runOverrides";
 import { inspect } from "./inspect";
 import { JsInterpreter } from "./interpreter";
 import { collectJsVariables } from "./jsVariables";
@@ -37,7 +38,7 @@ export function runJavaScript(source: string, dialect: JsDialect, options: RunOp
     options.stepBudget ?? DEFAULT_STEP_BUDGET,
     new MemoryBudget(memoryMb * 1024 * 1024),
   );
-  if (options.leafValues) it.tape.leafOverrides = options.leafValues;
+  applyRunOverrides(it.tape, options);
   let ok = true;
   try {
     it.run();

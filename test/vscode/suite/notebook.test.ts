@@ -128,7 +128,7 @@ suite("GradLens in a notebook", () => {
     const cell4 = editor.notebook.cellAt(4).document.uri;
     const started = await vscode.commands.executeCommand<boolean>("gradlens.stepThrough", cell4);
     assert.equal(started, true, "stepping starts: cell 4 calls backward() on cells 2–3's values");
-    const state = await vscode.commands.executeCommand<{ total: number }>("gradlens.stepState");
+    const state = (await api()).stepState();
     assert.ok(state && state.total >= 5, `steps: ${state?.total}`);
     await vscode.commands.executeCommand("gradlens.stepStop");
     const result = await vscode.commands.executeCommand<TrainResult>("gradlens.train", cell4, {
