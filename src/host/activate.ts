@@ -36,6 +36,8 @@ export interface GradLensApi {
   whenIdle(): Promise<void>;
   /** Whether the GradLens side view has been opened (its webview exists). */
   graphViewOpen(): boolean;
+  /** Where the document runs are made: the runner's kind and process id (the host's own id for comparison). */
+  runner(): { kind: string | null; pid: number | undefined; hostPid: number };
   /** Where Step Through stands (null when not stepping). */
   stepState(): { index: number; total: number; node: number } | null;
   /** Our own start-up (evaluating the bundle plus activate()), in wall and CPU milliseconds. */
@@ -65,7 +67,8 @@ function wireUp(context: vscode.ExtensionContext): Omit<GradLensApi, "activation
     return client;
   };
   // Python files and notebooks (their cells as one program) each run in a runner of their own.
-  const runs = new NotebookRunController(runner(60_000, true), diagnostics, runner(60_000, true));
+  const fileRunner = runner(60_000, true);
+  const runs = new NotebookRunController(fileRunner, diagnostics, runner(60_000, true));
   // Long jobs (gradient checks, training) get a runner of their own, so typing never cancels them.
   const jobs = runner(10 * 60_000, false);
   let shown: vscode.TextDocument | undefined = programIn(vscode.window.activeTextEditor);
@@ -327,6 +330,7 @@ function wireUp(context: vscode.ExtensionContext): Omit<GradLensApi, "activation
     whenIdle: () => runs.whenIdle(),
     graphViewOpen: () => view.webview !== null,
     stepState: () => stepping.current,
+    runner: () => ({ kind: fileRunner.runnerKind, pid: fileRunner.runnerPid, hostPid: process.pid }),
   };
 }
 

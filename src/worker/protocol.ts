@@ -1,3 +1,4 @@
+import type { PackedMessage } from "./packedMessage";
 import type { GradientCheckReport } from "../checks/gradientCheck";
 import type { GradientThresholds, HealthDiagnostic } from "../explain/gradientHealth";
 import type { InlineValue } from "../explain/inlineValues";
@@ -153,4 +154,5 @@ export interface MemoryReport {
   heapUsed: number;
 }
 
-export type RunnerMessage = WorkerMessage | WorkerDied | MemoryReport;
+/** What crosses from the runner to its client: a worker's answer packed (packedMessage.ts), or the runner's own news. */
+export type RunnerMessage = PackedMessage | WorkerDied | MemoryReport;

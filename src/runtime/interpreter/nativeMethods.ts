@@ -1,3 +1,4 @@
+import { bitLength } from "./numbers";
 import { chargeArray, chargeGrowth, chargeString } from "../../engine/memory";
 import { dictGet, dictHas, dictSet, hashKey, keyError, setAdd, setOf, toArray } from "./collections";
 import { equals } from "./operators";
@@ -227,13 +228,7 @@ export const INT_METHODS: Record<
   (rt: Runtime, self: PyInt, args: PyValue[], kwargs: Kwargs) => PyValue
 > = {
   bit_length: (_rt, self) =>
-    int(
-      self.big !== null
-        ? (self.big < 0n ? -self.big : self.big).toString(2).length
-        : self.v === 0
-          ? 0
-          : Math.abs(self.v).toString(2).length,
-    ),
+    int(self.big !== null ? bitLength(self.big) : self.v === 0 ? 0 : Math.abs(self.v).toString(2).length),
   conjugate: (_rt, self) => self,
 };
 
