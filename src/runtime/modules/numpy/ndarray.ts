@@ -15,8 +15,10 @@ export class NpBuffer {
   version = 0;
   /** Shares memory with a torch tensor: writes go into this very storage, never a copy. */
   external = false;
-  /** The array that made the last write, and its tensor before it (see writes.ts). */
+  /** The array that made the last write (see writes.ts). */
   lastWriter: NdArray | null = null;
+  /** Written after the graph had read it (a parameter update), and not read since. */
+  updated = false;
   constructor(public storage: Storage) {}
 }
 

@@ -72,7 +72,12 @@ export class NumpyState {
   /** Values recently made, with their generation: where the trace starts its walk. */
   private held: Tensor[] = [];
   private heldGen: number[] = [];
-  private heldStart = 0;
+  /**
+   * Where the last iterations began in `held`: a training step ends with updates of arrays the
+   * graph had read (`w -= lr * g`), and the next begins when one of them is read again.
+   */
+  private iterationStarts: number[] = [];
+  private updatesSinceStart = 0;
   readonly meta = new WeakMap<Tensor, ValueMeta>();
   /** Name occurrence → the value it stood for. */
   readonly occurrences = new Map<number, Tensor>();
@@ -106,14 +111,34 @@ export class NumpyState {
     this.generation++;
     this.numbersThisGeneration = 0;
     // the held values two generations back are no longer where the trace starts
-    let i = this.heldStart;
+    let i = 0;
     while (i < this.held.length && this.heldGen[i] < this.generation - 1) i++;
-    this.held = this.held.slice(i);
-    this.heldGen = this.heldGen.slice(i);
-    this.heldStart = 0;
+    this.dropHeld(i);
   }
 
-  /** The held values the trace walks from (the last two generations'). */
+  private dropHeld(count: number): void {
+    if (count <= 0) return;
+    this.held = this.held.slice(count);
+    this.heldGen = this.heldGen.slice(count);
+    this.iterationStarts = this.iterationStarts.map((x) => Math.max(0, x - count));
+  }
+
+  /** A write replaced values the graph had read: the end of a training step, usually. */
+  noteUpdate(): void {
+    this.updatesSinceStart++;
+  }
+
+  /** An updated array is read again: a new iteration begins; only the last two are held for the trace. */
+  private startIteration(): void {
+    this.updatesSinceStart = 0;
+    this.iterationStarts.push(this.held.length);
+    if (this.iterationStarts.length > 2) {
+      this.iterationStarts.shift();
+      this.dropHeld(this.iterationStarts[0]);
+    }
+  }
+
+  /** The held values the trace walks from: the last two iterations' (all values when there were none). */
   heldValues(): readonly Tensor[] {
     return this.held;
   }
@@ -158,7 +183,14 @@ export class NumpyState {
    */
   read(v: NpValue): Tensor {
     const t = this.current(v);
-    if (v instanceof NdArray) v.buffer.used = true;
+    if (v instanceof NdArray) {
+      const buffer = v.buffer;
+      buffer.used = true;
+      if (buffer.updated) {
+        buffer.updated = false;
+        if (this.updatesSinceStart > 0) this.startIteration();
+      }
+    }
     return t;
   }
 

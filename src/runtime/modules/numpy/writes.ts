@@ -48,12 +48,22 @@ function writeThrough(target: NdArray, layout: Tensor, values: Float64Array): vo
   }
 }
 
-/** The target's new version: its buffer's current storage, with `value`'s place in the graph when it has one. */
-function continueAs(s: NumpyState, target: NdArray, layout: Tensor, value: Tensor | null): Tensor {
+/**
+ * The target's new version: its buffer's current storage, with `value`'s place in the graph
+ * when it has one. `update`: the write replaced values the graph had read — the array continues
+ * as a new leaf, its old value keeping its place (so one training step's graph does not reach
+ * into the steps before it).
+ */
+function continueAs(s: NumpyState, target: NdArray, layout: Tensor, value: Tensor | null, update: boolean): Tensor {
   const buffer = target.buffer;
   buffer.version++;
   buffer.used = false;
   buffer.lastWriter = target;
+  buffer.updated = update;
+  if (update) {
+    s.noteUpdate();
+    value = null;
+  }
   if (buffer.external) buffer.storage.version++;
   const t = aliasOf(layout, buffer.storage);
   if (value !== null && (value.gradFn !== null || value.requiresGrad)) {
@@ -99,7 +109,7 @@ export function inPlace(s: NumpyState, name: BinaryName, target: NdArray, other:
   const result = value.shape.length === old.ndim ? value : T.reshape(value, old.shape);
   prepareBuffer(target, wasUsed || SAVES_TARGET.has(name));
   writeThrough(target, old, result.values());
-  const after = continueAs(s, target, old, result);
+  const after = continueAs(s, target, old, result, wasUsed);
   s.noteWrite({
     beforeId: old.id,
     afterId: after.id,
@@ -149,7 +159,7 @@ export function setItem(s: NumpyState, target: NdArray, index: PyValue, value: P
     target.bufferVersion === buffer.version - 1;
   const wasUsed = buffer.used;
   const old = throughView ? target.tensor : s.read(target);
-  const recorded = isFloat(target.dtype) && T.isGradEnabled();
+  const recorded = isFloat(target.dtype) && T.isGradEnabled() && (throughView || !wasUsed);
   const rec = recorded
     ? assignmentShapes(() => numpyIndexing(target.ndim, count, () => T.indexPut(old, items, v)))
     : null;
@@ -158,7 +168,7 @@ export function setItem(s: NumpyState, target: NdArray, index: PyValue, value: P
     const live = new T.Tensor(buffer.storage, old.shape, old.strides, old.offset, old.dtype);
     assignmentShapes(() => numpyIndexing(target.ndim, count, () => T.withNoGrad(() => T.setIndex(live, items, v))));
   }
-  const after = continueAs(s, target, old, rec);
+  const after = continueAs(s, target, old, rec, wasUsed && !throughView);
   s.noteWrite({
     beforeId: old.id,
     afterId: after.id,
