@@ -88,7 +88,10 @@ export function toList(s: NumpyState, a: NdArray): PyValue {
 /** `astype(dtype)`: a copy in the new dtype (numpy casts unsafely: floats to ints truncate). */
 export function astype(s: NumpyState, a: NdArray, dtype: NpDtype, copy: boolean): NdArray {
   if (dtype === a.dtype) return copy ? s.array(T.clone(s.read(a)), dtype) : a;
-  const t = castTensor(s.read(a), a.dtype, dtype);
+  const source = s.read(a);
+  if (isFloat(a.dtype) && !isFloat(dtype) && dtype !== "bool" && source.values().some((v) => !Number.isFinite(v)))
+    s.fpError("invalid", "invalid value encountered in cast");
+  const t = castTensor(source, a.dtype, dtype);
   return s.array(t, dtype);
 }
 
@@ -195,14 +198,14 @@ export const METHODS: Record<string, Method> = {
   },
   sort: (s, self, args, kwargs) => {
     const a = bind("sort", args, kwargs, ["axis", "kind", "order"]);
-    const axis = a.axis === undefined ? -1 : a.axis;
+    const axis = a.axis === undefined ? int(-1) : a.axis;
     const sorted = sortAlong(s, self, axis === null ? null : normalizeAxis(s, intOf(axis), self.ndim));
     s.interp.call(s.ndarrayClass.lookup("__setitem__")!, [self, new PyTuple([]), sorted]);
     return null;
   },
   argsort: (s, self, args, kwargs) => {
     const a = bind("argsort", args, kwargs, ["axis", "kind", "order"]);
-    const axis = a.axis === undefined ? -1 : a.axis;
+    const axis = a.axis === undefined ? int(-1) : a.axis;
     return argsortAlong(s, self, axis === null ? null : normalizeAxis(s, intOf(axis), self.ndim));
   },
   nonzero: (s, self) => {

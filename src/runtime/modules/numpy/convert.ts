@@ -158,6 +158,11 @@ export function shapeTuple(shape: readonly number[]): string {
   return `(${shapeText(shape)})`;
 }
 
+/** A shape as numpy writes it inside some messages: `(2,3)`, `(2,)`. */
+export function shapeCompact(shape: readonly number[]): string {
+  return shapeTuple(shape).replace(/ /g, "");
+}
+
 /** A Python number or numpy scalar as a JS number (an int past 2**53 approximately). */
 export function numberOf(v: PyValue | undefined): number {
   if (typeof v === "number") return v;

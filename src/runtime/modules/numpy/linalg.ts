@@ -4,7 +4,7 @@ import type { PyValue } from "../../interpreter/objects";
 import { valueError } from "../../interpreter/pyErrors";
 import { binaryFunction } from "./binaryUfuncs";
 import { dgemm, dgemvN, dgemvT, ddot } from "./blas";
-import { asArray, castTensor, shapeTuple } from "./convert";
+import { asArray, castTensor, shapeCompact } from "./convert";
 import type { NdArray, NpScalar } from "./ndarray";
 import { promote, type NpDtype } from "./npDtype";
 import type { NumpyState } from "./numpyState";
@@ -248,7 +248,7 @@ export function dot(s: NumpyState, x: PyValue, y: PyValue): NdArray | NpScalar {
   const kbAxis = b.ndim === 1 ? 0 : b.ndim - 2;
   if (ka !== b.shape[kbAxis])
     throw valueError(
-      `shapes ${shapeTuple(a.shape)} and ${shapeTuple(b.shape)} not aligned: ${ka} (dim ${a.ndim - 1}) != ${b.shape[kbAxis]} (dim ${kbAxis})`,
+      `shapes ${shapeCompact(a.shape)} and ${shapeCompact(b.shape)} not aligned: ${ka} (dim ${a.ndim - 1}) != ${b.shape[kbAxis]} (dim ${kbAxis})`,
     );
   const ta = castTensor(s.read(a), a.dtype, dtype);
   const tb = castTensor(s.read(b), b.dtype, dtype);
@@ -298,7 +298,7 @@ export function matmul(s: NumpyState, x: PyValue, y: PyValue): NdArray | NpScala
   for (const [i, arr] of [a, b].entries())
     if (arr.ndim === 0)
       throw valueError(
-        `matmul: Input operand ${i} does not have enough dimensions (has 0, gufunc core ${signature} requires 1)`,
+        `matmul: Input operand ${i} does not have enough dimensions (has 0, gufunc core with signature (n?,k),(k,m?)->(n?,m?) requires 1)`,
       );
   const k = a.shape[a.ndim - 1];
   const kb = b.ndim === 1 ? b.shape[0] : b.shape[b.ndim - 2];

@@ -40,7 +40,7 @@ const UNSUPPORTED_METHODS = new Set(
 /** The one-element value of an array or scalar, for `float()`, `int()` and `bool()`. */
 function single(s: NumpyState, a: NdArray | NpScalar): number {
   const t = s.current(a);
-  if (t.numel !== 1) throw typeError("only length-1 arrays can be converted to Python scalars");
+  if (t.numel !== 1) throw typeError("only size-1 arrays can be converted to Python scalars");
   return t.values()[0];
 }
 

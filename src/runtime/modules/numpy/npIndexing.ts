@@ -65,8 +65,12 @@ function item(s: NumpyState, x: PyValue): IndexItem {
 /** What Python put between the brackets, as the engine's index items (a tuple is several). */
 export function indexItems(s: NumpyState, index: PyValue): IndexItem[] {
   // a list index is one advanced index, a tuple several items
-  const items = index instanceof PyTuple ? index.items : [index];
-  return items.map((x) => item(s, x));
+  const items = (index instanceof PyTuple ? index.items : [index]).map((x) => item(s, x));
+  // beside an array index, an integer is an index array too (numpy places the broadcast
+  // dimensions of all of them together, in front when they are not adjacent)
+  const advanced = items.some((it) => Array.isArray(it) || (it instanceof T.Tensor && (it.ndim > 0 || it.dtype !== "bool")));
+  if (!advanced) return items;
+  return items.map((it) => (typeof it === "number" ? T.Tensor.fromValues(new Float64Array([it]), [], "int64") : it));
 }
 
 /** Runs engine indexing with numpy's wording for its errors. */

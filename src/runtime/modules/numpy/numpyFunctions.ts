@@ -350,13 +350,13 @@ export function fillFunctions(s: NumpyState, m: PyModule): void {
   set("sort", (args, kwargs) => {
     const a = bind("sort", args, kwargs, ["a", "axis", "kind", "order"]);
     const arr = asArray(s, a.a ?? null);
-    const axis = a.axis === undefined ? -1 : a.axis;
+    const axis = a.axis === undefined ? int(-1) : a.axis;
     return sortAlong(s, arr, axis === null ? null : normalizeAxis(s, intOf(axis), arr.ndim));
   });
   set("argsort", (args, kwargs) => {
     const a = bind("argsort", args, kwargs, ["a", "axis", "kind", "order"]);
     const arr = asArray(s, a.a ?? null);
-    const axis = a.axis === undefined ? -1 : a.axis;
+    const axis = a.axis === undefined ? int(-1) : a.axis;
     return argsortAlong(s, arr, axis === null ? null : normalizeAxis(s, intOf(axis), arr.ndim));
   });
   set("unique", (args, kwargs) => {

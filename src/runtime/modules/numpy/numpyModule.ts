@@ -1,7 +1,7 @@
 import { PyBuiltin, PyClass, PyInstance, PyModule, type PyValue } from "../../interpreter/objects";
 import type { Interpreter } from "../../interpreter/interpreter";
 import { UnsupportedError } from "../../interpreter/pyErrors";
-import { guard } from "../torchArgs";
+import { nativeMethod } from "../torchArgs";
 import type { ModuleFactory } from "../../moduleLoader";
 import { arrayFromValues } from "./creation";
 import { makeLinalgModule } from "./linalgModule";
@@ -72,20 +72,19 @@ function makeErrstateClass(s: NumpyState): PyClass {
     return inst;
   });
   const saved = new WeakMap<PyInstance, { kwargs: Map<string, PyValue> | null; old: Record<string, string> | null }>();
+  // read as attributes by `with`, so bound to the instance like methods
   cls.dict.set(
     "__enter__",
-    new PyBuiltin("__enter__", ([self]) =>
-      guard(() => {
-        const st = saved.get(self as PyInstance)!;
-        st.old = { ...s.errorModes };
-        setErrorModes(s, st.kwargs);
-        return null;
-      }),
-    ),
+    nativeMethod("__enter__", (self) => {
+      const st = saved.get(self as PyInstance)!;
+      st.old = { ...s.errorModes };
+      setErrorModes(s, st.kwargs);
+      return self;
+    }),
   );
   cls.dict.set(
     "__exit__",
-    new PyBuiltin("__exit__", ([self]) => {
+    nativeMethod("__exit__", (self) => {
       const st = saved.get(self as PyInstance)!;
       if (st.old !== null) Object.assign(s.errorModes, st.old);
       return false;

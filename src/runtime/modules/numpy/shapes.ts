@@ -1,6 +1,6 @@
 import * as T from "../../../engine/tensor/index";
 import { valueError } from "../../interpreter/pyErrors";
-import { castTensor, normalizeAxis, shapeTuple } from "./convert";
+import { castTensor, normalizeAxis, shapeCompact, shapeTuple } from "./convert";
 import type { NdArray, NpScalar } from "./ndarray";
 import { promote, type NpDtype } from "./npDtype";
 import type { NumpyState } from "./numpyState";
@@ -26,7 +26,7 @@ export function reshapeTarget(shape: readonly number[], size: number, from: read
   if (unknown >= 0 && known !== 0 && size % known === 0) out[unknown] = size / known;
   if ((unknown >= 0 && (known === 0 || size % known !== 0)) || (unknown < 0 && known !== size)) {
     void from;
-    throw valueError(`cannot reshape array of size ${size} into shape ${shapeTuple(shape)}`);
+    throw valueError(`cannot reshape array of size ${size} into shape ${shapeCompact(shape)}`);
   }
   return out;
 }

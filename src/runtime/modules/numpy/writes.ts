@@ -4,7 +4,7 @@ import { NotImplemented, type PyValue } from "../../interpreter/objects";
 import { PyError, typeError, valueError } from "../../interpreter/pyErrors";
 import { binaryTensor, type BinaryName } from "./binaryUfuncs";
 import { broadcastShapesOf } from "./broadcastValues";
-import { castTensor, operandIn, operandOf, shapeTuple } from "./convert";
+import { castTensor, operandIn, operandOf, shapeCompact, shapeTuple } from "./convert";
 import { aliasOf, NdArray, NpScalar } from "./ndarray";
 import { canCastSameKind, isFloat } from "./npDtype";
 import { numpyError } from "./npErrors";
@@ -96,7 +96,7 @@ export function inPlace(s: NumpyState, name: BinaryName, target: NdArray, other:
   const shape = broadcastShapesOf([old.shape, o.tensor.shape]);
   if (shape.length !== old.ndim || shape.some((d, i) => d !== old.shape[i]))
     throw valueError(
-      `non-broadcastable output operand with shape ${shapeTuple(old.shape)} doesn't match the broadcast shape ${shapeTuple(shape)}`,
+      `non-broadcastable output operand with shape ${shapeCompact(old.shape)} doesn't match the broadcast shape ${shapeCompact(shape)}`,
     );
   const r = binaryTensor(s, name, self, o);
   if (!canCastSameKind(r.dtype, target.dtype))
