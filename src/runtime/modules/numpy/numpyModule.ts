@@ -121,8 +121,8 @@ function fillNumpy(s: NumpyState, m: PyModule): void {
   m.attrs.set("random", randomFactory !== null ? randomFactory(s) : placeholderRandom());
 }
 
-/** The run's numpy state, made (and the module filled) on first import. */
-function stateFor(interp: Interpreter): NumpyState {
+/** The run's numpy state, made (and the module filled) on first import — or first use through torch. */
+export function numpyState(interp: Interpreter): NumpyState {
   const existing = numpyStateOf(interp);
   if (existing !== null) return existing;
   const s = new NumpyState(interp);
@@ -139,7 +139,7 @@ function stateFor(interp: Interpreter): NumpyState {
 }
 
 export const NUMPY_MODULES: [string, ModuleFactory][] = [
-  ["numpy", (interp) => stateFor(interp).module],
-  ["numpy.linalg", (interp) => stateFor(interp).module.attrs.get("linalg") as PyModule],
-  ["numpy.random", (interp) => stateFor(interp).module.attrs.get("random") as PyModule],
+  ["numpy", (interp) => numpyState(interp).module],
+  ["numpy.linalg", (interp) => numpyState(interp).module.attrs.get("linalg") as PyModule],
+  ["numpy.random", (interp) => numpyState(interp).module.attrs.get("random") as PyModule],
 ];
