@@ -61,7 +61,11 @@ function sliceRange(s: Slice, size: number): { start: number; length: number; st
 }
 
 /** Python's slice.indices for a negative step: from the last element (or `start`) down past `stop`. */
-function backwardRange(s: Slice, size: number, step: number): { start: number; length: number; step: number } {
+function backwardRange(
+  s: Slice,
+  size: number,
+  step: number,
+): { start: number; length: number; step: number } {
   const clamp = (v: number) => (v < 0 ? Math.max(v + size, -1) : Math.min(v, size - 1));
   const start = s.start === undefined || s.start === null ? size - 1 : clamp(s.start);
   const stop = s.stop === undefined || s.stop === null ? -1 : clamp(s.stop);

@@ -32,13 +32,23 @@ function axisOf(s: NumpyState, v: PyValue | undefined, ndim: number): number | n
 /** Reductions share their arguments: `(axis=None, dtype=None, out=None, keepdims=False)`. */
 function reduction(
   name: string,
-  f: (s: NumpyState, a: NdArray, axes: number[] | null, keepdims: boolean, dtype: NpDtype | undefined) => PyValue,
+  f: (
+    s: NumpyState,
+    a: NdArray,
+    axes: number[] | null,
+    keepdims: boolean,
+    dtype: NpDtype | undefined,
+  ) => PyValue,
 ): Method {
   return (s, self, args, kwargs) => {
     const a = bind(name, args, kwargs, ["axis", "dtype", "out", "keepdims", "initial", "where"]);
-    if (a.out !== undefined && a.out !== null) throw new PyError("NotImplementedError", `${name}(out=...) is not supported by GradLens`);
+    if (a.out !== undefined && a.out !== null)
+      throw new PyError("NotImplementedError", `${name}(out=...) is not supported by GradLens`);
     if (a.initial !== undefined || a.where !== undefined)
-      throw new PyError("NotImplementedError", `${name}(initial=..., where=...) is not supported by GradLens`);
+      throw new PyError(
+        "NotImplementedError",
+        `${name}(initial=..., where=...) is not supported by GradLens`,
+      );
     return f(s, self, axesArg(s, a.axis, self.ndim), boolArg(a.keepdims, false), dtypeArg(s, a.dtype));
   };
 }
@@ -80,7 +90,9 @@ export function toList(s: NumpyState, a: NdArray): PyValue {
   let pos = 0;
   const build = (d: number): PyList =>
     new PyList(
-      Array.from({ length: t.shape[d] }, () => (d === t.ndim - 1 ? pyNumber(v[pos++], a.dtype) : build(d + 1))),
+      Array.from({ length: t.shape[d] }, () =>
+        d === t.ndim - 1 ? pyNumber(v[pos++], a.dtype) : build(d + 1),
+      ),
     );
   return build(0);
 }
@@ -89,14 +101,24 @@ export function toList(s: NumpyState, a: NdArray): PyValue {
 export function astype(s: NumpyState, a: NdArray, dtype: NpDtype, copy: boolean): NdArray {
   if (dtype === a.dtype) return copy ? s.array(T.clone(s.read(a)), dtype) : a;
   const source = s.read(a);
-  if (isFloat(a.dtype) && !isFloat(dtype) && dtype !== "bool" && source.values().some((v) => !Number.isFinite(v)))
+  if (
+    isFloat(a.dtype) &&
+    !isFloat(dtype) &&
+    dtype !== "bool" &&
+    source.values().some((v) => !Number.isFinite(v))
+  )
     s.fpError("invalid", "invalid value encountered in cast");
   const t = castTensor(source, a.dtype, dtype);
   return s.array(t, dtype);
 }
 
 /** `a.clip(min, max)` / `np.clip`: the bounds broadcast (arrays or numbers); the gradient passes inside. */
-export function clip(s: NumpyState, a: PyValue, low: PyValue | undefined, high: PyValue | undefined): PyValue {
+export function clip(
+  s: NumpyState,
+  a: PyValue,
+  low: PyValue | undefined,
+  high: PyValue | undefined,
+): PyValue {
   const noLow = low === undefined || low === null;
   const noHigh = high === undefined || high === null;
   if (noLow && noHigh) throw valueError("One of max or min must be given");
@@ -152,12 +174,21 @@ export const METHODS: Record<string, Method> = {
   },
   reshape: (s, self, args, kwargs) => {
     const order = kwargs?.get("order");
-    if (order !== undefined && order !== "C") throw new PyError("NotImplementedError", "reshape(order=...) other than 'C' is not supported by GradLens");
-    if (args.length === 0 && kwargs?.has("shape")) return S.reshape(s, self, shapeArg([kwargs.get("shape")!]));
+    if (order !== undefined && order !== "C")
+      throw new PyError(
+        "NotImplementedError",
+        "reshape(order=...) other than 'C' is not supported by GradLens",
+      );
+    if (args.length === 0 && kwargs?.has("shape"))
+      return S.reshape(s, self, shapeArg([kwargs.get("shape")!]));
     return S.reshape(s, self, shapeArg(args));
   },
   transpose: (s, self, args) =>
-    S.transpose(s, self, args.length === 0 || (args.length === 1 && args[0] === null) ? null : shapeArg(args)),
+    S.transpose(
+      s,
+      self,
+      args.length === 0 || (args.length === 1 && args[0] === null) ? null : shapeArg(args),
+    ),
   swapaxes: (s, self, [a1, a2]) => S.swapaxes(s, self, intOf(a1), intOf(a2)),
   ravel: (s, self) => S.ravel(s, self),
   flatten: (s, self) => S.flatten(s, self),
@@ -180,7 +211,8 @@ export const METHODS: Record<string, Method> = {
       return pyNumber(v[0], self.dtype);
     }
     const i = intOf(args[0]);
-    if (i < -v.length || i >= v.length) throw new PyError("IndexError", `index ${i} is out of bounds for size ${v.length}`);
+    if (i < -v.length || i >= v.length)
+      throw new PyError("IndexError", `index ${i} is out of bounds for size ${v.length}`);
     return pyNumber(v[i < 0 ? i + v.length : i], self.dtype);
   },
   dot: (s, self, [other]) => dot(s, self, other),
@@ -226,7 +258,13 @@ export const METHODS: Record<string, Method> = {
 };
 
 /** Applies a method to a value that may be a numpy scalar (as a 0-d array). */
-export function callMethod(s: NumpyState, name: string, self: NdArray | NpScalar, args: PyValue[], kwargs: Kwargs): PyValue {
+export function callMethod(
+  s: NumpyState,
+  name: string,
+  self: NdArray | NpScalar,
+  args: PyValue[],
+  kwargs: Kwargs,
+): PyValue {
   const arr = self instanceof NdArray ? self : asArray(s, self);
   return METHODS[name](s, arr, args, kwargs);
 }

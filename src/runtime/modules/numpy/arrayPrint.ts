@@ -66,8 +66,7 @@ function floatFormatter(data: readonly number[], float32: boolean, o: PrintOptio
   const width = padLeft + padRight + 1;
   return (x) => {
     if (!Number.isFinite(x)) return (x !== x ? "nan" : x < 0 ? "-inf" : "inf").padStart(width, " ");
-    if (expFormat)
-      return scientific(x, { precision, minDigits, float32, trim, padLeft, expDigits: expSize });
+    if (expFormat) return scientific(x, { precision, minDigits, float32, trim, padLeft, expDigits: expSize });
     return positional(x, { precision, minDigits, float32, trim, padLeft, padRight });
   };
 }
@@ -154,7 +153,12 @@ function formatArray(
       const elemWidth = currWidth - Math.max(separator.replace(/\s+$/, "").length, 1);
       const acc = { s: "", line: hangingIndent };
       for (let i = 0; i < leading; i++) {
-        extendLine(acc, recurse(axis + 1, base + i * stride, nextHanging, nextWidth), elemWidth, hangingIndent);
+        extendLine(
+          acc,
+          recurse(axis + 1, base + i * stride, nextHanging, nextWidth),
+          elemWidth,
+          hangingIndent,
+        );
         acc.line += separator;
       }
       if (showSummary) {
@@ -162,10 +166,20 @@ function formatArray(
         acc.line += separator;
       }
       for (let i = trailing; i > 1; i--) {
-        extendLine(acc, recurse(axis + 1, base + (n - i) * stride, nextHanging, nextWidth), elemWidth, hangingIndent);
+        extendLine(
+          acc,
+          recurse(axis + 1, base + (n - i) * stride, nextHanging, nextWidth),
+          elemWidth,
+          hangingIndent,
+        );
         acc.line += separator;
       }
-      extendLine(acc, recurse(axis + 1, base + (n - 1) * stride, nextHanging, nextWidth), elemWidth, hangingIndent);
+      extendLine(
+        acc,
+        recurse(axis + 1, base + (n - 1) * stride, nextHanging, nextWidth),
+        elemWidth,
+        hangingIndent,
+      );
       s = acc.s + acc.line;
     } else {
       s = "";
@@ -223,7 +237,12 @@ function dtypeImplied(dtype: NpDtype): boolean {
 }
 
 /** `repr(a)`. */
-export function arrayRepr(values: Float64Array, shape: readonly number[], dtype: NpDtype, o: PrintOptions): string {
+export function arrayRepr(
+  values: Float64Array,
+  shape: readonly number[],
+  dtype: NpDtype,
+  o: PrintOptions,
+): string {
   const size = values.length;
   const skipDtype = dtypeImplied(dtype) && size > 0;
   const prefix = "array(";
@@ -241,7 +260,12 @@ export function arrayRepr(values: Float64Array, shape: readonly number[], dtype:
 }
 
 /** `str(a)` (a 0-d array prints as its scalar: the caller handles that). */
-export function arrayStr(values: Float64Array, shape: readonly number[], dtype: NpDtype, o: PrintOptions): string {
+export function arrayStr(
+  values: Float64Array,
+  shape: readonly number[],
+  dtype: NpDtype,
+  o: PrintOptions,
+): string {
   if (values.length === 0) return "[]";
   return array2string(values, shape, dtype, o, " ", "", "");
 }

@@ -155,7 +155,14 @@ function blank(a: Tensor, b: Tensor, dtype: Tensor["dtype"]): Tensor {
 }
 
 /** Computes `name(a, b)` in `compute` dtype; returns the result tensor (a fresh one). */
-function compute(s: NumpyState, name: BinaryName, a: Tensor, b: Tensor, dtype: NpDtype, where: string): Tensor {
+function compute(
+  s: NumpyState,
+  name: BinaryName,
+  a: Tensor,
+  b: Tensor,
+  dtype: NpDtype,
+  where: string,
+): Tensor {
   const float = isFloat(dtype);
   let out: Tensor;
   switch (name) {
@@ -235,7 +242,12 @@ function compute(s: NumpyState, name: BinaryName, a: Tensor, b: Tensor, dtype: N
  * dimensions; NotImplemented when an operand is nothing numpy would read as an array (so the
  * other operand's reflected operator gets its turn).
  */
-export function binary(s: NumpyState, name: BinaryName, x: PyValue, y: PyValue): NdArray | NpScalar | typeof NotImplemented {
+export function binary(
+  s: NumpyState,
+  name: BinaryName,
+  x: PyValue,
+  y: PyValue,
+): NdArray | NpScalar | typeof NotImplemented {
   const a = operandOf(s, x);
   const b = operandOf(s, y);
   if (a === null || b === null) return NotImplemented;
@@ -248,7 +260,12 @@ export function binaryOperands(s: NumpyState, name: BinaryName, a: Operand, b: O
 }
 
 /** The result of `name(a, b)` as a tensor and its dtype, not yet made a Python value. */
-export function binaryTensor(s: NumpyState, name: BinaryName, a: Operand, b: Operand): { tensor: Tensor; dtype: NpDtype } {
+export function binaryTensor(
+  s: NumpyState,
+  name: BinaryName,
+  a: Operand,
+  b: Operand,
+): { tensor: Tensor; dtype: NpDtype } {
   broadcastShapesOf([a.tensor.shape, b.tensor.shape]);
   const { compute: dtype, out } = typesFor(name, a, b);
   const ta = operandIn(s, a, dtype);

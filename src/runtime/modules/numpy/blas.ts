@@ -10,7 +10,15 @@ import { fma } from "./fma";
  */
 
 /** `ddot`: 16 lanes of fused multiply-adds over whole blocks of 16, reduced pairwise; the rest in order. */
-export function ddot(n: number, x: Float64Array, xOff: number, incx: number, y: Float64Array, yOff: number, incy: number): number {
+export function ddot(
+  n: number,
+  x: Float64Array,
+  xOff: number,
+  incx: number,
+  y: Float64Array,
+  yOff: number,
+  incy: number,
+): number {
   if (n <= 0) return 0;
   if (incx === 1 && incy === 1) {
     const n1 = n & -16;
@@ -206,7 +214,7 @@ export function dgemvN(
 /** OpenBLAS's depth blocking for Haswell's dgemm (GEMM_Q = 256, halves rounded to the unroll of 4). */
 function depthBlocks(k: number): number[] {
   const blocks: number[] = [];
-  for (let ls = 0; ls < k; ) {
+  for (let ls = 0; ls < k;) {
     let len = k - ls;
     if (len >= 512) len = 256;
     else if (len > 256) len = Math.floor((Math.floor(len / 2) + 3) / 4) * 4;
@@ -218,7 +226,11 @@ function depthBlocks(k: number): number[] {
 
 /**
  * `dgemm`: C[i, j] = Σₖ A[i, k]·B[k, j], each element a chain of fused multiply-adds over a
- * depth block, the blocks added in order. Operands by element strides (any transposition).
+ * depth block, the blocks added in order. OpenBLAS computes the row-major product as its
+ * transpose, and its kernel takes the single column left over when that has an odd width —
+ * our last row when C has an odd number of rows — four columns at a time with the depth split
+ * over four accumulators (k mod 4, in whole blocks of eight; the rest into the first), summed
+ * in pairs. Operands by element strides (any transposition).
  */
 export function dgemm(
   m: number,
@@ -235,19 +247,31 @@ export function dgemm(
 ): Float64Array {
   const c = new Float64Array(m * n);
   const blocks = depthBlocks(k);
-  for (let i = 0; i < m; i++)
+  const lanes = new Float64Array(4);
+  for (let i = 0; i < m; i++) {
+    const split = m % 2 === 1 && i === m - 1;
     for (let j = 0; j < n; j++) {
+      const fourWide = split && j < n - (n % 4);
       let total = 0;
       let start = 0;
       for (const len of blocks) {
-        let acc = 0;
         let pa = aOff + i * aRow + start * aCol;
         let pb = bOff + start * bRow + j * bCol;
-        for (let q = 0; q < len; q++, pa += aCol, pb += bRow) acc = fma(a[pa], b[pb], acc);
+        let acc = 0;
+        if (fourWide) {
+          lanes.fill(0);
+          const whole = len & -8;
+          for (let q = 0; q < len; q++, pa += aCol, pb += bRow) {
+            const lane = q < whole ? q & 3 : 0;
+            lanes[lane] = fma(a[pa], b[pb], lanes[lane]);
+          }
+          acc = lanes[0] + lanes[1] + (lanes[2] + lanes[3]);
+        } else for (let q = 0; q < len; q++, pa += aCol, pb += bRow) acc = fma(a[pa], b[pb], acc);
         total += acc;
         start += len;
       }
       c[i * n + j] = total;
     }
+  }
   return c;
 }

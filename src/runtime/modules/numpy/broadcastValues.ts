@@ -24,7 +24,7 @@ export function expandTo(t: Tensor, shape: readonly number[]): Float64Array {
   const inner = shape[nd - 1];
   const innerStride = strides[nd - 1];
   let base = t.offset;
-  for (let o = 0; o < n; ) {
+  for (let o = 0; o < n;) {
     for (let j = 0, p = base; j < inner; j++, p += innerStride) out[o++] = data[p];
     for (let d = nd - 2; d >= 0; d--) {
       base += strides[d];

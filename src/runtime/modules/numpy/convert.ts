@@ -51,13 +51,17 @@ export function dtypeArg(s: NumpyState, v: PyValue | undefined): NpDtype | undef
   if (v instanceof PyClass) {
     const d = dtypeOfClass(s, v);
     if (d !== undefined) return d;
-    throw new UnsupportedError(`dtype ${v.name} is not supported by GradLens (float64, float32, int64, int32, bool are)`);
+    throw new UnsupportedError(
+      `dtype ${v.name} is not supported by GradLens (float64, float32, int64, int32, bool are)`,
+    );
   }
   if (typeof v === "string") {
     const d = DTYPE_NAMES[v];
     if (d !== undefined) return d;
     if (/^(u?int(8|16)|uint(32|64)?|float16|complex\w*|[USOaM].*|object|str)$/.test(v))
-      throw new UnsupportedError(`dtype '${v}' is not supported by GradLens (float64, float32, int64, int32, bool are)`);
+      throw new UnsupportedError(
+        `dtype '${v}' is not supported by GradLens (float64, float32, int64, int32, bool are)`,
+      );
     throw typeError(`data type '${v}' not understood`);
   }
   throw typeError(`Cannot interpret '${s.interp.repr(v)}' as a data type`);
@@ -133,10 +137,14 @@ export function dataOf(s: NumpyState, v: PyValue, dtype?: NpDtype): ArrayData {
     if (typeof x === "string")
       throw new UnsupportedError("Arrays of strings are not supported by GradLens (numbers and bools are)");
     if (x === null)
-      throw new UnsupportedError("Arrays of objects (None) are not supported by GradLens (numbers and bools are)");
+      throw new UnsupportedError(
+        "Arrays of objects (None) are not supported by GradLens (numbers and bools are)",
+      );
     if (x instanceof PyInstance && x.cls.lookup("__iter__") !== undefined)
       return walk(new PyList(iterableItems(s.interp, x)), depth);
-    throw new UnsupportedError(`An array of ${typeName(x)} objects is not supported by GradLens (numbers and bools are)`);
+    throw new UnsupportedError(
+      `An array of ${typeName(x)} objects is not supported by GradLens (numbers and bools are)`,
+    );
   };
   shape = walk(v, 0);
   const values = Float64Array.from(flat);
@@ -211,8 +219,10 @@ export interface Operand {
 
 /** Reads an arithmetic operand, or null when numpy would not take it (the operator then returns NotImplemented). */
 export function operandOf(s: NumpyState, v: PyValue): Operand | null {
-  if (v instanceof NdArray) return { tensor: s.read(v), dtype: v.dtype, weak: null, number: 0, scalar: false };
-  if (v instanceof NpScalar) return { tensor: s.read(v), dtype: v.dtype, weak: null, number: 0, scalar: true };
+  if (v instanceof NdArray)
+    return { tensor: s.read(v), dtype: v.dtype, weak: null, number: 0, scalar: false };
+  if (v instanceof NpScalar)
+    return { tensor: s.read(v), dtype: v.dtype, weak: null, number: 0, scalar: true };
   if (typeof v === "number") return weakOperand(v, "float");
   if (typeof v === "boolean") return weakOperand(v ? 1 : 0, "bool");
   if (v instanceof PyInt) return weakOperand(v.big !== null ? Number(v.big) : v.v, "int");

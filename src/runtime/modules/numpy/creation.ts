@@ -21,7 +21,10 @@ export function array(s: NumpyState, data: PyValue, dtype?: NpDtype, copy = true
   if (data instanceof NdArray || data instanceof NpScalar) {
     const d = dtype ?? data.dtype;
     const t = castTensor(s.read(data), data.dtype, d);
-    out = !copy && data instanceof NdArray && d === data.dtype ? data : s.array(t === s.read(data) ? T.clone(t) : t, d);
+    out =
+      !copy && data instanceof NdArray && d === data.dtype
+        ? data
+        : s.array(t === s.read(data) ? T.clone(t) : t, d);
   } else if ((data instanceof PyList || data instanceof PyTuple) && stackable(data.items)) {
     const items = data.items as (NdArray | NpScalar)[];
     const d = dtype ?? items.map((x) => x.dtype).reduce((p, q) => promote(p, q));
@@ -36,7 +39,8 @@ export function array(s: NumpyState, data: PyValue, dtype?: NpDtype, copy = true
     const { values, shape, dtype: d } = dataOf(s, data, dtype);
     out = s.fresh(values, shape, d);
   }
-  if (out.ndim < ndmin) out = s.array(T.reshape(s.read(out), [...Array(ndmin - out.ndim).fill(1), ...out.shape]), out.dtype, out);
+  if (out.ndim < ndmin)
+    out = s.array(T.reshape(s.read(out), [...Array(ndmin - out.ndim).fill(1), ...out.shape]), out.dtype, out);
   return out;
 }
 
@@ -74,7 +78,12 @@ export function full(s: NumpyState, shape: readonly number[], value: PyValue, dt
   return s.fresh(values, shape, d);
 }
 
-export function filled(s: NumpyState, shape: readonly number[], value: number, dtype: NpDtype = "float64"): NdArray {
+export function filled(
+  s: NumpyState,
+  shape: readonly number[],
+  value: number,
+  dtype: NpDtype = "float64",
+): NdArray {
   checkShape(shape);
   const values = new Float64Array(shape.reduce((p, x) => p * x, 1)).fill(value);
   roundInto(values, dtype);
@@ -100,12 +109,24 @@ function arangeLength(start: number, stop: number, step: number): number {
  */
 export function arange(s: NumpyState, args: readonly PyValue[], dtype?: NpDtype): NdArray {
   if (args.length === 0) throw typeError("arange() requires stop to be specified.");
-  for (const a of args) if (!isNumberLike(a)) throw typeError(`unsupported operand type(s) for -: '${s.interp.repr(a)}'`);
+  for (const a of args)
+    if (!isNumberLike(a)) throw typeError(`unsupported operand type(s) for -: '${s.interp.repr(a)}'`);
   const [start, stop, step] =
-    args.length === 1 ? [0, numberOf(args[0]), 1] : [numberOf(args[0]), numberOf(args[1]), args[2] === undefined ? 1 : numberOf(args[2])];
+    args.length === 1
+      ? [0, numberOf(args[0]), 1]
+      : [numberOf(args[0]), numberOf(args[1]), args[2] === undefined ? 1 : numberOf(args[2])];
   if (step === 0) throw new PyError("ZeroDivisionError", "division by zero");
-  const allInts = args.every((a) => a instanceof PyInt || typeof a === "boolean" || (a instanceof NpScalar && !isFloat(a.dtype)));
-  const d = dtype ?? (allInts ? "int64" : args.some((a) => a instanceof NpScalar && a.dtype === "float32") && !args.some((a) => typeof a === "number") ? "float32" : "float64");
+  const allInts = args.every(
+    (a) => a instanceof PyInt || typeof a === "boolean" || (a instanceof NpScalar && !isFloat(a.dtype)),
+  );
+  const d =
+    dtype ??
+    (allInts
+      ? "int64"
+      : args.some((a) => a instanceof NpScalar && a.dtype === "float32") &&
+          !args.some((a) => typeof a === "number")
+        ? "float32"
+        : "float64");
   const n = arangeLength(start, stop, step);
   const values = new Float64Array(n);
   if (n > 0) values[0] = start;
@@ -167,7 +188,12 @@ export function eye(s: NumpyState, n: number, m: number, k: number, dtype: NpDty
  * An array from row-major float64 values: the seam for modules that make numbers elsewhere
  * (numpy's random streams). The values are rounded to the dtype; the array is a new leaf.
  */
-export function arrayFromValues(s: NumpyState, values: Float64Array, shape: readonly number[], dtype: NpDtype): NdArray {
+export function arrayFromValues(
+  s: NumpyState,
+  values: Float64Array,
+  shape: readonly number[],
+  dtype: NpDtype,
+): NdArray {
   if (values.length !== shape.reduce((p, d) => p * d, 1))
     throw new Error(`internal: ${values.length} values for shape (${shape.join(", ")})`);
   const copy = values.slice();

@@ -31,6 +31,8 @@ function roundToOdd(x: number, err: number): number {
 
 export function fma(a: number, b: number, c: number): number {
   const p = a * b;
+  // an infinite c with a finite product is c itself, even when the product rounds to infinity
+  if (!Number.isFinite(c) && Number.isFinite(a) && Number.isFinite(b)) return c + 0 * a * b;
   if (!Number.isFinite(p) || !Number.isFinite(c) || p === 0) return p + c;
   // exact product: p + e = a·b
   let t = SPLITTER * a;
@@ -39,7 +41,7 @@ export function fma(a: number, b: number, c: number): number {
   t = SPLITTER * b;
   const bh = t - (t - b);
   const bl = b - bh;
-  const e = al * bl - (((p - ah * bh) - al * bh) - ah * bl);
+  const e = al * bl - (p - ah * bh - al * bh - ah * bl);
   if (e === 0) return p + c;
   // exact sum: s + r = p + c
   const s = p + c;

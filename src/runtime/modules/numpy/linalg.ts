@@ -76,7 +76,15 @@ function kindOf(m: Mat): Kind {
 }
 
 /** numpy's DOUBLE_dot: BLAS's ddot when the strides are positive, else its own loop. */
-function doubleDot(n: number, a: Float64Array, ai: number, as: number, b: Float64Array, bi: number, bs: number): number {
+function doubleDot(
+  n: number,
+  a: Float64Array,
+  ai: number,
+  as: number,
+  b: Float64Array,
+  bi: number,
+  bs: number,
+): number {
   if (as > 0 && bs > 0) return 0 + ddot(n, a, ai, as, b, bi, bs);
   let sum = 0;
   for (let i = 0; i < n; i++) sum += a[ai + i * as] * b[bi + i * bs];
@@ -94,7 +102,13 @@ function dotValues(a0: Mat, b0: Mat, outShape: readonly number[]): Float64Array 
     // multiplication by a scalar: each element a product
     const [big, small] = ka === "scalar" ? [b, a] : [a, b];
     const s = small.data[small.offset];
-    const v = new T.Tensor(new T.Storage(big.data), [...big.shape], [...big.strides], big.offset, "float64").values();
+    const v = new T.Tensor(
+      new T.Storage(big.data),
+      [...big.shape],
+      [...big.strides],
+      big.offset,
+      "float64",
+    ).values();
     return Float64Array.from(v, (x) => s * x).slice(0, size);
   }
   if (kb === "column" && ka !== "matrix") {
@@ -122,7 +136,19 @@ function dotValues(a0: Mat, b0: Mat, outShape: readonly number[]): Float64Array 
   if (!isC(b) && !isF(b)) b = copyOf(b);
   const [m, k] = a.shape;
   const n = b.shape[1];
-  return dgemm(m, n, k, a.data, a.offset, a.strides[0], a.strides[1], b.data, b.offset, b.strides[0], b.strides[1]);
+  return dgemm(
+    m,
+    n,
+    k,
+    a.data,
+    a.offset,
+    a.strides[0],
+    a.strides[1],
+    b.data,
+    b.offset,
+    b.strides[0],
+    b.strides[1],
+  );
 }
 
 /** numpy's `is_blasable2d` on element strides. */
@@ -233,9 +259,16 @@ function operands(s: NumpyState, x: PyValue, y: PyValue): { a: NdArray; b: NdArr
 }
 
 /** The engine's product of two tensors in `dtype`, with numpy's values when float64. */
-function product(s: NumpyState, ta: Tensor, tb: Tensor, dtype: NpDtype, values: ((a: Mat, b: Mat, shape: readonly number[]) => Float64Array) | null): NdArray | NpScalar {
+function product(
+  s: NumpyState,
+  ta: Tensor,
+  tb: Tensor,
+  dtype: NpDtype,
+  values: ((a: Mat, b: Mat, shape: readonly number[]) => Float64Array) | null,
+): NdArray | NpScalar {
   const out = T.matmul(ta, tb);
-  if (dtype === "float64" && values !== null) out.storage.data.set(values(matOf(ta), matOf(tb), out.shape), out.offset);
+  if (dtype === "float64" && values !== null)
+    out.storage.data.set(values(matOf(ta), matOf(tb), out.shape), out.offset);
   if (dtype === "bool") out.storage.data.forEach((v, i, d) => (d[i] = v !== 0 ? 1 : 0));
   return s.result(out, dtype);
 }
@@ -276,7 +309,15 @@ export function dot(s: NumpyState, x: PyValue, y: PyValue): NdArray | NpScalar {
       for (let j = 0; j < countB; j++) {
         let offB = mb.offset;
         bAxes.forEach((axis, d) => (offB += bIdx[d] * mb.strides[axis]));
-        values[out.offset + o++] = doubleDot(ka, ma.data, offA, ma.strides[a.ndim - 1], mb.data, offB, mb.strides[kbAxis]);
+        values[out.offset + o++] = doubleDot(
+          ka,
+          ma.data,
+          offA,
+          ma.strides[a.ndim - 1],
+          mb.data,
+          offB,
+          mb.strides[kbAxis],
+        );
         for (let d = restB.length - 1; d >= 0; d--) {
           if (++bIdx[d] < restB[d]) break;
           bIdx[d] = 0;

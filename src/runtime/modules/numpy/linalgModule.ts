@@ -20,8 +20,14 @@ export function makeLinalgModule(s: NumpyState): PyModule {
     new PyBuiltin("norm", (args, kwargs) =>
       guard(() => {
         const a = bind("norm", args, kwargs, ["x", "ord", "axis", "keepdims"]);
-        if (a.ord !== undefined && a.ord !== null && !(a.ord === "fro" || (a.ord instanceof PyInt && a.ord.v === 2)))
-          throw new UnsupportedError("np.linalg.norm(ord=...) other than the 2-norm is not supported by GradLens");
+        if (
+          a.ord !== undefined &&
+          a.ord !== null &&
+          !(a.ord === "fro" || (a.ord instanceof PyInt && a.ord.v === 2))
+        )
+          throw new UnsupportedError(
+            "np.linalg.norm(ord=...) other than the 2-norm is not supported by GradLens",
+          );
         const x = asArray(s, a.x ?? null);
         const dtype = isFloat(x.dtype) ? x.dtype : "float64";
         const t = castTensor(s.read(x), x.dtype, dtype);
@@ -35,7 +41,11 @@ export function makeLinalgModule(s: NumpyState): PyModule {
           const flat = t.isContiguous() ? t.values() : t.copyValues();
           values = Float64Array.of(Math.sqrt(ddot(flat.length, flat, 0, 1, flat, 0, 1)));
         } else {
-          const squares = T.Tensor.fromValues(t.values().map((v) => v * v), t.shape, t.dtype);
+          const squares = T.Tensor.fromValues(
+            t.values().map((v) => v * v),
+            t.shape,
+            t.dtype,
+          );
           values = numpySum(squares, dims, dtype === "float32").map(Math.sqrt);
         }
         if (dtype === "float32") values = values.map(Math.fround);
@@ -44,7 +54,9 @@ export function makeLinalgModule(s: NumpyState): PyModule {
       }),
     ),
   );
-  for (const name of "inv solve det eig eigh svd qr cholesky pinv lstsq matrix_rank matrix_power slogdet".split(" "))
+  for (const name of "inv solve det eig eigh svd qr cholesky pinv lstsq matrix_rank matrix_power slogdet".split(
+    " ",
+  ))
     m.attrs.set(
       name,
       new PyBuiltin(name, () => {

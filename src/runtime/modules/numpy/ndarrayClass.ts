@@ -61,8 +61,12 @@ export function defineConversions(s: NumpyState, cls: PyClass): void {
     const t = s.current(self as NdArray);
     if (t.numel === 1) return t.values()[0] !== 0;
     if (t.numel === 0)
-      throw valueError("The truth value of an empty array is ambiguous. Use `array.size > 0` to check that an array is not empty.");
-    throw valueError("The truth value of an array with more than one element is ambiguous. Use a.any() or a.all()");
+      throw valueError(
+        "The truth value of an empty array is ambiguous. Use `array.size > 0` to check that an array is not empty.",
+      );
+    throw valueError(
+      "The truth value of an array with more than one element is ambiguous. Use a.any() or a.all()",
+    );
   });
 }
 
@@ -71,14 +75,19 @@ function boundMethod(s: NumpyState, name: string): PyProperty {
   return new PyProperty(
     new PyBuiltin(name, ([self]) => {
       const a = self as NdArray | NpScalar;
-      return new PyBuiltin(name, (args: PyValue[], kwargs: Kwargs) => guard(() => callMethod(s, name, a, args, kwargs)));
+      return new PyBuiltin(name, (args: PyValue[], kwargs: Kwargs) =>
+        guard(() => callMethod(s, name, a, args, kwargs)),
+      );
     }),
     null,
   );
 }
 
 function property(cls: PyClass, name: string, get: (self: NdArray) => PyValue): void {
-  cls.dict.set(name, new PyProperty(new PyBuiltin(name, ([self]) => guard(() => get(self as NdArray))), null));
+  cls.dict.set(
+    name,
+    new PyProperty(new PyBuiltin(name, ([self]) => guard(() => get(self as NdArray))), null),
+  );
 }
 
 /** Attributes arrays and scalars share. */
@@ -94,7 +103,9 @@ export function defineAttributes(s: NumpyState, cls: PyClass): void {
 
 export function makeNdarrayClass(s: NumpyState): PyClass {
   const cls = new PyClass("ndarray", null, "numpy", () => {
-    throw new UnsupportedError("Calling np.ndarray(...) directly is not supported by GradLens; use np.zeros or np.array");
+    throw new UnsupportedError(
+      "Calling np.ndarray(...) directly is not supported by GradLens; use np.zeros or np.array",
+    );
   });
   s.ndarrayClass = cls;
   defineOperators(s, cls, true);
@@ -122,7 +133,10 @@ export function makeNdarrayClass(s: NumpyState): PyClass {
   defineNative(cls, "__contains__", ([self, x]) => {
     const eq = binary(s, "equal", self, x);
     if (!(eq instanceof NdArray || eq instanceof NpScalar)) return false;
-    return s.current(eq).values().some((v) => v !== 0);
+    return s
+      .current(eq)
+      .values()
+      .some((v) => v !== 0);
   });
   defineNative(cls, "__index__", ([self]) => {
     const a = self as NdArray;
@@ -136,17 +150,23 @@ export function makeNdarrayClass(s: NumpyState): PyClass {
     const a = self as NdArray;
     if (a.ndim === 0) {
       const v = s.current(a).values()[0];
-      return s.interp.format(isFloat(a.dtype) ? v : a.dtype === "bool" ? v !== 0 : int(v), String(spec ?? ""));
+      return s.interp.format(
+        isFloat(a.dtype) ? v : a.dtype === "bool" ? v !== 0 : int(v),
+        String(spec ?? ""),
+      );
     }
     if (spec === "" || spec === undefined) return strOf(s, a);
     throw typeError("unsupported format string passed to numpy.ndarray.__format__");
   });
   defineNative(cls, "__getattr__", ([self, name]) => {
     const n = String(name);
-    if (UNSUPPORTED_METHODS.has(n)) throw new UnsupportedError(`\`ndarray.${n}\` is not supported by GradLens`);
+    if (UNSUPPORTED_METHODS.has(n))
+      throw new UnsupportedError(`\`ndarray.${n}\` is not supported by GradLens`);
     void self;
     throw new PyError("AttributeError", `'numpy.ndarray' object has no attribute '${n}'`);
   });
-  defineNative(cls, "__copy__", ([self]) => s.array(T.clone(s.read(self as NdArray)), (self as NdArray).dtype));
+  defineNative(cls, "__copy__", ([self]) =>
+    s.array(T.clone(s.read(self as NdArray)), (self as NdArray).dtype),
+  );
   return cls;
 }

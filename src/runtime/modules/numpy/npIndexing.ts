@@ -31,7 +31,8 @@ function item(s: NumpyState, x: PyValue): IndexItem {
   if (x === Ellipsis) return "...";
   if (x instanceof PyInt) return x.big !== null ? Number(x.big) : x.v;
   if (typeof x === "boolean") return T.Tensor.fromValues(new Float64Array([x ? 1 : 0]), [], "bool");
-  if (x instanceof PySlice) return { start: bound(x.start), stop: bound(x.stop), step: bound(x.step), allowNegativeStep: true };
+  if (x instanceof PySlice)
+    return { start: bound(x.start), stop: bound(x.stop), step: bound(x.step), allowNegativeStep: true };
   if (x instanceof NpScalar) {
     if (x.dtype === "int64" || x.dtype === "int32") return x.value;
     if (x.dtype === "bool") return T.Tensor.fromValues(new Float64Array([x.value]), [], "bool");
@@ -68,9 +69,13 @@ export function indexItems(s: NumpyState, index: PyValue): IndexItem[] {
   const items = (index instanceof PyTuple ? index.items : [index]).map((x) => item(s, x));
   // beside an array index, an integer is an index array too (numpy places the broadcast
   // dimensions of all of them together, in front when they are not adjacent)
-  const advanced = items.some((it) => Array.isArray(it) || (it instanceof T.Tensor && (it.ndim > 0 || it.dtype !== "bool")));
+  const advanced = items.some(
+    (it) => Array.isArray(it) || (it instanceof T.Tensor && (it.ndim > 0 || it.dtype !== "bool")),
+  );
   if (!advanced) return items;
-  return items.map((it) => (typeof it === "number" ? T.Tensor.fromValues(new Float64Array([it]), [], "int64") : it));
+  return items.map((it) =>
+    typeof it === "number" ? T.Tensor.fromValues(new Float64Array([it]), [], "int64") : it,
+  );
 }
 
 /** Runs engine indexing with numpy's wording for its errors. */
@@ -85,10 +90,12 @@ export function numpyIndexing<R>(ndim: number, count: number, body: () => R): R 
           `too many indices for array: array is ${ndim}-dimensional, but ${count} were indexed`,
         );
       const m = /index (-?\d+) is out of bounds for dimension (\d+) with size (\d+)/.exec(e.message);
-      if (m) throw new PyError("IndexError", `index ${m[1]} is out of bounds for axis ${m[2]} with size ${m[3]}`);
-      const mask = /The shape of the mask \[([\d, ]*)\] at index (\d+) does not match the shape of the indexed tensor \[([\d, ]*)\] at index (\d+)/.exec(
-        e.message,
-      );
+      if (m)
+        throw new PyError("IndexError", `index ${m[1]} is out of bounds for axis ${m[2]} with size ${m[3]}`);
+      const mask =
+        /The shape of the mask \[([\d, ]*)\] at index (\d+) does not match the shape of the indexed tensor \[([\d, ]*)\] at index (\d+)/.exec(
+          e.message,
+        );
       if (mask) {
         const maskShape = mask[1].split(", ").map(Number);
         const indexed = mask[3].split(", ").map(Number);
@@ -118,7 +125,10 @@ export function getItem(s: NumpyState, a: NdArray, index: PyValue): NdArray | Np
   const items = indexItems(s, index);
   const count = indexedCount(items);
   if (count > a.ndim)
-    throw new PyError("IndexError", `too many indices for array: array is ${a.ndim}-dimensional, but ${count} were indexed`);
+    throw new PyError(
+      "IndexError",
+      `too many indices for array: array is ${a.ndim}-dimensional, but ${count} were indexed`,
+    );
   const t = s.read(a);
   const out: Tensor = numpyIndexing(a.ndim, count, () => T.index(t, items));
   const allInts = items.every((it) => typeof it === "number");

@@ -1,13 +1,34 @@
 import * as T from "../../../engine/tensor/index";
 import { toArray } from "../../interpreter/collections";
-import { int, PyBuiltin, PyDict, PyInt, PyList, PyModule, PyTuple, type Kwargs, type PyValue } from "../../interpreter/objects";
+import {
+  int,
+  PyBuiltin,
+  PyDict,
+  PyInt,
+  PyList,
+  PyModule,
+  PyTuple,
+  type Kwargs,
+  type PyValue,
+} from "../../interpreter/objects";
 import { typeError, UnsupportedError } from "../../interpreter/pyErrors";
 import { dictSet } from "../../interpreter/collections";
 import { bind, boolArg, guard } from "../torchArgs";
 import { callMethod, clip, roundTo } from "./arrayMethods";
 import { binaryFunction, type BinaryName } from "./binaryUfuncs";
 import { broadcastShapesOf, expandTo } from "./broadcastValues";
-import { asArray, axesArg, castTensor, dtypeArg, intOf, normalizeAxis, numberOf, operandIn, operandOf, shapeArg } from "./convert";
+import {
+  asArray,
+  axesArg,
+  castTensor,
+  dtypeArg,
+  intOf,
+  normalizeAxis,
+  numberOf,
+  operandIn,
+  operandOf,
+  shapeArg,
+} from "./convert";
 import * as C from "./creation";
 import { dot, inner, matmul, outer } from "./linalg";
 import { NdArray, NpScalar } from "./ndarray";
@@ -112,7 +133,14 @@ function arrays(s: NumpyState, v: PyValue | undefined, fname: string): NdArray[]
 }
 
 /** `np.isclose` elementwise: |a − b| ≤ atol + rtol·|b|, equal infinities close, NaN only with equal_nan. */
-function isclose(s: NumpyState, x: PyValue, y: PyValue, rtol: number, atol: number, equalNan: boolean): NdArray | NpScalar {
+function isclose(
+  s: NumpyState,
+  x: PyValue,
+  y: PyValue,
+  rtol: number,
+  atol: number,
+  equalNan: boolean,
+): NdArray | NpScalar {
   const a = asArray(s, x);
   const b = asArray(s, y);
   const shape = broadcastShapesOf([a.shape, b.shape]);
@@ -197,13 +225,29 @@ export function setErrorModes(s: NumpyState, kwargs: Kwargs): PyDict {
 }
 
 export function fillFunctions(s: NumpyState, m: PyModule): void {
-  const set = (name: string, f: Fn) => m.attrs.set(name, new PyBuiltin(name, (args, kwargs) => guard(() => f(args, kwargs))));
+  const set = (name: string, f: Fn) =>
+    m.attrs.set(name, new PyBuiltin(name, (args, kwargs) => guard(() => f(args, kwargs))));
   const dtypeOf = (v: PyValue | undefined): NpDtype | undefined => dtypeArg(s, v);
 
   set("array", (args, kwargs) => {
-    const a = bind("array", args, kwargs, ["object", "dtype", "*", "copy", "order", "subok", "ndmin", "like"]);
+    const a = bind("array", args, kwargs, [
+      "object",
+      "dtype",
+      "*",
+      "copy",
+      "order",
+      "subok",
+      "ndmin",
+      "like",
+    ]);
     if (a.object === undefined) throw typeError("array() missing required argument 'object' (pos 0)");
-    return C.array(s, a.object, dtypeOf(a.dtype), boolArg(a.copy, true), a.ndmin === undefined ? 0 : intOf(a.ndmin));
+    return C.array(
+      s,
+      a.object,
+      dtypeOf(a.dtype),
+      boolArg(a.copy, true),
+      a.ndmin === undefined ? 0 : intOf(a.ndmin),
+    );
   });
   set("asarray", (args, kwargs) => {
     const a = bind("asarray", args, kwargs, ["a", "dtype", "order", "*", "like"]);
@@ -243,7 +287,15 @@ export function fillFunctions(s: NumpyState, m: PyModule): void {
     return C.arange(s, given, dtypeOf(a.dtype));
   });
   set("linspace", (args, kwargs) => {
-    const a = bind("linspace", args, kwargs, ["start", "stop", "num", "endpoint", "retstep", "dtype", "axis"]);
+    const a = bind("linspace", args, kwargs, [
+      "start",
+      "stop",
+      "num",
+      "endpoint",
+      "retstep",
+      "dtype",
+      "axis",
+    ]);
     const { array, step } = C.linspace(
       s,
       a.start ?? null,
@@ -257,7 +309,13 @@ export function fillFunctions(s: NumpyState, m: PyModule): void {
   set("eye", (args, kwargs) => {
     const a = bind("eye", args, kwargs, ["N", "M", "k", "dtype", "order", "*", "like"]);
     const n = intOf(a.N);
-    return C.eye(s, n, a.M === undefined || a.M === null ? n : intOf(a.M), a.k === undefined ? 0 : intOf(a.k), dtypeOf(a.dtype));
+    return C.eye(
+      s,
+      n,
+      a.M === undefined || a.M === null ? n : intOf(a.M),
+      a.k === undefined ? 0 : intOf(a.k),
+      dtypeOf(a.dtype),
+    );
   });
   set("identity", (args, kwargs) => {
     const a = bind("identity", args, kwargs, ["n", "dtype", "*", "like"]);
@@ -269,13 +327,15 @@ export function fillFunctions(s: NumpyState, m: PyModule): void {
   for (const [name, op] of BINARY)
     set(name, (args, kwargs) => {
       ufuncKeywords(name, kwargs);
-      if (args.length !== 2) throw typeError(`${name}() takes from 2 to 3 positional arguments but ${args.length} were given`);
+      if (args.length !== 2)
+        throw typeError(`${name}() takes from 2 to 3 positional arguments but ${args.length} were given`);
       return binaryFunction(s, op, args[0], args[1]);
     });
   for (const [name, op] of UNARY)
     set(name, (args, kwargs) => {
       ufuncKeywords(name, kwargs);
-      if (args.length !== 1) throw typeError(`${name}() takes from 1 to 2 positional arguments but ${args.length} were given`);
+      if (args.length !== 1)
+        throw typeError(`${name}() takes from 1 to 2 positional arguments but ${args.length} were given`);
       return unary(s, op, args[0]);
     });
   for (const name of METHOD_FORMS)
@@ -312,7 +372,10 @@ export function fillFunctions(s: NumpyState, m: PyModule): void {
   });
   set("expand_dims", (args, kwargs) => {
     const a = bind("expand_dims", args, kwargs, ["a", "axis"]);
-    const axes = a.axis instanceof PyTuple || a.axis instanceof PyList ? a.axis.items.map((x) => intOf(x)) : [intOf(a.axis)];
+    const axes =
+      a.axis instanceof PyTuple || a.axis instanceof PyList
+        ? a.axis.items.map((x) => intOf(x))
+        : [intOf(a.axis)];
     return S.expandDims(s, asArray(s, a.a ?? null), axes);
   });
   set("broadcast_to", ([x, shape]) => S.broadcastTo(s, asArray(s, x), shapeArg([shape])));
@@ -330,12 +393,29 @@ export function fillFunctions(s: NumpyState, m: PyModule): void {
   set("where", (args) => where(s, args));
   set("isclose", (args, kwargs) => {
     const a = bind("isclose", args, kwargs, ["a", "b", "rtol", "atol", "equal_nan"]);
-    return isclose(s, a.a ?? null, a.b ?? null, a.rtol === undefined ? 1e-5 : numberOf(a.rtol), a.atol === undefined ? 1e-8 : numberOf(a.atol), boolArg(a.equal_nan, false));
+    return isclose(
+      s,
+      a.a ?? null,
+      a.b ?? null,
+      a.rtol === undefined ? 1e-5 : numberOf(a.rtol),
+      a.atol === undefined ? 1e-8 : numberOf(a.atol),
+      boolArg(a.equal_nan, false),
+    );
   });
   set("allclose", (args, kwargs) => {
     const a = bind("allclose", args, kwargs, ["a", "b", "rtol", "atol", "equal_nan"]);
-    const close = isclose(s, a.a ?? null, a.b ?? null, a.rtol === undefined ? 1e-5 : numberOf(a.rtol), a.atol === undefined ? 1e-8 : numberOf(a.atol), boolArg(a.equal_nan, false));
-    return s.current(close).values().every((v) => v !== 0);
+    const close = isclose(
+      s,
+      a.a ?? null,
+      a.b ?? null,
+      a.rtol === undefined ? 1e-5 : numberOf(a.rtol),
+      a.atol === undefined ? 1e-8 : numberOf(a.atol),
+      boolArg(a.equal_nan, false),
+    );
+    return s
+      .current(close)
+      .values()
+      .every((v) => v !== 0);
   });
   set("array_equal", (args, kwargs) => {
     const a = bind("array_equal", args, kwargs, ["a1", "a2", "equal_nan"]);
@@ -361,15 +441,26 @@ export function fillFunctions(s: NumpyState, m: PyModule): void {
   });
   set("unique", (args, kwargs) => {
     const a = bind("unique", args, kwargs, ["ar", "return_index", "return_inverse", "return_counts", "axis"]);
-    if (a.axis !== undefined && a.axis !== null) throw new UnsupportedError("np.unique(axis=...) is not supported by GradLens");
-    return unique(s, asArray(s, a.ar ?? null), boolArg(a.return_index, false), boolArg(a.return_inverse, false), boolArg(a.return_counts, false));
+    if (a.axis !== undefined && a.axis !== null)
+      throw new UnsupportedError("np.unique(axis=...) is not supported by GradLens");
+    return unique(
+      s,
+      asArray(s, a.ar ?? null),
+      boolArg(a.return_index, false),
+      boolArg(a.return_inverse, false),
+      boolArg(a.return_counts, false),
+    );
   });
   set("shape", ([x]) => new PyTuple(asArray(s, x).shape.map((d) => int(d))));
   set("ndim", ([x]) => int(asArray(s, x).ndim));
   set("size", (args, kwargs) => {
     const a = bind("size", args, kwargs, ["a", "axis"]);
     const arr = asArray(s, a.a ?? null);
-    return int(a.axis === undefined || a.axis === null ? arr.size : arr.shape[normalizeAxis(s, intOf(a.axis), arr.ndim)]);
+    return int(
+      a.axis === undefined || a.axis === null
+        ? arr.size
+        : arr.shape[normalizeAxis(s, intOf(a.axis), arr.ndim)],
+    );
   });
   set("set_printoptions", (_args, kwargs) => setPrintOptions(s, kwargs));
   set("get_printoptions", () => {
@@ -387,7 +478,8 @@ export function fillFunctions(s: NumpyState, m: PyModule): void {
   set("geterr", () => errorModes(s));
   set("result_type", (args) => {
     const ops = args.map((v) => operandOf(s, v));
-    if (ops.some((o) => o === null)) throw typeError("result_type() arguments must be arrays, dtypes or numbers");
+    if (ops.some((o) => o === null))
+      throw typeError("result_type() arguments must be arrays, dtypes or numbers");
     const strong = ops.filter((o) => o!.weak === null).map((o) => o!.dtype);
     const weak = ops.flatMap((o) => (o!.weak === null ? [] : [o!.weak]));
     return s.dtypeObjects.get(resultDtype(strong, weak))!;
@@ -396,8 +488,22 @@ export function fillFunctions(s: NumpyState, m: PyModule): void {
     const a = from instanceof NdArray || from instanceof NpScalar ? from.dtype : dtypeArg(s, from);
     const b = dtypeArg(s, to);
     if (a === undefined || b === undefined) throw typeError("can_cast() needs two dtypes");
-    return a === b || (a === "bool") || (a === "int32" && b !== "float32" && b !== "bool") || (a === "int64" && b === "float64") || (a === "float32" && b === "float64");
+    return (
+      a === b ||
+      a === "bool" ||
+      (a === "int32" && b !== "float32" && b !== "bool") ||
+      (a === "int64" && b === "float64") ||
+      (a === "float32" && b === "float64")
+    );
   });
-  set("isscalar", ([x]) => x instanceof NpScalar || typeof x === "number" || typeof x === "boolean" || x instanceof PyInt || typeof x === "string");
+  set(
+    "isscalar",
+    ([x]) =>
+      x instanceof NpScalar ||
+      typeof x === "number" ||
+      typeof x === "boolean" ||
+      x instanceof PyInt ||
+      typeof x === "string",
+  );
   void axesArg;
 }

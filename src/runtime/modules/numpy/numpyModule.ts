@@ -71,7 +71,10 @@ function makeErrstateClass(s: NumpyState): PyClass {
     saved.set(inst, { kwargs, old: null });
     return inst;
   });
-  const saved = new WeakMap<PyInstance, { kwargs: Map<string, PyValue> | null; old: Record<string, string> | null }>();
+  const saved = new WeakMap<
+    PyInstance,
+    { kwargs: Map<string, PyValue> | null; old: Record<string, string> | null }
+  >();
   // read as attributes by `with`, so bound to the instance like methods
   cls.dict.set(
     "__enter__",

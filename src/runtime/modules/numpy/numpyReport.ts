@@ -45,7 +45,10 @@ export function numpyTraceInput(
     rootId: null,
     output,
     gradientsFor: oneElementGradients,
-    occurrences: [...s.occurrences].map(([occurrence, t]) => ({ ...program.occurrences[occurrence], id: t.id })),
+    occurrences: [...s.occurrences].map(([occurrence, t]) => ({
+      ...program.occurrences[occurrence],
+      id: t.id,
+    })),
   };
 }
 

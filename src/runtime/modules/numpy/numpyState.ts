@@ -241,11 +241,21 @@ export class NumpyState {
     const key = `${span?.from}:${span?.to}:${message}`;
     if (this.warned.has(key)) return;
     this.warned.add(key);
-    this.warnings.push({ severity: "warning", message: `RuntimeWarning: ${message}`, span, code: "numpy-warning" });
+    this.warnings.push({
+      severity: "warning",
+      message: `RuntimeWarning: ${message}`,
+      span,
+      code: "numpy-warning",
+    });
   }
 
   /** `np.seterr`: what each kind of floating-point error does (numpy's default: warn, underflow ignored). */
-  readonly errorModes: Record<FpErrorKind, FpErrorMode> = { divide: "warn", over: "warn", under: "ignore", invalid: "warn" };
+  readonly errorModes: Record<FpErrorKind, FpErrorMode> = {
+    divide: "warn",
+    over: "warn",
+    under: "ignore",
+    invalid: "warn",
+  };
 
   /** A floating-point error of an operation, handled as `np.seterr` says (`raise`: FloatingPointError). */
   fpError(kind: FpErrorKind, message: string): void {

@@ -9,7 +9,13 @@ import type { Tensor } from "../../../engine/tensor/index";
  */
 
 /** numpy's pairwise sum of n elements of `data` from `start` by `stride`. */
-export function pairwiseSum(data: Float64Array, start: number, n: number, stride: number, f32: boolean): number {
+export function pairwiseSum(
+  data: Float64Array,
+  start: number,
+  n: number,
+  stride: number,
+  f32: boolean,
+): number {
   const r = f32 ? Math.fround : (x: number) => x;
   if (n < 8) {
     let res = 0;
@@ -28,7 +34,9 @@ export function pairwiseSum(data: Float64Array, start: number, n: number, stride
   }
   let n2 = Math.floor(n / 2);
   n2 -= n2 % 8;
-  return r(pairwiseSum(data, start, n2, stride, f32) + pairwiseSum(data, start + n2 * stride, n - n2, stride, f32));
+  return r(
+    pairwiseSum(data, start, n2, stride, f32) + pairwiseSum(data, start + n2 * stride, n - n2, stride, f32),
+  );
 }
 
 const BUFFER = 8192;
@@ -87,7 +95,8 @@ export function numpySum(t: Tensor, axes: readonly number[], f32: boolean): Floa
       // numpy's buffered iteration hands the inner loop at most 8192 elements at a time
       for (let c = 0; c < inner.size; c += BUFFER)
         out[outPos] = r(
-          out[outPos] + pairwiseSum(data, inPos + c * inner.in, Math.min(BUFFER, inner.size - c), inner.in, f32),
+          out[outPos] +
+            pairwiseSum(data, inPos + c * inner.in, Math.min(BUFFER, inner.size - c), inner.in, f32),
         );
     } else
       for (let j = 0; j < inner.size; j++)

@@ -1,4 +1,12 @@
-import { NotImplemented, PyBuiltin, PyInt, PyList, PyTuple, type PyClass, type PyValue } from "../../interpreter/objects";
+import {
+  NotImplemented,
+  PyBuiltin,
+  PyInt,
+  PyList,
+  PyTuple,
+  type PyClass,
+  type PyValue,
+} from "../../interpreter/objects";
 import { typeError } from "../../interpreter/pyErrors";
 import { guard } from "../torchArgs";
 import { binary, type BinaryName } from "./binaryUfuncs";
@@ -45,14 +53,23 @@ export function defineOperators(s: NumpyState, cls: PyClass, inPlaceToo: boolean
     defineNative(cls, `__${dunder}__`, ([self, other]) => binary(s, name, self, other));
     defineNative(cls, `__r${dunder}__`, ([self, other]) => binary(s, name, other, self));
     if (inPlaceToo)
-      defineNative(cls, `__i${dunder}__`, ([self, other]) => inPlace(s, name, self as NdArray, other, symbol));
+      defineNative(cls, `__i${dunder}__`, ([self, other]) =>
+        inPlace(s, name, self as NdArray, other, symbol),
+      );
   }
-  for (const [dunder, name] of COMPARISONS) defineNative(cls, `__${dunder}__`, ([self, other]) => binary(s, name, self, other));
-  defineNative(cls, "__matmul__", ([self, other]) => (isArrayLike(other) ? matmul(s, self, other) : NotImplemented));
-  defineNative(cls, "__rmatmul__", ([self, other]) => (isArrayLike(other) ? matmul(s, other, self) : NotImplemented));
+  for (const [dunder, name] of COMPARISONS)
+    defineNative(cls, `__${dunder}__`, ([self, other]) => binary(s, name, self, other));
+  defineNative(cls, "__matmul__", ([self, other]) =>
+    isArrayLike(other) ? matmul(s, self, other) : NotImplemented,
+  );
+  defineNative(cls, "__rmatmul__", ([self, other]) =>
+    isArrayLike(other) ? matmul(s, other, self) : NotImplemented,
+  );
   if (inPlaceToo)
     defineNative(cls, "__imatmul__", () => {
-      throw typeError("In-place matrix multiplication is not (yet) supported. Use 'a = a @ b' instead of 'a @= b'.");
+      throw typeError(
+        "In-place matrix multiplication is not (yet) supported. Use 'a = a @ b' instead of 'a @= b'.",
+      );
     });
   defineNative(cls, "__neg__", ([self]) => unary(s, "negative", self));
   defineNative(cls, "__pos__", ([self]) => unary(s, "positive", self));

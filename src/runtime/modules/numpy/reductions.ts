@@ -34,7 +34,13 @@ function accumulatorOf(d: NpDtype): NpDtype {
   return isFloat(d) ? d : "int64";
 }
 
-export function sum(s: NumpyState, a: NdArray | NpScalar, axes: number[] | null, keepdims: boolean, dtype?: NpDtype): Result {
+export function sum(
+  s: NumpyState,
+  a: NdArray | NpScalar,
+  axes: number[] | null,
+  keepdims: boolean,
+  dtype?: NpDtype,
+): Result {
   const outType = dtype ?? accumulatorOf(a.dtype);
   const t = castTensor(s.read(a), a.dtype, outType);
   const dims = allAxes(t, axes);
@@ -44,7 +50,13 @@ export function sum(s: NumpyState, a: NdArray | NpScalar, axes: number[] | null,
 }
 
 /** `mean`: the sum over the count, in float64 for integer input, float32 for float32. */
-export function mean(s: NumpyState, a: NdArray | NpScalar, axes: number[] | null, keepdims: boolean, dtype?: NpDtype): Result {
+export function mean(
+  s: NumpyState,
+  a: NdArray | NpScalar,
+  axes: number[] | null,
+  keepdims: boolean,
+  dtype?: NpDtype,
+): Result {
   const outType = dtype ?? (isFloat(a.dtype) ? a.dtype : "float64");
   const t = castTensor(s.read(a), a.dtype, outType);
   const dims = allAxes(t, axes);
@@ -136,13 +148,21 @@ function gatherAxes(t: Tensor, dims: readonly number[]): Tensor {
 }
 
 function keepShape(t: Tensor, dims: readonly number[], keepdims: boolean): number[] {
-  return keepdims ? t.shape.map((d, i) => (dims.includes(i) ? 1 : d)) : t.shape.filter((_, i) => !dims.includes(i));
+  return keepdims
+    ? t.shape.map((d, i) => (dims.includes(i) ? 1 : d))
+    : t.shape.filter((_, i) => !dims.includes(i));
 }
 
 const REDUCTION_NAMES = { max: "maximum", min: "minimum" } as const;
 
 /** `max` / `min` (numpy's `amax`): NaN propagates; the gradient goes to the element picked. */
-export function extreme(s: NumpyState, a: NdArray | NpScalar, axes: number[] | null, keepdims: boolean, kind: "max" | "min"): Result {
+export function extreme(
+  s: NumpyState,
+  a: NdArray | NpScalar,
+  axes: number[] | null,
+  keepdims: boolean,
+  kind: "max" | "min",
+): Result {
   const t = s.read(a);
   const dims = allAxes(t, axes);
   if (dims.some((d) => t.shape[d] === 0) || (t.numel === 0 && dims.length === t.ndim))
@@ -150,7 +170,11 @@ export function extreme(s: NumpyState, a: NdArray | NpScalar, axes: number[] | n
   let out: Tensor;
   if (dims.length === t.ndim) {
     out = kind === "max" ? T.max(t) : T.min(t);
-    if (keepdims) out = T.reshape(out, t.shape.map(() => 1));
+    if (keepdims)
+      out = T.reshape(
+        out,
+        t.shape.map(() => 1),
+      );
   } else {
     const g = gatherAxes(t, dims);
     const r = kind === "max" ? T.maxAlong(g, -1, false) : T.minAlong(g, -1, false);
@@ -160,24 +184,44 @@ export function extreme(s: NumpyState, a: NdArray | NpScalar, axes: number[] | n
 }
 
 /** `argmax` / `argmin`: the flat index (C order) without an axis, else along one axis. */
-export function argExtreme(s: NumpyState, a: NdArray | NpScalar, axis: number | null, keepdims: boolean, kind: "max" | "min"): Result {
+export function argExtreme(
+  s: NumpyState,
+  a: NdArray | NpScalar,
+  axis: number | null,
+  keepdims: boolean,
+  kind: "max" | "min",
+): Result {
   const t = s.read(a);
   if (t.numel === 0) throw valueError(`attempt to get arg${kind} of an empty sequence`);
   const f = kind === "max" ? T.argmax : T.argmin;
   let out = axis === null ? f(t) : f(t, axis, keepdims);
-  if (axis === null && keepdims) out = T.reshape(out, t.shape.map(() => 1));
+  if (axis === null && keepdims)
+    out = T.reshape(
+      out,
+      t.shape.map(() => 1),
+    );
   return s.result(out, "int64");
 }
 
 /** `prod`: ints and bools multiply as int64. */
-export function prod(s: NumpyState, a: NdArray | NpScalar, axes: number[] | null, keepdims: boolean, dtype?: NpDtype): Result {
+export function prod(
+  s: NumpyState,
+  a: NdArray | NpScalar,
+  axes: number[] | null,
+  keepdims: boolean,
+  dtype?: NpDtype,
+): Result {
   const outType = dtype ?? accumulatorOf(a.dtype);
   const t = castTensor(s.read(a), a.dtype, outType);
   const dims = allAxes(t, axes);
   let out: Tensor;
   if (dims.length === t.ndim) {
     out = T.prod(t);
-    if (keepdims) out = T.reshape(out, t.shape.map(() => 1));
+    if (keepdims)
+      out = T.reshape(
+        out,
+        t.shape.map(() => 1),
+      );
   } else if (dims.length === 1) out = T.prod(t, dims[0], keepdims);
   else out = T.reshape(T.prod(gatherAxes(t, dims), -1), keepShape(t, dims, keepdims));
   if (outType === "float32") roundInto(out.storage.data, "float32");
@@ -185,7 +229,13 @@ export function prod(s: NumpyState, a: NdArray | NpScalar, axes: number[] | null
 }
 
 /** `any` / `all`: bool results, no gradient. */
-export function anyAll(s: NumpyState, a: NdArray | NpScalar, axes: number[] | null, keepdims: boolean, all: boolean): Result {
+export function anyAll(
+  s: NumpyState,
+  a: NdArray | NpScalar,
+  axes: number[] | null,
+  keepdims: boolean,
+  all: boolean,
+): Result {
   const t = s.read(a);
   const dims = allAxes(t, axes);
   const truth = T.Tensor.fromValues(

@@ -1,4 +1,13 @@
-import { int, PyBuiltin, PyClass, PyList, PyProperty, PyTuple, type Kwargs, type PyValue } from "../../interpreter/objects";
+import {
+  int,
+  PyBuiltin,
+  PyClass,
+  PyList,
+  PyProperty,
+  PyTuple,
+  type Kwargs,
+  type PyValue,
+} from "../../interpreter/objects";
 import { typeError, valueError } from "../../interpreter/pyErrors";
 import { stringRepr } from "../../interpreter/stringify";
 import { convertToFloat } from "../../conversions";
@@ -54,7 +63,8 @@ function construct(s: NumpyState, dtype: NpDtype, args: PyValue[]): PyValue {
     if (dtype === "bool") v = x.length > 0 ? 1 : 0;
     else if (dtype === "float64" || dtype === "float32") v = convertToFloat(x);
     else {
-      if (!/^\s*[+-]?\d+\s*$/.test(x)) throw valueError(`invalid literal for int() with base 10: ${stringRepr(x)}`);
+      if (!/^\s*[+-]?\d+\s*$/.test(x))
+        throw valueError(`invalid literal for int() with base 10: ${stringRepr(x)}`);
       v = Number(x);
     }
   } else if (x instanceof PyTuple || x instanceof PyList) {
@@ -89,7 +99,12 @@ export function makeScalarClasses(s: NumpyState): Map<string, PyClass> {
     defineNative(cls, "__str__", ([self]) => scalarStr(self as NpScalar));
     defineNative(cls, "__format__", ([self, spec]) => {
       const v = self as NpScalar;
-      const py: PyValue = v.dtype === "bool" ? v.value !== 0 : v.dtype === "int64" || v.dtype === "int32" ? int(v.value) : v.value;
+      const py: PyValue =
+        v.dtype === "bool"
+          ? v.value !== 0
+          : v.dtype === "int64" || v.dtype === "int32"
+            ? int(v.value)
+            : v.value;
       return s.interp.format(py, String(spec ?? ""));
     });
     if (dtype === "int64" || dtype === "int32" || dtype === "bool")
@@ -123,7 +138,10 @@ export function makeDtypeClass(s: NumpyState): PyClass {
     type: (d) => s.scalarClasses.get(d)!,
   };
   for (const [name, get] of Object.entries(getters))
-    cls.dict.set(name, new PyProperty(new PyBuiltin(name, ([self]) => get((self as DtypeObject).dtype)), null));
+    cls.dict.set(
+      name,
+      new PyProperty(new PyBuiltin(name, ([self]) => get((self as DtypeObject).dtype)), null),
+    );
   defineNative(cls, "__repr__", ([self]) => `dtype('${(self as DtypeObject).dtype}')`);
   defineNative(cls, "__str__", ([self]) => (self as DtypeObject).dtype);
   const same = (self: PyValue, other: PyValue) => {
@@ -141,7 +159,10 @@ export function makeDtypeClass(s: NumpyState): PyClass {
   };
   defineNative(cls, "__eq__", ([self, other]) => same(self, other));
   defineNative(cls, "__ne__", ([self, other]) => !same(self, other));
-  defineNative(cls, "__hash__", ([self]) => int(["bool", "int32", "int64", "float32", "float64"].indexOf((self as DtypeObject).dtype)));
-  for (const d of ["float64", "float32", "int64", "int32", "bool"] as NpDtype[]) s.dtypeObjects.set(d, new DtypeObject(cls, d));
+  defineNative(cls, "__hash__", ([self]) =>
+    int(["bool", "int32", "int64", "float32", "float64"].indexOf((self as DtypeObject).dtype)),
+  );
+  for (const d of ["float64", "float32", "int64", "int32", "bool"] as NpDtype[])
+    s.dtypeObjects.set(d, new DtypeObject(cls, d));
   return cls;
 }

@@ -71,7 +71,8 @@ export function flatten(s: NumpyState, a: NdArray): NdArray {
 export function squeeze(s: NumpyState, a: NdArray, axes: number[] | null): NdArray {
   if (axes !== null)
     for (const ax of axes)
-      if (a.shape[ax] !== 1) throw valueError("cannot select an axis to squeeze out which has size not equal to one");
+      if (a.shape[ax] !== 1)
+        throw valueError("cannot select an axis to squeeze out which has size not equal to one");
   const t = s.read(a);
   return s.array(T.squeeze(t, axes ?? undefined), a.dtype, a);
 }
@@ -134,7 +135,11 @@ function atLeast(s: NumpyState, a: NdArray, nd: 1 | 2): NdArray {
 }
 
 export function vstack(s: NumpyState, arrays: NdArray[]): NdArray {
-  return concatenate(s, arrays.map((a) => atLeast(s, a, 2)), 0);
+  return concatenate(
+    s,
+    arrays.map((a) => atLeast(s, a, 2)),
+    0,
+  );
 }
 
 export function hstack(s: NumpyState, arrays: NdArray[]): NdArray {

@@ -85,7 +85,8 @@ export function unique(
   const inverse = new Float64Array(v.length);
   for (const i of order) {
     const last = values.length - 1;
-    if (last >= 0 && (v[i] === values[last] || (v[i] !== v[i] && values[last] !== values[last]))) counts[last]++;
+    if (last >= 0 && (v[i] === values[last] || (v[i] !== v[i] && values[last] !== values[last])))
+      counts[last]++;
     else {
       values.push(v[i]);
       first.push(i);

@@ -41,7 +41,8 @@ export function arraySharing(interp: Interpreter, t: Tensor): NdArray {
 
 /** `torch.tensor(a)` for an array or numpy scalar: its values and dtype; null for anything else. */
 export function numpyData(v: PyValue): { data: Nested; dtype: DType } | null {
-  if (v instanceof NdArray || v instanceof NpScalar) return { data: v.tensor.toNested(), dtype: engineDtype(v.dtype) };
+  if (v instanceof NdArray || v instanceof NpScalar)
+    return { data: v.tensor.toNested(), dtype: engineDtype(v.dtype) };
   return null;
 }
 

@@ -1,6 +1,11 @@
 import * as T from "../../../engine/tensor/index";
 import type { Tensor } from "../../../engine/tensor/index";
-import { cos as crCos, exp as crExp, log as crLog, sin as crSin } from "../../../engine/math/correctlyRounded";
+import {
+  cos as crCos,
+  exp as crExp,
+  log as crLog,
+  sin as crSin,
+} from "../../../engine/math/correctlyRounded";
 import type { PyValue } from "../../interpreter/objects";
 import { typeError, UnsupportedError } from "../../interpreter/pyErrors";
 import { castTensor, operandOf } from "./convert";
@@ -138,9 +143,16 @@ export function unary(s: NumpyState, name: UnaryName, x: PyValue): NdArray | NpS
       return s.result(boolOf(t, test), "bool");
     }
     case "logical_not":
-      return s.result(boolOf(t, (v) => v === 0), "bool");
+      return s.result(
+        boolOf(t, (v) => v === 0),
+        "bool",
+      );
     case "invert":
-      if (d === "bool") return s.result(boolOf(t, (v) => v === 0), "bool");
+      if (d === "bool")
+        return s.result(
+          boolOf(t, (v) => v === 0),
+          "bool",
+        );
       if (isFloat(d))
         throw typeError(
           "ufunc 'invert' not supported for the input types, and the inputs could not be safely coerced to any supported types according to the casting rule ''safe''",

@@ -54,7 +54,13 @@ function writeThrough(target: NdArray, layout: Tensor, values: Float64Array): vo
  * as a new leaf, its old value keeping its place (so one training step's graph does not reach
  * into the steps before it).
  */
-function continueAs(s: NumpyState, target: NdArray, layout: Tensor, value: Tensor | null, update: boolean): Tensor {
+function continueAs(
+  s: NumpyState,
+  target: NdArray,
+  layout: Tensor,
+  value: Tensor | null,
+  update: boolean,
+): Tensor {
   const buffer = target.buffer;
   buffer.version++;
   buffer.used = false;
@@ -81,13 +87,27 @@ function continueAs(s: NumpyState, target: NdArray, layout: Tensor, value: Tenso
   return t;
 }
 
-const SAVES_TARGET = new Set<BinaryName>(["multiply", "divide", "power", "floor_divide", "remainder", "maximum", "minimum"]);
+const SAVES_TARGET = new Set<BinaryName>([
+  "multiply",
+  "divide",
+  "power",
+  "floor_divide",
+  "remainder",
+  "maximum",
+  "minimum",
+]);
 
 /**
  * `target <op>= other` (`__iadd__` and friends): numpy's `np.add(target, other, out=target)`.
  * The result must fit the target's shape and be castable to its dtype (`same_kind`).
  */
-export function inPlace(s: NumpyState, name: BinaryName, target: NdArray, other: PyValue, symbol: string): PyValue {
+export function inPlace(
+  s: NumpyState,
+  name: BinaryName,
+  target: NdArray,
+  other: PyValue,
+  symbol: string,
+): PyValue {
   const o = operandOf(s, other);
   if (o === null) return NotImplemented;
   const wasUsed = target.buffer.used;
@@ -126,13 +146,16 @@ function assignmentShapes<R>(body: () => R): R {
     return body();
   } catch (e) {
     if (e instanceof PyError) {
-      const m = /value tensor of shape \[([\d, ]*)\] cannot be broadcast to indexing result of shape \[([\d, ]*)\]/.exec(
-        e.message,
-      );
+      const m =
+        /value tensor of shape \[([\d, ]*)\] cannot be broadcast to indexing result of shape \[([\d, ]*)\]/.exec(
+          e.message,
+        );
       if (m) {
         const from = m[1] === "" ? [] : m[1].split(", ").map(Number);
         const to = m[2] === "" ? [] : m[2].split(", ").map(Number);
-        throw valueError(`could not broadcast input array from shape ${shapeTuple(from)} into shape ${shapeTuple(to)}`);
+        throw valueError(
+          `could not broadcast input array from shape ${shapeTuple(from)} into shape ${shapeTuple(to)}`,
+        );
       }
     }
     throw e;
@@ -144,11 +167,17 @@ export function setItem(s: NumpyState, target: NdArray, index: PyValue, value: P
   const items = indexItems(s, index);
   const count = indexedCount(items);
   if (count > target.ndim)
-    throw new PyError("IndexError", `too many indices for array: array is ${target.ndim}-dimensional, but ${count} were indexed`);
+    throw new PyError(
+      "IndexError",
+      `too many indices for array: array is ${target.ndim}-dimensional, but ${count} were indexed`,
+    );
   const o = operandOf(s, value);
-  if (o === null) throw typeError(`float() argument must be a string or a real number, not '${s.interp.repr(value)}'`);
+  if (o === null)
+    throw typeError(`float() argument must be a string or a real number, not '${s.interp.repr(value)}'`);
   if (isFloat(o.dtype) && !isFloat(target.dtype) && o.tensor.values().some((v) => !Number.isFinite(v)))
-    throw valueError(`cannot convert float ${o.tensor.values().some((v) => v !== v) ? "NaN" : "infinity"} to integer`);
+    throw valueError(
+      `cannot convert float ${o.tensor.values().some((v) => v !== v) ? "NaN" : "infinity"} to integer`,
+    );
   const v = operandIn(s, o, target.dtype);
   const buffer = target.buffer;
   // `a[i] += x` wrote through the view `a[i]` just now; its value is what is assigned back
@@ -166,7 +195,9 @@ export function setItem(s: NumpyState, target: NdArray, index: PyValue, value: P
   if (!throughView) {
     prepareBuffer(target, wasUsed);
     const live = new T.Tensor(buffer.storage, old.shape, old.strides, old.offset, old.dtype);
-    assignmentShapes(() => numpyIndexing(target.ndim, count, () => T.withNoGrad(() => T.setIndex(live, items, v))));
+    assignmentShapes(() =>
+      numpyIndexing(target.ndim, count, () => T.withNoGrad(() => T.setIndex(live, items, v))),
+    );
   }
   const after = continueAs(s, target, old, rec, wasUsed && !throughView);
   s.noteWrite({
