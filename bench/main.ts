@@ -7,6 +7,7 @@ import { planW2 } from "./w2Plan";
 import { planW3 } from "./w3Plan";
 import { planW2py } from "./w2pyPlan";
 import { planEdit } from "./editPlan";
+import { planNumpy } from "./numpyPlan";
 
 /**
  * `npm run bench`: workloads W1–W3 as the shared WORKLOADS protocol specifies, then the
@@ -16,7 +17,7 @@ import { planEdit } from "./editPlan";
  * line a result on stdout, the rest on stderr; exits non-zero when a workload cannot run or
  * misses its reference answers.
  * Last, DRAW: the webview's drawing in headless chromium (bench/draw/main.ts, its own process).
- * Options: --only W1,W2,W3,W2py,EDIT50,DRAW  --baseline no  --n 100000  --w1-warmup 2 --w1-reps 5
+ * Options: --only W1,W2,W3,W2py,EDIT50,NUMPY,DRAW  --baseline no  --n 100000  --w1-warmup 2 --w1-reps 5
  * --w2-warmup 2 --w2-steps 10  --w3-warmup 3 --w3-steps 10  --w3-baseline-warmup 1
  * --w3-baseline-steps 4.
  *
@@ -24,7 +25,7 @@ import { planEdit } from "./editPlan";
  * so an engine line's `peak_rss_mb` is the peak when its own run ended.
  */
 
-const only = new Set(arg("only", "W1,W2,W3,W2py,EDIT50,DRAW").split(","));
+const only = new Set(arg("only", "W1,W2,W3,W2py,EDIT50,NUMPY,DRAW").split(","));
 const withBaseline = arg("baseline", "yes") !== "no";
 
 /**
@@ -57,6 +58,7 @@ const makers: [string, () => Plan][] = [
   ["W3", planW3],
   ["W2py", planW2py],
   ["EDIT50", planEdit],
+  ["NUMPY", planNumpy],
 ];
 let plans: Plan[] = [];
 for (const [name, make] of makers) {

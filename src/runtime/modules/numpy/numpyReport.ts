@@ -2,12 +2,39 @@ import type { Tensor } from "../../../engine/tensor/index";
 import type { TensorTraceInput } from "../../../trace/tensorTrace";
 import type { PyJson, TraceDiagnostic } from "../../../trace/trace";
 import type { Interpreter } from "../../interpreter/interpreter";
-import type { PyValue } from "../../interpreter/objects";
+import { PyInstance, PyList, type PyValue } from "../../interpreter/objects";
 import { oneElementGradients, tensorJson } from "../../tensorReport";
 import { jsonNumber } from "../../variables";
 import { NdArray, NpScalar } from "./ndarray";
 import { numpyStateOf } from "./numpyModule";
-import type { ValueMeta } from "./numpyState";
+import type { NumpyState } from "./numpyState";
+
+/**
+ * `network[0].weights`, `model.W1`: labels for the arrays the program's top-level objects hold
+ * (one level of attributes, through lists), so parameters reached only through attributes are
+ * named in the graph; their current values join the values the trace starts from.
+ */
+function attributeNames(s: NumpyState, interp: Interpreter): { names: Map<number, string[]>; tensors: Tensor[] } {
+  const names = new Map<number, string[]>();
+  const tensors: Tensor[] = [];
+  const label = (v: NdArray, name: string) => {
+    const t = s.current(v);
+    tensors.push(t);
+    const list = names.get(t.id);
+    if (list === undefined) names.set(t.id, [name]);
+    else if (!list.includes(name)) list.push(name);
+  };
+  const object = (v: PyValue, prefix: string) => {
+    if (!(v instanceof PyInstance) || v instanceof NdArray || v instanceof NpScalar) return;
+    for (const [k, a] of v.attrs) if (a instanceof NdArray) label(a, `${prefix}.${k}`);
+  };
+  for (const [name, v] of interp.globals) {
+    if (name.startsWith("__")) continue;
+    object(v, name);
+    if (v instanceof PyList && v.items.length <= 100) v.items.forEach((x, i) => object(x, `${name}[${i}]`));
+  }
+  return { names, tensors };
+}
 
 /**
  * What a run that used numpy reports: its arrays as tensor nodes of the trace (with names,
@@ -24,22 +51,16 @@ export function numpyTraceInput(
   const s = numpyStateOf(interp);
   if (s === null) return undefined;
   const held: Tensor[] = [...s.heldValues(), ...s.occurrences.values()];
-  // what the trace may show: the held values and everything their operations read
-  const metaById = new Map<number, ValueMeta>();
-  const seen = new Set<Tensor>();
-  const stack = [...held];
-  while (stack.length > 0) {
-    const t = stack.pop()!;
-    if (seen.has(t)) continue;
-    seen.add(t);
-    const meta = s.meta.get(t);
-    if (meta !== undefined && !metaById.has(t.id)) metaById.set(t.id, meta);
-    if (t.gradFn !== null) stack.push(...t.gradFn.inputs);
-  }
+  const attributes = attributeNames(s, interp);
+  for (const t of attributes.tensors) held.push(t);
   return {
     held,
-    spanOf: (id) => metaById.get(id)?.span ?? null,
-    namesOf: (id) => metaById.get(id)?.names ?? undefined,
+    spanOf: (id) => interp.spanOf(id),
+    namesOf: (id) => {
+      const own = s.names.get(id);
+      const held = attributes.names.get(id);
+      return own && held ? [...own, ...held.filter((n) => !own.includes(n))] : (own ?? held);
+    },
     callOf: (id) => interp.callRecorder.callOf(id),
     backward: null,
     rootId: null,

@@ -15,12 +15,6 @@ import { engineDtype, type NpDtype } from "./npDtype";
  */
 export const GENERATION_NUMBERS = 400_000;
 
-/** What the trace knows of a value: where it was made, and the names the program bound it to. */
-export interface ValueMeta {
-  span: SourceSpan | null;
-  names: string[] | null;
-}
-
 /** An in-place write into an array (`p -= lr * g`): which value it replaced and what with. */
 export interface WriteRecord {
   /** Tensor ids of the array's value before and after the write. */
@@ -78,7 +72,8 @@ export class NumpyState {
    */
   private iterationStarts: number[] = [];
   private updatesSinceStart = 0;
-  readonly meta = new WeakMap<Tensor, ValueMeta>();
+  /** The names the program bound values to, by tensor id (values of old iterations let go). */
+  readonly names = new Map<number, string[]>();
   /** Name occurrence → the value it stood for. */
   readonly occurrences = new Map<number, Tensor>();
   readonly warnings: TraceDiagnostic[] = [];
@@ -89,15 +84,11 @@ export class NumpyState {
 
   // ---- making values ----
 
-  /** Notes a new value: its span, its place among the held values, its generation's count. */
-  note(t: Tensor, inherit?: Tensor): Tensor {
-    if (!this.meta.has(t)) {
-      const from = inherit !== undefined ? this.meta.get(inherit) : undefined;
-      this.meta.set(t, {
-        span: from?.span ?? this.interp.at,
-        names: from?.names ? [...from.names] : null,
-      });
-    }
+  /**
+   * Notes a new value: its place among the held values and its generation's count. (Its span is
+   * the tape row's: the interpreter stamps each row with the expression that made it.)
+   */
+  note(t: Tensor): Tensor {
     if (t.requiresGrad) {
       this.held.push(t);
       this.heldGen.push(this.generation);
@@ -135,7 +126,17 @@ export class NumpyState {
     if (this.iterationStarts.length > 2) {
       this.iterationStarts.shift();
       this.dropHeld(this.iterationStarts[0]);
+      this.pruneNames();
     }
+  }
+
+  /** Lets go of the names of values made before the held ones (unless a name still stands for them). */
+  private pruneNames(): void {
+    if (this.names.size < 256 || this.held.length === 0) return;
+    const oldest = this.held[0].id;
+    const current = new Set<number>();
+    for (const t of this.occurrences.values()) current.add(t.id);
+    for (const id of this.names.keys()) if (id < oldest && !current.has(id)) this.names.delete(id);
   }
 
   /** The held values the trace walks from: the last two iterations' (all values when there were none). */
@@ -200,7 +201,7 @@ export class NumpyState {
     if (v instanceof NdArray) {
       const buffer = v.buffer;
       if (v.bufferVersion !== buffer.version || t.storage !== buffer.storage) {
-        t = this.note(joinGraph(aliasOf(t, buffer.storage), v.dtype), t);
+        t = this.note(joinGraph(aliasOf(t, buffer.storage), v.dtype));
         v.tensor = t;
         v.bufferVersion = buffer.version;
         v.gen = this.generation;
@@ -209,7 +210,7 @@ export class NumpyState {
     }
     if (v.gen < this.generation - 1) {
       if (t.gradFn !== null) {
-        t = this.note(aliasOf(t), t);
+        t = this.note(aliasOf(t));
         v.tensor = t;
       }
       v.gen = this.generation;
@@ -225,10 +226,9 @@ export class NumpyState {
     const t = this.current(value);
     this.occurrences.set(occurrence, t);
     if (name === null) return;
-    let meta = this.meta.get(t);
-    if (meta === undefined) this.meta.set(t, (meta = { span: null, names: null }));
-    if (meta.names === null) meta.names = [name];
-    else if (!meta.names.includes(name)) meta.names.push(name);
+    const names = this.names.get(t.id);
+    if (names === undefined) this.names.set(t.id, [name]);
+    else if (!names.includes(name)) names.push(name);
   }
 
   /**

@@ -79,11 +79,13 @@ function continueAs(
     s.note(value);
   } else if (isFloat(target.dtype)) {
     t.requiresGrad = true;
-    s.note(t, layout);
+    s.note(t);
   }
   target.tensor = t;
   target.bufferVersion = buffer.version;
   target.gen = s.generation;
+  // the write's rows belong to the statement that made it (an item assignment stamps none itself)
+  s.interp.stampRows(s.interp.at);
   return t;
 }
 
