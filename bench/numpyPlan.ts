@@ -20,7 +20,12 @@ export function planNumpy(): Plan {
   const data = w2Data();
   const { warmup, steps } = REFERENCE.W2;
   const xor = readFileSync(join(__dirname, "../examples/numpy_primer_xor.py"), "utf8");
-  const times = { npLong: [] as number[], npShort: [] as number[], tLong: [] as number[], tShort: [] as number[] };
+  const times = {
+    npLong: [] as number[],
+    npShort: [] as number[],
+    tLong: [] as number[],
+    tShort: [] as number[],
+  };
   const xorCpu: number[] = [];
   const xorWall: number[] = [];
   let losses: number[] = [];
@@ -36,7 +41,9 @@ export function planNumpy(): Plan {
   return {
     name: "NUMPY",
     engine() {
-      log(`NUMPY: W2 with numpy arrays and with torch tensors, ${reps} × (${warmup + steps} and ${warmup} steps); the XOR primer`);
+      log(
+        `NUMPY: W2 with numpy arrays and with torch tensors, ${reps} × (${warmup + steps} and ${warmup} steps); the XOR primer`,
+      );
       for (let r = 0; r < reps; r++) {
         const long = timed(w2NumpySource(data, warmup + steps));
         losses = long.trace.stdout.trim().split("\n").map(Number);

@@ -4,11 +4,11 @@ import { pow as crPow } from "../../../engine/math/correctlyRounded";
 import { NotImplemented, type PyValue } from "../../interpreter/objects";
 import { typeError, valueError } from "../../interpreter/pyErrors";
 import { typeName } from "../../interpreter/stringify";
-import { operandIn, operandOf, type Operand } from "./convert";
+import { operandIn, operandOf, operandsDtype, type Operand } from "./convert";
 import { checkFloatErrors } from "./fpErrors";
 import type { NdArray, NpScalar } from "./ndarray";
 import { broadcastShapesOf, expandTo } from "./broadcastValues";
-import { isFloat, resultDtype, roundInto, type NpDtype } from "./npDtype";
+import { isFloat, roundInto, type NpDtype } from "./npDtype";
 import type { NumpyState } from "./numpyState";
 
 /**
@@ -53,9 +53,7 @@ const COMPARISONS: Partial<Record<BinaryName, (a: Tensor, b: Tensor) => Tensor>>
 
 /** The dtype an operation computes in, and the dtype of its result. */
 function typesFor(name: BinaryName, a: Operand, b: Operand): { compute: NpDtype; out: NpDtype } {
-  const strong = [a, b].filter((o) => o.weak === null).map((o) => o.dtype);
-  const weak = [a, b].flatMap((o) => (o.weak === null ? [] : [o.weak]));
-  const common = resultDtype(strong, weak);
+  const common = operandsDtype([a, b]);
   switch (name) {
     case "divide": {
       const d = isFloat(common) ? common : "float64";

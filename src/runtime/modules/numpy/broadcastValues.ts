@@ -50,7 +50,8 @@ export function broadcastPair(a: readonly number[], b: readonly number[]): numbe
 
 /** numpy's broadcasting of several shapes, with its ValueError when they do not broadcast. */
 export function broadcastShapesOf(shapes: readonly (readonly number[])[]): number[] {
-  const n = Math.max(0, ...shapes.map((s) => s.length));
+  let n = 0;
+  for (const s of shapes) if (s.length > n) n = s.length;
   const out = new Array<number>(n).fill(1);
   for (const s of shapes) {
     for (let i = 0; i < s.length; i++) {

@@ -11,6 +11,7 @@ import {
   engineDtype,
   isFloat,
   promote,
+  resultDtype,
   roundInto,
   type NpDtype,
   type WeakKind,
@@ -215,6 +216,17 @@ export interface Operand {
   number: number;
   /** A numpy scalar or Python number (numpy's scalar arithmetic, and its warning names, apply). */
   scalar: boolean;
+}
+
+/** numpy 2's result type of operands (NEP 50: arrays and numpy scalars strong, Python numbers weak). */
+export function operandsDtype(ops: readonly Operand[]): NpDtype {
+  const strong: NpDtype[] = [];
+  const weak: WeakKind[] = [];
+  for (const o of ops) {
+    if (o.weak === null) strong.push(o.dtype);
+    else weak.push(o.weak);
+  }
+  return resultDtype(strong, weak);
 }
 
 /** Reads an arithmetic operand, or null when numpy would not take it (the operator then returns NotImplemented). */

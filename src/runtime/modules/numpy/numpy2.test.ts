@@ -16,7 +16,9 @@ const out = (code: string) => {
 
 describe("numpy 2 scalar reprs (NEP 51)", () => {
   it("name the type; str stays the number", () => {
-    expect(out("x = np.array([0.5, 2.0])\nprint(repr(x[0]), str(x[0]), x[0])")).toBe("np.float64(0.5) 0.5 0.5\n");
+    expect(out("x = np.array([0.5, 2.0])\nprint(repr(x[0]), str(x[0]), x[0])")).toBe(
+      "np.float64(0.5) 0.5 0.5\n",
+    );
     expect(out("print(repr(np.float32(0.1)), repr(np.int64(3)), repr(np.int32(-7)))")).toBe(
       "np.float32(0.1) np.int64(3) np.int32(-7)\n",
     );
@@ -30,9 +32,11 @@ describe("numpy 2 scalar reprs (NEP 51)", () => {
   });
 
   it("a reduction to one number is a numpy scalar", () => {
-    expect(out("a = np.arange(4.0)\nprint(repr(a.sum()), repr(a.mean()), repr(np.argmax(a)), type(a.max()).__name__)")).toBe(
-      "np.float64(6.0) np.float64(1.5) np.int64(3) float64\n",
-    );
+    expect(
+      out(
+        "a = np.arange(4.0)\nprint(repr(a.sum()), repr(a.mean()), repr(np.argmax(a)), type(a.max()).__name__)",
+      ),
+    ).toBe("np.float64(6.0) np.float64(1.5) np.int64(3) float64\n");
   });
 });
 
@@ -49,7 +53,9 @@ describe("numpy 2 promotion (NEP 50)", () => {
 
   it("a Python int too large for the array's type is an OverflowError", () => {
     const trace = run("np.int32(1) + 2**40");
-    expect(trace.diagnostics[0].message).toBe("OverflowError: Python integer 1099511627776 out of bounds for int32");
+    expect(trace.diagnostics[0].message).toBe(
+      "OverflowError: Python integer 1099511627776 out of bounds for int32",
+    );
   });
 });
 
@@ -83,7 +89,9 @@ describe("numpy scalars with Python", () => {
   });
 
   it("index Python lists and ranges when they are integers", () => {
-    expect(out("i = np.argmax(np.array([1.0, 5.0, 2.0]))\nprint(['a', 'b', 'c'][i], list(range(i)))")).toBe("b [0]\n");
+    expect(out("i = np.argmax(np.array([1.0, 5.0, 2.0]))\nprint(['a', 'b', 'c'][i], list(range(i)))")).toBe(
+      "b [0]\n",
+    );
   });
 
   it("sum as Python's sum does (starting from 0)", () => {

@@ -27,12 +27,14 @@ import {
   numberOf,
   operandIn,
   operandOf,
+  operandsDtype,
   shapeArg,
+  type Operand,
 } from "./convert";
 import * as C from "./creation";
 import { dot, inner, matmul, outer } from "./linalg";
 import { NdArray, NpScalar } from "./ndarray";
-import { resultDtype, type NpDtype } from "./npDtype";
+import type { NpDtype } from "./npDtype";
 import type { FpErrorKind, FpErrorMode, NumpyState } from "./numpyState";
 import * as S from "./shapes";
 import { argsortAlong, sortAlong, unique } from "./sorting";
@@ -165,9 +167,7 @@ function where(s: NumpyState, args: PyValue[]): PyValue {
   const a = operandOf(s, args[1]);
   const b = operandOf(s, args[2]);
   if (a === null || b === null) throw typeError("where() arguments must be arrays or numbers");
-  const strong = [a, b].filter((o) => o.weak === null).map((o) => o.dtype);
-  const weak = [a, b].flatMap((o) => (o.weak === null ? [] : [o.weak]));
-  const dtype = resultDtype(strong, weak);
+  const dtype = operandsDtype([a, b]);
   broadcastShapesOf([cond.shape, a.tensor.shape, b.tensor.shape]);
   const c = castTensor(s.read(cond), cond.dtype, "bool");
   const out = T.where(c, operandIn(s, a, dtype), operandIn(s, b, dtype));
@@ -480,9 +480,7 @@ export function fillFunctions(s: NumpyState, m: PyModule): void {
     const ops = args.map((v) => operandOf(s, v));
     if (ops.some((o) => o === null))
       throw typeError("result_type() arguments must be arrays, dtypes or numbers");
-    const strong = ops.filter((o) => o!.weak === null).map((o) => o!.dtype);
-    const weak = ops.flatMap((o) => (o!.weak === null ? [] : [o!.weak]));
-    return s.dtypeObjects.get(resultDtype(strong, weak))!;
+    return s.dtypeObjects.get(operandsDtype(ops as Operand[]))!;
   });
   set("can_cast", ([from, to]) => {
     const a = from instanceof NdArray || from instanceof NpScalar ? from.dtype : dtypeArg(s, from);

@@ -14,7 +14,10 @@ import type { NumpyState } from "./numpyState";
  * (one level of attributes, through lists), so parameters reached only through attributes are
  * named in the graph; their current values join the values the trace starts from.
  */
-function attributeNames(s: NumpyState, interp: Interpreter): { names: Map<number, string[]>; tensors: Tensor[] } {
+function attributeNames(
+  s: NumpyState,
+  interp: Interpreter,
+): { names: Map<number, string[]>; tensors: Tensor[] } {
   const names = new Map<number, string[]>();
   const tensors: Tensor[] = [];
   const label = (v: NdArray, name: string) => {
