@@ -11,7 +11,7 @@ import {
   type Kwargs,
   type PyValue,
 } from "../../interpreter/objects";
-import { typeError, UnsupportedError } from "../../interpreter/pyErrors";
+import { PyError, typeError, UnsupportedError } from "../../interpreter/pyErrors";
 import { dictSet } from "../../interpreter/collections";
 import { bind, boolArg, guard } from "../torchArgs";
 import { callMethod, clip, roundTo } from "./arrayMethods";
@@ -389,6 +389,23 @@ export function fillFunctions(s: NumpyState, m: PyModule): void {
     return S.stack(s, arrays(s, a.arrays, "stack"), a.axis === undefined ? 0 : intOf(a.axis));
   });
   set("vstack", ([x]) => S.vstack(s, arrays(s, x, "vstack")));
+  set("column_stack", ([x]) => S.columns(s, arrays(s, x, "column_stack")));
+  set("meshgrid", (args, kwargs) => {
+    const given = kwargs?.get("indexing") ?? "xy";
+    const indexing = given === "ij" ? "ij" : "xy";
+    if (given !== "xy" && given !== "ij")
+      throw new PyError("ValueError", "Valid values for `indexing` are 'xy' and 'ij'.");
+    for (const k of kwargs?.keys() ?? [])
+      if (k !== "indexing" && k !== "copy")
+        throw typeError(`meshgrid() got an unexpected keyword argument '${k}'`);
+    return new PyTuple(
+      S.meshgrid(
+        s,
+        args.map((a) => asArray(s, a)),
+        indexing,
+      ),
+    );
+  });
   set("hstack", ([x]) => S.hstack(s, arrays(s, x, "hstack")));
   set("where", (args) => where(s, args));
   set("isclose", (args, kwargs) => {

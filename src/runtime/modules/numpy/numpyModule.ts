@@ -1,7 +1,17 @@
-import { PyBuiltin, PyClass, PyInstance, PyModule, type PyValue } from "../../interpreter/objects";
+import {
+  PyBuiltin,
+  PyClass,
+  PyInstance,
+  PyModule,
+  PySlice,
+  PyTuple,
+  type PyValue,
+} from "../../interpreter/objects";
 import type { Interpreter } from "../../interpreter/interpreter";
 import { UnsupportedError } from "../../interpreter/pyErrors";
-import { nativeMethod } from "../torchArgs";
+import { guard, nativeMethod } from "../torchArgs";
+import { asArray } from "./convert";
+import { columns, concatenate, reshape } from "./shapes";
 import type { ModuleFactory } from "../../moduleLoader";
 import { arrayFromValues } from "./creation";
 import { makeLinalgModule } from "./linalgModule";
@@ -96,6 +106,38 @@ function makeErrstateClass(s: NumpyState): PyClass {
   return cls;
 }
 
+/** `np.c_[a, b]` and `np.r_[a, b]`: objects whose indexing joins arrays (as columns, or end to end). */
+function makeIndexJoiners(s: NumpyState, m: PyModule): void {
+  for (const [name, join] of [
+    ["c_", (arrays: NdArray[]) => columns(s, arrays)],
+    [
+      "r_",
+      (arrays: NdArray[]) =>
+        concatenate(
+          s,
+          arrays.map((a) => (a.ndim === 0 ? reshape(s, a, [1]) : a)),
+          0,
+        ),
+    ],
+  ] as const) {
+    const cls = new PyClass(`${name === "c_" ? "CClass" : "RClass"}`, null, "numpy.lib.index_tricks");
+    cls.dict.set(
+      "__getitem__",
+      new PyBuiltin("__getitem__", ([, index]) =>
+        guard(() => {
+          const items = index instanceof PyTuple ? index.items : [index];
+          if (items.some((x) => x instanceof PySlice))
+            throw new UnsupportedError(
+              `np.${name}[...] with slices is not supported by GradLens; use np.arange`,
+            );
+          return join(items.map((x) => asArray(s, x)));
+        }),
+      ),
+    );
+    m.attrs.set(name, new PyInstance(cls));
+  }
+}
+
 function fillNumpy(s: NumpyState, m: PyModule): void {
   const ndarray = makeNdarrayClass(s);
   m.attrs.set("ndarray", ndarray);
@@ -120,6 +162,7 @@ function fillNumpy(s: NumpyState, m: PyModule): void {
   m.attrs.set("errstate", makeErrstateClass(s));
   m.attrs.set("AxisError", numpyErrorClass(s, "AxisError"));
   fillFunctions(s, m);
+  makeIndexJoiners(s, m);
   m.attrs.set("linalg", makeLinalgModule(s));
   m.attrs.set("random", randomFactory !== null ? randomFactory(s) : placeholderRandom());
 }

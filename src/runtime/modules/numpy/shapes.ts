@@ -162,3 +162,22 @@ export function broadcastTo(s: NumpyState, a: NdArray, shape: readonly number[])
   }
   return s.array(T.expand(t, shape), a.dtype, a);
 }
+
+/** `np.meshgrid(x, y, ..., indexing='xy')`: coordinate arrays (copies), the first two axes swapped for 'xy'. */
+export function meshgrid(s: NumpyState, vectors: NdArray[], indexing: "xy" | "ij"): NdArray[] {
+  const lengths = vectors.map((v) => v.size);
+  const shape = [...lengths];
+  if (indexing === "xy" && shape.length >= 2) [shape[0], shape[1]] = [shape[1], shape[0]];
+  return vectors.map((v, i) => {
+    const axis = indexing === "xy" && i < 2 && vectors.length >= 2 ? 1 - i : i;
+    const own = shape.map((_, k) => (k === axis ? lengths[i] : 1));
+    const t = T.reshape(s.read(v), own);
+    return s.array(T.clone(T.expand(t, shape)), v.dtype);
+  });
+}
+
+/** `np.c_[a, b]`: 1-d arrays as columns (2-d as they are), joined along the last axis. */
+export function columns(s: NumpyState, arrays: NdArray[]): NdArray {
+  const parts = arrays.map((a) => (a.ndim < 2 ? reshape(s, a, [a.size, 1]) : a));
+  return concatenate(s, parts, parts[0] === undefined ? 0 : parts[0].ndim - 1);
+}
