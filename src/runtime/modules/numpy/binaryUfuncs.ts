@@ -1,3 +1,4 @@
+import { allocFloat64 } from "../../../engine/memory";
 import * as T from "../../../engine/tensor/index";
 import type { Tensor } from "../../../engine/tensor/index";
 import { pow as crPow } from "../../../engine/math/correctlyRounded";
@@ -149,7 +150,7 @@ function overwrite(out: Tensor, a: Tensor, b: Tensor, f: (x: number, y: number) 
 /** A fresh, zero-filled result of the operands' broadcast shape (for kernels GradLens writes itself). */
 function blank(a: Tensor, b: Tensor, dtype: Tensor["dtype"]): Tensor {
   const shape = T.broadcastShapes(a.shape, b.shape);
-  return T.Tensor.fromValues(new Float64Array(shape.reduce((p, d) => p * d, 1)), shape, dtype);
+  return T.Tensor.fromValues(allocFloat64(shape.reduce((p, d) => p * d, 1)), shape, dtype);
 }
 
 /** Computes `name(a, b)` in `compute` dtype; returns the result tensor (a fresh one). */

@@ -1,3 +1,4 @@
+import { allocFloat64 } from "../../../engine/memory";
 import { fma } from "./fma";
 
 /**
@@ -245,7 +246,7 @@ export function dgemm(
   bRow: number,
   bCol: number,
 ): Float64Array {
-  const c = new Float64Array(m * n);
+  const c = allocFloat64(m * n);
   const blocks = depthBlocks(k);
   const lanes = new Float64Array(4);
   for (let i = 0; i < m; i++) {

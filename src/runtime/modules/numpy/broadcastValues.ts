@@ -1,3 +1,4 @@
+import { allocFloat64 } from "../../../engine/memory";
 import { valueError } from "../../interpreter/pyErrors";
 import type { Tensor } from "../../../engine/tensor/index";
 
@@ -7,7 +8,7 @@ import type { Tensor } from "../../../engine/tensor/index";
  */
 export function expandTo(t: Tensor, shape: readonly number[]): Float64Array {
   const n = shape.reduce((p, d) => p * d, 1);
-  const out = new Float64Array(n);
+  const out = allocFloat64(n);
   const nd = shape.length;
   const strides = new Array<number>(nd).fill(0);
   for (let d = 0; d < t.ndim; d++) {

@@ -1,3 +1,4 @@
+import { allocFloat64 } from "../../../engine/memory";
 import * as T from "../../../engine/tensor/index";
 import { PyInt, PyList, PyTuple, type PyValue } from "../../interpreter/objects";
 import { PyError, typeError, valueError } from "../../interpreter/pyErrors";
@@ -73,7 +74,7 @@ export function full(s: NumpyState, shape: readonly number[], value: PyValue, dt
     (value instanceof NpScalar
       ? value.dtype
       : defaultFor(typeof value === "boolean" ? "bool" : value instanceof PyInt ? "int" : "float"));
-  const values = new Float64Array(shape.reduce((p, x) => p * x, 1)).fill(numberOf(value));
+  const values = allocFloat64(shape.reduce((p, x) => p * x, 1)).fill(numberOf(value));
   roundInto(values, d);
   return s.fresh(values, shape, d);
 }
@@ -85,7 +86,7 @@ export function filled(
   dtype: NpDtype = "float64",
 ): NdArray {
   checkShape(shape);
-  const values = new Float64Array(shape.reduce((p, x) => p * x, 1)).fill(value);
+  const values = allocFloat64(shape.reduce((p, x) => p * x, 1)).fill(value);
   roundInto(values, dtype);
   return s.fresh(values, shape, dtype);
 }
@@ -128,7 +129,7 @@ export function arange(s: NumpyState, args: readonly PyValue[], dtype?: NpDtype)
         ? "float32"
         : "float64");
   const n = arangeLength(start, stop, step);
-  const values = new Float64Array(n);
+  const values = allocFloat64(n);
   if (n > 0) values[0] = start;
   if (n > 1) {
     // numpy writes start and start + step, then fills on from their difference
@@ -157,7 +158,7 @@ export function linspace(
   const stop = numberOf(stopValue);
   const div = endpoint ? num - 1 : num;
   const delta = stop - start;
-  const values = new Float64Array(num);
+  const values = allocFloat64(num);
   for (let i = 0; i < num; i++) values[i] = i;
   let step = NaN;
   if (div > 0) {
@@ -176,7 +177,7 @@ export function linspace(
 /** `np.eye(N, M=None, k=0, dtype=float)`. */
 export function eye(s: NumpyState, n: number, m: number, k: number, dtype: NpDtype = "float64"): NdArray {
   if (n < 0 || m < 0) throw valueError("negative dimensions are not allowed");
-  const values = new Float64Array(n * m);
+  const values = allocFloat64(n * m);
   for (let i = 0; i < n; i++) {
     const j = i + k;
     if (j >= 0 && j < m) values[i * m + j] = 1;

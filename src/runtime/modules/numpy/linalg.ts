@@ -1,3 +1,4 @@
+import { allocFloat64 } from "../../../engine/memory";
 import * as T from "../../../engine/tensor/index";
 import type { Tensor } from "../../../engine/tensor/index";
 import type { PyValue } from "../../interpreter/objects";
@@ -205,7 +206,7 @@ function matmulCore(
 
 /** The values of `np.matmul(a, b)` for float64 operands (batches broadcast, vectors promoted). */
 function matmulValues(a: Mat, b: Mat, outShape: readonly number[]): Float64Array {
-  const out = new Float64Array(outShape.reduce((p, d) => p * d, 1));
+  const out = allocFloat64(outShape.reduce((p, d) => p * d, 1));
   const aVec = a.shape.length === 1;
   const bVec = b.shape.length === 1;
   const m = aVec ? 1 : a.shape[a.shape.length - 2];

@@ -1,3 +1,4 @@
+import { allocFloat64 } from "../../../engine/memory";
 import * as T from "../../../engine/tensor/index";
 import { toArray } from "../../interpreter/collections";
 import {
@@ -148,7 +149,7 @@ function isclose(
   const shape = broadcastShapesOf([a.shape, b.shape]);
   const av = expandTo(castTensor(s.read(a), a.dtype, "float64"), shape);
   const bv = expandTo(castTensor(s.read(b), b.dtype, "float64"), shape);
-  const out = new Float64Array(av.length);
+  const out = allocFloat64(av.length);
   for (let i = 0; i < av.length; i++) {
     const p = av[i];
     const q = bv[i];

@@ -1,3 +1,4 @@
+import { allocFloat64 } from "../../../engine/memory";
 import type { Tensor } from "../../../engine/tensor/index";
 
 /**
@@ -61,7 +62,7 @@ export function numpySum(t: Tensor, axes: readonly number[], f32: boolean): Floa
     outStrides[i] = axes.includes(i) ? 0 : s;
     s *= outShape[i];
   }
-  const out = new Float64Array(s);
+  const out = allocFloat64(s);
   if (t.numel === 0) return out;
   // numpy iterates in memory order: by descending input stride (C order when tied)
   let order = Array.from({ length: nd }, (_, i) => i).filter((i) => t.shape[i] !== 1);

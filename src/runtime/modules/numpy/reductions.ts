@@ -1,3 +1,4 @@
+import { allocFloat64 } from "../../../engine/memory";
 import * as T from "../../../engine/tensor/index";
 import type { Tensor } from "../../../engine/tensor/index";
 import { valueError } from "../../interpreter/pyErrors";
@@ -82,7 +83,7 @@ function sameLayout(t: Tensor, values: Float64Array): Tensor {
     strides[order[k]] = s;
     s *= t.shape[order[k]];
   }
-  const data = new Float64Array(t.numel);
+  const data = allocFloat64(t.numel);
   // values are row-major over t.shape; place each at its position in the new layout
   const index = new Array<number>(t.ndim).fill(0);
   for (let i = 0; i < values.length; i++) {
@@ -106,7 +107,7 @@ function varianceValues(t: Tensor, dims: readonly number[], ddof: number, f32: b
   const meanTensor = newTensor(means, keep, f32 ? "float32" : "float64");
   const x = t.values();
   const m = T.expand(meanTensor, t.shape).copyValues();
-  const sq = new Float64Array(x.length);
+  const sq = allocFloat64(x.length);
   for (let i = 0; i < x.length; i++) {
     const dev = r(x[i] - m[i]);
     sq[i] = r(dev * dev);
@@ -260,7 +261,7 @@ export function cumsum(s: NumpyState, a: NdArray | NpScalar, axis: number | null
   if (axis === null) t = T.reshape(t, [t.numel]);
   const ax = axis ?? 0;
   const n = t.shape[ax];
-  const tri = new Float64Array(n * n);
+  const tri = allocFloat64(n * n);
   for (let i = 0; i < n; i++) for (let j = i; j < n; j++) tri[i * n + j] = 1;
   const moved = T.transpose(t, ax, -1);
   const product = T.matmul(moved, T.Tensor.fromValues(tri, [n, n], t.dtype));

@@ -1,3 +1,4 @@
+import { allocFloat64 } from "../../../engine/memory";
 import * as T from "../../../engine/tensor/index";
 import type { Tensor } from "../../../engine/tensor/index";
 import { PyTuple, type PyValue } from "../../interpreter/objects";
@@ -23,7 +24,7 @@ function argsortValues(t: Tensor, axis: number): Float64Array {
   const v = t.values();
   const inner = shape.slice(axis + 1).reduce((p, d) => p * d, 1);
   const outer = shape.slice(0, axis).reduce((p, d) => p * d, 1);
-  const out = new Float64Array(v.length);
+  const out = allocFloat64(v.length);
   const order = Array.from({ length: n }, (_, i) => i);
   for (let o = 0; o < outer; o++)
     for (let i = 0; i < inner; i++) {
@@ -82,7 +83,7 @@ export function unique(
   const values: number[] = [];
   const first: number[] = [];
   const counts: number[] = [];
-  const inverse = new Float64Array(v.length);
+  const inverse = allocFloat64(v.length);
   for (const i of order) {
     const last = values.length - 1;
     if (last >= 0 && (v[i] === values[last] || (v[i] !== v[i] && values[last] !== values[last])))

@@ -1,3 +1,4 @@
+import { allocFloat64 } from "../../../engine/memory";
 import * as T from "../../../engine/tensor/index";
 import type { Tensor } from "../../../engine/tensor/index";
 import {
@@ -171,7 +172,7 @@ export function unary(s: NumpyState, name: UnaryName, x: PyValue): NdArray | NpS
 
 function boolOf(t: Tensor, test: (v: number) => boolean): Tensor {
   const v = t.values();
-  const out = new Float64Array(v.length);
+  const out = allocFloat64(v.length);
   for (let i = 0; i < v.length; i++) out[i] = test(v[i]) ? 1 : 0;
   return T.Tensor.fromValues(out, t.shape, "bool");
 }
