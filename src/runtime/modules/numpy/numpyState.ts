@@ -15,6 +15,12 @@ import { engineDtype, type NpDtype } from "./npDtype";
  */
 export const GENERATION_NUMBERS = 400_000;
 
+/**
+ * At most this many recent values are where the trace starts (a loop with no parameter updates
+ * to mark its iterations, an evaluation pass over many samples, shows its last values).
+ */
+export const HELD_VALUES = 4096;
+
 /** An in-place write into an array (`p -= lr * g`): which value it replaced and what with. */
 export interface WriteRecord {
   /** Tensor ids of the array's value before and after the write. */
@@ -90,6 +96,7 @@ export class NumpyState {
    */
   note(t: Tensor): Tensor {
     if (t.requiresGrad) {
+      if (this.held.length >= 2 * HELD_VALUES) this.dropHeld(this.held.length - HELD_VALUES);
       this.held.push(t);
       this.heldGen.push(this.generation);
       this.numbersThisGeneration += t.numel;
