@@ -48,19 +48,16 @@ export function binaryOp(rt: Runtime, op: BinaryOperator, a: PyValue, b: PyValue
   if (a instanceof ValueRef) {
     const other = valueOperand(b) ?? scalarOperand(rt, b);
     if (other !== null) return valueForward(rt, op, a.row, other, b);
-  } else if (b instanceof ValueRef) {
-    // a numpy scalar beside a Value acts as the number it holds (numpy hands the Value the operation)
-    const n = scalarOperand(rt, a);
-    if (n !== null) return valueReflected(rt, op, b.row, a, n);
-  }
-  if (a instanceof ValueRef) {
-    // handled above
   } else if (isNumber(a)) {
     if (isNumber(b)) {
       if (typeof a === "number" || typeof b === "number") return floatBinary(op, toFloat(a), toFloat(b));
       return intBinary(op, toInt(a), toInt(b));
     }
     if (b instanceof ValueRef) return valueReflected(rt, op, b.row, a, numberOperand(a));
+  } else if (b instanceof ValueRef) {
+    // a numpy scalar beside a Value acts as the number it holds (numpy hands the Value the operation)
+    const n = scalarOperand(rt, a);
+    if (n !== null) return valueReflected(rt, op, b.row, a, n);
   }
   if (a instanceof PySet && b instanceof PySet) {
     const r = setOp(op, a, b);
