@@ -155,3 +155,24 @@ print(round(float(loss), 6))
     expect(calls[forward!.call!].name).toBe("Dense.forward");
   });
 });
+
+describe("numpy scalars beside micrograd Values", () => {
+  it("act as the numbers they hold, both ways round, and the gradients flow", () => {
+    const trace = runProgram(
+      [
+        "import numpy as np",
+        "from micrograd.engine import Value",
+        "xs = np.array([1.5, 2.0])",
+        "a = Value(xs[0])",
+        "b = np.float64(2.0) * a",
+        "c = a * np.int64(3) + np.int64(2)",
+        "out = b + c",
+        "out.backward()",
+        "print(type(b).__name__, b.data, c.data, out.data, a.grad)",
+      ].join("\n"),
+    );
+    expect(trace.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    // CPython with numpy 1.24 prints the same (numpy hands the operation to the Value)
+    expect(trace.stdout).toBe("Value 3.0 6.5 9.5 5.0\n");
+  });
+});
