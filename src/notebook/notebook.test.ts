@@ -22,14 +22,14 @@ const CELLS = [
 
 describe("skipUnsupported", () => {
   it("blanks magics, shell lines and plotting imports without moving offsets", () => {
-    const text = "%time x = 1\n!pip install micrograd\nimport numpy as np\ny = 2";
+    const text = "%time x = 1\n!pip install micrograd\nimport seaborn as sns\ny = 2";
     const { text: out, skipped } = skipUnsupported(text);
     expect(out.length).toBe(text.length);
     expect(out.split("\n").map((l) => l.trim())).toEqual(["pass", "pass", "pass", "y = 2"]);
     expect(skipped.map((s) => text.slice(s.span.from, s.span.to))).toEqual([
       "%time x = 1",
       "!pip install micrograd",
-      "import numpy as np",
+      "import seaborn as sns",
     ]);
   });
 

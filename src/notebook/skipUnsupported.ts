@@ -15,8 +15,11 @@ export interface RunnableCell {
 
 /** Libraries that only draw: importing them is skipped, and so is every statement that uses them. */
 const PLOTTING = new Set(["matplotlib", "graphviz", "seaborn", "plotly", "IPython"]);
-/** Libraries GradLens does not have; only their import is skipped (a later use is a NameError). */
-const MISSING = new Set(["numpy"]);
+/**
+ * Libraries GradLens does not have whose import a notebook should skip (a later use is then a
+ * NameError). None at present: numpy runs; other libraries' imports are reported where they are.
+ */
+const MISSING = new Set<string>([]);
 /** Cell magics whose body is not Python: the whole cell is skipped. */
 const FOREIGN_CELL_MAGICS = new Set([
   "bash",
@@ -37,7 +40,7 @@ const FOREIGN_CELL_MAGICS = new Set([
 
 /**
  * Blanks out what a notebook cell holds besides the Python GradLens runs — IPython magics
- * (`%…`, `%%…`), shell lines (`!…`), imports of plotting libraries and numpy, and statements
+ * (`%…`, `%%…`), shell lines (`!…`), imports of plotting libraries, and statements
  * that use a plotting library's name — each replaced by text of the same length (`pass` where a
  * block may need a statement, else spaces) so offsets in the program still map back to the cell.
  * `aliases` collects the names plotting imports bound; pass the same set for every cell in order,

@@ -107,6 +107,8 @@ export function makeBuiltins(rt: Runtime): Map<string, PyValue> {
   });
   fn("range", (args) => {
     const n = args.map((a) => {
+      if (a instanceof PyInstance && a.cls.lookup("__index__") !== undefined)
+        a = rt.call(a.cls.lookup("__index__")!, [a]);
       if (a instanceof PyInt) return a.v;
       if (typeof a === "boolean") return +a;
       throw typeError(`'${typeName(a)}' object cannot be interpreted as an integer`);

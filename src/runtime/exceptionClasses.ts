@@ -7,6 +7,7 @@ const HIERARCHY: [string, string | null][] = [
   ["ArithmeticError", "Exception"],
   ["ZeroDivisionError", "ArithmeticError"],
   ["OverflowError", "ArithmeticError"],
+  ["FloatingPointError", "ArithmeticError"],
   ["AssertionError", "Exception"],
   ["AttributeError", "Exception"],
   ["LookupError", "Exception"],

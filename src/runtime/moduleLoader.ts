@@ -10,11 +10,12 @@ import { MICROGRAD_NN_SOURCE } from "./modules/microgradNn";
 import { makeValueClass } from "./modules/microgradValue";
 import { makeRandomModule } from "./modules/randomModule";
 import { TORCH_MODULES } from "./modules/torchModule";
+import { NUMPY_MODULES } from "./modules/numpy/numpyModule";
 
 /** Makes a module for one run (a module written in TypeScript: `torch`, `torch.nn.functional`, …). */
 export type ModuleFactory = (interp: Interpreter) => PyModule;
 
-const registered = new Map<string, ModuleFactory>(TORCH_MODULES);
+const registered = new Map<string, ModuleFactory>([...TORCH_MODULES, ...NUMPY_MODULES]);
 
 /**
  * The seam for modules written elsewhere in GradLens: register a factory under the module's
@@ -30,7 +31,6 @@ export function registerBuiltinModule(name: string, factory: ModuleFactory): voi
  */
 const NOT_AVAILABLE = new Set([
   "torch",
-  "numpy",
   "matplotlib",
   "graphviz",
   "sklearn",

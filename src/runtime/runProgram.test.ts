@@ -335,10 +335,10 @@ describe("runtime errors are Python's, located, and keep the partial trace", () 
       message: "ModuleNotFoundError: No module named 'foo'",
       text: "import foo",
     });
-    expect(run("import numpy as np")).toMatchObject({
+    expect(run("import pandas as pd")).toMatchObject({
       code: "unsupported",
-      message: "The module `numpy` is not available in GradLens",
-      text: "import numpy as np",
+      message: "The module `pandas` is not available in GradLens",
+      text: "import pandas as pd",
     });
     expect(run("import matplotlib.pyplot as plt").code).toBe("unsupported");
     expect(run("from micrograd.engine import Nope").message).toBe(

@@ -12,6 +12,7 @@ import { rowOccurrences } from "./rowOccurrences";
 import { traceRoot } from "./traceRoot";
 import { collectVariables } from "./variables";
 import { torchTraceInput } from "./modules/torchReport";
+import { mergeTensorInputs, numpyTraceInput, numpyWarnings } from "./modules/numpy/numpyReport";
 import { runJavaScript } from "./js/runJavaScript";
 import { DEFAULT_MEMORY_BUDGET_MB, MemoryBudget } from "./memoryBudget";
 import { ownValueDiagnostics } from "./ownValues/ownValueMessages";
@@ -48,6 +49,7 @@ export const runProgram: RunProgram = (source, options = {}) => {
     diagnostics.push(diagnosticFor(e, interp.at, diagnostics));
   }
   if (interp.tape.dropped > 0) diagnostics.push(droppedValues(interp));
+  diagnostics.push(...numpyWarnings(interp));
   const occurrences = rowOccurrences(interp.occurrenceRows, program.occurrences);
   const root = traceRoot(options, interp.tape, occurrences, interp.lastRoot);
   const calls = interp.callRecorder.traceCalls();
@@ -62,7 +64,10 @@ export const runProgram: RunProgram = (source, options = {}) => {
     stdout: interp.stdout,
     diagnostics: diagnostics.filter((d) => d.code !== "duplicate"),
     variables: collectVariables(interp, root),
-    tensors: torchTraceInput(interp, program, options.output),
+    tensors: mergeTensorInputs(
+      torchTraceInput(interp, program, options.output),
+      numpyTraceInput(interp, program, options.output),
+    ),
     calls: { list: calls, callOf: (row) => interp.callRecorder.callOf(row) },
     own: interp.ownValues.traceInput(),
   });

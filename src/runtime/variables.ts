@@ -1,6 +1,7 @@
 import type { JsonNumber, PyJson } from "../trace/trace";
 import type { Interpreter } from "./interpreter/interpreter";
 import { tensorJson } from "./modules/torchReport";
+import { numpyJson } from "./modules/numpy/numpyReport";
 import {
   PyBuiltin,
   PyDict,
@@ -79,7 +80,7 @@ export function collectVariables(interp: Interpreter, root: number | null): Reco
     }
     if (v instanceof PyDict) return { type: "Object", class: "dict" };
     if (v instanceof PyInstance) {
-      const tensor = tensorJson(interp, v);
+      const tensor = tensorJson(interp, v) ?? numpyJson(interp, v);
       if (tensor !== undefined) return tensor;
       const out: PyJson = { type: "Object", class: v.cls.name };
       // any object with a parameters() method: micrograd.nn and torch.nn modules, and the

@@ -92,7 +92,7 @@ const PREVIOUS_VIEWS_KEPT = 8;
 
 function rememberView(key: string, view: ViewGraph): void {
   previousViews.delete(key); // re-inserted last: the map's order is the order of use
-  rememberView(key, view);
+  previousViews.set(key, view);
   while (previousViews.size > PREVIOUS_VIEWS_KEPT) previousViews.delete(previousViews.keys().next().value!);
 }
 

@@ -134,7 +134,18 @@ function sliceItems<T>(items: ArrayLike<T>, s: PySlice): T[] {
   return out;
 }
 
+/** An index given as an object with `__index__` (a numpy integer) as the int it stands for. */
+export function asIndex(rt: Runtime, v: PyValue): PyValue {
+  if (v instanceof PyInstance) {
+    const f = v.cls.lookup("__index__");
+    if (f !== undefined) return rt.call(f, [v]);
+  }
+  return v;
+}
+
 export function getItem(rt: Runtime, obj: PyValue, index: PyValue): PyValue {
+  if (obj instanceof PyList || obj instanceof PyTuple || obj instanceof PyRange || typeof obj === "string")
+    index = asIndex(rt, index);
   if (obj instanceof PyList) {
     if (index instanceof PySlice) return new PyList(sliceItems(obj.items, index));
     return obj.items[normalizeIndex(index, obj.items.length, "list")];
@@ -167,6 +178,7 @@ export function getItem(rt: Runtime, obj: PyValue, index: PyValue): PyValue {
 
 export function setItem(rt: Runtime, obj: PyValue, index: PyValue, value: PyValue): void {
   if (obj instanceof PyList) {
+    index = asIndex(rt, index);
     if (index instanceof PySlice) {
       const { start, stop, step } = sliceIndices(index, obj.items.length);
       if (step !== 1)

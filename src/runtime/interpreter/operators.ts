@@ -47,7 +47,7 @@ export function binaryOp(rt: Runtime, op: BinaryOperator, a: PyValue, b: PyValue
   if (a instanceof PyInt && b instanceof PyInt) return intBinary(op, a, b);
   if (typeof a === "string" && op === "%") return percentFormat(rt, (v, spec) => rt.format(v, spec), a, b);
   if (a instanceof ValueRef) {
-    const other = valueOperand(b);
+    const other = valueOperand(b) ?? scalarOperand(rt, b);
     if (other !== null) return valueForward(rt, op, a.row, other, b);
   } else if (isNumber(a)) {
     if (isNumber(b)) {
@@ -55,6 +55,10 @@ export function binaryOp(rt: Runtime, op: BinaryOperator, a: PyValue, b: PyValue
       return intBinary(op, toInt(a), toInt(b));
     }
     if (b instanceof ValueRef) return valueReflected(rt, op, b.row, a, numberOperand(a));
+  } else if (b instanceof ValueRef) {
+    // a numpy scalar beside a Value acts as the number it holds (numpy hands the Value the operation)
+    const n = scalarOperand(rt, a);
+    if (n !== null) return valueReflected(rt, op, b.row, a, n);
   }
   if (a instanceof PySet && b instanceof PySet) {
     const r = setOp(op, a, b);
@@ -99,6 +103,18 @@ export function inplaceOp(rt: Runtime, op: BinaryOperator, a: PyValue, b: PyValu
     return a;
   }
   return binaryOp(rt, op, a, b);
+}
+
+/**
+ * A numpy scalar (`np.float64`, `np.int64`) as the Python number it holds, for micrograd's
+ * operators; null for anything else.
+ */
+function scalarOperand(rt: Runtime, v: PyValue): PyNumber | null {
+  if (!(v instanceof PyInstance) || v.cls.module !== "numpy") return null;
+  const index = v.cls.lookup("__index__");
+  if (index !== undefined) return numberOperand(rt.call(index, [v]) as PyInt);
+  const float = v.cls.lookup("__float__");
+  return float !== undefined ? numberOperand(rt.call(float, [v]) as number) : null;
 }
 
 function numberOperand(v: number | PyInt | boolean): PyNumber {

@@ -23,6 +23,7 @@ import { PyError, typeError } from "../interpreter/pyErrors";
 import type { Runtime } from "../interpreter/runtime";
 import { typeName } from "../interpreter/stringify";
 import { TensorObject } from "./torchState";
+import { numpyData, numpyElement } from "./numpy/torchInterop";
 
 /**
  * Reading Python arguments for the torch modules: binding positionals and keywords by name,
@@ -183,7 +184,10 @@ export function toPython(n: Nested, dtype: DType): PyValue {
 export function nestedData(rt: Runtime, v: PyValue): { data: Nested; dtype: DType } {
   // torch.tensor(t) copies t with its own dtype
   if (v instanceof TensorObject) return { data: v.tensor.toNested(), dtype: v.tensor.dtype };
+  const array = numpyData(v);
+  if (array !== null) return array;
   let category = -1; // the highest seen: 0 bool, 1 int, 2 float; -1 when there are no numbers
+  let numpyDouble = false;
   const see = (c: number) => (category = Math.max(category, c));
   const walk = (x: PyValue): Nested => {
     if (x instanceof PyList || x instanceof PyTuple) return x.items.map(walk);
@@ -194,6 +198,13 @@ export function nestedData(rt: Runtime, v: PyValue): { data: Nested; dtype: DTyp
       see(t.dtype === "bool" ? 0 : t.dtype === "int64" ? 1 : 2);
       return t.item();
     }
+    const element = numpyElement(x);
+    if (element !== null) {
+      see(element.category);
+      // a numpy float64 scalar brings its own type, as in PyTorch
+      if (element.float64) numpyDouble = true;
+      return element.value;
+    }
     if (isNumberLike(x)) {
       see(typeof x === "boolean" ? 0 : x instanceof PyInt ? 1 : 2);
       return num(x, "value");
@@ -202,7 +213,8 @@ export function nestedData(rt: Runtime, v: PyValue): { data: Nested; dtype: DTyp
     throw typeError(`new(): invalid data type '${typeName(x)}'`);
   };
   const data = walk(v);
-  const dtype: DType = category === 0 ? "bool" : category === 1 ? "int64" : getDefaultDtype();
+  const dtype: DType =
+    category === 0 ? "bool" : category === 1 ? "int64" : numpyDouble ? "float64" : getDefaultDtype();
   return { data, dtype };
 }
 

@@ -23,6 +23,7 @@ import { fillNn } from "./torchNn";
 import { fillOptim } from "./torchOptim";
 import { attachTorchState, TensorObject, torchStateOf, TorchState } from "./torchState";
 import { makeTensorClasses } from "./torchTensor";
+import { tensorSharing } from "./numpy/torchInterop";
 import { TENSOR_METHODS } from "./torchTensorMethods";
 import { makeDtypeClass, makeGradModeClass, makeSetGradEnabledClass, makeSizeClass } from "./torchValues";
 
@@ -91,6 +92,7 @@ function fillTorch(s: TorchState, m: PyModule): void {
     return null;
   });
   set("is_tensor", ([x]) => x instanceof TensorObject);
+  set("from_numpy", ([x]) => wrap(tensorSharing(x)));
 
   set("tensor", (args, kwargs) => {
     const a = bind("tensor", args, kwargs, ["data", "*", ...CREATE_KEYWORDS]);
@@ -301,7 +303,12 @@ function stateFor(interp: Interpreter): TorchState {
   const s = new TorchState(interp);
   attachTorchState(interp, s);
   makeTensorClasses(s);
-  interp.nameHook = (value, occurrence, name) => s.noteName(value, occurrence, name);
+  // a hook set before (numpy's) keeps being told
+  const previous = interp.nameHook;
+  interp.nameHook = (value, occurrence, name) => {
+    previous?.(value, occurrence, name);
+    s.noteName(value, occurrence, name);
+  };
   return s;
 }
 

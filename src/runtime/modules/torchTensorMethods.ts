@@ -19,6 +19,7 @@ import {
 } from "./torchArgs";
 import { TensorObject, type TorchState } from "./torchState";
 import { makeReturnTypes } from "./torchValues";
+import { arraySharing } from "./numpy/torchInterop";
 
 /**
  * The methods of `torch.Tensor` (`x.sum(dim=1)`, `x.relu()`, `x.backward()`, …), each a thin
@@ -248,6 +249,10 @@ export const TENSOR_METHODS: Record<string, TensorMethod> = {
     return s.wrap(T.cast(self, dtypeArg(a.dtype)!));
   },
   cpu: (s, self) => s.wrap(self),
+  numpy: (s, self, args, kwargs) => {
+    bind("numpy", args, kwargs, ["*", "force"]);
+    return arraySharing(s.interp, self);
+  },
   all: truthOf("all", (v) => v.every((x) => x !== 0)),
   any: truthOf("any", (v) => v.some((x) => x !== 0)),
   item(_s, self, args, kwargs) {
@@ -257,11 +262,6 @@ export const TENSOR_METHODS: Record<string, TensorMethod> = {
   tolist(_s, self, args, kwargs) {
     bind("tolist", args, kwargs, []);
     return toPython(self.toNested(), self.dtype);
-  },
-  numpy() {
-    throw new UnsupportedError(
-      "`.numpy()` is not available in GradLens (there is no NumPy); use `.tolist()`",
-    );
   },
   size(s, self, args, kwargs) {
     const a = bind("size", args, kwargs, ["dim"]);

@@ -18,6 +18,8 @@ export interface Slice {
   start?: number | null;
   stop?: number | null;
   step?: number | null;
+  /** A negative step walks backwards, as in Python and numpy (PyTorch refuses one). */
+  allowNegativeStep?: boolean;
 }
 
 export type IndexItem = number | Slice | null | "..." | Tensor | number[];
@@ -48,11 +50,26 @@ function consumes(item: IndexItem): number {
 function sliceRange(s: Slice, size: number): { start: number; length: number; step: number } {
   const step = s.step ?? 1;
   if (step === 0) throw valueError("slice step cannot be zero");
-  if (step < 0) throw valueError("step must be greater than zero");
+  if (step < 0) {
+    if (s.allowNegativeStep !== true) throw valueError("step must be greater than zero");
+    return backwardRange(s, size, step);
+  }
   const clampIndex = (v: number) => Math.min(Math.max(v < 0 ? v + size : v, 0), size);
   const start = s.start === undefined || s.start === null ? 0 : clampIndex(s.start);
   const stop = s.stop === undefined || s.stop === null ? size : clampIndex(s.stop);
   return { start, length: stop > start ? Math.ceil((stop - start) / step) : 0, step };
+}
+
+/** Python's slice.indices for a negative step: from the last element (or `start`) down past `stop`. */
+function backwardRange(
+  s: Slice,
+  size: number,
+  step: number,
+): { start: number; length: number; step: number } {
+  const clamp = (v: number) => (v < 0 ? Math.max(v + size, -1) : Math.min(v, size - 1));
+  const start = s.start === undefined || s.start === null ? size - 1 : clamp(s.start);
+  const stop = s.stop === undefined || s.stop === null ? -1 : clamp(s.stop);
+  return { start, length: start > stop ? Math.ceil((stop - start) / step) : 0, step };
 }
 
 function intIndex(i: number, size: number, dim: number): number {
