@@ -1,6 +1,7 @@
 import type { Trace } from "../trace/trace";
 
 import type { SourceLanguage } from "../lang/sourceLanguage";
+import type { WorkspaceFiles, WorkspaceSnapshot } from "./workspaceFiles";
 
 export type { SourceLanguage };
 
@@ -20,6 +21,12 @@ export interface RunOptions {
   language?: SourceLanguage;
   /** Data for leaves by row, in place of what the program gives them (see Tape.leafOverrides). */
   leafValues?: ReadonlyMap<number, number>;
+  /**
+   * What the program may see of the files around it (`os.path.exists`, `os.listdir`,
+   * `os.getcwd`): a live view in the same process, or a snapshot `{ cwd, files }` (plain data,
+   * so it crosses to a worker). Without it no file exists and the working directory is `/`.
+   */
+  files?: WorkspaceFiles | WorkspaceSnapshot;
 }
 
 /** Runs a program's source to completion (or to its first error) and returns what it computed. */

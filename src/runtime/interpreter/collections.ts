@@ -2,6 +2,8 @@ import { floatRepr } from "../format/floatFormat";
 import {
   DONE,
   int,
+  PyClass,
+  PyClassMethod,
   PyDict,
   PyDictView,
   PyInstance,
@@ -144,8 +146,11 @@ export function getItem(rt: Runtime, obj: PyValue, index: PyValue): PyValue {
   }
   if (obj instanceof PyDict) {
     const v = dictGet(obj, index);
-    if (v === undefined) throw keyError(rt, index);
-    return v;
+    if (v !== undefined) return v;
+    // a dict subclass's __missing__ (defaultdict, Counter) answers for absent keys
+    const missing = obj.cls?.lookup("__missing__");
+    if (missing !== undefined) return rt.call(missing, [obj, index]);
+    throw keyError(rt, index);
   }
   if (typeof obj === "string") {
     if (index instanceof PySlice) return sliceItems([...obj], index).join("");
@@ -160,6 +165,12 @@ export function getItem(rt: Runtime, obj: PyValue, index: PyValue): PyValue {
   if (obj instanceof PyInstance) {
     const f = obj.cls.lookup("__getitem__");
     if (f !== undefined) return rt.call(f, [obj, index]);
+  }
+  if (obj instanceof PyClass) {
+    // `list[int]`, `Stack[T]`: the class's __class_getitem__ (an implicit classmethod)
+    const f = obj.lookup("__class_getitem__");
+    if (f !== undefined) return rt.call(f instanceof PyClassMethod ? f.func : f, [obj, index]);
+    throw typeError(`type '${obj.name}' is not subscriptable`);
   }
   throw typeError(`'${typeName(obj)}' object is not subscriptable`);
 }

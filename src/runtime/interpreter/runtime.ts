@@ -1,5 +1,6 @@
 import type { MicrogradOps } from "../../engine/scalar/microgradOps";
 import type { Tape } from "../../engine/tape";
+import type { Frame } from "./frame";
 import type { Kwargs, PyClass, PyValue, ValueRef } from "./objects";
 
 /**
@@ -28,4 +29,6 @@ export interface Runtime {
   format(v: PyValue, spec: string): string;
   /** Counts a unit of work against the step budget (long-running builtins call it). */
   step(): void;
+  /** The scope running now (for `globals()`, `locals()`, `vars()` and `dir()` without arguments). */
+  currentFrame(): Frame | null;
 }
