@@ -322,7 +322,7 @@ export function makeBuiltins(rt: Runtime): Map<string, PyValue> {
     x === undefined ? 0 : (viaDunder(x, "__float__") ?? convertToFloat(x)),
   );
   type("str", ([x]) => (x === undefined ? "" : rt.str(x)));
-  type("bool", ([x]) => (x === undefined ? false : truthy(rt, x)));
+  const boolClass = type("bool", ([x]) => (x === undefined ? false : truthy(rt, x)));
   type("list", ([x]) => new PyList(x === undefined ? [] : toArray(rt, x)));
   type("tuple", ([x]) => new PyTuple(x === undefined ? [] : toArray(rt, x)));
   const dictClass = type("dict", ([x], kwargs) => {
@@ -390,6 +390,17 @@ export function makeBuiltins(rt: Runtime): Map<string, PyValue> {
     if (!cls) otherTypes.set(name, (cls = new PyClass(name, null, "builtins")));
     return cls;
   }
+
+  fn("issubclass", ([c, classes]) => {
+    if (!(c instanceof PyClass)) throw typeError("issubclass() arg 1 must be a class");
+    const check = (k: PyValue): boolean => {
+      if (k instanceof PyTuple) return k.items.some(check);
+      if (!(k instanceof PyClass))
+        throw typeError("issubclass() arg 2 must be a class, a tuple of classes, or a union");
+      return k === objectClass || c.isSubclassOf(k) || (c === boolClass && k === intClass);
+    };
+    return check(classes);
+  });
 
   function isInstance(x: PyValue, classes: PyValue): boolean {
     if (classes instanceof PyTuple) return classes.items.some((c) => isInstance(x, c));

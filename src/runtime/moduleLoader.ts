@@ -6,6 +6,7 @@ import type { ModuleLoader } from "./interpreter/moduleLoader";
 import { dictSet } from "./interpreter/collections";
 import { PyDict, PyModule, type PyValue } from "./interpreter/objects";
 import { PyError, UnsupportedError } from "./interpreter/pyErrors";
+import { addMathExtras } from "./modules/mathExtras";
 import { makeMathModule } from "./modules/mathModule";
 import { MICROGRAD_NN_SOURCE } from "./modules/microgradNn";
 import { makeValueClass } from "./modules/microgradValue";
@@ -96,8 +97,11 @@ export class BuiltinModules implements ModuleLoader {
     if (standard) return standard(interp, this.context, (other) => this.load(interp, other.split(".")));
     const module = new PyModule(name);
     switch (name) {
-      case "math":
-        return makeMathModule(interp);
+      case "math": {
+        const math = makeMathModule(interp);
+        addMathExtras(interp, math);
+        return math;
+      }
       case "random":
         return makeRandomModule(interp);
       case "micrograd":
@@ -161,7 +165,10 @@ export class BuiltinModules implements ModuleLoader {
           v = this.load(interp, [...path, name]);
         } catch (e) {
           if (!(e instanceof PyError)) throw e;
-          throw new PyError("ImportError", `cannot import name '${name}' from '${module.name}'`);
+          throw new PyError(
+            "ImportError",
+            `cannot import name '${name}' from '${module.name}' (unknown location)`,
+          );
         }
       }
       frame.store(alias ?? name, v);

@@ -125,7 +125,7 @@ export function percentFormat(rt: Runtime, format: Format, template: string, val
       if ("oxX".includes(type))
         return format(v, `${align}${sign}${flags.includes("#") ? "#" : ""}${zero}${w}${type}`);
       const f = toFloat(v);
-      return format(f, `${align}${sign}${zero}${w}.${p ?? "6"}${type}`);
+      return format(f, `${align}${sign}${flags.includes("#") ? "#" : ""}${zero}${w}.${p ?? "6"}${type}`);
     },
   );
   if (!mapping && next < args.length) throw typeError("not all arguments converted during string formatting");

@@ -17,6 +17,7 @@ import {
   type PyValue,
 } from "./objects";
 import { PyError, typeError, UnsupportedError } from "./pyErrors";
+import { classProtocol } from "./classProtocols";
 import { setIterationOrder } from "./setOrder";
 import type { Runtime } from "./runtime";
 import { typeName } from "./stringify";
@@ -225,6 +226,10 @@ export function length(rt: Runtime, v: PyValue): number {
   if (v instanceof PyDictView) return v.dict.entries.size;
   if (v instanceof PySet) return v.entries.size;
   if (v instanceof PyRange) return v.length;
+  if (v instanceof PyClass) {
+    const protocol = classProtocol(v);
+    if (protocol) return protocol.iterate().length;
+  }
   if (v instanceof PyInstance) {
     const f = v.cls.lookup("__len__");
     if (f !== undefined) {
@@ -271,6 +276,14 @@ export function getIterator(rt: Runtime, v: PyValue): PyIterator {
     const keys = [...v.entries.values()].map((e) => e.key);
     let i = 0;
     return new PyIterator(() => (i < keys.length ? keys[i++] : DONE), "dict_keyiterator");
+  }
+  if (v instanceof PyClass) {
+    const protocol = classProtocol(v);
+    if (protocol) {
+      const items = protocol.iterate();
+      let i = 0;
+      return new PyIterator(() => (i < items.length ? items[i++] : DONE));
+    }
   }
   if (v instanceof PyInstance) {
     const f = v.cls.lookup("__iter__");

@@ -5,6 +5,7 @@ import {
   bigInt,
   int,
   NotImplemented,
+  PyClass,
   PyDict,
   PyDictView,
   PyInstance,
@@ -19,6 +20,7 @@ import {
 import { PyError, typeError, UnsupportedError } from "./pyErrors";
 import type { Runtime } from "./runtime";
 import { typeName } from "./stringify";
+import { classProtocol } from "./classProtocols";
 import { dictHas, hashKey } from "./collections";
 import { percentFormat } from "../format/stringFormat";
 
@@ -421,6 +423,10 @@ export function contains(rt: Runtime, container: PyValue, item: PyValue): boolea
     const { start, stop, step } = container;
     const inside = step > 0 ? x >= start && x < stop : x <= start && x > stop;
     return inside && Number.isInteger(x) && (x - start) % step === 0;
+  }
+  if (container instanceof PyClass) {
+    const protocol = classProtocol(container);
+    if (protocol) return protocol.contains(item);
   }
   if (container instanceof PyInstance) {
     const f = container.cls.lookup("__contains__");

@@ -7,6 +7,7 @@ import {
   PyDict,
   PyFunction,
   PyInstance,
+  PyInt,
   PyModule,
   PyTuple,
   type PyValue,
@@ -103,6 +104,18 @@ export function setFunctionAttribute(fn: PyFunction, name: string, value: PyValu
 
 /** The introspection attributes of other objects: builtins, bound methods, classes, instances, modules. */
 export function specialAttribute(obj: PyValue, name: string): PyValue | undefined {
+  if (typeof obj === "number") {
+    if (name === "real") return obj;
+    if (name === "imag") return 0;
+    return undefined;
+  }
+  if (obj instanceof PyInt || typeof obj === "boolean") {
+    const n = typeof obj === "boolean" ? int(obj ? 1 : 0) : obj;
+    if (name === "real" || name === "numerator") return n;
+    if (name === "imag") return int(0);
+    if (name === "denominator") return int(1);
+    return undefined;
+  }
   if (obj instanceof PyBuiltin) {
     const own = obj.attrs?.get(name);
     if (own !== undefined) return own;

@@ -2,7 +2,16 @@ import type { Interpreter } from "../interpreter/interpreter";
 import { PyModule } from "../interpreter/objects";
 import type { WorkspaceFiles } from "../workspaceFiles";
 import { makeCollectionsModule } from "./collectionsModule";
+import { makeAbcModule } from "./abcModule";
 import { makeCopyModule } from "./copyModule";
+import { makeEnumModule } from "./enumModule";
+import { makeJsonModule } from "./jsonModule";
+import { makeIPythonDisplayModule, makeIPythonModule, makeIpywidgetsModule } from "./notebookDisplay";
+import { makePprintModule } from "./pprintModule";
+import { makeStatisticsModule } from "./statisticsModule";
+import { makeStringModule } from "./stringModule";
+import { makeTimeModule } from "./timeModule";
+import { makeWarningsModule } from "./warningsModule";
 import { makeDataclassesModule } from "./dataclassesModule";
 import { makeFunctoolsModule } from "./functoolsModule";
 import { makeItertoolsModule } from "./itertoolsModule";
@@ -54,4 +63,15 @@ export const STDLIB_MODULES = new Map<string, StdlibFactory>([
   ["dataclasses", (interp) => makeDataclassesModule(interp)],
   ["typing", (interp) => makeTypingModule(interp)],
   ["copy", (interp) => makeCopyModule(interp)],
+  ["json", (interp) => makeJsonModule(interp)],
+  ["pprint", (interp) => makePprintModule(interp)],
+  ["time", (interp) => makeTimeModule(interp)],
+  ["string", (interp) => makeStringModule(interp)],
+  ["warnings", (interp) => makeWarningsModule(interp)],
+  ["abc", (interp) => makeAbcModule(interp)],
+  ["enum", (interp) => makeEnumModule(interp)],
+  ["statistics", (interp) => makeStatisticsModule(interp)],
+  ["IPython", () => makeIPythonModule(makeIPythonDisplayModule())],
+  ["IPython.display", (_interp, _context, load) => load("IPython").attrs.get("display") as PyModule],
+  ["ipywidgets", () => makeIpywidgetsModule()],
 ]);
