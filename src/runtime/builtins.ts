@@ -372,7 +372,7 @@ export function makeBuiltins(rt: Runtime): Map<string, PyValue> {
   // exit() and quit(), which the site module gives every program, raise SystemExit as sys.exit() does
   for (const name of ["exit", "quit"])
     fn(name, ([code]) => {
-      throw systemExit(rt, b.get("SystemExit") as PyClass, code ?? null);
+      throw systemExit(rt, b.get("SystemExit") as PyClass, code ?? null, true);
     });
   b.set("IOError", b.get("OSError")!);
   b.set("EnvironmentError", b.get("OSError")!);

@@ -53,7 +53,8 @@ function bitLength(x: bigint): number {
 
 /** n/d rounded to the nearest double (ties to even), as Python's int / int. */
 export function toFloat(r: Ratio): number {
-  let { n, d } = r;
+  const d = r.d;
+  let n = r.n;
   if (n === 0n) return 0;
   const negative = n < 0n;
   if (negative) n = -n;

@@ -86,7 +86,7 @@ export function relpath(p: string, start: string, cwd: string): string {
 
 export function commonprefix(paths: string[]): string {
   if (paths.length === 0) return "";
-  let lo = paths.reduce((a, b) => (a < b ? a : b));
+  const lo = paths.reduce((a, b) => (a < b ? a : b));
   const hi = paths.reduce((a, b) => (a > b ? a : b));
   for (let i = 0; i < lo.length; i++) if (lo[i] !== hi[i]) return lo.slice(0, i);
   return lo;

@@ -31,9 +31,17 @@ export const RECURSION_CAP = 20_000;
 
 const VERSION = [3, 11, 2] as const;
 
-/** `SystemExit(code)`, raised by `sys.exit()`, `exit()` and `quit()`. */
-export function systemExit(rt: Runtime, systemExitClass: PyClass, code: PyValue): PyError {
-  const args = code === null ? [] : [code];
+/**
+ * `SystemExit(code)`, raised by `sys.exit()` (no argument for None) and by `exit()`/`quit()`
+ * (which pass their code on even when it is None, as CPython's site module does).
+ */
+export function systemExit(
+  rt: Runtime,
+  systemExitClass: PyClass,
+  code: PyValue,
+  alwaysPassCode = false,
+): PyError {
+  const args = code === null && !alwaysPassCode ? [] : [code];
   const error = new PyError("SystemExit", code === null ? "" : rt.str(code));
   error.value = rt.call(systemExitClass, args);
   return error;
