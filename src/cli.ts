@@ -13,6 +13,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
 import { runCli } from "./cli/main";
+import { nodeWorkspaceFiles } from "./cli/nodeFiles";
 
 const STACK_MB = 16;
 
@@ -39,5 +40,6 @@ if (isMainThread) {
     writeFile: (path, data) => writeFileSync(path, data),
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
+    files: () => nodeWorkspaceFiles(process.cwd()),
   }).then((code) => parentPort!.postMessage(code));
 }

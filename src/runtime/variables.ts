@@ -1,6 +1,7 @@
 import type { JsonNumber, PyJson } from "../trace/trace";
 import type { Interpreter } from "./interpreter/interpreter";
 import { tensorJson } from "./modules/torchReport";
+import { REPORT_BUDGET, spendReportBudget, TRUNCATED_ITEMS, withReportBudget } from "./tensorReport";
 import {
   PyBuiltin,
   PyDict,
@@ -45,10 +46,16 @@ export function collectVariables(interp: Interpreter, root: number | null): Reco
       };
     }
     if (depth > 20) return null;
-    if (v instanceof PyList || v instanceof PyTuple) {
-      return v.items.map((x) => toJson(x, depth + 1) ?? null);
+    if (v instanceof PyList || v instanceof PyTuple || v instanceof PySet) {
+      const items = v instanceof PySet ? [...v.entries.values()] : v.items;
+      // a long list is an object naming its length, with its first items (a JSON array stays whole)
+      const whole = items.length <= TRUNCATED_ITEMS;
+      const keep = spendReportBudget(Math.min(items.length, TRUNCATED_ITEMS));
+      const shown = items.slice(0, keep).map((x) => toJson(x, depth + 1) ?? null);
+      if (whole && keep === items.length) return shown;
+      const type = v instanceof PyList ? "list" : v instanceof PyTuple ? "tuple" : "set";
+      return { type, length: items.length, truncated: true, items: shown };
     }
-    if (v instanceof PySet) return [...v.entries.values()].map((x) => toJson(x, depth + 1) ?? null);
     if (v instanceof PyDict) return { type: "Object", class: "dict" };
     if (v instanceof PyInstance) {
       const tensor = tensorJson(interp, v);
@@ -72,10 +79,12 @@ export function collectVariables(interp: Interpreter, root: number | null): Reco
     return undefined;
   };
   const vars: Record<string, PyJson> = {};
-  for (const [name, value] of interp.globals) {
-    if (name.startsWith("__")) continue;
-    const json = toJson(value, 0);
-    if (json !== undefined) vars[name] = json;
-  }
+  withReportBudget(REPORT_BUDGET, () => {
+    for (const [name, value] of interp.globals) {
+      if (name.startsWith("__")) continue;
+      const json = toJson(value, 0);
+      if (json !== undefined) vars[name] = json;
+    }
+  });
   return vars;
 }
