@@ -56,7 +56,7 @@ export function collectVariables(interp: Interpreter, root: number | null): Reco
       const type = v instanceof PyList ? "list" : v instanceof PyTuple ? "tuple" : "set";
       return { type, length: items.length, truncated: true, items: shown };
     }
-    if (v instanceof PyDict) return { type: "Object", class: "dict" };
+    if (v instanceof PyDict) return { type: "Object", class: v.cls?.name ?? "dict" };
     if (v instanceof PyInstance) {
       const tensor = tensorJson(interp, v);
       if (tensor !== undefined) return tensor;
