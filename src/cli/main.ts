@@ -1,15 +1,16 @@
 import { toDot } from "../export/dot";
 import { toMermaid } from "../export/mermaid";
-import { languageOfFile } from "../lang/sourceLanguage";
 import type { RunOptions } from "../runtime/runApi";
+import { NotebookFormatError } from "../notebook/ipynb";
+import type { WorkspaceFiles } from "../runtime/workspaceFiles";
 import { runProgram } from "../runtime/runProgram";
 import type { Trace } from "../trace/trace";
 import { buildViewGraph } from "../view/buildViewGraph";
 import { graphSvgDocument } from "../view/render/graphSvg";
 import { DARK_THEME, LIGHT_THEME, type GraphTheme } from "../view/render/graphTheme";
 import { jsonReport } from "./jsonReport";
-import { LineIndex } from "./lineColumn";
 import { PngUnavailable, RESVG_PACKAGE, svgToPng } from "./pngRaster";
+import { prepareRun, type PreparedRun } from "./prepareRun";
 import { variablesTable } from "./variablesTable";
 
 /** What the CLI touches of the outside world, so tests can run it in-process. */
@@ -23,10 +24,12 @@ export interface CliIo {
    * (src/cli.ts), as the extension does; by default (tests) it runs in this process.
    */
   runProgram?(source: string, options: RunOptions): Promise<Trace>;
+  /** What the program may see of the files around `file` (os.path.exists, os.listdir); none when absent. */
+  files?(file: string): WorkspaceFiles;
 }
 
 const USAGE = [
-  "usage: gradlens run FILE [--json]",
+  "usage: gradlens run FILE.py|FILE.ipynb|FILE.js|FILE.ts [--json]",
   "       gradlens graph FILE -o OUT.svg|OUT.png|OUT.dot|OUT.mmd|OUT.json [--theme light|dark]",
   "",
   "  OUT.svg   the graph as the panel draws it (--theme: its colours; light by default)",
@@ -74,15 +77,28 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     io.stderr(`${USAGE}\n`);
     return 2;
   }
-  let source: string;
+  let text: string;
   try {
-    source = io.readFile(file);
+    text = io.readFile(file);
   } catch (e) {
     io.stderr(`gradlens: cannot read ${file}: ${(e as Error).message}\n`);
     return 2;
   }
-  const options: RunOptions = { fileName: file, language: languageOfFile(file) };
-  const trace = io.runProgram ? await io.runProgram(source, options) : runProgram(source, options);
+  let prepared: PreparedRun;
+  try {
+    prepared = prepareRun(file, text);
+  } catch (e) {
+    if (!(e instanceof NotebookFormatError)) throw e;
+    io.stderr(`gradlens: cannot run ${file} as a Jupyter notebook: ${e.message}\n`);
+    return 2;
+  }
+  const { source, locate } = prepared;
+  const options: RunOptions = { fileName: file, language: prepared.language };
+  // in the runner (the command) the program sees no files yet; in this process, the io's view
+  const trace = io.runProgram
+    ? await io.runProgram(source, options)
+    : runProgram(source, { ...options, files: io.files?.(file) });
+  const diagnostics = [...prepared.skipped, ...trace.diagnostics];
   if (graph !== null) {
     let picture: string | Uint8Array;
     try {
@@ -99,15 +115,12 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       return 2;
     }
   } else if (rest.includes("--json")) {
-    io.stdout(JSON.stringify(jsonReport(source, trace)) + "\n");
+    io.stdout(JSON.stringify(jsonReport(source, trace, { locate, diagnostics })) + "\n");
   } else {
     io.stdout(trace.stdout);
     io.stdout(`\n${variablesTable(trace.variables)}\n`);
   }
-  const lines = new LineIndex(source);
-  for (const d of trace.diagnostics) {
-    const at = lines.at(d.span?.from ?? 0);
-    io.stderr(`${file}:${at.line}:${at.column}: ${d.severity}: ${d.message}\n`);
-  }
+  for (const d of diagnostics)
+    io.stderr(`${locate.label(file, d.span?.from ?? 0)}: ${d.severity}: ${d.message}\n`);
   return trace.ok ? 0 : 1;
 }

@@ -2,6 +2,7 @@ import type { Trace } from "../trace/trace";
 
 import type { LeafMove } from "../engine/leafMove";
 import type { SourceLanguage } from "../lang/sourceLanguage";
+import type { WorkspaceFiles, WorkspaceSnapshot } from "./workspaceFiles";
 
 export type { SourceLanguage, LeafMove };
 
@@ -28,6 +29,12 @@ export interface RunOptions {
   leafMoves?: ReadonlyMap<number, LeafMove>;
   /** Compute float32 tensors in float64 (a gradient check's finite differences need double precision). */
   float32AsFloat64?: boolean;
+  /**
+   * What the program may see of the files around it (`os.path.exists`, `os.listdir`,
+   * `os.getcwd`): a live view in the same process, or a snapshot `{ cwd, files }` (plain data,
+   * so it crosses to a worker). Without it no file exists and the working directory is `/`.
+   */
+  files?: WorkspaceFiles | WorkspaceSnapshot;
 }
 
 /** Runs a program's source to completion (or to its first error) and returns what it computed. */

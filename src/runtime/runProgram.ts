@@ -7,7 +7,10 @@ import { makeBuiltins } from "./builtins";
 import { Interpreter } from "./interpreter/interpreter";
 import { BudgetError, PyError, UnsupportedError } from "./interpreter/pyErrors";
 import { BuiltinModules } from "./moduleLoader";
-import type { RunProgram } from "./runApi";
+import type { RunOptions, RunProgram } from "./runApi";
+import { exitStatus } from "./modules/sysModule";
+import { runNotes } from "./runNotes";
+import { filesFromSnapshot, NO_FILES, type WorkspaceFiles } from "./workspaceFiles";
 import { rowOccurrences } from "./rowOccurrences";
 import { traceRoot } from "./traceRoot";
 import { collectVariables } from "./variables";
@@ -37,7 +40,7 @@ export const runProgram: RunProgram = (source, options = {}) => {
     program,
     options.stepBudget ?? DEFAULT_STEP_BUDGET,
     makeBuiltins,
-    new BuiltinModules(),
+    new BuiltinModules({ files: workspaceFiles(options.files), programName: options.fileName ?? "" }),
     new MemoryBudget((options.memoryBudgetMb ?? DEFAULT_MEMORY_BUDGET_MB) * 1024 * 1024),
   );
   applyRunOverrides(interp.tape, options);
@@ -45,11 +48,22 @@ export const runProgram: RunProgram = (source, options = {}) => {
   try {
     interp.run();
   } catch (e) {
-    ok = false;
-    diagnostics.push(diagnosticFor(e, interp.at, diagnostics));
+    // sys.exit() ends the run as CPython ends it: cleanly, its status noted when not 0
+    const exit = exitStatus(interp, e);
+    if (exit === null) {
+      ok = false;
+      diagnostics.push(diagnosticFor(e, interp.at, diagnostics));
+    } else if (exit.status !== 0) {
+      const message =
+        exit.message === null
+          ? `The program exited with status ${exit.status} (SystemExit)`
+          : `SystemExit: ${exit.message} (the program exited with status ${exit.status})`;
+      diagnostics.push({ severity: "info", message, span: (e as PyError).span ?? interp.at, code: "exit" });
+    }
   }
   if (interp.tape.dropped > 0) diagnostics.push(droppedValues(interp));
   diagnostics.push(...numpyWarnings(interp));
+  diagnostics.push(...runNotes(interp));
   const occurrences = rowOccurrences(interp.occurrenceRows, program.occurrences);
   const root = traceRoot(options, interp.tape, occurrences, interp.lastRoot);
   const calls = interp.callRecorder.traceCalls();
@@ -88,13 +102,20 @@ function droppedValues(interp: Interpreter): TraceDiagnostic {
   };
 }
 
+function workspaceFiles(files: RunOptions["files"]): WorkspaceFiles {
+  if (files === undefined) return NO_FILES;
+  return "kind" in files ? files : filesFromSnapshot(files);
+}
+
 function diagnosticFor(
   e: unknown,
   at: TraceDiagnostic["span"],
   existing: TraceDiagnostic[],
 ): TraceDiagnostic {
-  if (e instanceof PyError)
-    return { severity: "error", message: e.pythonMessage, span: e.span ?? at, code: "runtime" };
+  if (e instanceof PyError) {
+    const message = e.hint === null ? e.pythonMessage : `${e.pythonMessage} (${e.hint})`;
+    return { severity: "error", message, span: e.span ?? at, code: "runtime" };
+  }
   if (e instanceof UnsupportedError) {
     const span = e.span ?? at;
     // the front end already reported this construct where it stands

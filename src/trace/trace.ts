@@ -158,15 +158,18 @@ export type PyJson =
   | {
       type: "Tensor";
       shape: number[];
+      /** Nested as the tensor is; when `truncated`, only the first elements, flattened. */
       data: JsonNested;
       grad: JsonNested | null;
       root_grad: JsonNested | null;
+      /** Present (true) when the tensor was too large to give whole (see tensorReport.ts). */
+      truncated?: true;
     }
   | { type: "Object"; class: string; parameters?: PyJson[] }
   /** A list, tuple or set too long to give whole: its length and its first items. */
-  | { type: "List" | "Tuple" | "Set"; length: number; truncated: true; items: PyJson[] }
+  | { type: "list" | "tuple" | "set"; length: number; truncated: true; items: PyJson[] }
   /** A str too long to give whole: its length and its beginning. */
-  | { type: "Str"; length: number; truncated: true; text: string };
+  | { type: "str"; length: number; truncated: true; text: string };
 
 /** A finite number, or "NaN" / "Infinity" / "-Infinity". */
 export type JsonNumber = number | string;

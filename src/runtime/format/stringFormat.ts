@@ -4,7 +4,7 @@ import { toFloat } from "../interpreter/numbers";
 import { int, PyDict, PyInt, PyTuple, type Kwargs, type PyValue } from "../interpreter/objects";
 import { PyError, typeError, valueError } from "../interpreter/pyErrors";
 import type { Runtime } from "../interpreter/runtime";
-import { typeName } from "../interpreter/stringify";
+import { ascii, typeName } from "../interpreter/stringify";
 
 type Format = (v: PyValue, spec: string) => string;
 
@@ -107,7 +107,7 @@ export function percentFormat(rt: Runtime, format: Format, template: string, val
       const sign = flags.includes("+") ? "+" : flags.includes(" ") ? " " : "";
       const zero = flags.includes("0") && !align ? "0" : "";
       if (type === "s" || type === "r" || type === "a") {
-        const text = type === "s" ? rt.str(v) : rt.repr(v);
+        const text = type === "s" ? rt.str(v) : type === "a" ? ascii(rt, v) : rt.repr(v);
         return format(p !== undefined ? text.slice(0, Number(p)) : text, `${align || ">"}${w}`);
       }
       if (type === "c")
@@ -125,7 +125,7 @@ export function percentFormat(rt: Runtime, format: Format, template: string, val
       if ("oxX".includes(type))
         return format(v, `${align}${sign}${flags.includes("#") ? "#" : ""}${zero}${w}${type}`);
       const f = toFloat(v);
-      return format(f, `${align}${sign}${zero}${w}.${p ?? "6"}${type}`);
+      return format(f, `${align}${sign}${flags.includes("#") ? "#" : ""}${zero}${w}.${p ?? "6"}${type}`);
     },
   );
   if (!mapping && next < args.length) throw typeError("not all arguments converted during string formatting");

@@ -5,7 +5,7 @@ import { RowSpans } from "../rowSpans";
 import { MicrogradOps } from "../../engine/scalar/microgradOps";
 import { Tape } from "../../engine/tape";
 import { recordTensorsOn } from "../../engine/tensor/tensorIds";
-import type { Expr, FunctionDef, NameExpr, Program, SourceSpan, Stmt } from "../../lang/ir";
+import type { Annotation, Expr, FunctionDef, NameExpr, Program, SourceSpan, Stmt } from "../../lang/ir";
 import { evalFormatString, formatValue } from "./formatting";
 import { bindArguments } from "./calls";
 import { dictSet, getItem, getIterator, iterate, setOf, toArray } from "./collections";
@@ -58,6 +58,17 @@ export function isOutOfMemory(e: unknown): boolean {
 
 /** Every 65,536 statements the heap is measured against the memory budget (a mask). */
 const MEMORY_POLL_STEPS = 0xffff;
+/**
+ * Records `name: annotation` in the class's or module's `__annotations__`, as the source text
+ * (as under `from __future__ import annotations`); a function's are not kept, as in CPython.
+ */
+function annotate(frame: Frame, annotation: Annotation): void {
+  if (frame.kind === "function") return;
+  const existing = frame.vars.get("__annotations__");
+  const d = existing instanceof PyDict ? existing : new PyDict();
+  if (d !== existing) frame.vars.set("__annotations__", d);
+  dictSet(d, annotation.name, annotation.text);
+}
 
 /** How a block of statements ended. */
 const enum Signal {
@@ -95,6 +106,8 @@ export class Interpreter implements Runtime {
   private readonly scopes = new WeakMap<object, ScopeNames>();
   private frame: Frame | null = null;
   private depth = 0;
+  /** `sys.getrecursionlimit()`; `sys.setrecursionlimit` changes it (within RECURSION_CAP). */
+  recursionLimit = RECURSION_LIMIT;
   /** The exception an `except` block is handling, for a bare `raise`. */
   handling: PyError | null = null;
 
@@ -269,6 +282,10 @@ export class Interpreter implements Runtime {
     return this.frame?.func ?? null;
   }
 
+  currentFrame(): Frame | null {
+    return this.frame;
+  }
+
   currentMethod(): { cls: PyClass; self: PyValue } | null {
     const frame = this.frame;
     const fn = frame?.func;
@@ -306,7 +323,7 @@ export class Interpreter implements Runtime {
     this.step();
     // CPython's default recursion limit of 1000 frames, the module's own frame among them
     // (`python3 prog.py` runs f(998) and stops f(999)); deeper would also risk the JS stack
-    if (this.depth >= RECURSION_LIMIT - 1)
+    if (this.depth >= this.recursionLimit - 1)
       throw new PyError("RecursionError", "maximum recursion depth exceeded");
     const names = this.scopeOf(fn);
     const closure = fn.closure;
@@ -382,6 +399,7 @@ export class Interpreter implements Runtime {
       case "assign": {
         const value = this.eval(s.value, frame);
         for (let i = 0; i < s.targets.length; i++) assign(this, s.targets[i], value, frame);
+        if (s.annotation) annotate(frame, s.annotation);
         return Signal.Normal;
       }
       case "augassign":
@@ -403,6 +421,7 @@ export class Interpreter implements Runtime {
       case "continue":
         return Signal.Continue;
       case "pass":
+        if (s.annotation) annotate(frame, s.annotation);
         return Signal.Normal;
       case "return":
         this.returnValue = s.value ? this.eval(s.value, frame) : null;
