@@ -1,0 +1,69 @@
+import { viewLimits, type Limits } from "./autoscale";
+import type { AxesSpec, Scale } from "./figureSpec";
+
+/**
+ * Where an axes sits on the page and how its data coordinates map there: the box in points
+ * (SVG coordinates: y down), shrunk to the data's aspect when one is asked for (anchored at
+ * the centre, as matplotlib's `apply_aspect` does), and the view limits.
+ */
+export interface AxesFrame {
+  left: number;
+  top: number;
+  width: number;
+  height: number;
+  /** Displayed limits: x left→right, y bottom→top. */
+  xlim: Limits;
+  ylim: Limits;
+  xscale: Scale;
+  yscale: Scale;
+  /** Data → page. */
+  px(x: number): number;
+  py(y: number): number;
+}
+
+function forward(v: number, scale: Scale): number {
+  return scale === "log" ? (v > 0 ? Math.log10(v) : NaN) : v;
+}
+
+export function axesFrame(axes: AxesSpec, pageWidth: number, pageHeight: number): AxesFrame {
+  const [fl, fb, fw, fh] = axes.position;
+  let left = fl * pageWidth;
+  let width = fw * pageWidth;
+  let height = fh * pageHeight;
+  let top = pageHeight - (fb + fh) * pageHeight;
+  const { x: xlim, y: ylim } = viewLimits(axes);
+  const xscale = axes.x.scale;
+  const yscale = axes.y.scale;
+  if (axes.aspect !== "auto") {
+    const dx = Math.abs(forward(xlim[1], xscale) - forward(xlim[0], xscale));
+    const dy = Math.abs(forward(ylim[1], yscale) - forward(ylim[0], yscale));
+    const ratio = (dy / dx) * axes.aspect;
+    if (Number.isFinite(ratio) && ratio > 0) {
+      const boxH = width * ratio;
+      if (boxH <= height) {
+        top += (height - boxH) / 2;
+        height = boxH;
+      } else {
+        const boxW = height / ratio;
+        left += (width - boxW) / 2;
+        width = boxW;
+      }
+    }
+  }
+  const x0 = forward(xlim[0], xscale);
+  const x1 = forward(xlim[1], xscale);
+  const y0 = forward(ylim[0], yscale);
+  const y1 = forward(ylim[1], yscale);
+  return {
+    left,
+    top,
+    width,
+    height,
+    xlim,
+    ylim,
+    xscale,
+    yscale,
+    px: (x) => left + ((forward(x, xscale) - x0) / (x1 - x0)) * width,
+    py: (y) => top + height - ((forward(y, yscale) - y0) / (y1 - y0)) * height,
+  };
+}
