@@ -9,12 +9,13 @@ import { makeMathModule } from "./modules/mathModule";
 import { MICROGRAD_NN_SOURCE } from "./modules/microgradNn";
 import { makeValueClass } from "./modules/microgradValue";
 import { makeRandomModule } from "./modules/randomModule";
+import { MATPLOTLIB_MODULES } from "./modules/matplotlib/pyplotModule";
 import { TORCH_MODULES } from "./modules/torchModule";
 
 /** Makes a module for one run (a module written in TypeScript: `torch`, `torch.nn.functional`, …). */
 export type ModuleFactory = (interp: Interpreter) => PyModule;
 
-const registered = new Map<string, ModuleFactory>(TORCH_MODULES);
+const registered = new Map<string, ModuleFactory>([...TORCH_MODULES, ...MATPLOTLIB_MODULES]);
 
 /**
  * The seam for modules written elsewhere in GradLens: register a factory under the module's
@@ -31,8 +32,6 @@ export function registerBuiltinModule(name: string, factory: ModuleFactory): voi
 const NOT_AVAILABLE = new Set([
   "torch",
   "numpy",
-  "matplotlib",
-  "graphviz",
   "sklearn",
   "pandas",
   "scipy",

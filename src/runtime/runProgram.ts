@@ -14,6 +14,7 @@ import { collectVariables } from "./variables";
 import { torchTraceInput } from "./modules/torchReport";
 import { runJavaScript } from "./js/runJavaScript";
 import { DEFAULT_MEMORY_BUDGET_MB, MemoryBudget } from "./memoryBudget";
+import { finishFigures } from "./finishFigures";
 
 export const DEFAULT_STEP_BUDGET = 50_000_000;
 
@@ -45,6 +46,7 @@ export const runProgram: RunProgram = (source, options = {}) => {
     ok = false;
     diagnostics.push(diagnosticFor(e, interp.at, diagnostics));
   }
+  const figures = finishFigures(interp, diagnostics);
   const occurrences = rowOccurrences(interp.occurrenceRows, program.occurrences);
   const root = traceRoot(options, interp.tape, occurrences, interp.lastRoot);
   const calls = interp.callRecorder.traceCalls();
@@ -62,6 +64,7 @@ export const runProgram: RunProgram = (source, options = {}) => {
     tensors: torchTraceInput(interp, program, options.output),
     calls: { list: calls, callOf: (row) => interp.callRecorder.callOf(row) },
   });
+  if (figures.length > 0) trace.figures = figures;
   return trace;
 };
 

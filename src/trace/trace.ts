@@ -144,4 +144,20 @@ export interface Trace {
   omitted?: number;
   /** Every function call the run made, in the order they started (see TraceNode.call). */
   calls?: TraceCall[];
+  /** The figures the run showed, in order (matplotlib's, Graphviz graphs); absent when none. */
+  figures?: TraceFigure[];
+}
+
+/**
+ * A figure the program showed: `plt.show()` (or the end of a notebook cell, or of the run, for
+ * figures never shown), or a Graphviz graph displayed. The SVG is GradLens's own drawing; the
+ * text in it that came from the program is escaped.
+ */
+export interface TraceFigure {
+  svg: string;
+  /** Where it was shown: the `plt.show()` call, the last call that drew on it, the displayed expression. */
+  span: Span | null;
+  kind: "matplotlib" | "graphviz";
+  /** Its title (the first axes' title, a `suptitle`), when it has one. */
+  title?: string;
 }

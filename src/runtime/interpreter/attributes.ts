@@ -80,8 +80,11 @@ export function getAttribute(rt: Runtime, obj: PyValue, name: string): PyValue {
   }
   if (obj instanceof PyModule) {
     const v = obj.attrs.get(name);
-    if (v === undefined) throw noAttribute(obj, name);
-    return v;
+    if (v !== undefined) return v;
+    // a module's own __getattr__ answers for names it does not hold (PEP 562)
+    const fallback = obj.attrs.get("__getattr__");
+    if (fallback !== undefined) return rt.call(fallback, [name]);
+    throw noAttribute(obj, name);
   }
   if (obj instanceof PyClass) {
     if (name === "__name__") return obj.name;

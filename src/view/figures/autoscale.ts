@@ -34,9 +34,16 @@ function extents(artists: readonly ArtistSpec[]): { x: Extent; y: Extent } {
       case "line":
         if (a.coords !== "xaxes") range(x, a.x);
         if (a.coords !== "yaxes") range(y, a.y);
+        x.sticky.push(...(a.sticky?.x ?? []));
+        y.sticky.push(...(a.sticky?.y ?? []));
+        break;
+      case "fill":
+        range(x, a.x);
+        range(y, a.y);
+        x.sticky.push(...(a.sticky?.x ?? []));
+        y.sticky.push(...(a.sticky?.y ?? []));
         break;
       case "scatter":
-      case "fill":
         range(x, a.x);
         range(y, a.y);
         break;

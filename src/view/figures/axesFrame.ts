@@ -31,10 +31,24 @@ export function axesFrame(axes: AxesSpec, pageWidth: number, pageHeight: number)
   let width = fw * pageWidth;
   let height = fh * pageHeight;
   let top = pageHeight - (fb + fh) * pageHeight;
-  const { x: xlim, y: ylim } = viewLimits(axes);
+  let { x: xlim, y: ylim } = viewLimits(axes);
   const xscale = axes.x.scale;
   const yscale = axes.y.scale;
-  if (axes.aspect !== "auto") {
+  if (axes.aspect !== "auto" && axes.adjustable === "datalim" && xscale === "linear" && yscale === "linear") {
+    // widen one axis' limits about their middle, so a unit is as long on both
+    const dx = xlim[1] - xlim[0];
+    const dy = ylim[1] - ylim[0];
+    const want = height / width / axes.aspect; // dy/dx that fills the box
+    if (Math.abs(dy / dx) < want) {
+      const mid = (ylim[0] + ylim[1]) / 2;
+      const half = ((Math.abs(dx) * want) / 2) * Math.sign(dy || 1);
+      ylim = [mid - half, mid + half];
+    } else {
+      const mid = (xlim[0] + xlim[1]) / 2;
+      const half = (Math.abs(dy) / want / 2) * Math.sign(dx || 1);
+      xlim = [mid - half, mid + half];
+    }
+  } else if (axes.aspect !== "auto") {
     const dx = Math.abs(forward(xlim[1], xscale) - forward(xlim[0], xscale));
     const dy = Math.abs(forward(ylim[1], yscale) - forward(ylim[0], yscale));
     const ratio = (dy / dx) * axes.aspect;

@@ -1,5 +1,5 @@
 import { svg, type SvgNode } from "../render/svgTree";
-import { artistSvg, fillAttrs, type DrawContext } from "./artistSvg";
+import { artistSvg, dashArray, fillAttrs, strokeAttrs, type DrawContext } from "./artistSvg";
 import { axesFrame, type AxesFrame } from "./axesFrame";
 import { BLACK } from "./colours";
 import type { AxesSpec, AxisSpec } from "./figureSpec";
@@ -65,6 +65,25 @@ export function axisTicks(
   return { locs, labels: shown, offsetText, minor: [] };
 }
 
+function gridSvg(d: string, style: AxesSpec["gridStyle"]): SvgNode {
+  if (style === null)
+    return svg("path", {
+      d,
+      fill: "none",
+      stroke: GRID_COLOUR,
+      "stroke-width": 0.8,
+      "stroke-linecap": "square",
+    });
+  const attrs: Record<string, string | number> = {
+    d,
+    fill: "none",
+    ...strokeAttrs(style.color, style.width),
+  };
+  const dashes = dashArray(style.style, style.width);
+  if (dashes !== null) attrs["stroke-dasharray"] = dashes;
+  return svg("path", attrs);
+}
+
 function line(x1: number, y1: number, x2: number, y2: number): string {
   return `M${num(x1)} ${num(y1)}L${num(x2)} ${num(y2)}`;
 }
@@ -113,13 +132,7 @@ export function axesSvg(
     if (d.length > 0)
       layers.push({
         z: 1.5,
-        node: svg("path", {
-          d: d.join(""),
-          fill: "none",
-          stroke: GRID_COLOUR,
-          "stroke-width": 0.8,
-          "stroke-linecap": "square",
-        }),
+        node: gridSvg(d.join(""), axes.gridStyle),
         clipped: true,
       });
   }
@@ -139,14 +152,21 @@ export function axesSvg(
   flush();
 
   if (axes.axisOn) children.push(...decorations(axes, frame, xt, yt, fs));
-  const titleSize = 1.2 * fs;
+  const titleStyle = axes.titleStyle;
+  const titleSize = titleStyle?.size ?? 1.2 * fs;
   const titles: [string, "left" | "center" | "right", number][] = [
     [axes.title.left, "left", left],
     [axes.title.center, "center", left + width / 2],
     [axes.title.right, "right", right],
   ];
   for (const [text, ha, x] of titles) {
-    const node = textSvg(text, x, top - TITLE_PAD, { size: titleSize, color: BLACK }, { ha, va: "baseline" });
+    const node = textSvg(
+      text,
+      x,
+      top - TITLE_PAD,
+      { size: titleSize, color: titleStyle?.color ?? BLACK, weight: titleStyle?.weight },
+      { ha, va: "baseline" },
+    );
     if (node) children.push(node);
   }
   if (axes.legend) {
@@ -183,8 +203,9 @@ function decorations(axes: AxesSpec, frame: AxesFrame, xt: AxisTicks, yt: AxisTi
   const style = { size: fs, color: BLACK };
   let xLabelsBottom = bottom + TICK + TICK_PAD;
   let yLabelsLeft = left - TICK - TICK_PAD;
+  const xRotation = axes.x.tickRotation;
   xt.locs.forEach((t, i) => {
-    const at = { ha: "center", va: "top" } as const;
+    const at = { ha: "center", va: "top", rotation: xRotation } as const;
     const node = textSvg(xt.labels[i], frame.px(t), bottom + TICK + TICK_PAD, style, at);
     if (!node) return;
     out.push(node);
@@ -194,7 +215,7 @@ function decorations(axes: AxesSpec, frame: AxesFrame, xt: AxisTicks, yt: AxisTi
     );
   });
   yt.locs.forEach((t, i) => {
-    const at = { ha: "right", va: "center_baseline" } as const;
+    const at = { ha: "right", va: "center_baseline", rotation: axes.y.tickRotation } as const;
     const node = textSvg(yt.labels[i], left - TICK - TICK_PAD, frame.py(t), style, at);
     if (!node) return;
     out.push(node);
@@ -210,12 +231,17 @@ function decorations(axes: AxesSpec, frame: AxesFrame, xt: AxisTicks, yt: AxisTi
   }
   const yOffset = textSvg(yt.offsetText, left, top - 4, style, { ha: "left", va: "baseline" });
   if (yOffset) out.push(yOffset);
-  const xlabel = textSvg(axes.x.label, left + width / 2, xLabelsBottom + LABEL_PAD, style, {
+  const labelStyle = (spec: AxisSpec) => ({
+    size: spec.labelStyle?.size ?? fs,
+    color: spec.labelStyle?.color ?? BLACK,
+    weight: spec.labelStyle?.weight,
+  });
+  const xlabel = textSvg(axes.x.label, left + width / 2, xLabelsBottom + LABEL_PAD, labelStyle(axes.x), {
     ha: "center",
     va: "top",
   });
   if (xlabel) out.push(xlabel);
-  const ylabel = textSvg(axes.y.label, yLabelsLeft - LABEL_PAD, top + height / 2, style, {
+  const ylabel = textSvg(axes.y.label, yLabelsLeft - LABEL_PAD, top + height / 2, labelStyle(axes.y), {
     ha: "center",
     va: "bottom",
     rotation: 90,

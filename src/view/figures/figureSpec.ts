@@ -31,6 +31,17 @@ export interface AxisSpec {
   scale: Scale;
   /** Whether the data axis grows upward/rightward (false after `invert_yaxis()`). */
   inverted: boolean;
+  /** How the axis label is set (`xlabel(..., fontsize=14)`); null: the default. */
+  labelStyle: TextStyleSpec | null;
+  /** Tick labels turned by this many degrees (`xticks(rotation=90)`). */
+  tickRotation: number;
+}
+
+/** A font size (null: the default for its place), colour and weight set by the program. */
+export interface TextStyleSpec {
+  size: number | null;
+  color: Rgba;
+  weight: "normal" | "bold";
 }
 
 export interface AxesSpec {
@@ -42,8 +53,13 @@ export interface AxesSpec {
   grid: { x: boolean; y: boolean };
   /** `axis('off')` hides the spines, ticks and labels. */
   axisOn: boolean;
-  /** `'auto'` fills the box; a number (1 for `'equal'`) shrinks the box to keep y/x units in that ratio. */
+  /** `'auto'` fills the box; a number (1 for `'equal'`) keeps y/x units in that ratio. */
   aspect: "auto" | number;
+  /** How an aspect is kept: by shrinking the box (`imshow`), or by widening the limits (`axis('equal')`). */
+  adjustable: "box" | "datalim";
+  titleStyle: TextStyleSpec | null;
+  /** The grid's look when the program set it (`grid(color=..., linestyle=...)`). */
+  gridStyle: { color: Rgba; width: number; style: LineStyle } | null;
   facecolor: Rgba;
   /** Margin added around the data when autoscaling, as a fraction of the data range. */
   margins: { x: number; y: number };
@@ -58,6 +74,7 @@ export type Marker =
   | "."
   | ","
   | "o"
+  | "8"
   | "v"
   | "^"
   | "<"
@@ -96,6 +113,8 @@ export interface LineArtist extends ArtistBase {
   markerEdge: Rgba;
   /** `axhline`/`axvline`: x (or y) in axes fractions rather than data. */
   coords: "data" | "xaxes" | "yaxes";
+  /** Values autoscaling stops at (a step histogram's base). */
+  sticky?: { x: number[]; y: number[] };
 }
 
 export interface ScatterArtist extends ArtistBase {
@@ -177,6 +196,7 @@ export interface FillArtist extends ArtistBase {
   color: Rgba;
   edgecolor: Rgba | null;
   linewidth: number;
+  sticky?: { x: number[]; y: number[] };
 }
 
 export type ArtistSpec =

@@ -99,6 +99,8 @@ export function markerPath(marker: Marker, size: number): string {
       ]);
     case "p":
       return regular(5, h);
+    case "8":
+      return regular(8, h);
     case "h":
       return regular(6, h);
     case "H": {
