@@ -9,13 +9,18 @@ import { makeMathModule } from "./modules/mathModule";
 import { MICROGRAD_NN_SOURCE } from "./modules/microgradNn";
 import { makeValueClass } from "./modules/microgradValue";
 import { makeRandomModule } from "./modules/randomModule";
+import { GRAPHVIZ_MODULES } from "./modules/graphviz/graphvizModule";
 import { MATPLOTLIB_MODULES } from "./modules/matplotlib/pyplotModule";
 import { TORCH_MODULES } from "./modules/torchModule";
 
 /** Makes a module for one run (a module written in TypeScript: `torch`, `torch.nn.functional`, …). */
 export type ModuleFactory = (interp: Interpreter) => PyModule;
 
-const registered = new Map<string, ModuleFactory>([...TORCH_MODULES, ...MATPLOTLIB_MODULES]);
+const registered = new Map<string, ModuleFactory>([
+  ...TORCH_MODULES,
+  ...MATPLOTLIB_MODULES,
+  ...GRAPHVIZ_MODULES,
+]);
 
 /**
  * The seam for modules written elsewhere in GradLens: register a factory under the module's

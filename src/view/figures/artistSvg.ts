@@ -239,7 +239,8 @@ function barsSvg(a: BarsArtist, ctx: DrawContext): SvgNode | null {
     if (a.edgecolor !== null && a.linewidth > 0) Object.assign(attrs, strokeAttrs(a.edgecolor, a.linewidth));
     rects.push(svg("rect", attrs));
   });
-  return rects.length === 0 ? null : svg("g", {}, rects);
+  // snapped to whole pixels, as matplotlib snaps bars: neighbours meet without a seam
+  return rects.length === 0 ? null : svg("g", { "shape-rendering": "crispEdges" }, rects);
 }
 
 function fillSvg(a: FillArtist, ctx: DrawContext): SvgNode | null {

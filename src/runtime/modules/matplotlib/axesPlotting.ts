@@ -298,9 +298,8 @@ export const scatter: AxesMethod = (ps, ax, args, kwargs) => {
     sizes,
     colors,
     edgecolors,
-    linewidth:
-      numberArg(rt, kw.take("linewidths", "linewidth", "lw"), "linewidths") ??
-      ps.rcNumber("lines.linewidth", 1.5),
+    // a scatter's markers are patches: patch.linewidth, 1.0
+    linewidth: numberArg(rt, kw.take("linewidths", "linewidth", "lw"), "linewidths") ?? 1.0,
     marker,
     zorder: numberArg(rt, kw.take("zorder"), "zorder") ?? 1,
     label: textArg(rt, kw.take("label")),
