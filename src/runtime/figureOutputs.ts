@@ -18,8 +18,18 @@ export const MAX_FIGURE_CHARS = 4_000_000;
 /** Characters of SVG all the run's figures may take together. */
 export const MAX_TOTAL_FIGURE_CHARS = 16_000_000;
 
+/** One output of a notebook cell, with printed text as a range of the run's stdout. */
+export type CellItem =
+  | { kind: "stream"; from: number; to: number }
+  | { kind: "figure"; figure: number }
+  | { kind: "result"; text: string };
+
 export class FigureOutputs {
   readonly figures: TraceFigure[] = [];
+  /** In a notebook run: the cell running now, and each cell's outputs so far. */
+  currentCell: number | null = null;
+  readonly cellItems = new Map<number, CellItem[]>();
+  private streamFrom = 0;
   readonly notes: TraceDiagnostic[] = [];
   private chars = 0;
   private dropped = 0;
@@ -28,6 +38,47 @@ export class FigureOutputs {
   readonly cellEndListeners: (() => void)[] = [];
   /** Told of the value of a cell's last expression, to show it as Jupyter would; true when shown. */
   readonly displayers: ((value: unknown, span: SourceSpan | null) => boolean)[] = [];
+
+  constructor(private readonly stdoutLength: () => number) {}
+
+  /** The text printed since the last output of the current cell becomes one of its outputs. */
+  private stream(): void {
+    const to = this.stdoutLength();
+    if (this.currentCell !== null && to > this.streamFrom)
+      this.itemsOf(this.currentCell).push({ kind: "stream", from: this.streamFrom, to });
+    this.streamFrom = to;
+  }
+
+  private itemsOf(cell: number): CellItem[] {
+    let items = this.cellItems.get(cell);
+    if (items === undefined) {
+      items = [];
+      this.cellItems.set(cell, items);
+    }
+    return items;
+  }
+
+  /** A notebook cell starts (null: the run is over); what the last one printed is its output. */
+  enterCell(cell: number | null): void {
+    this.stream();
+    this.currentCell = cell;
+  }
+
+  /** `clear_output()`: what the current cell has shown so far is cleared (its figures stay in the run's list). */
+  clearCell(): void {
+    this.streamFrom = this.stdoutLength();
+    if (this.currentCell !== null) this.cellItems.delete(this.currentCell);
+  }
+
+  /** A value shown as text: a notebook cell's `Out[n]` or `display(x)`; elsewhere, printed. */
+  text(text: string, print: (text: string) => void): void {
+    if (this.currentCell === null) {
+      print(`${text}\n`);
+      return;
+    }
+    this.stream();
+    this.itemsOf(this.currentCell).push({ kind: "result", text });
+  }
 
   /** Keeps a figure, unless it is too large or the run has shown too many. */
   add(figure: TraceFigure): void {
@@ -48,6 +99,9 @@ export class FigureOutputs {
     }
     chargeString(size);
     this.chars += size;
+    this.stream();
+    if (this.currentCell !== null)
+      this.itemsOf(this.currentCell).push({ kind: "figure", figure: this.figures.length });
     this.figures.push(figure);
   }
 
@@ -75,7 +129,7 @@ const outputs = new WeakMap<Interpreter, FigureOutputs>();
 export function figureOutputs(interp: Interpreter): FigureOutputs {
   let o = outputs.get(interp);
   if (o === undefined) {
-    o = new FigureOutputs();
+    o = new FigureOutputs(() => interp.outLength);
     outputs.set(interp, o);
   }
   return o;

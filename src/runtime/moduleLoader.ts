@@ -10,6 +10,7 @@ import { MICROGRAD_NN_SOURCE } from "./modules/microgradNn";
 import { makeValueClass } from "./modules/microgradValue";
 import { makeRandomModule } from "./modules/randomModule";
 import { GRAPHVIZ_MODULES } from "./modules/graphviz/graphvizModule";
+import { IPYTHON_MODULES } from "./modules/ipythonModule";
 import { MATPLOTLIB_MODULES } from "./modules/matplotlib/pyplotModule";
 import { TORCH_MODULES } from "./modules/torchModule";
 
@@ -20,6 +21,7 @@ const registered = new Map<string, ModuleFactory>([
   ...TORCH_MODULES,
   ...MATPLOTLIB_MODULES,
   ...GRAPHVIZ_MODULES,
+  ...IPYTHON_MODULES,
 ]);
 
 /**

@@ -20,6 +20,12 @@ export interface RunOptions {
   language?: SourceLanguage;
   /** Data for leaves by row, in place of what the program gives them (see Tape.leafOverrides). */
   leafValues?: ReadonlyMap<number, number>;
+  /**
+   * The program is a notebook's cells joined (src/notebook): the offsets where each cell starts.
+   * The run then does at each cell's end what Jupyter does — shows the figures drawn, shows
+   * the cell's last expression — and the trace gets each cell's outputs (`Trace.cells`).
+   */
+  cellStarts?: readonly number[];
 }
 
 /** Runs a program's source to completion (or to its first error) and returns what it computed. */

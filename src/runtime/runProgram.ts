@@ -15,6 +15,7 @@ import { torchTraceInput } from "./modules/torchReport";
 import { runJavaScript } from "./js/runJavaScript";
 import { DEFAULT_MEMORY_BUDGET_MB, MemoryBudget } from "./memoryBudget";
 import { finishFigures } from "./finishFigures";
+import { runAsNotebook } from "./notebookCells";
 
 export const DEFAULT_STEP_BUDGET = 50_000_000;
 
@@ -39,6 +40,7 @@ export const runProgram: RunProgram = (source, options = {}) => {
     new MemoryBudget((options.memoryBudgetMb ?? DEFAULT_MEMORY_BUDGET_MB) * 1024 * 1024),
   );
   if (options.leafValues) interp.tape.leafOverrides = options.leafValues;
+  const notebook = options.cellStarts ? runAsNotebook(interp, program, source, options.cellStarts) : null;
   let ok = true;
   try {
     interp.run();
@@ -46,7 +48,7 @@ export const runProgram: RunProgram = (source, options = {}) => {
     ok = false;
     diagnostics.push(diagnosticFor(e, interp.at, diagnostics));
   }
-  const figures = finishFigures(interp, diagnostics);
+  const figures = finishFigures(interp, diagnostics, notebook);
   const occurrences = rowOccurrences(interp.occurrenceRows, program.occurrences);
   const root = traceRoot(options, interp.tape, occurrences, interp.lastRoot);
   const calls = interp.callRecorder.traceCalls();
@@ -65,6 +67,7 @@ export const runProgram: RunProgram = (source, options = {}) => {
     calls: { list: calls, callOf: (row) => interp.callRecorder.callOf(row) },
   });
   if (figures.length > 0) trace.figures = figures;
+  if (notebook) trace.cells = notebook.cells(trace.stdout);
   return trace;
 };
 

@@ -146,6 +146,20 @@ export interface Trace {
   calls?: TraceCall[];
   /** The figures the run showed, in order (matplotlib's, Graphviz graphs); absent when none. */
   figures?: TraceFigure[];
+  /** For a notebook run (`RunOptions.cellStarts`): what each cell showed, as Jupyter would show it. */
+  cells?: TraceCellOutput[];
+}
+
+/**
+ * The outputs of one notebook cell, in the order they appeared: text it printed, figures it
+ * showed (indexes into `Trace.figures`), and the value of its last expression as Jupyter's
+ * `Out[n]` shows it (`repr`). An error it stopped on is among the trace's diagnostics.
+ */
+export interface TraceCellOutput {
+  cell: number;
+  items: (
+    { kind: "stream"; text: string } | { kind: "figure"; figure: number } | { kind: "result"; text: string }
+  )[];
 }
 
 /**

@@ -113,6 +113,8 @@ interface Scope {
 class Parser {
   private at = 0;
   private readonly nodes = new Map<string, DotNode>();
+  /** The nodes each open subgraph has named so far (an edge to a subgraph joins them all). */
+  private readonly members: string[][] = [];
   private readonly model: DotModel;
   constructor(private readonly tokens: Token[]) {
     this.model = { directed: true, name: "", graphAttrs: new Map(), nodes: [], edges: [], clusters: [] };
@@ -193,6 +195,7 @@ class Parser {
       this.model.nodes.push(node);
     }
     if (scope.cluster && !scope.cluster.nodes.includes(id)) scope.cluster.nodes.push(id);
+    for (const list of this.members) if (!list.includes(id)) list.push(id);
     return node;
   }
 
@@ -218,7 +221,6 @@ class Parser {
       if (this.peek()?.kind === "id") name = this.id();
     }
     this.expect("{");
-    const before = new Set(this.nodes.keys());
     const cluster: DotCluster | null = name.startsWith("cluster")
       ? { name, attrs: new Map(), nodes: [] }
       : null;
@@ -229,11 +231,13 @@ class Parser {
       cluster: cluster ?? scope.cluster,
     };
     const members: string[] = [];
-    const start = this.model.nodes.length;
-    this.statements(inner, cluster ? cluster.attrs : new Map(graphAttrs));
+    this.members.push(members);
+    try {
+      this.statements(inner, cluster ? cluster.attrs : new Map(graphAttrs));
+    } finally {
+      this.members.pop();
+    }
     this.expect("}");
-    for (const n of this.model.nodes.slice(start)) members.push(n.id);
-    for (const id of cluster?.nodes ?? []) if (before.has(id) && !members.includes(id)) members.push(id);
     if (scope.cluster && cluster)
       for (const id of cluster.nodes) if (!scope.cluster.nodes.includes(id)) scope.cluster.nodes.push(id);
     return members;

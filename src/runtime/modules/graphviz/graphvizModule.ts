@@ -160,17 +160,13 @@ function bind(
 
 function makeGraphClasses(rt: Interpreter, m: PyModule): void {
   const outputs = figureOutputs(rt);
-  const show = (g: GraphObject) => {
-    outputs.add({
-      svg: graphSvg(rt, g),
-      span: rt.at,
-      kind: "graphviz",
-      title: optionalStr(attrOf(g, "name"), "name") ?? undefined,
-    });
+  const show = (g: GraphObject, span = rt.at) => {
+    const name = optionalStr(attrOf(g, "name"), "name");
+    outputs.add({ svg: graphSvg(rt, g), span, kind: "graphviz", ...(name ? { title: name } : {}) });
   };
-  outputs.displayers.push((value) => {
+  outputs.displayers.push((value, span) => {
     if (!(value instanceof GraphObject)) return false;
-    show(value);
+    show(value, span);
     return true;
   });
 

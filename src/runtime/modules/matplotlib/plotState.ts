@@ -139,6 +139,12 @@ export class PlotState {
   constructor(readonly interp: Interpreter) {
     this.outputs = figureOutputs(interp);
     this.outputs.cellEndListeners.push(() => this.showAll(null));
+    // a Figure displayed (a cell's last expression, display(fig)) is shown as its picture
+    this.outputs.displayers.push((value, span) => {
+      if (!(value instanceof FigureObject)) return false;
+      this.record(value.figure, span);
+      return true;
+    });
   }
 
   /** The user span of the call running now: where a figure was last drawn on. */
