@@ -5,12 +5,13 @@
  *   gradlens graph FILE -o OUT the computation graph as the panel draws it (.svg, or .png
  *                              with @resvg/resvg-wasm; --theme light|dark), Graphviz DOT
  *                              (.dot), Mermaid (.mmd) or the laid-out view model (.json)
+ *   gradlens figures FILE -o DIR  the figures the program shows, as DIR/figure-1.svg, …
  *
  * The run happens on a worker thread with a larger stack than the main thread's ~1 MB, which
  * runs out near 550 Python frames: with it a program recurses to Python's limit of 1000, as in
  * CPython and in the extension's own worker.
  */
-import { readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
 import { runCli } from "./cli/main";
 
@@ -37,6 +38,7 @@ if (isMainThread) {
   void runCli(workerData as string[], {
     readFile: (path) => readFileSync(path, "utf8"),
     writeFile: (path, data) => writeFileSync(path, data),
+    makeDirectory: (path) => mkdirSync(path, { recursive: true }),
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
   }).then((code) => parentPort!.postMessage(code));

@@ -15,6 +15,8 @@ export interface JsonReport {
   }[];
   variables: Record<string, PyJson>;
   graph: { nodes: number; edges: number };
+  /** How many figures the program showed (`gradlens figures FILE -o DIR` writes them). */
+  figures: number;
 }
 
 export function jsonReport(source: string, trace: Trace): JsonReport {
@@ -36,5 +38,6 @@ export function jsonReport(source: string, trace: Trace): JsonReport {
     }),
     variables: trace.variables,
     graph: { nodes: trace.nodes.length, edges: trace.edges.length },
+    figures: trace.figures?.length ?? 0,
   };
 }
