@@ -23,7 +23,10 @@ export interface NotebookSession {
 export function displayValue(interp: Interpreter, value: PyValue, span: SourceSpan | null): void {
   const outputs = figureOutputs(interp);
   for (const show of outputs.displayers) if (show(value, span)) return;
-  outputs.text(interp.repr(value), (text) => interp.write(text));
+  const text = interp.repr(value);
+  if (outputs.currentCell === null) outputs.text(text, (t) => interp.write(t));
+  // IPython's pretty printer writes a default repr without "object": <matplotlib.lines.Line2D at 0x…>
+  else outputs.text(text.replace(/<([\w.]+) object at (0x[0-9a-fA-F]+)>/g, "<$1 at $2>"), () => undefined);
 }
 
 /** `display(*objs)`: each shown in turn. */
