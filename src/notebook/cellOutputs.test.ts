@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runProgram } from "../runtime/runProgram";
 import { assembleProgram, type NotebookCellSource } from "./assembleProgram";
@@ -35,5 +37,28 @@ describe("a cell's outputs as Jupyter shows them", () => {
     expect(later.ok).toBe(false);
     expect(later.outputs[0]).toMatchObject({ kind: "error", name: "GradLens" });
     expect((later.outputs[0] as { message: string }).message).toContain("stopped in cell 3");
+  });
+});
+
+describe("examples/notebook_training_curve.ipynb with the GradLens kernel", () => {
+  it("prints the losses in the training cell and shows the curve, silenced by ';', below the last", () => {
+    const notebook = JSON.parse(
+      readFileSync(join(__dirname, "../../examples/notebook_training_curve.ipynb"), "utf8"),
+    ) as { cells: { cell_type: string; source: string[] }[] };
+    const cells = notebook.cells.map((c) =>
+      c.cell_type === "code"
+        ? code(c.source.join(""))
+        : { kind: "markup" as const, language: "markdown", text: c.source.join("") },
+    );
+    const program = assembleProgram(cells);
+    const trace = runProgram(program.source, { cellStarts: program.cellStarts });
+    expect(trace.ok).toBe(true);
+    const training = cellOutputs(trace, program, 3);
+    expect(training.outputs).toHaveLength(1);
+    expect((training.outputs[0] as { text: string }).text).toMatch(
+      /^step 0: loss [\d.]+\n(step \d+: loss [\d.]+\n){3}$/,
+    );
+    const plot = cellOutputs(trace, program, 4);
+    expect(plot.outputs.map((o) => o.kind)).toEqual(["svg"]);
   });
 });
