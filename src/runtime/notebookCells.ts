@@ -53,6 +53,7 @@ export function runAsNotebook(
   starts: readonly number[],
 ): NotebookSession {
   const outputs: FigureOutputs = figureOutputs(interp);
+  outputs.notebook = true;
   const cellOf = (offset: number) => {
     let cell = 0;
     while (cell + 1 < starts.length && starts[cell + 1] <= offset) cell++;

@@ -16,7 +16,7 @@ import { imageSvg } from "./imageSvg";
 import { bandRings, isolineSegments } from "./marchingSquares";
 import { isLineMarker, markerPath } from "./markers";
 import { num, polylinePath } from "./svgNumbers";
-import { textSvg } from "./textSvg";
+import { textSvg, type Extent } from "./textSvg";
 
 /**
  * One artist of an axes as SVG, in page coordinates. Long lines are thinned to what a screen
@@ -30,6 +30,8 @@ export interface DrawContext {
   defs: SvgNode[];
   /** A document-unique id for a definition. */
   id(kind: string): string;
+  /** The bounds of what is drawn outside the axes' box (texts), for a tight bounding box. */
+  extent: Extent;
 }
 
 export function fillAttrs(c: Rgba): Record<string, string | number> {
@@ -66,7 +68,7 @@ export function artistSvg(artist: ArtistSpec, ctx: DrawContext): SvgNode | null 
     case "contour":
       return contourSvg(artist, ctx);
     case "text":
-      return dataTextSvg(artist, ctx.frame);
+      return dataTextSvg(artist, ctx.frame, ctx.extent);
   }
 }
 
@@ -303,7 +305,7 @@ function contourSvg(a: ContourArtist, ctx: DrawContext): SvgNode | null {
   return svg("g", alpha < 1 && a.filled ? { opacity: num(alpha) } : {}, children);
 }
 
-function dataTextSvg(a: TextArtist, frame: AxesFrame): SvgNode | null {
+function dataTextSvg(a: TextArtist, frame: AxesFrame, extent: Extent): SvgNode | null {
   const x = a.coords === "axes" ? frame.left + a.x * frame.width : frame.px(a.x);
   const y = a.coords === "axes" ? frame.top + (1 - a.y) * frame.height : frame.py(a.y);
   if (!Number.isFinite(x) || !Number.isFinite(y)) return null;
@@ -313,5 +315,6 @@ function dataTextSvg(a: TextArtist, frame: AxesFrame): SvgNode | null {
     y,
     { size: a.fontSize, color: a.color, weight: a.weight },
     { ha: a.ha, va: a.va, rotation: a.rotation },
+    extent,
   );
 }

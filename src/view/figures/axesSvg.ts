@@ -5,7 +5,7 @@ import { BLACK } from "./colours";
 import type { AxesSpec, AxisSpec } from "./figureSpec";
 import { legendSvg } from "./legendSvg";
 import { num } from "./svgNumbers";
-import { textBounds, textSvg } from "./textSvg";
+import { textBounds, textSvg, type Extent } from "./textSvg";
 import { autoBins, decadeOf, inView, logTicks, maxNTicks, scalarLabels } from "./ticks";
 
 /**
@@ -95,6 +95,12 @@ export function axesSvg(
 ): SvgNode {
   const frame = axesFrame(axes, page.width, page.height);
   const draw: DrawContext = { ...ctx, frame };
+  ctx.extent.add({
+    left: frame.left,
+    top: frame.top,
+    right: frame.left + frame.width,
+    bottom: frame.top + frame.height,
+  });
   const fs = page.fontSize;
   const children: SvgNode[] = [];
   const { left, top, width, height } = frame;
@@ -151,7 +157,7 @@ export function axesSvg(
   }
   flush();
 
-  if (axes.axisOn) children.push(...decorations(axes, frame, xt, yt, fs));
+  if (axes.axisOn) children.push(...decorations(axes, frame, xt, yt, fs, ctx.extent));
   const titleStyle = axes.titleStyle;
   const titleSize = titleStyle?.size ?? 1.2 * fs;
   const titles: [string, "left" | "center" | "right", number][] = [
@@ -166,6 +172,7 @@ export function axesSvg(
       top - TITLE_PAD,
       { size: titleSize, color: titleStyle?.color ?? BLACK, weight: titleStyle?.weight },
       { ha, va: "baseline" },
+      ctx.extent,
     );
     if (node) children.push(node);
   }
@@ -176,7 +183,14 @@ export function axesSvg(
   return svg("g", { class: "axes" }, children);
 }
 
-function decorations(axes: AxesSpec, frame: AxesFrame, xt: AxisTicks, yt: AxisTicks, fs: number): SvgNode[] {
+function decorations(
+  axes: AxesSpec,
+  frame: AxesFrame,
+  xt: AxisTicks,
+  yt: AxisTicks,
+  fs: number,
+  extent: Extent,
+): SvgNode[] {
   const out: SvgNode[] = [];
   const { left, top, width, height } = frame;
   const bottom = top + height;
@@ -206,7 +220,7 @@ function decorations(axes: AxesSpec, frame: AxesFrame, xt: AxisTicks, yt: AxisTi
   const xRotation = axes.x.tickRotation;
   xt.locs.forEach((t, i) => {
     const at = { ha: "center", va: "top", rotation: xRotation } as const;
-    const node = textSvg(xt.labels[i], frame.px(t), bottom + TICK + TICK_PAD, style, at);
+    const node = textSvg(xt.labels[i], frame.px(t), bottom + TICK + TICK_PAD, style, at, extent);
     if (!node) return;
     out.push(node);
     xLabelsBottom = Math.max(
@@ -216,7 +230,7 @@ function decorations(axes: AxesSpec, frame: AxesFrame, xt: AxisTicks, yt: AxisTi
   });
   yt.locs.forEach((t, i) => {
     const at = { ha: "right", va: "center_baseline", rotation: axes.y.tickRotation } as const;
-    const node = textSvg(yt.labels[i], left - TICK - TICK_PAD, frame.py(t), style, at);
+    const node = textSvg(yt.labels[i], left - TICK - TICK_PAD, frame.py(t), style, at, extent);
     if (!node) return;
     out.push(node);
     yLabelsLeft = Math.min(
@@ -224,29 +238,35 @@ function decorations(axes: AxesSpec, frame: AxesFrame, xt: AxisTicks, yt: AxisTi
       textBounds(yt.labels[i], left - TICK - TICK_PAD, frame.py(t), fs, at).left,
     );
   });
-  const xOffset = textSvg(xt.offsetText, right, xLabelsBottom + 1, style, { ha: "right", va: "top" });
+  const xOffset = textSvg(xt.offsetText, right, xLabelsBottom + 1, style, { ha: "right", va: "top" }, extent);
   if (xOffset) {
     out.push(xOffset);
     xLabelsBottom += 0.968 * fs + 1;
   }
-  const yOffset = textSvg(yt.offsetText, left, top - 4, style, { ha: "left", va: "baseline" });
+  const yOffset = textSvg(yt.offsetText, left, top - 4, style, { ha: "left", va: "baseline" }, extent);
   if (yOffset) out.push(yOffset);
   const labelStyle = (spec: AxisSpec) => ({
     size: spec.labelStyle?.size ?? fs,
     color: spec.labelStyle?.color ?? BLACK,
     weight: spec.labelStyle?.weight,
   });
-  const xlabel = textSvg(axes.x.label, left + width / 2, xLabelsBottom + LABEL_PAD, labelStyle(axes.x), {
-    ha: "center",
-    va: "top",
-  });
+  const xlabel = textSvg(
+    axes.x.label,
+    left + width / 2,
+    xLabelsBottom + LABEL_PAD,
+    labelStyle(axes.x),
+    { ha: "center", va: "top" },
+    extent,
+  );
   if (xlabel) out.push(xlabel);
-  const ylabel = textSvg(axes.y.label, yLabelsLeft - LABEL_PAD, top + height / 2, labelStyle(axes.y), {
-    ha: "center",
-    va: "bottom",
-    rotation: 90,
-    rotationMode: "anchor",
-  });
+  const ylabel = textSvg(
+    axes.y.label,
+    yLabelsLeft - LABEL_PAD,
+    top + height / 2,
+    labelStyle(axes.y),
+    { ha: "center", va: "bottom", rotation: 90, rotationMode: "anchor" },
+    extent,
+  );
   if (ylabel) out.push(ylabel);
   return out;
 }

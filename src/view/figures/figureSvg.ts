@@ -3,7 +3,7 @@ import { fillAttrs } from "./artistSvg";
 import { axesSvg } from "./axesSvg";
 import type { FigureSpec } from "./figureSpec";
 import { num } from "./svgNumbers";
-import { textSvg } from "./textSvg";
+import { Extent, textSvg } from "./textSvg";
 
 /**
  * A matplotlib figure as a standalone SVG document, in points like matplotlib's own SVG
@@ -11,21 +11,32 @@ import { textSvg } from "./textSvg";
  * CLI and tests all draw the same picture. `idPrefix` keeps the document's ids (clip paths,
  * marker shapes) apart from another figure's on the same page.
  */
-export function figureSvg(fig: FigureSpec, idPrefix = "f"): string {
-  return `${svgMarkup(figureSvgTree(fig, idPrefix))}\n`;
+export function figureSvg(fig: FigureSpec, idPrefix = "f", options: FigureOptions = {}): string {
+  return `${svgMarkup(figureSvgTree(fig, idPrefix, options))}\n`;
 }
 
-export function figureSvgTree(fig: FigureSpec, idPrefix = "f"): SvgNode {
+export interface FigureOptions {
+  /**
+   * Crop (or grow) the page to what is drawn, with a tenth of an inch around it, as Jupyter's
+   * inline backend saves figures (`bbox_inches='tight'`): labels that spill over the figure's
+   * edge are kept, empty margins dropped.
+   */
+  tight?: boolean;
+}
+
+/** Jupyter's `pad_inches`, in points. */
+const TIGHT_PAD = 7.2;
+
+export function figureSvgTree(fig: FigureSpec, idPrefix = "f", options: FigureOptions = {}): SvgNode {
   const width = fig.width * 72;
   const height = fig.height * 72;
   const defs: SvgNode[] = [];
   let next = 0;
   const id = (kind: string) => `${idPrefix}-${kind}${next++}`;
-  const body: SvgNode[] = [
-    svg("rect", { x: 0, y: 0, width: num(width), height: num(height), ...fillAttrs(fig.facecolor) }),
-  ];
+  const extent = new Extent();
+  const body: SvgNode[] = [];
   const page = { width, height, fontSize: fig.fontSize };
-  for (const axes of fig.axes) body.push(axesSvg(axes, page, { defs, id }));
+  for (const axes of fig.axes) body.push(axesSvg(axes, page, { defs, id, extent }));
   for (const t of fig.texts) {
     const node = textSvg(
       t.text,
@@ -33,20 +44,37 @@ export function figureSvgTree(fig: FigureSpec, idPrefix = "f"): SvgNode {
       (1 - t.y) * height,
       { size: t.fontSize, color: t.color, weight: t.weight },
       { ha: t.ha, va: t.va, rotation: t.rotation },
+      extent,
     );
     if (node) body.push(node);
   }
+  let box = { x: 0, y: 0, width, height };
+  if (options.tight && !extent.empty) {
+    box = {
+      x: extent.left - TIGHT_PAD,
+      y: extent.top - TIGHT_PAD,
+      width: extent.right - extent.left + 2 * TIGHT_PAD,
+      height: extent.bottom - extent.top + 2 * TIGHT_PAD,
+    };
+  }
+  const background = svg("rect", {
+    x: num(box.x),
+    y: num(box.y),
+    width: num(box.width),
+    height: num(box.height),
+    ...fillAttrs(fig.facecolor),
+  });
   return svg(
     "svg",
     {
       xmlns: "http://www.w3.org/2000/svg",
       "xmlns:xlink": "http://www.w3.org/1999/xlink",
-      width: `${num(width)}pt`,
-      height: `${num(height)}pt`,
-      viewBox: `0 0 ${num(width)} ${num(height)}`,
+      width: `${num(box.width)}pt`,
+      height: `${num(box.height)}pt`,
+      viewBox: `${num(box.x)} ${num(box.y)} ${num(box.width)} ${num(box.height)}`,
       version: "1.1",
     },
-    [svg("defs", {}, defs), ...body],
+    [svg("defs", {}, defs), background, ...body],
   );
 }
 

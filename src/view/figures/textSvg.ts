@@ -137,15 +137,37 @@ function verticalAnchor(
   }
 }
 
-/** A text as SVG: a `<text>` per line, runs as `<tspan>`s, turned when rotated. */
+/** The bounds of what a figure draws, grown as it is drawn (for a tight bounding box). */
+export class Extent {
+  left = Infinity;
+  top = Infinity;
+  right = -Infinity;
+  bottom = -Infinity;
+
+  add(b: { left: number; top: number; right: number; bottom: number }): void {
+    if (![b.left, b.top, b.right, b.bottom].every(Number.isFinite)) return;
+    this.left = Math.min(this.left, b.left);
+    this.top = Math.min(this.top, b.top);
+    this.right = Math.max(this.right, b.right);
+    this.bottom = Math.max(this.bottom, b.bottom);
+  }
+
+  get empty(): boolean {
+    return !(this.left <= this.right && this.top <= this.bottom);
+  }
+}
+
+/** A text as SVG: a `<text>` per line, runs as `<tspan>`s, turned when rotated; its bounds go to `extent`. */
 export function textSvg(
   text: string,
   x: number,
   y: number,
   style: TextStyle,
   place: TextPlacement,
+  extent?: Extent,
 ): SvgNode | null {
   if (text === "") return null;
+  extent?.add(textBounds(text, x, y, style.size, place));
   const laid = layOut(text, style.size);
   const rotation = place.rotation ?? 0;
   const { tx, ty, origin } = placement(laid, x, y, place);

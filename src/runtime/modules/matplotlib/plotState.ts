@@ -225,7 +225,7 @@ export class PlotState {
     fig.shown = true;
     if (fig.spec.axes.length === 0 && fig.spec.texts.length === 0) return;
     this.outputs.add({
-      svg: figureSvg(fig.spec, `fig${this.outputs.count + 1}`),
+      svg: figureSvg(fig.spec, `fig${this.outputs.count + 1}`, { tight: this.outputs.notebook }),
       span: span ?? fig.span,
       kind: "matplotlib",
       title: figureTitle(fig.spec),
