@@ -71,6 +71,7 @@ export function checkGradients(
         ...options,
         output: rootRow,
         leafValues: new Map([[rowOf(p), value]]),
+        drawFigures: false,
       });
       if (!trace.ok)
         throw new Error(trace.diagnostics.find((d) => d.severity === "error")?.message ?? t("check.failed"));

@@ -26,6 +26,8 @@ export type CellItem =
 
 export class FigureOutputs {
   readonly figures: TraceFigure[] = [];
+  /** False when the run's figures are not wanted (see RunOptions.drawFigures): nothing is drawn. */
+  drawing = true;
   /** The run is a notebook's: figures are saved as Jupyter's inline backend saves them (tight). */
   notebook = false;
   /** In a notebook run: the cell running now, and each cell's outputs so far. */

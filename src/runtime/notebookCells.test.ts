@@ -43,7 +43,9 @@ describe("a notebook's cells as Jupyter runs them", () => {
 
   it("saves figures as Jupyter's inline backend does: cropped to what is drawn, a tenth of an inch around", () => {
     const { trace } = runNotebook([code("import matplotlib.pyplot as plt\nplt.plot([1, 2])")]);
-    const [, x, y, w, h] = /viewBox="([-\d.]+) ([-\d.]+) ([\d.]+) ([\d.]+)"/.exec(trace.figures![0].svg)!.map(Number);
+    const [, x, y, w, h] = /viewBox="([-\d.]+) ([-\d.]+) ([\d.]+) ([\d.]+)"/
+      .exec(trace.figures![0].svg)!
+      .map(Number);
     // the default axes spans 57.6…414.7 pt across; tick labels reach left of it, nothing right
     expect(x).toBeGreaterThan(20);
     expect(x + w).toBeCloseTo(414.72 + 7.2, 1);

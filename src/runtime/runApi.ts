@@ -26,6 +26,8 @@ export interface RunOptions {
    * the cell's last expression — and the trace gets each cell's outputs (`Trace.cells`).
    */
   cellStarts?: readonly number[];
+  /** False: figures the program shows are not drawn (a re-run for training or a gradient check). */
+  drawFigures?: boolean;
 }
 
 /** Runs a program's source to completion (or to its first error) and returns what it computed. */

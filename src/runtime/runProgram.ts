@@ -16,6 +16,7 @@ import { runJavaScript } from "./js/runJavaScript";
 import { DEFAULT_MEMORY_BUDGET_MB, MemoryBudget } from "./memoryBudget";
 import { finishFigures } from "./finishFigures";
 import { runAsNotebook } from "./notebookCells";
+import { figureOutputs } from "./figureOutputs";
 
 export const DEFAULT_STEP_BUDGET = 50_000_000;
 
@@ -40,6 +41,7 @@ export const runProgram: RunProgram = (source, options = {}) => {
     new MemoryBudget((options.memoryBudgetMb ?? DEFAULT_MEMORY_BUDGET_MB) * 1024 * 1024),
   );
   if (options.leafValues) interp.tape.leafOverrides = options.leafValues;
+  if (options.drawFigures === false) figureOutputs(interp).drawing = false;
   const notebook = options.cellStarts ? runAsNotebook(interp, program, source, options.cellStarts) : null;
   let ok = true;
   try {

@@ -161,6 +161,7 @@ function bind(
 function makeGraphClasses(rt: Interpreter, m: PyModule): void {
   const outputs = figureOutputs(rt);
   const show = (g: GraphObject, span = rt.at) => {
+    if (!outputs.drawing) return;
     const name = optionalStr(attrOf(g, "name"), "name");
     outputs.add({ svg: graphSvg(rt, g), span, kind: "graphviz", ...(name ? { title: name } : {}) });
   };

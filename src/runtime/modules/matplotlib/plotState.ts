@@ -223,7 +223,7 @@ export class PlotState {
   /** Draws the figure into the run's outputs. */
   record(fig: FigureState, span: SourceSpan | null): void {
     fig.shown = true;
-    if (fig.spec.axes.length === 0 && fig.spec.texts.length === 0) return;
+    if (!this.outputs.drawing || (fig.spec.axes.length === 0 && fig.spec.texts.length === 0)) return;
     this.outputs.add({
       svg: figureSvg(fig.spec, `fig${this.outputs.count + 1}`, { tight: this.outputs.notebook }),
       span: span ?? fig.span,
