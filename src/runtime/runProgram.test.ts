@@ -340,7 +340,7 @@ describe("runtime errors are Python's, located, and keep the partial trace", () 
       message: "The module `numpy` is not available in GradLens",
       text: "import numpy as np",
     });
-    expect(run("import matplotlib.pyplot as plt").code).toBe("unsupported");
+    expect(run("import sklearn.datasets").code).toBe("unsupported");
     expect(run("from micrograd.engine import Nope").message).toBe(
       "ImportError: cannot import name 'Nope' from 'micrograd.engine'",
     );
