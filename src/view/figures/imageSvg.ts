@@ -12,7 +12,7 @@ import { num } from "./svgNumbers";
  */
 
 /** Above this many pixels an image is embedded as a PNG rather than drawn as rectangles. */
-const MAX_RECT_PIXELS = 4096;
+const MAX_RECT_PIXELS = 16384;
 
 export function imageSvg(a: ImageArtist, frame: AxesFrame): SvgNode | null {
   const [l, r, b, t] = a.extent;
@@ -51,10 +51,8 @@ export function imageSvg(a: ImageArtist, frame: AxesFrame): SvgNode | null {
     preserveAspectRatio: "none",
     "xlink:href": href,
   };
-  if (!a.smooth) {
-    attrs["image-rendering"] = "optimizeSpeed";
-    attrs.style = "image-rendering:pixelated";
-  }
+  // crisp pixels: CSS Images treats optimizeSpeed as `pixelated`, and resvg reads it too
+  if (!a.smooth) attrs["image-rendering"] = "optimizeSpeed";
   return svg("image", attrs);
 }
 

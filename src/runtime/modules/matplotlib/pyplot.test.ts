@@ -213,6 +213,13 @@ describe("matplotlib.pyplot in GradLens", () => {
     expect(trace.stdout).toBe("True\n");
   });
 
+  it("labels a log axis with powers of ten, as matplotlib does", () => {
+    const trace = run("import matplotlib.pyplot as plt\nplt.plot([1, 10, 100, 1000])\nplt.yscale('log')\n");
+    const labels = texts(trace.figures![0].svg);
+    // 10⁰ … 10³: the exponents are raised (tspans), the minus a real one for 10⁻¹ when shown
+    expect(labels).toEqual(expect.arrayContaining(["100", "101", "102", "103"]));
+  });
+
   it("plots torch tensors", () => {
     const trace = run(
       [
