@@ -220,6 +220,25 @@ describe("matplotlib.pyplot in GradLens", () => {
     expect(labels).toEqual(expect.arrayContaining(["100", "101", "102", "103"]));
   });
 
+  it("reads any iterable of numbers through Python's iteration (as numpy arrays will be)", () => {
+    const trace = run(
+      [
+        "import matplotlib.pyplot as plt",
+        "class Arr:",
+        "    def __init__(self, items):",
+        "        self.items = items",
+        "    def __iter__(self):",
+        "        return iter(self.items)",
+        "plt.plot(Arr([0.0, 1.0, 4.0]), Arr([1, 2, 3]))",
+        "plt.imshow(Arr([Arr([0, 1]), Arr([2, 3])]))",
+      ].join("\n"),
+    );
+    expect(trace.figures).toHaveLength(1);
+    // viridis from its dark end to its light end across the four cells
+    expect(trace.figures![0].svg).toContain('fill="#440154"');
+    expect(trace.figures![0].svg).toContain('fill="#fde725"');
+  });
+
   it("plots torch tensors", () => {
     const trace = run(
       [
