@@ -1,32 +1,31 @@
 import { viewLimits } from "../../../view/figures/autoscale";
-import { axesFrame } from "../../../view/figures/axesFrame";
-import { axisTicks } from "../../../view/figures/axesSvg";
 import { BLACK, withAlpha, type Rgba } from "../../../view/figures/colours";
 import type {
-  ArtistSpec,
   AxisSpec,
   HorizontalAlign,
-  LegendHandle,
-  LegendLocation,
   TextArtist,
   TextStyleSpec,
   VerticalAlign,
 } from "../../../view/figures/figureSpec";
-import { toArray } from "../../interpreter/collections";
 import { PyDict, PyInstance, PyInt, PyList, PyTuple, type PyValue } from "../../interpreter/objects";
 import { PyError, typeError, UnsupportedError, valueError } from "../../interpreter/pyErrors";
-import { legendLabel, type AxesMethod } from "./axesPlotting";
-import { fontSizeArg, intArgument, Keywords, numberArg, stringArg, textArg } from "./keywordArgs";
+import type { AxesMethod } from "./axesPlotting";
+import { fontSizeArg, Keywords, numberArg, stringArg, textArg } from "./keywordArgs";
 import { numberArray } from "./plotData";
-import { pyArray } from "./pyArrays";
-import { ArtistObject, AxesObject, type AxesState, type PlotState } from "./plotState";
+import { ArtistObject, type AxesState, type PlotState } from "./plotState";
 import { alphaArg, colourArg, lineStyleArg } from "./styleArgs";
 
 /**
- * What an axes says besides its data: titles, axis labels, limits, ticks, scales, the grid,
- * `axis('off')`/`'equal'`, texts and the legend — the `set_*` methods of the object API, which
- * pyplot's `title`, `xlabel`, `xlim`, … call on the current axes.
+ * What an axes says besides its data: titles, axis labels, the grid, `axis('off')`/`'equal'`,
+ * texts, aspect and margins — the `set_*` methods of the object API, which pyplot's `title`,
+ * `xlabel`, … call on the current axes. (Limits, ticks and scales: axesAxis.ts; the legend:
+ * axesLegend.ts.)
  */
+
+/** The limits as shown now (autoscaled from what is drawn so far, or as set). */
+export function currentLimits(ax: AxesState, which: "x" | "y"): [number, number] {
+  return viewLimits(ax.spec)[which];
+}
 
 /** A marker for `transform=ax.transAxes` / `fig.transFigure`: text positions in fractions. */
 export class TransformObject extends PyInstance {
@@ -110,7 +109,7 @@ export function textProps(ps: PlotState, kw: Keywords, fontdict: PyValue | undef
   };
 }
 
-function textObject(
+export function textObject(
   ps: PlotState,
   ax: AxesState | null,
   text: string,
@@ -172,158 +171,6 @@ export function setLabel(which: "x" | "y"): AxesMethod {
     axis.labelStyle = styleOf(props) ?? axis.labelStyle;
     ps.touch(ax.figure);
     return textObject(ps, ax, label, which === "x" ? 0.5 : 0, which === "x" ? 0 : 0.5);
-  };
-}
-
-/** The limits as shown now (autoscaled from what is drawn so far, or as set). */
-export function currentLimits(ax: AxesState, which: "x" | "y"): [number, number] {
-  return viewLimits(ax.spec)[which];
-}
-
-export function getLimits(which: "x" | "y"): AxesMethod {
-  return (_ps, ax) => new PyTuple(currentLimits(ax, which));
-}
-
-export function setLimits(which: "x" | "y"): AxesMethod {
-  return (ps, ax, args, kwargs) => {
-    const rt = ps.interp;
-    const [loName, hiName] = which === "x" ? ["left", "right"] : ["bottom", "top"];
-    const kw = new Keywords(kwargs, `set_${which}lim`);
-    let lo: PyValue | undefined = args[0] ?? kw.take(loName, `${which}min`);
-    let hi: PyValue | undefined = args[1] ?? kw.take(hiName, `${which}max`);
-    kw.take("emit");
-    kw.take("auto");
-    kw.done();
-    if (args.length > 2)
-      throw typeError(
-        `set_${which}lim() takes from 1 to 3 positional arguments but ${args.length + 1} were given`,
-      );
-    if (hi === undefined && (lo instanceof PyTuple || lo instanceof PyList)) {
-      if (lo.items.length !== 2) throw valueError(`too many values to unpack (expected 2)`);
-      [lo, hi] = lo.items;
-    }
-    const current = currentLimits(ax, which);
-    const a = numberArg(rt, lo, loName) ?? current[0];
-    const b = numberArg(rt, hi, hiName) ?? current[1];
-    if (!Number.isFinite(a) || !Number.isFinite(b)) throw valueError(`Axis limits cannot be NaN or Inf`);
-    ax.spec[which].limits = [a, b];
-    ps.touch(ax.figure);
-    return new PyTuple([a, b]);
-  };
-}
-
-/** The tick locations shown now (as the drawing would place them). */
-export function currentTicks(ax: AxesState, which: "x" | "y"): { locs: number[]; labels: string[] } {
-  const fig = ax.figure.spec;
-  const frame = axesFrame(ax.spec, fig.width * 72, fig.height * 72);
-  const t = axisTicks(
-    ax.spec[which],
-    which === "x" ? frame.xlim : frame.ylim,
-    which === "x" ? frame.width : frame.height,
-    which,
-    fig.fontSize,
-  );
-  return { locs: t.locs, labels: t.labels };
-}
-
-function labelsFrom(ps: PlotState, v: PyValue): string[] {
-  return toArray(ps.interp, v).map((l) => ps.interp.str(l));
-}
-
-/** `set_xticks(ticks, labels=None)`. */
-export function setTicks(which: "x" | "y"): AxesMethod {
-  return (ps, ax, args, kwargs) => {
-    const kw = new Keywords(kwargs, "Text");
-    const ticksArg = args[0] ?? kw.take("ticks");
-    const labelsArg = args[1] ?? kw.take("labels");
-    if (kw.take("minor") === true) throw new UnsupportedError("minor ticks are not supported by GradLens");
-    const props = textProps(ps, kw, undefined, ax.figure.spec.fontSize);
-    kw.done();
-    const axis = ax.spec[which];
-    if (ticksArg === undefined)
-      throw typeError(`set_${which}ticks() missing 1 required positional argument: 'ticks'`);
-    axis.ticks = numberArray(ps.interp, ticksArg, "ticks").values;
-    axis.tickLabels = labelsArg === undefined || labelsArg === null ? null : labelsFrom(ps, labelsArg);
-    if (axis.tickLabels !== null && axis.tickLabels.length !== axis.ticks.length)
-      throw valueError(
-        `The number of FixedLocator locations (${axis.ticks.length}), usually from a call to set_ticks, does not match the number of labels (${axis.tickLabels.length}).`,
-      );
-    if (props.rotation !== 0) axis.tickRotation = props.rotation;
-    ps.touch(ax.figure);
-    return new PyList(axis.ticks.map(() => null));
-  };
-}
-
-export function setTickLabels(which: "x" | "y"): AxesMethod {
-  return (ps, ax, args, kwargs) => {
-    const kw = new Keywords(kwargs, "Text");
-    const labelsArg = args[0] ?? kw.take("labels");
-    kw.take("minor");
-    const props = textProps(ps, kw, args[1] ?? kw.take("fontdict"), ax.figure.spec.fontSize);
-    kw.done();
-    if (labelsArg === undefined)
-      throw typeError(`set_${which}ticklabels() missing 1 required positional argument: 'labels'`);
-    const axis = ax.spec[which];
-    if (axis.ticks === null) axis.ticks = currentTicks(ax, which).locs;
-    const labels = labelsFrom(ps, labelsArg);
-    axis.tickLabels = axis.ticks.map((_, i) => labels[i] ?? "");
-    if (props.rotation !== 0) axis.tickRotation = props.rotation;
-    ps.touch(ax.figure);
-    return new PyList(labels.map((l) => textObject(ps, ax, l, 0, 0)));
-  };
-}
-
-/** pyplot's `xticks(ticks=None, labels=None, **kwargs)`: reads or sets, and returns (locs, labels). */
-export function pyplotTicks(which: "x" | "y"): AxesMethod {
-  return (ps, ax, args, kwargs) => {
-    const kw = new Keywords(kwargs, "Text");
-    const ticksArg = args[0] ?? kw.take("ticks");
-    const labelsArg = args[1] ?? kw.take("labels");
-    kw.take("minor");
-    const props = textProps(ps, kw, undefined, ax.figure.spec.fontSize);
-    kw.done();
-    const axis = ax.spec[which];
-    if (ticksArg !== undefined && ticksArg !== null) {
-      axis.ticks = numberArray(ps.interp, ticksArg, "ticks").values;
-      axis.tickLabels = null;
-    }
-    if (labelsArg !== undefined && labelsArg !== null) {
-      if (axis.ticks === null)
-        throw typeError("xticks(): Parameter 'labels' can't be set without setting 'ticks'");
-      axis.tickLabels = labelsFrom(ps, labelsArg);
-      if (axis.tickLabels.length !== axis.ticks.length)
-        throw valueError(
-          `The number of FixedLocator locations (${axis.ticks.length}), usually from a call to set_ticks, does not match the number of labels (${axis.tickLabels.length}).`,
-        );
-    }
-    if (props.rotation !== 0) axis.tickRotation = props.rotation;
-    ps.touch(ax.figure);
-    const { locs, labels } = currentTicks(ax, which);
-    return new PyTuple([
-      pyArray(ps, locs),
-      new PyList(labels.map((l, i) => textObject(ps, ax, l, locs[i], 0))),
-    ]);
-  };
-}
-
-export function setScale(which: "x" | "y"): AxesMethod {
-  return (ps, ax, args, kwargs) => {
-    const value = args[0] ?? (kwargs?.get("value") as PyValue | undefined);
-    if (value !== "linear" && value !== "log") {
-      if (value === "symlog" || value === "logit" || value === "asinh" || value === "function")
-        throw new UnsupportedError(
-          `the '${value}' scale is not supported by GradLens; use 'linear' or 'log'`,
-        );
-      throw valueError(
-        `${ps.interp.repr(value ?? null)} is not a valid value for scale; supported values are 'asinh', 'function', 'functionlog', 'linear', 'log', 'logit', 'symlog'`,
-      );
-    }
-    for (const k of kwargs?.keys() ?? [])
-      if (!["value", "base", "nonpositive"].includes(k))
-        throw typeError(`set_${which}scale() got an unexpected keyword argument '${k}'`);
-    ax.spec[which].scale = value as "linear" | "log";
-    ps.touch(ax.figure);
-    return null;
   };
 }
 
@@ -485,173 +332,6 @@ export const text: AxesMethod = (ps, ax, args, kwargs) => {
   return new ArtistObject(ps.classes.text, spec, ax);
 };
 
-const LOCATIONS: LegendLocation[] = [
-  "best",
-  "upper right",
-  "upper left",
-  "lower left",
-  "lower right",
-  "right",
-  "center left",
-  "center right",
-  "lower center",
-  "upper center",
-  "center",
-];
-
-function handleOf(artist: ArtistSpec): LegendHandle | null {
-  switch (artist.kind) {
-    case "line":
-      return {
-        kind: "line",
-        color: artist.color,
-        width: artist.width,
-        style: artist.style,
-        marker: artist.marker,
-        markerFace: artist.markerFace,
-        markerEdge: artist.markerEdge,
-        markerSize: artist.markerSize,
-      };
-    case "scatter":
-      return {
-        kind: "marker",
-        marker: artist.marker,
-        color: artist.colors[0],
-        size: Math.sqrt(artist.sizes[0] ?? 36),
-      };
-    case "bars":
-      return { kind: "patch", color: artist.colors[0], edgecolor: artist.edgecolor };
-    case "fill":
-      return { kind: "patch", color: artist.color, edgecolor: artist.edgecolor };
-    case "contour":
-      return artist.colors.length > 0 ? { kind: "patch", color: artist.colors[0], edgecolor: null } : null;
-    default:
-      return null;
-  }
-}
-
-/** The artists a legend may show, in the order matplotlib lists them. */
-function legendArtists(ax: AxesState): ArtistSpec[] {
-  return ax.spec.artists.filter((a) => handleOf(a) !== null);
-}
-
-export const legend: AxesMethod = (ps, ax, args, kwargs) => {
-  const rt = ps.interp;
-  const kw = new Keywords(kwargs, "Legend");
-  let handlesArg = kw.take("handles");
-  let labelsArg = kw.take("labels");
-  if (args.length === 1) labelsArg = args[0];
-  else if (args.length === 2) [handlesArg, labelsArg] = args;
-  else if (args.length > 2)
-    throw typeError(`legend() takes from 0 to 2 positional arguments but ${args.length} were given`);
-  const locArg = kw.take("loc");
-  const fontsize =
-    fontSizeArg(rt, kw.take("fontsize", "prop"), ax.figure.spec.fontSize) ?? ax.figure.spec.fontSize;
-  const title = textArg(rt, kw.take("title")) ?? "";
-  const frameon = kw.take("frameon");
-  const ncol = intArgument(kw.take("ncol", "ncols"), "ncol") ?? 1;
-  for (const ignored of [
-    "framealpha",
-    "shadow",
-    "fancybox",
-    "borderpad",
-    "labelspacing",
-    "handlelength",
-    "handletextpad",
-    "borderaxespad",
-    "columnspacing",
-    "markerscale",
-    "numpoints",
-    "scatterpoints",
-    "edgecolor",
-    "facecolor",
-    "title_fontsize",
-    "bbox_to_anchor",
-    "mode",
-    "draggable",
-    "alignment",
-    "labelcolor",
-  ])
-    if (ignored === "bbox_to_anchor" && kw.has(ignored))
-      throw new UnsupportedError("legend(bbox_to_anchor=...) is not supported by GradLens");
-    else kw.take(ignored);
-  kw.done();
-  let loc: LegendLocation = "best";
-  if (typeof locArg === "string") {
-    if (!LOCATIONS.includes(locArg as LegendLocation))
-      throw valueError(
-        `'${locArg}' is not a valid value for loc; supported values are ${LOCATIONS.map((l) => `'${l}'`).join(", ")}`,
-      );
-    loc = locArg as LegendLocation;
-  } else if (locArg !== undefined && locArg !== null) {
-    const code = intArgument(locArg, "loc")!;
-    if (code < 0 || code > 10) throw valueError(`${code} is not a valid value for loc`);
-    loc = LOCATIONS[code];
-  }
-  let pairs: { artist: ArtistSpec; label: string }[] = [];
-  if (handlesArg !== undefined && handlesArg !== null) {
-    const handles = toArray(rt, handlesArg).map((h) => {
-      const obj = h instanceof PyList && h.items.length > 0 ? h.items[0] : h;
-      if (!(obj instanceof ArtistObject))
-        throw typeError(`Legend does not support handles for ${rt.repr(h)} instances`);
-      return obj;
-    });
-    const labels =
-      labelsArg === undefined || labelsArg === null
-        ? handles.map((h) => legendLabel(h.artist.label))
-        : labelsFrom(ps, labelsArg);
-    pairs = handles.flatMap((h, i) =>
-      labels[i] === null || labels[i] === undefined ? [] : [{ artist: h.artist, label: labels[i]! }],
-    );
-  } else if (labelsArg !== undefined && labelsArg !== null) {
-    const labels = typeof labelsArg === "string" ? [...labelsArg] : labelsFrom(ps, labelsArg);
-    const artists = legendArtists(ax);
-    pairs = artists.slice(0, labels.length).map((artist, i) => ({ artist, label: labels[i] }));
-    // the labels given become the artists' own, as matplotlib sets them
-    pairs.forEach((p) => (p.artist.label = p.label));
-  } else {
-    pairs = legendArtists(ax).flatMap((artist) => {
-      const label = legendLabel(artist.label);
-      return label === null ? [] : [{ artist, label }];
-    });
-    if (pairs.length === 0)
-      ps.outputs.note(
-        "warning",
-        "No artists with labels found to put in legend.  Note that artists whose label start with an underscore are ignored when legend() is called with no argument.",
-        ps.at,
-        "matplotlib",
-      );
-  }
-  ax.spec.legend = {
-    entries: pairs.map((p) => ({ label: p.label, handle: handleOf(p.artist)! })),
-    loc,
-    fontSize: fontsize,
-    title,
-    frame: frameon === undefined || frameon === null ? true : frameon === true,
-    ncol,
-  };
-  ps.touch(ax.figure);
-  return new ArtistObject(
-    ps.classes.legend,
-    {
-      kind: "text",
-      x: 0,
-      y: 0,
-      text: "",
-      coords: "axes",
-      ha: "left",
-      va: "baseline",
-      color: BLACK,
-      fontSize: fontsize,
-      rotation: 0,
-      weight: "normal",
-      zorder: 5,
-      label: null,
-    },
-    ax,
-  );
-};
-
 export const setAspect: AxesMethod = (ps, ax, args, kwargs) => {
   const kw = new Keywords(kwargs, "set_aspect");
   const aspect = args[0] ?? kw.take("aspect");
@@ -749,5 +429,3 @@ export function setMany(methods: Record<string, AxesMethod>): AxesMethod {
     return null;
   };
 }
-
-export { AxesObject };

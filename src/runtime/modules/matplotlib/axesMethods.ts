@@ -1,25 +1,20 @@
 import { PyList, PyTuple } from "../../interpreter/objects";
 import { pyArray } from "./pyArrays";
+import { currentTicks, getLimits, setLimits, setScale, setTickLabels, setTicks } from "./axesAxis";
 import {
   axis,
   clear,
-  currentTicks,
-  getLimits,
   grid,
   invert,
-  legend,
   margins,
   setAspect,
   setFacecolor,
   setLabel,
-  setLimits,
   setMany,
-  setScale,
-  setTickLabels,
-  setTicks,
   setTitle,
   text,
 } from "./axesDecor";
+import { legend } from "./axesLegend";
 import { hist } from "./axesHistogram";
 import { contour, imshow } from "./axesImages";
 import { bar, fillBetween, plot, scatter, straightLine, type AxesMethod } from "./axesPlotting";

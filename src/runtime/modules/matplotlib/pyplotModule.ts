@@ -14,7 +14,7 @@ import {
 } from "../../interpreter/objects";
 import { PyError, typeError, UnsupportedError, valueError } from "../../interpreter/pyErrors";
 import type { ModuleFactory } from "../../moduleLoader";
-import { currentLimits, pyplotTicks, setLimits } from "./axesDecor";
+import { currentLimits, pyplotTicks, setLimits } from "./axesAxis";
 import { AXES_METHODS } from "./axesMethods";
 import type { AxesMethod } from "./axesPlotting";
 import { figsizeArg, figureMethods, makeSubplots, saveFigure, subplotAt, subplotSpec } from "./figureMethods";
