@@ -17,6 +17,8 @@ export interface JsonReport {
   }[];
   variables: Record<string, PyJson>;
   graph: { nodes: number; edges: number };
+  /** How many figures the program showed (`gradlens figures FILE -o DIR` writes them). */
+  figures: number;
 }
 
 /**
@@ -46,5 +48,6 @@ export function jsonReport(
     }),
     variables: trace.variables,
     graph: { nodes: trace.nodes.length, edges: trace.edges.length },
+    figures: trace.figures?.length ?? 0,
   };
 }

@@ -12,11 +12,14 @@ import { jsonReport } from "./jsonReport";
 import { PngUnavailable, RESVG_PACKAGE, svgToPng } from "./pngRaster";
 import { prepareRun, type PreparedRun } from "./prepareRun";
 import { variablesTable } from "./variablesTable";
+import { writeFigures } from "./figureFiles";
 
 /** What the CLI touches of the outside world, so tests can run it in-process. */
 export interface CliIo {
   readFile(path: string): string;
   writeFile(path: string, data: string | Uint8Array): void;
+  /** Makes a directory and its parents (for `figures -o DIR`); absent: the directory must exist. */
+  makeDirectory?(path: string): void;
   stdout(text: string): void;
   stderr(text: string): void;
   /**
@@ -31,10 +34,12 @@ export interface CliIo {
 const USAGE = [
   "usage: gradlens run FILE.py|FILE.ipynb|FILE.js|FILE.ts [--json]",
   "       gradlens graph FILE -o OUT.svg|OUT.png|OUT.dot|OUT.mmd|OUT.json [--theme light|dark]",
+  "       gradlens figures FILE -o DIR",
   "",
   "  OUT.svg   the graph as the panel draws it (--theme: its colours; light by default)",
   `  OUT.png   the same picture at 2x (needs the ${RESVG_PACKAGE} package)`,
   "  OUT.dot   Graphviz DOT;  OUT.mmd  Mermaid;  OUT.json  the laid-out view model",
+  "  figures   the figures the program shows (matplotlib, graphviz) as DIR/figure-1.svg, …",
 ].join("\n");
 
 const THEMES: Record<string, GraphTheme> = { light: LIGHT_THEME, dark: DARK_THEME };
@@ -73,7 +78,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const format = graph?.output.split(".").pop()?.toLowerCase() ?? "";
   const validRun = command === "run" && rest.every((a) => a === "--json");
   const validGraph = graph !== null && Object.hasOwn(GRAPH_FORMATS, format);
-  if (!file || !(validRun || validGraph)) {
+  const figuresDir = command === "figures" && rest.length === 2 && rest[0] === "-o" ? rest[1] : null;
+  if (!file || !(validRun || validGraph || figuresDir !== null)) {
     io.stderr(`${USAGE}\n`);
     return 2;
   }
@@ -99,7 +105,12 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     ? await io.runProgram(source, options)
     : runProgram(source, { ...options, files: io.files?.(file) });
   const diagnostics = [...prepared.skipped, ...trace.diagnostics];
-  if (graph !== null) {
+  if (figuresDir !== null) {
+    const written = writeFigures(trace, figuresDir, io);
+    if (written === null) return 2;
+    if (written.length === 0) io.stderr(`gradlens: ${file} showed no figures\n`);
+    for (const path of written) io.stdout(`${path}\n`);
+  } else if (graph !== null) {
     let picture: string | Uint8Array;
     try {
       picture = await GRAPH_FORMATS[format](trace, graph.theme);

@@ -17,6 +17,7 @@ import { openExamples } from "./openExamples";
 // Notebooks (issue 9): cells run as one program; see notebookRunController.ts.
 import { programDocument, selectedCellDocument } from "./notebookCells";
 import { insertGraphAsOutput } from "./notebookOutput";
+import { registerNotebookKernel } from "./notebookKernel";
 import { NotebookRunController } from "./notebookRunController";
 import { RunController, type DocumentResult } from "./runController";
 import { readSettings } from "./settings";
@@ -69,6 +70,8 @@ function wireUp(context: vscode.ExtensionContext): Omit<GradLensApi, "activation
   // Python files and notebooks (their cells as one program) each run in a runner of their own.
   const fileRunner = runner(60_000, true);
   const runs = new NotebookRunController(fileRunner, diagnostics, runner(60_000, true));
+  // "GradLens" as a notebook kernel: running a cell gives it Jupyter's outputs, figures included
+  context.subscriptions.push(registerNotebookKernel(runs));
   // Long jobs (gradient checks, training) get a runner of their own, so typing never cancels them.
   const jobs = runner(10 * 60_000, false);
   let shown: vscode.TextDocument | undefined = programIn(vscode.window.activeTextEditor);

@@ -13,6 +13,8 @@ import { makeValueClass } from "./modules/microgradValue";
 import { makeRandomModule } from "./modules/randomModule";
 import { join as posixJoin } from "./modules/posixPath";
 import { STDLIB_MODULES, type ModuleContext } from "./modules/stdlib";
+import { GRAPHVIZ_MODULES } from "./modules/graphviz/graphvizModule";
+import { MATPLOTLIB_MODULES } from "./modules/matplotlib/pyplotModule";
 import { TORCH_MODULES } from "./modules/torchModule";
 import { NUMPY_MODULES } from "./modules/numpy/numpyModule";
 import { NO_FILES } from "./workspaceFiles";
@@ -20,7 +22,12 @@ import { NO_FILES } from "./workspaceFiles";
 /** Makes a module for one run (a module written in TypeScript: `torch`, `torch.nn.functional`, …). */
 export type ModuleFactory = (interp: Interpreter) => PyModule;
 
-const registered = new Map<string, ModuleFactory>([...TORCH_MODULES, ...NUMPY_MODULES]);
+const registered = new Map<string, ModuleFactory>([
+  ...TORCH_MODULES,
+  ...NUMPY_MODULES,
+  ...MATPLOTLIB_MODULES,
+  ...GRAPHVIZ_MODULES,
+]);
 
 /**
  * The seam for modules written elsewhere in GradLens: register a factory under the module's
@@ -34,7 +41,7 @@ export function registerBuiltinModule(name: string, factory: ModuleFactory): voi
  * Modules other parts of GradLens are building: an import of one is reported as not supported
  * rather than as Python's ModuleNotFoundError (which would be untrue).
  */
-const NOT_AVAILABLE = new Set(["torch", "matplotlib", "graphviz", "sklearn"]);
+const NOT_AVAILABLE = new Set(["torch", "sklearn"]);
 
 /** Frameworks GradLens does not run: still a ModuleNotFoundError, with a hint when nothing catches it. */
 const FRAMEWORKS = new Set([

@@ -35,6 +35,14 @@ export interface RunOptions {
    * so it crosses to a worker). Without it no file exists and the working directory is `/`.
    */
   files?: WorkspaceFiles | WorkspaceSnapshot;
+  /**
+   * The program is a notebook's cells joined (src/notebook): the offsets where each cell starts.
+   * The run then does at each cell's end what Jupyter does — shows the figures drawn, shows
+   * the cell's last expression — and the trace gets each cell's outputs (`Trace.cells`).
+   */
+  cellStarts?: readonly number[];
+  /** False: figures the program shows are not drawn (a re-run for training or a gradient check). */
+  drawFigures?: boolean;
 }
 
 /** Runs a program's source to completion (or to its first error) and returns what it computed. */

@@ -340,7 +340,7 @@ describe("runtime errors are Python's, located, and keep the partial trace", () 
       message: "ModuleNotFoundError: No module named 'pandas' (GradLens does not run pandas)",
       text: "import pandas as pd",
     });
-    expect(run("import matplotlib.pyplot as plt").code).toBe("unsupported");
+    expect(run("import sklearn.datasets").code).toBe("unsupported");
     expect(run("from micrograd.engine import Nope").message).toBe(
       "ImportError: cannot import name 'Nope' from 'micrograd.engine' (unknown location)",
     );

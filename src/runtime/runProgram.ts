@@ -20,6 +20,9 @@ import { runJavaScript } from "./js/runJavaScript";
 import { DEFAULT_MEMORY_BUDGET_MB, MemoryBudget } from "./memoryBudget";
 import { ownValueDiagnostics } from "./ownValues/ownValueMessages";
 import { applyRunOverrides } from "./runOverrides";
+import { finishFigures } from "./finishFigures";
+import { runAsNotebook } from "./notebookCells";
+import { figureOutputs } from "./figureOutputs";
 
 export const DEFAULT_STEP_BUDGET = 50_000_000;
 
@@ -44,6 +47,8 @@ export const runProgram: RunProgram = (source, options = {}) => {
     new MemoryBudget((options.memoryBudgetMb ?? DEFAULT_MEMORY_BUDGET_MB) * 1024 * 1024),
   );
   applyRunOverrides(interp.tape, options);
+  if (options.drawFigures === false) figureOutputs(interp).drawing = false;
+  const notebook = options.cellStarts ? runAsNotebook(interp, program, source, options.cellStarts) : null;
   let ok = true;
   try {
     interp.run();
@@ -64,6 +69,7 @@ export const runProgram: RunProgram = (source, options = {}) => {
   if (interp.tape.dropped > 0) diagnostics.push(droppedValues(interp));
   diagnostics.push(...numpyWarnings(interp));
   diagnostics.push(...runNotes(interp));
+  const figures = finishFigures(interp, diagnostics, notebook);
   const occurrences = rowOccurrences(interp.occurrenceRows, program.occurrences);
   const root = traceRoot(options, interp.tape, occurrences, interp.lastRoot);
   const calls = interp.callRecorder.traceCalls();
@@ -87,6 +93,8 @@ export const runProgram: RunProgram = (source, options = {}) => {
   });
   // the program's own backward() checked against the chain rule, named as the graph names values
   trace.diagnostics.push(...ownValueDiagnostics(trace, interp.ownValues.findings.values()));
+  if (figures.length > 0) trace.figures = figures;
+  if (notebook) trace.cells = notebook.cells(trace.stdout);
   return trace;
 };
 

@@ -190,4 +190,34 @@ export interface Trace {
   omitted?: number;
   /** Every function call the run made, in the order they started (see TraceNode.call). */
   calls?: TraceCall[];
+  /** The figures the run showed, in order (matplotlib's, Graphviz graphs); absent when none. */
+  figures?: TraceFigure[];
+  /** For a notebook run (`RunOptions.cellStarts`): what each cell showed, as Jupyter would show it. */
+  cells?: TraceCellOutput[];
+}
+
+/**
+ * The outputs of one notebook cell, in the order they appeared: text it printed, figures it
+ * showed (indexes into `Trace.figures`), and the value of its last expression as Jupyter's
+ * `Out[n]` shows it (`repr`). An error it stopped on is among the trace's diagnostics.
+ */
+export interface TraceCellOutput {
+  cell: number;
+  items: (
+    { kind: "stream"; text: string } | { kind: "figure"; figure: number } | { kind: "result"; text: string }
+  )[];
+}
+
+/**
+ * A figure the program showed: `plt.show()` (or the end of a notebook cell, or of the run, for
+ * figures never shown), or a Graphviz graph displayed. The SVG is GradLens's own drawing; the
+ * text in it that came from the program is escaped.
+ */
+export interface TraceFigure {
+  svg: string;
+  /** Where it was shown: the `plt.show()` call, the last call that drew on it, the displayed expression. */
+  span: Span | null;
+  kind: "matplotlib" | "graphviz";
+  /** Its title (the first axes' title, a `suptitle`), when it has one. */
+  title?: string;
 }

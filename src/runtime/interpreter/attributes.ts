@@ -120,9 +120,13 @@ export function getAttribute(rt: Runtime, obj: PyValue, name: string): PyValue {
   }
   if (obj instanceof PyModule) {
     const own = obj.attrs.get(name); // None (null) is a value: `np.newaxis`
-    const v = own !== undefined ? own : specialAttribute(obj, name);
-    if (v === undefined) throw noAttribute(obj, name);
-    return v;
+    if (own !== undefined) return own;
+    const special = specialAttribute(obj, name);
+    if (special !== undefined) return special;
+    // a module's own __getattr__ answers for names it does not hold (PEP 562)
+    const fallback = obj.attrs.get("__getattr__");
+    if (fallback !== undefined) return rt.call(fallback, [name]);
+    throw noAttribute(obj, name);
   }
   if (obj instanceof PyClass) {
     if (name === "__name__") return obj.name;

@@ -96,6 +96,13 @@ export class Interpreter implements Runtime {
   readonly globals = new Map<string, PyValue>();
   readonly builtins: Map<string, PyValue>;
   private readonly out: string[] = [];
+  /** Characters printed so far (where the next printed text starts in `stdout`). */
+  outLength = 0;
+  /**
+   * Told before each statement of the program's top level, and of the value of each top-level
+   * expression statement: a notebook shows figures at a cell's end and its last expression.
+   */
+  topLevel: { before(s: Stmt): void; value(s: Stmt, v: PyValue): void } | null = null;
   private steps = 0;
   /** True while running code of a module written in Python. */
   library = false;
@@ -147,7 +154,8 @@ export class Interpreter implements Runtime {
     const previousTape = recordTensorsOn(this.tape);
     const previousMeter = meterMemoryWith(this.memory);
     try {
-      this.execBlock(this.program.body, frame);
+      if (this.topLevel === null) this.execBlock(this.program.body, frame);
+      else this.execTopLevel(this.program.body, frame, this.topLevel);
     } catch (e) {
       throw this.locate(e);
     } finally {
@@ -253,6 +261,7 @@ export class Interpreter implements Runtime {
 
   write(text: string): void {
     this.out.push(text);
+    this.outLength += text.length;
   }
 
   step(): void {
@@ -375,6 +384,17 @@ export class Interpreter implements Runtime {
   }
 
   // ---- statements ----
+
+  private execTopLevel(body: Stmt[], frame: Frame, hook: NonNullable<Interpreter["topLevel"]>): void {
+    for (const s of body) {
+      hook.before(s);
+      if (s.k !== "expr") this.exec(s, frame);
+      else {
+        this.step();
+        hook.value(s, this.eval(s.value, frame));
+      }
+    }
+  }
 
   execBlock(body: Stmt[], frame: Frame): Signal {
     for (let i = 0; i < body.length; i++) {

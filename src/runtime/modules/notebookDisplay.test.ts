@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { runProgram } from "../runProgram";
 
 describe("IPython.display and ipywidgets", () => {
-  it("accepts display calls and rich-output objects, showing nothing", () => {
+  it("accepts display calls and rich-output objects; outside a notebook display() prints them, as IPython does without a kernel", () => {
     const trace = runProgram(`from IPython.display import display, HTML, Image, Markdown, clear_output
 import IPython
 h = HTML('<b>bold</b>')
@@ -11,7 +11,9 @@ clear_output(wait=True)
 print(h.data, IPython.get_ipython(), IPython.display.HTML is HTML)
 `);
     expect(trace.diagnostics).toEqual([]);
-    expect(trace.stdout).toBe("<b>bold</b> None True\n");
+    expect(trace.stdout).toBe(
+      "<IPython.core.display.HTML object>\n<IPython.core.display.Markdown object>\n<b>bold</b> None True\n",
+    );
   });
 
   it("makes inert widgets that keep their values and accept any call", () => {

@@ -7,6 +7,7 @@ import { makeCopyModule } from "./copyModule";
 import { makeEnumModule } from "./enumModule";
 import { makeJsonModule } from "./jsonModule";
 import { makeIPythonDisplayModule, makeIPythonModule, makeIpywidgetsModule } from "./notebookDisplay";
+import { fillDisplay } from "./ipythonModule";
 import { makePprintModule } from "./pprintModule";
 import { makeStatisticsModule } from "./statisticsModule";
 import { makeStringModule } from "./stringModule";
@@ -71,7 +72,15 @@ export const STDLIB_MODULES = new Map<string, StdlibFactory>([
   ["abc", (interp) => makeAbcModule(interp)],
   ["enum", (interp) => makeEnumModule(interp)],
   ["statistics", (interp) => makeStatisticsModule(interp)],
-  ["IPython", () => makeIPythonModule(makeIPythonDisplayModule())],
+  // the display classes are inert stand-ins; display() and clear_output() show and clear outputs
+  [
+    "IPython",
+    (interp) => {
+      const display = makeIPythonDisplayModule();
+      fillDisplay(interp, display);
+      return makeIPythonModule(display);
+    },
+  ],
   ["IPython.display", (_interp, _context, load) => load("IPython").attrs.get("display") as PyModule],
   ["ipywidgets", () => makeIpywidgetsModule()],
 ]);
