@@ -1,8 +1,9 @@
 import { record } from "../autograd/gradNode";
-import { getDefaultDtype, isFloating } from "../dtype";
+import { getDefaultDtype, isFloating, roundToDtype } from "../dtype";
+import { bernoulliValues } from "../distributions/draws";
 import { Tensor } from "../tensor";
 import { defaultGenerator, type Generator } from "../random";
-import { runtimeError } from "../tensorError";
+import { valueError } from "../tensorError";
 import { mapValues, zipValues } from "./unary";
 
 /** The nonlinearities, each with its local-gradient rule beside it, written from the result. */
@@ -177,8 +178,9 @@ export function elu(a: Tensor, alpha = 1): Tensor {
 }
 
 /**
- * `F.dropout(a, p, training)`: each element zeroed with probability p, the rest scaled by
- * 1/(1 − p) so the expectation is unchanged; the same mask scales the gradient.
+ * `F.dropout(a, p, training)` as PyTorch's CPU kernel makes it: a noise tensor of a's dtype is
+ * filled with `bernoulli_(1 − p)` (a double uniform per element, kept below 1 − p), divided by
+ * 1 − p in that dtype, and multiplied in; the same noise scales the gradient.
  */
 export function dropout(
   a: Tensor,
@@ -186,14 +188,19 @@ export function dropout(
   training = true,
   generator: Generator = defaultGenerator,
 ): Tensor {
-  if (!(p >= 0 && p <= 1)) throw runtimeError(`dropout probability has to be between 0 and 1, but got ${p}`);
-  if (!training || p === 0) return a;
-  const scale = p === 1 ? 0 : 1 / (1 - p);
-  const mask = new Float64Array(a.numel);
-  for (let i = 0; i < mask.length; i++) mask[i] = generator.uniform() < p ? 0 : scale;
-  const maskTensor = Tensor.fromValues(mask, a.shape, "float64");
+  if (!(p >= 0 && p <= 1)) throw valueError(`dropout probability has to be between 0 and 1, but got ${p}`);
+  if (!training || p === 0 || a.numel === 0) return a;
+  const noise = p === 1 ? new Float64Array(a.numel) : bernoulliValues(a.numel, 1 - p, generator);
+  if (p !== 1) {
+    const keep = new Float64Array([1 - p]);
+    roundToDtype(keep, a.dtype);
+    const scaled = new Float64Array([1 / keep[0]]);
+    roundToDtype(scaled, a.dtype);
+    for (let i = 0; i < noise.length; i++) noise[i] *= scaled[0];
+  }
+  const noiseTensor = Tensor.fromValues(noise, a.shape, a.dtype);
   const out = Tensor.fromValues(
-    zipValues(a, maskTensor, (x, m) => x * m),
+    zipValues(a, noiseTensor, (x, m) => x * m),
     a.shape,
     a.dtype,
   );
@@ -203,7 +210,7 @@ export function dropout(
     [a],
     (g) => [
       Tensor.fromValues(
-        zipValues(g, maskTensor, (gi, m) => gi * m),
+        zipValues(g, noiseTensor, (gi, m) => gi * m),
         a.shape,
         g.dtype,
       ),

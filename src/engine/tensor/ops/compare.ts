@@ -3,7 +3,7 @@ import { Tensor } from "../tensor";
 import { expandValues } from "./broadcast";
 import { Binary, binaryValues } from "./binaryKernel";
 import { asTensor, resultType, type TensorLike } from "./operand";
-import { scalarTypeName } from "../dtype";
+import { isInteger, scalarTypeName } from "../dtype";
 import { runtimeError } from "../tensorError";
 
 /** Comparisons give bool tensors and no gradient (they are flat almost everywhere). */
@@ -25,7 +25,7 @@ function bitwiseOp(code: Binary, name: string, x: TensorLike, y: TensorLike): Te
   const a = asTensor(x);
   const b = asTensor(y);
   const dtype = resultType([a, b]);
-  if (dtype !== "bool" && dtype !== "int64")
+  if (dtype !== "bool" && !isInteger(dtype))
     throw runtimeError(`"${name}_cpu" not implemented for '${scalarTypeName(dtype)}'`);
   const { values, shape } = binaryValues(code, a, b);
   return Tensor.fromValues(values, shape, dtype);

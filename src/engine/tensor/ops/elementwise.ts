@@ -1,5 +1,5 @@
 import { record } from "../autograd/gradNode";
-import { scalarTypeName, type DType } from "../dtype";
+import { isInteger, scalarTypeName, type DType } from "../dtype";
 import { broadcastShapes } from "../shapeMath";
 import { Tensor } from "../tensor";
 import { runtimeError, TensorError } from "../tensorError";
@@ -103,7 +103,7 @@ export function pow(x: TensorLike, y: TensorLike): Tensor {
   const a = asTensor(x);
   const b = asTensor(y);
   const dtype = resultType([a, b]);
-  if (dtype === "int64") {
+  if (isInteger(dtype)) {
     const bv = b.values();
     for (let i = 0; i < bv.length; i++)
       if (bv[i] < 0) throw runtimeError("Integers to negative integer powers are not allowed.");
@@ -214,7 +214,7 @@ function extremum(code: Binary, op: string, a: Tensor, b: Tensor): Tensor {
 
 /** Integer `//` and `%` by zero raise, as PyTorch does (a float result is ±inf or NaN instead). */
 function checkIntegerDivisor(b: Tensor, dtype: DType): void {
-  if (dtype === "int64" && b.values().some((v) => v === 0))
+  if (isInteger(dtype) && b.values().some((v) => v === 0))
     throw new TensorError("ZeroDivisionError", "ZeroDivisionError");
 }
 

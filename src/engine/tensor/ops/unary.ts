@@ -1,5 +1,5 @@
 import { record } from "../autograd/gradNode";
-import { type DType, getDefaultDtype, isFloating, scalarTypeName } from "../dtype";
+import { type DType, getDefaultDtype, isFloating, isInteger, scalarTypeName } from "../dtype";
 import { Tensor } from "../tensor";
 import { runtimeError } from "../tensorError";
 import { div, mul } from "./elementwise";
@@ -92,7 +92,7 @@ export function clamp(a: Tensor, min: number | null, max: number | null): Tensor
 export function cast(a: Tensor, dtype: DType): Tensor {
   if (dtype === a.dtype) return a;
   let values = a.copyValues();
-  if (dtype === "int64") values = values.map((x) => (x !== x || !Number.isFinite(x) ? 0 : Math.trunc(x)));
+  if (isInteger(dtype)) values = values.map((x) => (x !== x || !Number.isFinite(x) ? 0 : Math.trunc(x)));
   const out = Tensor.fromValues(values, a.shape, dtype);
   if (!isFloating(dtype)) return out;
   return record(
