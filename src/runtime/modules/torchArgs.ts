@@ -1,6 +1,7 @@
 import {
   type DType,
   getDefaultDtype,
+  isInteger,
   scalar,
   Tensor,
   TensorError,
@@ -91,7 +92,7 @@ export function optionalNum(v: PyValue | undefined, what: string): number | null
 export function intArg(v: PyValue | undefined, what: string): number {
   if (v instanceof PyInt) return v.v;
   if (typeof v === "boolean") return v ? 1 : 0;
-  if (v instanceof TensorObject && v.tensor.numel === 1 && v.tensor.dtype === "int64") return v.tensor.item();
+  if (v instanceof TensorObject && v.tensor.numel === 1 && isInteger(v.tensor.dtype)) return v.tensor.item();
   throw typeError(`${what} must be int, not ${typeName(v ?? null)}`);
 }
 
@@ -170,7 +171,7 @@ export function operand(v: PyValue | undefined): Tensor | null {
 /** A Python number for one element of a tensor of `dtype`. */
 export function pyNumber(x: number, dtype: DType): PyValue {
   if (dtype === "bool") return x !== 0;
-  if (dtype === "int64") return int(x);
+  if (isInteger(dtype)) return int(x);
   return x;
 }
 
@@ -191,7 +192,7 @@ export function nestedData(rt: Runtime, v: PyValue): { data: Nested; dtype: DTyp
       const t = x.tensor;
       if (t.numel !== 1)
         throw new PyError("ValueError", "only one element tensors can be converted to Python scalars");
-      see(t.dtype === "bool" ? 0 : t.dtype === "int64" ? 1 : 2);
+      see(t.dtype === "bool" ? 0 : isInteger(t.dtype) ? 1 : 2);
       return t.item();
     }
     if (isNumberLike(x)) {

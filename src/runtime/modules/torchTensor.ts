@@ -146,7 +146,7 @@ function dunders(s: TorchState): Record<string, Dunder> {
     __float__: (_s, self) => self.tensor.item(),
     __int__: (_s, self) => int(Math.trunc(self.tensor.item())),
     __index__(_s, self) {
-      if (self.tensor.dtype !== "int64" || self.tensor.numel !== 1)
+      if (!T.isInteger(self.tensor.dtype) || self.tensor.numel !== 1)
         throw typeError("only integer tensors of a single element can be converted to an index");
       return int(self.tensor.item());
     },

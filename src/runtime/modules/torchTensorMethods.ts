@@ -17,6 +17,7 @@ import {
   tensorArg,
   toPython,
 } from "./torchArgs";
+import { RANDOM_METHODS } from "./torchRandom";
 import { TensorObject, type TorchState } from "./torchState";
 import { makeReturnTypes } from "./torchValues";
 
@@ -206,14 +207,7 @@ export const TENSOR_METHODS: Record<string, TensorMethod> = {
     const a = bind("fill_", args, kwargs, ["value"]);
     return s.wrap(T.fillInPlace(self, num(a.value, "value")));
   },
-  uniform_(s, self, args, kwargs) {
-    const a = bind("uniform_", args, kwargs, ["from", "to"]);
-    return s.wrap(T.uniformInPlace(self, optionalNum(a.from, "from") ?? 0, optionalNum(a.to, "to") ?? 1));
-  },
-  normal_(s, self, args, kwargs) {
-    const a = bind("normal_", args, kwargs, ["mean", "std"]);
-    return s.wrap(T.normalInPlace(self, optionalNum(a.mean, "mean") ?? 0, optionalNum(a.std, "std") ?? 1));
-  },
+  ...RANDOM_METHODS,
   reshape: (s, self, args, kwargs) => s.wrap(T.reshape(self, shapeArgs(s, args, kwargs, "shape"))),
   view: (s, self, args, kwargs) => s.wrap(T.view(self, shapeArgs(s, args, kwargs, "size"))),
   expand: (s, self, args, kwargs) => s.wrap(T.expand(self, shapeArgs(s, args, kwargs, "size"))),

@@ -96,7 +96,7 @@ export function makeDtypeClass(): { cls: PyClass; dtypes: Map<string, DtypeObjec
   const cls = new PyClass("dtype", null, "torch");
   method(cls, "__repr__", (self: DtypeObject) => T.dtypeName(self.dtype));
   const dtypes = new Map<string, DtypeObject>();
-  for (const d of ["float32", "float64", "int64", "bool"] as const) {
+  for (const d of ["float32", "float64", "int64", "int32", "bool"] as const) {
     const obj = new DtypeObject(cls, d);
     obj.attrs.set("is_floating_point", T.isFloating(d));
     dtypes.set(d, obj);

@@ -9,7 +9,10 @@ import { runtimeError } from "../tensorError";
 /** Comparisons give bool tensors and no gradient (they are flat almost everywhere). */
 
 function compare(code: Binary, x: TensorLike, y: TensorLike): Tensor {
-  const { values, shape } = binaryValues(code, asTensor(x), asTensor(y));
+  const a = asTensor(x);
+  const b = asTensor(y);
+  // compared in the common dtype: `x > 0.1` on float32 x compares with 0.1f
+  const { values, shape } = binaryValues(code, a, b, resultType([a, b]));
   return Tensor.fromValues(values, shape, "bool");
 }
 
