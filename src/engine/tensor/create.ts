@@ -1,3 +1,4 @@
+import { fma, fmaf } from "../math/fusedMultiplyAdd";
 import { type DType, getDefaultDtype, isFloating } from "./dtype";
 import { numelOf } from "./shapeMath";
 import { type Nested, Tensor } from "./tensor";
@@ -112,15 +113,49 @@ export function arange(
   return finish(Tensor.fromValues(values, [n], dtype), options);
 }
 
-/** `torch.linspace(start, end, steps)`. */
+/**
+ * `torch.linspace(start, end, steps)` as PyTorch's CPU kernel fills it, in the dtype's own
+ * arithmetic: step = (end − start)/(steps − 1); the first half counts up from start, the second
+ * down from end (so the last value is exactly end). Whole blocks of 2 × 8 floats (2 × 4 doubles)
+ * go through the vector path — each block's first value start + step·i (or end − step·k) with a
+ * fused multiply-add, the rest base + j·step rounded twice — and the tail element by element,
+ * fused. (Past 32,768 steps PyTorch splits the work between threads, which moves the blocks.)
+ */
 export function linspace(start: number, end: number, steps: number, options: CreateOptions = {}): Tensor {
   if (steps < 0) throw runtimeError("number of steps must be non-negative");
+  const dtype = options.dtype ?? getDefaultDtype();
   const values = new Float64Array(steps);
-  const step = steps > 1 ? (end - start) / (steps - 1) : 0;
-  // PyTorch fills the two halves from both ends so the last value is exactly `end`.
+  if (steps === 1) values[0] = start;
+  else if (steps > 1) fillLinspace(values, start, end, dtype);
+  return finish(Tensor.fromValues(values, [steps], dtype), options);
+}
+
+function fillLinspace(out: Float64Array, from: number, to: number, dtype: DType): void {
+  const steps = out.length;
+  const single = dtype === "float32";
+  if (!isFloating(dtype)) {
+    // integer dtypes step in double and truncate
+    const step = (to - from) / (steps - 1);
+    const half = Math.floor(steps / 2);
+    for (let i = 0; i < steps; i++) out[i] = i < half ? from + step * i : to - step * (steps - i - 1);
+    return;
+  }
+  const r = single ? Math.fround : (x: number) => x;
+  const fused = single ? fmaf : fma;
+  const start = r(from);
+  const end = r(to);
+  const step = r(r(end - start) / (steps - 1));
   const half = Math.floor(steps / 2);
-  for (let i = 0; i < steps; i++) values[i] = i < half ? start + step * i : end - step * (steps - 1 - i);
-  return finish(Tensor.fromValues(values, [steps], options.dtype ?? getDefaultDtype()), options);
+  const at = (i: number) => (i < half ? fused(step, i, start) : fused(-step, steps - i - 1, end));
+  const lanes = single ? 8 : 4;
+  let i = 0;
+  for (; i + 2 * lanes <= steps; i += 2 * lanes)
+    for (const block of [i, i + lanes]) {
+      const base = at(block);
+      out[block] = base;
+      for (let j = 1; j < lanes; j++) out[block + j] = r(base + r(j * step));
+    }
+  for (; i < steps; i++) out[i] = at(i);
 }
 
 /** `torch.eye(n, m)`. */

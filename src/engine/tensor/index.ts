@@ -60,7 +60,7 @@ export {
 } from "./dtype";
 export { TensorError, type TensorErrorType } from "./tensorError";
 export { broadcastShapes, formatSize } from "./shapeMath";
-export { GradNode, setRecordOrigins, type Vjp } from "./autograd/gradNode";
+export { GradNode, setRecordOrigins, type Vjp, record as recordCustom } from "./autograd/gradNode";
 export {
   isGradEnabled,
   enterNoGrad,
@@ -132,7 +132,7 @@ export {
   floorDivide,
   remainder,
 } from "./ops/elementwise";
-export { exp, log, sqrt, abs, clamp, cast, sin, cos, stepFunction } from "./ops/unary";
+export { exp, log, log10, sqrt, abs, clamp, cast, sin, cos, stepFunction } from "./ops/unary";
 export { relu, sigmoid, tanh, leakyRelu, silu, softplus, elu, dropout } from "./ops/activation";
 export { softmax, logSoftmax } from "./ops/softmax";
 export { sum, mean, prod, type Dims } from "./ops/reduce";
@@ -195,6 +195,7 @@ export {
 export { retainGrad } from "./autograd/retainGrad";
 export { linear } from "./ops/linear";
 export { oneHot } from "./ops/oneHot";
+export { embedding } from "./ops/embedding";
 export { pytorchGradFnName } from "./autograd/pytorchNames";
 export {
   SGD,

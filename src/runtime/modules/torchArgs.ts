@@ -46,6 +46,8 @@ export function native(name: string, f: (args: PyValue[], kwargs: Kwargs) => PyV
   return new PyBuiltin(name, (args, kwargs) => guard(() => f(args, kwargs)));
 }
 
+const NUMPY_ALIASES: Record<string, string | undefined> = { keepdims: "keepdim", axis: "dim" };
+
 /**
  * Binds arguments to parameter names in order (`"*"` ends the positional ones), with Python's
  * messages for too many arguments and unknown keywords. Missing ones are undefined.
@@ -62,7 +64,10 @@ export function bind(
     throw typeError(`${fname}() takes ${positional} positional arguments but ${args.length} were given`);
   const out = Object.create(null) as Record<string, PyValue | undefined>;
   for (let i = 0; i < args.length; i++) out[names[i]] = args[i];
-  for (const [k, v] of kwargs ?? []) {
+  for (const [given, v] of kwargs ?? []) {
+    // PyTorch's argument parser takes NumPy's names too: `sum(1, keepdims=True)`, `axis=`
+    const alias = NUMPY_ALIASES[given];
+    const k = !names.includes(given) && alias !== undefined && names.includes(alias) ? alias : given;
     if (k === "*" || !names.includes(k))
       throw typeError(`${fname}() got an unexpected keyword argument '${k}'`);
     if (out[k] !== undefined) throw typeError(`${fname}() got multiple values for argument '${k}'`);

@@ -1,3 +1,4 @@
+import * as T from "../../engine/tensor/index";
 import {
   int,
   PyBuiltin,
@@ -9,8 +10,9 @@ import {
 } from "../interpreter/objects";
 import { PyError, typeError } from "../interpreter/pyErrors";
 import { typeName } from "../interpreter/stringify";
-import { bind, native } from "./torchArgs";
-import type { TorchState } from "./torchState";
+import { bind, boolArg, dtypeArg, native } from "./torchArgs";
+import { TensorObject, type TorchState } from "./torchState";
+import type { TensorMethod } from "./torchTensorMethods";
 
 /**
  * Devices as a CPU-only PyTorch build has them: `torch.device("cuda:0")` can be made and
@@ -220,3 +222,38 @@ export function fillDefaultDevice(s: TorchState, m: PyModule): void {
     native("get_default_device", () => cpuDevice(s)),
   );
 }
+
+/**
+ * `x.to(...)` in its three forms — `to(dtype)`, `to(device, dtype)`, `to(other)` — plus
+ * `x.cpu()` and `x.cuda()`. A conversion that changes nothing returns the tensor itself, as
+ * PyTorch does (unless `copy=True`).
+ */
+export const DEVICE_METHODS: Record<string, TensorMethod> = {
+  to(s, self, args, kwargs) {
+    const a = bind("to", [], kwargs, ["device", "dtype", "non_blocking", "copy", "memory_format"]);
+    let dtype = dtypeArg(a.dtype);
+    let device: PyValue | undefined = a.device;
+    for (const v of args) {
+      if (v instanceof TensorObject) dtype = v.tensor.dtype;
+      else if (typeof v === "string" || v instanceof DeviceObject) device = v;
+      else if (typeof v === "boolean")
+        continue; // non_blocking / copy given positionally
+      else dtype = dtypeArg(v);
+    }
+    checkDevice(device);
+    const copy = boolArg(a.copy, false);
+    if (dtype === undefined || dtype === self.dtype) return s.wrap(copy ? T.clone(self) : self);
+    return s.wrap(T.cast(self, dtype));
+  },
+  cpu(s, self, args, kwargs) {
+    bind("cpu", args, kwargs, ["memory_format"]);
+    return s.wrap(self);
+  },
+  cuda() {
+    throw noSuchDevice("cuda");
+  },
+  get_device(_s, _self, args, kwargs) {
+    bind("get_device", args, kwargs, []);
+    return int(-1);
+  },
+};

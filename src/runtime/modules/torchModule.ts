@@ -17,6 +17,7 @@ import {
   tensorArg,
   tensorList,
 } from "./torchArgs";
+import { fillFunction } from "./torchAutogradFunction";
 import { CREATE_KEYWORDS, createOptions, sizeAndOptions } from "./torchCreation";
 import {
   fillAccelerator,
@@ -46,7 +47,8 @@ import { makeDtypeClass, makeGradModeClass, makeSetGradEnabledClass, makeSizeCla
 const FUNCTIONAL_FORMS = (
   "sum mean max min argmax argmin prod std var norm logsumexp relu sigmoid tanh exp log sqrt abs neg sin " +
   "cos floor ceil round sign square pow clamp add sub mul div matmul mm dot maximum minimum eq ne lt " +
-  "le gt ge reshape flatten transpose permute unsqueeze squeeze softmax log_softmax t detach clone numel"
+  "le gt ge reshape flatten transpose permute unsqueeze squeeze softmax log_softmax t detach clone numel " +
+  "log10 all any"
 ).split(" ");
 
 /** What zeros/ones/full take (no generator); the *_like functions also take a memory format. */
@@ -214,9 +216,10 @@ const FILLERS: Record<string, (s: TorchState, m: PyModule) => void> = {
   "torch.nn.parameter": (s, m) => m.attrs.set("Parameter", s.parameterClass),
   "torch.nn": (s, m) => {
     const functional = torchModule(s, "torch.nn.functional");
-    fillNn(s, m, torchModule(s, "torch"), functional);
+    const init = torchModule(s, "torch.nn.init");
+    fillNn(s, m, torchModule(s, "torch"), functional, init);
     m.attrs.set("functional", functional);
-    m.attrs.set("init", torchModule(s, "torch.nn.init"));
+    m.attrs.set("init", init);
     m.attrs.set("parameter", torchModule(s, "torch.nn.parameter"));
   },
   "torch.nn.functional": fillFunctional,
@@ -227,6 +230,7 @@ const FILLERS: Record<string, (s: TorchState, m: PyModule) => void> = {
 
 /** `torch.autograd.grad`: gradients of an output with respect to inputs, leaving `.grad` alone. */
 function fillAutograd(s: TorchState, m: PyModule): void {
+  fillFunction(s, m, torchModule(s, "torch"));
   m.attrs.set(
     "grad",
     native("grad", (args, kwargs) => {

@@ -18,6 +18,7 @@ import {
 import { PyError, typeError, UnsupportedError } from "../interpreter/pyErrors";
 import { typeName } from "../interpreter/stringify";
 import { bind, boolArg, guard, nestedData, num, operand, pyNumber, tensorOf } from "./torchArgs";
+import { cpuDevice } from "./torchDevice";
 import { TENSOR_METHODS, makeSize } from "./torchTensorMethods";
 import { TensorObject, type TorchState } from "./torchState";
 import { gradFnObject } from "./torchValues";
@@ -203,7 +204,7 @@ function properties(
     is_leaf: [(t) => t.isLeaf, null],
     grad_fn: [(t) => gradFnObject(s, t), null],
     retains_grad: [(t) => t.retainsGrad, null],
-    device: [() => "cpu", null],
+    device: [() => cpuDevice(s), null],
     is_cuda: [() => false, null],
   };
 }

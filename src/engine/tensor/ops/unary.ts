@@ -36,6 +36,12 @@ export function log(a: Tensor): Tensor {
   return record(out, "log", [a], (g) => [div(g, a)], ["∂log(a)/∂a = 1/a"], [a]);
 }
 
+/** Base-10 log; its rule divides by a·ln 10, as PyTorch's does. */
+export function log10(a: Tensor): Tensor {
+  const out = Tensor.fromValues(mapValues(a, Math.log10), a.shape, floatType(a));
+  return record(out, "log10", [a], (g) => [div(g, mul(a, Math.LN10))], ["∂log10(a)/∂a = 1/(a·ln 10)"], [a]);
+}
+
 export function sqrt(a: Tensor): Tensor {
   const out = Tensor.fromValues(mapValues(a, Math.sqrt), a.shape, floatType(a));
   return record(out, "sqrt", [a], (g) => [div(g, mul(out, 2))], ["∂√a/∂a = 1/(2√a)"], [out]);
