@@ -196,6 +196,7 @@ export { retainGrad } from "./autograd/retainGrad";
 export { linear } from "./ops/linear";
 export { oneHot } from "./ops/oneHot";
 export { embedding } from "./ops/embedding";
+export { histogram, histc } from "./ops/histogram";
 export { pytorchGradFnName } from "./autograd/pytorchNames";
 export {
   SGD,

@@ -1,5 +1,6 @@
 import * as T from "../../engine/tensor/index";
 import {
+  type Kwargs,
   int,
   PyBuiltin,
   PyClass,
@@ -228,20 +229,27 @@ export function fillDefaultDevice(s: TorchState, m: PyModule): void {
  * `x.cpu()` and `x.cuda()`. A conversion that changes nothing returns the tensor itself, as
  * PyTorch does (unless `copy=True`).
  */
+/**
+ * What a `.to(...)` call asks for, from any of its forms; a device other than the CPU fails
+ * as it does on a CPU-only build.
+ */
+export function toArguments(args: readonly PyValue[], kwargs: Kwargs): { dtype?: T.DType; copy: boolean } {
+  const a = bind("to", [], kwargs, ["device", "dtype", "non_blocking", "copy", "memory_format"]);
+  let dtype = dtypeArg(a.dtype);
+  let device: PyValue | undefined = a.device;
+  for (const v of args) {
+    if (v instanceof TensorObject) dtype = v.tensor.dtype;
+    else if (typeof v === "string" || v instanceof DeviceObject) device = v;
+    // non_blocking / copy given positionally
+    else if (typeof v !== "boolean") dtype = dtypeArg(v);
+  }
+  checkDevice(device);
+  return { dtype, copy: boolArg(a.copy, false) };
+}
+
 export const DEVICE_METHODS: Record<string, TensorMethod> = {
   to(s, self, args, kwargs) {
-    const a = bind("to", [], kwargs, ["device", "dtype", "non_blocking", "copy", "memory_format"]);
-    let dtype = dtypeArg(a.dtype);
-    let device: PyValue | undefined = a.device;
-    for (const v of args) {
-      if (v instanceof TensorObject) dtype = v.tensor.dtype;
-      else if (typeof v === "string" || v instanceof DeviceObject) device = v;
-      else if (typeof v === "boolean")
-        continue; // non_blocking / copy given positionally
-      else dtype = dtypeArg(v);
-    }
-    checkDevice(device);
-    const copy = boolArg(a.copy, false);
+    const { dtype, copy } = toArguments(args, kwargs);
     if (dtype === undefined || dtype === self.dtype) return s.wrap(copy ? T.clone(self) : self);
     return s.wrap(T.cast(self, dtype));
   },

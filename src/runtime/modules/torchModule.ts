@@ -35,7 +35,13 @@ import { fillTorchRandom, makeGeneratorClass } from "./torchRandom";
 import { attachTorchState, TensorObject, torchStateOf, TorchState } from "./torchState";
 import { makeTensorClasses } from "./torchTensor";
 import { TENSOR_METHODS } from "./torchTensorMethods";
-import { makeDtypeClass, makeGradModeClass, makeSetGradEnabledClass, makeSizeClass } from "./torchValues";
+import {
+  makeDtypeClass,
+  makeGradModeClass,
+  makeReturnTypes,
+  makeSetGradEnabledClass,
+  makeSizeClass,
+} from "./torchValues";
 
 /**
  * The `torch` module: creation functions (seeded by `torch.manual_seed`), dtypes, `no_grad`,
@@ -184,6 +190,31 @@ function fillTorch(s: TorchState, m: PyModule): void {
       optionalNum(a.atol, "atol") ?? 1e-8,
     );
   });
+  set("histogram", (args, kwargs) => {
+    const a = bind("histogram", args, kwargs, ["input", "bins", "*", "range", "weight", "density"]);
+    if (a.bins instanceof TensorObject)
+      throw new UnsupportedError("torch.histogram with a tensor of bin edges is not supported by GradLens");
+    const range = a.range === undefined || a.range === null ? null : tensorList2(s, a.range);
+    const { hist, edges } = T.histogram(
+      tensorArg(a.input, "histogram"),
+      a.bins === undefined ? 100 : intArg(a.bins, "bins"),
+      range,
+      a.weight === undefined || a.weight === null ? null : tensorArg(a.weight, "histogram", "weight"),
+      boolArg(a.density, false),
+    );
+    return makeReturnTypes(s, "histogram", wrap(hist), wrap(edges), ["hist", "bin_edges"]);
+  });
+  set("histc", (args, kwargs) => {
+    const a = bind("histc", args, kwargs, ["input", "bins", "min", "max"]);
+    return wrap(
+      T.histc(
+        tensorArg(a.input, "histc"),
+        a.bins === undefined ? 100 : intArg(a.bins, "bins"),
+        optionalNum(a.min, "min") ?? 0,
+        optionalNum(a.max, "max") ?? 0,
+      ),
+    );
+  });
   set("equal", ([x, y]) => T.equal(tensorArg(x, "equal"), tensorArg(y, "equal", "other")));
   for (const name of FUNCTIONAL_FORMS) {
     const method = TENSOR_METHODS[name];
@@ -198,6 +229,13 @@ function fillTorch(s: TorchState, m: PyModule): void {
   fillTorchRandom(s, m, makeGeneratorClass(s));
   fillDefaultDevice(s, m);
   for (const name of SUBMODULES) m.attrs.set(name, torchModule(s, `torch.${name}`));
+}
+
+/** `range=(lo, hi)` of torch.histogram. */
+function tensorList2(s: TorchState, v: PyValue): [number, number] {
+  const items = [...s.interp.iterate(v)];
+  if (items.length !== 2) throw typeError("histogram(): argument 'range' must be a pair of floats");
+  return [num(items[0], "range"), num(items[1], "range")];
 }
 
 /** The submodules `import torch` makes reachable as attributes. */

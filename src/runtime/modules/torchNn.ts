@@ -1,11 +1,10 @@
 import { parsePython } from "../../lang/python/parsePython";
 import type { Program } from "../../lang/ir";
-import * as T from "../../engine/tensor/index";
 import { PyBuiltin, PyDict, PyInstance, PyList, PyTuple, type PyModule } from "../interpreter/objects";
 import { typeError } from "../interpreter/pyErrors";
-import { DEVICE_METHODS } from "./torchDevice";
+import { toArguments } from "./torchDevice";
 import { TORCH_NN_LAYERS_SOURCE } from "./torchNnLayers";
-import { TensorObject, type TorchState } from "./torchState";
+import type { TorchState } from "./torchState";
 
 /**
  * `torch.nn`, written in Python and run as library code (like micrograd.nn), so user classes
@@ -383,11 +382,8 @@ const toDtype = (s: TorchState) =>
       kwargs instanceof PyDict
         ? new Map([...kwargs.entries.values()].map((e) => [String(e.key), e.value]))
         : null;
-    const probe = T.zeros([0]);
-    const converted = DEVICE_METHODS.to(s, probe, positional, named);
-    return converted instanceof TensorObject && converted.tensor !== probe
-      ? s.modules.get("torch")!.attrs.get(converted.tensor.dtype)!
-      : null;
+    const { dtype } = toArguments(positional, named);
+    return dtype === undefined ? null : s.modules.get("torch")!.attrs.get(dtype)!;
   });
 
 export function fillNn(

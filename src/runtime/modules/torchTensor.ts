@@ -10,6 +10,7 @@ import {
   PyIterator,
   PyList,
   PyProperty,
+  PyRange,
   PySlice,
   PyTuple,
   type Kwargs,
@@ -94,6 +95,12 @@ function indexItem(x: PyValue): IndexItem {
   if (x instanceof PySlice)
     return { start: sliceBound(x.start), stop: sliceBound(x.stop), step: sliceBound(x.step) };
   if (x instanceof TensorObject) return x.tensor;
+  if (x instanceof PyRange) {
+    // a range indexes like the list of its ints
+    const out: number[] = [];
+    for (let i = x.start; x.step > 0 ? i < x.stop : i > x.stop; i += x.step) out.push(i);
+    return out;
+  }
   if (x instanceof PyList) {
     const flat: PyValue[] = [];
     const walk = (v: PyValue): unknown =>
@@ -109,6 +116,13 @@ function indexItem(x: PyValue): IndexItem {
       typeName(x) +
       ")",
   );
+}
+
+/** `float(t)` / `int(t)`: only a one-element tensor converts, with PyTorch's ValueError otherwise. */
+function scalarOf(t: Tensor): number {
+  if (t.numel !== 1)
+    throw new PyError("ValueError", "only one element tensors can be converted to Python scalars");
+  return t.item();
 }
 
 function dunders(s: TorchState): Record<string, Dunder> {
@@ -144,8 +158,8 @@ function dunders(s: TorchState): Record<string, Dunder> {
       );
     },
     __bool__: (_s, self) => self.tensor.toBool(),
-    __float__: (_s, self) => self.tensor.item(),
-    __int__: (_s, self) => int(Math.trunc(self.tensor.item())),
+    __float__: (_s, self) => scalarOf(self.tensor),
+    __int__: (_s, self) => int(Math.trunc(scalarOf(self.tensor))),
     __index__(_s, self) {
       if (!T.isInteger(self.tensor.dtype) || self.tensor.numel !== 1)
         throw typeError("only integer tensors of a single element can be converted to an index");

@@ -58,6 +58,8 @@ const SIMPLE: Record<string, string> = {
   norm: "LinalgVectorNormBackward0",
   linear: "AddmmBackward0",
   index: "IndexBackward0",
+  select: "SelectBackward0",
+  slice: "SliceBackward0",
   embedding: "EmbeddingBackward0",
   mse_loss: "MseLossBackward0",
   binary_cross_entropy: "BinaryCrossEntropyBackward0",
