@@ -4,7 +4,7 @@ import type { Program } from "../../lang/ir";
 import { PyBuiltin, PyTuple, type PyModule, type PyValue } from "../interpreter/objects";
 import { PyError, typeError, UnsupportedError } from "../interpreter/pyErrors";
 import { typeName } from "../interpreter/stringify";
-import { TensorObject, type TorchState } from "./torchState";
+import { customFunctionNodes, TensorObject, type TorchState } from "./torchState";
 
 /**
  * `torch.autograd.Function`: a program's own operation with a hand-written backward. `apply`
@@ -90,15 +90,15 @@ function functionNode(s: TorchState) {
         );
       return positions.map((p, k) => gradientAt(grads[p], p, inputs[k], backwardName));
     };
-    return s.wrap(
-      T.recordCustom(
-        result,
-        className,
-        inputs,
-        vjp,
-        inputs.map(() => `∂${className}/∂input: ${className}.backward`),
-      ),
+    const made = T.recordCustom(
+      result,
+      className,
+      inputs,
+      vjp,
+      inputs.map(() => `∂${className}/∂input: ${className}.backward`),
     );
+    if (made.gradFn !== null) customFunctionNodes.add(made.gradFn);
+    return s.wrap(made);
   });
 }
 

@@ -16,7 +16,7 @@ import {
 import { PyError, typeError } from "../interpreter/pyErrors";
 import { typeName } from "../interpreter/stringify";
 import { DtypeObject, intArg, nativeMethod, sizeItems } from "./torchArgs";
-import type { TorchState } from "./torchState";
+import { customFunctionNodes, type TorchState } from "./torchState";
 
 /**
  * The small Python-visible objects around tensors: `torch.Size`, `torch.dtype`, the
@@ -172,7 +172,9 @@ function nodeClass(s: TorchState, name: string): PyClass {
   method(cls, "__repr__", (self: PyInstance) => {
     // the same made-up address `id()` gives, in hex as CPython prints it
     const id = s.interp.call(s.interp.builtins.get("id")!, [self]);
-    return `<${name} object at 0x${(id instanceof PyInt ? id.v : 0).toString(16)}>`;
+    const node = nodeOfObject.get(self);
+    const qualified = node !== undefined && customFunctionNodes.has(node) ? `torch.autograd.function.${name}` : name;
+    return `<${qualified} object at 0x${(id instanceof PyInt ? id.v : 0).toString(16)}>`;
   });
   if (name !== "AccumulateGrad")
     cls.dict.set(
