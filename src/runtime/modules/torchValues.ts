@@ -173,7 +173,8 @@ function nodeClass(s: TorchState, name: string): PyClass {
     // the same made-up address `id()` gives, in hex as CPython prints it
     const id = s.interp.call(s.interp.builtins.get("id")!, [self]);
     const node = nodeOfObject.get(self);
-    const qualified = node !== undefined && customFunctionNodes.has(node) ? `torch.autograd.function.${name}` : name;
+    const qualified =
+      node !== undefined && customFunctionNodes.has(node) ? `torch.autograd.function.${name}` : name;
     return `<${qualified} object at 0x${(id instanceof PyInt ? id.v : 0).toString(16)}>`;
   });
   if (name !== "AccumulateGrad")

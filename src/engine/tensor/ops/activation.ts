@@ -1,4 +1,6 @@
 import { record } from "../autograd/gradNode";
+import { exp } from "../../math/correctlyRounded";
+import { expf, tanhf } from "../../math/sleefFloat";
 import { getDefaultDtype, isFloating, roundToDtype } from "../dtype";
 import { bernoulliValues } from "../distributions/draws";
 import { Tensor } from "../tensor";
@@ -31,6 +33,11 @@ export function relu(a: Tensor): Tensor {
   );
 }
 
+function f32SigmoidGrad(g: number, y: number): number {
+  const f = Math.fround;
+  return f(f(g * f(1 - y)) * y);
+}
+
 /** 1/(1+e^−x) written so neither branch overflows. */
 function sigmoidOf(x: number): number {
   if (x >= 0) return 1 / (1 + Math.exp(-x));
@@ -38,11 +45,28 @@ function sigmoidOf(x: number): number {
   return e / (1 + e);
 }
 
+/**
+ * float32 sigmoid as PyTorch's CPU kernel runs it: blocks of 16 contiguous elements take the
+ * vector path, 1/(1 + e^(0 − x)) with SLEEF's exp, each step rounded to float; the rest (and
+ * every element of a strided tensor) the scalar path with the C library's exp.
+ */
+function sigmoidFloat(a: Tensor): Float64Array {
+  const f = Math.fround;
+  const v = a.copyValues();
+  const vector = a.isContiguous() ? v.length - (v.length % 16) : 0;
+  for (let i = 0; i < v.length; i++) {
+    const e = i < vector ? expf(f(0 - v[i])) : f(exp(-v[i]));
+    v[i] = f(1 / f(1 + e));
+  }
+  return v;
+}
+
 export function sigmoid(a: Tensor): Tensor {
+  const dtype = isFloating(a.dtype) ? a.dtype : getDefaultDtype();
   const out = Tensor.fromValues(
-    mapValues(a, sigmoidOf),
+    dtype === "float32" ? sigmoidFloat(a) : mapValues(a, sigmoidOf),
     a.shape,
-    isFloating(a.dtype) ? a.dtype : getDefaultDtype(),
+    dtype,
   );
   return record(
     out,
@@ -50,7 +74,8 @@ export function sigmoid(a: Tensor): Tensor {
     [a],
     (g) => [
       Tensor.fromValues(
-        zipValues(g, out, (gi, y) => gi * y * (1 - y)),
+        // PyTorch's order, g·(1 − y)·y, each product in the gradient's dtype
+        zipValues(g, out, (gi, y) => (g.dtype === "float32" ? f32SigmoidGrad(gi, y) : gi * (1 - y) * y)),
         a.shape,
         g.dtype,
       ),
@@ -62,7 +87,7 @@ export function sigmoid(a: Tensor): Tensor {
 
 export function tanh(a: Tensor): Tensor {
   const out = Tensor.fromValues(
-    mapValues(a, Math.tanh),
+    mapValues(a, (isFloating(a.dtype) ? a.dtype : getDefaultDtype()) === "float32" ? tanhf : Math.tanh),
     a.shape,
     isFloating(a.dtype) ? a.dtype : getDefaultDtype(),
   );

@@ -1,5 +1,6 @@
 import { record } from "../autograd/gradNode";
 import { type DType, getDefaultDtype, isFloating, isInteger, scalarTypeName } from "../dtype";
+import { expf, logf } from "../../math/sleefFloat";
 import { Tensor } from "../tensor";
 import { runtimeError } from "../tensorError";
 import { div, mul } from "./elementwise";
@@ -25,14 +26,19 @@ function floatType(a: Tensor): DType {
   return isFloating(a.dtype) ? a.dtype : getDefaultDtype();
 }
 
+/** f for a float64 result; PyTorch's SLEEF routine (see math/sleefFloat) for a float32 one. */
+function byType(a: Tensor, double: (x: number) => number, single: (x: number) => number): Float64Array {
+  return mapValues(a, floatType(a) === "float32" ? single : double);
+}
+
 export function exp(a: Tensor): Tensor {
-  const out = Tensor.fromValues(mapValues(a, Math.exp), a.shape, floatType(a));
+  const out = Tensor.fromValues(byType(a, Math.exp, expf), a.shape, floatType(a));
   return record(out, "exp", [a], (g) => [mul(g, out)], ["∂exp(a)/∂a = exp(a)"], [out]);
 }
 
 /** Natural log; log(0) = −inf and log(x<0) = NaN, as tensors do (no exception). */
 export function log(a: Tensor): Tensor {
-  const out = Tensor.fromValues(mapValues(a, Math.log), a.shape, floatType(a));
+  const out = Tensor.fromValues(byType(a, Math.log, logf), a.shape, floatType(a));
   return record(out, "log", [a], (g) => [div(g, a)], ["∂log(a)/∂a = 1/a"], [a]);
 }
 
