@@ -1,8 +1,9 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { Generator, mul, randn } from "../tensor/index";
-import { expf, logf, tanhf } from "./sleefFloat";
+import { Generator, linspace, mul, randn } from "../tensor/index";
+import { cos, sin } from "./correctlyRounded";
+import { cosf, expf, logf, sinf, tanhf } from "./sleefFloat";
 
 /** torch 1.13.1's float32 exp/log/tanh, recorded by ../tensor/fixtures/recordTorchFloatMath.py. */
 const raw = JSON.parse(
@@ -27,6 +28,12 @@ describe("SLEEF's float32 exp, log and tanh, as PyTorch evaluates them", () => {
   it("log matches bit for bit", () => {
     expect(mismatches((v) => logf(Math.abs(v)), x, recorded.log)).toEqual([]);
     expect(mismatches((v) => logf(Math.abs(v)), recorded.edges, recorded.log_edges)).toEqual([]);
+  });
+  it("sin and cos match bit for bit", () => {
+    expect(mismatches((v) => sinf(v, sin), x, recorded.sin)).toEqual([]);
+    expect(mismatches((v) => cosf(v, cos), x, recorded.cos)).toEqual([]);
+    const grid = Array.from(linspace(-Math.PI, Math.PI, 2000).values());
+    expect(mismatches((v) => sinf(v, sin), grid, recorded.sin_pi)).toEqual([]);
   });
   it("tanh matches bit for bit", () => {
     expect(mismatches(tanhf, x, recorded.tanh)).toEqual([]);

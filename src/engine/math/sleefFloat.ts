@@ -180,3 +180,56 @@ export function tanhf(x: number): number {
   if (y > f(8.664339742) || Number.isNaN(r)) r = 1;
   return a < 0 || Object.is(a, -0) ? -r : r;
 }
+
+const M_1_PI = f(0.318309886183790671537767526745028724);
+const PI_A2 = f(3.1414794921875);
+const PI_B2 = f(0.00011315941810607910156);
+const PI_C2 = f(1.9841872589410058936e-9);
+const SIN_P = [2.6083159809786593541503e-6, -0.0001981069071916863322258, 0.00833307858556509017944336].map(
+  f,
+);
+
+const dfAddFF = (x: number, y: number): DF => {
+  const rx = f(x + y);
+  return { x: rx, y: f(f(x - rx) + y) };
+};
+const dfMulToFloat = (a: DF, b: DF): number => fmaf(a.x, b.x, fmaf(a.y, b.x, f(a.x * b.y)));
+
+/** The shared polynomial of sinf_u1/cosf_u1 on the reduced argument t (a double-float). */
+function sinPolynomial(t: DF): number {
+  const s = dfSqu(t);
+  let u = SIN_P[0];
+  u = fmaf(u, s.x, SIN_P[1]);
+  u = fmaf(u, s.x, SIN_P[2]);
+  const x = dfAddF_DF(1, dfMulDF_DF(dfAddFF(f(-0.166666597127914428710938), f(u * s.x)), s));
+  return dfMulToFloat(t, x);
+}
+
+/**
+ * SLEEF's sinf (u1) for |x| < 125, Cody–Waite reduction by π in three parts; beyond that
+ * SLEEF reduces with Payne–Hanek, which GradLens does not reproduce (the result is then the
+ * correctly rounded sine, which may differ from PyTorch's in the last bit).
+ */
+export function sinf(x: number, fallback: (v: number) => number): number {
+  const d = f(x);
+  if (!(Math.abs(d) < 125)) return f(fallback(d));
+  const u = rint(f(d * M_1_PI));
+  const v = fmaf(u, -PI_A2, d);
+  let s = dfAddFF(v, f(u * -PI_B2));
+  s = dfAddDF_F(s, f(u * -PI_C2));
+  const r = sinPolynomial(s);
+  if (Object.is(d, -0)) return d;
+  return u % 2 !== 0 ? -r : r;
+}
+
+/** SLEEF's cosf (u1) for |x| < 125 (see sinf for larger arguments). */
+export function cosf(x: number, fallback: (v: number) => number): number {
+  const d = f(x);
+  if (!(Math.abs(d) < 125)) return f(fallback(d));
+  const dq = fmaf(rint(fmaf(d, M_1_PI, -0.5)), 2, 1);
+  let s = dfAdd2FF(d, f(dq * f(-PI_A2 * 0.5)));
+  s = dfAdd2DF_F(s, f(dq * f(-PI_B2 * 0.5)));
+  s = dfAdd2DF_F(s, f(dq * f(-PI_C2 * 0.5)));
+  const r = sinPolynomial(s);
+  return (dq & 2) === 0 ? -r : r;
+}

@@ -1,6 +1,7 @@
 import { record } from "../autograd/gradNode";
 import { type DType, getDefaultDtype, isFloating, isInteger, scalarTypeName } from "../dtype";
-import { expf, logf } from "../../math/sleefFloat";
+import { cos as crCos, sin as crSin } from "../../math/correctlyRounded";
+import { cosf, expf, logf, sinf } from "../../math/sleefFloat";
 import { Tensor } from "../tensor";
 import { runtimeError } from "../tensorError";
 import { div, mul } from "./elementwise";
@@ -117,7 +118,11 @@ export function cast(a: Tensor, dtype: DType): Tensor {
 }
 
 export function sin(a: Tensor): Tensor {
-  const out = Tensor.fromValues(mapValues(a, Math.sin), a.shape, floatType(a));
+  const out = Tensor.fromValues(
+    byType(a, Math.sin, (x) => sinf(x, crSin)),
+    a.shape,
+    floatType(a),
+  );
   return record(
     out,
     "sin",
@@ -135,7 +140,11 @@ export function sin(a: Tensor): Tensor {
 }
 
 export function cos(a: Tensor): Tensor {
-  const out = Tensor.fromValues(mapValues(a, Math.cos), a.shape, floatType(a));
+  const out = Tensor.fromValues(
+    byType(a, Math.cos, (x) => cosf(x, crCos)),
+    a.shape,
+    floatType(a),
+  );
   return record(
     out,
     "cos",
