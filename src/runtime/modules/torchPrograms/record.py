@@ -20,6 +20,6 @@ for name in sorted(os.listdir(here)):
         sys.exit(f"{name} failed:\n{r.stderr}")
     out[name] = r.stdout
 with open(os.path.join(here, "recorded.json"), "w") as f:
-    json.dump(out, f, indent=1, sort_keys=True)
+    json.dump(out, f, indent=2, sort_keys=True)
     f.write("\n")
 print(f"recorded {len(out)} programs")
