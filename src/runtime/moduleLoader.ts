@@ -130,7 +130,10 @@ export class BuiltinModules implements ModuleLoader {
     }
     const top = name.split(".")[0];
     if (NOT_AVAILABLE.has(top))
-      throw new UnsupportedError(`The module \`${top}\` is not available in GradLens`);
+      // a submodule of a module GradLens has (`torch.utils`) is named itself
+      throw new UnsupportedError(
+        `The module \`${registered.has(top) ? name : top}\` is not available in GradLens`,
+      );
     throw this.notFound(name);
   }
 

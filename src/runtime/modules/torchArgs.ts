@@ -1,6 +1,7 @@
 import {
   type DType,
   getDefaultDtype,
+  isInteger,
   scalar,
   Tensor,
   TensorError,
@@ -46,6 +47,8 @@ export function native(name: string, f: (args: PyValue[], kwargs: Kwargs) => PyV
   return new PyBuiltin(name, (args, kwargs) => guard(() => f(args, kwargs)));
 }
 
+const NUMPY_ALIASES: Record<string, string | undefined> = { keepdims: "keepdim", axis: "dim" };
+
 /**
  * Binds arguments to parameter names in order (`"*"` ends the positional ones), with Python's
  * messages for too many arguments and unknown keywords. Missing ones are undefined.
@@ -62,7 +65,10 @@ export function bind(
     throw typeError(`${fname}() takes ${positional} positional arguments but ${args.length} were given`);
   const out = Object.create(null) as Record<string, PyValue | undefined>;
   for (let i = 0; i < args.length; i++) out[names[i]] = args[i];
-  for (const [k, v] of kwargs ?? []) {
+  for (const [given, v] of kwargs ?? []) {
+    // PyTorch's argument parser takes NumPy's names too: `sum(1, keepdims=True)`, `axis=`
+    const alias = NUMPY_ALIASES[given];
+    const k = !names.includes(given) && alias !== undefined && names.includes(alias) ? alias : given;
     if (k === "*" || !names.includes(k))
       throw typeError(`${fname}() got an unexpected keyword argument '${k}'`);
     if (out[k] !== undefined) throw typeError(`${fname}() got multiple values for argument '${k}'`);
@@ -92,7 +98,7 @@ export function optionalNum(v: PyValue | undefined, what: string): number | null
 export function intArg(v: PyValue | undefined, what: string): number {
   if (v instanceof PyInt) return v.v;
   if (typeof v === "boolean") return v ? 1 : 0;
-  if (v instanceof TensorObject && v.tensor.numel === 1 && v.tensor.dtype === "int64") return v.tensor.item();
+  if (v instanceof TensorObject && v.tensor.numel === 1 && isInteger(v.tensor.dtype)) return v.tensor.item();
   throw typeError(`${what} must be int, not ${typeName(v ?? null)}`);
 }
 
@@ -171,7 +177,7 @@ export function operand(v: PyValue | undefined): Tensor | null {
 /** A Python number for one element of a tensor of `dtype`. */
 export function pyNumber(x: number, dtype: DType): PyValue {
   if (dtype === "bool") return x !== 0;
-  if (dtype === "int64") return int(x);
+  if (isInteger(dtype)) return int(x);
   return x;
 }
 
@@ -195,7 +201,7 @@ export function nestedData(rt: Runtime, v: PyValue): { data: Nested; dtype: DTyp
       const t = x.tensor;
       if (t.numel !== 1)
         throw new PyError("ValueError", "only one element tensors can be converted to Python scalars");
-      see(t.dtype === "bool" ? 0 : t.dtype === "int64" ? 1 : 2);
+      see(t.dtype === "bool" ? 0 : isInteger(t.dtype) ? 1 : 2);
       return t.item();
     }
     const element = numpyElement(x);

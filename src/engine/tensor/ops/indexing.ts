@@ -39,6 +39,24 @@ interface Advanced {
 const isSlice = (x: IndexItem): x is Slice =>
   typeof x === "object" && x !== null && !(x instanceof Tensor) && !Array.isArray(x);
 
+/**
+ * The view operation PyTorch's basic indexing ends with, which names its grad_fn: an int is a
+ * select, None an unsqueeze, a slice a slice — except a full `:`, which PyTorch skips unless
+ * it is all there is.
+ */
+function basicOpName(list: readonly IndexItem[]): "select" | "slice" | "unsqueeze" {
+  let name: "select" | "slice" | "unsqueeze" = "slice";
+  for (const item of list) {
+    if (typeof item === "number") name = "select";
+    else if (item === null) name = "unsqueeze";
+    else if (isSlice(item)) {
+      const full = (item.start ?? 0) === 0 && (item.stop ?? null) === null && (item.step ?? 1) === 1;
+      if (!full) name = "slice";
+    }
+  }
+  return name;
+}
+
 /** How many dimensions of the indexed tensor an item consumes. */
 function consumes(item: IndexItem): number {
   if (item === null || item === "...") return 0;
@@ -249,7 +267,7 @@ export function index(t: Tensor, list: readonly IndexItem[]): Tensor {
   const shape = t.shape;
   if (actual.advanced.length === 0) {
     const out = makeView(t, actual.view.shape, actual.view.strides, actual.view.offset);
-    return record(out, "index", [t], (g) => [scatterView(g, shape, logical.view)], [
+    return record(out, basicOpName(list), [t], (g) => [scatterView(g, shape, logical.view)], [
       "∂x[i]/∂x: the gradient placed at the indexed positions, 0 elsewhere",
     ]);
   }
@@ -289,6 +307,16 @@ function positionsOf(base: Layout, list: readonly IndexItem[]): { shape: number[
   return { shape: view.shape, positions };
 }
 
+/**
+ * The value as PyTorch assigns it: leading size-1 dims beyond the indexed shape's are dropped
+ * first (so a [1, 27] row fits a [27] slot), then it must broadcast.
+ */
+function assignedValue(v: Tensor, shape: readonly number[]): Tensor {
+  let drop = 0;
+  while (v.ndim - drop > shape.length && v.shape[drop] === 1) drop++;
+  return drop === 0 ? v : Tensor.fromValues(v.copyValues(), v.shape.slice(drop), v.dtype);
+}
+
 function checkValueShape(v: Tensor, shape: readonly number[]): void {
   const fits =
     v.ndim <= shape.length && v.shape.every((d, i) => d === 1 || d === shape[shape.length - v.ndim + i]);
@@ -308,9 +336,10 @@ export function indexPut(x: Tensor, list: readonly IndexItem[], value: TensorLik
     { shape: [...x.shape], strides: contiguousStrides(x.shape), offset: 0 },
     list,
   );
-  checkValueShape(v, shape);
+  const vs = assignedValue(v, shape);
+  checkValueShape(vs, shape);
   const out = x.copyValues();
-  const vals = expandValues(v, shape);
+  const vals = expandValues(vs, shape);
   for (let i = 0; i < positions.length; i++) out[positions[i]] = vals[i];
   return record(
     Tensor.fromValues(out, x.shape, x.dtype),
@@ -327,7 +356,8 @@ export function indexPut(x: Tensor, list: readonly IndexItem[], value: TensorLik
       }
       if (needs[1]) {
         const picked = Float64Array.from(positions, (p) => gv[p]);
-        gVal = gradFor(Tensor.fromValues(picked, shape, g.dtype), v);
+        const reduced = gradFor(Tensor.fromValues(picked, shape, g.dtype), vs);
+        gVal = vs === v ? reduced : Tensor.fromValues(reduced.copyValues(), v.shape, g.dtype);
       }
       return [gx, gVal];
     },
@@ -349,8 +379,9 @@ export function setIndex(t: Tensor, list: readonly IndexItem[], value: TensorLik
     { shape: [...t.shape], strides: [...t.strides], offset: t.offset },
     list,
   );
-  checkValueShape(v, shape);
-  const vals = Tensor.fromValues(expandValues(v, shape), shape, t.dtype).storage.data;
+  const vs = assignedValue(v, shape);
+  checkValueShape(vs, shape);
+  const vals = Tensor.fromValues(expandValues(vs, shape), shape, t.dtype).storage.data;
   const data = t.storage.data;
   for (let i = 0; i < positions.length; i++) data[positions[i]] = vals[i];
   t.storage.version++;
