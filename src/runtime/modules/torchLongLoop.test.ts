@@ -42,5 +42,5 @@ describe("a long torch training loop", () => {
       .data.map((p, i) => p - (3 * (-1 + (2 * i) / 1999) - 0.5));
     const dw = residual.reduce((s, r, i) => s + 2 * r * (-1 + (2 * i) / 1999), 0) / 2000;
     expect(w.rootGrad![0]).toBeCloseTo(dw, 12);
-  });
+  }, 60_000);
 });
