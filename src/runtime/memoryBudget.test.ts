@@ -55,6 +55,20 @@ describe("MemoryBudget", () => {
     expect(() => budget.charge(16 * MB)).toThrow(EngineMemoryError);
   });
 
+  it("does not count what earlier runs left as this run's start: it collects first when much piled up", () => {
+    const { heap, probe } = fakeHeap(20 * MB);
+    new MemoryBudget(64 * MB, probe); // the first run: its start is the heap's baseline
+    heap.garbage = 100 * MB; // what that run left behind, not yet collected
+    const budget = new MemoryBudget(64 * MB, probe);
+    expect(heap.collected).toBe(1);
+    heap.used += 60 * MB;
+    expect(() => budget.charge(8 * MB)).toThrow(EngineMemoryError); // 68 MB beyond the true start
+    heap.used = 20 * MB;
+    heap.garbage = 4 * MB; // a little garbage is not worth a collection
+    new MemoryBudget(64 * MB, probe);
+    expect(heap.collected).toBe(2); // (one more, by the MemoryError's check above)
+  });
+
   it("measures one large piece at once: a string kept as a rope must still fit when flattened", () => {
     const { heap, probe } = fakeHeap(0);
     const budget = new MemoryBudget(64 * MB, probe);

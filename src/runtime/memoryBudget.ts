@@ -32,7 +32,7 @@ export class MemoryBudget implements MemoryMeter {
     readonly budgetBytes: number,
     private readonly probe: MemoryProbe | null = heapProbe(),
   ) {
-    const start = probe ? probe.used() : 0;
+    const start = probe ? startingHeap(probe) : 0;
     this.limit = start + budgetBytes;
     this.nextCheck = Math.min(CHECK_EVERY_BYTES, budgetBytes / 2);
   }
@@ -65,6 +65,7 @@ export class MemoryBudget implements MemoryMeter {
     if (used + bytes > this.limit && probe.collect) {
       probe.collect();
       used = probe.used();
+      lastCollected.set(probe.collect, used);
     }
     this.peak = Math.max(this.peak, used - (this.limit - this.budgetBytes));
     this.charged = 0;
@@ -75,6 +76,32 @@ export class MemoryBudget implements MemoryMeter {
     }
     this.nextCheck = Math.min(CHECK_EVERY_BYTES, (this.limit - used - bytes) / 2);
   }
+}
+
+/** What the heap held after the last full collection, by collector (before any, the first run's start). */
+const lastCollected = new WeakMap<() => void, number>();
+
+/** Garbage a run may find left by the runs before it without collecting it first. */
+const LEFTOVER_BYTES = 32 * 1024 * 1024;
+
+/**
+ * The heap a run starts from. A reused runner starts each run on what the runs before it left;
+ * counted as the start, that garbage would widen this run's budget by as much (and the process
+ * could reach V8's own limit before the budget's). So when much has piled up since the last
+ * full collection, collect first: a collection every few tens of megabytes, not every run.
+ */
+function startingHeap(probe: MemoryProbe): number {
+  let used = probe.used();
+  const collect = probe.collect;
+  if (!collect) return used;
+  const after = lastCollected.get(collect);
+  if (after === undefined) lastCollected.set(collect, used);
+  else if (used > after + LEFTOVER_BYTES) {
+    collect();
+    used = probe.used();
+    lastCollected.set(collect, used);
+  }
+  return used;
 }
 
 /** The default budget of a run when none is given (the setting's default). */
