@@ -5,7 +5,9 @@ import {
   type StepActionMessage,
   type StepMessage,
 } from "../view/protocol";
-import { orient } from "../view/direction";
+import { orient, resolveDirection, type LayoutDirection } from "../view/direction";
+import { encodeNumbers } from "../view/numbersPatch";
+import { samePlaces } from "../view/samePlaces";
 import type { ViewGraph } from "../view/viewGraph";
 import type { DocumentResult } from "./runController";
 import { readSettings } from "./settings";
@@ -17,9 +19,19 @@ export interface GraphWebviewHandlers {
   toggleGroup(key: string): void;
 }
 
-/** Host messages that describe state, replayed in this order when the webview (re)loads. */
+/**
+ * Host messages that describe state, replayed in this order when the webview (re)loads. The
+ * graph is replayed from `shown` (with the latest numbers, in the direction of the moment).
+ */
 const REPLAYED = ["graph", "stale", "empty", "highlight", "losses", "step"] as const;
 type Replayed = (typeof REPLAYED)[number];
+
+/** A graph on screen: as the view model laid it out (left to right), what it is of, and its stale mark. */
+interface Shown {
+  view: ViewGraph;
+  title: string;
+  stale: boolean;
+}
 
 /**
  * One webview that draws a document's graph: the panel and the side view each own one. It
@@ -30,7 +42,14 @@ type Replayed = (typeof REPLAYED)[number];
 export class GraphWebview implements vscode.Disposable {
   private ready = false;
   private readyWaiters: (() => void)[] = [];
-  private readonly state = new Map<Replayed, HostMessage>();
+  private readonly state = new Map<Exclude<Replayed, "graph">, HostMessage>();
+  private shown: Shown | null = null;
+  /** The webview's size (it says, before `ready`), for `auto` direction; null until known. */
+  private size: { width: number; height: number } | null = null;
+  /** The direction of the graph last sent, which the `numbers` that follow it are placed in. */
+  private sentDirection: LayoutDirection | null = null;
+  /** The last graph turned for the webview, so a patched one keeps its places without turning again. */
+  private oriented: { view: ViewGraph; graph: ViewGraph } | null = null;
   private readonly pictures = new Map<number, (data: Uint8Array | null) => void>();
   private nextPicture = 1;
   private readonly subscription: vscode.Disposable;
@@ -56,10 +75,16 @@ export class GraphWebview implements vscode.Disposable {
           this.ready = true;
           for (const resolve of this.readyWaiters.splice(0)) resolve();
           for (const type of REPLAYED) {
-            const replay = this.state.get(type);
+            const replay = type === "graph" ? this.graphMessage() : this.state.get(type);
             if (replay) void this.webview.postMessage(replay);
           }
           break;
+        case "viewport": {
+          this.size = { width: message.width, height: message.height };
+          // A panel dragged from wide to tall (or back) gets its graph turned.
+          if (this.ready && this.shown && this.direction() !== this.sentDirection) this.sendGraph();
+          break;
+        }
         case "reveal":
           this.handlers.reveal(message.node);
           break;
@@ -85,11 +110,11 @@ export class GraphWebview implements vscode.Disposable {
       this.state.delete("empty");
       // The title names the document (a new title means a new graph to fit); the stale reason
       // goes to the banner.
-      const graph = orient(result.view, readSettings().layoutDirection);
-      this.post({ type: "graph", graph, stale: result.stale, title: titleOf(result) });
+      this.showGraph({ view: result.view, title: titleOf(result), stale: result.stale });
       this.post({ type: "stale", stale: result.stale, reason: result.stale ? result.staleReason : null });
     } else {
-      this.state.delete("graph");
+      this.shown = null;
+      this.oriented = null;
       this.state.delete("stale");
       this.post({ type: "empty", message: emptyMessage });
     }
@@ -97,12 +122,71 @@ export class GraphWebview implements vscode.Disposable {
 
   /**
    * A training step's graph of the document shown: same title and stale mark as the graph on
-   * screen, laid out like it, so the webview patches the numbers in place and nothing moves.
+   * screen, laid out like it, so only its numbers go to the webview and nothing moves.
    */
   showTrainingGraph(view: ViewGraph): void {
-    const current = this.state.get("graph");
-    if (current?.type !== "graph") return;
-    this.post({ ...current, graph: orient(view, readSettings().layoutDirection) });
+    if (this.shown) this.showGraph({ ...this.shown, view });
+  }
+
+  /**
+   * The graph, or when it is laid out like the one on screen (a training step, an edited
+   * number), only its numbers: a few typed arrays instead of the whole view.
+   */
+  private showGraph(next: Shown): void {
+    const before = this.shown;
+    this.shown = next;
+    if (!this.ready) return; // `ready` replays it
+    if (
+      before !== null &&
+      before.title === next.title &&
+      before.stale === next.stale &&
+      this.sentDirection === this.direction() &&
+      samePlaces(before.view, next.view)
+    ) {
+      if (before.view === next.view) return; // shown again as it is: nothing new
+      const numbers = encodeNumbers(next.view, next.title);
+      if (numbers) {
+        void this.webview.postMessage(numbers);
+        return;
+      }
+    }
+    this.sendGraph();
+  }
+
+  private sendGraph(): void {
+    const message = this.graphMessage();
+    if (message) void this.webview.postMessage(message);
+  }
+
+  /** The graph message for what is shown, turned for the webview's shape; records the direction sent. */
+  private graphMessage(): (HostMessage & { type: "graph" }) | null {
+    if (!this.shown) return null;
+    const { view, title, stale } = this.shown;
+    const direction = this.direction();
+    this.sentDirection = direction;
+    return { type: "graph", graph: this.orient(view, direction), stale, title };
+  }
+
+  /** The direction the setting asks for, in this webview's shape. */
+  private direction(): LayoutDirection {
+    const { width, height } = this.size ?? { width: 0, height: 0 };
+    return resolveDirection(readSettings().layoutDirection, width, height, this.sentDirection);
+  }
+
+  /** `view` turned to `direction`; a graph laid out like the last one turned takes its places. */
+  private orient(view: ViewGraph, direction: LayoutDirection): ViewGraph {
+    const last = this.oriented;
+    if (last && last.graph.direction === direction) {
+      if (last.view === view) return last.graph;
+      if (samePlaces(last.view, view)) {
+        const graph = withPlacesOf(view, last.graph);
+        this.oriented = { view, graph };
+        return graph;
+      }
+    }
+    const graph = orient(view, direction);
+    this.oriented = { view, graph };
+    return graph;
   }
 
   /** The training loss curve, as it grows. */
@@ -127,7 +211,7 @@ export class GraphWebview implements vscode.Disposable {
       const loaded = new Promise<void>((resolve) => this.readyWaiters.push(resolve));
       await Promise.race([loaded, new Promise((r) => setTimeout(r, 15_000))]);
     }
-    if (!this.ready || !this.state.has("graph")) return null;
+    if (!this.ready || !this.shown) return null;
     const id = this.nextPicture++;
     return new Promise((resolve) => {
       const timer = setTimeout(() => {
@@ -142,7 +226,7 @@ export class GraphWebview implements vscode.Disposable {
     });
   }
 
-  private post(message: HostMessage & { type: Replayed }): void {
+  private post(message: HostMessage & { type: Exclude<Replayed, "graph"> }): void {
     this.state.set(message.type, message);
     if (this.ready) void this.webview.postMessage(message);
   }
@@ -151,6 +235,22 @@ export class GraphWebview implements vscode.Disposable {
     this.subscription.dispose();
     for (const resolve of this.pictures.values()) resolve(null);
   }
+}
+
+/** `view`'s nodes and edges (same keys, same order) in the places `placed` has them. */
+function withPlacesOf(view: ViewGraph, placed: ViewGraph): ViewGraph {
+  return {
+    ...view,
+    direction: placed.direction,
+    width: placed.width,
+    height: placed.height,
+    nodes: view.nodes.map((node, i) => ({ ...node, box: placed.nodes[i].box })),
+    edges: view.edges.map((edge, i) => ({
+      ...edge,
+      points: placed.edges[i].points,
+      labelAt: placed.edges[i].labelAt,
+    })),
+  };
 }
 
 /** SVG arrives as text, PNG as base64 (`data:` URL or bare). */

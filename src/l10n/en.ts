@@ -153,7 +153,7 @@ export const en = {
   "view.focus": "Focus",
   "view.fit.title": "Fit the graph to the view (F)",
   "view.fit": "Fit",
-  "view.actualSize.title": "Zoom to 100% (0)",
+  "view.actualSize.title": "Zoom to 100%: text sized from the editor's (0)",
   "view.graph.label": "Computation graph",
   "view.waiting": "Waiting for a program to run…",
   "view.stale": "⚠ Out of date — showing the last good graph.",

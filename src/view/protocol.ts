@@ -15,14 +15,17 @@ import {
   isRecord,
   isString,
 } from "./guards";
+import type { NumbersMessage } from "./numbersPatch";
 import type { ViewGraph } from "./viewGraph";
 import { isViewGraph } from "./viewGraphGuard";
 
+export type { NumbersMessage } from "./numbersPatch";
 export type { ViewGraph } from "./viewGraph";
 
 /** Host → webview. */
 export type HostMessage =
   | GraphMessage
+  | NumbersMessage
   | StaleMessage
   | EmptyMessage
   | HighlightMessage
@@ -98,6 +101,7 @@ export interface ExportRequestMessage {
 /** Webview → host. */
 export type WebviewMessage =
   | ReadyMessage
+  | ViewportMessage
   | RevealMessage
   | WebviewErrorMessage
   | StepActionMessage
@@ -132,6 +136,16 @@ export interface ReadyMessage {
   type: "ready";
 }
 
+/**
+ * The size of the webview's page, in CSS pixels: sent before `ready` and again when it changes,
+ * so the host can lay the graph out to suit it (`gradlens.layoutDirection`: `auto`).
+ */
+export interface ViewportMessage {
+  type: "viewport";
+  width: number;
+  height: number;
+}
+
 /** The user clicked a value node (a trace node id): reveal and select its source span. */
 export interface RevealMessage {
   type: "reveal";
@@ -156,6 +170,28 @@ export function parseHostMessage(x: unknown): HostMessage | null {
         title: isString,
       })
         ? { type: "graph", graph: x.graph, stale: x.stale, title: x.title }
+        : null;
+    case "numbers":
+      return hasFields<NumbersMessage>(x, {
+        type: isLiteral("numbers"),
+        title: isString,
+        nodes: isInteger,
+        edges: isInteger,
+        texts: isInstance(Uint8Array),
+        statuses: isInstance(Uint8Array),
+        weights: isInstance(Float64Array),
+        cells: isInstance(Float64Array),
+      })
+        ? {
+            type: "numbers",
+            title: x.title,
+            nodes: x.nodes,
+            edges: x.edges,
+            texts: x.texts,
+            statuses: x.statuses,
+            weights: x.weights,
+            cells: x.cells,
+          }
         : null;
     case "stale":
       return hasFields<StaleMessage>(x, {
@@ -216,6 +252,10 @@ export function parseWebviewMessage(x: unknown): WebviewMessage | null {
   switch (x.type) {
     case "ready":
       return { type: "ready" };
+    case "viewport":
+      return isSize(x.width) && isSize(x.height)
+        ? { type: "viewport", width: x.width, height: x.height }
+        : null;
     case "reveal":
       return isInteger(x.node) ? { type: "reveal", node: x.node } : null;
     case "error":
@@ -241,6 +281,13 @@ const isStepAction = isOneOf(["next", "previous", "play", "pause", "stop"] as co
 
 /** A loss may be NaN or ±∞ (that is worth seeing), unlike a coordinate. */
 const isAnyNumber = (x: unknown): x is number => typeof x === "number";
+
+/** A page's width or height: finite, not negative, not absurd. */
+const isSize = (x: unknown): x is number => typeof x === "number" && x >= 0 && x <= 1e5;
+
+function isInstance<T>(type: abstract new (...args: never[]) => T) {
+  return (x: unknown): x is T => x instanceof type;
+}
 
 function isLiteral<const T extends string>(value: T) {
   return (x: unknown): x is T => x === value;

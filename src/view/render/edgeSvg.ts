@@ -1,22 +1,21 @@
 import { EDGE_LABEL, textWidth } from "../nodeMetrics";
 import type { ViewEdge } from "../viewGraph";
-import { edgePathData } from "./edgePath";
 import { weightClass } from "./graphStyles";
 import { at, svg, type SvgNode } from "./svgTree";
 
 /**
  * An edge is drawn in two parts on two layers: its stroke at the bottom, and above every
  * stroke its hover target and label (so no stroke runs over a label). `output` edges (op →
- * result) have only the stroke.
+ * result) have only the stroke. `d` is the route's path data (edgePathData), made once for both.
  */
-export function edgeStrokeSvg(edge: ViewEdge, d: string = edgePathData(edge.points)): SvgNode {
+export function edgeStrokeSvg(edge: ViewEdge, d: string): SvgNode {
   return svg("path", {
     d,
     class: `gl-edge-stroke gl-edge-${edge.kind} gl-status-${edge.status} ${weightClass(edge.weight)}`,
   });
 }
 
-export function edgeTagSvg(edge: ViewEdge, d: string = edgePathData(edge.points)): SvgNode {
+export function edgeTagSvg(edge: ViewEdge, d: string): SvgNode {
   const children = [svg("path", { d, class: "gl-edge-hit" })];
   if (edge.chainRule !== null) children.push(svg("title", {}, edge.chainRule));
   if (edge.label !== null && edge.labelAt !== null) {

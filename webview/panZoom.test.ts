@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { viewTest } from "./graphPatch";
+import { viewTest } from "./panZoom";
 
 describe("viewTest (what a patch writes at once)", () => {
   const box = (x: number, y: number) => ({ x, y, width: 10, height: 10 });
