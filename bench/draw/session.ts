@@ -1,12 +1,15 @@
 import type { Page } from "playwright-core";
 import type { GraphMessage } from "../../src/view/protocol";
 import { orient } from "../../src/view/direction";
+import { encodeNumbers } from "../../src/view/numbersPatch";
 import type { ViewGraph } from "../../src/view/viewGraph";
+import { now } from "../report";
 import type { PostTiming } from "./harness";
 
 /**
- * Posting graphs to the page as the host does (graphWebview.ts: the default left-to-right
- * orientation, a `graph` message with the document's title), timed by the harness.
+ * Posting graphs to the page as the host does (graphWebview.ts: the direction `auto` gives the
+ * bench's wide page, left to right; a `graph` message with the document's title, or for a graph
+ * laid out like the one shown, a `numbers` message), timed by the harness.
  */
 export class Session {
   constructor(readonly page: Page) {}
@@ -20,6 +23,19 @@ export class Session {
       title,
     };
     return this.post(message);
+  }
+
+  /**
+   * Posts the numbers of `graph` (laid out like the graph shown under `title`), as the host
+   * does for a training step, timed until painted; `encodeMs` is the host's part, in Node.
+   * `tooltips`: with the titles and chain rules, which the host sends a few times a second.
+   */
+  async patch(graph: ViewGraph, title: string, tooltips = false): Promise<PostTiming & { encodeMs: number }> {
+    const t0 = now();
+    const message = encodeNumbers(graph, title, tooltips);
+    const encodeMs = now() - t0;
+    if (!message) throw new Error("the graph's texts cannot be sent as numbers");
+    return { ...(await this.post(message)), encodeMs };
   }
 
   /** Times any host message; moving it into the page first is not timed. */

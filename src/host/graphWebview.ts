@@ -19,6 +19,9 @@ export interface GraphWebviewHandlers {
   toggleGroup(key: string): void;
 }
 
+/** A training run's numbers go several times a second; their tooltips at most this often. */
+const TOOLTIP_INTERVAL_MS = 250;
+
 /**
  * Host messages that describe state, replayed in this order when the webview (re)loads. The
  * graph is replayed from `shown` (with the latest numbers, in the direction of the moment).
@@ -48,6 +51,11 @@ export class GraphWebview implements vscode.Disposable {
   private size: { width: number; height: number } | null = null;
   /** The direction of the graph last sent, which the `numbers` that follow it are placed in. */
   private sentDirection: LayoutDirection | null = null;
+  /** Whole graphs sent so far (numbers patch the last one). */
+  private graphsSent = 0;
+  /** When numbers last went with their tooltips, and the timer that sends the latest ones' later. */
+  private tooltipsSentAt = -Infinity;
+  private tooltipsTimer: ReturnType<typeof setTimeout> | undefined;
   /** The last graph turned for the webview, so a patched one keeps its places without turning again. */
   private oriented: { view: ViewGraph; graph: ViewGraph } | null = null;
   private readonly pictures = new Map<number, (data: Uint8Array | null) => void>();
@@ -75,8 +83,11 @@ export class GraphWebview implements vscode.Disposable {
           this.ready = true;
           for (const resolve of this.readyWaiters.splice(0)) resolve();
           for (const type of REPLAYED) {
-            const replay = type === "graph" ? this.graphMessage() : this.state.get(type);
-            if (replay) void this.webview.postMessage(replay);
+            if (type === "graph") this.sendGraph();
+            else {
+              const replay = this.state.get(type);
+              if (replay) void this.webview.postMessage(replay);
+            }
           }
           break;
         case "viewport": {
@@ -144,18 +155,44 @@ export class GraphWebview implements vscode.Disposable {
       samePlaces(before.view, next.view)
     ) {
       if (before.view === next.view) return; // shown again as it is: nothing new
-      const numbers = encodeNumbers(next.view, next.title);
-      if (numbers) {
-        void this.webview.postMessage(numbers);
-        return;
-      }
+      if (this.sendNumbers(next)) return;
     }
     this.sendGraph();
   }
 
+  /**
+   * The numbers of `shown`; with its tooltips (most of the bytes) at most every
+   * TOOLTIP_INTERVAL_MS, and the latest tooltips once the numbers stop coming. False when they
+   * cannot go as numbers.
+   */
+  private sendNumbers(shown: Shown): boolean {
+    const now = Date.now();
+    const tooltips = now - this.tooltipsSentAt >= TOOLTIP_INTERVAL_MS;
+    const numbers = encodeNumbers(shown.view, shown.title, tooltips);
+    if (!numbers) return false;
+    void this.webview.postMessage(numbers);
+    if (tooltips) {
+      this.tooltipsSentAt = now;
+      return true;
+    }
+    const layout = this.graphsSent;
+    this.tooltipsTimer ??= setTimeout(() => {
+      this.tooltipsTimer = undefined;
+      // Unless a whole graph (which has its own) has gone since: the latest numbers' tooltips.
+      const latest = this.shown;
+      if (layout !== this.graphsSent || !latest) return;
+      const full = encodeNumbers(latest.view, latest.title, true);
+      if (full) void this.webview.postMessage(full);
+      this.tooltipsSentAt = Date.now();
+    }, TOOLTIP_INTERVAL_MS);
+    return true;
+  }
+
   private sendGraph(): void {
     const message = this.graphMessage();
-    if (message) void this.webview.postMessage(message);
+    if (!message) return;
+    this.graphsSent++;
+    void this.webview.postMessage(message);
   }
 
   /** The graph message for what is shown, turned for the webview's shape; records the direction sent. */
@@ -167,10 +204,12 @@ export class GraphWebview implements vscode.Disposable {
     return { type: "graph", graph: this.orient(view, direction), stale, title };
   }
 
-  /** The direction the setting asks for, in this webview's shape. */
+  /** The direction the setting asks for, for the graph shown in this webview's shape. */
   private direction(): LayoutDirection {
     const { width, height } = this.size ?? { width: 0, height: 0 };
-    return resolveDirection(readSettings().layoutDirection, width, height, this.sentDirection);
+    const view = this.shown?.view;
+    const shape = view && view.width > 0 ? view.height / view.width : 0;
+    return resolveDirection(readSettings().layoutDirection, width, height, this.sentDirection, shape);
   }
 
   /** `view` turned to `direction`; a graph laid out like the last one turned takes its places. */
@@ -232,6 +271,7 @@ export class GraphWebview implements vscode.Disposable {
   }
 
   dispose(): void {
+    clearTimeout(this.tooltipsTimer);
     this.subscription.dispose();
     for (const resolve of this.pictures.values()) resolve(null);
   }

@@ -81,4 +81,11 @@ describe("resolveDirection", () => {
     expect(resolveDirection("auto", 600, 760, "left-to-right")).toBe("top-to-bottom");
     expect(resolveDirection("auto", 0, 0)).toBe("left-to-right");
   });
+
+  it("auto: a graph that is tall laid out left to right stays so in a tall panel, and turns in a wide one", () => {
+    expect(resolveDirection("auto", 300, 800, null, 8)).toBe("left-to-right");
+    expect(resolveDirection("auto", 1200, 700, null, 8)).toBe("top-to-bottom");
+    expect(resolveDirection("auto", 300, 800, null, 0.2)).toBe("top-to-bottom");
+    expect(resolveDirection("auto", 620, 600, "left-to-right", 8)).toBe("left-to-right");
+  });
 });

@@ -10,26 +10,36 @@ export type { LayoutDirection } from "./viewGraph";
 export type DirectionSetting = LayoutDirection | "auto";
 
 /**
- * The direction for a panel of `width` × `height` pixels: `auto` flows left to right in a wide
- * panel and top to bottom in a tall one. Near square, it keeps `current` (so that dragging a
- * panel's edge a little does not turn the graph back and forth).
+ * The direction for a panel of `width` × `height` pixels. `auto` matches the graph's shape to
+ * the panel's: a graph laid out left to right is usually wider than tall (it is as long as the
+ * chain of operations), so it flows left to right in a wide panel and top to bottom in a tall
+ * one; a graph that is taller than wide when laid out left to right (many inputs side by side,
+ * few steps) flows the other way. `shape` is the left-to-right layout's height over its width.
+ * Near square, the panel keeps `current` (so dragging a panel's edge a little does not turn
+ * the graph back and forth).
  */
 export function resolveDirection(
   setting: DirectionSetting,
   width: number,
   height: number,
   current: LayoutDirection | null = null,
+  shape = 0,
 ): LayoutDirection {
   if (setting !== "auto") return setting;
   if (!(width > 0 && height > 0)) return current ?? "left-to-right";
+  const flip = shape > TALL_GRAPH;
   const ratio = height / width;
-  if (current === "top-to-bottom" && ratio > 1 / TURN_RATIO) return current;
-  if (current === "left-to-right" && ratio < TURN_RATIO) return current;
-  return ratio > 1 ? "top-to-bottom" : "left-to-right";
+  const tall =
+    current !== null && current !== "right-to-left" && ratio > 1 / TURN_RATIO && ratio < TURN_RATIO
+      ? (current === "top-to-bottom") !== flip // near square: keep what it is
+      : ratio > 1;
+  return tall !== flip ? "top-to-bottom" : "left-to-right";
 }
 
 /** How much taller than wide (or the other way) a panel must be to turn the graph from its direction now. */
 const TURN_RATIO = 1.15;
+/** A left-to-right layout this much taller than wide counts as a tall graph. */
+const TALL_GRAPH = 1.2;
 
 /**
  * The graph for a direction; the view model lays out left to right (`graph` is that layout).

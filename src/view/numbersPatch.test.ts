@@ -77,6 +77,28 @@ describe("numbers patch", () => {
     expect(shown).toEqual(untouched);
   });
 
+  it("leaves the tooltips as they are when sent without them", () => {
+    const before = micrograd("2.0");
+    const after = buildViewGraph(
+      runProgram(
+        "from micrograd.engine import Value\nx = Value(3.0)\nw = Value(-0.5)\nh = (x * w).relu()\nloss = (h + x * x) ** 2\nloss.backward()\n",
+      ),
+      { previous: before },
+    );
+    const light = encodeNumbers(after, "f.py", false)!;
+    expect(light.texts.length).toBeLessThan(encodeNumbers(after, "f.py")!.texts.length / 2);
+    const shown = copy(before);
+    expect(applyNumbers(shown, light)).toBe(true);
+    shown.nodes.forEach((node, i) => {
+      expect(node.title).toBe(before.nodes[i].title);
+      if (node.kind !== "op") expect(node.data).toBe((after.nodes[i] as typeof node).data);
+    });
+    shown.edges.forEach((edge, i) => {
+      expect(edge.chainRule).toBe(before.edges[i].chainRule);
+      expect(edge.label).toBe(after.edges[i].label);
+    });
+  });
+
   it("declines a text with a NUL in it, which would end early", () => {
     const graph = micrograd("2.0");
     graph.nodes[0].title = "a\u0000b";

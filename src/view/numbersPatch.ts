@@ -10,7 +10,8 @@ import type { Heatmap, ViewGraph } from "./viewGraph";
  * Fields, in the graph's order — per node: a value's label, title, data, grad (then its
  * heatmaps' scales); a group's label, title, data, grad, loop label (`""` for none); an op's
  * symbol and title — then per edge its label and chain rule where it has them. Each text ends
- * with a NUL. Statuses: a value's or group's data and grad, then each edge's. Weights: each
+ * with a NUL. Without `tooltips`, titles and chain rules are left out: they are most of the
+ * bytes, and only a hover shows them, so a fast training run sends them a few times a second. Statuses: a value's or group's data and grad, then each edge's. Weights: each
  * edge's. Cells: each heatmap's, value nodes' data grid then grad grid, NaN for a NaN/±∞ cell.
  * Source spans are not among them: the panel does not use them (a click names a trace id).
  */
@@ -20,6 +21,8 @@ export interface NumbersMessage {
   title: string;
   nodes: number;
   edges: number;
+  /** Whether the texts hold the titles and chain rules (the tooltips). */
+  tooltips: boolean;
   texts: Uint8Array;
   statuses: Uint8Array;
   weights: Float64Array;
@@ -31,17 +34,23 @@ const NONE = STATUS_CODES.indexOf("none");
 const SEPARATOR = "\u0000";
 
 /** The numbers of `graph`; null when a text holds a NUL (it would end early): send the graph itself. */
-export function encodeNumbers(graph: ViewGraph, title: string): NumbersMessage | null {
+export function encodeNumbers(graph: ViewGraph, title: string, tooltips = true): NumbersMessage | null {
   const texts: string[] = [];
+  const tip = (text: string) => {
+    if (tooltips) texts.push(text);
+  };
   const statuses: number[] = [];
   const cells: number[] = [];
   const status = (s: NumberStatus | "none") => statuses.push(STATUS_CODES.indexOf(s));
   for (const node of graph.nodes) {
     if (node.kind === "op") {
-      texts.push(node.symbol, node.title);
+      texts.push(node.symbol);
+      tip(node.title);
       continue;
     }
-    texts.push(node.label, node.title, node.data, node.grad);
+    texts.push(node.label);
+    tip(node.title);
+    texts.push(node.data, node.grad);
     status(node.dataStatus);
     status(node.gradStatus);
     if (node.kind === "group") texts.push(node.loop ?? "");
@@ -58,7 +67,7 @@ export function encodeNumbers(graph: ViewGraph, title: string): NumbersMessage |
   const weights = new Float64Array(graph.edges.length);
   graph.edges.forEach((edge, i) => {
     if (edge.label !== null) texts.push(edge.label);
-    if (edge.chainRule !== null) texts.push(edge.chainRule);
+    if (edge.chainRule !== null) tip(edge.chainRule);
     status(edge.status);
     weights[i] = edge.weight;
   });
@@ -68,6 +77,7 @@ export function encodeNumbers(graph: ViewGraph, title: string): NumbersMessage |
     title,
     nodes: graph.nodes.length,
     edges: graph.edges.length,
+    tooltips,
     texts: new TextEncoder().encode(texts.join(SEPARATOR) + SEPARATOR),
     statuses: Uint8Array.from(statuses),
     weights,
@@ -88,18 +98,19 @@ export function applyNumbers(graph: ViewGraph, message: NumbersMessage): boolean
   if (message.nodes !== graph.nodes.length || message.edges !== graph.edges.length) return false;
   const texts = new TextDecoder().decode(message.texts).split(SEPARATOR);
   if (texts.pop() !== "") return false; // each text ends with a separator
+  const tips = message.tooltips ? 1 : 0;
   let textCount = 0;
   let statusCount = 0;
   let cellCount = 0;
   for (const node of graph.nodes) {
     if (node.kind === "op") {
-      textCount += 2;
+      textCount += 1 + tips;
       continue;
     }
     // a data status is never "none": only a gradient can be missing
     if (message.statuses[statusCount] === NONE) return false;
     statusCount += 2;
-    textCount += node.kind === "group" ? 5 : 4;
+    textCount += (node.kind === "group" ? 4 : 3) + tips;
     if (node.kind === "value" && node.heatmaps) {
       const { data, grad } = node.heatmaps;
       textCount += grad ? 2 : 1;
@@ -107,7 +118,7 @@ export function applyNumbers(graph: ViewGraph, message: NumbersMessage): boolean
     }
   }
   for (const edge of graph.edges) {
-    textCount += (edge.label !== null ? 1 : 0) + (edge.chainRule !== null ? 1 : 0);
+    textCount += (edge.label !== null ? 1 : 0) + (edge.chainRule !== null ? tips : 0);
     statusCount++;
   }
   if (
@@ -135,11 +146,11 @@ export function applyNumbers(graph: ViewGraph, message: NumbersMessage): boolean
   for (const node of graph.nodes) {
     if (node.kind === "op") {
       node.symbol = texts[t++];
-      node.title = texts[t++];
+      if (tips) node.title = texts[t++];
       continue;
     }
     node.label = texts[t++];
-    node.title = texts[t++];
+    if (tips) node.title = texts[t++];
     node.data = texts[t++];
     node.grad = texts[t++];
     node.dataStatus = status() as NumberStatus; // checked above: never "none"
@@ -154,7 +165,7 @@ export function applyNumbers(graph: ViewGraph, message: NumbersMessage): boolean
   }
   graph.edges.forEach((edge, i) => {
     if (edge.label !== null) edge.label = texts[t++];
-    if (edge.chainRule !== null) edge.chainRule = texts[t++];
+    if (edge.chainRule !== null && tips) edge.chainRule = texts[t++];
     edge.status = status();
     edge.weight = message.weights[i];
   });
