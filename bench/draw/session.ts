@@ -1,7 +1,8 @@
 import type { Page } from "playwright-core";
-import type { GraphMessage } from "../../src/view/protocol";
+import { graphOnWire } from "../../src/view/protocol";
 import { orient } from "../../src/view/direction";
 import { encodeNumbers } from "../../src/view/numbersPatch";
+import { samePlaces } from "../../src/view/samePlaces";
 import type { ViewGraph } from "../../src/view/viewGraph";
 import { now } from "../report";
 import type { PostTiming } from "./harness";
@@ -14,15 +15,20 @@ import type { PostTiming } from "./harness";
 export class Session {
   constructor(readonly page: Page) {}
 
-  /** Posts `graph` under `title` and times it until painted; a new title draws it afresh. */
-  async show(graph: ViewGraph, title: string): Promise<PostTiming> {
-    const message: GraphMessage = {
+  /**
+   * Posts `graph` under `title` as the host does (its buffers: graphWire) and times it until
+   * painted; a new title draws it afresh. `encodeMs` is the host's part, in Node.
+   */
+  async show(graph: ViewGraph, title: string): Promise<PostTiming & { encodeMs: number }> {
+    const t0 = now();
+    const message = graphOnWire({
       type: "graph",
       graph: orient(graph, "left-to-right"),
       stale: false,
       title,
-    };
-    return this.post(message);
+    });
+    const encodeMs = now() - t0;
+    return { ...(await this.post(message)), encodeMs };
   }
 
   /**
@@ -36,6 +42,18 @@ export class Session {
     const encodeMs = now() - t0;
     if (!message) throw new Error("the graph's texts cannot be sent as numbers");
     return { ...(await this.post(message)), encodeMs };
+  }
+
+  /**
+   * What the host sends for a new run's graph: only its numbers when it is laid out like the
+   * one shown (`previous`, same title), else the whole graph.
+   */
+  async update(
+    previous: ViewGraph | undefined,
+    graph: ViewGraph,
+    title: string,
+  ): Promise<PostTiming & { encodeMs: number }> {
+    return previous && samePlaces(previous, graph) ? this.patch(graph, title, true) : this.show(graph, title);
   }
 
   /** Times any host message; moving it into the page first is not timed. */

@@ -1,5 +1,6 @@
 import * as vscode from "vscode";
 import {
+  graphOnWire,
   parseWebviewMessage,
   type HostMessage,
   type StepActionMessage,
@@ -192,7 +193,7 @@ export class GraphWebview implements vscode.Disposable {
     const message = this.graphMessage();
     if (!message) return;
     this.graphsSent++;
-    void this.webview.postMessage(message);
+    void this.webview.postMessage(graphOnWire(message));
   }
 
   /** The graph message for what is shown, turned for the webview's shape; records the direction sent. */

@@ -15,6 +15,7 @@ import {
   isRecord,
   isString,
 } from "./guards";
+import { decodeGraph, encodeGraph, type GraphWire } from "./graphWire";
 import type { NumbersMessage } from "./numbersPatch";
 import type { ViewGraph } from "./viewGraph";
 import { isViewGraph } from "./viewGraphGuard";
@@ -41,6 +42,20 @@ export interface GraphMessage {
   stale: boolean;
   /** What the graph is of, e.g. the file name; shown in the header. */
   title: string;
+}
+
+/** A `graph` message as the host posts it: the graph as buffers (graphWire), which cross as bytes. */
+export interface GraphWireMessage {
+  type: "graph";
+  wire: GraphWire;
+  stale: boolean;
+  title: string;
+}
+
+/** The message to post for `message`: on the wire, or as it is when its texts cannot go as bytes. */
+export function graphOnWire(message: GraphMessage): GraphWireMessage | GraphMessage {
+  const wire = encodeGraph(message.graph);
+  return wire ? { type: "graph", wire, stale: message.stale, title: message.title } : message;
 }
 
 /**
@@ -162,15 +177,17 @@ export interface WebviewErrorMessage {
 export function parseHostMessage(x: unknown): HostMessage | null {
   if (!isRecord(x)) return null;
   switch (x.type) {
-    case "graph":
-      return hasFields<GraphMessage>(x, {
-        type: isLiteral("graph"),
-        graph: isViewGraph,
-        stale: isBoolean,
-        title: isString,
-      })
-        ? { type: "graph", graph: x.graph, stale: x.stale, title: x.title }
-        : null;
+    case "graph": {
+      if (!isBoolean(x.stale) || !isString(x.title)) return null;
+      if (isRecord(x.wire)) {
+        const { texts, ints, floats } = x.wire;
+        if (!(texts instanceof Uint8Array && ints instanceof Int32Array && floats instanceof Float64Array))
+          return null;
+        const graph = decodeGraph({ texts, ints, floats });
+        return graph ? { type: "graph", graph, stale: x.stale, title: x.title } : null;
+      }
+      return isViewGraph(x.graph) ? { type: "graph", graph: x.graph, stale: x.stale, title: x.title } : null;
+    }
     case "numbers":
       return hasFields<NumbersMessage>(x, {
         type: isLiteral("numbers"),

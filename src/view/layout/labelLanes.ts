@@ -74,34 +74,38 @@ function tryLanes(
   }
   const lane = new Int32Array(labels.length);
   const across = new Float64Array(labels.length);
-  const placed: [number, number][][] = Array.from({ length: lanes }, () => []);
-  /** How much a label of `size` at `y` overlaps those already in lane j, clearance included. */
+  // Per lane, the spans across taken so far (clearance included), as low/high pairs.
+  const low = Array.from({ length: lanes }, () => new Float64Array(labels.length));
+  const high = Array.from({ length: lanes }, () => new Float64Array(labels.length));
+  const taken = new Int32Array(lanes);
+  /** How much a label of `size` at `y` overlaps those already in lane j. */
   const overlap = (j: number, y: number, size: number) => {
-    const [low, high] = span(y, size);
+    const a = y - size / 2 - CLEARANCE / 2;
+    const b = y + size / 2 + CLEARANCE / 2;
     let sum = 0;
-    for (const [a, b] of placed[j]) sum += Math.max(0, Math.min(b, high) - Math.max(a, low));
+    for (let k = 0; k < taken[j]; k++) sum += Math.max(0, Math.min(b, high[j][k]) - Math.max(a, low[j][k]));
     return sum;
   };
   for (const i of order) {
     const { from, to, size } = labels[i];
-    const at = (j: number) => from + (to - from) * share[j];
     let chosen = -1;
-    for (let j = 0; j < lanes && chosen < 0; j++) if (overlap(j, at(j), size) === 0) chosen = j;
+    for (let j = 0; j < lanes && chosen < 0; j++)
+      if (overlap(j, from + (to - from) * share[j], size) === 0) chosen = j;
     if (chosen < 0) {
       if (!last) return null; // one lane more may make room
-      chosen = 0;
-      for (let j = 1; j < lanes; j++)
-        if (overlap(j, at(j), size) < overlap(chosen, at(chosen), size)) chosen = j;
+      let least = Infinity;
+      for (let j = 0; j < lanes; j++) {
+        const o = overlap(j, from + (to - from) * share[j], size);
+        if (o < least) [least, chosen] = [o, j];
+      }
     }
+    const y = from + (to - from) * share[chosen];
     lane[i] = chosen;
-    across[i] = at(chosen);
-    placed[chosen].push(span(at(chosen), size));
+    across[i] = y;
+    low[chosen][taken[chosen]] = y - size / 2 - CLEARANCE / 2;
+    high[chosen][taken[chosen]++] = y + size / 2 + CLEARANCE / 2;
   }
   return { lanes, lane, across, length, laneCentre };
-}
-
-function span(y: number, size: number): [number, number] {
-  return [y - size / 2 - CLEARANCE / 2, y + size / 2 + CLEARANCE / 2];
 }
 
 /**

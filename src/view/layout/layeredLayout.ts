@@ -122,6 +122,7 @@ export function placeLayers(
     });
   }
 
+  for (const points of routes) dropLevelPoints(points);
   const right =
     columns.left.length > 0
       ? columns.left[columns.left.length - 1] + columns.width[columns.width.length - 1]
@@ -297,6 +298,22 @@ function gapMiddle(points: readonly Point[], targetColumnLeft: number): Point {
   const a = points[k - 1];
   const b = points[k];
   return { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 };
+}
+
+/**
+ * Removes the points in the middle of a level run (a long edge running straight through
+ * several columns): they draw nothing, and a big graph has thousands of them. The run's ends
+ * stay, so every bend is as it was.
+ */
+function dropLevelPoints(points: Point[]): void {
+  let kept = 1;
+  for (let i = 1; i < points.length; i++) {
+    const p = points[i];
+    const last = points[kept - 1];
+    if (i + 1 < points.length && p.y === last.y && points[i + 1].y === p.y) continue;
+    points[kept++] = p;
+  }
+  points.length = kept;
 }
 
 /** A layout made with layers as columns, turned so they are rows (x and y swapped throughout). */

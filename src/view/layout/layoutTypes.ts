@@ -63,9 +63,8 @@ export interface Layout {
   layers: number[];
   /**
    * One per input edge: from the right side of `from` to the left side of `to` (bottom and top
-   * when vertical). An edge kept in the layering runs start, the end of its source's column,
-   * two points through each column it crosses, the start of its target's column, end — some
-   * of them maybe in the same place — so where it crossed each column can be read back.
+   * when vertical), x never decreasing, level through every column it crosses (it bends only
+   * in the gaps), without points in the middle of a level run.
    */
   routes: Point[][];
   /** One per input edge: where its label's centre goes. */
