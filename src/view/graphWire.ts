@@ -35,27 +35,46 @@ const SEPARATOR = "\u0000";
 /** Integers for "absent": a null span, a missing heatmap, no cut. */
 const NONE = -1;
 
+/** Growing typed arrays: no array of boxed numbers to copy at the end. */
 class Writer {
   readonly texts: string[] = [];
-  readonly ints: number[] = [];
-  readonly floats: number[] = [];
+  private intBuffer = new Int32Array(1024);
+  private intCount = 0;
+  private floatBuffer = new Float64Array(1024);
+  private floatCount = 0;
   text(s: string): void {
     this.texts.push(s);
   }
   /** A text or null: a flag, then the text when there is one. */
   maybeText(s: string | null): void {
-    this.ints.push(s === null ? 0 : 1);
+    this.int(s === null ? 0 : 1);
     if (s !== null) this.texts.push(s);
   }
   int(n: number): void {
-    this.ints.push(n);
+    if (this.intCount === this.intBuffer.length) {
+      const grown = new Int32Array(this.intBuffer.length * 2);
+      grown.set(this.intBuffer);
+      this.intBuffer = grown;
+    }
+    this.intBuffer[this.intCount++] = n;
   }
   float(x: number): void {
-    this.floats.push(x);
+    if (this.floatCount === this.floatBuffer.length) {
+      const grown = new Float64Array(this.floatBuffer.length * 2);
+      grown.set(this.floatBuffer);
+      this.floatBuffer = grown;
+    }
+    this.floatBuffer[this.floatCount++] = x;
   }
   span(s: Span | null): void {
-    if (s === null) this.ints.push(NONE, NONE);
-    else this.ints.push(s.from, s.to);
+    this.int(s === null ? NONE : s.from);
+    this.int(s === null ? NONE : s.to);
+  }
+  ints(): Int32Array {
+    return this.intBuffer.slice(0, this.intCount);
+  }
+  floats(): Float64Array {
+    return this.floatBuffer.slice(0, this.floatCount);
   }
 }
 
@@ -137,8 +156,8 @@ export function encodeGraph(graph: ViewGraph): GraphWire | null {
   if (w.texts.some((t) => t.includes(SEPARATOR))) return null;
   return {
     texts: new TextEncoder().encode(w.texts.join(SEPARATOR) + SEPARATOR),
-    ints: Int32Array.from(w.ints),
-    floats: Float64Array.from(w.floats),
+    ints: w.ints(),
+    floats: w.floats(),
   };
 }
 
