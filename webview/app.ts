@@ -225,6 +225,7 @@ export class GraphApp {
     // Highlights name trace ids, which mean nothing in another program's graph.
     if (firstOfTitle) this.highlighted = new Set();
     this.rendered?.cancel();
+    this.rendered = null;
     this.viewport.replaceChildren();
     this.graph = graph;
     this.title = title;

@@ -52,7 +52,7 @@ function fitScale(graph: ViewGraph, width: number, height: number): number {
 
 /** The whole graph, centred, as large as fits but not past `largest`. */
 export function fitWhole(graph: ViewGraph, width: number, height: number, largest: number): Transform {
-  const k = Math.max(Math.min(largest, fitScale(graph, width, height)), 0.03);
+  const k = Math.max(Math.min(largest, fitScale(graph, width, height)), 0.01);
   const room = height - MARGIN - BOTTOM_MARGIN;
   return { k, x: (width - graph.width * k) / 2, y: MARGIN + (room - graph.height * k) / 2 };
 }

@@ -9,7 +9,8 @@ export interface Transform {
 
 export const IDENTITY: Transform = { k: 1, x: 0, y: 0 };
 
-const MIN_SCALE = 0.03;
+/** Small enough for Fit to show all of a graph of thousands of nodes. */
+const MIN_SCALE = 0.01;
 const MAX_SCALE = 6;
 /** A press that moves less than this many pixels is a click, not a drag. */
 const CLICK_SLOP = 3;

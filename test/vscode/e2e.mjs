@@ -381,11 +381,20 @@ const steps = [
       await page.locator(".editor-instance .monaco-editor textarea").first().focus();
       await runCommand("GradLens: Train…", 45_000);
       // optimizer (SGD first), learning rate 0.01, 100 steps: the defaults
-      for (const what of ["the optimizer", "the learning rate", "the steps"]) {
-        const input = page.locator(".quick-input-widget:visible input").first();
-        await waitFor(input, `the quick input for ${what}`, 20_000);
+      // each by its title, so that Enter goes to the one asked for, not to the last one closing
+      for (const [what, title] of [
+        ["the optimizer", "optimizer"],
+        ["the learning rate", "Learning rate"],
+        ["the steps", "Steps"],
+      ]) {
+        const widget = page.locator(".quick-input-widget:visible", { hasText: title });
+        await waitFor(widget.locator("input"), `the quick input for ${what}`, 20_000);
         await page.waitForTimeout(200);
         await page.keyboard.press("Enter");
+        await widget
+          .first()
+          .waitFor({ state: "hidden", timeout: 10_000 })
+          .catch(() => {});
       }
       const chart = webviewFrame("panel").locator("#loss-chart");
       await waitFor(
@@ -436,8 +445,8 @@ const steps = [
     needs: "command palette runs GradLens: Show Computation Graph",
     async run() {
       await page.keyboard.press("Escape");
-      await wb.runCommand("View: Close Primary Side Bar", 30_000, { focusEditor: false });
       await wb.quickOpen(LECTURE);
+      await runCommand("View: Close Primary Side Bar", 30_000);
       const frame = webviewFrame("panel");
       await waitFor(frame.locator('svg#graph g[data-testid="node"][data-name="L"]'), "the node L", 45_000);
       await page.waitForTimeout(1000); // turned to the panel's shape and fitted
