@@ -255,7 +255,7 @@ export class GraphApp {
     this.updateMinimap();
     if (onCanvas) {
       this.rendered = null;
-      this.canvas.show(graph);
+      this.canvas.show(graph, this.index);
       this.canvas.setHighlighted(this.highlightedKeys());
       return;
     }

@@ -110,9 +110,9 @@ export class CanvasRenderer {
   }
 
   /** Draws a new graph (a new layout): selection, matches and focus start afresh. */
-  show(graph: ViewGraph): void {
+  show(graph: ViewGraph, index: GraphIndex = new GraphIndex(graph)): void {
     this.graph = graph;
-    this.index = new GraphIndex(graph);
+    this.index = index;
     this.positions = new Map(graph.nodes.map((n, i) => [n.key, i]));
     this.nodeGrid = new SpatialGrid(
       graph.nodes.map((n) => n.box),
