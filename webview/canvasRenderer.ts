@@ -267,6 +267,11 @@ export class CanvasRenderer {
   }
 
   private placeTooltip(text: string, e: MouseEvent | null): void {
+    if (text === "") {
+      // a big graph's tooltips come just after its first picture
+      this.tooltip.hidden = true;
+      return;
+    }
     if (this.tooltip.textContent !== text) this.tooltip.textContent = text;
     this.tooltip.hidden = false;
     if (e) {

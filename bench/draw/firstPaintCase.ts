@@ -64,8 +64,11 @@ export async function firstPaintCase(
   };
 }
 
-/** The bytes the host posts for a graph: its texts, integers and coordinates (graphWire). */
+/**
+ * The bytes the host posts for a graph: its texts, integers and coordinates (graphWire), a big
+ * graph's without its tooltips (session.ts).
+ */
 function wireBytes(graph: ViewGraph): number {
-  const wire = encodeGraph(graph);
+  const wire = encodeGraph(graph, graph.nodes.length <= 300);
   return wire ? wire.texts.byteLength + wire.ints.byteLength + wire.floats.byteLength : NaN;
 }

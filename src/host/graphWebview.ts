@@ -22,6 +22,9 @@ export interface GraphWebviewHandlers {
 
 /** A training run's numbers go several times a second; their tooltips at most this often. */
 const TOOLTIP_INTERVAL_MS = 250;
+/** A graph of more nodes goes without its tooltips, which follow this much later. */
+const LIGHT_GRAPH_NODES = 300;
+const TOOLTIPS_AFTER_GRAPH_MS = 60;
 
 /**
  * Host messages that describe state, replayed in this order when the webview (re)loads. The
@@ -172,28 +175,37 @@ export class GraphWebview implements vscode.Disposable {
     const numbers = encodeNumbers(shown.view, shown.title, tooltips);
     if (!numbers) return false;
     void this.webview.postMessage(numbers);
-    if (tooltips) {
-      this.tooltipsSentAt = now;
-      return true;
-    }
+    if (tooltips) this.tooltipsSentAt = now;
+    else this.sendTooltipsLater(TOOLTIP_INTERVAL_MS);
+    return true;
+  }
+
+  /** The tooltips of what is shown then, unless a whole graph (which has its own) has gone since. */
+  private sendTooltipsLater(delay: number): void {
     const layout = this.graphsSent;
     this.tooltipsTimer ??= setTimeout(() => {
       this.tooltipsTimer = undefined;
-      // Unless a whole graph (which has its own) has gone since: the latest numbers' tooltips.
       const latest = this.shown;
       if (layout !== this.graphsSent || !latest) return;
       const full = encodeNumbers(latest.view, latest.title, true);
       if (full) void this.webview.postMessage(full);
       this.tooltipsSentAt = Date.now();
-    }, TOOLTIP_INTERVAL_MS);
-    return true;
+    }, delay);
   }
 
+  /**
+   * The graph; a big one first without its tooltips, which follow once it is drawn, so that
+   * the first picture does not wait for hundreds of kilobytes of hover text.
+   */
   private sendGraph(): void {
     const message = this.graphMessage();
     if (!message) return;
+    clearTimeout(this.tooltipsTimer);
+    this.tooltipsTimer = undefined;
     this.graphsSent++;
-    void this.webview.postMessage(graphOnWire(message));
+    const light = message.graph.nodes.length > LIGHT_GRAPH_NODES;
+    void this.webview.postMessage(graphOnWire(message, !light));
+    if (light) this.sendTooltipsLater(TOOLTIPS_AFTER_GRAPH_MS);
   }
 
   /** The graph message for what is shown, turned for the webview's shape; records the direction sent. */

@@ -3,6 +3,7 @@ import { runProgram } from "../runtime/runProgram";
 import { buildViewGraph } from "./buildViewGraph";
 import { orient } from "./direction";
 import { decodeGraph, encodeGraph, type GraphWire } from "./graphWire";
+import { applyNumbers, encodeNumbers } from "./numbersPatch";
 import { parseHostMessage, graphOnWire } from "./protocol";
 import type { ViewGraph } from "./viewGraph";
 
@@ -74,6 +75,19 @@ describe("graphWire", () => {
     const ends = Int32Array.from(wire.ints);
     ends[firstEdgeFrom()] = micrograd.nodes.length;
     expect(decodeGraph({ ...wire, ints: ends })).toBeNull();
+  });
+
+  it("can leave the tooltips out, for a numbers message to bring", () => {
+    const wire = encodeGraph(micrograd, false)!;
+    expect(wire.texts.length).toBeLessThan(encodeGraph(micrograd)!.texts.length / 2);
+    const bare = decodeGraph(wire)!;
+    expect(bare.nodes.every((n) => n.title === "")).toBe(true);
+    // a chain rule stays there (empty), so the numbers that bring it have a place to put it
+    expect(bare.edges.map((e) => e.chainRule === null)).toEqual(
+      micrograd.edges.map((e) => e.chainRule === null),
+    );
+    expect(applyNumbers(bare, encodeNumbers(micrograd, "f.py", true)!)).toBe(true);
+    expect(bare).toEqual(micrograd);
   });
 
   it("declines a text with a NUL in it", () => {

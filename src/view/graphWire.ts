@@ -78,9 +78,14 @@ class Writer {
   }
 }
 
-/** The graph as buffers; null when a text holds a NUL (it would end early): send it as it is. */
-export function encodeGraph(graph: ViewGraph): GraphWire | null {
+/**
+ * The graph as buffers; null when a text holds a NUL (it would end early): send it as it is.
+ * Without `tooltips`, every title and chain rule is left empty (they are most of the bytes of
+ * a big graph, and no use before a hover): a `numbers` message brings them after the first paint.
+ */
+export function encodeGraph(graph: ViewGraph, tooltips = true): GraphWire | null {
   const w = new Writer();
+  const tip = (text: string) => (tooltips ? text : "");
   w.int(graph.nodes.length);
   w.int(graph.edges.length);
   w.int(graph.root ?? NONE);
@@ -95,7 +100,7 @@ export function encodeGraph(graph: ViewGraph): GraphWire | null {
     w.text(node.key);
     w.int(node.trace);
     w.int(node.layer);
-    w.text(node.title);
+    w.text(tip(node.title));
     w.float(node.box.x);
     w.float(node.box.y);
     w.float(node.box.width);
@@ -139,7 +144,7 @@ export function encodeGraph(graph: ViewGraph): GraphWire | null {
     w.int(edge.fromTrace);
     w.int(edge.toTrace);
     w.maybeText(edge.label);
-    w.maybeText(edge.chainRule);
+    w.maybeText(edge.chainRule === null ? null : tip(edge.chainRule));
     w.int(STATUSES.indexOf(edge.status));
     w.float(edge.weight);
     w.int(edge.points.length);

@@ -52,9 +52,12 @@ export interface GraphWireMessage {
   title: string;
 }
 
-/** The message to post for `message`: on the wire, or as it is when its texts cannot go as bytes. */
-export function graphOnWire(message: GraphMessage): GraphWireMessage | GraphMessage {
-  const wire = encodeGraph(message.graph);
+/**
+ * The message to post for `message`: on the wire, or as it is when its texts cannot go as
+ * bytes. `tooltips`: false leaves titles and chain rules empty, for a `numbers` message to bring.
+ */
+export function graphOnWire(message: GraphMessage, tooltips = true): GraphWireMessage | GraphMessage {
+  const wire = encodeGraph(message.graph, tooltips);
   return wire ? { type: "graph", wire, stale: message.stale, title: message.title } : message;
 }
 
