@@ -1,6 +1,7 @@
 // Lint: typescript-eslint's recommended rules; formatting is Prettier's job (eslint-config-prettier).
 import tseslint from "typescript-eslint";
 import prettier from "eslint-config-prettier";
+import { layersPlugin } from "./scripts/layerRule.mjs";
 
 export default tseslint.config(
   { ignores: ["dist/**", "node_modules/**", "out/**", "**/*.js", "**/*.mjs", "**/*.cjs"] },
@@ -12,14 +13,12 @@ export default tseslint.config(
     },
   },
   {
-    // The rule of the house: only the host layer talks to VS Code.
+    // The layer order, bottom to top — engine and format (nothing of ours); lang, l10n; library;
+    // trace; runtime; view; explain, export, notebook; checks, train; worker; cli; host (the only
+    // one that imports vscode); webview (view and l10n only, no Node) — each layer importing only
+    // those listed for it in scripts/layerRule.mjs, which says why. Tests and fixtures are exempt.
     files: ["src/**/*.ts", "webview/**/*.ts"],
-    ignores: ["src/host/**", "src/extension.ts"],
-    rules: {
-      "no-restricted-imports": [
-        "error",
-        { paths: [{ name: "vscode", message: "Only src/host/ imports vscode." }] },
-      ],
-    },
+    plugins: { gradlens: layersPlugin },
+    rules: { "gradlens/layer-order": "error" },
   },
 );

@@ -5,39 +5,52 @@
  *   gradlens graph FILE -o OUT the computation graph as the panel draws it (.svg, or .png
  *                              with @resvg/resvg-wasm; --theme light|dark), Graphviz DOT
  *                              (.dot), Mermaid (.mmd) or the laid-out view model (.json)
+ *   gradlens figures FILE -o DIR  the figures the program shows, as DIR/figure-1.svg, …
  *
- * The run happens on a worker thread with a larger stack than the main thread's ~1 MB, which
- * runs out near 550 Python frames: with it a program recurses to Python's limit of 1000, as in
- * CPython and in the extension's own worker.
+ * The program runs as it does in the editor: in the runner process (dist/runner.js) beside this
+ * file, under the memory budget, so nothing it does — not even a fatal error of V8 — takes this
+ * process down: a run that had to be stopped is reported like any other error.
  */
-import { readFileSync, writeFileSync } from "node:fs";
-import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { runCli } from "./cli/main";
+import { stoppedTrace } from "./trace/stoppedTrace";
+import { DEFAULT_MEMORY_BUDGET_MB } from "./runtime/memoryBudget";
+import { RunClient } from "./worker/runClient";
 
-const STACK_MB = 16;
+/** The CLI waits longer than the editor's live runs: it is asked for one answer. */
+const TIMEOUT_MS = 10 * 60_000;
 
-if (isMainThread) {
-  // `gradlens run f.py | head`: the reader went away; that is not an error of ours.
-  process.stdout.on("error", (error: NodeJS.ErrnoException) => {
-    if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
-    throw error;
-  });
-  const worker = new Worker(__filename, {
-    workerData: process.argv.slice(2),
-    resourceLimits: { stackSizeMb: STACK_MB },
-  });
-  worker.on("message", (code: number) => {
+// `gradlens run f.py | head`: the reader went away; that is not an error of ours.
+process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+  if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
+  throw error;
+});
+
+const client = new RunClient(
+  { files: { runner: join(__dirname, "runner.js"), worker: join(__dirname, "worker.js") } },
+  () => ({
+    memoryMb: Number(process.env.GRADLENS_MEMORY_MB) || DEFAULT_MEMORY_BUDGET_MB,
+    timeoutMs: TIMEOUT_MS,
+  }),
+);
+
+runCli(process.argv.slice(2), {
+  readFile: (path) => readFileSync(path, "utf8"),
+  writeFile: (path, data) => writeFileSync(path, data),
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+  makeDirectory: (path) => mkdirSync(path, { recursive: true }),
+  runProgram: async (source, options) => {
+    const outcome = await client.trace(source, options);
+    return "kind" in outcome ? stoppedTrace(outcome.message, outcome.reason) : outcome;
+  },
+})
+  .then((code) => {
     process.exitCode = code;
-  });
-  worker.on("error", (error: Error) => {
+  })
+  .catch((error: Error) => {
     process.stderr.write(`gradlens: ${error.message}\n`);
     process.exitCode = 2;
-  });
-} else {
-  void runCli(workerData as string[], {
-    readFile: (path) => readFileSync(path, "utf8"),
-    writeFile: (path, data) => writeFileSync(path, data),
-    stdout: (text) => process.stdout.write(text),
-    stderr: (text) => process.stderr.write(text),
-  }).then((code) => parentPort!.postMessage(code));
-}
+  })
+  .finally(() => client.dispose());

@@ -382,7 +382,7 @@ class Painter {
     for (const e of edges) {
       if (lit.has(e.key)) litEdges.push(e);
       else if (e.status === "zero" || e.status === "none") zero.push(e);
-      else if (e.status === "nonfinite") bad.push(e);
+      else if (e.status === "nonfinite" || e.mismatch) bad.push(e);
       else buckets[weightLevel(e.weight)].push(e);
     }
     ctx.lineCap = "round";
@@ -467,7 +467,7 @@ class Painter {
     for (const e of edges) {
       if (e.kind === "output" || e.label === null || e.labelAt === null) continue;
       const zero = e.status === "zero";
-      const bad = e.status === "nonfinite";
+      const bad = e.status === "nonfinite" || e.mismatch === true;
       const w = textWidth(e.label, EDGE_LABEL.fontSize) + 2 * EDGE_LABEL.paddingX;
       const { x, y } = e.labelAt;
       ctx.globalAlpha = zero ? 0.55 : 1;

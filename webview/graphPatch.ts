@@ -1,8 +1,7 @@
 import type { Box, ViewEdge, ViewGraph, ViewNode } from "../src/view/viewGraph";
-import { edgeTagLeft, edgeTagWidth } from "../src/view/render/edgeSvg";
+import { edgeStrokeClass, edgeTagClass, edgeTagLeft, edgeTagWidth } from "../src/view/render/edgeSvg";
 import { redrawHeatmaps, type RenderedGraph } from "./graphRenderer";
 import { pointsBox } from "./spatialGrid";
-import { weightClass } from "./styles";
 
 /**
  * A training step or an edited number sends a graph laid out exactly like the one on screen
@@ -139,10 +138,9 @@ function patchLine(tspan: Element | null, text: string, status: string): void {
 }
 
 function patchEdge(stroke: Element, group: Element | undefined, edge: ViewEdge): void {
-  const weight = weightClass(edge.weight);
-  setAttribute(stroke, "class", `gl-edge-stroke gl-edge-${edge.kind} gl-status-${edge.status} ${weight}`);
+  setAttribute(stroke, "class", edgeStrokeClass(edge));
   if (!group) return;
-  setAttribute(group, "class", `gl-edge gl-status-${edge.status} ${weight}`);
+  setAttribute(group, "class", edgeTagClass(edge));
   const parts = partsOf(group);
   if (edge.chainRule !== null) setText(parts.title, edge.chainRule);
   if (edge.label === null) return;

@@ -1,31 +1,45 @@
 import { toDot } from "../export/dot";
 import { toMermaid } from "../export/mermaid";
-import { languageOfFile } from "../lang/sourceLanguage";
+import type { RunOptions } from "../runtime/runApi";
+import { NotebookFormatError } from "../notebook/ipynb";
+import type { WorkspaceFiles } from "../runtime/workspaceFiles";
 import { runProgram } from "../runtime/runProgram";
 import type { Trace } from "../trace/trace";
 import { buildViewGraph } from "../view/buildViewGraph";
 import { graphSvgDocument } from "../view/render/graphSvg";
 import { DARK_THEME, LIGHT_THEME, type GraphTheme } from "../view/render/graphTheme";
 import { jsonReport } from "./jsonReport";
-import { LineIndex } from "./lineColumn";
 import { PngUnavailable, RESVG_PACKAGE, svgToPng } from "./pngRaster";
+import { prepareRun, type PreparedRun } from "./prepareRun";
 import { variablesTable } from "./variablesTable";
+import { writeFigures } from "./figureFiles";
 
 /** What the CLI touches of the outside world, so tests can run it in-process. */
 export interface CliIo {
   readFile(path: string): string;
   writeFile(path: string, data: string | Uint8Array): void;
+  /** Makes a directory and its parents (for `figures -o DIR`); absent: the directory must exist. */
+  makeDirectory?(path: string): void;
   stdout(text: string): void;
   stderr(text: string): void;
+  /**
+   * Runs a program to its trace. The `gradlens` command runs it in a runner process of its own
+   * (src/cli.ts), as the extension does; by default (tests) it runs in this process.
+   */
+  runProgram?(source: string, options: RunOptions): Promise<Trace>;
+  /** What the program may see of the files around `file` (os.path.exists, os.listdir); none when absent. */
+  files?(file: string): WorkspaceFiles;
 }
 
 const USAGE = [
-  "usage: gradlens run FILE [--json]",
+  "usage: gradlens run FILE.py|FILE.ipynb|FILE.js|FILE.ts [--json]",
   "       gradlens graph FILE -o OUT.svg|OUT.png|OUT.dot|OUT.mmd|OUT.json [--theme light|dark]",
+  "       gradlens figures FILE -o DIR",
   "",
   "  OUT.svg   the graph as the panel draws it (--theme: its colours; light by default)",
   `  OUT.png   the same picture at 2x (needs the ${RESVG_PACKAGE} package)`,
   "  OUT.dot   Graphviz DOT;  OUT.mmd  Mermaid;  OUT.json  the laid-out view model",
+  "  figures   the figures the program shows (matplotlib, graphviz) as DIR/figure-1.svg, …",
 ].join("\n");
 
 const THEMES: Record<string, GraphTheme> = { light: LIGHT_THEME, dark: DARK_THEME };
@@ -64,19 +78,39 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const format = graph?.output.split(".").pop()?.toLowerCase() ?? "";
   const validRun = command === "run" && rest.every((a) => a === "--json");
   const validGraph = graph !== null && Object.hasOwn(GRAPH_FORMATS, format);
-  if (!file || !(validRun || validGraph)) {
+  const figuresDir = command === "figures" && rest.length === 2 && rest[0] === "-o" ? rest[1] : null;
+  if (!file || !(validRun || validGraph || figuresDir !== null)) {
     io.stderr(`${USAGE}\n`);
     return 2;
   }
-  let source: string;
+  let text: string;
   try {
-    source = io.readFile(file);
+    text = io.readFile(file);
   } catch (e) {
     io.stderr(`gradlens: cannot read ${file}: ${(e as Error).message}\n`);
     return 2;
   }
-  const trace = runProgram(source, { fileName: file, language: languageOfFile(file) });
-  if (graph !== null) {
+  let prepared: PreparedRun;
+  try {
+    prepared = prepareRun(file, text);
+  } catch (e) {
+    if (!(e instanceof NotebookFormatError)) throw e;
+    io.stderr(`gradlens: cannot run ${file} as a Jupyter notebook: ${e.message}\n`);
+    return 2;
+  }
+  const { source, locate } = prepared;
+  const options: RunOptions = { fileName: file, language: prepared.language };
+  // in the runner (the command) the program sees no files yet; in this process, the io's view
+  const trace = io.runProgram
+    ? await io.runProgram(source, options)
+    : runProgram(source, { ...options, files: io.files?.(file) });
+  const diagnostics = [...prepared.skipped, ...trace.diagnostics];
+  if (figuresDir !== null) {
+    const written = writeFigures(trace, figuresDir, io);
+    if (written === null) return 2;
+    if (written.length === 0) io.stderr(`gradlens: ${file} showed no figures\n`);
+    for (const path of written) io.stdout(`${path}\n`);
+  } else if (graph !== null) {
     let picture: string | Uint8Array;
     try {
       picture = await GRAPH_FORMATS[format](trace, graph.theme);
@@ -92,15 +126,12 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       return 2;
     }
   } else if (rest.includes("--json")) {
-    io.stdout(JSON.stringify(jsonReport(source, trace)) + "\n");
+    io.stdout(JSON.stringify(jsonReport(source, trace, { locate, diagnostics })) + "\n");
   } else {
     io.stdout(trace.stdout);
     io.stdout(`\n${variablesTable(trace.variables)}\n`);
   }
-  const lines = new LineIndex(source);
-  for (const d of trace.diagnostics) {
-    const at = lines.at(d.span?.from ?? 0);
-    io.stderr(`${file}:${at.line}:${at.column}: ${d.severity}: ${d.message}\n`);
-  }
+  for (const d of diagnostics)
+    io.stderr(`${locate.label(file, d.span?.from ?? 0)}: ${d.severity}: ${d.message}\n`);
   return trace.ok ? 0 : 1;
 }

@@ -57,10 +57,20 @@ export function chargeArray(items: number): void {
   if (meter !== null) meter.charge(items * 8);
 }
 
+/**
+ * Before an array grows by one item to `length`: every 1,024 items, the item cap and 8 KiB
+ * charged (a list built by `append` in a loop, a comprehension, `list(iterable)`).
+ */
+export function chargeGrowth(length: number): void {
+  if ((length & 1023) !== 0) return;
+  if (length > MAX_ARRAY_ITEMS) throw new EngineMemoryError();
+  if (meter !== null) meter.charge(8192);
+}
+
 /** Checks a string about to be `length` UTF-16 units long and charges it. */
 export function chargeString(length: number): void {
   if (length > MAX_STRING_LENGTH || !(length >= 0)) throw new EngineMemoryError();
-  if (meter !== null && length > 64) meter.charge(length * 2);
+  if (meter !== null && length > 64) meter.charge(length);
 }
 
 /** A zeroed Float64Array of `n` elements, charged first. */

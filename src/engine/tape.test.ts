@@ -257,3 +257,41 @@ describe("local derivatives where Python would raise", () => {
     expect(() => t.backward(y)).toThrow(EngineArithmeticError); // backward raises, as micrograd's does
   });
 });
+
+describe("rows made by someone else's arithmetic", () => {
+  it("records an op with the data it was given, and its rule's local derivatives", () => {
+    const t = new Tape();
+    const a = t.leaf(6);
+    const b = t.leaf(4);
+    const q = t.record(OpCode.Div, a, b, 0, false, 1.5, false);
+    expect(t.data[q]).toBe(1.5);
+    expect([t.localDerivative(q, 0), t.localDerivative(q, 1)]).toEqual([0.25, -6 / 16]);
+    const d = t.record(OpCode.Sub, a, b, 0, false, 2, true);
+    expect(t.isDataInt(d)).toBe(true);
+    expect(t.operandsOf(d)).toEqual([a, b]);
+    const { grad } = t.rootGradients(q);
+    expect([grad[a], grad[b]]).toEqual([0.25, -0.375]);
+  });
+
+  it("keeps an opaque op's operands beside the rows, and computes no gradient through it", () => {
+    const t = new Tape();
+    const a = t.leaf(1);
+    const b = t.leaf(2);
+    const c = t.leaf(3);
+    const s = t.opaque(6, false, [a, b, c]);
+    expect(t.op[s]).toBe(OpCode.Opaque);
+    expect(t.operandsOf(s)).toEqual([a, b, c]);
+    // r = s + a: a reaches r directly and through s, whose rule is unknown
+    const r = t.apply(OpCode.Add, s, a);
+    const { grad, reaches } = t.rootGradients(r);
+    expect([reaches[r], reaches[s], reaches[a], reaches[b]]).toEqual([1, 1, 0, 0]);
+    expect(grad[s]).toBe(1);
+    expect(grad[a]).toBe(0);
+    t.backward(r); // micrograd's pass skips it as it skips a leaf
+    expect(t.grad[s]).toBe(1);
+    t.truncate(s);
+    const again = t.opaque(1, false, [a]);
+    expect(again).toBe(s);
+    expect(t.operandsOf(again)).toEqual([a]);
+  });
+});

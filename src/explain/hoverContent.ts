@@ -56,7 +56,17 @@ export function hoverContent(
     lines.push("", t("hover.unreached", markdownText(dRoot), name, rootName));
   } else {
     lines.push("", `**${markdownText(dRoot)} = ${formatValue(rule.total)}**`);
-    if (node.grad !== null && !sameNumbers(node.grad, rule.total)) {
+    const check = node.own?.check;
+    if (check !== undefined) {
+      // the learner's own backward() computed `.grad`: side by side with the chain rule
+      const yours = formatValue([check.yours]);
+      lines.push(
+        "",
+        check.agrees
+          ? t("hover.ownAgrees", name, yours)
+          : t("hover.ownDiffers", name, yours, markdownText(dRoot), formatValue(rule.total)),
+      );
+    } else if (node.grad !== null && !sameNumbers(node.grad, rule.total)) {
       lines.push("", t("hover.gradReads", name, formatValue(node.grad)));
     }
     if (node.id === rule.root.id) {
@@ -76,7 +86,7 @@ export function hoverContent(
             formatValue(term.upstream),
             local,
             formatValue(term.contribution),
-          ),
+          ) + (term.edge.mismatch ? t("hover.termYours", formatValue([term.edge.mismatch.given])) : ""),
         );
       }
       if (rule.terms.length > 1) {

@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { runProgram } from "../runtime/runProgram";
 import type { Trace } from "../trace/trace";
 import { TraceBuilder } from "../view/testing/traceBuilder";
 import { inlineValues, shouldShowInlineByDefault } from "./inlineValues";
-import { occurrence, spanOf, withSource } from "./testing/sourceTrace";
+import { bound, occurrence, spanOf, withSource } from "./testing/sourceTrace";
 
 const source = [
   "from micrograd.engine import Value",
@@ -26,8 +27,8 @@ function smallTrace(backward = true): Trace {
   return withSource(
     t.build(backward ? L : null),
     { [x]: spanOf(source, "Value(2.0)"), [w]: spanOf(source, "Value(-0.5)"), [y]: spanOf(source, "x * w") },
-    // Stores and loads alike, as the interpreter records them.
-    [
+    // Stores and loads alike, as the interpreter records them; the front end marks the stores.
+    bound(source, [
       o("x", x, "x = Value"),
       o("w", w, "w = Value"),
       o("y", y, "y = x"),
@@ -38,7 +39,7 @@ function smallTrace(backward = true): Trace {
       o("w", w, "w)"),
       o("L", L, "L.backward"),
       o("x", x, "print(x"),
-    ],
+    ]),
   );
 }
 
@@ -85,14 +86,18 @@ describe("inlineValues", () => {
     t.name(a, "c");
     spans[a] = spanOf(src, "h + 1");
     spans[b] = spanOf(src, "h * 3");
-    const trace = withSource(t.build(t.add(a, b)), spans, [
-      occurrence(src, "h", 0),
-      { name: "h", span: { from: src.indexOf("    h") + 4, to: src.indexOf("    h") + 5 }, node: h },
-      { name: "a", span: { from: src.indexOf("a, b"), to: src.indexOf("a, b") + 1 }, node: a },
-      { name: "b", span: { from: src.indexOf("b ="), to: src.indexOf("b =") + 1 }, node: b },
-      { name: "c", span: { from: src.indexOf("c ="), to: src.indexOf("c =") + 1 }, node: a },
-      { name: "a", span: { from: src.lastIndexOf("a"), to: src.lastIndexOf("a") + 1 }, node: a },
-    ]);
+    const trace = withSource(
+      t.build(t.add(a, b)),
+      spans,
+      bound(src, [
+        occurrence(src, "h", 0),
+        { name: "h", span: { from: src.indexOf("    h") + 4, to: src.indexOf("    h") + 5 }, node: h },
+        { name: "a", span: { from: src.indexOf("a, b"), to: src.indexOf("a, b") + 1 }, node: a },
+        { name: "b", span: { from: src.indexOf("b ="), to: src.indexOf("b =") + 1 }, node: b },
+        { name: "c", span: { from: src.indexOf("c ="), to: src.indexOf("c =") + 1 }, node: a },
+        { name: "a", span: { from: src.lastIndexOf("a"), to: src.lastIndexOf("a") + 1 }, node: a },
+      ]),
+    );
     expect(inlineValues(trace, src, {})).toEqual([
       { line: 0, text: "h = 1.0000 · ∇ 32.0000", node: 0 },
       { line: 2, text: `h = 8.0000 · ∇ 4.0000 (×3)`, node: h },
@@ -124,7 +129,7 @@ describe("inlineValues", () => {
           inputEdges: [],
         },
       ],
-      occurrences: [{ name: "W", span: { from: 0, to: 1 }, node: 0 }],
+      occurrences: bound(src, [{ name: "W", span: { from: 0, to: 1 }, node: 0 }]),
     };
     expect(inlineValues(trace, src, {})).toEqual([{ line: 0, text: "W = ‖2.4495‖ 2×3", node: 0 }]);
   });
@@ -137,5 +142,75 @@ describe("shouldShowInlineByDefault", () => {
     expect(shouldShowInlineByDefault("x = 1\n".repeat(300), trace)).toBe(false);
     const big = { ...trace, nodes: Array.from({ length: 6000 }, () => trace.nodes[0]) };
     expect(shouldShowInlineByDefault(source, big)).toBe(false);
+  });
+});
+
+describe("inlineValues on real runs: a Python program and its JavaScript twin", () => {
+  // z = x·w + b = 2·(−0.5) + 0.3 = −0.7; out = tanh(z); y = out
+  const python = [
+    "from micrograd.engine import Value",
+    "def neuron(x, w, b):",
+    "    z = x * w + b",
+    "    out = z.tanh()",
+    "    return out",
+    "a = Value(2.0)",
+    "y = neuron(a, Value(-0.5), Value(0.3))",
+    "y.backward()",
+  ].join("\n");
+  const javascript = [
+    'import { Value } from "gradlens";',
+    "function neuron(x, w, b) {",
+    "  const z = x.mul(w).add(b);",
+    "  const out = z.tanh();",
+    "  return out;",
+    "}",
+    "const a = new Value(2.0);",
+    "const y = neuron(a, new Value(-0.5), new Value(0.3));",
+    "y.backward();",
+  ].join("\n");
+  const lines = (source: string, language?: "javascript") =>
+    inlineValues(runProgram(source, language ? { language } : {}), source).map((v) => [
+      v.line,
+      v.text.split(" ")[0],
+    ]);
+
+  it("shows all four names in both: the braced body's statements are statements", () => {
+    expect(lines(python)).toEqual([
+      [2, "z"],
+      [3, "out"],
+      [5, "a"],
+      [6, "y"],
+    ]);
+    expect(lines(javascript, "javascript")).toEqual([
+      [2, "z"],
+      [3, "out"],
+      [6, "a"], // after the function's closing brace
+      [7, "y"],
+    ]);
+  });
+
+  it("gives the two the same numbers", () => {
+    const py = inlineValues(runProgram(python), python).map((v) => v.text);
+    const js = inlineValues(runProgram(javascript, { language: "javascript" }), javascript).map(
+      (v) => v.text,
+    );
+    expect(js).toEqual(py);
+    expect(py[0]).toBe("z = -0.7000 · ∇ 0.6347");
+  });
+
+  it("puts a loop variable on the loop's header and a multi-line statement's value after its last line", () => {
+    const source = [
+      'import { Value } from "gradlens";',
+      "let s = new Value(0);",
+      "for (const v of [1, 2]) {",
+      "  s = s",
+      "    .add(new Value(v));",
+      "}",
+      "s.backward();",
+    ].join("\n");
+    expect(lines(source, "javascript")).toEqual([
+      [1, "s"],
+      [4, "s"],
+    ]);
   });
 });

@@ -1,6 +1,6 @@
 import type { Occurrence, Trace, TraceNode } from "../trace/trace";
 import { valuesText } from "./numberText";
-import { bindsName, spellsName, statements, type Statement } from "./statements";
+import { bindingStatement } from "./statements";
 
 /**
  * The text after a line, like Quokka's: what each name the line binds holds and its gradient,
@@ -35,15 +35,13 @@ export function shouldShowInlineByDefault(source: string, trace: Trace): boolean
 /** One entry per line that bound a value to a name, in line order. */
 export function inlineValues(trace: Trace, source: string, options: InlineOptions = {}): InlineValue[] {
   const maxLength = Math.max(2, options.maxLineLength ?? DEFAULT_MAX_LINE_LENGTH);
-  const all = statements(source);
   const lineStarts = lineStartsOf(source);
   const loopCounts = countBySpanAndName(trace.nodes);
   const byLine = new Map<number, Occurrence[]>();
   for (const occurrence of trace.occurrences) {
     // The text may have moved on since the run: only a name still spelled there counts.
-    if (!trace.nodes[occurrence.node] || !spellsName(source, occurrence.span, occurrence.name)) continue;
-    const statement = statementAt(all, occurrence.span.from);
-    if (!statement || !bindsName(source, statement, occurrence.span)) continue;
+    const statement = trace.nodes[occurrence.node] ? bindingStatement(source, occurrence) : null;
+    if (!statement) continue;
     const line = lineOf(lineStarts, statement.to - 1);
     const group = byLine.get(line);
     if (group) group.push(occurrence);
@@ -95,19 +93,6 @@ function countKey(node: TraceNode, name: string): string {
 
 function truncate(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
-}
-
-/** The statement containing `offset` (statements are sorted and disjoint). */
-function statementAt(all: Statement[], offset: number): Statement | null {
-  let lo = 0;
-  let hi = all.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (all[mid].to <= offset) lo = mid + 1;
-    else if (all[mid].from > offset) hi = mid - 1;
-    else return all[mid];
-  }
-  return null;
 }
 
 function lineStartsOf(source: string): number[] {

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { PyJson, Trace } from "../trace/trace";
 import { TraceBuilder } from "../view/testing/traceBuilder";
 import { candidateOutputs } from "./outputChoice";
-import { occurrence, withSource } from "./testing/sourceTrace";
+import { bound, occurrence, withSource } from "./testing/sourceTrace";
 
 const source = [
   "a = Value(2.0)",
@@ -24,11 +24,15 @@ function program(root: "loss" | null): Trace {
   const other = t.name(t.mul(a, t.constant(3)), "other");
   const c = t.name(t.mul(a, b), "c");
   const loss = t.name(t.add(c, b), "loss");
-  const trace = withSource(t.build(root ? loss : null), {}, [
-    occurrence(source, "other", other),
-    occurrence(source, "loss", loss),
-    occurrence(source, "loss", loss, "loss.backward"),
-  ]);
+  const trace = withSource(
+    t.build(root ? loss : null),
+    {},
+    bound(source, [
+      occurrence(source, "other", other),
+      occurrence(source, "loss", loss),
+      occurrence(source, "loss", loss, "loss.backward"),
+    ]),
+  );
   return {
     ...trace,
     variables: { a: value(2), b: value(-3), other: value(6), c: value(-6), loss: value(-9), n: 3 },

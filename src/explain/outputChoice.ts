@@ -1,5 +1,5 @@
 import type { PyJson, Trace, TraceNode } from "../trace/trace";
-import { bindsName, spellsName, statements, type Statement } from "./statements";
+import { bindingStatement } from "./statements";
 
 /**
  * The choices for "Choose Output to Differentiate": scalars the program kept in a top-level
@@ -21,8 +21,7 @@ export function candidateOutputs(trace: Trace, source: string): OutputCandidate[
   for (const edge of trace.edges) used[edge.from] = 1;
   const candidates: OutputCandidate[] = [];
   const seen = new Set<number>();
-  const lineOf = (name: string, node: TraceNode) => bindingLine(trace, source, all, name, node);
-  const all = statements(source);
+  const lineOf = (name: string, node: TraceNode) => bindingLine(trace, source, name, node);
   for (const [name, variable] of Object.entries(trace.variables)) {
     const node = nodeOfVariable(trace, name, variable);
     if (!node || seen.has(node.id)) continue;
@@ -77,12 +76,10 @@ function sameNumber(value: number, json: number | string): boolean {
   return Object.is(value, expected) || value === expected;
 }
 
-function bindingLine(trace: Trace, source: string, all: Statement[], name: string, node: TraceNode): number {
+function bindingLine(trace: Trace, source: string, name: string, node: TraceNode): number {
   let offset = node.span?.from ?? -1;
   for (const o of trace.occurrences) {
-    if (o.name !== name || o.node !== node.id || !spellsName(source, o.span, name)) continue;
-    const statement = all.find((s) => s.from <= o.span.from && o.span.from < s.to);
-    if (statement && bindsName(source, statement, o.span)) offset = o.span.from;
+    if (o.name === name && o.node === node.id && bindingStatement(source, o)) offset = o.span.from;
   }
   if (offset < 0 || offset > source.length) return -1;
   let line = 0;

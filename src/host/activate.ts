@@ -17,6 +17,7 @@ import { openExamples } from "./openExamples";
 // Notebooks (issue 9): cells run as one program; see notebookRunController.ts.
 import { programDocument, selectedCellDocument } from "./notebookCells";
 import { insertGraphAsOutput } from "./notebookOutput";
+import { registerNotebookKernel } from "./notebookKernel";
 import { NotebookRunController } from "./notebookRunController";
 import { RunController, type DocumentResult } from "./runController";
 import { readSettings } from "./settings";
@@ -24,36 +25,55 @@ import { isProgram, programIn, PROGRAM_SELECTOR } from "./programLanguage";
 import { train, type TrainChoices } from "./train";
 import { RunStatusBar } from "./statusBar";
 import { StepThrough } from "./stepThrough";
+import { exportsFor } from "./testApi";
 
-/** What the extension exports, for its integration tests. */
+/**
+ * What the in-host integration tests reach (test/vscode/suite/gradlens.ts); the extension
+ * exports it only when the test harness sets GRADLENS_TEST_API (testApi.ts), never to other
+ * extensions otherwise.
+ */
 export interface GradLensApi {
   lastTrace(uri: string): Trace | undefined;
   whenIdle(): Promise<void>;
   /** Whether the GradLens side view has been opened (its webview exists). */
   graphViewOpen(): boolean;
+  /** Where the document runs are made: the runner's kind and process id (the host's own id for comparison). */
+  runner(): { kind: string | null; pid: number | undefined; hostPid: number };
+  /** Where Step Through stands (null when not stepping). */
+  stepState(): { index: number; total: number; node: number } | null;
   /** Our own start-up (evaluating the bundle plus activate()), in wall and CPU milliseconds. */
   activation: { wallMs: number; cpuMs: number };
 }
 
-export function activate(context: vscode.ExtensionContext): GradLensApi {
+export function activate(context: vscode.ExtensionContext): GradLensApi | undefined {
   const { result, wallMs, cpuMs } = timeActivation(() => wireUp(context));
-  return { ...result, activation: { wallMs, cpuMs } };
+  return exportsFor({ ...result, activation: { wallMs, cpuMs } });
 }
 
 /** Creates everything GradLens needs and registers it with VS Code. */
 function wireUp(context: vscode.ExtensionContext): Omit<GradLensApi, "activation"> {
   const diagnostics = vscode.languages.createDiagnosticCollection("gradlens");
-  const workerFile = vscode.Uri.joinPath(context.extensionUri, "dist", "worker.js").fsPath;
-  /** A worker thread of its own; `timeoutMs` is the wall-clock limit behind the step budget. */
-  const worker = (timeoutMs: number) => {
-    const client = new RunClient(workerFile, () => ({ memoryMb: readSettings().memoryBudgetMb, timeoutMs }));
+  const dist = (file: string) => vscode.Uri.joinPath(context.extensionUri, "dist", file).fsPath;
+  const files = { runner: dist("runner.js"), worker: dist("worker.js") };
+  /**
+   * A runner process of its own (killed with the extension); `timeoutMs` is the wall-clock limit
+   * behind the step budget; `spare` keeps a second worker ready for runs that edits replace.
+   */
+  const runner = (timeoutMs: number, spare: boolean) => {
+    const client = new RunClient({ files, spare }, () => ({
+      memoryMb: readSettings().memoryBudgetMb,
+      timeoutMs,
+    }));
     context.subscriptions.push({ dispose: () => client.dispose() });
     return client;
   };
-  // Python files and notebooks (their cells as one program) each run in a worker of their own.
-  const runs = new NotebookRunController(worker(60_000), diagnostics, worker(60_000));
-  // Long jobs (gradient checks, training) get a worker of their own, so typing never cancels them.
-  const jobs = worker(10 * 60_000);
+  // Python files and notebooks (their cells as one program) each run in a runner of their own.
+  const fileRunner = runner(60_000, true);
+  const runs = new NotebookRunController(fileRunner, diagnostics, runner(60_000, true));
+  // "GradLens" as a notebook kernel: running a cell gives it Jupyter's outputs, figures included
+  context.subscriptions.push(registerNotebookKernel(runs));
+  // Long jobs (gradient checks, training) get a runner of their own, so typing never cancels them.
+  const jobs = runner(10 * 60_000, false);
   let shown: vscode.TextDocument | undefined = programIn(vscode.window.activeTextEditor);
   markJsProgram(vscode.window.activeTextEditor);
 
@@ -219,7 +239,6 @@ function wireUp(context: vscode.ExtensionContext): Omit<GradLensApi, "activation
     vscode.commands.registerCommand("gradlens.stepPrevious", () => stepping.act("previous")),
     vscode.commands.registerCommand("gradlens.stepPlay", () => stepping.act("play")),
     vscode.commands.registerCommand("gradlens.stepStop", () => stepping.stop()),
-    vscode.commands.registerCommand("gradlens.stepState", () => stepping.current),
     vscode.commands.registerCommand(
       "gradlens.exportGraph",
       async (format?: ExportFormat, target?: vscode.Uri) => {
@@ -313,6 +332,8 @@ function wireUp(context: vscode.ExtensionContext): Omit<GradLensApi, "activation
     lastTrace: (uri: string) => runs.result(vscode.Uri.parse(uri))?.trace,
     whenIdle: () => runs.whenIdle(),
     graphViewOpen: () => view.webview !== null,
+    stepState: () => stepping.current,
+    runner: () => ({ kind: fileRunner.runnerKind, pid: fileRunner.runnerPid, hostPid: process.pid }),
   };
 }
 

@@ -2,6 +2,7 @@ import * as vscode from "vscode";
 import {
   graphOnWire,
   parseWebviewMessage,
+  type FigureItem,
   type HostMessage,
   type StepActionMessage,
   type StepMessage,
@@ -10,7 +11,9 @@ import { orient, resolveDirection, type LayoutDirection } from "../view/directio
 import { encodeNumbers } from "../view/numbersPatch";
 import { samePlaces } from "../view/samePlaces";
 import type { ViewGraph } from "../view/viewGraph";
+import { figureItems, sameFigures } from "./figureItems";
 import type { DocumentResult } from "./runController";
+import { makeNonce } from "./nonce";
 import { readSettings } from "./settings";
 
 /** What the host does with what the user did in a graph webview. */
@@ -30,7 +33,7 @@ const TOOLTIPS_AFTER_GRAPH_MS = 60;
  * Host messages that describe state, replayed in this order when the webview (re)loads. The
  * graph is replayed from `shown` (with the latest numbers, in the direction of the moment).
  */
-const REPLAYED = ["graph", "stale", "empty", "highlight", "losses", "step"] as const;
+const REPLAYED = ["graph", "stale", "empty", "highlight", "losses", "step", "figures"] as const;
 type Replayed = (typeof REPLAYED)[number];
 
 /** A graph on screen: as the view model laid it out (left to right), what it is of, and its stale mark. */
@@ -121,6 +124,7 @@ export class GraphWebview implements vscode.Disposable {
 
   /** Shows a document's result, or an empty state with a reason. */
   show(result: DocumentResult | undefined, emptyMessage: string): void {
+    this.showFigures(figureItems(result));
     if (result) {
       this.state.delete("empty");
       // The title names the document (a new title means a new graph to fit); the stale reason
@@ -241,6 +245,13 @@ export class GraphWebview implements vscode.Disposable {
     return graph;
   }
 
+  /** The figures of the document shown, for the Figures tab (sent again only when they change). */
+  private showFigures(figures: FigureItem[]): void {
+    const current = this.state.get("figures");
+    if (current?.type === "figures" && sameFigures(current.figures, figures)) return;
+    this.post({ type: "figures", figures });
+  }
+
   /** The training loss curve, as it grows. */
   showLosses(values: number[], done: boolean): void {
     this.post({ type: "losses", values, done });
@@ -343,11 +354,4 @@ function webviewHtml(webview: vscode.Webview, extensionUri: vscode.Uri): string 
 /** The display language goes into the page's `lang`, where the webview reads it for its own labels. */
 function htmlAttribute(text: string): string {
   return text.replace(/[^A-Za-z0-9-]/g, "");
-}
-
-function makeNonce(): string {
-  const chars = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
-  let nonce = "";
-  for (let i = 0; i < 32; i++) nonce += chars.charAt(Math.floor(Math.random() * chars.length));
-  return nonce;
 }

@@ -21,6 +21,9 @@ export const en = {
   "hover.unreached": "{0} = 0 — `{1}` does not reach `{2}`.",
   "hover.gradReads": "`{0}.grad` reads `{1}` (it accumulates across `backward()` calls).",
   "hover.isRoot": "`{0}` is the root: {1} = 1.",
+  "hover.ownAgrees": "✓ `{0}.grad` = `{1}`: your gradient matches the chain rule.",
+  "hover.ownDiffers": "✗ Your backward: `{0}.grad` = `{1}` · the chain rule: {2} = `{3}`",
+  "hover.termYours": " — your `_backward` sent `{0}`",
   "hover.chainRule": "Chain rule, one term per use:",
   "hover.term": "- via `{0}` ({1}): {2} = {3} × {4} = **{5}**",
   "hover.sum": "Sum: {0} = **{1}**",
@@ -110,7 +113,16 @@ export const en = {
 
   // Check Gradients.
   "check.noBackward": "Nothing to check: the program never calls .backward() (choose an output first).",
-  "check.noLeaf": "No scalar leaf reaches the root, so there is nothing to check.",
+  "check.noLeaf":
+    "No parameter reaches the root (no Value leaf, no tensor that requires grad), so there is nothing to check.",
+  "check.rootNotScalar": "The root has {0} elements; finite differences need a one-element root (a loss).",
+  "check.float64Failed": "The program does not run the same with its float32 tensors computed in float64.",
+  "check.rootLost": "the moved run did not reach the same root",
+  "check.rerunFailed":
+    "Running the program a second time failed ({0}), so finite differences cannot check it.",
+  "check.nondeterministic":
+    "The program does not compute the same root on every run (unseeded randomness?), so finite " +
+    "differences, which re-run it, cannot check it. Seed it (random.seed, torch.manual_seed) and check again.",
   "check.failed": "failed",
   "check.title": "# Gradient check — {0}",
   "check.allMatch": "✓ All {0} gradients of `{1}` match central finite differences.",
@@ -118,9 +130,18 @@ export const en = {
   "check.method":
     "Central differences in float64 with eps = {0}; a gradient passes when " +
     "|analytic − numeric| ≤ {1} + {2}·|numeric| (PyTorch's gradcheck defaults).",
+  "check.rerun":
+    "Each difference re-runs the whole program with one element moved where the last backward() " +
+    "read it (after any training steps before it), so it needs a program that computes the same on every run.",
+  "check.float64":
+    "The program computes in float32. Like PyTorch's gradcheck, which needs float64 inputs, the " +
+    "check re-ran it with its float32 tensors computed in float64: both columns are float64 " +
+    "gradients and may differ from the float32 ones in the hovers in the last digits.",
+  "check.sampled": "Checked {0} of {1} elements, spread over every parameter (each element costs two runs).",
+  "check.parameterHeader": "| | parameter | shape | checked | max difference |",
   "check.tableHeader": "| | parameter | analytic ∂/∂x | numeric | difference |",
+  "check.checkedOf": "{0} of {1}",
   "check.runFailed": "run failed: {0}",
-  "check.skipped": "{0} more parameters were not checked (the limit is per run).",
 
   // Train….
   "run.programError": "The program stops on an error; fix it first.",
@@ -155,6 +176,11 @@ export const en = {
   "view.fit": "Fit",
   "view.actualSize.title": "Zoom to 100%: text sized from the editor's (0)",
   "view.graph.label": "Computation graph",
+  "view.tab.graph": "Graph",
+  "view.tab.figures": "Figures ({0})",
+  "view.tabs.label": "Show the graph or the figures the program drew",
+  "view.figure.caption": "Figure {0}",
+  "view.figure.line": "line {0}",
   "view.waiting": "Waiting for a program to run…",
   "view.stale": "⚠ Out of date — showing the last good graph.",
   "view.legend.leaf": "leaf / parameter",

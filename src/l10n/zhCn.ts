@@ -19,6 +19,9 @@ export const zhCn: Catalog = {
   "hover.unreached": "{0} = 0 — `{1}` 不会影响到 `{2}`。",
   "hover.gradReads": "`{0}.grad` 的值是 `{1}`（它会在多次 `backward()` 调用之间累加）。",
   "hover.isRoot": "`{0}` 是根节点：{1} = 1。",
+  "hover.ownAgrees": "✓ `{0}.grad` = `{1}`：你的梯度与链式法则一致。",
+  "hover.ownDiffers": "✗ 你的反向传播：`{0}.grad` = `{1}` · 链式法则：{2} = `{3}`",
+  "hover.termYours": " —— 你的 `_backward` 传回了 `{0}`",
   "hover.chainRule": "链式法则，每次使用一项：",
   "hover.term": "- 经由 `{0}`（{1}）：{2} = {3} × {4} = **{5}**",
   "hover.sum": "求和：{0} = **{1}**",
@@ -89,7 +92,15 @@ export const zhCn: Catalog = {
   "step.stopTitle": "停止逐步执行",
 
   "check.noBackward": "没有可检查的内容：程序从未调用 .backward()（请先选择一个输出）。",
-  "check.noLeaf": "没有标量叶子值能影响到根节点，因此没有可检查的内容。",
+  "check.noLeaf":
+    "没有参数能影响到根节点（没有 Value 叶子值，也没有 requires_grad 的张量），因此没有可检查的内容。",
+  "check.rootNotScalar": "根节点有 {0} 个元素；有限差分需要只有一个元素的根节点（损失）。",
+  "check.float64Failed": "把 float32 张量改用 float64 计算后，程序的运行结果不同。",
+  "check.rootLost": "移动参数后的运行没有到达同一个根节点",
+  "check.rerunFailed": "再次运行程序失败（{0}），因此无法用有限差分检查。",
+  "check.nondeterministic":
+    "程序每次运行算出的根节点不同（未设随机种子？），而有限差分要重新运行程序，因此无法检查。" +
+    "请设置随机种子（random.seed、torch.manual_seed）后再检查。",
   "check.failed": "失败",
   "check.title": "# 梯度检查 — {0}",
   "check.allMatch": "✓ `{1}` 的全部 {0} 个梯度与中心有限差分一致。",
@@ -97,9 +108,17 @@ export const zhCn: Catalog = {
   "check.method":
     "在 float64 下用 eps = {0} 的中心差分计算；当 |解析值 − 数值| ≤ {1} + {2}·|数值| 时梯度通过" +
     "（PyTorch gradcheck 的默认设置）。",
+  "check.rerun":
+    "每个差分都会在最后一次 backward() 读取某个元素的地方（在此之前的训练步骤之后）移动它，再重新运行整个程序，" +
+    "因此程序每次运行必须算出相同的结果。",
+  "check.float64":
+    "程序用 float32 计算。PyTorch 的 gradcheck 要求 float64 输入，本检查同样把程序的 float32 张量" +
+    "改用 float64 重新运行：两列都是 float64 梯度，末几位可能与悬停提示中的 float32 梯度不同。",
+  "check.sampled": "检查了 {1} 个元素中的 {0} 个，分布在每个参数上（每个元素需要运行两次）。",
+  "check.parameterHeader": "| | 参数 | 形状 | 已检查 | 最大差值 |",
   "check.tableHeader": "| | 参数 | 解析 ∂/∂x | 数值 | 差值 |",
+  "check.checkedOf": "{0} / {1}",
   "check.runFailed": "运行失败：{0}",
-  "check.skipped": "还有 {0} 个参数未检查（每次运行有数量上限）。",
 
   "run.programError": "程序因错误而停止；请先修复它。",
   "train.noBackward": "没有可训练的内容：程序从未对标量调用 .backward()。",
@@ -121,6 +140,11 @@ export const zhCn: Catalog = {
   "worker.unexpected": "意外的应答",
 
   // The graph webview's own controls and labels.
+  "view.tab.graph": "计算图",
+  "view.tab.figures": "图表（{0}）",
+  "view.tabs.label": "显示计算图或程序绘制的图表",
+  "view.figure.caption": "图 {0}",
+  "view.figure.line": "第 {0} 行",
   "view.search.placeholder": "查找名称…",
   "view.search.label": "按名称查找节点（回车：下一个）",
   "view.search.none": "无",

@@ -186,14 +186,22 @@ export interface FunctionDef extends At {
   decorators: Expr[];
 }
 
+/** `name: annotation` on a simple name, its annotation kept as source text (never evaluated). */
+export interface Annotation {
+  name: string;
+  text: string;
+}
+
 export type Stmt =
   | (At & { k: "expr"; value: Expr })
-  | (At & { k: "assign"; targets: Target[]; value: Expr })
+  /** `annotation`: `x: int = 0` (what dataclasses and NamedTuple read from a class body). */
+  | (At & { k: "assign"; targets: Target[]; value: Expr; annotation?: Annotation })
   | (At & { k: "augassign"; target: Target; op: BinaryOperator; value: Expr })
   | (At & { k: "if"; test: Expr; body: Stmt[]; orelse: Stmt[] })
   | (At & { k: "while"; test: Expr; body: Stmt[]; orelse: Stmt[] })
   | (At & { k: "for"; target: Target; iter: Expr; body: Stmt[]; orelse: Stmt[] })
-  | (At & { k: "break" | "continue" | "pass" })
+  /** A bare `x: int` lowers to a `pass` that carries its annotation. */
+  | (At & { k: "break" | "continue" | "pass"; annotation?: Annotation })
   | (At & { k: "return"; value: Expr | null })
   | FunctionDef
   | (At & { k: "class"; name: string; nameSpan: SourceSpan; bases: Expr[]; body: Stmt[]; decorators: Expr[] })
@@ -230,8 +238,15 @@ export type JsStmt =
   | (At & { k: "switch"; value: Expr; cases: { test: Expr | null; body: Stmt[] }[] })
   | (At & { k: "throw"; value: Expr });
 
+/** Where a name stands in the source; `statement` when a statement binds it there (statementBindings.ts). */
+export interface NameOccurrence {
+  name: string;
+  span: SourceSpan;
+  statement?: SourceSpan;
+}
+
 export interface Program {
   body: Stmt[];
   /** The numbered NameExpr occurrences, indexed by `NameExpr.occurrence`. */
-  occurrences: { name: string; span: SourceSpan }[];
+  occurrences: NameOccurrence[];
 }

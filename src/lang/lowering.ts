@@ -1,5 +1,5 @@
 import type { SyntaxNode } from "@lezer/common";
-import type { Expr, Program, SourceSpan } from "./ir";
+import type { Expr, NameOccurrence, Program, SourceSpan } from "./ir";
 
 /** A problem the front end found before anything ran. */
 export interface FrontEndDiagnostic {
@@ -23,7 +23,7 @@ export class Lowering {
     readonly isLibrary = false,
     readonly diagnostics: FrontEndDiagnostic[] = [],
     /** Each numbered name occurrence: the identifier and where it stands. */
-    readonly occurrences: { name: string; span: SourceSpan }[] = [],
+    readonly occurrences: NameOccurrence[] = [],
   ) {}
 
   /**

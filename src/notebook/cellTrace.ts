@@ -15,10 +15,23 @@ export function traceForCell(trace: Trace, map: CellMap, cell: number): Trace {
     nodes: trace.nodes.map((node) => ({ ...node, span: inCell(node.span) })),
     occurrences: trace.occurrences.flatMap((o) => {
       const span = inCell(o.span);
-      return span ? [{ ...o, span }] : [];
+      if (!span) return [];
+      const statement = o.statement && inCell(o.statement);
+      const { statement: _, ...rest } = o;
+      return [statement ? { ...rest, span, statement } : { ...rest, span }];
     }),
     diagnostics: diagnosticsForCell(trace.diagnostics, map, cell, -1),
+    ...figuresForCell(trace, map, cell),
   };
+}
+
+/** The figures a cell showed, spans relative to it; absent when it showed none. */
+function figuresForCell(trace: Trace, map: CellMap, cell: number): Pick<Trace, "figures"> {
+  const figures = (trace.figures ?? []).flatMap((f) => {
+    const span = f.span ? map.spanInCell(f.span, cell) : null;
+    return span ? [{ ...f, span }] : [];
+  });
+  return figures.length > 0 ? { figures } : { figures: undefined };
 }
 
 /**

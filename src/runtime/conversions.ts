@@ -1,3 +1,4 @@
+import { chargeString } from "../engine/memory";
 import { bigInt, int, PyInt, type Kwargs, type PyValue } from "./interpreter/objects";
 import { PyError, typeError, valueError } from "./interpreter/pyErrors";
 import { stringRepr, typeName } from "./interpreter/stringify";
@@ -57,6 +58,9 @@ export function convertToInt(args: PyValue[], kwargs: Kwargs): PyValue {
   );
 }
 
+/** CPython's `sys.get_int_max_str_digits()` default: longer int ↔ decimal text conversions are refused. */
+export const INT_MAX_STR_DIGITS = 4300;
+
 function parseIntText(x: string, base: number): PyInt {
   let text = x
     .trim()
@@ -78,6 +82,15 @@ function parseIntText(x: string, base: number): PyInt {
   if (text === "" || [...text].some((c) => !digits.includes(c))) {
     throw valueError(`invalid literal for int() with base ${base}: ${stringRepr(x)}`);
   }
+  // CPython refuses long decimal texts (quadratic to convert); a power-of-two base converts fast
+  const powerOfTwo = (base & (base - 1)) === 0;
+  if (!powerOfTwo && text.length > INT_MAX_STR_DIGITS)
+    throw valueError(
+      `Exceeds the limit (${INT_MAX_STR_DIGITS} digits) for integer string conversion: value has ${text.length} digits; use sys.set_int_max_str_digits() to increase the limit`,
+    );
+  chargeString(text.length);
+  const prefix2: Record<number, string> = { 2: "0b", 8: "0o", 16: "0x" };
+  if (prefix2[base] !== undefined || base === 10) return bigInt(sign * BigInt((prefix2[base] ?? "") + text));
   let v = 0n;
   for (const c of text) v = v * BigInt(base) + BigInt(digits.indexOf(c));
   return bigInt(sign * v);

@@ -3,6 +3,9 @@ import { heapProbe, type MemoryProbe } from "./memoryProbe";
 
 export type { MemoryProbe };
 
+/** A single charge this large is measured at once. */
+const LARGE_BYTES = 1024 * 1024;
+
 /** Between two measurements of the heap, at most this much may be charged. */
 const CHECK_EVERY_BYTES = 8 * 1024 * 1024;
 
@@ -36,7 +39,17 @@ export class MemoryBudget implements MemoryMeter {
 
   charge(bytes: number): void {
     this.charged += bytes;
-    if (this.charged >= this.nextCheck) this.check(bytes);
+    // one large piece is always measured against the room left: a string that V8 keeps as a
+    // rope of two halves is still as long as CPython would make it, and must fit when flattened
+    if (this.charged >= this.nextCheck || bytes >= LARGE_BYTES) this.check(bytes);
+  }
+
+  /**
+   * Measures now, whatever was charged: the interpreter polls every few thousand steps, which
+   * catches what grows without a charge (objects, dicts, closures kept in a list).
+   */
+  poll(): void {
+    if (this.probe !== null) this.check(0);
   }
 
   /** Measures the heap; `bytes` are about to be allocated on top of it. */

@@ -28,6 +28,18 @@ export class RowSpans {
     this.stamped = size;
   }
 
+  /** Moves the spans along with a compacted tape's rows (`moved[row]`: the row's new place, or -1). */
+  compact(moved: Int32Array): void {
+    let n = 0;
+    for (let row = 0; row < this.stamped; row++) {
+      if (moved[row] < 0) continue;
+      this.from[n] = this.from[row];
+      this.to[n] = this.to[row];
+      n++;
+    }
+    this.stamped = n;
+  }
+
   /** The span of the expression that made a row (null for rows made before any user code ran). */
   spanOf(row: number): SourceSpan | null {
     return row < this.stamped ? { from: this.from[row], to: this.to[row] } : null;

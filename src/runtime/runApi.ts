@@ -1,8 +1,10 @@
 import type { Trace } from "../trace/trace";
 
+import type { LeafMove } from "../engine/leafMove";
 import type { SourceLanguage } from "../lang/sourceLanguage";
+import type { WorkspaceFiles, WorkspaceSnapshot } from "./workspaceFiles";
 
-export type { SourceLanguage };
+export type { SourceLanguage, LeafMove };
 
 /** What a caller (the worker, the CLI, tests) may set for one run of a program. */
 export interface RunOptions {
@@ -20,6 +22,27 @@ export interface RunOptions {
   language?: SourceLanguage;
   /** Data for leaves by row, in place of what the program gives them (see Tape.leafOverrides). */
   leafValues?: ReadonlyMap<number, number>;
+  /**
+   * Leaves (Values, tensors that require grad) moved by row, at the version of them the graph
+   * under test read (`TraceNode.parameter.version`): a gradient check's re-runs.
+   */
+  leafMoves?: ReadonlyMap<number, LeafMove>;
+  /** Compute float32 tensors in float64 (a gradient check's finite differences need double precision). */
+  float32AsFloat64?: boolean;
+  /**
+   * What the program may see of the files around it (`os.path.exists`, `os.listdir`,
+   * `os.getcwd`): a live view in the same process, or a snapshot `{ cwd, files }` (plain data,
+   * so it crosses to a worker). Without it no file exists and the working directory is `/`.
+   */
+  files?: WorkspaceFiles | WorkspaceSnapshot;
+  /**
+   * The program is a notebook's cells joined (src/notebook): the offsets where each cell starts.
+   * The run then does at each cell's end what Jupyter does — shows the figures drawn, shows
+   * the cell's last expression — and the trace gets each cell's outputs (`Trace.cells`).
+   */
+  cellStarts?: readonly number[];
+  /** False: figures the program shows are not drawn (a re-run for training or a gradient check). */
+  drawFigures?: boolean;
 }
 
 /** Runs a program's source to completion (or to its first error) and returns what it computed. */

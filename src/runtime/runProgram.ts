@@ -7,13 +7,22 @@ import { makeBuiltins } from "./builtins";
 import { Interpreter } from "./interpreter/interpreter";
 import { BudgetError, PyError, UnsupportedError } from "./interpreter/pyErrors";
 import { BuiltinModules } from "./moduleLoader";
-import type { RunProgram } from "./runApi";
+import type { RunOptions, RunProgram } from "./runApi";
+import { exitStatus } from "./modules/sysModule";
+import { runNotes } from "./runNotes";
+import { filesFromSnapshot, NO_FILES, type WorkspaceFiles } from "./workspaceFiles";
 import { rowOccurrences } from "./rowOccurrences";
 import { traceRoot } from "./traceRoot";
 import { collectVariables } from "./variables";
 import { torchTraceInput } from "./modules/torchReport";
+import { mergeTensorInputs, numpyTraceInput, numpyWarnings } from "./modules/numpy/numpyReport";
 import { runJavaScript } from "./js/runJavaScript";
 import { DEFAULT_MEMORY_BUDGET_MB, MemoryBudget } from "./memoryBudget";
+import { ownValueDiagnostics } from "./ownValues/ownValueMessages";
+import { applyRunOverrides } from "./runOverrides";
+import { finishFigures } from "./finishFigures";
+import { runAsNotebook } from "./notebookCells";
+import { figureOutputs } from "./figureOutputs";
 
 export const DEFAULT_STEP_BUDGET = 50_000_000;
 
@@ -34,17 +43,33 @@ export const runProgram: RunProgram = (source, options = {}) => {
     program,
     options.stepBudget ?? DEFAULT_STEP_BUDGET,
     makeBuiltins,
-    new BuiltinModules(),
+    new BuiltinModules({ files: workspaceFiles(options.files), programName: options.fileName ?? "" }),
     new MemoryBudget((options.memoryBudgetMb ?? DEFAULT_MEMORY_BUDGET_MB) * 1024 * 1024),
   );
-  if (options.leafValues) interp.tape.leafOverrides = options.leafValues;
+  applyRunOverrides(interp.tape, options);
+  if (options.drawFigures === false) figureOutputs(interp).drawing = false;
+  const notebook = options.cellStarts ? runAsNotebook(interp, program, source, options.cellStarts) : null;
   let ok = true;
   try {
     interp.run();
   } catch (e) {
-    ok = false;
-    diagnostics.push(diagnosticFor(e, interp.at, diagnostics));
+    // sys.exit() ends the run as CPython ends it: cleanly, its status noted when not 0
+    const exit = exitStatus(interp, e);
+    if (exit === null) {
+      ok = false;
+      diagnostics.push(diagnosticFor(e, interp.at, diagnostics));
+    } else if (exit.status !== 0) {
+      const message =
+        exit.message === null
+          ? `The program exited with status ${exit.status} (SystemExit)`
+          : `SystemExit: ${exit.message} (the program exited with status ${exit.status})`;
+      diagnostics.push({ severity: "info", message, span: (e as PyError).span ?? interp.at, code: "exit" });
+    }
   }
+  if (interp.tape.dropped > 0) diagnostics.push(droppedValues(interp));
+  diagnostics.push(...numpyWarnings(interp));
+  diagnostics.push(...runNotes(interp));
+  const figures = finishFigures(interp, diagnostics, notebook);
   const occurrences = rowOccurrences(interp.occurrenceRows, program.occurrences);
   const root = traceRoot(options, interp.tape, occurrences, interp.lastRoot);
   const calls = interp.callRecorder.traceCalls();
@@ -59,19 +84,46 @@ export const runProgram: RunProgram = (source, options = {}) => {
     stdout: interp.stdout,
     diagnostics: diagnostics.filter((d) => d.code !== "duplicate"),
     variables: collectVariables(interp, root),
-    tensors: torchTraceInput(interp, program, options.output),
+    tensors: mergeTensorInputs(
+      torchTraceInput(interp, program, options.output),
+      numpyTraceInput(interp, program, options.output),
+    ),
     calls: { list: calls, callOf: (row) => interp.callRecorder.callOf(row) },
+    own: interp.ownValues.traceInput(),
   });
+  // the program's own backward() checked against the chain rule, named as the graph names values
+  trace.diagnostics.push(...ownValueDiagnostics(trace, interp.ownValues.findings.values()));
+  if (figures.length > 0) trace.figures = figures;
+  if (notebook) trace.cells = notebook.cells(trace.stdout);
   return trace;
 };
+
+/** Where a long run dropped the values it could no longer reach, and how many it kept. */
+function droppedValues(interp: Interpreter): TraceDiagnostic {
+  const made = interp.tape.born.toLocaleString("en-US");
+  const kept = interp.tape.size.toLocaleString("en-US");
+  return {
+    severity: "info",
+    message: `This run made ${made} values; GradLens kept the ${kept} the program could still reach (the graph shows the last steps of this loop, not every earlier one)`,
+    span: interp.reclaimer.firstAt,
+    code: "dropped",
+  };
+}
+
+function workspaceFiles(files: RunOptions["files"]): WorkspaceFiles {
+  if (files === undefined) return NO_FILES;
+  return "kind" in files ? files : filesFromSnapshot(files);
+}
 
 function diagnosticFor(
   e: unknown,
   at: TraceDiagnostic["span"],
   existing: TraceDiagnostic[],
 ): TraceDiagnostic {
-  if (e instanceof PyError)
-    return { severity: "error", message: e.pythonMessage, span: e.span ?? at, code: "runtime" };
+  if (e instanceof PyError) {
+    const message = e.hint === null ? e.pythonMessage : `${e.pythonMessage} (${e.hint})`;
+    return { severity: "error", message, span: e.span ?? at, code: "runtime" };
+  }
   if (e instanceof UnsupportedError) {
     const span = e.span ?? at;
     // the front end already reported this construct where it stands

@@ -18,15 +18,11 @@ export function traceRoot(
   return chosenRow(options.output, tape) ?? namedOutput(options.outputName, occurrences) ?? lastRoot;
 }
 
-/** The Value row the caller chose, if it is one in this run. */
+/** The Value row the caller chose (by its birth, see Tape.birthOf), if it is one in this run. */
 function chosenRow(output: number | undefined, tape: Tape): number | null {
-  return output !== undefined &&
-    Number.isInteger(output) &&
-    output >= 0 &&
-    output < tape.size &&
-    !tape.isTensor(output)
-    ? output
-    : null;
+  if (output === undefined || !Number.isInteger(output) || output < 0) return null;
+  const row = tape.rowOfBirth(output);
+  return row >= 0 && !tape.isTensor(row) ? row : null;
 }
 
 /** The value a name last stood for in the program (its last occurrence), if any. */

@@ -1,6 +1,8 @@
 import type { JsonNumber, PyJson } from "../trace/trace";
 import type { Interpreter } from "./interpreter/interpreter";
 import { tensorJson } from "./modules/torchReport";
+import { numpyJson } from "./modules/numpy/numpyReport";
+import { REPORT_BUDGET, spendReportBudget, TRUNCATED_ITEMS, withReportBudget } from "./tensorReport";
 import {
   PyBuiltin,
   PyDict,
@@ -13,6 +15,14 @@ import {
   ValueRef,
   type PyValue,
 } from "./interpreter/objects";
+
+/**
+ * Past these a list (tuple, set) or str is given by its length and its beginning: the trace
+ * crosses processes and the CLI prints it, and a program's million-item list must not make
+ * either run out of memory (see PyJson's truncated forms).
+ */
+export const MAX_ITEMS = 1000;
+export const MAX_STRING_CHARS = 10_000;
 
 /** A number for JSON: non-finite values as the strings "NaN", "Infinity", "-Infinity". */
 export function jsonNumber(x: number): JsonNumber {
@@ -31,7 +41,11 @@ export function collectVariables(interp: Interpreter, root: number | null): Reco
   const tape = interp.tape;
   const rootGrads = root !== null ? tape.withDataAtLastBackward(() => tape.rootGradients(root)) : null;
   const toJson = (v: PyValue, depth: number): PyJson | undefined => {
-    if (v === null || typeof v === "boolean" || typeof v === "string") return v;
+    if (v === null || typeof v === "boolean") return v;
+    if (typeof v === "string")
+      return v.length <= MAX_STRING_CHARS
+        ? v
+        : { type: "str", length: v.length, truncated: true, text: v.slice(0, MAX_STRING_CHARS) };
     if (typeof v === "number") return jsonNumber(v);
     if (v instanceof PyInt) return v.big !== null ? Number(v.big) : v.v;
     if (v instanceof ValueRef) {
@@ -44,14 +58,33 @@ export function collectVariables(interp: Interpreter, root: number | null): Reco
         root_grad: reaches ? jsonNumber(rootGrads.grad[v.row]) : null,
       };
     }
-    if (depth > 20) return null;
-    if (v instanceof PyList || v instanceof PyTuple) {
-      return v.items.map((x) => toJson(x, depth + 1) ?? null);
+    if (v instanceof PyInstance && v.nodeRow >= 0) {
+      // a value of the program's own autograd class: its own data and grad, and ∂root/∂x
+      const t = interp.tape;
+      const row = v.nodeRow;
+      const reaches = rootGrads !== null && rootGrads.reaches[row] === 1;
+      return {
+        type: "Value",
+        class: v.cls.name,
+        data: jsonNumber(t.data[row]),
+        grad: jsonNumber(t.grad[row]),
+        root_grad: reaches ? jsonNumber(rootGrads.grad[row]) : null,
+      };
     }
-    if (v instanceof PySet) return [...v.entries.values()].map((x) => toJson(x, depth + 1) ?? null);
-    if (v instanceof PyDict) return { type: "Object", class: "dict" };
+    if (depth > 20) return null;
+    if (v instanceof PyList || v instanceof PyTuple || v instanceof PySet) {
+      const items = v instanceof PySet ? [...v.entries.values()] : v.items;
+      // a long list is an object naming its length, with its first items (a JSON array stays whole)
+      const whole = items.length <= TRUNCATED_ITEMS;
+      const keep = spendReportBudget(Math.min(items.length, TRUNCATED_ITEMS));
+      const shown = items.slice(0, keep).map((x) => toJson(x, depth + 1) ?? null);
+      if (whole && keep === items.length) return shown;
+      const type = v instanceof PyList ? "list" : v instanceof PyTuple ? "tuple" : "set";
+      return { type, length: items.length, truncated: true, items: shown };
+    }
+    if (v instanceof PyDict) return { type: "Object", class: v.cls?.name ?? "dict" };
     if (v instanceof PyInstance) {
-      const tensor = tensorJson(interp, v);
+      const tensor = tensorJson(interp, v) ?? numpyJson(interp, v);
       if (tensor !== undefined) return tensor;
       const out: PyJson = { type: "Object", class: v.cls.name };
       // any object with a parameters() method: micrograd.nn and torch.nn modules, and the
@@ -72,10 +105,12 @@ export function collectVariables(interp: Interpreter, root: number | null): Reco
     return undefined;
   };
   const vars: Record<string, PyJson> = {};
-  for (const [name, value] of interp.globals) {
-    if (name.startsWith("__")) continue;
-    const json = toJson(value, 0);
-    if (json !== undefined) vars[name] = json;
-  }
+  withReportBudget(REPORT_BUDGET, () => {
+    for (const [name, value] of interp.globals) {
+      if (name.startsWith("__")) continue;
+      const json = toJson(value, 0);
+      if (json !== undefined) vars[name] = json;
+    }
+  });
   return vars;
 }

@@ -1,8 +1,9 @@
 import { OpCode, SCALAR_OPS } from "../engine/scalar/scalarOps";
 import type { Tape } from "../engine/tape";
-import { floatRepr } from "../runtime/format/floatFormat";
+import { floatRepr } from "../format/floatFormat";
 import type {
   Occurrence,
+  OwnValueInfo,
   PyJson,
   Span,
   Trace,
@@ -37,6 +38,21 @@ export interface TraceInput {
   calls?: { list: TraceCall[]; callOf(row: number): number | null };
   /** The tensors of a run that used torch: their nodes take their rows' places among the scalars'. */
   tensors?: TensorTraceInput;
+  /** The values of the program's own autograd classes, when it has any. */
+  own?: OwnTraceInput;
+}
+
+/** What the runtime knows of the rows its own autograd classes made (src/runtime/ownValues). */
+export interface OwnTraceInput {
+  /** The class of a row such a class made; undefined for every other row. */
+  classOf(row: number): string | undefined;
+  /** The `label` the program gave the value, if any. */
+  label(row: number): string | undefined;
+  /** An opaque row's own op label. */
+  opaqueOp(row: number): string | undefined;
+  check(row: number): OwnValueInfo["check"];
+  /** An edge whose closure sent another contribution than the chain rule. */
+  edge(row: number, operand: number): TraceEdge["mismatch"];
 }
 
 /** Source text of an expression on one line, shortened to about 40 characters. */
@@ -45,8 +61,9 @@ export function shortExpression(source: string, span: Span): string {
   return text.length > EXPR_MAX ? text.slice(0, EXPR_MAX - 1) + "…" : text;
 }
 
-function opLabel(tape: Tape, row: number): string {
+function opLabel(tape: Tape, row: number, own: OwnTraceInput | undefined): string {
   const code = tape.op[row];
+  if (code === OpCode.Opaque) return own?.opaqueOp(row) ?? "";
   if (code !== OpCode.Pow) return SCALAR_OPS[code].symbol;
   const k = tape.k[row];
   const isInt = (tape.flags[row] & EXPONENT_INT) !== 0;
@@ -58,7 +75,7 @@ function localDerivatives(tape: TraceInput["tape"]): [Float64Array, Float64Array
   const first = new Float64Array(tape.size);
   const second = new Float64Array(tape.size);
   for (let row = 0; row < tape.size; row++) {
-    if (tape.op[row] <= OpCode.Const) continue;
+    if (tape.op[row] <= OpCode.Opaque) continue;
     first[row] = tape.localDerivative(row, 0);
     if (tape.b[row] >= 0) second[row] = tape.localDerivative(row, 1);
   }
@@ -124,7 +141,7 @@ export function buildTrace(input: TraceInput): Trace {
     const node: TraceNode = {
       id: i,
       kind: code === OpCode.Leaf ? "leaf" : code === OpCode.Const ? "const" : "op",
-      op: opLabel(tape, row),
+      op: opLabel(tape, row, input.own),
       names: input.names.get(row)?.slice() ?? [],
       expr: expression ? expression.expr : null,
       span: expression ? expression.span : null,
@@ -134,13 +151,46 @@ export function buildTrace(input: TraceInput): Trace {
       rootGrad: reaches ? [rootGrads.grad[row]] : null,
       inputEdges: [],
     };
-    if (kept || row !== i) node.row = row;
+    // a birth names the value across runs even when a long run's tape dropped earlier rows
+    const birth = tape.birthOf(row);
+    if (kept || birth !== i) node.row = birth;
     if (input.calls) node.call = input.calls.callOf(row);
-    if (code > OpCode.Const) {
+    const own = input.own;
+    const ownClass = own?.classOf(row);
+    if (ownClass !== undefined) {
+      node.own = { class: ownClass };
+      const check = own!.check(row);
+      if (check !== undefined) node.own.check = check;
+      const label = own!.label(row);
+      if (label !== undefined) node.label = label;
+    }
+    if (code === OpCode.Opaque) {
+      // an op without a rule: its edges carry no local derivative, and no gradient flows back
+      tape.operandsOf(row).forEach((from, operand) => {
+        const edge: TraceEdge = {
+          id: edges.length,
+          from: nodeOfRow[from],
+          to: i,
+          operand,
+          local: null,
+          rule: `GradLens knows no local derivative for \`${node.op}\``,
+          contribution: null,
+        };
+        node.inputEdges.push(edge.id);
+        edges.push(edge);
+      });
+    } else if (code > OpCode.Const) {
       const rule = SCALAR_OPS[code];
       const operands = tape.b[row] >= 0 ? [tape.a[row], tape.b[row]] : [tape.a[row]];
       for (let operand = 0; operand < operands.length; operand++) {
         const local = locals[operand][row];
+        // a Value leaf on the root's path: the state of it its first reader there saw, for a gradient check
+        const leafNode =
+          reaches && tape.op[operands[operand]] === OpCode.Leaf
+            ? nodes[nodeOfRow[operands[operand]]]
+            : undefined;
+        if (leafNode && !leafNode.parameter)
+          leafNode.parameter = { dtype: "float64", version: tape.dataVersion(operands[operand], row) };
         const edge: TraceEdge = {
           id: edges.length,
           from: nodeOfRow[operands[operand]],
@@ -150,6 +200,8 @@ export function buildTrace(input: TraceInput): Trace {
           rule: rule.rule(operand, tape.k[row]),
           contribution: reaches ? [rootGrads.grad[row] * local] : null,
         };
+        const mismatch = own?.edge(row, operand);
+        if (mismatch !== undefined) edge.mismatch = mismatch;
         node.inputEdges.push(edge.id);
         edges.push(edge);
       }
@@ -165,10 +217,17 @@ export function buildTrace(input: TraceInput): Trace {
   if (tensors) {
     for (const o of tensors.occurrences) {
       const node = nodeOfTensor.get(o.id);
-      if (node !== undefined) occurrences.push({ name: o.name, span: o.span, node });
+      if (node === undefined) continue;
+      occurrences.push(
+        o.statement
+          ? { name: o.name, span: o.span, node, statement: o.statement }
+          : { name: o.name, span: o.span, node },
+      );
     }
     occurrences = occurrences.sort((x, y) => x.span.from - y.span.from);
   }
+  // values left out: what the tape dropped during the run, and what this trace thinned away
+  const omitted = tape.dropped + (kept ? scalarRows(tape) - kept.length : 0);
   return {
     ok: input.ok,
     stdout: input.stdout,
@@ -179,7 +238,7 @@ export function buildTrace(input: TraceInput): Trace {
     occurrences,
     variables: input.variables,
     ...(input.calls ? { calls: input.calls.list } : {}),
-    ...(kept ? { omitted: scalarRows(tape) - kept.length } : {}),
+    ...(omitted > 0 ? { omitted } : {}),
   };
 }
 

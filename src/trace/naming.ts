@@ -33,6 +33,7 @@ export function nodeLabels(trace: Trace): string[] {
 
 function labelOf(trace: Trace, node: TraceNode, labels: string[], lastOfSpan: Map<string, number>): string {
   if (node.names.length > 0) return node.names[0];
+  if (node.label) return node.label;
   if (node.kind === "const" && node.data.length === 1) return String(node.data[0]);
   // An operation whose span a later value shares is an intermediate of a larger expression.
   const isIntermediate = node.span !== null && lastOfSpan.get(spanKey(node)) !== node.id;

@@ -40,7 +40,8 @@ describe("a long run's trace", () => {
     expect(trace.occurrences.filter((o) => !trace.nodes[o.node])).toEqual([]);
   });
 
-  it("still lets the gradient check re-run the program by tape row", () => {
+  // four runs of the whole program: the check's own, one to see it is deterministic, ±eps
+  it("still lets the gradient check re-run the program by tape row", { timeout: 60_000 }, () => {
     const report = checkGradients(source);
     expect(report.rows.map((r) => [r.name, r.ok])).toEqual([["w", true]]);
   });

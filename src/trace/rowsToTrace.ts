@@ -37,6 +37,7 @@ export function rowsToTrace(
   }
   for (let row = size - 1; row >= 0; row--) {
     if (!keep[row]) continue;
+    if (op[row] === OpCode.Opaque) for (const x of tape.operandsOf(row)) keep[x] |= 2;
     if (tape.a[row] >= 0) keep[tape.a[row]] |= 2; // an operand: kept, but its own inputs need not be
     if (tape.b[row] >= 0) keep[tape.b[row]] |= 2;
   }

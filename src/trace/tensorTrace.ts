@@ -22,8 +22,8 @@ export interface TensorTraceInput {
    */
   output?: number;
   gradientsFor?(t: Tensor): RootGradients | null;
-  /** Name occurrences that stood for a tensor, by tensor id. */
-  occurrences: { name: string; span: Span; id: number }[];
+  /** Name occurrences that stood for a tensor, by tensor id (`statement`: see Occurrence). */
+  occurrences: { name: string; span: Span; id: number; statement?: Span }[];
 }
 
 /**
@@ -39,7 +39,7 @@ export interface TensorGraph {
   /** The tensor value to differentiate (the chosen output, or the last backward()'s root), if any. */
   rootId: number | null;
   /** Name occurrences that stood for a tensor, with that tensor's id in place of a node. */
-  occurrences: { name: string; span: Span; id: number }[];
+  occurrences: { name: string; span: Span; id: number; statement?: Span }[];
 }
 
 /** A value of the graph: the tensor that holds (or held) it, and whether it is still that tensor's value. */
@@ -77,6 +77,29 @@ function collectValues(held: readonly Tensor[]): Map<number, Held> {
 const list = (t: Tensor | null | undefined): number[] | null => (t ? Array.from(t.values()) : null);
 
 /**
+ * For each leaf, the first version of it (the count of writes to its memory) that an operation
+ * on the root's path read: the state of the leaf the root's gradient is about.
+ */
+function leafVersionsRead(
+  values: Map<number, Held>,
+  contributions: Map<string, Tensor>,
+): Map<number, number> {
+  const read = new Map<number, number>();
+  for (const [id, h] of values) {
+    const node = h.current ? h.tensor.gradFn : null;
+    const writes = node?.inputWrites;
+    if (!node || !writes) continue;
+    node.inputIds.forEach((inputId, operand) => {
+      if (node.inputFns[operand] !== null || !contributions.has(`${id}:${operand}`)) return;
+      const version = writes[operand];
+      const known = read.get(inputId);
+      if (known === undefined || version < known) read.set(inputId, version);
+    });
+  }
+  return read;
+}
+
+/**
  * The tensor values that take part in autograd (a leaf that requires grad, an operation's
  * result, and the constants those operations read) and their nodes: an edge per operand with
  * the rule in words and, when the last backward() reached it, its contribution.
@@ -112,6 +135,7 @@ export function tensorGraph(
   }
   const contributions = new Map<string, Tensor>();
   for (const e of backward?.edges ?? []) contributions.set(`${e.toId}:${e.operand}`, e.contribution);
+  const readAt = leafVersionsRead(values, contributions);
   const spans = new Map<number, Span | null>(ids.map((id) => [id, input.spanOf(id)]));
   // values made inside an operation (a constant `2` in `x * 2`) take the span of their consumer
   for (let i = ids.length - 1; i >= 0; i--) {
@@ -149,6 +173,8 @@ export function tensorGraph(
     };
     if (input.callOf) traceNode.call = input.callOf(id);
     if (t.cut !== null && !t.requiresGrad) traceNode.cut = t.cut;
+    if (gradFn === null && h.current && t.requiresGrad)
+      traceNode.parameter = { dtype: t.dtype, version: readAt.get(id) ?? null };
     if (gradFn !== null) {
       gradFn.inputIds.forEach((inputId, operand) => {
         const from = nodeOf(inputId);

@@ -51,8 +51,36 @@ export interface TraceNode {
    * off by `.detach()` / `.data` (or made from such a value). No gradient flows back through it.
    */
   cut?: "no_grad" | "detach";
+  /**
+   * A parameter: a Value leaf that reaches the root, or a tensor leaf that requires grad. Its
+   * dtype (a Value's is float64), and the version of it the root's graph read — writes of its
+   * data before: `p.data -= …` for a Value; `uniform_`, `copy_`, optimizer steps, `p.data -= …`
+   * for a tensor —
+   * null when the root does not reach it. A gradient check moves it at that version
+   * (RunOptions.leafMoves).
+   */
+  parameter?: { dtype: string; version: number | null };
   /** The innermost function call that made it (an index into `Trace.calls`); null at the top level. */
   call?: number | null;
+  /** The display name the program gave it itself (an own autograd class's `label`, as in the micrograd lecture). */
+  label?: string;
+  /** Made by the program's own autograd class (not micrograd's `Value`): see OwnValueInfo. */
+  own?: OwnValueInfo;
+}
+
+/**
+ * A value of the program's own autograd class. Its `grad` is the class's own `.grad`, which the
+ * program's own backward() computed; after that backward() GradLens compares it with ∂root/∂x.
+ */
+export interface OwnValueInfo {
+  /** The class's name (`Value`, `Scalar`). */
+  class: string;
+  /**
+   * The check by the last backward() of the program that reached it: the `.grad` it left (what
+   * the learner's code computed) and whether it agrees with ∂root/∂x (1e-6 relative); absent
+   * when no backward() of the program reached it with a known ∂root/∂x.
+   */
+  check?: { yours: number; agrees: boolean };
 }
 
 /**
@@ -89,6 +117,12 @@ export interface TraceEdge {
   rule: string;
   /** What flows back along this edge: ∂root/∂to · ∂to/∂from; null when `to` does not reach the root. */
   contribution: number[] | null;
+  /**
+   * The program's own backward (an own autograd class's `_backward` closure) sent another
+   * contribution along this edge than the chain rule: what it sent, what the rule sends given
+   * the upstream gradient the closure saw, and the line that did it.
+   */
+  mismatch?: { given: number; expected: number; span: Span | null };
 }
 
 export type Severity = "error" | "warning" | "info";
@@ -106,6 +140,11 @@ export interface Occurrence {
   name: string;
   span: Span;
   node: number;
+  /**
+   * Set where a statement binds the name (`x = …`, `const x = …`, `for x in …`): that
+   * statement's span (a loop's header), as the front end parsed it. Absent where the name is read.
+   */
+  statement?: Span;
 }
 
 /** A top-level variable in the CLI's JSON contract (see README, "The CLI's JSON contract"). */
@@ -115,15 +154,22 @@ export type PyJson =
   | boolean
   | null
   | PyJson[]
-  | { type: "Value"; data: JsonNumber; grad: JsonNumber; root_grad: JsonNumber | null }
+  | { type: "Value"; class?: string; data: JsonNumber; grad: JsonNumber; root_grad: JsonNumber | null }
   | {
       type: "Tensor";
       shape: number[];
+      /** Nested as the tensor is; when `truncated`, only the first elements, flattened. */
       data: JsonNested;
       grad: JsonNested | null;
       root_grad: JsonNested | null;
+      /** Present (true) when the tensor was too large to give whole (see tensorReport.ts). */
+      truncated?: true;
     }
-  | { type: "Object"; class: string; parameters?: PyJson[] };
+  | { type: "Object"; class: string; parameters?: PyJson[] }
+  /** A list, tuple or set too long to give whole: its length and its first items. */
+  | { type: "list" | "tuple" | "set"; length: number; truncated: true; items: PyJson[] }
+  /** A str too long to give whole: its length and its beginning. */
+  | { type: "str"; length: number; truncated: true; text: string };
 
 /** A finite number, or "NaN" / "Infinity" / "-Infinity". */
 export type JsonNumber = number | string;
@@ -144,4 +190,34 @@ export interface Trace {
   omitted?: number;
   /** Every function call the run made, in the order they started (see TraceNode.call). */
   calls?: TraceCall[];
+  /** The figures the run showed, in order (matplotlib's, Graphviz graphs); absent when none. */
+  figures?: TraceFigure[];
+  /** For a notebook run (`RunOptions.cellStarts`): what each cell showed, as Jupyter would show it. */
+  cells?: TraceCellOutput[];
+}
+
+/**
+ * The outputs of one notebook cell, in the order they appeared: text it printed, figures it
+ * showed (indexes into `Trace.figures`), and the value of its last expression as Jupyter's
+ * `Out[n]` shows it (`repr`). An error it stopped on is among the trace's diagnostics.
+ */
+export interface TraceCellOutput {
+  cell: number;
+  items: (
+    { kind: "stream"; text: string } | { kind: "figure"; figure: number } | { kind: "result"; text: string }
+  )[];
+}
+
+/**
+ * A figure the program showed: `plt.show()` (or the end of a notebook cell, or of the run, for
+ * figures never shown), or a Graphviz graph displayed. The SVG is GradLens's own drawing; the
+ * text in it that came from the program is escaped.
+ */
+export interface TraceFigure {
+  svg: string;
+  /** Where it was shown: the `plt.show()` call, the last call that drew on it, the displayed expression. */
+  span: Span | null;
+  kind: "matplotlib" | "graphviz";
+  /** Its title (the first axes' title, a `suptitle`), when it has one. */
+  title?: string;
 }

@@ -11,7 +11,14 @@ import {
   type Bundle,
   type GroupStats,
 } from "./folding/groupView";
-import { formatShape, formatValues, magnitude, numberStatus, type NumberStatus } from "./format";
+import {
+  formatNumber,
+  formatShape,
+  formatValues,
+  magnitude,
+  numberStatus,
+  type NumberStatus,
+} from "./format";
 import { layeredLayout } from "./layout/layeredLayout";
 import { reusableLayout } from "./layoutReuse";
 import { tensorHeatmap } from "./tensorHeatmap";
@@ -271,6 +278,14 @@ function valueTitle(node: TraceNode, isRoot: boolean, data: string, grad: string
   lines.push(node.shape.length > 0 ? `${role} · shape ${formatShape(node.shape)}` : role);
   if (node.cut) lines.push(CUT_REASON[node.cut]);
   lines.push(`data ${data}`, `grad ${grad}`);
+  const check = node.own?.check;
+  if (check !== undefined) {
+    lines.push(
+      check.agrees
+        ? "✓ your .grad matches the chain rule"
+        : `✗ your .grad is ${formatNumber(check.yours)}, the chain rule gives ${grad}`,
+    );
+  }
   if (node.span !== null) lines.push("Click to show it in the source.");
   return lines.join("\n");
 }
@@ -299,7 +314,7 @@ function inputEdge(
   labels: readonly string[],
 ): ViewEdge {
   const contribution = edge.contribution;
-  return {
+  const view: ViewEdge = {
     kind: "input",
     key: `e${edge.id}`,
     from: `v${operand.id}`,
@@ -323,6 +338,13 @@ function inputEdge(
     points: [],
     labelAt: null,
   };
+  if (edge.mismatch) {
+    // the learner's own `_backward` sent something else: say so beside the chain rule
+    view.mismatch = true;
+    const yours = `your _backward sent ${formatNumber(edge.mismatch.given)} instead of ${formatNumber(edge.mismatch.expected)}`;
+    view.chainRule = view.chainRule === null ? yours : `${view.chainRule}\n${yours}`;
+  }
+  return view;
 }
 
 function outputEdge(result: TraceNode): ViewEdge {

@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { runProgram } from "../runtime/runProgram";
 import { buildViewGraph } from "./buildViewGraph";
@@ -21,11 +22,15 @@ const folded = graphOf(
   20,
 );
 
+// a learner's own Value class whose `_backward` sends wrong contributions: edges marked
+const ownMistake = buildViewGraph(runProgram(readFileSync("examples/own_value_mul_mistake.py", "utf8")));
+
 describe("graphWire", () => {
   const cases: [string, ViewGraph][] = [
     ["values and ops", micrograd],
     ["tensors with heatmaps, cut values", tensors],
     ["folded groups", folded],
+    ["an own backward's mismatches", ownMistake],
     ["turned top to bottom", orient(micrograd, "top-to-bottom")],
     ["mirrored", orient(micrograd, "right-to-left")],
   ];
@@ -42,6 +47,7 @@ describe("graphWire", () => {
     );
     expect(tensors.nodes.some((n) => n.kind === "value" && n.heatmaps?.grad)).toBe(true);
     expect(tensors.nodes.some((n) => n.kind === "value" && n.cut !== undefined)).toBe(true);
+    expect(ownMistake.edges.some((e) => e.mismatch)).toBe(true);
   });
 
   it("travels in a graph message and is parsed back into the graph", () => {

@@ -146,6 +146,7 @@ export function encodeGraph(graph: ViewGraph, tooltips = true): GraphWire | null
     w.maybeText(edge.label);
     w.maybeText(edge.chainRule === null ? null : tip(edge.chainRule));
     w.int(STATUSES.indexOf(edge.status));
+    w.int(edge.mismatch ? 1 : 0);
     w.float(edge.weight);
     w.int(edge.points.length);
     for (const p of edge.points) {
@@ -363,10 +364,26 @@ function readEdge(r: Reader, nodes: readonly ViewNode[]): ViewEdge {
   const label = r.maybeText();
   const chainRule = r.maybeText();
   const status = r.pick(STATUSES);
+  const mismatch = r.flag();
   const weight = r.float();
   const points: Point[] = [];
   const pointCount = r.intIn(2, 1 << 20);
   for (let k = 0; k < pointCount; k++) points.push({ x: r.float(), y: r.float() });
   const labelAt = r.flag() ? { x: r.float(), y: r.float() } : null;
-  return { kind, key, from, to, fromTrace, toTrace, label, chainRule, status, weight, points, labelAt };
+  const edge: ViewEdge = {
+    kind,
+    key,
+    from,
+    to,
+    fromTrace,
+    toTrace,
+    label,
+    chainRule,
+    status,
+    weight,
+    points,
+    labelAt,
+  };
+  if (mismatch) edge.mismatch = true;
+  return edge;
 }

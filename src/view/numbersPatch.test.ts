@@ -99,6 +99,14 @@ describe("numbers patch", () => {
     });
   });
 
+  it("sends the graph itself when an edge gains or loses a mismatch mark, which numbers do not carry", () => {
+    const before = micrograd("2.0");
+    const after = copy(before);
+    after.edges.find((e) => e.kind === "input")!.mismatch = true;
+    expect(samePlaces(before, after)).toBe(false);
+    expect(samePlaces(after, copy(after))).toBe(true);
+  });
+
   it("declines a text with a NUL in it, which would end early", () => {
     const graph = micrograd("2.0");
     graph.nodes[0].title = "a\u0000b";

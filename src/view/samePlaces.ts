@@ -26,6 +26,8 @@ export function samePlaces(drawn: ViewGraph, next: ViewGraph): boolean {
     if (a.key !== b.key || a.kind !== b.kind || !samePoints(a.points, b.points)) return false;
     if ((a.label === null) !== (b.label === null) || (a.chainRule === null) !== (b.chainRule === null))
       return false;
+    // a numbers patch carries no mismatch mark: an edge that gains or loses one is drawn anew
+    if (a.mismatch !== b.mismatch) return false;
     if (
       a.labelAt !== null &&
       b.labelAt !== null &&

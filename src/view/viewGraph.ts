@@ -177,4 +177,9 @@ export interface ViewEdge {
   points: Point[];
   /** Where the label's centre goes (the middle of the edge's last stretch), or null. */
   labelAt: Point | null;
+  /**
+   * The program's own backward (its autograd class's `_backward`) sent another contribution
+   * along this edge than the chain rule: drawn in the error colour.
+   */
+  mismatch?: true;
 }

@@ -111,6 +111,7 @@ const isEdge = objectOf<ViewEdge>({
   weight: isNumber,
   points: isArrayOf(isPoint),
   labelAt: isNullable(isPoint),
+  mismatch: isOptional((x): x is true => x === true),
 });
 
 const isGraphShape = objectOf<ViewGraph>({

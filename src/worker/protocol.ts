@@ -1,3 +1,4 @@
+import type { PackedMessage } from "./packedMessage";
 import type { GradientCheckReport } from "../checks/gradientCheck";
 import type { GradientThresholds, HealthDiagnostic } from "../explain/gradientHealth";
 import type { InlineValue } from "../explain/inlineValues";
@@ -96,7 +97,22 @@ export interface TrainResponse {
   view?: ViewGraph;
 }
 
-export type WorkerRequest = RunRequest | GradientCheckRequest | TrainRequest;
+/** Host → worker: run this source and bring back only its trace (the CLI draws and reports it itself). */
+export interface TraceRequest {
+  type: "trace";
+  id: number;
+  source: string;
+  options: RunOptions;
+}
+
+/** Worker → host: the trace of a TraceRequest's run. */
+export interface TraceResponse {
+  type: "trace";
+  id: number;
+  trace: Trace;
+}
+
+export type WorkerRequest = RunRequest | GradientCheckRequest | TrainRequest | TraceRequest;
 
 /** Worker → host: the worker itself failed (a bug, not a program error). */
 export interface WorkerFailure {
@@ -106,4 +122,37 @@ export interface WorkerFailure {
 }
 
 export type WorkerMessage =
-  RunResponse | GradientCheckResponse | TrainProgress | TrainResponse | WorkerFailure;
+  RunResponse | GradientCheckResponse | TrainProgress | TrainResponse | TraceResponse | WorkerFailure;
+
+/** Host → runner: stop request `id` if it is still running (its worker is replaced). */
+export interface CancelRequest {
+  type: "cancel";
+  id: number;
+}
+
+/** Host → runner: how much memory the runner process holds (the soak bench asks). */
+export interface MemoryQuery {
+  type: "memory";
+  id: number;
+}
+
+export type RunnerRequest = WorkerRequest | CancelRequest | MemoryQuery;
+
+/** Runner → host: the worker running request `id` died (its heap limit, or a fatal error). */
+export interface WorkerDied {
+  type: "died";
+  id: number;
+  reason: "memory" | "crash";
+  detail: string;
+}
+
+/** Runner → host: the runner process's memory (resident set and its main heap), in bytes. */
+export interface MemoryReport {
+  type: "memoryReport";
+  id: number;
+  rss: number;
+  heapUsed: number;
+}
+
+/** What crosses from the runner to its client: a worker's answer packed (packedMessage.ts), or the runner's own news. */
+export type RunnerMessage = PackedMessage | WorkerDied | MemoryReport;

@@ -1,32 +1,37 @@
 import { build } from "esbuild";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { RunClient } from "./runClient";
 
-// The client is tested against the real worker, bundled as the extension bundles it.
+// The client is tested against the real runner process and worker, bundled as the extension bundles them.
 let dir: string;
-let workerFile: string;
+let files: { runner: string; worker: string };
 const analysis = { thresholds: { vanishing: 1e-7, exploding: 1e6 }, inlineMaxLength: 80, precision: 4 };
 const clients: RunClient[] = [];
 const client = (memoryMb = 256, timeoutMs = 20_000) => {
-  const c = new RunClient(workerFile, () => ({ memoryMb, timeoutMs }));
+  const c = new RunClient({ files, spare: true }, () => ({ memoryMb, timeoutMs }));
   clients.push(c);
   return c;
 };
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), "gradlens-worker-"));
-  workerFile = join(dir, "worker.js");
-  await build({
-    entryPoints: ["src/worker/runWorker.ts"],
-    outfile: workerFile,
-    bundle: true,
-    platform: "node",
-    format: "cjs",
-    logLevel: "silent",
-  });
+  files = { runner: join(dir, "runner.js"), worker: join(dir, "worker.js") };
+  const bundle = (entry: string, outfile: string) =>
+    build({
+      entryPoints: [entry],
+      outfile,
+      bundle: true,
+      platform: "node",
+      format: "cjs",
+      logLevel: "silent",
+    });
+  await Promise.all([
+    bundle("src/worker/runWorker.ts", files.worker),
+    bundle("src/worker/runnerProcess.ts", files.runner),
+  ]);
 }, 30_000);
 
 afterAll(() => {
@@ -53,13 +58,38 @@ describe("RunClient", () => {
     expect((await c.run(program, {}, analysis)).kind).toBe("result");
   });
 
-  it("replaces a worker that ran out of memory", async () => {
+  it("raises a located MemoryError when a program outgrows its budget, and runs the next program", async () => {
     const c = client(64);
     const grow = "xs = []\nwhile True:\n    xs.append([1.0] * 100000)\n";
     const outcome = await c.run(grow, { stepBudget: 1e12 }, analysis);
-    expect(outcome).toMatchObject({ kind: "stopped", reason: "memory" });
+    expect(outcome.kind === "result" && outcome.trace.diagnostics[0]).toMatchObject({
+      message: "MemoryError",
+      span: { from: grow.indexOf("[1.0]") },
+    });
     expect((await c.run(program, {}, analysis)).kind).toBe("result");
-  }, 30_000);
+  }, 60_000);
+
+  it("replaces a worker that V8 stopped at its heap limit, and a runner process that died", async () => {
+    // stand-ins for what the interpreter's accounting prevents: a worker that fills its heap
+    // with raw JavaScript, and one that takes its whole process down
+    const fake = (body: string) => {
+      const file = join(dir, `fake-${Math.random().toString(36).slice(2)}.js`);
+      writeFileSync(file, `require("node:worker_threads").parentPort.on("message", (r) => { ${body} });`);
+      return new RunClient({ files: { runner: files.runner, worker: file } }, () => ({
+        memoryMb: 64,
+        timeoutMs: 20_000,
+      }));
+    };
+    const heap = fake("const keep = []; for (;;) keep.push(new Array(1e5).fill({}));");
+    clients.push(heap);
+    expect(await heap.run(program, {}, analysis)).toMatchObject({ kind: "stopped", reason: "memory" });
+    const fatal = fake("process.abort();");
+    clients.push(fatal);
+    expect(await fatal.run(program, {}, analysis)).toMatchObject({ kind: "stopped", reason: "crash" });
+    // a new runner process is started for the next request
+    expect(await fatal.run(program, {}, analysis)).toMatchObject({ kind: "stopped", reason: "crash" });
+    expect(fatal.runnerKind).toBe("process");
+  }, 60_000);
 
   it("stops at the wall-clock limit when the step budget would not", async () => {
     const c = client(256, 300);

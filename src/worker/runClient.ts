@@ -1,10 +1,11 @@
-import { Worker } from "node:worker_threads";
 import { messages, type Messages } from "../l10n/messages";
 import type { RunOptions } from "../runtime/runApi";
 import type { GradientCheckReport } from "../checks/gradientCheck";
 import type { TrainConfig, TrainResult } from "../train/trainProgram";
+import type { Trace } from "../trace/trace";
 import type { ViewGraph } from "../view/viewGraph";
 import type {
+  RunnerMessage,
   RunRequest,
   RunResponse,
   TrainProgress,
@@ -12,12 +13,23 @@ import type {
   WorkerMessage,
   WorkerRequest,
 } from "./protocol";
+import { openRunner, type RunnerChannel, type RunnerFiles } from "./runnerChannel";
+import { unpack } from "./packedMessage";
 
 export interface RunLimits {
-  /** V8 old-generation heap the worker may use; past it the worker dies and is replaced. */
+  /** The memory budget (MiB): the interpreter's MemoryError, and the runner's heap limit beyond it. */
   memoryMb: number;
   /** Wall-clock safety net behind the interpreter's own step budget. */
   timeoutMs: number;
+}
+
+/** How a client's runner is made: where its bundles are, and whether it keeps a spare worker. */
+export interface RunnerSetup {
+  files: RunnerFiles;
+  /** A second worker kept started, for live runs that newer edits keep replacing. */
+  spare?: boolean;
+  /** Makes the channel (tests choose the in-process runner; default: a process of its own). */
+  open?: typeof openRunner;
 }
 
 /** How a run ended when it produced no result. */
@@ -40,22 +52,60 @@ interface Pending {
   t: Messages;
 }
 
-/**
- * Runs programs in one worker thread, one at a time. A newer run replaces an older one that is
- * still going (the worker is terminated rather than waited on), and a worker that ran out of
- * memory or time is replaced on the next run. Nothing here ever blocks the caller's thread.
- */
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
+/**
+ * Runs programs in a runner of their own (runnerProcess.ts: a separate process, so nothing a
+ * program does can take the caller's process down), one at a time. A newer run replaces an
+ * older one that is still going (the runner stops its worker and the spare takes over), a
+ * runner that died is started again on the next run, and one whose memory budget changed is
+ * replaced. Nothing here ever blocks the caller's thread.
+ */
 export class RunClient {
-  private worker: Worker | null = null;
+  private channel: RunnerChannel | null = null;
+  /** The budget the current runner was started with. */
+  private channelMemoryMb = 0;
   private pending: Pending | null = null;
   private nextId = 1;
 
   constructor(
-    private readonly workerFile: string,
+    private readonly setup: RunnerSetup,
     private readonly limits: () => RunLimits,
   ) {}
+
+  /** Whether programs run in a process of their own ("process") or, as a fallback, in this one. */
+  get runnerKind(): RunnerChannel["kind"] | null {
+    return this.channel?.kind ?? null;
+  }
+
+  /** The process programs run in now, if a runner has started. */
+  get runnerPid(): number | undefined {
+    return this.channel?.pid;
+  }
+
+  /** Starts the runner now, so the first run does not wait for it. */
+  warm(): void {
+    this.ensureChannel();
+  }
+
+  /** The runner's resident memory and main heap, in bytes (null when it does not answer in time). */
+  async runnerMemory(): Promise<{ rss: number; heapUsed: number } | null> {
+    if (this.pending) return null;
+    const channel = this.ensureChannel();
+    const id = this.nextId++;
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => finish(null), 5000);
+      const finish = (value: { rss: number; heapUsed: number } | null) => {
+        clearTimeout(timer);
+        this.memoryWaiters.delete(id);
+        resolve(value);
+      };
+      this.memoryWaiters.set(id, finish);
+      channel.send({ type: "memory", id });
+    });
+  }
+
+  private readonly memoryWaiters = new Map<number, (value: { rss: number; heapUsed: number }) => void>();
 
   async run(
     source: string,
@@ -68,6 +118,15 @@ export class RunClient {
     const { message } = answer;
     if (message.type === "result") return { kind: "result", ...message };
     return crashed(message, analysis.locale);
+  }
+
+  /** Runs a program for its trace alone (no layout, no analysis): what the CLI reports. */
+  async trace(source: string, options: RunOptions): Promise<Trace | RunStopped> {
+    const answer = await this.send({ type: "trace", source, options });
+    if (answer.kind === "stopped") return answer;
+    const { message } = answer;
+    if (message.type === "trace") return message.trace;
+    return crashed(message, undefined);
   }
 
   /** Checks the program's gradients against finite differences (re-running it many times). */
@@ -115,10 +174,14 @@ export class RunClient {
     onProgress?: (progress: TrainProgress) => void,
   ): Promise<Answer> {
     this.cancel();
-    const worker = this.ensureWorker();
+    const channel = this.ensureChannel();
     const id = this.nextId++;
-    const { timeoutMs } = this.limits();
-    const t = messages(body.type === "run" ? body.analysis.locale : body.locale);
+    const { timeoutMs, memoryMb } = this.limits();
+    // the interpreter's budget is the one the runner's heap was sized for
+    const request = { ...body, options: { ...body.options, memoryBudgetMb: memoryMb } };
+    const t = messages(
+      body.type === "run" ? body.analysis.locale : body.type === "trace" ? undefined : body.locale,
+    );
     return new Promise<Answer>((resolve) => {
       const timer = setTimeout(() => {
         this.finish({
@@ -126,19 +189,19 @@ export class RunClient {
           reason: "timeout",
           message: t("worker.timeout", Math.round(timeoutMs / 1000)),
         });
-        this.killWorker();
+        channel.send({ type: "cancel", id });
       }, timeoutMs);
       this.pending = { id, resolve, timer, onProgress, t };
-      worker.postMessage({ ...body, id } as WorkerRequest);
+      channel.send({ ...request, id } as WorkerRequest);
     });
   }
 
-  /** Stops the run in flight, if any: it resolves as superseded and its worker is replaced. */
+  /** Stops the run in flight, if any: it resolves as superseded and the runner stops its worker. */
   cancel(): void {
-    if (!this.pending) return;
-    const message = this.pending.t("worker.superseded");
-    this.finish({ kind: "stopped", reason: "superseded", message });
-    this.killWorker();
+    const pending = this.pending;
+    if (!pending) return;
+    this.finish({ kind: "stopped", reason: "superseded", message: pending.t("worker.superseded") });
+    this.channel?.send({ type: "cancel", id: pending.id });
   }
 
   dispose(): void {
@@ -146,45 +209,58 @@ export class RunClient {
       const message = this.pending.t("worker.disposed");
       this.finish({ kind: "stopped", reason: "superseded", message });
     }
-    this.killWorker();
+    this.channel?.dispose();
+    this.channel = null;
   }
 
-  private ensureWorker(): Worker {
-    if (this.worker) return this.worker;
+  private ensureChannel(): RunnerChannel {
     const { memoryMb } = this.limits();
-    const worker = new Worker(this.workerFile, {
-      // 4 MB of stack lets a Python program recurse to its usual limit of ~1000 frames.
-      resourceLimits: { maxOldGenerationSizeMb: memoryMb, stackSizeMb: 4 },
-      stdout: true,
-      stderr: true,
-    });
-    worker.on("message", (message: WorkerMessage) => {
-      if (!this.pending || message.id !== this.pending.id) return;
-      if (message.type === "trainStep") this.pending.onProgress?.(message);
-      else this.finish({ kind: "answer", message });
-    });
-    // A terminated worker still reports its end later; by then a newer worker may hold a newer
-    // run, which must not be ended by the old one's exit.
-    worker.on("error", (error: Error & { code?: string }) => {
-      if (this.worker !== worker) return;
-      const outOfMemory = error.code === "ERR_WORKER_OUT_OF_MEMORY";
-      this.worker = null;
-      const t = this.pending?.t ?? messages();
+    if (this.channel && this.channelMemoryMb === memoryMb) return this.channel;
+    this.channel?.dispose();
+    this.channelMemoryMb = memoryMb;
+    const open = this.setup.open ?? openRunner;
+    const channel: RunnerChannel = open(
+      this.setup.files,
+      { memoryMb, spare: this.setup.spare ?? false },
+      {
+        message: (message) => {
+          if (channel === this.channel) this.receive(message);
+        },
+        exit: (detail, outOfMemory) => {
+          if (channel !== this.channel) return;
+          this.channel = null;
+          const t = this.pending?.t ?? messages();
+          this.finish({
+            kind: "stopped",
+            reason: outOfMemory ? "memory" : "crash",
+            message: outOfMemory ? t("worker.memory", memoryMb) : t("worker.failed", detail),
+          });
+        },
+      },
+    );
+    this.channel = channel;
+    return channel;
+  }
+
+  private receive(message: RunnerMessage): void {
+    if (message.type === "memoryReport") {
+      this.memoryWaiters.get(message.id)?.({ rss: message.rss, heapUsed: message.heapUsed });
+      return;
+    }
+    if (!this.pending || message.id !== this.pending.id) return;
+    if (message.type === "packed") {
+      const answer = unpack(message);
+      if (answer.type === "trainStep") this.pending.onProgress?.(answer);
+      else this.finish({ kind: "answer", message: answer });
+    } else if (message.type === "died") {
+      const t = this.pending.t;
+      const memory = message.reason === "memory";
       this.finish({
         kind: "stopped",
-        reason: outOfMemory ? "memory" : "crash",
-        message: outOfMemory ? t("worker.memory", memoryMb) : t("worker.failed", error.message),
+        reason: memory ? "memory" : "crash",
+        message: memory ? t("worker.memory", this.channelMemoryMb) : t("worker.failed", message.detail),
       });
-    });
-    worker.on("exit", () => {
-      if (this.worker !== worker) return;
-      this.worker = null;
-      const t = this.pending?.t ?? messages();
-      this.finish({ kind: "stopped", reason: "crash", message: t("worker.exited") });
-    });
-    worker.unref();
-    this.worker = worker;
-    return worker;
+    }
   }
 
   private finish(outcome: Answer): void {
@@ -193,12 +269,6 @@ export class RunClient {
     this.pending = null;
     clearTimeout(pending.timer);
     pending.resolve(outcome);
-  }
-
-  private killWorker(): void {
-    const worker = this.worker;
-    this.worker = null;
-    if (worker) void worker.terminate();
   }
 }
 

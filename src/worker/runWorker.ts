@@ -3,6 +3,7 @@
  * extension host. It interprets, builds the trace and lays out the graph, then posts both back.
  */
 import { parentPort } from "node:worker_threads";
+import { postPacked } from "./packedMessage";
 import { checkGradients } from "../checks/gradientCheck";
 import { gradientDiagnostics } from "../explain/gradientHealth";
 import { inlineValues, shouldShowInlineByDefault } from "../explain/inlineValues";
@@ -27,6 +28,8 @@ port.on("message", (request: WorkerRequest) => {
   try {
     if (request.type === "run") reply = run(request);
     else if (request.type === "train") reply = train(request);
+    else if (request.type === "trace")
+      reply = { type: "trace", id: request.id, trace: runProgram(request.source, request.options) };
     else {
       const report = checkGradients(request.source, request.options, {}, request.locale);
       reply = { type: "gradcheck", id: request.id, report };
@@ -38,7 +41,7 @@ port.on("message", (request: WorkerRequest) => {
       message: e instanceof Error ? (e.stack ?? e.message) : String(e),
     };
   }
-  port.postMessage(reply);
+  postPacked(port, reply);
 });
 
 /**
@@ -75,18 +78,23 @@ function train(request: TrainRequest): TrainResponse {
         end + Math.max(TRAIN_VIEW_INTERVAL_MS, ((end - start) * (1 - TRAIN_VIEW_SHARE)) / TRAIN_VIEW_SHARE);
     }
     if (final) finalView = view;
-    else
-      port!.postMessage({
-        type: "trainStep",
-        id: request.id,
-        step,
-        loss,
-        ...(view && { view }),
-      } satisfies WorkerMessage);
+    else postPacked(port!, { type: "trainStep", id: request.id, step, loss, ...(view && { view }) });
   }
 }
 
+/**
+ * The last graph of the files run lately, so a re-run whose boxes still fit keeps its layout.
+ * Only the most recent few are kept: a long session opens many files, and each graph holds its
+ * whole layout.
+ */
 const previousViews = new Map<string, ViewGraph>();
+const PREVIOUS_VIEWS_KEPT = 8;
+
+function rememberView(key: string, view: ViewGraph): void {
+  previousViews.delete(key); // re-inserted last: the map's order is the order of use
+  previousViews.set(key, view);
+  while (previousViews.size > PREVIOUS_VIEWS_KEPT) previousViews.delete(previousViews.keys().next().value!);
+}
 
 function run(request: RunRequest): RunResponse {
   const t0 = performance.now();
@@ -99,7 +107,7 @@ function run(request: RunRequest): RunResponse {
     ...request.view?.folds,
     previous: previousViews.get(key),
   });
-  previousViews.set(key, view);
+  rememberView(key, view);
   const t2 = performance.now();
   const { thresholds, inlineMaxLength, precision, locale } = request.analysis;
   const health = gradientDiagnostics(trace, thresholds, locale);

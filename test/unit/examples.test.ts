@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { gradientDiagnostics } from "../../src/explain/gradientHealth";
 import { runProgram } from "../../src/runtime/runProgram";
-import { compare } from "./expectation";
+import { checkWarnings, compare } from "./expectation";
 
 /**
  * "Comment tests": every example carries its expectations as `# expect: <expression> <op> <value>`
@@ -102,6 +102,7 @@ describe("examples carry their own expectations", () => {
       const wantedCodes = source.split("\n").flatMap((l) => EXPECT_DIAGNOSTIC.exec(l.trim())?.[1] ?? []);
       const codes = [...trace.diagnostics, ...gradientDiagnostics(trace)].map((d) => d.code);
       for (const code of wantedCodes) expect(codes, `${file}: a "${code}" diagnostic`).toContain(code);
+      checkWarnings(source, trace.diagnostics, file);
       expectations.forEach((e, k) => {
         const where = `${file}:${e.line}: ${e.lhs} ${e.op} ${e.rhs}`;
         expect(printed.has(k), where).toBe(true);

@@ -74,7 +74,7 @@ check("the package holds the bundles, the manifest, its translations, the icon a
 check("the package has no node_modules, sources, tests, maps or benchmarks", () => {
   const unwanted = files.filter(
     (f) =>
-      /^(node_modules|src|test|webview|bench|scripts)\/|\.map$|^dist\/bench/.test(f) ||
+      /^(node_modules|src|test|webview|bench|scripts)\/|\.map$|^dist\/(bench|fuzz)/.test(f) ||
       (f.endsWith(".ts") && !f.startsWith("examples/ts/")),
   );
   if (unwanted.length) throw new Error(`should not ship: ${unwanted.slice(0, 10).join(", ")}`);
@@ -129,7 +129,8 @@ if (failed.length === 0) {
         `--user-data-dir=${path.join(runDir, "user-data")}`,
         `--extensions-dir=${extensionsDir}`,
       ],
-      extensionTestsEnv: { GRADLENS_TEST_RESULTS: suiteResults },
+      // GRADLENS_TEST_API: the extension exports its test API (src/host/testApi.ts) only then
+      extensionTestsEnv: { GRADLENS_TEST_RESULTS: suiteResults, GRADLENS_TEST_API: "1" },
     });
   } catch (err) {
     console.error(`vsix: the in-host suite against the installed extension failed: ${err.message}`);

@@ -1,3 +1,4 @@
+import { roundsFloat32 } from "../tensor/dtype";
 import { Tensor } from "../tensor/tensor";
 import { TensorError } from "../tensor/tensorError";
 
@@ -94,7 +95,8 @@ export function paramValues(p: Tensor): { values: Float64Array; commit: () => vo
 }
 
 function roundParam(p: Tensor, values: Float64Array): void {
-  if (p.dtype === "float32") for (let i = 0; i < values.length; i++) values[i] = Math.fround(values[i]);
+  if (p.dtype === "float32" && roundsFloat32())
+    for (let i = 0; i < values.length; i++) values[i] = Math.fround(values[i]);
 }
 
 export function invalid(what: string, value: number): TensorError {

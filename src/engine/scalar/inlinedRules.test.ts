@@ -10,8 +10,8 @@ import { Tape } from "../tape";
  * int-ness included, on every operation and awkward operands.
  */
 
-const BINARY = [OpCode.Add, OpCode.Mul];
-const UNARY = [OpCode.Relu, OpCode.Tanh, OpCode.Exp, OpCode.Log, OpCode.Sigmoid];
+const BINARY = [OpCode.Add, OpCode.Mul, OpCode.Sub, OpCode.Div];
+const UNARY = [OpCode.Relu, OpCode.Tanh, OpCode.Exp, OpCode.Log, OpCode.Sigmoid, OpCode.Neg];
 const VALUES = [0, -0, 1, -1, 2, -3, 0.5, -0.25, 1e-300, 710, -710, 1e308, NaN, Infinity, -Infinity];
 const EXPONENTS: [number, boolean][] = [
   [2, true],

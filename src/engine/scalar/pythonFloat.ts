@@ -34,6 +34,12 @@ export function pythonExp(x: number): number {
   return r;
 }
 
+/** Python's float `x / y`: ZeroDivisionError where IEEE gives ±∞ or NaN. */
+export function pythonDivide(x: number, y: number): number {
+  if (y === 0) throw new EngineArithmeticError("ZeroDivisionError", "float division by zero");
+  return x / y;
+}
+
 /** Python's `math.log`: raises ValueError for zero and negative numbers. */
 export function pythonLog(x: number): number {
   if (x <= 0) throw new EngineArithmeticError("ValueError", "math domain error");

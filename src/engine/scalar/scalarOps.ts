@@ -1,9 +1,10 @@
-import { pythonExp, pythonLog, pythonPow } from "./pythonFloat";
+import { pythonDivide, pythonExp, pythonLog, pythonPow } from "./pythonFloat";
 
 /**
  * The scalar operations, each with its forward computation and its local-gradient rule side by
- * side. Only primitives live here; micrograd builds the rest from them (`a - b` is
- * `a + (b * -1)`, `a / b` is `a * b**-1`), and so do we, so there are few rules to get right.
+ * side. micrograd builds the rest from its primitives (`a - b` is `a + (b * -1)`, `a / b` is
+ * `a * b**-1`), and so does our micrograd; `-`, `/` and `neg` are here for the program's own
+ * autograd classes, whose `__sub__` or `__truediv__` may make one value of its own.
  *
  * `x`, `y` are the operands' data, `k` the operation's constant (the exponent of `**`), `out`
  * the result's data. The local derivative reads the operands' data as they are when the
@@ -31,26 +32,45 @@ const none = () => NaN;
 const never = () => false;
 
 /**
- * The codes up to `Const` have no operands: every pass over the rows skips them with one test
- * (`code <= OpCode.Const`), so a tensor row costs the scalar passes nothing.
+ * The codes up to `Opaque` have no operands on the tape: every pass over the rows skips them
+ * with one test (`code <= OpCode.Opaque`), so a tensor row costs the scalar passes nothing.
+ * The binary operations come next (`code <= OpCode.Div`), then the unary ones.
  */
 export const enum OpCode {
   /** A tensor value, recorded for its place in creation order; its autograd is grad_fn's. */
   Tensor = 0,
   Leaf = 1,
   Const = 2,
-  Add = 3,
-  Mul = 4,
-  Pow = 5,
-  Relu = 6,
-  Tanh = 7,
-  Exp = 8,
-  Log = 9,
-  Sigmoid = 10,
+  /**
+   * The result of an operation GradLens has no rule for (a program's own autograd class with an
+   * op of its own): its operands are listed beside the tape (`Tape.operandsOf`), and no
+   * gradient is computed through it.
+   */
+  Opaque = 3,
+  Add = 4,
+  Mul = 5,
+  Sub = 6,
+  Div = 7,
+  Pow = 8,
+  Relu = 9,
+  Tanh = 10,
+  Exp = 11,
+  Log = 12,
+  Sigmoid = 13,
+  Neg = 14,
 }
 
 /** Indexed by OpCode. */
 export const SCALAR_OPS: readonly ScalarOp[] = [
+  {
+    symbol: "",
+    arity: 0,
+    forward: none,
+    local: none,
+    resultIsInt: never,
+    localIsInt: never,
+    rule: () => "",
+  },
   {
     symbol: "",
     arity: 0,
@@ -95,6 +115,25 @@ export const SCALAR_OPS: readonly ScalarOp[] = [
     resultIsInt: (xInt, yInt) => xInt && yInt,
     localIsInt: (i, xInt, yInt) => (i === 0 ? yInt : xInt),
     rule: (i) => (i === 0 ? "∂(a·b)/∂a = b" : "∂(a·b)/∂b = a"),
+  },
+  {
+    symbol: "-",
+    arity: 2,
+    forward: (x, y) => x - y,
+    local: (i) => (i === 0 ? 1 : -1),
+    resultIsInt: (xInt, yInt) => xInt && yInt,
+    localIsInt: () => true,
+    rule: (i) => (i === 0 ? "∂(a−b)/∂a = 1" : "∂(a−b)/∂b = −1"),
+  },
+  {
+    symbol: "/",
+    arity: 2,
+    forward: (x, y) => pythonDivide(x, y),
+    // the rule's own IEEE numbers: at b = 0 the forward pass has already raised
+    local: (i, x, y) => (i === 0 ? 1 / y : -x / (y * y)),
+    resultIsInt: never,
+    localIsInt: never,
+    rule: (i) => (i === 0 ? "∂(a/b)/∂a = 1/b" : "∂(a/b)/∂b = −a/b²"),
   },
   {
     symbol: "**",
@@ -151,5 +190,14 @@ export const SCALAR_OPS: readonly ScalarOp[] = [
     resultIsInt: never,
     localIsInt: never,
     rule: () => "∂σ(a)/∂a = σ(a)·(1 − σ(a))",
+  },
+  {
+    symbol: "neg",
+    arity: 1,
+    forward: (x) => -x,
+    local: () => -1,
+    resultIsInt: (xInt) => xInt,
+    localIsInt: () => true,
+    rule: () => "∂(−a)/∂a = −1",
   },
 ];

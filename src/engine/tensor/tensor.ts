@@ -4,18 +4,49 @@ import { contiguousStrides, normalizeDim, numelOf } from "./shapeMath";
 import { runtimeError, typeError } from "./tensorError";
 import { newTensorId } from "./tensorIds";
 import { chargeMemory } from "../memory";
+import { storageWritten } from "./leafMoves";
 
 /**
  * The memory one or more tensors look at. Views share a storage; `version` counts in-place
  * writes so a backward pass can tell that a value it saved has been changed under it.
  */
 export class Storage {
-  version = 0;
+  private writes = 0;
   /** Set once a second tensor looks at this storage (a view): in-place ops then cannot be recorded. */
   shared = false;
-  constructor(public data: Float64Array) {
+  /** Writes to the memory through any storage over it (counted on `memory`). */
+  private memoryWrites = 0;
+  /**
+   * The storage that counts writes to this one's memory: itself, or for `x.data`'s storage (a
+   * version counter of its own, as in PyTorch, over x's array) x's. A leaf's state for a
+   * gradient check's moves (leafMoves.ts): writes through `x.data` change x.
+   */
+  readonly memory: Storage;
+
+  constructor(
+    public data: Float64Array,
+    /** A storage over the same array (`x.data`'s over x's), whose memory this one shares. */
+    sameMemoryAs?: Storage,
+  ) {
     // charged as it is taken in: every tensor's values pass through here (see engine/memory.ts)
     chargeMemory(data.length * 8);
+    this.memory = sameMemoryAs?.memory ?? this;
+  }
+
+  get version(): number {
+    return this.writes;
+  }
+
+  /** Every in-place write counts one (`storage.version++`). */
+  set version(v: number) {
+    this.writes = v;
+    this.memory.memoryWrites++;
+    storageWritten(this);
+  }
+
+  /** Writes to this storage's memory so far, through it or any storage over the same array. */
+  get memoryVersion(): number {
+    return this.memory.memoryWrites;
   }
 }
 

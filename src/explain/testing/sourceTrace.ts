@@ -1,3 +1,4 @@
+import { parsePython } from "../../lang/python/parsePython";
 import type { Occurrence, Span, Trace } from "../../trace/trace";
 
 /**
@@ -19,6 +20,21 @@ export function spanOf(source: string, text: string, nth = 0): Span {
 export function occurrence(source: string, name: string, node: number, anchor = name): Occurrence {
   const from = spanOf(source, anchor).from + anchor.indexOf(name);
   return { name, span: { from, to: from + name.length }, node };
+}
+
+/**
+ * `occurrences` with the statements that bind them marked (Occurrence.statement), as the
+ * Python front end marks a real run's of the same source.
+ */
+export function bound(source: string, occurrences: Occurrence[]): Occurrence[] {
+  const key = (s: Span) => `${s.from}:${s.to}`;
+  const statements = new Map<string, Span>();
+  for (const o of parsePython(source).program?.occurrences ?? [])
+    if (o.statement) statements.set(key(o.span), o.statement);
+  return occurrences.map((o) => {
+    const statement = statements.get(key(o.span));
+    return statement ? { ...o, statement } : o;
+  });
 }
 
 /** A copy of `trace` with the given nodes' spans set and its occurrences replaced. */

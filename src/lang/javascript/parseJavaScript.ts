@@ -5,6 +5,7 @@ import { childrenOf } from "./syntaxNodes";
 import { lowerStatements } from "./lowerStatement";
 import { findJsSyntaxErrors } from "./syntaxErrors";
 import { findLiteralErrors } from "./literalErrors";
+import { markStatementBindings } from "../statementBindings";
 
 /** The two dialects: plain JavaScript, and TypeScript whose types are parsed and ignored. */
 export type JsDialect = "js" | "ts";
@@ -28,5 +29,7 @@ export function parseJavaScript(source: string, dialect: JsDialect = "js"): Pars
   }
   const cx = new Lowering(source);
   const body = lowerStatements(cx, childrenOf(tree.topNode));
-  return { program: { body, occurrences: cx.occurrences }, diagnostics: cx.diagnostics };
+  const program = { body, occurrences: cx.occurrences };
+  markStatementBindings(program);
+  return { program, diagnostics: cx.diagnostics };
 }

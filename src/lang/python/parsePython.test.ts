@@ -26,7 +26,7 @@ describe("parsePython lowers Python source to the program IR", () => {
     expect(program!.occurrences).toEqual([
       { name: "a", span: { from: 4, to: 5 } },
       { name: "a", span: { from: 8, to: 9 } },
-      { name: "c", span: { from: 0, to: 1 } },
+      { name: "c", span: { from: 0, to: 1 }, statement: { from: 0, to: 9 } },
     ]);
   });
 

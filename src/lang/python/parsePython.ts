@@ -2,6 +2,7 @@ import { parser } from "@lezer/python";
 import { childrenOf, Lowering, type ParseResult } from "../lowering";
 import { lowerStatements } from "./lowerStatement";
 import { findSyntaxErrors } from "./syntaxErrors";
+import { markStatementBindings } from "../statementBindings";
 
 export type { FrontEndDiagnostic, ParseResult } from "../lowering";
 
@@ -21,5 +22,8 @@ export function parsePython(source: string, options: { isLibrary?: boolean } = {
   const cx = new Lowering(source, options.isLibrary ?? false);
   const body = lowerStatements(cx, childrenOf(tree.topNode));
   const hasSyntax = cx.diagnostics.some((d) => d.code === "syntax");
-  return { program: hasSyntax ? null : { body, occurrences: cx.occurrences }, diagnostics: cx.diagnostics };
+  if (hasSyntax) return { program: null, diagnostics: cx.diagnostics };
+  const program = { body, occurrences: cx.occurrences };
+  if (!cx.isLibrary) markStatementBindings(program);
+  return { program, diagnostics: cx.diagnostics };
 }

@@ -1,6 +1,14 @@
+import { chargeString } from "../../engine/memory";
+import { bigIntText } from "../interpreter/stringify";
 import { PyInt, type PyValue } from "../interpreter/objects";
 import { PyError, valueError } from "../interpreter/pyErrors";
-import { floatRepr, formatExponent, formatFixed, formatGeneral } from "./floatFormat";
+import { floatRepr, formatExponent, formatFixed, formatGeneral } from "../../format/floatFormat";
+
+/** A precision makes a string about that long (`f"{x:.1000000f}"`): charged as one. */
+function chargedPrecision(p: number): number {
+  chargeString(p);
+  return p;
+}
 
 /** The parts of Python's format-spec mini-language: `[[fill]align][sign][#][0][width][,_][.precision][type]`. */
 interface FormatSpec {
@@ -27,7 +35,7 @@ function parseSpec(spec: string): FormatSpec {
     alternate: m[5] === "#",
     width: m[7] ? Number(m[7]) : 0,
     grouping: (m[8] as FormatSpec["grouping"]) ?? null,
-    precision: m[9] !== undefined ? Number(m[9]) : null,
+    precision: m[9] !== undefined ? chargedPrecision(Number(m[9])) : null,
     type: m[10] ?? "",
   };
 }
@@ -77,7 +85,7 @@ function formatInteger(n: number | bigint, f: FormatSpec): string {
     case "":
     case "d":
     case "n":
-      body = magnitude.toString();
+      body = typeof magnitude === "bigint" ? bigIntText(magnitude) : magnitude.toString();
       break;
     case "b":
       body = magnitude.toString(2);
@@ -166,6 +174,7 @@ function group(digits: string, separator: string, every: number): string {
 function pad(body: string, sign: string, f: FormatSpec, defaultAlign: "<" | ">"): string {
   const length = sign.length + body.length;
   if (f.width <= length) return sign + body;
+  chargeString(f.width);
   const fill = f.fill.repeat(f.width - length);
   switch (f.align ?? defaultAlign) {
     case "<":

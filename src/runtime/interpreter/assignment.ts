@@ -114,7 +114,7 @@ export function execAugmented(
       interp.setAt(span);
       const result = inplaceOp(interp, op, current, value);
       interp.stampRows(span);
-      setAttribute(interp, obj, target.name, result);
+      setAttribute(interp, obj, target.name, result, true);
       return;
     }
     case "subscript": {

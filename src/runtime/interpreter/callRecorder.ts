@@ -61,6 +61,17 @@ export class CallRecorder {
     this.current = previous;
   }
 
+  /** Moves the rows' calls along with a compacted tape (`moved[row]`: the row's new place, or -1). */
+  compact(moved: Int32Array): void {
+    const rowCall = this.rowCall;
+    let n = 0;
+    for (let row = 0; row < moved.length; row++) {
+      if (moved[row] < 0) continue;
+      rowCall[n++] = row < rowCall.length ? rowCall[row] : -1;
+    }
+    rowCall.fill(-1, n);
+  }
+
   /** The innermost call running now (what made a value kept outside the tape, such as a tensor). */
   active(): number | null {
     return this.current < 0 ? null : this.current;

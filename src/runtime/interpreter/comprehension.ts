@@ -1,3 +1,4 @@
+import { chargeGrowth } from "../../engine/memory";
 import type { Expr } from "../../lang/ir";
 import { assignedNames } from "../../lang/python/scopeAnalysis";
 import { assign } from "./assignment";
@@ -66,7 +67,10 @@ export function evalComprehension(interp: Interpreter, e: Comprehension, frame: 
     return d;
   }
   const items: PyValue[] = [];
-  for (let x = next(); x !== DONE; x = next()) items.push(x);
+  for (let x = next(); x !== DONE; x = next()) {
+    chargeGrowth(items.length + 1);
+    items.push(x);
+  }
   return e.kind === "set" ? setOf(items) : new PyList(items);
 }
 

@@ -5,7 +5,7 @@ import { RowSpans } from "../rowSpans";
 import { MicrogradOps } from "../../engine/scalar/microgradOps";
 import { Tape } from "../../engine/tape";
 import { recordTensorsOn } from "../../engine/tensor/tensorIds";
-import type { Expr, FunctionDef, NameExpr, Program, SourceSpan, Stmt } from "../../lang/ir";
+import type { Annotation, Expr, FunctionDef, NameExpr, Program, SourceSpan, Stmt } from "../../lang/ir";
 import { evalFormatString, formatValue } from "./formatting";
 import { bindArguments } from "./calls";
 import { dictSet, getItem, getIterator, iterate, setOf, toArray } from "./collections";
@@ -40,6 +40,8 @@ import { instantiate, makeClass } from "./classes";
 import { execTry } from "./tryStatement";
 import { execWith } from "./withStatement";
 import type { ModuleLoader } from "./moduleLoader";
+import { moveValueRefs, Reclaimer } from "./reclaim";
+import { NOT_OWN, OwnValues } from "../ownValues/ownValues";
 
 /** CPython's default `sys.getrecursionlimit()`: the frames a program may have, its module's included. */
 const RECURSION_LIMIT = 1000;
@@ -52,6 +54,20 @@ export function isOutOfMemory(e: unknown): boolean {
       e.message,
     )
   );
+}
+
+/** Every 65,536 statements the heap is measured against the memory budget (a mask). */
+const MEMORY_POLL_STEPS = 0xffff;
+/**
+ * Records `name: annotation` in the class's or module's `__annotations__`, as the source text
+ * (as under `from __future__ import annotations`); a function's are not kept, as in CPython.
+ */
+function annotate(frame: Frame, annotation: Annotation): void {
+  if (frame.kind === "function") return;
+  const existing = frame.vars.get("__annotations__");
+  const d = existing instanceof PyDict ? existing : new PyDict();
+  if (d !== existing) frame.vars.set("__annotations__", d);
+  dictSet(d, annotation.name, annotation.text);
 }
 
 /** How a block of statements ended. */
@@ -80,6 +96,13 @@ export class Interpreter implements Runtime {
   readonly globals = new Map<string, PyValue>();
   readonly builtins: Map<string, PyValue>;
   private readonly out: string[] = [];
+  /** Characters printed so far (where the next printed text starts in `stdout`). */
+  outLength = 0;
+  /**
+   * Told before each statement of the program's top level, and of the value of each top-level
+   * expression statement: a notebook shows figures at a cell's end and its last expression.
+   */
+  topLevel: { before(s: Stmt): void; value(s: Stmt, v: PyValue): void } | null = null;
   private steps = 0;
   /** True while running code of a module written in Python. */
   library = false;
@@ -90,6 +113,8 @@ export class Interpreter implements Runtime {
   private readonly scopes = new WeakMap<object, ScopeNames>();
   private frame: Frame | null = null;
   private depth = 0;
+  /** `sys.getrecursionlimit()`; `sys.setrecursionlimit` changes it (within RECURSION_CAP). */
+  recursionLimit = RECURSION_LIMIT;
   /** The exception an `except` block is handling, for a bare `raise`. */
   handling: PyError | null = null;
 
@@ -101,6 +126,11 @@ export class Interpreter implements Runtime {
   /** Told of name loads/stores of objects, for values whose data lives outside the tape (torch tensors). */
   nameHook: ((value: PyValue, occurrence: number, name: string | null) => void) | null = null;
   readonly callRecorder = new CallRecorder();
+  /** Drops a long run's unreachable values (see reclaim.ts). */
+  readonly reclaimer = new Reclaimer(this);
+  /** What running `for` loops and `with` blocks hold that no variable may: their iterables, managers. */
+  readonly heldByStatements: PyValue[] = [];
+  readonly ownValues: OwnValues;
 
   constructor(
     private readonly program: Program,
@@ -112,6 +142,7 @@ export class Interpreter implements Runtime {
   ) {
     this.builtins = builtins(this);
     this.occurrenceRows = new Int32Array(program.occurrences.length).fill(-1);
+    this.ownValues = new OwnValues(this, program.occurrences);
   }
 
   /** Runs the whole program; errors propagate to the caller with `span` filled in. */
@@ -123,7 +154,8 @@ export class Interpreter implements Runtime {
     const previousTape = recordTensorsOn(this.tape);
     const previousMeter = meterMemoryWith(this.memory);
     try {
-      this.execBlock(this.program.body, frame);
+      if (this.topLevel === null) this.execBlock(this.program.body, frame);
+      else this.execTopLevel(this.program.body, frame, this.topLevel);
     } catch (e) {
       throw this.locate(e);
     } finally {
@@ -131,6 +163,32 @@ export class Interpreter implements Runtime {
       recordTensorsOn(previousTape);
       this.stampRows(this.at);
     }
+  }
+
+  /**
+   * What the program can still reach between two of its top-level statements: its globals, the
+   * loops and `with` blocks running, the exception being handled, and the modules loaded.
+   */
+  *liveRoots(): Iterable<unknown> {
+    yield* this.globals.values();
+    yield* this.heldByStatements;
+    if (this.handling?.value) yield this.handling.value;
+    yield* this.modules.loadedModules();
+  }
+
+  /** Moves everything that names tape rows after Tape.compact (`moved[row]`: its new place, or -1). */
+  moveRows(moved: Int32Array): void {
+    const size = this.tape.size;
+    this.valueRefs = moveValueRefs(this.valueRefs, moved, size);
+    this.rowSpans.compact(moved);
+    this.callRecorder.compact(moved);
+    const names = [...this.rowNames];
+    this.rowNames.clear();
+    for (const [row, list] of names) if (moved[row] >= 0) this.rowNames.set(moved[row], list);
+    const occurrences = this.occurrenceRows;
+    for (let i = 0; i < occurrences.length; i++)
+      if (occurrences[i] >= 0) occurrences[i] = moved[occurrences[i]];
+    if (this.lastRoot !== null) this.lastRoot = moved[this.lastRoot] >= 0 ? moved[this.lastRoot] : null;
   }
 
   /** Runs a module written in Python in its own globals, as library code. */
@@ -188,7 +246,7 @@ export class Interpreter implements Runtime {
 
   // ---- Runtime interface ----
 
-  private readonly valueRefs: (ValueRef | undefined)[] = [];
+  private valueRefs: (ValueRef | undefined)[] = [];
 
   value(row: number): ValueRef {
     let ref = this.valueRefs[row];
@@ -203,6 +261,7 @@ export class Interpreter implements Runtime {
 
   write(text: string): void {
     this.out.push(text);
+    this.outLength += text.length;
   }
 
   step(): void {
@@ -226,6 +285,14 @@ export class Interpreter implements Runtime {
 
   str(v: PyValue): string {
     return str(this, v);
+  }
+
+  currentFunction(): PyFunction | null {
+    return this.frame?.func ?? null;
+  }
+
+  currentFrame(): Frame | null {
+    return this.frame;
   }
 
   currentMethod(): { cls: PyClass; self: PyValue } | null {
@@ -265,7 +332,7 @@ export class Interpreter implements Runtime {
     this.step();
     // CPython's default recursion limit of 1000 frames, the module's own frame among them
     // (`python3 prog.py` runs f(998) and stops f(999)); deeper would also risk the JS stack
-    if (this.depth >= RECURSION_LIMIT - 1)
+    if (this.depth >= this.recursionLimit - 1)
       throw new PyError("RecursionError", "maximum recursion depth exceeded");
     const names = this.scopeOf(fn);
     const closure = fn.closure;
@@ -281,20 +348,26 @@ export class Interpreter implements Runtime {
     );
     const savedLibrary = this.library;
     const savedFrame = this.frame;
-    const call = this.callRecorder.enter(
-      fn.name,
-      fn.ownerClass ? args[0] : undefined,
-      this.at,
-      this.tape.size,
-    );
+    // the program's own autograd class is machinery: its calls draw no boxes (see ownValues.ts)
+    const own = this.ownValues.enter(fn, args);
+    const call =
+      own === NOT_OWN
+        ? this.callRecorder.enter(fn.name, fn.ownerClass ? args[0] : undefined, this.at, this.tape.size)
+        : null;
     this.library = fn.isLibrary;
     this.frame = frame;
     this.depth++;
+    let ok = false;
     try {
       const body = fn.body;
-      if (body.k !== "def") return this.eval(body, frame);
+      if (body.k !== "def") {
+        const r = this.eval(body, frame);
+        ok = true;
+        return r;
+      }
       this.returnValue = null;
       const signal = this.execBlock(body.body, frame);
+      ok = true;
       if (signal === Signal.Return) {
         const r = this.returnValue;
         this.returnValue = null;
@@ -305,11 +378,23 @@ export class Interpreter implements Runtime {
       this.depth--;
       this.library = savedLibrary;
       this.frame = savedFrame;
-      this.callRecorder.exit(call, this.tape.size);
+      if (call !== null) this.callRecorder.exit(call, this.tape.size);
+      else this.ownValues.exit(own, ok);
     }
   }
 
   // ---- statements ----
+
+  private execTopLevel(body: Stmt[], frame: Frame, hook: NonNullable<Interpreter["topLevel"]>): void {
+    for (const s of body) {
+      hook.before(s);
+      if (s.k !== "expr") this.exec(s, frame);
+      else {
+        this.step();
+        hook.value(s, this.eval(s.value, frame));
+      }
+    }
+  }
 
   execBlock(body: Stmt[], frame: Frame): Signal {
     for (let i = 0; i < body.length; i++) {
@@ -320,7 +405,13 @@ export class Interpreter implements Runtime {
   }
 
   private exec(s: Stmt, frame: Frame): Signal {
-    if (++this.steps > this.budget) throw new BudgetError(this.budget);
+    // between the program's own top-level statements nothing half-evaluated is held: a safe point
+    if (this.depth === 0 && frame.vars === this.globals && !this.library) this.reclaimer.maybeReclaim(s.span);
+    if (++this.steps > this.budget) {
+      this.setAt(s.span); // where the program was when its budget ran out
+      throw new BudgetError(this.budget);
+    }
+    if ((this.steps & MEMORY_POLL_STEPS) === 0 && this.memory !== null) this.memory.poll();
     switch (s.k) {
       case "expr":
         this.eval(s.value, frame);
@@ -328,6 +419,7 @@ export class Interpreter implements Runtime {
       case "assign": {
         const value = this.eval(s.value, frame);
         for (let i = 0; i < s.targets.length; i++) assign(this, s.targets[i], value, frame);
+        if (s.annotation) annotate(frame, s.annotation);
         return Signal.Normal;
       }
       case "augassign":
@@ -349,6 +441,7 @@ export class Interpreter implements Runtime {
       case "continue":
         return Signal.Continue;
       case "pass":
+        if (s.annotation) annotate(frame, s.annotation);
         return Signal.Normal;
       case "return":
         this.returnValue = s.value ? this.eval(s.value, frame) : null;
@@ -405,15 +498,21 @@ export class Interpreter implements Runtime {
     const body = s.body;
     const it = iterable instanceof PyList ? null : getIterator(this, iterable);
     const items = iterable instanceof PyList ? iterable.items : null;
-    for (let i = 0; ; i++) {
-      let x: PyValue | typeof DONE;
-      if (items) x = i < items.length ? items[i] : DONE;
-      else x = it!.next();
-      if (x === DONE) break;
-      assign(this, target, x, frame);
-      const signal = this.execBlock(body, frame);
-      if (signal === Signal.Break) return Signal.Normal;
-      if (signal === Signal.Return) return signal;
+    const held = this.heldByStatements;
+    held.push(iterable, it);
+    try {
+      for (let i = 0; ; i++) {
+        let x: PyValue | typeof DONE;
+        if (items) x = i < items.length ? items[i] : DONE;
+        else x = it!.next();
+        if (x === DONE) break;
+        assign(this, target, x, frame);
+        const signal = this.execBlock(body, frame);
+        if (signal === Signal.Break) return Signal.Normal;
+        if (signal === Signal.Return) return signal;
+      }
+    } finally {
+      held.length -= 2;
     }
     return this.execBlock(s.orelse, frame);
   }
@@ -453,17 +552,30 @@ export class Interpreter implements Runtime {
       this.at = e.span;
       const v = frame.load(e.id);
       if (v instanceof ValueRef) this.occurrenceRows[e.occurrence] = v.row;
-      else if (this.nameHook !== null && v instanceof PyInstance) this.nameHook(v, e.occurrence, null);
+      else if (v instanceof PyInstance) {
+        if (v.nodeRow >= 0) {
+          if (this.ownValues.internalOccurrences[e.occurrence] === 0)
+            this.occurrenceRows[e.occurrence] = v.nodeRow;
+        } else if (this.nameHook !== null) this.nameHook(v, e.occurrence, null);
+      }
       return v;
     }
     return frame.load(e.id);
   }
 
   storeName(e: NameExpr, value: PyValue, frame: Frame): void {
-    if (e.occurrence >= 0 && value instanceof ValueRef) {
-      this.occurrenceRows[e.occurrence] = value.row;
-      const names = this.rowNames.get(value.row);
-      if (!names) this.rowNames.set(value.row, [e.id]);
+    const row =
+      e.occurrence < 0
+        ? -1
+        : value instanceof ValueRef
+          ? value.row
+          : value instanceof PyInstance && this.ownValues.internalOccurrences[e.occurrence] === 0
+            ? value.nodeRow
+            : -1;
+    if (row >= 0) {
+      this.occurrenceRows[e.occurrence] = row;
+      const names = this.rowNames.get(row);
+      if (!names) this.rowNames.set(row, [e.id]);
       else if (!names.includes(e.id)) names.push(e.id);
     } else if (e.occurrence >= 0 && this.nameHook !== null && value instanceof PyInstance)
       this.nameHook(value, e.occurrence, e.id);
@@ -476,7 +588,8 @@ export class Interpreter implements Runtime {
 
   /** Gives the rows made since the last stamp the span of the user-code expression that made them. */
   stampRows(span: SourceSpan | null): void {
-    if (!this.library) this.rowSpans.stamp(this.tape.size, span);
+    // what an own autograd class's methods make takes the span of the expression that called them
+    if (!this.library && !this.ownValues.inside) this.rowSpans.stamp(this.tape.size, span);
   }
 
   // ---- expressions ----

@@ -1,3 +1,4 @@
+import type { PyModule } from "./objects";
 import type { SourceSpan } from "../../lang/ir";
 import type { Frame } from "./frame";
 import type { Interpreter } from "./interpreter";
@@ -12,4 +13,6 @@ export interface ModuleLoader {
     frame: Frame,
     at: (span: SourceSpan) => void,
   ): void;
+  /** Every module imported so far (their globals are among what a program can still reach). */
+  loadedModules(): Iterable<PyModule>;
 }

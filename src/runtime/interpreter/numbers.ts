@@ -1,3 +1,4 @@
+import { chargeMemory, EngineMemoryError } from "../../engine/memory";
 import type { BinaryOperator } from "../../lang/ir";
 import { pythonPow } from "../../engine/scalar/pythonFloat";
 import { bigInt, int, PyInt, toBigInt, type PyValue } from "./objects";
@@ -141,6 +142,7 @@ function bigIntBinary(op: BinaryOperator, x: PyInt, y: PyInt): PyValue {
     case "-":
       return bigInt(a - b);
     case "*":
+      chargeInt(bitLength(a) + bitLength(b));
       return bigInt(a * b);
     case "/":
       if (b === 0n) throw new PyError("ZeroDivisionError", "division by zero");
@@ -163,8 +165,10 @@ function bigIntBinary(op: BinaryOperator, x: PyInt, y: PyInt): PyValue {
     }
     case "**":
       if (b < 0n) return pythonPow(toFloat(x), toFloat(y));
-      if (b > 100000n && a !== 0n && a !== 1n && a !== -1n)
-        throw new PyError("OverflowError", "exponent too large for GradLens");
+      if (a === 0n || a === 1n) return x;
+      if (a === -1n) return bigInt(b % 2n === 0n ? 1n : -1n);
+      // the result's size is known before it is computed: `2 ** 10**10` is a MemoryError at once
+      chargeInt(Math.max(1, bitLength(a) - 1) * Number(b) + 1);
       return bigInt(a ** b);
     case "&":
       return bigInt(a & b);
@@ -174,6 +178,8 @@ function bigIntBinary(op: BinaryOperator, x: PyInt, y: PyInt): PyValue {
       return bigInt(a ^ b);
     case "<<":
       if (b < 0n) throw new PyError("ValueError", "negative shift count");
+      if (a === 0n) return x;
+      chargeInt(bitLength(a) + Number(b));
       return bigInt(a << b);
     case ">>":
       if (b < 0n) throw new PyError("ValueError", "negative shift count");
@@ -181,6 +187,33 @@ function bigIntBinary(op: BinaryOperator, x: PyInt, y: PyInt): PyValue {
     default:
       return unsupported(op, "int", "int");
   }
+}
+
+/** V8's largest BigInt (2**30 bits); past it V8 throws, and long before it the budget stops us. */
+const MAX_INT_BITS = 2 ** 30;
+
+/** Charges an int of about `bits` bits before it is made (a MemoryError past what V8 can hold). */
+function chargeInt(bits: number): void {
+  if (!(bits < MAX_INT_BITS)) throw new EngineMemoryError();
+  if (bits > 65536) chargeMemory(bits / 8);
+}
+
+/** Python's `int.bit_length()`: the bits of |n| (0 for 0), without converting a huge int to text. */
+export function bitLength(n: bigint): number {
+  let m = n < 0n ? -n : n;
+  if (m === 0n) return 0;
+  // halve the distance: shift by words while the rest is non-zero, then read the last word
+  let bits = 0;
+  let step = 1;
+  while (m >> BigInt(step * 64) > 0n) step *= 2;
+  for (; step >= 1; step = Math.floor(step / 2)) {
+    const shifted = m >> BigInt(step * 64);
+    if (shifted > 0n) {
+      m = shifted;
+      bits += step * 64;
+    }
+  }
+  return bits + m.toString(2).length;
 }
 
 function unsupported(op: string, left: string, right: string): never {

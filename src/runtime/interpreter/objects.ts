@@ -65,12 +65,24 @@ export class PyList {
 }
 
 export class PyTuple {
-  constructor(readonly items: PyValue[]) {}
+  constructor(
+    readonly items: PyValue[],
+    /** The tuple subclass it is an instance of (a namedtuple's class); null for a plain tuple. */
+    readonly cls: PyClass | null = null,
+  ) {}
 }
 
 /** A dict keeps insertion order (a JS Map does too); keys are mapped to a JS key by `hashKey`. */
 export class PyDict {
-  readonly entries = new Map<unknown, { key: PyValue; value: PyValue }>();
+  constructor(
+    /** Usually its own Map; a live view of attributes for `obj.__dict__` (see attributeDict.ts). */
+    readonly entries = new Map<unknown, { key: PyValue; value: PyValue }>(),
+  ) {}
+  /**
+   * The dict subclass it is an instance of (`defaultdict`, `Counter`, `OrderedDict`), whose
+   * dunders and methods come before dict's own; null for a plain dict.
+   */
+  cls: PyClass | null = null;
 }
 
 /** A set, keyed like a dict; the order it iterates in is CPython's where that is knowable (see setOrder.ts). */
@@ -120,17 +132,25 @@ export class PySlice {
 /** Returned by an iterator's `next` when it is exhausted. */
 export const DONE: unique symbol = Symbol("done");
 
-/** Any Python iterator (list iterator, zip, enumerate, map, a generator expression, …). */
+/**
+ * Any Python iterator (list iterator, zip, enumerate, map, a generator expression, …).
+ * `captures` names what its `next` holds on to (the list it walks, the iterators it zips), for
+ * the walk that finds the values a program can still reach (liveRows.ts); an iterator that
+ * does not say is taken to hold anything, and the walk then reclaims nothing.
+ */
 export class PyIterator {
   constructor(
     readonly next: () => PyValue | typeof DONE,
     readonly typeName = "iterator",
+    readonly captures?: readonly unknown[],
   ) {}
 }
 
 export class PyFunction {
   /** The class whose body defined this function, for zero-argument `super()`. */
   ownerClass: PyClass | null = null;
+  /** Attributes the program set on the function (`f.calls = 0`, `functools.wraps`'s `__wrapped__`). */
+  attrs: Map<string, PyValue> | null = null;
   constructor(
     readonly name: string,
     readonly params: Param[],
@@ -146,11 +166,17 @@ export class PyFunction {
 
 export type Kwargs = Map<string, PyValue> | null;
 
-/** A function written in TypeScript; `self` is bound for native methods. */
+/**
+ * A function written in TypeScript; `self` is bound for native methods. `captures` names the
+ * program's objects it holds (a bound method's `self`; `[]` for none), as PyIterator's does.
+ */
 export class PyBuiltin {
+  /** Attributes set on it (`functools.lru_cache`'s `cache_info`, a `wraps`'s `__name__`). */
+  attrs: Map<string, PyValue> | null = null;
   constructor(
     readonly name: string,
     readonly call: (args: PyValue[], kwargs: Kwargs) => PyValue,
+    readonly captures?: readonly unknown[],
   ) {}
 }
 
@@ -178,6 +204,8 @@ export class PyClass {
 
 export class PyInstance {
   readonly attrs = new Map<string, PyValue>();
+  /** Its tape row when it is a value of the program's own autograd class (see ownValues.ts), else -1. */
+  nodeRow = -1;
   constructor(readonly cls: PyClass) {}
 }
 
@@ -200,9 +228,12 @@ export class PySuper {
   ) {}
 }
 
-/** A micrograd `Value`: its row on the tape. */
+/**
+ * A micrograd `Value`: its row on the tape. The row moves when a long run's tape is compacted
+ * (reclaim.ts), so the object, not the number, is the Value's identity.
+ */
 export class ValueRef {
-  constructor(readonly row: number) {}
+  constructor(public row: number) {}
 }
 
 /** `@staticmethod`: the function, unbound from both instance and class. */

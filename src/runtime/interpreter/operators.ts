@@ -1,10 +1,12 @@
 import type { PyNumber } from "../../engine/scalar/microgradOps";
 import type { BinaryOperator, CompareOperator, UnaryOperator } from "../../lang/ir";
+import { chargeArray, chargeString } from "../../engine/memory";
 import { compareNumbers, floatBinary, intBinary, isNumber, toFloat, toInt } from "./numbers";
 import {
   bigInt,
   int,
   NotImplemented,
+  PyClass,
   PyDict,
   PyDictView,
   PyInstance,
@@ -19,6 +21,7 @@ import {
 import { PyError, typeError, UnsupportedError } from "./pyErrors";
 import type { Runtime } from "./runtime";
 import { typeName } from "./stringify";
+import { classProtocol } from "./classProtocols";
 import { dictHas, hashKey } from "./collections";
 import { percentFormat } from "../format/stringFormat";
 
@@ -46,7 +49,7 @@ export function binaryOp(rt: Runtime, op: BinaryOperator, a: PyValue, b: PyValue
   if (a instanceof PyInt && b instanceof PyInt) return intBinary(op, a, b);
   if (typeof a === "string" && op === "%") return percentFormat(rt, (v, spec) => rt.format(v, spec), a, b);
   if (a instanceof ValueRef) {
-    const other = valueOperand(b);
+    const other = valueOperand(b) ?? scalarOperand(rt, b);
     if (other !== null) return valueForward(rt, op, a.row, other, b);
   } else if (isNumber(a)) {
     if (isNumber(b)) {
@@ -54,6 +57,10 @@ export function binaryOp(rt: Runtime, op: BinaryOperator, a: PyValue, b: PyValue
       return intBinary(op, toInt(a), toInt(b));
     }
     if (b instanceof ValueRef) return valueReflected(rt, op, b.row, a, numberOperand(a));
+  } else if (b instanceof ValueRef) {
+    // a numpy scalar beside a Value acts as the number it holds (numpy hands the Value the operation)
+    const n = scalarOperand(rt, a);
+    if (n !== null) return valueReflected(rt, op, b.row, a, n);
   }
   if (a instanceof PySet && b instanceof PySet) {
     const r = setOp(op, a, b);
@@ -62,6 +69,10 @@ export function binaryOp(rt: Runtime, op: BinaryOperator, a: PyValue, b: PyValue
   const sequence = sequenceOp(op, a, b);
   if (sequence !== undefined) return sequence;
   const [method, reflected] = DUNDERS[op];
+  if (a instanceof PyDict || b instanceof PyDict) {
+    const r = dictOp(rt, op, method, reflected, a, b);
+    if (r !== NotImplemented) return r;
+  }
   if (a instanceof PyInstance) {
     const f = a.cls.lookup(method);
     if (f !== undefined) {
@@ -80,6 +91,33 @@ export function binaryOp(rt: Runtime, op: BinaryOperator, a: PyValue, b: PyValue
   throw typeError(`unsupported operand type(s) for ${shown}: '${typeName(a)}' and '${typeName(b)}'`);
 }
 
+/** Operators on dicts: a dict subclass's dunders (Counter's `+`), then dict's `|` merge. */
+function dictOp(
+  rt: Runtime,
+  op: BinaryOperator,
+  method: string,
+  reflected: string,
+  a: PyValue,
+  b: PyValue,
+): PyValue {
+  const f = a instanceof PyDict ? a.cls?.lookup(method) : undefined;
+  if (f !== undefined) {
+    const r = rt.call(f, [a, b]);
+    if (r !== NotImplemented) return r;
+  }
+  const g = b instanceof PyDict ? b.cls?.lookup(reflected) : undefined;
+  if (g !== undefined) {
+    const r = rt.call(g, [b, a]);
+    if (r !== NotImplemented) return r;
+  }
+  if (op === "|" && a instanceof PyDict && b instanceof PyDict && a.cls === null) {
+    const out = new PyDict();
+    for (const source of [a, b]) source.entries.forEach((e, k) => out.entries.set(k, { ...e }));
+    return out;
+  }
+  return NotImplemented;
+}
+
 /** `a <op>= b`: `__iadd__` and friends when defined, list `+=` extends in place, otherwise `a <op> b`. */
 export function inplaceOp(rt: Runtime, op: BinaryOperator, a: PyValue, b: PyValue): PyValue {
   if (a instanceof PyInstance) {
@@ -89,10 +127,41 @@ export function inplaceOp(rt: Runtime, op: BinaryOperator, a: PyValue, b: PyValu
       if (r !== NotImplemented) return r;
     }
   } else if (a instanceof PyList && op === "+") {
-    a.items.push(...rt.iterate(b));
+    // one push per item: spreading a long iterable into push() would overflow the call stack
+    const items = a.items;
+    for (const item of rt.iterate(b)) {
+      if ((items.length & 1023) === 0) chargeArray(items.length + 1024);
+      items.push(item);
+    }
     return a;
+  } else if (a instanceof PyDict) {
+    const f = a.cls?.lookup(DUNDERS[op][2]);
+    if (f !== undefined) {
+      const r = rt.call(f, [a, b]);
+      if (r !== NotImplemented) return r;
+    }
+    if (op === "|" && b instanceof PyDict && a.cls?.lookup("__or__") === undefined) {
+      b.entries.forEach((e, k) => {
+        const mine = a.entries.get(k);
+        if (mine) mine.value = e.value;
+        else a.entries.set(k, { ...e });
+      });
+      return a;
+    }
   }
   return binaryOp(rt, op, a, b);
+}
+
+/**
+ * A numpy scalar (`np.float64`, `np.int64`) as the Python number it holds, for micrograd's
+ * operators; null for anything else.
+ */
+function scalarOperand(rt: Runtime, v: PyValue): PyNumber | null {
+  if (!(v instanceof PyInstance) || v.cls.module !== "numpy") return null;
+  const index = v.cls.lookup("__index__");
+  if (index !== undefined) return numberOperand(rt.call(index, [v]) as PyInt);
+  const float = v.cls.lookup("__float__");
+  return float !== undefined ? numberOperand(rt.call(float, [v]) as number) : null;
 }
 
 function numberOperand(v: number | PyInt | boolean): PyNumber {
@@ -189,9 +258,18 @@ function repeatCount(n: PyValue): number | null {
 
 function sequenceOp(op: BinaryOperator, a: PyValue, b: PyValue): PyValue | undefined {
   if (op === "+") {
-    if (typeof a === "string" && typeof b === "string") return a + b;
-    if (a instanceof PyList && b instanceof PyList) return new PyList([...a.items, ...b.items]);
-    if (a instanceof PyTuple && b instanceof PyTuple) return new PyTuple([...a.items, ...b.items]);
+    if (typeof a === "string" && typeof b === "string") {
+      chargeString(a.length + b.length);
+      return a + b;
+    }
+    if (a instanceof PyList && b instanceof PyList) {
+      chargeArray(a.items.length + b.items.length);
+      return new PyList(a.items.concat(b.items));
+    }
+    if (a instanceof PyTuple && b instanceof PyTuple) {
+      chargeArray(a.items.length + b.items.length);
+      return new PyTuple(a.items.concat(b.items));
+    }
     if (a instanceof PyList && !(b instanceof PyInstance)) {
       throw typeError(`can only concatenate list (not "${typeName(b)}") to list`);
     }
@@ -207,12 +285,18 @@ function sequenceOp(op: BinaryOperator, a: PyValue, b: PyValue): PyValue | undef
         if (n instanceof PyInstance) return undefined;
         throw typeError(`can't multiply sequence by non-int of type '${typeName(n)}'`);
       }
-      // past this, Python itself would run out of memory; fail early instead of filling the heap
-      if (count * (typeof seq === "string" ? seq.length : seq.items.length) > 2 ** 26)
-        throw new PyError("MemoryError", "");
-      if (typeof seq === "string") return seq.repeat(count);
-      const items: PyValue[] = [];
-      for (let i = 0; i < count; i++) items.push(...seq.items);
+      // charged before it is made: `[0] * 10**10` is a MemoryError at once, as in CPython
+      if (typeof seq === "string") {
+        chargeString(count * seq.length);
+        return seq.repeat(count);
+      }
+      const length = count * seq.items.length;
+      chargeArray(length);
+      const source = seq.items;
+      // `[0] * n`, the common case, in one allocation (growing by push costs V8 far more)
+      const items: PyValue[] = source.length === 1 ? new Array<PyValue>(length).fill(source[0]) : [];
+      if (source.length !== 1)
+        for (let i = 0; i < count; i++) for (let j = 0; j < source.length; j++) items.push(source[j]);
       return seq instanceof PyList ? new PyList(items) : new PyTuple(items);
     }
   }
@@ -231,8 +315,9 @@ export function unaryOp(rt: Runtime, op: UnaryOperator, v: PyValue): PyValue {
     return int(op === "-" ? -x.v : -x.v - 1);
   }
   if (v instanceof ValueRef && op === "-") return rt.value(rt.ops.neg(v.row));
-  if (v instanceof PyInstance) {
-    const f = v.cls.lookup(op === "-" ? "__neg__" : op === "+" ? "__pos__" : "__invert__");
+  const cls = v instanceof PyInstance ? v.cls : v instanceof PyDict ? v.cls : null;
+  if (cls !== null) {
+    const f = cls.lookup(op === "-" ? "__neg__" : op === "+" ? "__pos__" : "__invert__");
     if (f !== undefined) return rt.call(f, [v]);
   }
   return badUnary(op, v);
@@ -275,6 +360,14 @@ export function equals(rt: Runtime, a: PyValue, b: PyValue): boolean {
     if (a.entries.size !== b.entries.size) return false;
     for (const k of a.entries.keys()) if (!b.entries.has(k)) return false;
     return true;
+  }
+  if ((a instanceof PyDict || a instanceof PyTuple) && a.cls?.lookup("__eq__") !== undefined) {
+    const r = rt.call(a.cls.lookup("__eq__")!, [a, b]);
+    if (r !== NotImplemented) return truthy(rt, r);
+  }
+  if ((b instanceof PyDict || b instanceof PyTuple) && b.cls?.lookup("__eq__") !== undefined) {
+    const r = rt.call(b.cls.lookup("__eq__")!, [b, a]);
+    if (r !== NotImplemented) return truthy(rt, r);
   }
   if (a instanceof PyDict && b instanceof PyDict) {
     if (a.entries.size !== b.entries.size) return false;
@@ -367,6 +460,10 @@ export function contains(rt: Runtime, container: PyValue, item: PyValue): boolea
     const { start, stop, step } = container;
     const inside = step > 0 ? x >= start && x < stop : x <= start && x > stop;
     return inside && Number.isInteger(x) && (x - start) % step === 0;
+  }
+  if (container instanceof PyClass) {
+    const protocol = classProtocol(container);
+    if (protocol) return protocol.contains(item);
   }
   if (container instanceof PyInstance) {
     const f = container.cls.lookup("__contains__");

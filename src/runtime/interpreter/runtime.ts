@@ -1,6 +1,8 @@
 import type { MicrogradOps } from "../../engine/scalar/microgradOps";
 import type { Tape } from "../../engine/tape";
+import type { Frame } from "./frame";
 import type { Kwargs, PyClass, PyValue, ValueRef } from "./objects";
+import type { OwnValues } from "../ownValues/ownValues";
 
 /**
  * What the object model, builtins and modules need from the running interpreter: calling a
@@ -28,4 +30,8 @@ export interface Runtime {
   format(v: PyValue, spec: string): string;
   /** Counts a unit of work against the step budget (long-running builtins call it). */
   step(): void;
+  /** The program's own autograd classes and their values. */
+  readonly ownValues: OwnValues;
+  /** The scope running now (for `globals()`, `locals()`, `vars()` and `dir()` without arguments). */
+  currentFrame(): Frame | null;
 }

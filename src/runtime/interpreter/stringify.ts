@@ -1,4 +1,4 @@
-import { floatRepr } from "../format/floatFormat";
+import { floatRepr } from "../../format/floatFormat";
 import {
   PyBoundMethod,
   PyBuiltin,
@@ -24,7 +24,7 @@ import {
   ValueRef,
   type PyValue,
 } from "./objects";
-import { typeError } from "./pyErrors";
+import { PyError, typeError } from "./pyErrors";
 import type { Runtime } from "./runtime";
 import { setIterationOrder } from "./setOrder";
 
@@ -42,8 +42,8 @@ export function typeName(v: PyValue): string {
   if (v instanceof PyInt) return "int";
   if (v instanceof ValueRef) return "Value";
   if (v instanceof PyList) return "list";
-  if (v instanceof PyTuple) return "tuple";
-  if (v instanceof PyDict) return "dict";
+  if (v instanceof PyTuple) return v.cls?.name ?? "tuple";
+  if (v instanceof PyDict) return v.cls?.name ?? "dict";
   if (v instanceof PySet) return "set";
   if (v instanceof PyDictView) return `dict_${v.kind}`;
   if (v instanceof PyInstance) return v.cls.name;
@@ -65,7 +65,24 @@ export function typeName(v: PyValue): string {
 }
 
 export function intRepr(v: PyInt): string {
-  return v.big !== null ? v.big.toString() : String(v.v);
+  return v.big !== null ? bigIntText(v.big) : String(v.v);
+}
+
+/** A big int's decimal text, refused past CPython's 4,300 digits as CPython refuses it. */
+export function bigIntText(n: bigint): string {
+  // compared, not converted: a huge int's text would take long and fill the heap
+  if (n >= FIRST_TOO_LONG || n <= -FIRST_TOO_LONG) throw intTextLimit();
+  return n.toString();
+}
+
+/** The smallest int with 4,301 decimal digits. */
+const FIRST_TOO_LONG = 10n ** 4300n;
+
+function intTextLimit(): PyError {
+  return new PyError(
+    "ValueError",
+    "Exceeds the limit (4300 digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit",
+  );
 }
 
 /** Python's `repr(s)` of a str: single quotes unless the text has ' and no ". */
@@ -131,6 +148,11 @@ export function repr(rt: Runtime, v: PyValue, seen: Set<unknown> = new Set()): s
   if (v instanceof ValueRef) {
     const t = rt.tape;
     return `Value(data=${tapeNumber(t.data[v.row], t.isDataInt(v.row))}, grad=${tapeNumber(t.grad[v.row], t.isGradInt(v.row))})`;
+  }
+  if ((v instanceof PyTuple || v instanceof PyDict) && v.cls !== null) {
+    // a namedtuple or a collections dict: its class's __repr__
+    const method = v.cls.lookup("__repr__");
+    if (method !== undefined) return expectString(rt.call(method, [v]), "__repr__");
   }
   if (v instanceof PyList || v instanceof PyTuple || v instanceof PyDict) {
     if (seen.has(v)) return v instanceof PyList ? "[...]" : v instanceof PyDict ? "{...}" : "(...)";

@@ -25,6 +25,8 @@ export function execWith(interp: Interpreter, s: With, frame: Frame, item = 0): 
   const entered = interp.call(enter, []);
   if (target) assign(interp, target, entered, frame);
   let signal: number;
+  // the manager and its __exit__ are held here, and nowhere the program can see
+  interp.heldByStatements.push(manager, exit);
   try {
     signal = execWith(interp, s, frame, item + 1);
   } catch (thrown) {
@@ -33,6 +35,8 @@ export function execWith(interp: Interpreter, s: With, frame: Frame, item = 0): 
     const suppress = interp.call(exit, [classOf(interp, error), exceptionObject(interp, error), null]);
     if (truthy(interp, suppress)) return 0;
     throw error;
+  } finally {
+    interp.heldByStatements.length -= 2;
   }
   const pending = interp.returnValue;
   interp.call(exit, [null, null, null]);

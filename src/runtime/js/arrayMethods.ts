@@ -1,3 +1,4 @@
+import { chargeArray, chargeString } from "../../engine/memory";
 import { toNumber, toStr, truthy, type OperatorHost } from "./operators";
 import { JsNative, typeError, type JsValue } from "./values";
 
@@ -25,7 +26,10 @@ type Method = (h: Caller, a: JsValue[], args: JsValue[]) => JsValue;
  * without a comparator compares strings.
  */
 const METHODS: Record<string, Method> = {
-  push: (_h, a, args) => a.push(...args),
+  push: (_h, a, args) => {
+    chargeArray(a.length + args.length);
+    return a.push(...args);
+  },
   pop: (_h, a) => a.pop(),
   shift: (_h, a) => a.shift(),
   unshift: (_h, a, args) => a.unshift(...args),
@@ -85,11 +89,17 @@ const METHODS: Record<string, Method> = {
     const n = args.length === 1 ? a.length - s : Math.max(0, Math.trunc(toNumber(h, count)) || 0);
     return a.splice(s, n, ...items);
   },
-  concat: (_h, a, args) => a.concat(...args.map((x) => (Array.isArray(x) ? x : [x]))),
-  join: (h, a, [sep]) =>
-    a
-      .map((x) => (x === undefined || x === null ? "" : toStr(h, x)))
-      .join(sep === undefined ? "," : toStr(h, sep)),
+  concat: (_h, a, args) => {
+    const parts = args.map((x) => (Array.isArray(x) ? x : [x]));
+    chargeArray(parts.reduce((n, p) => n + p.length, a.length));
+    return a.concat(...parts);
+  },
+  join: (h, a, [sep]) => {
+    const texts = a.map((x) => (x === undefined || x === null ? "" : toStr(h, x)));
+    const separator = sep === undefined ? "," : toStr(h, sep);
+    chargeString(texts.reduce((n, t) => n + t.length, separator.length * Math.max(0, texts.length - 1)));
+    return texts.join(separator);
+  },
   indexOf: (_h, a, [x]) => a.indexOf(x),
   lastIndexOf: (_h, a, [x]) => a.lastIndexOf(x),
   includes: (_h, a, [x]) => a.includes(x),
@@ -123,7 +133,9 @@ export function arrayFrom(h: Caller, source: JsValue, fn: JsValue): JsValue[] {
   let items: JsValue[];
   if (source !== null && typeof source === "object" && !Array.isArray(source) && "props" in source) {
     const length = (source as { props: Map<string, JsValue> }).props.get("length");
-    items = new Array<JsValue>(Math.max(0, Math.trunc(toNumber(h, length)) || 0)).fill(undefined);
+    const n = Math.max(0, Math.trunc(toNumber(h, length)) || 0);
+    chargeArray(n);
+    items = new Array<JsValue>(n).fill(undefined);
   } else items = h.iterate(source);
   if (fn === undefined) return [...items];
   return items.map((x, i) => h.call(fn, undefined, [x, i]));

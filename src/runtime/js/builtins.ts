@@ -1,3 +1,4 @@
+import { chargeArray } from "../../engine/memory";
 import { arrayFrom, type Caller } from "./arrayMethods";
 import { toNumber, toStr } from "./operators";
 import { JsClass, JsNative, JsObject, JsRuntimeError, typeError, type JsValue } from "./values";
@@ -192,6 +193,8 @@ function makeArray(h: Caller, args: JsValue[]): JsValue[] {
     if (!Number.isInteger(n) || n < 0 || n > 2 ** 32 - 1)
       throw new JsRuntimeError("RangeError", "Invalid array length");
     h.step();
+    // empty slots cost nothing until filled; past the item cap a fill would end the process
+    chargeArray(n);
     return new Array<JsValue>(n);
   }
   return [...args];

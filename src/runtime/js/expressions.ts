@@ -1,9 +1,10 @@
+import { chargeGrowth } from "../../engine/memory";
 import type { Argument, Expr } from "../../lang/ir";
 import { UnsupportedError } from "../interpreter/pyErrors";
 import { bindTarget } from "./bind";
 import { homeClass, makeClass } from "./classes";
 import type { JsInterpreter } from "./interpreter";
-import { binary, compare, toNumber, toStr, truthy, unary } from "./operators";
+import { binary, compare, concatenate, toNumber, toStr, truthy, unary } from "./operators";
 import { getProperty, setProperty } from "./properties";
 import type { Scope } from "./scope";
 import {
@@ -34,7 +35,8 @@ export function evalExpression(it: JsInterpreter, e: Expr, scope: Scope, nameHin
       return scope.load("this");
     case "fstring": {
       let s = "";
-      for (const part of e.parts) s += typeof part === "string" ? part : toStr(it, it.eval(part.expr, scope));
+      for (const part of e.parts)
+        s = concatenate(s, typeof part === "string" ? part : toStr(it, it.eval(part.expr, scope)));
       return s;
     }
     case "binary": {
@@ -95,8 +97,13 @@ export function evalExpression(it: JsInterpreter, e: Expr, scope: Scope, nameHin
       // a hole stays a hole (not undefined), which `map`, `in` and the printer skip as Node does
       const out: JsValue[] = [];
       for (const item of e.items) {
-        if (item.k === "starred") out.push(...it.iterate(it.eval(item.value, scope)));
-        else if (item.k === "hole") out.length++;
+        if (item.k === "starred") {
+          // one push per item: spreading a long array into push() would overflow the call stack
+          for (const x of it.iterate(it.eval(item.value, scope))) {
+            chargeGrowth(out.length + 1);
+            out.push(x);
+          }
+        } else if (item.k === "hole") out.length++;
         else out.push(it.eval(item, scope));
       }
       return out;

@@ -1,3 +1,4 @@
+import { EngineMemoryError } from "../../engine/memory";
 import { EngineArithmeticError, EngineUnsupportedError } from "../../engine/errors";
 import { BudgetError, UnsupportedError } from "../interpreter/pyErrors";
 import { JsRuntimeError, JsThrow } from "./values";
@@ -9,6 +10,8 @@ import { JsRuntimeError, JsThrow } from "./values";
  * own signals (a throw, the budget), which are not the library's.
  */
 export function fromHostError(e: unknown): JsRuntimeError | UnsupportedError | null {
+  // the memory budget ends the run, as the step budget does: no program catches it
+  if (e instanceof EngineMemoryError) return null;
   if (e instanceof EngineUnsupportedError) return new UnsupportedError(e.message);
   if (e instanceof RangeError && /call stack/i.test(e.message))
     return new JsRuntimeError("RangeError", "Maximum call stack size exceeded");
@@ -19,6 +22,7 @@ export function fromHostError(e: unknown): JsRuntimeError | UnsupportedError | n
     e instanceof Error &&
     !(e instanceof JsThrow) &&
     !(e instanceof BudgetError) &&
+    !(e instanceof EngineMemoryError) &&
     !(e instanceof JsRuntimeError)
   ) {
     return new JsRuntimeError("Error", e.name === "Error" ? e.message : `${e.name}: ${e.message}`);

@@ -1,3 +1,5 @@
+import { meterMemoryWith } from "../../engine/memory";
+import type { MemoryBudget } from "../memoryBudget";
 import { MicrogradOps } from "../../engine/scalar/microgradOps";
 import { RowSpans } from "../rowSpans";
 import { recordTensorsOn } from "../../engine/tensor/tensorIds";
@@ -91,6 +93,8 @@ export class JsInterpreter implements Caller {
     private readonly program: Program,
     readonly source: string,
     private readonly budget: number,
+    /** What the program may allocate (see MemoryBudget); null: not counted. */
+    readonly memory: MemoryBudget | null = null,
   ) {
     this.occurrenceRows = new Int32Array(program.occurrences.length).fill(-1);
     const tape = this.tape;
@@ -141,11 +145,13 @@ export class JsInterpreter implements Caller {
   run(): void {
     // tensors the program makes are rows of this run's tape, between its Values
     const previousTape = recordTensorsOn(this.tape);
+    const previousMeter = meterMemoryWith(this.memory);
     try {
       this.execBlock(this.program.body, this.moduleScope);
     } catch (e) {
       throw this.locate(e);
     } finally {
+      meterMemoryWith(previousMeter);
       recordTensorsOn(previousTape);
       this.stampRows(this.at);
     }
@@ -215,6 +221,7 @@ export class JsInterpreter implements Caller {
 
   step(): void {
     if (++this.steps > this.budget) throw new BudgetError(this.budget);
+    if ((this.steps & 0xffff) === 0 && this.memory !== null) this.memory.poll();
   }
 
   setAt(span: SourceSpan): void {

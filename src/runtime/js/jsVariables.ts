@@ -1,4 +1,5 @@
 import type { PyJson } from "../../trace/trace";
+import { MAX_ITEMS, MAX_STRING_CHARS } from "../variables";
 import { ENGINE, type TensorInstance } from "../../library/tensor";
 import { ROW } from "../../library/value";
 import { tensorJson as tensorReport } from "../tensorReport";
@@ -17,10 +18,18 @@ export function collectJsVariables(it: JsInterpreter, root: number | null): Reco
   const rootGrads = root !== null ? tape.withDataAtLastBackward(() => tape.rootGradients(root)) : null;
   const toJson = (v: JsValue, depth: number): PyJson | undefined => {
     if (v === null || v === undefined) return null;
-    if (typeof v === "boolean" || typeof v === "string") return v;
+    if (typeof v === "boolean") return v;
+    if (typeof v === "string")
+      return v.length <= MAX_STRING_CHARS
+        ? v
+        : { type: "str", length: v.length, truncated: true, text: v.slice(0, MAX_STRING_CHARS) };
     if (typeof v === "number") return jsonNumber(v);
     if (depth > 20) return null;
-    if (Array.isArray(v)) return v.map((x) => toJson(x, depth + 1) ?? null);
+    if (Array.isArray(v)) {
+      if (v.length <= MAX_ITEMS) return v.map((x) => toJson(x, depth + 1) ?? null);
+      const items = v.slice(0, MAX_ITEMS).map((x) => toJson(x, depth + 1) ?? null);
+      return { type: "list", length: v.length, truncated: true, items };
+    }
     if (isHost(v) && typeof v === "object") {
       const row = (v as { [ROW]?: number })[ROW];
       if (row !== undefined) {

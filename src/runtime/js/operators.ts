@@ -1,5 +1,15 @@
+import { chargeMemory } from "../../engine/memory";
 import type { BinaryOperator, CompareOperator, UnaryOperator } from "../../lang/ir";
-import { isHost, JsClass, JsFunction, JsNative, JsObject, typeError, type JsValue } from "./values";
+import {
+  isHost,
+  JsClass,
+  JsFunction,
+  JsNative,
+  JsObject,
+  JsRuntimeError,
+  typeError,
+  type JsValue,
+} from "./values";
 
 /** What the operators need from the interpreter: calling a program's `toString`/`valueOf`. */
 export interface OperatorHost {
@@ -73,12 +83,23 @@ export function unary(h: OperatorHost, op: UnaryOperator, v: JsValue): JsValue {
   }
 }
 
+/** V8's longest string (2**29 − 24 units): past it Node throws `RangeError: Invalid string length`. */
+const MAX_STRING_LENGTH = 2 ** 29 - 24;
+
+/** `a + b` on strings, charged against the memory budget; Node's RangeError past V8's longest string. */
+export function concatenate(a: string, b: string): string {
+  const length = a.length + b.length;
+  if (length > MAX_STRING_LENGTH) throw new JsRuntimeError("RangeError", "Invalid string length");
+  if (length > 4096) chargeMemory(length);
+  return a + b;
+}
+
 /** The arithmetic and bitwise operators on doubles, and `+` on strings too. */
 export function binary(h: OperatorHost, op: BinaryOperator, a: JsValue, b: JsValue): JsValue {
   if (op === "+") {
     const pa = toPrimitive(h, a, "default");
     const pb = toPrimitive(h, b, "default");
-    if (typeof pa === "string" || typeof pb === "string") return String(pa) + String(pb);
+    if (typeof pa === "string" || typeof pb === "string") return concatenate(String(pa), String(pb));
     return Number(pa) + Number(pb);
   }
   const x = toNumber(h, a);

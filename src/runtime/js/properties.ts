@@ -1,3 +1,4 @@
+import { chargeString } from "../../engine/memory";
 import { arrayMethod, type Caller } from "./arrayMethods";
 import { namespaceWriteError } from "./gradlensImport";
 import { hostGet, hostHas, hostSet } from "./hostBridge";
@@ -54,11 +55,21 @@ function primitiveArgs(
   });
 }
 
+/** The string methods that can make a long string from a short one, charged first. */
+function chargeStringMethod(name: string, self: unknown, args: unknown[]): void {
+  const length = typeof self === "string" ? self.length : 0;
+  if (name === "repeat") chargeString(length * (Number(args[0]) || 0));
+  else if (name === "padStart" || name === "padEnd") chargeString(Number(args[0]) || 0);
+  else if (name === "concat") chargeString(args.reduce<number>((n, a) => n + String(a).length, length));
+}
+
 function hostMethod(h: Caller, proto: object, name: string): JsNative {
   const f = (proto as Record<string, (...a: unknown[]) => unknown>)[name];
   return new JsNative(name, (self, args) => {
     try {
-      return f.apply(self, primitiveArgs(h, args, name)) as JsValue;
+      const primitive = primitiveArgs(h, args, name);
+      chargeStringMethod(name, self, primitive);
+      return f.apply(self, primitive) as JsValue;
     } catch (e) {
       if (e instanceof RangeError) throw new JsRuntimeError("RangeError", e.message);
       if (e instanceof TypeError) throw typeError(e.message);

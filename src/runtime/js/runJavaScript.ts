@@ -1,3 +1,5 @@
+import { EngineMemoryError } from "../../engine/memory";
+import { DEFAULT_MEMORY_BUDGET_MB, MemoryBudget } from "../memoryBudget";
 import * as T from "../../engine/tensor/index";
 import { frontEndDiagnostics } from "../frontEndDiagnostics";
 import { parseJavaScript, type JsDialect } from "../../lang/javascript/parseJavaScript";
@@ -10,6 +12,7 @@ import type { RunOptions } from "../runApi";
 import { oneElementGradients } from "../tensorReport";
 import { rowOccurrences } from "../rowOccurrences";
 import { traceRoot } from "../traceRoot";
+import { applyRunOverrides } from "../runOverrides";
 import { inspect } from "./inspect";
 import { JsInterpreter } from "./interpreter";
 import { collectJsVariables } from "./jsVariables";
@@ -28,8 +31,14 @@ export function runJavaScript(source: string, dialect: JsDialect, options: RunOp
   if (!parsed.program) return unrunTrace(diagnostics);
   const program = parsed.program;
   T.resetEngineState();
-  const it = new JsInterpreter(program, source, options.stepBudget ?? DEFAULT_STEP_BUDGET);
-  if (options.leafValues) it.tape.leafOverrides = options.leafValues;
+  const memoryMb = options.memoryBudgetMb ?? DEFAULT_MEMORY_BUDGET_MB;
+  const it = new JsInterpreter(
+    program,
+    source,
+    options.stepBudget ?? DEFAULT_STEP_BUDGET,
+    new MemoryBudget(memoryMb * 1024 * 1024),
+  );
+  applyRunOverrides(it.tape, options);
   let ok = true;
   try {
     it.run();
@@ -96,6 +105,11 @@ function diagnosticFor(it: JsInterpreter, e: unknown, existing: TraceDiagnostic[
     return { severity: "error", message: e.message, span, code: known ? "duplicate" : "unsupported" };
   }
   if (e instanceof BudgetError) return { severity: "error", message: e.message, span: it.at, code: "budget" };
+  if (e instanceof EngineMemoryError) {
+    const budget = it.memory ? Math.round(it.memory.budgetBytes / 1024 / 1024) : 0;
+    const message = `stopped: the program needed more than ${budget} MiB (the memory budget, gradlens.memoryBudgetMb)`;
+    return { severity: "error", message, span: it.at, code: "memory" };
+  }
   const message = e instanceof Error ? e.message : String(e);
   return { severity: "error", message: `GradLens internal error: ${message}`, span: it.at, code: "internal" };
 }

@@ -65,17 +65,21 @@ export function makeMathModule(rt: Runtime): PyModule {
     const [min, max] = typeof arity === "number" ? [arity, arity] : arity;
     m.attrs.set(
       name,
-      new PyBuiltin(name, (args, kwargs) => {
-        if (kwargs && kwargs.size) throw typeError(`math.${name}() takes no keyword arguments`);
-        if (args.length < min || args.length > max) {
-          throw typeError(
-            min === max
-              ? `math.${name}() takes exactly ${min === 1 ? "one argument" : `${min} arguments`} (${args.length} given)`
-              : `${name} expected at most ${max} arguments, got ${args.length}`,
-          );
-        }
-        return f(args);
-      }),
+      new PyBuiltin(
+        name,
+        (args, kwargs) => {
+          if (kwargs && kwargs.size) throw typeError(`math.${name}() takes no keyword arguments`);
+          if (args.length < min || args.length > max) {
+            throw typeError(
+              min === max
+                ? `math.${name}() takes exactly ${min === 1 ? "one argument" : `${min} arguments`} (${args.length} given)`
+                : `${name} expected at most ${max} arguments, got ${args.length}`,
+            );
+          }
+          return f(args);
+        },
+        [],
+      ),
     );
   };
   const unary = (name: string, f: (x: number) => number) => def(name, ([x]) => checked(f)(real(x)), 1);

@@ -5,6 +5,8 @@ import {
   int,
   PyBuiltin,
   PyClass,
+  PyInstance,
+  PyInt,
   PyTuple,
   ValueRef,
   type Kwargs,
@@ -26,6 +28,11 @@ type UnaryMethod = (typeof UNARY_METHODS)[number];
 
 /** Attributes a program set on a Value (`a.label = 'a'` works on micrograd's Value too). */
 const extraAttributes = new WeakMap<ValueRef, Map<string, PyValue>>();
+
+/** What a program set on a Value, for the walk that finds the values a program still reaches. */
+export function valueAttributes(ref: ValueRef): Iterable<PyValue> {
+  return extraAttributes.get(ref)?.values() ?? [];
+}
 
 /** micrograd internals that GradLens does not model; reading them is reported, not faked. */
 const INTERNALS = new Set(["_backward", "_children"]);
@@ -51,6 +58,13 @@ export function makeValueClass(rt: Runtime): PyClass {
 
 function leafRow(rt: Runtime, data: PyValue): number {
   if (isNumber(data)) return rt.tape.leaf(toFloat(data), typeof data !== "number");
+  // a numpy scalar (the demo's `Value(x)` for x from an array) holds a number
+  if (data instanceof PyInstance && data.cls.module === "numpy") {
+    const index = data.cls.lookup("__index__");
+    if (index !== undefined) return rt.tape.leaf(toFloat(rt.call(index, [data]) as PyInt), true);
+    const float = data.cls.lookup("__float__");
+    if (float !== undefined) return rt.tape.leaf(rt.call(float, [data]) as number, false);
+  }
   throw new UnsupportedError(
     `A Value holding a ${typeName(data)} is not supported by GradLens (only int and float)`,
   );
@@ -70,7 +84,7 @@ export function getValueAttribute(rt: Runtime, ref: ValueRef, name: string): PyV
     case "grad":
       return tapeValue(t.grad[row], t.isGradInt(row));
     case "_op":
-      return t.op[row] <= OpCode.Const ? "" : opSymbol(rt, row);
+      return t.op[row] <= OpCode.Opaque ? "" : opSymbol(rt, row);
     case "_prev":
       // micrograd keeps the operands in a set; the same Value objects the program holds
       return setOf([t.a[row], t.b[row]].filter((r) => r >= 0).map((r) => rt.value(r)));
@@ -78,7 +92,7 @@ export function getValueAttribute(rt: Runtime, ref: ValueRef, name: string): PyV
   const extra = extraAttributes.get(ref)?.get(name);
   if (extra !== undefined) return extra;
   if ((UNARY_METHODS as readonly string[]).includes(name) || name === "backward") {
-    return new PyBuiltin(name, (args, kwargs) => callValueMethod(rt, ref, name, args, kwargs));
+    return new PyBuiltin(name, (args, kwargs) => callValueMethod(rt, ref, name, args, kwargs), [ref]);
   }
   if (INTERNALS.has(name)) throw new UnsupportedError(`Value.${name} is not supported by GradLens`);
   throw new PyError("AttributeError", `'Value' object has no attribute '${name}'`);

@@ -52,7 +52,7 @@ export function makeRandomModule(rt: Runtime): PyModule {
   const gen = new PyRandom();
   const m = new PyModule("random");
   const def = (name: string, f: (args: PyValue[], kwargs: Kwargs) => PyValue) =>
-    m.attrs.set(name, new PyBuiltin(name, (args, kwargs) => guarded(() => f(args, kwargs))));
+    m.attrs.set(name, new PyBuiltin(name, (args, kwargs) => guarded(() => f(args, kwargs)), []));
   def("seed", ([a]) => {
     if (a === undefined || a === null) gen.seed(null);
     else if (a instanceof PyInt) gen.seed(a.big ?? a.v);

@@ -11,8 +11,22 @@ import { at, svg, type SvgNode } from "./svgTree";
 export function edgeStrokeSvg(edge: ViewEdge, d: string): SvgNode {
   return svg("path", {
     d,
-    class: `gl-edge-stroke gl-edge-${edge.kind} gl-status-${edge.status} ${weightClass(edge.weight)}`,
+    class: edgeStrokeClass(edge),
   });
+}
+
+/** The stroke's classes: kind, status, weight, and a mismatch with the program's own backward. */
+export function edgeStrokeClass(edge: ViewEdge): string {
+  return `gl-edge-stroke gl-edge-${edge.kind} ${edgeClasses(edge)}`;
+}
+
+/** The classes of the group holding an edge's hover target and label. */
+export function edgeTagClass(edge: ViewEdge): string {
+  return `gl-edge ${edgeClasses(edge)}`;
+}
+
+function edgeClasses(edge: ViewEdge): string {
+  return `gl-status-${edge.status} ${weightClass(edge.weight)}${edge.mismatch ? " gl-mismatch" : ""}`;
 }
 
 export function edgeTagSvg(edge: ViewEdge, d: string): SvgNode {
@@ -42,7 +56,7 @@ export function edgeTagSvg(edge: ViewEdge, d: string): SvgNode {
   return svg(
     "g",
     {
-      class: `gl-edge gl-status-${edge.status} ${weightClass(edge.weight)}`,
+      class: edgeTagClass(edge),
       "data-testid": "edge",
       "data-from": edge.fromTrace,
       "data-to": edge.toTrace,

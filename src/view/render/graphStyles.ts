@@ -24,6 +24,9 @@ export function graphCss(theme: GraphTheme): string {
 .gl-edge.gl-status-zero .gl-edge-tag text { fill: ${t.muted}; }
 .gl-edge.gl-status-nonfinite .gl-edge-tag text { fill: ${t.error}; font-weight: 600; }
 .gl-edge.gl-status-nonfinite .gl-edge-tag rect { stroke: ${t.error}; }
+.gl-edge-stroke.gl-mismatch { stroke: ${t.error}; stroke-width: 2.5px; stroke-dasharray: none; opacity: 1; }
+.gl-edge.gl-mismatch .gl-edge-tag text { fill: ${t.error}; font-weight: 600; }
+.gl-edge.gl-mismatch .gl-edge-tag rect { stroke: ${t.error}; }
 
 .gl-node .gl-box { fill: ${t.nodeBackground}; stroke: ${t.nodeBorder}; stroke-width: 1px; }
 .gl-node .gl-accent { fill: none; stroke: transparent; stroke-width: 2.5px; }

@@ -85,24 +85,63 @@ suite("GradLens commands", () => {
     );
   });
 
+  test("Check Gradients on a torch program: every tensor parameter, element by element", async () => {
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    assert.ok(folder, "a workspace folder (examples/) is open");
+    const uri = vscode.Uri.joinPath(folder.uri, "torch_two_layer_mlp.py");
+    const doc = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(doc, vscode.ViewColumn.One);
+    const report = await vscode.commands.executeCommand<GradientCheckReport>("gradlens.checkGradients", uri);
+    assert.ok(report, "a report");
+    assert.equal(report.message, null);
+    assert.equal(report.rootName, "loss");
+    // nn.Linear's weights and biases, as the last of the three SGD steps left them
+    assert.deepEqual(
+      report.parameters.map((p) => [p.name, p.shape, p.checked, p.elements]),
+      [
+        ["model.fc1.weight", [3, 2], 6, 6],
+        ["model.fc1.bias", [3], 3, 3],
+        ["model.fc2.weight", [1, 3], 3, 3],
+        ["model.fc2.bias", [1], 1, 1],
+      ],
+    );
+    assert.equal(report.rows.length, 13);
+    assert.deepEqual(
+      report.rows.filter((r) => !r.ok).map((r) => r.name),
+      [],
+      "no mismatch",
+    );
+    const bias = report.rows.find((r) => r.name === "model.fc2.bias[0]");
+    assert.ok(
+      bias && Math.abs(bias.analytic - 0.22730215038121937) < 1e-12,
+      `∂loss/∂fc2.bias: ${bias?.analytic}`,
+    );
+    const markdown = vscode.workspace.textDocuments.find(
+      (d) => d.languageId === "markdown" && d.getText().includes("# Gradient check — torch_two_layer_mlp.py"),
+    );
+    assert.ok(markdown, "the report opened as a Markdown document");
+    assert.match(markdown.getText(), /\| ✓ \| `model\.fc1\.weight` \| \[3, 2\] \| 6 of 6 \|/);
+  });
+
   test("Step Through Backward Pass: root first, one node per step, next and previous", async () => {
     const { doc, trace } = await open(FIT);
     const started = await vscode.commands.executeCommand<boolean>("gradlens.stepThrough", doc.uri);
     assert.equal(started, true);
-    type State = { index: number; total: number; node: number };
-    let state = await vscode.commands.executeCommand<State>("gradlens.stepState");
+    const gradlens = await api();
+    let state = gradlens.stepState();
+    assert.ok(state, "stepping");
     assert.equal(state.index, 0);
     assert.equal(state.node, trace.root, "the first step is the root");
     assert.ok(state.total >= 4, `steps: ${state.total}`);
     await vscode.commands.executeCommand("gradlens.stepNext");
     await vscode.commands.executeCommand("gradlens.stepNext");
-    state = await vscode.commands.executeCommand<State>("gradlens.stepState");
-    assert.equal(state.index, 2);
+    state = gradlens.stepState();
+    assert.equal(state?.index, 2);
     await vscode.commands.executeCommand("gradlens.stepPrevious");
-    state = await vscode.commands.executeCommand<State>("gradlens.stepState");
-    assert.equal(state.index, 1);
+    state = gradlens.stepState();
+    assert.equal(state?.index, 1);
     await vscode.commands.executeCommand("gradlens.stepStop");
-    assert.equal(await vscode.commands.executeCommand("gradlens.stepState"), null);
+    assert.equal(gradlens.stepState(), null);
   });
 
   test("Train…: SGD steps make the loss fall", async () => {

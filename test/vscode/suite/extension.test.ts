@@ -8,7 +8,7 @@ import * as path from "node:path";
 import * as vscode from "vscode";
 import type { Trace } from "../../../src/trace/trace";
 import type { ViewGraph } from "../../../src/view/viewGraph";
-import { extension, sleep, waitFor, type GradLensApi } from "./gradlens";
+import { api as testApi, extension, sleep, waitFor, type GradLensApi } from "./gradlens";
 
 const EXAMPLE = "first_expression.py";
 
@@ -70,6 +70,7 @@ suite("GradLens in the extension host", () => {
       () => ext.isActive,
       60_000,
     );
+    // the harness set GRADLENS_TEST_API=1, so the test API is exported (to nobody otherwise)
     const api = ext.exports;
     assert.equal(typeof api?.lastTrace, "function", "exports.lastTrace");
     assert.equal(typeof api?.whenIdle, "function", "exports.whenIdle");
@@ -89,7 +90,7 @@ suite("GradLens in the extension host", () => {
   });
 
   test("runs first_expression.py: loss 30.25 and the hand-derived gradients", async () => {
-    const api = await extension().activate();
+    const api = await testApi();
     const editor = await showExample();
     const trace = await exampleTrace(api, editor.document.uri);
     assert.notEqual(trace.root, null, "the program called backward()");
@@ -114,7 +115,7 @@ suite("GradLens in the extension host", () => {
   });
 
   test("a run that replaces the one in flight ends with the same result and no errors", async () => {
-    const api = await extension().activate();
+    const api = await testApi();
     const editor = await showExample();
     const uri = editor.document.uri;
     await exampleTrace(api, uri);
@@ -134,7 +135,7 @@ suite("GradLens in the extension host", () => {
   });
 
   test("hover over w, at its definition and at a use, shows its gradient 88.0000", async () => {
-    const api = await extension().activate();
+    const api = await testApi();
     const editor = await showExample();
     const doc = editor.document;
     await exampleTrace(api, doc.uri);
@@ -182,7 +183,7 @@ suite("GradLens in the extension host", () => {
   });
 
   test("a syntax error gives a diagnostic on its line, and undo clears it", async () => {
-    const api = await extension().activate();
+    const api = await testApi();
     const editor = await showExample();
     const doc = editor.document;
     await exampleTrace(api, doc.uri);
@@ -217,7 +218,7 @@ suite("GradLens in the extension host", () => {
   });
 
   test("a TypeScript program that imports gradlens: hover shows ∂g/∂a = 138.8338, the graph draws g", async () => {
-    const api = await extension().activate();
+    const api = await testApi();
     const folder = vscode.workspace.workspaceFolders?.[0];
     assert.ok(folder, "a workspace folder (examples/) is open");
     const uri = vscode.Uri.joinPath(folder.uri, "ts", "micrograd_readme.ts");
@@ -259,7 +260,7 @@ suite("GradLens in the extension host", () => {
   });
 
   test("a JavaScript file that does not import gradlens is not GradLens's to run or flag", async () => {
-    const api = await extension().activate();
+    const api = await testApi();
     const doc = await vscode.workspace.openTextDocument({
       language: "javascript",
       content: "async function main() {\n  await fetch('https://example.com');\n}\nmain();\n",

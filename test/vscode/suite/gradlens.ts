@@ -25,13 +25,18 @@ export async function waitFor<T>(
   }
 }
 
-export function extension(): vscode.Extension<GradLensApi> {
-  const ext = vscode.extensions.getExtension<GradLensApi>(EXTENSION_ID);
+export function extension(): vscode.Extension<GradLensApi | undefined> {
+  const ext = vscode.extensions.getExtension<GradLensApi | undefined>(EXTENSION_ID);
   assert.ok(ext, `extension ${EXTENSION_ID} is installed`);
   return ext;
 }
 
-/** The extension's API, activating it first if need be. */
-export function api(): Promise<GradLensApi> {
-  return Promise.resolve(extension().activate());
+/**
+ * The extension's test API, activating it first if need be. GradLens exports it only when the
+ * harness sets GRADLENS_TEST_API=1 (integration.mjs and vsix.mjs do, through extensionTestsEnv).
+ */
+export async function api(): Promise<GradLensApi> {
+  const exported = await extension().activate();
+  assert.ok(exported, "GradLens exports its test API (is GRADLENS_TEST_API=1 set by the harness?)");
+  return exported;
 }

@@ -1,4 +1,5 @@
 import { formatSize, sameShape } from "../shapeMath";
+import { roundsFloat32 } from "../dtype";
 import { Tensor } from "../tensor";
 import { runtimeError } from "../tensorError";
 import { checkFinite, whileBackward } from "./anomaly";
@@ -137,9 +138,9 @@ function accumulateGrad(t: Tensor, g: Tensor): void {
   if (target.isContiguous() && sameShape(target.shape, t.shape)) {
     const data = target.storage.data;
     for (let i = 0; i < src.length; i++) data[target.offset + i] += src[i];
-    target.storage.version++;
-    if (target.dtype === "float32")
+    if (target.dtype === "float32" && roundsFloat32())
       for (let i = 0; i < src.length; i++) data[target.offset + i] = Math.fround(data[target.offset + i]);
+    target.storage.version++;
   } else {
     t.grad = addInto(target, g);
   }

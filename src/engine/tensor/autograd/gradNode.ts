@@ -29,6 +29,11 @@ export class GradNode {
   readonly inputFns: readonly (GradNode | null)[];
   readonly inputRequiresGrad: readonly boolean[];
   readonly inputIds: readonly number[];
+  /**
+   * Writes to the operands' memory when the node was made (which state of a leaf it read:
+   * leafMoves.ts); null when no operand is a leaf that requires grad.
+   */
+  readonly inputWrites: readonly number[] | null;
   /** Id of the tensor this node produced. */
   outputId = 0;
   /** The tensor that asked with retain_grad() to keep this node's gradient in `.grad`. */
@@ -49,6 +54,9 @@ export class GradNode {
     this.inputFns = inputs.map((t) => t.gradFn);
     this.inputRequiresGrad = inputs.map((t) => t.requiresGrad);
     this.inputIds = inputs.map((t) => t.id);
+    this.inputWrites = inputs.some((t) => t.requiresGrad && t.gradFn === null)
+      ? inputs.map((t) => t.storage.memoryVersion)
+      : null;
   }
 
   /** After a backward without retain_graph: a node that saved values lets them go. */

@@ -4,6 +4,7 @@ import { category, isFloating, roundToDtype, scalarTypeName } from "../dtype";
 import { broadcastShapes, contiguousStrides, numelOf } from "../shapeMath";
 import { Storage, Tensor } from "../tensor";
 import { runtimeError } from "../tensorError";
+import { armLeafMove, storageWritten } from "../leafMoves";
 import { Binary, binaryValues } from "./binaryKernel";
 import { expandValues, forEachRow, gradFor } from "./broadcast";
 import { add, div, mul, sub } from "./elementwise";
@@ -89,7 +90,8 @@ function binaryInPlace(code: Binary, t: Tensor, y: TensorLike, floatResult = fal
     );
   const op = OUT_OF_PLACE[code];
   if (op !== undefined && inPlaceIsRecorded(t, [other])) return rebase(t, (old) => op(old, other));
-  writeValues(t, binaryValues(code, t, other).values);
+  const computeType = floatResult && !isFloating(resultType([t, other])) ? "float32" : resultType([t, other]);
+  writeValues(t, binaryValues(code, t, other, computeType).values);
   return t;
 }
 
@@ -146,6 +148,7 @@ export function requiresGradInPlace(t: Tensor, flag = true): Tensor {
       "you can only change requires_grad flags of leaf variables. If you want to use a computed variable in a subgraph that doesn't require differentiation use var_no_grad = var.detach().",
     );
   t.requiresGrad = flag || !t.isLeaf;
+  if (flag && t.isLeaf) armLeafMove(t);
   return t;
 }
 
@@ -156,6 +159,7 @@ export function setData(t: Tensor, other: Tensor): void {
   t.strides = [...other.strides];
   t.offset = other.offset;
   t.dtype = other.dtype;
+  storageWritten(t.storage);
 }
 
 /** Assigning `x.grad = g` (or None): PyTorch checks the shape. */

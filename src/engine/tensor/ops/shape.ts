@@ -262,7 +262,13 @@ export function detach(a: Tensor): Tensor {
  * escape hatch, with the same risk.
  */
 export function dataOf(a: Tensor): Tensor {
-  const data = new Tensor(new Storage(a.storage.data), [...a.shape], [...a.strides], a.offset, a.dtype);
+  const data = new Tensor(
+    new Storage(a.storage.data, a.storage),
+    [...a.shape],
+    [...a.strides],
+    a.offset,
+    a.dtype,
+  );
   data.cut = a.requiresGrad ? "detach" : a.cut;
   return data;
 }

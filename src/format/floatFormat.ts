@@ -1,7 +1,8 @@
 /**
  * Python's float formatting: `repr` (shortest round-trip digits, exponent outside 1e-4 … 1e16)
  * and the fixed/exponent forms of format specs, rounded half-to-even on the exact binary value
- * as CPython does (`f"{0.125:.2f}"` is `0.12`; JS `toFixed` would say `0.13`).
+ * as CPython does (`f"{0.125:.2f}"` is `0.12`; JS `toFixed` would say `0.13`). It sits below
+ * the runtime and the trace, which both print Python's numbers, and imports nothing of ours.
  */
 
 export function floatRepr(x: number): string {
