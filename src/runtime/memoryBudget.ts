@@ -20,20 +20,27 @@ const CHECK_EVERY_BYTES = 8 * 1024 * 1024;
  */
 export class MemoryBudget implements MemoryMeter {
   /** Bytes the process may hold in all before the budget is spent. */
-  readonly limit: number;
+  limit: number;
   /** Charged since the last measurement. */
   private charged = 0;
   /** Charges at which to measure again. */
   private nextCheck: number;
   /** The most the heap held at a measurement during the run (bytes beyond the start). */
   peak = 0;
+  /** What the heap held when the run began (lowered when it proves to have been garbage). */
+  private start: number;
+  /** The ceiling the probe set, if any (see MemoryProbe.ceiling). */
+  private readonly ceiling: number;
 
   constructor(
     readonly budgetBytes: number,
     private readonly probe: MemoryProbe | null = heapProbe(),
   ) {
     const start = probe ? startingHeap(probe) : 0;
-    this.limit = start + budgetBytes;
+    this.start = start;
+    this.ceiling = probe?.ceiling ?? Infinity;
+    // garbage a collection could not free yet must not carry a run past V8's own limit
+    this.limit = Math.min(start + budgetBytes, this.ceiling);
     this.nextCheck = Math.min(CHECK_EVERY_BYTES, budgetBytes / 2);
   }
 
@@ -67,7 +74,12 @@ export class MemoryBudget implements MemoryMeter {
       used = probe.used();
       lastCollected.set(probe.collect, used);
     }
-    this.peak = Math.max(this.peak, used - (this.limit - this.budgetBytes));
+    if (used < this.start) {
+      // the start counted garbage that has since been freed: the budget counts from here
+      this.start = used;
+      this.limit = Math.min(used + this.budgetBytes, this.ceiling);
+    }
+    this.peak = Math.max(this.peak, used - this.start);
     this.charged = 0;
     if (used + bytes > this.limit) {
       // the next charge measures again: what failed here is freed once the error unwinds
