@@ -1,3 +1,5 @@
+import { pow } from "../math/correctlyRounded";
+import { fma } from "../math/fusedMultiplyAdd";
 import type { Tensor } from "../tensor/tensor";
 import { invalid, Optimizer, paramValues } from "./optimizer";
 
@@ -17,18 +19,14 @@ interface AdamState {
   maxExpAvgSq: Float64Array | null;
 }
 
-/** PyTorch's `lerp` for a scalar weight: two formulas so the endpoints come out exact. */
-function lerp(start: number, end: number, weight: number): number {
-  return weight < 0.5 ? start + weight * (end - start) : end - (end - start) * (1 - weight);
-}
-
 /**
  * `torch.optim.Adam` (and, with `decoupled`, AdamW), PyTorch's single-tensor update in the
- * same order of floating-point operations:
+ * same order of floating-point operations (PyTorch 1.13's, whose CPU kernels fuse the last
+ * multiply-add of `add_(x, alpha=a)` and `addcmul_`):
  *   g = ±grad (+ weight_decay·p for Adam; AdamW instead scales p by 1 − lr·weight_decay)
- *   m = lerp(m, g, 1 − β1);  v = β2·v + (1 − β2)·g·g
+ *   m = β1·m + (1 − β1)·g;  v = β2·v + (1 − β2)·g·g
  *   denom = √v̂ / √(1 − β2^t) + eps  (v̂ = running max of v with amsgrad)
- *   p = p − lr/(1 − β1^t) · m/denom
+ *   p = p + (−lr/(1 − β1^t))·m / denom
  */
 export class Adam extends Optimizer<AdamOptions, AdamState> {
   constructor(
@@ -76,17 +74,18 @@ export class Adam extends Optimizer<AdamOptions, AdamState> {
       if (this.decoupled) {
         const keep = 1 - o.lr * o.weightDecay;
         for (let i = 0; i < n; i++) values[i] = values[i] * keep;
-      } else for (let i = 0; i < n; i++) g[i] = g[i] + o.weightDecay * values[i];
+      } else for (let i = 0; i < n; i++) g[i] = fma(o.weightDecay, values[i], g[i]);
     }
     const { expAvg, expAvgSq } = state;
     const w1 = 1 - beta1;
     const w2 = 1 - beta2;
     for (let i = 0; i < n; i++) {
-      expAvg[i] = lerp(expAvg[i], g[i], w1);
-      expAvgSq[i] = expAvgSq[i] * beta2 + w2 * g[i] * g[i];
+      expAvg[i] = fma(w1, g[i], expAvg[i] * beta1);
+      expAvgSq[i] = fma(w2 * g[i], g[i], expAvgSq[i] * beta2);
     }
-    const biasCorrection1 = 1 - beta1 ** state.step;
-    const biasCorrection2 = 1 - beta2 ** state.step;
+    // Python's float power (correctly rounded), not V8's Math.pow
+    const biasCorrection1 = 1 - pow(beta1, state.step);
+    const biasCorrection2 = 1 - pow(beta2, state.step);
     const stepSize = o.lr / biasCorrection1;
     const bc2Sqrt = Math.sqrt(biasCorrection2);
     let second = expAvgSq;
@@ -97,7 +96,7 @@ export class Adam extends Optimizer<AdamOptions, AdamState> {
     }
     for (let i = 0; i < n; i++) {
       const denom = Math.sqrt(second[i]) / bc2Sqrt + o.eps;
-      values[i] = values[i] + -stepSize * (expAvg[i] / denom);
+      values[i] = values[i] + (-stepSize * expAvg[i]) / denom;
     }
     commit();
   }

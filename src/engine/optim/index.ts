@@ -1,4 +1,5 @@
-/** Optimizers with PyTorch's update formulas and defaults: SGD, Adam, AdamW. */
+/** Optimizers with PyTorch's update formulas and defaults: SGD, Adam, AdamW, RMSprop. */
 export { Optimizer, type ParamGroup } from "./optimizer";
 export { SGD, type SGDOptions } from "./sgd";
 export { Adam, AdamW, type AdamOptions } from "./adam";
+export { RMSprop, type RMSpropOptions } from "./rmsprop";

@@ -37,7 +37,7 @@
  * Kernel:     gemm (strided C = A·B on Float64Arrays)
  * Per run:    resetEngineState (grad mode, default dtype, seed, anomaly watch) before each program;
  *             recordTensorsOn (the run's tape: tensor ids become its rows), recordingTape
- * Optimizers: SGD, Adam, AdamW (step, zeroGrad, paramGroups, state) from ../optim.
+ * Optimizers: SGD, Adam, AdamW, RMSprop (step, zeroGrad, paramGroups, state) from ../optim.
  * Gradcheck:  gradcheck, describeMismatches from ../gradcheck.
  *
  * Conventions: a plain JS number operand is a Python float (use `scalar(2, "int")` for an
@@ -202,9 +202,11 @@ export {
   SGD,
   Adam,
   AdamW,
+  RMSprop,
   Optimizer,
   type SGDOptions,
   type AdamOptions,
+  type RMSpropOptions,
   type ParamGroup,
 } from "../optim/index";
 export {

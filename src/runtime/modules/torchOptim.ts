@@ -16,7 +16,7 @@ import { bind, boolArg, guard, nativeMethod, num } from "./torchArgs";
 import { TensorObject, type TorchState } from "./torchState";
 
 /**
- * `torch.optim.SGD`, `Adam` and `AdamW` over the engine's optimizers. `param_groups` is a list
+ * `torch.optim.SGD`, `Adam`, `AdamW` and `RMSprop` over the engine's optimizers. `param_groups` is a list
  * of dicts the program may edit between steps (`opt.param_groups[0]["lr"] = 0.01`): each step
  * reads the hyper-parameters back from those dicts first.
  */
@@ -68,6 +68,15 @@ const ADAM_OPTIONS = [
   number("eps"),
   number("weight_decay", "weightDecay"),
   flag("amsgrad"),
+  flag("maximize"),
+];
+const RMSPROP_OPTIONS = [
+  number("lr"),
+  number("alpha"),
+  number("eps"),
+  number("weight_decay", "weightDecay"),
+  number("momentum"),
+  flag("centered"),
   flag("maximize"),
 ];
 
@@ -183,5 +192,9 @@ export function fillOptim(s: TorchState, m: PyModule): void {
   m.attrs.set(
     "AdamW",
     makeOptimizerClass(s, "AdamW", ADAM_OPTIONS, withGroups(T.AdamW as unknown as EngineOptimizer)),
+  );
+  m.attrs.set(
+    "RMSprop",
+    makeOptimizerClass(s, "RMSprop", RMSPROP_OPTIONS, withGroups(T.RMSprop as unknown as EngineOptimizer)),
   );
 }
