@@ -57,6 +57,9 @@ export function pow(x: number, y: number): number {
   if (y === -1) return 1 / x;
   if (y === 0.5) return Math.sqrt(x);
   const estimate = y * Math.log(x);
+  // a small integer power in double-double (exact squares, ~2^-100 relative), rounded once:
+  // the common case (`x ** 3`, `k * x**(k-1)`) at a few multiplications instead of exp·log
+  if (Number.isInteger(y) && Math.abs(y) <= 64 && Math.abs(estimate) < 600) return integerPower(x, y);
   if (estimate > 710) return Infinity;
   if (estimate < -746) return 0;
   const t = ddMulNumber(logDD(x), y);
@@ -64,6 +67,18 @@ export function pow(x: number, y: number): number {
   if (t[0] < -745.2) return 0;
   const r = expDD(t);
   return r < MIN_NORMAL ? Math.pow(x, y) : r;
+}
+
+/** x ** n for a positive x and an integer n with a result far from overflow and underflow. */
+function integerPower(x: number, n: number): number {
+  let result: DD = [1, 0];
+  let base: DD = [x, 0];
+  for (let k = Math.abs(n); k > 0; k >>= 1) {
+    if (k & 1) result = ddMul(result, base);
+    if (k > 1) base = ddMul(base, base);
+  }
+  if (n < 0) result = ddDiv([1, 0], result);
+  return result[0] + result[1];
 }
 
 export { cos, log, sin };

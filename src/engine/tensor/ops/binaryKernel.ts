@@ -1,3 +1,4 @@
+import { pow } from "../../math/correctlyRounded";
 import type { DType } from "../dtype";
 import { isSinglePrecision } from "../dtype";
 import { broadcastShapes, contiguousStrides, numelOf, sameShape } from "../shapeMath";
@@ -117,10 +118,12 @@ function bitwise(x: number, y: number, op: "&" | "|" | "^"): number {
   return Number(op === "&" ? a & b : op === "|" ? a | b : a ^ b);
 }
 
-/** C's pow as PyTorch uses it: 1 for any x**0 and 1**y (NaN included), unlike some JS engines' edge cases. */
+/**
+ * C's pow as PyTorch uses it: correctly rounded (V8's Math.pow is off by an ulp for about one
+ * element in ten), 1 for any x**0 and 1**y (NaN included).
+ */
 export function powOf(x: number, y: number): number {
-  if (y === 0 || x === 1) return 1;
-  return Math.pow(x, y);
+  return pow(x, y);
 }
 
 /**
