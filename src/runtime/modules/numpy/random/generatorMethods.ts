@@ -131,7 +131,7 @@ export function generatorMethods(s: NumpyState): Map<string, GeneratorMethod> {
   m.set("permutation", (g, args, kwargs) => {
     const a = bindArgs("permutation", args, kwargs, ["x", "axis"], 1);
     axisZero("permutation", a.axis);
-    return permutation(s, g, a.x ?? null);
+    return permutation(s, g, a.x ?? null, false);
   });
   m.set("shuffle", (g, args, kwargs) => {
     const a = bindArgs("shuffle", args, kwargs, ["x", "axis"], 1);

@@ -380,7 +380,7 @@ export function legacyMethods(s: NumpyState): Map<string, LegacyMethod> {
   });
   m.set("permutation", (rs, args, kwargs) => {
     const a = bindArgs("permutation", args, kwargs, ["x"], 1);
-    return permutation(s, rs, a.x ?? null);
+    return permutation(s, rs, a.x ?? null, true);
   });
   m.set("shuffle", (rs, args, kwargs) => {
     const a = bindArgs("shuffle", args, kwargs, ["x"], 1);

@@ -6,6 +6,7 @@ import { asArray, intOf } from "../convert";
 import { arrayFromValues } from "../creation";
 import { NdArray, NpScalar } from "../ndarray";
 import { isInteger } from "../npDtype";
+import { axisError } from "../npErrors";
 import { getItem } from "../npIndexing";
 import type { NumpyState } from "../numpyState";
 import { setItem } from "../writes";
@@ -78,13 +79,17 @@ export function choice(s: NumpyState, rs: Stream, a: PyValue, o: ChoiceOptions):
 }
 
 /** `permutation(x)`: range(x) shuffled, or a shuffled copy of the array x (along its first axis). */
-export function permutation(s: NumpyState, rs: Stream, x: PyValue): NdArray {
+export function permutation(s: NumpyState, rs: Stream, x: PyValue, legacy: boolean): NdArray {
   if (intLike(x)) {
     const n = Math.max(0, intOf(x));
     return indexArray(s, rs.permutation(n), [n]);
   }
   const arr = asArray(s, x);
-  if (arr.ndim === 0) throw new PyError("IndexError", "x must be an integer or at least 1-dimensional");
+  if (arr.ndim === 0) {
+    // the Generator looks for its axis 0 first
+    if (!legacy) throw axisError(s, 0, 0);
+    throw new PyError("IndexError", "x must be an integer or at least 1-dimensional");
+  }
   const n = arr.shape[0];
   return getItem(s, arr, indexArray(s, rs.shuffleIndices(n), [n])) as NdArray;
 }
