@@ -179,8 +179,10 @@ function makeDatasetsModule(s: NumpyState): PyModule {
       shuffle: boolArg(a.shuffle, true),
       randomState: randomStateArg(s, a.random_state),
     });
+    // given centres come back as check_array leaves them (ints stay ints)
+    const givenCenters = centers !== null && typeof centers !== "number" ? asArray(s, a.centers!) : null;
     const extra = boolArg(a.return_centers, false)
-      ? [arrayFromValues(s, d.centers, [d.nCenters, d.nFeatures], "float64")]
+      ? [givenCenters ?? arrayFromValues(s, d.centers, [d.nCenters, d.nFeatures], "float64")]
       : [];
     return xy(s, d, extra);
   });
