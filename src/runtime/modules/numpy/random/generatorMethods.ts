@@ -1,4 +1,7 @@
+import { allocFloat64 } from "../../../../engine/memory";
 import type { Generator } from "../../../random/numpy/index";
+import { legacyBinomial, type BinomialCache } from "../../../random/numpy/legacyBinomial";
+import { legacyPoisson, LEGACY_POISSON_LAM_MAX } from "../../../random/numpy/poisson";
 import { PyInt, type Kwargs, type PyValue } from "../../../interpreter/objects";
 import { PyError, UnsupportedError, valueError } from "../../../interpreter/pyErrors";
 import { boolArg } from "../../torchArgs";
@@ -9,6 +12,7 @@ import { integerDraw } from "./legacyMethods";
 import {
   bindArgs,
   broadcastDraw,
+  continuous,
   countOf,
   floatDtypeArg,
   floatParam,
@@ -16,7 +20,6 @@ import {
   paramValues,
   sizeArg,
   type IntDtypeArg,
-  type Param,
 } from "./randomArgs";
 import { choice, permutation, shuffle } from "./sampling";
 
@@ -41,20 +44,12 @@ function axisZero(fname: string, v: PyValue | undefined): void {
     throw new UnsupportedError(`${fname}(axis=...) other than 0 is not supported by GradLens`);
 }
 
-/** Floats drawn with parameters that may be arrays (see legacyMethods' `continuous`). */
-function continuous(
-  s: NumpyState,
-  params: Param[],
-  shape: number[] | null,
-  many: (n: number) => Float64Array,
-  one: (values: number[]) => number,
-): PyValue {
-  if (params.every((p) => p.tensor === null)) {
-    if (shape === null) return one(params.map((p) => p.scalar));
-    return arrayFromValues(s, many(countOf(shape)), shape, "float64");
-  }
-  const { values, shape: outShape } = broadcastDraw(params, shape, one);
-  return arrayFromValues(s, values, outShape, "float64");
+const binomialCaches = new WeakMap<Generator, BinomialCache>();
+
+function manyOf(count: number, one: () => number): Float64Array {
+  const out = allocFloat64(count);
+  for (let i = 0; i < count; i++) out[i] = one();
+  return out;
 }
 
 export function generatorMethods(s: NumpyState): Map<string, GeneratorMethod> {
@@ -116,6 +111,42 @@ export function generatorMethods(s: NumpyState): Map<string, GeneratorMethod> {
       pairs: (lows, highs) => g.integersBroadcast(lows, highs, dtype.stream, endpoint),
     });
   });
+  m.set("binomial", (g, args, kwargs) => {
+    const a = bindArgs("binomial", args, kwargs, ["n", "p", "size"], 2);
+    const n = floatParam(s, a.n ?? null);
+    const p = floatParam(s, a.p ?? null);
+    for (const x of paramValues(n)) if (Math.trunc(x) < 0) throw valueError("n < 0");
+    for (const x of paramValues(p)) if (!(x >= 0 && x <= 1)) throw valueError("p < 0, p > 1 or p is NaN");
+    // numpy's Generator runs the same sampler as RandomState, with a cache of its own
+    let cache = binomialCaches.get(g);
+    if (cache === undefined) binomialCaches.set(g, (cache = { n: -1, p: NaN }));
+    const one = ([nn, pp]: number[]) => legacyBinomial(g.bitgen, pp, Math.trunc(nn), cache);
+    return continuous(
+      s,
+      [n, p],
+      sizeArg(s, a.size),
+      (count) => manyOf(count, () => one([n.scalar, p.scalar])),
+      one,
+      "int64",
+    );
+  });
+  m.set("poisson", (g, args, kwargs) => {
+    const a = bindArgs("poisson", args, kwargs, ["lam", "size"]);
+    const lam = floatParam(s, a.lam ?? 1);
+    for (const x of paramValues(lam)) {
+      if (!(x >= 0)) throw valueError("lam < 0 or lam is NaN");
+      if (!(x <= LEGACY_POISSON_LAM_MAX)) throw valueError("lam value too large");
+    }
+    const one = ([l]: number[]) => legacyPoisson(g.bitgen, l);
+    return continuous(
+      s,
+      [lam],
+      sizeArg(s, a.size),
+      (count) => manyOf(count, () => one([lam.scalar])),
+      one,
+      "int64",
+    );
+  });
   m.set("choice", (g, args, kwargs) => {
     const a = bindArgs("choice", args, kwargs, ["a", "size", "replace", "p", "axis", "shuffle"], 1);
     // an int population has no axis to speak of: numpy ignores it there
@@ -143,9 +174,9 @@ export function generatorMethods(s: NumpyState): Map<string, GeneratorMethod> {
 
 /** Generator methods numpy has and GradLens does not draw: named, so that they say so. */
 export const GENERATOR_UNSUPPORTED = (
-  "beta binomial bytes chisquare dirichlet exponential f gamma geometric gumbel hypergeometric " +
+  "beta bytes chisquare dirichlet exponential f gamma geometric gumbel hypergeometric " +
   "laplace logistic lognormal logseries multinomial multivariate_hypergeometric " +
   "multivariate_normal negative_binomial noncentral_chisquare noncentral_f pareto permuted " +
-  "poisson power rayleigh standard_cauchy standard_exponential standard_gamma standard_t " +
+  "power rayleigh standard_cauchy standard_exponential standard_gamma standard_t " +
   "triangular vonmises wald weibull zipf spawn"
 ).split(" ");

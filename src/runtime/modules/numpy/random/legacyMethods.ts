@@ -19,6 +19,7 @@ import type { NumpyState } from "../numpyState";
 import {
   bindArgs,
   broadcastDraw,
+  continuous,
   countOf,
   dimsArg,
   floatParam,
@@ -142,30 +143,6 @@ function floats(
 ): PyValue {
   if (shape === null) return one();
   return arrayFromValues(s, many(countOf(shape)), shape, "float64");
-}
-
-/**
- * A continuous distribution with parameters that may be arrays: numbers when all are scalars
- * (drawn by the stream's own loops), else element by element over the broadcast shape.
- */
-function continuous(
-  s: NumpyState,
-  params: Param[],
-  shape: number[] | null,
-  many: (n: number) => Float64Array,
-  one: (values: number[]) => number,
-  dtype: "float64" | "int64" = "float64",
-): PyValue {
-  if (params.every((p) => p.tensor === null)) {
-    const values = params.map((p) => p.scalar);
-    if (shape === null) {
-      const x = one(values);
-      return dtype === "int64" ? int(x) : x;
-    }
-    return arrayFromValues(s, many(countOf(shape)), shape, dtype);
-  }
-  const { values, shape: outShape } = broadcastDraw(params, shape, one);
-  return arrayFromValues(s, values, outShape, dtype);
 }
 
 function nonNegative(p: Param, name: string): void {

@@ -16,6 +16,7 @@ import { PyError, typeError, UnsupportedError, valueError } from "../../../inter
 import { guard } from "../../torchArgs";
 import { expandTo } from "../broadcastValues";
 import { asArray, dtypeArg, intOf, numberOf, shapeTuple } from "../convert";
+import { arrayFromValues } from "../creation";
 import { NdArray, NpScalar } from "../ndarray";
 import type { NpDtype } from "../npDtype";
 import type { NumpyState } from "../numpyState";
@@ -237,4 +238,28 @@ export function intResult(s: NumpyState, value: number | bigint, dtype: IntDtype
   if (dtype.python === "bool") return value !== 0 && value !== 0n;
   if (dtype.python === "int") return typeof value === "bigint" ? bigInt(value) : int(value);
   return s.scalarOf(Number(value), dtype.np);
+}
+
+/**
+ * A continuous distribution with parameters that may be arrays: numbers when all are scalars
+ * (drawn by the stream's own loops), else element by element over the broadcast shape.
+ */
+export function continuous(
+  s: NumpyState,
+  params: Param[],
+  shape: number[] | null,
+  many: (n: number) => Float64Array,
+  one: (values: number[]) => number,
+  dtype: "float64" | "int64" = "float64",
+): PyValue {
+  if (params.every((p) => p.tensor === null)) {
+    const values = params.map((p) => p.scalar);
+    if (shape === null) {
+      const x = one(values);
+      return dtype === "int64" ? int(x) : x;
+    }
+    return arrayFromValues(s, many(countOf(shape)), shape, dtype);
+  }
+  const { values, shape: outShape } = broadcastDraw(params, shape, one);
+  return arrayFromValues(s, values, outShape, dtype);
 }
