@@ -34,6 +34,10 @@ def hinge_loss(batch):
     return data_loss + weight_decay, sum(correct) / len(correct)
 
 
+# the whole set once before training: the notebook prints this loss and accuracy first
+initial_loss, initial_accuracy = hinge_loss(np.arange(len(X)))
+print(initial_loss, initial_accuracy)
+
 history = []
 for step in range(4):
     batch = np.random.permutation(X.shape[0])[:20]
@@ -53,7 +57,10 @@ first_weight = model.parameters()[0].data
 # Expectations recorded with CPython 3.11, numpy 1.24.2 and scikit-learn 1.2.1 running this very
 # program on a micrograd stand-in of our own (src/runtime/modules/sklearn/fixtures/
 # record_micrograd_demo.py); the last digit of make_moons' points is sin's and cos's, which
-# GradLens rounds correctly and the platform's libm may not:
+# GradLens rounds correctly and the platform's libm may not. The initial loss is also the one
+# micrograd's demo notebook prints (Value(data=0.8958441028683222, grad=0) 0.5):
+# expect: float(initial_loss.data) == 0.8958441028683222
+# expect: float(initial_accuracy) == 0.5
 # expect: history[0][0] == 0.9254278304065042
 # expect: history[0][1] == 0.5
 # expect: history[-1][0] == 0.6100837500888644
