@@ -56,15 +56,25 @@ export function generatorMethods(s: NumpyState): Map<string, GeneratorMethod> {
   const m = new Map<string, GeneratorMethod>();
   m.set("random", (g, args, kwargs) => {
     const a = bindArgs("random", args, kwargs, ["size", "dtype", "out"]);
-    floatDtypeArg(s, a.dtype, "random");
+    const dtype = floatDtypeArg(s, a.dtype, "random", true);
     noOut("random", a.out);
     const shape = sizeArg(s, a.size);
+    if (dtype === "float32") {
+      // numpy's next_float: the top 24 bits of a 32-bit word
+      const values = manyOf(
+        shape === null ? 1 : countOf(shape),
+        () => (g.bitgen.nextUint32() >>> 8) / 16777216,
+      );
+      // one draw is a Python float holding the float32 value, as numpy gives it
+      if (shape === null) return values[0];
+      return arrayFromValues(s, values, shape, "float32");
+    }
     if (shape === null) return g.randomScalar();
     return arrayFromValues(s, g.random(countOf(shape)), shape, "float64");
   });
   m.set("standard_normal", (g, args, kwargs) => {
     const a = bindArgs("standard_normal", args, kwargs, ["size", "dtype", "out"]);
-    floatDtypeArg(s, a.dtype, "standard_normal");
+    floatDtypeArg(s, a.dtype, "standard_normal", false);
     noOut("standard_normal", a.out);
     const shape = sizeArg(s, a.size);
     if (shape === null) return g.standardNormalScalar();

@@ -221,15 +221,25 @@ export function intDtypeArg(
   return { np: d, stream: d, python: null };
 }
 
-/** A float dtype argument of the Generator's `random`/`standard_normal`: float64 only here. */
-export function floatDtypeArg(s: NumpyState, v: PyValue | undefined, fname: string): void {
-  if (v === undefined) return;
+/**
+ * A float dtype argument of the Generator's `random`/`standard_normal`: "float64", or "float32"
+ * where `float32` says numpy's float32 stream is drawn (else GradLens does not draw it).
+ */
+export function floatDtypeArg(
+  s: NumpyState,
+  v: PyValue | undefined,
+  fname: string,
+  float32: boolean,
+): "float64" | "float32" {
+  if (v === undefined) return "float64";
   const d = dtypeArg(s, v) ?? "float64";
-  if (d === "float64") return;
-  if (d === "float32")
+  if (d === "float64") return d;
+  if (d === "float32") {
+    if (float32) return d;
     throw new UnsupportedError(
       `${fname}(dtype=float32) is not supported by GradLens (numpy draws float32 by another stream)`,
     );
+  }
   throw typeError(`Unsupported dtype dtype('${d}') for ${fname}`);
 }
 

@@ -79,7 +79,7 @@ describe("errors are Python's, at the call", () => {
       message: expect.stringContaining("np.random.beta is not supported by GradLens"),
     });
     expect(failure("np.random.default_rng(0).gamma(2.0)")).toMatchObject({ code: "unsupported" });
-    expect(failure("np.random.default_rng(0).random(dtype=np.float32)")).toMatchObject({
+    expect(failure("np.random.default_rng(0).standard_normal(dtype=np.float32)")).toMatchObject({
       code: "unsupported",
     });
   });
