@@ -8,7 +8,7 @@ import { boolArg } from "../../torchArgs";
 import { intOf } from "../convert";
 import { arrayFromValues } from "../creation";
 import type { NumpyState } from "../numpyState";
-import { integerDraw } from "./legacyMethods";
+import { integerDraw } from "./integerDraw";
 import {
   bindArgs,
   broadcastDraw,
