@@ -17,6 +17,7 @@ import { GRAPHVIZ_MODULES } from "./modules/graphviz/graphvizModule";
 import { MATPLOTLIB_MODULES } from "./modules/matplotlib/pyplotModule";
 import { TORCH_MODULES } from "./modules/torchModule";
 import { NUMPY_MODULES } from "./modules/numpy/numpyModule";
+import { SKLEARN_HINT, SKLEARN_MODULES } from "./modules/sklearn/sklearnModule";
 import { NO_FILES } from "./workspaceFiles";
 
 /** Makes a module for one run (a module written in TypeScript: `torch`, `torch.nn.functional`, …). */
@@ -27,6 +28,7 @@ const registered = new Map<string, ModuleFactory>([
   ...NUMPY_MODULES,
   ...MATPLOTLIB_MODULES,
   ...GRAPHVIZ_MODULES,
+  ...SKLEARN_MODULES,
 ]);
 
 /**
@@ -41,7 +43,7 @@ export function registerBuiltinModule(name: string, factory: ModuleFactory): voi
  * Modules other parts of GradLens are building: an import of one is reported as not supported
  * rather than as Python's ModuleNotFoundError (which would be untrue).
  */
-const NOT_AVAILABLE = new Set(["torch", "sklearn"]);
+const NOT_AVAILABLE = new Set(["torch"]);
 
 /** Frameworks GradLens does not run: still a ModuleNotFoundError, with a hint when nothing catches it. */
 const FRAMEWORKS = new Set([
@@ -145,7 +147,8 @@ export class BuiltinModules implements ModuleLoader {
     const local =
       files.kind(posixJoin(files.cwd, `${top}.py`)) === "file" ||
       files.kind(posixJoin(files.cwd, top)) === "dir";
-    if (FRAMEWORKS.has(top)) error.hint = `GradLens does not run ${top}`;
+    if (top === "sklearn") error.hint = SKLEARN_HINT;
+    else if (FRAMEWORKS.has(top)) error.hint = `GradLens does not run ${top}`;
     else if (local) error.hint = "GradLens does not import the workspace's own modules yet";
     else if (!STDLIB_MODULES.has(top) && !registered.has(top))
       error.hint = "GradLens does not have this module";

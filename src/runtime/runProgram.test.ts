@@ -340,7 +340,11 @@ describe("runtime errors are Python's, located, and keep the partial trace", () 
       message: "ModuleNotFoundError: No module named 'pandas' (GradLens does not run pandas)",
       text: "import pandas as pd",
     });
-    expect(run("import sklearn.datasets").code).toBe("unsupported");
+    expect(run("import sklearn.model_selection")).toMatchObject({
+      code: "runtime",
+      message:
+        "ModuleNotFoundError: No module named 'sklearn.model_selection' (GradLens has only sklearn.datasets (make_moons, make_blobs, make_circles, make_classification))",
+    });
     expect(run("from micrograd.engine import Nope").message).toBe(
       "ImportError: cannot import name 'Nope' from 'micrograd.engine' (unknown location)",
     );

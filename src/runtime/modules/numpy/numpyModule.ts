@@ -21,12 +21,12 @@ import type { NpDtype } from "./npDtype";
 import { numpyErrorClass } from "./npErrors";
 import { fillFunctions, setErrorModes } from "./numpyFunctions";
 import { NumpyState } from "./numpyState";
+import { makeNumpyRandomModule } from "./random/randomModule";
 import { makeDtypeClass, makeScalarClasses } from "./scalarTypes";
 
 /**
  * The `numpy` module for one run: the state (classes, values for the trace, warnings, print
- * options) is made on first import; `numpy.linalg` comes with it, and `numpy.random` when a
- * module of that name is registered (see `setRandomModuleFactory`).
+ * options) is made on first import; `numpy.linalg` and `numpy.random` come with it.
  */
 
 const states = new WeakMap<Interpreter, NumpyState>();
@@ -38,10 +38,7 @@ export function numpyStateOf(interp: Interpreter): NumpyState | null {
 
 let randomFactory: ((s: NumpyState) => PyModule) | null = null;
 
-/**
- * Where `numpy.random` comes from: a module written elsewhere (numpy's RandomState streams),
- * made with the run's numpy state so it can make arrays (`arrayFromFloat64Array`).
- */
+/** Replaces where `numpy.random` comes from (null: numpy's streams, random/randomModule.ts). */
 export function setRandomModuleFactory(factory: ((s: NumpyState) => PyModule) | null): void {
   randomFactory = factory;
 }
@@ -57,21 +54,6 @@ export function arrayFromFloat64Array(
   dtype: NpDtype = "float64",
 ): NdArray {
   return arrayFromValues(s, values, shape, dtype);
-}
-
-/** Until numpy.random is there: its names exist and say so (an AttributeError would be untrue). */
-function placeholderRandom(): PyModule {
-  const m = new PyModule("numpy.random");
-  for (const name of "seed rand randn random randint uniform normal choice shuffle permutation RandomState default_rng random_sample standard_normal binomial".split(
-    " ",
-  ))
-    m.attrs.set(
-      name,
-      new PyBuiltin(name, () => {
-        throw new UnsupportedError(`np.random.${name} is not available in GradLens yet`);
-      }),
-    );
-  return m;
 }
 
 /** `with np.errstate(divide='ignore'):`: error modes for the block, the old ones back after. */
@@ -164,7 +146,7 @@ function fillNumpy(s: NumpyState, m: PyModule): void {
   fillFunctions(s, m);
   makeIndexJoiners(s, m);
   m.attrs.set("linalg", makeLinalgModule(s));
-  m.attrs.set("random", randomFactory !== null ? randomFactory(s) : placeholderRandom());
+  m.attrs.set("random", (randomFactory ?? makeNumpyRandomModule)(s));
 }
 
 /** The run's numpy state, made (and the module filled) on first import — or first use through torch. */
