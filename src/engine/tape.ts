@@ -55,7 +55,7 @@ export class Tape {
   private births: Int32Array | null = null;
   /** Rows a compaction has dropped, in all. */
   dropped = 0;
-  /** Tensor rows made (a tape that has any is never compacted: their rows are the tensors' ids). */
+  /** Tensor rows made (their births are the tensors' ids). */
   tensorRows = 0;
 
   /**
@@ -85,12 +85,14 @@ export class Tape {
   /**
    * Drops the rows not marked in `keep` (a long run's values the program can no longer reach),
    * keeping every operand of a kept row, and moves the rest down in order. Returns where each
-   * old row went (-1: dropped). Rows keep their births. Not for a tape with tensor rows.
+   * old row went (-1: dropped). Rows keep their births; tensor rows are all kept.
    */
   compact(keep: Uint8Array): Int32Array {
     const { op, a, b, k, data, grad, flags } = this;
     const size = this.size;
     for (let row = size - 1; row >= 0; row--) {
+      // a tensor's row is where its id (a birth) takes its place among the values: kept
+      if (op[row] === OpCode.Tensor) keep[row] = 1;
       if (keep[row] === 0) continue;
       if (a[row] >= 0) keep[a[row]] = 1;
       if (b[row] >= 0) keep[b[row]] = 1;
@@ -173,7 +175,8 @@ export class Tape {
     const id = this.push(OpCode.Tensor, -1, -1, 0);
     this.data[id] = 0;
     this.flags[id] = 0;
-    return id;
+    // the tensor's id is its birth, which a compaction never changes (its row it may)
+    return this.born - 1;
   }
 
   /**
@@ -221,7 +224,12 @@ export class Tape {
 
   /** Whether a row is a tensor value's (false past the end: an id that is no row of this tape). */
   isTensor(id: number): boolean {
-    return id < this.size && this.op[id] === OpCode.Tensor;
+    return id >= 0 && id < this.size && this.op[id] === OpCode.Tensor;
+  }
+
+  /** Whether the value born `birth` is a tensor value still on the tape. */
+  isTensorBirth(birth: number): boolean {
+    return this.isTensor(this.rowOfBirth(birth));
   }
 
   /**

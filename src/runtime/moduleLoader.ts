@@ -19,6 +19,7 @@ import { TORCH_MODULES } from "./modules/torchModule";
 import { NUMPY_MODULES } from "./modules/numpy/numpyModule";
 import { SKLEARN_HINT, SKLEARN_MODULES } from "./modules/sklearn/sklearnModule";
 import { NO_FILES } from "./workspaceFiles";
+import { markModuleFunctions } from "./interpreter/liveRows";
 
 /** Makes a module for one run (a module written in TypeScript: `torch`, `torch.nn.functional`, …). */
 export type ModuleFactory = (interp: Interpreter) => PyModule;
@@ -96,6 +97,7 @@ export class BuiltinModules implements ModuleLoader {
     if (cached) return cached;
     if (path.length > 1) this.load(interp, path.slice(0, -1));
     const module = this.make(interp, name);
+    markModuleFunctions(module);
     this.loaded.set(name, module);
     const sysModules = this.loaded.get("sys")?.attrs.get("modules");
     if (sysModules instanceof PyDict) dictSet(sysModules, name, module);

@@ -14,7 +14,7 @@ export function traceRoot(
   occurrences: readonly Occurrence[],
   lastRoot: number | null,
 ): number | null {
-  if (options.output !== undefined && tape.isTensor(options.output)) return null;
+  if (options.output !== undefined && tape.isTensorBirth(options.output)) return null;
   return chosenRow(options.output, tape) ?? namedOutput(options.outputName, occurrences) ?? lastRoot;
 }
 

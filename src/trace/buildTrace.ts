@@ -129,7 +129,7 @@ export function buildTrace(input: TraceInput): Trace {
     if (entry < 0) {
       const tensorId = tensors!.ids[-entry - 1];
       const node = tensors!.node(tensorId, i, tensorNodeOf, edges);
-      if (tensorId !== i && tape.isTensor(tensorId)) node.row = tensorId;
+      if (tensorId !== i && tape.isTensorBirth(tensorId)) node.row = tensorId;
       nodes.push(node);
       continue;
     }
@@ -254,7 +254,9 @@ function nodeOrder(tape: Tape, kept: readonly number[] | null, tensorIds: readon
   for (let i = 0; i < count; i++) {
     const row = kept ? kept[i] : i;
     if (tape.op[row] === OpCode.Tensor) continue;
-    while (t < tensorIds.length && tensorIds[t] < row) order.push(-++t);
+    // tensor ids are births, in creation order with the rows' births
+    const birth = tape.birthOf(row);
+    while (t < tensorIds.length && tensorIds[t] < birth) order.push(-++t);
     order.push(row);
   }
   while (t < tensorIds.length) order.push(-++t);

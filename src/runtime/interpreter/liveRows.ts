@@ -23,6 +23,41 @@ import {
 
 const VALUE_FREE = new Set<object>([Ellipsis, NotImplemented]);
 
+/** Functions of built-in modules and their classes: made before the program ran, they hold none of its values. */
+const moduleFunctions = new WeakSet<object>();
+
+function isNativeDefinition(v: unknown): boolean {
+  if (v instanceof PyBuiltin) return v.captures === undefined;
+  if (v instanceof PyProperty)
+    return (
+      (v.getter === null || isNativeDefinition(v.getter)) &&
+      (v.setter === null || isNativeDefinition(v.setter))
+    );
+  return false;
+}
+
+/**
+ * Marks the functions a built-in module was made with (and its classes' methods) as holding
+ * no program value, so a program that imported numpy or matplotlib can still have its long
+ * loops' unreachable values dropped.
+ */
+export function markModuleFunctions(module: PyModule): void {
+  const seen = new Set<object>();
+  const walk = (x: unknown) => {
+    if (typeof x !== "object" || x === null || seen.has(x)) return;
+    seen.add(x);
+    if (x instanceof PyBuiltin) {
+      if (x.captures === undefined) moduleFunctions.add(x);
+    } else if (x instanceof PyModule) for (const v of x.attrs.values()) walk(v);
+    else if (x instanceof PyClass) for (const v of x.dict.values()) walk(v);
+    else if (x instanceof PyProperty) {
+      walk(x.getter);
+      walk(x.setter);
+    } else if (x instanceof PyStaticMethod || x instanceof PyClassMethod) walk(x.func);
+  };
+  walk(module);
+}
+
 /**
  * Which tape rows the program can still reach: a walk of everything reachable from `roots`
  * (the globals, the loops running, the modules), marking the row of every Value it meets.
@@ -57,7 +92,9 @@ export function liveRows(roots: Iterable<unknown>, tapeSize: number): Uint8Array
       for (const v of x.attrs.values()) push(v);
       push(x.cls);
     } else if (x instanceof PyClass) {
-      for (const v of x.dict.values()) push(v);
+      // a class's native methods (and properties) are definitions made with the class, not
+      // closures over the program's values, however late the class was made
+      for (const v of x.dict.values()) if (!isNativeDefinition(v)) push(v);
       push(x.base);
     } else if (x instanceof PyFunction) {
       for (const v of x.defaults) push(v);
@@ -81,7 +118,10 @@ export function liveRows(roots: Iterable<unknown>, tapeSize: number): Uint8Array
     } else if (x instanceof PyDictView) {
       push(x.dict);
     } else if (x instanceof PyIterator || x instanceof PyBuiltin) {
-      if (x.captures === undefined) return null;
+      if (x.captures === undefined) {
+        if (moduleFunctions.has(x)) continue;
+        return null;
+      }
       for (const v of x.captures) push(v);
     } else if (Array.isArray(x)) {
       for (const v of x) push(v);

@@ -55,6 +55,22 @@ describe("reclaiming a long run's values", () => {
     expect(leaves.length).toBe(2 * 8 + 8 + 8 * 8 + 8 + 8 + 1 + 16 * 2);
   }, 120_000);
 
+  it("drops them too when the program holds numpy arrays and drew with matplotlib (micrograd's demo)", () => {
+    // numpy's arrays are tensor rows of the same tape, kept where they are; their ids are births
+    const withNumpy = training(STEPS)
+      .replace("import random\n", "import random\nimport numpy as np\nimport matplotlib.pyplot as plt\n")
+      .replace(
+        "history = []\n",
+        "history = []\ngrid = np.arange(6.0).reshape(2, 3)\nplt.figure(figsize=(3, 3))\n",
+      )
+      .concat("print(grid.sum(), grid[1, 2])\n");
+    const trace = runProgram(withNumpy, options);
+    expect(trace.diagnostics.map((d) => d.code)).toEqual(["dropped"]);
+    expect(trace.stdout).toBe(long.stdout + "15.0 5.0\n");
+    const grid = trace.nodes.find((n) => n.names.includes("grid"));
+    expect(grid?.data).toEqual([0, 1, 2, 3, 4, 5]);
+  }, 120_000);
+
   it("names values by birth, so a re-run moves the right parameter (the gradient check)", () => {
     // values made before and after a loop whose garbage is dropped: the later ones' rows move
     const source = `from micrograd.engine import Value

@@ -27,9 +27,8 @@ export class Reclaimer {
     const interp = this.interp;
     const tape = interp.tape;
     if (tape.size < this.nextAt) return;
-    if (tape.tensorRows > 0 || interp.ownValues.madeNodes) {
-      // tensor ids are rows, and the program's own Value objects hold theirs: such a tape keeps
-      // its rows (tensors are bounded apart)
+    if (interp.ownValues.madeNodes) {
+      // the program's own Value objects hold their rows: such a tape keeps its rows
       this.nextAt = Infinity;
       return;
     }

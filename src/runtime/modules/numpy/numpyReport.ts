@@ -58,13 +58,20 @@ export function numpyTraceInput(
   for (const t of attributes.tensors) held.push(t);
   return {
     held,
-    spanOf: (id) => interp.spanOf(id),
+    // a tensor's id is its birth; its row may have moved down the tape since
+    spanOf: (id) => {
+      const row = interp.tape.rowOfBirth(id);
+      return row < 0 ? null : interp.spanOf(row);
+    },
     namesOf: (id) => {
       const own = s.names.get(id);
       const held = attributes.names.get(id);
       return own && held ? [...own, ...held.filter((n) => !own.includes(n))] : (own ?? held);
     },
-    callOf: (id) => interp.callRecorder.callOf(id),
+    callOf: (id) => {
+      const row = interp.tape.rowOfBirth(id);
+      return row < 0 ? null : interp.callRecorder.callOf(row);
+    },
     backward: null,
     rootId: null,
     output,
