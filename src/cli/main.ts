@@ -8,7 +8,9 @@ import { buildViewGraph } from "../view/buildViewGraph";
 import { graphSvgDocument } from "../view/render/graphSvg";
 import { DARK_THEME, LIGHT_THEME, type GraphTheme } from "../view/render/graphTheme";
 import { jsonReport } from "./jsonReport";
-import { LineIndex } from "./lineColumn";
+import { withFileAccess } from "../runtime/files/runFileAccess";
+import { cliWorkspace, diskFileAccess } from "./nodeFileOwner";
+import { SourcePlaces } from "./sourcePlaces";
 import { PngUnavailable, RESVG_PACKAGE, svgToPng } from "./pngRaster";
 import { variablesTable } from "./variablesTable";
 
@@ -81,8 +83,13 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     io.stderr(`gradlens: cannot read ${file}: ${(e as Error).message}\n`);
     return 2;
   }
-  const options: RunOptions = { fileName: file, language: languageOfFile(file) };
-  const trace = io.runProgram ? await io.runProgram(source, options) : runProgram(source, options);
+  // it may read the files of its own folder and of the current directory (cliWorkspace)
+  const workspace = cliWorkspace(file);
+  const options: RunOptions = { fileName: file, language: languageOfFile(file), workspace };
+  const trace = io.runProgram
+    ? await io.runProgram(source, options)
+    : withFileAccess(diskFileAccess(workspace.roots), () => runProgram(source, options));
+  const places = new SourcePlaces(file, source, io.readFile, process.cwd());
   if (graph !== null) {
     let picture: string | Uint8Array;
     try {
@@ -99,15 +106,14 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       return 2;
     }
   } else if (rest.includes("--json")) {
-    io.stdout(JSON.stringify(jsonReport(source, trace)) + "\n");
+    io.stdout(JSON.stringify(jsonReport(source, trace, places)) + "\n");
   } else {
     io.stdout(trace.stdout);
     io.stdout(`\n${variablesTable(trace.variables)}\n`);
   }
-  const lines = new LineIndex(source);
   for (const d of trace.diagnostics) {
-    const at = lines.at(d.span?.from ?? 0);
-    io.stderr(`${file}:${at.line}:${at.column}: ${d.severity}: ${d.message}\n`);
+    const at = places.at(d.span);
+    io.stderr(`${at.file}:${at.line}:${at.column}: ${d.severity}: ${d.message}\n`);
   }
   return trace.ok ? 0 : 1;
 }

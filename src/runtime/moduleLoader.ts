@@ -170,7 +170,7 @@ export class BuiltinModules implements ModuleLoader {
 }
 
 /** What `from m import *` binds: the names in `__all__`, or else every name not starting with `_`. */
-function publicNames(interp: Interpreter, module: PyModule): [string, PyValue][] {
+export function publicNames(interp: Interpreter, module: PyModule): [string, PyValue][] {
   const all = module.attrs.get("__all__");
   if (all === undefined) return [...module.attrs].filter(([k]) => !k.startsWith("_"));
   return [...interp.iterate(all)].map((name) => {

@@ -1,14 +1,20 @@
 import type { Trace } from "../trace/trace";
+import type { RunWorkspace } from "../files/fileRequest";
 
 import type { LeafMove } from "../engine/leafMove";
 import type { SourceLanguage } from "../lang/sourceLanguage";
 
-export type { SourceLanguage, LeafMove };
+export type { SourceLanguage, LeafMove, RunWorkspace };
 
 /** What a caller (the worker, the CLI, tests) may set for one run of a program. */
 export interface RunOptions {
-  /** Shown in messages; not read from disk (the interpreter has no file access). */
+  /** Shown in messages; not read from disk (the source is given). */
   fileName?: string;
+  /**
+   * Where the program is and the folders it may read (`open()`, `os.path`, its own modules):
+   * paths resolve against its folder. Without it, the program may read no file.
+   */
+  workspace?: RunWorkspace;
   /** Interpreter steps before the run stops with a budget diagnostic. */
   stepBudget?: number;
   /** Memory (MiB) the program may allocate before it gets a MemoryError (default 512). */

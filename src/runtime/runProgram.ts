@@ -16,6 +16,14 @@ import { runJavaScript } from "./js/runJavaScript";
 import { DEFAULT_MEMORY_BUDGET_MB, MemoryBudget } from "./memoryBudget";
 import { ownValueDiagnostics } from "./ownValues/ownValueMessages";
 import { applyRunOverrides } from "./runOverrides";
+import { currentFileAccess } from "./files/runFileAccess";
+import { inProgramFile } from "./files/moduleErrors";
+import { withOpen } from "./files/openBuiltin";
+import { registerOsModules, setProgramFiles } from "./files/osFiles";
+import { ProgramFiles } from "./files/programFiles";
+import { WorkspaceModules } from "./files/workspaceModules";
+
+registerOsModules();
 
 export const DEFAULT_STEP_BUDGET = 50_000_000;
 
@@ -23,7 +31,8 @@ export const DEFAULT_STEP_BUDGET = 50_000_000;
  * Runs Python source in GradLens's interpreter (JavaScript and TypeScript, by `options.language`,
  * in the JavaScript runtime: src/runtime/js) and returns the trace: what it printed, what
  * went wrong (syntax, unsupported constructs, Python errors, the step budget) and the graph of
- * every Value it made. Synchronous and pure: no I/O, safe to run in a worker.
+ * every Value it made. Synchronous, and without I/O of its own: the files a program reads and
+ * the modules it imports come through the FileAccess installed for the run (runFileAccess.ts).
  */
 export const runProgram: RunProgram = (source, options = {}) => {
   if (options.language === "javascript" || options.language === "typescript")
@@ -32,27 +41,37 @@ export const runProgram: RunProgram = (source, options = {}) => {
   const diagnostics = frontEndDiagnostics(parsed.diagnostics);
   if (!parsed.program) return unrunTrace(diagnostics);
   const program = parsed.program;
+  // the files it may read and its own modules, through the file access of this request
+  const files = new ProgramFiles(currentFileAccess(), options.workspace);
+  const modules = new WorkspaceModules(files, new BuiltinModules());
   const interp = new Interpreter(
     program,
     options.stepBudget ?? DEFAULT_STEP_BUDGET,
-    makeBuiltins,
-    new BuiltinModules(),
+    (rt) => withOpen(makeBuiltins(rt), rt, files),
+    modules,
     new MemoryBudget((options.memoryBudgetMb ?? DEFAULT_MEMORY_BUDGET_MB) * 1024 * 1024),
   );
+  setProgramFiles(interp, files);
+  if (options.workspace?.programPath) interp.globals.set("__file__", options.workspace.programPath);
   applyRunOverrides(interp.tape, options);
   let ok = true;
   try {
     interp.run();
   } catch (e) {
     ok = false;
-    diagnostics.push(diagnosticFor(e, interp.at, diagnostics));
+    diagnostics.push(...frontEndDiagnostics(modules.diagnostics));
+    const diagnostic = diagnosticFor(e, interp.at, diagnostics);
+    diagnostics.push(diagnostic, ...inProgramFile(e, diagnostic, modules));
   }
+  if (ok) diagnostics.push(...frontEndDiagnostics(modules.diagnostics));
   if (interp.tape.dropped > 0) diagnostics.push(droppedValues(interp));
   const occurrences = rowOccurrences(interp.occurrenceRows, program.occurrences);
   const root = traceRoot(options, interp.tape, occurrences, interp.lastRoot);
   const calls = interp.callRecorder.traceCalls();
   const trace: Trace = buildTrace({
     source,
+    sourceOf: (file) => modules.sources.get(file),
+    inputs: [...files.inputs],
     tape: interp.tape,
     spanOf: (row) => interp.spanOf(row),
     names: interp.rowNames,
@@ -88,13 +107,19 @@ function diagnosticFor(
   at: TraceDiagnostic["span"],
   existing: TraceDiagnostic[],
 ): TraceDiagnostic {
-  if (e instanceof PyError)
-    return { severity: "error", message: e.pythonMessage, span: e.span ?? at, code: "runtime" };
+  if (e instanceof PyError) {
+    const message = e.hint === null ? e.pythonMessage : `${e.pythonMessage} (${e.hint})`;
+    return { severity: "error", message, span: e.span ?? at, code: "runtime" };
+  }
   if (e instanceof UnsupportedError) {
     const span = e.span ?? at;
     // the front end already reported this construct where it stands
     const known = existing.some(
-      (d) => d.code === "unsupported" && d.span?.from === span?.from && d.span?.to === span?.to,
+      (d) =>
+        d.code === "unsupported" &&
+        d.span?.from === span?.from &&
+        d.span?.to === span?.to &&
+        d.span?.file === span?.file,
     );
     return { severity: "error", message: e.message, span, code: known ? "duplicate" : "unsupported" };
   }

@@ -1,4 +1,5 @@
 import type { GradientCheckReport } from "../checks/gradientCheck";
+import { isFileAnswer, isFileRequest, type FileAnswer, type FileRequest } from "../files/fileRequest";
 import type { GradientThresholds, HealthDiagnostic } from "../explain/gradientHealth";
 import type { InlineValue } from "../explain/inlineValues";
 import type { RunOptions } from "../runtime/runApi";
@@ -120,8 +121,26 @@ export interface WorkerFailure {
   message: string;
 }
 
+/**
+ * Worker → host (through the runner): the program running for request `id` asks for a file (its
+ * `seq`-th question). Its thread waits, blocked, for the FileAnswerMessage with the same `id`
+ * and `seq` (fileBridge.ts), at most FILE_WAIT_MS.
+ */
+export interface FileRequestMessage {
+  type: "fileRequest";
+  id: number;
+  seq: number;
+  request: FileRequest;
+}
+
 export type WorkerMessage =
-  RunResponse | GradientCheckResponse | TrainProgress | TrainResponse | TraceResponse | WorkerFailure;
+  | RunResponse
+  | GradientCheckResponse
+  | TrainProgress
+  | TrainResponse
+  | TraceResponse
+  | WorkerFailure
+  | FileRequestMessage;
 
 /** Host → runner: stop request `id` if it is still running (its worker is replaced). */
 export interface CancelRequest {
@@ -135,7 +154,15 @@ export interface MemoryQuery {
   id: number;
 }
 
-export type RunnerRequest = WorkerRequest | CancelRequest | MemoryQuery;
+/** Host → runner: the answer to the FileRequestMessage `id`/`seq`, passed on to the waiting worker. */
+export interface FileAnswerMessage {
+  type: "fileAnswer";
+  id: number;
+  seq: number;
+  answer: FileAnswer;
+}
+
+export type RunnerRequest = WorkerRequest | CancelRequest | MemoryQuery | FileAnswerMessage;
 
 /** Runner → host: the worker running request `id` died (its heap limit, or a fatal error). */
 export interface WorkerDied {
@@ -154,3 +181,31 @@ export interface MemoryReport {
 }
 
 export type RunnerMessage = WorkerMessage | WorkerDied | MemoryReport;
+
+const isCount = (x: unknown): x is number => Number.isSafeInteger(x) && (x as number) >= 0;
+
+/** Whether a message from the runner is a well-formed FileRequestMessage (the host checks before it reads). */
+export function isFileRequestMessage(x: unknown): x is FileRequestMessage {
+  const m = x as Partial<FileRequestMessage> | null;
+  return (
+    typeof m === "object" &&
+    m !== null &&
+    m.type === "fileRequest" &&
+    isCount(m.id) &&
+    isCount(m.seq) &&
+    isFileRequest(m.request)
+  );
+}
+
+/** Whether a message from the host is a well-formed FileAnswerMessage (the runner checks before passing it on). */
+export function isFileAnswerMessage(x: unknown): x is FileAnswerMessage {
+  const m = x as Partial<FileAnswerMessage> | null;
+  return (
+    typeof m === "object" &&
+    m !== null &&
+    m.type === "fileAnswer" &&
+    isCount(m.id) &&
+    isCount(m.seq) &&
+    isFileAnswer(m.answer)
+  );
+}

@@ -1,5 +1,6 @@
 import { Worker } from "node:worker_threads";
-import type { WorkerMessage, WorkerRequest } from "./protocol";
+import { FileChannelEnd } from "./fileBridge";
+import type { FileAnswerMessage, WorkerMessage, WorkerRequest } from "./protocol";
 
 /** How the supervisor makes its worker threads. */
 export interface WorkerLimits {
@@ -28,6 +29,8 @@ export class WorkerSupervisor {
   private spare: Worker | null = null;
   /** The request the active worker is running, or null when it is idle. */
   private running: number | null = null;
+  /** Each worker's end of its file channel (fileBridge.ts), where its program's file answers go. */
+  private readonly fileChannels = new WeakMap<Worker, FileChannelEnd>();
   private disposed = false;
 
   constructor(
@@ -46,6 +49,14 @@ export class WorkerSupervisor {
   /** Stops request `id` if it is the one running (a newer run replaces it, or it took too long). */
   cancel(id: number): void {
     if (this.running === id) this.stopActive();
+  }
+
+  /**
+   * The owner's answer to a file question of request `id`: passed to its worker, which is
+   * waiting for it. An answer for a request no longer running is dropped.
+   */
+  answerFile(message: FileAnswerMessage): void {
+    if (this.active && this.running === message.id) this.fileChannels.get(this.active)?.deliver(message);
   }
 
   /** Starts the spare now (before the first cancellation would need it). */
@@ -73,19 +84,27 @@ export class WorkerSupervisor {
     const worker = this.active;
     this.active = null;
     this.running = null;
-    if (worker) void worker.terminate();
+    if (worker) {
+      // a worker asleep waiting for a file is woken first, so it stops at once
+      this.fileChannels.get(worker)?.wake();
+      void worker.terminate();
+    }
   }
 
   private startWorker(): Worker {
+    const files = FileChannelEnd.create();
     const worker = new Worker(this.workerFile, {
       resourceLimits: { maxOldGenerationSizeMb: this.limits.heapMb, stackSizeMb: this.limits.stackMb },
+      workerData: { files: files.worker },
+      transferList: [files.worker.port],
       // the program's own output travels in the trace; the worker writes nothing of its own
       stdout: true,
       stderr: true,
     });
+    this.fileChannels.set(worker, files);
     worker.on("message", (message: WorkerMessage) => {
       if (worker !== this.active || message.id !== this.running) return;
-      if (message.type !== "trainStep") this.running = null;
+      if (message.type !== "trainStep" && message.type !== "fileRequest") this.running = null;
       this.emit({ kind: "message", message });
     });
     // A terminated worker still reports its end later: only the active one's end matters.
@@ -100,7 +119,10 @@ export class WorkerSupervisor {
     worker.on("error", (error: Error & { code?: string }) =>
       died(error.code === "ERR_WORKER_OUT_OF_MEMORY" ? "memory" : "crash", error.message),
     );
-    worker.on("exit", (code) => died("crash", `exit code ${code}`));
+    worker.on("exit", (code) => {
+      files.close();
+      died("crash", `exit code ${code}`);
+    });
     worker.unref();
     return worker;
   }

@@ -7,6 +7,7 @@ import type { Runtime } from "./runtime";
 import { setIterationOrder } from "./setOrder";
 import { sortValues } from "./sorting";
 import { strFormat } from "../format/stringFormat";
+import { splitLines } from "./splitLines";
 import { typeName } from "./stringify";
 
 /** A method of a built-in type, written in TypeScript. */
@@ -265,6 +266,7 @@ export const STR_METHODS: Record<
     chargeString(length);
     return parts.join(self);
   },
+  splitlines: (_rt, self, args, kwargs) => splitLines(self, args, kwargs),
   split(_rt, self, args) {
     const sep = args[0] ?? null;
     if (sep === null) return new PyList(self.split(/\s+/).filter((s) => s !== ""));

@@ -11,6 +11,8 @@ export class PyError extends Error {
   value: PyValue = null;
   /** The exception's args when they are not just the message (a KeyError's key). */
   args: PyValue[] | null = null;
+  /** GradLens's advice for the diagnostic when nothing catches it (never part of the Python message). */
+  hint: string | null = null;
   constructor(
     readonly pyType: string,
     message: string,
