@@ -9,7 +9,7 @@ import {
   type FileRequest,
   type RunWorkspace,
 } from "../files/fileRequest";
-import { isInsideAny, normalizePath } from "../files/workspacePath";
+import { isInside, isInsideAny, normalizePath, parentPath } from "../files/workspacePath";
 
 /**
  * The files of a run the CLI makes, read with `node:fs` — what `gradlens run prog.py` lets a
@@ -35,13 +35,17 @@ export function nativePath(path: string): string {
     .join(sep);
 }
 
-/** The CLI's workspace for `file`: the program's own folder, then the current directory. */
+/**
+ * The CLI's workspace for `file`: the program's own folder and, when the program lies under the
+ * current directory, that directory too (the project it was run in: `gradlens run src/train.py`
+ * may read `../data/names.txt`). A filesystem root is never a workspace folder of its own accord.
+ */
 export function cliWorkspace(file: string, cwd = process.cwd()): RunWorkspace {
   const program = programPath(isAbsolute(file) ? file : resolve(cwd, file));
-  const folder = program.slice(0, program.lastIndexOf("/")) || "/";
+  const folder = parentPath(program);
   const roots = [folder];
   const here = programPath(cwd);
-  if (!roots.includes(here)) roots.push(here);
+  if (here !== folder && isInside(program, here) && !/^\/([A-Za-z]:)?$/.test(here)) roots.push(here);
   return { programPath: program, roots };
 }
 

@@ -48,19 +48,20 @@ export class FileChannelEnd {
     return new FileChannelEnd(port1, { signal: new SharedArrayBuffer(4), port: port2 });
   }
 
-  /** Passes an answer to the worker and wakes it. */
-  deliver(message: FileAnswerMessage): void {
+  /**
+   * Passes an answer to the worker and wakes it. With `move`, a file's bytes move to the worker
+   * instead of being copied, and the array given here is left empty: for answers that arrived
+   * over IPC (fresh arrays nobody else holds), not for an owner's own arrays.
+   */
+  deliver(message: FileAnswerMessage, move = false): void {
     const answer = message.answer;
-    // the bytes move to the worker rather than being copied (a Buffer from a pool is copied out first)
-    const transfer: ArrayBuffer[] = [];
-    if (answer.ok && answer.op === "read") {
-      const own =
-        answer.bytes.byteOffset === 0 && answer.bytes.byteLength === answer.bytes.buffer.byteLength
-          ? answer.bytes
-          : answer.bytes.slice();
-      if (own.buffer instanceof ArrayBuffer) transfer.push(own.buffer);
+    if (answer.ok && answer.op === "read" && answer.bytes instanceof Uint8Array) {
+      const whole =
+        answer.bytes.byteOffset === 0 && answer.bytes.byteLength === answer.bytes.buffer.byteLength;
+      const bytes = move && whole ? answer.bytes : answer.bytes.slice();
+      const transfer = bytes.buffer instanceof ArrayBuffer ? [bytes.buffer] : [];
       this.port.postMessage(
-        { seq: message.seq, answer: { ...answer, bytes: own } } satisfies PortAnswer,
+        { seq: message.seq, answer: { ...answer, bytes } } satisfies PortAnswer,
         transfer,
       );
     } else this.port.postMessage({ seq: message.seq, answer } satisfies PortAnswer);

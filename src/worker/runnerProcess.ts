@@ -44,6 +44,7 @@ process.on("message", (request: RunnerRequest) => {
             seq,
             answer: { ok: false, error: "failed", detail: "a malformed answer" },
           },
+      true, // the bytes came over IPC: nobody else holds them
     );
   } else if (request.type === "cancel") supervisor.cancel(request.id);
   else if (request.type === "memory") {

@@ -53,10 +53,12 @@ export class WorkerSupervisor {
 
   /**
    * The owner's answer to a file question of request `id`: passed to its worker, which is
-   * waiting for it. An answer for a request no longer running is dropped.
+   * waiting for it (`move`: its bytes may move there, see FileChannelEnd.deliver). An answer for
+   * a request no longer running is dropped.
    */
-  answerFile(message: FileAnswerMessage): void {
-    if (this.active && this.running === message.id) this.fileChannels.get(this.active)?.deliver(message);
+  answerFile(message: FileAnswerMessage, move = false): void {
+    if (this.active && this.running === message.id)
+      this.fileChannels.get(this.active)?.deliver(message, move);
   }
 
   /** Starts the spare now (before the first cancellation would need it). */

@@ -121,6 +121,7 @@ export function makeOpen(rt: Runtime, files: ProgramFiles): PyBuiltin {
         throw new UnsupportedError(
           `Reading a file in binary mode ('${modeArg}') is not supported by GradLens, which has no bytes: open it in text mode`,
         );
+      if (given === "") throw osError("notFound", given);
       const path = files.resolve(given);
       const bytes = files.read(path, given);
       if (buffering === 0) throw valueError("can't have unbuffered text I/O");

@@ -541,6 +541,8 @@ export class Interpreter implements Runtime {
       }
       return v;
     }
+    // a module of the program's numbers no occurrences, yet a NameError there is located too
+    if (!this.library) this.at = e.span;
     return frame.load(e.id);
   }
 
