@@ -371,14 +371,14 @@ function markJsProgram(editor: vscode.TextEditor | undefined): void {
  */
 function watchProgramInputs(runs: RunController): vscode.Disposable {
   const watcher = vscode.workspace.createFileSystemWatcher("**/*");
-  const changed = (uri: vscode.Uri) => {
-    if (readSettings().liveRun) runs.inputChanged(normalizePath(uri.path));
+  const changed = (createdOrDeleted: boolean) => (uri: vscode.Uri) => {
+    if (readSettings().liveRun) runs.inputChanged(normalizePath(uri.path), createdOrDeleted);
   };
   return vscode.Disposable.from(
     watcher,
-    watcher.onDidChange(changed),
-    watcher.onDidCreate(changed),
-    watcher.onDidDelete(changed),
+    watcher.onDidChange(changed(false)),
+    watcher.onDidCreate(changed(true)),
+    watcher.onDidDelete(changed(true)),
   );
 }
 

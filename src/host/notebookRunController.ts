@@ -94,10 +94,10 @@ export class NotebookRunController extends RunController {
     for (const notebook of vscode.workspace.notebookDocuments) this.request(notebook, notebook.cellCount - 1);
   }
 
-  override inputChanged(path: string): void {
-    super.inputChanged(path);
+  override inputChanged(path: string, createdOrDeleted = false): void {
+    super.inputChanged(path, createdOrDeleted);
     for (const { notebook, paths } of this.notebookInputs.values())
-      if (!notebook.isClosed && readsChanged(paths, path))
+      if (!notebook.isClosed && readsChanged(paths, path, createdOrDeleted))
         this.scheduleNotebook(notebook, this.lookedAt(notebook, 0));
   }
 

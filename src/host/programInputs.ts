@@ -9,9 +9,10 @@ export interface ProgramFiles {
 }
 
 /**
- * Whether a change to `path` concerns a run that read or looked at `inputs` (Trace.inputs):
- * it read that file, or looked for files in its folder (a module search, `os.listdir`).
+ * Whether a change to `path` concerns a run that read or looked at `inputs` (Trace.inputs): it
+ * read that file or asked whether it exists; or, when the file was created or deleted, the run
+ * looked through its folder (a module search, `os.listdir`), whose entries have changed.
  */
-export function readsChanged(inputs: ReadonlySet<string>, path: string): boolean {
-  return inputs.has(path) || inputs.has(parentPath(path));
+export function readsChanged(inputs: ReadonlySet<string>, path: string, createdOrDeleted: boolean): boolean {
+  return inputs.has(path) || (createdOrDeleted && inputs.has(parentPath(path)));
 }

@@ -66,12 +66,13 @@ export class RunController implements vscode.Disposable {
   ) {}
 
   /**
-   * A file of the workspace changed (saved, created, deleted, or edited in an editor): every
-   * program whose last run read it, or looked in its folder, runs again.
+   * A file of the workspace changed (saved or edited in an editor; `createdOrDeleted`: came or
+   * went): every program whose last run read it — or, for a file that came or went, looked
+   * through its folder — runs again.
    */
-  inputChanged(path: string): void {
+  inputChanged(path: string, createdOrDeleted = false): void {
     for (const { document, paths } of this.inputs.values())
-      if (!document.isClosed && readsChanged(paths, path)) this.schedule(document);
+      if (!document.isClosed && readsChanged(paths, path, createdOrDeleted)) this.schedule(document);
   }
 
   result(uri: vscode.Uri): DocumentResult | undefined {

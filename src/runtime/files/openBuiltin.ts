@@ -119,7 +119,7 @@ export function makeOpen(rt: Runtime, files: ProgramFiles): PyBuiltin {
       if (mode.writing) throw osError("denied", given, "GradLens programs cannot write files");
       if (mode.binary)
         throw new UnsupportedError(
-          `Reading a file in binary mode ('${modeArg}') is not supported by GradLens, which has no bytes: open it in text mode`,
+          `Reading a file in binary mode ('${modeArg}') is not supported by GradLens`,
         );
       if (given === "") throw osError("notFound", given);
       const path = files.resolve(given);

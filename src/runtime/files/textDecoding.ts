@@ -35,7 +35,10 @@ const CODEC_ALIASES: Record<string, Codec> = {
   iso646_us: "ascii",
 };
 
-/** Encodings CPython has that GradLens does not decode (an unsupported diagnostic, not a LookupError). */
+/**
+ * Encodings CPython has that GradLens does not decode (an unsupported diagnostic, not a
+ * LookupError): GradLens reads utf-8, latin-1 and ascii.
+ */
 const OTHER_KNOWN =
   /^(utf_?(16|32)(_?(le|be))?|utf_?7|cp\d+|windows_?\d+|iso_?8859_\d+|latin_?\d+|koi8_\w+|mac_\w+|big5\w*|gb\w+|shift_?jis\w*|euc_\w+|iso2022_\w+|hz|johab|ptcp154|tis_?620|idna|punycode|raw_unicode_escape|unicode_escape|charmap|mbcs|oem|palmos)$/;
 
@@ -45,9 +48,7 @@ export function codecNamed(name: string): Codec {
   const codec = CODEC_ALIASES[key];
   if (codec) return codec;
   if (OTHER_KNOWN.test(key))
-    throw new UnsupportedError(
-      `The encoding '${name}' is not supported by GradLens (it reads utf-8, latin-1 and ascii)`,
-    );
+    throw new UnsupportedError(`Reading with the encoding '${name}' is not supported by GradLens`);
   throw new PyError("LookupError", `unknown encoding: ${name}`);
 }
 
