@@ -1,7 +1,7 @@
 import { resolvePath } from "../../files/workspacePath";
 import type { Interpreter } from "../interpreter/interpreter";
 import { int, PyBuiltin, PyList, PyModule, PyTuple, type PyValue } from "../interpreter/objects";
-import { typeError } from "../interpreter/pyErrors";
+import { typeError, UnsupportedError } from "../interpreter/pyErrors";
 import { registerBuiltinModule } from "../moduleLoader";
 import { typeName } from "../interpreter/stringify";
 import { osError, type ProgramFiles } from "./programFiles";
@@ -97,11 +97,34 @@ function makeOsModule(interp: Interpreter): PyModule {
     const abs = files.resolve(given);
     return new PyList(files.entries(abs, given).map((e) => e.name));
   });
+  // the rest of os is the standard-modules work's; until then each says so where it is called
+  for (const name of OS_ELSEWHERE)
+    define(m, name, () => {
+      throw new UnsupportedError(`os.${name}() is not supported by GradLens`);
+    });
   osModules.set(interp, m);
   return m;
 }
 
 const osModules = new WeakMap<Interpreter, PyModule>();
+
+/** Functions of `os` programs call that this small module does not have (writing ones never will). */
+const OS_ELSEWHERE = [
+  "walk",
+  "scandir",
+  "stat",
+  "getenv",
+  "chdir",
+  "mkdir",
+  "makedirs",
+  "remove",
+  "unlink",
+  "rmdir",
+  "rename",
+  "replace",
+  "system",
+  "popen",
+];
 
 /** Registers `os` and `os.path` with the built-in modules (once, when the runtime loads). */
 export function registerOsModules(): void {
