@@ -8,6 +8,8 @@ import { planW3 } from "./w3Plan";
 import { planW2py } from "./w2pyPlan";
 import { planEdit } from "./editPlan";
 import { planOwnValue } from "./ownValuePlan";
+import { benchRunner, benchSoak } from "./runnerPlan";
+import { planNumpy } from "./numpyPlan";
 
 /**
  * `npm run bench`: workloads W1–W3 as the shared WORKLOADS protocol specifies, then the
@@ -17,8 +19,9 @@ import { planOwnValue } from "./ownValuePlan";
  * micrograd port; W3: hand-written naive matmuls), so every engine figure has a ratio. One JSON
  * line a result on stdout, the rest on stderr; exits non-zero when a workload cannot run or
  * misses its reference answers.
+ * Then RUNNER and SOAK: the runner process the editor runs programs in (bench/runnerPlan.ts).
  * Last, DRAW: the webview's drawing in headless chromium (bench/draw/main.ts, its own process).
- * Options: --only W1,W2,W3,W2py,EDIT50,OWN60,DRAW  --baseline no  --n 100000  --w1-warmup 2 --w1-reps 5
+ * Options: --only W1,W2,W3,W2py,EDIT50,OWN60,NUMPY,RUNNER,SOAK,DRAW  --soak-steps 1000 --soak-edits 500  --baseline no  --n 100000  --w1-warmup 2 --w1-reps 5
  * --w2-warmup 2 --w2-steps 10  --w3-warmup 3 --w3-steps 10  --w3-baseline-warmup 1
  * --w3-baseline-steps 4.
  *
@@ -26,7 +29,7 @@ import { planOwnValue } from "./ownValuePlan";
  * so an engine line's `peak_rss_mb` is the peak when its own run ended.
  */
 
-const only = new Set(arg("only", "W1,W2,W3,W2py,EDIT50,OWN60,DRAW").split(","));
+const only = new Set(arg("only", "W1,W2,W3,W2py,EDIT50,OWN60,NUMPY,RUNNER,SOAK,DRAW").split(","));
 const withBaseline = arg("baseline", "yes") !== "no";
 
 /**
@@ -60,6 +63,7 @@ const makers: [string, () => Plan][] = [
   ["W2py", planW2py],
   ["EDIT50", planEdit],
   ["OWN60", planOwnValue],
+  ["NUMPY", planNumpy],
 ];
 let plans: Plan[] = [];
 for (const [name, make] of makers) {
@@ -79,12 +83,28 @@ for (const p of plans) {
     fail(p.name, "engine", e instanceof Error ? e.message : String(e));
   }
 }
-let drawFailed = false;
-if (only.has("DRAW")) {
-  // A process of its own: a browser and its own peak RSS, apart from the engine's figures.
-  const draw = spawnSync(process.execPath, [join(__dirname, "bench-draw.js"), ...process.argv.slice(2)], {
-    stdio: "inherit",
-  });
-  drawFailed = draw.status !== 0;
+async function runnerBenches(): Promise<void> {
+  for (const [name, bench] of [
+    ["RUNNER", benchRunner],
+    ["SOAK", benchSoak],
+  ] as const) {
+    if (!only.has(name)) continue;
+    try {
+      await bench();
+    } catch (e) {
+      fail(name, "runner", e instanceof Error ? e.message : String(e));
+    }
+  }
 }
-process.exitCode = hasFailed() || drawFailed ? 1 : 0;
+
+void runnerBenches().then(() => {
+  let drawFailed = false;
+  if (only.has("DRAW")) {
+    // A process of its own: a browser and its own peak RSS, apart from the engine's figures.
+    const draw = spawnSync(process.execPath, [join(__dirname, "bench-draw.js"), ...process.argv.slice(2)], {
+      stdio: "inherit",
+    });
+    drawFailed = draw.status !== 0;
+  }
+  process.exitCode = hasFailed() || drawFailed ? 1 : 0;
+});

@@ -18,6 +18,8 @@ const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
  *   l10n       the message catalogues
  *   library    the gradlens JavaScript library, a face of the engine
  *   trace      the serialisable result, built from the engine's tape
+ *   figures    matplotlib's and graphviz's pictures: ticks, colours, the figure SVG, drawn in the run
+ *              (pyplot's answers need them), on the view's layout and SVG tree
  *   runtime    the interpreters: run the IR on the engine, hand over a trace
  *   view       the view model and its layout and drawing, from the trace alone
  *   explain    hovers, inline values, chain rules, step-through text
@@ -38,7 +40,8 @@ export const MAY_IMPORT = {
   l10n: [],
   library: ["engine", "format"],
   trace: ["engine", "format"],
-  runtime: ["engine", "format", "files", "lang", "l10n", "library", "trace", "node"],
+  figures: ["view", "format", "node"],
+  runtime: ["engine", "format", "files", "lang", "l10n", "library", "trace", "figures", "node"],
   view: ["trace", "format", "l10n"],
   explain: ["trace", "view", "lang", "l10n", "format"],
   export: ["trace", "view", "format"],

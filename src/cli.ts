@@ -5,12 +5,13 @@
  *   gradlens graph FILE -o OUT the computation graph as the panel draws it (.svg, or .png
  *                              with @resvg/resvg-wasm; --theme light|dark), Graphviz DOT
  *                              (.dot), Mermaid (.mmd) or the laid-out view model (.json)
+ *   gradlens figures FILE -o DIR  the figures the program shows, as DIR/figure-1.svg, …
  *
  * The program runs as it does in the editor: in the runner process (dist/runner.js) beside this
  * file, under the memory budget, so nothing it does — not even a fatal error of V8 — takes this
  * process down: a run that had to be stopped is reported like any other error.
  */
-import { readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { runCli } from "./cli/main";
 import { diskFileOwner } from "./cli/nodeFileOwner";
@@ -44,6 +45,7 @@ runCli(process.argv.slice(2), {
   writeFile: (path, data) => writeFileSync(path, data),
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
+  makeDirectory: (path) => mkdirSync(path, { recursive: true }),
   runProgram: async (source, options) => {
     const outcome = await client.trace(source, options);
     return "kind" in outcome ? stoppedTrace(outcome.message, outcome.reason) : outcome;

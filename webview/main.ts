@@ -4,6 +4,7 @@
  */
 import { parseHostMessage, type HostMessage } from "../src/view/protocol";
 import { GraphApp } from "./app";
+import { FIGURES_TAB_CSS, FiguresTab } from "./figuresTab";
 import { LOSS_CHART_CSS, LossChart } from "./lossChart";
 import { graphPngDataUrl, graphSvgText } from "./pictureExport";
 import { STEP_PANEL_CSS, StepPanel } from "./stepPanel";
@@ -12,12 +13,13 @@ import { vscode } from "./vscodeApi";
 
 injectStyles();
 const extraStyles = document.createElement("style");
-extraStyles.textContent = STEP_PANEL_CSS + LOSS_CHART_CSS;
+extraStyles.textContent = STEP_PANEL_CSS + LOSS_CHART_CSS + FIGURES_TAB_CSS;
 document.head.appendChild(extraStyles);
 const app = new GraphApp(document.body, vscode);
 const stage = document.querySelector<HTMLElement>(".gl-stage") ?? document.body;
 const steps = new StepPanel(stage, (action) => vscode.postMessage({ type: "stepAction", action }));
 const losses = new LossChart(stage);
+const figures = new FiguresTab(document.querySelector<HTMLElement>("#gl-app") ?? document.body, stage);
 let steppingNode: number | null = null;
 
 /** Messages for the parts beside the graph (step-through, loss chart, export); false for the graph app's. */
@@ -31,6 +33,9 @@ async function applyExtra(message: HostMessage): Promise<boolean> {
       return true;
     case "losses":
       losses.show(message.values, message.done);
+      return true;
+    case "figures":
+      figures.show(message.figures);
       return true;
     case "exportRequest": {
       try {

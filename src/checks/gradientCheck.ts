@@ -104,6 +104,7 @@ export function checkGradients(
   const runOptions: RunOptions = {
     ...options,
     output: rootRow,
+    drawFigures: false, // re-runs draw nothing
     ...(float64 ? { float32AsFloat64: true } : {}),
   };
   if (float64) {

@@ -142,3 +142,27 @@ describe("gradlens graph", () => {
     expect((await cli(["graph", "examples/first_expression.py"])).stderr).toMatch(/usage: gradlens run/);
   });
 });
+
+describe("gradlens figures", () => {
+  const plot = "import matplotlib.pyplot as plt\nplt.plot([1, 2, 3])\nplt.show()\nplt.hist([1, 2, 2, 3])\n";
+
+  it("writes each figure the program showed as DIR/figure-n.svg and lists them", async () => {
+    const { code, written, stdout, stderr } = await cli(["figures", "p.py", "-o", "out/"], { "p.py": plot });
+    expect(stderr).toBe("");
+    expect(code).toBe(0);
+    expect(stdout).toBe("out/figure-1.svg\nout/figure-2.svg\n");
+    expect(written["out/figure-1.svg"]).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+  });
+
+  it("counts the figures in run --json", async () => {
+    const { stdout } = await cli(["run", "p.py", "--json"], { "p.py": plot });
+    expect((JSON.parse(stdout) as JsonReport).figures).toBe(2);
+  });
+
+  it("says so when there are none, and needs -o DIR", async () => {
+    const none = await cli(["figures", "examples/first_expression.py", "-o", "out"]);
+    expect(none.code).toBe(0);
+    expect(none.stderr).toBe("gradlens: examples/first_expression.py showed no figures\n");
+    expect((await cli(["figures", "p.py"], { "p.py": plot })).code).toBe(2);
+  });
+});

@@ -1,7 +1,7 @@
 import { toDot } from "../export/dot";
 import { toMermaid } from "../export/mermaid";
-import { languageOfFile } from "../lang/sourceLanguage";
 import type { RunOptions } from "../runtime/runApi";
+import { NotebookFormatError } from "../notebook/ipynb";
 import { runProgram } from "../runtime/runProgram";
 import type { Trace } from "../trace/trace";
 import { buildViewGraph } from "../view/buildViewGraph";
@@ -12,12 +12,16 @@ import { withFileAccess } from "../runtime/files/runFileAccess";
 import { cliWorkspace, diskFileAccess } from "./nodeFileOwner";
 import { SourcePlaces } from "./sourcePlaces";
 import { PngUnavailable, RESVG_PACKAGE, svgToPng } from "./pngRaster";
+import { prepareRun, type PreparedRun } from "./prepareRun";
 import { variablesTable } from "./variablesTable";
+import { writeFigures } from "./figureFiles";
 
 /** What the CLI touches of the outside world, so tests can run it in-process. */
 export interface CliIo {
   readFile(path: string): string;
   writeFile(path: string, data: string | Uint8Array): void;
+  /** Makes a directory and its parents (for `figures -o DIR`); absent: the directory must exist. */
+  makeDirectory?(path: string): void;
   stdout(text: string): void;
   stderr(text: string): void;
   /**
@@ -28,12 +32,14 @@ export interface CliIo {
 }
 
 const USAGE = [
-  "usage: gradlens run FILE [--json]",
+  "usage: gradlens run FILE.py|FILE.ipynb|FILE.js|FILE.ts [--json]",
   "       gradlens graph FILE -o OUT.svg|OUT.png|OUT.dot|OUT.mmd|OUT.json [--theme light|dark]",
+  "       gradlens figures FILE -o DIR",
   "",
   "  OUT.svg   the graph as the panel draws it (--theme: its colours; light by default)",
   `  OUT.png   the same picture at 2x (needs the ${RESVG_PACKAGE} package)`,
   "  OUT.dot   Graphviz DOT;  OUT.mmd  Mermaid;  OUT.json  the laid-out view model",
+  "  figures   the figures the program shows (matplotlib, graphviz) as DIR/figure-1.svg, …",
 ].join("\n");
 
 const THEMES: Record<string, GraphTheme> = { light: LIGHT_THEME, dark: DARK_THEME };
@@ -72,25 +78,43 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const format = graph?.output.split(".").pop()?.toLowerCase() ?? "";
   const validRun = command === "run" && rest.every((a) => a === "--json");
   const validGraph = graph !== null && Object.hasOwn(GRAPH_FORMATS, format);
-  if (!file || !(validRun || validGraph)) {
+  const figuresDir = command === "figures" && rest.length === 2 && rest[0] === "-o" ? rest[1] : null;
+  if (!file || !(validRun || validGraph || figuresDir !== null)) {
     io.stderr(`${USAGE}\n`);
     return 2;
   }
-  let source: string;
+  let text: string;
   try {
-    source = io.readFile(file);
+    text = io.readFile(file);
   } catch (e) {
     io.stderr(`gradlens: cannot read ${file}: ${(e as Error).message}\n`);
     return 2;
   }
-  // it may read the files of its own folder and of the current directory (cliWorkspace)
+  let prepared: PreparedRun;
+  try {
+    prepared = prepareRun(file, text);
+  } catch (e) {
+    if (!(e instanceof NotebookFormatError)) throw e;
+    io.stderr(`gradlens: cannot run ${file} as a Jupyter notebook: ${e.message}\n`);
+    return 2;
+  }
+  const { source, locate } = prepared;
+  // it may read the files of its own folder and of the current directory (cliWorkspace), in the
+  // runner (the command: src/cli.ts answers its file bridge) or in this process (tests)
   const workspace = cliWorkspace(file);
-  const options: RunOptions = { fileName: file, language: languageOfFile(file), workspace };
+  const options: RunOptions = { fileName: file, language: prepared.language, workspace };
   const trace = io.runProgram
     ? await io.runProgram(source, options)
     : withFileAccess(diskFileAccess(workspace.roots), () => runProgram(source, options));
+  const diagnostics = [...prepared.skipped, ...trace.diagnostics];
+  // a diagnostic in one of the program's own modules is placed in that module's file
   const places = new SourcePlaces(file, source, io.readFile, process.cwd());
-  if (graph !== null) {
+  if (figuresDir !== null) {
+    const written = writeFigures(trace, figuresDir, io);
+    if (written === null) return 2;
+    if (written.length === 0) io.stderr(`gradlens: ${file} showed no figures\n`);
+    for (const path of written) io.stdout(`${path}\n`);
+  } else if (graph !== null) {
     let picture: string | Uint8Array;
     try {
       picture = await GRAPH_FORMATS[format](trace, graph.theme);
@@ -106,14 +130,16 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       return 2;
     }
   } else if (rest.includes("--json")) {
-    io.stdout(JSON.stringify(jsonReport(source, trace, places)) + "\n");
+    io.stdout(JSON.stringify(jsonReport(source, trace, { locate, diagnostics, places })) + "\n");
   } else {
     io.stdout(trace.stdout);
     io.stdout(`\n${variablesTable(trace.variables)}\n`);
   }
-  for (const d of trace.diagnostics) {
-    const at = places.at(d.span);
-    io.stderr(`${at.file}:${at.line}:${at.column}: ${d.severity}: ${d.message}\n`);
+  for (const d of diagnostics) {
+    if (d.span?.file !== undefined) {
+      const at = places.at(d.span);
+      io.stderr(`${at.file}:${at.line}:${at.column}: ${d.severity}: ${d.message}\n`);
+    } else io.stderr(`${locate.label(file, d.span?.from ?? 0)}: ${d.severity}: ${d.message}\n`);
   }
   return trace.ok ? 0 : 1;
 }

@@ -12,11 +12,13 @@ export function variablesTable(variables: Record<string, PyJson>): string {
         value.root_grad === null ? "—" : show(value.root_grad),
       ]);
     } else if (isTensor(value)) {
+      // a truncated tensor shows its first elements, flattened, and says so
+      const part = (v: JsonNested) => (value.truncated ? `${show(v).slice(0, -1)}, …]` : show(v));
       rows.push([
         name,
-        `tensor${JSON.stringify(value.shape)} ${show(value.data)}`,
-        value.grad === null ? "None" : show(value.grad),
-        value.root_grad === null ? "—" : show(value.root_grad),
+        `tensor${JSON.stringify(value.shape)} ${part(value.data)}`,
+        value.grad === null ? "None" : part(value.grad),
+        value.root_grad === null ? "—" : part(value.root_grad),
       ]);
     } else {
       rows.push([name, show(value), "", ""]);
@@ -46,11 +48,8 @@ function show(v: PyJson | JsonNested): string {
   if (typeof v === "boolean") return v ? "True" : "False";
   if (Array.isArray(v)) return `[${v.map((x) => show(x)).join(", ")}]`;
   if (v.type === "Object") return `<${v.class}>`;
-  if (v.type === "List" || v.type === "Tuple" || v.type === "Set")
-    return `[${v.items
-      .slice(0, 10)
-      .map((x) => show(x))
-      .join(", ")}, … ${v.length.toLocaleString("en-US")} items]`;
-  if (v.type === "Str") return `${v.text.slice(0, 200)}… (${v.length.toLocaleString("en-US")} characters)`;
+  if (v.type === "list" || v.type === "tuple" || v.type === "set")
+    return `${v.type} of ${v.length}: [${v.items.map((x) => show(x)).join(", ")}, …]`;
+  if (v.type === "str") return `${v.text.slice(0, 200)}… (${v.length.toLocaleString("en-US")} characters)`;
   return JSON.stringify(v);
 }

@@ -17,6 +17,7 @@ import { openExamples } from "./openExamples";
 // Notebooks (issue 9): cells run as one program; see notebookRunController.ts.
 import { programDocument, selectedCellDocument } from "./notebookCells";
 import { insertGraphAsOutput } from "./notebookOutput";
+import { registerNotebookKernel } from "./notebookKernel";
 import { NotebookRunController } from "./notebookRunController";
 import { RunController, type DocumentResult } from "./runController";
 import { readSettings } from "./settings";
@@ -39,6 +40,8 @@ export interface GradLensApi {
   whenIdle(): Promise<void>;
   /** Whether the GradLens side view has been opened (its webview exists). */
   graphViewOpen(): boolean;
+  /** Where the document runs are made: the runner's kind and process id (the host's own id for comparison). */
+  runner(): { kind: string | null; pid: number | undefined; hostPid: number };
   /** Where Step Through stands (null when not stepping). */
   stepState(): { index: number; total: number; node: number } | null;
   /** Our own start-up (evaluating the bundle plus activate()), in wall and CPU milliseconds. */
@@ -71,10 +74,13 @@ function wireUp(context: vscode.ExtensionContext): Omit<GradLensApi, "activation
     return client;
   };
   // Python files and notebooks (their cells as one program) each run in a runner of their own.
-  const runs = new NotebookRunController(runner(60_000, true), diagnostics, runner(60_000, true), {
+  const fileRunner = runner(60_000, true);
+  const runs = new NotebookRunController(fileRunner, diagnostics, runner(60_000, true), {
     host: hostFiles,
     diagnostics: moduleDiagnostics,
   });
+  // "GradLens" as a notebook kernel: running a cell gives it Jupyter's outputs, figures included
+  context.subscriptions.push(registerNotebookKernel(runs));
   // Long jobs (gradient checks, training) get a runner of their own, so typing never cancels them.
   const jobs = runner(10 * 60_000, false);
   let shown: vscode.TextDocument | undefined = programIn(vscode.window.activeTextEditor);
@@ -344,6 +350,7 @@ function wireUp(context: vscode.ExtensionContext): Omit<GradLensApi, "activation
     whenIdle: () => runs.whenIdle(),
     graphViewOpen: () => view.webview !== null,
     stepState: () => stepping.current,
+    runner: () => ({ kind: fileRunner.runnerKind, pid: fileRunner.runnerPid, hostPid: process.pid }),
   };
 }
 

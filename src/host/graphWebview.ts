@@ -1,12 +1,14 @@
 import * as vscode from "vscode";
 import {
   parseWebviewMessage,
+  type FigureItem,
   type HostMessage,
   type StepActionMessage,
   type StepMessage,
 } from "../view/protocol";
 import { orient } from "../view/direction";
 import type { ViewGraph } from "../view/viewGraph";
+import { figureItems, sameFigures } from "./figureItems";
 import type { DocumentResult } from "./runController";
 import { makeNonce } from "./nonce";
 import { readSettings } from "./settings";
@@ -19,7 +21,7 @@ export interface GraphWebviewHandlers {
 }
 
 /** Host messages that describe state, replayed in this order when the webview (re)loads. */
-const REPLAYED = ["graph", "stale", "empty", "highlight", "losses", "step"] as const;
+const REPLAYED = ["graph", "stale", "empty", "highlight", "losses", "step", "figures"] as const;
 type Replayed = (typeof REPLAYED)[number];
 
 /**
@@ -82,6 +84,7 @@ export class GraphWebview implements vscode.Disposable {
 
   /** Shows a document's result, or an empty state with a reason. */
   show(result: DocumentResult | undefined, emptyMessage: string): void {
+    this.showFigures(figureItems(result));
     if (result) {
       this.state.delete("empty");
       // The title names the document (a new title means a new graph to fit); the stale reason
@@ -104,6 +107,13 @@ export class GraphWebview implements vscode.Disposable {
     const current = this.state.get("graph");
     if (current?.type !== "graph") return;
     this.post({ ...current, graph: orient(view, readSettings().layoutDirection) });
+  }
+
+  /** The figures of the document shown, for the Figures tab (sent again only when they change). */
+  private showFigures(figures: FigureItem[]): void {
+    const current = this.state.get("figures");
+    if (current?.type === "figures" && sameFigures(current.figures, figures)) return;
+    this.post({ type: "figures", figures });
   }
 
   /** The training loss curve, as it grows. */

@@ -21,6 +21,10 @@ let layout: typeof import("../view/buildViewGraph").buildViewGraph | undefined;
 /** Diagnostic codes for which the program did not run at all, so the old results are kept. */
 const DID_NOT_RUN = new Set(["syntax", "unsupported"]);
 
+/** What a notebook run showed, for the GradLens kernel's cell outputs. */
+export type NotebookShown =
+  { kind: "ran"; trace: Trace; program: NotebookProgram } | { kind: "stopped"; message: string };
+
 /** One run of a notebook: its cells 0…lastCell as one program, and what that computed. */
 interface NotebookRun {
   program: NotebookProgram;
@@ -49,6 +53,12 @@ export class NotebookRunController extends RunController {
   private readonly cellFolds = new Map<string, FoldChoices>();
   private running: string | null = null;
   private notebookIdleWaiters: (() => void)[] = [];
+  /** Per notebook, what its last run showed, and who waits for a run covering a cell. */
+  private readonly shown = new Map<string, { shown: NotebookShown; cells: NotebookRun["cells"] }>();
+  private readonly shownWaiters = new Map<
+    string,
+    { lastCell: number; resolve: (s: NotebookShown) => void }[]
+  >();
   private readonly cellUpdates = new vscode.EventEmitter<DocumentResult>();
   private readonly cellStarts = new vscode.EventEmitter<vscode.Uri>();
   private readonly subscriptions: vscode.Disposable[];
@@ -166,6 +176,48 @@ export class NotebookRunController extends RunController {
     super.dispose();
   }
 
+  /**
+   * What cells 0…lastCell show when run as they are now: the last run's, when it covered them
+   * unchanged, or a run made for the asking.
+   */
+  runForOutputs(notebook: vscode.NotebookDocument, lastCell: number): Promise<NotebookShown> {
+    const key = notebook.uri.toString();
+    const last = this.shown.get(key);
+    if (last && last.cells.length > lastCell && this.coveredUnchanged(notebook, last.cells, lastCell))
+      return Promise.resolve(last.shown);
+    return new Promise((resolve) => {
+      const waiters = this.shownWaiters.get(key) ?? [];
+      waiters.push({ lastCell, resolve });
+      this.shownWaiters.set(key, waiters);
+      this.request(notebook, lastCell);
+    });
+  }
+
+  private coveredUnchanged(
+    notebook: vscode.NotebookDocument,
+    cells: NotebookRun["cells"],
+    index: number,
+  ): boolean {
+    return cells.slice(0, index + 1).every((ran, i) => {
+      const cell = i < notebook.cellCount ? notebook.cellAt(i) : undefined;
+      return cell?.document.uri.toString() === ran.uri.toString() && cell.document.version === ran.version;
+    });
+  }
+
+  private noteShown(notebook: vscode.NotebookDocument, run: NotebookRun, shown: NotebookShown): void {
+    const key = notebook.uri.toString();
+    this.shown.set(key, { shown, cells: run.cells });
+    const waiters = this.shownWaiters.get(key) ?? [];
+    const covered = waiters.filter(
+      (w) => w.lastCell < run.cells.length && this.coveredUnchanged(notebook, run.cells, w.lastCell),
+    );
+    this.shownWaiters.set(
+      key,
+      waiters.filter((w) => !covered.includes(w)),
+    );
+    for (const w of covered) w.resolve(shown);
+  }
+
   /** The last cell to run for a change at cell `index`: it, or the selected cell if that is further. */
   private lookedAt(notebook: vscode.NotebookDocument, index: number): number {
     return Math.max(index, selectedCellIndex(notebook) ?? index);
@@ -228,6 +280,7 @@ export class NotebookRunController extends RunController {
             stepBudget: settings.stepBudget,
             // a cell's `open('names.txt')` reads beside the notebook
             workspace: this.files.host.workspaceFor(notebook.uri),
+            cellStarts: run.program.cellStarts,
           },
           analysisOptions(settings),
           { nodeLimit: settings.nodeLimit, folds: noFoldChoices() },
@@ -250,6 +303,13 @@ export class NotebookRunController extends RunController {
     const documentAt = (i: number) =>
       notebook.getCells().find((c) => c.document.uri.toString() === run.cells[i].uri.toString())?.document;
     const key = notebook.uri.toString();
+    this.noteShown(
+      notebook,
+      run,
+      outcome.kind === "stopped"
+        ? { kind: "stopped", message: outcome.message }
+        : { kind: "ran", trace: outcome.trace, program },
+    );
     if (outcome.kind === "stopped") {
       const stopped = { severity: "error" as const, message: outcome.message, span: null, code: "budget" };
       this.setDiagnostics(run, documentAt, [stopped, ...program.skipped], lastCell);
@@ -345,6 +405,10 @@ export class NotebookRunController extends RunController {
     this.runs.delete(key);
     this.notebookInputs.delete(key);
     void this.files.diagnostics.set(key, []);
+    this.shown.delete(key);
+    for (const w of this.shownWaiters.get(key) ?? [])
+      w.resolve({ kind: "stopped", message: "The notebook was closed" });
+    this.shownWaiters.delete(key);
     for (const cell of [...(run?.cells ?? []), ...notebook.getCells().map((c) => ({ uri: c.document.uri }))])
       this.forget(cell.uri);
     this.settle();

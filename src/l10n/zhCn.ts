@@ -140,6 +140,11 @@ export const zhCn: Catalog = {
   "worker.unexpected": "意外的应答",
 
   // The graph webview's own controls and labels.
+  "view.tab.graph": "计算图",
+  "view.tab.figures": "图表（{0}）",
+  "view.tabs.label": "显示计算图或程序绘制的图表",
+  "view.figure.caption": "图 {0}",
+  "view.figure.line": "第 {0} 行",
   "view.search.placeholder": "查找名称…",
   "view.search.label": "按名称查找节点（回车：下一个）",
   "view.search.none": "无",

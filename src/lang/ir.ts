@@ -191,14 +191,22 @@ export interface FunctionDef extends At {
   decorators: Expr[];
 }
 
+/** `name: annotation` on a simple name, its annotation kept as source text (never evaluated). */
+export interface Annotation {
+  name: string;
+  text: string;
+}
+
 export type Stmt =
   | (At & { k: "expr"; value: Expr })
-  | (At & { k: "assign"; targets: Target[]; value: Expr })
+  /** `annotation`: `x: int = 0` (what dataclasses and NamedTuple read from a class body). */
+  | (At & { k: "assign"; targets: Target[]; value: Expr; annotation?: Annotation })
   | (At & { k: "augassign"; target: Target; op: BinaryOperator; value: Expr })
   | (At & { k: "if"; test: Expr; body: Stmt[]; orelse: Stmt[] })
   | (At & { k: "while"; test: Expr; body: Stmt[]; orelse: Stmt[] })
   | (At & { k: "for"; target: Target; iter: Expr; body: Stmt[]; orelse: Stmt[] })
-  | (At & { k: "break" | "continue" | "pass" })
+  /** A bare `x: int` lowers to a `pass` that carries its annotation. */
+  | (At & { k: "break" | "continue" | "pass"; annotation?: Annotation })
   | (At & { k: "return"; value: Expr | null })
   | FunctionDef
   | (At & { k: "class"; name: string; nameSpan: SourceSpan; bases: Expr[]; body: Stmt[]; decorators: Expr[] })

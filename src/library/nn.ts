@@ -60,10 +60,13 @@ export function makeNn(api: TensorApi) {
       options: { bias?: boolean } = {},
     ) {
       super();
-      // PyTorch's reset_parameters: kaiming-uniform with a = √5, so bound = 1/√fan_in for both
+      // PyTorch's reset_parameters, in its arithmetic: kaiming-uniform with a = √5 for the
+      // weight (gain √(2/(1 + a²)), bound √3·gain/√fan_in), then uniform ±1/√fan_in for the bias
+      const gain = Math.sqrt(2 / (1 + Math.sqrt(5) * Math.sqrt(5)));
+      const weightBound = inFeatures > 0 ? Math.sqrt(3) * (gain / Math.sqrt(inFeatures)) : 0;
       const bound = inFeatures > 0 ? 1 / Math.sqrt(inFeatures) : 0;
       const weight = T.zeros([outFeatures, inFeatures], { requiresGrad: true });
-      T.withNoGrad(() => T.uniformInPlace(weight, -bound, bound));
+      T.withNoGrad(() => T.uniformInPlace(weight, -weightBound, weightBound));
       this.weight = wrap(weight);
       if (options.bias === false) this.bias = null;
       else {

@@ -17,6 +17,8 @@ export interface NotebookProgram {
   map: CellMap;
   /** Info diagnostics for what was skipped, spans in program offsets. */
   skipped: TraceDiagnostic[];
+  /** Where each cell starts in `source` (the run's `cellStarts`). */
+  cellStarts: number[];
 }
 
 export const SKIPPED_CODE = "notebook-skipped";
@@ -36,8 +38,10 @@ export function assembleProgram(
   const skipped: TraceDiagnostic[] = [];
   const included = cells.slice(0, Math.max(0, lastCell + 1));
   const plottingNames = new Set<string>();
+  const cellStarts: number[] = [];
   let offset = 0;
   for (const cell of included) {
+    cellStarts.push(offset);
     if (cell.kind !== "code" || cell.language !== "python") {
       texts.push(cell.text.replace(/[^\n]/g, " "));
     } else {
@@ -54,5 +58,5 @@ export function assembleProgram(
     }
     offset += cell.text.length + 1;
   }
-  return { source: texts.join("\n"), map: new CellMap(texts), skipped };
+  return { source: texts.join("\n"), map: new CellMap(texts), skipped, cellStarts };
 }

@@ -23,7 +23,17 @@ export function traceForCell(trace: Trace, map: CellMap, cell: number): Trace {
       return [statement ? { ...rest, span, statement } : { ...rest, span }];
     }),
     diagnostics: diagnosticsForCell(trace.diagnostics, map, cell, -1),
+    ...figuresForCell(trace, map, cell),
   };
+}
+
+/** The figures a cell showed, spans relative to it; absent when it showed none. */
+function figuresForCell(trace: Trace, map: CellMap, cell: number): Pick<Trace, "figures"> {
+  const figures = (trace.figures ?? []).flatMap((f) => {
+    const span = f.span ? map.spanInCell(f.span, cell) : null;
+    return span ? [{ ...f, span }] : [];
+  });
+  return figures.length > 0 ? { figures } : { figures: undefined };
 }
 
 /**

@@ -13,10 +13,16 @@ export interface RunnableCell {
   skipped: SkippedCode[];
 }
 
-/** Libraries that only draw: importing them is skipped, and so is every statement that uses them. */
-const PLOTTING = new Set(["matplotlib", "graphviz", "seaborn", "plotly", "IPython"]);
-/** Libraries GradLens does not have; only their import is skipped (a later use is a NameError). */
-const MISSING = new Set(["numpy"]);
+/**
+ * Libraries that only draw and that GradLens does not run: importing them is skipped, and so
+ * is every statement that uses them. (matplotlib, graphviz and IPython.display run.)
+ */
+const PLOTTING = new Set(["seaborn", "plotly"]);
+/**
+ * Libraries GradLens does not have whose import a notebook should skip (a later use is then a
+ * NameError). None at present: numpy runs; other libraries' imports are reported where they are.
+ */
+const MISSING = new Set<string>([]);
 /** Cell magics whose body is not Python: the whole cell is skipped. */
 const FOREIGN_CELL_MAGICS = new Set([
   "bash",
@@ -37,8 +43,9 @@ const FOREIGN_CELL_MAGICS = new Set([
 
 /**
  * Blanks out what a notebook cell holds besides the Python GradLens runs — IPython magics
- * (`%…`, `%%…`), shell lines (`!…`), imports of plotting libraries and numpy, and statements
- * that use a plotting library's name — each replaced by text of the same length (`pass` where a
+ * (`%…`, `%%…`, `%matplotlib inline` among them), shell lines (`!…`), imports of the plotting
+ * libraries GradLens does not run, and statements that use such a plotting library's name —
+ * each replaced by text of the same length (`pass` where a
  * block may need a statement, else spaces) so offsets in the program still map back to the cell.
  * `aliases` collects the names plotting imports bound; pass the same set for every cell in order,
  * as a later cell uses what an earlier one imported.
@@ -66,7 +73,8 @@ export function skipUnsupported(text: string, aliases = new Set<string>()): Runn
     if (body.startsWith("%")) reason = `IPython magic \`${shorten(body)}\``;
     else if (body.startsWith("!")) reason = `shell command \`${shorten(body)}\``;
     else {
-      const imported = unsupportedImport(body);
+      // `import numpy as np  # for arrays`: the comment is not part of the import
+      const imported = unsupportedImport(body.replace(/\s+#.*$/, ""));
       if (imported) {
         reason = `\`${shorten(body)}\`: ${imported.module} is not available in GradLens`;
         if (PLOTTING.has(imported.module)) for (const alias of imported.aliases) aliases.add(alias);

@@ -2,7 +2,7 @@ import { formatFixed } from "../format/floatFormat";
 import { dictSet, getIterator, length, setOf, toArray } from "./interpreter/collections";
 import { floatDivmod, toFloat } from "./interpreter/numbers";
 import { binaryOp, ordered, truthy } from "./interpreter/operators";
-import { getAttribute, setAttribute } from "./interpreter/attributes";
+import { getAttribute, OBJECT_NEW, OBJECT_SETATTR, setAttribute } from "./interpreter/attributes";
 import {
   bigInt,
   DONE,
@@ -36,6 +36,9 @@ import { ascii, typeName } from "./interpreter/stringify";
 import { makeExceptionClasses } from "./exceptionClasses";
 import { objectId, pythonHash } from "./hashing";
 import { convertToFloat, convertToInt } from "./conversions";
+import { makeIntrospectionBuiltins } from "./introspection";
+import { classGetItem, makeAliasClass } from "./genericAlias";
+import { systemExit } from "./modules/sysModule";
 
 /**
  * The builtins a learner's program uses, with CPython's results and messages. Built-in types
@@ -58,31 +61,33 @@ export function makeBuiltins(rt: Runtime): Map<string, PyValue> {
   fn("print", (args, kwargs) => {
     let sep = " ";
     let end = "\n";
+    let file: PyValue = null;
     for (const [k, v] of kwargs ?? []) {
       if (k === "sep" || k === "end") {
         if (v !== null && typeof v !== "string")
           throw typeError(`${k} must be None or a string, not ${typeName(v)}`);
         if (k === "sep") sep = v ?? " ";
         else end = v ?? "\n";
-      } else if (k === "file") throw new UnsupportedError("print(file=...) is not supported by GradLens");
+      } else if (k === "file") file = v;
       else if (k !== "flush") throw typeError(`'${k}' is an invalid keyword argument for print()`);
     }
-    rt.write(args.map((a) => rt.str(a)).join(sep) + end);
+    if (file === null) {
+      rt.write(args.map((a) => rt.str(a)).join(sep) + end);
+      return null;
+    }
+    // print(..., file=f) writes each piece with f.write, as CPython does (sys.stderr included)
+    const write = getAttribute(rt, file, "write");
+    args.forEach((a, i) => {
+      if (i > 0) rt.call(write, [sep]);
+      rt.call(write, [rt.str(a)]);
+    });
+    rt.call(write, [end]);
     return null;
   });
   fn("len", ([x]) => int(length(rt, x)));
   // introspection GradLens does not model: reported rather than a NameError that would be untrue
-  for (const name of [
-    "dir",
-    "vars",
-    "globals",
-    "locals",
-    "memoryview",
-    "bytearray",
-    "bytes",
-    "complex",
-    "frozenset",
-  ]) {
+  for (const [name, f] of makeIntrospectionBuiltins(rt)) b.set(name, f);
+  for (const name of ["memoryview", "bytearray", "bytes", "complex", "frozenset"]) {
     fn(name, () => {
       throw new UnsupportedError(`\`${name}()\` is not supported by GradLens`);
     });
@@ -107,6 +112,8 @@ export function makeBuiltins(rt: Runtime): Map<string, PyValue> {
   });
   fn("range", (args) => {
     const n = args.map((a) => {
+      if (a instanceof PyInstance && a.cls.lookup("__index__") !== undefined)
+        a = rt.call(a.cls.lookup("__index__")!, [a]);
       if (a instanceof PyInt) return a.v;
       if (typeof a === "boolean") return +a;
       throw typeError(`'${typeName(a)}' object cannot be interpreted as an integer`);
@@ -117,7 +124,10 @@ export function makeBuiltins(rt: Runtime): Map<string, PyValue> {
     if (step === 0) throw valueError("range() arg 3 must not be zero");
     return new PyRange(start, stop, step);
   });
-  fn("zip", (args) => {
+  fn("zip", (args, kwargs) => {
+    for (const k of kwargs?.keys() ?? [])
+      if (k !== "strict") throw typeError(`zip() got an unexpected keyword argument '${k}'`);
+    const strict = truthy(rt, kwargs?.get("strict") ?? false);
     const its = args.map((a) => getIterator(rt, a));
     return new PyIterator(
       () => {
@@ -125,7 +135,10 @@ export function makeBuiltins(rt: Runtime): Map<string, PyValue> {
         const items: PyValue[] = [];
         for (const it of its) {
           const x = it.next();
-          if (x === DONE) return DONE;
+          if (x === DONE) {
+            if (strict) zipStrictCheck(its, items.length);
+            return DONE;
+          }
           items.push(x);
         }
         return new PyTuple(items);
@@ -336,10 +349,10 @@ export function makeBuiltins(rt: Runtime): Map<string, PyValue> {
     x === undefined ? 0 : (viaDunder(x, "__float__") ?? convertToFloat(x)),
   );
   type("str", ([x]) => (x === undefined ? "" : rt.str(x)));
-  type("bool", ([x]) => (x === undefined ? false : truthy(rt, x)));
+  const boolClass = type("bool", ([x]) => (x === undefined ? false : truthy(rt, x)));
   type("list", ([x]) => new PyList(x === undefined ? [] : toArray(rt, x)));
   type("tuple", ([x]) => new PyTuple(x === undefined ? [] : toArray(rt, x)));
-  type("dict", ([x], kwargs) => {
+  const dictClass = type("dict", ([x], kwargs) => {
     const d = new PyDict();
     if (x instanceof PyDict) x.entries.forEach((e) => dictSet(d, e.key, e.value));
     else if (x !== undefined) {
@@ -358,19 +371,44 @@ export function makeBuiltins(rt: Runtime): Map<string, PyValue> {
     if (args.length) throw typeError("object() takes no arguments");
     return new PyInstance(objectClass);
   });
+  objectClass.dict.set("__new__", new PyStaticMethod(OBJECT_NEW));
+  objectClass.dict.set("__setattr__", OBJECT_SETATTR);
   type("set", ([x]) => setOf(x === undefined ? [] : rt.iterate(x)));
+  dictClass.dict.set(
+    "fromkeys",
+    new PyClassMethod(
+      new PyBuiltin("fromkeys", ([cls, keys, value = null]) => {
+        const d = cls === dictClass ? new PyDict() : rt.call(cls, []);
+        if (!(d instanceof PyDict)) throw typeError("fromkeys() of a class that is not a dict");
+        for (const k of rt.iterate(keys)) dictSet(d, k, value);
+        return d;
+      }),
+    ),
+  );
   type("staticmethod", ([f]) => new PyStaticMethod(f));
   type("classmethod", ([f]) => new PyClassMethod(f));
   type("property", ([getter, setter]) => new PyProperty(getter ?? null, setter ?? null));
+  // `list[int]` in a type alias: an alias object that prints as written
+  const aliasClass = makeAliasClass(rt, "GenericAlias", "types");
+  for (const name of ["list", "dict", "tuple", "set"])
+    (b.get(name) as PyClass).dict.set("__class_getitem__", classGetItem(rt, aliasClass));
   b.set("type", new PyBuiltin("type", ([x]) => typeOf(x), []));
   b.set("NotImplemented", NotImplemented);
   b.set("Ellipsis", Ellipsis);
   for (const cls of makeExceptionClasses()) b.set(cls.name, cls);
+  // exit() and quit(), which the site module gives every program, raise SystemExit as sys.exit() does
+  for (const name of ["exit", "quit"])
+    fn(name, ([code]) => {
+      throw systemExit(rt, b.get("SystemExit") as PyClass, code ?? null, true);
+    });
+  b.set("IOError", b.get("OSError")!);
+  b.set("EnvironmentError", b.get("OSError")!);
 
   /** `type(x)`: the class, for builtins the built-in type object (so `type(x) is float` works). */
   const otherTypes = new Map<string, PyClass>();
   function typeOf(x: PyValue): PyValue {
     if (x instanceof PyInstance) return x.cls;
+    if ((x instanceof PyDict || x instanceof PyTuple) && x.cls !== null) return x.cls;
     if (x instanceof ValueRef && rt.valueClass) return rt.valueClass;
     const name = typeName(x);
     const builtin = b.get(name);
@@ -380,12 +418,24 @@ export function makeBuiltins(rt: Runtime): Map<string, PyValue> {
     return cls;
   }
 
+  fn("issubclass", ([c, classes]) => {
+    if (!(c instanceof PyClass)) throw typeError("issubclass() arg 1 must be a class");
+    const check = (k: PyValue): boolean => {
+      if (k instanceof PyTuple) return k.items.some(check);
+      if (!(k instanceof PyClass))
+        throw typeError("issubclass() arg 2 must be a class, a tuple of classes, or a union");
+      return k === objectClass || c.isSubclassOf(k) || (c === boolClass && k === intClass);
+    };
+    return check(classes);
+  });
+
   function isInstance(x: PyValue, classes: PyValue): boolean {
     if (classes instanceof PyTuple) return classes.items.some((c) => isInstance(x, c));
     if (!(classes instanceof PyClass))
       throw typeError("isinstance() arg 2 must be a type, a tuple of types, or a union");
     if (classes === objectClass) return true;
     if (x instanceof PyInstance) return x.cls.isSubclassOf(classes);
+    if ((x instanceof PyDict || x instanceof PyTuple) && x.cls !== null) return x.cls.isSubclassOf(classes);
     if (x instanceof ValueRef) return classes === rt.valueClass;
     if (classes === intClass) return x instanceof PyInt || typeof x === "boolean";
     if (classes === floatClass) return typeof x === "number";
@@ -393,6 +443,20 @@ export function makeBuiltins(rt: Runtime): Map<string, PyValue> {
   }
 
   return b;
+}
+
+/** zip(strict=True) when argument `stopped` ran out: the others must have run out too. */
+function zipStrictCheck(its: PyIterator[], stopped: number): void {
+  if (stopped > 0)
+    throw valueError(
+      `zip() argument ${stopped + 1} is shorter than argument${stopped === 1 ? "" : "s"} 1${stopped === 1 ? "" : `-${stopped}`}`,
+    );
+  for (let i = 1; i < its.length; i++) {
+    if (its[i].next() !== DONE)
+      throw valueError(
+        `zip() argument ${i + 1} is longer than argument${i === 1 ? "" : "s"} 1${i === 1 ? "" : `-${i}`}`,
+      );
+  }
 }
 
 /** Python's `round`: half to even on the exact binary value; no digits → an int. */

@@ -1,12 +1,13 @@
 import { PyClass, PyInstance, PyTuple } from "./interpreter/objects";
 
-/** The exception hierarchy a program may raise or subclass (GradLens runs no `try`, so none is caught). */
+/** The exception hierarchy a program may raise, catch or subclass. */
 const HIERARCHY: [string, string | null][] = [
   ["BaseException", null],
   ["Exception", "BaseException"],
   ["ArithmeticError", "Exception"],
   ["ZeroDivisionError", "ArithmeticError"],
   ["OverflowError", "ArithmeticError"],
+  ["FloatingPointError", "ArithmeticError"],
   ["AssertionError", "Exception"],
   ["AttributeError", "Exception"],
   ["LookupError", "Exception"],
@@ -38,6 +39,25 @@ const HIERARCHY: [string, string | null][] = [
   ["DeprecationWarning", "Warning"],
   ["RuntimeWarning", "Warning"],
   ["EOFError", "Exception"],
+  ["SyntaxError", "Exception"],
+  ["IndentationError", "SyntaxError"],
+  ["SystemError", "Exception"],
+  ["ReferenceError", "Exception"],
+  ["BufferError", "Exception"],
+  ["StopAsyncIteration", "Exception"],
+  ["FloatingPointError", "ArithmeticError"],
+  ["FileExistsError", "OSError"],
+  ["NotADirectoryError", "OSError"],
+  ["TimeoutError", "OSError"],
+  ["ConnectionError", "OSError"],
+  ["UnicodeEncodeError", "UnicodeError"],
+  ["FutureWarning", "Warning"],
+  ["PendingDeprecationWarning", "Warning"],
+  ["SyntaxWarning", "Warning"],
+  ["ImportWarning", "Warning"],
+  ["ResourceWarning", "Warning"],
+  ["UnicodeWarning", "Warning"],
+  ["BytesWarning", "Warning"],
 ];
 
 export function makeExceptionClasses(): PyClass[] {
@@ -47,6 +67,9 @@ export function makeExceptionClasses(): PyClass[] {
     const cls: PyClass = new PyClass(name, base, "builtins", (args) => {
       const inst = new PyInstance(cls);
       inst.attrs.set("args", new PyTuple(args));
+      // SystemExit(status).code: the exit status (None, an int, or the message)
+      if (name === "SystemExit")
+        inst.attrs.set("code", args.length === 0 ? null : args.length === 1 ? args[0] : new PyTuple(args));
       return inst;
     });
     // marks the class (and, by lookup, its subclasses) as an exception

@@ -51,4 +51,47 @@ print(b, sqrt(2), floor(2.5), inf, type(n).__name__, [w.data for w in n.w])
     // recorded from CPython 3.11
     expect(runProgram(source).stdout).toBe("0.32383276483316237\n");
   });
+
+  it("raises a ModuleNotFoundError that `except ImportError` catches", () => {
+    const trace = runProgram(`try:
+    import pandas as pd
+except ImportError as e:
+    print('no pandas:', e, type(e).__name__, e.args)
+try:
+    import not_a_module_xyz
+except ModuleNotFoundError as e:
+    print(e)
+try:
+    from os import nothing_here
+except ImportError as e:
+    print(type(e).__name__)
+try:
+    import collections.nothing
+except ImportError as e:
+    print(e)
+`);
+    expect(trace.diagnostics).toEqual([]);
+    // recorded from CPython 3.11 (without pandas installed)
+    expect(trace.stdout).toBe(
+      "no pandas: No module named 'pandas' ModuleNotFoundError (\"No module named 'pandas'\",)\nNo module named 'not_a_module_xyz'\nImportError\nNo module named 'collections.nothing'\n",
+    );
+  });
+
+  it("adds a GradLens hint to the diagnostic of an import nothing caught", () => {
+    const message = (source: string, options = {}) => runProgram(source, options).diagnostics[0].message;
+    expect(message("import tensorflow as tf\n")).toBe(
+      "ModuleNotFoundError: No module named 'tensorflow' (GradLens does not run tensorflow)",
+    );
+    expect(message("import nosuchthing\n")).toBe(
+      "ModuleNotFoundError: No module named 'nosuchthing' (GradLens does not have this module)",
+    );
+  });
+
+  it("imports os.path both ways and __future__ features", () => {
+    const trace = runProgram(
+      "from __future__ import annotations\nimport os.path\nfrom os import path\nimport os.path as osp\nprint(os.path is path is osp, path.join('a', 'b'))\n",
+    );
+    expect(trace.diagnostics).toEqual([]);
+    expect(trace.stdout).toBe("True a/b\n");
+  });
 });

@@ -3,18 +3,30 @@ import type { Program, SourceSpan } from "../lang/ir";
 import type { Frame } from "./interpreter/frame";
 import type { Interpreter } from "./interpreter/interpreter";
 import type { ModuleLoader } from "./interpreter/moduleLoader";
-import { PyClass, PyModule, type PyValue } from "./interpreter/objects";
+import { dictSet } from "./interpreter/collections";
+import { PyDict, PyModule, type PyValue } from "./interpreter/objects";
 import { PyError, UnsupportedError } from "./interpreter/pyErrors";
+import { addMathExtras } from "./modules/mathExtras";
 import { makeMathModule } from "./modules/mathModule";
 import { MICROGRAD_NN_SOURCE } from "./modules/microgradNn";
 import { makeValueClass } from "./modules/microgradValue";
 import { makeRandomModule } from "./modules/randomModule";
+import { STDLIB_MODULES, type ModuleContext } from "./modules/stdlib";
+import { GRAPHVIZ_MODULES } from "./modules/graphviz/graphvizModule";
+import { MATPLOTLIB_MODULES } from "./modules/matplotlib/pyplotModule";
 import { TORCH_MODULES } from "./modules/torchModule";
+import { NUMPY_MODULES } from "./modules/numpy/numpyModule";
+import { NO_FILES } from "./workspaceFiles";
 
 /** Makes a module for one run (a module written in TypeScript: `torch`, `torch.nn.functional`, …). */
 export type ModuleFactory = (interp: Interpreter) => PyModule;
 
-const registered = new Map<string, ModuleFactory>(TORCH_MODULES);
+const registered = new Map<string, ModuleFactory>([
+  ...TORCH_MODULES,
+  ...NUMPY_MODULES,
+  ...MATPLOTLIB_MODULES,
+  ...GRAPHVIZ_MODULES,
+]);
 
 /**
  * The seam for modules written elsewhere in GradLens: register a factory under the module's
@@ -25,48 +37,30 @@ export function registerBuiltinModule(name: string, factory: ModuleFactory): voi
 }
 
 /**
- * Modules a program may well import that GradLens does not run: an import of one is reported
- * as not supported rather than as Python's ModuleNotFoundError (which would be untrue).
+ * Modules other parts of GradLens are building: an import of one is reported as not supported
+ * rather than as Python's ModuleNotFoundError (which would be untrue).
  */
-const NOT_AVAILABLE = new Set([
-  "torch",
-  "numpy",
-  "matplotlib",
-  "graphviz",
-  "sklearn",
+const NOT_AVAILABLE = new Set(["torch", "sklearn"]);
+
+/** Frameworks GradLens does not run: still a ModuleNotFoundError, with a hint when nothing catches it. */
+const FRAMEWORKS = new Set([
   "pandas",
   "scipy",
   "tensorflow",
+  "keras",
   "jax",
-  "os",
-  "sys",
-  "time",
-  "json",
-  "itertools",
-  "functools",
-  "collections",
-  "dataclasses",
-  "copy",
-  "re",
-  "pickle",
-  "pathlib",
-  "subprocess",
-  "threading",
-  "statistics",
+  "flax",
+  "sympy",
+  "seaborn",
+  "plotly",
+  "cv2",
+  "PIL",
+  "tqdm",
+  "transformers",
+  "datasets",
+  "tiktoken",
+  "requests",
 ]);
-
-const TYPING_NAMES = [
-  "Any",
-  "Callable",
-  "Dict",
-  "Iterable",
-  "List",
-  "Optional",
-  "Sequence",
-  "Set",
-  "Tuple",
-  "Union",
-];
 
 let nnProgram: Program | null = null;
 
@@ -80,8 +74,9 @@ function microgradNnProgram(): Program {
 }
 
 /**
- * The modules a program may import, made on first import and shared for the run. There is no
- * file system: only the modules built in here exist.
+ * The modules a program may import, made on first import and shared for the run: the ones
+ * built in here (the standard modules are listed in modules/stdlib.ts). Any other is Python's
+ * ModuleNotFoundError.
  */
 export class BuiltinModules implements ModuleLoader {
   private readonly loaded = new Map<string, PyModule>();
@@ -90,6 +85,8 @@ export class BuiltinModules implements ModuleLoader {
     return this.loaded.values();
   }
 
+  constructor(private readonly context: ModuleContext = { files: NO_FILES, programName: "" }) {}
+
   private load(interp: Interpreter, path: string[]): PyModule {
     const name = path.join(".");
     const cached = this.loaded.get(name);
@@ -97,6 +94,8 @@ export class BuiltinModules implements ModuleLoader {
     if (path.length > 1) this.load(interp, path.slice(0, -1));
     const module = this.make(interp, name);
     this.loaded.set(name, module);
+    const sysModules = this.loaded.get("sys")?.attrs.get("modules");
+    if (sysModules instanceof PyDict) dictSet(sysModules, name, module);
     if (path.length > 1)
       this.loaded.get(path.slice(0, -1).join("."))!.attrs.set(path[path.length - 1], module);
     return module;
@@ -105,14 +104,15 @@ export class BuiltinModules implements ModuleLoader {
   private make(interp: Interpreter, name: string): PyModule {
     const factory = registered.get(name);
     if (factory) return factory(interp);
+    const standard = STDLIB_MODULES.get(name);
+    if (standard) return standard(interp, this.context, (other) => this.load(interp, other.split(".")));
     const module = new PyModule(name);
     switch (name) {
-      case "typing":
-        // annotations are never evaluated, so the names only have to exist
-        for (const n of TYPING_NAMES) module.attrs.set(n, new PyClass(n, null, "typing"));
-        return module;
-      case "math":
-        return makeMathModule(interp);
+      case "math": {
+        const math = makeMathModule(interp);
+        addMathExtras(interp, math);
+        return math;
+      }
       case "random":
         return makeRandomModule(interp);
       case "micrograd":
@@ -129,8 +129,22 @@ export class BuiltinModules implements ModuleLoader {
     }
     const top = name.split(".")[0];
     if (NOT_AVAILABLE.has(top))
-      throw new UnsupportedError(`The module \`${top}\` is not available in GradLens`);
-    throw new PyError("ModuleNotFoundError", `No module named '${name}'`);
+      // a submodule of a module GradLens has (`torch.utils`) is named itself
+      throw new UnsupportedError(
+        `The module \`${registered.has(top) ? name : top}\` is not available in GradLens`,
+      );
+    throw this.notFound(name);
+  }
+
+  /** Python's ModuleNotFoundError, which `except ImportError` catches; the hint shows only when nothing does. */
+  private notFound(name: string): PyError {
+    const error = new PyError("ModuleNotFoundError", `No module named '${name}'`);
+    const top = name.split(".")[0];
+    // the workspace's own modules were looked for first (runtime/files/workspaceModules.ts)
+    if (FRAMEWORKS.has(top)) error.hint = `GradLens does not run ${top}`;
+    else if (!STDLIB_MODULES.has(top) && !registered.has(top))
+      error.hint = "GradLens does not have this module";
+    return error;
   }
 
   importModule(interp: Interpreter, path: string[], alias: string | null, frame: Frame): void {
@@ -161,7 +175,10 @@ export class BuiltinModules implements ModuleLoader {
           v = this.load(interp, [...path, name]);
         } catch (e) {
           if (!(e instanceof PyError)) throw e;
-          throw new PyError("ImportError", `cannot import name '${name}' from '${module.name}'`);
+          throw new PyError(
+            "ImportError",
+            `cannot import name '${name}' from '${module.name}' (unknown location)`,
+          );
         }
       }
       frame.store(alias ?? name, v);

@@ -11,8 +11,10 @@ export interface RunOptions {
   /** Shown in messages; not read from disk (the source is given). */
   fileName?: string;
   /**
-   * Where the program is and the folders it may read (`open()`, `os.path`, its own modules):
-   * paths resolve against its folder. Without it, the program may read no file.
+   * Where the program is and the folders it may read (`open()`, `os`/`os.path`, its own modules,
+   * `np.loadtxt`): paths resolve against its folder. The files themselves come through the
+   * FileAccess installed for the run (runtime/files/runFileAccess.ts). Without it, the program
+   * may read no file and its working directory is `/`.
    */
   workspace?: RunWorkspace;
   /** Interpreter steps before the run stops with a budget diagnostic. */
@@ -34,6 +36,14 @@ export interface RunOptions {
   leafMoves?: ReadonlyMap<number, LeafMove>;
   /** Compute float32 tensors in float64 (a gradient check's finite differences need double precision). */
   float32AsFloat64?: boolean;
+  /**
+   * The program is a notebook's cells joined (src/notebook): the offsets where each cell starts.
+   * The run then does at each cell's end what Jupyter does — shows the figures drawn, shows
+   * the cell's last expression — and the trace gets each cell's outputs (`Trace.cells`).
+   */
+  cellStarts?: readonly number[];
+  /** False: figures the program shows are not drawn (a re-run for training or a gradient check). */
+  drawFigures?: boolean;
 }
 
 /** Runs a program's source to completion (or to its first error) and returns what it computed. */

@@ -8,10 +8,13 @@ import { Interpreter } from "./interpreter/interpreter";
 import { BudgetError, PyError, UnsupportedError } from "./interpreter/pyErrors";
 import { BuiltinModules } from "./moduleLoader";
 import type { RunProgram } from "./runApi";
+import { exitStatus } from "./modules/sysModule";
+import { runNotes } from "./runNotes";
 import { rowOccurrences } from "./rowOccurrences";
 import { traceRoot } from "./traceRoot";
 import { collectVariables } from "./variables";
 import { torchTraceInput } from "./modules/torchReport";
+import { mergeTensorInputs, numpyTraceInput, numpyWarnings } from "./modules/numpy/numpyReport";
 import { runJavaScript } from "./js/runJavaScript";
 import { DEFAULT_MEMORY_BUDGET_MB, MemoryBudget } from "./memoryBudget";
 import { ownValueDiagnostics } from "./ownValues/ownValueMessages";
@@ -19,11 +22,11 @@ import { applyRunOverrides } from "./runOverrides";
 import { currentFileAccess } from "./files/runFileAccess";
 import { inProgramFile } from "./files/moduleErrors";
 import { withOpen } from "./files/openBuiltin";
-import { registerOsModules, setProgramFiles } from "./files/osFiles";
 import { ProgramFiles } from "./files/programFiles";
 import { WorkspaceModules } from "./files/workspaceModules";
-
-registerOsModules();
+import { finishFigures } from "./finishFigures";
+import { runAsNotebook } from "./notebookCells";
+import { figureOutputs } from "./figureOutputs";
 
 export const DEFAULT_STEP_BUDGET = 50_000_000;
 
@@ -43,7 +46,10 @@ export const runProgram: RunProgram = (source, options = {}) => {
   const program = parsed.program;
   // the files it may read and its own modules, through the file access of this request
   const files = new ProgramFiles(currentFileAccess(), options.workspace);
-  const modules = new WorkspaceModules(files, new BuiltinModules());
+  const modules = new WorkspaceModules(
+    files,
+    new BuiltinModules({ files, programName: options.fileName ?? "" }),
+  );
   const interp = new Interpreter(
     program,
     options.stepBudget ?? DEFAULT_STEP_BUDGET,
@@ -51,20 +57,34 @@ export const runProgram: RunProgram = (source, options = {}) => {
     modules,
     new MemoryBudget((options.memoryBudgetMb ?? DEFAULT_MEMORY_BUDGET_MB) * 1024 * 1024),
   );
-  setProgramFiles(interp, files);
   if (options.workspace?.programPath) interp.globals.set("__file__", options.workspace.programPath);
   applyRunOverrides(interp.tape, options);
+  if (options.drawFigures === false) figureOutputs(interp).drawing = false;
+  const notebook = options.cellStarts ? runAsNotebook(interp, program, source, options.cellStarts) : null;
   let ok = true;
   try {
     interp.run();
   } catch (e) {
-    ok = false;
-    diagnostics.push(...frontEndDiagnostics(modules.diagnostics));
-    const diagnostic = diagnosticFor(e, interp.at, diagnostics);
-    diagnostics.push(diagnostic, ...inProgramFile(e, diagnostic, modules));
+    // sys.exit() ends the run as CPython ends it: cleanly, its status noted when not 0
+    const exit = exitStatus(interp, e);
+    if (exit === null) {
+      ok = false;
+      diagnostics.push(...frontEndDiagnostics(modules.diagnostics));
+      const diagnostic = diagnosticFor(e, interp.at, diagnostics);
+      diagnostics.push(diagnostic, ...inProgramFile(e, diagnostic, modules));
+    } else if (exit.status !== 0) {
+      const message =
+        exit.message === null
+          ? `The program exited with status ${exit.status} (SystemExit)`
+          : `SystemExit: ${exit.message} (the program exited with status ${exit.status})`;
+      diagnostics.push({ severity: "info", message, span: (e as PyError).span ?? interp.at, code: "exit" });
+    }
   }
   if (ok) diagnostics.push(...frontEndDiagnostics(modules.diagnostics));
   if (interp.tape.dropped > 0) diagnostics.push(droppedValues(interp));
+  diagnostics.push(...numpyWarnings(interp));
+  diagnostics.push(...runNotes(interp));
+  const figures = finishFigures(interp, diagnostics, notebook);
   const occurrences = rowOccurrences(interp.occurrenceRows, program.occurrences);
   const root = traceRoot(options, interp.tape, occurrences, interp.lastRoot);
   const calls = interp.callRecorder.traceCalls();
@@ -81,12 +101,17 @@ export const runProgram: RunProgram = (source, options = {}) => {
     stdout: interp.stdout,
     diagnostics: diagnostics.filter((d) => d.code !== "duplicate"),
     variables: collectVariables(interp, root),
-    tensors: torchTraceInput(interp, program, options.output),
+    tensors: mergeTensorInputs(
+      torchTraceInput(interp, program, options.output),
+      numpyTraceInput(interp, program, options.output),
+    ),
     calls: { list: calls, callOf: (row) => interp.callRecorder.callOf(row) },
     own: interp.ownValues.traceInput(),
   });
   // the program's own backward() checked against the chain rule, named as the graph names values
   trace.diagnostics.push(...ownValueDiagnostics(trace, interp.ownValues.findings.values()));
+  if (figures.length > 0) trace.figures = figures;
+  if (notebook) trace.cells = notebook.cells(trace.stdout);
   return trace;
 };
 

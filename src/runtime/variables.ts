@@ -1,6 +1,8 @@
 import type { JsonNumber, PyJson } from "../trace/trace";
 import type { Interpreter } from "./interpreter/interpreter";
 import { tensorJson } from "./modules/torchReport";
+import { numpyJson } from "./modules/numpy/numpyReport";
+import { REPORT_BUDGET, spendReportBudget, TRUNCATED_ITEMS, withReportBudget } from "./tensorReport";
 import {
   PyBuiltin,
   PyDict,
@@ -43,7 +45,7 @@ export function collectVariables(interp: Interpreter, root: number | null): Reco
     if (typeof v === "string")
       return v.length <= MAX_STRING_CHARS
         ? v
-        : { type: "Str", length: v.length, truncated: true, text: v.slice(0, MAX_STRING_CHARS) };
+        : { type: "str", length: v.length, truncated: true, text: v.slice(0, MAX_STRING_CHARS) };
     if (typeof v === "number") return jsonNumber(v);
     if (v instanceof PyInt) return v.big !== null ? Number(v.big) : v.v;
     if (v instanceof ValueRef) {
@@ -72,14 +74,17 @@ export function collectVariables(interp: Interpreter, root: number | null): Reco
     if (depth > 20) return null;
     if (v instanceof PyList || v instanceof PyTuple || v instanceof PySet) {
       const items = v instanceof PySet ? [...v.entries.values()] : v.items;
-      if (items.length <= MAX_ITEMS) return items.map((x) => toJson(x, depth + 1) ?? null);
-      const type = v instanceof PyList ? "List" : v instanceof PyTuple ? "Tuple" : "Set";
-      const first = items.slice(0, MAX_ITEMS).map((x) => toJson(x, depth + 1) ?? null);
-      return { type, length: items.length, truncated: true, items: first };
+      // a long list is an object naming its length, with its first items (a JSON array stays whole)
+      const whole = items.length <= TRUNCATED_ITEMS;
+      const keep = spendReportBudget(Math.min(items.length, TRUNCATED_ITEMS));
+      const shown = items.slice(0, keep).map((x) => toJson(x, depth + 1) ?? null);
+      if (whole && keep === items.length) return shown;
+      const type = v instanceof PyList ? "list" : v instanceof PyTuple ? "tuple" : "set";
+      return { type, length: items.length, truncated: true, items: shown };
     }
-    if (v instanceof PyDict) return { type: "Object", class: "dict" };
+    if (v instanceof PyDict) return { type: "Object", class: v.cls?.name ?? "dict" };
     if (v instanceof PyInstance) {
-      const tensor = tensorJson(interp, v);
+      const tensor = tensorJson(interp, v) ?? numpyJson(interp, v);
       if (tensor !== undefined) return tensor;
       const out: PyJson = { type: "Object", class: v.cls.name };
       // any object with a parameters() method: micrograd.nn and torch.nn modules, and the
@@ -100,10 +105,12 @@ export function collectVariables(interp: Interpreter, root: number | null): Reco
     return undefined;
   };
   const vars: Record<string, PyJson> = {};
-  for (const [name, value] of interp.globals) {
-    if (name.startsWith("__")) continue;
-    const json = toJson(value, 0);
-    if (json !== undefined) vars[name] = json;
-  }
+  withReportBudget(REPORT_BUDGET, () => {
+    for (const [name, value] of interp.globals) {
+      if (name.startsWith("__")) continue;
+      const json = toJson(value, 0);
+      if (json !== undefined) vars[name] = json;
+    }
+  });
   return vars;
 }

@@ -163,15 +163,18 @@ export type PyJson =
   | {
       type: "Tensor";
       shape: number[];
+      /** Nested as the tensor is; when `truncated`, only the first elements, flattened. */
       data: JsonNested;
       grad: JsonNested | null;
       root_grad: JsonNested | null;
+      /** Present (true) when the tensor was too large to give whole (see tensorReport.ts). */
+      truncated?: true;
     }
   | { type: "Object"; class: string; parameters?: PyJson[] }
   /** A list, tuple or set too long to give whole: its length and its first items. */
-  | { type: "List" | "Tuple" | "Set"; length: number; truncated: true; items: PyJson[] }
+  | { type: "list" | "tuple" | "set"; length: number; truncated: true; items: PyJson[] }
   /** A str too long to give whole: its length and its beginning. */
-  | { type: "Str"; length: number; truncated: true; text: string };
+  | { type: "str"; length: number; truncated: true; text: string };
 
 /** A finite number, or "NaN" / "Infinity" / "-Infinity". */
 export type JsonNumber = number | string;
@@ -198,4 +201,34 @@ export interface Trace {
    * folders, should run the program again.
    */
   inputs?: string[];
+  /** The figures the run showed, in order (matplotlib's, Graphviz graphs); absent when none. */
+  figures?: TraceFigure[];
+  /** For a notebook run (`RunOptions.cellStarts`): what each cell showed, as Jupyter would show it. */
+  cells?: TraceCellOutput[];
+}
+
+/**
+ * The outputs of one notebook cell, in the order they appeared: text it printed, figures it
+ * showed (indexes into `Trace.figures`), and the value of its last expression as Jupyter's
+ * `Out[n]` shows it (`repr`). An error it stopped on is among the trace's diagnostics.
+ */
+export interface TraceCellOutput {
+  cell: number;
+  items: (
+    { kind: "stream"; text: string } | { kind: "figure"; figure: number } | { kind: "result"; text: string }
+  )[];
+}
+
+/**
+ * A figure the program showed: `plt.show()` (or the end of a notebook cell, or of the run, for
+ * figures never shown), or a Graphviz graph displayed. The SVG is GradLens's own drawing; the
+ * text in it that came from the program is escaped.
+ */
+export interface TraceFigure {
+  svg: string;
+  /** Where it was shown: the `plt.show()` call, the last call that drew on it, the displayed expression. */
+  span: Span | null;
+  kind: "matplotlib" | "graphviz";
+  /** Its title (the first axes' title, a `suptitle`), when it has one. */
+  title?: string;
 }

@@ -100,6 +100,7 @@ export function* trainProgram(
       ...options,
       output: rowOf(first.nodes[root]),
       leafValues: new Map(params.map((p, i) => [rowOf(p), current[i]])),
+      drawFigures: false,
     });
     if (!trace.ok) {
       const error = trace.diagnostics.find((d) => d.severity === "error")?.message;

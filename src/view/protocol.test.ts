@@ -58,6 +58,18 @@ describe("parseHostMessage", () => {
     });
   });
 
+  it("accepts the figures for the Figures tab, and only SVG made to measure", () => {
+    const figure = { svg: '<svg xmlns="http://www.w3.org/2000/svg"></svg>', title: "loss", line: 3 };
+    expect(parseHostMessage({ type: "figures", figures: [figure, { ...figure, line: null }] })).toEqual({
+      type: "figures",
+      figures: [figure, { ...figure, line: null }],
+    });
+    expect(parseHostMessage({ type: "figures", figures: [] })).toEqual({ type: "figures", figures: [] });
+    expect(parseHostMessage({ type: "figures", figures: [{ ...figure, svg: "<script>" }] })).toBeNull();
+    expect(parseHostMessage({ type: "figures", figures: [{ ...figure, line: 1.5 }] })).toBeNull();
+    expect(parseHostMessage({ type: "figures" })).toBeNull();
+  });
+
   it("rejects anything malformed", () => {
     const good = wire({ type: "graph", graph, stale: false, title: "t" }) as Record<string, unknown>;
     const broken = (mutate: (g: Record<string, unknown>) => void) => {

@@ -14,6 +14,7 @@ import {
   isOneOf,
   isRecord,
   isString,
+  objectOf,
 } from "./guards";
 import type { ViewGraph } from "./viewGraph";
 import { isViewGraph } from "./viewGraphGuard";
@@ -28,7 +29,8 @@ export type HostMessage =
   | HighlightMessage
   | LossesMessage
   | StepMessage
-  | ExportRequestMessage;
+  | ExportRequestMessage
+  | FiguresMessage;
 
 /** A new laid-out graph to draw; replaces the previous one. */
 export interface GraphMessage {
@@ -87,6 +89,34 @@ export interface StepMessage {
   /** Whether the host is playing the steps on a timer. */
   playing: boolean;
 }
+
+/**
+ * The figures the program showed (matplotlib's, Graphviz graphs), drawn as SVG by the run,
+ * for the panel's Figures tab; `[]` hides the tab.
+ */
+export interface FiguresMessage {
+  type: "figures";
+  figures: FigureItem[];
+}
+
+export interface FigureItem {
+  /** SVG markup made by GradLens's own renderer (program text inside it is escaped). */
+  svg: string;
+  /** Its title, or "" for none. */
+  title: string;
+  /** 1-based line of the code that showed it; null when unknown. */
+  line: number | null;
+}
+
+/** Figures a message may carry, and characters of SVG each may have (the run keeps fewer). */
+const MAX_FIGURES = 100;
+const MAX_FIGURE_CHARS = 8_000_000;
+
+const isFigureItem = objectOf<FigureItem>({
+  svg: (x): x is string => typeof x === "string" && x.length <= MAX_FIGURE_CHARS && x.startsWith("<svg"),
+  title: isString,
+  line: isNullable(isInteger),
+});
 
 /** Draw the graph as a picture and send it back (`exported`, same id): SVG text or a PNG. */
 export interface ExportRequestMessage {
@@ -204,6 +234,13 @@ export function parseHostMessage(x: unknown): HostMessage | null {
     case "exportRequest":
       return isInteger(x.id) && (x.format === "svg" || x.format === "png")
         ? { type: "exportRequest", id: x.id, format: x.format }
+        : null;
+    case "figures":
+      return Array.isArray(x.figures) && x.figures.length <= MAX_FIGURES && x.figures.every(isFigureItem)
+        ? {
+            type: "figures",
+            figures: x.figures.map((f) => ({ svg: f.svg, title: f.title, line: f.line })),
+          }
         : null;
     default:
       return null;

@@ -1,3 +1,4 @@
+import type { PackedMessage } from "./packedMessage";
 import type { GradientCheckReport } from "../checks/gradientCheck";
 import { isFileAnswer, isFileRequest, type FileAnswer, type FileRequest } from "../files/fileRequest";
 import type { GradientThresholds, HealthDiagnostic } from "../explain/gradientHealth";
@@ -134,13 +135,7 @@ export interface FileRequestMessage {
 }
 
 export type WorkerMessage =
-  | RunResponse
-  | GradientCheckResponse
-  | TrainProgress
-  | TrainResponse
-  | TraceResponse
-  | WorkerFailure
-  | FileRequestMessage;
+  RunResponse | GradientCheckResponse | TrainProgress | TrainResponse | TraceResponse | WorkerFailure;
 
 /** Host → runner: stop request `id` if it is still running (its worker is replaced). */
 export interface CancelRequest {
@@ -180,7 +175,11 @@ export interface MemoryReport {
   heapUsed: number;
 }
 
-export type RunnerMessage = WorkerMessage | WorkerDied | MemoryReport;
+/**
+ * What crosses from the runner to its client: a worker's answer packed (packedMessage.ts), a
+ * program's question for a file (small, as it is), or the runner's own news.
+ */
+export type RunnerMessage = PackedMessage | FileRequestMessage | WorkerDied | MemoryReport;
 
 const isCount = (x: unknown): x is number => Number.isSafeInteger(x) && (x as number) >= 0;
 

@@ -17,6 +17,7 @@ import {
   type WorkerRequest,
 } from "./protocol";
 import { openRunner, type RunnerChannel, type RunnerFiles } from "./runnerChannel";
+import { unpack } from "./packedMessage";
 
 export interface RunLimits {
   /** The memory budget (MiB): the interpreter's MemoryError, and the runner's heap limit beyond it. */
@@ -85,6 +86,11 @@ export class RunClient {
   /** Whether programs run in a process of their own ("process") or, as a fallback, in this one. */
   get runnerKind(): RunnerChannel["kind"] | null {
     return this.channel?.kind ?? null;
+  }
+
+  /** The process programs run in now, if a runner has started. */
+  get runnerPid(): number | undefined {
+    return this.channel?.pid;
   }
 
   /** Starts the runner now, so the first run does not wait for it. */
@@ -253,8 +259,11 @@ export class RunClient {
     }
     if (!this.pending || message.id !== this.pending.id) return;
     if (message.type === "fileRequest") this.answerFile(message, this.pending.roots);
-    else if (message.type === "trainStep") this.pending.onProgress?.(message);
-    else if (message.type === "died") {
+    else if (message.type === "packed") {
+      const answer = unpack(message);
+      if (answer.type === "trainStep") this.pending.onProgress?.(answer);
+      else this.finish({ kind: "answer", message: answer });
+    } else if (message.type === "died") {
       const t = this.pending.t;
       const memory = message.reason === "memory";
       this.finish({
@@ -262,7 +271,7 @@ export class RunClient {
         reason: memory ? "memory" : "crash",
         message: memory ? t("worker.memory", this.channelMemoryMb) : t("worker.failed", message.detail),
       });
-    } else this.finish({ kind: "answer", message });
+    }
   }
 
   /**

@@ -6,6 +6,7 @@ import { parentPort, workerData } from "node:worker_threads";
 import { CachedFileAccess } from "../files/fileAccess";
 import { useFileAccess } from "../runtime/files/runFileAccess";
 import { BlockingFileAccess, type WorkerFileChannel } from "./fileBridge";
+import { postPacked } from "./packedMessage";
 import { checkGradients } from "../checks/gradientCheck";
 import { gradientDiagnostics } from "../explain/gradientHealth";
 import { inlineValues, shouldShowInlineByDefault } from "../explain/inlineValues";
@@ -14,6 +15,7 @@ import { trainProgram } from "../train/trainProgram";
 import { buildViewGraph } from "../view/buildViewGraph";
 import type { ViewGraph } from "../view/viewGraph";
 import type {
+  FileRequestMessage,
   RunRequest,
   RunResponse,
   TrainRequest,
@@ -35,7 +37,11 @@ port.on("message", (request: WorkerRequest) => {
     fileChannel &&
     useFileAccess(
       new CachedFileAccess(
-        new BlockingFileAccess(fileChannel, (m) => port.postMessage(m satisfies WorkerMessage), request.id),
+        new BlockingFileAccess(
+          fileChannel,
+          (m) => port.postMessage(m satisfies FileRequestMessage),
+          request.id,
+        ),
       ),
     );
   try {
@@ -56,7 +62,7 @@ port.on("message", (request: WorkerRequest) => {
   } finally {
     if (previousFiles) useFileAccess(previousFiles);
   }
-  port.postMessage(reply);
+  postPacked(port, reply);
 });
 
 /**
@@ -93,18 +99,23 @@ function train(request: TrainRequest): TrainResponse {
         end + Math.max(TRAIN_VIEW_INTERVAL_MS, ((end - start) * (1 - TRAIN_VIEW_SHARE)) / TRAIN_VIEW_SHARE);
     }
     if (final) finalView = view;
-    else
-      port!.postMessage({
-        type: "trainStep",
-        id: request.id,
-        step,
-        loss,
-        ...(view && { view }),
-      } satisfies WorkerMessage);
+    else postPacked(port!, { type: "trainStep", id: request.id, step, loss, ...(view && { view }) });
   }
 }
 
+/**
+ * The last graph of the files run lately, so a re-run whose boxes still fit keeps its layout.
+ * Only the most recent few are kept: a long session opens many files, and each graph holds its
+ * whole layout.
+ */
 const previousViews = new Map<string, ViewGraph>();
+const PREVIOUS_VIEWS_KEPT = 8;
+
+function rememberView(key: string, view: ViewGraph): void {
+  previousViews.delete(key); // re-inserted last: the map's order is the order of use
+  previousViews.set(key, view);
+  while (previousViews.size > PREVIOUS_VIEWS_KEPT) previousViews.delete(previousViews.keys().next().value!);
+}
 
 function run(request: RunRequest): RunResponse {
   const t0 = performance.now();
@@ -117,7 +128,7 @@ function run(request: RunRequest): RunResponse {
     ...request.view?.folds,
     previous: previousViews.get(key),
   });
-  previousViews.set(key, view);
+  rememberView(key, view);
   const t2 = performance.now();
   const { thresholds, inlineMaxLength, precision, locale } = request.analysis;
   const health = gradientDiagnostics(trace, thresholds, locale);

@@ -19,6 +19,8 @@ export interface ChannelListener {
 /** The way to a runner: a process of its own, or (where none can be started) this process. */
 export interface RunnerChannel {
   readonly kind: "process" | "in-process";
+  /** The process programs run in (this one's, for the in-process runner). */
+  readonly pid: number | undefined;
   send(request: RunnerRequest): void;
   dispose(): void;
 }
@@ -89,6 +91,7 @@ export function processRunner(
   (child.stderr as { unref?: () => void } | null)?.unref?.();
   return {
     kind: "process",
+    pid: child.pid,
     send(request) {
       if (!ended && child.connected) child.send(request);
     },
@@ -110,6 +113,7 @@ export function inProcessRunner(
   });
   return {
     kind: "in-process",
+    pid: process.pid,
     send(request) {
       if (request.type === "fileAnswer") supervisor.answerFile(request);
       else if (request.type === "cancel") supervisor.cancel(request.id);

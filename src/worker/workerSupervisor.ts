@@ -1,6 +1,21 @@
 import { Worker } from "node:worker_threads";
 import { FileChannelEnd } from "./fileBridge";
-import type { FileAnswerMessage, WorkerMessage, WorkerRequest } from "./protocol";
+import type { PackedMessage } from "./packedMessage";
+import type { FileAnswerMessage, FileRequestMessage, WorkerRequest } from "./protocol";
+
+/** The request id of a worker's warm-up run (requests from clients count up from 1). */
+const WARM_UP_ID = -1;
+
+/** A small program of the usual kind, run by each new worker before its first real request. */
+const WARM_UP = `from micrograd.engine import Value
+a = Value(2.0)
+b = Value(-3.0)
+c = a * b + b ** 2
+d = (c * 0.5).tanh() + c.relu()
+d.backward()
+xs = [a.data * i for i in range(20)]
+print(f"{d.data:.4f}", sum(xs), a.grad)
+`;
 
 /** How the supervisor makes its worker threads. */
 export interface WorkerLimits {
@@ -14,7 +29,7 @@ export interface WorkerLimits {
 
 /** What the supervisor tells its owner: a worker's answer, or that the worker running a request died. */
 export type SupervisorEvent =
-  | { kind: "message"; message: WorkerMessage }
+  | { kind: "message"; message: PackedMessage | FileRequestMessage }
   | { kind: "died"; id: number; reason: "memory" | "crash"; detail: string };
 
 /**
@@ -104,9 +119,10 @@ export class WorkerSupervisor {
       stderr: true,
     });
     this.fileChannels.set(worker, files);
-    worker.on("message", (message: WorkerMessage) => {
+    // a worker's answers come packed; its programs' file questions come as they are (fileBridge.ts)
+    worker.on("message", (message: PackedMessage | FileRequestMessage) => {
       if (worker !== this.active || message.id !== this.running) return;
-      if (message.type !== "trainStep" && message.type !== "fileRequest") this.running = null;
+      if (message.type === "packed" && message.final) this.running = null;
       this.emit({ kind: "message", message });
     });
     // A terminated worker still reports its end later: only the active one's end matters.
@@ -126,6 +142,13 @@ export class WorkerSupervisor {
       died("crash", `exit code ${code}`);
     });
     worker.unref();
+    // a first program, answered to no one: the interpreter's code is compiled before an edit needs it
+    worker.postMessage({
+      type: "trace",
+      id: WARM_UP_ID,
+      source: WARM_UP,
+      options: {},
+    } satisfies WorkerRequest);
     return worker;
   }
 }

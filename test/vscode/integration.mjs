@@ -59,7 +59,11 @@ export async function runInHostSuite() {
         ...(desktop ? ["--disable-extensions"] : []),
       ],
       // GRADLENS_TEST_API: the extension exports its test API (src/host/testApi.ts) only then
-      extensionTestsEnv: { GRADLENS_TEST_RESULTS: resultsFile, GRADLENS_TEST_API: "1" },
+      extensionTestsEnv: {
+        GRADLENS_TEST_RESULTS: resultsFile,
+        GRADLENS_TEST_API: "1",
+        ...(process.env.GRADLENS_TEST_GREP ? { GRADLENS_TEST_GREP: process.env.GRADLENS_TEST_GREP } : {}),
+      },
     });
     return 0;
   } catch (err) {

@@ -1,6 +1,6 @@
 // `npm run test:vscode` (after the extension is built): installs the test host if it is missing
 // (test/vscode/host/setup.sh), then runs the in-host integration suite (integration.mjs) and the
-// UI end-to-end tests (e2e.mjs, e2e-notebook.mjs), then packages the .vsix and runs the in-host suite against the
+// UI end-to-end tests (e2e.mjs, e2e-notebook.mjs, e2e-figures.mjs), then packages the .vsix and runs the in-host suite against the
 // installed package (vsix.mjs), each in its own process with a time limit, and ends with the line
 //   vscode: N passed, M failed
 // Exit code 0 only when nothing failed. Env: GRADLENS_VSCODE=desktop runs the in-host suite in
@@ -102,6 +102,7 @@ if (failures.length === 0) {
     ["in-host", "integration.mjs", path.join(host.RUN_DIR, "in-host-results.json")],
     ["e2e", "e2e.mjs", path.join(host.RUN_DIR, "e2e-results.json")],
     ["e2e-notebook", "e2e-notebook.mjs", path.join(host.RUN_DIR, "e2e-notebook-results.json")],
+    ["e2e-figures", "e2e-figures.mjs", path.join(host.RUN_DIR, "e2e-figures-results.json")],
     // last: it rebuilds dist/ for production before packaging
     ["vsix", "vsix.mjs", path.join(host.RUN_DIR, "vsix-results.json")],
   ]) {

@@ -1,5 +1,5 @@
-import { type DType, getDefaultDtype, isFloating, roundToDtype } from "./dtype";
-import { defaultGenerator, type Generator } from "./random";
+import { fma, fmaf } from "../math/fusedMultiplyAdd";
+import { type DType, getDefaultDtype, isFloating, isSinglePrecision } from "./dtype";
 import { numelOf } from "./shapeMath";
 import { type Nested, Tensor } from "./tensor";
 import { runtimeError, typeError, valueError } from "./tensorError";
@@ -115,15 +115,49 @@ export function arange(
   return finish(Tensor.fromValues(values, [n], dtype), options);
 }
 
-/** `torch.linspace(start, end, steps)`. */
+/**
+ * `torch.linspace(start, end, steps)` as PyTorch's CPU kernel fills it, in the dtype's own
+ * arithmetic: step = (end − start)/(steps − 1); the first half counts up from start, the second
+ * down from end (so the last value is exactly end). Whole blocks of 2 × 8 floats (2 × 4 doubles)
+ * go through the vector path — each block's first value start + step·i (or end − step·k) with a
+ * fused multiply-add, the rest base + j·step rounded twice — and the tail element by element,
+ * fused. (Past 32,768 steps PyTorch splits the work between threads, which moves the blocks.)
+ */
 export function linspace(start: number, end: number, steps: number, options: CreateOptions = {}): Tensor {
   if (steps < 0) throw runtimeError("number of steps must be non-negative");
+  const dtype = options.dtype ?? getDefaultDtype();
   const values = new Float64Array(steps);
-  const step = steps > 1 ? (end - start) / (steps - 1) : 0;
-  // PyTorch fills the two halves from both ends so the last value is exactly `end`.
+  if (steps === 1) values[0] = start;
+  else if (steps > 1) fillLinspace(values, start, end, dtype);
+  return finish(Tensor.fromValues(values, [steps], dtype), options);
+}
+
+function fillLinspace(out: Float64Array, from: number, to: number, dtype: DType): void {
+  const steps = out.length;
+  const single = isSinglePrecision(dtype);
+  if (!isFloating(dtype)) {
+    // integer dtypes step in double and truncate
+    const step = (to - from) / (steps - 1);
+    const half = Math.floor(steps / 2);
+    for (let i = 0; i < steps; i++) out[i] = i < half ? from + step * i : to - step * (steps - i - 1);
+    return;
+  }
+  const r = single ? Math.fround : (x: number) => x;
+  const fused = single ? fmaf : fma;
+  const start = r(from);
+  const end = r(to);
+  const step = r(r(end - start) / (steps - 1));
   const half = Math.floor(steps / 2);
-  for (let i = 0; i < steps; i++) values[i] = i < half ? start + step * i : end - step * (steps - 1 - i);
-  return finish(Tensor.fromValues(values, [steps], options.dtype ?? getDefaultDtype()), options);
+  const at = (i: number) => (i < half ? fused(step, i, start) : fused(-step, steps - i - 1, end));
+  const lanes = single ? 8 : 4;
+  let i = 0;
+  for (; i + 2 * lanes <= steps; i += 2 * lanes)
+    for (const block of [i, i + lanes]) {
+      const base = at(block);
+      out[block] = base;
+      for (let j = 1; j < lanes; j++) out[block + j] = r(base + r(j * step));
+    }
+  for (; i < steps; i++) out[i] = at(i);
 }
 
 /** `torch.eye(n, m)`. */
@@ -132,93 +166,4 @@ export function eye(n: number, m = n, options: CreateOptions = {}): Tensor {
   const values = new Float64Array(n * m);
   for (let i = 0; i < Math.min(n, m); i++) values[i * m + i] = 1;
   return finish(Tensor.fromValues(values, [n, m], options.dtype ?? getDefaultDtype()), options);
-}
-
-export interface RandomOptions extends CreateOptions {
-  generator?: Generator;
-}
-
-/** `torch.rand(shape)`: uniform on [0, 1). */
-export function rand(shape: readonly number[], options: RandomOptions = {}): Tensor {
-  checkShape(shape);
-  const g = options.generator ?? defaultGenerator;
-  const values = new Float64Array(numelOf(shape));
-  for (let i = 0; i < values.length; i++) values[i] = g.uniform();
-  return finish(Tensor.fromValues(values, shape, options.dtype ?? getDefaultDtype()), options);
-}
-
-/** `torch.randn(shape)`: standard normal. */
-export function randn(shape: readonly number[], options: RandomOptions = {}): Tensor {
-  checkShape(shape);
-  const g = options.generator ?? defaultGenerator;
-  const values = new Float64Array(numelOf(shape));
-  for (let i = 0; i < values.length; i++) values[i] = g.normal();
-  return finish(Tensor.fromValues(values, shape, options.dtype ?? getDefaultDtype()), options);
-}
-
-/** `torch.randint(low, high, shape)`: int64 uniform on [low, high). */
-export function randint(
-  low: number,
-  high: number,
-  shape: readonly number[],
-  options: RandomOptions = {},
-): Tensor {
-  if (high <= low)
-    throw runtimeError(`random_ expects 'from' to be less than 'to', but got from=${low} >= to=${high}`);
-  checkShape(shape);
-  const g = options.generator ?? defaultGenerator;
-  const values = new Float64Array(numelOf(shape));
-  for (let i = 0; i < values.length; i++) values[i] = g.integer(low, high);
-  return finish(Tensor.fromValues(values, shape, options.dtype ?? "int64"), options);
-}
-
-/** `torch.randperm(n)`: a random permutation of 0..n−1 (Fisher–Yates). */
-export function randperm(n: number, options: RandomOptions = {}): Tensor {
-  const g = options.generator ?? defaultGenerator;
-  const values = new Float64Array(n);
-  for (let i = 0; i < n; i++) values[i] = i;
-  for (let i = n - 1; i > 0; i--) {
-    const j = g.integer(0, i + 1);
-    [values[i], values[j]] = [values[j], values[i]];
-  }
-  return finish(Tensor.fromValues(values, [n], options.dtype ?? "int64"), options);
-}
-
-export const randLike = (t: Tensor, options: RandomOptions = {}) =>
-  rand(t.shape, { dtype: t.dtype, ...options });
-export const randnLike = (t: Tensor, options: RandomOptions = {}) =>
-  randn(t.shape, { dtype: t.dtype, ...options });
-
-/** `torch.manual_seed(seed)` on the default generator. */
-export function manualSeed(seed: number): void {
-  defaultGenerator.manualSeed(seed);
-}
-
-/** `t.uniform_(low, high)` (what nn.init uses): fills in place, not recorded. */
-export function uniformInPlace(
-  t: Tensor,
-  low = 0,
-  high = 1,
-  generator: Generator = defaultGenerator,
-): Tensor {
-  const values = new Float64Array(t.numel);
-  for (let i = 0; i < values.length; i++) values[i] = low + (high - low) * generator.uniform();
-  fillRowMajor(t, values);
-  return t;
-}
-
-/** `t.normal_(mean, std)`: fills in place, not recorded. */
-export function normalInPlace(t: Tensor, mean = 0, std = 1, generator: Generator = defaultGenerator): Tensor {
-  const values = new Float64Array(t.numel);
-  for (let i = 0; i < values.length; i++) values[i] = mean + std * generator.normal();
-  fillRowMajor(t, values);
-  return t;
-}
-
-function fillRowMajor(t: Tensor, values: Float64Array): void {
-  roundToDtype(values, t.dtype);
-  if (!t.isContiguous())
-    throw runtimeError("GradLens fills only contiguous tensors in place with random values");
-  t.storage.data.set(values, t.offset);
-  t.storage.version++;
 }

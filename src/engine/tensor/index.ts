@@ -5,10 +5,12 @@
  * Types:      Tensor, Storage, DType, Nested, TensorError (pythonType + PyTorch's message),
  *             GradNode (x.gradFn: op, inputs, rules), IndexItem / Slice, Reduction
  * Creation:   tensor, scalar (a Python number with its int/float kind), zeros, ones, full,
- *             arange, linspace, eye, zerosLike, onesLike, fullLike, rand, randn, randint,
- *             randperm, randLike, randnLike, multinomial, uniformInPlace, normalInPlace,
- *             manualSeed, Generator,
+ *             arange, linspace, eye, zerosLike, onesLike, fullLike,
  *             get/setDefaultDtype
+ * Random:     PyTorch's CPU streams bit for bit (./random, ./distributions): Generator,
+ *             defaultGenerator, manualSeed, rand, randn, randint, randperm, randLike, randnLike,
+ *             normal, bernoulli, multinomial, dropout, and the in-place fills uniformInPlace,
+ *             normalInPlace, exponentialInPlace, randomInPlace, bernoulliInPlace
  * Arithmetic: add, sub, mul, div, neg, pow, floorDivide (`//`), remainder (`%`),
  *             matmul (`@`), linear (x·Wᵀ + b), where, maximum, minimum
  * Math:       exp, log, sqrt, abs, clamp, sin, cos, stepFunction (floor/ceil/round/sign),
@@ -47,10 +49,18 @@
  *   opt.zeroGrad(); backward(loss); opt.step();        // opt = new SGD([W1, b1, W2, b2], { lr: 0.1 })
  */
 export { Tensor, Storage, type Nested } from "./tensor";
-export { type DType, getDefaultDtype, setDefaultDtype, promoteTypes, dtypeName, isFloating } from "./dtype";
+export {
+  type DType,
+  getDefaultDtype,
+  setDefaultDtype,
+  promoteTypes,
+  dtypeName,
+  isFloating,
+  isInteger,
+} from "./dtype";
 export { TensorError, type TensorErrorType } from "./tensorError";
 export { broadcastShapes, formatSize } from "./shapeMath";
-export { GradNode, setRecordOrigins, type Vjp } from "./autograd/gradNode";
+export { GradNode, setRecordOrigins, type Vjp, record as recordCustom } from "./autograd/gradNode";
 export {
   isGradEnabled,
   enterNoGrad,
@@ -88,6 +98,9 @@ export {
   arange,
   linspace,
   eye,
+  type CreateOptions,
+} from "./create";
+export {
   rand,
   randn,
   randint,
@@ -97,10 +110,14 @@ export {
   manualSeed,
   uniformInPlace,
   normalInPlace,
-  type CreateOptions,
+  exponentialInPlace,
+  randomInPlace,
+  bernoulliInPlace,
+  bernoulli,
+  normal,
   type RandomOptions,
-} from "./create";
-export { Generator, defaultGenerator } from "./random";
+} from "./randomOps";
+export { Generator, defaultGenerator, DEFAULT_SEED, seedInRange } from "./random";
 export { scalar, asTensor, resultType, type TensorLike } from "./ops/operand";
 export {
   add,
@@ -115,7 +132,7 @@ export {
   floorDivide,
   remainder,
 } from "./ops/elementwise";
-export { exp, log, sqrt, abs, clamp, cast, sin, cos, stepFunction } from "./ops/unary";
+export { exp, log, log10, sqrt, abs, clamp, cast, sin, cos, stepFunction } from "./ops/unary";
 export { relu, sigmoid, tanh, leakyRelu, silu, softplus, elu, dropout } from "./ops/activation";
 export { softmax, logSoftmax } from "./ops/softmax";
 export { sum, mean, prod, type Dims } from "./ops/reduce";
@@ -178,6 +195,8 @@ export {
 export { retainGrad } from "./autograd/retainGrad";
 export { linear } from "./ops/linear";
 export { oneHot } from "./ops/oneHot";
+export { embedding } from "./ops/embedding";
+export { histogram, histc } from "./ops/histogram";
 export { pytorchGradFnName } from "./autograd/pytorchNames";
 export {
   SGD,

@@ -38,13 +38,23 @@ function lowerStatement(cx: Lowering, node: SyntaxNode): Stmt {
       return { k: "expr", value: lowerExpressionOrTuple(cx, kids), span };
     case "AssignStatement": {
       const groups: SyntaxNode[][] = [[]];
+      let typeDef: SyntaxNode | null = null;
       for (const c of kids) {
         if (c.name === "AssignOp") groups.push([]);
-        else if (c.name !== "TypeDef") groups[groups.length - 1].push(c);
+        else if (c.name === "TypeDef") typeDef = c;
+        else groups[groups.length - 1].push(c);
       }
-      if (groups.length === 1) return { k: "pass", span }; // a bare annotation `x: int`
+      // `x: int` on a plain name is recorded in __annotations__ (dataclasses read it)
+      const annotated = typeDef && groups[0].length === 1 && groups[0][0].name === "VariableName";
+      const annotation = annotated
+        ? { name: cx.text(groups[0][0]), text: cx.text(typeDef!).replace(/^:\s*/, "") }
+        : undefined;
+      if (groups.length === 1) return annotation ? { k: "pass", span, annotation } : { k: "pass", span };
       const value = lowerExpressionOrTuple(cx, groups.pop()!);
-      return { k: "assign", targets: groups.map((g) => lowerTarget(cx, g)), value, span };
+      const targets = groups.map((g) => lowerTarget(cx, g));
+      return annotation
+        ? { k: "assign", targets, value, span, annotation }
+        : { k: "assign", targets, value, span };
     }
     case "UpdateStatement": {
       const opAt = kids.findIndex((c) => c.name === "UpdateOp");

@@ -11,6 +11,7 @@ import {
 import { isInsideAny, parentPath, resolvePath } from "../../files/workspacePath";
 import { PyError } from "../interpreter/pyErrors";
 import { stringRepr } from "../interpreter/stringify";
+import type { WorkspaceFiles } from "../workspaceFiles";
 
 /** Why GradLens refused, shown after CPython's own message when nothing catches the error. */
 const OUTSIDE_HINT = "GradLens programs may only read files inside the workspace";
@@ -41,12 +42,14 @@ export function osError(error: keyof typeof ERRNO, given: string, hint: string |
  * are resolved against its folder (a notebook's: the notebook's), as `python3 prog.py` run in
  * that folder would; anything outside the workspace's folders is a PermissionError before any
  * question is asked (the owner refuses it again on its side). Questions go to the run's
- * FileAccess (the worker's bridge, cached per request). The same view answers `os.path` and
- * `os.listdir` (`cwd`, `kind`, `list`: the shape the standard modules take).
+ * FileAccess (the worker's bridge, cached per request). The same view answers `os`, `os.path`
+ * and `sys` (WorkspaceFiles: the shape the standard modules take); `os.chdir` moves `cwd`.
  */
-export class ProgramFiles {
-  /** The program's working folder: its own folder, else the first workspace folder; null with neither. */
-  readonly cwd: string | null;
+export class ProgramFiles implements WorkspaceFiles {
+  /** The program's own folder, else the first workspace folder; null with neither. */
+  readonly folder: string | null;
+  /** The working directory relative paths resolve against: `folder` (or `/`) until `os.chdir` moves it. */
+  cwd: string;
   /** Where `import name` looks, in order (CPython's `sys.path`): the program's folder, then the workspace's. */
   readonly searchPath: readonly string[];
   private readonly roots: readonly string[];
@@ -60,7 +63,8 @@ export class ProgramFiles {
     const roots = workspace?.roots ?? [];
     this.roots = roots;
     const own = workspace?.programPath ? parentPath(resolvePath("/", workspace.programPath)) : null;
-    this.cwd = own ?? (roots.length > 0 ? resolvePath("/", roots[0]) : null);
+    this.folder = own ?? (roots.length > 0 ? resolvePath("/", roots[0]) : null);
+    this.cwd = this.folder ?? "/";
     const search = own !== null && isInsideAny(own, roots) ? [own] : [];
     for (const root of roots) {
       const r = resolvePath("/", root);
@@ -71,8 +75,7 @@ export class ProgramFiles {
 
   /** The absolute path `given` names; PermissionError when it lies outside the workspace. */
   resolve(given: string): string {
-    if (this.cwd === null && !given.startsWith("/")) throw osError("denied", given, NO_WORKSPACE_HINT);
-    const path = resolvePath(this.cwd ?? "/", given);
+    const path = resolvePath(this.cwd, given);
     if (!isInsideAny(path, this.roots))
       throw osError("denied", given, this.roots.length === 0 ? NO_WORKSPACE_HINT : OUTSIDE_HINT);
     return path;
@@ -137,6 +140,11 @@ export class ProgramFiles {
   kind(path: string): "file" | "dir" | null {
     const s = this.stat(path);
     return s === null ? null : s.kind === "directory" ? "dir" : "file";
+  }
+
+  /** `os.path.getsize`'s view: the size of what is at `path`, or null when nothing (readable) is there. */
+  size(path: string): number | null {
+    return this.stat(path)?.size ?? null;
   }
 
   /** `os.listdir`'s view of a folder: its names, or null when it is none (or outside). */

@@ -244,7 +244,9 @@ print(random.random())
       runIn("/ws", {}, "try:\n    import helpers\nexcept ImportError as e:\n    print(repr(e))\n").stdout,
     ).toBe("ModuleNotFoundError(\"No module named 'helpers'\")\n");
     const trace = runIn("/ws", {}, "import helpers\n");
-    expect(trace.diagnostics[0].message).toBe("ModuleNotFoundError: No module named 'helpers'");
+    expect(trace.diagnostics[0].message).toBe(
+      "ModuleNotFoundError: No module named 'helpers' (GradLens does not have this module)",
+    );
     expect(trace.diagnostics[0].span).toEqual({ from: 0, to: 14 });
   });
 

@@ -294,7 +294,7 @@ export class WorkspaceModules implements ModuleLoader {
 
   /** The workspace file a module's span names, relative to the program's folder (for messages). */
   displayName(file: string): string {
-    return this.files.cwd === null ? baseName(file) : relativeTo(file, this.files.cwd);
+    return this.files.folder === null ? baseName(file) : relativeTo(file, this.files.folder);
   }
 }
 

@@ -1,10 +1,10 @@
 import { getAttribute } from "../interpreter/attributes";
 import { getItem } from "../interpreter/collections";
 import { toFloat } from "../interpreter/numbers";
-import { int, PyDict, PyInt, PyTuple, type Kwargs, type PyValue } from "../interpreter/objects";
+import { int, PyDict, PyInstance, PyInt, PyTuple, type Kwargs, type PyValue } from "../interpreter/objects";
 import { PyError, typeError, valueError } from "../interpreter/pyErrors";
 import type { Runtime } from "../interpreter/runtime";
-import { typeName } from "../interpreter/stringify";
+import { ascii, typeName } from "../interpreter/stringify";
 
 type Format = (v: PyValue, spec: string) => string;
 
@@ -107,7 +107,7 @@ export function percentFormat(rt: Runtime, format: Format, template: string, val
       const sign = flags.includes("+") ? "+" : flags.includes(" ") ? " " : "";
       const zero = flags.includes("0") && !align ? "0" : "";
       if (type === "s" || type === "r" || type === "a") {
-        const text = type === "s" ? rt.str(v) : rt.repr(v);
+        const text = type === "s" ? rt.str(v) : type === "a" ? ascii(rt, v) : rt.repr(v);
         return format(p !== undefined ? text.slice(0, Number(p)) : text, `${align || ">"}${w}`);
       }
       if (type === "c")
@@ -115,6 +115,17 @@ export function percentFormat(rt: Runtime, format: Format, template: string, val
           typeof v === "string" ? v : String.fromCodePoint((v as PyInt).v),
           `${align || ">"}${w}`,
         );
+      if (v instanceof PyInstance) {
+        // an object converts itself as CPython asks it to: __float__ for %f/%e/%g, __index__
+        // (or __int__ for %d/%i/%u) for the integer formats (a one-element tensor does both)
+        const names = "eEfFgG".includes(type)
+          ? ["__float__"]
+          : "diu".includes(type)
+            ? ["__index__", "__int__"]
+            : ["__index__"];
+        const method = names.map((n) => v instanceof PyInstance && v.cls.lookup(n)).find((m) => m);
+        if (method) v = rt.call(method, [v]);
+      }
       if (typeof v !== "number" && !(v instanceof PyInt) && typeof v !== "boolean") {
         throw typeError(`%${type} format: a real number is required, not ${typeName(v)}`);
       }
@@ -125,7 +136,7 @@ export function percentFormat(rt: Runtime, format: Format, template: string, val
       if ("oxX".includes(type))
         return format(v, `${align}${sign}${flags.includes("#") ? "#" : ""}${zero}${w}${type}`);
       const f = toFloat(v);
-      return format(f, `${align}${sign}${zero}${w}.${p ?? "6"}${type}`);
+      return format(f, `${align}${sign}${flags.includes("#") ? "#" : ""}${zero}${w}.${p ?? "6"}${type}`);
     },
   );
   if (!mapping && next < args.length) throw typeError("not all arguments converted during string formatting");

@@ -30,6 +30,8 @@ import {
 } from "./objects";
 import { PyError } from "./pyErrors";
 import type { Runtime } from "./runtime";
+import { makeTrans } from "./strMethods";
+import { functionAttribute, setFunctionAttribute, specialAttribute } from "./specialAttributes";
 import { typeName } from "./stringify";
 
 type NativeTable = Record<string, (rt: Runtime, self: never, args: PyValue[], kwargs: Kwargs) => PyValue>;
@@ -45,6 +47,12 @@ function nativeTable(obj: PyValue): NativeTable | null {
   return null;
 }
 
+/** `object.__new__(cls)`: a new instance of a class written in Python. */
+export const OBJECT_NEW = new PyBuiltin("__new__", ([cls]) => {
+  if (!(cls instanceof PyClass)) throw new PyError("TypeError", "object.__new__(X): X is not a type object");
+  return new PyInstance(cls);
+});
+
 function noAttribute(obj: PyValue, name: string): PyError {
   if (obj instanceof PyModule)
     return new PyError("AttributeError", `module '${obj.name}' has no attribute '${name}'`);
@@ -55,7 +63,8 @@ function noAttribute(obj: PyValue, name: string): PyError {
 
 /** A class attribute as seen through an instance (or, with `self` the class, through the class). */
 function bindTo(rt: Runtime, self: PyValue, cls: PyClass, v: PyValue): PyValue {
-  if (v instanceof PyFunction) return self === cls ? v : new PyBoundMethod(self, v);
+  // a native function in a class is a method too (CPython's method descriptors)
+  if (v instanceof PyFunction || v instanceof PyBuiltin) return self === cls ? v : new PyBoundMethod(self, v);
   if (v instanceof PyStaticMethod) return v.func;
   if (v instanceof PyClassMethod) return new PyBoundMethod(cls, v.func);
   if (v instanceof PyProperty && self !== cls) {
@@ -63,6 +72,35 @@ function bindTo(rt: Runtime, self: PyValue, cls: PyClass, v: PyValue): PyValue {
     return rt.call(v.getter, [self]);
   }
   return v;
+}
+
+/** The built-in types' method tables, for `str.strip`, `list.append` read from the class. */
+const TABLES_BY_TYPE: Record<string, NativeTable> = {
+  str: STR_METHODS as NativeTable,
+  list: LIST_METHODS as NativeTable,
+  dict: DICT_METHODS as NativeTable,
+  tuple: TUPLE_METHODS as NativeTable,
+  set: SET_METHODS as NativeTable,
+  float: FLOAT_METHODS as NativeTable,
+  int: INT_METHODS as NativeTable,
+};
+
+/** `str.strip` (as in `map(str.strip, lines)`): the method, taking the object as its first argument. */
+function unboundNativeMethod(rt: Runtime, cls: PyClass, name: string): PyValue | undefined {
+  if (cls.name === "str" && name === "maketrans") return new PyBuiltin(name, (args) => makeTrans(args));
+  const method = TABLES_BY_TYPE[cls.name]?.[name];
+  if (method === undefined) return undefined;
+  return new PyBuiltin(name, (args, kwargs) => {
+    const [self, ...rest] = args;
+    if (self === undefined)
+      throw new PyError("TypeError", `unbound method ${cls.name}.${name}() needs an argument`);
+    if (nativeTable(self) !== TABLES_BY_TYPE[cls.name] || (cls.name === "int" && typeof self === "boolean"))
+      throw new PyError(
+        "TypeError",
+        `descriptor '${name}' for '${cls.name}' objects doesn't apply to a '${typeName(self)}' object`,
+      );
+    return method(rt, self as never, rest, kwargs);
+  });
 }
 
 /** `obj.name`. */
@@ -74,24 +112,46 @@ export function getAttribute(rt: Runtime, obj: PyValue, name: string): PyValue {
     const v = obj.cls.lookup(name);
     if (v !== undefined) return bindTo(rt, obj, obj.cls, v);
     if (name === "__class__") return obj.cls;
+    const special = specialAttribute(obj, name);
+    if (special !== undefined) return special;
     const getattr = obj.cls.lookup("__getattr__");
     if (getattr !== undefined) return rt.call(getattr, [obj, name]);
     throw noAttribute(obj, name);
   }
   if (obj instanceof PyModule) {
-    const v = obj.attrs.get(name);
-    if (v === undefined) throw noAttribute(obj, name);
-    return v;
+    const own = obj.attrs.get(name); // None (null) is a value: `np.newaxis`
+    if (own !== undefined) return own;
+    const special = specialAttribute(obj, name);
+    if (special !== undefined) return special;
+    // a module's own __getattr__ answers for names it does not hold (PEP 562)
+    const fallback = obj.attrs.get("__getattr__");
+    if (fallback !== undefined) return rt.call(fallback, [name]);
+    throw noAttribute(obj, name);
   }
   if (obj instanceof PyClass) {
     if (name === "__name__") return obj.name;
     if (name === "__qualname__") return obj.name;
     const v = obj.lookup(name);
-    if (v === undefined) throw noAttribute(obj, name);
+    if (v === undefined) {
+      const unbound = obj.module === "builtins" ? unboundNativeMethod(rt, obj, name) : undefined;
+      if (unbound !== undefined) return unbound;
+      const special = specialAttribute(obj, name);
+      if (special !== undefined) return special;
+      throw noAttribute(obj, name);
+    }
     return bindTo(rt, obj, obj, v);
+  }
+  if ((obj instanceof PyDict || obj instanceof PyTuple) && obj.cls !== null) {
+    // an instance of a dict or tuple subclass (Counter, a namedtuple): its class first
+    const v = obj.cls.lookup(name);
+    if (v !== undefined) return bindTo(rt, obj, obj.cls, v);
+    if (name === "__class__") return obj.cls;
   }
   if (obj instanceof PySuper) {
     const v = obj.cls.base?.lookup(name);
+    // every class ends in object, whose __new__ makes a plain instance
+    if (v === undefined && name === "__new__") return OBJECT_NEW;
+    if (v === undefined && name === "__setattr__") return new PyBoundMethod(obj.self, OBJECT_SETATTR);
     if (v === undefined) throw new PyError("AttributeError", `'super' object has no attribute '${name}'`);
     const self = obj.self;
     return bindTo(rt, self, self instanceof PyInstance ? self.cls : obj.cls, v);
@@ -99,7 +159,13 @@ export function getAttribute(rt: Runtime, obj: PyValue, name: string): PyValue {
   if (obj instanceof PyProperty && name === "setter") {
     return new PyBuiltin("setter", ([f]) => new PyProperty(obj.getter, f), [obj.getter]);
   }
-  if (obj instanceof PyFunction && name === "__name__") return obj.name.split(".").pop()!;
+  if (obj instanceof PyFunction) {
+    const v = functionAttribute(obj, name);
+    if (v !== undefined) return v;
+  } else {
+    const v = specialAttribute(obj, name);
+    if (v !== undefined) return v;
+  }
   const table = nativeTable(obj);
   const method = table?.[name];
   if (method) return new PyBuiltin(name, (args, kwargs) => method(rt, obj as never, args, kwargs), [obj]);
@@ -122,15 +188,41 @@ export function callMethod(
         ? rt.call(own, args, kwargs)
         : rt.ownValues.callAttribute(obj, own, args, kwargs);
     const v = obj.cls.lookup(name);
-    if (v instanceof PyFunction) return rt.call(v, [obj, ...args], kwargs);
+    if (v instanceof PyFunction || v instanceof PyBuiltin) return rt.call(v, [obj, ...args], kwargs);
   } else if (obj instanceof PySuper) {
     const v = obj.cls.base?.lookup(name);
     if (v instanceof PyFunction) return rt.call(v, [obj.self, ...args], kwargs);
-  } else {
+  } else if (!((obj instanceof PyDict || obj instanceof PyTuple) && obj.cls !== null)) {
     const method = nativeTable(obj)?.[name];
     if (method) return method(rt, obj as never, args, kwargs);
   }
   return rt.call(getAttribute(rt, obj, name), args, kwargs);
+}
+
+/** `object.__setattr__(obj, name, value)`: sets the attribute, past any `__setattr__` of the class. */
+export const OBJECT_SETATTR = new PyBuiltin("__setattr__", ([obj, name, value]) => {
+  if (!(obj instanceof PyInstance) || typeof name !== "string")
+    throw new PyError("TypeError", "object.__setattr__() needs an instance and an attribute name");
+  setInstanceAttribute(null, obj, name, value);
+  return null;
+});
+
+/** The plain attribute store of an instance: a property's setter, else its own attributes. */
+function setInstanceAttribute(rt: Runtime | null, obj: PyInstance, name: string, value: PyValue): void {
+  const descriptor = obj.cls.lookup(name);
+  if (descriptor instanceof PyProperty) {
+    if (rt === null)
+      throw new PyError(
+        "NotImplementedError",
+        "object.__setattr__ of a property is not supported by GradLens",
+      );
+    if (descriptor.setter === null) {
+      throw new PyError("AttributeError", `property '${name}' of '${obj.cls.name}' object has no setter`);
+    }
+    rt.call(descriptor.setter, [obj, value]);
+    return;
+  }
+  obj.attrs.set(name, value);
 }
 
 /** `obj.name = value` (`augmented`: `obj.name += value` and the like). */
@@ -143,16 +235,13 @@ export function setAttribute(
 ): void {
   if (obj instanceof ValueRef) return setValueAttribute(rt, obj, name, value);
   if (obj instanceof PyInstance) {
-    const descriptor = obj.cls.lookup(name);
-    if (descriptor instanceof PyProperty) {
-      if (descriptor.setter === null) {
-        throw new PyError("AttributeError", `property '${name}' of '${obj.cls.name}' object has no setter`);
-      }
-      rt.call(descriptor.setter, [obj, value]);
+    const custom = obj.cls.lookup("__setattr__");
+    if (custom !== undefined && custom !== OBJECT_SETATTR) {
+      rt.call(custom, [obj, name, value]);
       return;
     }
     if (obj.nodeRow >= 0) rt.ownValues.attributeSet(obj, name, value, augmented);
-    obj.attrs.set(name, value);
+    setInstanceAttribute(rt, obj, name, value);
     return;
   }
   if (obj instanceof PyClass) {
@@ -163,10 +252,28 @@ export function setAttribute(
     obj.attrs.set(name, value);
     return;
   }
+  if (obj instanceof PyFunction) {
+    setFunctionAttribute(obj, name, value);
+    return;
+  }
+  if ((obj instanceof PyDict || obj instanceof PyTuple) && obj.cls !== null) {
+    const descriptor = obj.cls.lookup(name);
+    if (descriptor instanceof PyProperty && descriptor.setter !== null) {
+      rt.call(descriptor.setter, [obj, value]);
+      return;
+    }
+    if (descriptor instanceof PyProperty) throw new PyError("AttributeError", "can't set attribute");
+  }
   throw new PyError("AttributeError", `'${typeName(obj)}' object has no attribute '${name}'`);
 }
 
-export function deleteAttribute(_rt: Runtime, obj: PyValue, name: string): void {
+export function deleteAttribute(rt: Runtime, obj: PyValue, name: string): void {
+  const custom = obj instanceof PyInstance ? obj.cls.lookup("__delattr__") : undefined;
+  if (custom !== undefined) {
+    rt.call(custom, [obj, name]);
+    return;
+  }
   if (obj instanceof PyInstance && obj.attrs.delete(name)) return;
+  if (obj instanceof PyFunction && obj.attrs?.delete(name)) return;
   throw noAttribute(obj, name);
 }

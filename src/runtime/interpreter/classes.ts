@@ -8,6 +8,7 @@ import {
   PyInstance,
   PyProperty,
   PyStaticMethod,
+  PyTuple,
   type Kwargs,
   type PyValue,
 } from "./objects";
@@ -21,6 +22,25 @@ import { typeName } from "./stringify";
  */
 
 export function instantiate(interp: Interpreter, cls: PyClass, args: PyValue[], kwargs: Kwargs): PyValue {
+  const abstract = cls.lookup("__abstractmethods__");
+  if (abstract instanceof PyTuple && abstract.items.length > 0) {
+    const names = abstract.items.map(String);
+    throw typeError(
+      `Can't instantiate abstract class ${cls.name} with abstract method${names.length === 1 ? "" : "s"} ${names.join(", ")}`,
+    );
+  }
+  const newMethod = ownNew(cls);
+  if (newMethod !== undefined) {
+    // a class with its own __new__ (a namedtuple, or one the program wrote) makes its instances
+    const made = interp.call(
+      newMethod instanceof PyStaticMethod ? newMethod.func : newMethod,
+      [cls, ...args],
+      kwargs,
+    );
+    if (made instanceof PyInstance && made.cls.isSubclassOf(cls))
+      initialize(interp, made.cls, made, args, kwargs, false);
+    return made;
+  }
   for (let c: PyClass | null = cls; c; c = c.base) {
     if (c.construct) {
       if (c === cls || c.dict.has("__exception__")) {
@@ -43,6 +63,15 @@ export function instantiate(interp: Interpreter, cls: PyClass, args: PyValue[], 
   initialize(interp, cls, inst, args, kwargs, true);
   interp.ownValues.constructed(inst, args, kwargs);
   return inst;
+}
+
+/** The `__new__` a class or a base defines, other than object's own (which the plain path does). */
+function ownNew(cls: PyClass): PyValue | undefined {
+  for (let c: PyClass | null = cls; c; c = c.base) {
+    const v = c.dict.get("__new__");
+    if (v !== undefined) return c.module === "builtins" && c.name === "object" ? undefined : v;
+  }
+  return undefined;
 }
 
 export function initialize(
@@ -68,7 +97,12 @@ export function makeClass(interp: Interpreter, s: Stmt & { k: "class" }, frame: 
   interp.setAt(s.nameSpan);
   const base = bases[0] ?? null;
   if (base !== null && !(base instanceof PyClass)) throw typeError("bases must be types");
-  const vars = new Map<string, PyValue>([["__qualname__", s.name]]);
+  const first = s.body[0];
+  const doc = first?.k === "expr" && first.value.k === "str" ? first.value.value : null;
+  const vars = new Map<string, PyValue>([
+    ["__qualname__", s.name],
+    ["__doc__", doc],
+  ]);
   const moduleName = frame.globals.get("__name__");
   const classFrame = new Frame("class", vars, null, null, frame, frame.globals, interp.builtins, frame.func);
   interp.execBlock(s.body, classFrame);
@@ -86,5 +120,9 @@ export function makeClass(interp: Interpreter, s: Stmt & { k: "class" }, frame: 
     if (fn instanceof PyFunction) fn.ownerClass = cls;
     if (v instanceof PyProperty && v.setter instanceof PyFunction) v.setter.ownerClass = cls;
   }
+  // a base class's __init_subclass__ (an implicit classmethod) sees the new class: how
+  // typing.NamedTuple, abc.ABC and enum.Enum make their subclasses
+  const hook = base?.lookup("__init_subclass__");
+  if (hook !== undefined) interp.call(hook instanceof PyClassMethod ? hook.func : hook, [cls]);
   return cls;
 }

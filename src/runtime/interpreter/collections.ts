@@ -3,6 +3,8 @@ import { floatRepr } from "../../format/floatFormat";
 import {
   DONE,
   int,
+  PyClass,
+  PyClassMethod,
   PyDict,
   PyDictView,
   PyInstance,
@@ -16,6 +18,7 @@ import {
   type PyValue,
 } from "./objects";
 import { PyError, typeError, UnsupportedError } from "./pyErrors";
+import { classProtocol } from "./classProtocols";
 import { setIterationOrder } from "./setOrder";
 import type { Runtime } from "./runtime";
 import { typeName } from "./stringify";
@@ -134,7 +137,18 @@ function sliceItems<T>(items: ArrayLike<T>, s: PySlice): T[] {
   return out;
 }
 
+/** An index given as an object with `__index__` (a numpy integer) as the int it stands for. */
+export function asIndex(rt: Runtime, v: PyValue): PyValue {
+  if (v instanceof PyInstance) {
+    const f = v.cls.lookup("__index__");
+    if (f !== undefined) return rt.call(f, [v]);
+  }
+  return v;
+}
+
 export function getItem(rt: Runtime, obj: PyValue, index: PyValue): PyValue {
+  if (obj instanceof PyList || obj instanceof PyTuple || obj instanceof PyRange || typeof obj === "string")
+    index = asIndex(rt, index);
   if (obj instanceof PyList) {
     if (index instanceof PySlice) return new PyList(sliceItems(obj.items, index));
     return obj.items[normalizeIndex(index, obj.items.length, "list")];
@@ -145,8 +159,11 @@ export function getItem(rt: Runtime, obj: PyValue, index: PyValue): PyValue {
   }
   if (obj instanceof PyDict) {
     const v = dictGet(obj, index);
-    if (v === undefined) throw keyError(rt, index);
-    return v;
+    if (v !== undefined) return v;
+    // a dict subclass's __missing__ (defaultdict, Counter) answers for absent keys
+    const missing = obj.cls?.lookup("__missing__");
+    if (missing !== undefined) return rt.call(missing, [obj, index]);
+    throw keyError(rt, index);
   }
   if (typeof obj === "string") {
     if (index instanceof PySlice) return sliceItems([...obj], index).join("");
@@ -162,11 +179,18 @@ export function getItem(rt: Runtime, obj: PyValue, index: PyValue): PyValue {
     const f = obj.cls.lookup("__getitem__");
     if (f !== undefined) return rt.call(f, [obj, index]);
   }
+  if (obj instanceof PyClass) {
+    // `list[int]`, `Stack[T]`: the class's __class_getitem__ (an implicit classmethod)
+    const f = obj.lookup("__class_getitem__");
+    if (f !== undefined) return rt.call(f instanceof PyClassMethod ? f.func : f, [obj, index]);
+    throw typeError(`type '${obj.name}' is not subscriptable`);
+  }
   throw typeError(`'${typeName(obj)}' object is not subscriptable`);
 }
 
 export function setItem(rt: Runtime, obj: PyValue, index: PyValue, value: PyValue): void {
   if (obj instanceof PyList) {
+    index = asIndex(rt, index);
     if (index instanceof PySlice) {
       const { start, stop, step } = sliceIndices(index, obj.items.length);
       if (step !== 1)
@@ -215,6 +239,10 @@ export function length(rt: Runtime, v: PyValue): number {
   if (v instanceof PyDictView) return v.dict.entries.size;
   if (v instanceof PySet) return v.entries.size;
   if (v instanceof PyRange) return v.length;
+  if (v instanceof PyClass) {
+    const protocol = classProtocol(v);
+    if (protocol) return protocol.iterate().length;
+  }
   if (v instanceof PyInstance) {
     const f = v.cls.lookup("__len__");
     if (f !== undefined) {
@@ -262,6 +290,14 @@ export function getIterator(rt: Runtime, v: PyValue): PyIterator {
     const keys = [...v.entries.values()].map((e) => e.key);
     let i = 0;
     return new PyIterator(() => (i < keys.length ? keys[i++] : DONE), "dict_keyiterator", keys);
+  }
+  if (v instanceof PyClass) {
+    const protocol = classProtocol(v);
+    if (protocol) {
+      const items = protocol.iterate();
+      let i = 0;
+      return new PyIterator(() => (i < items.length ? items[i++] : DONE));
+    }
   }
   if (v instanceof PyInstance) {
     const f = v.cls.lookup("__iter__");

@@ -5,7 +5,7 @@ import { RowSpans } from "../rowSpans";
 import { MicrogradOps } from "../../engine/scalar/microgradOps";
 import { Tape } from "../../engine/tape";
 import { recordTensorsOn } from "../../engine/tensor/tensorIds";
-import type { Expr, FunctionDef, NameExpr, Program, SourceSpan, Stmt } from "../../lang/ir";
+import type { Annotation, Expr, FunctionDef, NameExpr, Program, SourceSpan, Stmt } from "../../lang/ir";
 import { evalFormatString, formatValue } from "./formatting";
 import { bindArguments } from "./calls";
 import { dictSet, getItem, getIterator, iterate, setOf, toArray } from "./collections";
@@ -59,6 +59,17 @@ export function isOutOfMemory(e: unknown): boolean {
 
 /** Every 65,536 statements the heap is measured against the memory budget (a mask). */
 const MEMORY_POLL_STEPS = 0xffff;
+/**
+ * Records `name: annotation` in the class's or module's `__annotations__`, as the source text
+ * (as under `from __future__ import annotations`); a function's are not kept, as in CPython.
+ */
+function annotate(frame: Frame, annotation: Annotation): void {
+  if (frame.kind === "function") return;
+  const existing = frame.vars.get("__annotations__");
+  const d = existing instanceof PyDict ? existing : new PyDict();
+  if (d !== existing) frame.vars.set("__annotations__", d);
+  dictSet(d, annotation.name, annotation.text);
+}
 
 /** How a block of statements ended. */
 const enum Signal {
@@ -86,6 +97,13 @@ export class Interpreter implements Runtime {
   readonly globals = new Map<string, PyValue>();
   readonly builtins: Map<string, PyValue>;
   private readonly out: string[] = [];
+  /** Characters printed so far (where the next printed text starts in `stdout`). */
+  outLength = 0;
+  /**
+   * Told before each statement of the program's top level, and of the value of each top-level
+   * expression statement: a notebook shows figures at a cell's end and its last expression.
+   */
+  topLevel: { before(s: Stmt): void; value(s: Stmt, v: PyValue): void } | null = null;
   private steps = 0;
   /** True while running code of a module written in Python. */
   library = false;
@@ -96,6 +114,8 @@ export class Interpreter implements Runtime {
   private readonly scopes = new WeakMap<object, ScopeNames>();
   private frame: Frame | null = null;
   private depth = 0;
+  /** `sys.getrecursionlimit()`; `sys.setrecursionlimit` changes it (within RECURSION_CAP). */
+  recursionLimit = RECURSION_LIMIT;
   /** The exception an `except` block is handling, for a bare `raise`. */
   handling: PyError | null = null;
 
@@ -135,7 +155,8 @@ export class Interpreter implements Runtime {
     const previousTape = recordTensorsOn(this.tape);
     const previousMeter = meterMemoryWith(this.memory);
     try {
-      this.execBlock(this.program.body, frame);
+      if (this.topLevel === null) this.execBlock(this.program.body, frame);
+      else this.execTopLevel(this.program.body, frame, this.topLevel);
     } catch (e) {
       throw this.locate(e);
     } finally {
@@ -256,6 +277,7 @@ export class Interpreter implements Runtime {
 
   write(text: string): void {
     this.out.push(text);
+    this.outLength += text.length;
   }
 
   step(): void {
@@ -283,6 +305,10 @@ export class Interpreter implements Runtime {
 
   currentFunction(): PyFunction | null {
     return this.frame?.func ?? null;
+  }
+
+  currentFrame(): Frame | null {
+    return this.frame;
   }
 
   currentMethod(): { cls: PyClass; self: PyValue } | null {
@@ -322,7 +348,7 @@ export class Interpreter implements Runtime {
     this.step();
     // CPython's default recursion limit of 1000 frames, the module's own frame among them
     // (`python3 prog.py` runs f(998) and stops f(999)); deeper would also risk the JS stack
-    if (this.depth >= RECURSION_LIMIT - 1)
+    if (this.depth >= this.recursionLimit - 1)
       throw new PyError("RecursionError", "maximum recursion depth exceeded");
     const names = this.scopeOf(fn);
     const closure = fn.closure;
@@ -379,6 +405,17 @@ export class Interpreter implements Runtime {
 
   // ---- statements ----
 
+  private execTopLevel(body: Stmt[], frame: Frame, hook: NonNullable<Interpreter["topLevel"]>): void {
+    for (const s of body) {
+      hook.before(s);
+      if (s.k !== "expr") this.exec(s, frame);
+      else {
+        this.step();
+        hook.value(s, this.eval(s.value, frame));
+      }
+    }
+  }
+
   execBlock(body: Stmt[], frame: Frame): Signal {
     for (let i = 0; i < body.length; i++) {
       const signal = this.exec(body[i], frame);
@@ -402,6 +439,7 @@ export class Interpreter implements Runtime {
       case "assign": {
         const value = this.eval(s.value, frame);
         for (let i = 0; i < s.targets.length; i++) assign(this, s.targets[i], value, frame);
+        if (s.annotation) annotate(frame, s.annotation);
         return Signal.Normal;
       }
       case "augassign":
@@ -423,6 +461,7 @@ export class Interpreter implements Runtime {
       case "continue":
         return Signal.Continue;
       case "pass":
+        if (s.annotation) annotate(frame, s.annotation);
         return Signal.Normal;
       case "return":
         this.returnValue = s.value ? this.eval(s.value, frame) : null;

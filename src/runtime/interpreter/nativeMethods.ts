@@ -1,4 +1,5 @@
-import { chargeArray, chargeGrowth, chargeString } from "../../engine/memory";
+import { bitLength } from "./numbers";
+import { chargeArray, chargeGrowth } from "../../engine/memory";
 import { dictGet, dictHas, dictSet, hashKey, keyError, setAdd, setOf, toArray } from "./collections";
 import { equals } from "./operators";
 import { int, PyDict, PyDictView, PyInt, PyList, PySet, PyTuple, type Kwargs, type PyValue } from "./objects";
@@ -6,8 +7,6 @@ import { PyError, typeError } from "./pyErrors";
 import type { Runtime } from "./runtime";
 import { setIterationOrder } from "./setOrder";
 import { sortValues } from "./sorting";
-import { strFormat } from "../format/stringFormat";
-import { splitLines } from "./splitLines";
 import { typeName } from "./stringify";
 
 /** A method of a built-in type, written in TypeScript. */
@@ -228,90 +227,8 @@ export const INT_METHODS: Record<
   (rt: Runtime, self: PyInt, args: PyValue[], kwargs: Kwargs) => PyValue
 > = {
   bit_length: (_rt, self) =>
-    int(
-      self.big !== null
-        ? (self.big < 0n ? -self.big : self.big).toString(2).length
-        : self.v === 0
-          ? 0
-          : Math.abs(self.v).toString(2).length,
-    ),
+    int(self.big !== null ? bitLength(self.big) : self.v === 0 ? 0 : Math.abs(self.v).toString(2).length),
   conjugate: (_rt, self) => self,
 };
 
-/** A padding width, charged as the string it makes. */
-function width(v: PyValue): number {
-  const n = indexArg(v, "");
-  chargeString(n);
-  return n;
-}
-
-function stringArg(v: PyValue, method: string): string {
-  if (typeof v !== "string") throw typeError(`${method} arg must be None or str`);
-  return v;
-}
-
-export const STR_METHODS: Record<
-  string,
-  (rt: Runtime, self: string, args: PyValue[], kwargs: Kwargs) => PyValue
-> = {
-  join(rt, self, args) {
-    arity("str.join", args, 1, 1);
-    const parts = toArray(rt, args[0]).map((x, i) => {
-      if (typeof x !== "string")
-        throw typeError(`sequence item ${i}: expected str instance, ${typeName(x)} found`);
-      return x;
-    });
-    let length = self.length * Math.max(0, parts.length - 1);
-    for (const part of parts) length += part.length;
-    chargeString(length);
-    return parts.join(self);
-  },
-  splitlines: (_rt, self, args, kwargs) => splitLines(self, args, kwargs),
-  split(_rt, self, args) {
-    const sep = args[0] ?? null;
-    if (sep === null) return new PyList(self.split(/\s+/).filter((s) => s !== ""));
-    return new PyList(self.split(stringArg(sep, "split")));
-  },
-  strip: (_rt, self, args) =>
-    args[0] ? trimChars(self, stringArg(args[0], "strip"), true, true) : self.trim(),
-  lstrip: (_rt, self, args) =>
-    args[0] ? trimChars(self, stringArg(args[0], "lstrip"), true, false) : self.trimStart(),
-  rstrip: (_rt, self, args) =>
-    args[0] ? trimChars(self, stringArg(args[0], "rstrip"), false, true) : self.trimEnd(),
-  upper: (_rt, self) => self.toUpperCase(),
-  lower: (_rt, self) => self.toLowerCase(),
-  title: (_rt, self) =>
-    self.toLowerCase().replace(/(^|[^a-zA-Z])([a-z])/g, (_m, a: string, b: string) => a + b.toUpperCase()),
-  capitalize: (_rt, self) => self.charAt(0).toUpperCase() + self.slice(1).toLowerCase(),
-  replace: (_rt, self, args) => self.split(stringArg(args[0], "replace")).join(stringArg(args[1], "replace")),
-  startswith: (_rt, self, args) => self.startsWith(stringArg(args[0], "startswith")),
-  endswith: (_rt, self, args) => self.endsWith(stringArg(args[0], "endswith")),
-  find: (_rt, self, args) => int(self.indexOf(stringArg(args[0], "find"))),
-  count: (_rt, self, args) => int(self.split(stringArg(args[0], "count")).length - 1),
-  isdigit: (_rt, self) => /^[0-9]+$/.test(self),
-  format: (rt, self, args, kwargs) => strFormat(rt, (v, spec) => rt.format(v, spec), self, args, kwargs),
-  zfill(_rt, self, args) {
-    const width = indexArg(args[0], "");
-    chargeString(width);
-    const sign = self[0] === "-" || self[0] === "+" ? self[0] : "";
-    return sign + self.slice(sign.length).padStart(width - sign.length, "0");
-  },
-  ljust: (_rt, self, args) => self.padEnd(width(args[0]), (args[1] as string | undefined) ?? " "),
-  rjust: (_rt, self, args) => self.padStart(width(args[0]), (args[1] as string | undefined) ?? " "),
-  center(_rt, self, args) {
-    const width = indexArg(args[0], "");
-    chargeString(width);
-    const fill = (args[1] as string | undefined) ?? " ";
-    const total = Math.max(0, width - self.length);
-    const left = Math.floor(total / 2) + ((total % 2) & (width % 2));
-    return fill.repeat(left) + self + fill.repeat(total - left);
-  },
-};
-
-function trimChars(s: string, chars: string, left: boolean, right: boolean): string {
-  let from = 0;
-  let to = s.length;
-  while (left && from < to && chars.includes(s[from])) from++;
-  while (right && to > from && chars.includes(s[to - 1])) to--;
-  return s.slice(from, to);
-}
+export { STR_METHODS } from "./strMethods";

@@ -168,7 +168,7 @@ function bigIntBinary(op: BinaryOperator, x: PyInt, y: PyInt): PyValue {
       if (a === 0n || a === 1n) return x;
       if (a === -1n) return bigInt(b % 2n === 0n ? 1n : -1n);
       // the result's size is known before it is computed: `2 ** 10**10` is a MemoryError at once
-      chargeInt((bitLength(a) - 1) * Number(b) + 1);
+      chargeInt(Math.max(1, bitLength(a) - 1) * Number(b) + 1);
       return bigInt(a ** b);
     case "&":
       return bigInt(a & b);
@@ -198,11 +198,11 @@ function chargeInt(bits: number): void {
   if (bits > 65536) chargeMemory(bits / 8);
 }
 
-/** The number of bits of |n| (at least 1), without converting a huge int to text. */
-function bitLength(n: bigint): number {
+/** Python's `int.bit_length()`: the bits of |n| (0 for 0), without converting a huge int to text. */
+export function bitLength(n: bigint): number {
   let m = n < 0n ? -n : n;
-  if (m < 2n ** 53n) return Math.max(1, Math.ceil(Math.log2(Number(m) + 1)));
-  // halve the distance: compare against powers of two, a word at a time
+  if (m === 0n) return 0;
+  // halve the distance: shift by words while the rest is non-zero, then read the last word
   let bits = 0;
   let step = 1;
   while (m >> BigInt(step * 64) > 0n) step *= 2;
@@ -213,7 +213,7 @@ function bitLength(n: bigint): number {
       bits += step * 64;
     }
   }
-  return bits + Math.max(1, Math.ceil(Math.log2(Number(m) + 1)));
+  return bits + m.toString(2).length;
 }
 
 function unsupported(op: string, left: string, right: string): never {

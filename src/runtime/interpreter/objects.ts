@@ -65,12 +65,24 @@ export class PyList {
 }
 
 export class PyTuple {
-  constructor(readonly items: PyValue[]) {}
+  constructor(
+    readonly items: PyValue[],
+    /** The tuple subclass it is an instance of (a namedtuple's class); null for a plain tuple. */
+    readonly cls: PyClass | null = null,
+  ) {}
 }
 
 /** A dict keeps insertion order (a JS Map does too); keys are mapped to a JS key by `hashKey`. */
 export class PyDict {
-  readonly entries = new Map<unknown, { key: PyValue; value: PyValue }>();
+  constructor(
+    /** Usually its own Map; a live view of attributes for `obj.__dict__` (see attributeDict.ts). */
+    readonly entries = new Map<unknown, { key: PyValue; value: PyValue }>(),
+  ) {}
+  /**
+   * The dict subclass it is an instance of (`defaultdict`, `Counter`, `OrderedDict`), whose
+   * dunders and methods come before dict's own; null for a plain dict.
+   */
+  cls: PyClass | null = null;
 }
 
 /** A set, keyed like a dict; the order it iterates in is CPython's where that is knowable (see setOrder.ts). */
@@ -137,6 +149,8 @@ export class PyIterator {
 export class PyFunction {
   /** The class whose body defined this function, for zero-argument `super()`. */
   ownerClass: PyClass | null = null;
+  /** Attributes the program set on the function (`f.calls = 0`, `functools.wraps`'s `__wrapped__`). */
+  attrs: Map<string, PyValue> | null = null;
   constructor(
     readonly name: string,
     readonly params: Param[],
@@ -157,6 +171,8 @@ export type Kwargs = Map<string, PyValue> | null;
  * program's objects it holds (a bound method's `self`; `[]` for none), as PyIterator's does.
  */
 export class PyBuiltin {
+  /** Attributes set on it (`functools.lru_cache`'s `cache_info`, a `wraps`'s `__name__`). */
+  attrs: Map<string, PyValue> | null = null;
   constructor(
     readonly name: string,
     readonly call: (args: PyValue[], kwargs: Kwargs) => PyValue,

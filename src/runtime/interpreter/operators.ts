@@ -6,6 +6,7 @@ import {
   bigInt,
   int,
   NotImplemented,
+  PyClass,
   PyDict,
   PyDictView,
   PyInstance,
@@ -20,6 +21,7 @@ import {
 import { PyError, typeError, UnsupportedError } from "./pyErrors";
 import type { Runtime } from "./runtime";
 import { typeName } from "./stringify";
+import { classProtocol } from "./classProtocols";
 import { dictHas, hashKey } from "./collections";
 import { percentFormat } from "../format/stringFormat";
 
@@ -47,7 +49,7 @@ export function binaryOp(rt: Runtime, op: BinaryOperator, a: PyValue, b: PyValue
   if (a instanceof PyInt && b instanceof PyInt) return intBinary(op, a, b);
   if (typeof a === "string" && op === "%") return percentFormat(rt, (v, spec) => rt.format(v, spec), a, b);
   if (a instanceof ValueRef) {
-    const other = valueOperand(b);
+    const other = valueOperand(b) ?? scalarOperand(rt, b);
     if (other !== null) return valueForward(rt, op, a.row, other, b);
   } else if (isNumber(a)) {
     if (isNumber(b)) {
@@ -55,6 +57,10 @@ export function binaryOp(rt: Runtime, op: BinaryOperator, a: PyValue, b: PyValue
       return intBinary(op, toInt(a), toInt(b));
     }
     if (b instanceof ValueRef) return valueReflected(rt, op, b.row, a, numberOperand(a));
+  } else if (b instanceof ValueRef) {
+    // a numpy scalar beside a Value acts as the number it holds (numpy hands the Value the operation)
+    const n = scalarOperand(rt, a);
+    if (n !== null) return valueReflected(rt, op, b.row, a, n);
   }
   if (a instanceof PySet && b instanceof PySet) {
     const r = setOp(op, a, b);
@@ -63,6 +69,10 @@ export function binaryOp(rt: Runtime, op: BinaryOperator, a: PyValue, b: PyValue
   const sequence = sequenceOp(op, a, b);
   if (sequence !== undefined) return sequence;
   const [method, reflected] = DUNDERS[op];
+  if (a instanceof PyDict || b instanceof PyDict) {
+    const r = dictOp(rt, op, method, reflected, a, b);
+    if (r !== NotImplemented) return r;
+  }
   if (a instanceof PyInstance) {
     const f = a.cls.lookup(method);
     if (f !== undefined) {
@@ -81,6 +91,33 @@ export function binaryOp(rt: Runtime, op: BinaryOperator, a: PyValue, b: PyValue
   throw typeError(`unsupported operand type(s) for ${shown}: '${typeName(a)}' and '${typeName(b)}'`);
 }
 
+/** Operators on dicts: a dict subclass's dunders (Counter's `+`), then dict's `|` merge. */
+function dictOp(
+  rt: Runtime,
+  op: BinaryOperator,
+  method: string,
+  reflected: string,
+  a: PyValue,
+  b: PyValue,
+): PyValue {
+  const f = a instanceof PyDict ? a.cls?.lookup(method) : undefined;
+  if (f !== undefined) {
+    const r = rt.call(f, [a, b]);
+    if (r !== NotImplemented) return r;
+  }
+  const g = b instanceof PyDict ? b.cls?.lookup(reflected) : undefined;
+  if (g !== undefined) {
+    const r = rt.call(g, [b, a]);
+    if (r !== NotImplemented) return r;
+  }
+  if (op === "|" && a instanceof PyDict && b instanceof PyDict && a.cls === null) {
+    const out = new PyDict();
+    for (const source of [a, b]) source.entries.forEach((e, k) => out.entries.set(k, { ...e }));
+    return out;
+  }
+  return NotImplemented;
+}
+
 /** `a <op>= b`: `__iadd__` and friends when defined, list `+=` extends in place, otherwise `a <op> b`. */
 export function inplaceOp(rt: Runtime, op: BinaryOperator, a: PyValue, b: PyValue): PyValue {
   if (a instanceof PyInstance) {
@@ -97,8 +134,34 @@ export function inplaceOp(rt: Runtime, op: BinaryOperator, a: PyValue, b: PyValu
       items.push(item);
     }
     return a;
+  } else if (a instanceof PyDict) {
+    const f = a.cls?.lookup(DUNDERS[op][2]);
+    if (f !== undefined) {
+      const r = rt.call(f, [a, b]);
+      if (r !== NotImplemented) return r;
+    }
+    if (op === "|" && b instanceof PyDict && a.cls?.lookup("__or__") === undefined) {
+      b.entries.forEach((e, k) => {
+        const mine = a.entries.get(k);
+        if (mine) mine.value = e.value;
+        else a.entries.set(k, { ...e });
+      });
+      return a;
+    }
   }
   return binaryOp(rt, op, a, b);
+}
+
+/**
+ * A numpy scalar (`np.float64`, `np.int64`) as the Python number it holds, for micrograd's
+ * operators; null for anything else.
+ */
+function scalarOperand(rt: Runtime, v: PyValue): PyNumber | null {
+  if (!(v instanceof PyInstance) || v.cls.module !== "numpy") return null;
+  const index = v.cls.lookup("__index__");
+  if (index !== undefined) return numberOperand(rt.call(index, [v]) as PyInt);
+  const float = v.cls.lookup("__float__");
+  return float !== undefined ? numberOperand(rt.call(float, [v]) as number) : null;
 }
 
 function numberOperand(v: number | PyInt | boolean): PyNumber {
@@ -252,8 +315,9 @@ export function unaryOp(rt: Runtime, op: UnaryOperator, v: PyValue): PyValue {
     return int(op === "-" ? -x.v : -x.v - 1);
   }
   if (v instanceof ValueRef && op === "-") return rt.value(rt.ops.neg(v.row));
-  if (v instanceof PyInstance) {
-    const f = v.cls.lookup(op === "-" ? "__neg__" : op === "+" ? "__pos__" : "__invert__");
+  const cls = v instanceof PyInstance ? v.cls : v instanceof PyDict ? v.cls : null;
+  if (cls !== null) {
+    const f = cls.lookup(op === "-" ? "__neg__" : op === "+" ? "__pos__" : "__invert__");
     if (f !== undefined) return rt.call(f, [v]);
   }
   return badUnary(op, v);
@@ -296,6 +360,14 @@ export function equals(rt: Runtime, a: PyValue, b: PyValue): boolean {
     if (a.entries.size !== b.entries.size) return false;
     for (const k of a.entries.keys()) if (!b.entries.has(k)) return false;
     return true;
+  }
+  if ((a instanceof PyDict || a instanceof PyTuple) && a.cls?.lookup("__eq__") !== undefined) {
+    const r = rt.call(a.cls.lookup("__eq__")!, [a, b]);
+    if (r !== NotImplemented) return truthy(rt, r);
+  }
+  if ((b instanceof PyDict || b instanceof PyTuple) && b.cls?.lookup("__eq__") !== undefined) {
+    const r = rt.call(b.cls.lookup("__eq__")!, [b, a]);
+    if (r !== NotImplemented) return truthy(rt, r);
   }
   if (a instanceof PyDict && b instanceof PyDict) {
     if (a.entries.size !== b.entries.size) return false;
@@ -388,6 +460,10 @@ export function contains(rt: Runtime, container: PyValue, item: PyValue): boolea
     const { start, stop, step } = container;
     const inside = step > 0 ? x >= start && x < stop : x <= start && x > stop;
     return inside && Number.isInteger(x) && (x - start) % step === 0;
+  }
+  if (container instanceof PyClass) {
+    const protocol = classProtocol(container);
+    if (protocol) return protocol.contains(item);
   }
   if (container instanceof PyInstance) {
     const f = container.cls.lookup("__contains__");

@@ -1,5 +1,6 @@
 import type { MicrogradOps } from "../../engine/scalar/microgradOps";
 import type { Tape } from "../../engine/tape";
+import type { Frame } from "./frame";
 import type { Kwargs, PyClass, PyValue, ValueRef } from "./objects";
 import type { OwnValues } from "../ownValues/ownValues";
 
@@ -31,4 +32,6 @@ export interface Runtime {
   step(): void;
   /** The program's own autograd classes and their values. */
   readonly ownValues: OwnValues;
+  /** The scope running now (for `globals()`, `locals()`, `vars()` and `dir()` without arguments). */
+  currentFrame(): Frame | null;
 }

@@ -42,8 +42,8 @@ export function typeName(v: PyValue): string {
   if (v instanceof PyInt) return "int";
   if (v instanceof ValueRef) return "Value";
   if (v instanceof PyList) return "list";
-  if (v instanceof PyTuple) return "tuple";
-  if (v instanceof PyDict) return "dict";
+  if (v instanceof PyTuple) return v.cls?.name ?? "tuple";
+  if (v instanceof PyDict) return v.cls?.name ?? "dict";
   if (v instanceof PySet) return "set";
   if (v instanceof PyDictView) return `dict_${v.kind}`;
   if (v instanceof PyInstance) return v.cls.name;
@@ -148,6 +148,11 @@ export function repr(rt: Runtime, v: PyValue, seen: Set<unknown> = new Set()): s
   if (v instanceof ValueRef) {
     const t = rt.tape;
     return `Value(data=${tapeNumber(t.data[v.row], t.isDataInt(v.row))}, grad=${tapeNumber(t.grad[v.row], t.isGradInt(v.row))})`;
+  }
+  if ((v instanceof PyTuple || v instanceof PyDict) && v.cls !== null) {
+    // a namedtuple or a collections dict: its class's __repr__
+    const method = v.cls.lookup("__repr__");
+    if (method !== undefined) return expectString(rt.call(method, [v]), "__repr__");
   }
   if (v instanceof PyList || v instanceof PyTuple || v instanceof PyDict) {
     if (seen.has(v)) return v instanceof PyList ? "[...]" : v instanceof PyDict ? "{...}" : "(...)";

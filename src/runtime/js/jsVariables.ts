@@ -22,13 +22,13 @@ export function collectJsVariables(it: JsInterpreter, root: number | null): Reco
     if (typeof v === "string")
       return v.length <= MAX_STRING_CHARS
         ? v
-        : { type: "Str", length: v.length, truncated: true, text: v.slice(0, MAX_STRING_CHARS) };
+        : { type: "str", length: v.length, truncated: true, text: v.slice(0, MAX_STRING_CHARS) };
     if (typeof v === "number") return jsonNumber(v);
     if (depth > 20) return null;
     if (Array.isArray(v)) {
       if (v.length <= MAX_ITEMS) return v.map((x) => toJson(x, depth + 1) ?? null);
       const items = v.slice(0, MAX_ITEMS).map((x) => toJson(x, depth + 1) ?? null);
-      return { type: "List", length: v.length, truncated: true, items };
+      return { type: "list", length: v.length, truncated: true, items };
     }
     if (isHost(v) && typeof v === "object") {
       const row = (v as { [ROW]?: number })[ROW];

@@ -5,6 +5,8 @@ import {
   int,
   PyBuiltin,
   PyClass,
+  PyInstance,
+  PyInt,
   PyTuple,
   ValueRef,
   type Kwargs,
@@ -56,6 +58,13 @@ export function makeValueClass(rt: Runtime): PyClass {
 
 function leafRow(rt: Runtime, data: PyValue): number {
   if (isNumber(data)) return rt.tape.leaf(toFloat(data), typeof data !== "number");
+  // a numpy scalar (the demo's `Value(x)` for x from an array) holds a number
+  if (data instanceof PyInstance && data.cls.module === "numpy") {
+    const index = data.cls.lookup("__index__");
+    if (index !== undefined) return rt.tape.leaf(toFloat(rt.call(index, [data]) as PyInt), true);
+    const float = data.cls.lookup("__float__");
+    if (float !== undefined) return rt.tape.leaf(rt.call(float, [data]) as number, false);
+  }
   throw new UnsupportedError(
     `A Value holding a ${typeName(data)} is not supported by GradLens (only int and float)`,
   );

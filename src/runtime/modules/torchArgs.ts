@@ -1,6 +1,7 @@
 import {
   type DType,
   getDefaultDtype,
+  isInteger,
   scalar,
   Tensor,
   TensorError,
@@ -23,6 +24,7 @@ import { PyError, typeError } from "../interpreter/pyErrors";
 import type { Runtime } from "../interpreter/runtime";
 import { typeName } from "../interpreter/stringify";
 import { TensorObject } from "./torchState";
+import { numpyData, numpyElement } from "./numpy/torchInterop";
 
 /**
  * Reading Python arguments for the torch modules: binding positionals and keywords by name,
@@ -45,6 +47,8 @@ export function native(name: string, f: (args: PyValue[], kwargs: Kwargs) => PyV
   return new PyBuiltin(name, (args, kwargs) => guard(() => f(args, kwargs)));
 }
 
+const NUMPY_ALIASES: Record<string, string | undefined> = { keepdims: "keepdim", axis: "dim" };
+
 /**
  * Binds arguments to parameter names in order (`"*"` ends the positional ones), with Python's
  * messages for too many arguments and unknown keywords. Missing ones are undefined.
@@ -61,7 +65,10 @@ export function bind(
     throw typeError(`${fname}() takes ${positional} positional arguments but ${args.length} were given`);
   const out = Object.create(null) as Record<string, PyValue | undefined>;
   for (let i = 0; i < args.length; i++) out[names[i]] = args[i];
-  for (const [k, v] of kwargs ?? []) {
+  for (const [given, v] of kwargs ?? []) {
+    // PyTorch's argument parser takes NumPy's names too: `sum(1, keepdims=True)`, `axis=`
+    const alias = NUMPY_ALIASES[given];
+    const k = !names.includes(given) && alias !== undefined && names.includes(alias) ? alias : given;
     if (k === "*" || !names.includes(k))
       throw typeError(`${fname}() got an unexpected keyword argument '${k}'`);
     if (out[k] !== undefined) throw typeError(`${fname}() got multiple values for argument '${k}'`);
@@ -91,7 +98,7 @@ export function optionalNum(v: PyValue | undefined, what: string): number | null
 export function intArg(v: PyValue | undefined, what: string): number {
   if (v instanceof PyInt) return v.v;
   if (typeof v === "boolean") return v ? 1 : 0;
-  if (v instanceof TensorObject && v.tensor.numel === 1 && v.tensor.dtype === "int64") return v.tensor.item();
+  if (v instanceof TensorObject && v.tensor.numel === 1 && isInteger(v.tensor.dtype)) return v.tensor.item();
   throw typeError(`${what} must be int, not ${typeName(v ?? null)}`);
 }
 
@@ -170,7 +177,7 @@ export function operand(v: PyValue | undefined): Tensor | null {
 /** A Python number for one element of a tensor of `dtype`. */
 export function pyNumber(x: number, dtype: DType): PyValue {
   if (dtype === "bool") return x !== 0;
-  if (dtype === "int64") return int(x);
+  if (isInteger(dtype)) return int(x);
   return x;
 }
 
@@ -183,7 +190,10 @@ export function toPython(n: Nested, dtype: DType): PyValue {
 export function nestedData(rt: Runtime, v: PyValue): { data: Nested; dtype: DType } {
   // torch.tensor(t) copies t with its own dtype
   if (v instanceof TensorObject) return { data: v.tensor.toNested(), dtype: v.tensor.dtype };
+  const array = numpyData(v);
+  if (array !== null) return array;
   let category = -1; // the highest seen: 0 bool, 1 int, 2 float; -1 when there are no numbers
+  let numpyDouble = false;
   const see = (c: number) => (category = Math.max(category, c));
   const walk = (x: PyValue): Nested => {
     if (x instanceof PyList || x instanceof PyTuple) return x.items.map(walk);
@@ -191,8 +201,15 @@ export function nestedData(rt: Runtime, v: PyValue): { data: Nested; dtype: DTyp
       const t = x.tensor;
       if (t.numel !== 1)
         throw new PyError("ValueError", "only one element tensors can be converted to Python scalars");
-      see(t.dtype === "bool" ? 0 : t.dtype === "int64" ? 1 : 2);
+      see(t.dtype === "bool" ? 0 : isInteger(t.dtype) ? 1 : 2);
       return t.item();
+    }
+    const element = numpyElement(x);
+    if (element !== null) {
+      see(element.category);
+      // a numpy float64 scalar brings its own type, as in PyTorch
+      if (element.float64) numpyDouble = true;
+      return element.value;
     }
     if (isNumberLike(x)) {
       see(typeof x === "boolean" ? 0 : x instanceof PyInt ? 1 : 2);
@@ -202,7 +219,8 @@ export function nestedData(rt: Runtime, v: PyValue): { data: Nested; dtype: DTyp
     throw typeError(`new(): invalid data type '${typeName(x)}'`);
   };
   const data = walk(v);
-  const dtype: DType = category === 0 ? "bool" : category === 1 ? "int64" : getDefaultDtype();
+  const dtype: DType =
+    category === 0 ? "bool" : category === 1 ? "int64" : numpyDouble ? "float64" : getDefaultDtype();
   return { data, dtype };
 }
 

@@ -1,6 +1,6 @@
 import * as T from "../../engine/tensor/index";
 import type { Kwargs, PyModule, PyValue } from "../interpreter/objects";
-import { typeError } from "../interpreter/pyErrors";
+import { typeError, UnsupportedError } from "../interpreter/pyErrors";
 import { bind, boolArg, intArg, native, optionalNum, tensorArg, tensorOf } from "./torchArgs";
 import type { TorchState } from "./torchState";
 import { TENSOR_METHODS } from "./torchTensorMethods";
@@ -88,6 +88,24 @@ export function fillFunctional(s: TorchState, m: PyModule): void {
       tensorArg(a.weight, "linear", "weight"),
       optionalTensor(a.bias, "linear", "bias"),
     );
+  });
+  set("embedding", (args, kwargs) => {
+    const a = bind("embedding", args, kwargs, [
+      "input",
+      "weight",
+      "padding_idx",
+      "max_norm",
+      "norm_type",
+      "scale_grad_by_freq",
+      "sparse",
+    ]);
+    if (a.max_norm !== undefined && a.max_norm !== null)
+      throw new UnsupportedError("F.embedding(max_norm=...) is not supported by GradLens");
+    const weight = tensorArg(a.weight, "embedding", "weight");
+    let padding =
+      a.padding_idx === undefined || a.padding_idx === null ? null : intArg(a.padding_idx, "padding_idx");
+    if (padding !== null && padding < 0) padding += weight.shape[0];
+    return T.embedding(tensorArg(a.input, "embedding"), weight, padding);
   });
   set("one_hot", (args, kwargs) => {
     const a = bind("one_hot", args, kwargs, ["tensor", "num_classes"]);

@@ -1,5 +1,5 @@
 import * as T from "../../engine/tensor/index";
-import type { Kwargs, PyModule, PyValue } from "../interpreter/objects";
+import { int, PyTuple, type Kwargs, type PyModule, type PyValue } from "../interpreter/objects";
 import { PyError } from "../interpreter/pyErrors";
 import { bind, native, num, optionalNum, tensorArg } from "./torchArgs";
 import type { TorchState } from "./torchState";
@@ -84,6 +84,14 @@ export function fillInit(s: TorchState, m: PyModule): void {
     uniform(t, Math.sqrt(3) * kaimingStd(t, a)),
   );
   set("kaiming_normal_", ["a", "mode", "nonlinearity"], (t, a) => T.normalInPlace(t, 0, kaimingStd(t, a)));
+  m.attrs.set(
+    "_calculate_fan_in_and_fan_out",
+    native("_calculate_fan_in_and_fan_out", (args, kwargs) => {
+      const a = bind("_calculate_fan_in_and_fan_out", args, kwargs, ["tensor"]);
+      const { fanIn, fanOut } = fans(tensorArg(a.tensor, "_calculate_fan_in_and_fan_out", "tensor"));
+      return new PyTuple([int(fanIn), int(fanOut)]);
+    }),
+  );
   m.attrs.set(
     "calculate_gain",
     native("calculate_gain", (args, kwargs) => {

@@ -1,6 +1,6 @@
 import * as T from "../../engine/tensor/index";
 import type { Interpreter } from "../interpreter/interpreter";
-import { int, PyInt, PyModule, PyTuple, type Kwargs, type PyValue } from "../interpreter/objects";
+import { PyInt, PyModule, PyTuple, type Kwargs, type PyValue } from "../interpreter/objects";
 import { typeError, UnsupportedError } from "../interpreter/pyErrors";
 import type { ModuleFactory } from "../moduleLoader";
 import {
@@ -17,14 +17,32 @@ import {
   tensorArg,
   tensorList,
 } from "./torchArgs";
+import { fillFunction } from "./torchAutogradFunction";
+import { CREATE_KEYWORDS, createOptions, sizeAndOptions } from "./torchCreation";
+import {
+  fillAccelerator,
+  fillCuda,
+  fillCudnn,
+  fillDefaultDevice,
+  fillMps,
+  makeDeviceClass,
+} from "./torchDevice";
 import { fillFunctional } from "./torchFunctional";
 import { fillInit } from "./torchInit";
 import { fillNn } from "./torchNn";
 import { fillOptim } from "./torchOptim";
+import { fillTorchRandom, makeGeneratorClass } from "./torchRandom";
 import { attachTorchState, TensorObject, torchStateOf, TorchState } from "./torchState";
 import { makeTensorClasses } from "./torchTensor";
+import { tensorSharing } from "./numpy/torchInterop";
 import { TENSOR_METHODS } from "./torchTensorMethods";
-import { makeDtypeClass, makeGradModeClass, makeSetGradEnabledClass, makeSizeClass } from "./torchValues";
+import {
+  makeDtypeClass,
+  makeGradModeClass,
+  makeReturnTypes,
+  makeSetGradEnabledClass,
+  makeSizeClass,
+} from "./torchValues";
 
 /**
  * The `torch` module: creation functions (seeded by `torch.manual_seed`), dtypes, `no_grad`,
@@ -36,25 +54,13 @@ import { makeDtypeClass, makeGradModeClass, makeSetGradEnabledClass, makeSizeCla
 const FUNCTIONAL_FORMS = (
   "sum mean max min argmax argmin prod std var norm logsumexp relu sigmoid tanh exp log sqrt abs neg sin " +
   "cos floor ceil round sign square pow clamp add sub mul div matmul mm dot maximum minimum eq ne lt " +
-  "le gt ge reshape flatten transpose permute unsqueeze squeeze softmax log_softmax t detach clone numel"
+  "le gt ge reshape flatten transpose permute unsqueeze squeeze softmax log_softmax t detach clone numel " +
+  "log10 all any"
 ).split(" ");
 
-/** The options every creation function takes: `dtype=` and `requires_grad=`. */
-function createOptions(a: Record<string, PyValue | undefined>, dtype?: T.DType): T.CreateOptions {
-  return { dtype: dtypeArg(a.dtype) ?? dtype, requiresGrad: boolArg(a.requires_grad, false) };
-}
-
-// `device=` is accepted and ignored: everything runs on the CPU, with the same numbers
-const CREATE_KEYWORDS = ["dtype", "device", "requires_grad", "generator"];
-
-/** Splits `zeros(2, 3, dtype=…)` into the size arguments and the keyword options. */
-function sizeAndOptions(s: TorchState, fname: string, args: PyValue[], kwargs: Kwargs) {
-  const a = bind(fname, [], kwargs, ["size", ...CREATE_KEYWORDS]);
-  const shape = shapeFrom(s.interp, a.size !== undefined ? [a.size] : args);
-  if (a.generator !== undefined && a.generator !== null)
-    throw new UnsupportedError(`${fname}(generator=...) is not supported by GradLens; use torch.manual_seed`);
-  return { shape, a };
-}
+/** What zeros/ones/full take (no generator); the *_like functions also take a memory format. */
+const FILL_KEYWORDS = ["dtype", "device", "requires_grad", "layout", "pin_memory"];
+const LIKE_KEYWORDS = ["dtype", "device", "requires_grad", "layout", "pin_memory", "memory_format"];
 
 function fillTorch(s: TorchState, m: PyModule): void {
   const set = (name: string, f: (args: PyValue[], kwargs: Kwargs) => PyValue) =>
@@ -71,6 +77,8 @@ function fillTorch(s: TorchState, m: PyModule): void {
     ["double", "float64"],
     ["int64", "int64"],
     ["long", "int64"],
+    ["int32", "int32"],
+    ["int", "int32"],
     ["bool", "bool"],
   ] as const)
     m.attrs.set(name, dtypes.get(d)!);
@@ -78,10 +86,6 @@ function fillTorch(s: TorchState, m: PyModule): void {
   m.attrs.set("enable_grad", makeGradModeClass(s, "enable_grad"));
   m.attrs.set("set_grad_enabled", makeSetGradEnabledClass());
   set("is_grad_enabled", () => T.isGradEnabled());
-  set("manual_seed", ([seed]) => {
-    T.manualSeed(intArg(seed, "seed"));
-    return null;
-  });
   set("get_default_dtype", () => dtypes.get(T.getDefaultDtype())!);
   set("set_default_dtype", ([d]) => {
     const dtype = dtypeArg(d);
@@ -91,6 +95,7 @@ function fillTorch(s: TorchState, m: PyModule): void {
     return null;
   });
   set("is_tensor", ([x]) => x instanceof TensorObject);
+  set("from_numpy", ([x]) => wrap(tensorSharing(x)));
 
   set("tensor", (args, kwargs) => {
     const a = bind("tensor", args, kwargs, ["data", "*", ...CREATE_KEYWORDS]);
@@ -105,60 +110,28 @@ function fillTorch(s: TorchState, m: PyModule): void {
     ["empty", 0],
   ] as const)
     set(name, (args, kwargs) => {
-      const { shape, a } = sizeAndOptions(s, name, args, kwargs);
+      const { shape, a } = sizeAndOptions(s, name, args, kwargs, FILL_KEYWORDS);
       return wrap(T.full(shape, value, createOptions(a)));
     });
   set("full", (args, kwargs) => {
-    const a = bind("full", args, kwargs, ["size", "fill_value", "*", ...CREATE_KEYWORDS]);
+    const a = bind("full", args, kwargs, ["size", "fill_value", "*", ...FILL_KEYWORDS]);
     const fill = a.fill_value;
     const inferred = fill instanceof PyInt ? "int64" : typeof fill === "boolean" ? "bool" : undefined;
     return wrap(T.full(shapeFrom(s.interp, [a.size!]), num(fill, "fill_value"), createOptions(a, inferred)));
-  });
-  for (const [name, f] of [
-    ["rand", T.rand],
-    ["randn", T.randn],
-  ] as const)
-    set(name, (args, kwargs) => {
-      const { shape, a } = sizeAndOptions(s, name, args, kwargs);
-      return wrap(f(shape, createOptions(a)));
-    });
-  set("randint", (args, kwargs) => {
-    // randint(high, size) or randint(low, high, size)
-    const a = bind("randint", args.length === 2 ? [int(0), ...args] : args, kwargs, [
-      "low",
-      "high",
-      "size",
-      "*",
-      ...CREATE_KEYWORDS,
-    ]);
-    return wrap(
-      T.randint(
-        intArg(a.low ?? int(0), "low"),
-        intArg(a.high, "high"),
-        shapeFrom(s.interp, [a.size!]),
-        createOptions(a, "int64"),
-      ),
-    );
-  });
-  set("randperm", (args, kwargs) => {
-    const a = bind("randperm", args, kwargs, ["n", "*", ...CREATE_KEYWORDS]);
-    return wrap(T.randperm(intArg(a.n, "n"), createOptions(a, "int64")));
   });
   for (const [name, like] of [
     ["zeros_like", (t: T.Tensor, o: T.CreateOptions) => T.zerosLike(t, o)],
     ["ones_like", (t: T.Tensor, o: T.CreateOptions) => T.onesLike(t, o)],
     ["empty_like", (t: T.Tensor, o: T.CreateOptions) => T.zerosLike(t, o)],
-    ["rand_like", (t: T.Tensor, o: T.CreateOptions) => T.randLike(t, o)],
-    ["randn_like", (t: T.Tensor, o: T.CreateOptions) => T.randnLike(t, o)],
   ] as const)
     set(name, (args, kwargs) => {
-      const a = bind(name, args, kwargs, ["input", "*", ...CREATE_KEYWORDS]);
+      const a = bind(name, args, kwargs, ["input", "*", ...LIKE_KEYWORDS]);
       const options = createOptions(a);
       if (options.dtype === undefined) delete options.dtype;
       return wrap(like(tensorArg(a.input, name), options));
     });
   set("full_like", (args, kwargs) => {
-    const a = bind("full_like", args, kwargs, ["input", "fill_value", "*", ...CREATE_KEYWORDS]);
+    const a = bind("full_like", args, kwargs, ["input", "fill_value", "*", ...LIKE_KEYWORDS]);
     const options = createOptions(a);
     if (options.dtype === undefined) delete options.dtype;
     return wrap(T.fullLike(tensorArg(a.input, "full_like"), num(a.fill_value, "fill_value"), options));
@@ -219,6 +192,31 @@ function fillTorch(s: TorchState, m: PyModule): void {
       optionalNum(a.atol, "atol") ?? 1e-8,
     );
   });
+  set("histogram", (args, kwargs) => {
+    const a = bind("histogram", args, kwargs, ["input", "bins", "*", "range", "weight", "density"]);
+    if (a.bins instanceof TensorObject)
+      throw new UnsupportedError("torch.histogram with a tensor of bin edges is not supported by GradLens");
+    const range = a.range === undefined || a.range === null ? null : tensorList2(s, a.range);
+    const { hist, edges } = T.histogram(
+      tensorArg(a.input, "histogram"),
+      a.bins === undefined ? 100 : intArg(a.bins, "bins"),
+      range,
+      a.weight === undefined || a.weight === null ? null : tensorArg(a.weight, "histogram", "weight"),
+      boolArg(a.density, false),
+    );
+    return makeReturnTypes(s, "histogram", wrap(hist), wrap(edges), ["hist", "bin_edges"]);
+  });
+  set("histc", (args, kwargs) => {
+    const a = bind("histc", args, kwargs, ["input", "bins", "min", "max"]);
+    return wrap(
+      T.histc(
+        tensorArg(a.input, "histc"),
+        a.bins === undefined ? 100 : intArg(a.bins, "bins"),
+        optionalNum(a.min, "min") ?? 0,
+        optionalNum(a.max, "max") ?? 0,
+      ),
+    );
+  });
   set("equal", ([x, y]) => T.equal(tensorArg(x, "equal"), tensorArg(y, "equal", "other")));
   for (const name of FUNCTIONAL_FORMS) {
     const method = TENSOR_METHODS[name];
@@ -229,18 +227,40 @@ function fillTorch(s: TorchState, m: PyModule): void {
       return method(s, tensorArg(input, name), args.slice(1), rest);
     });
   }
-  m.attrs.set("nn", torchModule(s, "torch.nn"));
-  m.attrs.set("optim", torchModule(s, "torch.optim"));
-  m.attrs.set("autograd", torchModule(s, "torch.autograd"));
+  m.attrs.set("device", makeDeviceClass());
+  fillTorchRandom(s, m, makeGeneratorClass(s));
+  fillDefaultDevice(s, m);
+  for (const name of SUBMODULES) m.attrs.set(name, torchModule(s, `torch.${name}`));
 }
+
+/** `range=(lo, hi)` of torch.histogram. */
+function tensorList2(s: TorchState, v: PyValue): [number, number] {
+  const items = [...s.interp.iterate(v)];
+  if (items.length !== 2) throw typeError("histogram(): argument 'range' must be a pair of floats");
+  return [num(items[0], "range"), num(items[1], "range")];
+}
+
+/** The submodules `import torch` makes reachable as attributes. */
+const SUBMODULES = ["nn", "optim", "autograd", "cuda", "backends", "accelerator"];
 
 const FILLERS: Record<string, (s: TorchState, m: PyModule) => void> = {
   torch: fillTorch,
+  "torch.cuda": fillCuda,
+  "torch.backends": (s, m) => {
+    m.attrs.set("mps", torchModule(s, "torch.backends.mps"));
+    m.attrs.set("cudnn", torchModule(s, "torch.backends.cudnn"));
+  },
+  "torch.backends.mps": fillMps,
+  "torch.backends.cudnn": fillCudnn,
+  "torch.accelerator": fillAccelerator,
+  "torch.nn.parameter": (s, m) => m.attrs.set("Parameter", s.parameterClass),
   "torch.nn": (s, m) => {
     const functional = torchModule(s, "torch.nn.functional");
-    fillNn(s, m, torchModule(s, "torch"), functional);
+    const init = torchModule(s, "torch.nn.init");
+    fillNn(s, m, torchModule(s, "torch"), functional, init);
     m.attrs.set("functional", functional);
-    m.attrs.set("init", torchModule(s, "torch.nn.init"));
+    m.attrs.set("init", init);
+    m.attrs.set("parameter", torchModule(s, "torch.nn.parameter"));
   },
   "torch.nn.functional": fillFunctional,
   "torch.nn.init": fillInit,
@@ -250,6 +270,7 @@ const FILLERS: Record<string, (s: TorchState, m: PyModule) => void> = {
 
 /** `torch.autograd.grad`: gradients of an output with respect to inputs, leaving `.grad` alone. */
 function fillAutograd(s: TorchState, m: PyModule): void {
+  fillFunction(s, m, torchModule(s, "torch"));
   m.attrs.set(
     "grad",
     native("grad", (args, kwargs) => {
@@ -301,7 +322,12 @@ function stateFor(interp: Interpreter): TorchState {
   const s = new TorchState(interp);
   attachTorchState(interp, s);
   makeTensorClasses(s);
-  interp.nameHook = (value, occurrence, name) => s.noteName(value, occurrence, name);
+  // a hook set before (numpy's) keeps being told
+  const previous = interp.nameHook;
+  interp.nameHook = (value, occurrence, name) => {
+    previous?.(value, occurrence, name);
+    s.noteName(value, occurrence, name);
+  };
   return s;
 }
 

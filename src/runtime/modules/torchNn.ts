@@ -1,16 +1,18 @@
 import { parsePython } from "../../lang/python/parsePython";
 import type { Program } from "../../lang/ir";
-import { PyBuiltin, PyInstance, PyList, PyTuple, type PyModule } from "../interpreter/objects";
+import { PyBuiltin, PyDict, PyInstance, PyList, PyTuple, type PyModule } from "../interpreter/objects";
 import { typeError } from "../interpreter/pyErrors";
+import { toArguments } from "./torchDevice";
+import { TORCH_NN_LAYERS_SOURCE } from "./torchNnLayers";
 import type { TorchState } from "./torchState";
 
 /**
  * `torch.nn`, written in Python and run as library code (like micrograd.nn), so user classes
  * subclass `nn.Module` with ordinary `__init__`/`forward`/`super()` and `model(x)` calls
  * `forward`. Parameters are found the way PyTorch registers them: the module's own Parameters
- * in assignment order, then each child module's, depth first. `Linear` draws its initial
- * weights from the seeded generator with PyTorch's bounds (kaiming-uniform with a = √5 gives
- * ±1/√fan_in for the weight; the bias uses the same bound).
+ * in assignment order, then each child module's, depth first. `Linear` initialises itself as
+ * PyTorch's does, through `nn.init` in the same order (kaiming-uniform with a = √5 for the
+ * weight, then uniform ±1/√fan_in for the bias), so a seeded model starts from PyTorch's numbers.
  */
 export const TORCH_NN_SOURCE = `
 import math
@@ -63,6 +65,73 @@ class Module:
     def eval(self):
         return self.train(False)
 
+    def requires_grad_(self, requires_grad=True):
+        for p in self.parameters():
+            p.requires_grad_(requires_grad)
+        return self
+
+    def register_buffer(self, name, tensor, persistent=True):
+        names = getattr(self, '_buffer_names', None)
+        if names is None:
+            names = []
+            self._buffer_names = names
+        if name not in names:
+            names.append(name)
+        setattr(self, name, tensor)
+
+    def register_parameter(self, name, param):
+        setattr(self, name, param)
+
+    def named_buffers(self, prefix='', recurse=True):
+        found = [(prefix + k, getattr(self, k)) for k in getattr(self, '_buffer_names', []) if getattr(self, k) is not None]
+        if recurse:
+            for k, m in self.named_children():
+                found.extend(m.named_buffers(prefix + k + '.', True))
+        return iter(found)
+
+    def buffers(self, recurse=True):
+        return iter([b for _, b in self.named_buffers(recurse=recurse)])
+
+    def named_modules(self, memo=None, prefix=''):
+        found = [(prefix, self)]
+        for k, m in self.named_children():
+            found.extend(m.named_modules(prefix=prefix + ('.' if prefix else '') + k))
+        return iter(found)
+
+    def modules(self):
+        return iter([m for _, m in self.named_modules()])
+
+    def apply(self, fn):
+        for m in self.children():
+            m.apply(fn)
+        fn(self)
+        return self
+
+    def to(self, *args, **kwargs):
+        dtype = _to_dtype(args, kwargs)
+        if dtype is not None:
+            if not dtype.is_floating_point:
+                raise TypeError('nn.Module.to only accepts floating point or complex dtypes, but got desired dtype=' + repr(dtype))
+            with torch.no_grad():
+                for m in self.modules():
+                    for k, v in _members(m):
+                        if isinstance(v, torch.Tensor) and v.is_floating_point() and v.dtype != dtype:
+                            v.data = v.data.to(dtype)
+        return self
+
+    def cuda(self, device=None):
+        _to_dtype(('cuda',), {})
+        return self
+
+    def cpu(self):
+        return self
+
+    def double(self):
+        return self.to(torch.float64)
+
+    def float(self):
+        return self.to(torch.float32)
+
     def extra_repr(self):
         return ''
 
@@ -92,14 +161,12 @@ class Linear(Module):
         self.reset_parameters()
 
     def reset_parameters(self):
-        fan_in = self.in_features
-        gain = math.sqrt(2.0 / (1 + math.sqrt(5) ** 2))
-        bound = math.sqrt(3.0) * (gain / math.sqrt(fan_in)) if fan_in > 0 else 0
-        with torch.no_grad():
-            self.weight.uniform_(-bound, bound)
-            if self.bias is not None:
-                b = 1 / math.sqrt(fan_in) if fan_in > 0 else 0
-                self.bias.uniform_(-b, b)
+        # PyTorch's order: the weight's kaiming-uniform draws, then the bias's uniform ones
+        init.kaiming_uniform_(self.weight, a=math.sqrt(5))
+        if self.bias is not None:
+            fan_in, _ = init._calculate_fan_in_and_fan_out(self.weight)
+            bound = 1 / math.sqrt(fan_in) if fan_in > 0 else 0
+            init.uniform_(self.bias, -bound, bound)
 
     def forward(self, input):
         return F.linear(input, self.weight, self.bias)
@@ -294,7 +361,7 @@ let program: Program | null = null;
 
 function nnProgram(): Program {
   if (!program) {
-    const parsed = parsePython(TORCH_NN_SOURCE, { isLibrary: true });
+    const parsed = parsePython(TORCH_NN_SOURCE + TORCH_NN_LAYERS_SOURCE, { isLibrary: true });
     if (!parsed.program) throw new Error("torch.nn source does not parse");
     program = parsed.program;
   }
@@ -307,7 +374,25 @@ const members = new PyBuiltin("_members", ([obj]) => {
   return new PyList([...obj.attrs].map(([k, v]) => new PyTuple([k, v])));
 });
 
-export function fillNn(s: TorchState, m: PyModule, torch: PyModule, functional: PyModule): void {
+/** `_to_dtype(args, kwargs)`: the dtype a `Module.to(...)` call asks for (None for none); other devices fail. */
+const toDtype = (s: TorchState) =>
+  new PyBuiltin("_to_dtype", ([args, kwargs]) => {
+    const positional = args instanceof PyTuple ? args.items : [];
+    const named =
+      kwargs instanceof PyDict
+        ? new Map([...kwargs.entries.values()].map((e) => [String(e.key), e.value]))
+        : null;
+    const { dtype } = toArguments(positional, named);
+    return dtype === undefined ? null : s.modules.get("torch")!.attrs.get(dtype)!;
+  });
+
+export function fillNn(
+  s: TorchState,
+  m: PyModule,
+  torch: PyModule,
+  functional: PyModule,
+  init: PyModule,
+): void {
   const globals = s.interp.runLibraryModule(nnProgram(), "torch.nn");
   // The classes look these names up when called, in the globals they were defined in; set them
   // now (importing `torch` from inside would re-enter the module being made).
@@ -315,6 +400,10 @@ export function fillNn(s: TorchState, m: PyModule, torch: PyModule, functional: 
   globals.set("F", functional);
   globals.set("Parameter", s.parameterClass);
   globals.set("_members", members);
-  for (const [k, v] of globals) if (!k.startsWith("_") && k !== "math") m.attrs.set(k, v);
+  globals.set("_to_dtype", toDtype(s));
+  globals.set("init", init);
+  // written in Python here, but part of torch.nn.functional
+  functional.attrs.set("batch_norm", globals.get("_batch_norm")!);
+  for (const [k, v] of globals) if (!k.startsWith("_") && k !== "math" && k !== "init") m.attrs.set(k, v);
   m.attrs.set("Parameter", s.parameterClass);
 }

@@ -78,6 +78,9 @@ export class TorchState {
   }
 }
 
+/** The graph nodes of custom `autograd.Function`s (their grad_fn prints with its module path). */
+export const customFunctionNodes = new WeakSet<object>();
+
 const states = new WeakMap<Interpreter, TorchState>();
 
 export function torchStateOf(interp: Interpreter): TorchState | null {

@@ -10,6 +10,7 @@ import {
   PyIterator,
   PyList,
   PyProperty,
+  PyRange,
   PySlice,
   PyTuple,
   type Kwargs,
@@ -18,6 +19,7 @@ import {
 import { PyError, typeError, UnsupportedError } from "../interpreter/pyErrors";
 import { typeName } from "../interpreter/stringify";
 import { bind, boolArg, guard, nestedData, num, operand, pyNumber, tensorOf } from "./torchArgs";
+import { cpuDevice } from "./torchDevice";
 import { TENSOR_METHODS, makeSize } from "./torchTensorMethods";
 import { TensorObject, type TorchState } from "./torchState";
 import { gradFnObject } from "./torchValues";
@@ -93,6 +95,12 @@ function indexItem(x: PyValue): IndexItem {
   if (x instanceof PySlice)
     return { start: sliceBound(x.start), stop: sliceBound(x.stop), step: sliceBound(x.step) };
   if (x instanceof TensorObject) return x.tensor;
+  if (x instanceof PyRange) {
+    // a range indexes like the list of its ints
+    const out: number[] = [];
+    for (let i = x.start; x.step > 0 ? i < x.stop : i > x.stop; i += x.step) out.push(i);
+    return out;
+  }
   if (x instanceof PyList) {
     const flat: PyValue[] = [];
     const walk = (v: PyValue): unknown =>
@@ -108,6 +116,13 @@ function indexItem(x: PyValue): IndexItem {
       typeName(x) +
       ")",
   );
+}
+
+/** `float(t)` / `int(t)`: only a one-element tensor converts, with PyTorch's ValueError otherwise. */
+function scalarOf(t: Tensor): number {
+  if (t.numel !== 1)
+    throw new PyError("ValueError", "only one element tensors can be converted to Python scalars");
+  return t.item();
 }
 
 function dunders(s: TorchState): Record<string, Dunder> {
@@ -143,10 +158,10 @@ function dunders(s: TorchState): Record<string, Dunder> {
       );
     },
     __bool__: (_s, self) => self.tensor.toBool(),
-    __float__: (_s, self) => self.tensor.item(),
-    __int__: (_s, self) => int(Math.trunc(self.tensor.item())),
+    __float__: (_s, self) => scalarOf(self.tensor),
+    __int__: (_s, self) => int(Math.trunc(scalarOf(self.tensor))),
     __index__(_s, self) {
-      if (self.tensor.dtype !== "int64" || self.tensor.numel !== 1)
+      if (!T.isInteger(self.tensor.dtype) || self.tensor.numel !== 1)
         throw typeError("only integer tensors of a single element can be converted to an index");
       return int(self.tensor.item());
     },
@@ -203,7 +218,7 @@ function properties(
     is_leaf: [(t) => t.isLeaf, null],
     grad_fn: [(t) => gradFnObject(s, t), null],
     retains_grad: [(t) => t.retainsGrad, null],
-    device: [() => "cpu", null],
+    device: [() => cpuDevice(s), null],
     is_cuda: [() => false, null],
   };
 }

@@ -17,8 +17,11 @@ import {
   tensorArg,
   toPython,
 } from "./torchArgs";
+import { DEVICE_METHODS } from "./torchDevice";
+import { RANDOM_METHODS } from "./torchRandom";
 import { TensorObject, type TorchState } from "./torchState";
 import { makeReturnTypes } from "./torchValues";
+import { arraySharing } from "./numpy/torchInterop";
 
 /**
  * The methods of `torch.Tensor` (`x.sum(dim=1)`, `x.relu()`, `x.backward()`, …), each a thin
@@ -100,14 +103,26 @@ const cast =
     return s.wrap(T.cast(self, dtype));
   };
 
-/** `x.all()` / `x.any()` over every element: a bool tensor, not recorded. */
+/**
+ * `x.all()` / `x.any()` over every element or along a dim: a bool tensor, not recorded — the
+ * count of non-zero elements compared with the size (all) or with zero (any).
+ */
 const truthOf =
-  (name: string, test: (values: number[]) => boolean): TensorMethod =>
+  (name: "all" | "any"): TensorMethod =>
   (s, self, args, kwargs) => {
     const a = bind(name, args, kwargs, ["dim", "keepdim"]);
-    if (a.dim !== undefined && a.dim !== null)
-      throw new UnsupportedError(`${name}(dim=...) is not supported by GradLens`);
-    return s.wrap(T.tensor(test(Array.from(self.values())) ? 1 : 0, { dtype: "bool" }));
+    const nonZero = T.ne(self, 0);
+    if (a.dim === undefined || a.dim === null) {
+      const count = T.sum(nonZero).item();
+      return s.wrap(
+        T.tensor(name === "all" ? (count === self.numel ? 1 : 0) : count > 0 ? 1 : 0, { dtype: "bool" }),
+      );
+    }
+    const dim = intArg(a.dim, "dim");
+    const counts = T.sum(nonZero, dim, boolArg(a.keepdim, false));
+    return s.wrap(
+      name === "all" ? T.eq(counts, T.scalar(self.size(dim), "int")) : T.gt(counts, T.scalar(0, "int")),
+    );
   };
 
 function shapeArgs(s: TorchState, args: PyValue[], kwargs: Kwargs, key: string): number[] {
@@ -156,6 +171,7 @@ export const TENSOR_METHODS: Record<string, TensorMethod> = {
   tanh: unary("tanh", T.tanh),
   exp: unary("exp", T.exp),
   log: unary("log", T.log),
+  log10: unary("log10", T.log10),
   sqrt: unary("sqrt", T.sqrt),
   abs: unary("abs", T.abs),
   neg: unary("neg", (t) => T.neg(t)),
@@ -206,14 +222,7 @@ export const TENSOR_METHODS: Record<string, TensorMethod> = {
     const a = bind("fill_", args, kwargs, ["value"]);
     return s.wrap(T.fillInPlace(self, num(a.value, "value")));
   },
-  uniform_(s, self, args, kwargs) {
-    const a = bind("uniform_", args, kwargs, ["from", "to"]);
-    return s.wrap(T.uniformInPlace(self, optionalNum(a.from, "from") ?? 0, optionalNum(a.to, "to") ?? 1));
-  },
-  normal_(s, self, args, kwargs) {
-    const a = bind("normal_", args, kwargs, ["mean", "std"]);
-    return s.wrap(T.normalInPlace(self, optionalNum(a.mean, "mean") ?? 0, optionalNum(a.std, "std") ?? 1));
-  },
+  ...RANDOM_METHODS,
   reshape: (s, self, args, kwargs) => s.wrap(T.reshape(self, shapeArgs(s, args, kwargs, "shape"))),
   view: (s, self, args, kwargs) => s.wrap(T.view(self, shapeArgs(s, args, kwargs, "size"))),
   expand: (s, self, args, kwargs) => s.wrap(T.expand(self, shapeArgs(s, args, kwargs, "size"))),
@@ -240,16 +249,15 @@ export const TENSOR_METHODS: Record<string, TensorMethod> = {
   float: cast("float", "float32"),
   double: cast("double", "float64"),
   long: cast("long", "int64"),
+  int: cast("int", "int32"),
   bool: cast("bool", "bool"),
-  to(s, self, args, kwargs) {
-    const a = bind("to", args, kwargs, ["dtype", "*", "device"]);
-    // `.to("cpu")` and `.to(device)` change nothing here: there is only the CPU
-    if (a.dtype === undefined || typeof a.dtype === "string") return s.wrap(self);
-    return s.wrap(T.cast(self, dtypeArg(a.dtype)!));
+  ...DEVICE_METHODS,
+  numpy: (s, self, args, kwargs) => {
+    bind("numpy", args, kwargs, ["*", "force"]);
+    return arraySharing(s.interp, self);
   },
-  cpu: (s, self) => s.wrap(self),
-  all: truthOf("all", (v) => v.every((x) => x !== 0)),
-  any: truthOf("any", (v) => v.some((x) => x !== 0)),
+  all: truthOf("all"),
+  any: truthOf("any"),
   item(_s, self, args, kwargs) {
     bind("item", args, kwargs, []);
     return pyNumber(self.item(), self.dtype);
@@ -258,11 +266,6 @@ export const TENSOR_METHODS: Record<string, TensorMethod> = {
     bind("tolist", args, kwargs, []);
     return toPython(self.toNested(), self.dtype);
   },
-  numpy() {
-    throw new UnsupportedError(
-      "`.numpy()` is not available in GradLens (there is no NumPy); use `.tolist()`",
-    );
-  },
   size(s, self, args, kwargs) {
     const a = bind("size", args, kwargs, ["dim"]);
     if (a.dim === undefined || a.dim === null) return makeSize(s, self.shape);
@@ -270,6 +273,8 @@ export const TENSOR_METHODS: Record<string, TensorMethod> = {
   },
   dim: (_s, self) => int(self.ndim),
   numel: (_s, self) => int(self.numel),
+  nelement: (_s, self) => int(self.numel),
+  is_floating_point: (_s, self) => T.isFloating(self.dtype),
   requires_grad_(s, self, args, kwargs) {
     const a = bind("requires_grad_", args, kwargs, ["requires_grad"]);
     return s.wrap(T.requiresGradInPlace(self, boolArg(a.requires_grad, true)));

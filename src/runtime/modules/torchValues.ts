@@ -16,7 +16,7 @@ import {
 import { PyError, typeError } from "../interpreter/pyErrors";
 import { typeName } from "../interpreter/stringify";
 import { DtypeObject, intArg, nativeMethod, sizeItems } from "./torchArgs";
-import type { TorchState } from "./torchState";
+import { customFunctionNodes, type TorchState } from "./torchState";
 
 /**
  * The small Python-visible objects around tensors: `torch.Size`, `torch.dtype`, the
@@ -96,7 +96,7 @@ export function makeDtypeClass(): { cls: PyClass; dtypes: Map<string, DtypeObjec
   const cls = new PyClass("dtype", null, "torch");
   method(cls, "__repr__", (self: DtypeObject) => T.dtypeName(self.dtype));
   const dtypes = new Map<string, DtypeObject>();
-  for (const d of ["float32", "float64", "int64", "bool"] as const) {
+  for (const d of ["float32", "float64", "int64", "int32", "bool"] as const) {
     const obj = new DtypeObject(cls, d);
     obj.attrs.set("is_floating_point", T.isFloating(d));
     dtypes.set(d, obj);
@@ -104,12 +104,21 @@ export function makeDtypeClass(): { cls: PyClass; dtypes: Map<string, DtypeObjec
   return { cls, dtypes };
 }
 
-/** `x.max(dim=1)`: a pair that unpacks like a tuple and has `.values` and `.indices`. */
-export function makeReturnTypes(s: TorchState, kind: string, values: PyValue, indices: PyValue): PyValue {
+/**
+ * `x.max(dim=1)`: a pair that unpacks like a tuple and has `.values` and `.indices` (or, for
+ * `torch.histogram`, `.hist` and `.bin_edges`).
+ */
+export function makeReturnTypes(
+  s: TorchState,
+  kind: string,
+  first: PyValue,
+  second: PyValue,
+  fields: readonly [string, string] = ["values", "indices"],
+): PyValue {
   let cls = returnTypes.get(s)?.get(kind);
   if (cls === undefined) {
     const made = new PyClass(kind, null, "torch.return_types");
-    const items = (self: PyInstance) => [self.attrs.get("values")!, self.attrs.get("indices")!];
+    const items = (self: PyInstance) => [self.attrs.get(fields[0])!, self.attrs.get(fields[1])!];
     method(made, "__iter__", (self: PyInstance) => iterateItems(items(self), "tuple_iterator"));
     method(made, "__len__", () => int(2));
     method(made, "__getitem__", (self: PyInstance, i) => {
@@ -122,15 +131,15 @@ export function makeReturnTypes(s: TorchState, kind: string, values: PyValue, in
       made,
       "__repr__",
       (self: PyInstance) =>
-        `torch.return_types.${kind}(\nvalues=${s.interp.repr(self.attrs.get("values")!)},\nindices=${s.interp.repr(self.attrs.get("indices")!)})`,
+        `torch.return_types.${kind}(\n${fields[0]}=${s.interp.repr(self.attrs.get(fields[0])!)},\n${fields[1]}=${s.interp.repr(self.attrs.get(fields[1])!)})`,
     );
     if (!returnTypes.has(s)) returnTypes.set(s, new Map());
     returnTypes.get(s)!.set(kind, made);
     cls = made;
   }
   const obj = new PyInstance(cls);
-  obj.attrs.set("values", values);
-  obj.attrs.set("indices", indices);
+  obj.attrs.set(fields[0], first);
+  obj.attrs.set(fields[1], second);
   return obj;
 }
 
@@ -163,7 +172,10 @@ function nodeClass(s: TorchState, name: string): PyClass {
   method(cls, "__repr__", (self: PyInstance) => {
     // the same made-up address `id()` gives, in hex as CPython prints it
     const id = s.interp.call(s.interp.builtins.get("id")!, [self]);
-    return `<${name} object at 0x${(id instanceof PyInt ? id.v : 0).toString(16)}>`;
+    const node = nodeOfObject.get(self);
+    const qualified =
+      node !== undefined && customFunctionNodes.has(node) ? `torch.autograd.function.${name}` : name;
+    return `<${qualified} object at 0x${(id instanceof PyInt ? id.v : 0).toString(16)}>`;
   });
   if (name !== "AccumulateGrad")
     cls.dict.set(

@@ -13,7 +13,15 @@ interface Summary {
 }
 
 export function run(): Promise<void> {
-  const mocha = new Mocha({ ui: "tdd", color: false, reporter: "spec", timeout: 60_000 });
+  // GRADLENS_TEST_GREP: run only the tests whose full title matches (for working on a few)
+  const grep = process.env.GRADLENS_TEST_GREP;
+  const mocha = new Mocha({
+    ui: "tdd",
+    color: false,
+    reporter: "spec",
+    timeout: 60_000,
+    ...(grep ? { grep } : {}),
+  });
   for (const file of fs.readdirSync(__dirname).sort()) {
     if (file.endsWith(".test.js")) mocha.addFile(path.join(__dirname, file));
   }

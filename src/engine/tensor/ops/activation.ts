@@ -1,8 +1,12 @@
 import { record } from "../autograd/gradNode";
-import { getDefaultDtype, isFloating } from "../dtype";
+import { isSinglePrecision } from "../dtype";
+import { exp } from "../../math/correctlyRounded";
+import { expf, tanhf } from "../../math/sleefFloat";
+import { getDefaultDtype, isFloating, roundToDtype } from "../dtype";
+import { bernoulliValues } from "../distributions/draws";
 import { Tensor } from "../tensor";
 import { defaultGenerator, type Generator } from "../random";
-import { runtimeError } from "../tensorError";
+import { valueError } from "../tensorError";
 import { mapValues, zipValues } from "./unary";
 
 /** The nonlinearities, each with its local-gradient rule beside it, written from the result. */
@@ -30,6 +34,11 @@ export function relu(a: Tensor): Tensor {
   );
 }
 
+function f32SigmoidGrad(g: number, y: number): number {
+  const f = Math.fround;
+  return f(f(g * f(1 - y)) * y);
+}
+
 /** 1/(1+e^−x) written so neither branch overflows. */
 function sigmoidOf(x: number): number {
   if (x >= 0) return 1 / (1 + Math.exp(-x));
@@ -37,11 +46,28 @@ function sigmoidOf(x: number): number {
   return e / (1 + e);
 }
 
+/**
+ * float32 sigmoid as PyTorch's CPU kernel runs it: blocks of 16 contiguous elements take the
+ * vector path, 1/(1 + e^(0 − x)) with SLEEF's exp, each step rounded to float; the rest (and
+ * every element of a strided tensor) the scalar path with the C library's exp.
+ */
+function sigmoidFloat(a: Tensor): Float64Array {
+  const f = Math.fround;
+  const v = a.copyValues();
+  const vector = a.isContiguous() ? v.length - (v.length % 16) : 0;
+  for (let i = 0; i < v.length; i++) {
+    const e = i < vector ? expf(f(0 - v[i])) : f(exp(-v[i]));
+    v[i] = f(1 / f(1 + e));
+  }
+  return v;
+}
+
 export function sigmoid(a: Tensor): Tensor {
+  const dtype = isFloating(a.dtype) ? a.dtype : getDefaultDtype();
   const out = Tensor.fromValues(
-    mapValues(a, sigmoidOf),
+    isSinglePrecision(dtype) ? sigmoidFloat(a) : mapValues(a, sigmoidOf),
     a.shape,
-    isFloating(a.dtype) ? a.dtype : getDefaultDtype(),
+    dtype,
   );
   return record(
     out,
@@ -49,7 +75,8 @@ export function sigmoid(a: Tensor): Tensor {
     [a],
     (g) => [
       Tensor.fromValues(
-        zipValues(g, out, (gi, y) => gi * y * (1 - y)),
+        // PyTorch's order, g·(1 − y)·y, each product in the gradient's dtype
+        zipValues(g, out, (gi, y) => (isSinglePrecision(g.dtype) ? f32SigmoidGrad(gi, y) : gi * (1 - y) * y)),
         a.shape,
         g.dtype,
       ),
@@ -61,7 +88,7 @@ export function sigmoid(a: Tensor): Tensor {
 
 export function tanh(a: Tensor): Tensor {
   const out = Tensor.fromValues(
-    mapValues(a, Math.tanh),
+    mapValues(a, isSinglePrecision(isFloating(a.dtype) ? a.dtype : getDefaultDtype()) ? tanhf : Math.tanh),
     a.shape,
     isFloating(a.dtype) ? a.dtype : getDefaultDtype(),
   );
@@ -177,8 +204,9 @@ export function elu(a: Tensor, alpha = 1): Tensor {
 }
 
 /**
- * `F.dropout(a, p, training)`: each element zeroed with probability p, the rest scaled by
- * 1/(1 − p) so the expectation is unchanged; the same mask scales the gradient.
+ * `F.dropout(a, p, training)` as PyTorch's CPU kernel makes it: a noise tensor of a's dtype is
+ * filled with `bernoulli_(1 − p)` (a double uniform per element, kept below 1 − p), divided by
+ * 1 − p in that dtype, and multiplied in; the same noise scales the gradient.
  */
 export function dropout(
   a: Tensor,
@@ -186,14 +214,19 @@ export function dropout(
   training = true,
   generator: Generator = defaultGenerator,
 ): Tensor {
-  if (!(p >= 0 && p <= 1)) throw runtimeError(`dropout probability has to be between 0 and 1, but got ${p}`);
-  if (!training || p === 0) return a;
-  const scale = p === 1 ? 0 : 1 / (1 - p);
-  const mask = new Float64Array(a.numel);
-  for (let i = 0; i < mask.length; i++) mask[i] = generator.uniform() < p ? 0 : scale;
-  const maskTensor = Tensor.fromValues(mask, a.shape, "float64");
+  if (!(p >= 0 && p <= 1)) throw valueError(`dropout probability has to be between 0 and 1, but got ${p}`);
+  if (!training || p === 0 || a.numel === 0) return a;
+  const noise = p === 1 ? new Float64Array(a.numel) : bernoulliValues(a.numel, 1 - p, generator);
+  if (p !== 1) {
+    const keep = new Float64Array([1 - p]);
+    roundToDtype(keep, a.dtype);
+    const scaled = new Float64Array([1 / keep[0]]);
+    roundToDtype(scaled, a.dtype);
+    for (let i = 0; i < noise.length; i++) noise[i] *= scaled[0];
+  }
+  const noiseTensor = Tensor.fromValues(noise, a.shape, a.dtype);
   const out = Tensor.fromValues(
-    zipValues(a, maskTensor, (x, m) => x * m),
+    zipValues(a, noiseTensor, (x, m) => x * m),
     a.shape,
     a.dtype,
   );
@@ -203,7 +236,7 @@ export function dropout(
     [a],
     (g) => [
       Tensor.fromValues(
-        zipValues(g, maskTensor, (gi, m) => gi * m),
+        zipValues(g, noiseTensor, (gi, m) => gi * m),
         a.shape,
         g.dtype,
       ),

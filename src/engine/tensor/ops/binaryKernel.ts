@@ -1,5 +1,7 @@
-import { broadcastShapes, numelOf, sameShape } from "../shapeMath";
-import type { Tensor } from "../tensor";
+import type { DType } from "../dtype";
+import { isSinglePrecision } from "../dtype";
+import { broadcastShapes, contiguousStrides, numelOf, sameShape } from "../shapeMath";
+import { Storage, Tensor } from "../tensor";
 import { broadcastStrides, forEachRow } from "./broadcast";
 
 /** The two-operand element kernels. One switch per row keeps the inner loops monomorphic. */
@@ -121,8 +123,31 @@ export function powOf(x: number, y: number): number {
   return Math.pow(x, y);
 }
 
-/** `a ∘ b` elementwise with broadcasting; returns the values and the broadcast shape. */
-export function binaryValues(code: Binary, a: Tensor, b: Tensor): { values: Float64Array; shape: number[] } {
+/**
+ * An operand as the kernel reads it when the operation computes in `computeType`: PyTorch casts
+ * every input to the common dtype first, so a Python float (or an int, or a float64 0-d tensor)
+ * meeting a float32 tensor is rounded to float32 before it takes part (`x * 0.1` multiplies by
+ * 0.1f). Float64 holds every other input exactly, so only float32 needs the copy.
+ */
+export function castOperand(t: Tensor, computeType: DType | undefined): Tensor {
+  if (computeType === undefined || !isSinglePrecision(computeType) || t.dtype === "float32") return t;
+  const v = t.copyValues();
+  for (let i = 0; i < v.length; i++) v[i] = Math.fround(v[i]);
+  return new Tensor(new Storage(v), t.shape, contiguousStrides(t.shape), 0, "float32");
+}
+
+/**
+ * `a ∘ b` elementwise with broadcasting, the operands first cast to `computeType` when given;
+ * returns the values and the broadcast shape.
+ */
+export function binaryValues(
+  code: Binary,
+  x: Tensor,
+  y: Tensor,
+  computeType?: DType,
+): { values: Float64Array; shape: number[] } {
+  const a = castOperand(x, computeType);
+  const b = castOperand(y, computeType);
   const shape = broadcastShapes(a.shape, b.shape);
   const out = new Float64Array(numelOf(shape));
   const ad = a.storage.data;

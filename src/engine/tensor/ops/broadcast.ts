@@ -1,6 +1,7 @@
 import { numelOf, sameShape } from "../shapeMath";
 import { Tensor } from "../tensor";
 import { isFloating, roundToDtype } from "../dtype";
+import { cascadeSum } from "./cascadeSum";
 
 /** The tensor's strides seen from a broadcast `shape`: 0 along every dimension it is repeated in. */
 export function broadcastStrides(
@@ -65,6 +66,12 @@ export function expandValues(t: Tensor, shape: readonly number[]): Float64Array 
  */
 export function sumToShape(g: Tensor, shape: readonly number[]): Tensor {
   if (sameShape(g.shape, shape)) return g;
+  if (g.dtype === "float32" || g.dtype === "float64") {
+    // PyTorch's sum_to: a sum over the broadcast dims, in its cascade order
+    const lead = g.ndim - shape.length;
+    const dims = g.shape.flatMap((d, i) => (i < lead || (shape[i - lead] === 1 && d !== 1) ? [i] : []));
+    return Tensor.fromValues(cascadeSum(g, dims, g.dtype), shape, g.dtype);
+  }
   const out = new Float64Array(numelOf(shape));
   const target = Tensor.fromValues(out, shape, g.dtype);
   accumulateInto(g, target);

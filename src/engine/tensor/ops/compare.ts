@@ -3,13 +3,16 @@ import { Tensor } from "../tensor";
 import { expandValues } from "./broadcast";
 import { Binary, binaryValues } from "./binaryKernel";
 import { asTensor, resultType, type TensorLike } from "./operand";
-import { scalarTypeName } from "../dtype";
+import { isInteger, scalarTypeName } from "../dtype";
 import { runtimeError } from "../tensorError";
 
 /** Comparisons give bool tensors and no gradient (they are flat almost everywhere). */
 
 function compare(code: Binary, x: TensorLike, y: TensorLike): Tensor {
-  const { values, shape } = binaryValues(code, asTensor(x), asTensor(y));
+  const a = asTensor(x);
+  const b = asTensor(y);
+  // compared in the common dtype: `x > 0.1` on float32 x compares with 0.1f
+  const { values, shape } = binaryValues(code, a, b, resultType([a, b]));
   return Tensor.fromValues(values, shape, "bool");
 }
 
@@ -25,7 +28,7 @@ function bitwiseOp(code: Binary, name: string, x: TensorLike, y: TensorLike): Te
   const a = asTensor(x);
   const b = asTensor(y);
   const dtype = resultType([a, b]);
-  if (dtype !== "bool" && dtype !== "int64")
+  if (dtype !== "bool" && !isInteger(dtype))
     throw runtimeError(`"${name}_cpu" not implemented for '${scalarTypeName(dtype)}'`);
   const { values, shape } = binaryValues(code, a, b);
   return Tensor.fromValues(values, shape, dtype);

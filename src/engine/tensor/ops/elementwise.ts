@@ -1,9 +1,10 @@
 import { record } from "../autograd/gradNode";
-import { scalarTypeName, type DType } from "../dtype";
+import { isSinglePrecision } from "../dtype";
+import { isInteger, scalarTypeName, type DType } from "../dtype";
 import { broadcastShapes } from "../shapeMath";
 import { Tensor } from "../tensor";
 import { runtimeError, TensorError } from "../tensorError";
-import { Binary, binaryValues } from "./binaryKernel";
+import { Binary, binaryValues, castOperand, powOf } from "./binaryKernel";
 import { expandValues, gradFor } from "./broadcast";
 import { asTensor, floatResultType, resultType, type TensorLike } from "./operand";
 
@@ -21,7 +22,7 @@ function savedFor(a: Tensor, b: Tensor, forA: Tensor[], forB: Tensor[]): Tensor[
 }
 
 function compute(code: Binary, a: Tensor, b: Tensor, dtype = resultType([a, b])): Tensor {
-  const { values, shape } = binaryValues(code, a, b);
+  const { values, shape } = binaryValues(code, a, b, dtype);
   return Tensor.fromValues(values, shape, dtype);
 }
 
@@ -103,12 +104,15 @@ export function pow(x: TensorLike, y: TensorLike): Tensor {
   const a = asTensor(x);
   const b = asTensor(y);
   const dtype = resultType([a, b]);
-  if (dtype === "int64") {
+  if (isInteger(dtype)) {
     const bv = b.values();
     for (let i = 0; i < bv.length; i++)
       if (bv[i] < 0) throw runtimeError("Integers to negative integer powers are not allowed.");
   }
-  const out = compute(Binary.Pow, a, b, dtype);
+  const out =
+    b.isWrappedNumber && !isInteger(dtype)
+      ? powByNumber(a, b.item(), dtype)
+      : compute(Binary.Pow, a, b, dtype);
   if (b.isWrappedNumber) {
     const k = b.item();
     return record(
@@ -134,6 +138,33 @@ export function pow(x: TensorLike, y: TensorLike): Tensor {
     ["∂(a**b)/∂a = b·a**(b−1)", "∂(a**b)/∂b = a**b·ln(a)"],
     [a, b, out],
   );
+}
+
+/**
+ * `x ** k` for a float tensor and a number k as PyTorch's kernel computes it: k = 2 and 3 as
+ * products (x·x, (x·x)·x, each rounded to the dtype), −2 as 1/(x·x), ½ as sqrt, −½ as
+ * 1/sqrt, −1 as 1/x; other exponents through pow.
+ */
+function powByNumber(a: Tensor, k: number, dtype: DType): Tensor {
+  const r = isSinglePrecision(dtype) ? Math.fround : (v: number) => v;
+  const x = castOperand(a, dtype).values();
+  const out = new Float64Array(x.length);
+  const f =
+    k === 2
+      ? (v: number) => v * v
+      : k === 3
+        ? (v: number) => r(v * v) * v
+        : k === -2
+          ? (v: number) => 1 / r(v * v)
+          : k === 0.5
+            ? Math.sqrt
+            : k === -0.5
+              ? (v: number) => 1 / r(Math.sqrt(v))
+              : k === -1
+                ? (v: number) => 1 / v
+                : (v: number) => powOf(v, r(k));
+  for (let i = 0; i < x.length; i++) out[i] = f(x[i]);
+  return Tensor.fromValues(out, a.shape, dtype);
 }
 
 function powExponentGrad(a: Tensor, b: Tensor, out: Tensor): Tensor {
@@ -214,7 +245,7 @@ function extremum(code: Binary, op: string, a: Tensor, b: Tensor): Tensor {
 
 /** Integer `//` and `%` by zero raise, as PyTorch does (a float result is ±inf or NaN instead). */
 function checkIntegerDivisor(b: Tensor, dtype: DType): void {
-  if (dtype === "int64" && b.values().some((v) => v === 0))
+  if (isInteger(dtype) && b.values().some((v) => v === 0))
     throw new TensorError("ZeroDivisionError", "ZeroDivisionError");
 }
 

@@ -18,6 +18,8 @@ export interface Slice {
   start?: number | null;
   stop?: number | null;
   step?: number | null;
+  /** A negative step walks backwards, as in Python and numpy (PyTorch refuses one). */
+  allowNegativeStep?: boolean;
 }
 
 export type IndexItem = number | Slice | null | "..." | Tensor | number[];
@@ -37,6 +39,24 @@ interface Advanced {
 const isSlice = (x: IndexItem): x is Slice =>
   typeof x === "object" && x !== null && !(x instanceof Tensor) && !Array.isArray(x);
 
+/**
+ * The view operation PyTorch's basic indexing ends with, which names its grad_fn: an int is a
+ * select, None an unsqueeze, a slice a slice — except a full `:`, which PyTorch skips unless
+ * it is all there is.
+ */
+function basicOpName(list: readonly IndexItem[]): "select" | "slice" | "unsqueeze" {
+  let name: "select" | "slice" | "unsqueeze" = "slice";
+  for (const item of list) {
+    if (typeof item === "number") name = "select";
+    else if (item === null) name = "unsqueeze";
+    else if (isSlice(item)) {
+      const full = (item.start ?? 0) === 0 && (item.stop ?? null) === null && (item.step ?? 1) === 1;
+      if (!full) name = "slice";
+    }
+  }
+  return name;
+}
+
 /** How many dimensions of the indexed tensor an item consumes. */
 function consumes(item: IndexItem): number {
   if (item === null || item === "...") return 0;
@@ -48,11 +68,26 @@ function consumes(item: IndexItem): number {
 function sliceRange(s: Slice, size: number): { start: number; length: number; step: number } {
   const step = s.step ?? 1;
   if (step === 0) throw valueError("slice step cannot be zero");
-  if (step < 0) throw valueError("step must be greater than zero");
+  if (step < 0) {
+    if (s.allowNegativeStep !== true) throw valueError("step must be greater than zero");
+    return backwardRange(s, size, step);
+  }
   const clampIndex = (v: number) => Math.min(Math.max(v < 0 ? v + size : v, 0), size);
   const start = s.start === undefined || s.start === null ? 0 : clampIndex(s.start);
   const stop = s.stop === undefined || s.stop === null ? size : clampIndex(s.stop);
   return { start, length: stop > start ? Math.ceil((stop - start) / step) : 0, step };
+}
+
+/** Python's slice.indices for a negative step: from the last element (or `start`) down past `stop`. */
+function backwardRange(
+  s: Slice,
+  size: number,
+  step: number,
+): { start: number; length: number; step: number } {
+  const clamp = (v: number) => (v < 0 ? Math.max(v + size, -1) : Math.min(v, size - 1));
+  const start = s.start === undefined || s.start === null ? size - 1 : clamp(s.start);
+  const stop = s.stop === undefined || s.stop === null ? -1 : clamp(s.stop);
+  return { start, length: start > stop ? Math.ceil((stop - start) / step) : 0, step };
 }
 
 function intIndex(i: number, size: number, dim: number): number {
@@ -232,7 +267,7 @@ export function index(t: Tensor, list: readonly IndexItem[]): Tensor {
   const shape = t.shape;
   if (actual.advanced.length === 0) {
     const out = makeView(t, actual.view.shape, actual.view.strides, actual.view.offset);
-    return record(out, "index", [t], (g) => [scatterView(g, shape, logical.view)], [
+    return record(out, basicOpName(list), [t], (g) => [scatterView(g, shape, logical.view)], [
       "∂x[i]/∂x: the gradient placed at the indexed positions, 0 elsewhere",
     ]);
   }
@@ -272,6 +307,16 @@ function positionsOf(base: Layout, list: readonly IndexItem[]): { shape: number[
   return { shape: view.shape, positions };
 }
 
+/**
+ * The value as PyTorch assigns it: leading size-1 dims beyond the indexed shape's are dropped
+ * first (so a [1, 27] row fits a [27] slot), then it must broadcast.
+ */
+function assignedValue(v: Tensor, shape: readonly number[]): Tensor {
+  let drop = 0;
+  while (v.ndim - drop > shape.length && v.shape[drop] === 1) drop++;
+  return drop === 0 ? v : Tensor.fromValues(v.copyValues(), v.shape.slice(drop), v.dtype);
+}
+
 function checkValueShape(v: Tensor, shape: readonly number[]): void {
   const fits =
     v.ndim <= shape.length && v.shape.every((d, i) => d === 1 || d === shape[shape.length - v.ndim + i]);
@@ -291,9 +336,10 @@ export function indexPut(x: Tensor, list: readonly IndexItem[], value: TensorLik
     { shape: [...x.shape], strides: contiguousStrides(x.shape), offset: 0 },
     list,
   );
-  checkValueShape(v, shape);
+  const vs = assignedValue(v, shape);
+  checkValueShape(vs, shape);
   const out = x.copyValues();
-  const vals = expandValues(v, shape);
+  const vals = expandValues(vs, shape);
   for (let i = 0; i < positions.length; i++) out[positions[i]] = vals[i];
   return record(
     Tensor.fromValues(out, x.shape, x.dtype),
@@ -310,7 +356,8 @@ export function indexPut(x: Tensor, list: readonly IndexItem[], value: TensorLik
       }
       if (needs[1]) {
         const picked = Float64Array.from(positions, (p) => gv[p]);
-        gVal = gradFor(Tensor.fromValues(picked, shape, g.dtype), v);
+        const reduced = gradFor(Tensor.fromValues(picked, shape, g.dtype), vs);
+        gVal = vs === v ? reduced : Tensor.fromValues(reduced.copyValues(), v.shape, g.dtype);
       }
       return [gx, gVal];
     },
@@ -332,8 +379,9 @@ export function setIndex(t: Tensor, list: readonly IndexItem[], value: TensorLik
     { shape: [...t.shape], strides: [...t.strides], offset: t.offset },
     list,
   );
-  checkValueShape(v, shape);
-  const vals = Tensor.fromValues(expandValues(v, shape), shape, t.dtype).storage.data;
+  const vs = assignedValue(v, shape);
+  checkValueShape(vs, shape);
+  const vals = Tensor.fromValues(expandValues(vs, shape), shape, t.dtype).storage.data;
   const data = t.storage.data;
   for (let i = 0; i < positions.length; i++) data[positions[i]] = vals[i];
   t.storage.version++;

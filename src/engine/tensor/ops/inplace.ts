@@ -90,7 +90,8 @@ function binaryInPlace(code: Binary, t: Tensor, y: TensorLike, floatResult = fal
     );
   const op = OUT_OF_PLACE[code];
   if (op !== undefined && inPlaceIsRecorded(t, [other])) return rebase(t, (old) => op(old, other));
-  writeValues(t, binaryValues(code, t, other).values);
+  const computeType = floatResult && !isFloating(resultType([t, other])) ? "float32" : resultType([t, other]);
+  writeValues(t, binaryValues(code, t, other, computeType).values);
   return t;
 }
 

@@ -1,6 +1,7 @@
 import { record } from "../autograd/gradNode";
 import { Tensor } from "../tensor";
 import { runtimeError } from "../tensorError";
+import { sumToShape } from "./broadcast";
 import { gemm } from "./gemm";
 import { resultType } from "./operand";
 
@@ -107,14 +108,10 @@ export function linear(x: Tensor, weight: Tensor, bias: Tensor | null = null): T
         gw = Tensor.fromValues(r, weight.shape, g.dtype);
       }
       if (bias !== null && needs[2]) {
-        const r = new Float64Array(outFeatures);
-        for (let i = 0; i < rows; i++)
-          for (let j = 0; j < outFeatures; j++) r[j] += gs.data[gs.offset + i * outFeatures + j];
-        gb = Tensor.fromValues(
-          bias.numel === 1 ? Float64Array.of(r.reduce((s, v) => s + v, 0)) : r,
-          bias.shape,
-          g.dtype,
-        );
+        // summed over the rows as PyTorch's sum_to sums (its cascade order)
+        const rowsOfG = Tensor.fromValues(g.copyValues(), [rows, outFeatures], g.dtype);
+        gb = sumToShape(rowsOfG, bias.numel === 1 ? [1, 1] : [1, outFeatures]);
+        gb = Tensor.fromValues(gb.copyValues(), bias.shape, g.dtype);
       }
       return bias === null ? [gx, gw] : [gx, gw, gb];
     },

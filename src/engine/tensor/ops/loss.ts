@@ -1,9 +1,11 @@
 import { record } from "../autograd/gradNode";
+import { isSinglePrecision } from "../dtype";
 import { getDefaultDtype, isFloating, scalarTypeName } from "../dtype";
 import { broadcastShapes, formatSize, sameShape } from "../shapeMath";
 import { Tensor } from "../tensor";
 import { indexError, runtimeError, valueError } from "../tensorError";
 import { expandValues, sumToShape } from "./broadcast";
+import { cascadeSum } from "./cascadeSum";
 import { mapLanes } from "./lanes";
 import { logSoftmaxLane } from "./softmax";
 
@@ -43,27 +45,45 @@ function floatOf(a: Tensor): Tensor["dtype"] {
   return isFloating(a.dtype) ? a.dtype : getDefaultDtype();
 }
 
-/** `F.mse_loss(input, target)`: mean of (input − target)²; broadcasts like PyTorch (which warns). */
+/**
+ * `F.mse_loss(input, target)`: mean of (input − target)²; broadcasts like PyTorch (which warns).
+ * As PyTorch's kernel: each (x − y)² in the input's dtype, then the sum (or mean) in its cascade
+ * order; the gradient is (x − y)·(2/N)·g, each product rounded to the dtype.
+ */
 export function mseLoss(input: Tensor, target: Tensor, reduction: Reduction = "mean"): Tensor {
   checkReduction(reduction);
   const shape = broadcastShapes(input.shape, target.shape);
+  const dtype = floatOf(input);
+  const r = isSinglePrecision(dtype) ? Math.fround : (v: number) => v;
   const x = expandValues(input, shape);
   const y = expandValues(target, shape);
   const diff = new Float64Array(x.length);
   const losses = new Float64Array(x.length);
   for (let i = 0; i < x.length; i++) {
-    diff[i] = x[i] - y[i];
-    losses[i] = diff[i] * diff[i];
+    diff[i] = r(x[i] - y[i]);
+    losses[i] = r(diff[i] * diff[i]);
   }
-  const { out, scale } = reduceLoss(losses, shape, reduction, floatOf(input));
+  let out: Tensor;
+  if (reduction === "none") out = Tensor.fromValues(losses, shape, dtype);
+  else {
+    const all = Tensor.fromValues(losses, [losses.length], dtype);
+    const total = cascadeSum(all, [0], dtype as "float32" | "float64")[0];
+    out = Tensor.fromValues(
+      new Float64Array([reduction === "mean" ? total / losses.length : total]),
+      [],
+      dtype,
+    );
+  }
+  const norm = r(reduction === "mean" ? 2 / Math.max(losses.length, 1) : 2);
   return record(
     out,
     "mse_loss",
     [input, target],
     (g, needs) => {
-      const s = scale(g);
+      const gv = reduction === "none" ? g.values() : null;
+      const gs = reduction === "none" ? 0 : g.item();
       const d = new Float64Array(diff.length);
-      for (let i = 0; i < d.length; i++) d[i] = 2 * diff[i] * s[i];
+      for (let i = 0; i < d.length; i++) d[i] = r(r(diff[i] * norm) * (gv !== null ? gv[i] : gs));
       const full = Tensor.fromValues(d, shape, g.dtype);
       return [
         needs[0] ? sumToShape(full, input.shape) : null,

@@ -1,5 +1,13 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import {
+  add,
+  cast,
+  Generator,
+  mul,
+  randn,
+  t,
   arange,
   argmax,
   backward,
@@ -155,5 +163,29 @@ describe("statistics", () => {
         true,
       ).toNested(),
     ).toEqual([[Math.SQRT2], [2 * Math.SQRT2]]);
+  });
+});
+
+describe("float sums and means in PyTorch's cascade order", () => {
+  interface SumCase {
+    shape: number[];
+    dtype: "float32" | "float64";
+    dims: number | number[] | null;
+    transpose: boolean;
+    op: "sum" | "mean";
+    values: number[];
+  }
+  const cases = JSON.parse(readFileSync(join(__dirname, "../fixtures/torchSums.json"), "utf8")) as SumCase[];
+
+  it("match torch 1.13.1 bit for bit (recordTorchSums.py)", () => {
+    expect(cases.length).toBe(194);
+    for (const c of cases) {
+      const g = new Generator(7);
+      let x = add(mul(cast(randn(c.shape, { generator: g }), c.dtype), 3.1), 1);
+      if (c.transpose) x = t(x);
+      const r = c.op === "sum" ? sum(x, c.dims) : mean(x, c.dims);
+      const label = `${c.op} ${c.dtype} [${c.shape}]${c.transpose ? "ᵀ" : ""} dims=${JSON.stringify(c.dims)}`;
+      expect({ label, values: Array.from(r.values()) }).toEqual({ label, values: c.values });
+    }
   });
 });

@@ -4,6 +4,7 @@ import { contiguousStrides, normalizeDim, normalizeDims, numelOf, reducedShape }
 import { Tensor } from "../tensor";
 import { runtimeError } from "../tensorError";
 import { broadcastStrides, expandValues, forEachRow } from "./broadcast";
+import { cascadeSum } from "./cascadeSum";
 import { forEachLane, laneBase } from "./lanes";
 
 /**
@@ -45,10 +46,17 @@ function dimSuffix(dims: readonly number[], ndim: number): string {
   return dims.length === ndim ? "" : `, dim=${dims.length === 1 ? dims[0] : `(${dims.join(", ")})`}`;
 }
 
+/** The sum's values: PyTorch's cascade order for floats, exact for integers. */
+function reducedValues(a: Tensor, dims: readonly number[], outType: DType) {
+  if (outType === "float32" || outType === "float64")
+    return { values: cascadeSum(a, dims, outType), keepShape: reducedShape(a.shape, dims, true) };
+  return sumValues(a, dims);
+}
+
 export function sum(a: Tensor, dim?: Dims, keepdim = false, dtype?: DType): Tensor {
   const dims = normalizeDims(dim, a.ndim);
-  const { values, keepShape } = sumValues(a, dims);
   const outType = dtype ?? (isFloating(a.dtype) ? a.dtype : "int64");
+  const { values, keepShape } = reducedValues(a, dims, outType);
   const out = Tensor.fromValues(values, reducedShape(a.shape, dims, keepdim), outType);
   return record(out, "sum", [a], (g) => [spread(g, keepShape, a, 1)], [
     `∂sum(a${dimSuffix(dims, a.ndim)})/∂a = 1 for every element`,
@@ -62,7 +70,8 @@ export function mean(a: Tensor, dim?: Dims, keepdim = false, dtype?: DType): Ten
       `mean(): could not infer output dtype. Input dtype must be either a floating point or complex dtype. Got: ${scalarTypeName(a.dtype)}`,
     );
   const dims = normalizeDims(dim, a.ndim);
-  const { values, keepShape } = sumValues(a, dims);
+  // PyTorch's CPU mean is the sum, then a division by the count
+  const { values, keepShape } = reducedValues(a, dims, outType);
   const count = dims.reduce((p, d) => p * a.shape[d], 1);
   for (let i = 0; i < values.length; i++) values[i] /= count;
   const out = Tensor.fromValues(values, reducedShape(a.shape, dims, keepdim), outType);

@@ -1,5 +1,8 @@
 import { record } from "../autograd/gradNode";
-import { type DType, getDefaultDtype, isFloating, scalarTypeName } from "../dtype";
+import { isSinglePrecision } from "../dtype";
+import { type DType, getDefaultDtype, isFloating, isInteger, scalarTypeName } from "../dtype";
+import { cos as crCos, sin as crSin } from "../../math/correctlyRounded";
+import { cosf, expf, logf, sinf } from "../../math/sleefFloat";
 import { Tensor } from "../tensor";
 import { runtimeError } from "../tensorError";
 import { div, mul } from "./elementwise";
@@ -25,15 +28,26 @@ function floatType(a: Tensor): DType {
   return isFloating(a.dtype) ? a.dtype : getDefaultDtype();
 }
 
+/** f for a float64 result; PyTorch's SLEEF routine (see math/sleefFloat) for a float32 one. */
+function byType(a: Tensor, double: (x: number) => number, single: (x: number) => number): Float64Array {
+  return mapValues(a, isSinglePrecision(floatType(a)) ? single : double);
+}
+
 export function exp(a: Tensor): Tensor {
-  const out = Tensor.fromValues(mapValues(a, Math.exp), a.shape, floatType(a));
+  const out = Tensor.fromValues(byType(a, Math.exp, expf), a.shape, floatType(a));
   return record(out, "exp", [a], (g) => [mul(g, out)], ["∂exp(a)/∂a = exp(a)"], [out]);
 }
 
 /** Natural log; log(0) = −inf and log(x<0) = NaN, as tensors do (no exception). */
 export function log(a: Tensor): Tensor {
-  const out = Tensor.fromValues(mapValues(a, Math.log), a.shape, floatType(a));
+  const out = Tensor.fromValues(byType(a, Math.log, logf), a.shape, floatType(a));
   return record(out, "log", [a], (g) => [div(g, a)], ["∂log(a)/∂a = 1/a"], [a]);
+}
+
+/** Base-10 log; its rule divides by a·ln 10, as PyTorch's does. */
+export function log10(a: Tensor): Tensor {
+  const out = Tensor.fromValues(mapValues(a, Math.log10), a.shape, floatType(a));
+  return record(out, "log10", [a], (g) => [div(g, mul(a, Math.LN10))], ["∂log10(a)/∂a = 1/(a·ln 10)"], [a]);
 }
 
 export function sqrt(a: Tensor): Tensor {
@@ -92,7 +106,7 @@ export function clamp(a: Tensor, min: number | null, max: number | null): Tensor
 export function cast(a: Tensor, dtype: DType): Tensor {
   if (dtype === a.dtype) return a;
   let values = a.copyValues();
-  if (dtype === "int64") values = values.map((x) => (x !== x || !Number.isFinite(x) ? 0 : Math.trunc(x)));
+  if (isInteger(dtype)) values = values.map((x) => (x !== x || !Number.isFinite(x) ? 0 : Math.trunc(x)));
   const out = Tensor.fromValues(values, a.shape, dtype);
   if (!isFloating(dtype)) return out;
   return record(
@@ -105,7 +119,11 @@ export function cast(a: Tensor, dtype: DType): Tensor {
 }
 
 export function sin(a: Tensor): Tensor {
-  const out = Tensor.fromValues(mapValues(a, Math.sin), a.shape, floatType(a));
+  const out = Tensor.fromValues(
+    byType(a, Math.sin, (x) => sinf(x, crSin)),
+    a.shape,
+    floatType(a),
+  );
   return record(
     out,
     "sin",
@@ -123,7 +141,11 @@ export function sin(a: Tensor): Tensor {
 }
 
 export function cos(a: Tensor): Tensor {
-  const out = Tensor.fromValues(mapValues(a, Math.cos), a.shape, floatType(a));
+  const out = Tensor.fromValues(
+    byType(a, Math.cos, (x) => cosf(x, crCos)),
+    a.shape,
+    floatType(a),
+  );
   return record(
     out,
     "cos",

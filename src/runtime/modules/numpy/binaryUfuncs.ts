@@ -1,0 +1,283 @@
+import { allocFloat64 } from "../../../engine/memory";
+import * as T from "../../../engine/tensor/index";
+import type { Tensor } from "../../../engine/tensor/index";
+import { pow as crPow } from "../../../engine/math/correctlyRounded";
+import { NotImplemented, type PyValue } from "../../interpreter/objects";
+import { typeError, valueError } from "../../interpreter/pyErrors";
+import { typeName } from "../../interpreter/stringify";
+import { operandIn, operandOf, operandsDtype, type Operand } from "./convert";
+import { checkFloatErrors } from "./fpErrors";
+import type { NdArray, NpScalar } from "./ndarray";
+import { broadcastShapesOf, expandTo } from "./broadcastValues";
+import { isFloat, roundInto, type NpDtype } from "./npDtype";
+import type { NumpyState } from "./numpyState";
+
+/**
+ * numpy's two-operand ufuncs: broadcasting, numpy 2's type promotion (NEP 50), numpy's
+ * integer and float semantics (`1/0` is inf with a warning; integer `//` and `%` by zero give
+ * 0), each computed through the engine's operation of the same meaning so it is recorded with
+ * its gradient rule — where numpy's numbers differ from the engine's kernel (power, floor
+ * division), the result's values are numpy's.
+ */
+
+export type BinaryName =
+  | "add"
+  | "subtract"
+  | "multiply"
+  | "divide"
+  | "floor_divide"
+  | "remainder"
+  | "power"
+  | "maximum"
+  | "minimum"
+  | "equal"
+  | "not_equal"
+  | "less"
+  | "less_equal"
+  | "greater"
+  | "greater_equal"
+  | "logical_and"
+  | "logical_or"
+  | "logical_xor"
+  | "bitwise_and"
+  | "bitwise_or"
+  | "bitwise_xor";
+
+const COMPARISONS: Partial<Record<BinaryName, (a: Tensor, b: Tensor) => Tensor>> = {
+  equal: T.eq,
+  not_equal: T.ne,
+  less: T.lt,
+  less_equal: T.le,
+  greater: T.gt,
+  greater_equal: T.ge,
+};
+
+/** The dtype an operation computes in, and the dtype of its result. */
+function typesFor(name: BinaryName, a: Operand, b: Operand): { compute: NpDtype; out: NpDtype } {
+  const common = operandsDtype([a, b]);
+  switch (name) {
+    case "divide": {
+      const d = isFloat(common) ? common : "float64";
+      return { compute: d, out: d };
+    }
+    case "subtract":
+      if (common === "bool")
+        throw typeError(
+          "numpy boolean subtract, the `-` operator, is not supported, use the bitwise_xor, the `^` operator, or the logical_xor function instead.",
+        );
+      return { compute: common, out: common };
+    case "logical_and":
+    case "logical_or":
+    case "logical_xor":
+      return { compute: common, out: "bool" };
+    case "bitwise_and":
+    case "bitwise_or":
+    case "bitwise_xor":
+      if (isFloat(common))
+        throw typeError(
+          `ufunc '${name}' not supported for the input types, and the inputs could not be safely coerced to any supported types according to the casting rule ''safe''`,
+        );
+      return { compute: common, out: common };
+    default:
+      if (name in COMPARISONS) return { compute: common, out: "bool" };
+      return { compute: common, out: common };
+  }
+}
+
+/** The name numpy's warnings give the operation: `scalar divide` for numpy 2's scalar arithmetic. */
+function label(name: BinaryName, a: Operand, b: Operand): string {
+  return a.scalar && b.scalar ? `scalar ${name}` : name;
+}
+
+/** numpy's float floor division: C's fmod-based divmod, inf or NaN for a zero divisor. */
+export function floorDivideFloat(a: number, b: number): number {
+  if (b === 0) return a / b;
+  const mod = a % b;
+  let div = (a - mod) / b;
+  if (mod !== 0 && b < 0 !== mod < 0) div -= 1;
+  if (div === 0) return Object.is(a / b, -0) || a / b < 0 ? -0 : 0;
+  let floorDiv = Math.floor(div);
+  if (div - floorDiv > 0.5) floorDiv += 1;
+  return floorDiv;
+}
+
+/** numpy's float remainder (the divisor's sign), NaN for a zero divisor. */
+export function remainderFloat(a: number, b: number): number {
+  if (b === 0) return NaN;
+  let mod = a % b;
+  if (mod !== 0) {
+    if (b < 0 !== mod < 0) mod += b;
+  } else mod = b < 0 ? -0 : 0;
+  return mod;
+}
+
+/** Integer floor division: exact for safe integers; 0 for a zero divisor (numpy warns). */
+function floorDivideInt(a: number, b: number): number {
+  if (b === 0) return 0;
+  let q = Math.floor(a / b);
+  const r = a - q * b;
+  if (b > 0 ? r < 0 : r > 0) q -= 1;
+  else if (b > 0 ? r >= b : r <= b) q += 1;
+  return q + 0;
+}
+
+function remainderInt(a: number, b: number): number {
+  if (b === 0) return 0;
+  let r = a % b;
+  if (r !== 0 && r < 0 !== b < 0) r += b;
+  return r + 0;
+}
+
+function powerInt(a: number, b: number): number {
+  if (b < 0) throw valueError("Integers to negative integer powers are not allowed.");
+  let result = 1;
+  let base = a;
+  for (let e = b; e > 0; e = Math.floor(e / 2)) {
+    if (e % 2 === 1) result *= base;
+    base *= base;
+  }
+  return result;
+}
+
+/** Replaces a fresh result's values, elementwise from its broadcast operands. */
+function overwrite(out: Tensor, a: Tensor, b: Tensor, f: (x: number, y: number) => number): void {
+  const av = expandTo(a, out.shape);
+  const bv = expandTo(b, out.shape);
+  const data = out.storage.data;
+  for (let i = 0; i < av.length; i++) data[out.offset + i] = f(av[i], bv[i]);
+}
+
+/** A fresh, zero-filled result of the operands' broadcast shape (for kernels GradLens writes itself). */
+function blank(a: Tensor, b: Tensor, dtype: Tensor["dtype"]): Tensor {
+  const shape = T.broadcastShapes(a.shape, b.shape);
+  return T.Tensor.fromValues(allocFloat64(shape.reduce((p, d) => p * d, 1)), shape, dtype);
+}
+
+/** Computes `name(a, b)` in `compute` dtype; returns the result tensor (a fresh one). */
+function compute(
+  s: NumpyState,
+  name: BinaryName,
+  a: Tensor,
+  b: Tensor,
+  dtype: NpDtype,
+  where: string,
+): Tensor {
+  const float = isFloat(dtype);
+  let out: Tensor;
+  switch (name) {
+    case "add":
+      out = T.add(a, b);
+      break;
+    case "subtract":
+      out = T.sub(a, b);
+      break;
+    case "multiply":
+      out = T.mul(a, b);
+      break;
+    case "divide":
+      out = T.div(a, b);
+      checkFloatErrors(s, where, out, [a, b], (r, i) => r[1](i) === 0);
+      return out;
+    case "floor_divide":
+    case "remainder": {
+      const floor = name === "floor_divide";
+      if (float) {
+        out = floor ? T.floorDivide(a, b) : T.remainder(a, b);
+        overwrite(out, a, b, floor ? floorDivideFloat : remainderFloat);
+        checkFloatErrors(s, where, out, [a, b], (r, i) => r[1](i) === 0);
+      } else {
+        out = blank(a, b, a.dtype);
+        overwrite(out, a, b, floor ? floorDivideInt : remainderInt);
+        if (b.values().some((v) => v === 0)) s.fpError("divide", `divide by zero encountered in ${where}`);
+      }
+      break;
+    }
+    case "power":
+      if (float) {
+        out = T.pow(a, b);
+        overwrite(out, a, b, crPow);
+        checkFloatErrors(s, where, out, [a, b], (r, i) => r[0](i) === 0 && r[1](i) < 0);
+        break;
+      }
+      out = blank(a, b, a.dtype);
+      overwrite(out, a, b, dtype === "bool" ? (x, y) => (x !== 0 || y === 0 ? 1 : 0) : powerInt);
+      break;
+    case "maximum":
+      out = T.maximum(a, b);
+      break;
+    case "minimum":
+      out = T.minimum(a, b);
+      break;
+    case "logical_and":
+    case "logical_or":
+    case "logical_xor": {
+      out = blank(a, b, "bool");
+      const f =
+        name === "logical_and"
+          ? (x: number, y: number) => (x !== 0 && y !== 0 ? 1 : 0)
+          : name === "logical_or"
+            ? (x: number, y: number) => (x !== 0 || y !== 0 ? 1 : 0)
+            : (x: number, y: number) => ((x !== 0) !== (y !== 0) ? 1 : 0);
+      overwrite(out, a, b, f);
+      return out;
+    }
+    case "bitwise_and":
+      return T.bitwiseAnd(a, b);
+    case "bitwise_or":
+      return T.bitwiseOr(a, b);
+    case "bitwise_xor":
+      return T.bitwiseXor(a, b);
+    default:
+      return COMPARISONS[name]!(a, b);
+  }
+  if (float && name !== "power" && name !== "floor_divide" && name !== "remainder")
+    checkFloatErrors(s, where, out, [a, b], null);
+  if (dtype === "int32") roundInto(out.storage.data, "int32");
+  return out;
+}
+
+/**
+ * `np.<name>(x, y)` (and the operators): the result array, or a numpy scalar when it has no
+ * dimensions; NotImplemented when an operand is nothing numpy would read as an array (so the
+ * other operand's reflected operator gets its turn).
+ */
+export function binary(
+  s: NumpyState,
+  name: BinaryName,
+  x: PyValue,
+  y: PyValue,
+): NdArray | NpScalar | typeof NotImplemented {
+  const a = operandOf(s, x);
+  const b = operandOf(s, y);
+  if (a === null || b === null) return NotImplemented;
+  return binaryOperands(s, name, a, b);
+}
+
+export function binaryOperands(s: NumpyState, name: BinaryName, a: Operand, b: Operand): NdArray | NpScalar {
+  const { tensor, dtype } = binaryTensor(s, name, a, b);
+  return s.result(tensor, dtype);
+}
+
+/** The result of `name(a, b)` as a tensor and its dtype, not yet made a Python value. */
+export function binaryTensor(
+  s: NumpyState,
+  name: BinaryName,
+  a: Operand,
+  b: Operand,
+): { tensor: Tensor; dtype: NpDtype } {
+  broadcastShapesOf([a.tensor.shape, b.tensor.shape]);
+  const { compute: dtype, out } = typesFor(name, a, b);
+  const ta = operandIn(s, a, dtype);
+  const tb = operandIn(s, b, dtype);
+  return { tensor: compute(s, name, ta, tb, dtype, label(name, a, b)), dtype: out };
+}
+
+/** The function form's error for operands numpy cannot read (`np.add(1, "a")`). */
+export function binaryFunction(s: NumpyState, name: BinaryName, x: PyValue, y: PyValue): NdArray | NpScalar {
+  const r = binary(s, name, x, y);
+  if (r === NotImplemented)
+    throw typeError(
+      `ufunc '${name}' did not contain a loop with signature matching types (${typeName(x)}, ${typeName(y)})`,
+    );
+  return r as NdArray | NpScalar;
+}
