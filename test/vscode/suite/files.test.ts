@@ -2,7 +2,7 @@
 // A program's files and modules in the real extension host: examples/data_and_modules (a program
 // that reads names.txt and imports helper.py), and a folder this suite writes into the workspace
 // (examples/) and removes again: a module that raises, a program that imports it, a notebook
-// beside a data file.
+// beside a data file that plots what it read.
 import * as assert from "node:assert/strict";
 import * as os from "node:os";
 import * as path from "node:path";
@@ -31,6 +31,13 @@ const NOTEBOOK = {
       metadata: {},
       outputs: [],
       source: ["words = open('names.txt').read().splitlines()\n", "n = len(words)\n"],
+    },
+    {
+      cell_type: "code",
+      execution_count: null,
+      metadata: {},
+      outputs: [],
+      source: ["import matplotlib.pyplot as plt\n", "plt.hist([len(w) for w in words])\n", "plt.show()\n"],
     },
   ],
   metadata: { kernelspec: { display_name: "Python 3", language: "python", name: "python3" } },
@@ -150,7 +157,7 @@ suite("GradLens: a program's files and modules", () => {
     assert.ok(edited.ok);
   });
 
-  test("a notebook cell opens a file beside the notebook", async () => {
+  test("a notebook cell opens a file beside the notebook, and its histogram is the next cell's output", async () => {
     const gradlens = await api();
     const notebook = await vscode.workspace.openNotebookDocument(
       vscode.Uri.joinPath(scratch(), "cells.ipynb"),
@@ -165,5 +172,22 @@ suite("GradLens: a program's files and modules", () => {
     assert.ok(trace.ok, trace.diagnostics.map((d) => d.message).join("; "));
     assert.equal(trace.variables.n, 3);
     assert.deepEqual(trace.variables.words, ["emma", "olivia", "ava"]);
+    assert.equal(trace.figures?.length, 1, "the histogram of the names' lengths is drawn");
+    // run with GradLens as the kernel, the plotting cell shows the figure as its output
+    await vscode.commands.executeCommand("notebook.selectKernel", {
+      id: "gradlens-kernel",
+      extension: "gradlens.gradlens",
+    });
+    await vscode.commands.executeCommand("notebook.cell.execute", {
+      ranges: [{ start: 0, end: 2 }],
+      document: notebook.uri,
+    });
+    const output = await waitFor("the plotting cell's output", () =>
+      notebook
+        .cellAt(1)
+        .outputs.flatMap((o) => o.items)
+        .find((i) => i.mime === "image/svg+xml"),
+    );
+    assert.ok(new TextDecoder().decode(output.data).includes("<svg"), "the output is an SVG drawing");
   });
 });

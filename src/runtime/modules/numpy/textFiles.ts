@@ -3,6 +3,7 @@ import { getAttribute } from "../../interpreter/attributes";
 import { PyInt, PyList, PyModule, PyTuple, type Kwargs, type PyValue } from "../../interpreter/objects";
 import { PyError, typeError, UnsupportedError, valueError } from "../../interpreter/pyErrors";
 import { typeName } from "../../interpreter/stringify";
+import { convertToFloat, convertToInt } from "../../conversions";
 import { bind, boolArg, native } from "../torchArgs";
 import { dtypeArg, intOf } from "./convert";
 import type { NdArray } from "./ndarray";
@@ -18,20 +19,30 @@ import type { NumpyState } from "./numpyState";
 /** The numeric dtypes these read into; others (str, structured) are not modelled. */
 const NUMERIC: readonly NpDtype[] = ["float64", "float32", "int64", "int32"];
 
-/** numpy's float parser: Python's float syntax without underscores or hex, whitespace around allowed. */
-const FLOAT_TEXT = /^[+-]?(?:(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?|inf|infinity|nan)$/i;
-const INT_TEXT = /^[+-]?\d+$/;
-/** Python's `int()` and `float()` accept `_` between digits (genfromtxt converts with them). */
-const PY_INT_TEXT = /^[+-]?\d(?:_?\d)*$/;
-const PY_FLOAT_TEXT =
-  /^[+-]?(?:(?:\d(?:_?\d)*\.?(?:\d(?:_?\d)*)?|\.\d(?:_?\d)*)(?:[eE][+-]?\d(?:_?\d)*)?|inf|infinity|nan)$/i;
-
-function numberOfText(text: string): number {
-  const t = text.replace(/_/g, "").toLowerCase();
-  if (t.endsWith("inf") || t.endsWith("infinity")) return t.startsWith("-") ? -Infinity : Infinity;
-  if (t.endsWith("nan")) return NaN;
-  return Number(t);
+/** A field as Python's `float()` reads it (whitespace around, `_` between digits), or null. */
+function pythonFloat(text: string): number | null {
+  try {
+    return convertToFloat(text);
+  } catch (e) {
+    if (e instanceof PyError) return null;
+    throw e;
+  }
 }
+
+/** A field as Python's `int()` reads it, or null. */
+function pythonInt(text: string): number | null {
+  try {
+    const n = convertToInt([text], null);
+    return n instanceof PyInt ? (n.big !== null ? Number(n.big) : n.v) : null;
+  } catch (e) {
+    if (e instanceof PyError) return null;
+    throw e;
+  }
+}
+
+/** numpy's own parser (loadtxt) is Python's without the `_` between digits. */
+const numpyFloat = (text: string) => (text.includes("_") ? null : pythonFloat(text));
+const numpyInt = (text: string) => (text.includes("_") ? null : pythonInt(text));
 
 /** The lines of `source`: a path opened with the program's own `open()`, or anything iterable of str. */
 function readLines(s: NumpyState, source: PyValue, encoding: PyValue | undefined): string[] {
@@ -205,14 +216,12 @@ function loadtxt(s: NumpyState, args: PyValue[], kwargs: Kwargs): NdArray {
     width = all.length;
     rows.push(
       picked.map((field, j) => {
-        const t = field.trim();
-        if (dtype.startsWith("int") && INT_TEXT.test(t)) return Number(t);
+        const asInt = dtype.startsWith("int") ? numpyInt(field) : null;
+        if (asInt !== null) return asInt;
         // an integer written as a float is read through the float (numpy 1.23+, deprecated)
-        if (FLOAT_TEXT.test(t)) {
-          const x = numberOfText(t);
-          if (!dtype.startsWith("int")) return x;
-          if (Number.isFinite(x)) return Math.trunc(x);
-        }
+        const x = numpyFloat(field);
+        if (x !== null && !dtype.startsWith("int")) return x;
+        if (x !== null && Number.isFinite(x)) return Math.trunc(x);
         throw valueError(
           `could not convert string ${s.interp.repr(field)} to ${dtype} at row ${rows.length}, column ${j + 1}.`,
         );
@@ -302,9 +311,8 @@ function genfromtxt(s: NumpyState, args: PyValue[], kwargs: Kwargs): NdArray {
     // a missing or unreadable value is nan (-1 for integers), as genfromtxt's loose converters give
     kept.push(
       picked.map((field) => {
-        const t = field.trim();
-        if (dtype.startsWith("int")) return PY_INT_TEXT.test(t) ? Number(t.replace(/_/g, "")) : -1;
-        return PY_FLOAT_TEXT.test(t) ? numberOfText(t) : NaN;
+        if (dtype.startsWith("int")) return pythonInt(field) ?? -1;
+        return pythonFloat(field) ?? NaN;
       }),
     );
     chargeArray(picked.length);
