@@ -163,8 +163,9 @@ suite("GradLens: a program's files and modules", () => {
       vscode.Uri.joinPath(scratch(), "cells.ipynb"),
     );
     const editor = await vscode.window.showNotebookDocument(notebook, { viewColumn: vscode.ViewColumn.One });
-    editor.selection = new vscode.NotebookRange(0, 1);
-    const cell = notebook.cellAt(0).document.uri.toString();
+    // the plotting cell: GradLens runs the notebook's cells up to it
+    editor.selection = new vscode.NotebookRange(1, 2);
+    const cell = notebook.cellAt(1).document.uri.toString();
     const trace = await waitFor("a trace of the cell", async () => {
       await gradlens.whenIdle();
       return gradlens.lastTrace(cell);
