@@ -1,15 +1,17 @@
-import { zoomIdentity, type ZoomTransform } from "d3-zoom";
-import type { HostMessage } from "../src/view/protocol";
-import type { ViewGraph } from "../src/view/viewGraph";
+import { applyNumbers } from "../src/view/numbersPatch";
+import type { HostMessage, NumbersMessage } from "../src/view/protocol";
+import type { LayoutDirection, ViewGraph } from "../src/view/viewGraph";
 import { usesCanvas } from "./canvasDetail";
 import { CanvasRenderer } from "./canvasRenderer";
 import { pathsBetween, rootKey, search } from "./focusPaths";
-import { patchGraph, samePlaces } from "./graphPatch";
+import { catchUp, patchGraph } from "./graphPatch";
+import { samePlaces } from "../src/view/samePlaces";
 import { drawnIds } from "./groupMembers";
 import { renderGraph, type RenderedGraph } from "./graphRenderer";
 import { GraphIndex, neighbourhood } from "./neighbourhood";
 import { Minimap } from "./minimap";
-import { PanZoom } from "./panZoom";
+import { editorFontPx, fitWhole, openingView, readableScales, type Readable } from "./firstSight";
+import { PanZoom, type Transform } from "./panZoom";
 import { svgElement } from "./svg";
 import type { VsCodeApi } from "./vscodeApi";
 import { messages } from "../src/l10n/messages";
@@ -26,11 +28,18 @@ const TOGGLE_GAP_MS = 400;
 /** Below this zoom the numbers are left out. */
 const FAR_SCALE = 0.45;
 
+/** What a patch writes at once: the view, grown by this share of its size on every side. */
+const NEAR_VIEW = 0.5;
+
 /** What survives the webview being hidden and shown again (VS Code's `setState`). */
 interface SavedState {
   title: string;
+  direction: LayoutDirection;
   transform: { x: number; y: number; k: number };
 }
+
+/** How long the page's size must hold still before the host hears of it. */
+const VIEWPORT_SETTLE_MS = 150;
 
 /**
  * The webview's page: a header (title, the root's value, zoom buttons), the stale banner, the
@@ -106,7 +115,7 @@ export class GraphApp {
     html(toolbar, "button", { type: "button", title: t("view.fit.title") }, t("view.fit")).onclick = () =>
       this.fit(true);
     html(toolbar, "button", { type: "button", title: t("view.actualSize.title") }, "100%").onclick = () =>
-      this.panZoom.actualSize();
+      this.panZoom.scaleTo(this.readable().full);
 
     this.banner = html(app, "div", { id: "stale-banner", role: "status", hidden: "" });
     html(this.banner, "span", { class: "gl-banner-text" }, t("view.stale"));
@@ -138,6 +147,8 @@ export class GraphApp {
     this.panZoom = new PanZoom(this.svg, this.viewport, (t) => {
       this.canvas.setTransform(t);
       this.updateMinimap();
+      // Numbers patched while these parts were away from the view reach them as they come near.
+      if (this.rendered) catchUp(this.rendered, this.panZoom.inView(NEAR_VIEW));
       // Far out, numbers are specks: leave them out, which also keeps big graphs smooth.
       this.svg.classList.toggle("gl-far", t.k < FAR_SCALE);
       this.saveTransform(t);
@@ -146,11 +157,18 @@ export class GraphApp {
       this.updateMinimap();
       if (this.fitPending) this.fit();
     }).observe(this.svg);
+    // The host lays the graph out to suit the page's shape (left to right, or top to bottom).
+    this.postViewport();
+    let settle = 0;
+    window.addEventListener("resize", () => {
+      clearTimeout(settle);
+      settle = window.setTimeout(() => this.postViewport(), VIEWPORT_SETTLE_MS);
+    });
     window.addEventListener("keydown", (e) => {
       if (e.ctrlKey || e.metaKey || e.altKey || e.target instanceof HTMLInputElement) return;
       if (e.key === "Escape" && this.focused) this.toggleFocus();
       else if (e.key === "f" || e.key === "F") this.fit(true);
-      else if (e.key === "0") this.panZoom.actualSize();
+      else if (e.key === "0") this.panZoom.scaleTo(this.readable().full);
     });
     this.svg.addEventListener("click", (e) => this.onClick(e));
     this.svg.addEventListener("dblclick", (e) => this.onDoubleClick(e));
@@ -166,6 +184,9 @@ export class GraphApp {
       case "graph":
         this.showGraph(message.graph, message.title);
         this.setStale(message.stale && this.graph !== null, null);
+        break;
+      case "numbers":
+        this.showNumbers(message);
         break;
       case "stale":
         this.setStale(message.stale && this.graph !== null, message.reason);
@@ -185,6 +206,8 @@ export class GraphApp {
       return;
     }
     const firstOfTitle = this.title !== title;
+    // Turned (the panel changed shape): a new layout, to be fitted anew as well.
+    const turned = this.graph !== null && this.graph.direction !== graph.direction;
     const onCanvas = usesCanvas(graph);
     if (
       !firstOfTitle &&
@@ -193,18 +216,16 @@ export class GraphApp {
       (onCanvas || this.rendered?.complete()) &&
       samePlaces(this.graph, graph)
     ) {
-      // Same layout, new numbers (a training step): patch the texts, keep the view and the DOM;
-      // on a canvas, its next frame simply draws the new numbers.
-      if (onCanvas) this.canvas.patch(graph);
-      else if (this.rendered) patchGraph(this.rendered, graph);
+      // Same layout, new numbers: patch the texts, keep the view and the DOM.
       this.graph = graph;
       this.index = new GraphIndex(graph);
-      this.renderSummary(graph);
+      this.patchDrawn();
       return;
     }
     // Highlights name trace ids, which mean nothing in another program's graph.
     if (firstOfTitle) this.highlighted = new Set();
     this.rendered?.cancel();
+    this.rendered = null;
     this.viewport.replaceChildren();
     this.graph = graph;
     this.title = title;
@@ -222,12 +243,10 @@ export class GraphApp {
     this.titleText.textContent = title;
     this.renderSummary(graph);
     // Place the view before drawing (cheap on an empty SVG), so a big graph can draw what is in view first.
-    if (firstOfTitle) {
+    if (firstOfTitle || turned) {
       const saved = this.vscode.getState() as SavedState | undefined;
-      if (saved && saved.title === title && saved.transform) {
-        this.panZoom.set(
-          zoomIdentity.translate(saved.transform.x, saved.transform.y).scale(saved.transform.k),
-        );
+      if (saved && saved.title === title && saved.direction === graph.direction && saved.transform) {
+        this.panZoom.set(saved.transform);
       } else {
         this.fit();
       }
@@ -236,7 +255,7 @@ export class GraphApp {
     this.updateMinimap();
     if (onCanvas) {
       this.rendered = null;
-      this.canvas.show(graph);
+      this.canvas.show(graph, this.index);
       this.canvas.setHighlighted(this.highlightedKeys());
       return;
     }
@@ -245,6 +264,30 @@ export class GraphApp {
       inView: graph.nodes.length > PROGRESSIVE_NODES ? this.panZoom.inView(0.5) : null,
       onValueNode: (node, group) => group.classList.toggle("gl-highlight", this.highlighted.has(node.trace)),
     });
+  }
+
+  /**
+   * A training step's (or an edited number's) numbers for the graph on screen: written into the
+   * view model, then into what is drawn. Numbers for another graph are dropped.
+   */
+  private showNumbers(message: NumbersMessage): void {
+    if (!this.graph || message.title !== this.title) return;
+    if (!applyNumbers(this.graph, message)) {
+      this.vscode.postMessage({
+        type: "error",
+        message: "GradLens webview: numbers that do not fit the graph",
+      });
+      return;
+    }
+    this.patchDrawn();
+  }
+
+  /** The numbers of `this.graph` into what is drawn: the canvas's next frame, or the SVG's texts. */
+  private patchDrawn(): void {
+    if (!this.graph) return;
+    if (this.canvas.active()) this.canvas.patch(this.graph);
+    else if (this.rendered) patchGraph(this.rendered, this.graph, this.panZoom.inView(NEAR_VIEW));
+    this.renderSummary(this.graph);
   }
 
   /** The graph on screen, with the numbers of the latest patch (what Export Graph draws). */
@@ -272,12 +315,31 @@ export class GraphApp {
     );
   }
 
-  /** `whole`: the user asked for it, so show everything however small; otherwise stay readable. */
+  /**
+   * `whole` (the Fit button): everything, however small, never larger than "100%". Otherwise
+   * the opening view: everything when it fits at a readable size, else the root's neighbourhood.
+   */
   private fit(whole = false): void {
     if (!this.graph) return;
-    const root = this.graph.nodes.find((n) => n.kind === "value" && n.root);
-    const focus = root ? { x: root.box.x + root.box.width, y: root.box.y + root.box.height / 2 } : null;
-    this.fitPending = !this.panZoom.fit(this.graph.width, this.graph.height, whole ? null : focus);
+    const { width, height } = this.panZoom.size();
+    this.fitPending = width === 0 || height === 0; // hidden: fitted once it has a size
+    if (this.fitPending) return;
+    const readable = this.readable();
+    this.panZoom.set(
+      whole
+        ? fitWhole(this.graph, width, height, readable.full)
+        : openingView(this.graph, width, height, readable),
+    );
+  }
+
+  /** "100%" and the least readable scale, from the editor's font size as VS Code gives it to the page. */
+  private readable(): Readable {
+    const style = getComputedStyle(document.documentElement);
+    return readableScales(editorFontPx(style.getPropertyValue("--vscode-editor-font-size")));
+  }
+
+  private postViewport(): void {
+    this.vscode.postMessage({ type: "viewport", width: window.innerWidth, height: window.innerHeight });
   }
 
   private setStale(stale: boolean, reason: string | null): void {
@@ -459,9 +521,13 @@ export class GraphApp {
     this.svg.classList.add("gl-focusing");
   }
 
-  private saveTransform(t: ZoomTransform): void {
-    if (this.title === null) return;
-    const state: SavedState = { title: this.title, transform: { x: t.x, y: t.y, k: t.k } };
+  private saveTransform(t: Transform): void {
+    if (this.title === null || !this.graph) return;
+    const state: SavedState = {
+      title: this.title,
+      direction: this.graph.direction,
+      transform: { x: t.x, y: t.y, k: t.k },
+    };
     this.vscode.setState(state);
   }
 }

@@ -19,6 +19,7 @@ function graphOf(n: number): ViewGraph {
     height: 30,
     root: null,
     rootName: "L",
+    direction: "left-to-right",
   };
 }
 

@@ -9,6 +9,7 @@ import {
   textWidth,
 } from "../src/view/nodeMetrics";
 import { distanceToRoute } from "./edgeHit";
+import { bendControls } from "../src/view/render/edgePath";
 import { heatCell } from "../src/view/render/heatmapScale";
 import { valueNodeTitle } from "../src/view/render/nodeSvg";
 import type {
@@ -42,7 +43,7 @@ interface Transform {
 
 /**
  * Draws a laid-out graph on a canvas under the (then empty) SVG, for graphs too big for SVG
- * to pan and zoom smoothly (see canvasDetail.ts). The SVG stays on top as the surface d3-zoom
+ * to pan and zoom smoothly (see canvasDetail.ts). The SVG stays on top as the surface pan and zoom
  * and the app's click handlers listen on; this draws what its transform shows, culled to the
  * view with a spatial grid, at most once per animation frame, with less detail far out.
  * Hover (tooltip and lit edges) is handled here; clicks go through the app via `nodeAt`.
@@ -109,9 +110,9 @@ export class CanvasRenderer {
   }
 
   /** Draws a new graph (a new layout): selection, matches and focus start afresh. */
-  show(graph: ViewGraph): void {
+  show(graph: ViewGraph, index: GraphIndex = new GraphIndex(graph)): void {
     this.graph = graph;
-    this.index = new GraphIndex(graph);
+    this.index = index;
     this.positions = new Map(graph.nodes.map((n, i) => [n.key, i]));
     this.nodeGrid = new SpatialGrid(
       graph.nodes.map((n) => n.box),
@@ -237,7 +238,7 @@ export class CanvasRenderer {
     })) {
       const edge = this.graph.edges[i];
       if (this.focusKeys && !this.focusKeys.has(edge.key)) continue;
-      const distance = distanceToRoute(p, edge.points);
+      const distance = distanceToRoute(p, edge.points, this.graph.direction === "top-to-bottom");
       if (distance <= bestDistance) {
         best = edge;
         bestDistance = distance;
@@ -266,6 +267,11 @@ export class CanvasRenderer {
   }
 
   private placeTooltip(text: string, e: MouseEvent | null): void {
+    if (text === "") {
+      // a big graph's tooltips come just after its first picture
+      this.tooltip.hidden = true;
+      return;
+    }
     if (this.tooltip.textContent !== text) this.tooltip.textContent = text;
     this.tooltip.hidden = false;
     if (e) {
@@ -311,7 +317,7 @@ export class CanvasRenderer {
       edges = edges.filter((e) => focus.has(e.key));
       nodes = nodes.filter((n) => focus.has(n.key));
     }
-    const painter = new Painter(ctx, this.theme, k, detail, view);
+    const painter = new Painter(ctx, this.theme, k, detail, view, graph.direction === "top-to-bottom");
     painter.edges(edges, this.lit);
     if (detail.text) painter.edgeTags(edges);
     painter.nodes(nodes, this.highlighted);
@@ -355,6 +361,8 @@ class Painter {
     private readonly k: number,
     private readonly detail: Detail,
     private readonly view: Rect,
+    /** The graph flows top to bottom: edges bend sideways. */
+    private readonly vertical: boolean,
   ) {
     this.mono = theme.monoFont;
   }
@@ -423,7 +431,7 @@ class Painter {
     const { ctx } = this;
     ctx.beginPath();
     for (const e of edges) {
-      for (const piece of routePiecesIn(e.points, this.view, this.detail.curves)) {
+      for (const piece of routePiecesIn(e.points, this.view, this.detail.curves, this.vertical)) {
         ctx.moveTo(piece[0].x, piece[0].y);
         if (piece.length === 2) ctx.lineTo(piece[1].x, piece[1].y);
         else ctx.bezierCurveTo(piece[1].x, piece[1].y, piece[2].x, piece[2].y, piece[3].x, piece[3].y);
@@ -442,11 +450,9 @@ class Painter {
     for (let i = 1; i < points.length; i++) {
       const a = points[i - 1];
       const b = points[i];
-      if (a.y === b.y || !this.detail.curves) ctx.lineTo(b.x, b.y);
-      else {
-        const mid = (a.x + b.x) / 2;
-        ctx.bezierCurveTo(mid, a.y, mid, b.y, b.x, b.y);
-      }
+      const c = this.detail.curves ? bendControls(a, b, this.vertical) : null;
+      if (c === null) ctx.lineTo(b.x, b.y);
+      else ctx.bezierCurveTo(c[0].x, c[0].y, c[1].x, c[1].y, b.x, b.y);
     }
   }
 

@@ -1,3 +1,4 @@
+import { bendControls } from "../src/view/render/edgePath";
 import type { Point } from "../src/view/viewGraph";
 
 /** Samples per S-curve: its drawn shape to well under a pixel at the zooms text is shown at. */
@@ -5,22 +6,22 @@ const CURVE_SAMPLES = 12;
 
 /**
  * How far a point is from an edge as it is drawn: straight where the route is level, the
- * S-curve (level tangents at both ends, edgePath.ts) where it changes height, sampled finely.
+ * S-curve (level tangents at both ends, edgePath.ts) where it moves across, sampled finely.
  */
-export function distanceToRoute(p: Point, points: readonly Point[]): number {
+export function distanceToRoute(p: Point, points: readonly Point[], vertical = false): number {
   let best = Infinity;
   for (let i = 1; i < points.length; i++) {
     const a = points[i - 1];
     const b = points[i];
-    if (a.y === b.y) {
+    const controls = bendControls(a, b, vertical);
+    if (controls === null) {
       best = Math.min(best, distanceToSegment(p, a, b));
       continue;
     }
-    const mid = (a.x + b.x) / 2;
     let prev = a;
     for (let s = 1; s <= CURVE_SAMPLES; s++) {
       const t = s / CURVE_SAMPLES;
-      const next = cubic(a, { x: mid, y: a.y }, { x: mid, y: b.y }, b, t);
+      const next = cubic(a, controls[0], controls[1], b, t);
       best = Math.min(best, distanceToSegment(p, prev, next));
       prev = next;
     }

@@ -1,8 +1,7 @@
-import type { Box, Point, ViewEdge, ViewGraph, ViewNode } from "../src/view/viewGraph";
-import { edgeTagLeft, edgeTagWidth } from "../src/view/render/edgeSvg";
+import type { Box, ViewEdge, ViewGraph, ViewNode } from "../src/view/viewGraph";
+import { edgeStrokeClass, edgeTagClass, edgeTagLeft, edgeTagWidth } from "../src/view/render/edgeSvg";
 import { redrawHeatmaps, type RenderedGraph } from "./graphRenderer";
 import { pointsBox } from "./spatialGrid";
-import { weightClass } from "./styles";
 
 /**
  * A training step or an edited number sends a graph laid out exactly like the one on screen
@@ -10,94 +9,51 @@ import { weightClass } from "./styles";
  * place is far cheaper than drawing a thousand nodes again — and nothing flickers.
  */
 
-/** Whether `next` draws into the same places as `drawn`: same nodes, boxes, edges and routes. */
-export function samePlaces(drawn: ViewGraph, next: ViewGraph): boolean {
-  if (drawn.nodes.length !== next.nodes.length || drawn.edges.length !== next.edges.length) return false;
-  if (drawn.width !== next.width || drawn.height !== next.height) return false;
-  for (let i = 0; i < next.nodes.length; i++) {
-    const a = drawn.nodes[i];
-    const b = next.nodes[i];
-    if (a.key !== b.key || a.kind !== b.kind || !sameBox(a.box, b.box)) return false;
-    if (a.kind === "group" && b.kind === "group" && (a.loop === null) !== (b.loop === null)) return false;
-    if (
-      a.kind === "value" &&
-      b.kind === "value" &&
-      (a.role !== b.role || a.root !== b.root || a.fold !== b.fold || a.cut !== b.cut)
-    )
-      return false;
-  }
-  for (let i = 0; i < next.edges.length; i++) {
-    const a = drawn.edges[i];
-    const b = next.edges[i];
-    if (a.key !== b.key || a.kind !== b.kind || !samePoints(a.points, b.points)) return false;
-    // A label or hover that appears or goes away changes the elements, not only their text.
-    if ((a.label === null) !== (b.label === null) || (a.chainRule === null) !== (b.chainRule === null))
-      return false;
-    if (
-      a.labelAt !== null &&
-      b.labelAt !== null &&
-      (a.labelAt.x !== b.labelAt.x || a.labelAt.y !== b.labelAt.y)
-    )
-      return false;
-  }
-  return true;
-}
-
-/** What lies within this much of the view's size around it is patched at once, as the renderer draws it. */
-const NEAR = 0.5;
-/** Items patched per background task: a frame's worth of new texts for the browser to lay out. */
-const SLICE = 250;
-
-/** A patch still writing its out-of-view part. */
-interface Background {
-  graph: ViewGraph;
-  /** The next item to write (nodes first, then edges) and how many are left; it wraps round. */
-  cursor: number;
-  left: number;
-}
-
-const backgrounds = new WeakMap<RenderedGraph, Background>();
+/**
+ * Per drawn graph, the items (nodes, then edges) that still show older numbers than the view
+ * model, because they were away from the view when the numbers came.
+ */
+const behind = new WeakMap<RenderedGraph, { graph: ViewGraph; stale: Uint8Array; count: number }>();
 
 /**
- * Writes the numbers, statuses and tooltips of `next` into the drawn elements: what is in or
- * near the view at once, the rest in slices between tasks. A training step changes every
- * number, and the browser lays out every changed text again, so writing a thousand nodes at
- * once costs several frames; only the part on screen has to be in the next one. A newer patch
- * takes over the slices where they are (so steps faster than the slices still reach every
- * node in turn).
+ * Writes the numbers, statuses and tooltips of `next` into the drawn elements that are in or
+ * near the view (`near`); the rest are written when the view comes near them (`catchUp`). A
+ * training step changes every number, and the browser lays out and paints every text that
+ * changed, so only what can be seen is changed: a step costs what the view shows, however big
+ * the graph is.
  */
-export function patchGraph(rendered: RenderedGraph, next: ViewGraph): void {
-  const near = nearView(rendered);
+export function patchGraph(rendered: RenderedGraph, next: ViewGraph, near: (box: Box) => boolean): void {
   const total = next.nodes.length + next.edges.length;
-  if (near === null) {
-    for (let i = 0; i < total; i++) patchItem(rendered, next, i);
-    return;
+  let state = behind.get(rendered);
+  if (!state || state.stale.length !== total) {
+    state = { graph: next, stale: new Uint8Array(total), count: 0 };
+    behind.set(rendered, state);
   }
-  for (let i = 0; i < total; i++) if (near(itemBounds(next, i))) patchItem(rendered, next, i);
-  const running = backgrounds.get(rendered);
-  if (running) {
-    running.graph = next;
-    running.cursor %= total;
-    running.left = total;
-    return;
+  state.graph = next;
+  for (let i = 0; i < total; i++) {
+    if (near(itemBounds(next, i))) {
+      patchItem(rendered, next, i);
+      if (state.stale[i]) state.count--;
+      state.stale[i] = 0;
+    } else if (!state.stale[i]) {
+      state.stale[i] = 1;
+      state.count++;
+    }
   }
-  const background: Background = { graph: next, cursor: 0, left: total };
-  backgrounds.set(rendered, background);
-  const slice = () => {
-    // A newer graph drawn from scratch has replaced these elements: nothing left to do.
-    const stop = !rendered.complete() || !anyConnected(rendered);
-    for (let k = 0; k < SLICE && background.left > 0 && !stop; k++) {
-      patchItem(rendered, background.graph, background.cursor);
-      background.cursor = (background.cursor + 1) % total;
-      background.left--;
+}
+
+/** Writes the latest numbers into what has come near the view since they came. */
+export function catchUp(rendered: RenderedGraph, near: (box: Box) => boolean): void {
+  const state = behind.get(rendered);
+  if (!state || state.count === 0) return;
+  const { graph, stale } = state;
+  for (let i = 0; i < stale.length; i++) {
+    if (stale[i] && near(itemBounds(graph, i))) {
+      patchItem(rendered, graph, i);
+      stale[i] = 0;
+      state.count--;
     }
-    if (background.left > 0 && !stop) {
-      setTimeout(slice, 0);
-      return;
-    }
-    backgrounds.delete(rendered);
-  };
-  setTimeout(slice, 0);
+  }
 }
 
 /** Item `i` of a graph: its nodes, then its edges. */
@@ -119,46 +75,6 @@ function itemBounds(graph: ViewGraph, i: number): Box {
   return i < n ? graph.nodes[i].box : pointsBox(graph.edges[i - n].points);
 }
 
-function anyConnected(rendered: RenderedGraph): boolean {
-  const first = rendered.elementsByKey.values().next();
-  return !first.done && first.value[0]?.isConnected === true;
-}
-
-/**
- * Whether a box (in drawing coordinates) is in or near the view, from the drawing's transform
- * and the svg's size; null (patch everything now) while that cannot be told. Reads no layout
- * that a write has made stale: it runs before the patch writes anything.
- */
-function nearView(rendered: RenderedGraph): ((box: Box) => boolean) | null {
-  const first = rendered.elementsByKey.values().next();
-  const element = first.done ? undefined : first.value[0];
-  const viewport = element?.closest(".gl-viewport");
-  const svg = element instanceof SVGElement ? element.ownerSVGElement : null;
-  if (!svg || !(viewport instanceof SVGGraphicsElement)) return null;
-  const matrix = viewport.transform.baseVal.consolidate()?.matrix;
-  const transform = matrix ? { k: matrix.a, x: matrix.e, y: matrix.f } : { k: 1, x: 0, y: 0 };
-  return viewTest(transform, svg.clientWidth, svg.clientHeight, NEAR);
-}
-
-/**
- * The test for "in the view grown by `margin` of its size on every side", for a drawing shown
- * at p ↦ k·p + (x, y) in a view of `width` × `height`; null for a view without size or scale.
- */
-export function viewTest(
-  transform: { k: number; x: number; y: number },
-  width: number,
-  height: number,
-  margin: number,
-): ((box: Box) => boolean) | null {
-  const { k, x, y } = transform;
-  if (width <= 0 || height <= 0 || !(k > 0)) return null;
-  const left = (-margin * width - x) / k;
-  const right = ((1 + margin) * width - x) / k;
-  const top = (-margin * height - y) / k;
-  const bottom = ((1 + margin) * height - y) / k;
-  return (b) => b.x < right && b.x + b.width > left && b.y < bottom && b.y + b.height > top;
-}
-
 /** The elements a patch writes into, found once per drawn element (a training run patches hundreds of times). */
 interface Parts {
   title: Element | null;
@@ -168,6 +84,8 @@ interface Parts {
   loop: Element | null;
   label: Element | null;
   tag: Element | null;
+  /** An op node's symbol. */
+  symbol: Element | null;
 }
 
 const partsCache = new WeakMap<Element, Parts>();
@@ -183,6 +101,7 @@ function partsOf(element: Element): Parts {
       loop: element.querySelector(".gl-loop-label"),
       label: element.querySelector('[data-testid="edge-label"]'),
       tag: element.querySelector(".gl-edge-tag rect"),
+      symbol: element.querySelector(":scope.gl-op > text"),
     };
     partsCache.set(element, parts);
   }
@@ -197,7 +116,10 @@ function patchNode(element: Element, node: ViewNode): void {
       ? `${node.title}\nDouble-click to fold its group back.`
       : node.title,
   );
-  if (node.kind === "op") return;
+  if (node.kind === "op") {
+    setText(parts.symbol, node.symbol);
+    return;
+  }
   setText(parts.name, node.label);
   patchLine(parts.data, node.data, node.dataStatus);
   patchLine(parts.grad, node.grad, node.gradStatus);
@@ -216,10 +138,9 @@ function patchLine(tspan: Element | null, text: string, status: string): void {
 }
 
 function patchEdge(stroke: Element, group: Element | undefined, edge: ViewEdge): void {
-  const weight = weightClass(edge.weight);
-  setAttribute(stroke, "class", `gl-edge-stroke gl-edge-${edge.kind} gl-status-${edge.status} ${weight}`);
+  setAttribute(stroke, "class", edgeStrokeClass(edge));
   if (!group) return;
-  setAttribute(group, "class", `gl-edge gl-status-${edge.status} ${weight}`);
+  setAttribute(group, "class", edgeTagClass(edge));
   const parts = partsOf(group);
   if (edge.chainRule !== null) setText(parts.title, edge.chainRule);
   if (edge.label === null) return;
@@ -243,14 +164,4 @@ function setText(element: Element | null, text: string): void {
   if (only instanceof Text && only.nextSibling === null) {
     if (only.data !== text) only.data = text;
   } else if (element.textContent !== text) element.textContent = text;
-}
-
-function sameBox(a: Box, b: Box): boolean {
-  return a.x === b.x && a.y === b.y && a.width === b.width && a.height === b.height;
-}
-
-function samePoints(a: readonly Point[], b: readonly Point[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i].x !== b[i].x || a[i].y !== b[i].y) return false;
-  return true;
 }

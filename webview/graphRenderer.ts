@@ -51,8 +51,9 @@ export function renderGraph(viewport: SVGGElement, graph: ViewGraph, options: Re
     else elementsByKey.set(key, [element]);
   };
 
+  const vertical = graph.direction === "top-to-bottom";
   const drawEdge = (edge: ViewEdge) => {
-    const d = edgePathData(edge.points);
+    const d = edgePathData(edge.points, vertical);
     remember(edge.key, mountSvg(strokes, edgeStrokeSvg(edge, d)));
     if (edge.kind !== "output") remember(edge.key, mountSvg(edgeLayer, edgeTagSvg(edge, d)));
   };

@@ -46,7 +46,13 @@ export class Minimap {
       this.element.hidden = true;
       return;
     }
-    this.scale = Math.min(WIDTH / graph.width, HEIGHT / graph.height);
+    // At most a third of a narrow view's width and a fifth of a short one's height; in a graph
+    // flowing down, at the top (the root, where it opens, is at the bottom).
+    const stage = this.element.parentElement;
+    const width = Math.min(WIDTH, (stage?.clientWidth || Infinity) / 3);
+    const height = Math.min(HEIGHT, (stage?.clientHeight || Infinity) / 5);
+    this.scale = Math.min(width / graph.width, height / graph.height);
+    this.element.classList.toggle("gl-minimap-top", graph.direction === "top-to-bottom");
     this.element.style.width = `${Math.ceil(graph.width * this.scale)}px`;
     this.element.style.height = `${Math.ceil(graph.height * this.scale)}px`;
     ctx.clearRect(0, 0, WIDTH, HEIGHT);
@@ -84,12 +90,12 @@ export class Minimap {
     ctx.clearRect(0, 0, WIDTH, HEIGHT);
     ctx.strokeStyle = getComputedStyle(document.body).getPropertyValue("--gl-focus").trim() || "#007fd4";
     ctx.lineWidth = 1.5;
-    ctx.strokeRect(
-      visible.x * this.scale,
-      visible.y * this.scale,
-      visible.width * this.scale,
-      visible.height * this.scale,
-    );
+    // The frame, cut to the map (a view larger than the drawing one way would overflow it).
+    const left = Math.max(0, visible.x) * this.scale;
+    const top = Math.max(0, visible.y) * this.scale;
+    const right = Math.min(g.width, visible.x + visible.width) * this.scale;
+    const bottom = Math.min(g.height, visible.y + visible.height) * this.scale;
+    ctx.strokeRect(left + 0.75, top + 0.75, Math.max(0, right - left - 1.5), Math.max(0, bottom - top - 1.5));
   }
 }
 

@@ -1,3 +1,4 @@
+import { bendControls } from "../src/view/render/edgePath";
 import type { Point } from "../src/view/viewGraph";
 import { meets, pointsBox, type Rect } from "./spatialGrid";
 
@@ -14,6 +15,7 @@ export function routePiecesIn(
   points: readonly Point[],
   view: Rect,
   curves: boolean,
+  vertical = false,
 ): (Cubic | [Point, Point])[] {
   const out: (Cubic | [Point, Point])[] = [];
   const reach = Math.max(view.right - view.left, view.bottom - view.top) / 2;
@@ -21,7 +23,8 @@ export function routePiecesIn(
     const a = points[i - 1];
     const b = points[i];
     if (!meets(pointsBox([a, b]), view)) continue;
-    if (a.y === b.y) {
+    const controls = bendControls(a, b, vertical);
+    if (controls === null && !vertical) {
       // Level: cut to the view's width.
       const left = Math.max(Math.min(a.x, b.x), view.left);
       const right = Math.min(Math.max(a.x, b.x), view.right);
@@ -31,12 +34,21 @@ export function routePiecesIn(
       ]);
       continue;
     }
+    if (controls === null) {
+      // Straight down a column: cut to the view's height.
+      const top = Math.max(Math.min(a.y, b.y), view.top);
+      const bottom = Math.min(Math.max(a.y, b.y), view.bottom);
+      out.push([
+        { x: a.x, y: top },
+        { x: a.x, y: bottom },
+      ]);
+      continue;
+    }
     if (!curves) {
       out.push([a, b]);
       continue;
     }
-    const mid = (a.x + b.x) / 2;
-    const curve: Cubic = [a, { x: mid, y: a.y }, { x: mid, y: b.y }, b];
+    const curve: Cubic = [a, controls[0], controls[1], b];
     const span = Math.max(Math.abs(b.x - a.x), Math.abs(b.y - a.y));
     const n = Math.min(64, Math.max(1, Math.ceil(span / reach)));
     for (let j = 0; j < n; j++) {

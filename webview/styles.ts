@@ -115,6 +115,7 @@ body.gl-stale .gl-canvas { opacity: 0.5; }
   background: color-mix(in srgb, var(--gl-bg) 88%, transparent); border: 1px solid var(--gl-node-border); border-radius: 3px;
 }
 .gl-minimap canvas { position: absolute; left: 0; top: 0; }
+.gl-minimap.gl-minimap-top { top: 10px; bottom: auto; }
 
 /* Interaction: hover, selection and highlight (the look of each element is in graphCss). */
 .gl-edge { cursor: help; }

@@ -1,12 +1,15 @@
 import * as vscode from "vscode";
 import {
+  graphOnWire,
   parseWebviewMessage,
   type FigureItem,
   type HostMessage,
   type StepActionMessage,
   type StepMessage,
 } from "../view/protocol";
-import { orient } from "../view/direction";
+import { orient, resolveDirection, type LayoutDirection } from "../view/direction";
+import { encodeNumbers } from "../view/numbersPatch";
+import { samePlaces } from "../view/samePlaces";
 import type { ViewGraph } from "../view/viewGraph";
 import { figureItems, sameFigures } from "./figureItems";
 import type { DocumentResult } from "./runController";
@@ -20,9 +23,25 @@ export interface GraphWebviewHandlers {
   toggleGroup(key: string): void;
 }
 
-/** Host messages that describe state, replayed in this order when the webview (re)loads. */
+/** A training run's numbers go several times a second; their tooltips at most this often. */
+const TOOLTIP_INTERVAL_MS = 250;
+/** A graph of more nodes goes without its tooltips, which follow this much later. */
+const LIGHT_GRAPH_NODES = 300;
+const TOOLTIPS_AFTER_GRAPH_MS = 60;
+
+/**
+ * Host messages that describe state, replayed in this order when the webview (re)loads. The
+ * graph is replayed from `shown` (with the latest numbers, in the direction of the moment).
+ */
 const REPLAYED = ["graph", "stale", "empty", "highlight", "losses", "step", "figures"] as const;
 type Replayed = (typeof REPLAYED)[number];
+
+/** A graph on screen: as the view model laid it out (left to right), what it is of, and its stale mark. */
+interface Shown {
+  view: ViewGraph;
+  title: string;
+  stale: boolean;
+}
 
 /**
  * One webview that draws a document's graph: the panel and the side view each own one. It
@@ -33,7 +52,19 @@ type Replayed = (typeof REPLAYED)[number];
 export class GraphWebview implements vscode.Disposable {
   private ready = false;
   private readyWaiters: (() => void)[] = [];
-  private readonly state = new Map<Replayed, HostMessage>();
+  private readonly state = new Map<Exclude<Replayed, "graph">, HostMessage>();
+  private shown: Shown | null = null;
+  /** The webview's size (it says, before `ready`), for `auto` direction; null until known. */
+  private size: { width: number; height: number } | null = null;
+  /** The direction of the graph last sent, which the `numbers` that follow it are placed in. */
+  private sentDirection: LayoutDirection | null = null;
+  /** Whole graphs sent so far (numbers patch the last one). */
+  private graphsSent = 0;
+  /** When numbers last went with their tooltips, and the timer that sends the latest ones' later. */
+  private tooltipsSentAt = -Infinity;
+  private tooltipsTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The last graph turned for the webview, so a patched one keeps its places without turning again. */
+  private oriented: { view: ViewGraph; graph: ViewGraph } | null = null;
   private readonly pictures = new Map<number, (data: Uint8Array | null) => void>();
   private nextPicture = 1;
   private readonly subscription: vscode.Disposable;
@@ -59,10 +90,19 @@ export class GraphWebview implements vscode.Disposable {
           this.ready = true;
           for (const resolve of this.readyWaiters.splice(0)) resolve();
           for (const type of REPLAYED) {
-            const replay = this.state.get(type);
-            if (replay) void this.webview.postMessage(replay);
+            if (type === "graph") this.sendGraph();
+            else {
+              const replay = this.state.get(type);
+              if (replay) void this.webview.postMessage(replay);
+            }
           }
           break;
+        case "viewport": {
+          this.size = { width: message.width, height: message.height };
+          // A panel dragged from wide to tall (or back) gets its graph turned.
+          if (this.ready && this.shown && this.direction() !== this.sentDirection) this.sendGraph();
+          break;
+        }
         case "reveal":
           this.handlers.reveal(message.node);
           break;
@@ -89,11 +129,11 @@ export class GraphWebview implements vscode.Disposable {
       this.state.delete("empty");
       // The title names the document (a new title means a new graph to fit); the stale reason
       // goes to the banner.
-      const graph = orient(result.view, readSettings().layoutDirection);
-      this.post({ type: "graph", graph, stale: result.stale, title: titleOf(result) });
+      this.showGraph({ view: result.view, title: titleOf(result), stale: result.stale });
       this.post({ type: "stale", stale: result.stale, reason: result.stale ? result.staleReason : null });
     } else {
-      this.state.delete("graph");
+      this.shown = null;
+      this.oriented = null;
       this.state.delete("stale");
       this.post({ type: "empty", message: emptyMessage });
     }
@@ -101,12 +141,108 @@ export class GraphWebview implements vscode.Disposable {
 
   /**
    * A training step's graph of the document shown: same title and stale mark as the graph on
-   * screen, laid out like it, so the webview patches the numbers in place and nothing moves.
+   * screen, laid out like it, so only its numbers go to the webview and nothing moves.
    */
   showTrainingGraph(view: ViewGraph): void {
-    const current = this.state.get("graph");
-    if (current?.type !== "graph") return;
-    this.post({ ...current, graph: orient(view, readSettings().layoutDirection) });
+    if (this.shown) this.showGraph({ ...this.shown, view });
+  }
+
+  /**
+   * The graph, or when it is laid out like the one on screen (a training step, an edited
+   * number), only its numbers: a few typed arrays instead of the whole view.
+   */
+  private showGraph(next: Shown): void {
+    const before = this.shown;
+    this.shown = next;
+    if (!this.ready) return; // `ready` replays it
+    if (
+      before !== null &&
+      before.title === next.title &&
+      before.stale === next.stale &&
+      this.sentDirection === this.direction() &&
+      samePlaces(before.view, next.view)
+    ) {
+      if (before.view === next.view) return; // shown again as it is: nothing new
+      if (this.sendNumbers(next)) return;
+    }
+    this.sendGraph();
+  }
+
+  /**
+   * The numbers of `shown`; with its tooltips (most of the bytes) at most every
+   * TOOLTIP_INTERVAL_MS, and the latest tooltips once the numbers stop coming. False when they
+   * cannot go as numbers.
+   */
+  private sendNumbers(shown: Shown): boolean {
+    const now = Date.now();
+    const tooltips = now - this.tooltipsSentAt >= TOOLTIP_INTERVAL_MS;
+    const numbers = encodeNumbers(shown.view, shown.title, tooltips);
+    if (!numbers) return false;
+    void this.webview.postMessage(numbers);
+    if (tooltips) this.tooltipsSentAt = now;
+    else this.sendTooltipsLater(TOOLTIP_INTERVAL_MS);
+    return true;
+  }
+
+  /** The tooltips of what is shown then, unless a whole graph (which has its own) has gone since. */
+  private sendTooltipsLater(delay: number): void {
+    const layout = this.graphsSent;
+    this.tooltipsTimer ??= setTimeout(() => {
+      this.tooltipsTimer = undefined;
+      const latest = this.shown;
+      if (layout !== this.graphsSent || !latest) return;
+      const full = encodeNumbers(latest.view, latest.title, true);
+      if (full) void this.webview.postMessage(full);
+      this.tooltipsSentAt = Date.now();
+    }, delay);
+  }
+
+  /**
+   * The graph; a big one first without its tooltips, which follow once it is drawn, so that
+   * the first picture does not wait for hundreds of kilobytes of hover text.
+   */
+  private sendGraph(): void {
+    const message = this.graphMessage();
+    if (!message) return;
+    clearTimeout(this.tooltipsTimer);
+    this.tooltipsTimer = undefined;
+    this.graphsSent++;
+    const light = message.graph.nodes.length > LIGHT_GRAPH_NODES;
+    void this.webview.postMessage(graphOnWire(message, !light));
+    if (light) this.sendTooltipsLater(TOOLTIPS_AFTER_GRAPH_MS);
+  }
+
+  /** The graph message for what is shown, turned for the webview's shape; records the direction sent. */
+  private graphMessage(): (HostMessage & { type: "graph" }) | null {
+    if (!this.shown) return null;
+    const { view, title, stale } = this.shown;
+    const direction = this.direction();
+    this.sentDirection = direction;
+    return { type: "graph", graph: this.orient(view, direction), stale, title };
+  }
+
+  /** The direction the setting asks for, for the graph shown in this webview's shape. */
+  private direction(): LayoutDirection {
+    const { width, height } = this.size ?? { width: 0, height: 0 };
+    const view = this.shown?.view;
+    const shape = view && view.width > 0 ? view.height / view.width : 0;
+    return resolveDirection(readSettings().layoutDirection, width, height, this.sentDirection, shape);
+  }
+
+  /** `view` turned to `direction`; a graph laid out like the last one turned takes its places. */
+  private orient(view: ViewGraph, direction: LayoutDirection): ViewGraph {
+    const last = this.oriented;
+    if (last && last.graph.direction === direction) {
+      if (last.view === view) return last.graph;
+      if (samePlaces(last.view, view)) {
+        const graph = withPlacesOf(view, last.graph);
+        this.oriented = { view, graph };
+        return graph;
+      }
+    }
+    const graph = orient(view, direction);
+    this.oriented = { view, graph };
+    return graph;
   }
 
   /** The figures of the document shown, for the Figures tab (sent again only when they change). */
@@ -138,7 +274,7 @@ export class GraphWebview implements vscode.Disposable {
       const loaded = new Promise<void>((resolve) => this.readyWaiters.push(resolve));
       await Promise.race([loaded, new Promise((r) => setTimeout(r, 15_000))]);
     }
-    if (!this.ready || !this.state.has("graph")) return null;
+    if (!this.ready || !this.shown) return null;
     const id = this.nextPicture++;
     return new Promise((resolve) => {
       const timer = setTimeout(() => {
@@ -153,15 +289,32 @@ export class GraphWebview implements vscode.Disposable {
     });
   }
 
-  private post(message: HostMessage & { type: Replayed }): void {
+  private post(message: HostMessage & { type: Exclude<Replayed, "graph"> }): void {
     this.state.set(message.type, message);
     if (this.ready) void this.webview.postMessage(message);
   }
 
   dispose(): void {
+    clearTimeout(this.tooltipsTimer);
     this.subscription.dispose();
     for (const resolve of this.pictures.values()) resolve(null);
   }
+}
+
+/** `view`'s nodes and edges (same keys, same order) in the places `placed` has them. */
+function withPlacesOf(view: ViewGraph, placed: ViewGraph): ViewGraph {
+  return {
+    ...view,
+    direction: placed.direction,
+    width: placed.width,
+    height: placed.height,
+    nodes: view.nodes.map((node, i) => ({ ...node, box: placed.nodes[i].box })),
+    edges: view.edges.map((edge, i) => ({
+      ...edge,
+      points: placed.edges[i].points,
+      labelAt: placed.edges[i].labelAt,
+    })),
+  };
 }
 
 /** SVG arrives as text, PNG as base64 (`data:` URL or bare). */

@@ -1,7 +1,7 @@
 import * as vscode from "vscode";
 
 import type { OptimizerKind } from "../train/trainProgram";
-import type { LayoutDirection } from "../view/direction";
+import type { DirectionSetting } from "../view/direction";
 
 export type InlineValuesMode = "auto" | "on" | "off";
 
@@ -17,7 +17,7 @@ export interface Settings {
   defaultOptimizer: OptimizerKind;
   defaultLearningRate: number;
   precision: number;
-  layoutDirection: LayoutDirection;
+  layoutDirection: DirectionSetting;
   nodeLimit: number;
 }
 
@@ -34,7 +34,7 @@ export function readSettings(): Settings {
     defaultOptimizer: c.get<OptimizerKind>("defaultOptimizer", "sgd"),
     defaultLearningRate: c.get<number>("defaultLearningRate", 0.01),
     precision: c.get<number>("precision", 4),
-    layoutDirection: c.get<LayoutDirection>("layoutDirection", "left-to-right"),
+    layoutDirection: c.get<DirectionSetting>("layoutDirection", "auto"),
     nodeLimit: c.get<number>("nodeLimit", 2000),
   };
 }

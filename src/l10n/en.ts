@@ -174,7 +174,7 @@ export const en = {
   "view.focus": "Focus",
   "view.fit.title": "Fit the graph to the view (F)",
   "view.fit": "Fit",
-  "view.actualSize.title": "Zoom to 100% (0)",
+  "view.actualSize.title": "Zoom to 100%: text sized from the editor's (0)",
   "view.graph.label": "Computation graph",
   "view.tab.graph": "Graph",
   "view.tab.figures": "Figures ({0})",

@@ -152,7 +152,7 @@ export const zhCn: Catalog = {
   "view.focus": "聚焦",
   "view.fit.title": "使计算图适应视图 (F)",
   "view.fit": "适应",
-  "view.actualSize.title": "缩放到 100% (0)",
+  "view.actualSize.title": "缩放到 100%：文字大小随编辑器 (0)",
   "view.graph.label": "计算图",
   "view.waiting": "等待程序运行…",
   "view.stale": "⚠ 已过期 — 显示上一次成功的计算图。",

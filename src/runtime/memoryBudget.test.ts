@@ -55,6 +55,37 @@ describe("MemoryBudget", () => {
     expect(() => budget.charge(16 * MB)).toThrow(EngineMemoryError);
   });
 
+  it("does not count what earlier runs left as this run's start: it collects first when much piled up", () => {
+    const { heap, probe } = fakeHeap(20 * MB);
+    new MemoryBudget(64 * MB, probe); // the first run: its start is the heap's baseline
+    heap.garbage = 100 * MB; // what that run left behind, not yet collected
+    const budget = new MemoryBudget(64 * MB, probe);
+    expect(heap.collected).toBe(1);
+    heap.used += 60 * MB;
+    expect(() => budget.charge(8 * MB)).toThrow(EngineMemoryError); // 68 MB beyond the true start
+    heap.used = 20 * MB;
+    heap.garbage = 4 * MB; // a little garbage is not worth a collection
+    new MemoryBudget(64 * MB, probe);
+    expect(heap.collected).toBe(2); // (one more, by the MemoryError's check above)
+  });
+
+  it("stops below V8's own heap limit whatever the budget, when garbage could not be freed", () => {
+    const { heap, probe } = fakeHeap(150 * MB);
+    const budget = new MemoryBudget(64 * MB, { ...probe, ceiling: 160 * MB });
+    heap.used += 8 * MB;
+    budget.charge(1 * MB); // 159 MB: still below the ceiling
+    expect(() => budget.charge(3 * MB)).toThrow(EngineMemoryError); // 161 MB: past the ceiling
+  });
+
+  it("counts from a lower heap when the start proves to have held garbage freed since", () => {
+    const { heap, probe } = fakeHeap(10 * MB);
+    heap.used = 150 * MB; // a start a collection could not shrink yet: held only for a moment
+    const budget = new MemoryBudget(64 * MB, probe);
+    heap.used = 14 * MB; // freed by V8 during the run
+    budget.charge(2 * MB); // measured: 16 MB, the budget counts from 14 MB now
+    expect(() => budget.charge(70 * MB)).toThrow(EngineMemoryError); // 84 MB > 14 + 64
+  });
+
   it("measures one large piece at once: a string kept as a rope must still fit when flattened", () => {
     const { heap, probe } = fakeHeap(0);
     const budget = new MemoryBudget(64 * MB, probe);

@@ -20,20 +20,27 @@ const CHECK_EVERY_BYTES = 8 * 1024 * 1024;
  */
 export class MemoryBudget implements MemoryMeter {
   /** Bytes the process may hold in all before the budget is spent. */
-  readonly limit: number;
+  limit: number;
   /** Charged since the last measurement. */
   private charged = 0;
   /** Charges at which to measure again. */
   private nextCheck: number;
   /** The most the heap held at a measurement during the run (bytes beyond the start). */
   peak = 0;
+  /** What the heap held when the run began (lowered when it proves to have been garbage). */
+  private start: number;
+  /** The ceiling the probe set, if any (see MemoryProbe.ceiling). */
+  private readonly ceiling: number;
 
   constructor(
     readonly budgetBytes: number,
     private readonly probe: MemoryProbe | null = heapProbe(),
   ) {
-    const start = probe ? probe.used() : 0;
-    this.limit = start + budgetBytes;
+    const start = probe ? startingHeap(probe) : 0;
+    this.start = start;
+    this.ceiling = probe?.ceiling ?? Infinity;
+    // garbage a collection could not free yet must not carry a run past V8's own limit
+    this.limit = Math.min(start + budgetBytes, this.ceiling);
     this.nextCheck = Math.min(CHECK_EVERY_BYTES, budgetBytes / 2);
   }
 
@@ -65,8 +72,14 @@ export class MemoryBudget implements MemoryMeter {
     if (used + bytes > this.limit && probe.collect) {
       probe.collect();
       used = probe.used();
+      lastCollected.set(probe.collect, used);
     }
-    this.peak = Math.max(this.peak, used - (this.limit - this.budgetBytes));
+    if (used < this.start) {
+      // the start counted garbage that has since been freed: the budget counts from here
+      this.start = used;
+      this.limit = Math.min(used + this.budgetBytes, this.ceiling);
+    }
+    this.peak = Math.max(this.peak, used - this.start);
     this.charged = 0;
     if (used + bytes > this.limit) {
       // the next charge measures again: what failed here is freed once the error unwinds
@@ -75,6 +88,32 @@ export class MemoryBudget implements MemoryMeter {
     }
     this.nextCheck = Math.min(CHECK_EVERY_BYTES, (this.limit - used - bytes) / 2);
   }
+}
+
+/** What the heap held after the last full collection, by collector (before any, the first run's start). */
+const lastCollected = new WeakMap<() => void, number>();
+
+/** Garbage a run may find left by the runs before it without collecting it first. */
+const LEFTOVER_BYTES = 32 * 1024 * 1024;
+
+/**
+ * The heap a run starts from. A reused runner starts each run on what the runs before it left;
+ * counted as the start, that garbage would widen this run's budget by as much (and the process
+ * could reach V8's own limit before the budget's). So when much has piled up since the last
+ * full collection, collect first: a collection every few tens of megabytes, not every run.
+ */
+function startingHeap(probe: MemoryProbe): number {
+  let used = probe.used();
+  const collect = probe.collect;
+  if (!collect) return used;
+  const after = lastCollected.get(collect);
+  if (after === undefined) lastCollected.set(collect, used);
+  else if (used > after + LEFTOVER_BYTES) {
+    collect();
+    used = probe.used();
+    lastCollected.set(collect, used);
+  }
+  return used;
 }
 
 /** The default budget of a run when none is given (the setting's default). */

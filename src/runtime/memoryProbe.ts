@@ -5,7 +5,15 @@ import { runInNewContext } from "node:vm";
 export interface MemoryProbe {
   used(): number;
   collect?(): void;
+  /**
+   * Heap use no run may reach whatever its budget: V8's own limit less room for what follows a
+   * MemoryError (the trace, flattening the strings it shows). Past V8's limit the process dies.
+   */
+  ceiling?: number;
 }
+
+/** The share of V8's heap limit a run may use; the rest is for the trace after a MemoryError. */
+const CEILING_SHARE = 0.6;
 
 let gc: (() => void) | null | undefined;
 
@@ -39,5 +47,6 @@ export function heapProbe(): MemoryProbe {
       return s.used_heap_size + (s.external_memory ?? 0);
     },
     ...(collect && { collect }),
+    ceiling: getHeapStatistics().heap_size_limit * CEILING_SHARE,
   };
 }

@@ -202,6 +202,7 @@ export function buildViewGraph(trace: Trace, options: BuildViewGraphOptions = {}
     height: layout.height,
     root: rootNode ? rootNode.id : null,
     rootName,
+    direction: "left-to-right",
   };
 }
 

@@ -16,14 +16,18 @@ import {
   isString,
   objectOf,
 } from "./guards";
+import { decodeGraph, encodeGraph, type GraphWire } from "./graphWire";
+import type { NumbersMessage } from "./numbersPatch";
 import type { ViewGraph } from "./viewGraph";
 import { isViewGraph } from "./viewGraphGuard";
 
+export type { NumbersMessage } from "./numbersPatch";
 export type { ViewGraph } from "./viewGraph";
 
 /** Host → webview. */
 export type HostMessage =
   | GraphMessage
+  | NumbersMessage
   | StaleMessage
   | EmptyMessage
   | HighlightMessage
@@ -40,6 +44,23 @@ export interface GraphMessage {
   stale: boolean;
   /** What the graph is of, e.g. the file name; shown in the header. */
   title: string;
+}
+
+/** A `graph` message as the host posts it: the graph as buffers (graphWire), which cross as bytes. */
+export interface GraphWireMessage {
+  type: "graph";
+  wire: GraphWire;
+  stale: boolean;
+  title: string;
+}
+
+/**
+ * The message to post for `message`: on the wire, or as it is when its texts cannot go as
+ * bytes. `tooltips`: false leaves titles and chain rules empty, for a `numbers` message to bring.
+ */
+export function graphOnWire(message: GraphMessage, tooltips = true): GraphWireMessage | GraphMessage {
+  const wire = encodeGraph(message.graph, tooltips);
+  return wire ? { type: "graph", wire, stale: message.stale, title: message.title } : message;
 }
 
 /**
@@ -128,6 +149,7 @@ export interface ExportRequestMessage {
 /** Webview → host. */
 export type WebviewMessage =
   | ReadyMessage
+  | ViewportMessage
   | RevealMessage
   | WebviewErrorMessage
   | StepActionMessage
@@ -162,6 +184,16 @@ export interface ReadyMessage {
   type: "ready";
 }
 
+/**
+ * The size of the webview's page, in CSS pixels: sent before `ready` and again when it changes,
+ * so the host can lay the graph out to suit it (`gradlens.layoutDirection`: `auto`).
+ */
+export interface ViewportMessage {
+  type: "viewport";
+  width: number;
+  height: number;
+}
+
 /** The user clicked a value node (a trace node id): reveal and select its source span. */
 export interface RevealMessage {
   type: "reveal";
@@ -178,14 +210,40 @@ export interface WebviewErrorMessage {
 export function parseHostMessage(x: unknown): HostMessage | null {
   if (!isRecord(x)) return null;
   switch (x.type) {
-    case "graph":
-      return hasFields<GraphMessage>(x, {
-        type: isLiteral("graph"),
-        graph: isViewGraph,
-        stale: isBoolean,
+    case "graph": {
+      if (!isBoolean(x.stale) || !isString(x.title)) return null;
+      if (isRecord(x.wire)) {
+        const { texts, ints, floats } = x.wire;
+        if (!(texts instanceof Uint8Array && ints instanceof Int32Array && floats instanceof Float64Array))
+          return null;
+        const graph = decodeGraph({ texts, ints, floats });
+        return graph ? { type: "graph", graph, stale: x.stale, title: x.title } : null;
+      }
+      return isViewGraph(x.graph) ? { type: "graph", graph: x.graph, stale: x.stale, title: x.title } : null;
+    }
+    case "numbers":
+      return hasFields<NumbersMessage>(x, {
+        type: isLiteral("numbers"),
         title: isString,
+        nodes: isInteger,
+        edges: isInteger,
+        tooltips: isBoolean,
+        texts: isInstance(Uint8Array),
+        statuses: isInstance(Uint8Array),
+        weights: isInstance(Float64Array),
+        cells: isInstance(Float64Array),
       })
-        ? { type: "graph", graph: x.graph, stale: x.stale, title: x.title }
+        ? {
+            type: "numbers",
+            title: x.title,
+            nodes: x.nodes,
+            edges: x.edges,
+            tooltips: x.tooltips,
+            texts: x.texts,
+            statuses: x.statuses,
+            weights: x.weights,
+            cells: x.cells,
+          }
         : null;
     case "stale":
       return hasFields<StaleMessage>(x, {
@@ -253,6 +311,10 @@ export function parseWebviewMessage(x: unknown): WebviewMessage | null {
   switch (x.type) {
     case "ready":
       return { type: "ready" };
+    case "viewport":
+      return isSize(x.width) && isSize(x.height)
+        ? { type: "viewport", width: x.width, height: x.height }
+        : null;
     case "reveal":
       return isInteger(x.node) ? { type: "reveal", node: x.node } : null;
     case "error":
@@ -281,6 +343,13 @@ const isStepAction = isOneOf(["next", "previous", "play", "pause", "stop"] as co
 
 /** A loss may be NaN or ±∞ (that is worth seeing), unlike a coordinate. */
 const isAnyNumber = (x: unknown): x is number => typeof x === "number";
+
+/** A page's width or height: finite, not negative, not absurd. */
+const isSize = (x: unknown): x is number => typeof x === "number" && x >= 0 && x <= 1e5;
+
+function isInstance<T>(type: abstract new (...args: never[]) => T) {
+  return (x: unknown): x is T => x instanceof type;
+}
 
 function isLiteral<const T extends string>(value: T) {
   return (x: unknown): x is T => x === value;

@@ -17,7 +17,19 @@ export interface ViewGraph {
   root: number | null;
   /** The root's name as the chain-rule text calls it (`L` when the program gave it none). */
   rootName: string;
+  /**
+   * Which way it flows: the view model lays out left to right; the host turns it for the panel
+   * (direction.ts). Edges bend across the flow: up and down in a row, sideways in a column.
+   */
+  direction: LayoutDirection;
 }
+
+/**
+ * From the inputs on the left to the root on the right (the forward pass reads left to right),
+ * mirrored (the root on the left, so the backward pass does), or from the inputs at the top to
+ * the root at the bottom (for a tall panel).
+ */
+export type LayoutDirection = "left-to-right" | "right-to-left" | "top-to-bottom";
 
 export type ViewNode = ViewValueNode | ViewOpNode | ViewGroupNode;
 

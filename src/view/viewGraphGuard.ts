@@ -121,6 +121,7 @@ const isGraphShape = objectOf<ViewGraph>({
   height: isNumber,
   root: isNullable(isInteger),
   rootName: isString,
+  direction: isOneOf(["left-to-right", "right-to-left", "top-to-bottom"] as const),
 });
 
 /** A well-formed view graph: every field typed, keys unique, every edge joining two of its nodes. */

@@ -66,11 +66,11 @@ port.on("message", (request: WorkerRequest) => {
 });
 
 /**
- * Between two graphs sent while training: the panel patches numbers in place, but a graph per
- * step of a fast loop would queue up faster than it draws. A big graph waits longer, so laying
- * it out takes at most a quarter of the training's time.
+ * Between two graphs sent while training: at most one a display frame (the panel gets only
+ * their numbers and patches them in place), and a big graph waits longer, so building it takes
+ * at most a quarter of the training's time.
  */
-const TRAIN_VIEW_INTERVAL_MS = 50;
+const TRAIN_VIEW_INTERVAL_MS = 1000 / 60;
 const TRAIN_VIEW_SHARE = 0.25;
 
 /**

@@ -43,7 +43,8 @@ export interface FuzzOptions {
   /** The budgets each mutant runs with: small, so runaway mutants end quickly. */
   stepBudget: number;
   memoryBudgetMb: number;
-  onCase?: (done: number, outcome: Outcome) => void;
+  /** After each mutant: how many ran, how this one ended, and its case when that was bad. */
+  onCase?: (done: number, outcome: Outcome, bad?: BadCase) => void;
 }
 
 export interface BadCase {
@@ -91,9 +92,11 @@ export async function runFuzz(o: FuzzOptions): Promise<FuzzReport> {
     }
     byOutcome[outcome]++;
     (byKind[kind.name] ??= {})[outcome] = (byKind[kind.name][outcome] ?? 0) + 1;
-    if (BAD_OUTCOMES.includes(outcome))
-      bad.push({ file: program.file, kind: kind.name, seed, outcome, detail });
-    o.onCase?.(i + 1, outcome);
+    const badCase = BAD_OUTCOMES.includes(outcome)
+      ? { file: program.file, kind: kind.name, seed, outcome, detail }
+      : undefined;
+    if (badCase) bad.push(badCase);
+    o.onCase?.(i + 1, outcome, badCase);
   }
   return { total: o.count, byOutcome, byKind, bad, milliseconds: performance.now() - started };
 }

@@ -21,6 +21,7 @@ async function main(): Promise<number> {
   const files = { runner: join(__dirname, "runner.js"), worker: join(__dirname, "worker.js") };
   const client = new RunClient({ files }, () => ({ memoryMb, timeoutMs: 30_000 }));
   const trap = makeCanary();
+  const tally = new Map<string, number>();
   try {
     const report = await runFuzz({
       count,
@@ -31,10 +32,20 @@ async function main(): Promise<number> {
       secret: trap.secret,
       stepBudget: 1_000_000,
       memoryBudgetMb: memoryMb,
-      onCase: (done) => {
+      onCase: (done, outcome, bad) => {
         trap.clearTrap();
-        if (done % 500 === 0)
-          process.stderr.write(`fuzz: ${done.toLocaleString("en-US")} / ${count.toLocaleString("en-US")}\n`);
+        tally.set(outcome, (tally.get(outcome) ?? 0) + 1);
+        // a long run shows its bad cases as they happen and its counts as it goes
+        if (bad)
+          process.stderr.write(
+            `fuzz: ${bad.outcome} ${bad.file} ${bad.kind} seed ${bad.seed}: ${bad.detail}\n`,
+          );
+        if (done % 500 === 0) {
+          const counts = [...tally].map(([o, n]) => `${o} ${n}`).join(", ");
+          process.stderr.write(
+            `fuzz: ${done.toLocaleString("en-US")} / ${count.toLocaleString("en-US")} (${counts})\n`,
+          );
+        }
       },
     });
     console.log(formatReport(report));

@@ -2,8 +2,11 @@
 // development mode on the folder examples/, driven by headless chromium through playwright-core.
 // Opens first_expression.py with Quick Open, runs "GradLens: Show Computation Graph" from the
 // command palette, checks the graph inside the webview, hovers `w` in the editor, opens the
-// GradLens activity-bar view, and types a syntax error to see the graph marked stale. Screenshots for the README go to media/screenshots/ (graph.png,
-// hover.png, view.png); logs, profiles and a screenshot of a failed step go to test/vscode/.run/e2e/.
+// GradLens activity-bar view, and types a syntax error to see the graph marked stale. Measures the
+// size of the graph's text as it opens against the editor's, and opens micrograd_lecture.py to
+// see a small graph whole beside the editor. Screenshots for the README go to media/screenshots/
+// (graph.png, first-sight.png, hover.png, view.png, …); logs, profiles and a screenshot of a
+// failed step go to test/vscode/.run/e2e/.
 // Writes { passed, failed } to test/vscode/.run/e2e-results.json; exit code 0 when all steps pass.
 // Env: GRADLENS_EXTENSION_PATH — the extension folder to test (default: the repository);
 // GRADLENS_SCREENSHOTS_DIR — where graph.png, hover.png and view.png go (default: media/screenshots).
@@ -11,6 +14,8 @@ import path from "node:path";
 import { host, makeLog, runIfMain, runSteps, shotsDir, waitFor, Workbench } from "./e2eSession.mjs";
 
 const EXAMPLE = "first_expression.py";
+/** The first micrograd lecture's expression: seven values, a graph that fits beside the editor. */
+const LECTURE = "micrograd_lecture.py";
 // Derived by hand in examples/first_expression.py.
 const LOSS = 30.25;
 const GRADS = { x: 5.5, w: 88.0, b: -11.0, h: -22.0 };
@@ -72,6 +77,56 @@ async function readGraph(where, timeout) {
   const ops = await frame.locator('svg#graph g[data-testid="op-node"]').count();
   return { nodes, edges, ops };
 }
+
+/** The editor's font size, in CSS pixels, as the workbench draws its text. */
+async function editorFontPx() {
+  return page.evaluate(() => {
+    const lines = document.querySelector(".editor-instance .monaco-editor .view-lines");
+    return lines ? parseFloat(getComputedStyle(lines).fontSize) : NaN;
+  });
+}
+
+/**
+ * How the graph in a webview is drawn now: the on-screen size of a node's numbers and of an
+ * edge label (font size × the drawing's scale), each node's and each label's box, and the SVG's.
+ */
+async function drawnSizes(where) {
+  return webviewFrame(where)
+    .locator("svg#graph")
+    .evaluate((svg) => {
+      const px = (el) => (el ? parseFloat(getComputedStyle(el).fontSize) * el.getScreenCTM().a : NaN);
+      const rect = (el) => {
+        const r = el.getBoundingClientRect();
+        return { left: r.left, top: r.top, right: r.right, bottom: r.bottom };
+      };
+      return {
+        numberPx: px(svg.querySelector(".gl-node .gl-value")),
+        labelPx: px(svg.querySelector('text[data-testid="edge-label"]')),
+        variable: getComputedStyle(document.documentElement).getPropertyValue("--vscode-editor-font-size"),
+        svg: rect(svg),
+        nodes: [
+          ...svg.querySelectorAll('[data-testid="node"] > .gl-box, [data-testid="op-node"] > rect'),
+        ].map(rect),
+        labels: [...svg.querySelectorAll(".gl-edge-tag rect")].map(rect),
+      };
+    });
+}
+
+/** Throws unless the numbers are at least 0.85× the editor's text and edge labels at least 0.75×. */
+function checkReadable(sizes, editorPx, where) {
+  const [numbers, labels] = [sizes.numberPx / editorPx, sizes.labelPx / editorPx];
+  log(
+    `${where}: editor ${editorPx}px (webview --vscode-editor-font-size ${sizes.variable.trim() || "unset"}); ` +
+      `numbers ${sizes.numberPx.toFixed(2)}px (${numbers.toFixed(2)}×), edge labels ${sizes.labelPx.toFixed(2)}px (${labels.toFixed(2)}×)`,
+  );
+  if (!(numbers >= 0.85))
+    throw new Error(`${where}: the numbers are ${numbers.toFixed(2)}× the editor's text, not ≥ 0.85×`);
+  if (!(labels >= 0.75))
+    throw new Error(`${where}: the edge labels are ${labels.toFixed(2)}× the editor's text, not ≥ 0.75×`);
+}
+
+const overlap = (a, b) =>
+  a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5;
 
 function nodeNamed(graph, name) {
   const node = graph.nodes.find((n) => n.names.includes(name));
@@ -150,16 +205,26 @@ const steps = [
       if (!rootText.includes(`data ${fmt(LOSS)}`))
         throw new Error(`root should show "data ${fmt(LOSS)}": "${rootText}"`);
       if (graph.ops === 0) throw new Error("no op nodes");
-      // For the README's picture: the graph panel maximised, the whole graph fitted.
-      // double-clicking a tab toggles its group between maximised and shared (VS Code's default)
+      // For the README's picture: the graph panel maximised, as it opens there (a wide panel:
+      // left to right, at the editor's text size). Double-clicking a tab toggles its group
+      // between maximised and shared (VS Code's default); the page's new shape reaches the host,
+      // which turns the graph and the webview fits it anew.
       await page.locator('.tab[aria-label^="GradLens"]').first().dblclick();
-      await page.waitForTimeout(700);
-      await webviewFrame("panel").getByRole("button", { name: "Fit", exact: true }).first().click();
-      await page.waitForTimeout(600); // let the layout settle
+      await page.waitForTimeout(1500);
       await page.screenshot({ path: path.join(shotsDir, "graph.png") });
       await page.locator('.tab[aria-label^="GradLens"]').first().dblclick();
       await page.waitForTimeout(500);
       await page.locator(`.tab[aria-label*="${EXAMPLE}"]`).first().click();
+    },
+  },
+  {
+    name: "the graph opens beside the editor at a readable size: numbers ≥ 0.85× the editor's text, edge labels ≥ 0.75×",
+    timeout: 60_000,
+    needs: "command palette runs GradLens: Show Computation Graph",
+    async run() {
+      await readGraph("panel", 45_000);
+      await page.waitForTimeout(800); // the panel's shape has reached the host, the graph is turned and fitted
+      checkReadable(await drawnSizes("panel"), await editorFontPx(), "first_expression.py beside the editor");
     },
   },
   {
@@ -316,11 +381,20 @@ const steps = [
       await page.locator(".editor-instance .monaco-editor textarea").first().focus();
       await runCommand("GradLens: Train…", 45_000);
       // optimizer (SGD first), learning rate 0.01, 100 steps: the defaults
-      for (const what of ["the optimizer", "the learning rate", "the steps"]) {
-        const input = page.locator(".quick-input-widget:visible input").first();
-        await waitFor(input, `the quick input for ${what}`, 20_000);
+      // each by its title, so that Enter goes to the one asked for, not to the last one closing
+      for (const [what, title] of [
+        ["the optimizer", "optimizer"],
+        ["the learning rate", "Learning rate"],
+        ["the steps", "Steps"],
+      ]) {
+        const widget = page.locator(".quick-input-widget:visible", { hasText: title });
+        await waitFor(widget.locator("input"), `the quick input for ${what}`, 20_000);
         await page.waitForTimeout(200);
         await page.keyboard.press("Enter");
+        await widget
+          .first()
+          .waitFor({ state: "hidden", timeout: 10_000 })
+          .catch(() => {});
       }
       const chart = webviewFrame("panel").locator("#loss-chart");
       await waitFor(
@@ -366,6 +440,41 @@ const steps = [
     },
   },
   {
+    name: "a small graph (L = (a*b + c) * f) opens whole beside the editor: every node in the panel, readable, labels clear",
+    timeout: 90_000,
+    needs: "command palette runs GradLens: Show Computation Graph",
+    async run() {
+      await page.keyboard.press("Escape");
+      await wb.quickOpen(LECTURE);
+      await runCommand("View: Close Primary Side Bar", 30_000);
+      const frame = webviewFrame("panel");
+      await waitFor(frame.locator('svg#graph g[data-testid="node"][data-name="L"]'), "the node L", 45_000);
+      await page.waitForTimeout(1000); // turned to the panel's shape and fitted
+      const sizes = await drawnSizes("panel");
+      checkReadable(sizes, await editorFontPx(), LECTURE);
+      if (sizes.nodes.length !== 7 + 3)
+        throw new Error(`expected 7 values and 3 ops, found ${sizes.nodes.length} boxes`);
+      const outside = sizes.nodes.filter(
+        (b) =>
+          b.left < sizes.svg.left ||
+          b.top < sizes.svg.top ||
+          b.right > sizes.svg.right ||
+          b.bottom > sizes.svg.bottom,
+      );
+      if (outside.length)
+        throw new Error(`${outside.length} of ${sizes.nodes.length} nodes are outside the panel`);
+      for (const [i, label] of sizes.labels.entries()) {
+        if (sizes.nodes.some((b) => overlap(label, b))) throw new Error(`edge label ${i} overlaps a node`);
+        if (sizes.labels.some((other, j) => j !== i && overlap(label, other)))
+          throw new Error(`edge label ${i} overlaps another label`);
+      }
+      log(
+        `${LECTURE}: ${sizes.nodes.length} boxes inside the ${Math.round(sizes.svg.right - sizes.svg.left)}×${Math.round(sizes.svg.bottom - sizes.svg.top)} panel, ${sizes.labels.length} labels clear`,
+      );
+      await page.screenshot({ path: path.join(shotsDir, "first-sight.png") });
+    },
+  },
+  {
     name: "a large training run's graph folds into groups; a click opens one",
     timeout: 120_000,
     needs: "command palette runs GradLens: Show Computation Graph",
@@ -376,8 +485,8 @@ const steps = [
       const group = frame.locator('svg#graph g[data-testid="group"]');
       await waitFor(group, "a folded group in the graph", 60_000);
       const before = await frame.locator('svg#graph g[data-testid="node"]').count();
-      await frame.getByRole("button", { name: "Fit", exact: true }).first().click();
-      await page.waitForTimeout(600);
+      // as it opens: the root and what feeds it, groups and all, at the editor's text size
+      await page.waitForTimeout(1000);
       await page.screenshot({ path: path.join(shotsDir, "folded.png") });
       // the group may be drawn outside the view: deliver the click to it directly
       await group.first().dispatchEvent("click");

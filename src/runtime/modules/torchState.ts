@@ -28,8 +28,12 @@ export class TorchState {
   parameterClass!: PyClass;
   readonly modules = new Map<string, PyModule>();
   private readonly wrappers = new WeakMap<Tensor, TensorObject>();
-  /** Every tensor handed to the program, in order: the trace walks their graphs. */
-  readonly held: Tensor[] = [];
+  /**
+   * The tensors handed to the program, in order: the trace walks their graphs. A long loop keeps
+   * the last HELD_TENSORS of them (and what names and the last backward still use), so the
+   * values of old iterations are let go as CPython lets them go.
+   */
+  held: Tensor[] = [];
   /** The user-code span that made each value, by tensor id (an in-place op makes a new id). */
   readonly spans = new Map<number, SourceSpan | null>();
   readonly names = new Map<number, string[]>();
@@ -49,6 +53,7 @@ export class TorchState {
     if (obj === undefined) {
       obj = new TensorObject(cls, t);
       this.wrappers.set(t, obj);
+      if (this.held.length >= 2 * HELD_TENSORS) this.letGoOfOldTensors();
       this.held.push(t);
     }
     if (!this.spans.has(t.id)) {
@@ -56,6 +61,32 @@ export class TorchState {
       this.calls.set(t.id, this.interp.callRecorder.active());
     }
     return obj;
+  }
+
+  /**
+   * Keeps the newest HELD_TENSORS tensors, the ones a name occurrence stands for and the last
+   * backward's root; forgets spans, names and calls of values no kept tensor's graph reaches.
+   */
+  private letGoOfOldTensors(): void {
+    const keepIds = new Set<number>(this.occurrences.values());
+    if (this.lastRootId !== null) keepIds.add(this.lastRootId);
+    const cut = this.held.length - HELD_TENSORS;
+    this.held = [...this.held.slice(0, cut).filter((t) => keepIds.has(t.id)), ...this.held.slice(cut)];
+    const reached = new Set<number>();
+    const seen = new Set<Tensor>();
+    const stack = [...this.held];
+    while (stack.length > 0) {
+      const t = stack.pop()!;
+      if (seen.has(t)) continue;
+      seen.add(t);
+      reached.add(t.id);
+      const node = t.gradFn;
+      if (node === null) continue;
+      for (const id of node.inputIds) reached.add(id);
+      stack.push(...node.inputs);
+    }
+    for (const map of [this.spans, this.names, this.calls])
+      for (const id of map.keys()) if (!reached.has(id) && !keepIds.has(id)) map.delete(id);
   }
 
   /** Called by the interpreter for every name load and store of an object (see Interpreter.nameHook). */
@@ -77,6 +108,9 @@ export class TorchState {
     return this.interp.lastRoot === null ? this.lastBackward : null;
   }
 }
+
+/** How many of the newest tensors a run holds for its trace at least (see TorchState.held). */
+export const HELD_TENSORS = 4096;
 
 /** The graph nodes of custom `autograd.Function`s (their grad_fn prints with its module path). */
 export const customFunctionNodes = new WeakSet<object>();

@@ -1,5 +1,8 @@
 import { leftNeighbours, rightNeighbours, type LayeredGraph, type Neighbours } from "./layeredGraph";
 
+/** The share of the crossings a sweep must remove for another one to follow. */
+const LEAST_GAIN = 0.02;
+
 /**
  * Orders the nodes within each column to keep edge crossings few: barycenter sweeps, left to
  * right then right to left, each node moving to the mean position of its neighbours in the
@@ -23,9 +26,13 @@ export function orderLayers(graph: LayeredGraph, maxSweeps: number): number[][] 
     transpose(order, left, right, position);
     const crossings = countCrossings(graph, order, position);
     if (crossings < bestCrossings) {
+      // A sweep that removes only a sliver of what is left is worth no more: the first one or
+      // two do nearly all the work (one sample through an MLP: 28,331 → 8,606 → 8,484, then
+      // 8,477, 8,470 after four more), and each costs as much as the first.
+      const worthMore = crossings < bestCrossings * (1 - LEAST_GAIN);
       bestCrossings = crossings;
       best = order.map((column) => column.slice());
-      stale = 0;
+      stale = worthMore ? 0 : 2;
     } else {
       stale++;
     }

@@ -178,3 +178,97 @@ describe("layeredLayout", () => {
     expect(firstOverlap(layout)).toBeNull();
   });
 });
+
+/** Where each label is drawn: a pill of its width and the label height, centred on its point. */
+function labelBoxes(layout: Layout, edges: readonly LayoutEdge[]): (Box | null)[] {
+  return edges.map((e, i) => {
+    if (e.labelWidth === 0) return null;
+    const { x, y } = layout.labelAt[i];
+    const [w, h] = [e.labelWidth, 17];
+    return { x: x - w / 2, y: y - h / 2, width: w, height: h };
+  });
+}
+
+describe("edge labels", () => {
+  for (const vertical of [false, true]) {
+    it(`never overlap a box or each other (${vertical ? "top to bottom" : "left to right"})`, () => {
+      fc.assert(
+        fc.property(dag, ({ nodes, edges }) => {
+          const layout = layeredLayout(nodes, edges, { vertical });
+          const labels = labelBoxes(layout, edges);
+          // Fans of parallel edges and more labels than lanes can take may crowd; random DAGs
+          // rarely have either, so skip those inputs rather than weaken the check.
+          const crowded = new Set<string>();
+          for (const e of edges) {
+            const key = `${e.from}:${e.to}`;
+            if (crowded.has(`seen ${key}`)) crowded.add(key);
+            crowded.add(`seen ${key}`);
+          }
+          labels.forEach((a, i) => {
+            if (!a || crowded.has(`${edges[i].from}:${edges[i].to}`)) return;
+            for (const b of layout.boxes) expect(overlaps(a, b)).toBe(false);
+            labels.forEach((b, j) => {
+              if (j > i && b && !crowded.has(`${edges[j].from}:${edges[j].to}`))
+                expect(overlaps(a, b), `labels of edges ${i} and ${j}`).toBe(false);
+            });
+          });
+        }),
+        { numRuns: 150 },
+      );
+    });
+  }
+
+  it("stacks the labels of two edges converging on one node in two lanes when flowing down", () => {
+    // a and b feed one operation: top to bottom, their labels (77 wide) would meet in the middle
+    const nodes = [
+      { width: 110, height: 66 },
+      { width: 110, height: 66 },
+      { width: 30, height: 30 },
+    ];
+    const edges = [
+      { from: 0, to: 2, labelWidth: 77 },
+      { from: 1, to: 2, labelWidth: 77 },
+    ];
+    const layout = layeredLayout(nodes, edges, { vertical: true });
+    const [a, b] = labelBoxes(layout, edges) as Box[];
+    expect(overlaps(a, b)).toBe(false);
+    for (const label of [a, b]) for (const box of layout.boxes) expect(overlaps(label, box)).toBe(false);
+  });
+});
+
+describe("top to bottom", () => {
+  it("puts layers in rows, each edge from the bottom of one box to the top of the next, boxes apart", () => {
+    fc.assert(
+      fc.property(dag, ({ nodes, edges }) => {
+        const layout = layeredLayout(nodes, edges, { vertical: true });
+        expect(firstOverlap(layout)).toBeNull();
+        edges.forEach((e, i) => {
+          const route = layout.routes[i];
+          const from = layout.boxes[e.from];
+          const to = layout.boxes[e.to];
+          expect(route[0]).toEqual({ x: from.x + from.width / 2, y: from.y + from.height });
+          expect(route[route.length - 1]).toEqual({ x: to.x + to.width / 2, y: to.y });
+          for (let k = 1; k < route.length; k++) expect(route[k].y).toBeGreaterThanOrEqual(route[k - 1].y);
+        });
+        for (const b of layout.boxes) {
+          expect(b.x + b.width).toBeLessThanOrEqual(layout.width + 1e-9);
+          expect(b.y + b.height).toBeLessThanOrEqual(layout.height + 1e-9);
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it("keeps each box's own size", () => {
+    const nodes = [
+      { width: 120, height: 66 },
+      { width: 30, height: 30 },
+    ];
+    const layout = layeredLayout(nodes, [{ from: 0, to: 1, labelWidth: 60 }], { vertical: true });
+    expect(layout.boxes.map((b) => [b.width, b.height])).toEqual([
+      [120, 66],
+      [30, 30],
+    ]);
+    expect(layout.boxes[1].y).toBeGreaterThan(layout.boxes[0].y + 66);
+  });
+});

@@ -17,6 +17,12 @@ export interface LayoutEdge {
   labelWidth: number;
 }
 
+/**
+ * Everything below is said for the layout's own frame, where layers are columns from left to
+ * right: "across" is vertical there. With `vertical`, the same layout is made with every size
+ * turned a quarter and then turned back, so layers become rows from top to bottom.
+ */
+
 export interface LayoutOptions {
   /** Smallest horizontal gap between two columns. */
   layerGap: number;
@@ -32,6 +38,10 @@ export interface LayoutOptions {
   margin: number;
   /** Barycenter sweeps (down and up) at most. */
   sweeps: number;
+  /** Height of an edge label (each edge gives its own width). */
+  labelHeight: number;
+  /** Layers as rows from top to bottom (the root at the bottom) instead of columns from left to right. */
+  vertical: boolean;
 }
 
 export const DEFAULT_LAYOUT_OPTIONS: LayoutOptions = {
@@ -42,14 +52,20 @@ export const DEFAULT_LAYOUT_OPTIONS: LayoutOptions = {
   parallelSpread: 24,
   margin: 24,
   sweeps: 8,
+  labelHeight: 17,
+  vertical: false,
 };
 
 export interface Layout {
   /** One per input node, in input order. */
   boxes: Box[];
-  /** Column of each input node, 0 = leftmost. */
+  /** Column (or row) of each input node, 0 = leftmost (topmost). */
   layers: number[];
-  /** One per input edge: from the right side of `from` to the left side of `to`. */
+  /**
+   * One per input edge: from the right side of `from` to the left side of `to` (bottom and top
+   * when vertical), x never decreasing, level through every column it crosses (it bends only
+   * in the gaps), without points in the middle of a level run.
+   */
   routes: Point[][];
   /** One per input edge: where its label's centre goes. */
   labelAt: Point[];

@@ -19,3 +19,17 @@ describe("edgePathData", () => {
     expect(edgePathData([])).toBe("");
   });
 });
+
+describe("edgePathData, flowing down", () => {
+  it("draws stretches in one column as lines and sideways moves as S-curves with vertical tangents", () => {
+    const d = edgePathData(
+      [
+        { x: 10, y: 0 },
+        { x: 10, y: 20 },
+        { x: 30, y: 60 },
+      ],
+      true,
+    );
+    expect(d).toBe("M10,0L10,20C10,40 30,40 30,60");
+  });
+});

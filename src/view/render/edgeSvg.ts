@@ -1,22 +1,35 @@
 import { EDGE_LABEL, textWidth } from "../nodeMetrics";
 import type { ViewEdge } from "../viewGraph";
-import { edgePathData } from "./edgePath";
 import { weightClass } from "./graphStyles";
 import { at, svg, type SvgNode } from "./svgTree";
 
 /**
  * An edge is drawn in two parts on two layers: its stroke at the bottom, and above every
  * stroke its hover target and label (so no stroke runs over a label). `output` edges (op →
- * result) have only the stroke.
+ * result) have only the stroke. `d` is the route's path data (edgePathData), made once for both.
  */
-export function edgeStrokeSvg(edge: ViewEdge, d: string = edgePathData(edge.points)): SvgNode {
+export function edgeStrokeSvg(edge: ViewEdge, d: string): SvgNode {
   return svg("path", {
     d,
-    class: `gl-edge-stroke gl-edge-${edge.kind} gl-status-${edge.status} ${weightClass(edge.weight)}${edge.mismatch ? " gl-mismatch" : ""}`,
+    class: edgeStrokeClass(edge),
   });
 }
 
-export function edgeTagSvg(edge: ViewEdge, d: string = edgePathData(edge.points)): SvgNode {
+/** The stroke's classes: kind, status, weight, and a mismatch with the program's own backward. */
+export function edgeStrokeClass(edge: ViewEdge): string {
+  return `gl-edge-stroke gl-edge-${edge.kind} ${edgeClasses(edge)}`;
+}
+
+/** The classes of the group holding an edge's hover target and label. */
+export function edgeTagClass(edge: ViewEdge): string {
+  return `gl-edge ${edgeClasses(edge)}`;
+}
+
+function edgeClasses(edge: ViewEdge): string {
+  return `gl-status-${edge.status} ${weightClass(edge.weight)}${edge.mismatch ? " gl-mismatch" : ""}`;
+}
+
+export function edgeTagSvg(edge: ViewEdge, d: string): SvgNode {
   const children = [svg("path", { d, class: "gl-edge-hit" })];
   if (edge.chainRule !== null) children.push(svg("title", {}, edge.chainRule));
   if (edge.label !== null && edge.labelAt !== null) {
@@ -43,7 +56,7 @@ export function edgeTagSvg(edge: ViewEdge, d: string = edgePathData(edge.points)
   return svg(
     "g",
     {
-      class: `gl-edge gl-status-${edge.status} ${weightClass(edge.weight)}${edge.mismatch ? " gl-mismatch" : ""}`,
+      class: edgeTagClass(edge),
       "data-testid": "edge",
       "data-from": edge.fromTrace,
       "data-to": edge.toTrace,

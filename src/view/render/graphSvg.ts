@@ -47,7 +47,7 @@ export function graphLayers(graph: ViewGraph): SvgNode[] {
   const strokes: SvgNode[] = [];
   const tags: SvgNode[] = [];
   for (const edge of graph.edges) {
-    const d = edgePathData(edge.points);
+    const d = edgePathData(edge.points, graph.direction === "top-to-bottom");
     strokes.push(edgeStrokeSvg(edge, d));
     if (edge.kind !== "output") tags.push(edgeTagSvg(edge, d));
   }

@@ -26,7 +26,7 @@ export class GradNode {
   /** Null once freed: dropping the closure releases the values it saved, as PyTorch does. */
   vjp: Vjp | null;
   saved: readonly Tensor[];
-  readonly inputFns: readonly (GradNode | null)[];
+  inputFns: readonly (GradNode | null)[];
   readonly inputRequiresGrad: readonly boolean[];
   readonly inputIds: readonly number[];
   /**
@@ -43,7 +43,7 @@ export class GradNode {
 
   constructor(
     readonly op: string,
-    readonly inputs: readonly Tensor[],
+    public inputs: readonly Tensor[],
     vjp: Vjp,
     readonly rules: readonly string[],
     saved: readonly Tensor[],
@@ -65,6 +65,18 @@ export class GradNode {
     this.freed = true;
     this.vjp = null;
     this.saved = [];
+  }
+
+  /**
+   * Lets go of the operands and what was saved: the history behind this node ends here (a
+   * backward pass stops at it). For values that have no autograd of their own, such as numpy's,
+   * whose old steps would otherwise stay chained to the newest.
+   */
+  releaseInputs(): void {
+    this.vjp = null;
+    this.saved = [];
+    this.inputs = [];
+    this.inputFns = [];
   }
 
   /** Throws PyTorch's errors when the saved values can no longer be trusted. */

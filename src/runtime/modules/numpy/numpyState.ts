@@ -116,6 +116,13 @@ export class NumpyState {
 
   private dropHeld(count: number): void {
     if (count <= 0) return;
+    // A value let go of lets go of its history too: a parameter updated from its own gradient
+    // (`a -= lr * grad_a`) would otherwise chain every step's arrays to the next, for ever.
+    for (let i = 0; i < count; i++) {
+      const t = this.held[i];
+      t.gradFn?.releaseInputs();
+      t.gradFn = null;
+    }
     this.held = this.held.slice(count);
     this.heldGen = this.heldGen.slice(count);
     this.iterationStarts = this.iterationStarts.map((x) => Math.max(0, x - count));

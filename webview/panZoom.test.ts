@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { viewTest } from "./graphPatch";
+import { viewTest, zoomAround } from "./panZoom";
 
 describe("viewTest (what a patch writes at once)", () => {
   const box = (x: number, y: number) => ({ x, y, width: 10, height: 10 });
@@ -28,5 +28,22 @@ describe("viewTest (what a patch writes at once)", () => {
     expect(viewTest({ k: 1, x: 0, y: 0 }, 0, 100, 0.5)).toBeNull();
     expect(viewTest({ k: 0, x: 0, y: 0 }, 100, 100, 0.5)).toBeNull();
     expect(viewTest({ k: NaN, x: 0, y: 0 }, 100, 100, 0.5)).toBeNull();
+  });
+});
+
+describe("zoomAround (wheel and pinch)", () => {
+  it("keeps the drawing point under the pointer where it was", () => {
+    const t = { k: 1.2, x: -40, y: 25 };
+    const [px, py] = [300, 180];
+    const drawn = { x: (px - t.x) / t.k, y: (py - t.y) / t.k };
+    const z = zoomAround(t, 1.5, px, py);
+    expect(z.k).toBeCloseTo(1.8, 12);
+    expect(drawn.x * z.k + z.x).toBeCloseTo(px, 9);
+    expect(drawn.y * z.k + z.y).toBeCloseTo(py, 9);
+  });
+
+  it("stays within its scale's limits", () => {
+    expect(zoomAround({ k: 1, x: 0, y: 0 }, 1e6, 0, 0).k).toBe(6);
+    expect(zoomAround({ k: 1, x: 0, y: 0 }, 1e-6, 0, 0).k).toBe(0.01);
   });
 });

@@ -1,0 +1,112 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { runProgram } from "../runtime/runProgram";
+import { buildViewGraph } from "./buildViewGraph";
+import { orient } from "./direction";
+import { decodeGraph, encodeGraph, type GraphWire } from "./graphWire";
+import { applyNumbers, encodeNumbers } from "./numbersPatch";
+import { parseHostMessage, graphOnWire } from "./protocol";
+import type { ViewGraph } from "./viewGraph";
+
+const graphOf = (source: string, nodeLimit?: number) => buildViewGraph(runProgram(source), { nodeLimit });
+
+const micrograd = graphOf(
+  "from micrograd.engine import Value\nx = Value(2.0)\nw = Value(-0.5)\nh = (x * w).relu()\nloss = (h + x * x) ** 2\nloss.backward()\n",
+);
+const tensors = graphOf(
+  "import torch\nw = torch.tensor([[1.0, -2.0], [0.5, 3.0]], requires_grad=True)\nb = torch.tensor([float('nan'), 1.0])\nwith torch.no_grad():\n    c = w * 2\nloss = (w * w).sum() + c.sum() + w.detach().sum()\nloss.backward()\n",
+);
+// a loop past the node limit: folded into groups, with a loop marker and members
+const folded = graphOf(
+  "from micrograd.engine import Value\nx = Value(1.0)\nacc = Value(0.0)\nfor i in range(40):\n    acc = acc + x * i\nacc.backward()\n",
+  20,
+);
+
+// a learner's own Value class whose `_backward` sends wrong contributions: edges marked
+const ownMistake = buildViewGraph(runProgram(readFileSync("examples/own_value_mul_mistake.py", "utf8")));
+
+describe("graphWire", () => {
+  const cases: [string, ViewGraph][] = [
+    ["values and ops", micrograd],
+    ["tensors with heatmaps, cut values", tensors],
+    ["folded groups", folded],
+    ["an own backward's mismatches", ownMistake],
+    ["turned top to bottom", orient(micrograd, "top-to-bottom")],
+    ["mirrored", orient(micrograd, "right-to-left")],
+  ];
+  for (const [name, graph] of cases) {
+    it(`gives back the same graph: ${name}`, () => {
+      const wire = encodeGraph(graph)!;
+      expect(decodeGraph(structuredClone(wire))).toEqual(graph);
+    });
+  }
+
+  it("covers what the cases are meant to: groups with a loop, heatmaps, a cut value", () => {
+    expect(folded.nodes.some((n) => n.kind === "group" && n.loop !== null && n.members.length > 0)).toBe(
+      true,
+    );
+    expect(tensors.nodes.some((n) => n.kind === "value" && n.heatmaps?.grad)).toBe(true);
+    expect(tensors.nodes.some((n) => n.kind === "value" && n.cut !== undefined)).toBe(true);
+    expect(ownMistake.edges.some((e) => e.mismatch)).toBe(true);
+  });
+
+  it("travels in a graph message and is parsed back into the graph", () => {
+    const message = graphOnWire({ type: "graph", graph: micrograd, stale: true, title: "f.py" });
+    expect("wire" in message).toBe(true);
+    expect(parseHostMessage(structuredClone(message))).toEqual({
+      type: "graph",
+      graph: micrograd,
+      stale: true,
+      title: "f.py",
+    });
+  });
+
+  it("is far smaller than the graph as JSON", () => {
+    const wire = encodeGraph(folded)!;
+    const bytes = wire.texts.byteLength + wire.ints.byteLength + wire.floats.byteLength;
+    expect(bytes).toBeLessThan(JSON.stringify(folded).length);
+  });
+
+  it("yields null for anything malformed, never half a graph", () => {
+    const wire = encodeGraph(micrograd)!;
+    const bad: GraphWire[] = [
+      { ...wire, ints: wire.ints.subarray(0, wire.ints.length - 1) },
+      { ...wire, ints: Int32Array.from([...wire.ints, 0]) },
+      { ...wire, floats: wire.floats.map((x, i) => (i === 3 ? NaN : x)) },
+      { ...wire, texts: wire.texts.subarray(0, wire.texts.length - 1) },
+      { ...wire, ints: wire.ints.map((n, i) => (i === 4 ? 7 : n)) }, // the first node's kind
+    ];
+    for (const b of bad) expect(decodeGraph(b)).toBeNull();
+    // an edge whose end is not a node
+    const ends = Int32Array.from(wire.ints);
+    ends[firstEdgeFrom()] = micrograd.nodes.length;
+    expect(decodeGraph({ ...wire, ints: ends })).toBeNull();
+  });
+
+  it("can leave the tooltips out, for a numbers message to bring", () => {
+    const wire = encodeGraph(micrograd, false)!;
+    expect(wire.texts.length).toBeLessThan(encodeGraph(micrograd)!.texts.length / 2);
+    const bare = decodeGraph(wire)!;
+    expect(bare.nodes.every((n) => n.title === "")).toBe(true);
+    // a chain rule stays there (empty), so the numbers that bring it have a place to put it
+    expect(bare.edges.map((e) => e.chainRule === null)).toEqual(
+      micrograd.edges.map((e) => e.chainRule === null),
+    );
+    expect(applyNumbers(bare, encodeNumbers(micrograd, "f.py", true)!)).toBe(true);
+    expect(bare).toEqual(micrograd);
+  });
+
+  it("declines a text with a NUL in it", () => {
+    const graph = structuredClone(micrograd);
+    graph.nodes[0].title = "a\u0000b";
+    expect(encodeGraph(graph)).toBeNull();
+    expect("graph" in graphOnWire({ type: "graph", graph, stale: false, title: "f.py" })).toBe(true);
+  });
+});
+
+/** Where the first edge's `from` index is among the integers: after the header and every node's. */
+function firstEdgeFrom(): number {
+  // The graph without its edges writes as many integers as come before them.
+  const bare = encodeGraph({ ...micrograd, edges: [] })!;
+  return bare.ints.length + 1; // the edge's kind, then (its key is a text) its `from`
+}
