@@ -12,6 +12,8 @@ const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
  *
  *   engine     nothing of ours: tensors, ops, tape, autograd, optimizers — pure TypeScript, no I/O
  *   format     nothing of ours: Python's float repr, for the runtime and the trace alike
+ *   files      nothing of ours: what a program may read — workspace paths, the file requests and
+ *              answers that cross from the worker to the editor or the CLI; no I/O
  *   lang       syntax, not values: the front ends and the program IR
  *   l10n       the message catalogues
  *   library    the gradlens JavaScript library, a face of the engine
@@ -33,12 +35,13 @@ const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 export const MAY_IMPORT = {
   engine: [],
   format: [],
+  files: [],
   lang: ["format"],
   l10n: [],
   library: ["engine", "format"],
   trace: ["engine", "format"],
   figures: ["view", "format", "node"],
-  runtime: ["engine", "format", "lang", "l10n", "library", "trace", "figures", "node"],
+  runtime: ["engine", "format", "files", "lang", "l10n", "library", "trace", "figures", "node"],
   view: ["trace", "format", "l10n"],
   explain: ["trace", "view", "lang", "l10n", "format"],
   export: ["trace", "view", "format"],
@@ -56,6 +59,7 @@ export const MAY_IMPORT = {
     "lang",
     "l10n",
     "format",
+    "files",
     "node",
   ],
   cli: [
@@ -71,6 +75,7 @@ export const MAY_IMPORT = {
     "lang",
     "l10n",
     "format",
+    "files",
     "node",
   ],
   host: [
@@ -85,6 +90,7 @@ export const MAY_IMPORT = {
     "lang",
     "l10n",
     "format",
+    "files",
     "node",
     "vscode",
   ],

@@ -14,6 +14,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { runCli } from "./cli/main";
+import { diskFileOwner } from "./cli/nodeFileOwner";
 import { stoppedTrace } from "./trace/stoppedTrace";
 import { DEFAULT_MEMORY_BUDGET_MB } from "./runtime/memoryBudget";
 import { RunClient } from "./worker/runClient";
@@ -28,7 +29,11 @@ process.stdout.on("error", (error: NodeJS.ErrnoException) => {
 });
 
 const client = new RunClient(
-  { files: { runner: join(__dirname, "runner.js"), worker: join(__dirname, "worker.js") } },
+  {
+    files: { runner: join(__dirname, "runner.js"), worker: join(__dirname, "worker.js") },
+    // programs read the files of their own folder and the current directory (cliWorkspace)
+    fileOwner: diskFileOwner,
+  },
   () => ({
     memoryMb: Number(process.env.GRADLENS_MEMORY_MB) || DEFAULT_MEMORY_BUDGET_MB,
     timeoutMs: TIMEOUT_MS,

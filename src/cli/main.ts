@@ -2,13 +2,15 @@ import { toDot } from "../export/dot";
 import { toMermaid } from "../export/mermaid";
 import type { RunOptions } from "../runtime/runApi";
 import { NotebookFormatError } from "../notebook/ipynb";
-import type { WorkspaceFiles } from "../runtime/workspaceFiles";
 import { runProgram } from "../runtime/runProgram";
 import type { Trace } from "../trace/trace";
 import { buildViewGraph } from "../view/buildViewGraph";
 import { graphSvgDocument } from "../view/render/graphSvg";
 import { DARK_THEME, LIGHT_THEME, type GraphTheme } from "../view/render/graphTheme";
 import { jsonReport } from "./jsonReport";
+import { withFileAccess } from "../runtime/files/runFileAccess";
+import { cliWorkspace, diskFileAccess } from "./nodeFileOwner";
+import { SourcePlaces } from "./sourcePlaces";
 import { PngUnavailable, RESVG_PACKAGE, svgToPng } from "./pngRaster";
 import { prepareRun, type PreparedRun } from "./prepareRun";
 import { variablesTable } from "./variablesTable";
@@ -27,8 +29,6 @@ export interface CliIo {
    * (src/cli.ts), as the extension does; by default (tests) it runs in this process.
    */
   runProgram?(source: string, options: RunOptions): Promise<Trace>;
-  /** What the program may see of the files around `file` (os.path.exists, os.listdir); none when absent. */
-  files?(file: string): WorkspaceFiles;
 }
 
 const USAGE = [
@@ -99,12 +99,16 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     return 2;
   }
   const { source, locate } = prepared;
-  const options: RunOptions = { fileName: file, language: prepared.language };
-  // in the runner (the command) the program sees no files yet; in this process, the io's view
+  // it may read the files of its own folder and of the current directory (cliWorkspace), in the
+  // runner (the command: src/cli.ts answers its file bridge) or in this process (tests)
+  const workspace = cliWorkspace(file);
+  const options: RunOptions = { fileName: file, language: prepared.language, workspace };
   const trace = io.runProgram
     ? await io.runProgram(source, options)
-    : runProgram(source, { ...options, files: io.files?.(file) });
+    : withFileAccess(diskFileAccess(workspace.roots), () => runProgram(source, options));
   const diagnostics = [...prepared.skipped, ...trace.diagnostics];
+  // a diagnostic in one of the program's own modules is placed in that module's file
+  const places = new SourcePlaces(file, source, io.readFile, process.cwd());
   if (figuresDir !== null) {
     const written = writeFigures(trace, figuresDir, io);
     if (written === null) return 2;
@@ -126,12 +130,16 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       return 2;
     }
   } else if (rest.includes("--json")) {
-    io.stdout(JSON.stringify(jsonReport(source, trace, { locate, diagnostics })) + "\n");
+    io.stdout(JSON.stringify(jsonReport(source, trace, { locate, diagnostics, places })) + "\n");
   } else {
     io.stdout(trace.stdout);
     io.stdout(`\n${variablesTable(trace.variables)}\n`);
   }
-  for (const d of diagnostics)
-    io.stderr(`${locate.label(file, d.span?.from ?? 0)}: ${d.severity}: ${d.message}\n`);
+  for (const d of diagnostics) {
+    if (d.span?.file !== undefined) {
+      const at = places.at(d.span);
+      io.stderr(`${at.file}:${at.line}:${at.column}: ${d.severity}: ${d.message}\n`);
+    } else io.stderr(`${locate.label(file, d.span?.from ?? 0)}: ${d.severity}: ${d.message}\n`);
+  }
   return trace.ok ? 0 : 1;
 }

@@ -1,3 +1,4 @@
+import { sameSpan, spanKey } from "../trace/spans";
 import { listText, messages, type Messages } from "../l10n/messages";
 import type { Severity, Span, Trace, TraceEdge, TraceNode } from "../trace/trace";
 import { formatNumber, formatValues, magnitude, numberStatus } from "../view/format";
@@ -60,10 +61,10 @@ export function gradientDiagnostics(
   // (the interpreter may report a NaN itself) come before all of these.
   const seen = new Set<string>();
   for (const d of trace.diagnostics) {
-    if (d.span && HEALTH_CODES.has(d.code)) seen.add(`${d.span.from}:${d.span.to}`);
+    if (d.span && HEALTH_CODES.has(d.code)) seen.add(spanKey(d.span));
   }
   return found.filter((d) => {
-    const key = d.span ? `${d.span.from}:${d.span.to}` : `null:${d.code}`;
+    const key = d.span ? spanKey(d.span) : `null:${d.code}`;
     if (seen.has(key)) return false;
     seen.add(key);
     return true;
@@ -148,7 +149,7 @@ function deadRelus(trace: Trace, t: Messages): HealthDiagnostic[] {
   const bySpan = new Map<string, TraceNode[]>();
   for (const node of trace.nodes) {
     if (node.op.toLowerCase() !== "relu" || !node.span) continue;
-    const key = `${node.span.from}:${node.span.to}`;
+    const key = spanKey(node.span);
     const group = bySpan.get(key);
     if (group) group.push(node);
     else bySpan.set(key, [node]);
@@ -194,7 +195,7 @@ function parameterGradients(
     if (node.kind !== "leaf" || !node.rootGrad || node.id === trace.root) continue;
     if (numberStatus(node.rootGrad) === "nonfinite") continue; // the NaN finding covers it
     // Values with no place in the source share one group: they could only be reported together.
-    const key = node.span ? `${node.span.from}:${node.span.to}` : "none";
+    const key = node.span ? spanKey(node.span) : "none";
     const group = groups.get(key);
     if (group) group.push(node);
     else groups.set(key, [node]);
@@ -345,8 +346,4 @@ function nonFiniteHint(node: TraceNode, inputs: TraceNode[], t: Messages): strin
   if ((op === "/" || op === "div") && (inputs[1]?.data ?? []).some((v) => v === 0))
     return t("health.hint.division");
   return null;
-}
-
-function sameSpan(a: Span | null, b: Span | null): boolean {
-  return !!a && !!b && a.from === b.from && a.to === b.to;
 }

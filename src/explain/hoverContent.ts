@@ -1,3 +1,4 @@
+import { sameSpan } from "../trace/spans";
 import { messages, type Messages } from "../l10n/messages";
 import type { Occurrence, Span, Trace, TraceNode } from "../trace/trace";
 import { symbolName } from "../view/chainRule";
@@ -121,8 +122,7 @@ function madeHere(trace: Trace, node: TraceNode): number {
   if (!node.span || node.kind === "const") return 1;
   let n = 0;
   for (const other of trace.nodes) {
-    if (other.kind === node.kind && other.span?.from === node.span.from && other.span.to === node.span.to)
-      n++;
+    if (other.kind === node.kind && sameSpan(other.span, node.span)) n++;
   }
   return n;
 }

@@ -1,3 +1,4 @@
+import { spanKey } from "../trace/spans";
 import type { Occurrence, Trace, TraceNode } from "../trace/trace";
 import { valuesText } from "./numberText";
 import { bindingStatement } from "./statements";
@@ -88,7 +89,7 @@ function countBySpanAndName(nodes: TraceNode[]): Map<string, number> {
 }
 
 function countKey(node: TraceNode, name: string): string {
-  return node.span ? `${node.span.from}:${node.span.to}:${name}` : `#${node.id}`;
+  return node.span ? `${spanKey(node.span)}:${name}` : `#${node.id}`;
 }
 
 function truncate(text: string, max: number): string {

@@ -1,3 +1,4 @@
+import { inProgramText } from "../trace/spans";
 import type { Trace } from "../trace/trace";
 
 /**
@@ -14,7 +15,8 @@ export function nodesAtOffset(trace: Trace, offset: number): number[] {
   for (const node of trace.nodes) {
     const span = node.span;
     // The constants an operator wrapped share its span but are not what the code "made".
-    if (!span || node.kind === "const" || span.from > offset || offset > span.to) continue;
+    // a value made in one of the program's modules is not under the cursor of the program's text
+    if (!inProgramText(span) || node.kind === "const" || span.from > offset || offset > span.to) continue;
     const length = span.to - span.from;
     if (length < best) {
       best = length;

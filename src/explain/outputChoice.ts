@@ -1,3 +1,4 @@
+import { inProgramText } from "../trace/spans";
 import type { PyJson, Trace, TraceNode } from "../trace/trace";
 import { bindingStatement } from "./statements";
 
@@ -77,7 +78,7 @@ function sameNumber(value: number, json: number | string): boolean {
 }
 
 function bindingLine(trace: Trace, source: string, name: string, node: TraceNode): number {
-  let offset = node.span?.from ?? -1;
+  let offset = inProgramText(node.span) ? node.span.from : -1;
   for (const o of trace.occurrences) {
     if (o.name === name && o.node === node.id && bindingStatement(source, o)) offset = o.span.from;
   }

@@ -25,6 +25,9 @@ import { isProgram, programIn, PROGRAM_SELECTOR } from "./programLanguage";
 import { train, type TrainChoices } from "./train";
 import { RunStatusBar } from "./statusBar";
 import { StepThrough } from "./stepThrough";
+import { HostFiles } from "./hostFiles";
+import { ModuleDiagnostics } from "./moduleDiagnostics";
+import { normalizePath } from "../files/workspacePath";
 import { exportsFor } from "./testApi";
 
 /**
@@ -59,8 +62,11 @@ function wireUp(context: vscode.ExtensionContext): Omit<GradLensApi, "activation
    * A runner process of its own (killed with the extension); `timeoutMs` is the wall-clock limit
    * behind the step budget; `spare` keeps a second worker ready for runs that edits replace.
    */
+  // what programs may read (open(), their own modules): the workspace, through vscode.workspace.fs
+  const hostFiles = new HostFiles();
+  const moduleDiagnostics = new ModuleDiagnostics((path) => hostFiles.uriOf(path));
   const runner = (timeoutMs: number, spare: boolean) => {
-    const client = new RunClient({ files, spare }, () => ({
+    const client = new RunClient({ files, spare, fileOwner: hostFiles }, () => ({
       memoryMb: readSettings().memoryBudgetMb,
       timeoutMs,
     }));
@@ -69,7 +75,10 @@ function wireUp(context: vscode.ExtensionContext): Omit<GradLensApi, "activation
   };
   // Python files and notebooks (their cells as one program) each run in a runner of their own.
   const fileRunner = runner(60_000, true);
-  const runs = new NotebookRunController(fileRunner, diagnostics, runner(60_000, true));
+  const runs = new NotebookRunController(fileRunner, diagnostics, runner(60_000, true), {
+    host: hostFiles,
+    diagnostics: moduleDiagnostics,
+  });
   // "GradLens" as a notebook kernel: running a cell gives it Jupyter's outputs, figures included
   context.subscriptions.push(registerNotebookKernel(runs));
   // Long jobs (gradient checks, training) get a runner of their own, so typing never cancels them.
@@ -108,7 +117,7 @@ function wireUp(context: vscode.ExtensionContext): Omit<GradLensApi, "activation
     view.webview?.showStep(step);
   });
   const handlers: GraphWebviewHandlers = {
-    reveal: (node) => void revealNode(runs, shown, node),
+    reveal: (node) => void revealNode(runs, shown, node, hostFiles),
     stepAction: (action) => stepping.act(action),
     toggleGroup: (key) => {
       if (shown) void runs.toggleGroup(shown.uri, key);
@@ -131,6 +140,8 @@ function wireUp(context: vscode.ExtensionContext): Omit<GradLensApi, "activation
 
   context.subscriptions.push(
     diagnostics,
+    moduleDiagnostics,
+    watchProgramInputs(runs),
     runs,
     panel,
     view,
@@ -173,7 +184,9 @@ function wireUp(context: vscode.ExtensionContext): Omit<GradLensApi, "activation
     ),
     vscode.commands.registerCommand("gradlens.checkGradients", async (uri?: vscode.Uri) => {
       const document = await documentFor(uri, shown);
-      if (document) return checkGradients(jobs, programDocument(document)); // a cell: its notebook up to it
+      // a cell: its notebook up to it
+      if (document)
+        return checkGradients(jobs, programDocument(document), hostFiles.workspaceFor(document.uri));
       void vscode.window.showInformationMessage(
         vscode.l10n.t(
           "Open a Python file, or a JavaScript or TypeScript file that imports gradlens, to check its gradients.",
@@ -209,6 +222,7 @@ function wireUp(context: vscode.ExtensionContext): Omit<GradLensApi, "activation
           },
           given,
           graphView && { view: graphView, onView },
+          hostFiles.workspaceFor(document.uri),
         );
       },
     ),
@@ -284,6 +298,9 @@ function wireUp(context: vscode.ExtensionContext): Omit<GradLensApi, "activation
     vscode.workspace.onDidChangeTextDocument((e) => {
       if (e.document === vscode.window.activeTextEditor?.document)
         markJsProgram(vscode.window.activeTextEditor);
+      // an edited module (or data file) re-runs the programs that read it
+      if (e.contentChanges.length > 0 && readSettings().liveRun)
+        runs.inputChanged(normalizePath(e.document.uri.path));
       if (isProgram(e.document) && e.contentChanges.length > 0 && readSettings().liveRun) {
         runs.schedule(e.document);
       } else if (!isProgram(e.document) && runs.result(e.document.uri)) {
@@ -355,12 +372,37 @@ function markJsProgram(editor: vscode.TextEditor | undefined): void {
   void vscode.commands.executeCommand("setContext", "gradlens.jsProgram", shown);
 }
 
-/** A click on a node in the graph: select the code that made it. */
-async function revealNode(runs: RunController, document: vscode.TextDocument | undefined, node: number) {
-  if (!document) return;
-  const result = runs.result(document.uri);
+/**
+ * Programs run again when a file their last run read changes on disk (saved, created, deleted):
+ * one watcher over the workspace, told to the run controllers, which know who read what.
+ */
+function watchProgramInputs(runs: RunController): vscode.Disposable {
+  const watcher = vscode.workspace.createFileSystemWatcher("**/*");
+  const changed = (createdOrDeleted: boolean) => (uri: vscode.Uri) => {
+    if (readSettings().liveRun) runs.inputChanged(normalizePath(uri.path), createdOrDeleted);
+  };
+  return vscode.Disposable.from(
+    watcher,
+    watcher.onDidChange(changed(false)),
+    watcher.onDidCreate(changed(true)),
+    watcher.onDidDelete(changed(true)),
+  );
+}
+
+/** A click on a node in the graph: select the code that made it (in a module of the program's: there). */
+async function revealNode(
+  runs: RunController,
+  shown: vscode.TextDocument | undefined,
+  node: number,
+  files: HostFiles,
+) {
+  if (!shown) return;
+  const result = runs.result(shown.uri);
   const span = result?.trace.nodes[node]?.span;
   if (!result || !span) return;
+  const module = span.file !== undefined ? files.uriOf(span.file) : null;
+  if (span.file !== undefined && !module) return;
+  const document = module ? await vscode.workspace.openTextDocument(module) : shown;
   const editor = await vscode.window.showTextDocument(document, {
     preserveFocus: false,
     viewColumn: findColumn(document),

@@ -1,6 +1,7 @@
 import * as vscode from "vscode";
 import { gradientCheckMarkdown } from "../checks/gradientCheckReport";
 import type { GradientCheckReport } from "../checks/gradientCheck";
+import type { RunWorkspace } from "../files/fileRequest";
 import type { RunClient } from "../worker/runClient";
 import { readSettings } from "./settings";
 import { programLanguage } from "./programLanguage";
@@ -13,6 +14,7 @@ import { programLanguage } from "./programLanguage";
 export async function checkGradients(
   jobs: RunClient,
   document: vscode.TextDocument,
+  workspace?: RunWorkspace,
 ): Promise<GradientCheckReport | undefined> {
   const outcome = await vscode.window.withProgress(
     {
@@ -28,6 +30,7 @@ export async function checkGradients(
           fileName: document.fileName,
           language: programLanguage(document) ?? "python",
           stepBudget: readSettings().stepBudget,
+          workspace,
         },
         vscode.env.language,
       );

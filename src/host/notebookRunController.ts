@@ -8,6 +8,7 @@ import type { RunClient, RunOutcome } from "../worker/runClient";
 import { toVscodeDiagnostics } from "./diagnostics";
 import { CELL_SCHEME, cellSources, findCell, isCellDocument, selectedCellIndex } from "./notebookCells";
 import { RunController, type DocumentResult } from "./runController";
+import { readsChanged, type ProgramFiles } from "./programInputs";
 import type { Trace } from "../trace/trace";
 import { applyToggle, noFoldChoices } from "../view/folding/foldToggle";
 import type { FoldChoices } from "../view/folding/foldState";
@@ -72,12 +73,19 @@ export class NotebookRunController extends RunController {
     this.cellStarts.event,
   );
 
+  /** Per notebook, the files its last run read or looked at (Trace.inputs). */
+  private readonly notebookInputs = new Map<
+    string,
+    { notebook: vscode.NotebookDocument; paths: ReadonlySet<string> }
+  >();
+
   constructor(
     client: RunClient,
     private readonly notebookDiagnostics: vscode.DiagnosticCollection,
     private readonly notebookClient: RunClient,
+    files: ProgramFiles,
   ) {
-    super(client, notebookDiagnostics);
+    super(client, notebookDiagnostics, files);
     this.subscriptions = [
       vscode.workspace.onDidOpenNotebookDocument((notebook) =>
         this.request(notebook, notebook.cellCount - 1),
@@ -94,6 +102,13 @@ export class NotebookRunController extends RunController {
       }),
     ];
     for (const notebook of vscode.workspace.notebookDocuments) this.request(notebook, notebook.cellCount - 1);
+  }
+
+  override inputChanged(path: string, createdOrDeleted = false): void {
+    super.inputChanged(path, createdOrDeleted);
+    for (const { notebook, paths } of this.notebookInputs.values())
+      if (!notebook.isClosed && readsChanged(paths, path, createdOrDeleted))
+        this.scheduleNotebook(notebook, this.lookedAt(notebook, 0));
   }
 
   override result(uri: vscode.Uri): DocumentResult | undefined {
@@ -263,6 +278,8 @@ export class NotebookRunController extends RunController {
           {
             fileName: notebook.uri.fsPath,
             stepBudget: settings.stepBudget,
+            // a cell's `open('names.txt')` reads beside the notebook
+            workspace: this.files.host.workspaceFor(notebook.uri),
             cellStarts: run.program.cellStarts,
           },
           analysisOptions(settings),
@@ -285,6 +302,7 @@ export class NotebookRunController extends RunController {
     const lastCell = run.cells.length - 1;
     const documentAt = (i: number) =>
       notebook.getCells().find((c) => c.document.uri.toString() === run.cells[i].uri.toString())?.document;
+    const key = notebook.uri.toString();
     this.noteShown(
       notebook,
       run,
@@ -295,12 +313,15 @@ export class NotebookRunController extends RunController {
     if (outcome.kind === "stopped") {
       const stopped = { severity: "error" as const, message: outcome.message, span: null, code: "budget" };
       this.setDiagnostics(run, documentAt, [stopped, ...program.skipped], lastCell);
+      void this.files.diagnostics.set(key, []);
       this.markStale(run, outcome.message);
       return;
     }
     const { trace, health } = outcome;
     const all = [...program.skipped, ...trace.diagnostics, ...health];
     this.setDiagnostics(run, documentAt, all, lastCell);
+    void this.files.diagnostics.set(key, all);
+    this.notebookInputs.set(key, { notebook, paths: new Set(trace.inputs ?? []) });
     if (
       trace.nodes.length === 0 &&
       trace.diagnostics.some((d) => DID_NOT_RUN.has(d.code)) &&
@@ -382,6 +403,8 @@ export class NotebookRunController extends RunController {
     this.requests.delete(key);
     const run = this.runs.get(key);
     this.runs.delete(key);
+    this.notebookInputs.delete(key);
+    void this.files.diagnostics.set(key, []);
     this.shown.delete(key);
     for (const w of this.shownWaiters.get(key) ?? [])
       w.resolve({ kind: "stopped", message: "The notebook was closed" });

@@ -8,6 +8,8 @@ import type { ViewGraph } from "../view/viewGraph";
 import type { ViewRequest } from "../worker/protocol";
 import type { RunClient, RunOutcome } from "../worker/runClient";
 import { toVscodeDiagnostics } from "./diagnostics";
+import { readsChanged } from "./programInputs";
+import type { ProgramFiles } from "./programInputs";
 import { analysisOptions } from "./analysisOptions";
 import { readSettings } from "./settings";
 import { programLanguage } from "./programLanguage";
@@ -53,10 +55,25 @@ export class RunController implements vscode.Disposable {
   /** Fires when a document's run starts. */
   readonly onDidStart = this.startEmitter.event;
 
+  /** Per document, the files its last run read or looked at (Trace.inputs), to run it again when one changes. */
+  private readonly inputs = new Map<string, { document: vscode.TextDocument; paths: ReadonlySet<string> }>();
+
   constructor(
     private readonly client: RunClient,
     private readonly diagnostics: vscode.DiagnosticCollection,
+    /** Where programs may read, and where their modules' diagnostics go. */
+    protected readonly files: ProgramFiles,
   ) {}
+
+  /**
+   * A file of the workspace changed (saved or edited in an editor; `createdOrDeleted`: came or
+   * went): every program whose last run read it — or, for a file that came or went, looked
+   * through its folder — runs again.
+   */
+  inputChanged(path: string, createdOrDeleted = false): void {
+    for (const { document, paths } of this.inputs.values())
+      if (!document.isClosed && readsChanged(paths, path, createdOrDeleted)) this.schedule(document);
+  }
 
   result(uri: vscode.Uri): DocumentResult | undefined {
     return this.results.get(uri.toString());
@@ -140,6 +157,8 @@ export class RunController implements vscode.Disposable {
     this.queue.delete(key);
     this.results.delete(key);
     this.diagnostics.delete(uri);
+    this.inputs.delete(key);
+    this.files.diagnostics.forget(key);
     this.settleIfIdle();
   }
 
@@ -171,6 +190,7 @@ export class RunController implements vscode.Disposable {
             language: programLanguage(document) ?? "python",
             stepBudget: settings.stepBudget,
             outputName: this.outputNames.get(key),
+            workspace: this.files.host.workspaceFor(document.uri),
           },
           analysisOptions(settings),
           { nodeLimit: settings.nodeLimit, folds: this.folds.get(key) ?? noFoldChoices() },
@@ -195,11 +215,15 @@ export class RunController implements vscode.Disposable {
       diagnostic.source = "GradLens";
       diagnostic.code = "budget";
       this.diagnostics.set(document.uri, [diagnostic]);
+      void this.files.diagnostics.set(key, []);
       if (previous) this.update({ ...previous, stale: true, staleReason: outcome.message });
       return;
     }
     const { trace, view, health, inline, inlineByDefault } = outcome;
-    this.diagnostics.set(document.uri, toVscodeDiagnostics(document, [...trace.diagnostics, ...health]));
+    const found = [...trace.diagnostics, ...health];
+    this.diagnostics.set(document.uri, toVscodeDiagnostics(document, found));
+    void this.files.diagnostics.set(key, found);
+    this.inputs.set(key, { document, paths: new Set(trace.inputs ?? []) });
     const failedToStart = trace.nodes.length === 0 && trace.diagnostics.some((d) => DID_NOT_RUN.has(d.code));
     if (failedToStart && previous) {
       const reason = trace.diagnostics.find((d) => DID_NOT_RUN.has(d.code))?.message ?? null;

@@ -123,11 +123,12 @@ export class StepThrough implements vscode.Disposable {
     this.markSource(trace.nodes[step.node].span);
   }
 
-  private markSource(span: { from: number; to: number } | null): void {
+  private markSource(span: { from: number; to: number; file?: string } | null): void {
     const document = this.document;
     const editor = document && vscode.window.visibleTextEditors.find((e) => e.document === document);
     if (!editor || !document) return;
-    if (!span) {
+    // a value made in one of the program's modules has no place in this document to mark
+    if (!span || span.file !== undefined) {
       editor.setDecorations(this.decoration, []);
       return;
     }

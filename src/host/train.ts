@@ -2,6 +2,7 @@ import * as vscode from "vscode";
 import type { OptimizerKind, TrainResult } from "../train/trainProgram";
 import type { ViewGraph } from "../view/viewGraph";
 import type { ViewRequest } from "../worker/protocol";
+import type { RunWorkspace } from "../files/fileRequest";
 import type { RunClient } from "../worker/runClient";
 import { readSettings } from "./settings";
 import { programLanguage } from "./programLanguage";
@@ -25,6 +26,8 @@ export async function train(
   onLosses: (losses: number[], done: boolean) => void,
   given?: Partial<TrainChoices>,
   graph?: { view: ViewRequest; onView: (view: ViewGraph) => void },
+  /** Where the program is and what it may read. */
+  workspace?: RunWorkspace,
 ): Promise<TrainResult | undefined> {
   const choices = await askChoices(given);
   if (!choices) return undefined;
@@ -43,6 +46,7 @@ export async function train(
           fileName: document.fileName,
           language: programLanguage(document) ?? "python",
           stepBudget: readSettings().stepBudget,
+          workspace,
         },
         choices,
         ({ step, loss }) => {

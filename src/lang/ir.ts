@@ -8,6 +8,11 @@
 export interface SourceSpan {
   from: number;
   to: number;
+  /**
+   * The file the offsets are in, when it is not the program's own text: a module of the
+   * program's that it imported (an absolute POSIX path; see src/files/workspacePath.ts).
+   */
+  file?: string;
 }
 
 interface At {
@@ -209,6 +214,8 @@ export type Stmt =
   | (At & {
       k: "fromImport";
       module: string[];
+      /** How many leading dots a relative import has (`from .mod import x`: 1); absent when none. */
+      level?: number;
       /** `from m import *` is the one name "*". */
       names: { name: string; alias: string | null; span: SourceSpan }[];
     })

@@ -52,6 +52,7 @@ export class CellMap {
 
   /** The span within `cell`, or null when it does not lie inside that cell. */
   spanInCell(span: Span, cell: number): Span | null {
+    if (span.file !== undefined) return null; // in a module of the notebook's, not in a cell
     const start = this.starts[cell];
     if (start === undefined) return null;
     const end = start + this.lengths[cell];
@@ -59,8 +60,9 @@ export class CellMap {
     return { from: span.from - start, to: span.to - start };
   }
 
-  /** The cell a span starts in. */
+  /** The cell a span starts in (-1 for a span in a module of the notebook's). */
   cellOfSpan(span: Span): number {
+    if (span.file !== undefined) return -1;
     return this.cellAtOffset(span.from);
   }
 

@@ -6,13 +6,15 @@ import type { CellMap } from "./cellMap";
 /**
  * One cell's view of a notebook run: the whole trace (node ids stay array indexes, so every
  * lookup by id still works) with the spans of what lies in this cell made relative to the cell,
- * and every other span dropped, since it points into another cell's text.
+ * and every other span dropped, since it points into another cell's text (spans in the
+ * notebook's own modules stay: they name their file).
  */
 export function traceForCell(trace: Trace, map: CellMap, cell: number): Trace {
   const inCell = (span: Span | null) => (span ? map.spanInCell(span, cell) : null);
   return {
     ...trace,
-    nodes: trace.nodes.map((node) => ({ ...node, span: inCell(node.span) })),
+    // a value made in one of the notebook's modules keeps its place in that file
+    nodes: trace.nodes.map((node) => ({ ...node, span: node.span?.file ? node.span : inCell(node.span) })),
     occurrences: trace.occurrences.flatMap((o) => {
       const span = inCell(o.span);
       if (!span) return [];

@@ -196,6 +196,15 @@ export function makeBuiltins(rt: Runtime): Map<string, PyValue> {
   });
   fn("iter", ([xs]) => getIterator(rt, xs));
   fn("next", ([it, fallback]) => {
+    if (it instanceof PyInstance && it.cls.lookup("__next__") !== undefined) {
+      // an object that is its own iterator (a file, a class with __next__)
+      try {
+        return rt.call(it.cls.lookup("__next__")!, [it]);
+      } catch (e) {
+        if (fallback === undefined || !(e instanceof PyError) || e.pyType !== "StopIteration") throw e;
+        return fallback;
+      }
+    }
     if (!(it instanceof PyIterator)) throw typeError(`'${typeName(it)}' object is not an iterator`);
     const x = it.next();
     if (x !== DONE) return x;

@@ -28,6 +28,7 @@ const HIERARCHY: [string, string | null][] = [
   ["FileNotFoundError", "OSError"],
   ["PermissionError", "OSError"],
   ["IsADirectoryError", "OSError"],
+  ["NotADirectoryError", "OSError"],
   ["UnicodeError", "ValueError"],
   ["UnicodeDecodeError", "UnicodeError"],
   ["KeyboardInterrupt", "BaseException"],

@@ -85,9 +85,6 @@ except ImportError as e:
     expect(message("import nosuchthing\n")).toBe(
       "ModuleNotFoundError: No module named 'nosuchthing' (GradLens does not have this module)",
     );
-    expect(message("from utils import helper\n", { files: { cwd: "/ws", files: ["/ws/utils.py"] } })).toBe(
-      "ModuleNotFoundError: No module named 'utils' (GradLens does not import the workspace's own modules yet)",
-    );
   });
 
   it("imports os.path both ways and __future__ features", () => {

@@ -11,7 +11,6 @@ import { makeMathModule } from "./modules/mathModule";
 import { MICROGRAD_NN_SOURCE } from "./modules/microgradNn";
 import { makeValueClass } from "./modules/microgradValue";
 import { makeRandomModule } from "./modules/randomModule";
-import { join as posixJoin } from "./modules/posixPath";
 import { STDLIB_MODULES, type ModuleContext } from "./modules/stdlib";
 import { GRAPHVIZ_MODULES } from "./modules/graphviz/graphvizModule";
 import { MATPLOTLIB_MODULES } from "./modules/matplotlib/pyplotModule";
@@ -145,13 +144,9 @@ export class BuiltinModules implements ModuleLoader {
   private notFound(name: string): PyError {
     const error = new PyError("ModuleNotFoundError", `No module named '${name}'`);
     const top = name.split(".")[0];
-    const files = this.context.files;
-    const local =
-      files.kind(posixJoin(files.cwd, `${top}.py`)) === "file" ||
-      files.kind(posixJoin(files.cwd, top)) === "dir";
+    // the workspace's own modules were looked for first (runtime/files/workspaceModules.ts)
     if (top === "sklearn") error.hint = SKLEARN_HINT;
     else if (FRAMEWORKS.has(top)) error.hint = `GradLens does not run ${top}`;
-    else if (local) error.hint = "GradLens does not import the workspace's own modules yet";
     else if (!STDLIB_MODULES.has(top) && !registered.has(top))
       error.hint = "GradLens does not have this module";
     return error;
@@ -197,7 +192,7 @@ export class BuiltinModules implements ModuleLoader {
 }
 
 /** What `from m import *` binds: the names in `__all__`, or else every name not starting with `_`. */
-function publicNames(interp: Interpreter, module: PyModule): [string, PyValue][] {
+export function publicNames(interp: Interpreter, module: PyModule): [string, PyValue][] {
   const all = module.attrs.get("__all__");
   if (all === undefined) return [...module.attrs].filter(([k]) => !k.startsWith("_"));
   return [...interp.iterate(all)].map((name) => {

@@ -3,13 +3,18 @@ import type { SourceSpan } from "../lang/ir";
 /**
  * Which source span made each tape row: the interpreters stamp the rows an expression made
  * with its span once it is evaluated, so every value knows the code behind it (values made by
- * one expression in a loop share it, which is what the graph folds by).
+ * one expression in a loop share it, which is what the graph folds by). A span in one of the
+ * program's modules keeps its file (by number: 0 is the program's own text).
  */
 export class RowSpans {
   /** Rows below this have a span. */
   stamped = 0;
   private from = new Int32Array(1024);
   private to = new Int32Array(1024);
+  private file = new Int32Array(1024);
+  /** The files spans lie in, numbered from 1 (`fileNumbers`: a file's number). */
+  private readonly files: string[] = [];
+  private readonly fileNumbers = new Map<string, number>();
 
   /** Gives rows `stamped … size − 1` the span `span` (nothing when it is null). */
   stamp(size: number, span: SourceSpan | null): void {
@@ -22,9 +27,11 @@ export class RowSpans {
       };
       this.from = grow(this.from);
       this.to = grow(this.to);
+      this.file = grow(this.file);
     }
     this.from.fill(span.from, this.stamped, size);
     this.to.fill(span.to, this.stamped, size);
+    this.file.fill(span.file === undefined ? 0 : this.numberOf(span.file), this.stamped, size);
     this.stamped = size;
   }
 
@@ -35,6 +42,7 @@ export class RowSpans {
       if (moved[row] < 0) continue;
       this.from[n] = this.from[row];
       this.to[n] = this.to[row];
+      this.file[n] = this.file[row];
       n++;
     }
     this.stamped = n;
@@ -42,6 +50,19 @@ export class RowSpans {
 
   /** The span of the expression that made a row (null for rows made before any user code ran). */
   spanOf(row: number): SourceSpan | null {
-    return row < this.stamped ? { from: this.from[row], to: this.to[row] } : null;
+    if (row >= this.stamped) return null;
+    const file = this.file[row];
+    return file === 0
+      ? { from: this.from[row], to: this.to[row] }
+      : { from: this.from[row], to: this.to[row], file: this.files[file - 1] };
+  }
+
+  private numberOf(file: string): number {
+    let n = this.fileNumbers.get(file);
+    if (n === undefined) {
+      this.files.push(file);
+      this.fileNumbers.set(file, (n = this.files.length));
+    }
+    return n;
   }
 }

@@ -1,15 +1,22 @@
 import type { Trace } from "../trace/trace";
+import type { RunWorkspace } from "../files/fileRequest";
 
 import type { LeafMove } from "../engine/leafMove";
 import type { SourceLanguage } from "../lang/sourceLanguage";
-import type { WorkspaceFiles, WorkspaceSnapshot } from "./workspaceFiles";
 
-export type { SourceLanguage, LeafMove };
+export type { SourceLanguage, LeafMove, RunWorkspace };
 
 /** What a caller (the worker, the CLI, tests) may set for one run of a program. */
 export interface RunOptions {
-  /** Shown in messages; not read from disk (the interpreter has no file access). */
+  /** Shown in messages; not read from disk (the source is given). */
   fileName?: string;
+  /**
+   * Where the program is and the folders it may read (`open()`, `os`/`os.path`, its own modules,
+   * `np.loadtxt`): paths resolve against its folder. The files themselves come through the
+   * FileAccess installed for the run (runtime/files/runFileAccess.ts). Without it, the program
+   * may read no file and its working directory is `/`.
+   */
+  workspace?: RunWorkspace;
   /** Interpreter steps before the run stops with a budget diagnostic. */
   stepBudget?: number;
   /** Memory (MiB) the program may allocate before it gets a MemoryError (default 512). */
@@ -29,12 +36,6 @@ export interface RunOptions {
   leafMoves?: ReadonlyMap<number, LeafMove>;
   /** Compute float32 tensors in float64 (a gradient check's finite differences need double precision). */
   float32AsFloat64?: boolean;
-  /**
-   * What the program may see of the files around it (`os.path.exists`, `os.listdir`,
-   * `os.getcwd`): a live view in the same process, or a snapshot `{ cwd, files }` (plain data,
-   * so it crosses to a worker). Without it no file exists and the working directory is `/`.
-   */
-  files?: WorkspaceFiles | WorkspaceSnapshot;
   /**
    * The program is a notebook's cells joined (src/notebook): the offsets where each cell starts.
    * The run then does at each cell's end what Jupyter does — shows the figures drawn, shows

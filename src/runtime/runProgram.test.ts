@@ -155,11 +155,15 @@ describe("the graph has micrograd's exact nodes", () => {
 });
 
 describe("the sandbox", () => {
-  it("has no file access: open() is reported, not run", () => {
+  it("reads no file without a workspace: open() is a located PermissionError", () => {
     const source = "with open('data.txt') as f:\n    print(f.read())\n";
     const trace = runProgram(source);
     expect(trace.diagnostics.map((d) => [d.code, d.message, at(source, d.span)])).toEqual([
-      ["unsupported", "`open()` is not available in GradLens's sandbox", "open('data.txt')"],
+      [
+        "runtime",
+        "PermissionError: [Errno 13] Permission denied: 'data.txt' (GradLens programs may only read files inside the workspace, and this program has none)",
+        "open('data.txt')",
+      ],
     ]);
   });
 });

@@ -7,10 +7,9 @@ import { makeBuiltins } from "./builtins";
 import { Interpreter } from "./interpreter/interpreter";
 import { BudgetError, PyError, UnsupportedError } from "./interpreter/pyErrors";
 import { BuiltinModules } from "./moduleLoader";
-import type { RunOptions, RunProgram } from "./runApi";
+import type { RunProgram } from "./runApi";
 import { exitStatus } from "./modules/sysModule";
 import { runNotes } from "./runNotes";
-import { filesFromSnapshot, NO_FILES, type WorkspaceFiles } from "./workspaceFiles";
 import { rowOccurrences } from "./rowOccurrences";
 import { traceRoot } from "./traceRoot";
 import { collectVariables } from "./variables";
@@ -20,6 +19,11 @@ import { runJavaScript } from "./js/runJavaScript";
 import { DEFAULT_MEMORY_BUDGET_MB, MemoryBudget } from "./memoryBudget";
 import { ownValueDiagnostics } from "./ownValues/ownValueMessages";
 import { applyRunOverrides } from "./runOverrides";
+import { currentFileAccess } from "./files/runFileAccess";
+import { inProgramFile } from "./files/moduleErrors";
+import { withOpen } from "./files/openBuiltin";
+import { ProgramFiles } from "./files/programFiles";
+import { WorkspaceModules } from "./files/workspaceModules";
 import { finishFigures } from "./finishFigures";
 import { runAsNotebook } from "./notebookCells";
 import { figureOutputs } from "./figureOutputs";
@@ -30,7 +34,8 @@ export const DEFAULT_STEP_BUDGET = 50_000_000;
  * Runs Python source in GradLens's interpreter (JavaScript and TypeScript, by `options.language`,
  * in the JavaScript runtime: src/runtime/js) and returns the trace: what it printed, what
  * went wrong (syntax, unsupported constructs, Python errors, the step budget) and the graph of
- * every Value it made. Synchronous and pure: no I/O, safe to run in a worker.
+ * every Value it made. Synchronous, and without I/O of its own: the files a program reads and
+ * the modules it imports come through the FileAccess installed for the run (runFileAccess.ts).
  */
 export const runProgram: RunProgram = (source, options = {}) => {
   if (options.language === "javascript" || options.language === "typescript")
@@ -39,13 +44,20 @@ export const runProgram: RunProgram = (source, options = {}) => {
   const diagnostics = frontEndDiagnostics(parsed.diagnostics);
   if (!parsed.program) return unrunTrace(diagnostics);
   const program = parsed.program;
+  // the files it may read and its own modules, through the file access of this request
+  const files = new ProgramFiles(currentFileAccess(), options.workspace);
+  const modules = new WorkspaceModules(
+    files,
+    new BuiltinModules({ files, programName: options.fileName ?? "" }),
+  );
   const interp = new Interpreter(
     program,
     options.stepBudget ?? DEFAULT_STEP_BUDGET,
-    makeBuiltins,
-    new BuiltinModules({ files: workspaceFiles(options.files), programName: options.fileName ?? "" }),
+    (rt) => withOpen(makeBuiltins(rt), rt, files),
+    modules,
     new MemoryBudget((options.memoryBudgetMb ?? DEFAULT_MEMORY_BUDGET_MB) * 1024 * 1024),
   );
+  if (options.workspace?.programPath) interp.globals.set("__file__", options.workspace.programPath);
   applyRunOverrides(interp.tape, options);
   if (options.drawFigures === false) figureOutputs(interp).drawing = false;
   const notebook = options.cellStarts ? runAsNotebook(interp, program, source, options.cellStarts) : null;
@@ -57,7 +69,9 @@ export const runProgram: RunProgram = (source, options = {}) => {
     const exit = exitStatus(interp, e);
     if (exit === null) {
       ok = false;
-      diagnostics.push(diagnosticFor(e, interp.at, diagnostics));
+      diagnostics.push(...frontEndDiagnostics(modules.diagnostics));
+      const diagnostic = diagnosticFor(e, interp.at, diagnostics);
+      diagnostics.push(diagnostic, ...inProgramFile(e, diagnostic, modules));
     } else if (exit.status !== 0) {
       const message =
         exit.message === null
@@ -66,6 +80,7 @@ export const runProgram: RunProgram = (source, options = {}) => {
       diagnostics.push({ severity: "info", message, span: (e as PyError).span ?? interp.at, code: "exit" });
     }
   }
+  if (ok) diagnostics.push(...frontEndDiagnostics(modules.diagnostics));
   if (interp.tape.dropped > 0) diagnostics.push(droppedValues(interp));
   diagnostics.push(...numpyWarnings(interp));
   diagnostics.push(...runNotes(interp));
@@ -75,6 +90,8 @@ export const runProgram: RunProgram = (source, options = {}) => {
   const calls = interp.callRecorder.traceCalls();
   const trace: Trace = buildTrace({
     source,
+    sourceOf: (file) => modules.sources.get(file),
+    inputs: [...files.inputs],
     tape: interp.tape,
     spanOf: (row) => interp.spanOf(row),
     names: interp.rowNames,
@@ -110,11 +127,6 @@ function droppedValues(interp: Interpreter): TraceDiagnostic {
   };
 }
 
-function workspaceFiles(files: RunOptions["files"]): WorkspaceFiles {
-  if (files === undefined) return NO_FILES;
-  return "kind" in files ? files : filesFromSnapshot(files);
-}
-
 function diagnosticFor(
   e: unknown,
   at: TraceDiagnostic["span"],
@@ -128,7 +140,11 @@ function diagnosticFor(
     const span = e.span ?? at;
     // the front end already reported this construct where it stands
     const known = existing.some(
-      (d) => d.code === "unsupported" && d.span?.from === span?.from && d.span?.to === span?.to,
+      (d) =>
+        d.code === "unsupported" &&
+        d.span?.from === span?.from &&
+        d.span?.to === span?.to &&
+        d.span?.file === span?.file,
     );
     return { severity: "error", message: e.message, span, code: known ? "duplicate" : "unsupported" };
   }

@@ -22,6 +22,10 @@ const EXPR_MAX = 40;
 /** What a finished run hands over to become a Trace. */
 export interface TraceInput {
   source: string;
+  /** The text of another file a span names (a module of the program's); undefined when unknown. */
+  sourceOf?(file: string): string | undefined;
+  /** The files the run read or looked at (Trace.inputs). */
+  inputs?: string[];
   tape: Tape;
   /** The source span of the expression that made a row, or null when unknown. */
   spanOf(row: number): Span | null;
@@ -99,12 +103,17 @@ export function buildTrace(input: TraceInput): Trace {
   const nodes: TraceNode[] = [];
   const edges: TraceEdge[] = [];
   // A loop makes many rows from one expression: one span object and one text per expression.
-  const expressions = new Map<number, Map<number, { span: Span; expr: string }>>();
+  const expressions = new Map<number | string, Map<number, { span: Span; expr: string }>>();
   const expressionAt = (at: Span) => {
-    let byEnd = expressions.get(at.from);
-    if (!byEnd) expressions.set(at.from, (byEnd = new Map()));
+    const key = at.file === undefined ? at.from : `${at.file}\0${at.from}`;
+    let byEnd = expressions.get(key);
+    if (!byEnd) expressions.set(key, (byEnd = new Map()));
     let e = byEnd.get(at.to);
-    if (!e) byEnd.set(at.to, (e = { span: at, expr: shortExpression(source, at) }));
+    if (!e) {
+      // a span in one of the program's modules reads that module's text
+      const text = at.file === undefined ? source : (input.sourceOf?.(at.file) ?? "");
+      byEnd.set(at.to, (e = { span: at, expr: shortExpression(text, at) }));
+    }
     return e;
   };
   // A long run keeps only the scalar rows that matter (see rowsToTrace).
@@ -239,6 +248,7 @@ export function buildTrace(input: TraceInput): Trace {
     variables: input.variables,
     ...(input.calls ? { calls: input.calls.list } : {}),
     ...(omitted > 0 ? { omitted } : {}),
+    ...(input.inputs && input.inputs.length > 0 ? { inputs: input.inputs } : {}),
   };
 }
 

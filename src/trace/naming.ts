@@ -1,3 +1,4 @@
+import { spanKey as keyOfSpan } from "./spans";
 import type { Trace, TraceNode } from "./trace";
 
 /** Past this length a made-up name (`(x * w)**2`) reads worse than the source text. */
@@ -58,5 +59,5 @@ function synthesise(op: string, operands: string[]): string | null {
 }
 
 function spanKey(node: TraceNode): string {
-  return node.span ? `${node.span.from}:${node.span.to}` : "";
+  return node.span ? keyOfSpan(node.span) : "";
 }

@@ -9,6 +9,11 @@
 export interface Span {
   from: number;
   to: number;
+  /**
+   * Set when the range is in another file than the program's own text: a module of the
+   * program's that it imported (an absolute POSIX path, as RunOptions.workspace gives paths).
+   */
+  file?: string;
 }
 
 /**
@@ -190,6 +195,12 @@ export interface Trace {
   omitted?: number;
   /** Every function call the run made, in the order they started (see TraceNode.call). */
   calls?: TraceCall[];
+  /**
+   * The workspace files the run read or looked at — data files, its own modules, the folders it
+   * searched or listed (absolute POSIX paths): a change to one of them, or inside one of the
+   * folders, should run the program again.
+   */
+  inputs?: string[];
   /** The figures the run showed, in order (matplotlib's, Graphviz graphs); absent when none. */
   figures?: TraceFigure[];
   /** For a notebook run (`RunOptions.cellStarts`): what each cell showed, as Jupyter would show it. */

@@ -1,5 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { MemoryFiles } from "../files/testing/memoryFiles";
+import { withFileAccess } from "../runtime/files/runFileAccess";
 import { runProgram } from "../runtime/runProgram";
 import { buildViewGraph } from "./buildViewGraph";
 import { orient } from "./direction";
@@ -25,12 +27,30 @@ const folded = graphOf(
 // a learner's own Value class whose `_backward` sends wrong contributions: edges marked
 const ownMistake = buildViewGraph(runProgram(readFileSync("examples/own_value_mul_mistake.py", "utf8")));
 
+// values made in a module of the program's own: their spans name the module's file
+const fromModule = buildViewGraph(
+  withFileAccess(
+    new MemoryFiles({
+      "/ws/helper.py":
+        "from micrograd.engine import Value\ndef neuron(x):\n    return (x * Value(0.5)).tanh()\n",
+    }),
+    () =>
+      runProgram(
+        "from micrograd.engine import Value\nimport helper\ny = helper.neuron(Value(2.0))\ny.backward()\n",
+        {
+          workspace: { programPath: "/ws/prog.py", roots: ["/ws"] },
+        },
+      ),
+  ),
+);
+
 describe("graphWire", () => {
   const cases: [string, ViewGraph][] = [
     ["values and ops", micrograd],
     ["tensors with heatmaps, cut values", tensors],
     ["folded groups", folded],
     ["an own backward's mismatches", ownMistake],
+    ["spans in a module's file", fromModule],
     ["turned top to bottom", orient(micrograd, "top-to-bottom")],
     ["mirrored", orient(micrograd, "right-to-left")],
   ];
@@ -48,6 +68,7 @@ describe("graphWire", () => {
     expect(tensors.nodes.some((n) => n.kind === "value" && n.heatmaps?.grad)).toBe(true);
     expect(tensors.nodes.some((n) => n.kind === "value" && n.cut !== undefined)).toBe(true);
     expect(ownMistake.edges.some((e) => e.mismatch)).toBe(true);
+    expect(fromModule.nodes.some((n) => n.kind === "value" && n.span?.file === "/ws/helper.py")).toBe(true);
   });
 
   it("travels in a graph message and is parsed back into the graph", () => {

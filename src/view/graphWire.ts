@@ -66,9 +66,11 @@ class Writer {
     }
     this.floatBuffer[this.floatCount++] = x;
   }
+  /** A span: its offsets, then (when there is one) the module file it lies in, if not the program. */
   span(s: Span | null): void {
     this.int(s === null ? NONE : s.from);
     this.int(s === null ? NONE : s.to);
+    if (s !== null) this.maybeText(s.file ?? null);
   }
   ints(): Int32Array {
     return this.intBuffer.slice(0, this.intCount);
@@ -226,7 +228,8 @@ class Reader {
     const to = this.int();
     if (from === NONE && to === NONE) return null;
     if (from < 0 || to < from) throw new Malformed();
-    return { from, to };
+    const file = this.maybeText();
+    return file === null ? { from, to } : { from, to, file };
   }
   /** Whether every field was read: a message with more than it says is not one. */
   done(): boolean {

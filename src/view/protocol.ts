@@ -332,9 +332,12 @@ export function parseWebviewMessage(x: unknown): WebviewMessage | null {
   }
 }
 
-/** `g12:20`, `c3`, `c3/g12:20`: short, and nothing else (the key goes into a Set the host keeps). */
+/**
+ * `g12:20`, `c3`, `c3/g12:20`, `g4:9f1` (in the program's first module file): short, and nothing
+ * else (the key goes into a Set the host keeps).
+ */
 const isFoldKey = (x: unknown): x is string =>
-  typeof x === "string" && x.length <= 64 && /^(c\d+|g\d+:\d+)(\/(c\d+|g\d+:\d+))*$/.test(x);
+  typeof x === "string" && x.length <= 64 && /^(c\d+|g\d+:\d+(f\d+)?)(\/(c\d+|g\d+:\d+(f\d+)?))*$/.test(x);
 
 const isStepAction = isOneOf(["next", "previous", "play", "pause", "stop"] as const);
 

@@ -28,7 +28,7 @@ import type {
 // Each guard is built once: a graph message holds thousands of nodes and edges.
 const isPoint = objectOf<Point>({ x: isNumber, y: isNumber });
 const isBox = objectOf<Box>({ x: isNumber, y: isNumber, width: isNumber, height: isNumber });
-const isSpan = objectOf<Span>({ from: isInteger, to: isInteger });
+const isSpan = objectOf<Span>({ from: isInteger, to: isInteger, file: isOptional(isString) });
 const isStatus = isOneOf(["normal", "zero", "nonfinite"] as const satisfies readonly NumberStatus[]);
 const isStatusOrNone = isOneOf(["normal", "zero", "nonfinite", "none"] as const);
 

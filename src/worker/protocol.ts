@@ -1,5 +1,6 @@
 import type { PackedMessage } from "./packedMessage";
 import type { GradientCheckReport } from "../checks/gradientCheck";
+import { isFileAnswer, isFileRequest, type FileAnswer, type FileRequest } from "../files/fileRequest";
 import type { GradientThresholds, HealthDiagnostic } from "../explain/gradientHealth";
 import type { InlineValue } from "../explain/inlineValues";
 import type { RunOptions } from "../runtime/runApi";
@@ -121,6 +122,18 @@ export interface WorkerFailure {
   message: string;
 }
 
+/**
+ * Worker → host (through the runner): the program running for request `id` asks for a file (its
+ * `seq`-th question). Its thread waits, blocked, for the FileAnswerMessage with the same `id`
+ * and `seq` (fileBridge.ts), at most FILE_WAIT_MS.
+ */
+export interface FileRequestMessage {
+  type: "fileRequest";
+  id: number;
+  seq: number;
+  request: FileRequest;
+}
+
 export type WorkerMessage =
   RunResponse | GradientCheckResponse | TrainProgress | TrainResponse | TraceResponse | WorkerFailure;
 
@@ -136,7 +149,15 @@ export interface MemoryQuery {
   id: number;
 }
 
-export type RunnerRequest = WorkerRequest | CancelRequest | MemoryQuery;
+/** Host → runner: the answer to the FileRequestMessage `id`/`seq`, passed on to the waiting worker. */
+export interface FileAnswerMessage {
+  type: "fileAnswer";
+  id: number;
+  seq: number;
+  answer: FileAnswer;
+}
+
+export type RunnerRequest = WorkerRequest | CancelRequest | MemoryQuery | FileAnswerMessage;
 
 /** Runner → host: the worker running request `id` died (its heap limit, or a fatal error). */
 export interface WorkerDied {
@@ -154,5 +175,36 @@ export interface MemoryReport {
   heapUsed: number;
 }
 
-/** What crosses from the runner to its client: a worker's answer packed (packedMessage.ts), or the runner's own news. */
-export type RunnerMessage = PackedMessage | WorkerDied | MemoryReport;
+/**
+ * What crosses from the runner to its client: a worker's answer packed (packedMessage.ts), a
+ * program's question for a file (small, as it is), or the runner's own news.
+ */
+export type RunnerMessage = PackedMessage | FileRequestMessage | WorkerDied | MemoryReport;
+
+const isCount = (x: unknown): x is number => Number.isSafeInteger(x) && (x as number) >= 0;
+
+/** Whether a message from the runner is a well-formed FileRequestMessage (the host checks before it reads). */
+export function isFileRequestMessage(x: unknown): x is FileRequestMessage {
+  const m = x as Partial<FileRequestMessage> | null;
+  return (
+    typeof m === "object" &&
+    m !== null &&
+    m.type === "fileRequest" &&
+    isCount(m.id) &&
+    isCount(m.seq) &&
+    isFileRequest(m.request)
+  );
+}
+
+/** Whether a message from the host is a well-formed FileAnswerMessage (the runner checks before passing it on). */
+export function isFileAnswerMessage(x: unknown): x is FileAnswerMessage {
+  const m = x as Partial<FileAnswerMessage> | null;
+  return (
+    typeof m === "object" &&
+    m !== null &&
+    m.type === "fileAnswer" &&
+    isCount(m.id) &&
+    isCount(m.seq) &&
+    isFileAnswer(m.answer)
+  );
+}

@@ -1,17 +1,20 @@
+import type { FileAnswer, FileOwner } from "../files/fileRequest";
 import { messages, type Messages } from "../l10n/messages";
 import type { RunOptions } from "../runtime/runApi";
 import type { GradientCheckReport } from "../checks/gradientCheck";
 import type { TrainConfig, TrainResult } from "../train/trainProgram";
 import type { Trace } from "../trace/trace";
 import type { ViewGraph } from "../view/viewGraph";
-import type {
-  RunnerMessage,
-  RunRequest,
-  RunResponse,
-  TrainProgress,
-  ViewRequest,
-  WorkerMessage,
-  WorkerRequest,
+import {
+  isFileRequestMessage,
+  type FileRequestMessage,
+  type RunnerMessage,
+  type RunRequest,
+  type RunResponse,
+  type TrainProgress,
+  type ViewRequest,
+  type WorkerMessage,
+  type WorkerRequest,
 } from "./protocol";
 import { openRunner, type RunnerChannel, type RunnerFiles } from "./runnerChannel";
 import { unpack } from "./packedMessage";
@@ -30,6 +33,11 @@ export interface RunnerSetup {
   spare?: boolean;
   /** Makes the channel (tests choose the in-process runner; default: a process of its own). */
   open?: typeof openRunner;
+  /**
+   * Reads the files programs ask for (`open()`, their own modules), inside the folders each run
+   * names in `options.workspace`; without one, every file is denied.
+   */
+  fileOwner?: FileOwner;
 }
 
 /** How a run ended when it produced no result. */
@@ -50,6 +58,8 @@ interface Pending {
   timer: ReturnType<typeof setTimeout>;
   /** The request's language, for why it stopped. */
   t: Messages;
+  /** The folders its program may read (RunOptions.workspace.roots). */
+  roots: readonly string[];
 }
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
@@ -191,7 +201,7 @@ export class RunClient {
         });
         channel.send({ type: "cancel", id });
       }, timeoutMs);
-      this.pending = { id, resolve, timer, onProgress, t };
+      this.pending = { id, resolve, timer, onProgress, t, roots: body.options.workspace?.roots ?? [] };
       channel.send({ ...request, id } as WorkerRequest);
     });
   }
@@ -248,7 +258,8 @@ export class RunClient {
       return;
     }
     if (!this.pending || message.id !== this.pending.id) return;
-    if (message.type === "packed") {
+    if (message.type === "fileRequest") this.answerFile(message, this.pending.roots);
+    else if (message.type === "packed") {
       const answer = unpack(message);
       if (answer.type === "trainStep") this.pending.onProgress?.(answer);
       else this.finish({ kind: "answer", message: answer });
@@ -261,6 +272,28 @@ export class RunClient {
         message: memory ? t("worker.memory", this.channelMemoryMb) : t("worker.failed", message.detail),
       });
     }
+  }
+
+  /**
+   * A program asks for a file: the owner reads it (within the folders this client gave the run,
+   * not whatever the runner says) and the answer goes back to the waiting worker.
+   */
+  private answerFile(message: FileRequestMessage, roots: readonly string[]): void {
+    const channel = this.channel;
+    const reply = (answer: FileAnswer) => {
+      // the run may have been replaced meanwhile; its worker is gone and nobody waits
+      if (channel === this.channel && this.pending?.id === message.id)
+        channel?.send({ type: "fileAnswer", id: message.id, seq: message.seq, answer });
+    };
+    const owner = this.setup.fileOwner;
+    if (!isFileRequestMessage(message)) reply({ ok: false, error: "failed", detail: "a malformed request" });
+    else if (!owner) reply({ ok: false, error: "denied", detail: "no files are available to this run" });
+    else
+      owner
+        .answer(message.request, roots)
+        .then(reply, (e: unknown) =>
+          reply({ ok: false, error: "failed", detail: e instanceof Error ? e.message : String(e) }),
+        );
   }
 
   private finish(outcome: Answer): void {

@@ -2,7 +2,10 @@
  * The worker thread that runs programs, so that a slow or runaway program never blocks the
  * extension host. It interprets, builds the trace and lays out the graph, then posts both back.
  */
-import { parentPort } from "node:worker_threads";
+import { parentPort, workerData } from "node:worker_threads";
+import { CachedFileAccess } from "../files/fileAccess";
+import { useFileAccess } from "../runtime/files/runFileAccess";
+import { BlockingFileAccess, type WorkerFileChannel } from "./fileBridge";
 import { postPacked } from "./packedMessage";
 import { checkGradients } from "../checks/gradientCheck";
 import { gradientDiagnostics } from "../explain/gradientHealth";
@@ -12,6 +15,7 @@ import { trainProgram } from "../train/trainProgram";
 import { buildViewGraph } from "../view/buildViewGraph";
 import type { ViewGraph } from "../view/viewGraph";
 import type {
+  FileRequestMessage,
   RunRequest,
   RunResponse,
   TrainRequest,
@@ -23,8 +27,23 @@ import type {
 const port = parentPort;
 if (!port) throw new Error("runWorker must run in a worker thread");
 
+/** This worker's file channel (fileBridge.ts): its programs' reads go to the runner's owner through it. */
+const fileChannel = (workerData as { files?: WorkerFileChannel } | null)?.files ?? null;
+
 port.on("message", (request: WorkerRequest) => {
   let reply: WorkerMessage;
+  // each request asks for a file once, however often its runs read it
+  const previousFiles =
+    fileChannel &&
+    useFileAccess(
+      new CachedFileAccess(
+        new BlockingFileAccess(
+          fileChannel,
+          (m) => port.postMessage(m satisfies FileRequestMessage),
+          request.id,
+        ),
+      ),
+    );
   try {
     if (request.type === "run") reply = run(request);
     else if (request.type === "train") reply = train(request);
@@ -40,6 +59,8 @@ port.on("message", (request: WorkerRequest) => {
       id: request.id,
       message: e instanceof Error ? (e.stack ?? e.message) : String(e),
     };
+  } finally {
+    if (previousFiles) useFileAccess(previousFiles);
   }
   postPacked(port, reply);
 });

@@ -115,7 +115,8 @@ export function inProcessRunner(
     kind: "in-process",
     pid: process.pid,
     send(request) {
-      if (request.type === "cancel") supervisor.cancel(request.id);
+      if (request.type === "fileAnswer") supervisor.answerFile(request);
+      else if (request.type === "cancel") supervisor.cancel(request.id);
       else if (request.type === "memory") {
         const { rss, heapUsed } = process.memoryUsage();
         listener.message({ type: "memoryReport", id: request.id, rss, heapUsed });

@@ -8,7 +8,12 @@
  * thread only passes messages on, so it always answers.
  */
 import { join } from "node:path";
-import type { RunnerMessage, RunnerRequest } from "./protocol";
+import {
+  isFileAnswerMessage,
+  type FileAnswerMessage,
+  type RunnerMessage,
+  type RunnerRequest,
+} from "./protocol";
 import { runnerArguments, workerFileArgument } from "./runnerArguments";
 import { WorkerSupervisor } from "./workerSupervisor";
 
@@ -27,7 +32,21 @@ const supervisor = new WorkerSupervisor(workerFile, limits, (event) => {
 supervisor.warm();
 
 process.on("message", (request: RunnerRequest) => {
-  if (request.type === "cancel") supervisor.cancel(request.id);
+  if (request.type === "fileAnswer") {
+    // a program's worker is waiting for this; what the host sent is checked before it gets it
+    const { id, seq } = request as FileAnswerMessage;
+    supervisor.answerFile(
+      isFileAnswerMessage(request)
+        ? request
+        : {
+            type: "fileAnswer",
+            id,
+            seq,
+            answer: { ok: false, error: "failed", detail: "a malformed answer" },
+          },
+      true, // the bytes came over IPC: nobody else holds them
+    );
+  } else if (request.type === "cancel") supervisor.cancel(request.id);
   else if (request.type === "memory") {
     const { rss, heapUsed } = process.memoryUsage();
     send({ type: "memoryReport", id: request.id, rss, heapUsed });

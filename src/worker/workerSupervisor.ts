@@ -1,6 +1,7 @@
 import { Worker } from "node:worker_threads";
+import { FileChannelEnd } from "./fileBridge";
 import type { PackedMessage } from "./packedMessage";
-import type { WorkerRequest } from "./protocol";
+import type { FileAnswerMessage, FileRequestMessage, WorkerRequest } from "./protocol";
 
 /** The request id of a worker's warm-up run (requests from clients count up from 1). */
 const WARM_UP_ID = -1;
@@ -28,7 +29,7 @@ export interface WorkerLimits {
 
 /** What the supervisor tells its owner: a worker's answer, or that the worker running a request died. */
 export type SupervisorEvent =
-  | { kind: "message"; message: PackedMessage }
+  | { kind: "message"; message: PackedMessage | FileRequestMessage }
   | { kind: "died"; id: number; reason: "memory" | "crash"; detail: string };
 
 /**
@@ -43,6 +44,8 @@ export class WorkerSupervisor {
   private spare: Worker | null = null;
   /** The request the active worker is running, or null when it is idle. */
   private running: number | null = null;
+  /** Each worker's end of its file channel (fileBridge.ts), where its program's file answers go. */
+  private readonly fileChannels = new WeakMap<Worker, FileChannelEnd>();
   private disposed = false;
 
   constructor(
@@ -61,6 +64,16 @@ export class WorkerSupervisor {
   /** Stops request `id` if it is the one running (a newer run replaces it, or it took too long). */
   cancel(id: number): void {
     if (this.running === id) this.stopActive();
+  }
+
+  /**
+   * The owner's answer to a file question of request `id`: passed to its worker, which is
+   * waiting for it (`move`: its bytes may move there, see FileChannelEnd.deliver). An answer for
+   * a request no longer running is dropped.
+   */
+  answerFile(message: FileAnswerMessage, move = false): void {
+    if (this.active && this.running === message.id)
+      this.fileChannels.get(this.active)?.deliver(message, move);
   }
 
   /** Starts the spare now (before the first cancellation would need it). */
@@ -88,19 +101,28 @@ export class WorkerSupervisor {
     const worker = this.active;
     this.active = null;
     this.running = null;
-    if (worker) void worker.terminate();
+    if (worker) {
+      // a worker asleep waiting for a file is woken first, so it stops at once
+      this.fileChannels.get(worker)?.wake();
+      void worker.terminate();
+    }
   }
 
   private startWorker(): Worker {
+    const files = FileChannelEnd.create();
     const worker = new Worker(this.workerFile, {
       resourceLimits: { maxOldGenerationSizeMb: this.limits.heapMb, stackSizeMb: this.limits.stackMb },
+      workerData: { files: files.worker },
+      transferList: [files.worker.port],
       // the program's own output travels in the trace; the worker writes nothing of its own
       stdout: true,
       stderr: true,
     });
-    worker.on("message", (message: PackedMessage) => {
+    this.fileChannels.set(worker, files);
+    // a worker's answers come packed; its programs' file questions come as they are (fileBridge.ts)
+    worker.on("message", (message: PackedMessage | FileRequestMessage) => {
       if (worker !== this.active || message.id !== this.running) return;
-      if (message.final) this.running = null;
+      if (message.type === "packed" && message.final) this.running = null;
       this.emit({ kind: "message", message });
     });
     // A terminated worker still reports its end later: only the active one's end matters.
@@ -115,7 +137,10 @@ export class WorkerSupervisor {
     worker.on("error", (error: Error & { code?: string }) =>
       died(error.code === "ERR_WORKER_OUT_OF_MEMORY" ? "memory" : "crash", error.message),
     );
-    worker.on("exit", (code) => died("crash", `exit code ${code}`));
+    worker.on("exit", (code) => {
+      files.close();
+      died("crash", `exit code ${code}`);
+    });
     worker.unref();
     // a first program, answered to no one: the interpreter's code is compiled before an edit needs it
     worker.postMessage({

@@ -1,8 +1,11 @@
 import { readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { gradientDiagnostics } from "../../src/explain/gradientHealth";
+import { cliWorkspace, diskFileAccess } from "../../src/cli/nodeFileOwner";
+import { withFileAccess } from "../../src/runtime/files/runFileAccess";
 import { runProgram } from "../../src/runtime/runProgram";
+import type { Trace } from "../../src/trace/trace";
 import { checkWarnings, compare } from "./expectation";
 
 /**
@@ -78,6 +81,27 @@ const files = readdirSync(EXAMPLES)
   .filter((f) => f.endsWith(".py"))
   .sort();
 
+/**
+ * Examples in folders of their own (`data_and_modules/`): programs that read the files beside
+ * them and import their modules. Those with expectations are the programs; the rest are what
+ * they import.
+ */
+const folderPrograms = readdirSync(EXAMPLES, { withFileTypes: true })
+  .filter((d) => d.isDirectory() && d.name !== "js" && d.name !== "ts")
+  .flatMap((d) =>
+    readdirSync(join(EXAMPLES, d.name))
+      .filter((f) => f.endsWith(".py"))
+      .map((f) => `${d.name}/${f}`),
+  )
+  .filter((f) => expectationsOf(readFileSync(join(EXAMPLES, f), "utf8")).length > 0)
+  .sort();
+
+/** Runs an example as the CLI would: it may read its own folder. */
+function runExample(file: string, source: string): Trace {
+  const workspace = cliWorkspace(join(EXAMPLES, file), join(EXAMPLES, dirname(file)));
+  return withFileAccess(diskFileAccess(workspace.roots), () => runProgram(source, { workspace }));
+}
+
 describe("examples carry their own expectations", () => {
   it("has examples, each with expectations", () => {
     expect(files.length).toBeGreaterThan(0);
@@ -86,12 +110,16 @@ describe("examples carry their own expectations", () => {
     }
   });
 
-  for (const file of files) {
+  it("has examples in folders of their own, with files and modules beside them", () => {
+    expect(folderPrograms).toContain("data_and_modules/bigram_counts.py");
+  });
+
+  for (const file of [...files, ...folderPrograms]) {
     it(file, () => {
       const source = readFileSync(join(EXAMPLES, file), "utf8");
       const expectations = expectationsOf(source);
       const probe = expectations.map((e, k) => `print("__expect__${k}", repr(${e.lhs}))`).join("\n");
-      const trace = runProgram(`${source}\n${probe}\n`);
+      const trace = runExample(file, `${source}\n${probe}\n`);
       const errors = trace.diagnostics.filter((d) => d.severity === "error").map((d) => d.message);
       expect(errors, file).toEqual([]);
       const printed = new Map<number, string>();

@@ -312,18 +312,19 @@ function lowerImport(cx: Lowering, node: SyntaxNode, kids: SyntaxNode[]): Stmt {
   if (kids[0].name === "from") {
     const importAt = kids.findIndex((c) => c.name === "import");
     const moduleNodes = kids.slice(1, importAt);
-    if (
-      moduleNodes.some((c) => c.name === "." || c.name === "Ellipsis") &&
-      moduleNodes[0].name !== "VariableName"
-    ) {
-      return cx.unsupported(node, "A relative import");
+    // `from .mod import x`, `from .. import y`: a relative import's leading dots (`...` is one token)
+    let level = 0;
+    for (const c of moduleNodes) {
+      if (c.name === "VariableName") break;
+      level += c.name === "Ellipsis" ? 3 : 1;
     }
+    const relative = level > 0 ? { level } : {};
     const rest = kids.slice(importAt + 1).filter((c) => c.name !== "(" && c.name !== ")");
     const star = rest.find((c) => c.name === "*");
     if (star) {
       // `from m import *`: the name "*" asks the loader for every public name of the module
       const names = [{ name: "*", alias: null, span: cx.span(star) }];
-      return { k: "fromImport", module: dotted(moduleNodes), names, span };
+      return { k: "fromImport", module: dotted(moduleNodes), names, span, ...relative };
     }
     const names = splitAtCommas(rest)
       .groups.filter((g) => g.length > 0)
@@ -332,7 +333,7 @@ function lowerImport(cx: Lowering, node: SyntaxNode, kids: SyntaxNode[]): Stmt {
         alias: g.length >= 3 ? cx.text(g[2]) : null,
         span: { from: g[0].from, to: g[g.length - 1].to },
       }));
-    return { k: "fromImport", module: dotted(moduleNodes), names, span };
+    return { k: "fromImport", module: dotted(moduleNodes), names, span, ...relative };
   }
   const groups = splitAtCommas(kids.slice(1)).groups.filter((g) => g.length > 0);
   const statements: Stmt[] = groups.map((g) => {

@@ -42,6 +42,7 @@ import { execWith } from "./withStatement";
 import type { ModuleLoader } from "./moduleLoader";
 import { moveValueRefs, Reclaimer } from "./reclaim";
 import { NOT_OWN, OwnValues } from "../ownValues/ownValues";
+import { noteUnwinding } from "./traceback";
 
 /** CPython's default `sys.getrecursionlimit()`: the frames a program may have, its module's included. */
 const RECURSION_LIMIT = 1000;
@@ -207,6 +208,21 @@ export class Interpreter implements Runtime {
     return globals;
   }
 
+  /** Runs a module of the program's own (a file of its workspace) in `globals`, as the user's code. */
+  runUserModule(program: Program, globals: Map<string, PyValue>): void {
+    const frame = new Frame("module", globals, null, null, null, globals, this.builtins);
+    const saved = this.library;
+    const savedFrame = this.frame;
+    this.library = false;
+    this.frame = frame;
+    try {
+      this.execBlock(program.body, frame);
+    } finally {
+      this.library = saved;
+      this.frame = savedFrame;
+    }
+  }
+
   /** The span of the expression that made a row (null for rows made before any user code ran). */
   spanOf(row: number): SourceSpan | null {
     return this.rowSpans.spanOf(row);
@@ -358,6 +374,7 @@ export class Interpreter implements Runtime {
     this.frame = frame;
     this.depth++;
     let ok = false;
+    const site = this.at;
     try {
       const body = fn.body;
       if (body.k !== "def") {
@@ -374,6 +391,9 @@ export class Interpreter implements Runtime {
         return r;
       }
       return null;
+    } catch (e) {
+      noteUnwinding(e, this.at, site); // for the error's place in the program's own file
+      throw e;
     } finally {
       this.depth--;
       this.library = savedLibrary;
@@ -461,7 +481,7 @@ export class Interpreter implements Runtime {
         return Signal.Normal;
       case "fromImport":
         this.setAt(s.span);
-        this.modules.importFrom(this, s.module, s.names, frame, (span) => this.setAt(span));
+        this.modules.importFrom(this, s.module, s.names, frame, (span) => this.setAt(span), s.level ?? 0);
         return Signal.Normal;
       case "assert":
         if (!truthy(this, this.eval(s.test, frame))) {
@@ -560,6 +580,8 @@ export class Interpreter implements Runtime {
       }
       return v;
     }
+    // a module of the program's numbers no occurrences, yet a NameError there is located too
+    if (!this.library) this.at = e.span;
     return frame.load(e.id);
   }
 

@@ -12,6 +12,8 @@ export interface ModuleLoader {
     names: { name: string; alias: string | null; span: SourceSpan }[],
     frame: Frame,
     at: (span: SourceSpan) => void,
+    /** A relative import's level (`from . import x`: 1); 0 for an absolute one. */
+    level?: number,
   ): void;
   /** Every module imported so far (their globals are among what a program can still reach). */
   loadedModules(): Iterable<PyModule>;

@@ -4,6 +4,7 @@ import { dictGet, hashKey, toArray } from "./collections";
 import { int, PyDict, PyInt, PyList, PyTuple, type Kwargs, type PyValue } from "./objects";
 import { typeError, UnsupportedError, valueError } from "./pyErrors";
 import type { Runtime } from "./runtime";
+import { splitLines } from "./splitLines";
 import { typeName } from "./stringify";
 
 /**
@@ -20,8 +21,6 @@ const WS =
 const WS_RUN = new RegExp(`[${WS}]+`);
 const ALL_WS = new RegExp(`^[${WS}]+$`);
 const IS_WS = new RegExp(`[${WS}]`);
-/** Line boundaries of `str.splitlines`. */
-const LINE_BREAK = /\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]/g;
 
 const hasSurrogates = (s: string) => /[\ud800-\udfff]/.test(s);
 
@@ -207,18 +206,7 @@ export const STR_METHODS: Record<string, StrMethod> = {
     const max = integer(args[1] ?? kwargs?.get("maxsplit"), -1);
     return new PyList(sep === null ? splitWhitespace(self, max, true) : splitOn(self, sep, max, true));
   },
-  splitlines(_rt, self, args, kwargs) {
-    const keepends = args[0] ?? kwargs?.get("keepends") ?? false;
-    const keep = keepends === true || (keepends instanceof PyInt && keepends.v !== 0);
-    const out: string[] = [];
-    let from = 0;
-    for (const m of self.matchAll(LINE_BREAK)) {
-      out.push(self.slice(from, keep ? m.index + m[0].length : m.index));
-      from = m.index + m[0].length;
-    }
-    if (from < self.length) out.push(self.slice(from));
-    return new PyList(out);
-  },
+  splitlines: (_rt, self, args, kwargs) => splitLines(self, args, kwargs),
   strip: (_rt, self, args) => (arity("strip", args, 0, 1), stripChars(self, args[0], true, true, "strip")),
   lstrip: (_rt, self, args) => (
     arity("lstrip", args, 0, 1),

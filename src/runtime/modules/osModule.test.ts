@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { MemoryFiles } from "../../files/testing/memoryFiles";
+import type { RunOptions } from "../runApi";
+import { withFileAccess } from "../files/runFileAccess";
 import { runProgram } from "../runProgram";
-import { filesFromSnapshot } from "../workspaceFiles";
 
 const FILES_PROGRAM = `import os
 print(os.getcwd(), os.path.exists('data'), os.path.isdir('data'), os.path.isfile('data/train.txt'), os.path.exists('nope.txt'), os.path.isfile('data'))
@@ -30,23 +32,29 @@ NotADirectoryError [Errno 20] Not a directory: 'model.py'
 /ws/data True ../model.py
 `;
 
-const SNAPSHOT = { cwd: "/ws", files: ["/ws/data/train.txt", "/ws/data/sub/x.csv", "/ws/model.py"] };
+const FILES = { "/ws/data/train.txt": "emma\n", "/ws/data/sub/x.csv": "1,2\n", "/ws/model.py": "" };
+/** The program is /ws/prog.py, in the workspace folder /ws. */
+const IN_WS: RunOptions = { workspace: { programPath: "/ws/prog.py", roots: ["/ws"] } };
 
 describe("os and the workspace's files", () => {
-  it("answers exists, isfile, isdir, listdir, walk and chdir from a snapshot of the files", () => {
-    const trace = runProgram(FILES_PROGRAM, { files: SNAPSHOT });
+  it("answers exists, isfile, isdir, listdir, walk and chdir from the workspace's files", () => {
+    const trace = withFileAccess(new MemoryFiles(FILES), () => runProgram(FILES_PROGRAM, IN_WS));
     expect(trace.diagnostics).toEqual([]);
     expect(trace.stdout).toBe(FILES_STDOUT);
   });
 
-  it("answers the same from a live view the caller supplies", () => {
-    const view = filesFromSnapshot(SNAPSHOT);
-    const asked: string[] = [];
-    const trace = runProgram(FILES_PROGRAM, {
-      files: { cwd: view.cwd, kind: (p) => (asked.push(p), view.kind(p)), list: (p) => view.list(p) },
-    });
-    expect(trace.stdout).toBe(FILES_STDOUT);
-    // the view is asked with absolute, normalised paths
+  it("asks the files with absolute, normalised paths, and open() follows os.chdir", () => {
+    const files = new MemoryFiles(FILES);
+    const trace = withFileAccess(files, () =>
+      runProgram(
+        "import os\nprint(os.path.getsize('data/train.txt'), os.path.isfile('./data/../data/train.txt'))\nos.chdir('data')\nprint(open('train.txt').read(), end='')\n",
+        IN_WS,
+      ),
+    );
+    expect(trace.diagnostics).toEqual([]);
+    // recorded from CPython 3.11 in a folder holding the same files
+    expect(trace.stdout).toBe("5 True\nemma\n");
+    const asked = files.asked.map((r) => r.path);
     expect(asked).toContain("/ws/data/train.txt");
     expect(asked.every((p) => p.startsWith("/") && !p.includes("/../") && !p.includes("//"))).toBe(true);
   });

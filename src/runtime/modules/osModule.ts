@@ -21,9 +21,9 @@ import * as posix from "./posixPath";
 
 /**
  * Python's `os` and `os.path` on Linux. Paths are worked out as `posixpath` does; whether a
- * path exists, and what a folder holds, come from the run's WorkspaceFiles (nothing, unless the
- * caller supplied a view). A program may read that view but never change files or start
- * processes: those functions raise PermissionError.
+ * path exists, and what a folder holds, come from the run's WorkspaceFiles (its ProgramFiles:
+ * the workspace's folders, nothing without one). A program may read that view but never change
+ * files or start processes: those functions raise PermissionError.
  */
 
 /** os functions that write, delete or run something: GradLens programs may not call them. */
@@ -60,12 +60,6 @@ const FORBIDDEN = [
   "open",
 ];
 
-/** The state one run's `os` shares with `os.path`: the working directory `os.chdir` may move. */
-interface OsState {
-  files: WorkspaceFiles;
-  cwd: string;
-}
-
 function pathArg(v: PyValue | undefined, fname: string): string {
   if (typeof v === "string") return v;
   throw typeError(`${fname}: path should be string, bytes or os.PathLike, not ${typeName(v ?? null)}`);
@@ -76,10 +70,10 @@ function osError(interp: Interpreter, type: string, errno: number, text: string,
   return new PyError(type, message);
 }
 
-export function makeOsPathModule(interp: Interpreter, state: OsState): PyModule {
+export function makeOsPathModule(interp: Interpreter, files: WorkspaceFiles): PyModule {
   const m = new PyModule("os.path");
   const str = (v: PyValue | undefined, fname: string) => pathArg(v, fname);
-  const kind = (p: string) => state.files.kind(posix.abspath(p, state.cwd));
+  const kind = (p: string) => files.kind(posix.abspath(p, files.cwd));
   defineFunction(m, "join", (args) => {
     if (args.length === 0) throw typeError("join() missing 1 required positional argument: 'a'");
     const parts = args.map((a) => str(a, "join"));
@@ -90,8 +84,8 @@ export function makeOsPathModule(interp: Interpreter, state: OsState): PyModule 
   defineFunction(m, "dirname", ([p]) => posix.dirname(str(p, "dirname")));
   defineFunction(m, "basename", ([p]) => posix.basename(str(p, "basename")));
   defineFunction(m, "normpath", ([p]) => posix.normpath(str(p, "normpath")));
-  defineFunction(m, "abspath", ([p]) => posix.abspath(str(p, "abspath"), state.cwd));
-  defineFunction(m, "realpath", ([p]) => posix.abspath(str(p, "realpath"), state.cwd));
+  defineFunction(m, "abspath", ([p]) => posix.abspath(str(p, "abspath"), files.cwd));
+  defineFunction(m, "realpath", ([p]) => posix.abspath(str(p, "realpath"), files.cwd));
   defineFunction(m, "isabs", ([p]) => posix.isabs(str(p, "isabs")));
   defineFunction(m, "relpath", (args, kwargs) => {
     const a = bindArgs("relpath", args, kwargs, ["path", "start"], 1);
@@ -100,7 +94,7 @@ export function makeOsPathModule(interp: Interpreter, state: OsState): PyModule 
     return posix.relpath(
       p,
       a.start === undefined || a.start === null ? "." : str(a.start, "relpath"),
-      state.cwd,
+      files.cwd,
     );
   });
   defineFunction(m, "commonprefix", ([ps]) =>
@@ -113,6 +107,12 @@ export function makeOsPathModule(interp: Interpreter, state: OsState): PyModule 
   defineFunction(m, "isfile", ([p]) => typeof p === "string" && kind(p) === "file");
   defineFunction(m, "isdir", ([p]) => typeof p === "string" && kind(p) === "dir");
   defineFunction(m, "islink", () => false);
+  defineFunction(m, "getsize", ([p]) => {
+    const given = str(p, "getsize");
+    const size = files.size(posix.abspath(given, files.cwd));
+    if (size === null) throw osError(interp, "FileNotFoundError", 2, "No such file or directory", given);
+    return int(size);
+  });
   m.attrs.set("sep", "/");
   m.attrs.set("curdir", ".");
   m.attrs.set("pardir", "..");
@@ -122,9 +122,8 @@ export function makeOsPathModule(interp: Interpreter, state: OsState): PyModule 
 }
 
 export function makeOsModule(interp: Interpreter, files: WorkspaceFiles): PyModule {
-  const state: OsState = { files, cwd: files.cwd };
   const m = new PyModule("os");
-  m.attrs.set("path", makeOsPathModule(interp, state));
+  m.attrs.set("path", makeOsPathModule(interp, files));
   m.attrs.set("name", "posix");
   m.attrs.set("sep", "/");
   m.attrs.set("altsep", null);
@@ -141,20 +140,20 @@ export function makeOsModule(interp: Interpreter, files: WorkspaceFiles): PyModu
     const a = bindArgs("getenv", args, kwargs, ["key", "default"], 1);
     return dictGet(environ, a.key!) ?? a.default ?? null;
   });
-  defineFunction(m, "getcwd", () => state.cwd);
+  defineFunction(m, "getcwd", () => files.cwd);
   defineFunction(m, "chdir", ([p]) => {
-    const path = posix.abspath(pathArg(p, "chdir"), state.cwd);
+    const path = posix.abspath(pathArg(p, "chdir"), files.cwd);
     const kind = files.kind(path);
     if (kind === null)
       throw osError(interp, "FileNotFoundError", 2, "No such file or directory", pathArg(p, "chdir"));
     if (kind !== "dir")
       throw osError(interp, "NotADirectoryError", 20, "Not a directory", pathArg(p, "chdir"));
-    state.cwd = path;
+    files.cwd = path;
     return null;
   });
   /** The names in a folder, or the OSError CPython raises. */
   const list = (p: string): string[] => {
-    const path = posix.abspath(p, state.cwd);
+    const path = posix.abspath(p, files.cwd);
     const names = files.list(path);
     if (names !== null) {
       chargeArray(names.length);
@@ -183,7 +182,7 @@ export function makeOsModule(interp: Interpreter, files: WorkspaceFiles): PyModu
       }
       while (pending.length > 0) {
         const top = pending.shift()!;
-        const abs = posix.abspath(top, state.cwd);
+        const abs = posix.abspath(top, files.cwd);
         const names = files.list(abs);
         if (names === null) continue;
         const dirs: PyValue[] = [];

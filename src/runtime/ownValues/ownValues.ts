@@ -180,7 +180,7 @@ export class OwnValues {
     // one finding a place: this pass's first there (the one nearest its root), replacing an earlier pass's
     const places = new Set<string>();
     for (const finding of check.findings) {
-      const place = `${finding.span?.from ?? -1}:${finding.span?.to ?? -1}`;
+      const place = `${finding.span?.from ?? -1}:${finding.span?.to ?? -1}:${finding.span?.file ?? ""}`;
       if (places.has(place)) continue;
       places.add(place);
       this.findings.set(place, finding);
@@ -232,6 +232,8 @@ export class OwnValues {
   }
 
   private markInternal(span: SourceSpan): void {
+    // occurrences are the program's own text: a class in one of its modules holds none of them
+    if (span.file !== undefined) return;
     const occurrences = this.occurrences;
     for (let i = 0; i < occurrences.length; i++) {
       const at = occurrences[i].span;

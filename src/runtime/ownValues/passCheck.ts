@@ -193,7 +193,7 @@ function explain(pass: BackwardPass, ctx: PassContext, result: PassCheck): void 
   }
   const reported = new Set<string>();
   const report = (finding: Finding) => {
-    const key = `${finding.kind}:${finding.span?.from}:${finding.span?.to}`;
+    const key = `${finding.kind}:${finding.span?.from}:${finding.span?.to}:${finding.span?.file ?? ""}`;
     if (reported.has(key)) return;
     reported.add(key);
     result.findings.push(finding);

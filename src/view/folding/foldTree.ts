@@ -1,3 +1,4 @@
+import { sameSpan, spanKey } from "../../trace/spans";
 import type { Span, Trace, TraceCall } from "../../trace/trace";
 import { traceIndex } from "../traceIndex";
 
@@ -118,15 +119,18 @@ function buildFoldTree(trace: Trace): FoldTree {
     calls: number[];
   }
   const buckets = new Map<string, Bucket>();
+  // a fold's key stays short: a module's file is numbered in the order its values come
+  const fileTags = new Map<string, number>();
+  const fileTag = (file: string) => {
+    let tag = fileTags.get(file);
+    if (tag === undefined) fileTags.set(file, (tag = fileTags.size + 1));
+    return tag;
+  };
   // Code inside micrograd.nn carries the user's call expression as its span: inside a call,
   // what shares the call's own span is the call's body, not a loop of the user's.
-  const sameAsScope = (scope: number, span: Span) =>
-    scope >= 0 &&
-    calls[scope].span !== null &&
-    calls[scope].span!.from === span.from &&
-    calls[scope].span!.to === span.to;
+  const sameAsScope = (scope: number, span: Span) => scope >= 0 && sameSpan(calls[scope].span, span);
   const bucketOf = (scope: number, span: Span) => {
-    const k = `${scope}|${span.from}:${span.to}`;
+    const k = `${scope}|${spanKey(span)}`;
     let b = buckets.get(k);
     if (!b) buckets.set(k, (b = { scope, span, values: [], calls: [] }));
     return b;
@@ -152,7 +156,7 @@ function buildFoldTree(trace: Trace): FoldTree {
     const items = b.values.length + b.calls.length;
     if (items < 2) continue;
     const parent = b.scope < 0 ? -1 : callFold[b.scope];
-    const at = `g${b.span.from}:${b.span.to}`;
+    const at = `g${b.span.from}:${b.span.to}${b.span.file === undefined ? "" : `f${fileTag(b.span.file)}`}`;
     const label =
       b.calls.length > 0
         ? callLabel(calls[b.calls[0]])

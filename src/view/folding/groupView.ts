@@ -137,7 +137,12 @@ export function groupNode(
 function mergedLabel(folds: readonly Fold[]): string {
   const outer = folds.find((f) =>
     folds.every(
-      (g) => f.span !== null && g.span !== null && f.span.from <= g.span.from && g.span.to <= f.span.to,
+      (g) =>
+        f.span !== null &&
+        g.span !== null &&
+        f.span.file === g.span.file &&
+        f.span.from <= g.span.from &&
+        g.span.to <= f.span.to,
     ),
   );
   return outer ? outer.label : folds.map((f) => f.label).join(" · ");

@@ -20,6 +20,7 @@ import { makeNdarrayClass } from "./ndarrayClass";
 import type { NpDtype } from "./npDtype";
 import { numpyErrorClass } from "./npErrors";
 import { fillFunctions, setErrorModes } from "./numpyFunctions";
+import { fillTextFiles } from "./textFiles";
 import { NumpyState } from "./numpyState";
 import { makeNumpyRandomModule } from "./random/randomModule";
 import { makeDtypeClass, makeScalarClasses } from "./scalarTypes";
@@ -144,6 +145,7 @@ function fillNumpy(s: NumpyState, m: PyModule): void {
   m.attrs.set("errstate", makeErrstateClass(s));
   m.attrs.set("AxisError", numpyErrorClass(s, "AxisError"));
   fillFunctions(s, m);
+  fillTextFiles(s, m);
   makeIndexJoiners(s, m);
   m.attrs.set("linalg", makeLinalgModule(s));
   m.attrs.set("random", (randomFactory ?? makeNumpyRandomModule)(s));

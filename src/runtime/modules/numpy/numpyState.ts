@@ -248,16 +248,16 @@ export class NumpyState {
   /**
    * A RuntimeWarning numpy would print to stderr (`RuntimeWarning: divide by zero encountered
    * in log`): a warning diagnostic at the line, once per place, as Python's default filter shows
-   * a warning once per line.
+   * a warning once per line. `category`: another warning class numpy uses (`UserWarning`).
    */
-  warn(message: string): void {
+  warn(message: string, category = "RuntimeWarning"): void {
     const span = this.interp.at;
     const key = `${span?.from}:${span?.to}:${message}`;
     if (this.warned.has(key)) return;
     this.warned.add(key);
     this.warnings.push({
       severity: "warning",
-      message: `RuntimeWarning: ${message}`,
+      message: `${category}: ${message}`,
       span,
       code: "numpy-warning",
     });
