@@ -23,6 +23,7 @@ import { applyRunOverrides } from "./runOverrides";
 import { finishFigures } from "./finishFigures";
 import { runAsNotebook } from "./notebookCells";
 import { figureOutputs } from "./figureOutputs";
+import { reportHandBackward } from "./handBackward/handReport";
 
 export const DEFAULT_STEP_BUDGET = 50_000_000;
 
@@ -93,6 +94,8 @@ export const runProgram: RunProgram = (source, options = {}) => {
   });
   // the program's own backward() checked against the chain rule, named as the graph names values
   trace.diagnostics.push(...ownValueDiagnostics(trace, interp.ownValues.findings.values()));
+  // and its hand-written numpy gradients (`self.weights -= lr * weights_gradient`)
+  reportHandBackward(interp, trace);
   if (figures.length > 0) trace.figures = figures;
   if (notebook) trace.cells = notebook.cells(trace.stdout);
   return trace;

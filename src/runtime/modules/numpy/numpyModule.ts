@@ -21,6 +21,7 @@ import type { NpDtype } from "./npDtype";
 import { numpyErrorClass } from "./npErrors";
 import { fillFunctions, setErrorModes } from "./numpyFunctions";
 import { NumpyState } from "./numpyState";
+import { watchHandBackward } from "../../handBackward/handBackward";
 import { makeDtypeClass, makeScalarClasses } from "./scalarTypes";
 
 /**
@@ -181,6 +182,8 @@ export function numpyState(interp: Interpreter): NumpyState {
     previous?.(value, occurrence, name);
     s.noteName(value, occurrence, name);
   };
+  // the gradients the program computes itself, recognised and checked (src/runtime/handBackward)
+  watchHandBackward(s, interp);
   return s;
 }
 

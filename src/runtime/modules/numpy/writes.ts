@@ -132,13 +132,17 @@ export function inPlace(
   prepareBuffer(target, wasUsed || SAVES_TARGET.has(name));
   writeThrough(target, old, result.values());
   const after = continueAs(s, target, old, result, wasUsed);
-  s.noteWrite({
-    beforeId: old.id,
-    afterId: after.id,
-    op: symbol,
-    operandId: other instanceof NdArray || other instanceof NpScalar ? o.tensor.id : null,
-    span: s.interp.at,
-  });
+  s.noteWrite(
+    {
+      beforeId: old.id,
+      afterId: after.id,
+      op: symbol,
+      operandId: other instanceof NdArray || other instanceof NpScalar ? o.tensor.id : null,
+      span: s.interp.at,
+    },
+    target,
+    o.tensor,
+  );
   return target;
 }
 
@@ -202,11 +206,15 @@ export function setItem(s: NumpyState, target: NdArray, index: PyValue, value: P
     );
   }
   const after = continueAs(s, target, old, rec, wasUsed && !throughView);
-  s.noteWrite({
-    beforeId: old.id,
-    afterId: after.id,
-    op: "[]=",
-    operandId: value instanceof NdArray || value instanceof NpScalar ? o.tensor.id : null,
-    span: s.interp.at,
-  });
+  s.noteWrite(
+    {
+      beforeId: old.id,
+      afterId: after.id,
+      op: "[]=",
+      operandId: value instanceof NdArray || value instanceof NpScalar ? o.tensor.id : null,
+      span: s.interp.at,
+    },
+    target,
+    o.tensor,
+  );
 }

@@ -1,0 +1,408 @@
+import * as T from "../../engine/tensor/index";
+import type { Tensor } from "../../engine/tensor/index";
+import type { SourceSpan, Stmt } from "../../lang/ir";
+import type { CallWatch, Interpreter } from "../interpreter/interpreter";
+import { PyInstance, type PyFunction, type PyValue } from "../interpreter/objects";
+import { NdArray, NpScalar } from "../modules/numpy/ndarray";
+import type { NumpyState, WriteRecord } from "../modules/numpy/numpyState";
+import { compareGradients, type CheckedClaim } from "./claims";
+import { localGradients, type LocalGradients } from "./localVjp";
+import { updateStep } from "./updateStep";
+
+/**
+ * Hand-written backward passes of numpy programs, recognised while the program runs (the
+ * primer's shape: `gradient = layer.backward(gradient)`, `self.weights -= lr * weights_gradient`)
+ * and checked against the chain rule on the same recorded graph:
+ * - a layer's `backward(grad_out, …)` pairs with the same object's last `forward(x)`: what it
+ *   returns claims ∂loss/∂x, and an update of an array the forward read (`self.weights -= lr *
+ *   g`) claims g = ∂loss/∂weights — both checked against the forward's own vector–Jacobian
+ *   product with the grad_out the layer received, so a mistake is found in the layer that made
+ *   it, not in every layer below;
+ * - a loss's `backward`/`*_prime`/`*_derivative` called with the arrays its value was computed
+ *   from claims the gradient of that value;
+ * - an update outside any layer claims ∂loss/∂p for the step's loss.
+ * Each place is checked at its first FIRST_CHECKS claims (a training loop's first step), while
+ * that step's graph is there; the rest are counted.
+ */
+
+/** How many of a place's claims are checked (the first steps of a loop). */
+export const FIRST_CHECKS = 1;
+/** At most this many claims are checked in one run. */
+const MAX_CLAIMS = 200;
+
+/** A name or function that holds or computes the loss. */
+export const LOSS_NAME = /(^|_)(loss|cost|error)($|_)/i;
+const BACKWARD_METHODS = new Set(["backward", "backward_pass", "backprop", "backpropagate"]);
+const DERIVATIVE = /^(.+?)_(prime|derivative|deriv|grad|gradient|backward)$/;
+
+interface ForwardCall {
+  inputs: Tensor[];
+  inputIds: Set<number>;
+  output: Tensor;
+}
+
+interface BackwardCall {
+  self: PyInstance;
+  fn: PyFunction;
+  forward: ForwardCall;
+  gradOut: Tensor;
+  /** The forward's chain rule with grad_out, computed on first need. */
+  local: LocalGradients | null | undefined;
+}
+
+type Token =
+  | { kind: "forward"; self: PyInstance; inputs: Tensor[] }
+  | { kind: "backward"; call: BackwardCall }
+  | { kind: "lossBackward"; fn: PyFunction; forward: ForwardCall; args: Tensor[]; at: SourceSpan | null }
+  | { kind: "prime"; fn: PyFunction; stem: string; args: Tensor[]; at: SourceSpan | null }
+  | { kind: "plain"; name: string; args: Tensor[] };
+
+export class HandBackward implements CallWatch {
+  readonly claims: CheckedClaim[] = [];
+  /** How many claims each place made (see CheckedClaim.site). */
+  readonly siteCounts = new Map<string, number>();
+  private readonly forwards = new WeakMap<PyInstance, ForwardCall>();
+  private readonly lastBackward = new WeakMap<PyInstance, BackwardCall>();
+  private readonly active: BackwardCall[] = [];
+  /** The last call of each function that returned a one-element value: what `*_prime` pairs with. */
+  private readonly scalarCalls = new Map<string, { argIds: number[]; output: Tensor }>();
+  private readonly instanceIds = new WeakMap<PyInstance, number>();
+  private instances = 0;
+  /** The latest loss: a scalar bound to `loss`/`cost`/`error`, returned by such a function, or paired with its derivative. */
+  lastLoss: Tensor | null = null;
+  private rootCache: { id: number; grads: Map<number, Tensor> } | null = null;
+
+  constructor(
+    private readonly s: NumpyState,
+    private readonly interp: Interpreter,
+  ) {}
+
+  // ---- calls ----
+
+  enter(fn: PyFunction, args: readonly PyValue[]): object | null {
+    const dot = fn.name.lastIndexOf(".");
+    const short = dot < 0 ? fn.name : fn.name.slice(dot + 1);
+    const first = args[0];
+    const self =
+      fn.ownerClass !== null && first instanceof PyInstance && !(first instanceof NdArray) ? first : null;
+    const arrays = this.arraysOf(args, self === null ? 0 : 1);
+    if (self !== null) {
+      if (short === "forward") return { kind: "forward", self, inputs: arrays };
+      if (BACKWARD_METHODS.has(short)) return this.enterBackward(fn, self, arrays);
+    }
+    const m = DERIVATIVE.exec(short);
+    if (m && arrays.length > 0) return { kind: "prime", fn, stem: m[1], args: arrays, at: this.interp.at };
+    if (self === null && arrays.length > 0) return { kind: "plain", name: short, args: arrays };
+    return null;
+  }
+
+  private enterBackward(fn: PyFunction, self: PyInstance, arrays: Tensor[]): Token | null {
+    const forward = this.forwards.get(self);
+    if (forward === undefined || arrays.length === 0) return null;
+    // a loss object: backward(y_pred, y_true) with the arrays its forward read
+    if (forward.output.numel === 1 && arrays.every((t) => forward.inputIds.has(t.id)))
+      return { kind: "lossBackward", fn, forward, args: arrays, at: this.interp.at };
+    const gradOut = arrays[0];
+    if (!sameShape(gradOut.shape, forward.output.shape)) return null;
+    const call: BackwardCall = { self, fn, forward, gradOut, local: undefined };
+    this.active.push(call);
+    this.lastBackward.set(self, call);
+    return { kind: "backward", call };
+  }
+
+  exit(token: object, result: PyValue | undefined): void {
+    const t = token as Token;
+    if (t.kind === "backward") {
+      const i = this.active.lastIndexOf(t.call);
+      if (i >= 0) this.active.length = i;
+    }
+    if (result === undefined) return;
+    const out = this.tensorOf(result);
+    if (out === null) return;
+    switch (t.kind) {
+      case "forward":
+        if (out.requiresGrad)
+          this.forwards.set(t.self, {
+            inputs: t.inputs,
+            inputIds: new Set(t.inputs.map((x) => x.id)),
+            output: out,
+          });
+        return;
+      case "backward":
+        this.layerReturns(t.call, out);
+        return;
+      case "lossBackward":
+        this.lossClaim(t.fn, t.forward.output, t.args, out, t.at);
+        return;
+      case "prime": {
+        const pair = this.scalarCalls.get(t.stem);
+        if (pair === undefined || pair.argIds.length !== t.args.length) return;
+        if (!pair.argIds.every((id, k) => id === t.args[k].id)) return;
+        this.lossClaim(t.fn, pair.output, t.args, out, t.at);
+        return;
+      }
+      case "plain":
+        if (out.numel === 1 && out.gradFn !== null) {
+          this.scalarCalls.set(t.name, { argIds: t.args.map((x) => x.id), output: out });
+          if (LOSS_NAME.test(t.name)) this.lastLoss = out;
+        }
+        return;
+    }
+  }
+
+  /** A layer's backward returned `out`: its claim of ∂loss/∂x for the forward's input x. */
+  private layerReturns(call: BackwardCall, out: Tensor): void {
+    const x = call.forward.inputs[0];
+    if (x === undefined || !sameShape(out.shape, x.shape)) return;
+    const site = this.site("input", call.fn.name, this.instanceOf(call.self));
+    if (site === null) return;
+    const local = this.localOf(call);
+    const expected = local?.grads.get(x.id);
+    if (local == null || expected === undefined) return;
+    this.add({
+      kind: "input",
+      span: this.spanIn(out, call.fn),
+      madeAt: null,
+      layer: call.self.cls.name,
+      layerObject: call.self,
+      method: call.fn.name,
+      of: "loss",
+      wrt: "input",
+      shape: [...out.shape],
+      yours: out.copyValues(),
+      expected: expected.copyValues(),
+      local: true,
+      site,
+      edges: this.edgesOf(local, x.id),
+    });
+  }
+
+  /** `∂f/∂arg`, claimed by f's derivative (or a loss object's backward) for the scalar f computed from `args`. */
+  private lossClaim(fn: PyFunction, loss: Tensor, args: Tensor[], out: Tensor, at: SourceSpan | null): void {
+    this.lastLoss = loss;
+    const candidates = args.filter((a) => sameShape(a.shape, out.shape));
+    if (candidates.length === 0) return;
+    const site = this.site("loss", fn.name, -1);
+    if (site === null) return;
+    const local = localGradients(
+      loss,
+      T.Tensor.fromValues(new Float64Array([1]), loss.shape, loss.dtype),
+      new Set(args.map((a) => a.id)),
+    );
+    if (local === null) return;
+    const yours = out.copyValues();
+    // the argument it is the gradient for: the one it agrees with, else the prediction (made last)
+    let chosen: { arg: Tensor; expected: Float64Array } | null = null;
+    for (const arg of candidates) {
+      const g = local.grads.get(arg.id);
+      const expected = g !== undefined ? g.copyValues() : new Float64Array(arg.numel);
+      if (compareGradients(yours, expected).agrees) {
+        chosen = { arg, expected };
+        break;
+      }
+      if (chosen === null || arg.id > chosen.arg.id) chosen = { arg, expected };
+    }
+    const dot = fn.name.lastIndexOf(".");
+    const stem = DERIVATIVE.exec(fn.name.slice(dot + 1))?.[1] ?? "loss";
+    this.add({
+      kind: "loss",
+      span: this.spanIn(out, fn),
+      madeAt: at,
+      layer: null,
+      layerObject: null,
+      method: fn.name,
+      of: fn.ownerClass !== null ? "loss" : stem,
+      wrt: this.s.names.get(chosen!.arg.id)?.[0] ?? "its input",
+      shape: [...out.shape],
+      yours,
+      expected: chosen!.expected,
+      local: true,
+      site,
+      edges: [],
+    });
+  }
+
+  // ---- writes ----
+
+  /** `p -= lr * g` and the like: g is the program's ∂loss/∂p, at the version of p the step read. */
+  noteWrite(record: WriteRecord, target: NdArray, operand: Tensor | null): void {
+    if (operand === null || (record.op !== "-=" && record.op !== "+=")) return;
+    const step = updateStep(operand, record.op === "-=" ? 1 : -1);
+    if (step === null || step.gradient.numel !== target.size) return;
+    const method = this.interp.currentMethod();
+    const self = method !== null && method.self instanceof PyInstance ? method.self : null;
+    const call = self !== null ? this.lastBackward.get(self) : undefined;
+    const fn = this.interp.currentFunction();
+    const site = this.site(
+      "update",
+      `${record.span?.from ?? -1}`,
+      self !== null ? this.instanceOf(self) : -1,
+    );
+    if (site === null) return;
+    let expected: Tensor | undefined;
+    let local: LocalGradients | null = null;
+    if (call !== undefined) {
+      local = this.localOf(call);
+      expected = local?.grads.get(record.beforeId);
+    } else {
+      expected = this.globalGradient(record.beforeId);
+    }
+    if (expected === undefined) return;
+    const g = step.gradient;
+    const yours = g.copyValues();
+    if (step.factor !== 1) for (let i = 0; i < yours.length; i++) yours[i] *= step.factor;
+    const wrt =
+      (self !== null ? attributeName(self, target) : null) ?? this.s.names.get(record.beforeId)?.[0] ?? "p";
+    this.add({
+      kind: "update",
+      span: step.factor === 1 ? this.spanIn(g, fn) : record.span,
+      madeAt: record.span,
+      layer: call !== undefined ? call.self.cls.name : null,
+      layerObject: call !== undefined ? call.self : null,
+      method: call !== undefined ? call.fn.name : (fn?.name ?? null),
+      of: "loss",
+      wrt,
+      shape: [...target.shape],
+      yours,
+      expected: expected.copyValues(),
+      local: call !== undefined,
+      site,
+      edges: local !== null ? this.edgesOf(local, record.beforeId) : [],
+    });
+  }
+
+  /** ∂loss/∂x for the latest loss, when its graph reaches x (computed once per loss). */
+  private globalGradient(id: number): Tensor | undefined {
+    const loss = this.lastLoss;
+    if (loss === null) return undefined;
+    if (this.rootCache?.id !== loss.id) {
+      try {
+        this.rootCache = { id: loss.id, grads: T.rootGradients(loss).grads };
+      } catch (e) {
+        if (!(e instanceof T.TensorError)) throw e;
+        this.rootCache = { id: loss.id, grads: new Map() };
+      }
+    }
+    return this.rootCache.grads.get(id);
+  }
+
+  // ---- names ----
+
+  /** A scalar bound to `loss`, `cost`, `error` (or `train_loss`…) is the step's loss. */
+  noteName(value: PyValue, name: string | null): void {
+    if (name === null || !LOSS_NAME.test(name)) return;
+    if (!(value instanceof NpScalar || value instanceof NdArray)) return;
+    const t = this.s.current(value);
+    if (t.numel === 1 && t.gradFn !== null) this.lastLoss = t;
+  }
+
+  // ---- helpers ----
+
+  /** The site's key when this claim is among its first FIRST_CHECKS (counted either way), else null. */
+  private site(kind: string, where: string, instance: number): string | null {
+    const key = `${kind}:${where}:${instance}`;
+    const n = this.siteCounts.get(key) ?? 0;
+    this.siteCounts.set(key, n + 1);
+    return n < FIRST_CHECKS && this.claims.length < MAX_CLAIMS ? key : null;
+  }
+
+  private add(c: Omit<CheckedClaim, "agrees" | "worst" | "index">): void {
+    const { agrees, worst } = compareGradients(c.yours, c.expected);
+    this.claims.push({ ...c, agrees, worst, index: (this.siteCounts.get(c.site) ?? 1) - 1 });
+  }
+
+  private localOf(call: BackwardCall): LocalGradients | null {
+    if (call.local === undefined)
+      call.local = localGradients(call.forward.output, call.gradOut, call.forward.inputIds);
+    return call.local;
+  }
+
+  private edgesOf(local: LocalGradients, id: number): CheckedClaim["edges"] {
+    const out: CheckedClaim["edges"] = [];
+    for (const use of local.uses.get(id) ?? []) {
+      const span = this.interp.spanOf(use.node.outputId);
+      if (span !== null) out.push({ span, operand: use.operand });
+    }
+    return out;
+  }
+
+  private instanceOf(self: PyInstance): number {
+    let n = this.instanceIds.get(self);
+    if (n === undefined) {
+      n = this.instances++;
+      this.instanceIds.set(self, n);
+    }
+    return n;
+  }
+
+  private arraysOf(args: readonly PyValue[], from: number): Tensor[] {
+    const out: Tensor[] = [];
+    for (let i = from; i < args.length; i++) {
+      const a = args[i];
+      if (a instanceof NdArray || a instanceof NpScalar) out.push(this.s.current(a));
+    }
+    return out;
+  }
+
+  private tensorOf(v: PyValue): Tensor | null {
+    return v instanceof NdArray || v instanceof NpScalar ? this.s.current(v) : null;
+  }
+
+  /**
+   * The line inside `fn` that made `t` (the expression that computed the gradient); when it was
+   * made elsewhere (a backward that passes its argument through), the function's `return`.
+   */
+  private spanIn(t: Tensor, fn: PyFunction | null): SourceSpan | null {
+    const span = this.interp.spanOf(t.id);
+    const body = fn?.body;
+    if (body === undefined || body.k !== "def") return span;
+    if (span !== null && span.from >= body.span.from && span.to <= body.span.to) return span;
+    return returnOf(body.body) ?? body.nameSpan;
+  }
+}
+
+/** The first `return` with a value in a function body. */
+function returnOf(body: readonly Stmt[]): SourceSpan | null {
+  for (const s of body) {
+    if (s.k === "return" && s.value !== null) return s.span;
+    const nested = s as unknown as { body?: Stmt[]; orelse?: Stmt[] };
+    for (const inner of [nested.body, nested.orelse])
+      if (Array.isArray(inner)) {
+        const r = returnOf(inner);
+        if (r !== null) return r;
+      }
+  }
+  return null;
+}
+
+/** The attribute of `self` that holds `target` (or a view of its memory). */
+function attributeName(self: PyInstance, target: NdArray): string | null {
+  for (const [k, v] of self.attrs) if (v === target) return k;
+  for (const [k, v] of self.attrs) if (v instanceof NdArray && v.buffer === target.buffer) return k;
+  return null;
+}
+
+function sameShape(a: readonly number[], b: readonly number[]): boolean {
+  return a.length === b.length && a.every((d, i) => d === b[i]);
+}
+
+const watchers = new WeakMap<Interpreter, HandBackward>();
+
+/** The run's recogniser of hand-written gradients, or null when numpy was never imported. */
+export function handBackwardOf(interp: Interpreter): HandBackward | null {
+  return watchers.get(interp) ?? null;
+}
+
+/** Starts recognising the program's own gradients: told of its calls, its writes into arrays and its names. */
+export function watchHandBackward(s: NumpyState, interp: Interpreter): void {
+  if (watchers.has(interp)) return;
+  const h = new HandBackward(s, interp);
+  watchers.set(interp, h);
+  interp.callWatch = h;
+  s.writeWatch = (record, target, operand) => h.noteWrite(record, target, operand);
+  const previous = interp.nameHook;
+  interp.nameHook = (value, occurrence, name) => {
+    previous?.(value, occurrence, name);
+    h.noteName(value, name);
+  };
+}
