@@ -24,6 +24,7 @@ import { finishFigures } from "./finishFigures";
 import { runAsNotebook } from "./notebookCells";
 import { figureOutputs } from "./figureOutputs";
 import { reportHandBackward } from "./handBackward/handReport";
+import { numpyRoot } from "./handBackward/numpyRoot";
 
 export const DEFAULT_STEP_BUDGET = 50_000_000;
 
@@ -87,7 +88,7 @@ export const runProgram: RunProgram = (source, options = {}) => {
     variables: collectVariables(interp, root),
     tensors: mergeTensorInputs(
       torchTraceInput(interp, program, options.output),
-      numpyTraceInput(interp, program, options.output),
+      numpyTraceInput(interp, program, options.output, numpyRoot(interp, options, program.occurrences)),
     ),
     calls: { list: calls, callOf: (row) => interp.callRecorder.callOf(row) },
     own: interp.ownValues.traceInput(),
