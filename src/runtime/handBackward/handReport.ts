@@ -20,8 +20,11 @@ export function reportHandBackward(interp: Interpreter, trace: Trace): void {
   for (const c of h.claims) {
     const label = c.layerObject !== null ? (labels.get(c.layerObject) ?? null) : null;
     const total = h.siteCounts.get(c.site) ?? 1;
-    const when =
+    const checkedAt =
       total > 1 ? `checked at the first of ${count(total)} ${c.kind === "update" ? "updates" : "calls"}` : "";
+    // a layer is checked from the gradient it received: a mistake above it is not its own
+    const from = c.layer !== null && c.local ? "from the gradient the layer received" : "";
+    const when = [from, checkedAt].filter((x) => x !== "").join("; ");
     const title = titleOf(c, label);
     checks.push({
       span: c.span,
@@ -64,11 +67,10 @@ function message(c: CheckedClaim, title: string, when: string): string {
     c.kind === "update"
       ? `\`${c.wrt}\` is updated with a wrong ${title}`
       : c.kind === "input"
-        ? `\`${c.method}\` returns a wrong ${title} (the gradient it passes to the layer below)`
+        ? `\`${c.method}\` returns a wrong ${title}, the gradient it passes to the layer below`
         : `\`${c.method}\` gives a wrong ${title}`;
-  const from = c.kind !== "loss" && c.local ? ", from the gradient this layer received" : "";
   const tail = when !== "" ? `; ${when}` : "";
-  return `${what}:${at} yours is ${yours}, the chain rule gives ${rule} (the largest difference, ${diff}${from})${tail}`;
+  return `${what}:${at} yours is ${yours}, the chain rule gives ${rule} (the largest difference: ${diff}${tail})`;
 }
 
 /**
