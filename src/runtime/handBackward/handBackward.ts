@@ -53,8 +53,22 @@ interface BackwardCall {
 type Token =
   | { kind: "forward"; self: PyInstance; inputs: Tensor[] }
   | { kind: "backward"; call: BackwardCall }
-  | { kind: "lossBackward"; fn: PyFunction; forward: ForwardCall; args: Tensor[]; at: SourceSpan | null }
-  | { kind: "prime"; fn: PyFunction; stem: string; args: Tensor[]; at: SourceSpan | null }
+  | {
+      kind: "lossBackward";
+      fn: PyFunction;
+      forward: ForwardCall;
+      args: Tensor[];
+      names: (string | null)[];
+      at: SourceSpan | null;
+    }
+  | {
+      kind: "prime";
+      fn: PyFunction;
+      stem: string;
+      args: Tensor[];
+      names: (string | null)[];
+      at: SourceSpan | null;
+    }
   | { kind: "plain"; name: string; args: Tensor[] };
 
 export class HandBackward implements CallWatch {
@@ -88,20 +102,34 @@ export class HandBackward implements CallWatch {
     const arrays = this.arraysOf(args, self === null ? 0 : 1);
     if (self !== null) {
       if (short === "forward") return { kind: "forward", self, inputs: arrays };
-      if (BACKWARD_METHODS.has(short)) return this.enterBackward(fn, self, arrays);
+      if (BACKWARD_METHODS.has(short))
+        return this.enterBackward(fn, self, arrays, arrayParameters(fn, args, 1));
     }
     const m = DERIVATIVE.exec(short);
-    if (m && arrays.length > 0) return { kind: "prime", fn, stem: m[1], args: arrays, at: this.interp.at };
+    if (m && arrays.length > 0)
+      return {
+        kind: "prime",
+        fn,
+        stem: m[1],
+        args: arrays,
+        names: arrayParameters(fn, args, 0),
+        at: this.interp.at,
+      };
     if (self === null && arrays.length > 0) return { kind: "plain", name: short, args: arrays };
     return null;
   }
 
-  private enterBackward(fn: PyFunction, self: PyInstance, arrays: Tensor[]): Token | null {
+  private enterBackward(
+    fn: PyFunction,
+    self: PyInstance,
+    arrays: Tensor[],
+    names: (string | null)[],
+  ): Token | null {
     const forward = this.forwards.get(self);
     if (forward === undefined || arrays.length === 0) return null;
     // a loss object: backward(y_pred, y_true) with the arrays its forward read
     if (forward.output.numel === 1 && arrays.every((t) => forward.inputIds.has(t.id)))
-      return { kind: "lossBackward", fn, forward, args: arrays, at: this.interp.at };
+      return { kind: "lossBackward", fn, forward, args: arrays, names, at: this.interp.at };
     const gradOut = arrays[0];
     if (!sameShape(gradOut.shape, forward.output.shape)) return null;
     const call: BackwardCall = { self, fn, forward, gradOut, local: undefined };
@@ -132,13 +160,13 @@ export class HandBackward implements CallWatch {
         this.layerReturns(t.call, out);
         return;
       case "lossBackward":
-        this.lossClaim(t.fn, t.forward.output, t.args, out, t.at);
+        this.lossClaim(t.fn, t.forward.output, t.args, t.names, out, t.at);
         return;
       case "prime": {
         const pair = this.scalarCalls.get(t.stem);
         if (pair === undefined || pair.argIds.length !== t.args.length) return;
         if (!pair.argIds.every((id, k) => id === t.args[k].id)) return;
-        this.lossClaim(t.fn, pair.output, t.args, out, t.at);
+        this.lossClaim(t.fn, pair.output, t.args, t.names, out, t.at);
         return;
       }
       case "plain":
@@ -178,7 +206,14 @@ export class HandBackward implements CallWatch {
   }
 
   /** `∂f/∂arg`, claimed by f's derivative (or a loss object's backward) for the scalar f computed from `args`. */
-  private lossClaim(fn: PyFunction, loss: Tensor, args: Tensor[], out: Tensor, at: SourceSpan | null): void {
+  private lossClaim(
+    fn: PyFunction,
+    loss: Tensor,
+    args: Tensor[],
+    names: (string | null)[],
+    out: Tensor,
+    at: SourceSpan | null,
+  ): void {
     this.lastLoss = loss;
     const candidates = args.filter((a) => sameShape(a.shape, out.shape));
     if (candidates.length === 0) return;
@@ -212,7 +247,7 @@ export class HandBackward implements CallWatch {
       layerObject: null,
       method: fn.name,
       of: fn.ownerClass !== null ? "loss" : stem,
-      wrt: this.s.names.get(chosen!.arg.id)?.[0] ?? "its input",
+      wrt: names[args.indexOf(chosen!.arg)] ?? "its input",
       shape: [...out.shape],
       yours,
       expected: chosen!.expected,
@@ -359,6 +394,14 @@ export class HandBackward implements CallWatch {
     if (span !== null && span.from >= body.span.from && span.to <= body.span.to) return span;
     return returnOf(body.body) ?? body.nameSpan;
   }
+}
+
+/** The names `fn` gives its array arguments (`y_true`, `y_pred` in `mse_prime(y_true, y_pred)`), by position. */
+function arrayParameters(fn: PyFunction, args: readonly PyValue[], from: number): (string | null)[] {
+  const names: (string | null)[] = [];
+  for (let i = from; i < args.length; i++)
+    if (args[i] instanceof NdArray || args[i] instanceof NpScalar) names.push(fn.params[i]?.name ?? null);
+  return names;
 }
 
 /** The first `return` with a value in a function body. */
