@@ -7,7 +7,7 @@ import { NdArray, NpScalar } from "../modules/numpy/ndarray";
 import type { NumpyState, WriteRecord } from "../modules/numpy/numpyState";
 import { compareGradients, type CheckedClaim } from "./claims";
 import { localGradients, type LocalGradients } from "./localVjp";
-import { updateStep } from "./updateStep";
+import { updateStep, type UpdateStep } from "./updateStep";
 
 /**
  * Hand-written backward passes of numpy programs, recognised while the program runs (the
@@ -264,45 +264,63 @@ export class HandBackward implements CallWatch {
     if (operand === null || (record.op !== "-=" && record.op !== "+=")) return;
     const step = updateStep(operand, record.op === "-=" ? 1 : -1);
     if (step === null || step.gradient.numel !== target.size) return;
+    this.claimUpdate(record.beforeId, target.shape, step, record.span, (self) =>
+      self !== null ? attributeName(self, target) : null,
+    );
+  }
+
+  /** `p = p - lr * g` bound to the name p held: the same claim as `p -= lr * g`. */
+  private rebinding(value: NdArray, name: string): void {
+    const t = this.s.current(value);
+    const node = t.gradFn;
+    if (node === null || (node.op !== "-" && node.op !== "+") || node.inputs.length !== 2) return;
+    const before = node.inputIds[0];
+    if (!(this.s.names.get(before)?.includes(name) ?? false)) return;
+    const step = updateStep(node.inputs[1], node.op === "-" ? 1 : -1);
+    if (step === null || step.gradient.numel !== t.numel || node.inputs[0].numel !== t.numel) return;
+    this.claimUpdate(before, t.shape, step, this.interp.spanOf(t.id) ?? this.interp.at, () => name);
+  }
+
+  private claimUpdate(
+    beforeId: number,
+    shape: readonly number[],
+    step: UpdateStep,
+    span: SourceSpan | null,
+    nameIn: (self: PyInstance | null) => string | null,
+  ): void {
     const method = this.interp.currentMethod();
     const self = method !== null && method.self instanceof PyInstance ? method.self : null;
     const call = self !== null ? this.lastBackward.get(self) : undefined;
     const fn = this.interp.currentFunction();
-    const site = this.site(
-      "update",
-      `${record.span?.from ?? -1}`,
-      self !== null ? this.instanceOf(self) : -1,
-    );
+    const site = this.site("update", `${span?.from ?? -1}`, self !== null ? this.instanceOf(self) : -1);
     if (site === null) return;
     let expected: Tensor | undefined;
     let local: LocalGradients | null = null;
     if (call !== undefined) {
       local = this.localOf(call);
-      expected = local?.grads.get(record.beforeId);
+      expected = local?.grads.get(beforeId);
     } else {
-      expected = this.globalGradient(record.beforeId);
+      expected = this.globalGradient(beforeId);
     }
     if (expected === undefined) return;
     const g = step.gradient;
     const yours = g.copyValues();
     if (step.factor !== 1) for (let i = 0; i < yours.length; i++) yours[i] *= step.factor;
-    const wrt =
-      (self !== null ? attributeName(self, target) : null) ?? this.s.names.get(record.beforeId)?.[0] ?? "p";
     this.add({
       kind: "update",
-      span: step.factor === 1 ? this.spanIn(g, fn) : record.span,
-      madeAt: record.span,
+      span: step.factor === 1 ? this.spanIn(g, fn) : span,
+      madeAt: span,
       layer: call !== undefined ? call.self.cls.name : null,
       layerObject: call !== undefined ? call.self : null,
       method: call !== undefined ? call.fn.name : (fn?.name ?? null),
       of: "loss",
-      wrt,
-      shape: [...target.shape],
+      wrt: nameIn(self) ?? this.s.names.get(beforeId)?.[0] ?? "p",
+      shape: [...shape],
       yours,
       expected: expected.copyValues(),
       local: call !== undefined,
       site,
-      edges: local !== null ? this.edgesOf(local, record.beforeId) : [],
+      edges: local !== null ? this.edgesOf(local, beforeId) : [],
     });
   }
 
@@ -325,8 +343,9 @@ export class HandBackward implements CallWatch {
 
   /** A scalar bound to `loss`, `cost`, `error` (or `train_loss`…) is the step's loss. */
   noteName(value: PyValue, name: string | null): void {
-    if (name === null || !LOSS_NAME.test(name)) return;
-    if (!(value instanceof NpScalar || value instanceof NdArray)) return;
+    if (name === null || !(value instanceof NpScalar || value instanceof NdArray)) return;
+    if (value instanceof NdArray) this.rebinding(value, name);
+    if (!LOSS_NAME.test(name)) return;
     const t = this.s.current(value);
     if (t.numel === 1 && t.gradFn !== null) this.lastLoss = t;
   }
