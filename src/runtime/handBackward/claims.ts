@@ -25,6 +25,8 @@ export interface CheckedClaim {
   yours: Float64Array;
   expected: Float64Array;
   agrees: boolean;
+  /** Wrong only because a derivative it used was wrong (reported there): no warning of its own. */
+  quiet: boolean;
   /** The element with the largest difference (row-major index). */
   worst: number;
   /**

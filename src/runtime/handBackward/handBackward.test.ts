@@ -160,6 +160,49 @@ describe("a layer's backward paired with its forward", () => {
   });
 });
 
+describe("an activation's derivative (the primer's Activation(tanh, tanh_prime))", () => {
+  const activation = (prime: string) =>
+    PRIMER.replace(
+      /class Sigmoid:[\s\S]*?\n\ndef mse/,
+      `class Activation:
+    def __init__(self, activation, activation_prime):
+        self.activation = activation
+        self.activation_prime = activation_prime
+
+    def forward(self, input):
+        self.input = input
+        return self.activation(self.input)
+
+    def backward(self, output_gradient, learning_rate):
+        return np.multiply(output_gradient, self.activation_prime(self.input))
+
+def tanh(x):
+    return np.tanh(x)
+
+def tanh_prime(x):
+    return ${prime}
+
+def mse`,
+    ).replace("    Sigmoid(),", "    Activation(tanh, tanh_prime),");
+
+  it("tanh_prime(x) after tanh(x) is checked element by element: right, or one warning at its line", () => {
+    const right = runProgram(activation("1 - np.tanh(x) ** 2"));
+    expect(right.ok).toBe(true);
+    expect(warnings(right)).toEqual([]);
+    expect(right.handChecks!.find((c) => c.title === "∂tanh/∂x (tanh_prime)")!.agrees).toBe(true);
+    const source = activation("1 - x ** 2");
+    const wrong = runProgram(source);
+    // the layer's backward is wrong only because tanh_prime is: the warning is at tanh_prime
+    expect(warnedLines(source, wrong)).toEqual([lineWith(source, "return 1 - x ** 2")]);
+    expect(warnings(wrong)[0].message).toMatch(
+      /^`tanh_prime` gives a wrong ∂tanh\/∂x \(tanh_prime\): at \[\d, 0\]/,
+    );
+    expect(wrong.handChecks!.find((c) => c.title.startsWith("∂loss/∂input of Activation"))!.agrees).toBe(
+      false,
+    );
+  });
+});
+
 describe("a loss's derivative", () => {
   it("mse_prime paired with mse(y, output): agrees, or warns at its line when it forgets the mean", () => {
     expect(runProgram(PRIMER).handChecks![0]).toMatchObject({

@@ -48,6 +48,8 @@ interface BackwardCall {
   gradOut: Tensor;
   /** The forward's chain rule with grad_out, computed on first need. */
   local: LocalGradients | null | undefined;
+  /** The derivatives it called (`tanh_prime`): when one is wrong, so is its result, and that is reported there. */
+  called: Set<string>;
 }
 
 type Token =
@@ -78,8 +80,12 @@ export class HandBackward implements CallWatch {
   private readonly forwards = new WeakMap<PyInstance, ForwardCall>();
   private readonly lastBackward = new WeakMap<PyInstance, BackwardCall>();
   private readonly active: BackwardCall[] = [];
+  /** Derivative functions found wrong (`tanh_prime`). */
+  private readonly wrongDerivatives = new Set<string>();
   /** The last call of each function that returned a one-element value: what `*_prime` pairs with. */
   private readonly scalarCalls = new Map<string, { argIds: number[]; output: Tensor }>();
+  /** The last call of each function of one array that returned an array of its shape (`tanh(x)`): an activation. */
+  private readonly elementwiseCalls = new Map<string, { argIds: number[]; output: Tensor }>();
   private readonly instanceIds = new WeakMap<PyInstance, number>();
   private instances = 0;
   /** The latest loss: a scalar bound to `loss`/`cost`/`error`, returned by such a function, or paired with its derivative. */
@@ -101,11 +107,14 @@ export class HandBackward implements CallWatch {
       fn.ownerClass !== null && first instanceof PyInstance && !(first instanceof NdArray) ? first : null;
     const arrays = this.arraysOf(args, self === null ? 0 : 1);
     if (self !== null) {
-      if (short === "forward") return { kind: "forward", self, inputs: arrays };
+      // a layer called as a function (`__call__`) is its forward when it has a backward
+      if (short === "forward" || (short === "__call__" && self.cls.lookup("backward") !== undefined))
+        return { kind: "forward", self, inputs: arrays };
       if (BACKWARD_METHODS.has(short))
         return this.enterBackward(fn, self, arrays, arrayParameters(fn, args, 1));
     }
     const m = DERIVATIVE.exec(short);
+    if (m && arrays.length > 0) this.active[this.active.length - 1]?.called.add(fn.name);
     if (m && arrays.length > 0)
       return {
         kind: "prime",
@@ -132,7 +141,7 @@ export class HandBackward implements CallWatch {
       return { kind: "lossBackward", fn, forward, args: arrays, names, at: this.interp.at };
     const gradOut = arrays[0];
     if (!sameShape(gradOut.shape, forward.output.shape)) return null;
-    const call: BackwardCall = { self, fn, forward, gradOut, local: undefined };
+    const call: BackwardCall = { self, fn, forward, gradOut, local: undefined, called: new Set() };
     this.active.push(call);
     this.lastBackward.set(self, call);
     return { kind: "backward", call };
@@ -163,16 +172,28 @@ export class HandBackward implements CallWatch {
         this.lossClaim(t.fn, t.forward.output, t.args, t.names, out, t.at);
         return;
       case "prime": {
+        const same = (pair: { argIds: number[] } | undefined) =>
+          pair !== undefined &&
+          pair.argIds.length === t.args.length &&
+          pair.argIds.every((id, k) => id === t.args[k].id);
         const pair = this.scalarCalls.get(t.stem);
-        if (pair === undefined || pair.argIds.length !== t.args.length) return;
-        if (!pair.argIds.every((id, k) => id === t.args[k].id)) return;
-        this.lossClaim(t.fn, pair.output, t.args, t.names, out, t.at);
+        if (same(pair)) {
+          this.lossClaim(t.fn, pair!.output, t.args, t.names, out, t.at);
+          return;
+        }
+        // an activation's derivative (`tanh_prime(x)` after `tanh(x)`), when tanh works element by element
+        const activation = this.elementwiseCalls.get(t.stem);
+        if (same(activation) && elementwise(activation!.output, t.args[0]))
+          this.lossClaim(t.fn, activation!.output, t.args, t.names, out, t.at);
         return;
       }
       case "plain":
-        if (out.numel === 1 && out.gradFn !== null) {
+        if (out.gradFn === null) return;
+        if (out.numel === 1) {
           this.scalarCalls.set(t.name, { argIds: t.args.map((x) => x.id), output: out });
           if (LOSS_NAME.test(t.name)) this.lastLoss = out;
+        } else if (t.args.length === 1 && sameShape(out.shape, t.args[0].shape)) {
+          this.elementwiseCalls.set(t.name, { argIds: [t.args[0].id], output: out });
         }
         return;
     }
@@ -187,22 +208,25 @@ export class HandBackward implements CallWatch {
     const local = this.localOf(call);
     const expected = local?.grads.get(x.id);
     if (local == null || expected === undefined) return;
-    this.add({
-      kind: "input",
-      span: this.spanIn(out, call.fn),
-      madeAt: null,
-      layer: call.self.cls.name,
-      layerObject: call.self,
-      method: call.fn.name,
-      of: "loss",
-      wrt: "input",
-      shape: [...out.shape],
-      yours: out.copyValues(),
-      expected: expected.copyValues(),
-      local: true,
-      site,
-      edges: this.edgesOf(local, x.id),
-    });
+    this.add(
+      {
+        kind: "input",
+        span: this.spanIn(out, call.fn),
+        madeAt: null,
+        layer: call.self.cls.name,
+        layerObject: call.self,
+        method: call.fn.name,
+        of: "loss",
+        wrt: "input",
+        shape: [...out.shape],
+        yours: out.copyValues(),
+        expected: expected.copyValues(),
+        local: true,
+        site,
+        edges: this.edgesOf(local, x.id),
+      },
+      call,
+    );
   }
 
   /** `∂f/∂arg`, claimed by f's derivative (or a loss object's backward) for the scalar f computed from `args`. */
@@ -214,14 +238,14 @@ export class HandBackward implements CallWatch {
     out: Tensor,
     at: SourceSpan | null,
   ): void {
-    this.lastLoss = loss;
+    if (loss.numel === 1) this.lastLoss = loss;
     const candidates = args.filter((a) => sameShape(a.shape, out.shape));
     if (candidates.length === 0) return;
     const site = this.site("loss", fn.name, -1);
     if (site === null) return;
     const local = localGradients(
       loss,
-      T.Tensor.fromValues(new Float64Array([1]), loss.shape, loss.dtype),
+      T.Tensor.fromValues(new Float64Array(loss.numel).fill(1), loss.shape, loss.dtype),
       new Set(args.map((a) => a.id)),
     );
     if (local === null) return;
@@ -360,9 +384,12 @@ export class HandBackward implements CallWatch {
     return n < FIRST_CHECKS && this.claims.length < MAX_CLAIMS ? key : null;
   }
 
-  private add(c: Omit<CheckedClaim, "agrees" | "worst" | "index">): void {
+  private add(c: Omit<CheckedClaim, "agrees" | "worst" | "index" | "quiet">, call?: BackwardCall): void {
     const { agrees, worst } = compareGradients(c.yours, c.expected);
-    this.claims.push({ ...c, agrees, worst, index: (this.siteCounts.get(c.site) ?? 1) - 1 });
+    // a wrong derivative inside a layer's backward explains the layer's wrong result: one warning
+    if (!agrees && c.kind === "loss" && c.method !== null) this.wrongDerivatives.add(c.method);
+    const quiet = !agrees && call !== undefined && [...call.called].some((f) => this.wrongDerivatives.has(f));
+    this.claims.push({ ...c, agrees, worst, quiet, index: (this.siteCounts.get(c.site) ?? 1) - 1 });
   }
 
   private localOf(call: BackwardCall): LocalGradients | null {
@@ -467,4 +494,26 @@ export function watchHandBackward(s: NumpyState, interp: Interpreter): void {
     previous?.(value, occurrence, name);
     h.noteName(value, name);
   };
+}
+
+/** Operations that work element by element (a scalar operand broadcast at most). */
+const ELEMENTWISE =
+  /^(\+|-|\*|\/|neg|exp|log|log2|log10|log1p|expm1|sqrt|tanh|sigmoid|relu|abs|sin|cos|\*\*.*|pow|square|maximum|minimum|clamp|clip|where|reciprocal)$/;
+
+/** Whether `out` was computed from `x` element by element (so its derivative is elementwise too). */
+function elementwise(out: Tensor, x: Tensor): boolean {
+  const stack = [out.gradFn];
+  const seen = new Set<object>();
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node === null || seen.has(node) || node.outputId === x.id) continue;
+    seen.add(node);
+    if (seen.size > 1000 || !ELEMENTWISE.test(node.op)) return false;
+    for (let j = 0; j < node.inputs.length; j++) {
+      const input = node.inputs[j];
+      if (input.numel !== 1 && !sameShape(input.shape, x.shape)) return false;
+      if (node.inputIds[j] !== x.id) stack.push(node.inputFns[j]);
+    }
+  }
+  return true;
 }

@@ -39,6 +39,7 @@ export function reportHandBackward(interp: Interpreter, trace: Trace): void {
     });
     if (c.agrees) continue;
     markEdges(trace, c);
+    if (c.quiet) continue;
     const key = `${c.span?.from}:${c.span?.to}`;
     if (warned.has(key)) continue;
     warned.add(key);
