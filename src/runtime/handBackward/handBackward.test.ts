@@ -278,6 +278,24 @@ for step in range(3):
     expect(trace.handChecks![0].agrees).toBe(false);
   });
 
+  it("a gradient summed over samples in place (dW += …) claims nothing about one step", () => {
+    const source = `import numpy as np
+W = np.array([[0.5, -0.4], [0.3, 0.8]])
+X = np.array([[[1.0], [2.0]], [[0.5], [-1.0]]])
+Y = np.array([[[0.5], [-0.5]], [[0.0], [1.0]]])
+for epoch in range(2):
+    dW = np.zeros_like(W)
+    for x, y in zip(X, Y):
+        h = W @ x
+        loss = np.mean((h - y) ** 2)
+        dW += (2 * (h - y) / h.size) @ x.T
+    W -= 0.1 * dW
+`;
+    const trace = runProgram(source);
+    expect(trace.ok).toBe(true);
+    expect(trace.handChecks).toBeUndefined();
+  });
+
   it("a velocity or Adam's step claims nothing", () => {
     const momentum = runProgram(
       inline("(dh * (1 - h ** 2)) @ x.T", "v = 0.9 * v + dW if step else dW\n    W -= v"),

@@ -80,6 +80,8 @@ export class HandBackward implements CallWatch {
   private readonly forwards = new WeakMap<PyInstance, ForwardCall>();
   private readonly lastBackward = new WeakMap<PyInstance, BackwardCall>();
   private readonly active: BackwardCall[] = [];
+  /** Values summed into in place (`dW += …`): a gradient over several samples, not claimed. */
+  private readonly sums = new Set<number>();
   /** Derivative functions found wrong (`tanh_prime`). */
   private readonly wrongDerivatives = new Set<string>();
   /** The last call of each function that returned a one-element value: what `*_prime` pairs with. */
@@ -287,7 +289,12 @@ export class HandBackward implements CallWatch {
   noteWrite(record: WriteRecord, target: NdArray, operand: Tensor | null): void {
     if (operand === null || (record.op !== "-=" && record.op !== "+=")) return;
     const step = updateStep(operand, record.op === "-=" ? 1 : -1);
-    if (step === null || step.gradient.numel !== target.size) return;
+    if (step === null || step.gradient.numel !== target.size) {
+      // `dW += x.T @ d`: a gradient summed over samples, whose update claims more than one step's
+      this.noteSum(record.afterId);
+      return;
+    }
+    if (this.sums.has(step.gradient.id)) return;
     this.claimUpdate(record.beforeId, target.shape, step, record.span, (self) =>
       self !== null ? attributeName(self, target) : null,
     );
@@ -346,6 +353,11 @@ export class HandBackward implements CallWatch {
       site,
       edges: local !== null ? this.edgesOf(local, beforeId) : [],
     });
+  }
+
+  private noteSum(id: number): void {
+    if (this.sums.size >= 10_000) this.sums.clear();
+    this.sums.add(id);
   }
 
   /** ∂loss/∂x for the latest loss, when its graph reaches x (computed once per loss). */
