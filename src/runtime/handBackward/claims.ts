@@ -36,7 +36,7 @@ export interface CheckedClaim {
   local: boolean;
   /** Which of the site's claims this was (0: the first) and how many the site made in the run. */
   index: number;
-  site: string;
+  site: number;
   /** The operations (by span and operand) that read the value the claim is about: edges to mark. */
   edges: { span: SourceSpan; operand: number }[];
 }

@@ -363,7 +363,7 @@ print(c)
   it("the primer's XOR example: every gradient it computes matches the chain rule", () => {
     const trace = runProgram(example("numpy_primer_xor.py"));
     expect(warnings(trace)).toEqual([]);
-    expect(trace.handChecks!.length).toBe(9);
+    expect(trace.handChecks!.length).toBe(10);
     expect(trace.handChecks!.every((c) => c.agrees)).toBe(true);
   });
 });

@@ -30,6 +30,13 @@ export const FIRST_CHECKS = 1;
 /** At most this many claims are checked in one run. */
 const MAX_CLAIMS = 200;
 
+/** After this many claims in a row at places already checked, calls are only counted. */
+const SATURATION = 64;
+
+function siteKey(kind: number, where: number, instance: number): number {
+  return (where * 100_000 + Math.min(instance, 99_999)) * 4 + kind;
+}
+
 /** A name or function that holds or computes the loss. */
 export const LOSS_NAME = /(^|_)(loss|cost|error)($|_)/i;
 const BACKWARD_METHODS = new Set(["backward", "backward_pass", "backprop", "backpropagate"]);
@@ -50,6 +57,14 @@ interface BackwardCall {
   local: LocalGradients | null | undefined;
   /** The derivatives it called (`tanh_prime`): when one is wrong, so is its result, and that is reported there. */
   called: Set<string>;
+}
+
+interface Role {
+  short: string;
+  method: "forward" | "call" | "backward" | null;
+  /** `mse` for `mse_prime`. */
+  stem: string | null;
+  id: number;
 }
 
 type Token =
@@ -76,7 +91,7 @@ type Token =
 export class HandBackward implements CallWatch {
   readonly claims: CheckedClaim[] = [];
   /** How many claims each place made (see CheckedClaim.site). */
-  readonly siteCounts = new Map<string, number>();
+  readonly siteCounts = new Map<number, number>();
   private readonly forwards = new WeakMap<PyInstance, ForwardCall>();
   private readonly lastBackward = new WeakMap<PyInstance, BackwardCall>();
   private readonly active: BackwardCall[] = [];
@@ -89,6 +104,11 @@ export class HandBackward implements CallWatch {
   /** The last call of each function of one array that returned an array of its shape (`tanh(x)`): an activation. */
   private readonly elementwiseCalls = new Map<string, { argIds: number[]; output: Tensor }>();
   private readonly instanceIds = new WeakMap<PyInstance, number>();
+  private readonly roles = new Map<PyFunction, Role>();
+  private readonly lossNames = new Map<string, boolean>();
+  /** Claims in a row at places already checked, and whether so many came that only counting goes on. */
+  private sinceNew = 0;
+  private saturated = false;
   private instances = 0;
   /** The latest loss: a scalar bound to `loss`/`cost`/`error`, returned by such a function, or paired with its derivative. */
   lastLoss: Tensor | null = null;
@@ -102,32 +122,53 @@ export class HandBackward implements CallWatch {
   // ---- calls ----
 
   enter(fn: PyFunction, args: readonly PyValue[]): object | null {
-    const dot = fn.name.lastIndexOf(".");
-    const short = dot < 0 ? fn.name : fn.name.slice(dot + 1);
+    const role = this.roleOf(fn);
     const first = args[0];
     const self =
       fn.ownerClass !== null && first instanceof PyInstance && !(first instanceof NdArray) ? first : null;
-    const arrays = this.arraysOf(args, self === null ? 0 : 1);
-    if (self !== null) {
-      // a layer called as a function (`__call__`) is its forward when it has a backward
-      if (short === "forward" || (short === "__call__" && self.cls.lookup("backward") !== undefined))
-        return { kind: "forward", self, inputs: arrays };
-      if (BACKWARD_METHODS.has(short))
-        return this.enterBackward(fn, self, arrays, arrayParameters(fn, args, 1));
+    if (this.saturated) {
+      // every place has had its check: only count the claims made at the places checked
+      if (self !== null && role.method === "backward") this.count(0, role.id, this.instanceOf(self));
+      else if (role.stem !== null) this.count(1, role.id, 0);
+      return null;
     }
-    const m = DERIVATIVE.exec(short);
-    if (m && arrays.length > 0) this.active[this.active.length - 1]?.called.add(fn.name);
-    if (m && arrays.length > 0)
-      return {
-        kind: "prime",
-        fn,
-        stem: m[1],
-        args: arrays,
-        names: arrayParameters(fn, args, 0),
-        at: this.interp.at,
-      };
-    if (self === null && arrays.length > 0) return { kind: "plain", name: short, args: arrays };
-    return null;
+    if (self !== null && role.method !== null) {
+      // a layer called as a function (`__call__`) is its forward when it has a backward
+      if (role.method === "forward" || (role.method === "call" && self.cls.lookup("backward") !== undefined))
+        return { kind: "forward", self, inputs: this.arraysOf(args, 1) };
+      if (role.method === "backward")
+        return this.enterBackward(fn, self, this.arraysOf(args, 1), arrayParameters(fn, args, 1));
+    }
+    if (role.stem !== null) {
+      const arrays = this.arraysOf(args, 0);
+      if (arrays.length === 0) return null;
+      this.active[this.active.length - 1]?.called.add(fn.name);
+      const names = arrayParameters(fn, args, 0);
+      return { kind: "prime", fn, stem: role.stem, args: arrays, names, at: this.interp.at };
+    }
+    if (self !== null) return null;
+    const arrays = this.arraysOf(args, 0);
+    return arrays.length > 0 ? { kind: "plain", name: role.short, args: arrays } : null;
+  }
+
+  /** What a function's name says it is, read once per function. */
+  private roleOf(fn: PyFunction): Role {
+    let role = this.roles.get(fn);
+    if (role === undefined) {
+      const dot = fn.name.lastIndexOf(".");
+      const short = dot < 0 ? fn.name : fn.name.slice(dot + 1);
+      const method =
+        short === "forward"
+          ? "forward"
+          : short === "__call__"
+            ? "call"
+            : BACKWARD_METHODS.has(short)
+              ? "backward"
+              : null;
+      role = { short, method, stem: DERIVATIVE.exec(short)?.[1] ?? null, id: this.roles.size };
+      this.roles.set(fn, role);
+    }
+    return role;
   }
 
   private enterBackward(
@@ -205,7 +246,7 @@ export class HandBackward implements CallWatch {
   private layerReturns(call: BackwardCall, out: Tensor): void {
     const x = call.forward.inputs[0];
     if (x === undefined || !sameShape(out.shape, x.shape)) return;
-    const site = this.site("input", call.fn.name, this.instanceOf(call.self));
+    const site = this.site(0, this.roleOf(call.fn).id, this.instanceOf(call.self));
     if (site === null) return;
     const local = this.localOf(call);
     const expected = local?.grads.get(x.id);
@@ -243,7 +284,7 @@ export class HandBackward implements CallWatch {
     if (loss.numel === 1) this.lastLoss = loss;
     const candidates = args.filter((a) => sameShape(a.shape, out.shape));
     if (candidates.length === 0) return;
-    const site = this.site("loss", fn.name, -1);
+    const site = this.site(1, this.roleOf(fn).id, 0);
     if (site === null) return;
     const local = localGradients(
       loss,
@@ -323,7 +364,7 @@ export class HandBackward implements CallWatch {
     const self = method !== null && method.self instanceof PyInstance ? method.self : null;
     const call = self !== null ? this.lastBackward.get(self) : undefined;
     const fn = this.interp.currentFunction();
-    const site = this.site("update", `${span?.from ?? -1}`, self !== null ? this.instanceOf(self) : -1);
+    const site = this.site(2, span?.from ?? 0, self !== null ? this.instanceOf(self) + 1 : 0);
     if (site === null) return;
     let expected: Tensor | undefined;
     let local: LocalGradients | null = null;
@@ -381,19 +422,40 @@ export class HandBackward implements CallWatch {
   noteName(value: PyValue, name: string | null): void {
     if (name === null || !(value instanceof NpScalar || value instanceof NdArray)) return;
     if (value instanceof NdArray) this.rebinding(value, name);
-    if (!LOSS_NAME.test(name)) return;
+    let loss = this.lossNames.get(name);
+    if (loss === undefined) {
+      loss = LOSS_NAME.test(name);
+      this.lossNames.set(name, loss);
+    }
+    if (!loss) return;
     const t = this.s.current(value);
     if (t.numel === 1 && t.gradFn !== null) this.lastLoss = t;
   }
 
   // ---- helpers ----
 
-  /** The site's key when this claim is among its first FIRST_CHECKS (counted either way), else null. */
-  private site(kind: string, where: string, instance: number): string | null {
-    const key = `${kind}:${where}:${instance}`;
+  /**
+   * The site's key (the kind of claim, the place — a function, an update's offset — and the
+   * layer object) when this claim is among its first FIRST_CHECKS (counted either way), else null.
+   */
+  private site(kind: number, where: number, instance: number): number | null {
+    const key = siteKey(kind, where, instance);
     const n = this.siteCounts.get(key) ?? 0;
     this.siteCounts.set(key, n + 1);
-    return n < FIRST_CHECKS && this.claims.length < MAX_CLAIMS ? key : null;
+    if (n < FIRST_CHECKS && this.claims.length < MAX_CLAIMS) {
+      this.sinceNew = 0;
+      return key;
+    }
+    // a loop long past its first steps: stop recording what would pair claims
+    if (++this.sinceNew > SATURATION) this.saturated = true;
+    return null;
+  }
+
+  /** One more claim at a place already checked. */
+  private count(kind: number, where: number, instance: number): void {
+    const key = siteKey(kind, where, instance);
+    const n = this.siteCounts.get(key);
+    if (n !== undefined) this.siteCounts.set(key, n + 1);
   }
 
   private add(c: Omit<CheckedClaim, "agrees" | "worst" | "index" | "quiet">, call?: BackwardCall): void {
