@@ -328,6 +328,17 @@ describe("the root of a numpy program", () => {
     expect(trace.nodes.find((n) => n.names.includes("w"))!.rootGrad).toEqual([3, -1]);
   });
 
+  it("follows a long loop to its last step when the loss is a loss function's value (mse, paired with mse_prime)", () => {
+    const source = PRIMER.replace("for epoch in range(5):", "for epoch in range(60):")
+      .replace("        loss = mse(y, output)\n", "        e = mse(y, output)\n")
+      .concat("print(repr(float(e)))\n");
+    const trace = runProgram(source);
+    expect(trace.ok).toBe(true);
+    const root = trace.nodes[trace.root!];
+    expect(String(root.data[0])).toBe(trace.stdout.trim());
+    expect(root.names).toContain("e");
+  });
+
   it("is what Choose Output to Differentiate picks, by name", () => {
     const source = "import numpy as np\nw = np.array([1.0, 2.0])\nloss = np.sum(w)\nother = np.sum(w * w)\n";
     expect(rootNames(source)).toEqual(["loss"]);

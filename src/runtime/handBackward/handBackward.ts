@@ -67,7 +67,11 @@ interface Role {
   id: number;
 }
 
+/** The token of a loss function's call once only counting goes on (see `saturated`). */
+const LOSS_RETURN = { kind: "lossReturn" } as const;
+
 type Token =
+  | typeof LOSS_RETURN
   | { kind: "forward"; self: PyInstance; inputs: Tensor[] }
   | { kind: "backward"; call: BackwardCall }
   | {
@@ -106,6 +110,8 @@ export class HandBackward implements CallWatch {
   private readonly instanceIds = new WeakMap<PyInstance, number>();
   private readonly roles = new Map<PyFunction, Role>();
   private readonly lossNames = new Map<string, boolean>();
+  /** Functions whose value is a loss: named so, or paired with their derivative (`mse`). */
+  private readonly lossFunctions = new Set<string>();
   /** Claims in a row at places already checked, and whether so many came that only counting goes on. */
   private sinceNew = 0;
   private saturated = false;
@@ -130,7 +136,8 @@ export class HandBackward implements CallWatch {
       // every place has had its check: only count the claims made at the places checked
       if (self !== null && role.method === "backward") this.count(0, role.id, this.instanceOf(self));
       else if (role.stem !== null) this.count(1, role.id, 0);
-      return null;
+      // the loss functions still give the latest loss (the trace's root)
+      return self === null && this.lossFunctions.has(role.short) ? LOSS_RETURN : null;
     }
     if (self !== null && role.method !== null) {
       // a layer called as a function (`__call__`) is its forward when it has a backward
@@ -221,6 +228,7 @@ export class HandBackward implements CallWatch {
           pair.argIds.every((id, k) => id === t.args[k].id);
         const pair = this.scalarCalls.get(t.stem);
         if (same(pair)) {
+          this.lossFunctions.add(t.stem);
           this.lossClaim(t.fn, pair!.output, t.args, t.names, out, t.at);
           return;
         }
@@ -230,11 +238,17 @@ export class HandBackward implements CallWatch {
           this.lossClaim(t.fn, activation!.output, t.args, t.names, out, t.at);
         return;
       }
+      case "lossReturn":
+        if (out.numel === 1 && out.gradFn !== null) this.lastLoss = out;
+        return;
       case "plain":
         if (out.gradFn === null) return;
         if (out.numel === 1) {
           this.scalarCalls.set(t.name, { argIds: t.args.map((x) => x.id), output: out });
-          if (LOSS_NAME.test(t.name)) this.lastLoss = out;
+          if (LOSS_NAME.test(t.name)) {
+            this.lastLoss = out;
+            this.lossFunctions.add(t.name);
+          }
         } else if (t.args.length === 1 && sameShape(out.shape, t.args[0].shape)) {
           this.elementwiseCalls.set(t.name, { argIds: [t.args[0].id], output: out });
         }
