@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Trace } from "../../trace/trace";
 import { runProgram } from "../runProgram";
+import { checkGradients } from "../../checks/gradientCheck";
 
 /**
  * Hand-written numpy backward passes: each kind of claim (a layer's backward paired with its
@@ -376,5 +377,32 @@ print(c)
     expect(warnings(trace)).toEqual([]);
     expect(trace.handChecks!.length).toBe(10);
     expect(trace.handChecks!.every((c) => c.agrees)).toBe(true);
+  });
+});
+
+describe("Check Gradients on a numpy program", () => {
+  it("moves the arrays it trains (not the data every step reads) and agrees with finite differences", () => {
+    const source = `import numpy as np
+W = np.array([[0.5, -0.4], [0.3, 0.8]])
+x = np.array([[1.0], [2.0]])
+y = np.array([[0.5], [-0.5]])
+for i in range(3):
+    h = np.tanh(W @ x)
+    loss = np.mean((h - y) ** 2)
+    W -= 0.1 * (2 * (h - y) / 2 * (1 - h ** 2)) @ x.T
+`;
+    const report = checkGradients(source);
+    expect(report.message).toBeNull();
+    expect(report.rows.map((r) => r.name)).toEqual(["W[0, 0]", "W[0, 1]", "W[1, 0]", "W[1, 1]"]);
+    expect(report.rows.every((r) => r.ok)).toBe(true);
+  });
+
+  it("on the primer's layers: their weights and biases", () => {
+    const report = checkGradients(example("numpy_primer_xor.py").replace("epochs = 200", "epochs = 2"));
+    expect(report.message).toBeNull();
+    expect(new Set(report.rows.map((r) => r.name.replace(/\[\d+, \d+\]$/, "")))).toEqual(
+      new Set(["network[0].weights", "network[0].bias", "network[2].weights", "network[2].bias"]),
+    );
+    expect(report.rows.every((r) => r.ok)).toBe(true);
   });
 });

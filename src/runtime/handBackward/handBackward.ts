@@ -99,6 +99,8 @@ export class HandBackward implements CallWatch {
   private readonly forwards = new WeakMap<PyInstance, ForwardCall>();
   private readonly lastBackward = new WeakMap<PyInstance, BackwardCall>();
   private readonly active: BackwardCall[] = [];
+  /** The versions of the arrays the program updates (`p -= lr * g`): its parameters, by tensor id. */
+  readonly parameterIds = new Set<number>();
   /** Values summed into in place (`dW += …`): a gradient over several samples, not claimed. */
   private readonly sums = new Set<number>();
   /** Derivative functions found wrong (`tanh_prime`). */
@@ -343,12 +345,15 @@ export class HandBackward implements CallWatch {
   /** `p -= lr * g` and the like: g is the program's ∂loss/∂p, at the version of p the step read. */
   noteWrite(record: WriteRecord, target: NdArray, operand: Tensor | null): void {
     if (operand === null || (record.op !== "-=" && record.op !== "+=")) return;
+    // what the program subtracts from is what it trains (`+=` also sums gradients up: only as an update)
+    if (record.op === "-=") this.noteParameter(record.beforeId, record.afterId);
     const step = updateStep(operand, record.op === "-=" ? 1 : -1);
     if (step === null || step.gradient.numel !== target.size) {
       // `dW += x.T @ d`: a gradient summed over samples, whose update claims more than one step's
       this.noteSum(record.afterId);
       return;
     }
+    this.noteParameter(record.beforeId, record.afterId);
     if (this.sums.has(step.gradient.id)) return;
     this.claimUpdate(record.beforeId, target.shape, step, record.span, (self) =>
       self !== null ? attributeName(self, target) : null,
@@ -364,6 +369,7 @@ export class HandBackward implements CallWatch {
     if (!(this.s.names.get(before)?.includes(name) ?? false)) return;
     const step = updateStep(node.inputs[1], node.op === "-" ? 1 : -1);
     if (step === null || step.gradient.numel !== t.numel || node.inputs[0].numel !== t.numel) return;
+    this.noteParameter(before, t.id);
     this.claimUpdate(before, t.shape, step, this.interp.spanOf(t.id) ?? this.interp.at, () => name);
   }
 
@@ -408,6 +414,12 @@ export class HandBackward implements CallWatch {
       site,
       edges: local !== null ? this.edgesOf(local, beforeId) : [],
     });
+  }
+
+  private noteParameter(before: number, after: number): void {
+    if (this.parameterIds.size >= 100_000) return;
+    this.parameterIds.add(before);
+    this.parameterIds.add(after);
   }
 
   private noteSum(id: number): void {

@@ -4,6 +4,9 @@ import { PyInstance, PyList, type PyValue } from "../interpreter/objects";
 import { OWN_BACKWARD_CODE } from "../ownValues/ownValueMessages";
 import type { CheckedClaim } from "./claims";
 import { handBackwardOf } from "./handBackward";
+import { NdArray } from "../modules/numpy/ndarray";
+import { numpyStateOf } from "../modules/numpy/numpyModule";
+import { torchStateOf } from "../modules/torchState";
 
 /**
  * What checking the program's hand-written gradients found, put into the trace: a warning at
@@ -13,8 +16,10 @@ import { handBackwardOf } from "./handBackward";
  */
 export function reportHandBackward(interp: Interpreter, trace: Trace): void {
   const h = handBackwardOf(interp);
-  if (h === null || h.claims.length === 0) return;
+  if (h === null) return;
   const labels = layerLabels(interp);
+  onlyParameters(interp, trace, h.parameterIds, labels);
+  if (h.claims.length === 0) return;
   const checks: HandCheck[] = [];
   const warned = new Set<string>();
   for (const c of h.claims) {
@@ -51,6 +56,30 @@ export function reportHandBackward(interp: Interpreter, trace: Trace): void {
     } satisfies TraceDiagnostic);
   }
   trace.handChecks = checks;
+}
+
+/**
+ * numpy has no `requires_grad`: every float array is a leaf of the graph, the data as much as
+ * the weights. When the program shows which arrays it trains — those it updates (`p -= lr * g`)
+ * and those its layers (objects with a `forward`) hold — only they stay parameters (what Check
+ * Gradients moves); the data reused by every step is not one.
+ */
+function onlyParameters(
+  interp: Interpreter,
+  trace: Trace,
+  updated: ReadonlySet<number>,
+  labels: ReadonlyMap<PyInstance, string>,
+): void {
+  const s = numpyStateOf(interp);
+  if (s === null || torchStateOf(interp) !== null) return;
+  const ids = new Set(updated);
+  for (const object of labels.keys()) {
+    if (object.cls.lookup("forward") === undefined) continue;
+    for (const v of object.attrs.values()) if (v instanceof NdArray) ids.add(s.current(v).id);
+  }
+  if (ids.size === 0) return;
+  for (const node of trace.nodes)
+    if (node.tensor && node.parameter !== undefined && !ids.has(node.row ?? node.id)) delete node.parameter;
 }
 
 function titleOf(c: CheckedClaim, label: string | null): string {

@@ -1,5 +1,6 @@
 import * as T from "../../../engine/tensor/index";
 import type { Tensor } from "../../../engine/tensor/index";
+import { armLeafMove } from "../../../engine/tensor/leafMoves";
 import { NotImplemented, type PyValue } from "../../interpreter/objects";
 import { PyError, typeError, valueError } from "../../interpreter/pyErrors";
 import { binaryTensor, type BinaryName } from "./binaryUfuncs";
@@ -79,6 +80,7 @@ function continueAs(
     s.note(value);
   } else if (isFloat(target.dtype)) {
     t.requiresGrad = true;
+    armLeafMove(t); // a gradient check's re-run may move the updated parameter
     s.note(t);
   }
   target.tensor = t;
