@@ -1,6 +1,6 @@
 import * as T from "../../engine/tensor/index";
 import type { Tensor } from "../../engine/tensor/index";
-import type { SourceSpan, Stmt } from "../../lang/ir";
+import type { SourceSpan } from "../../lang/ir";
 import type { CallWatch, Interpreter } from "../interpreter/interpreter";
 import { PyInstance, type PyFunction, type PyValue } from "../interpreter/objects";
 import { NdArray, NpScalar } from "../modules/numpy/ndarray";
@@ -8,6 +8,8 @@ import type { NumpyState, WriteRecord } from "../modules/numpy/numpyState";
 import { compareGradients, type CheckedClaim } from "./claims";
 import { localGradients, type LocalGradients } from "./localVjp";
 import { updateStep, type UpdateStep } from "./updateStep";
+import { elementwise } from "./elementwise";
+import { arrayParameters, attributeName, returnOf, sameShape } from "./programPlaces";
 
 /**
  * Hand-written backward passes of numpy programs, recognised while the program runs (the
@@ -542,39 +544,6 @@ export class HandBackward implements CallWatch {
   }
 }
 
-/** The names `fn` gives its array arguments (`y_true`, `y_pred` in `mse_prime(y_true, y_pred)`), by position. */
-function arrayParameters(fn: PyFunction, args: readonly PyValue[], from: number): (string | null)[] {
-  const names: (string | null)[] = [];
-  for (let i = from; i < args.length; i++)
-    if (args[i] instanceof NdArray || args[i] instanceof NpScalar) names.push(fn.params[i]?.name ?? null);
-  return names;
-}
-
-/** The first `return` with a value in a function body. */
-function returnOf(body: readonly Stmt[]): SourceSpan | null {
-  for (const s of body) {
-    if (s.k === "return" && s.value !== null) return s.span;
-    const nested = s as unknown as { body?: Stmt[]; orelse?: Stmt[] };
-    for (const inner of [nested.body, nested.orelse])
-      if (Array.isArray(inner)) {
-        const r = returnOf(inner);
-        if (r !== null) return r;
-      }
-  }
-  return null;
-}
-
-/** The attribute of `self` that holds `target` (or a view of its memory). */
-function attributeName(self: PyInstance, target: NdArray): string | null {
-  for (const [k, v] of self.attrs) if (v === target) return k;
-  for (const [k, v] of self.attrs) if (v instanceof NdArray && v.buffer === target.buffer) return k;
-  return null;
-}
-
-function sameShape(a: readonly number[], b: readonly number[]): boolean {
-  return a.length === b.length && a.every((d, i) => d === b[i]);
-}
-
 const watchers = new WeakMap<Interpreter, HandBackward>();
 
 /** The run's recogniser of hand-written gradients, or null when numpy was never imported. */
@@ -594,26 +563,4 @@ export function watchHandBackward(s: NumpyState, interp: Interpreter): void {
     previous?.(value, occurrence, name);
     h.noteName(value, name);
   };
-}
-
-/** Operations that work element by element (a scalar operand broadcast at most). */
-const ELEMENTWISE =
-  /^(\+|-|\*|\/|neg|exp|log|log2|log10|log1p|expm1|sqrt|tanh|sigmoid|relu|abs|sin|cos|\*\*.*|pow|square|maximum|minimum|clamp|clip|where|reciprocal)$/;
-
-/** Whether `out` was computed from `x` element by element (so its derivative is elementwise too). */
-function elementwise(out: Tensor, x: Tensor): boolean {
-  const stack = [out.gradFn];
-  const seen = new Set<object>();
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    if (node === null || seen.has(node) || node.outputId === x.id) continue;
-    seen.add(node);
-    if (seen.size > 1000 || !ELEMENTWISE.test(node.op)) return false;
-    for (let j = 0; j < node.inputs.length; j++) {
-      const input = node.inputs[j];
-      if (input.numel !== 1 && !sameShape(input.shape, x.shape)) return false;
-      if (node.inputIds[j] !== x.id) stack.push(node.inputFns[j]);
-    }
-  }
-  return true;
 }
