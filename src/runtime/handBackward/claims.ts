@@ -41,10 +41,14 @@ export interface CheckedClaim {
   edges: { span: SourceSpan; operand: number }[];
 }
 
-/** 1e-6 relative to the larger of the two gradients' largest magnitudes (and 1e-12 absolute, for zeros). */
+/**
+ * `relative` (1e-6 in float64) to the larger of the two gradients' largest magnitudes, and
+ * 1e-12 absolute, for zeros.
+ */
 export function compareGradients(
   yours: Float64Array,
   expected: Float64Array,
+  relative = 1e-6,
 ): { agrees: boolean; worst: number } {
   let scale = 0;
   for (let i = 0; i < expected.length; i++)
@@ -59,5 +63,5 @@ export function compareGradients(
       worst = i;
     }
   }
-  return { agrees: largest <= 1e-6 * scale + 1e-12, worst };
+  return { agrees: largest <= relative * scale + 1e-12, worst };
 }

@@ -406,3 +406,17 @@ for i in range(3):
     expect(report.rows.every((r) => r.ok)).toBe(true);
   });
 });
+
+describe("a float32 network", () => {
+  it("with a right backward gets no warning from its rounding", () => {
+    const source = PRIMER.replace(
+      /np\.array\((\[\[[^\n]*?\]\])\)/g,
+      "np.array($1, dtype=np.float32)",
+    ).replace("Y = np.reshape", "X = X.astype(np.float32)\nY = np.reshape");
+    expect(source).toContain("dtype=np.float32");
+    const trace = runProgram(source.replace("(3, 2, 1))\nfor", "(3, 2, 1)).astype(np.float32)\nfor"));
+    expect(trace.ok).toBe(true);
+    expect(warnings(trace)).toEqual([]);
+    expect(trace.handChecks!.length).toBeGreaterThan(0);
+  });
+});

@@ -487,7 +487,9 @@ export class HandBackward implements CallWatch {
   }
 
   private add(c: Omit<CheckedClaim, "agrees" | "worst" | "index" | "quiet">, call?: BackwardCall): void {
-    const { agrees, worst } = compareGradients(c.yours, c.expected);
+    // a gradient computed in float32 (every number a float32) carries float32's rounding
+    const float32 = c.yours.every((v) => Math.fround(v) === v);
+    const { agrees, worst } = compareGradients(c.yours, c.expected, float32 ? 1e-4 : 1e-6);
     // a wrong derivative inside a layer's backward explains the layer's wrong result: one warning
     if (!agrees && c.kind === "loss" && c.method !== null) this.wrongDerivatives.add(c.method);
     const quiet = !agrees && call !== undefined && [...call.called].some((f) => this.wrongDerivatives.has(f));
