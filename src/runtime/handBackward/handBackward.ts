@@ -1,7 +1,9 @@
 import * as T from "../../engine/tensor/index";
 import type { Tensor } from "../../engine/tensor/index";
 import type { SourceSpan } from "../../lang/ir";
-import type { CallWatch, Interpreter } from "../interpreter/interpreter";
+import { isOutOfMemory, type CallWatch, type Interpreter } from "../interpreter/interpreter";
+import { BudgetError, PyError } from "../interpreter/pyErrors";
+import { EngineMemoryError } from "../../engine/memory";
 import { PyInstance, type PyFunction, type PyValue } from "../interpreter/objects";
 import { NdArray, NpScalar } from "../modules/numpy/ndarray";
 import type { NumpyState, WriteRecord } from "../modules/numpy/numpyState";
@@ -208,6 +210,10 @@ export class HandBackward implements CallWatch {
       if (i >= 0) this.active.length = i;
     }
     if (result === undefined) return;
+    checking(() => this.returned(t, result));
+  }
+
+  private returned(t: Token, result: PyValue): void {
     const out = this.tensorOf(result);
     if (out === null) return;
     switch (t.kind) {
@@ -346,6 +352,10 @@ export class HandBackward implements CallWatch {
 
   /** `p -= lr * g` and the like: g is the program's ∂loss/∂p, at the version of p the step read. */
   noteWrite(record: WriteRecord, target: NdArray, operand: Tensor | null): void {
+    checking(() => this.wrote(record, target, operand));
+  }
+
+  private wrote(record: WriteRecord, target: NdArray, operand: Tensor | null): void {
     if (operand === null || (record.op !== "-=" && record.op !== "+=")) return;
     // what the program subtracts from is what it trains (`+=` also sums gradients up: only as an update)
     if (record.op === "-=") this.noteParameter(record.beforeId, record.afterId);
@@ -543,6 +553,25 @@ export class HandBackward implements CallWatch {
     if (body === undefined || body.k !== "def") return span;
     if (span !== null && span.from >= body.span.from && span.to <= body.span.to) return span;
     return returnOf(body.body) ?? body.nameSpan;
+  }
+}
+
+/**
+ * Runs a check; one that cannot be made (an operation's rule that refuses, a value it cannot
+ * read) is skipped, never the program's failure. Running out of budget or memory still stops it.
+ */
+function checking(body: () => void): void {
+  try {
+    body();
+  } catch (e) {
+    if (
+      e instanceof BudgetError ||
+      e instanceof EngineMemoryError ||
+      e instanceof RangeError ||
+      isOutOfMemory(e)
+    )
+      throw e;
+    if (e instanceof PyError && e.pyType === "MemoryError") throw e;
   }
 }
 

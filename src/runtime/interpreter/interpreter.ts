@@ -83,18 +83,18 @@ interface ScopeNames {
   globals: Set<string>;
 }
 
-/**
- * Runs the program IR. A tree-walking evaluator: statements return a Signal instead of
- * throwing for break/continue/return, names are looked up in Frames, and every value the
- * program makes on the tape is stamped with the source span of the user-code expression
- * that made it (code of modules written in Python leaves the user's call span in place).
- */
 /** What watches the program's calls (see Interpreter.callWatch); `enter` gives null for calls it ignores. */
 export interface CallWatch {
   enter(fn: PyFunction, args: readonly PyValue[]): object | null;
   exit(token: object, result: PyValue | undefined): void;
 }
 
+/**
+ * Runs the program IR. A tree-walking evaluator: statements return a Signal instead of
+ * throwing for break/continue/return, names are looked up in Frames, and every value the
+ * program makes on the tape is stamped with the source span of the user-code expression
+ * that made it (code of modules written in Python leaves the user's call span in place).
+ */
 export class Interpreter implements Runtime {
   readonly tape = new Tape();
   readonly ops = new MicrogradOps(this.tape);
