@@ -51,6 +51,8 @@ function isScalar(node: TraceNode): boolean {
  * whose data matches the variable's (a function's local of the same name may have come later).
  */
 function nodeOfVariable(trace: Trace, name: string, variable: PyJson): TraceNode | null {
+  // a numpy scalar (a loss, `np.float64`) is a plain number in the variables, a tensor node in the graph
+  if (typeof variable === "number") return numberNode(trace, name, variable);
   if (variable === null || typeof variable !== "object" || Array.isArray(variable)) return null;
   if (variable.type !== "Value" && variable.type !== "Tensor") return null;
   const expected = variable.type === "Value" ? variable.data : firstNumber(variable.data);
@@ -62,6 +64,16 @@ function nodeOfVariable(trace: Trace, name: string, variable: PyJson): TraceNode
     fallback ??= node;
   }
   return fallback;
+}
+
+/** The latest one-element tensor node bound to `name` that holds `value`. */
+function numberNode(trace: Trace, name: string, value: number): TraceNode | null {
+  for (let id = trace.nodes.length - 1; id >= 0; id--) {
+    const node = trace.nodes[id];
+    if (node.tensor && node.data.length === 1 && node.names.includes(name) && sameNumber(node.data[0], value))
+      return node;
+  }
+  return null;
 }
 
 function firstNumber(data: unknown): number | string | null {

@@ -1,5 +1,6 @@
 import * as vscode from "vscode";
 import { findOccurrence, hoverContent, SHOW_IN_GRAPH } from "../explain/hoverContent";
+import { handCheckLines } from "../explain/handCheckHover";
 import type { RunController } from "./runController";
 import { readSettings } from "./settings";
 
@@ -16,9 +17,14 @@ export class GradientHoverProvider implements vscode.HoverProvider {
     // Offsets are only meaningful for the text the trace was made from.
     const offset = result.version === document.version ? document.offsetAt(position) : -1;
     const occurrence = findOccurrence(result.trace, offset, word);
-    if (!occurrence) return undefined;
-    const content = hoverContent(result.trace, occurrence, readSettings().precision, vscode.env.language);
-    const markdown = new vscode.MarkdownString(content.markdown);
+    const precision = readSettings().precision;
+    // a gradient the program computed by hand on this line: yours beside the chain rule's
+    const checked = handCheckLines(result.trace, document.getText(), offset, precision, vscode.env.language);
+    if (!occurrence && checked.length === 0) return undefined;
+    const content = occurrence
+      ? hoverContent(result.trace, occurrence, precision, vscode.env.language).markdown
+      : `**${word}**`;
+    const markdown = new vscode.MarkdownString([content, ...checked].join("\n"));
     markdown.isTrusted = { enabledCommands: [SHOW_IN_GRAPH] }; // only the "Show in graph" link
     if (result.stale)
       markdown.appendMarkdown(

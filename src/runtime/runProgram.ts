@@ -27,6 +27,8 @@ import { WorkspaceModules } from "./files/workspaceModules";
 import { finishFigures } from "./finishFigures";
 import { runAsNotebook } from "./notebookCells";
 import { figureOutputs } from "./figureOutputs";
+import { reportHandBackward } from "./handBackward/handReport";
+import { numpyRoot } from "./handBackward/numpyRoot";
 
 export const DEFAULT_STEP_BUDGET = 50_000_000;
 
@@ -103,13 +105,15 @@ export const runProgram: RunProgram = (source, options = {}) => {
     variables: collectVariables(interp, root),
     tensors: mergeTensorInputs(
       torchTraceInput(interp, program, options.output),
-      numpyTraceInput(interp, program, options.output),
+      numpyTraceInput(interp, program, options.output, numpyRoot(interp, options, program.occurrences)),
     ),
     calls: { list: calls, callOf: (row) => interp.callRecorder.callOf(row) },
     own: interp.ownValues.traceInput(),
   });
   // the program's own backward() checked against the chain rule, named as the graph names values
   trace.diagnostics.push(...ownValueDiagnostics(trace, interp.ownValues.findings.values()));
+  // and its hand-written numpy gradients (`self.weights -= lr * weights_gradient`)
+  reportHandBackward(interp, trace);
   if (figures.length > 0) trace.figures = figures;
   if (notebook) trace.cells = notebook.cells(trace.stdout);
   return trace;

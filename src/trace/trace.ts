@@ -205,6 +205,29 @@ export interface Trace {
   figures?: TraceFigure[];
   /** For a notebook run (`RunOptions.cellStarts`): what each cell showed, as Jupyter would show it. */
   cells?: TraceCellOutput[];
+  /** Gradients the program computed itself (a numpy backward pass by hand), checked; absent when none. */
+  handChecks?: HandCheck[];
+}
+
+/**
+ * A gradient the program computed by hand (`weights_gradient` in `self.weights -= lr *
+ * weights_gradient`, what a layer's `backward` returns, a loss's `*_prime`), side by side with
+ * what the chain rule gives on the same graph at the step it was claimed.
+ */
+export interface HandCheck {
+  /** The line that computed it, and where it was claimed (the update, the call) when elsewhere. */
+  span: Span | null;
+  madeAt: Span | null;
+  /** What it is: `∂loss/∂weights` of `Dense` (`network[0]`). */
+  title: string;
+  shape: number[];
+  yours: number[];
+  expected: number[];
+  agrees: boolean;
+  /** Where the two differ most (its index), when they differ. */
+  worst: number[] | null;
+  /** Which step it was checked at: `the first of 800 calls`. */
+  when: string;
 }
 
 /**

@@ -341,7 +341,9 @@ function inputEdge(
   if (edge.mismatch) {
     // the learner's own `_backward` sent something else: say so beside the chain rule
     view.mismatch = true;
-    const yours = `your _backward sent ${formatNumber(edge.mismatch.given)} instead of ${formatNumber(edge.mismatch.expected)}`;
+    const yours = result.tensor
+      ? `your backward gives ${formatNumber(edge.mismatch.given)} where the chain rule gives ${formatNumber(edge.mismatch.expected)} (the largest difference)`
+      : `your _backward sent ${formatNumber(edge.mismatch.given)} instead of ${formatNumber(edge.mismatch.expected)}`;
     view.chainRule = view.chainRule === null ? yours : `${view.chainRule}\n${yours}`;
   }
   return view;

@@ -84,6 +84,12 @@ interface ScopeNames {
   globals: Set<string>;
 }
 
+/** What watches the program's calls (see Interpreter.callWatch); `enter` gives null for calls it ignores. */
+export interface CallWatch {
+  enter(fn: PyFunction, args: readonly PyValue[]): object | null;
+  exit(token: object, result: PyValue | undefined): void;
+}
+
 /**
  * Runs the program IR. A tree-walking evaluator: statements return a Signal instead of
  * throwing for break/continue/return, names are looked up in Frames, and every value the
@@ -127,6 +133,11 @@ export class Interpreter implements Runtime {
   /** Told of name loads/stores of objects, for values whose data lives outside the tape (torch tensors). */
   nameHook: ((value: PyValue, occurrence: number, name: string | null) => void) | null = null;
   readonly callRecorder = new CallRecorder();
+  /**
+   * Told of every call of a Python function and of what it returned (undefined: it raised), for
+   * recognising the gradients a program computes itself (src/runtime/handBackward).
+   */
+  callWatch: CallWatch | null = null;
   /** Drops a long run's unreachable values (see reclaim.ts). */
   readonly reclaimer = new Reclaimer(this);
   /** What running `for` loops and `with` blocks hold that no variable may: their iterables, managers. */
@@ -370,27 +381,28 @@ export class Interpreter implements Runtime {
       own === NOT_OWN
         ? this.callRecorder.enter(fn.name, fn.ownerClass ? args[0] : undefined, this.at, this.tape.size)
         : null;
+    const watched = this.callWatch !== null && !fn.isLibrary ? this.callWatch.enter(fn, args) : null;
     this.library = fn.isLibrary;
     this.frame = frame;
     this.depth++;
     let ok = false;
     const site = this.at;
+    let result: PyValue = null;
     try {
       const body = fn.body;
       if (body.k !== "def") {
-        const r = this.eval(body, frame);
+        result = this.eval(body, frame);
         ok = true;
-        return r;
+        return result;
       }
       this.returnValue = null;
       const signal = this.execBlock(body.body, frame);
       ok = true;
       if (signal === Signal.Return) {
-        const r = this.returnValue;
+        result = this.returnValue;
         this.returnValue = null;
-        return r;
       }
-      return null;
+      return result;
     } catch (e) {
       noteUnwinding(e, this.at, site); // for the error's place in the program's own file
       throw e;
@@ -400,6 +412,7 @@ export class Interpreter implements Runtime {
       this.frame = savedFrame;
       if (call !== null) this.callRecorder.exit(call, this.tape.size);
       else this.ownValues.exit(own, ok);
+      if (watched !== null) this.callWatch!.exit(watched, ok ? result : undefined);
     }
   }
 

@@ -1,4 +1,5 @@
 import { Storage, Tensor } from "../../../engine/tensor/index";
+import { armLeafMove } from "../../../engine/tensor/leafMoves";
 import { PyInstance, type PyClass } from "../../interpreter/objects";
 import { isFloat, type NpDtype } from "./npDtype";
 
@@ -84,7 +85,10 @@ export class NpScalar extends PyInstance implements NpValue {
 
 /** A tensor that takes part in the graph: every float value does, as a leaf or an operation's result. */
 export function joinGraph(t: Tensor, dtype: NpDtype): Tensor {
-  if (isFloat(dtype) && !t.requiresGrad && t.gradFn === null) t.requiresGrad = true;
+  if (isFloat(dtype) && !t.requiresGrad && t.gradFn === null) {
+    t.requiresGrad = true;
+    armLeafMove(t); // a gradient check's re-run may move this leaf
+  }
   return t;
 }
 

@@ -23,6 +23,7 @@ import { fillFunctions, setErrorModes } from "./numpyFunctions";
 import { fillTextFiles } from "./textFiles";
 import { NumpyState } from "./numpyState";
 import { makeNumpyRandomModule } from "./random/randomModule";
+import { watchHandBackward } from "../../handBackward/handBackward";
 import { makeDtypeClass, makeScalarClasses } from "./scalarTypes";
 
 /**
@@ -165,6 +166,8 @@ export function numpyState(interp: Interpreter): NumpyState {
     previous?.(value, occurrence, name);
     s.noteName(value, occurrence, name);
   };
+  // the gradients the program computes itself, recognised and checked (src/runtime/handBackward)
+  watchHandBackward(s, interp);
   return s;
 }
 

@@ -50,10 +50,13 @@ export function numpyTraceInput(
   interp: Interpreter,
   program: { occurrences: { name: string; span: { from: number; to: number } }[] },
   output?: number,
+  /** The value to differentiate when the caller chose none (see handBackward/numpyRoot.ts). */
+  root: Tensor | null = null,
 ): TensorTraceInput | undefined {
   const s = numpyStateOf(interp);
   if (s === null) return undefined;
   const held: Tensor[] = [...s.heldValues(), ...s.occurrences.values()];
+  if (root !== null) held.push(root);
   const attributes = attributeNames(s, interp);
   for (const t of attributes.tensors) held.push(t);
   return {
@@ -74,7 +77,7 @@ export function numpyTraceInput(
     },
     backward: null,
     rootId: null,
-    output,
+    output: output ?? root?.id,
     gradientsFor: oneElementGradients,
     occurrences: [...s.occurrences].map(([occurrence, t]) => ({
       ...program.occurrences[occurrence],

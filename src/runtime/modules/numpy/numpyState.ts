@@ -279,9 +279,13 @@ export class NumpyState {
     this.warn(message);
   }
 
-  noteWrite(record: WriteRecord): void {
+  /** Told of each write with its target and right-hand side (src/runtime/handBackward reads updates). */
+  writeWatch: ((record: WriteRecord, target: NdArray, operand: Tensor | null) => void) | null = null;
+
+  noteWrite(record: WriteRecord, target: NdArray, operand: Tensor | null): void {
     if (this.writes.length >= WRITES_KEPT) this.writes.splice(0, this.writes.length - WRITES_KEPT + 1);
     this.writes.push(record);
+    this.writeWatch?.(record, target, operand);
   }
 }
 

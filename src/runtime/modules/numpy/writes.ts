@@ -1,5 +1,6 @@
 import * as T from "../../../engine/tensor/index";
 import type { Tensor } from "../../../engine/tensor/index";
+import { armLeafMove } from "../../../engine/tensor/leafMoves";
 import { NotImplemented, type PyValue } from "../../interpreter/objects";
 import { PyError, typeError, valueError } from "../../interpreter/pyErrors";
 import { binaryTensor, type BinaryName } from "./binaryUfuncs";
@@ -79,6 +80,7 @@ function continueAs(
     s.note(value);
   } else if (isFloat(target.dtype)) {
     t.requiresGrad = true;
+    armLeafMove(t); // a gradient check's re-run may move the updated parameter
     s.note(t);
   }
   target.tensor = t;
@@ -132,13 +134,17 @@ export function inPlace(
   prepareBuffer(target, wasUsed || SAVES_TARGET.has(name));
   writeThrough(target, old, result.values());
   const after = continueAs(s, target, old, result, wasUsed);
-  s.noteWrite({
-    beforeId: old.id,
-    afterId: after.id,
-    op: symbol,
-    operandId: other instanceof NdArray || other instanceof NpScalar ? o.tensor.id : null,
-    span: s.interp.at,
-  });
+  s.noteWrite(
+    {
+      beforeId: old.id,
+      afterId: after.id,
+      op: symbol,
+      operandId: other instanceof NdArray || other instanceof NpScalar ? o.tensor.id : null,
+      span: s.interp.at,
+    },
+    target,
+    o.tensor,
+  );
   return target;
 }
 
@@ -202,11 +208,15 @@ export function setItem(s: NumpyState, target: NdArray, index: PyValue, value: P
     );
   }
   const after = continueAs(s, target, old, rec, wasUsed && !throughView);
-  s.noteWrite({
-    beforeId: old.id,
-    afterId: after.id,
-    op: "[]=",
-    operandId: value instanceof NdArray || value instanceof NpScalar ? o.tensor.id : null,
-    span: s.interp.at,
-  });
+  s.noteWrite(
+    {
+      beforeId: old.id,
+      afterId: after.id,
+      op: "[]=",
+      operandId: value instanceof NdArray || value instanceof NpScalar ? o.tensor.id : null,
+      span: s.interp.at,
+    },
+    target,
+    o.tensor,
+  );
 }
