@@ -1,17 +1,16 @@
 import { parsePython } from "../lang/python/parsePython";
 import { frontEndDiagnostics } from "./frontEndDiagnostics";
-import { buildTrace } from "../trace/buildTrace";
 import { unrunTrace } from "../trace/unrunTrace";
-import type { Trace, TraceDiagnostic } from "../trace/trace";
+import type { TraceDiagnostic, TraceFigure } from "../trace/trace";
 import { makeBuiltins } from "./builtins";
 import { Interpreter } from "./interpreter/interpreter";
-import { BudgetError, PyError, UnsupportedError } from "./interpreter/pyErrors";
+import { PyError } from "./interpreter/pyErrors";
 import { BuiltinModules } from "./moduleLoader";
 import type { RunProgram } from "./runApi";
 import { exitStatus } from "./modules/sysModule";
 import { runNotes } from "./runNotes";
-import { rowOccurrences } from "./rowOccurrences";
-import { traceRoot } from "./traceRoot";
+import { recordRun } from "./recordRun";
+import { DEFAULT_STEP_BUDGET } from "./stepMeter";
 import { collectVariables } from "./variables";
 import { torchTraceInput } from "./modules/torchReport";
 import { mergeTensorInputs, numpyTraceInput, numpyWarnings } from "./modules/numpy/numpyReport";
@@ -30,7 +29,7 @@ import { figureOutputs } from "./figureOutputs";
 import { reportHandBackward } from "./handBackward/handReport";
 import { numpyRoot } from "./handBackward/numpyRoot";
 
-export const DEFAULT_STEP_BUDGET = 50_000_000;
+export { DEFAULT_STEP_BUDGET };
 
 /**
  * Runs Python source in GradLens's interpreter (JavaScript and TypeScript, by `options.language`,
@@ -63,61 +62,63 @@ export const runProgram: RunProgram = (source, options = {}) => {
   applyRunOverrides(interp.tape, options);
   if (options.drawFigures === false) figureOutputs(interp).drawing = false;
   const notebook = options.cellStarts ? runAsNotebook(interp, program, source, options.cellStarts) : null;
-  let ok = true;
-  try {
-    interp.run();
-  } catch (e) {
-    // sys.exit() ends the run as CPython ends it: cleanly, its status noted when not 0
-    const exit = exitStatus(interp, e);
-    if (exit === null) {
-      ok = false;
-      diagnostics.push(...frontEndDiagnostics(modules.diagnostics));
-      const diagnostic = diagnosticFor(e, interp.at, diagnostics);
-      diagnostics.push(diagnostic, ...inProgramFile(e, diagnostic, modules));
-    } else if (exit.status !== 0) {
-      const message =
-        exit.message === null
-          ? `The program exited with status ${exit.status} (SystemExit)`
-          : `SystemExit: ${exit.message} (the program exited with status ${exit.status})`;
-      diagnostics.push({ severity: "info", message, span: (e as PyError).span ?? interp.at, code: "exit" });
-    }
-  }
-  if (ok) diagnostics.push(...frontEndDiagnostics(modules.diagnostics));
-  if (interp.tape.dropped > 0) diagnostics.push(droppedValues(interp));
-  diagnostics.push(...numpyWarnings(interp));
-  diagnostics.push(...runNotes(interp));
-  const figures = finishFigures(interp, diagnostics, notebook);
-  const occurrences = rowOccurrences(interp.occurrenceRows, program.occurrences);
-  const root = traceRoot(options, interp.tape, occurrences, interp.lastRoot);
-  const calls = interp.callRecorder.traceCalls();
-  const trace: Trace = buildTrace({
-    source,
-    sourceOf: (file) => modules.sources.get(file),
-    inputs: [...files.inputs],
-    tape: interp.tape,
-    spanOf: (row) => interp.spanOf(row),
-    names: interp.rowNames,
-    root,
-    occurrences,
-    ok,
-    stdout: interp.stdout,
-    diagnostics: diagnostics.filter((d) => d.code !== "duplicate"),
-    variables: collectVariables(interp, root),
-    tensors: mergeTensorInputs(
-      torchTraceInput(interp, program, options.output),
-      numpyTraceInput(interp, program, options.output, numpyRoot(interp, options, program.occurrences)),
-    ),
-    calls: { list: calls, callOf: (row) => interp.callRecorder.callOf(row) },
-    own: interp.ownValues.traceInput(),
+  let figures: TraceFigure[] = [];
+  return recordRun(source, program, options, interp, diagnostics, interp.memory?.budgetBytes ?? null, {
+    describeStop: (_interp, e, _known, shared) => {
+      // sys.exit() ends the run as CPython ends it: cleanly, its status noted when not 0
+      const exit = exitStatus(interp, e);
+      if (exit !== null)
+        return { ok: true, diagnostics: exit.status !== 0 ? [exitNote(exit, e, interp)] : [] };
+      const imported = frontEndDiagnostics(modules.diagnostics);
+      const diagnostic =
+        e instanceof PyError
+          ? {
+              severity: "error" as const,
+              message: e.hint === null ? e.pythonMessage : `${e.pythonMessage} (${e.hint})`,
+              span: e.span ?? interp.at,
+              code: "runtime",
+            }
+          : shared(e);
+      return { ok: false, diagnostics: [...imported, diagnostic, ...inProgramFile(e, diagnostic, modules)] };
+    },
+    afterRun: (_interp, found, ok) => {
+      if (ok) found.push(...frontEndDiagnostics(modules.diagnostics));
+      if (interp.tape.dropped > 0) found.push(droppedValues(interp));
+      found.push(...numpyWarnings(interp));
+      found.push(...runNotes(interp));
+      figures = finishFigures(interp, found, notebook);
+    },
+    variables: (_interp, root) => collectVariables(interp, root),
+    tensors: () =>
+      mergeTensorInputs(
+        torchTraceInput(interp, program, options.output),
+        numpyTraceInput(interp, program, options.output, numpyRoot(interp, options, program.occurrences)),
+      ),
+    own: () => interp.ownValues.traceInput(),
+    traceExtras: () => ({ sourceOf: (file) => modules.sources.get(file), inputs: [...files.inputs] }),
+    finish: (_interp, trace) => {
+      // the program's own backward() checked against the chain rule, named as the graph names values
+      trace.diagnostics.push(...ownValueDiagnostics(trace, interp.ownValues.findings.values()));
+      // and its hand-written numpy gradients (`self.weights -= lr * weights_gradient`)
+      reportHandBackward(interp, trace);
+      if (figures.length > 0) trace.figures = figures;
+      if (notebook) trace.cells = notebook.cells(trace.stdout);
+    },
   });
-  // the program's own backward() checked against the chain rule, named as the graph names values
-  trace.diagnostics.push(...ownValueDiagnostics(trace, interp.ownValues.findings.values()));
-  // and its hand-written numpy gradients (`self.weights -= lr * weights_gradient`)
-  reportHandBackward(interp, trace);
-  if (figures.length > 0) trace.figures = figures;
-  if (notebook) trace.cells = notebook.cells(trace.stdout);
-  return trace;
 };
+
+/** The note a `sys.exit()` with a status other than 0 leaves. */
+function exitNote(
+  exit: { status: number; message: string | null },
+  e: unknown,
+  interp: Interpreter,
+): TraceDiagnostic {
+  const message =
+    exit.message === null
+      ? `The program exited with status ${exit.status} (SystemExit)`
+      : `SystemExit: ${exit.message} (the program exited with status ${exit.status})`;
+  return { severity: "info", message, span: (e as PyError).span ?? interp.at, code: "exit" };
+}
 
 /** Where a long run dropped the values it could no longer reach, and how many it kept. */
 function droppedValues(interp: Interpreter): TraceDiagnostic {
@@ -129,30 +130,4 @@ function droppedValues(interp: Interpreter): TraceDiagnostic {
     span: interp.reclaimer.firstAt,
     code: "dropped",
   };
-}
-
-function diagnosticFor(
-  e: unknown,
-  at: TraceDiagnostic["span"],
-  existing: TraceDiagnostic[],
-): TraceDiagnostic {
-  if (e instanceof PyError) {
-    const message = e.hint === null ? e.pythonMessage : `${e.pythonMessage} (${e.hint})`;
-    return { severity: "error", message, span: e.span ?? at, code: "runtime" };
-  }
-  if (e instanceof UnsupportedError) {
-    const span = e.span ?? at;
-    // the front end already reported this construct where it stands
-    const known = existing.some(
-      (d) =>
-        d.code === "unsupported" &&
-        d.span?.from === span?.from &&
-        d.span?.to === span?.to &&
-        d.span?.file === span?.file,
-    );
-    return { severity: "error", message: e.message, span, code: known ? "duplicate" : "unsupported" };
-  }
-  if (e instanceof BudgetError) return { severity: "error", message: e.message, span: at, code: "budget" };
-  const message = e instanceof Error ? e.message : String(e);
-  return { severity: "error", message: `GradLens internal error: ${message}`, span: at, code: "internal" };
 }

@@ -31,7 +31,8 @@ import {
   type Kwargs,
   type PyValue,
 } from "./objects";
-import { BudgetError, PyError, typeError, UnsupportedError } from "./pyErrors";
+import { PyError, typeError, UnsupportedError } from "./pyErrors";
+import { StepMeter } from "../stepMeter";
 import type { Runtime } from "./runtime";
 import { repr, str, typeName } from "./stringify";
 import { callMethod, getAttribute } from "./attributes";
@@ -57,8 +58,6 @@ export function isOutOfMemory(e: unknown): boolean {
   );
 }
 
-/** Every 65,536 statements the heap is measured against the memory budget (a mask). */
-const MEMORY_POLL_STEPS = 0xffff;
 /**
  * Records `name: annotation` in the class's or module's `__annotations__`, as the source text
  * (as under `from __future__ import annotations`); a function's are not kept, as in CPython.
@@ -110,7 +109,8 @@ export class Interpreter implements Runtime {
    * expression statement: a notebook shows figures at a cell's end and its last expression.
    */
   topLevel: { before(s: Stmt): void; value(s: Stmt, v: PyValue): void } | null = null;
-  private steps = 0;
+  /** The step budget's count (shared with the JavaScript interpreter: stepMeter.ts). */
+  private readonly meter: StepMeter;
   /** True while running code of a module written in Python. */
   library = false;
   /** The user-code span being evaluated: where an error is reported. */
@@ -146,12 +146,13 @@ export class Interpreter implements Runtime {
 
   constructor(
     private readonly program: Program,
-    private readonly budget: number,
+    budget: number,
     builtins: (rt: Runtime) => Map<string, PyValue>,
     private readonly modules: ModuleLoader,
     /** What the program may allocate (see MemoryBudget); null: not counted. */
     readonly memory: MemoryBudget | null = null,
   ) {
+    this.meter = new StepMeter(budget, memory);
     this.builtins = builtins(this);
     this.occurrenceRows = new Int32Array(program.occurrences.length).fill(-1);
     this.ownValues = new OwnValues(this, program.occurrences);
@@ -292,7 +293,7 @@ export class Interpreter implements Runtime {
   }
 
   step(): void {
-    if (++this.steps > this.budget) throw new BudgetError(this.budget);
+    if (!this.meter.step()) throw this.meter.exhausted();
   }
 
   backward(row: number): void {
@@ -440,11 +441,10 @@ export class Interpreter implements Runtime {
   private exec(s: Stmt, frame: Frame): Signal {
     // between the program's own top-level statements nothing half-evaluated is held: a safe point
     if (this.depth === 0 && frame.vars === this.globals && !this.library) this.reclaimer.maybeReclaim(s.span);
-    if (++this.steps > this.budget) {
+    if (!this.meter.step()) {
       this.setAt(s.span); // where the program was when its budget ran out
-      throw new BudgetError(this.budget);
+      throw this.meter.exhausted();
     }
-    if ((this.steps & MEMORY_POLL_STEPS) === 0 && this.memory !== null) this.memory.poll();
     switch (s.k) {
       case "expr":
         this.eval(s.value, frame);

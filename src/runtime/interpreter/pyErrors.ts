@@ -26,19 +26,8 @@ export class PyError extends Error {
   }
 }
 
-/** A construct the runtime does not run (reported with code "unsupported", not as a Python error). */
-export class UnsupportedError extends Error {
-  span: SourceSpan | null = null;
-}
-
-/** The step budget ran out. */
-export class BudgetError extends Error {
-  constructor(readonly steps: number) {
-    super(
-      `stopped after ${steps.toLocaleString("en-US")} steps: the step budget (gradlens.stepBudget) ran out`,
-    );
-  }
-}
+// what stops a run in any language (runErrors.ts), named here too for the Python runtime's many users
+export { BudgetError, UnsupportedError } from "../runErrors";
 
 export const typeError = (message: string) => new PyError("TypeError", message);
 export const valueError = (message: string) => new PyError("ValueError", message);

@@ -1,5 +1,5 @@
 import type { JsClassDef } from "../../lang/ir";
-import { UnsupportedError } from "../interpreter/pyErrors";
+import { UnsupportedError } from "../runErrors";
 import type { JsInterpreter } from "./interpreter";
 import { toStr } from "./operators";
 import { Scope } from "./scope";

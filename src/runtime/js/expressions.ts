@@ -1,6 +1,6 @@
 import { chargeGrowth } from "../../engine/memory";
 import type { Argument, Expr } from "../../lang/ir";
-import { UnsupportedError } from "../interpreter/pyErrors";
+import { UnsupportedError } from "../runErrors";
 import { bindTarget } from "./bind";
 import { homeClass, makeClass } from "./classes";
 import type { JsInterpreter } from "./interpreter";

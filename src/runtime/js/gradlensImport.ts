@@ -1,5 +1,5 @@
 import type { SourceSpan, Stmt } from "../../lang/ir";
-import { UnsupportedError } from "../interpreter/pyErrors";
+import { UnsupportedError } from "../runErrors";
 import type { JsInterpreter } from "./interpreter";
 import type { Scope } from "./scope";
 import { JsObject, JsRuntimeError, typeError, type JsValue } from "./values";

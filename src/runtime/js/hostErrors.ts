@@ -1,6 +1,6 @@
 import { EngineMemoryError } from "../../engine/memory";
 import { EngineArithmeticError, EngineUnsupportedError } from "../../engine/errors";
-import { BudgetError, UnsupportedError } from "../interpreter/pyErrors";
+import { BudgetError, UnsupportedError } from "../runErrors";
 import { JsRuntimeError, JsThrow } from "./values";
 
 /**

@@ -10,7 +10,8 @@ import { makeGradlens, type Gradlens } from "../../library/api";
 import { ENGINE } from "../../library/tensor";
 import { ROW } from "../../library/value";
 import { CallRecorder } from "../interpreter/callRecorder";
-import { BudgetError, UnsupportedError } from "../interpreter/pyErrors";
+import { UnsupportedError } from "../runErrors";
+import { StepMeter } from "../stepMeter";
 import type { Caller } from "./arrayMethods";
 import { bindTarget, boundNames } from "./bind";
 import { defineGlobals } from "./builtins";
@@ -67,7 +68,8 @@ export class JsInterpreter implements Caller {
   readonly globalScope = new Scope(null, true);
   readonly moduleScope = new Scope(this.globalScope, true);
   private readonly out: string[] = [];
-  private steps = 0;
+  /** The step budget's count (shared with the Python interpreter: stepMeter.ts). */
+  private readonly meter: StepMeter;
   private depth = 0;
   at: SourceSpan | null = null;
   returnValue: JsValue = undefined;
@@ -92,10 +94,11 @@ export class JsInterpreter implements Caller {
   constructor(
     private readonly program: Program,
     readonly source: string,
-    private readonly budget: number,
+    budget: number,
     /** What the program may allocate (see MemoryBudget); null: not counted. */
     readonly memory: MemoryBudget | null = null,
   ) {
+    this.meter = new StepMeter(budget, memory);
     this.occurrenceRows = new Int32Array(program.occurrences.length).fill(-1);
     const tape = this.tape;
     tape.ieeeArithmetic = true; // JavaScript's numbers, as the library has them under Node
@@ -220,8 +223,7 @@ export class JsInterpreter implements Caller {
   // ---- budgets and trace ----
 
   step(): void {
-    if (++this.steps > this.budget) throw new BudgetError(this.budget);
-    if ((this.steps & 0xffff) === 0 && this.memory !== null) this.memory.poll();
+    if (!this.meter.step()) throw this.meter.exhausted();
   }
 
   setAt(span: SourceSpan): void {

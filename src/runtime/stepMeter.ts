@@ -1,0 +1,34 @@
+import type { MemoryBudget } from "./memoryBudget";
+import { BudgetError } from "./runErrors";
+
+/** The step budget of a run when none is given (the setting's default). */
+export const DEFAULT_STEP_BUDGET = 50_000_000;
+
+/** Every this many steps (plus one) the heap is measured for growth no charge saw. */
+const MEMORY_POLL_STEPS = 0xffff;
+
+/**
+ * A run's step count against its budget, shared by the Python and JavaScript interpreters: a
+ * step is a statement (Python) or a statement or call (JavaScript). Every 65,536 steps it polls
+ * the memory budget, which catches what grows without a charge (objects kept in a list).
+ */
+export class StepMeter {
+  private steps = 0;
+
+  constructor(
+    readonly budget: number,
+    private readonly memory: MemoryBudget | null,
+  ) {}
+
+  /** Counts a step: false once the budget has run out (the caller notes where, then throws `exhausted()`). */
+  step(): boolean {
+    const n = ++this.steps;
+    if (n > this.budget) return false;
+    if ((n & MEMORY_POLL_STEPS) === 0 && this.memory !== null) this.memory.poll();
+    return true;
+  }
+
+  exhausted(): BudgetError {
+    return new BudgetError(this.budget);
+  }
+}
