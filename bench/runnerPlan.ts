@@ -1,5 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { Worker } from "node:worker_threads";
+import { unpack } from "../src/worker/packedMessage";
 import { heapProbe } from "../src/runtime/memoryProbe";
 import { RunClient, type RunOutcome } from "../src/worker/runClient";
 import type { RunRequest } from "../src/worker/protocol";
@@ -69,10 +71,14 @@ export async function benchRunner(): Promise<void> {
       if ((await slow).kind !== "stopped") throw new Error("the slow run was not replaced");
       await new Promise((resolve) => setTimeout(resolve, 300)); // the next spare starts
     }
+    const threadTimes = await editsOnAWorkerThread(source, warmup, reps);
     emit({
       workload: "RUNNER",
       impl: c.runnerKind ?? "none",
       edit_ms: round(median(times), 2),
+      // before the runner process: the same worker as a thread of the host, in this process
+      edit_worker_thread_ms: round(median(threadTimes), 2),
+      process_vs_thread: round(median(times) / median(threadTimes), 3),
       edit_in_worker_ms: round(median(inWorker), 2),
       ipc_overhead_ms: round(median(times) - median(inWorker), 2),
       edit_replacing_a_run_ms: round(median(replaced), 2),
@@ -81,6 +87,39 @@ export async function benchRunner(): Promise<void> {
   } finally {
     c.dispose();
   }
+}
+
+/**
+ * EDIT50 as programs ran before the runner process: dist/worker.js as a worker thread of this
+ * process (the host's), the answer back by postMessage: the baseline the runner is held to.
+ */
+async function editsOnAWorkerThread(source: string, warmup: number, reps: number): Promise<number[]> {
+  const worker = new Worker(join(__dirname, "worker.js"));
+  const times: number[] = [];
+  try {
+    for (let r = 0; r < warmup + reps; r++) {
+      const start = performance.now();
+      const answer = await new Promise<unknown>((resolve, reject) => {
+        worker.once("message", resolve);
+        worker.once("error", reject);
+        const request: RunRequest = {
+          type: "run",
+          id: r + 1,
+          source,
+          options: {},
+          analysis,
+          view: { nodeLimit: 2000, folds: noFoldChoices() },
+        };
+        worker.postMessage(request);
+      });
+      const message = unpack(answer as Parameters<typeof unpack>[0]);
+      if (message.type !== "result") throw new Error(`the worker thread answered ${message.type}`);
+      if (r >= warmup) times.push(performance.now() - start);
+    }
+  } finally {
+    await worker.terminate();
+  }
+  return times;
 }
 
 /** The soak: training, then live edits; memory of both sides every step. */
