@@ -95,13 +95,15 @@ export async function benchRunner(): Promise<void> {
  */
 async function editsOnAWorkerThread(source: string, warmup: number, reps: number): Promise<number[]> {
   const worker = new Worker(join(__dirname, "worker.js"));
+  let failed: ((e: Error) => void) | null = null;
+  worker.on("error", (e) => failed?.(e));
   const times: number[] = [];
   try {
     for (let r = 0; r < warmup + reps; r++) {
       const start = performance.now();
       const answer = await new Promise<unknown>((resolve, reject) => {
+        failed = reject;
         worker.once("message", resolve);
-        worker.once("error", reject);
         const request: RunRequest = {
           type: "run",
           id: r + 1,

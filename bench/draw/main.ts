@@ -56,7 +56,7 @@ async function main(): Promise<void> {
           {
             workload: "DRAW-MLP1",
             description: "one sample through MLP(2,[16,16,1]), expanded: layout + first paint",
-            targetMs: 200,
+            targetMs: 100, // issue 15: 203 ms before the graph at first sight
             trace: run(mlpSource(1)),
             options: {},
           },

@@ -36,7 +36,7 @@ export class MemoryBudget implements MemoryMeter {
     readonly budgetBytes: number,
     private readonly probe: MemoryProbe | null = heapProbe(),
   ) {
-    const start = probe ? startingHeap(probe) : 0;
+    const start = probe ? startingHeap(probe, Math.max(LEFTOVER_BYTES, budgetBytes / 4)) : 0;
     this.start = start;
     this.ceiling = probe?.ceiling ?? Infinity;
     // garbage a collection could not free yet must not carry a run past V8's own limit
@@ -93,22 +93,22 @@ export class MemoryBudget implements MemoryMeter {
 /** What the heap held after the last full collection, by collector (before any, the first run's start). */
 const lastCollected = new WeakMap<() => void, number>();
 
-/** Garbage a run may find left by the runs before it without collecting it first. */
+/** Garbage a run may find left by the runs before it without collecting it first (or a quarter of its budget). */
 const LEFTOVER_BYTES = 32 * 1024 * 1024;
 
 /**
  * The heap a run starts from. A reused runner starts each run on what the runs before it left;
  * counted as the start, that garbage would widen this run's budget by as much (and the process
  * could reach V8's own limit before the budget's). So when much has piled up since the last
- * full collection, collect first: a collection every few tens of megabytes, not every run.
+ * full collection (`leftover`: 32 MB, or a quarter of the budget), collect first: not every run.
  */
-function startingHeap(probe: MemoryProbe): number {
+function startingHeap(probe: MemoryProbe, leftover: number): number {
   let used = probe.used();
   const collect = probe.collect;
   if (!collect) return used;
   const after = lastCollected.get(collect);
   if (after === undefined) lastCollected.set(collect, used);
-  else if (used > after + LEFTOVER_BYTES) {
+  else if (used > after + leftover) {
     collect();
     used = probe.used();
     lastCollected.set(collect, used);
