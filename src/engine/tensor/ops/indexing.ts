@@ -200,7 +200,15 @@ function advancedPositions(
   advanced: readonly Advanced[],
 ): { shape: number[]; positions: Float64Array } {
   let iShape: number[] = [];
-  for (const a of advanced) iShape = broadcastShapes(iShape, a.index.shape);
+  try {
+    for (const a of advanced) iShape = broadcastShapes(iShape, a.index.shape);
+  } catch {
+    // PyTorch's words for index tensors that do not broadcast together
+    const shapes = advanced.map((a) => `[${a.index.shape.join(", ")}]`).join(", ");
+    throw indexError(
+      `shape mismatch: indexing tensors could not be broadcast together with shapes ${shapes}`,
+    );
+  }
   const iCount = numelOf(iShape);
   const advOffset = new Float64Array(iCount);
   for (const a of advanced) {
