@@ -36,7 +36,9 @@ beforeAll(async () => {
     bundle("src/worker/runWorker.ts", files.worker),
     bundle("src/worker/runnerProcess.ts", files.runner),
   ]);
-  client = new RunClient({ files }, () => ({ memoryMb: 64, timeoutMs: 30_000 }));
+  // a mutant's run ends by its step or memory budget in seconds; the timeout only catches a
+  // runner that never answers, with room for a busy machine (a memory bomb took 30 s at load 10)
+  client = new RunClient({ files }, () => ({ memoryMb: 64, timeoutMs: 90_000 }));
 }, 60_000);
 
 afterAll(() => {

@@ -19,7 +19,7 @@ async function main(): Promise<number> {
   const seed = arg("seed", 1);
   const memoryMb = 64;
   const files = { runner: join(__dirname, "runner.js"), worker: join(__dirname, "worker.js") };
-  const client = new RunClient({ files }, () => ({ memoryMb, timeoutMs: 30_000 }));
+  const client = new RunClient({ files }, () => ({ memoryMb, timeoutMs: 90_000 }));
   const trap = makeCanary();
   const tally = new Map<string, number>();
   try {
