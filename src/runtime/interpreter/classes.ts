@@ -107,6 +107,7 @@ export function makeClass(interp: Interpreter, s: Stmt & { k: "class" }, frame: 
   const classFrame = new Frame("class", vars, null, null, frame, frame.globals, interp.builtins, frame.func);
   interp.execBlock(s.body, classFrame);
   const cls = new PyClass(s.name, base, typeof moduleName === "string" ? moduleName : "__main__");
+  cls.definedByProgram = true;
   vars.delete("__qualname__");
   for (const [k, v] of vars) {
     cls.dict.set(k, v);

@@ -92,9 +92,10 @@ export function liveRows(roots: Iterable<unknown>, tapeSize: number): Uint8Array
       for (const v of x.attrs.values()) push(v);
       push(x.cls);
     } else if (x instanceof PyClass) {
-      // a class's native methods (and properties) are definitions made with the class, not
-      // closures over the program's values, however late the class was made
-      for (const v of x.dict.values()) if (!isNativeDefinition(v)) push(v);
+      // a native class's methods (and properties) are definitions made with the class, not
+      // closures over the program's values, however late the class was made; a program's own
+      // class may hold native wrappers that do hold some (a decorated method's cache)
+      for (const v of x.dict.values()) if (x.definedByProgram || !isNativeDefinition(v)) push(v);
       push(x.base);
     } else if (x instanceof PyFunction) {
       for (const v of x.defaults) push(v);

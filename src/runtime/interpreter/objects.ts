@@ -182,6 +182,8 @@ export class PyBuiltin {
 
 export class PyClass {
   readonly dict = new Map<string, PyValue>();
+  /** Made by a `class` statement of the program (not by GradLens's own modules). */
+  definedByProgram = false;
   constructor(
     readonly name: string,
     readonly base: PyClass | null,

@@ -71,6 +71,30 @@ describe("reclaiming a long run's values", () => {
     expect(grid?.data).toEqual([0, 1, 2, 3, 4, 5]);
   }, 120_000);
 
+  it("drops nothing a program's cached method still holds (functools.lru_cache in a class)", () => {
+    const source = `import functools
+from micrograd.engine import Value
+class Model:
+    @functools.lru_cache(maxsize=None)
+    def weight(self):
+        return Value(0.5) * 2.0
+m = Model()
+w = m.weight()
+del w
+for k in range(400000):
+    junk = Value(k) * 2.0
+print(m.weight().data, m.weight() is m.weight())
+loss = m.weight() * 3.0
+loss.backward()
+print(loss.data, m.weight().grad)
+`;
+    const trace = runProgram(source, options);
+    expect(trace.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    expect(trace.stdout).toBe("1.0 True\n3.0 3.0\n");
+    const weight = trace.nodes.find((n) => n.kind === "op" && n.expr === "Value(0.5) * 2.0");
+    expect(weight?.data).toEqual([1]);
+  }, 600_000);
+
   it("names values by birth, so a re-run moves the right parameter (the gradient check)", () => {
     // values made before and after a loop whose garbage is dropped: the later ones' rows move
     const source = `from micrograd.engine import Value

@@ -98,30 +98,35 @@ export function makeFunctoolsModule(interp: Interpreter): PyModule {
     const cache = new Map<unknown, PyValue>();
     let hits = 0;
     let misses = 0;
-    const wrapper = new PyBuiltin(nameOf(f), (args, kwargs) => {
-      const parts: PyValue[] = [...args];
-      if (kwargs && kwargs.size > 0) {
-        // keywords after a marker no positional argument can equal
-        parts.push(KWARGS_MARK);
-        kwargs.forEach((v, k) => parts.push(k, v));
-      }
-      const key = hashKey(new PyTuple(parts));
-      const hit = cache.get(key);
-      if (hit !== undefined) {
-        hits++;
-        // least recently used first: a hit moves to the end
-        cache.delete(key);
-        cache.set(key, hit);
-        return hit;
-      }
-      misses++;
-      const value = interp.call(f, args, kwargs);
-      if (maxsize !== 0) {
-        cache.set(key, value);
-        if (maxsize !== null && cache.size > maxsize) cache.delete(cache.keys().next().value);
-      }
-      return value;
-    });
+    const wrapper = new PyBuiltin(
+      nameOf(f),
+      (args, kwargs) => {
+        const parts: PyValue[] = [...args];
+        if (kwargs && kwargs.size > 0) {
+          // keywords after a marker no positional argument can equal
+          parts.push(KWARGS_MARK);
+          kwargs.forEach((v, k) => parts.push(k, v));
+        }
+        const key = hashKey(new PyTuple(parts));
+        const hit = cache.get(key);
+        if (hit !== undefined) {
+          hits++;
+          // least recently used first: a hit moves to the end
+          cache.delete(key);
+          cache.set(key, hit);
+          return hit;
+        }
+        misses++;
+        const value = interp.call(f, args, kwargs);
+        if (maxsize !== 0) {
+          cache.set(key, value);
+          if (maxsize !== null && cache.size > maxsize) cache.delete(cache.keys().next().value);
+        }
+        return value;
+      },
+      // the function and its cached results (a JS map: a reclaim walk gives up there, dropping nothing)
+      [f, cache],
+    );
     const attrs = (wrapper.attrs = new Map<string, PyValue>());
     attrs.set(
       "cache_info",
