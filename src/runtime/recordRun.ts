@@ -16,33 +16,30 @@ export interface RunSession {
   readonly stdout: string;
   readonly rowNames: ReadonlyMap<number, string[]>;
   readonly at: SourceSpan | null;
+  /** The run's memory budget, for the words of a memory stop (null: not counted). */
+  readonly memory: { readonly budgetBytes: number } | null;
   readonly callRecorder: { traceCalls(): TraceCall[]; callOf(row: number): number | null };
   spanOf(row: number): SourceSpan | null;
   run(): void;
 }
 
 /** What a language adds to the one run skeleton. */
-export interface LanguageHooks<S extends RunSession> {
+export interface LanguageHooks {
   /**
    * What stopped the run, in words: the language's own errors (Python's exceptions, JavaScript's
    * throws) its own way, anything else as `shared` words it; and whether the run still ended
    * well (`sys.exit(0)`).
    */
-  describeStop(
-    session: S,
-    e: unknown,
-    diagnostics: readonly TraceDiagnostic[],
-    shared: (e: unknown) => TraceDiagnostic,
-  ): StopReport;
+  describeStop(e: unknown, shared: (e: unknown) => TraceDiagnostic): StopReport;
   /** Diagnostics to add once the run has ended (dropped values, warnings, figures). */
-  afterRun?(session: S, diagnostics: TraceDiagnostic[], ok: boolean): void;
-  variables(session: S, root: number | null): Record<string, PyJson>;
-  tensors(session: S, occurrences: readonly NameOccurrence[]): TensorTraceInput | undefined;
-  own?(session: S): OwnTraceInput | undefined;
+  afterRun?(diagnostics: TraceDiagnostic[], ok: boolean): void;
+  variables(root: number | null): Record<string, PyJson>;
+  tensors(occurrences: readonly NameOccurrence[]): TensorTraceInput | undefined;
+  own?(): OwnTraceInput | undefined;
   /** More for the trace: the sources of the program's own modules, the files it read. */
-  traceExtras?(session: S): Pick<TraceInput, "sourceOf" | "inputs">;
+  traceExtras?(): Pick<TraceInput, "sourceOf" | "inputs">;
   /** The trace once built, for what needs its nodes (checks named as the graph names values). */
-  finish?(session: S, trace: Trace): void;
+  finish?(trace: Trace): void;
 }
 
 export interface StopReport {
@@ -53,33 +50,32 @@ export interface StopReport {
 /**
  * The one run skeleton of both interpreters: run, put what stopped it into words, then the
  * trace — name occurrences, the root, the calls, the graph. `diagnostics` holds the front
- * end's already; the memory budget is for the words of a memory stop.
+ * end's already.
  */
-export function recordRun<S extends RunSession>(
+export function recordRun(
   source: string,
   program: { occurrences: readonly NameOccurrence[] },
   options: RunOptions,
-  session: S,
+  session: RunSession,
   diagnostics: TraceDiagnostic[],
-  memoryBudgetBytes: number | null,
-  hooks: LanguageHooks<S>,
+  hooks: LanguageHooks,
 ): Trace {
   let ok = true;
   try {
     session.run();
   } catch (e) {
-    const shared = (x: unknown) => stopDiagnostic(x, session.at, diagnostics, memoryBudgetBytes);
-    const report = hooks.describeStop(session, e, diagnostics, shared);
+    const budget = session.memory?.budgetBytes ?? null;
+    const report = hooks.describeStop(e, (x) => stopDiagnostic(x, session.at, diagnostics, budget));
     ok = report.ok;
     diagnostics.push(...report.diagnostics);
   }
-  hooks.afterRun?.(session, diagnostics, ok);
+  hooks.afterRun?.(diagnostics, ok);
   const occurrences: Occurrence[] = rowOccurrences(session.occurrenceRows, program.occurrences);
   const root = traceRoot(options, session.tape, occurrences, session.lastRoot);
   const calls = session.callRecorder.traceCalls();
   const trace = buildTrace({
     source,
-    ...hooks.traceExtras?.(session),
+    ...hooks.traceExtras?.(),
     tape: session.tape,
     spanOf: (row) => session.spanOf(row),
     names: session.rowNames,
@@ -88,11 +84,11 @@ export function recordRun<S extends RunSession>(
     ok,
     stdout: session.stdout,
     diagnostics: diagnostics.filter((d) => d.code !== "duplicate"),
-    variables: hooks.variables(session, root),
-    tensors: hooks.tensors(session, program.occurrences),
+    variables: hooks.variables(root),
+    tensors: hooks.tensors(program.occurrences),
     calls: { list: calls, callOf: (row) => session.callRecorder.callOf(row) },
-    own: hooks.own?.(session),
+    own: hooks.own?.(),
   });
-  hooks.finish?.(session, trace);
+  hooks.finish?.(trace);
   return trace;
 }

@@ -63,8 +63,8 @@ export const runProgram: RunProgram = (source, options = {}) => {
   if (options.drawFigures === false) figureOutputs(interp).drawing = false;
   const notebook = options.cellStarts ? runAsNotebook(interp, program, source, options.cellStarts) : null;
   let figures: TraceFigure[] = [];
-  return recordRun(source, program, options, interp, diagnostics, interp.memory?.budgetBytes ?? null, {
-    describeStop: (_interp, e, _known, shared) => {
+  return recordRun(source, program, options, interp, diagnostics, {
+    describeStop: (e, shared) => {
       // sys.exit() ends the run as CPython ends it: cleanly, its status noted when not 0
       const exit = exitStatus(interp, e);
       if (exit !== null)
@@ -81,14 +81,14 @@ export const runProgram: RunProgram = (source, options = {}) => {
           : shared(e);
       return { ok: false, diagnostics: [...imported, diagnostic, ...inProgramFile(e, diagnostic, modules)] };
     },
-    afterRun: (_interp, found, ok) => {
+    afterRun: (found, ok) => {
       if (ok) found.push(...frontEndDiagnostics(modules.diagnostics));
       if (interp.tape.dropped > 0) found.push(droppedValues(interp));
       found.push(...numpyWarnings(interp));
       found.push(...runNotes(interp));
       figures = finishFigures(interp, found, notebook);
     },
-    variables: (_interp, root) => collectVariables(interp, root),
+    variables: (root) => collectVariables(interp, root),
     tensors: () =>
       mergeTensorInputs(
         torchTraceInput(interp, program, options.output),
@@ -96,7 +96,7 @@ export const runProgram: RunProgram = (source, options = {}) => {
       ),
     own: () => interp.ownValues.traceInput(),
     traceExtras: () => ({ sourceOf: (file) => modules.sources.get(file), inputs: [...files.inputs] }),
-    finish: (_interp, trace) => {
+    finish: (trace) => {
       // the program's own backward() checked against the chain rule, named as the graph names values
       trace.diagnostics.push(...ownValueDiagnostics(trace, interp.ownValues.findings.values()));
       // and its hand-written numpy gradients (`self.weights -= lr * weights_gradient`)

@@ -34,13 +34,13 @@ export function runJavaScript(source: string, dialect: JsDialect, options: RunOp
     new MemoryBudget(memoryMb * 1024 * 1024),
   );
   applyRunOverrides(it.tape, options);
-  return recordRun(source, program, options, it, diagnostics, it.memory?.budgetBytes ?? null, {
-    describeStop: (_it, e, _known, shared) => ({
+  return recordRun(source, program, options, it, diagnostics, {
+    describeStop: (e, shared) => ({
       ok: false,
       diagnostics: [jsDiagnostic(it, e) ?? shared(e)],
     }),
-    variables: (_it, root) => collectJsVariables(it, root),
-    tensors: (_it, occurrences) => tensorInput(it, occurrences, options.output),
+    variables: (root) => collectJsVariables(it, root),
+    tensors: (occurrences) => tensorInput(it, occurrences, options.output),
   });
 }
 
