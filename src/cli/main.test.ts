@@ -57,6 +57,33 @@ describe("gradlens run", () => {
     expect(report.graph.edges).toBeGreaterThan(10);
   });
 
+  it("gives each hand-written gradient's check in the JSON, at the line that computed it", async () => {
+    const file = "examples/numpy_primer_xor_mistake.py";
+    const { stdout } = await cli(["run", file, "--json"]);
+    const report = JSON.parse(stdout) as JsonReport;
+    const wrong = report.handChecks.filter((c) => !c.agrees);
+    // both Tanh layers run the one mistaken line; the checks come in the program's backward order
+    expect(wrong.map((c) => c.title)).toEqual([
+      "∂loss/∂input of Tanh (network[3])",
+      "∂loss/∂input of Tanh (network[1])",
+    ]);
+    const lines = readFileSync(file, "utf8").split("\n");
+    const line = lines.findIndex((l) => l.includes("return output_gradient * (1 - self.input**2)")) + 1;
+    for (const c of wrong) {
+      expect(c.line).toBe(line);
+      expect(c.yours).toHaveLength(c.expected.length);
+      expect(c.worst).not.toBeNull();
+    }
+    const right = report.handChecks.filter((c) => c.agrees);
+    expect(right.some((c) => /∂loss\/∂weights of Dense/.test(c.title))).toBe(true);
+    for (const c of right) expect(c.worst).toBeNull();
+    const fixed = JSON.parse(
+      (await cli(["run", "examples/numpy_primer_xor.py", "--json"])).stdout,
+    ) as JsonReport;
+    expect(fixed.handChecks.length).toBeGreaterThan(0);
+    expect(fixed.handChecks.every((c) => c.agrees)).toBe(true);
+  });
+
   it("reports a runtime error as file:line:col and exits 1, keeping the output so far", async () => {
     const source = 'from micrograd.engine import Value\na = Value(1.0)\nprint("before")\nb = a + c\n';
     const { code, stdout, stderr } = await cli(["run", "bad.py", "--json"], { "bad.py": source });
