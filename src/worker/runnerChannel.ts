@@ -35,8 +35,14 @@ const STACK_MB = 16;
 /** The last of the runner's stderr kept to tell why it died (V8 writes its fatal errors there). */
 const STDERR_KEPT = 8192;
 
+/**
+ * A run stopped at its budget still builds its trace and lays out its graph, and these are not
+ * charged: a micrograd training loop's trace (120,000 nodes) is bigger than the data that made
+ * it, and a string as long as the budget is flattened once more to be shown. Twice the budget
+ * and 256 MB more leaves V8's own limit (which kills the process) well out of reach.
+ */
 function workerLimits(limits: RunnerLimits): WorkerLimits {
-  return { heapMb: Math.ceil(limits.memoryMb * 1.25) + 128, stackMb: STACK_MB, spare: limits.spare };
+  return { heapMb: Math.ceil(limits.memoryMb * 2) + 256, stackMb: STACK_MB, spare: limits.spare };
 }
 
 /**
