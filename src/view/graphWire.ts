@@ -309,8 +309,9 @@ function readNode(r: Reader): ViewNode {
       box,
       layer,
     };
-    if (cut !== NONE) node.cut = CUTS[cut];
+    // in the order buildViewGraph adds them, so the graph's JSON (Export graph) reads the same
     if (maps > 0) node.heatmaps = { data: readHeatmap(r), grad: maps === 2 ? readHeatmap(r) : null };
+    if (cut !== NONE) node.cut = CUTS[cut];
     return node;
   }
   const fold = r.pick(FOLDS);
