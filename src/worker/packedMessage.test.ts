@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { serialize } from "node:v8";
+import { deserialize, serialize } from "node:v8";
 import { describe, expect, it } from "vitest";
 import { runProgram } from "../runtime/runProgram";
 import { buildViewGraph } from "../view/buildViewGraph";
@@ -87,7 +87,6 @@ describe("packedMessage", () => {
 
 /** The same answer with its graph's integers replaced by too few of them. */
 function corruptWire(bytes: Uint8Array): Uint8Array {
-  const { deserialize } = require("node:v8") as typeof import("node:v8");
   const answer = deserialize(bytes) as { viewWire: { ints: Int32Array } };
   answer.viewWire.ints = answer.viewWire.ints.slice(0, -1);
   return serialize(answer);
