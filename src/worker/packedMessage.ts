@@ -29,7 +29,11 @@ type Compacted = Omit<WorkerMessage, "view"> & { view?: undefined; viewWire?: Gr
 export function pack(message: WorkerMessage): PackedMessage {
   const buffer = serialize(compact(message));
   // a view of exactly the serialized bytes, over a buffer of its own so it can be transferred
-  const bytes = new Uint8Array(buffer.buffer.slice(buffer.byteOffset, buffer.byteOffset + buffer.byteLength));
+  // (the serializer's own buffer is, as Node makes it: then it goes without a copy)
+  const whole = buffer.byteOffset === 0 && buffer.byteLength === buffer.buffer.byteLength;
+  const bytes = whole
+    ? new Uint8Array(buffer.buffer, 0, buffer.byteLength)
+    : new Uint8Array(buffer.buffer.slice(buffer.byteOffset, buffer.byteOffset + buffer.byteLength));
   return { type: "packed", id: message.id, final: message.type !== "trainStep", bytes };
 }
 
