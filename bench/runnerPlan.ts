@@ -28,9 +28,11 @@ const analysis: RunRequest["analysis"] = {
   precision: 4,
 };
 
+const MEMORY_MB = 512;
+
 function client(): RunClient {
   const files = { runner: join(__dirname, "runner.js"), worker: join(__dirname, "worker.js") };
-  return new RunClient({ files, spare: true }, () => ({ memoryMb: 512, timeoutMs: 120_000 }));
+  return new RunClient({ files, spare: true }, () => ({ memoryMb: MEMORY_MB, timeoutMs: 120_000 }));
 }
 
 function expectResult(outcome: RunOutcome): asserts outcome is Extract<RunOutcome, { kind: "result" }> {
@@ -92,9 +94,16 @@ export async function benchRunner(): Promise<void> {
 /**
  * EDIT50 as programs ran before the runner process: dist/worker.js as a worker thread of this
  * process (the host's), the answer back by postMessage: the baseline the runner is held to.
+ * The worker is made as the host made it then (its heap limited to the memory budget, 4 MB of
+ * stack) and asked what the runner is asked: V8 grows a heap limited below 2 GB more
+ * cautiously, so an unlimited worker collects garbage less often than either path ever did.
  */
 async function editsOnAWorkerThread(source: string, warmup: number, reps: number): Promise<number[]> {
-  const worker = new Worker(join(__dirname, "worker.js"));
+  const worker = new Worker(join(__dirname, "worker.js"), {
+    resourceLimits: { maxOldGenerationSizeMb: MEMORY_MB, stackSizeMb: 4 },
+    stdout: true,
+    stderr: true,
+  });
   let failed: ((e: Error) => void) | null = null;
   worker.on("error", (e) => failed?.(e));
   const times: number[] = [];
@@ -108,7 +117,7 @@ async function editsOnAWorkerThread(source: string, warmup: number, reps: number
           type: "run",
           id: r + 1,
           source,
-          options: {},
+          options: { memoryBudgetMb: MEMORY_MB },
           analysis,
           view: { nodeLimit: 2000, folds: noFoldChoices() },
         };

@@ -117,6 +117,39 @@ describe("graphWire", () => {
     expect(bare).toEqual(micrograd);
   });
 
+  it("sends a text said before as a reference to it, and reads it back", () => {
+    const graph = structuredClone(micrograd);
+    const said = graph.nodes[0].title;
+    // texts that start with the reference mark, long and short, are texts like any other
+    graph.nodes[1].title = "\u0001" + "2";
+    graph.nodes[2].title = "\u0001\u0001 and more after it";
+    graph.nodes[3].title = said;
+    graph.nodes[4].title = graph.nodes[2].title;
+    const wire = encodeGraph(graph)!;
+    expect(decodeGraph(structuredClone(wire))).toEqual(graph);
+    const decoder = new TextDecoder();
+    const count = (text: string) =>
+      decoder
+        .decode(wire.texts)
+        .split("\u0000")
+        .filter((t) => t === text).length;
+    expect(count(said)).toBe(1);
+    // a graph with many repeated chain rules and titles: its texts shrink by far
+    const repeated = encodeGraph(graphOf(readFileSync("examples/micrograd_mlp_training.py", "utf8")))!;
+    const texts = decoder.decode(repeated.texts).split("\u0000");
+    expect(texts.filter((t) => t.startsWith("\u0001")).length).toBeGreaterThan(texts.length / 4);
+  });
+
+  it("yields null for a reference that points nowhere or ahead", () => {
+    const wire = encodeGraph(micrograd)!;
+    const texts = new TextDecoder().decode(wire.texts).split("\u0000");
+    for (const reference of ["\u0001zz", "\u0001" + (texts.length - 2).toString(36), "\u0001-1", "\u0001"]) {
+      const spoiled = [...texts];
+      spoiled[1] = reference;
+      expect(decodeGraph({ ...wire, texts: new TextEncoder().encode(spoiled.join("\u0000")) })).toBeNull();
+    }
+  });
+
   it("declines a text with a NUL in it", () => {
     const graph = structuredClone(micrograd);
     graph.nodes[0].title = "a\u0000b";

@@ -13,7 +13,9 @@ import type {
 /**
  * A laid-out graph as three buffers — its texts (UTF-8, each ended by a NUL), its integers and
  * its coordinates — which postMessage copies as bytes: no object per node to clone, and no
- * JSON anywhere between the host and the page. The decoder reads the fields back in the order
+ * JSON anywhere between the host and the page. A text said before is sent as a reference to it
+ * (a big graph repeats its chain rules' names and rules, its numbers and its ops' titles: half
+ * its text bytes). The decoder reads the fields back in the order
  * the encoder wrote them, checking each (a kind, a status, an edge's ends, a finite coordinate)
  * as it goes, so a malformed message yields null rather than half a graph.
  */
@@ -31,6 +33,12 @@ const EDGE_KINDS: readonly ViewEdgeKind[] = ["input", "output", "bundle"];
 const FOLDS = ["span", "call"] as const;
 const CUTS = ["no_grad", "detach"] as const;
 const SEPARATOR = "\u0000";
+/**
+ * Starts a reference to an earlier text (its index, base 36); a text that itself starts with it
+ * is sent with it doubled. Texts this short or shorter are not worth a reference.
+ */
+const REFERENCE = "\u0001";
+const SHORT = 4;
 
 /** Integers for "absent": a null span, a missing heatmap, no cut. */
 const NONE = -1;
@@ -38,17 +46,29 @@ const NONE = -1;
 /** Growing typed arrays: no array of boxed numbers to copy at the end. */
 class Writer {
   readonly texts: string[] = [];
+  /** Each text sent, at its first index. */
+  private readonly said = new Map<string, number>();
   private intBuffer = new Int32Array(1024);
   private intCount = 0;
   private floatBuffer = new Float64Array(1024);
   private floatCount = 0;
   text(s: string): void {
-    this.texts.push(s);
+    if (s.length <= SHORT) {
+      this.texts.push(s.startsWith(REFERENCE) ? REFERENCE + s : s);
+      return;
+    }
+    const earlier = this.said.get(s);
+    if (earlier !== undefined) {
+      this.texts.push(REFERENCE + earlier.toString(36));
+      return;
+    }
+    this.said.set(s, this.texts.length);
+    this.texts.push(s.startsWith(REFERENCE) ? REFERENCE + s : s);
   }
   /** A text or null: a flag, then the text when there is one. */
   maybeText(s: string | null): void {
     this.int(s === null ? 0 : 1);
-    if (s !== null) this.texts.push(s);
+    if (s !== null) this.text(s);
   }
   int(n: number): void {
     if (this.intCount === this.intBuffer.length) {
@@ -188,6 +208,21 @@ class Reader {
   constructor(private readonly wire: GraphWire) {
     this.texts = new TextDecoder().decode(wire.texts).split(SEPARATOR);
     if (this.texts.pop() !== "") throw new Malformed(); // every text ends with a separator
+    const texts = this.texts;
+    for (let k = 0; k < texts.length; k++) {
+      const s = texts[k];
+      if (!s.startsWith(REFERENCE)) continue;
+      if (s.startsWith(REFERENCE, 1)) {
+        texts[k] = s.slice(1);
+        continue;
+      }
+      // a reference to an earlier text (read already, so a reference to a reference is one too)
+      const digits = s.slice(1);
+      if (!/^[0-9a-z]{1,8}$/.test(digits)) throw new Malformed();
+      const earlier = parseInt(digits, 36);
+      if (earlier >= k) throw new Malformed();
+      texts[k] = texts[earlier];
+    }
   }
 
   text(): string {
@@ -309,8 +344,9 @@ function readNode(r: Reader): ViewNode {
       box,
       layer,
     };
-    if (cut !== NONE) node.cut = CUTS[cut];
+    // in the order buildViewGraph adds them, so the graph's JSON (Export graph) reads the same
     if (maps > 0) node.heatmaps = { data: readHeatmap(r), grad: maps === 2 ? readHeatmap(r) : null };
+    if (cut !== NONE) node.cut = CUTS[cut];
     return node;
   }
   const fold = r.pick(FOLDS);
