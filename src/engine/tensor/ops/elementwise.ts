@@ -4,6 +4,7 @@ import { isInteger, scalarTypeName, type DType } from "../dtype";
 import { broadcastShapes } from "../shapeMath";
 import { Tensor } from "../tensor";
 import { runtimeError, TensorError } from "../tensorError";
+import { arithmeticTensor } from "./arithmeticKernel";
 import { Binary, binaryValues, castOperand, powOf } from "./binaryKernel";
 import { expandValues, gradFor } from "./broadcast";
 import { asTensor, floatResultType, resultType, type TensorLike } from "./operand";
@@ -22,6 +23,12 @@ function savedFor(a: Tensor, b: Tensor, forA: Tensor[], forB: Tensor[]): Tensor[
 }
 
 function compute(code: Binary, a: Tensor, b: Tensor, dtype = resultType([a, b])): Tensor {
+  if (code <= Binary.Div) {
+    const x = castOperand(a, dtype);
+    const y = castOperand(b, dtype);
+    const fast = arithmeticTensor(code, x, y, broadcastShapes(x.shape, y.shape), dtype);
+    if (fast !== null) return fast;
+  }
   const { values, shape } = binaryValues(code, a, b, dtype);
   return Tensor.fromValues(values, shape, dtype);
 }
@@ -146,26 +153,31 @@ export function pow(x: TensorLike, y: TensorLike): Tensor {
  * 1/sqrt, −1 as 1/x; other exponents through pow.
  */
 function powByNumber(a: Tensor, k: number, dtype: DType): Tensor {
-  const r = isSinglePrecision(dtype) ? Math.fround : (v: number) => v;
+  const single = isSinglePrecision(dtype);
+  const r = single ? Math.fround : (v: number) => v;
   const x = castOperand(a, dtype).values();
   const out = new Float64Array(x.length);
-  const f =
-    k === 2
-      ? (v: number) => v * v
-      : k === 3
-        ? (v: number) => r(v * v) * v
-        : k === -2
-          ? (v: number) => 1 / r(v * v)
-          : k === 0.5
-            ? Math.sqrt
-            : k === -0.5
-              ? (v: number) => 1 / r(Math.sqrt(v))
-              : k === -1
-                ? (v: number) => 1 / v
-                : isSinglePrecision(dtype) && Number.isInteger(k) && Math.abs(k) <= 16
-                  ? (v: number) => singlePrecisionPower(v, k)
-                  : (v: number) => powOf(v, r(k));
-  for (let i = 0; i < x.length; i++) out[i] = f(x[i]);
+  // the squares and cubes of polynomial models get loops of their own (no call per element)
+  if (k === 2 && single) for (let i = 0; i < x.length; i++) out[i] = Math.fround(x[i] * x[i]);
+  else if (k === 2) for (let i = 0; i < x.length; i++) out[i] = x[i] * x[i];
+  else if (k === 3 && single)
+    for (let i = 0; i < x.length; i++) out[i] = Math.fround(Math.fround(x[i] * x[i]) * x[i]);
+  else if (k === 3) for (let i = 0; i < x.length; i++) out[i] = x[i] * x[i] * x[i];
+  else {
+    const f =
+      k === -2
+        ? (v: number) => 1 / r(v * v)
+        : k === 0.5
+          ? Math.sqrt
+          : k === -0.5
+            ? (v: number) => 1 / r(Math.sqrt(v))
+            : k === -1
+              ? (v: number) => 1 / v
+              : single && Number.isInteger(k) && Math.abs(k) <= 16
+                ? (v: number) => singlePrecisionPower(v, k)
+                : (v: number) => powOf(v, r(k));
+    for (let i = 0; i < x.length; i++) out[i] = f(x[i]);
+  }
   return Tensor.fromValues(out, a.shape, dtype);
 }
 
