@@ -163,6 +163,8 @@ function powByNumber(a: Tensor, k: number, dtype: DType): Tensor {
   else if (k === 3 && single)
     for (let i = 0; i < x.length; i++) out[i] = Math.fround(Math.fround(x[i] * x[i]) * x[i]);
   else if (k === 3) for (let i = 0; i < x.length; i++) out[i] = x[i] * x[i] * x[i];
+  else if (single && Number.isInteger(k) && Math.abs(k) <= 16 && k !== -2 && k !== -1)
+    for (let i = 0; i < x.length; i++) out[i] = Math.fround(singlePrecisionPower(x[i], k));
   else {
     const f =
       k === -2
