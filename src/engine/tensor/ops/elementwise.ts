@@ -1,7 +1,8 @@
 import { record } from "../autograd/gradNode";
+import { isGradEnabled } from "../autograd/gradMode";
 import { isSinglePrecision } from "../dtype";
 import { isInteger, scalarTypeName, type DType } from "../dtype";
-import { broadcastShapes } from "../shapeMath";
+import { broadcastShapes, sameShape } from "../shapeMath";
 import { Tensor } from "../tensor";
 import { runtimeError, TensorError } from "../tensorError";
 import { arithmeticTensor } from "./arithmeticKernel";
@@ -126,7 +127,7 @@ export function pow(x: TensorLike, y: TensorLike): Tensor {
       out,
       `**${formatExponent(k)}`,
       [a, b],
-      (g, needs) => [needs[0] ? gradFor(k === 0 ? mul(g, 0) : mul(g, mul(pow(a, k - 1), k)), a) : null, null],
+      (g, needs) => [needs[0] ? gradFor(k === 0 ? mul(g, 0) : powGrad(g, a, k), a) : null, null],
       [
         `∂(a**${formatExponent(k)})/∂a = ${formatExponent(k)}·a**${formatExponent(k - 1)}`,
         "exponent: constant",
@@ -145,6 +146,25 @@ export function pow(x: TensorLike, y: TensorLike): Tensor {
     ["∂(a**b)/∂a = b·a**(b−1)", "∂(a**b)/∂b = a**b·ln(a)"],
     [a, b, out],
   );
+}
+
+/**
+ * g·(k·a^(k−1)), the gradient of `a ** k`, as `mul(g, mul(pow(a, k - 1), k))` computes it: when g
+ * has a's float dtype and shape and nothing is recorded, both products are taken in the buffer
+ * of the power (one new array instead of three), each rounded to the dtype as `mul` rounds it.
+ */
+function powGrad(g: Tensor, a: Tensor, k: number): Tensor {
+  const float = a.dtype === "float32" || a.dtype === "float64";
+  if (!float || g.dtype !== a.dtype || !sameShape(g.shape, a.shape) || isGradEnabled())
+    return mul(g, mul(pow(a, k - 1), k));
+  const t = pow(a, k - 1);
+  const d = t.storage.data;
+  const gv = g.values();
+  if (isSinglePrecision(a.dtype)) {
+    const kc = Math.fround(k);
+    for (let i = 0; i < d.length; i++) d[i] = Math.fround(gv[i] * Math.fround(d[i] * kc));
+  } else for (let i = 0; i < d.length; i++) d[i] = gv[i] * (d[i] * k);
+  return t;
 }
 
 /**
