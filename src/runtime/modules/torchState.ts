@@ -1,6 +1,7 @@
 import type { RootGradients, Tensor } from "../../engine/tensor/index";
 import type { SourceSpan } from "../../lang/ir";
 import type { Interpreter } from "../interpreter/interpreter";
+import { FULL_TENSOR_NUMBERS } from "../../trace/tensorValuesToTrace";
 import { PyInstance, type PyClass, type PyModule, type PyValue } from "../interpreter/objects";
 
 /**
@@ -34,6 +35,8 @@ export class TorchState {
    * values of old iterations are let go as CPython lets them go.
    */
   held: Tensor[] = [];
+  /** Elements of the tensors pushed on `held` since old ones were last let go. */
+  private heldNumbers = 0;
   /** The user-code span that made each value, by tensor id (an in-place op makes a new id). */
   readonly spans = new Map<number, SourceSpan | null>();
   readonly names = new Map<number, string[]>();
@@ -53,8 +56,10 @@ export class TorchState {
     if (obj === undefined) {
       obj = new TensorObject(cls, t);
       this.wrappers.set(t, obj);
-      if (this.held.length >= 2 * HELD_TENSORS) this.letGoOfOldTensors();
+      if (this.held.length >= 2 * HELD_TENSORS || this.heldNumbers >= LET_GO_AT_NUMBERS)
+        this.letGoOfOldTensors();
       this.held.push(t);
+      this.heldNumbers += t.numel;
     }
     if (!this.spans.has(t.id)) {
       this.spans.set(t.id, this.interp.at);
@@ -66,12 +71,23 @@ export class TorchState {
   /**
    * Keeps the newest HELD_TENSORS tensors, the ones a name occurrence stands for and the last
    * backward's root; forgets spans, names and calls of values no kept tensor's graph reaches.
+   * Of big tensors it keeps fewer: only as many of the newest as it takes for those that
+   * require grad to hold more than FULL_TENSOR_NUMBERS elements. Past that the trace keeps only
+   * the last backward's graph and the named values with their operands (tensorValuesToTrace.ts),
+   * which the kept ones still reach — so the trace is the same — and a loop over a few thousand
+   * elements does not carry hundreds of steps of dead storage (V8's collections grew with it).
    */
   private letGoOfOldTensors(): void {
     const keepIds = new Set<number>(this.occurrences.values());
     if (this.lastRootId !== null) keepIds.add(this.lastRootId);
-    const cut = this.held.length - HELD_TENSORS;
+    let cut = this.held.length;
+    let gradNumbers = 0;
+    while (cut > 0 && this.held.length - cut < HELD_TENSORS && gradNumbers <= FULL_TENSOR_NUMBERS) {
+      cut--;
+      if (this.held[cut].requiresGrad) gradNumbers += this.held[cut].numel;
+    }
     this.held = [...this.held.slice(0, cut).filter((t) => keepIds.has(t.id)), ...this.held.slice(cut)];
+    this.heldNumbers = 0;
     const reached = new Set<number>();
     const seen = new Set<Tensor>();
     const stack = [...this.held];
@@ -111,6 +127,9 @@ export class TorchState {
 
 /** How many of the newest tensors a run holds for its trace at least (see TorchState.held). */
 export const HELD_TENSORS = 4096;
+
+/** Elements of newly held tensors at which old ones are let go (a few MB; see letGoOfOldTensors). */
+const LET_GO_AT_NUMBERS = 4 * FULL_TENSOR_NUMBERS;
 
 /** The graph nodes of custom `autograd.Function`s (their grad_fn prints with its module path). */
 export const customFunctionNodes = new WeakSet<object>();

@@ -16,7 +16,7 @@ export interface EdgeGradient {
   rule: string;
   /** ∂root/∂to · ∂to/∂from, shaped like `from`. */
   contribution: Tensor;
-  summary: GradientSummary;
+  readonly summary: GradientSummary;
 }
 
 export interface GradientSummary {
@@ -239,14 +239,23 @@ export function backward(root: Tensor, options: BackwardOptions = {}): RootGradi
   return trace ? { root, grads, edges } : null;
 }
 
+/**
+ * An edge's record. Its summary is computed when first read: a training loop makes a record of
+ * every edge at every step, and only the last step's are ever looked at. The contribution is the
+ * pass's own tensor, which nothing writes to, so the summary is the same whenever it is taken.
+ */
 function edgeRecord(node: GradNode, operand: number, c: Tensor): EdgeGradient {
+  let summary: GradientSummary | null = null;
   return {
     fromId: node.inputIds[operand],
     toId: node.outputId,
     operand,
     rule: node.rules[operand] ?? "",
     contribution: c,
-    summary: summarize(c.values()),
+    get summary() {
+      summary ??= summarize(c.values());
+      return summary;
+    },
   };
 }
 

@@ -50,13 +50,26 @@ export class GradNode {
   ) {
     this.vjp = vjp;
     this.saved = saved;
-    this.savedVersions = saved.map((t) => t.version);
-    this.inputFns = inputs.map((t) => t.gradFn);
-    this.inputRequiresGrad = inputs.map((t) => t.requiresGrad);
-    this.inputIds = inputs.map((t) => t.id);
-    this.inputWrites = inputs.some((t) => t.requiresGrad && t.gradFn === null)
-      ? inputs.map((t) => t.storage.memoryVersion)
-      : null;
+    // plain loops: a node is made for every operation of every step
+    const savedVersions = new Array<number>(saved.length);
+    for (let i = 0; i < saved.length; i++) savedVersions[i] = saved[i].version;
+    this.savedVersions = savedVersions;
+    const n = inputs.length;
+    const inputFns = new Array<GradNode | null>(n);
+    const inputRequiresGrad = new Array<boolean>(n);
+    const inputIds = new Array<number>(n);
+    let leafRequiringGrad = false;
+    for (let i = 0; i < n; i++) {
+      const t = inputs[i];
+      inputFns[i] = t.gradFn;
+      inputRequiresGrad[i] = t.requiresGrad;
+      inputIds[i] = t.id;
+      if (t.requiresGrad && t.gradFn === null) leafRequiringGrad = true;
+    }
+    this.inputFns = inputFns;
+    this.inputRequiresGrad = inputRequiresGrad;
+    this.inputIds = inputIds;
+    this.inputWrites = leafRequiringGrad ? inputs.map((t) => t.storage.memoryVersion) : null;
   }
 
   /** After a backward without retain_graph: a node that saved values lets them go. */

@@ -15,22 +15,12 @@ import type { Tensor } from "../tensor";
 
 type Round = (x: number) => number;
 
-/** One accumulator: `lanes` independent floats (a vector register, or 1 for a scalar). */
-type Acc = Float64Array;
-
 interface Kernel {
   data: Float64Array;
   round: Round;
+  /** Whether every addition rounds to float32 (the loops test this, not `round`: no call per add). */
+  single: boolean;
   lanes: number;
-}
-
-/** Element (lanes = 1) or `lanes` consecutive elements starting at `at`. */
-function load(k: Kernel, at: number, lanes: number, into: Acc): void {
-  for (let l = 0; l < lanes; l++) into[l] = k.data[at + l];
-}
-
-function addInto(r: Round, acc: Acc, v: Acc): void {
-  for (let l = 0; l < acc.length; l++) acc[l] = r(acc[l] + v[l]);
 }
 
 function ceilLog2(x: number): number {
@@ -38,9 +28,24 @@ function ceilLog2(x: number): number {
   return Math.floor(Math.log2(x - 1)) + 1;
 }
 
+/** `acc[to + l] += acc-or-data[from + l]` for each of `lanes` lanes, rounded as the kernel rounds. */
+function addLanes(
+  single: boolean,
+  acc: Float64Array,
+  to: number,
+  src: Float64Array,
+  from: number,
+  lanes: number,
+): void {
+  if (single) for (let l = 0; l < lanes; l++) acc[to + l] = Math.fround(acc[to + l] + src[from + l]);
+  else for (let l = 0; l < lanes; l++) acc[to + l] = acc[to + l] + src[from + l];
+}
+
 /**
  * `multi_row_sum`: `nrows` sums at once over `size` steps; step i reads row k at
- * base + i·rowStride + k·colStride, `lanes` wide.
+ * base + i·rowStride + k·colStride, `lanes` wide. Returns the sums row after row, `lanes` each
+ * (row k's lane l at k·lanes + l). The accumulators of all levels live in one array: level j,
+ * row k, lane l at (j·nrows + k)·lanes + l.
  */
 function multiRowSum(
   k: Kernel,
@@ -50,53 +55,44 @@ function multiRowSum(
   size: number,
   nrows: number,
   lanes: number,
-): Acc[] {
+): Float64Array {
   const levels = 4;
   const power = Math.max(4, Math.floor(ceilLog2(size) / levels));
   const step = 2 ** power;
-  const mask = step - 1;
-  const acc: Acc[][] = Array.from({ length: levels }, () =>
-    Array.from({ length: nrows }, () => new Float64Array(lanes)),
-  );
-  const v = new Float64Array(lanes);
+  const width = nrows * lanes;
+  const acc = new Float64Array(levels * width);
+  const { data, single } = k;
   let i = 0;
   while (i + step <= size) {
-    for (let j = 0; j < step; j++, i++)
-      for (let row = 0; row < nrows; row++) {
-        load(k, base + i * rowStride + row * colStride, lanes, v);
-        addInto(k.round, acc[0][row], v);
-      }
+    for (let j = 0; j < step; j++, i++) {
+      const at = base + i * rowStride;
+      for (let row = 0; row < nrows; row++)
+        addLanes(single, acc, row * lanes, data, at + row * colStride, lanes);
+    }
     for (let j = 1; j < levels; j++) {
-      for (let row = 0; row < nrows; row++) {
-        addInto(k.round, acc[j][row], acc[j - 1][row]);
-        acc[j - 1][row].fill(0);
-      }
+      addLanes(single, acc, j * width, acc, (j - 1) * width, width);
+      acc.fill(0, (j - 1) * width, j * width);
       // stop unless the level above just completed a block of its own
-      if (Math.floor(i / 2 ** (j * power)) % (mask + 1) !== 0) break;
+      if (Math.floor(i / 2 ** (j * power)) % step !== 0) break;
     }
   }
-  for (; i < size; i++)
-    for (let row = 0; row < nrows; row++) {
-      load(k, base + i * rowStride + row * colStride, lanes, v);
-      addInto(k.round, acc[0][row], v);
-    }
-  for (let j = 1; j < levels; j++)
-    for (let row = 0; row < nrows; row++) addInto(k.round, acc[0][row], acc[j][row]);
-  return acc[0];
+  for (; i < size; i++) {
+    const at = base + i * rowStride;
+    for (let row = 0; row < nrows; row++)
+      addLanes(single, acc, row * lanes, data, at + row * colStride, lanes);
+  }
+  for (let j = 1; j < levels; j++) addLanes(single, acc, 0, acc, j * width, width);
+  return acc.subarray(0, width);
 }
 
-/** `row_sum`: `size` loads `stride` apart, summed by four interleaved accumulators. */
-function rowSum(k: Kernel, base: number, stride: number, size: number, lanes: number): Acc {
+/** `row_sum`: `size` loads `stride` apart, summed by four interleaved accumulators; `lanes` sums. */
+function rowSum(k: Kernel, base: number, stride: number, size: number, lanes: number): Float64Array {
   const ilp = 4;
   const sizeIlp = Math.floor(size / ilp);
   const partial = multiRowSum(k, base, stride * ilp, stride, sizeIlp, ilp, lanes);
-  const v = new Float64Array(lanes);
-  for (let i = sizeIlp * ilp; i < size; i++) {
-    load(k, base + i * stride, lanes, v);
-    addInto(k.round, partial[0], v);
-  }
-  for (let j = 1; j < ilp; j++) addInto(k.round, partial[0], partial[j]);
-  return partial[0];
+  for (let i = sizeIlp * ilp; i < size; i++) addLanes(k.single, partial, 0, k.data, base + i * stride, lanes);
+  for (let j = 1; j < ilp; j++) addLanes(k.single, partial, 0, partial, j * lanes, lanes);
+  return partial.subarray(0, lanes);
 }
 
 /** Adds one value into an output element, as `*out += value` in the dtype. */
@@ -146,7 +142,7 @@ function sumSlice(
     for (; j + 4 * L <= size1; j += 4 * L) {
       const sums = multiRowSum(k, inBase + j, in0, L, size0, 4, L);
       for (let row = 0; row < 4; row++)
-        for (let l = 0; l < L; l++) store(out, outBase + (j + row * L + l) * out1, sums[row][l], r);
+        for (let l = 0; l < L; l++) store(out, outBase + (j + row * L + l) * out1, sums[row * L + l], r);
     }
     for (; j + L <= size1; j += L) {
       const sums = rowSum(k, inBase + j, in0, size0, L);
@@ -160,7 +156,7 @@ function sumSlice(
     let j = 0;
     for (; j + 3 < size1; j += 4) {
       const sums = multiRowSum(k, inBase + j * in1, in0, in1, size0, 4, 1);
-      for (let row = 0; row < 4; row++) store(out, outBase + (j + row) * out1, sums[row][0], r);
+      for (let row = 0; row < 4; row++) store(out, outBase + (j + row) * out1, sums[row], r);
     }
     for (; j < size1; j++) store(out, outBase + j * out1, rowSum(k, inBase + j * in1, in0, size0, 1)[0], r);
   }
@@ -179,7 +175,7 @@ export function cascadeSum(a: Tensor, dims: readonly number[], dtype: "float32" 
   const source = a.storage.data;
   // an input of another dtype is cast to the sum's dtype first
   const data = a.dtype !== dtype ? source.map(round) : source;
-  const k: Kernel = { data, round, lanes: single ? 8 : 4 };
+  const k: Kernel = { data, round, single, lanes: single ? 8 : 4 };
   if (a.ndim === 0) {
     out[0] = round(data[a.offset]);
     return out;

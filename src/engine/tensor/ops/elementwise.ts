@@ -1,9 +1,11 @@
 import { record } from "../autograd/gradNode";
+import { isGradEnabled } from "../autograd/gradMode";
 import { isSinglePrecision } from "../dtype";
 import { isInteger, scalarTypeName, type DType } from "../dtype";
-import { broadcastShapes } from "../shapeMath";
+import { broadcastShapes, sameShape } from "../shapeMath";
 import { Tensor } from "../tensor";
 import { runtimeError, TensorError } from "../tensorError";
+import { arithmeticTensor } from "./arithmeticKernel";
 import { Binary, binaryValues, castOperand, powOf } from "./binaryKernel";
 import { expandValues, gradFor } from "./broadcast";
 import { asTensor, floatResultType, resultType, type TensorLike } from "./operand";
@@ -22,6 +24,12 @@ function savedFor(a: Tensor, b: Tensor, forA: Tensor[], forB: Tensor[]): Tensor[
 }
 
 function compute(code: Binary, a: Tensor, b: Tensor, dtype = resultType([a, b])): Tensor {
+  if (code <= Binary.Div) {
+    const x = castOperand(a, dtype);
+    const y = castOperand(b, dtype);
+    const fast = arithmeticTensor(code, x, y, broadcastShapes(x.shape, y.shape), dtype);
+    if (fast !== null) return fast;
+  }
   const { values, shape } = binaryValues(code, a, b, dtype);
   return Tensor.fromValues(values, shape, dtype);
 }
@@ -119,7 +127,7 @@ export function pow(x: TensorLike, y: TensorLike): Tensor {
       out,
       `**${formatExponent(k)}`,
       [a, b],
-      (g, needs) => [needs[0] ? gradFor(k === 0 ? mul(g, 0) : mul(g, mul(pow(a, k - 1), k)), a) : null, null],
+      (g, needs) => [needs[0] ? gradFor(k === 0 ? mul(g, 0) : powGrad(g, a, k), a) : null, null],
       [
         `∂(a**${formatExponent(k)})/∂a = ${formatExponent(k)}·a**${formatExponent(k - 1)}`,
         "exponent: constant",
@@ -141,31 +149,57 @@ export function pow(x: TensorLike, y: TensorLike): Tensor {
 }
 
 /**
+ * g·(k·a^(k−1)), the gradient of `a ** k`, as `mul(g, mul(pow(a, k - 1), k))` computes it: when g
+ * has a's float dtype and shape and nothing is recorded, both products are taken in the buffer
+ * of the power (one new array instead of three), each rounded to the dtype as `mul` rounds it.
+ */
+function powGrad(g: Tensor, a: Tensor, k: number): Tensor {
+  const float = a.dtype === "float32" || a.dtype === "float64";
+  if (!float || g.dtype !== a.dtype || !sameShape(g.shape, a.shape) || isGradEnabled())
+    return mul(g, mul(pow(a, k - 1), k));
+  const t = pow(a, k - 1);
+  const d = t.storage.data;
+  const gv = g.values();
+  if (isSinglePrecision(a.dtype)) {
+    const kc = Math.fround(k);
+    for (let i = 0; i < d.length; i++) d[i] = Math.fround(gv[i] * Math.fround(d[i] * kc));
+  } else for (let i = 0; i < d.length; i++) d[i] = gv[i] * (d[i] * k);
+  return t;
+}
+
+/**
  * `x ** k` for a float tensor and a number k as PyTorch's kernel computes it: k = 2 and 3 as
  * products (x·x, (x·x)·x, each rounded to the dtype), −2 as 1/(x·x), ½ as sqrt, −½ as
  * 1/sqrt, −1 as 1/x; other exponents through pow.
  */
 function powByNumber(a: Tensor, k: number, dtype: DType): Tensor {
-  const r = isSinglePrecision(dtype) ? Math.fround : (v: number) => v;
+  const single = isSinglePrecision(dtype);
+  const r = single ? Math.fround : (v: number) => v;
   const x = castOperand(a, dtype).values();
   const out = new Float64Array(x.length);
-  const f =
-    k === 2
-      ? (v: number) => v * v
-      : k === 3
-        ? (v: number) => r(v * v) * v
-        : k === -2
-          ? (v: number) => 1 / r(v * v)
-          : k === 0.5
-            ? Math.sqrt
-            : k === -0.5
-              ? (v: number) => 1 / r(Math.sqrt(v))
-              : k === -1
-                ? (v: number) => 1 / v
-                : isSinglePrecision(dtype) && Number.isInteger(k) && Math.abs(k) <= 16
-                  ? (v: number) => singlePrecisionPower(v, k)
-                  : (v: number) => powOf(v, r(k));
-  for (let i = 0; i < x.length; i++) out[i] = f(x[i]);
+  // the squares and cubes of polynomial models get loops of their own (no call per element)
+  if (k === 2 && single) for (let i = 0; i < x.length; i++) out[i] = Math.fround(x[i] * x[i]);
+  else if (k === 2) for (let i = 0; i < x.length; i++) out[i] = x[i] * x[i];
+  else if (k === 3 && single)
+    for (let i = 0; i < x.length; i++) out[i] = Math.fround(Math.fround(x[i] * x[i]) * x[i]);
+  else if (k === 3) for (let i = 0; i < x.length; i++) out[i] = x[i] * x[i] * x[i];
+  else if (single && Number.isInteger(k) && Math.abs(k) <= 16 && k !== -2 && k !== -1)
+    for (let i = 0; i < x.length; i++) out[i] = Math.fround(singlePrecisionPower(x[i], k));
+  else {
+    const f =
+      k === -2
+        ? (v: number) => 1 / r(v * v)
+        : k === 0.5
+          ? Math.sqrt
+          : k === -0.5
+            ? (v: number) => 1 / r(Math.sqrt(v))
+            : k === -1
+              ? (v: number) => 1 / v
+              : single && Number.isInteger(k) && Math.abs(k) <= 16
+                ? (v: number) => singlePrecisionPower(v, k)
+                : (v: number) => powOf(v, r(k));
+    for (let i = 0; i < x.length; i++) out[i] = f(x[i]);
+  }
   return Tensor.fromValues(out, a.shape, dtype);
 }
 

@@ -55,14 +55,23 @@ export function mseLoss(input: Tensor, target: Tensor, reduction: Reduction = "m
   const shape = broadcastShapes(input.shape, target.shape);
   const dtype = floatOf(input);
   const r = isSinglePrecision(dtype) ? Math.fround : (v: number) => v;
-  const x = expandValues(input, shape);
-  const y = expandValues(target, shape);
+  // read in place when no broadcast is needed (the usual case): only written arrays are new
+  const x = sameShape(input.shape, shape) ? input.values() : expandValues(input, shape);
+  const y = sameShape(target.shape, shape) ? target.values() : expandValues(target, shape);
   const diff = new Float64Array(x.length);
   const losses = new Float64Array(x.length);
-  for (let i = 0; i < x.length; i++) {
-    diff[i] = r(x[i] - y[i]);
-    losses[i] = r(diff[i] * diff[i]);
-  }
+  if (isSinglePrecision(dtype))
+    for (let i = 0; i < x.length; i++) {
+      const d = Math.fround(x[i] - y[i]);
+      diff[i] = d;
+      losses[i] = Math.fround(d * d);
+    }
+  else
+    for (let i = 0; i < x.length; i++) {
+      const d = x[i] - y[i];
+      diff[i] = d;
+      losses[i] = d * d;
+    }
   let out: Tensor;
   if (reduction === "none") out = Tensor.fromValues(losses, shape, dtype);
   else {
@@ -83,20 +92,14 @@ export function mseLoss(input: Tensor, target: Tensor, reduction: Reduction = "m
       const gv = reduction === "none" ? g.values() : null;
       const gs = reduction === "none" ? 0 : g.item();
       const d = new Float64Array(diff.length);
-      for (let i = 0; i < d.length; i++) d[i] = r(r(diff[i] * norm) * (gv !== null ? gv[i] : gs));
+      if (gv !== null) for (let i = 0; i < d.length; i++) d[i] = r(r(diff[i] * norm) * gv[i]);
+      else if (r === Math.fround)
+        for (let i = 0; i < d.length; i++) d[i] = Math.fround(Math.fround(diff[i] * norm) * gs);
+      else for (let i = 0; i < d.length; i++) d[i] = diff[i] * norm * gs;
       const full = Tensor.fromValues(d, shape, g.dtype);
       return [
         needs[0] ? sumToShape(full, input.shape) : null,
-        needs[1]
-          ? sumToShape(
-              Tensor.fromValues(
-                d.map((v) => -v),
-                shape,
-                g.dtype,
-              ),
-              target.shape,
-            )
-          : null,
+        needs[1] ? sumToShape(Tensor.fromValues(negated(d), shape, g.dtype), target.shape) : null,
       ];
     },
     [
@@ -105,6 +108,12 @@ export function mseLoss(input: Tensor, target: Tensor, reduction: Reduction = "m
     ],
     [input, target],
   );
+}
+
+function negated(v: Float64Array): Float64Array {
+  const out = new Float64Array(v.length);
+  for (let i = 0; i < v.length; i++) out[i] = -v[i];
+  return out;
 }
 
 /** PyTorch clamps each log term of binary cross-entropy at −100 so p = 0 or 1 gives a finite loss. */

@@ -1,0 +1,143 @@
+import { roundsFloat32, type DType } from "../dtype";
+import { contiguousStrides, numelOf, sameShape } from "../shapeMath";
+import { Storage, Tensor } from "../tensor";
+import { Binary } from "./binaryKernel";
+
+/**
+ * The fast path of `+ − × ÷` on float tensors: two contiguous operands of the result's shape, or
+ * one of them a single element (a 0-d parameter times a data vector: the small models of the
+ * tutorials). One loop per operator and case, the float32 rounding done in the same pass, so an
+ * operation on a few thousand elements costs one allocation and one sweep. Each element is the
+ * same IEEE operation on the same two numbers as the general strided kernel's (binaryKernel.ts)
+ * and is rounded once to the dtype, as `Tensor.fromValues` would round it: the numbers are the
+ * same bit for bit.
+ */
+
+/** Where an operand's elements are: `data[offset + i]`, or `data[offset]` for every i when single. */
+interface Operand {
+  data: Float64Array;
+  offset: number;
+  single: boolean;
+}
+
+function operandOf(t: Tensor, shape: readonly number[], n: number): Operand | null {
+  if (t.numel === 1 && n !== 1) return { data: t.storage.data, offset: t.offset, single: true };
+  if (!sameShape(t.shape, shape) || !t.isContiguous()) return null;
+  return { data: t.storage.data, offset: t.offset, single: false };
+}
+
+/**
+ * `a ∘ b` for ∘ one of + − × ÷, as a new tensor of `dtype` (float32 or float64; the operands
+ * already cast to it), or null when the operator or the operands' layout has no fast path.
+ */
+export function arithmeticTensor(
+  code: Binary,
+  a: Tensor,
+  b: Tensor,
+  shape: readonly number[],
+  dtype: DType,
+): Tensor | null {
+  if (code > Binary.Div || (dtype !== "float32" && dtype !== "float64")) return null;
+  const n = numelOf(shape);
+  const x = operandOf(a, shape, n);
+  const y = x === null ? null : operandOf(b, shape, n);
+  if (x === null || y === null) return null;
+  const out = new Float64Array(n);
+  const round = dtype === "float32" && roundsFloat32();
+  if (x.single) scalarFirst(code, round, out, x.data[x.offset], y.data, y.offset);
+  else if (y.single) scalarSecond(code, round, out, x.data, x.offset, y.data[y.offset]);
+  else both(code, round, out, x.data, x.offset, y.data, y.offset);
+  return new Tensor(new Storage(out), [...shape], contiguousStrides(shape), 0, dtype);
+}
+
+const fround = Math.fround;
+
+function both(
+  code: Binary,
+  round: boolean,
+  out: Float64Array,
+  a: Float64Array,
+  ia: number,
+  b: Float64Array,
+  ib: number,
+): void {
+  const n = out.length;
+  switch (code) {
+    case Binary.Add:
+      if (round) for (let j = 0; j < n; j++) out[j] = fround(a[ia + j] + b[ib + j]);
+      else for (let j = 0; j < n; j++) out[j] = a[ia + j] + b[ib + j];
+      return;
+    case Binary.Sub:
+      if (round) for (let j = 0; j < n; j++) out[j] = fround(a[ia + j] - b[ib + j]);
+      else for (let j = 0; j < n; j++) out[j] = a[ia + j] - b[ib + j];
+      return;
+    case Binary.Mul:
+      if (round) for (let j = 0; j < n; j++) out[j] = fround(a[ia + j] * b[ib + j]);
+      else for (let j = 0; j < n; j++) out[j] = a[ia + j] * b[ib + j];
+      return;
+    case Binary.Div:
+      if (round) for (let j = 0; j < n; j++) out[j] = fround(a[ia + j] / b[ib + j]);
+      else for (let j = 0; j < n; j++) out[j] = a[ia + j] / b[ib + j];
+      return;
+  }
+}
+
+/** `s ∘ b[j]`: the single element on the left (its order kept: − and ÷ do not commute). */
+function scalarFirst(
+  code: Binary,
+  round: boolean,
+  out: Float64Array,
+  s: number,
+  b: Float64Array,
+  ib: number,
+): void {
+  const n = out.length;
+  switch (code) {
+    case Binary.Add:
+      if (round) for (let j = 0; j < n; j++) out[j] = fround(s + b[ib + j]);
+      else for (let j = 0; j < n; j++) out[j] = s + b[ib + j];
+      return;
+    case Binary.Sub:
+      if (round) for (let j = 0; j < n; j++) out[j] = fround(s - b[ib + j]);
+      else for (let j = 0; j < n; j++) out[j] = s - b[ib + j];
+      return;
+    case Binary.Mul:
+      if (round) for (let j = 0; j < n; j++) out[j] = fround(s * b[ib + j]);
+      else for (let j = 0; j < n; j++) out[j] = s * b[ib + j];
+      return;
+    case Binary.Div:
+      if (round) for (let j = 0; j < n; j++) out[j] = fround(s / b[ib + j]);
+      else for (let j = 0; j < n; j++) out[j] = s / b[ib + j];
+      return;
+  }
+}
+
+/** `a[j] ∘ s`: the single element on the right. */
+function scalarSecond(
+  code: Binary,
+  round: boolean,
+  out: Float64Array,
+  a: Float64Array,
+  ia: number,
+  s: number,
+): void {
+  const n = out.length;
+  switch (code) {
+    case Binary.Add:
+      if (round) for (let j = 0; j < n; j++) out[j] = fround(a[ia + j] + s);
+      else for (let j = 0; j < n; j++) out[j] = a[ia + j] + s;
+      return;
+    case Binary.Sub:
+      if (round) for (let j = 0; j < n; j++) out[j] = fround(a[ia + j] - s);
+      else for (let j = 0; j < n; j++) out[j] = a[ia + j] - s;
+      return;
+    case Binary.Mul:
+      if (round) for (let j = 0; j < n; j++) out[j] = fround(a[ia + j] * s);
+      else for (let j = 0; j < n; j++) out[j] = a[ia + j] * s;
+      return;
+    case Binary.Div:
+      if (round) for (let j = 0; j < n; j++) out[j] = fround(a[ia + j] / s);
+      else for (let j = 0; j < n; j++) out[j] = a[ia + j] / s;
+      return;
+  }
+}
