@@ -298,10 +298,7 @@ export function makeCsvCoreModule(interp: Interpreter): PyModule {
   };
 
   const readerClass = new PyClass("reader", null, "_csv");
-  readerClass.dict.set(
-    "__iter__",
-    new PyBuiltin("__iter__", ([r]) => r),
-  );
+  readerClass.dict.set("__iter__", new PyBuiltin("__iter__", ([r]) => r));
   readerClass.dict.set(
     "__next__",
     new PyBuiltin("__next__", ([r]) => {
@@ -324,7 +321,8 @@ export function makeCsvCoreModule(interp: Interpreter): PyModule {
   const writers = new WeakMap<PyInstance, { target: PyValue; dialect: Dialect }>();
   const writerOf = (w: PyValue) => {
     const found = w instanceof PyInstance ? writers.get(w) : undefined;
-    if (!found) throw typeError(`descriptor for '_csv.writer' objects doesn't apply to a '${typeName(w)}' object`);
+    if (!found)
+      throw typeError(`descriptor for '_csv.writer' objects doesn't apply to a '${typeName(w)}' object`);
     return found;
   };
   writerClass.dict.set(
@@ -379,7 +377,10 @@ export function makeCsvCoreModule(interp: Interpreter): PyModule {
   defineFunction(m, "register_dialect", (args, kwargs) => {
     const [name, dialect] = args;
     if (typeof name !== "string") throw typeError("dialect name must be a string");
-    registry.set(name, dialectOf(interp, dialect, kwargs, (msg) => csvError(s, msg)));
+    registry.set(
+      name,
+      dialectOf(interp, dialect, kwargs, (msg) => csvError(s, msg)),
+    );
     return null;
   });
   defineFunction(m, "unregister_dialect", ([name]) => {
@@ -402,4 +403,3 @@ function fieldsOf(d: Dialect): [string, PyValue][] {
     ["strict", d.strict],
   ];
 }
-
