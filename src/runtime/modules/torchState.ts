@@ -53,8 +53,13 @@ export class TorchState {
     if (obj === undefined) {
       obj = new TensorObject(cls, t);
       this.wrappers.set(t, obj);
-      if (this.held.length >= 2 * HELD_TENSORS) this.letGoOfOldTensors();
-      this.held.push(t);
+      // A large tensor that needs no gradient is not held: the trace's graph is the tensors that
+      // require grad and what their grad_fn reaches, so holding it would only keep what CPython
+      // has freed (a no_grad pass over a whole data set, the lecture's hand-written backward).
+      if (t.requiresGrad || t.numel < LOOSE_TENSOR_NUMBERS) {
+        if (this.held.length >= 2 * HELD_TENSORS) this.letGoOfOldTensors();
+        this.held.push(t);
+      }
     }
     if (!this.spans.has(t.id)) {
       this.spans.set(t.id, this.interp.at);
@@ -111,6 +116,9 @@ export class TorchState {
 
 /** How many of the newest tensors a run holds for its trace at least (see TorchState.held). */
 export const HELD_TENSORS = 4096;
+
+/** A tensor that needs no gradient and has this many elements or more is not held for the trace. */
+const LOOSE_TENSOR_NUMBERS = 1024;
 
 /** The graph nodes of custom `autograd.Function`s (their grad_fn prints with its module path). */
 export const customFunctionNodes = new WeakSet<object>();
