@@ -21,6 +21,11 @@ export class EngineMemoryError extends Error {
 export interface MemoryMeter {
   /** Counts `bytes` about to be allocated; throws EngineMemoryError when they do not fit. */
   charge(bytes: number): void;
+  /**
+   * Counts `bytes` already allocated (an array made before it was charged, as tensor storage
+   * is): measured as the heap holds them, not a second time on top. Absent: `charge`.
+   */
+  chargeMade?(bytes: number): void;
 }
 
 /**
@@ -49,6 +54,13 @@ export function currentMemoryMeter(): MemoryMeter | null {
 /** Counts `bytes` about to be allocated against the run's budget (nothing without a meter). */
 export function chargeMemory(bytes: number): void {
   if (meter !== null) meter.charge(bytes);
+}
+
+/** Counts `bytes` the process already holds for the run (a typed array just made); see MemoryMeter.chargeMade. */
+export function chargeMadeMemory(bytes: number): void {
+  if (meter === null) return;
+  if (meter.chargeMade) meter.chargeMade(bytes);
+  else meter.charge(bytes);
 }
 
 /** Checks an array about to hold `items` elements (8 bytes each) and charges it. */

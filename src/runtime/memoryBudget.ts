@@ -51,6 +51,12 @@ export class MemoryBudget implements MemoryMeter {
     if (this.charged >= this.nextCheck || bytes >= LARGE_BYTES) this.check(bytes);
   }
 
+  /** Memory already allocated (tensor storage made before it is charged): the heap holds it now. */
+  chargeMade(bytes: number): void {
+    this.charged += bytes;
+    if (this.charged >= this.nextCheck || bytes >= LARGE_BYTES) this.check(0);
+  }
+
   /**
    * Measures now, whatever was charged: the interpreter polls every few thousand steps, which
    * catches what grows without a charge (objects, dicts, closures kept in a list).
@@ -72,6 +78,12 @@ export class MemoryBudget implements MemoryMeter {
     if (used + bytes > this.limit && probe.collect) {
       probe.collect();
       used = probe.used();
+      if (used + bytes > this.limit) {
+        // V8 releases the array buffers a collection found dead on a sweeper of its own, which
+        // may still be at work; the next collection waits for it (big tensors dying every step)
+        probe.collect();
+        used = probe.used();
+      }
       lastCollected.set(probe.collect, used);
     }
     if (used < this.start) {

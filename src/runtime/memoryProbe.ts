@@ -37,14 +37,17 @@ function collector(): (() => void) | null {
 
 /**
  * This isolate's heap, JavaScript objects and the array buffers behind typed arrays (tensor
- * storage, the tape) together: what a program's data really occupies.
+ * storage, the tape) together: what a program's data really occupies. (In a worker thread,
+ * `process.memoryUsage().arrayBuffers` is the worker's own.)
  */
 export function heapProbe(): MemoryProbe {
   const collect = collector();
   return {
     used() {
-      const s = getHeapStatistics() as ReturnType<typeof getHeapStatistics> & { external_memory?: number };
-      return s.used_heap_size + (s.external_memory ?? 0);
+      // the array buffers as the allocator holds them now: V8's external_memory only learns of
+      // buffers a collection freed at a later collection, so right after one it still counts
+      // them, and a program whose big tensors die every step would get MemoryErrors at random
+      return getHeapStatistics().used_heap_size + process.memoryUsage().arrayBuffers;
     },
     ...(collect && { collect }),
     ceiling: getHeapStatistics().heap_size_limit * CEILING_SHARE,

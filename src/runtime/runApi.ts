@@ -19,6 +19,11 @@ export interface RunOptions {
   workspace?: RunWorkspace;
   /** Interpreter steps before the run stops with a budget diagnostic. */
   stepBudget?: number;
+  /**
+   * Wall-clock milliseconds before the run stops where it is, with a located diagnostic and what
+   * it printed so far (the runner's own time limit, a little later, stops a run stuck in one step).
+   */
+  timeLimitMs?: number;
   /** Memory (MiB) the program may allocate before it gets a MemoryError (default 512). */
   memoryBudgetMb?: number;
   /** Differentiate this value (its tape row in an earlier run: `rowOf(node)`, a Value or a tensor) instead of the last `backward()`'s root. */

@@ -23,6 +23,17 @@ export class BudgetError extends Error {
 }
 
 /**
+ * The run's time ran out before its step budget (RunOptions.timeLimitMs): stopped where it was,
+ * like the step budget, so what it printed and made so far is kept.
+ */
+export class TimeLimitError extends BudgetError {
+  constructor(steps: number, seconds: number) {
+    super(steps);
+    this.message = `stopped after ${seconds.toLocaleString("en-US")} s and ${steps.toLocaleString("en-US")} steps: the program took too long`;
+  }
+}
+
+/**
  * The diagnostic for what stopped a run that is not the language's own error: an unsupported
  * construct (marked "duplicate" when the front end already reported it at the same place), the
  * step budget, the memory budget, or GradLens's own failure.

@@ -1,5 +1,5 @@
 import type { MemoryBudget } from "./memoryBudget";
-import { BudgetError } from "./runErrors";
+import { BudgetError, TimeLimitError } from "./runErrors";
 
 /** The step budget of a run when none is given (the setting's default). */
 export const DEFAULT_STEP_BUDGET = 50_000_000;
@@ -14,6 +14,10 @@ const MEMORY_POLL_STEPS = 0xffff;
  */
 export class StepMeter {
   private steps = 0;
+  /** When the run must stop (Date.now()), looked at every 65,536 steps; see RunOptions.timeLimitMs. */
+  private deadline = Infinity;
+  private started = 0;
+  private timedOut = false;
 
   constructor(
     readonly budget: number,
@@ -24,11 +28,21 @@ export class StepMeter {
   step(): boolean {
     const n = ++this.steps;
     if (n > this.budget) return false;
-    if ((n & MEMORY_POLL_STEPS) === 0 && this.memory !== null) this.memory.poll();
+    if ((n & MEMORY_POLL_STEPS) === 0) {
+      if (this.memory !== null) this.memory.poll();
+      if (this.deadline !== Infinity && Date.now() > this.deadline) return !(this.timedOut = true);
+    }
     return true;
   }
 
+  /** From now on, the run may take `ms` milliseconds of wall-clock time. */
+  limitTime(ms: number): void {
+    this.started = Date.now();
+    this.deadline = this.started + ms;
+  }
+
   exhausted(): BudgetError {
+    if (this.timedOut) return new TimeLimitError(this.steps, Math.round((Date.now() - this.started) / 1000));
     return new BudgetError(this.budget);
   }
 }

@@ -188,7 +188,9 @@ export class RunClient {
     const id = this.nextId++;
     const { timeoutMs, memoryMb } = this.limits();
     // the interpreter's budget is the one the runner's heap was sized for
-    const request = { ...body, options: { ...body.options, memoryBudgetMb: memoryMb } };
+    // and it stops itself a little before the runner would, where it is, keeping what it printed
+    const timeLimitMs = timeoutMs - Math.min(30_000, timeoutMs / 10);
+    const request = { ...body, options: { ...body.options, memoryBudgetMb: memoryMb, timeLimitMs } };
     const t = messages(
       body.type === "run" ? body.analysis.locale : body.type === "trace" ? undefined : body.locale,
     );

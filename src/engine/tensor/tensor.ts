@@ -3,7 +3,7 @@ import { type DType, roundToDtype } from "./dtype";
 import { contiguousStrides, normalizeDim, numelOf } from "./shapeMath";
 import { runtimeError, typeError } from "./tensorError";
 import { newTensorId } from "./tensorIds";
-import { chargeMemory } from "../memory";
+import { chargeMadeMemory } from "../memory";
 import { storageWritten } from "./leafMoves";
 
 /**
@@ -28,8 +28,9 @@ export class Storage {
     /** A storage over the same array (`x.data`'s over x's), whose memory this one shares. */
     sameMemoryAs?: Storage,
   ) {
-    // charged as it is taken in: every tensor's values pass through here (see engine/memory.ts)
-    chargeMemory(data.length * 8);
+    // charged as it is taken in: every tensor's values pass through here (see engine/memory.ts);
+    // the array exists already, so the heap holds it once, not once more on top
+    chargeMadeMemory(data.length * 8);
     this.memory = sameMemoryAs?.memory ?? this;
   }
 

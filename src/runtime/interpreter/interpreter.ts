@@ -110,7 +110,7 @@ export class Interpreter implements Runtime {
    */
   topLevel: { before(s: Stmt): void; value(s: Stmt, v: PyValue): void } | null = null;
   /** The step budget's count (shared with the JavaScript interpreter: stepMeter.ts). */
-  private readonly meter: StepMeter;
+  readonly meter: StepMeter;
   /** True while running code of a module written in Python. */
   library = false;
   /** The user-code span being evaluated: where an error is reported. */

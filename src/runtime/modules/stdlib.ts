@@ -6,6 +6,10 @@ import { makeAbcModule } from "./abcModule";
 import { makeCopyModule } from "./copyModule";
 import { makeEnumModule } from "./enumModule";
 import { makeJsonModule } from "./jsonModule";
+import { makeCsvCoreModule } from "./csvCore";
+import { makeCsvModule } from "./csvModule";
+import { makeIoModule } from "./ioModule";
+import { makePathlibModule } from "./pathlibModule";
 import { makeIPythonDisplayModule, makeIPythonModule, makeIpywidgetsModule } from "./notebookDisplay";
 import { fillDisplay } from "./ipythonModule";
 import { makePprintModule } from "./pprintModule";
@@ -65,6 +69,10 @@ export const STDLIB_MODULES = new Map<string, StdlibFactory>([
   ["typing", (interp) => makeTypingModule(interp)],
   ["copy", (interp) => makeCopyModule(interp)],
   ["json", (interp) => makeJsonModule(interp)],
+  ["io", (interp) => makeIoModule(interp)],
+  ["_csv", (interp) => makeCsvCoreModule(interp)],
+  ["csv", (interp, _context, load) => makeCsvModule(interp, load)],
+  ["pathlib", (interp, _context, load) => makePathlibModule(interp, load)],
   ["pprint", (interp) => makePprintModule(interp)],
   ["time", (interp) => makeTimeModule(interp)],
   ["string", (interp) => makeStringModule(interp)],

@@ -56,10 +56,15 @@ export class TorchState {
     if (obj === undefined) {
       obj = new TensorObject(cls, t);
       this.wrappers.set(t, obj);
-      if (this.held.length >= 2 * HELD_TENSORS || this.heldNumbers >= LET_GO_AT_NUMBERS)
-        this.letGoOfOldTensors();
-      this.held.push(t);
-      this.heldNumbers += t.numel;
+      // A large tensor that needs no gradient is not held: the trace's graph is the tensors that
+      // require grad and what their grad_fn reaches, so holding it would only keep what CPython
+      // has freed (a no_grad pass over a whole data set, the lecture's hand-written backward).
+      if (t.requiresGrad || t.numel < LOOSE_TENSOR_NUMBERS) {
+        if (this.held.length >= 2 * HELD_TENSORS || this.heldNumbers >= LET_GO_AT_NUMBERS)
+          this.letGoOfOldTensors();
+        this.held.push(t);
+        this.heldNumbers += t.numel;
+      }
     }
     if (!this.spans.has(t.id)) {
       this.spans.set(t.id, this.interp.at);
@@ -130,6 +135,9 @@ export const HELD_TENSORS = 4096;
 
 /** Elements of newly held tensors at which old ones are let go (a few MB; see letGoOfOldTensors). */
 const LET_GO_AT_NUMBERS = 4 * FULL_TENSOR_NUMBERS;
+
+/** A tensor that needs no gradient and has this many elements or more is not held for the trace. */
+const LOOSE_TENSOR_NUMBERS = 1024;
 
 /** The graph nodes of custom `autograd.Function`s (their grad_fn prints with its module path). */
 export const customFunctionNodes = new WeakSet<object>();

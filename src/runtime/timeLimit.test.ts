@@ -1,0 +1,24 @@
+import { describe, expect, it } from "vitest";
+import { runProgram } from "./runProgram";
+
+describe("a run's time limit (RunOptions.timeLimitMs)", () => {
+  it("stops a long loop where it is, with a located diagnostic, keeping what it printed", () => {
+    const source = "print('started')\ni = 0\nwhile True:\n    i += 1\n";
+    const trace = runProgram(source, { timeLimitMs: 300 });
+    expect(trace.stdout).toBe("started\n");
+    const stops = trace.diagnostics.filter((d) => d.severity === "error");
+    expect(stops.length).toBe(1);
+    expect(stops[0].code).toBe("budget");
+    expect(stops[0].message).toMatch(/^stopped after \d+ s and [\d,]+ steps: the program took too long$/);
+    const line = source.slice(0, stops[0].span!.from).split("\n").length;
+    expect([3, 4]).toContain(line);
+  });
+
+  it("leaves a run that ends in time alone", () => {
+    const trace = runProgram("s = 0\nfor i in range(100000):\n    s += i\nprint(s)\n", {
+      timeLimitMs: 60_000,
+    });
+    expect(trace.stdout).toBe("4999950000\n");
+    expect(trace.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+  });
+});
