@@ -92,7 +92,7 @@ export function buildViewGraph(trace: Trace, options: BuildViewGraphOptions = {}
   const unitTrace: number[] = [];
   units.forEach((unit, u) => {
     if (unit.kind === "group") {
-      const group = groupNode(unit, trace, tree, stats[u]!, (t) => shorten(t, labelChars));
+      const group = groupNode(unit, trace, tree, stats[u]!, (t, extra) => shorten(t, labelChars + extra));
       addNode(group);
       outKey[u] = inKey[u] = group.key;
       unitLabel[u] = group.label;

@@ -57,18 +57,28 @@ export function addToStats(stats: GroupStats, node: TraceNode, isRoot: boolean):
   }
 }
 
+/**
+ * A call's box keeps this many characters more than an expression's label: its title names an
+ * object, `Dense.backward (network[2])`, and cut short it would not say which.
+ */
+const CALL_LABEL_CHARS = 12;
+
 export function groupNode(
   unit: Extract<Unit, { kind: "group" }>,
   trace: Trace,
   tree: FoldTree,
   stats: GroupStats,
-  shorten: (text: string) => string,
+  /** `extra`: characters a label may keep beyond the usual limit. */
+  shorten: (text: string, extra: number) => string,
 ): ViewGroupNode {
   const folds = unit.folds.map((f) => tree.folds[f]);
   const main = folds[0];
   const count = main.kind === "span" ? main.items : 1;
   const merged = folds.length > 1;
-  const label = shorten(merged ? mergedLabel(folds) : main.label);
+  const label = shorten(
+    merged ? mergedLabel(folds) : main.label,
+    main.kind === "call" ? CALL_LABEL_CHARS : 0,
+  );
   const data =
     stats.min > stats.max
       ? stats.nonfinite
