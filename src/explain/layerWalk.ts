@@ -61,6 +61,17 @@ export function layerWalk(trace: Trace): LayerWalk | null {
     rank[node.id] = least < 0 ? -1 : least - 1;
     if (c != null && c < calls.length) layer[node.id] = objectOf(c);
   }
+  // What no layer feeds (an input, a target) goes with the last group that reads it, after that
+  // group's own values, rather than cutting into a layer as soon as it is ready.
+  const readBy = new Int32Array(n).fill(-1);
+  for (let i = n - 1; i >= 0; i--) {
+    const node = trace.nodes[i];
+    if (inherited[node.id] < 0) rank[node.id] = readBy[node.id];
+    for (const edgeId of node.inputEdges) {
+      const from = trace.edges[edgeId].from;
+      if (rank[node.id] > readBy[from]) readBy[from] = rank[node.id];
+    }
+  }
   return { rank, layer };
 }
 
