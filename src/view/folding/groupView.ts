@@ -169,6 +169,12 @@ export interface Bundle {
   /** Any edge whose contribution reaches the root. */
   flows: boolean;
   nonfinite: boolean;
+  /**
+   * What the program's own backward sent along one of its edges where the chain rule sends
+   * otherwise (TraceEdge.mismatch, in words), or null: the bundle is drawn red, as that edge
+   * would be, so a mistake stays in sight with a layer's box closed.
+   */
+  mismatch: string | null;
 }
 
 export function bundleEdge(bundle: Bundle, fromLabel: string, toLabel: string): ViewEdge {
@@ -182,7 +188,13 @@ export function bundleEdge(bundle: Bundle, fromLabel: string, toLabel: string): 
         : "normal";
   const label = bundle.flows ? (count > 1 ? `Σ ${formatNumber(sum)}` : formatNumber(sum)) : null;
   const edges = count === 1 ? "1 edge" : `${count} edges`;
+  const flow = bundle.flows
+    ? `${edges} from ${fromLabel} into ${toLabel}\nthe gradient they pass back sums to ${formatNumber(sum)}`
+    : null;
+  const chainRule =
+    bundle.mismatch === null ? flow : flow === null ? bundle.mismatch : `${flow}\n${bundle.mismatch}`;
   return {
+    ...(bundle.mismatch !== null ? { mismatch: true as const } : {}),
     kind: "bundle",
     key: `b${bundle.from}>${bundle.to}`,
     from: bundle.from,
@@ -190,9 +202,7 @@ export function bundleEdge(bundle: Bundle, fromLabel: string, toLabel: string): 
     fromTrace: bundle.fromTrace,
     toTrace: bundle.toTrace,
     label,
-    chainRule: bundle.flows
-      ? `${edges} from ${fromLabel} into ${toLabel}\nthe gradient they pass back sums to ${formatNumber(sum)}`
-      : null,
+    chainRule,
     status,
     weight: 0,
     points: [],

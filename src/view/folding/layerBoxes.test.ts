@@ -70,6 +70,20 @@ describe("a numpy network of hand-written layers, as boxes", () => {
     expect(boxes.map((b) => b.gradStatus)).toEqual(["none", "none", "none", "none"]);
   });
 
+  it("keeps the mistaken Tanh's edge red with its box closed: the bundle into the box says what your backward gave", () => {
+    const g = buildViewGraph(trace);
+    const red = g.edges.filter((e) => e.mismatch === true);
+    expect(red.length).toBeGreaterThan(0);
+    const tanh3 = latest(g, "Tanh (network[3])");
+    const into = red.find((e) => e.to === tanh3.key)!;
+    expect(into.kind).toBe("bundle");
+    expect(into.from).toBe(latest(g, "Dense (network[2])").key);
+    expect(into.chainRule).toMatch(/your backward gives -?\d\.\d+ where the chain rule gives -?\d\.\d+/);
+    // no red edge anywhere else than into a Tanh
+    const tanhKeys = new Set(groups(g).filter((n) => n.label.startsWith("Tanh (")).map((n) => n.key));
+    expect(red.every((e) => tanhKeys.has(e.to))).toBe(true);
+  });
+
   it("nests a layer's box in the loop of calls that made it, inside predict()", () => {
     const tree = foldTree(trace);
     const fold = (label: string) => {
