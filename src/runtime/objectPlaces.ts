@@ -6,13 +6,17 @@ import { PyInstance, PyList, type PyValue } from "./interpreter/objects";
  * `network[0]`, `model.layer1`: names for the objects the program's top-level names hold
  * (directly, through a list, or one attribute down), as the graph and the hand-backward checks
  * call a layer. The first name that reaches an object wins (`network[3]` before the loop's `layer`).
+ * The walk is bounded: lists of at most 100 items, two lists deep, one attribute down.
  */
 export function objectPlaces(interp: Interpreter): Map<PyInstance, string> {
   const labels = new Map<PyInstance, string>();
-  const visit = (v: PyValue, name: string, depth: number) => {
-    if (v instanceof PyList && v.items.length <= 100)
-      v.items.forEach((x, i) => visit(x, `${name}[${i}]`, depth));
-    else if (v instanceof PyInstance && !labels.has(v)) {
+  // a list may hold itself (`a.append(a)`): each list is walked once, and only two deep (`grid[0][1]`)
+  const lists = new Set<PyList>();
+  const visit = (v: PyValue, name: string, depth: number, nested = 0) => {
+    if (v instanceof PyList && v.items.length <= 100 && nested < 2 && !lists.has(v)) {
+      lists.add(v);
+      v.items.forEach((x, i) => visit(x, `${name}[${i}]`, depth, nested + 1));
+    } else if (v instanceof PyInstance && !labels.has(v)) {
       labels.set(v, name);
       if (depth > 0) for (const [k, a] of v.attrs) visit(a, `${name}.${k}`, depth - 1);
     }
