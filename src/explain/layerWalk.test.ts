@@ -71,6 +71,10 @@ describe("the backward walk over hand-written layers", () => {
     const tanh = steps.find((s) => s.layer === "Tanh (network[3])")!;
     expect(stepTitle(tanh, trace)).toMatch(/^In Tanh \(network\[3\]\): .*\(tanh\): ∂error\/∂/);
     expect(stepTitle(steps[0], trace)).not.toMatch(/^In /);
+    // the weights a Dense's update made are stepped with that Dense: its parameters
+    const updated = steps.filter((s) => (trace.nodes[s.node].expr ?? "").startsWith("self.weights -="));
+    expect(updated.length).toBeGreaterThan(0);
+    expect(updated.every((s) => s.layer?.startsWith("Dense (network["))).toBe(true);
     for (const step of steps) {
       const expected = trace.nodes[step.node].rootGrad!;
       step.grad.forEach((g, i) => expect(g).toBeCloseTo(expected[i], 12));

@@ -47,8 +47,9 @@ export function layerWalk(trace: Trace): LayerWalk | null {
     const c = node.call;
     const fwd = c == null || c >= calls.length ? -1 : forwardOf[c];
     if (fwd >= 0) {
-      // odd ranks for a layer (by its backward call), even ones just before it for what it feeds
-      rank[node.id] = inherited[node.id] = 2 * paired.get(fwd)! + 1;
+      // per layer (by its backward call) three ranks: what it feeds, just before it; its own
+      // values; what only it reads (an input), just after it
+      rank[node.id] = inherited[node.id] = 3 * paired.get(fwd)! + 1;
       layer[node.id] = objectTitle(calls[fwd]);
       continue;
     }
@@ -61,12 +62,14 @@ export function layerWalk(trace: Trace): LayerWalk | null {
     rank[node.id] = least < 0 ? -1 : least - 1;
     if (c != null && c < calls.length) layer[node.id] = objectOf(c);
   }
-  // What no layer feeds (an input, a target) goes with the last group that reads it, after that
-  // group's own values, rather than cutting into a layer as soon as it is ready.
+  // What no layer feeds goes with the last group that reads it rather than cutting into a layer
+  // as soon as it is ready: the weights a layer's update made, with the layer; an input, after
+  // the layer's own values; a target, with the loss that reads it.
   const readBy = new Int32Array(n).fill(-1);
   for (let i = n - 1; i >= 0; i--) {
     const node = trace.nodes[i];
-    if (inherited[node.id] < 0) rank[node.id] = readBy[node.id];
+    const by = readBy[node.id];
+    if (inherited[node.id] < 0) rank[node.id] = by % 3 === 1 && layer[node.id] === null ? by + 1 : by;
     for (const edgeId of node.inputEdges) {
       const from = trace.edges[edgeId].from;
       if (rank[node.id] > readBy[from]) readBy[from] = rank[node.id];
