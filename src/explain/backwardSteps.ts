@@ -2,6 +2,7 @@ import { listText, messages } from "../l10n/messages";
 import type { Trace, TraceNode } from "../trace/trace";
 import { formatNumber, formatValues } from "../view/format";
 import { reverseTopologicalOrder } from "./graphWalk";
+import { layerWalk } from "./layerWalk";
 
 /**
  * The backward pass replayed one node at a time, for "Step Through Backward Pass". Each step
@@ -36,11 +37,14 @@ export interface BackwardStep {
   grad: number[];
   /** One per input edge, in operand order; empty for a leaf. */
   terms: BackwardTerm[];
+  /** The program's own layer the node belongs to (`Tanh (network[3])`), or null. */
+  layer: string | null;
 }
 
 /**
  * The steps of the last backward(), root first, in reverse topological order over the nodes the
- * root depends on. Constants get no step of their own (nothing flows on from a number written
+ * root depends on — for a program with hand-written layers, layer by layer in the order its own
+ * backward loop called them (see layerWalk.ts). Constants get no step of their own (nothing flows on from a number written
  * in the code), though the terms still show what reaches them. Empty when there is no root.
  */
 export function backwardSteps(trace: Trace): BackwardStep[] {
@@ -49,7 +53,8 @@ export function backwardSteps(trace: Trace): BackwardStep[] {
   const root = trace.nodes[trace.root];
   sums[root.id] = root.rootGrad ? [...root.rootGrad] : root.data.map(() => 1);
   const steps: BackwardStep[] = [];
-  for (const id of reverseTopologicalOrder(trace)) {
+  const layers = layerWalk(trace);
+  for (const id of reverseTopologicalOrder(trace, layers?.rank)) {
     const node = trace.nodes[id];
     if (node.kind === "const") continue;
     const grad = sums[id] ?? node.data.map(() => 0);
@@ -72,13 +77,18 @@ export function backwardSteps(trace: Trace): BackwardStep[] {
         runningSum: [...sum],
       });
     }
-    steps.push({ index: steps.length, node: id, grad: [...grad], terms });
+    steps.push({ index: steps.length, node: id, grad: [...grad], terms, layer: layers?.layer[id] ?? null });
   }
   return steps;
 }
 
-/** The step's headline: which value's gradient is complete and where it goes next. */
+/** The step's headline: which layer it is in, which value's gradient is complete and where it goes next. */
 export function stepTitle(step: BackwardStep, trace: Trace, locale = "en"): string {
+  const title = valueTitle(step, trace, locale);
+  return step.layer === null ? title : messages(locale)("step.inLayer", step.layer, title);
+}
+
+function valueTitle(step: BackwardStep, trace: Trace, locale: string): string {
   const t = messages(locale);
   const node = trace.nodes[step.node];
   const names = labels(step, trace);

@@ -35,15 +35,17 @@ export function reachesRoot(trace: Trace): Uint8Array {
 /**
  * The nodes the root depends on in the order backward() visits them: the root first, and every
  * node only after all the values it feeds, so its gradient is complete when it is reached. Among
- * the nodes ready at once the latest made goes first, which on a tape is plain descending id.
+ * the nodes ready at once the latest made goes first, which on a tape is plain descending id —
+ * or, given `rank` (per node id), the lowest rank first and then the latest made: the
+ * step-through walks a program's layers in the order its own backward loop called them.
  */
-export function reverseTopologicalOrder(trace: Trace): number[] {
+export function reverseTopologicalOrder(trace: Trace, rank?: Int32Array): number[] {
   if (trace.root === null) return [];
   const reached = reachesRoot(trace);
   const waiting = new Int32Array(trace.nodes.length);
   for (const edge of trace.edges) if (reached[edge.to]) waiting[edge.from]++;
   const order: number[] = [];
-  const ready = new MaxHeap();
+  const ready = new MaxHeap(rank ? (a, b) => rank[a] < rank[b] || (rank[a] === rank[b] && a > b) : undefined);
   ready.push(trace.root);
   while (ready.size > 0) {
     const id = ready.pop();
@@ -56,9 +58,11 @@ export function reverseTopologicalOrder(trace: Trace): number[] {
   return order;
 }
 
-/** A binary max-heap of node ids. */
+/** A binary heap of node ids, the largest id on top unless `before` says which goes first. */
 class MaxHeap {
   private readonly items: number[] = [];
+
+  constructor(private readonly before: (a: number, b: number) => boolean = (a, b) => a > b) {}
 
   get size(): number {
     return this.items.length;
@@ -69,7 +73,7 @@ class MaxHeap {
     let i = items.push(value) - 1;
     while (i > 0) {
       const parent = (i - 1) >> 1;
-      if (items[parent] >= value) break;
+      if (!this.before(value, items[parent])) break;
       items[i] = items[parent];
       i = parent;
     }
@@ -85,8 +89,8 @@ class MaxHeap {
       for (;;) {
         const left = 2 * i + 1;
         if (left >= items.length) break;
-        const child = left + 1 < items.length && items[left + 1] > items[left] ? left + 1 : left;
-        if (items[child] <= last) break;
+        const child = left + 1 < items.length && this.before(items[left + 1], items[left]) ? left + 1 : left;
+        if (!this.before(items[child], last)) break;
         items[i] = items[child];
         i = child;
       }

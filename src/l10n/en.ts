@@ -100,6 +100,7 @@ export const en = {
   "step.noInputs": "{0}: {1} is complete; it has no inputs to pass it to.",
   "step.root": "{0} is the root: {1} = 1 — pass it back to {2}.",
   "step.node": "{0}{1} ({2}): {3} is complete — pass it back to {4}.",
+  "step.inLayer": "In {0}: {1}",
   "step.term": "{0} = {1} × {2} = {3} (now {4})",
   "step.vjp": "vector–Jacobian product",
   "step.counter": "Step {0} / {1}",

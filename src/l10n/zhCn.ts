@@ -80,6 +80,7 @@ export const zhCn: Catalog = {
   "step.noInputs": "{0}：{1} 已完整；它没有可以继续传给的输入。",
   "step.root": "{0} 是根节点：{1} = 1 — 把它传回给 {2}。",
   "step.node": "{0}{1}（{2}）：{3} 已完整 — 把它传回给 {4}。",
+  "step.inLayer": "在 {0} 中：{1}",
   "step.term": "{0} = {1} × {2} = {3}（现为 {4}）",
   "step.vjp": "向量–雅可比积",
   "step.counter": "第 {0} / {1} 步",

@@ -28,6 +28,7 @@ import { runAsNotebook } from "./notebookCells";
 import { figureOutputs } from "./figureOutputs";
 import { reportHandBackward } from "./handBackward/handReport";
 import { numpyRoot } from "./handBackward/numpyRoot";
+import { placeCalls } from "./objectPlaces";
 
 export { DEFAULT_STEP_BUDGET };
 
@@ -102,6 +103,7 @@ export const runProgram: RunProgram = (source, options = {}) => {
       trace.diagnostics.push(...ownValueDiagnostics(trace, interp.ownValues.findings.values()));
       // and its hand-written numpy gradients (`self.weights -= lr * weights_gradient`)
       reportHandBackward(interp, trace);
+      placeCalls(interp, trace);
       if (figures.length > 0) trace.figures = figures;
       if (notebook) trace.cells = notebook.cells(trace.stdout);
     },

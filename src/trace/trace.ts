@@ -102,6 +102,11 @@ export interface TraceCall {
   instanceClass: string | null;
   /** A number per instance within the run: calls on one module instance share it. */
   instance: number | null;
+  /**
+   * Where the program keeps that instance at the end of the run, as the graph names it
+   * (`network[0]`, `model.layers[1]`); absent when no top-level name reaches it.
+   */
+  place?: string;
   /** The user's call expression that led to it (for calls inside micrograd.nn: the user's `model(x)`). */
   span: Span | null;
 }

@@ -92,7 +92,7 @@ export function buildViewGraph(trace: Trace, options: BuildViewGraphOptions = {}
   const unitTrace: number[] = [];
   units.forEach((unit, u) => {
     if (unit.kind === "group") {
-      const group = groupNode(unit, trace, tree, stats[u]!, (t) => shorten(t, labelChars));
+      const group = groupNode(unit, trace, tree, stats[u]!, (t, extra) => shorten(t, labelChars + extra));
       addNode(group);
       outKey[u] = inKey[u] = group.key;
       unitLabel[u] = group.label;
@@ -162,10 +162,12 @@ export function buildViewGraph(trace: Trace, options: BuildViewGraphOptions = {}
           sum: 0,
           flows: false,
           nonfinite: false,
+          mismatch: null,
         };
         bundles.set(pair, bundle);
       }
       bundle.count++;
+      if (edge.mismatch && bundle.mismatch === null) bundle.mismatch = mismatchText(edge.mismatch, node);
       const c = edge.contribution;
       if (c !== null) {
         bundle.flows = true;
@@ -341,12 +343,17 @@ function inputEdge(
   if (edge.mismatch) {
     // the learner's own `_backward` sent something else: say so beside the chain rule
     view.mismatch = true;
-    const yours = result.tensor
-      ? `your backward gives ${formatNumber(edge.mismatch.given)} where the chain rule gives ${formatNumber(edge.mismatch.expected)} (the largest difference)`
-      : `your _backward sent ${formatNumber(edge.mismatch.given)} instead of ${formatNumber(edge.mismatch.expected)}`;
+    const yours = mismatchText(edge.mismatch, result);
     view.chainRule = view.chainRule === null ? yours : `${view.chainRule}\n${yours}`;
   }
   return view;
+}
+
+/** What the program's own backward sent along an edge, beside what the chain rule sends. */
+function mismatchText(mismatch: NonNullable<TraceEdge["mismatch"]>, result: TraceNode): string {
+  return result.tensor
+    ? `your backward gives ${formatNumber(mismatch.given)} where the chain rule gives ${formatNumber(mismatch.expected)} (the largest difference)`
+    : `your _backward sent ${formatNumber(mismatch.given)} instead of ${formatNumber(mismatch.expected)}`;
 }
 
 function outputEdge(result: TraceNode): ViewEdge {

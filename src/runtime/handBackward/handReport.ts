@@ -1,6 +1,7 @@
 import type { HandCheck, Span, Trace, TraceDiagnostic } from "../../trace/trace";
 import type { Interpreter } from "../interpreter/interpreter";
-import { PyInstance, PyList, type PyValue } from "../interpreter/objects";
+import { PyInstance } from "../interpreter/objects";
+import { objectPlaces } from "../objectPlaces";
 import { OWN_BACKWARD_CODE } from "../ownValues/ownValueMessages";
 import type { CheckedClaim } from "./claims";
 import { handBackwardOf } from "./handBackward";
@@ -17,7 +18,7 @@ import { torchStateOf } from "../modules/torchState";
 export function reportHandBackward(interp: Interpreter, trace: Trace): void {
   const h = handBackwardOf(interp);
   if (h === null) return;
-  const labels = layerLabels(interp);
+  const labels = objectPlaces(interp);
   onlyParameters(interp, trace, h.parameterIds, labels);
   if (h.claims.length === 0) return;
   const checks: HandCheck[] = [];
@@ -117,24 +118,6 @@ function markEdges(trace: Trace, c: CheckedClaim): void {
     if (c.edges.some((e) => e.operand === edge.operand && sameSpan(e.span, to.span!)))
       edge.mismatch = { given, expected, span: c.span };
   }
-}
-
-/**
- * `network[0]`, `model.layer1`: names for the layer objects the program's top-level names hold
- * (directly, through a list, or one attribute down).
- */
-function layerLabels(interp: Interpreter): Map<PyInstance, string> {
-  const labels = new Map<PyInstance, string>();
-  const visit = (v: PyValue, name: string, depth: number) => {
-    if (v instanceof PyList && v.items.length <= 100)
-      v.items.forEach((x, i) => visit(x, `${name}[${i}]`, depth));
-    else if (v instanceof PyInstance && !labels.has(v)) {
-      labels.set(v, name);
-      if (depth > 0) for (const [k, a] of v.attrs) visit(a, `${name}.${k}`, depth - 1);
-    }
-  };
-  for (const [name, v] of interp.globals) if (!name.startsWith("__")) visit(v, name, 1);
-  return labels;
 }
 
 function sameSpan(a: Span, b: Span): boolean {

@@ -72,6 +72,11 @@ export class CallRecorder {
     rowCall.fill(-1, n);
   }
 
+  /** The number calls on `object` carry as their instance, if a method ran on it. */
+  instanceOf(object: object): number | undefined {
+    return this.instanceIds.get(object);
+  }
+
   /** The innermost call running now (what made a value kept outside the tape, such as a tensor). */
   active(): number | null {
     return this.current < 0 ? null : this.current;

@@ -19,7 +19,8 @@ export interface FoldOptions {
 export const LONG_CHAIN = 24;
 
 /**
- * Which folds are closed: the user's choices, then — while more than `nodeLimit` units would
+ * Which folds are closed: the user's choices and the program's layers (Fold.shut) unless the
+ * user opened them, then — while more than `nodeLimit` units would
  * show — the outermost folds, largest first, level by level inwards, and then any long
  * recurrence left open. Deterministic: ties go to the fold made first.
  */
@@ -28,6 +29,7 @@ export function closedFolds(tree: FoldTree, valueCount: number, options: FoldOpt
   const limit = Math.max(1, options.nodeLimit ?? DEFAULT_NODE_LIMIT);
   const expanded = options.expanded ?? new Set<string>();
   const closed = new Uint8Array(folds.length);
+  for (let f = 0; f < folds.length; f++) if (folds[f].shut && !expanded.has(folds[f].key)) closed[f] = 1;
   if (options.collapsed)
     for (const key of options.collapsed) {
       const f = tree.byKey.get(key);

@@ -1,5 +1,6 @@
 import { sameSpan, spanKey } from "../../trace/spans";
-import type { Span, Trace, TraceCall } from "../../trace/trace";
+import { callTitle, layerCallMask } from "../../trace/layerCalls";
+import type { Span, Trace } from "../../trace/trace";
 import { traceIndex } from "../traceIndex";
 
 /**
@@ -33,6 +34,11 @@ export interface Fold {
    * a recurrence such as `h = h * w` or `sum(…)`, which open makes the graph that many columns wide.
    */
   chain: number;
+  /**
+   * A hand-written layer's forward or backward call (`Dense (network[0])`): closed until the
+   * user opens it, so a network of layers reads as its layers whatever the graph's size.
+   */
+  shut: boolean;
 }
 
 export interface FoldTree {
@@ -56,7 +62,10 @@ export function foldTree(trace: Trace): FoldTree {
   return tree;
 }
 
-/** Calls with fewer values than this draw no box: a box around one value says nothing. */
+/**
+ * Calls with fewer values than this draw no box: a box around one value says nothing — except
+ * a layer's, which says which layer made it (`Tanh (network[1])` around its one `tanh`).
+ */
 const MIN_CALL_VALUES = 2;
 
 function buildFoldTree(trace: Trace): FoldTree {
@@ -64,6 +73,7 @@ function buildFoldTree(trace: Trace): FoldTree {
   const n = nodes.length;
   const indexOfId = traceIndex(trace).position;
   const calls = trace.calls ?? [];
+  const layerCall = layerCallMask(calls);
 
   // Values per call, including nested calls (a call starts after its parent: ids grow).
   const callSize = new Int32Array(calls.length);
@@ -72,12 +82,13 @@ function buildFoldTree(trace: Trace): FoldTree {
     const p = calls[c].parent;
     if (p !== null && p < c) callSize[p] += callSize[c];
   }
+  const boxed = (c: number) => callSize[c] >= (layerCall[c] ? 1 : MIN_CALL_VALUES);
   // The nearest enclosing call that gets a box, or -1 (the top level).
   const boxOf = new Int32Array(calls.length);
   for (let c = 0; c < calls.length; c++) {
     const p = calls[c].parent;
-    const up = p !== null && p < c ? (callSize[p] >= MIN_CALL_VALUES ? p : boxOf[p]) : -1;
-    boxOf[c] = callSize[c] >= MIN_CALL_VALUES ? c : up;
+    const up = p !== null && p < c ? boxOf[p] : -1;
+    boxOf[c] = boxed(c) ? c : up;
   }
   const scopeOfNode = (i: number) => {
     const c = nodes[i].call;
@@ -86,22 +97,28 @@ function buildFoldTree(trace: Trace): FoldTree {
 
   const folds: Fold[] = [];
   const byKey = new Map<string, number>();
-  const addFold = (fold: Omit<Fold, "depth" | "size" | "direct" | "last" | "chain">) => {
+  const addFold = (
+    fold: Omit<Fold, "depth" | "size" | "direct" | "last" | "chain" | "shut">,
+    shut = false,
+  ) => {
     byKey.set(fold.key, folds.length);
-    folds.push({ ...fold, depth: 0, size: 0, direct: 0, last: -1, chain: 0 });
+    folds.push({ ...fold, depth: 0, size: 0, direct: 0, last: -1, chain: 0, shut });
     return folds.length - 1;
   };
   const callFold = new Int32Array(calls.length).fill(-1);
   for (let c = 0; c < calls.length; c++) {
     if (boxOf[c] !== c) continue;
-    callFold[c] = addFold({
-      key: `c${c}`,
-      kind: "call",
-      parent: -1,
-      label: callLabel(calls[c]),
-      span: calls[c].span,
-      items: 1,
-    });
+    callFold[c] = addFold(
+      {
+        key: `c${c}`,
+        kind: "call",
+        parent: -1,
+        label: callTitle(calls[c]),
+        span: calls[c].span,
+        items: 1,
+      },
+      layerCall[c] === 1,
+    );
   }
 
   // Constants go where their first consumer goes (the `2` in `x * 2` belongs to that product).
@@ -159,7 +176,7 @@ function buildFoldTree(trace: Trace): FoldTree {
     const at = `g${b.span.from}:${b.span.to}${b.span.file === undefined ? "" : `f${fileTag(b.span.file)}`}`;
     const label =
       b.calls.length > 0
-        ? callLabel(calls[b.calls[0]])
+        ? callsLabel(b.calls.map((c) => callTitle(calls[c])))
         : (nodes[b.values[b.values.length - 1]].expr ?? nodes[b.values[0]].op);
     const f = addFold({
       key: b.scope < 0 ? at : `c${b.scope}/${at}`,
@@ -217,10 +234,12 @@ function evaluations(nodes: Trace["nodes"], values: readonly number[]): number {
   return Math.max(1, count);
 }
 
-/** `MLP`, `Layer`, `Neuron` for a module's `__call__`; `Neuron.__init__`; `f()` for a function. */
-function callLabel(call: TraceCall): string {
-  const method = call.name.includes(".") ? call.name.slice(call.name.lastIndexOf(".") + 1) : null;
-  if (method === "__call__" && call.instanceClass) return call.instanceClass;
-  if (method !== null) return call.name;
-  return `${call.name}()`;
+/**
+ * A loop of calls named by what it called: `Neuron ×4`; a loop over different layers by each
+ * of them, in order (`Dense (network[0]) · Tanh (network[1])`), shortened later if long.
+ */
+function callsLabel(titles: readonly string[]): string {
+  const distinct = [...new Set(titles)];
+  if (distinct.length > 4) return `${distinct[0]} · … · ${distinct[distinct.length - 1]}`;
+  return distinct.join(" · ");
 }

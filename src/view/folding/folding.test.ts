@@ -146,12 +146,13 @@ describe("folding calls: MLP → Layer → Neuron", () => {
 
   it("folds the three calls of the model into one group, then opens call by call", () => {
     const top = buildViewGraph(trace, { nodeLimit: 12 });
-    const model = groups(top).find((n) => n.label === "MLP ×3")!;
+    // named by the object the program keeps the model in
+    const model = groups(top).find((n) => n.label === "MLP (model) ×3")!;
     expect(model.key).toBe(spanOf(MODEL, "model(x)"));
     expectLaidOutWell(top);
 
     const calls = buildViewGraph(trace, { nodeLimit: 12, expanded: new Set(model.folds) });
-    const mlps = groups(calls).filter((n) => n.label === "MLP");
+    const mlps = groups(calls).filter((n) => n.label === "MLP (model)");
     expect(mlps).toHaveLength(3);
     expect(mlps.every((n) => /^c\d+$/.test(n.key) && n.fold === "call")).toBe(true);
 
@@ -159,7 +160,10 @@ describe("folding calls: MLP → Layer → Neuron", () => {
       nodeLimit: 12,
       expanded: new Set([...model.folds, mlps[0].key]),
     });
-    expect(groups(layers).filter((n) => n.label === "Layer")).toHaveLength(2);
+    expect(groups(layers).map((n) => n.label)).toEqual(
+      expect.arrayContaining(["Layer (model.layers[0])", "Layer (model.layers[1])"]),
+    );
+    expect(groups(layers).filter((n) => n.label.startsWith("Layer"))).toHaveLength(2);
     expectLaidOutWell(layers);
   });
 

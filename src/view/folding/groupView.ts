@@ -57,18 +57,28 @@ export function addToStats(stats: GroupStats, node: TraceNode, isRoot: boolean):
   }
 }
 
+/**
+ * A call's box keeps this many characters more than an expression's label: its title names an
+ * object, `Dense.backward (network[2])`, and cut short it would not say which.
+ */
+const CALL_LABEL_CHARS = 12;
+
 export function groupNode(
   unit: Extract<Unit, { kind: "group" }>,
   trace: Trace,
   tree: FoldTree,
   stats: GroupStats,
-  shorten: (text: string) => string,
+  /** `extra`: characters a label may keep beyond the usual limit. */
+  shorten: (text: string, extra: number) => string,
 ): ViewGroupNode {
   const folds = unit.folds.map((f) => tree.folds[f]);
   const main = folds[0];
   const count = main.kind === "span" ? main.items : 1;
   const merged = folds.length > 1;
-  const label = shorten(merged ? mergedLabel(folds) : main.label);
+  const label = shorten(
+    merged ? mergedLabel(folds) : main.label,
+    main.kind === "call" ? CALL_LABEL_CHARS : 0,
+  );
   const data =
     stats.min > stats.max
       ? stats.nonfinite
@@ -159,6 +169,12 @@ export interface Bundle {
   /** Any edge whose contribution reaches the root. */
   flows: boolean;
   nonfinite: boolean;
+  /**
+   * What the program's own backward sent along one of its edges where the chain rule sends
+   * otherwise (TraceEdge.mismatch, in words), or null: the bundle is drawn red, as that edge
+   * would be, so a mistake stays in sight with a layer's box closed.
+   */
+  mismatch: string | null;
 }
 
 export function bundleEdge(bundle: Bundle, fromLabel: string, toLabel: string): ViewEdge {
@@ -172,7 +188,13 @@ export function bundleEdge(bundle: Bundle, fromLabel: string, toLabel: string): 
         : "normal";
   const label = bundle.flows ? (count > 1 ? `Σ ${formatNumber(sum)}` : formatNumber(sum)) : null;
   const edges = count === 1 ? "1 edge" : `${count} edges`;
+  const flow = bundle.flows
+    ? `${edges} from ${fromLabel} into ${toLabel}\nthe gradient they pass back sums to ${formatNumber(sum)}`
+    : null;
+  const chainRule =
+    bundle.mismatch === null ? flow : flow === null ? bundle.mismatch : `${flow}\n${bundle.mismatch}`;
   return {
+    ...(bundle.mismatch !== null ? { mismatch: true as const } : {}),
     kind: "bundle",
     key: `b${bundle.from}>${bundle.to}`,
     from: bundle.from,
@@ -180,9 +202,7 @@ export function bundleEdge(bundle: Bundle, fromLabel: string, toLabel: string): 
     fromTrace: bundle.fromTrace,
     toTrace: bundle.toTrace,
     label,
-    chainRule: bundle.flows
-      ? `${edges} from ${fromLabel} into ${toLabel}\nthe gradient they pass back sums to ${formatNumber(sum)}`
-      : null,
+    chainRule,
     status,
     weight: 0,
     points: [],
