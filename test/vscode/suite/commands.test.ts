@@ -9,7 +9,7 @@ import * as vscode from "vscode";
 import type { GradientCheckReport } from "../../../src/checks/gradientCheck";
 import type { Trace } from "../../../src/trace/trace";
 import type { TrainResult } from "../../../src/train/trainProgram";
-import { api, sleep } from "./gradlens";
+import { api, sleep, waitFor } from "./gradlens";
 
 /** Opens an untitled Python document with `content` and waits for GradLens's run of it. */
 async function open(content: string): Promise<{ doc: vscode.TextDocument; trace: Trace }> {
@@ -200,7 +200,11 @@ suite("GradLens commands", () => {
     const { doc } = await open(
       "from micrograd.engine import Value\nx = Value(20.0)\ny = x.tanh()\ny.backward()\n",
     );
-    const found = vscode.languages.getDiagnostics(doc.uri).filter((d) => d.code === "vanishing");
+    // the diagnostics are published after the trace is kept: wait for them, not for the trace
+    const found = await waitFor("the gradient-health diagnostics", () => {
+      const now = vscode.languages.getDiagnostics(doc.uri).filter((d) => d.code === "vanishing");
+      return now.length > 0 && now;
+    }).catch(() => []);
     assert.equal(
       found.length,
       1,
