@@ -8,24 +8,24 @@ import { twoProd, twoSum } from "./doubleDouble";
  * final rounding (Boldo & Melquiond's emulation), which gives the correctly rounded result.
  */
 
-const bits = new DataView(new ArrayBuffer(8));
-
-/** `x` moved one ulp toward `direction`'s sign (x finite, not zero). */
-function nudge(x: number, direction: number): number {
-  bits.setFloat64(0, x);
-  const big = bits.getBigUint64(0);
-  const awayFromZero = direction > 0 === x > 0;
-  bits.setBigUint64(0, awayFromZero ? big + 1n : big - 1n);
-  return bits.getFloat64(0);
-}
+const f64 = new Float64Array(1);
+const u32 = new Uint32Array(f64.buffer); // little-endian: u32[0] holds the low bits
 
 /** a + b rounded to odd: exact when representable, else the neighbour whose last bit is 1. */
 function addRoundToOdd(a: number, b: number): number {
-  const [s, e] = twoSum(a, b);
+  const s = a + b;
+  const bb = s - a;
+  const e = a - (s - bb) + (b - bb);
   if (e === 0 || !Number.isFinite(s)) return s;
-  bits.setFloat64(0, s);
-  const lastBitSet = (bits.getUint32(4) & 1) === 1;
-  return lastBitSet ? s : nudge(s, e);
+  f64[0] = s;
+  if ((u32[0] & 1) === 1) return s;
+  // the last bit is 0, so one step toward e never carries upward; stepping down may borrow
+  if (e > 0 === s > 0) u32[0]++;
+  else if (u32[0] === 0) {
+    u32[0] = 0xffffffff;
+    u32[1]--;
+  } else u32[0]--;
+  return f64[0];
 }
 
 /** `a * b + c` in float64 with one rounding. */
@@ -37,11 +37,41 @@ export function fma(a: number, b: number, c: number): number {
   return uh + addRoundToOdd(ul, pl);
 }
 
+const FLT_MAX = 3.4028234663852886e38;
+
+/** A finite double sum past the float range: infinity, unless it sits exactly on the overflow
+ * threshold (halfway past FLT_MAX) and the exact sum is below it. */
+function overflowed(s: number, p: number, c: number): number {
+  const bb = s - p;
+  const e = p - (s - bb) + (c - bb);
+  const threshold = FLT_MAX + 2 ** 103;
+  if (Math.abs(s) === threshold && (s > 0 ? e < 0 : e > 0)) return s > 0 ? FLT_MAX : -FLT_MAX;
+  return s > 0 ? Infinity : -Infinity;
+}
+
 /**
  * `a * b + c` for float32 operands with one rounding to float32 (`_mm256_fmadd_ps`). The product
- * of two floats is exact in a double, so only the sum needs care: rounded to odd in double it
- * then rounds to the right float (53 ≥ 2·24 + 2).
+ * of two floats is exact in a double, so only the sum can round twice, and only when the double
+ * sum lands exactly halfway between two floats: anywhere else the nearest float to the double
+ * sum is the nearest float to the exact sum (a halfway point is itself a double, so none lies
+ * strictly between the two). At a halfway point the sum's exact error decides the side.
  */
 export function fmaf(a: number, b: number, c: number): number {
-  return Math.fround(addRoundToOdd(a * b, c));
+  const p = a * b;
+  const s = p + c;
+  const r = Math.fround(s);
+  // the other float next to s, when s is halfway between r and it (2s − r is then exact);
+  // kept this small so that callers inline it (a double returned from a call is boxed)
+  const other = r + 2 * (s - r);
+  if (Math.fround(other) === other && r !== s) return halfway(p, c, s, r, other);
+  if (r - r !== 0 && s - s === 0) return overflowed(s, p, c);
+  return r;
+}
+
+/** The float next to the halfway point s that the exact p + c is on the side of. */
+function halfway(p: number, c: number, s: number, r: number, other: number): number {
+  const bb = s - p;
+  const e = p - (s - bb) + (c - bb);
+  if (e === 0) return r; // exactly halfway: fround already broke the tie to even
+  return e > 0 ? Math.max(r, other) : Math.min(r, other);
 }

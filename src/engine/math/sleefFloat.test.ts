@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { Generator, linspace, mul, randn } from "../tensor/index";
 import { cos, sin } from "./correctlyRounded";
-import { cosf, expf, logf, sinf, tanhf } from "./sleefFloat";
+import { cosf, expf, logf, sinf, sleefTanhf, tanhf } from "./sleefFloat";
 
 /** torch 1.13.1's float32 exp/log/tanh, recorded by ../tensor/fixtures/recordTorchFloatMath.py. */
 const raw = JSON.parse(
@@ -38,5 +38,32 @@ describe("SLEEF's float32 exp, log and tanh, as PyTorch evaluates them", () => {
   it("tanh matches bit for bit", () => {
     expect(mismatches(tanhf, x, recorded.tanh)).toEqual([]);
     expect(mismatches(tanhf, recorded.edges, recorded.tanh_edges)).toEqual([]);
+  });
+});
+
+describe("tanhf's shortcut through Math.tanh", () => {
+  it("gives SLEEF's float on a sample of every binade from 2^-13 to saturation", () => {
+    // the exhaustive check (every float in range) is in the comment on tanhf; this samples it
+    const view = new DataView(new ArrayBuffer(4));
+    const bitsOf = (v: number) => (view.setFloat32(0, v), view.getUint32(0));
+    const differ: number[] = [];
+    let n = 0;
+    for (let bits = bitsOf(2 ** -13); bits <= bitsOf(9); bits += 331) {
+      view.setUint32(0, bits);
+      const x = view.getFloat32(0);
+      for (const v of [x, -x]) {
+        n++;
+        if (!Object.is(tanhf(v), sleefTanhf(v))) differ.push(v);
+      }
+    }
+    expect(n).toBeGreaterThan(600000);
+    expect(differ).toEqual([]);
+  });
+
+  it("keeps zeros, NaN, infinities and saturation", () => {
+    for (const v of [0, -0, NaN, Infinity, -Infinity, 8.664339742, -8.7, 2 ** -11, -(2 ** -12), 1e-30]) {
+      expect(Object.is(tanhf(v), sleefTanhf(v))).toBe(true);
+    }
+    expect(Object.is(tanhf(-0), -0)).toBe(true);
   });
 });
