@@ -1,6 +1,18 @@
 import type { JsonNested, PyJson } from "../trace/trace";
 
-/** The `gradlens run` table: one row a top-level variable with its value, `.grad` and ∂root/∂x. */
+/** The widest a value, grad or ∂root/∂x cell gets in the table; `--json` has them whole. */
+export const CELL_WIDTH = 100;
+
+/** A cell cut to CELL_WIDTH characters (code points), the cut marked with an ellipsis. */
+function fit(cell: string): string {
+  const chars = [...cell];
+  return chars.length <= CELL_WIDTH ? cell : `${chars.slice(0, CELL_WIDTH - 1).join("")}…`;
+}
+
+/**
+ * The `gradlens run` table: one row a top-level variable with its value, `.grad` and ∂root/∂x,
+ * each cut to a readable width (a 200×27 tensor would otherwise make every row thousands wide).
+ */
 export function variablesTable(variables: Record<string, PyJson>): string {
   const rows: string[][] = [["name", "value", "grad", "∂root/∂x"]];
   for (const [name, value] of Object.entries(variables)) {
@@ -24,6 +36,7 @@ export function variablesTable(variables: Record<string, PyJson>): string {
       rows.push([name, show(value), "", ""]);
     }
   }
+  for (const r of rows) for (let c = 1; c < r.length; c++) r[c] = fit(r[c]);
   const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => [...r[c]].length)));
   const line = (r: string[]) =>
     r
