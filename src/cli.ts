@@ -16,11 +16,8 @@ import { join } from "node:path";
 import { runCli } from "./cli/main";
 import { diskFileOwner } from "./cli/nodeFileOwner";
 import { stoppedTrace } from "./trace/stoppedTrace";
-import { DEFAULT_MEMORY_BUDGET_MB } from "./runtime/memoryBudget";
+import { cliLimits } from "./cli/cliLimits";
 import { RunClient } from "./worker/runClient";
-
-/** The CLI waits longer than the editor's live runs: it is asked for one answer. */
-const TIMEOUT_MS = 10 * 60_000;
 
 // `gradlens run f.py | head`: the reader went away; that is not an error of ours.
 process.stdout.on("error", (error: NodeJS.ErrnoException) => {
@@ -34,10 +31,7 @@ const client = new RunClient(
     // programs read the files of their own folder and the current directory (cliWorkspace)
     fileOwner: diskFileOwner,
   },
-  () => ({
-    memoryMb: Number(process.env.GRADLENS_MEMORY_MB) || DEFAULT_MEMORY_BUDGET_MB,
-    timeoutMs: TIMEOUT_MS,
-  }),
+  () => cliLimits(process.env),
 );
 
 runCli(process.argv.slice(2), {

@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import type { JsonReport } from "./jsonReport";
 import { DARK_THEME, LIGHT_THEME } from "../view/render/graphTheme";
 import { runCli } from "./main";
+import { runProgram } from "../runtime/runProgram";
 import { RESVG_PACKAGE } from "./pngRaster";
 
 function resvgInstalled(): boolean {
@@ -36,6 +37,20 @@ async function cli(argv: string[], files: Record<string, string> = {}) {
 }
 
 describe("gradlens run", () => {
+  it("says how to give a run that took too long more time", async () => {
+    let stderr = "";
+    const code = await runCli(["run", "loop.py"], {
+      readFile: () => "n = 0\nwhile True:\n    n += 1\n",
+      writeFile: () => undefined,
+      stdout: () => undefined,
+      stderr: (t) => (stderr += t),
+      runProgram: async (source, options) => runProgram(source, { ...options, timeLimitMs: 200 }),
+    });
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/^loop\.py:3:\d+: error: stopped after .* the program took too long$/m);
+    expect(stderr).toContain("gradlens: GRADLENS_TIME_LIMIT_S gives a run longer (600 seconds by default)\n");
+  });
+
   it("prints the program's output and a table of its variables", async () => {
     const { code, stdout, stderr } = await cli(["run", "examples/first_expression.py"]);
     expect(stderr).toBe("");

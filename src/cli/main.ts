@@ -1,3 +1,4 @@
+import { DEFAULT_CLI_TIME_LIMIT_S } from "./cliLimits";
 import { toDot } from "../export/dot";
 import { toMermaid } from "../export/mermaid";
 import type { RunOptions } from "../runtime/runApi";
@@ -141,5 +142,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       io.stderr(`${at.file}:${at.line}:${at.column}: ${d.severity}: ${d.message}\n`);
     } else io.stderr(`${locate.label(file, d.span?.from ?? 0)}: ${d.severity}: ${d.message}\n`);
   }
+  if (diagnostics.some((d) => d.severity === "error" && d.message.includes("the program took too long")))
+    io.stderr(
+      `gradlens: GRADLENS_TIME_LIMIT_S gives a run longer (${DEFAULT_CLI_TIME_LIMIT_S} seconds by default)\n`,
+    );
   return trace.ok ? 0 : 1;
 }
