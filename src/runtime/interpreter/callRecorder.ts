@@ -41,8 +41,9 @@ export class CallRecorder {
     const key = self instanceof PyInstance ? self : (jsInstance?.key ?? null);
     if (key !== null) {
       instanceClass = self instanceof PyInstance ? self.cls.name : jsInstance!.className;
-      instance = this.instanceIds.get(key) ?? this.nextInstance++;
-      this.instanceIds.set(key, instance);
+      // a WeakMap write costs more than a read: only a new instance is written
+      instance = this.instanceIds.get(key) ?? null;
+      if (instance === null) this.instanceIds.set(key, (instance = this.nextInstance++));
     }
     const id = this.calls.length;
     this.calls.push({ parent: this.current, name, instanceClass, instance, span });

@@ -53,7 +53,8 @@ export function broadcastPair(a: readonly number[], b: readonly number[]): numbe
 export function broadcastShapesOf(shapes: readonly (readonly number[])[]): number[] {
   let n = 0;
   for (const s of shapes) if (s.length > n) n = s.length;
-  const out = new Array<number>(n).fill(1);
+  const out: number[] = [];
+  for (let i = 0; i < n; i++) out.push(1);
   for (const s of shapes) {
     for (let i = 0; i < s.length; i++) {
       const od = n - s.length + i;

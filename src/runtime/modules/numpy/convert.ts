@@ -245,9 +245,14 @@ export function operandOf(s: NumpyState, v: PyValue): Operand | null {
   return null;
 }
 
+/** The shape of a 0-d value (the tensor copies it). */
+const NO_DIMS: readonly number[] = [];
+
 function weakOperand(x: number, kind: WeakKind): Operand {
   const dtype: NpDtype = kind === "float" ? "float64" : kind === "int" ? "int64" : "bool";
-  const t = newTensor(new Float64Array([x]), [], dtype);
+  const values = new Float64Array(1); // not `new Float64Array([x])`: made for every `2 * a`
+  values[0] = x;
+  const t = newTensor(values, NO_DIMS, dtype);
   t.isWrappedNumber = true;
   return { tensor: t, dtype, weak: kind, number: x, scalar: true };
 }
