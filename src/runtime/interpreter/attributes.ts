@@ -188,7 +188,7 @@ export function callMethod(
         ? rt.call(own, args, kwargs)
         : rt.ownValues.callAttribute(obj, own, args, kwargs);
     const v = obj.cls.lookup(name);
-    if (v instanceof PyFunction || v instanceof PyBuiltin) return rt.call(v, [obj, ...args], kwargs);
+    if (v instanceof PyFunction || v instanceof PyBuiltin) return rt.call(v, withSelf(obj, args), kwargs);
   } else if (obj instanceof PySuper) {
     const v = obj.cls.base?.lookup(name);
     if (v instanceof PyFunction) return rt.call(v, [obj.self, ...args], kwargs);
@@ -197,6 +197,13 @@ export function callMethod(
     if (method) return method(rt, obj as never, args, kwargs);
   }
   return rt.call(getAttribute(rt, obj, name), args, kwargs);
+}
+
+/** `[self, ...args]` without the spread's iterator protocol: every method call makes one. */
+export function withSelf(self: PyValue, args: readonly PyValue[]): PyValue[] {
+  const out: PyValue[] = [self];
+  for (let i = 0; i < args.length; i++) out.push(args[i]);
+  return out;
 }
 
 /** `object.__setattr__(obj, name, value)`: sets the attribute, past any `__setattr__` of the class. */

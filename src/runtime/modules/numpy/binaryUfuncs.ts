@@ -5,10 +5,10 @@ import { pow as crPow } from "../../../engine/math/correctlyRounded";
 import { NotImplemented, type PyValue } from "../../interpreter/objects";
 import { typeError, valueError } from "../../interpreter/pyErrors";
 import { typeName } from "../../interpreter/stringify";
-import { operandIn, operandOf, operandsDtype, type Operand } from "./convert";
+import { operandIn, operandOf, pairDtype, type Operand } from "./convert";
 import { checkFloatErrors } from "./fpErrors";
 import type { NdArray, NpScalar } from "./ndarray";
-import { broadcastShapesOf, expandTo } from "./broadcastValues";
+import { checkBroadcastPair, expandTo } from "./broadcastValues";
 import { isFloat, roundInto, type NpDtype } from "./npDtype";
 import type { NumpyState } from "./numpyState";
 
@@ -54,7 +54,7 @@ const COMPARISONS: Partial<Record<BinaryName, (a: Tensor, b: Tensor) => Tensor>>
 
 /** The dtype an operation computes in, and the dtype of its result. */
 function typesFor(name: BinaryName, a: Operand, b: Operand): { compute: NpDtype; out: NpDtype } {
-  const common = operandsDtype([a, b]);
+  const common = pairDtype(a, b);
   switch (name) {
     case "divide": {
       const d = isFloat(common) ? common : "float64";
@@ -265,7 +265,7 @@ export function binaryTensor(
   a: Operand,
   b: Operand,
 ): { tensor: Tensor; dtype: NpDtype } {
-  broadcastShapesOf([a.tensor.shape, b.tensor.shape]);
+  checkBroadcastPair(a.tensor.shape, b.tensor.shape);
   const { compute: dtype, out } = typesFor(name, a, b);
   const ta = operandIn(s, a, dtype);
   const tb = operandIn(s, b, dtype);

@@ -12,6 +12,7 @@ import {
   isFloat,
   promote,
   resultDtype,
+  resultDtypeWithWeak,
   roundInto,
   type NpDtype,
   type WeakKind,
@@ -227,6 +228,14 @@ export function operandsDtype(ops: readonly Operand[]): NpDtype {
     else weak.push(o.weak);
   }
   return resultDtype(strong, weak);
+}
+
+/** `operandsDtype([a, b])` without its arrays: every two-operand operation asks. */
+export function pairDtype(a: Operand, b: Operand): NpDtype {
+  if (a.weak === null)
+    return b.weak === null ? promote(a.dtype, b.dtype) : resultDtypeWithWeak(a.dtype, b.weak);
+  if (b.weak === null) return resultDtypeWithWeak(b.dtype, a.weak);
+  return operandsDtype([a, b]);
 }
 
 /** Reads an arithmetic operand, or null when numpy would not take it (the operator then returns NotImplemented). */
