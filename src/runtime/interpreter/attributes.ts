@@ -107,7 +107,7 @@ function unboundNativeMethod(rt: Runtime, cls: PyClass, name: string): PyValue |
 export function getAttribute(rt: Runtime, obj: PyValue, name: string): PyValue {
   if (obj instanceof ValueRef) return getValueAttribute(rt, obj, name);
   if (obj instanceof PyInstance) {
-    const own = obj.attrs.get(name);
+    const own = obj.ownAttr(name);
     if (own !== undefined) return own;
     const v = obj.cls.lookup(name);
     if (v !== undefined) return bindTo(rt, obj, obj.cls, v);
@@ -182,7 +182,7 @@ export function callMethod(
 ): PyValue {
   if (obj instanceof ValueRef) return callValueMethod(rt, obj, name, args, kwargs);
   if (obj instanceof PyInstance) {
-    const own = obj.attrs.get(name);
+    const own = obj.ownAttr(name);
     if (own !== undefined)
       return obj.nodeRow < 0
         ? rt.call(own, args, kwargs)
