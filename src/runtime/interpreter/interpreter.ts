@@ -781,6 +781,19 @@ export class Interpreter implements Runtime {
 
   /** A call's positional arguments (null: none); its keyword arguments are left in `lastKwargs`. */
   private evalArguments(e: Expr & { k: "call" }, frame: Frame): PyValue[] | null {
+    // one or two positional arguments (most calls): an array of their size, not one grown by push
+    const list = e.args;
+    if (list.length === 1 && list[0].kind === "positional") {
+      const only = this.eval(list[0].value, frame);
+      this.lastKwargs = null; // after the argument: its own calls set it too
+      return [only];
+    }
+    if (list.length === 2 && list[0].kind === "positional" && list[1].kind === "positional") {
+      const first = this.eval(list[0].value, frame);
+      const second = this.eval(list[1].value, frame);
+      this.lastKwargs = null;
+      return [first, second];
+    }
     let args: PyValue[] | null = null;
     let kwargs: Kwargs = null;
     for (const a of e.args) {
