@@ -29,9 +29,14 @@ export class RowSpans {
       this.to = grow(this.to);
       this.file = grow(this.file);
     }
-    this.from.fill(span.from, this.stamped, size);
-    this.to.fill(span.to, this.stamped, size);
-    this.file.fill(span.file === undefined ? 0 : this.numberOf(span.file), this.stamped, size);
+    // a loop, not `fill`: an expression makes a row or two, and three fill calls cost more
+    const file = span.file === undefined ? 0 : this.numberOf(span.file);
+    const { from, to } = span;
+    for (let row = this.stamped; row < size; row++) {
+      this.from[row] = from;
+      this.to[row] = to;
+      this.file[row] = file;
+    }
     this.stamped = size;
   }
 

@@ -40,9 +40,12 @@ export function formatSize(shape: readonly number[]): string {
 export function broadcastShapes(a: readonly number[], b: readonly number[]): number[] {
   const n = Math.max(a.length, b.length);
   const out = new Array<number>(n);
+  const offA = a.length - n;
+  const offB = b.length - n;
   for (let i = 0; i < n; i++) {
-    const da = a[a.length - n + i] ?? 1;
-    const db = b[b.length - n + i] ?? 1;
+    // explicit bounds, not `a[negative] ?? 1`: reads before an array's start are V8's slow path
+    const da = i + offA >= 0 ? a[i + offA] : 1;
+    const db = i + offB >= 0 ? b[i + offB] : 1;
     if (da === db || db === 1) out[i] = da;
     else if (da === 1) out[i] = db;
     else

@@ -99,7 +99,7 @@ export class Tensor {
     if (values.length !== numelOf(shape))
       throw runtimeError(`internal: ${values.length} values for shape [${shape}]`);
     roundToDtype(values, dtype);
-    return new Tensor(new Storage(values), [...shape], contiguousStrides(shape), 0, dtype);
+    return new Tensor(new Storage(values), shape.slice(), contiguousStrides(shape), 0, dtype);
   }
 
   get ndim(): number {

@@ -137,8 +137,17 @@ function indexText(index: readonly number[]): string {
   return `[${index.join(", ")}]`;
 }
 
+/**
+ * A count as en-US writes it (`12,800`), grouped by hand: `toLocaleString` starts ICU, which
+ * costs a first run tens of milliseconds and every later call a formatter of its own.
+ */
 function count(n: number): string {
-  return n.toLocaleString("en-US");
+  if (!Number.isSafeInteger(n)) return n.toLocaleString("en-US");
+  const digits = String(Math.abs(n));
+  let out = "";
+  for (let end = digits.length; end > 0; end -= 3)
+    out = digits.slice(Math.max(0, end - 3), end) + (out === "" ? "" : `,${out}`);
+  return n < 0 ? `-${out}` : out;
 }
 
 /** A number as a learner reads it: up to 6 significant digits. */

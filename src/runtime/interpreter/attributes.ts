@@ -107,7 +107,7 @@ function unboundNativeMethod(rt: Runtime, cls: PyClass, name: string): PyValue |
 export function getAttribute(rt: Runtime, obj: PyValue, name: string): PyValue {
   if (obj instanceof ValueRef) return getValueAttribute(rt, obj, name);
   if (obj instanceof PyInstance) {
-    const own = obj.attrs.get(name);
+    const own = obj.ownAttr(name);
     if (own !== undefined) return own;
     const v = obj.cls.lookup(name);
     if (v !== undefined) return bindTo(rt, obj, obj.cls, v);
@@ -182,13 +182,13 @@ export function callMethod(
 ): PyValue {
   if (obj instanceof ValueRef) return callValueMethod(rt, obj, name, args, kwargs);
   if (obj instanceof PyInstance) {
-    const own = obj.attrs.get(name);
+    const own = obj.ownAttr(name);
     if (own !== undefined)
       return obj.nodeRow < 0
         ? rt.call(own, args, kwargs)
         : rt.ownValues.callAttribute(obj, own, args, kwargs);
     const v = obj.cls.lookup(name);
-    if (v instanceof PyFunction || v instanceof PyBuiltin) return rt.call(v, [obj, ...args], kwargs);
+    if (v instanceof PyFunction || v instanceof PyBuiltin) return rt.call(v, withSelf(obj, args), kwargs);
   } else if (obj instanceof PySuper) {
     const v = obj.cls.base?.lookup(name);
     if (v instanceof PyFunction) return rt.call(v, [obj.self, ...args], kwargs);
@@ -197,6 +197,13 @@ export function callMethod(
     if (method) return method(rt, obj as never, args, kwargs);
   }
   return rt.call(getAttribute(rt, obj, name), args, kwargs);
+}
+
+/** `[self, ...args]` without the spread's iterator protocol: every method call makes one. */
+export function withSelf(self: PyValue, args: readonly PyValue[]): PyValue[] {
+  const out: PyValue[] = [self];
+  for (let i = 0; i < args.length; i++) out.push(args[i]);
+  return out;
 }
 
 /** `object.__setattr__(obj, name, value)`: sets the attribute, past any `__setattr__` of the class. */

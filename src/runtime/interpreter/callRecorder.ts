@@ -21,13 +21,40 @@ export interface RecordedCall {
  * in micrograd) to `Layer.__call__`; rows made at the top level belong to no call.
  */
 export class CallRecorder {
-  readonly calls: RecordedCall[] = [];
+  // The calls as parallel arrays, not an object per call: a training loop makes thousands of
+  // calls and each one lives to the end of the run (an object each cost a young allocation and
+  // its promotion). Index = call id; `instances` holds -1 for a call that is no method's.
+  private readonly parents: number[] = [];
+  private readonly names: string[] = [];
+  private readonly instanceClasses: (string | null)[] = [];
+  private readonly instances: number[] = [];
+  private readonly spans: (SourceSpan | null)[] = [];
+  /** The first tape row each call may have made (rows from here to its end are tagged by `exit`). */
+  private readonly firstRows: number[] = [];
   private current = -1;
   private rowCall = new Int32Array(1024).fill(-1);
   private readonly instanceIds = new WeakMap<object, number>();
   private nextInstance = 0;
 
-  /** Starts a call; returns what `exit` needs to close it. */
+  /** The calls recorded so far. */
+  get calls(): readonly RecordedCall[] {
+    const out: RecordedCall[] = [];
+    for (let id = 0; id < this.parents.length; id++) out.push(this.call(id));
+    return out;
+  }
+
+  private call(id: number): RecordedCall {
+    const instance = this.instances[id];
+    return {
+      parent: this.parents[id],
+      name: this.names[id],
+      instanceClass: this.instanceClasses[id],
+      instance: instance < 0 ? null : instance,
+      span: this.spans[id],
+    };
+  }
+
+  /** Starts a call; returns what `exit` needs to close it (the call's id). */
   enter(
     name: string,
     self: PyValue | undefined,
@@ -35,30 +62,37 @@ export class CallRecorder {
     firstRow: number,
     /** A method of a JavaScript object: the object and its class's name (the JavaScript runtime's instances). */
     jsInstance?: { key: object; className: string },
-  ): [number, number, number] {
+  ): number {
     let instanceClass: string | null = null;
-    let instance: number | null = null;
+    let instance = -1;
     const key = self instanceof PyInstance ? self : (jsInstance?.key ?? null);
     if (key !== null) {
       instanceClass = self instanceof PyInstance ? self.cls.name : jsInstance!.className;
-      instance = this.instanceIds.get(key) ?? this.nextInstance++;
-      this.instanceIds.set(key, instance);
+      // a WeakMap write costs more than a read: only a new instance is written
+      const known = this.instanceIds.get(key);
+      if (known !== undefined) instance = known;
+      else this.instanceIds.set(key, (instance = this.nextInstance++));
     }
-    const id = this.calls.length;
-    this.calls.push({ parent: this.current, name, instanceClass, instance, span });
-    const previous = this.current;
+    const id = this.parents.length;
+    this.parents.push(this.current);
+    this.names.push(name);
+    this.instanceClasses.push(instanceClass);
+    this.instances.push(instance);
+    this.spans.push(span);
+    this.firstRows.push(firstRow);
     this.current = id;
-    return [id, previous, firstRow];
+    return id;
   }
 
-  exit([id, previous, firstRow]: [number, number, number], endRow: number): void {
+  exit(id: number, endRow: number): void {
     if (this.rowCall.length < endRow) {
       const grown = new Int32Array(Math.max(endRow, this.rowCall.length * 2)).fill(-1);
       grown.set(this.rowCall);
       this.rowCall = grown;
     }
-    for (let row = firstRow; row < endRow; row++) if (this.rowCall[row] === -1) this.rowCall[row] = id;
-    this.current = previous;
+    for (let row = this.firstRows[id]; row < endRow; row++)
+      if (this.rowCall[row] === -1) this.rowCall[row] = id;
+    this.current = this.parents[id];
   }
 
   /** Moves the rows' calls along with a compacted tape (`moved[row]`: the row's new place, or -1). */
@@ -89,13 +123,18 @@ export class CallRecorder {
 
   /** The calls as the trace lists them (taken before variables are summarised, which may call more). */
   traceCalls(): TraceCall[] {
-    return this.calls.map((c, id) => ({
-      id,
-      parent: c.parent < 0 ? null : c.parent,
-      name: c.name,
-      instanceClass: c.instanceClass,
-      instance: c.instance,
-      span: c.span,
-    }));
+    const out: TraceCall[] = [];
+    for (let id = 0; id < this.parents.length; id++) {
+      const c = this.call(id);
+      out.push({
+        id,
+        parent: c.parent < 0 ? null : c.parent,
+        name: c.name,
+        instanceClass: c.instanceClass,
+        instance: c.instance,
+        span: c.span,
+      });
+    }
+    return out;
   }
 }

@@ -24,16 +24,14 @@ export class Frame {
 
   load(name: string): PyValue {
     if (this.kind === "function") {
-      if (this.localNames!.has(name)) {
-        const v = this.vars.get(name);
-        if (v === undefined) {
-          throw new PyError(
-            "UnboundLocalError",
-            `cannot access local variable '${name}' where it is not associated with a value`,
-          );
-        }
-        return v;
-      }
+      // a function frame's vars hold only its locals (see store), so a hit needs no Set lookup
+      const bound = this.vars.get(name);
+      if (bound !== undefined) return bound;
+      if (this.localNames!.has(name))
+        throw new PyError(
+          "UnboundLocalError",
+          `cannot access local variable '${name}' where it is not associated with a value`,
+        );
     } else {
       const v = this.vars.get(name);
       if (v !== undefined) return v;

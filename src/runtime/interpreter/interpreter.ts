@@ -760,7 +760,10 @@ export class Interpreter implements Runtime {
 
   private evalCall(e: Expr & { k: "call" }, frame: Frame): PyValue {
     const fe = e.func;
-    const { args, kwargs } = this.evalArguments(e, frame);
+    const args = this.evalArguments(e, frame);
+    // read at once (evaluating `fe` may evaluate other calls' arguments), and let go of
+    const kwargs = this.lastKwargs;
+    this.lastKwargs = null;
     if (fe.k === "attribute") {
       // obj.method(...) without making a bound-method object on the way
       const obj = this.eval(fe.object, frame);
@@ -773,7 +776,24 @@ export class Interpreter implements Runtime {
     return this.call(f, args ?? [], kwargs);
   }
 
-  private evalArguments(e: Expr & { k: "call" }, frame: Frame): { args: PyValue[] | null; kwargs: Kwargs } {
+  /** The keyword arguments `evalArguments` evaluated last (a field, not a result object per call). */
+  private lastKwargs: Kwargs = null;
+
+  /** A call's positional arguments (null: none); its keyword arguments are left in `lastKwargs`. */
+  private evalArguments(e: Expr & { k: "call" }, frame: Frame): PyValue[] | null {
+    // one or two positional arguments (most calls): an array of their size, not one grown by push
+    const list = e.args;
+    if (list.length === 1 && list[0].kind === "positional") {
+      const only = this.eval(list[0].value, frame);
+      this.lastKwargs = null; // after the argument: its own calls set it too
+      return [only];
+    }
+    if (list.length === 2 && list[0].kind === "positional" && list[1].kind === "positional") {
+      const first = this.eval(list[0].value, frame);
+      const second = this.eval(list[1].value, frame);
+      this.lastKwargs = null;
+      return [first, second];
+    }
     let args: PyValue[] | null = null;
     let kwargs: Kwargs = null;
     for (const a of e.args) {
@@ -799,7 +819,8 @@ export class Interpreter implements Runtime {
         }
       }
     }
-    return { args, kwargs };
+    this.lastKwargs = kwargs;
+    return args;
   }
 
   makeFunction(

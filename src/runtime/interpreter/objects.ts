@@ -205,7 +205,22 @@ export class PyClass {
 }
 
 export class PyInstance {
-  readonly attrs = new Map<string, PyValue>();
+  /**
+   * Made on first use: most instances a numpy loop makes (arrays, numpy scalars) never get an
+   * attribute of their own, and a Map each was a good part of what such a loop allocated.
+   */
+  private ownAttrs: Map<string, PyValue> | null = null;
+
+  /** The instance's own attributes (its `__dict__`). */
+  get attrs(): Map<string, PyValue> {
+    return (this.ownAttrs ??= new Map<string, PyValue>());
+  }
+
+  /** `attrs.get(name)` without making the Map for an instance that has none. */
+  ownAttr(name: string): PyValue | undefined {
+    return this.ownAttrs === null ? undefined : this.ownAttrs.get(name);
+  }
+
   /** Its tape row when it is a value of the program's own autograd class (see ownValues.ts), else -1. */
   nodeRow = -1;
   constructor(readonly cls: PyClass) {}

@@ -19,6 +19,9 @@ export type Vjp = (grad: Tensor, needs: readonly boolean[]) => (Tensor | null)[]
  * they required grad, their id): an in-place operation later gives a tensor object a new
  * grad_fn and id, and this node must still lead back to the value it actually used.
  */
+/** The empty list a released node holds (shared: never written, as the fields are read-only lists). */
+const NONE: readonly never[] = [];
+
 export class GradNode {
   /** Set by the first backward without retain_graph when the node saved tensors. */
   freed = false;
@@ -77,7 +80,7 @@ export class GradNode {
     if (this.saved.length === 0) return;
     this.freed = true;
     this.vjp = null;
-    this.saved = [];
+    this.saved = NONE;
   }
 
   /**
@@ -87,9 +90,9 @@ export class GradNode {
    */
   releaseInputs(): void {
     this.vjp = null;
-    this.saved = [];
-    this.inputs = [];
-    this.inputFns = [];
+    this.saved = NONE;
+    this.inputs = NONE;
+    this.inputFns = NONE;
   }
 
   /** Throws PyTorch's errors when the saved values can no longer be trusted. */
@@ -139,7 +142,7 @@ export function record(
   inputs: readonly Tensor[],
   vjp: Vjp,
   rules: readonly string[],
-  saved: readonly Tensor[] = [],
+  saved: readonly Tensor[] = NONE,
 ): Tensor {
   checkFinite(out.storage.data, "forward", op, out.id, null);
   let needed = false;
@@ -151,7 +154,7 @@ export function record(
   if (!needed) {
     out.cut = inheritedCut(inputs);
     if (recordOrigins) {
-      out.origin = new GradNode(op, inputs, vjp, rules, []);
+      out.origin = new GradNode(op, inputs, vjp, rules, NONE);
       out.origin.outputId = out.id;
     }
     return out;

@@ -13,17 +13,20 @@ import { Binary } from "./binaryKernel";
  * same bit for bit.
  */
 
-/** Where an operand's elements are: `data[offset + i]`, or `data[offset]` for every i when single. */
-interface Operand {
-  data: Float64Array;
-  offset: number;
-  single: boolean;
+/**
+ * How an operand is read: every element in order (`Whole`), one element for all (`Single`), or
+ * not on the fast path (`None`). A number, not an object per operand: made for every operation.
+ */
+const enum Layout {
+  None,
+  Whole,
+  Single,
 }
 
-function operandOf(t: Tensor, shape: readonly number[], n: number): Operand | null {
-  if (t.numel === 1 && n !== 1) return { data: t.storage.data, offset: t.offset, single: true };
-  if (!sameShape(t.shape, shape) || !t.isContiguous()) return null;
-  return { data: t.storage.data, offset: t.offset, single: false };
+function layoutOf(t: Tensor, shape: readonly number[], n: number): Layout {
+  if (t.numel === 1 && n !== 1) return Layout.Single;
+  if (!sameShape(t.shape, shape) || !t.isContiguous()) return Layout.None;
+  return Layout.Whole;
 }
 
 /**
@@ -39,15 +42,17 @@ export function arithmeticTensor(
 ): Tensor | null {
   if (code > Binary.Div || (dtype !== "float32" && dtype !== "float64")) return null;
   const n = numelOf(shape);
-  const x = operandOf(a, shape, n);
-  const y = x === null ? null : operandOf(b, shape, n);
-  if (x === null || y === null) return null;
+  const x = layoutOf(a, shape, n);
+  const y = x === Layout.None ? Layout.None : layoutOf(b, shape, n);
+  if (y === Layout.None) return null;
   const out = new Float64Array(n);
   const round = dtype === "float32" && roundsFloat32();
-  if (x.single) scalarFirst(code, round, out, x.data[x.offset], y.data, y.offset);
-  else if (y.single) scalarSecond(code, round, out, x.data, x.offset, y.data[y.offset]);
-  else both(code, round, out, x.data, x.offset, y.data, y.offset);
-  return new Tensor(new Storage(out), [...shape], contiguousStrides(shape), 0, dtype);
+  const ad = a.storage.data;
+  const bd = b.storage.data;
+  if (x === Layout.Single) scalarFirst(code, round, out, ad[a.offset], bd, b.offset);
+  else if (y === Layout.Single) scalarSecond(code, round, out, ad, a.offset, bd[b.offset]);
+  else both(code, round, out, ad, a.offset, bd, b.offset);
+  return new Tensor(new Storage(out), shape.slice(), contiguousStrides(shape), 0, dtype);
 }
 
 const fround = Math.fround;

@@ -183,7 +183,8 @@ export function cascadeSum(a: Tensor, dims: readonly number[], dtype: "float32" 
   const outStridesFull = contiguousStrides(keepShape).map((s, i) => (dims.includes(i) ? 0 : s));
   // 1. TensorIterator's order: fastest dim first, reduced dims before kept ones
   const n = a.ndim;
-  const perm = Array.from({ length: n }, (_, i) => n - 1 - i);
+  const perm: number[] = [];
+  for (let i = 0; i < n; i++) perm.push(n - 1 - i);
   const shouldSwap = (d0: number, d1: number): number => {
     const o0 = outStridesFull[d0];
     const o1 = outStridesFull[d1];

@@ -20,8 +20,18 @@ import { asTensor, floatResultType, resultType, type TensorLike } from "./operan
  * asked for need (so `h * 5` does not mind `h` changing in place afterwards).
  */
 function savedFor(a: Tensor, b: Tensor, forA: Tensor[], forB: Tensor[]): Tensor[] {
-  return [...new Set([...(a.requiresGrad ? forA : []), ...(b.requiresGrad ? forB : [])])];
+  // each tensor once, in order of first appearance (a Set's order), without the Set: made per operation
+  const out: Tensor[] = [];
+  if (a.requiresGrad) for (const t of forA) if (!out.includes(t)) out.push(t);
+  if (b.requiresGrad) for (const t of forB) if (!out.includes(t)) out.push(t);
+  return out;
 }
+
+/** The rules in words, made once: every operation of every step shares them (read-only). */
+const ADD_RULES: readonly string[] = ["∂(a+b)/∂a = 1", "∂(a+b)/∂b = 1"];
+const SUB_RULES: readonly string[] = ["∂(a−b)/∂a = 1", "∂(a−b)/∂b = −1"];
+const MUL_RULES: readonly string[] = ["∂(a·b)/∂a = b", "∂(a·b)/∂b = a"];
+const DIV_RULES: readonly string[] = ["∂(a/b)/∂a = 1/b", "∂(a/b)/∂b = −a/b²"];
 
 function compute(code: Binary, a: Tensor, b: Tensor, dtype = resultType([a, b])): Tensor {
   if (code <= Binary.Div) {
@@ -42,7 +52,7 @@ export function add(x: TensorLike, y: TensorLike): Tensor {
     "+",
     [a, b],
     (g, needs) => [needs[0] ? gradFor(g, a) : null, needs[1] ? gradFor(g, b) : null],
-    ["∂(a+b)/∂a = 1", "∂(a+b)/∂b = 1"],
+    ADD_RULES,
   );
 }
 
@@ -58,7 +68,7 @@ export function sub(x: TensorLike, y: TensorLike): Tensor {
     "-",
     [a, b],
     (g, needs) => [needs[0] ? gradFor(g, a) : null, needs[1] ? gradFor(neg(g), b) : null],
-    ["∂(a−b)/∂a = 1", "∂(a−b)/∂b = −1"],
+    SUB_RULES,
   );
 }
 
@@ -70,7 +80,7 @@ export function mul(x: TensorLike, y: TensorLike): Tensor {
     "*",
     [a, b],
     (g, needs) => [needs[0] ? gradFor(mul(g, b), a) : null, needs[1] ? gradFor(mul(g, a), b) : null],
-    ["∂(a·b)/∂a = b", "∂(a·b)/∂b = a"],
+    MUL_RULES,
     savedFor(a, b, [b], [a]),
   );
 }
@@ -88,7 +98,7 @@ export function div(x: TensorLike, y: TensorLike): Tensor {
       needs[0] ? gradFor(div(g, b), a) : null,
       needs[1] ? gradFor(neg(div(mul(g, a), mul(b, b))), b) : null,
     ],
-    ["∂(a/b)/∂a = 1/b", "∂(a/b)/∂b = −a/b²"],
+    DIV_RULES,
     savedFor(a, b, [b], [a, b]),
   );
 }
@@ -123,15 +133,13 @@ export function pow(x: TensorLike, y: TensorLike): Tensor {
       : compute(Binary.Pow, a, b, dtype);
   if (b.isWrappedNumber) {
     const k = b.item();
+    const e = formatExponent(k);
     return record(
       out,
-      `**${formatExponent(k)}`,
+      `**${e}`,
       [a, b],
       (g, needs) => [needs[0] ? gradFor(k === 0 ? mul(g, 0) : powGrad(g, a, k), a) : null, null],
-      [
-        `∂(a**${formatExponent(k)})/∂a = ${formatExponent(k)}·a**${formatExponent(k - 1)}`,
-        "exponent: constant",
-      ],
+      [`∂(a**${e})/∂a = ${e}·a**${formatExponent(k - 1)}`, "exponent: constant"],
       [a],
     );
   }

@@ -130,7 +130,9 @@ function resolve(base: Layout, rawItems: readonly IndexItem[]): { view: Layout; 
   const ellipses = rawItems.filter((it) => it === "...").length;
   if (ellipses > 1) throw indexError("an index can only have a single ellipsis ('...')");
   if (used > ndim) throw indexError(`too many indices for tensor of dimension ${ndim}`);
-  const fill: IndexItem[] = Array.from({ length: ndim - used }, () => ({}));
+  // a plain loop: `Array.from({ length })` costs more than the rest of a small index
+  const fill: IndexItem[] = [];
+  for (let i = used; i < ndim; i++) fill.push({});
   const items = ellipses ? rawItems.flatMap((it) => (it === "..." ? fill : [it])) : [...rawItems, ...fill];
   const view: Layout = { shape: [], strides: [], offset: base.offset };
   const advanced: Advanced[] = [];

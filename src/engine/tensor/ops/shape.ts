@@ -134,7 +134,9 @@ export function permute(a: Tensor, dims: readonly number[]): Tensor {
       `permute(sparse_coo): number of dimensions in the tensor input does not match the length of the desired ordering of dimensions i.e. input.dim() = ${a.ndim} is not equal to len(dims) = ${dims.length}`,
     );
   const order = dims.map((d) => normalizeDim(d, a.ndim));
-  if (new Set(order).size !== order.length) throw runtimeError("permute(): duplicate dims are not allowed.");
+  for (let i = 1; i < order.length; i++)
+    if (order.lastIndexOf(order[i], i - 1) >= 0)
+      throw runtimeError("permute(): duplicate dims are not allowed.");
   const out = makeView(
     a,
     order.map((d) => a.shape[d]),
@@ -143,9 +145,18 @@ export function permute(a: Tensor, dims: readonly number[]): Tensor {
   );
   const inverse = new Array<number>(order.length);
   order.forEach((d, i) => (inverse[d] = i));
-  return record(out, "permute", [a], (g) => [permute(g, inverse)], [
-    `∂permute(a)/∂a: the gradient permuted back by (${inverse.join(", ")})`,
-  ]);
+  return record(out, "permute", [a], (g) => [permute(g, inverse)], permuteRules(inverse));
+}
+
+/** A matrix's `.T` in a training loop permutes every step: its two rules are made once. */
+const MATRIX_PERMUTE_RULES = [permuteRule([0, 1]), permuteRule([1, 0])];
+
+function permuteRule(inverse: readonly number[]): readonly string[] {
+  return [`∂permute(a)/∂a: the gradient permuted back by (${inverse.join(", ")})`];
+}
+
+function permuteRules(inverse: readonly number[]): readonly string[] {
+  return inverse.length === 2 ? MATRIX_PERMUTE_RULES[inverse[0]] : permuteRule(inverse);
 }
 
 /** `x.transpose(d0, d1)`: a view with two dimensions swapped. */

@@ -5,10 +5,10 @@ import { pow as crPow } from "../../../engine/math/correctlyRounded";
 import { NotImplemented, type PyValue } from "../../interpreter/objects";
 import { typeError, valueError } from "../../interpreter/pyErrors";
 import { typeName } from "../../interpreter/stringify";
-import { operandIn, operandOf, operandsDtype, type Operand } from "./convert";
+import { operandIn, operandOf, pairDtype, type Operand } from "./convert";
 import { checkFloatErrors } from "./fpErrors";
 import type { NdArray, NpScalar } from "./ndarray";
-import { broadcastShapesOf, expandTo } from "./broadcastValues";
+import { checkBroadcastPair, expandTo } from "./broadcastValues";
 import { isFloat, roundInto, type NpDtype } from "./npDtype";
 import type { NumpyState } from "./numpyState";
 
@@ -52,24 +52,18 @@ const COMPARISONS: Partial<Record<BinaryName, (a: Tensor, b: Tensor) => Tensor>>
   greater_equal: T.ge,
 };
 
-/** The dtype an operation computes in, and the dtype of its result. */
-function typesFor(name: BinaryName, a: Operand, b: Operand): { compute: NpDtype; out: NpDtype } {
-  const common = operandsDtype([a, b]);
+/** The dtype an operation computes in (numpy's errors for operand types it has no loop for). */
+function computeDtype(name: BinaryName, a: Operand, b: Operand): NpDtype {
+  const common = pairDtype(a, b);
   switch (name) {
-    case "divide": {
-      const d = isFloat(common) ? common : "float64";
-      return { compute: d, out: d };
-    }
+    case "divide":
+      return isFloat(common) ? common : "float64";
     case "subtract":
       if (common === "bool")
         throw typeError(
           "numpy boolean subtract, the `-` operator, is not supported, use the bitwise_xor, the `^` operator, or the logical_xor function instead.",
         );
-      return { compute: common, out: common };
-    case "logical_and":
-    case "logical_or":
-    case "logical_xor":
-      return { compute: common, out: "bool" };
+      return common;
     case "bitwise_and":
     case "bitwise_or":
     case "bitwise_xor":
@@ -77,11 +71,16 @@ function typesFor(name: BinaryName, a: Operand, b: Operand): { compute: NpDtype;
         throw typeError(
           `ufunc '${name}' not supported for the input types, and the inputs could not be safely coerced to any supported types according to the casting rule ''safe''`,
         );
-      return { compute: common, out: common };
+      return common;
     default:
-      if (name in COMPARISONS) return { compute: common, out: "bool" };
-      return { compute: common, out: common };
+      return common;
   }
+}
+
+/** The dtype of an operation's result: bool for comparisons and logical operations, else the computing one. */
+function outDtype(name: BinaryName, computed: NpDtype): NpDtype {
+  if (name === "logical_and" || name === "logical_or" || name === "logical_xor") return "bool";
+  return name in COMPARISONS ? "bool" : computed;
 }
 
 /** The name numpy's warnings give the operation: `scalar divide` for numpy 2's scalar arithmetic. */
@@ -265,11 +264,11 @@ export function binaryTensor(
   a: Operand,
   b: Operand,
 ): { tensor: Tensor; dtype: NpDtype } {
-  broadcastShapesOf([a.tensor.shape, b.tensor.shape]);
-  const { compute: dtype, out } = typesFor(name, a, b);
+  checkBroadcastPair(a.tensor.shape, b.tensor.shape);
+  const dtype = computeDtype(name, a, b);
   const ta = operandIn(s, a, dtype);
   const tb = operandIn(s, b, dtype);
-  return { tensor: compute(s, name, ta, tb, dtype, label(name, a, b)), dtype: out };
+  return { tensor: compute(s, name, ta, tb, dtype, label(name, a, b)), dtype: outDtype(name, dtype) };
 }
 
 /** The function form's error for operands numpy cannot read (`np.add(1, "a")`). */

@@ -49,11 +49,24 @@ export function broadcastPair(a: readonly number[], b: readonly number[]): numbe
   return out;
 }
 
+/**
+ * numpy's ValueError when two shapes do not broadcast, else nothing: `broadcastShapesOf([a, b])`
+ * for a caller that needs no result, without its arrays (every operation checks its operands).
+ */
+export function checkBroadcastPair(a: readonly number[], b: readonly number[]): void {
+  for (let i = a.length - 1, j = b.length - 1; i >= 0 && j >= 0; i--, j--) {
+    const da = a[i];
+    const db = b[j];
+    if (da !== db && da !== 1 && db !== 1) broadcastShapesOf([a, b]); // throws numpy's message
+  }
+}
+
 /** numpy's broadcasting of several shapes, with its ValueError when they do not broadcast. */
 export function broadcastShapesOf(shapes: readonly (readonly number[])[]): number[] {
   let n = 0;
   for (const s of shapes) if (s.length > n) n = s.length;
-  const out = new Array<number>(n).fill(1);
+  const out: number[] = [];
+  for (let i = 0; i < n; i++) out.push(1);
   for (const s of shapes) {
     for (let i = 0; i < s.length; i++) {
       const od = n - s.length + i;

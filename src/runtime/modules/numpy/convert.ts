@@ -12,6 +12,7 @@ import {
   isFloat,
   promote,
   resultDtype,
+  resultDtypeWithWeak,
   roundInto,
   type NpDtype,
   type WeakKind,
@@ -229,6 +230,14 @@ export function operandsDtype(ops: readonly Operand[]): NpDtype {
   return resultDtype(strong, weak);
 }
 
+/** `operandsDtype([a, b])` without its arrays: every two-operand operation asks. */
+export function pairDtype(a: Operand, b: Operand): NpDtype {
+  if (a.weak === null)
+    return b.weak === null ? promote(a.dtype, b.dtype) : resultDtypeWithWeak(a.dtype, b.weak);
+  if (b.weak === null) return resultDtypeWithWeak(b.dtype, a.weak);
+  return operandsDtype([a, b]);
+}
+
 /** Reads an arithmetic operand, or null when numpy would not take it (the operator then returns NotImplemented). */
 export function operandOf(s: NumpyState, v: PyValue): Operand | null {
   if (v instanceof NdArray)
@@ -245,9 +254,14 @@ export function operandOf(s: NumpyState, v: PyValue): Operand | null {
   return null;
 }
 
+/** The shape of a 0-d value (the tensor copies it). */
+const NO_DIMS: readonly number[] = [];
+
 function weakOperand(x: number, kind: WeakKind): Operand {
   const dtype: NpDtype = kind === "float" ? "float64" : kind === "int" ? "int64" : "bool";
-  const t = newTensor(new Float64Array([x]), [], dtype);
+  const values = new Float64Array(1); // not `new Float64Array([x])`: made for every `2 * a`
+  values[0] = x;
+  const t = newTensor(values, NO_DIMS, dtype);
   t.isWrappedNumber = true;
   return { tensor: t, dtype, weak: kind, number: x, scalar: true };
 }

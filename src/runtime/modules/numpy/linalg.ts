@@ -110,7 +110,10 @@ function dotValues(a0: Mat, b0: Mat, outShape: readonly number[]): Float64Array 
       big.offset,
       "float64",
     ).values();
-    return Float64Array.from(v, (x) => s * x).slice(0, size);
+    // a plain loop: `Float64Array.from` with a map function is slow for the small arrays of a training loop
+    const out = new Float64Array(Math.min(v.length, size));
+    for (let i = 0; i < out.length; i++) out[i] = s * v[i];
+    return out;
   }
   if (kb === "column" && ka !== "matrix") {
     const n = a.shape[a.shape.length - 1];

@@ -85,6 +85,11 @@ export function resultDtype(strong: readonly NpDtype[], weak: readonly WeakKind[
   return r;
 }
 
+/** `resultDtype([d], [w])` without its arrays: one array operand and one Python number (`2 * a`). */
+export function resultDtypeWithWeak(d: NpDtype, w: WeakKind): NpDtype {
+  return WEAK_CATEGORY[w] > categoryOf(d) ? defaultFor(w) : d;
+}
+
 /**
  * numpy's `same_kind` casting, which in-place operators and `out=` use: a value may only move
  * to the same or a higher category (a float result cannot be stored into an int array).

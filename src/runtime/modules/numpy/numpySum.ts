@@ -65,7 +65,8 @@ export function numpySum(t: Tensor, axes: readonly number[], f32: boolean): Floa
   const out = allocFloat64(s);
   if (t.numel === 0) return out;
   // numpy iterates in memory order: by descending input stride (C order when tied)
-  let order = Array.from({ length: nd }, (_, i) => i).filter((i) => t.shape[i] !== 1);
+  let order: number[] = [];
+  for (let i = 0; i < nd; i++) if (t.shape[i] !== 1) order.push(i);
   order = order
     .map((axis, pos) => ({ axis, pos }))
     .sort((a, b) => Math.abs(t.strides[b.axis]) - Math.abs(t.strides[a.axis]) || a.pos - b.pos)
