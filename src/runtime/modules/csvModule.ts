@@ -5,7 +5,8 @@ import { PyModule } from "../interpreter/objects";
 
 /**
  * Python's `csv`: `_csv`'s reader and writer (csvCore.ts) and, written in Python as CPython
- * writes them, `DictReader`, `DictWriter` and the dialect classes. GradLens programs cannot
+ * writes them, `DictReader`, `DictWriter`, `Sniffer` (its guessing is csvSniffer.ts, as GradLens
+ * has no `re`) and the dialect classes. GradLens programs cannot
  * write files, so a writer's target is an `io.StringIO` (or any object with `write`).
  */
 const CSV_SOURCE = `
