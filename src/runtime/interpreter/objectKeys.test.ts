@@ -181,6 +181,40 @@ TypeError: Cannot overwrite attribute __hash__ in class X
 `);
   });
 
+  it("keys them through every dict and set operation, functools.lru_cache and tuples", () => {
+    const source = `class K:
+    def __init__(self, n): self.n = n
+    def __eq__(self, o): return isinstance(o, K) and self.n == o.n
+    def __hash__(self): return hash(self.n)
+    def __repr__(self): return f"K{self.n}"
+d = dict.fromkeys([K(1), K(2), K(1)], 0)
+print(d, d.pop(K(2)), d, d.setdefault(K(3), 'x'), d.setdefault(K(3), 'y'))
+d.update({K(1): 5}); print(d, {**d, K(1): 6}, dict(zip([K(4), K(4)], [1, 2])))
+s = {K(1), K(2)}; s.remove(K(1)); print(s, s | {K(2), K(5)}, s & {K(2)}, s ^ {K(2), K(7)}, s.union([K(2)]))
+print(sorted({K(i % 3) for i in range(10)}, key=lambda k: k.n), len(set(map(K, [1, 1, 2]))))
+print(K(1) == 1, 1 in {K(1)}, K(1) in {1: 2}, {1: 'a'}.get(K(1)))
+try:
+    s.remove(K(9))
+except KeyError as e:
+    print("KeyError", e)
+import functools
+@functools.lru_cache(maxsize=None)
+def f(k): return k.n * 2
+print(f(K(3)), f(K(3)), f.cache_info().hits)
+print(hash(K(5)) == hash(5), {(K(1), 'a'), (K(1), 'a')})
+`;
+    // recorded from CPython 3.11
+    expect(run(source)).toBe(`{K1: 0, K3: 'x'} 0 {K1: 0, K3: 'x'} x x
+{K1: 5, K3: 'x'} {K1: 6, K3: 'x'} {K4: 2}
+{K2} {K2, K5} {K2} {K7} {K2}
+[K0, K1, K2] 2
+False False False None
+KeyError K9
+6 6 1
+True {(K1, 'a')}
+`);
+  });
+
   it("locates an exception raised inside __hash__ where it is raised", () => {
     const source = `class K:
     def __hash__(self):
