@@ -44,6 +44,7 @@ describe("the CLI's files", () => {
       op: "stat",
       kind: "directory",
       size: expect.any(Number),
+      mtime: expect.any(Number),
     });
     const list = answerFromDisk({ op: "list", path: at() }, roots());
     expect(list.ok && list.op === "list" && list.entries.map((e) => `${e.name}:${e.kind}`).sort()).toEqual([

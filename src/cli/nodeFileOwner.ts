@@ -83,7 +83,13 @@ export function answerFromDisk(request: FileRequest, roots: readonly string[]): 
     switch (request.op) {
       case "stat":
         if (!stat.isFile() && !stat.isDirectory()) return { ok: false, error: "notFound" };
-        return { ok: true, op: "stat", kind: stat.isDirectory() ? "directory" : "file", size: stat.size };
+        return {
+          ok: true,
+          op: "stat",
+          kind: stat.isDirectory() ? "directory" : "file",
+          size: stat.size,
+          mtime: stat.mtimeMs / 1000,
+        };
       case "read":
         if (stat.isDirectory()) return { ok: false, error: "isDirectory" };
         if (stat.size > MAX_FILE_BYTES) return { ok: false, error: "tooLarge" };

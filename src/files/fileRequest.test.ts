@@ -19,6 +19,8 @@ describe("file requests and answers, checked where they cross a process boundary
     expect(isFileAnswer({ ok: true, op: "read", bytes: "abc" })).toBe(false);
     expect(isFileAnswer({ ok: true, op: "stat", kind: "file", size: 3 })).toBe(true);
     expect(isFileAnswer({ ok: true, op: "stat", kind: "socket", size: 3 })).toBe(false);
+    expect(isFileAnswer({ ok: true, op: "stat", kind: "file", size: 3, mtime: 1700000000.5 })).toBe(true);
+    expect(isFileAnswer({ ok: true, op: "stat", kind: "file", size: 3, mtime: "noon" })).toBe(false);
     expect(isFileAnswer({ ok: true, op: "list", entries: [{ name: "a.py", kind: "file" }] })).toBe(true);
     expect(isFileAnswer({ ok: true, op: "list", entries: [{ name: "../a.py", kind: "file" }] })).toBe(false);
     expect(isFileAnswer({ ok: false, error: "notFound" })).toBe(true);

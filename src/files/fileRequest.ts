@@ -18,7 +18,7 @@ export type FileRequest =
    * counts (the host answers with what the user sees; data files are read from disk, as CPython).
    */
   | { op: "read"; path: string; module?: boolean }
-  /** What `path` is: a file (and its size) or a directory. */
+  /** What `path` is: a file (and its size) or a directory, and when it last changed. */
   | { op: "stat"; path: string }
   /** The entries of the directory `path`. */
   | { op: "list"; path: string };
@@ -40,7 +40,8 @@ export type FileError =
 
 export type FileAnswer =
   | { ok: true; op: "read"; bytes: Uint8Array }
-  | { ok: true; op: "stat"; kind: FileKind; size: number }
+  /** `mtime`: seconds since the epoch (an owner that cannot tell leaves it out). */
+  | { ok: true; op: "stat"; kind: FileKind; size: number; mtime?: number }
   | { ok: true; op: "list"; entries: DirectoryEntry[] }
   | { ok: false; error: FileError; detail?: string };
 
@@ -94,7 +95,12 @@ export function isFileAnswer(x: unknown): x is FileAnswer {
     case "read":
       return x.bytes instanceof Uint8Array && x.bytes.length <= MAX_FILE_BYTES;
     case "stat":
-      return (x.kind === "file" || x.kind === "directory") && typeof x.size === "number" && x.size >= 0;
+      return (
+        (x.kind === "file" || x.kind === "directory") &&
+        typeof x.size === "number" &&
+        x.size >= 0 &&
+        (x.mtime === undefined || (typeof x.mtime === "number" && Number.isFinite(x.mtime)))
+      );
     case "list":
       return (
         Array.isArray(x.entries) &&

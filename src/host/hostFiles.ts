@@ -69,7 +69,13 @@ export class HostFiles implements FileOwner {
       const directory = (stat.type & vscode.FileType.Directory) !== 0;
       switch (request.op) {
         case "stat":
-          return { ok: true, op: "stat", kind: directory ? "directory" : "file", size: stat.size };
+          return {
+            ok: true,
+            op: "stat",
+            kind: directory ? "directory" : "file",
+            size: stat.size,
+            mtime: stat.mtime / 1000,
+          };
         case "read":
           if (directory) return { ok: false, error: "isDirectory" };
           if (stat.size > MAX_FILE_BYTES) return { ok: false, error: "tooLarge" };

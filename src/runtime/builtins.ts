@@ -39,6 +39,7 @@ import { convertToFloat, convertToInt } from "./conversions";
 import { makeIntrospectionBuiltins } from "./introspection";
 import { classGetItem, makeAliasClass } from "./genericAlias";
 import { systemExit } from "./modules/sysModule";
+import { useKeyRuntime } from "./interpreter/objectKeys";
 
 /**
  * The builtins a learner's program uses, with CPython's results and messages. Built-in types
@@ -46,6 +47,7 @@ import { systemExit } from "./modules/sysModule";
  * work on them.
  */
 export function makeBuiltins(rt: Runtime): Map<string, PyValue> {
+  useKeyRuntime(rt); // dict keys with their own __hash__ and __eq__ call them in this run
   const b = new Map<string, PyValue>();
   const fn = (name: string, f: (args: PyValue[], kwargs: Kwargs) => PyValue) =>
     b.set(name, new PyBuiltin(name, f, []));

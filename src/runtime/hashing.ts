@@ -1,5 +1,6 @@
 import { hashKey } from "./interpreter/collections";
-import { bigInt, PyInt, PyTuple, toBigInt, type PyValue } from "./interpreter/objects";
+import { bigInt, PyInstance, PyInt, PyTuple, toBigInt, type PyValue } from "./interpreter/objects";
+import { hashMethod, instanceHash, keyedHash } from "./interpreter/objectKeys";
 
 const objectIds = new WeakMap<object, number>();
 const valueIds = new Map<unknown, number>();
@@ -28,6 +29,10 @@ const MODULUS = 2n ** 61n - 1n;
  * per process, so no program can depend on those values).
  */
 export function pythonHash(x: PyValue): PyValue {
+  if (x instanceof PyInstance) {
+    const method = hashMethod(x.cls);
+    if (method !== undefined) return bigInt(instanceHash(x, method));
+  }
   hashKey(x); // raises TypeError: unhashable type for lists, dicts and sets
   let h: bigint;
   if (x instanceof PyInt || typeof x === "boolean") {
@@ -84,9 +89,11 @@ function floatHash(x: number): bigint {
 
 /**
  * The hash CPython gives a value when it does not depend on the process (numbers, and tuples
- * of them); null for strings (salted per process), objects (addresses) and NaN.
+ * of them, and objects whose own `__hash__` gave the hash they were keyed with); null for
+ * strings (salted per process), other objects (addresses) and NaN.
  */
 export function deterministicHash(x: PyValue): bigint | null {
+  if (x instanceof PyInstance) return keyedHash(x) ?? null;
   if (typeof x === "string" || (typeof x === "number" && Number.isNaN(x))) return null;
   if (x instanceof PyTuple) {
     const items = x.items.map(deterministicHash);

@@ -1081,6 +1081,14 @@ print(s, list({8, 16, 24, 0}), {True, 2, 0}, list(set(range(60, 0, -3))))
 `,
   },
   {
+    name: "escapes what is not printable in a str's repr (a BOM, a no-break space), as CPython does",
+    source: `print(repr("\\ufeffa\\xa0b\\u200bc\\u2028\\U000e0001é☃"), ["\\x85"])
+`,
+    // recorded from CPython 3.11
+    stdout: `'\\ufeffa\\xa0b\\u200bc\\u2028\\U000e0001é☃' ['\\x85']
+`,
+  },
+  {
     name: "makes instances of a class that defines __eq__ unhashable, as Python does",
     source: `class P:
     def __init__(self, x):

@@ -17,6 +17,8 @@ export interface WorkspaceFiles {
   list(path: string): string[] | null;
   /** The size in bytes of the file or folder `path`, or null when nothing readable is there. */
   size(path: string): number | null;
+  /** What is at `path`, its size and modification time (seconds; null when the owner cannot tell), or null. */
+  stat(path: string): { kind: "file" | "directory"; size: number; mtime: number | null } | null;
 }
 
 /** The view with no files at all: every path is absent, the working directory is `/` (it cannot move). */
@@ -30,4 +32,5 @@ export const NO_FILES: WorkspaceFiles = {
   kind: () => null,
   list: () => null,
   size: () => null,
+  stat: () => null,
 };

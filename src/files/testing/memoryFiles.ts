@@ -10,6 +10,8 @@ import { childPath, isInsideAny, normalizePath, parentPath } from "../workspaceP
 export class MemoryFiles implements FileAccess {
   readonly files = new Map<string, Uint8Array>();
   readonly asked: FileRequest[] = [];
+  /** The modification time every file and folder reports (seconds since the epoch). */
+  mtime = 1700000000.25;
 
   constructor(
     files: Record<string, string | Uint8Array>,
@@ -47,9 +49,9 @@ export class MemoryFiles implements FileAccess {
             : { ok: true, op: "read", bytes: file };
         return { ok: false, error: this.isDirectory(path) ? "isDirectory" : "notFound" };
       case "stat":
-        if (file) return { ok: true, op: "stat", kind: "file", size: file.length };
+        if (file) return { ok: true, op: "stat", kind: "file", size: file.length, mtime: this.mtime };
         return this.isDirectory(path)
-          ? { ok: true, op: "stat", kind: "directory", size: 4096 }
+          ? { ok: true, op: "stat", kind: "directory", size: 4096, mtime: this.mtime }
           : { ok: false, error: "notFound" };
       case "list": {
         if (file) return { ok: false, error: "notDirectory" };

@@ -2,6 +2,7 @@ import { chargeGrowth } from "../../engine/memory";
 import { toInt } from "../interpreter/numbers";
 import {
   DONE,
+  int,
   PyBuiltin,
   PyClass,
   PyInstance,
@@ -151,7 +152,23 @@ function makeFileClass(rt: Runtime): PyClass {
       e.hint = "GradLens programs cannot write files";
       throw e;
     });
-  for (const name of ["seek", "tell", "fileno", "flush", "detach", "reconfigure"])
+  // seek(0): reading again from the start (as after `sample = f.read(1024)` for csv.Sniffer)
+  method("seek", (f, args) => {
+    const reader = f.open();
+    const [cookie, whence] = args;
+    const offset = cookie instanceof PyInt || typeof cookie === "boolean" ? toInt(cookie) : null;
+    if (offset === null)
+      throw typeError(`'${typeName(cookie ?? null)}' object cannot be interpreted as an integer`);
+    const from = whence === undefined ? 0 : whence instanceof PyInt ? whence.v : -1;
+    if (offset.big !== null || offset.v !== 0 || from !== 0)
+      throw new PyError(
+        "NotImplementedError",
+        "TextIOWrapper.seek() is supported by GradLens only to the start (seek(0)): files are read front to back",
+      );
+    reader.rewind();
+    return int(0);
+  });
+  for (const name of ["tell", "fileno", "flush", "detach", "reconfigure"])
     method(name, () => {
       throw new PyError(
         "NotImplementedError",

@@ -211,6 +211,27 @@ describe("open() for reading text", () => {
     ]);
   });
 
+  it("reads again from the start after seek(0), as csv.Sniffer's recipe does; other seeks are reported", () => {
+    const files = { "/ws/crlf.txt": bytes([0xef, 0xbb, 0xbf], "ab\r\ncd\n") };
+    const source = `f = open('crlf.txt', encoding='utf-8-sig')
+print(repr(f.read(3)), f.seek(0), repr(f.read()), f.seek(0), repr(f.readline()), list(f))
+f.seek(0)
+print([line for line in f])
+with open('crlf.txt', newline='') as g:
+    print(repr(g.readline()), g.seek(0, 0), repr(g.read()))
+f.seek(3)
+`;
+    const trace = run(source, files);
+    // recorded from CPython 3.11 (up to the last line, which CPython would run)
+    expect(trace.stdout).toBe(`'ab\\n' 0 'ab\\ncd\\n' 0 'ab\\n' ['cd\\n']
+['ab\\n', 'cd\\n']
+'\\ufeffab\\r\\n' 0 '\\ufeffab\\r\\ncd\\n'
+`);
+    expect(only(trace)).toEqual([
+      "NotImplementedError: TextIOWrapper.seek() is supported by GradLens only to the start (seek(0)): files are read front to back",
+    ]);
+  });
+
   it("does not read bytes (binary mode), which GradLens has not got", () => {
     const trace = run("data = open('names.txt', 'rb').read()\n");
     expect(trace.diagnostics[0].code).toBe("unsupported");

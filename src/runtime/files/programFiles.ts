@@ -101,11 +101,12 @@ export class ProgramFiles implements WorkspaceFiles {
   }
 
   /** What `path` is, or null when nothing is there (or it may not be seen). */
-  stat(path: string): { kind: FileKind; size: number } | null {
+  stat(path: string): { kind: FileKind; size: number; mtime: number | null } | null {
     if (!this.readable(path)) return null;
     this.inputs.add(path);
     const answer = this.access.ask({ op: "stat", path });
-    if (answer.ok && answer.op === "stat") return { kind: answer.kind, size: answer.size };
+    if (answer.ok && answer.op === "stat")
+      return { kind: answer.kind, size: answer.size, mtime: answer.mtime ?? null };
     if (
       answer.ok ||
       answer.error === "notFound" ||

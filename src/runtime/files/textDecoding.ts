@@ -226,6 +226,13 @@ export class TextDecoderState {
     private readonly newlines: "translate" | "universal" | "none",
   ) {}
 
+  /** Back to the file's start (`f.seek(0)`): nothing pending, a BOM to drop again. */
+  restart(): void {
+    this.pending = new Uint8Array(0);
+    this.pendingCR = false;
+    this.first = true;
+  }
+
   decode(chunk: Uint8Array, final: boolean): string {
     let input = chunk;
     if (this.pending.length > 0) {

@@ -24,6 +24,15 @@ export class TextReader {
     private readonly newline: NewlineMode,
   ) {}
 
+  /** Back to the first byte (`f.seek(0)`). */
+  rewind(): void {
+    this.pos = 0;
+    this.buffer = "";
+    this.at = 0;
+    this.eof = false;
+    this.decoder.restart();
+  }
+
   /** Everything left. */
   readAll(): string {
     const rest = this.bytes.subarray(this.pos);

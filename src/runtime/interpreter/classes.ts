@@ -121,6 +121,8 @@ export function makeClass(interp: Interpreter, s: Stmt & { k: "class" }, frame: 
     if (fn instanceof PyFunction) fn.ownerClass = cls;
     if (v instanceof PyProperty && v.setter instanceof PyFunction) v.setter.ownerClass = cls;
   }
+  // as in CPython, a class that defines __eq__ but not __hash__ has unhashable instances
+  if (cls.dict.has("__eq__") && !cls.dict.has("__hash__")) cls.dict.set("__hash__", null);
   // a base class's __init_subclass__ (an implicit classmethod) sees the new class: how
   // typing.NamedTuple, abc.ABC and enum.Enum make their subclasses
   const hook = base?.lookup("__init_subclass__");

@@ -17,16 +17,18 @@ import {
   PyTuple,
   type PyValue,
 } from "./objects";
-import { PyError, typeError, UnsupportedError } from "./pyErrors";
+import { PyError, typeError } from "./pyErrors";
 import { classProtocol } from "./classProtocols";
+import { hashMethod, instanceKey } from "./objectKeys";
 import { setIterationOrder } from "./setOrder";
 import type { Runtime } from "./runtime";
 import { typeName } from "./stringify";
 
 /**
  * The JS Map key a Python dict key maps to: numbers by value (so 1, 1.0 and True are one key,
- * as in Python), strings as themselves, tuples by their items, other hashable objects by
- * identity. Lists and dicts are unhashable.
+ * as in Python), strings as themselves, tuples by their items, objects of a class with its own
+ * `__hash__` by an equal representative (objectKeys.ts), other hashable objects by identity.
+ * Lists and dicts are unhashable.
  */
 export function hashKey(v: PyValue): unknown {
   if (typeof v === "number") return v;
@@ -37,13 +39,10 @@ export function hashKey(v: PyValue): unknown {
   if (v instanceof PyList || v instanceof PyDict || v instanceof PySet) {
     throw typeError(`unhashable type: '${typeName(v)}'`);
   }
-  if (v instanceof PyInstance && v.cls.lookup("__eq__") !== undefined) {
-    // Python drops the default hash of a class that defines __eq__; one that defines its own
-    // __hash__ too would need both called here, which GradLens does not do
-    if (v.cls.lookup("__hash__") === undefined) throw typeError(`unhashable type: '${typeName(v)}'`);
-    throw new UnsupportedError(
-      "A dict key or set item with its own __eq__ and __hash__ is not supported by GradLens",
-    );
+  if (v instanceof PyInstance) {
+    // a class's own __hash__ (or its __eq__ alone, which makes it unhashable): see objectKeys.ts
+    const method = hashMethod(v.cls);
+    if (method !== undefined) return instanceKey(v, method);
   }
   return v;
 }

@@ -96,9 +96,19 @@ export function stringRepr(s: string): string {
     else if (ch === "\r") out += "\\r";
     else if (ch === "\t") out += "\\t";
     else if (code < 0x20 || code === 0x7f) out += "\\x" + code.toString(16).padStart(2, "0");
+    else if (code > 0x7f && NOT_PRINTABLE.test(ch)) out += escapeCode(code);
     else out += ch;
   }
   return out + quote;
+}
+
+/** What `str.isprintable()` rejects beyond ASCII (a BOM, a no-break space), which repr escapes. */
+const NOT_PRINTABLE = /^[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}\p{Zl}\p{Zp}\p{Zs}]$/u;
+
+function escapeCode(code: number): string {
+  if (code <= 0xff) return "\\x" + code.toString(16).padStart(2, "0");
+  if (code <= 0xffff) return "\\u" + code.toString(16).padStart(4, "0");
+  return "\\U" + code.toString(16).padStart(8, "0");
 }
 
 /** Python's `ascii(x)`: the repr with every non-ASCII character escaped. */

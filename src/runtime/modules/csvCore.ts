@@ -27,6 +27,7 @@ import {
   type Dialect,
 } from "./csvDialect";
 import { bindArgs, defineFunction, intArg } from "./native";
+import { defineSnifferHelpers } from "./csvSniffer";
 
 /**
  * `_csv`, the part of Python's `csv` written in C in CPython: `reader` (a record may span lines
@@ -387,6 +388,7 @@ export function makeCsvCoreModule(interp: Interpreter): PyModule {
     if (typeof name !== "string" || !registry.delete(name)) throw csvError(s, "unknown dialect");
     return null;
   });
+  defineSnifferHelpers(m, (v) => interp.iterate(v));
   return m;
 }
 

@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { MemoryFiles } from "../../files/testing/memoryFiles";
+import { withFileAccess } from "../files/runFileAccess";
 import { runProgram } from "../runProgram";
 
 // csv: reader state machine (quotes, escapes, multi-line records, strict), QUOTE_* modes, dialects, DictReader/DictWriter, writer to a StringIO, errors
@@ -16,5 +18,102 @@ describe("csv", () => {
     const trace = run(SOURCE);
     expect(trace.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
     expect(trace.stdout).toBe(CPYTHON);
+  });
+
+  it("sniffs dialects and headers as CPython's csv.Sniffer does", () => {
+    const source = `import csv, io
+samples = [
+    "name,age,city\\nann,31,Oslo\\nbob,4,Rome\\ncid,57,Paris\\n",
+    "a;b;c\\n1;2;3\\n4;5;6\\n",
+    'id,"full name",score\\n1,"Smith, Ann",9.5\\n2,"Doe, Bob",7\\n',
+    "x\\ty\\tz\\n1\\t2\\t3\\n4\\t5\\t6\\n",
+    "1 2 3\\n4 5 6\\n7 8 9\\n",
+    '"a","b"\\n"c","d"\\n',
+    "'q'; 'r'\\n's'; 't'\\n",
+    'title,notes\\n"He said ""hi""",ok\\n"x",y\\n',
+    "a:b\\nc:d\\ne:f\\n",
+    "temp,1.5\\nhum,2.25\\nwind,3e4\\n",
+    "h1|h2\\n10|20\\n30|40\\n",
+    "r1, r2, r3\\n1, 2, 3\\n4, 5, 6\\n",
+    '"only"\\n"one"\\n"column"\\n',
+    "Name,Value\\r\\nalpha,1\\r\\nbeta,2\\r\\n",
+    "1,2\\n3,4\\n5,6\\n",
+    "id,x\\n1,1+2j\\n2,nan\\n3,-inf\\n4,1_000\\n5,.5e-3\\n",
+]
+sn = csv.Sniffer()
+for s in samples:
+    try:
+        d = sn.sniff(s)
+        print(repr(d.delimiter), repr(d.quotechar), d.doublequote, d.skipinitialspace, repr(d.lineterminator), d.quoting, d._name, sn.has_header(s))
+        print(list(csv.reader(io.StringIO(s), d)))
+    except csv.Error as e:
+        print("Error", e)
+print(repr(sn.sniff("a,b;c\\nd,e;f\\n", delimiters=";").delimiter), repr(sn.sniff("a b,c\\nd e,f\\n", delimiters=[" "]).delimiter))
+for bad in ["abc\\ndef\\n", "", "x"]:
+    try:
+        sn.sniff(bad)
+    except csv.Error as e:
+        print("csv.Error:", e)
+try:
+    sn.sniff(3)
+except TypeError as e:
+    print("TypeError:", e)
+with open('data.csv', newline='') as f:
+    sample = f.read(1024)
+    f.seek(0)
+    dialect = csv.Sniffer().sniff(sample)
+    print(csv.Sniffer().has_header(sample), list(csv.reader(f, dialect)))
+`;
+    const files = new MemoryFiles({ "/ws/data.csv": "year;price\n2020;1,5\n2021;2,75\n" }, ["/ws"]);
+    const trace = withFileAccess(files, () =>
+      runProgram(source, { workspace: { programPath: "/ws/prog.py", roots: ["/ws"] } }),
+    );
+    expect(trace.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    // recorded from CPython 3.11, beside a data.csv holding the same text
+    expect(trace.stdout).toBe(`',' '"' False False '\\r\\n' 0 sniffed True
+[['name', 'age', 'city'], ['ann', '31', 'Oslo'], ['bob', '4', 'Rome'], ['cid', '57', 'Paris']]
+';' '"' False False '\\r\\n' 0 sniffed True
+[['a', 'b', 'c'], ['1', '2', '3'], ['4', '5', '6']]
+',' '"' False False '\\r\\n' 0 sniffed True
+[['id', 'full name', 'score'], ['1', 'Smith, Ann', '9.5'], ['2', 'Doe, Bob', '7']]
+'\\t' '"' False False '\\r\\n' 0 sniffed True
+[['x', 'y', 'z'], ['1', '2', '3'], ['4', '5', '6']]
+' ' '"' False False '\\r\\n' 0 sniffed False
+[['1', '2', '3'], ['4', '5', '6'], ['7', '8', '9']]
+',' '"' False False '\\r\\n' 0 sniffed False
+[['a', 'b'], ['c', 'd']]
+';' "'" False True '\\r\\n' 0 sniffed False
+[['q', 'r'], ['s', 't']]
+',' '"' True False '\\r\\n' 0 sniffed False
+[['title', 'notes'], ['He said "hi"', 'ok'], ['x', 'y']]
+':' '"' False False '\\r\\n' 0 sniffed False
+[['a', 'b'], ['c', 'd'], ['e', 'f']]
+',' '"' False False '\\r\\n' 0 sniffed False
+[['temp', '1.5'], ['hum', '2.25'], ['wind', '3e4']]
+'|' '"' False False '\\r\\n' 0 sniffed True
+[['h1', 'h2'], ['10', '20'], ['30', '40']]
+',' '"' False True '\\r\\n' 0 sniffed True
+[['r1', 'r2', 'r3'], ['1', '2', '3'], ['4', '5', '6']]
+'"' '"' False False '\\r\\n' 0 sniffed False
+[['only'], ['one'], ['column']]
+',' '"' False False '\\r\\n' 0 sniffed True
+[['Name', 'Value'], ['alpha', '1'], ['beta', '2']]
+',' '"' False False '\\r\\n' 0 sniffed False
+[['1', '2'], ['3', '4'], ['5', '6']]
+',' '"' False False '\\r\\n' 0 sniffed True
+[['id', 'x'], ['1', '1+2j'], ['2', 'nan'], ['3', '-inf'], ['4', '1_000'], ['5', '.5e-3']]
+';' ' '
+csv.Error: Could not determine delimiter
+csv.Error: Could not determine delimiter
+TypeError: expected string or bytes-like object, got 'int'
+True [['year', 'price'], ['2020', '1,5'], ['2021', '2,75']]
+`);
+  });
+
+  it("locates the error of a sample it cannot read", () => {
+    const source = `import csv\ncsv.Sniffer().sniff("")\n`;
+    const error = runProgram(source).diagnostics.find((d) => d.severity === "error");
+    expect(error?.message).toBe("Error: Could not determine delimiter");
+    expect(source.slice(error!.span!.from, error!.span!.to)).toBe(`csv.Sniffer().sniff("")`);
   });
 });

@@ -291,8 +291,15 @@ export function makeDataclassesModule(interp: Interpreter): PyModule {
           sameClass(self, other) ? ordered(interp, op, compared(self), compared(other)) : NotImplemented,
         );
       }
-    if ((frozen && eq) || flag("unsafe_hash", false))
+    // CPython's table: a __hash__ the class body wrote stays (unsafe_hash forbids one); eq
+    // alone makes instances unhashable; frozen with eq, or unsafe_hash, hash the compared fields
+    const explicitHash = own("__hash__") && !(cls.dict.get("__hash__") === null && own("__eq__"));
+    const unsafeHash = flag("unsafe_hash", false);
+    if (unsafeHash && explicitHash)
+      throw typeError(`Cannot overwrite attribute __hash__ in class ${cls.name}`);
+    if (unsafeHash || (eq && frozen && !explicitHash))
       set("__hash__", (self) => interp.call(interp.builtins.get("hash")!, [compared(self)]));
+    else if (eq && !explicitHash) cls.dict.set("__hash__", null);
     if (frozen) {
       const frozenAssign = (name: string) => {
         const err = new PyError("FrozenInstanceError", `cannot assign to field '${name}'`);

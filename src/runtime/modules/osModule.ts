@@ -18,6 +18,7 @@ import { typeName } from "../interpreter/stringify";
 import type { WorkspaceFiles } from "../workspaceFiles";
 import { bindArgs, defineFunction } from "./native";
 import * as posix from "./posixPath";
+import { defineOsStat } from "./osStat";
 
 /**
  * Python's `os` and `os.path` on Linux. Paths are worked out as `posixpath` does; whether a
@@ -123,7 +124,9 @@ export function makeOsPathModule(interp: Interpreter, files: WorkspaceFiles): Py
 
 export function makeOsModule(interp: Interpreter, files: WorkspaceFiles): PyModule {
   const m = new PyModule("os");
-  m.attrs.set("path", makeOsPathModule(interp, files));
+  const path = makeOsPathModule(interp, files);
+  m.attrs.set("path", path);
+  defineOsStat(interp, m, path, files);
   m.attrs.set("name", "posix");
   m.attrs.set("sep", "/");
   m.attrs.set("altsep", null);

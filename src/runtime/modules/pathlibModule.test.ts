@@ -54,4 +54,52 @@ print(Path('data/notes.txt').read_bytes())
       ["Reading a file in binary mode ('rb') is not supported by GradLens", 6],
     ]);
   });
+
+  it("hashes paths (equal paths are one dict key), stats files, and has no home directory", () => {
+    const source = `from pathlib import Path, PurePath
+import os
+seen = {Path('data/people.csv'): 1, Path('data'): 2}
+print(seen[Path('data') / 'people.csv'], Path('data/') in seen, Path('./data') in seen, Path('x') in seen)
+s = {Path('a/b'), Path('a//b'), Path('a/./b'), PurePath('a/b'), Path('c')}
+print(len(s), hash(Path('a/b')) == hash(Path('a//b')), sorted(s))
+counts = {}
+for p in sorted(Path('data').rglob('*.txt')) + [Path('data/notes.txt')]:
+    counts[p] = counts.get(p, 0) + 1
+print(counts)
+st = Path('data/people.csv').stat()
+print(st.st_size, os.stat('data/people.csv').st_size, os.path.getsize('data/people.csv'), Path('data/notes.txt').stat().st_size, os.stat(Path('data/notes.txt')).st_size)
+print(type(st.st_mtime).__name__, st.st_mtime > 1e9, st.st_mtime == os.path.getmtime('data/people.csv'), st.st_mtime_ns // 10**9 == int(st.st_mtime))
+for f in [lambda: Path('data/missing.csv').stat(), lambda: os.stat('nope'), lambda: os.path.getmtime('nope'), lambda: Path.home(), lambda: Path('~/x').expanduser()]:
+    try:
+        print(f())
+    except (OSError, RuntimeError) as e:
+        print(type(e).__name__, e)
+print(Path('rel/x').expanduser(), Path('/abs/~x').expanduser())
+`;
+    const trace = run(source);
+    expect(trace.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    // recorded from CPython 3.11 in a folder holding FILES; its Path.home() found /root there, so
+    // the two home lines are what CPython 3.11 raises when it finds no home directory
+    expect(trace.stdout).toBe(`1 True True False
+2 True [PosixPath('a/b'), PosixPath('c')]
+{PosixPath('data/notes.txt'): 2, PosixPath('data/sub/deep.txt'): 1}
+21 21 21 12 12
+float True True True
+FileNotFoundError [Errno 2] No such file or directory: 'data/missing.csv'
+FileNotFoundError [Errno 2] No such file or directory: 'nope'
+FileNotFoundError [Errno 2] No such file or directory: 'nope'
+RuntimeError Could not determine home directory.
+RuntimeError Could not determine home directory.
+rel/x /abs/~x
+`);
+  });
+
+  it("gives the owner's modification time, and locates Path.home()'s error at the call", () => {
+    const source = `from pathlib import Path\nprint(Path('data/notes.txt').stat().st_mtime)\nPath.home()\n`;
+    const trace = run(source);
+    expect(trace.stdout).toBe("1700000000.25\n");
+    const error = trace.diagnostics.find((d) => d.severity === "error");
+    expect(error?.message).toBe("RuntimeError: Could not determine home directory.");
+    expect(source.slice(error!.span!.from, error!.span!.to)).toBe("Path.home()");
+  });
 });

@@ -309,7 +309,16 @@ class Path(PurePath):
 
     @classmethod
     def home(cls):
-        raise NotImplementedError("Path.home() is not available in GradLens: programs see only their workspace")
+        return cls('~').expanduser()
+
+    def expanduser(self):
+        # a run has no home directory (no environment, no user database): CPython's error then
+        if not self._root and self._parts and self._parts[0][:1] == '~':
+            home = os.path.expanduser(self._parts[0])
+            if home[:1] == '~':
+                raise RuntimeError("Could not determine home directory.")
+            return type(self)._from_parts([home] + self._parts[1:])
+        return self
 
     def absolute(self):
         if self._root:
@@ -321,6 +330,9 @@ class Path(PurePath):
         if strict and not p.exists():
             raise FileNotFoundError("[Errno 2] No such file or directory: " + repr(str(self)))
         return p
+
+    def stat(self):
+        return os.stat(str(self))
 
     def exists(self):
         return os.path.exists(str(self))
