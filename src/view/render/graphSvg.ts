@@ -1,6 +1,7 @@
 import type { ViewGraph } from "../viewGraph";
 import { edgePathData } from "./edgePath";
 import { edgeStrokeSvg, edgeTagSvg, loopHeadDefs } from "./edgeSvg";
+import { framesSvg } from "./frameSvg";
 import { graphCss } from "./graphStyles";
 import type { GraphTheme } from "./graphTheme";
 import { nodeSvg } from "./nodeSvg";
@@ -40,7 +41,7 @@ export function graphSvgTree(graph: ViewGraph, theme: GraphTheme): SvgNode {
 }
 
 /**
- * The graph's layers, bottom to top: edge strokes, then the edges' hover targets and labels
+ * The graph's layers, bottom to top: the open call boxes' frames, edge strokes, then the edges' hover targets and labels
  * (so no stroke runs over a label), then the nodes.
  */
 export function graphLayers(graph: ViewGraph): SvgNode[] {
@@ -53,6 +54,7 @@ export function graphLayers(graph: ViewGraph): SvgNode[] {
   }
   return [
     loopHeadDefs(),
+    framesSvg(graph.frames),
     svg("g", { class: "gl-strokes" }, strokes),
     svg("g", { class: "gl-edges" }, tags),
     svg("g", { class: "gl-nodes" }, graph.nodes.map(nodeSvg)),
