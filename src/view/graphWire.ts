@@ -330,7 +330,15 @@ function readGraph(r: Reader): ViewGraph {
     frames.push({ key, label, depth, members, box });
   }
   if (!r.done()) throw new Malformed();
-  const graph: ViewGraph = { nodes, edges, width, height, root: root === NONE ? null : root, rootName, direction };
+  const graph: ViewGraph = {
+    nodes,
+    edges,
+    width,
+    height,
+    root: root === NONE ? null : root,
+    rootName,
+    direction,
+  };
   if (frames.length > 0) graph.frames = frames;
   return graph;
 }

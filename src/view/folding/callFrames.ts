@@ -38,7 +38,13 @@ export function callFrames(tree: FoldTree, nodes: readonly ViewNode[]): ViewFram
     // the call's depth among call folds only: a loop's group between two calls draws no frame
     let depth = 1;
     for (let p = folds[f].parent; p >= 0; p = folds[p].parent) if (folds[p].kind === "call") depth++;
-    frames.push({ key: folds[f].key, label: folds[f].label, depth, members: keys, box: { x: 0, y: 0, width: 0, height: 0 } });
+    frames.push({
+      key: folds[f].key,
+      label: folds[f].label,
+      depth,
+      members: keys,
+      box: { x: 0, y: 0, width: 0, height: 0 },
+    });
   }
   // outermost first, then in the order the program made them: the order they are drawn in
   frames.sort((a, b) => a.depth - b.depth || tree.byKey.get(a.key)! - tree.byKey.get(b.key)!);

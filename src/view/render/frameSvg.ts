@@ -13,7 +13,11 @@ export function frameSvg(frame: ViewFrame): SvgNode {
     "g",
     { class: "gl-frame", "data-testid": "frame", "data-fold": frame.key, "data-name": frame.label },
     [
-      svg("title", {}, `${frame.label}\nits ${frame.members.length} boxes, opened\nDouble-click to fold it back.`),
+      svg(
+        "title",
+        {},
+        `${frame.label}\nits ${frame.members.length} boxes, opened\nDouble-click to fold it back.`,
+      ),
       svg("rect", { class: "gl-frame-box", x: at(x), y: at(y), width, height, rx: 6 }),
       svg("text", { class: "gl-frame-label", x: at(x, 8), y: at(y, FRAME_LABEL_BAND - 5) }, frame.label),
     ],
