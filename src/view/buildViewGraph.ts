@@ -207,7 +207,7 @@ export function buildViewGraph(trace: Trace, options: BuildViewGraphOptions = {}
     rootName,
     direction: "left-to-right",
   };
-  const frames = callFrames(tree, nodes);
+  const frames = callFrames(tree, nodes, options.expanded);
   return frames.length === 0 ? graph : fitFrames({ ...graph, frames });
 }
 

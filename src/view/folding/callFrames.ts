@@ -9,12 +9,17 @@ export const FRAME_LABEL_BAND = 18;
 const FRAME_MARGIN = 6;
 
 /**
- * The open call folds of a drawn graph, each with the view nodes inside it: a value or op node
+ * The call boxes the user opened (a layer's box, closed from the start, or any call box the user
+ * expanded), each with the view nodes inside it: a value or op node
  * by the fold its trace node sits in, a group by the fold around its own (closed) one. Every
  * fold around a drawn node is open, or the node would be inside a group. Boxes are left empty:
  * `fitFrames` puts them round the members once the nodes are placed.
  */
-export function callFrames(tree: FoldTree, nodes: readonly ViewNode[]): ViewFrame[] {
+export function callFrames(
+  tree: FoldTree,
+  nodes: readonly ViewNode[],
+  expanded: ReadonlySet<string> = new Set(),
+): ViewFrame[] {
   const { folds } = tree;
   const members = new Map<number, string[]>();
   for (const node of nodes) {
@@ -27,7 +32,9 @@ export function callFrames(tree: FoldTree, nodes: readonly ViewNode[]): ViewFram
       f = at < 0 ? -1 : tree.owner[at];
     }
     for (; f >= 0; f = folds[f].parent) {
-      if (folds[f].kind !== "call") continue;
+      // Calls open from the start (micrograd's MLP → Layer → Neuron, each `__init__`) stay unframed:
+      // packed as the layout packs them, their frames would overlap one another.
+      if (folds[f].kind !== "call" || !(folds[f].shut || expanded.has(folds[f].key))) continue;
       let list = members.get(f);
       if (!list) members.set(f, (list = []));
       list.push(node.key);
@@ -37,7 +44,7 @@ export function callFrames(tree: FoldTree, nodes: readonly ViewNode[]): ViewFram
   for (const [f, keys] of members) {
     // the call's depth among call folds only: a loop's group between two calls draws no frame
     let depth = 1;
-    for (let p = folds[f].parent; p >= 0; p = folds[p].parent) if (folds[p].kind === "call") depth++;
+    for (let p = folds[f].parent; p >= 0; p = folds[p].parent) if (members.has(p)) depth++;
     frames.push({
       key: folds[f].key,
       label: folds[f].label,

@@ -1,7 +1,7 @@
 import type { ViewGraph } from "../viewGraph";
 import { edgePathData } from "./edgePath";
 import { edgeStrokeSvg, edgeTagSvg, loopHeadDefs } from "./edgeSvg";
-import { framesSvg } from "./frameSvg";
+import { frameLabelsSvg, framesSvg } from "./frameSvg";
 import { graphCss } from "./graphStyles";
 import type { GraphTheme } from "./graphTheme";
 import { nodeSvg } from "./nodeSvg";
@@ -42,7 +42,7 @@ export function graphSvgTree(graph: ViewGraph, theme: GraphTheme): SvgNode {
 
 /**
  * The graph's layers, bottom to top: the open call boxes' frames, edge strokes, then the edges' hover targets and labels
- * (so no stroke runs over a label), then the nodes.
+ * (so no stroke runs over a label), then the nodes, then the frames' names.
  */
 export function graphLayers(graph: ViewGraph): SvgNode[] {
   const strokes: SvgNode[] = [];
@@ -58,5 +58,6 @@ export function graphLayers(graph: ViewGraph): SvgNode[] {
     svg("g", { class: "gl-strokes" }, strokes),
     svg("g", { class: "gl-edges" }, tags),
     svg("g", { class: "gl-nodes" }, graph.nodes.map(nodeSvg)),
+    frameLabelsSvg(graph.frames),
   ];
 }
