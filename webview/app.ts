@@ -500,7 +500,8 @@ export class GraphApp {
       this.vscode.postMessage({ type: "toggleGroup", key: at.fold });
       return;
     }
-    const node = (event.target as Element | null)?.closest?.(".gl-node");
+    // a member of an open group, or an open call box's frame, folds back
+    const node = (event.target as Element | null)?.closest?.(".gl-node, .gl-frame");
     if (!(node instanceof SVGGElement) || !node.dataset.fold) return;
     this.lastToggle = event.timeStamp;
     this.vscode.postMessage({ type: "toggleGroup", key: node.dataset.fold });

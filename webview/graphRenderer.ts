@@ -1,6 +1,7 @@
 import { edgePathData } from "../src/view/render/edgePath";
 import { edgeStrokeSvg, edgeTagSvg, loopHeadDefs } from "../src/view/render/edgeSvg";
 import { heatmapsSvg } from "../src/view/render/heatmapSvg";
+import { frameLabelsSvg, framesSvg } from "../src/view/render/frameSvg";
 import { nodeSvg } from "../src/view/render/nodeSvg";
 import type { Box, ViewEdge, ViewGraph, ViewNode, ViewValueNode } from "../src/view/viewGraph";
 import { pointsBox } from "./spatialGrid";
@@ -40,9 +41,11 @@ const SLICE = 600;
 export function renderGraph(viewport: SVGGElement, graph: ViewGraph, options: RenderOptions): RenderedGraph {
   viewport.replaceChildren();
   mountSvg(viewport, loopHeadDefs());
+  mountSvg(viewport, framesSvg(graph.frames));
   const strokes = svgElement(viewport, "g", { class: "gl-strokes" });
   const edgeLayer = svgElement(viewport, "g", { class: "gl-edges" });
   const nodeLayer = svgElement(viewport, "g", { class: "gl-nodes" });
+  mountSvg(viewport, frameLabelsSvg(graph.frames));
   const valueNodes = new Map<number, SVGGElement>();
   const elementsByKey = new Map<string, Element[]>();
   const remember = (key: string, element: Element) => {

@@ -1,5 +1,6 @@
 import type { Trace, TraceEdge, TraceNode } from "../trace/trace";
 import { chainRuleText } from "./chainRule";
+import { callFrames, fitFrames } from "./folding/callFrames";
 import { foldGraph } from "./folding/foldedGraph";
 import { closedFolds, type FoldOptions } from "./folding/foldState";
 import { foldTree } from "./folding/foldTree";
@@ -197,7 +198,7 @@ export function buildViewGraph(trace: Trace, options: BuildViewGraphOptions = {}
     edge.points = layout.routes[i];
     edge.labelAt = edge.label === null ? null : layout.labelAt[i];
   });
-  return {
+  const graph: ViewGraph = {
     nodes,
     edges,
     width: layout.width,
@@ -206,6 +207,8 @@ export function buildViewGraph(trace: Trace, options: BuildViewGraphOptions = {}
     rootName,
     direction: "left-to-right",
   };
+  const frames = callFrames(tree, nodes, options.expanded);
+  return frames.length === 0 ? graph : fitFrames({ ...graph, frames });
 }
 
 /** The gradient the graph shows: ∂root/∂x when there is a root, else what `.grad` reads. */

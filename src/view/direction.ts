@@ -1,3 +1,4 @@
+import { fitFrames } from "./folding/callFrames";
 import { planFromLayout } from "./layout/planFromLayout";
 import { placeLayers } from "./layout/layeredLayout";
 import { DEFAULT_LAYOUT_OPTIONS, type LayoutEdge, type LayoutNode } from "./layout/layoutTypes";
@@ -50,7 +51,9 @@ export function orient(graph: ViewGraph, direction: LayoutDirection): ViewGraph 
   if (direction === graph.direction) return graph;
   if (graph.direction !== "left-to-right")
     throw new Error("orient: the graph must be laid out left to right");
-  return direction === "right-to-left" ? mirror(graph) : (turned(graph) ?? graph);
+  const oriented = direction === "right-to-left" ? mirror(graph) : (turned(graph) ?? graph);
+  // frames go round their members wherever these went
+  return oriented === graph ? graph : fitFrames(oriented);
 }
 
 /** The same drawing mirrored left–right; boxes keep their text, only their places move. */

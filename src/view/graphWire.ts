@@ -6,6 +6,7 @@ import type {
   Point,
   ViewEdge,
   ViewEdgeKind,
+  ViewFrame,
   ViewGraph,
   ViewNode,
 } from "./viewGraph";
@@ -181,6 +182,20 @@ export function encodeGraph(graph: ViewGraph, tooltips = true): GraphWire | null
       w.float(edge.labelAt.y);
     }
   }
+  // the open call boxes' frames, their members as node positions
+  const frames = graph.frames ?? [];
+  w.int(frames.length);
+  for (const frame of frames) {
+    w.text(frame.key);
+    w.text(frame.label);
+    w.int(frame.depth);
+    w.int(frame.members.length);
+    for (const key of frame.members) w.int(index.get(key) ?? NONE);
+    w.float(frame.box.x);
+    w.float(frame.box.y);
+    w.float(frame.box.width);
+    w.float(frame.box.height);
+  }
   if (w.texts.some((t) => t.includes(SEPARATOR))) return null;
   return {
     texts: new TextEncoder().encode(w.texts.join(SEPARATOR) + SEPARATOR),
@@ -302,8 +317,30 @@ function readGraph(r: Reader): ViewGraph {
   }
   const edges: ViewEdge[] = [];
   for (let e = 0; e < edgeCount; e++) edges.push(readEdge(r, nodes));
+  const frameCount = r.count();
+  const frames: ViewFrame[] = [];
+  for (let f = 0; f < frameCount; f++) {
+    const key = r.text();
+    const label = r.text();
+    const depth = r.intIn(1, 0x7fffffff);
+    const memberCount = r.count();
+    const members: string[] = [];
+    for (let m = 0; m < memberCount; m++) members.push(nodes[r.intIn(0, nodes.length - 1)].key);
+    const box = { x: r.float(), y: r.float(), width: r.float(), height: r.float() };
+    frames.push({ key, label, depth, members, box });
+  }
   if (!r.done()) throw new Malformed();
-  return { nodes, edges, width, height, root: root === NONE ? null : root, rootName, direction };
+  const graph: ViewGraph = {
+    nodes,
+    edges,
+    width,
+    height,
+    root: root === NONE ? null : root,
+    rootName,
+    direction,
+  };
+  if (frames.length > 0) graph.frames = frames;
+  return graph;
 }
 
 function readNode(r: Reader): ViewNode {

@@ -22,6 +22,8 @@ export interface ViewGraph {
    * (direction.ts). Edges bend across the flow: up and down in a row, sideways in a column.
    */
   direction: LayoutDirection;
+  /** The open call boxes, outermost first; absent when none is open. */
+  frames?: ViewFrame[];
 }
 
 /**
@@ -182,4 +184,22 @@ export interface ViewEdge {
    * along this edge than the chain rule: drawn in the error colour.
    */
   mismatch?: true;
+}
+
+/**
+ * An open call box (a layer the user expanded, `Dense (network[0])`, or an `MLP`'s `Layer`):
+ * drawn as a labelled frame around its members, as Graphviz draws a cluster, so the values
+ * still read as that layer's. Drawn under the nodes and edges; outer frames before inner ones.
+ */
+export interface ViewFrame {
+  /** Its fold's key: what a `toggleGroup` names to fold it back. */
+  key: string;
+  /** The call box's title, as its closed box reads. */
+  label: string;
+  /** 1 for a frame inside no other frame. */
+  depth: number;
+  /** View keys of the nodes inside, at any depth (an inner frame's members are also the outer's). */
+  members: string[];
+  /** Around its members' boxes and its inner frames, with a band on top for the label. */
+  box: Box;
 }

@@ -18,6 +18,7 @@ import type {
   Point,
   TensorHeatmaps,
   ViewEdge,
+  ViewFrame,
   ViewGraph,
   ViewGroupNode,
   ViewNode,
@@ -98,6 +99,14 @@ const isOpNode = objectOf<ViewOpNode>({
 
 const isNode: Guard<ViewNode> = (x): x is ViewNode => isValueNode(x) || isOpNode(x) || isGroupNode(x);
 
+const isFrame = objectOf<ViewFrame>({
+  key: isString,
+  label: isString,
+  depth: isInteger,
+  members: isArrayOf(isString),
+  box: isBox,
+});
+
 const isEdge = objectOf<ViewEdge>({
   kind: isOneOf(["input", "output", "bundle"] as const),
   key: isString,
@@ -122,6 +131,7 @@ const isGraphShape = objectOf<ViewGraph>({
   root: isNullable(isInteger),
   rootName: isString,
   direction: isOneOf(["left-to-right", "right-to-left", "top-to-bottom"] as const),
+  frames: isOptional(isArrayOf(isFrame)),
 });
 
 /** A well-formed view graph: every field typed, keys unique, every edge joining two of its nodes. */
@@ -132,5 +142,6 @@ export function isViewGraph(x: unknown): x is ViewGraph {
     if (keys.has(node.key)) return false;
     keys.add(node.key);
   }
+  if (x.frames && !x.frames.every((f) => f.members.every((k) => keys.has(k)))) return false;
   return x.edges.every((e) => keys.has(e.from) && keys.has(e.to) && e.points.length >= 2);
 }

@@ -1,5 +1,5 @@
 import { sameSpan, spanKey } from "../../trace/spans";
-import { callTitle, layerCallMask } from "../../trace/layerCalls";
+import { backwardOfForward, callTitle, layerCallMask, methodOf } from "../../trace/layerCalls";
 import type { Span, Trace } from "../../trace/trace";
 import { traceIndex } from "../traceIndex";
 
@@ -36,7 +36,9 @@ export interface Fold {
   chain: number;
   /**
    * A hand-written layer's forward or backward call (`Dense (network[0])`): closed until the
-   * user opens it, so a network of layers reads as its layers whatever the graph's size.
+   * user opens it, so a network of layers reads as its layers whatever the graph's size. Also
+   * a loop of calls that only ran the layers forward (the predictions after training): one box,
+   * apart from the training step's forward and backward pass.
    */
   shut: boolean;
 }
@@ -82,6 +84,7 @@ function buildFoldTree(trace: Trace): FoldTree {
     const p = calls[c].parent;
     if (p !== null && p < c) callSize[p] += callSize[c];
   }
+  const inference = inferenceCalls(calls, layerCall);
   const boxed = (c: number) => callSize[c] >= (layerCall[c] ? 1 : MIN_CALL_VALUES);
   // The nearest enclosing call that gets a box, or -1 (the top level).
   const boxOf = new Int32Array(calls.length);
@@ -190,6 +193,19 @@ function buildFoldTree(trace: Trace): FoldTree {
     });
     for (const i of b.values) owner[i] = f;
     for (const c of b.calls) callParent[c] = f;
+    if (b.calls.length > 0 && b.calls.every((c) => inference[c] === 1)) folds[f].shut = true;
+  }
+  // What the expression round the predictions made of their results (`float(predict(…)[0, 0])`'s
+  // indexing) goes into their box too: one box for the predictions, no loose ends beside it.
+  for (const b of buckets.values()) {
+    if (b.values.length === 0) continue;
+    for (const p of buckets.values()) {
+      if (p === b || p.scope !== b.scope || p.calls.length < 2 || !p.calls.every((c) => inference[c] === 1))
+        continue;
+      if (p.span.file !== b.span.file || b.span.from > p.span.from || p.span.to > b.span.to) continue;
+      const fold = callParent[p.calls[0]];
+      if (fold >= 0 && folds[fold].shut) for (const i of b.values) owner[i] = fold;
+    }
   }
   for (let c = 0; c < calls.length; c++) if (callFold[c] >= 0) folds[callFold[c]].parent = callParent[c];
   for (let i = 0; i < n; i++) {
@@ -242,4 +258,23 @@ function callsLabel(titles: readonly string[]): string {
   const distinct = [...new Set(titles)];
   if (distinct.length > 4) return `${distinct[0]} · … · ${distinct[distinct.length - 1]}`;
   return distinct.join(" · ");
+}
+
+/**
+ * Per call, 1 when it ran a hand-written layer's forward (itself or inside) and no forward in it
+ * was followed by that layer's backward: a prediction, not a training step. The program's own
+ * order says which is which, so the final predictions fold apart from the last training sample.
+ */
+function inferenceCalls(calls: Trace["calls"] & object, layerCall: Uint8Array): Uint8Array {
+  const paired = backwardOfForward(calls);
+  // 1: holds an unpaired layer forward; 2: holds a trained one (then it is not a prediction)
+  const seen = new Uint8Array(calls.length);
+  for (let c = calls.length - 1; c >= 0; c--) {
+    const method = methodOf(calls[c]);
+    if (layerCall[c] && method !== null && (method === "forward" || method === "__call__"))
+      seen[c] |= paired.has(c) ? 2 : 1;
+    const p = calls[c].parent;
+    if (p !== null && p < c) seen[p] |= seen[c];
+  }
+  return seen.map((s) => (s === 1 ? 1 : 0));
 }

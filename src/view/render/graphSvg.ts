@@ -1,6 +1,7 @@
 import type { ViewGraph } from "../viewGraph";
 import { edgePathData } from "./edgePath";
 import { edgeStrokeSvg, edgeTagSvg, loopHeadDefs } from "./edgeSvg";
+import { frameLabelsSvg, framesSvg } from "./frameSvg";
 import { graphCss } from "./graphStyles";
 import type { GraphTheme } from "./graphTheme";
 import { nodeSvg } from "./nodeSvg";
@@ -40,8 +41,8 @@ export function graphSvgTree(graph: ViewGraph, theme: GraphTheme): SvgNode {
 }
 
 /**
- * The graph's layers, bottom to top: edge strokes, then the edges' hover targets and labels
- * (so no stroke runs over a label), then the nodes.
+ * The graph's layers, bottom to top: the open call boxes' frames, edge strokes, then the edges' hover targets and labels
+ * (so no stroke runs over a label), then the nodes, then the frames' names.
  */
 export function graphLayers(graph: ViewGraph): SvgNode[] {
   const strokes: SvgNode[] = [];
@@ -53,8 +54,10 @@ export function graphLayers(graph: ViewGraph): SvgNode[] {
   }
   return [
     loopHeadDefs(),
+    framesSvg(graph.frames),
     svg("g", { class: "gl-strokes" }, strokes),
     svg("g", { class: "gl-edges" }, tags),
     svg("g", { class: "gl-nodes" }, graph.nodes.map(nodeSvg)),
+    frameLabelsSvg(graph.frames),
   ];
 }
