@@ -253,14 +253,16 @@ export class HandBackward implements CallWatch {
         return;
       case "plain":
         if (out.gradFn === null) return;
-        if (out.numel === 1) {
+        if (LOSS_NAME.test(t.name) && out.numel === 1) {
           this.scalarCalls.set(t.name, { argIds: t.args.map((x) => x.id), output: out });
-          if (LOSS_NAME.test(t.name)) {
-            this.lastLoss = out;
-            this.lossFunctions.add(t.name);
-          }
+          this.lastLoss = out;
+          this.lossFunctions.add(t.name);
         } else if (t.args.length === 1 && sameShape(out.shape, t.args[0].shape)) {
+          // an activation, even on a 1×1 array (the XOR primer's last tanh): its `*_prime` is
+          // its derivative, not a loss's
           this.elementwiseCalls.set(t.name, { argIds: [t.args[0].id], output: out });
+        } else if (out.numel === 1) {
+          this.scalarCalls.set(t.name, { argIds: t.args.map((x) => x.id), output: out });
         }
         return;
     }
