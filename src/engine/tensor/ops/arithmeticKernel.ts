@@ -1,3 +1,4 @@
+import type { FloatArray } from "../floatArray";
 import { roundsFloat32, type DType } from "../dtype";
 import { contiguousStrides, numelOf, sameShape } from "../shapeMath";
 import { Storage, Tensor } from "../tensor";
@@ -15,7 +16,7 @@ import { Binary } from "./binaryKernel";
 
 /** Where an operand's elements are: `data[offset + i]`, or `data[offset]` for every i when single. */
 interface Operand {
-  data: Float64Array;
+  data: FloatArray;
   offset: number;
   single: boolean;
 }
@@ -56,9 +57,9 @@ function both(
   code: Binary,
   round: boolean,
   out: Float64Array,
-  a: Float64Array,
+  a: FloatArray,
   ia: number,
-  b: Float64Array,
+  b: FloatArray,
   ib: number,
 ): void {
   const n = out.length;
@@ -88,7 +89,7 @@ function scalarFirst(
   round: boolean,
   out: Float64Array,
   s: number,
-  b: Float64Array,
+  b: FloatArray,
   ib: number,
 ): void {
   const n = out.length;
@@ -117,7 +118,7 @@ function scalarSecond(
   code: Binary,
   round: boolean,
   out: Float64Array,
-  a: Float64Array,
+  a: FloatArray,
   ia: number,
   s: number,
 ): void {
