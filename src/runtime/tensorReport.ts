@@ -1,3 +1,4 @@
+import type { FloatArray } from "../engine/tensor/floatArray";
 import * as T from "../engine/tensor/index";
 import type { RootGradients, Tensor } from "../engine/tensor/index";
 import type { JsonNested, PyJson } from "../trace/trace";
@@ -70,7 +71,7 @@ export function tensorJson(t: Tensor, rootGrad: Tensor | undefined): PyJson {
   };
 }
 
-function nested(t: Tensor, values: Float64Array): JsonNested {
+function nested(t: Tensor, values: FloatArray): JsonNested {
   if (t.ndim === 0) return jsonNumber(values[0]);
   let pos = 0;
   const build = (d: number): JsonNested[] => {

@@ -1,3 +1,4 @@
+import { mapToFloat64 } from "../tensor/floatArray";
 import { describe, expect, it } from "vitest";
 import { record } from "../tensor/autograd/gradNode";
 import { mul, sum, tensor, Tensor } from "../tensor/index";
@@ -5,7 +6,7 @@ import { describeMismatches, gradcheck } from "./gradcheck";
 
 /** x³ with a deliberately wrong VJP (2x² instead of 3x²), to see gradcheck catch it. */
 function wrongCube(x: Tensor): Tensor {
-  const v = x.values().map((e) => e * e * e);
+  const v = mapToFloat64(x.values(), (e) => e * e * e);
   return record(
     Tensor.fromValues(v, x.shape, x.dtype),
     "cube",
@@ -46,7 +47,7 @@ describe("gradcheck", () => {
     const slightlyOff = (a: Tensor) =>
       record(
         Tensor.fromValues(
-          a.values().map((e) => 2 * e),
+          mapToFloat64(a.values(), (e) => 2 * e),
           a.shape,
           a.dtype,
         ),

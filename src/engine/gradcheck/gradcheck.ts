@@ -81,7 +81,10 @@ export function gradcheck(
   const mismatches: GradMismatch[] = [];
   let checked = 0;
   wrt.forEach(({ x, i }, k) => {
-    const data = x.storage.data;
+    // perturbed in float64 as ever: a float32 storage would round x ± eps to float32
+    const stored = x.storage.data;
+    const data = stored instanceof Float64Array ? stored : new Float64Array(stored);
+    x.storage.data = data;
     for (let e = 0; e < x.numel; e++) {
       const pos = x.offset + e;
       const saved = data[pos];
@@ -106,6 +109,7 @@ export function gradcheck(
           mismatches.push({ input: i, inputIndex: multiIndex(e, x.shape), output: o, analytic: a, numeric });
       }
     }
+    x.storage.data = stored;
   });
   return { ok: mismatches.length === 0, mismatches, checked };
 }

@@ -1,3 +1,4 @@
+import type { FloatArray } from "../tensor/floatArray";
 import { pow } from "../math/correctlyRounded";
 import { fma } from "../math/fusedMultiplyAdd";
 import type { Tensor } from "../tensor/tensor";
@@ -53,7 +54,7 @@ export class Adam extends Optimizer<AdamOptions, AdamState> {
     if (!(o.weightDecay >= 0)) throw invalid("weight_decay value", o.weightDecay);
   }
 
-  protected update(p: Tensor, grad: Float64Array, o: AdamOptions): void {
+  protected update(p: Tensor, grad: FloatArray, o: AdamOptions): void {
     const { values, commit } = paramValues(p);
     const n = values.length;
     let state = this.state.get(p);

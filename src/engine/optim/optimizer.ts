@@ -1,3 +1,4 @@
+import type { FloatArray } from "../tensor/floatArray";
 import { roundsFloat32 } from "../tensor/dtype";
 import { Tensor } from "../tensor/tensor";
 import { TensorError } from "../tensor/tensorError";
@@ -43,7 +44,7 @@ export abstract class Optimizer<O extends object, S> {
   protected abstract validate(options: O): void;
 
   /** Updates one parameter whose `.grad` is set, with its group's options. */
-  protected abstract update(p: Tensor, grad: Float64Array, options: O): void;
+  protected abstract update(p: Tensor, grad: FloatArray, options: O): void;
 
   /** `optimizer.step()`: parameters without a gradient are skipped. */
   step(): void {
@@ -71,9 +72,21 @@ export abstract class Optimizer<O extends object, S> {
 
 /** The parameter's values, to update in place: its storage when contiguous (the common case). */
 export function paramValues(p: Tensor): { values: Float64Array; commit: () => void } {
+  const data = p.storage.data;
   if (p.isContiguous()) {
-    const values = p.storage.data.subarray(p.offset, p.offset + p.numel);
-    return { values, commit: () => roundParam(p, values) };
+    if (data instanceof Float64Array) {
+      const values = data.subarray(p.offset, p.offset + p.numel);
+      return { values, commit: () => roundParam(p, values) };
+    }
+    // float32 storage: updated in float64 as before, then stored (already rounded: exact)
+    const values = new Float64Array(data.subarray(p.offset, p.offset + p.numel));
+    return {
+      values,
+      commit: () => {
+        roundParam(p, values);
+        data.set(values, p.offset);
+      },
+    };
   }
   const values = p.copyValues();
   return {

@@ -1,3 +1,4 @@
+import type { FloatArray } from "../tensor/floatArray";
 import type { Tensor } from "../tensor/tensor";
 import { fma } from "../math/fusedMultiplyAdd";
 import { invalid, Optimizer, paramValues } from "./optimizer";
@@ -47,7 +48,7 @@ export class RMSprop extends Optimizer<RMSpropOptions, RMSpropState> {
     if (!(o.alpha >= 0)) throw invalid("alpha value", o.alpha);
   }
 
-  protected update(p: Tensor, grad: Float64Array, o: RMSpropOptions): void {
+  protected update(p: Tensor, grad: FloatArray, o: RMSpropOptions): void {
     const { values, commit } = paramValues(p);
     const n = values.length;
     let state = this.state.get(p);

@@ -1,3 +1,4 @@
+import type { FloatArray } from "../tensor/floatArray";
 import type { Tensor } from "../tensor/tensor";
 import { TensorError } from "../tensor/tensorError";
 import { invalid, Optimizer, paramValues } from "./optimizer";
@@ -43,7 +44,7 @@ export class SGD extends Optimizer<SGDOptions, SGDState> {
       throw new TensorError("ValueError", "Nesterov momentum requires a momentum and zero dampening");
   }
 
-  protected update(p: Tensor, grad: Float64Array, o: SGDOptions): void {
+  protected update(p: Tensor, grad: FloatArray, o: SGDOptions): void {
     const { values, commit } = paramValues(p);
     const n = values.length;
     const g = new Float64Array(n);

@@ -1,7 +1,7 @@
 import { recordingTape } from "./tensorIds";
 
 /**
- * Element types. Storage is always a Float64Array; the dtype says how the values are meant
+ * Element types. Storage is a Float64Array (a Float32Array for float32: floatArray.ts); the dtype says how the values are meant
  * (and printed): int64, int32 and bool hold exact integers (int32 wrapping as C++ does), float32 results are rounded to float32
  * after every operation so a program sees PyTorch's float32 numbers (to the last ulp of
  * reductions and transcendental functions, which PyTorch computes in its own order).

@@ -49,6 +49,7 @@
  *   opt.zeroGrad(); backward(loss); opt.step();        // opt = new SGD([W1, b1, W2, b2], { lr: 0.1 })
  */
 export { Tensor, Storage, type Nested } from "./tensor";
+export { type FloatArray, mapToFloat64, float64Copy } from "./floatArray";
 export {
   type DType,
   getDefaultDtype,

@@ -1,3 +1,4 @@
+import type { FloatArray } from "./floatArray";
 import { isFloating, scalarTypeName } from "./dtype";
 import { exponentialValues } from "./distributions/draws";
 import { defaultGenerator, type Generator } from "./random";
@@ -40,7 +41,7 @@ export function multinomial(
 }
 
 function withReplacement(
-  w: Float64Array,
+  w: FloatArray,
   rows: number,
   classes: number,
   samples: number,
@@ -83,7 +84,7 @@ function withReplacement(
 }
 
 function withoutReplacement(
-  w: Float64Array,
+  w: FloatArray,
   rows: number,
   classes: number,
   samples: number,

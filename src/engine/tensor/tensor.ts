@@ -5,6 +5,7 @@ import { runtimeError, typeError } from "./tensorError";
 import { newTensorId } from "./tensorIds";
 import { chargeMadeMemory } from "../memory";
 import { storageWritten } from "./leafMoves";
+import { type FloatArray, storedAs } from "./floatArray";
 
 /**
  * The memory one or more tensors look at. Views share a storage; `version` counts in-place
@@ -24,13 +25,13 @@ export class Storage {
   readonly memory: Storage;
 
   constructor(
-    public data: Float64Array,
+    public data: FloatArray,
     /** A storage over the same array (`x.data`'s over x's), whose memory this one shares. */
     sameMemoryAs?: Storage,
   ) {
     // charged as it is taken in: every tensor's values pass through here (see engine/memory.ts);
     // the array exists already, so the heap holds it once, not once more on top
-    chargeMadeMemory(data.length * 8);
+    chargeMadeMemory(data.byteLength);
     this.memory = sameMemoryAs?.memory ?? this;
   }
 
@@ -99,7 +100,13 @@ export class Tensor {
     if (values.length !== numelOf(shape))
       throw runtimeError(`internal: ${values.length} values for shape [${shape}]`);
     roundToDtype(values, dtype);
-    return new Tensor(new Storage(values), shape.slice(), contiguousStrides(shape), 0, dtype);
+    return new Tensor(
+      new Storage(storedAs(values, dtype)),
+      shape.slice(),
+      contiguousStrides(shape),
+      0,
+      dtype,
+    );
   }
 
   get ndim(): number {
@@ -131,7 +138,7 @@ export class Tensor {
    * The elements in row-major order. When the tensor already covers its storage exactly this
    * is the storage itself — callers must not write to it.
    */
-  values(): Float64Array {
+  values(): FloatArray {
     const n = this.numel;
     const data = this.storage.data;
     if (this.isContiguous()) {
@@ -144,7 +151,7 @@ export class Tensor {
    * The elements row-major as (array, start): the storage itself when contiguous, else a copy.
    * Read-only for the caller; for kernels that take an offset instead of a subarray.
    */
-  rowMajor(): { data: Float64Array; offset: number } {
+  rowMajor(): { data: FloatArray; offset: number } {
     return this.isContiguous()
       ? { data: this.storage.data, offset: this.offset }
       : { data: gatherStrided(this.storage.data, this.shape, this.strides, this.offset), offset: 0 };
@@ -153,6 +160,7 @@ export class Tensor {
   /** A row-major copy the caller owns. */
   copyValues(): Float64Array {
     const v = this.values();
+    if (v instanceof Float32Array) return new Float64Array(v);
     return v === this.storage.data || v.buffer === this.storage.data.buffer ? v.slice() : v;
   }
 
@@ -203,7 +211,7 @@ export class Tensor {
 
 /** Copies a strided view into a new row-major array. */
 export function gatherStrided(
-  data: Float64Array,
+  data: FloatArray,
   shape: readonly number[],
   strides: readonly number[],
   offset: number,

@@ -1,3 +1,4 @@
+import type { FloatArray } from "../floatArray";
 /**
  * NaN/±Inf watch: remembers the first operation whose forward result or backward gradient
  * holds a non-finite number, so the interpreter can point at the line that made it.
@@ -39,7 +40,7 @@ export function resetAnomaly(): void {
 
 /** Records `values` if the watch is on, nothing is recorded yet, and one of them is not finite. */
 export function checkFinite(
-  values: Float64Array,
+  values: FloatArray,
   phase: Anomaly["phase"],
   op: string,
   tensorId: number,

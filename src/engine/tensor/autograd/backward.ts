@@ -1,3 +1,4 @@
+import type { FloatArray } from "../floatArray";
 import { formatSize, sameShape } from "../shapeMath";
 import { roundsFloat32 } from "../dtype";
 import { Tensor } from "../tensor";
@@ -99,7 +100,7 @@ function topologicalOrder(root: Vertex, all: boolean): Vertex[] {
   return order;
 }
 
-export function summarize(values: Float64Array): GradientSummary {
+export function summarize(values: FloatArray): GradientSummary {
   let sq = 0;
   let sum = 0;
   let min = Infinity;

@@ -1,3 +1,4 @@
+import type { FloatArray } from "../floatArray";
 import { log } from "../../math/correctlyRounded";
 import { fma, fmaf } from "../../math/fusedMultiplyAdd";
 import { type DType, scalarTypeName } from "../dtype";
@@ -96,7 +97,7 @@ export function bernoulliValues(count: number, p: number, g: Generator): Float64
  * `torch.bernoulli(probs)`: one draw per probability, a float uniform against float32
  * probabilities and a double uniform against float64 ones.
  */
-export function bernoulliFromProbabilities(probs: Float64Array, dtype: DType, g: Generator): Float64Array {
+export function bernoulliFromProbabilities(probs: FloatArray, dtype: DType, g: Generator): Float64Array {
   const out = new Float64Array(probs.length);
   const double = dtype === "float64";
   for (let i = 0; i < probs.length; i++) {

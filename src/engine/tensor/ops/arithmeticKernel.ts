@@ -1,3 +1,4 @@
+import type { FloatArray } from "../floatArray";
 import { roundsFloat32, type DType } from "../dtype";
 import { contiguousStrides, numelOf, sameShape } from "../shapeMath";
 import { Storage, Tensor } from "../tensor";
@@ -61,9 +62,9 @@ function both(
   code: Binary,
   round: boolean,
   out: Float64Array,
-  a: Float64Array,
+  a: FloatArray,
   ia: number,
-  b: Float64Array,
+  b: FloatArray,
   ib: number,
 ): void {
   const n = out.length;
@@ -93,7 +94,7 @@ function scalarFirst(
   round: boolean,
   out: Float64Array,
   s: number,
-  b: Float64Array,
+  b: FloatArray,
   ib: number,
 ): void {
   const n = out.length;
@@ -122,7 +123,7 @@ function scalarSecond(
   code: Binary,
   round: boolean,
   out: Float64Array,
-  a: Float64Array,
+  a: FloatArray,
   ia: number,
   s: number,
 ): void {

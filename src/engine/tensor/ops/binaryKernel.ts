@@ -1,3 +1,4 @@
+import type { FloatArray } from "../floatArray";
 import { pow } from "../../math/correctlyRounded";
 import type { DType } from "../dtype";
 import { isSinglePrecision } from "../dtype";
@@ -31,10 +32,10 @@ function row(
   code: Binary,
   out: Float64Array,
   o: number,
-  a: Float64Array,
+  a: FloatArray,
   ia: number,
   sa: number,
-  b: Float64Array,
+  b: FloatArray,
   ib: number,
   sb: number,
   n: number,

@@ -1,3 +1,4 @@
+import type { FloatArray } from "../floatArray";
 import { contiguousStrides, numelOf } from "../shapeMath";
 import { isSinglePrecision } from "../dtype";
 import type { Tensor } from "../tensor";
@@ -16,7 +17,7 @@ import type { Tensor } from "../tensor";
 type Round = (x: number) => number;
 
 interface Kernel {
-  data: Float64Array;
+  data: FloatArray;
   round: Round;
   /** Whether every addition rounds to float32 (the loops test this, not `round`: no call per add). */
   single: boolean;
@@ -33,7 +34,7 @@ function addLanes(
   single: boolean,
   acc: Float64Array,
   to: number,
-  src: Float64Array,
+  src: FloatArray,
   from: number,
   lanes: number,
 ): void {

@@ -1,3 +1,4 @@
+import type { FloatArray } from "../floatArray";
 import { loadSimdKernel, type SimdKernel } from "./simdKernel";
 
 /**
@@ -68,11 +69,11 @@ export function gemm(
   m: number,
   n: number,
   k: number,
-  a: Float64Array,
+  a: FloatArray,
   aOffset: number,
   aRowStride: number,
   aColStride: number,
-  b: Float64Array,
+  b: FloatArray,
   bOffset: number,
   bRowStride: number,
   bColStride: number,
@@ -134,7 +135,7 @@ export function gemm(
 /** B rows [0, kc) of a KC slab, as slivers of NR columns: sliver s holds b[p][s*NR + 0..NR) for each p. */
 function packPanelB(
   dst: Float64Array,
-  b: Float64Array,
+  b: FloatArray,
   base: number,
   rowStride: number,
   colStride: number,
@@ -154,7 +155,7 @@ function packPanelB(
 /** A rows [0, mc) × cols [0, kc) of a block, as slivers of MR rows: sliver s holds a[s*MR + 0..MR)[p] for each p. */
 function packBlockA(
   dst: Float64Array,
-  a: Float64Array,
+  a: FloatArray,
   base: number,
   rowStride: number,
   colStride: number,
@@ -298,11 +299,11 @@ function naiveGemm(
   m: number,
   n: number,
   k: number,
-  a: Float64Array,
+  a: FloatArray,
   aOffset: number,
   aRowStride: number,
   aColStride: number,
-  b: Float64Array,
+  b: FloatArray,
   bOffset: number,
   bRowStride: number,
   bColStride: number,

@@ -1,3 +1,4 @@
+import type { FloatArray } from "../floatArray";
 import { linspace } from "../create";
 import { isFloating, scalarTypeName } from "../dtype";
 import { Tensor } from "../tensor";
@@ -60,7 +61,7 @@ export function histc(input: Tensor, bins = 100, min = 0, max = 0): Tensor {
   return count(input, linspace(lo, hi, bins + 1, { dtype: input.dtype }), null, false);
 }
 
-function outerEdges(values: Float64Array): [number, number] {
+function outerEdges(values: FloatArray): [number, number] {
   if (values.length === 0) return [0, 0];
   let lo = Infinity;
   let hi = -Infinity;

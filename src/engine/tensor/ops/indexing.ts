@@ -1,3 +1,4 @@
+import { float64Copy } from "../floatArray";
 import { record } from "../autograd/gradNode";
 import { broadcastShapes, contiguousStrides, numelOf } from "../shapeMath";
 import { Tensor } from "../tensor";
@@ -360,7 +361,7 @@ export function indexPut(x: Tensor, list: readonly IndexItem[], value: TensorLik
       let gx: Tensor | null = null;
       let gVal: Tensor | null = null;
       if (needs[0]) {
-        const r = gv.slice();
+        const r = float64Copy(gv);
         for (let i = 0; i < positions.length; i++) r[positions[i]] = 0;
         gx = Tensor.fromValues(r, x.shape, g.dtype);
       }

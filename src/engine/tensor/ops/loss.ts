@@ -1,3 +1,5 @@
+import { mapToFloat64 } from "../floatArray";
+import type { FloatArray } from "../floatArray";
 import { record } from "../autograd/gradNode";
 import { isSinglePrecision } from "../dtype";
 import { getDefaultDtype, isFloating, scalarTypeName } from "../dtype";
@@ -243,7 +245,7 @@ function classLayout(input: Tensor, target: Tensor): { classDim: number; classes
   return { classDim, classes };
 }
 
-function checkTargets(t: Float64Array, classes: number, ignoreIndex: number): void {
+function checkTargets(t: FloatArray, classes: number, ignoreIndex: number): void {
   for (const c of t)
     if (c !== ignoreIndex && (c < 0 || c >= classes)) throw indexError(`Target ${c} is out of bounds.`);
 }
@@ -353,7 +355,7 @@ function probabilityCrossEntropy(
   const logp = mapLanes([input], classDim, ([x], o) => logSoftmaxLane(x, o));
   const classCount = input.shape[classDim];
   // Label smoothing mixes each target with the uniform distribution.
-  const y = target.values().map((v) => v * (1 - smoothing) + smoothing / classCount);
+  const y = mapToFloat64(target.values(), (v) => v * (1 - smoothing) + smoothing / classCount);
   const outShape = input.shape.filter((_, i) => i !== classDim);
   const inner = input.shape.slice(classDim + 1).reduce((p, d) => p * d, 1);
   const samples = input.numel / classCount;

@@ -1,3 +1,4 @@
+import { mapToFloat64 } from "../../../engine/tensor/floatArray";
 import * as T from "../../../engine/tensor/index";
 import { int, PyList, PyTuple, type Kwargs, type PyValue } from "../../interpreter/objects";
 import { PyError, typeError, valueError } from "../../interpreter/pyErrors";
@@ -134,7 +135,7 @@ export function roundTo(s: NumpyState, a: NdArray, decimals: number): PyValue {
   if (!isFloat(a.dtype)) {
     if (decimals >= 0) return s.result(T.clone(t), a.dtype);
     const f = 10 ** -decimals;
-    const v = t.values().map((x) => roundHalfEven(x / f) * f);
+    const v = mapToFloat64(t.values(), (x) => roundHalfEven(x / f) * f);
     return s.result(T.Tensor.fromValues(v, t.shape, t.dtype), a.dtype);
   }
   const out = T.stepFunction(t, "round");

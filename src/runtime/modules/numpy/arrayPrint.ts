@@ -1,3 +1,4 @@
+import type { FloatArray } from "../../../engine/tensor/floatArray";
 import { positional, scientific } from "./floatDigits";
 import { isFloat, type NpDtype } from "./npDtype";
 import type { PrintOptions } from "./numpyState";
@@ -88,7 +89,7 @@ function intText(x: number): string {
 }
 
 interface Layout {
-  values: Float64Array;
+  values: FloatArray;
   shape: readonly number[];
   strides: number[];
 }
@@ -196,7 +197,7 @@ function formatArray(
   return recurse(0, 0, nextLinePrefix, lineWidth);
 }
 
-function layoutOf(values: Float64Array, shape: readonly number[]): Layout {
+function layoutOf(values: FloatArray, shape: readonly number[]): Layout {
   const strides = new Array<number>(shape.length);
   let s = 1;
   for (let i = shape.length - 1; i >= 0; i--) {
@@ -208,7 +209,7 @@ function layoutOf(values: Float64Array, shape: readonly number[]): Layout {
 
 /** numpy's `array2string` for a non-empty array. */
 function array2string(
-  values: Float64Array,
+  values: FloatArray,
   shape: readonly number[],
   dtype: NpDtype,
   o: PrintOptions,
@@ -238,7 +239,7 @@ function dtypeImplied(dtype: NpDtype): boolean {
 
 /** `repr(a)`. */
 export function arrayRepr(
-  values: Float64Array,
+  values: FloatArray,
   shape: readonly number[],
   dtype: NpDtype,
   o: PrintOptions,
@@ -261,7 +262,7 @@ export function arrayRepr(
 
 /** `str(a)` (a 0-d array prints as its scalar: the caller handles that). */
 export function arrayStr(
-  values: Float64Array,
+  values: FloatArray,
   shape: readonly number[],
   dtype: NpDtype,
   o: PrintOptions,

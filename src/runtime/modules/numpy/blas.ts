@@ -1,3 +1,4 @@
+import type { FloatArray } from "../../../engine/tensor/floatArray";
 import { allocFloat64 } from "../../../engine/memory";
 import { fma } from "./fma";
 
@@ -13,10 +14,10 @@ import { fma } from "./fma";
 /** `ddot`: 16 lanes of fused multiply-adds over whole blocks of 16, reduced pairwise; the rest in order. */
 export function ddot(
   n: number,
-  x: Float64Array,
+  x: FloatArray,
   xOff: number,
   incx: number,
-  y: Float64Array,
+  y: FloatArray,
   yOff: number,
   incy: number,
 ): number {
@@ -67,10 +68,10 @@ const NBMAX = 2048;
 export function dgemvT(
   m: number,
   n: number,
-  a: Float64Array,
+  a: FloatArray,
   aOff: number,
   lda: number,
-  x: Float64Array,
+  x: FloatArray,
   xOff: number,
   incx: number,
 ): Float64Array {
@@ -142,10 +143,10 @@ export function dgemvT(
 export function dgemvN(
   m: number,
   n: number,
-  a: Float64Array,
+  a: FloatArray,
   aOff: number,
   lda: number,
-  x: Float64Array,
+  x: FloatArray,
   xOff: number,
   incx: number,
 ): Float64Array {
@@ -237,11 +238,11 @@ export function dgemm(
   m: number,
   n: number,
   k: number,
-  a: Float64Array,
+  a: FloatArray,
   aOff: number,
   aRow: number,
   aCol: number,
-  b: Float64Array,
+  b: FloatArray,
   bOff: number,
   bRow: number,
   bCol: number,

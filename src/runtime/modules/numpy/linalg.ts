@@ -1,3 +1,4 @@
+import type { FloatArray } from "../../../engine/tensor/floatArray";
 import { allocFloat64 } from "../../../engine/memory";
 import * as T from "../../../engine/tensor/index";
 import type { Tensor } from "../../../engine/tensor/index";
@@ -19,7 +20,7 @@ import type { NumpyState } from "./numpyState";
 
 /** A strided operand as BLAS receives it. */
 interface Mat {
-  data: Float64Array;
+  data: FloatArray;
   offset: number;
   shape: readonly number[];
   strides: readonly number[];
@@ -79,10 +80,10 @@ function kindOf(m: Mat): Kind {
 /** numpy's DOUBLE_dot: BLAS's ddot when the strides are positive, else its own loop. */
 function doubleDot(
   n: number,
-  a: Float64Array,
+  a: FloatArray,
   ai: number,
   as: number,
-  b: Float64Array,
+  b: FloatArray,
   bi: number,
   bs: number,
 ): number {
@@ -162,11 +163,11 @@ function blasable(s1: number, s2: number, d2: number): boolean {
 
 /** numpy's matmul loop for one pair of matrices (m × n by n × p; a missing vector dim has stride 0). */
 function matmulCore(
-  a: Float64Array,
+  a: FloatArray,
   ai: number,
   a_m: number,
   a_n: number,
-  b: Float64Array,
+  b: FloatArray,
   bi: number,
   b_n: number,
   b_p: number,

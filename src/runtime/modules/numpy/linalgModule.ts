@@ -1,3 +1,4 @@
+import { mapToFloat64 } from "../../../engine/tensor/floatArray";
 import * as T from "../../../engine/tensor/index";
 import { PyBuiltin, PyInt, PyModule } from "../../interpreter/objects";
 import { UnsupportedError } from "../../interpreter/pyErrors";
@@ -42,7 +43,7 @@ export function makeLinalgModule(s: NumpyState): PyModule {
           values = Float64Array.of(Math.sqrt(ddot(flat.length, flat, 0, 1, flat, 0, 1)));
         } else {
           const squares = T.Tensor.fromValues(
-            t.values().map((v) => v * v),
+            mapToFloat64(t.values(), (v) => v * v),
             t.shape,
             t.dtype,
           );

@@ -1,3 +1,4 @@
+import type { FloatArray } from "../../../engine/tensor/floatArray";
 import type { DType } from "../../../engine/tensor/index";
 
 /**
@@ -110,7 +111,7 @@ export function canCastSafe(from: NpDtype, to: NpDtype): boolean {
 }
 
 /** Stores values as a dtype holds them: float32 rounding, integer truncation and 32-bit wrap, 0/1 bools. */
-export function roundInto(values: Float64Array, d: NpDtype): void {
+export function roundInto(values: FloatArray, d: NpDtype): void {
   switch (d) {
     case "float32":
       for (let i = 0; i < values.length; i++) values[i] = Math.fround(values[i]);

@@ -1,3 +1,4 @@
+import type { FloatArray } from "../../../engine/tensor/floatArray";
 import { allocFloat64 } from "../../../engine/memory";
 import type { Tensor } from "../../../engine/tensor/index";
 
@@ -11,7 +12,7 @@ import type { Tensor } from "../../../engine/tensor/index";
 
 /** numpy's pairwise sum of n elements of `data` from `start` by `stride`. */
 export function pairwiseSum(
-  data: Float64Array,
+  data: FloatArray,
   start: number,
   n: number,
   stride: number,

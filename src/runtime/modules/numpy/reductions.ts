@@ -1,3 +1,4 @@
+import { mapToFloat64 } from "../../../engine/tensor/floatArray";
 import { allocFloat64 } from "../../../engine/memory";
 import * as T from "../../../engine/tensor/index";
 import type { Tensor } from "../../../engine/tensor/index";
@@ -240,13 +241,13 @@ export function anyAll(
   const t = s.read(a);
   const dims = allAxes(t, axes);
   const truth = T.Tensor.fromValues(
-    t.values().map((v) => (v !== 0 ? 1 : 0)),
+    mapToFloat64(t.values(), (v) => (v !== 0 ? 1 : 0)),
     t.shape,
     "int64",
   );
   const counts = T.sum(truth, dims, keepdims);
   const n = countOf(t, dims);
-  const values = counts.values().map((c) => (all ? (c === n ? 1 : 0) : c > 0 ? 1 : 0));
+  const values = mapToFloat64(counts.values(), (c) => (all ? (c === n ? 1 : 0) : c > 0 ? 1 : 0));
   return s.result(T.Tensor.fromValues(values, counts.shape, "bool"), "bool");
 }
 

@@ -1,3 +1,4 @@
+import { mapToFloat64 } from "../../../engine/tensor/floatArray";
 import { allocFloat64 } from "../../../engine/memory";
 import * as T from "../../../engine/tensor/index";
 import type { Tensor } from "../../../engine/tensor/index";
@@ -160,7 +161,7 @@ export function unary(s: NumpyState, name: UnaryName, x: PyValue): NdArray | NpS
         );
       return s.result(
         T.Tensor.fromValues(
-          t.values().map((v) => -v - 1),
+          mapToFloat64(t.values(), (v) => -v - 1),
           t.shape,
           t.dtype,
         ),

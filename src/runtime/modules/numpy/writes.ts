@@ -1,3 +1,4 @@
+import type { FloatArray } from "../../../engine/tensor/floatArray";
 import * as T from "../../../engine/tensor/index";
 import type { Tensor } from "../../../engine/tensor/index";
 import { armLeafMove } from "../../../engine/tensor/leafMoves";
@@ -29,7 +30,7 @@ function prepareBuffer(target: NdArray, keepOld: boolean): void {
 }
 
 /** Writes row-major `values` (shaped like the target) through the target's layout into its buffer. */
-function writeThrough(target: NdArray, layout: Tensor, values: Float64Array): void {
+function writeThrough(target: NdArray, layout: Tensor, values: FloatArray): void {
   const data = target.buffer.storage.data;
   const nd = layout.ndim;
   if (nd === 0) {
