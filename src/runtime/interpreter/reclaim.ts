@@ -14,9 +14,9 @@ const FIRST_RECLAIM_ROWS = 1 << 20;
  * Below this many rows a run of the program's own Value objects keeps every value. Such a value
  * is a Python object of its own beside its row (its dict, its `_prev` set, its `_backward`
  * closure, often numpy scalars: kilobytes), and a new graph each step holds a few hundred
- * thousand rows: the old steps' rows go sooner, before the tables by row double again.
+ * thousand rows: the old steps' rows go sooner, before the tables by row double to 2**19 rows.
  */
-const OWN_RECLAIM_ROWS = 1 << 18;
+const OWN_RECLAIM_ROWS = 200_000;
 
 /** After a walk that met something opaque (a loop's iterator), rows made before the next try. */
 const OWN_RETRY_ROWS = 1 << 14;
