@@ -85,14 +85,16 @@ export class Tape {
   /**
    * Drops the rows not marked in `keep` (a long run's values the program can no longer reach),
    * keeping every operand of a kept row, and moves the rest down in order. Returns where each
-   * old row went (-1: dropped). Rows keep their births; tensor rows are all kept.
+   * old row went (-1: dropped). Rows keep their births; tensor rows are all kept, unless
+   * `tensorsMarked` says `keep` marks the tensors still needed (a tensor's row holds only its
+   * place, and its id stays its birth: a dropped tensor's row is then -1).
    */
-  compact(keep: Uint8Array): Int32Array {
+  compact(keep: Uint8Array, tensorsMarked = false): Int32Array {
     const { op, a, b, k, data, grad, flags } = this;
     const size = this.size;
     for (let row = size - 1; row >= 0; row--) {
       // a tensor's row is where its id (a birth) takes its place among the values: kept
-      if (op[row] === OpCode.Tensor) keep[row] = 1;
+      if (op[row] === OpCode.Tensor && !tensorsMarked) keep[row] = 1;
       if (keep[row] === 0) continue;
       if (a[row] >= 0) keep[a[row]] = 1;
       if (b[row] >= 0) keep[b[row]] = 1;

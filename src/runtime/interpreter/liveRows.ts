@@ -63,9 +63,14 @@ export function markModuleFunctions(module: PyModule): void {
  * (the globals, the loops running, the modules), marking the row of every Value it meets.
  * Returns null when the walk meets something whose insides it cannot see — an iterator or a
  * built-in function that does not say what it holds — since a Value held there would be
- * missed; the caller then reclaims nothing.
+ * missed; the caller then reclaims nothing. `reached` is told of every instance met (the
+ * program's own Values and the numpy and torch objects, whose rows the caller looks up).
  */
-export function liveRows(roots: Iterable<unknown>, tapeSize: number): Uint8Array | null {
+export function liveRows(
+  roots: Iterable<unknown>,
+  tapeSize: number,
+  reached?: (instance: PyInstance) => void,
+): Uint8Array | null {
   const keep = new Uint8Array(tapeSize);
   const seen = new Set<object>();
   const stack: unknown[] = [...roots];
@@ -89,6 +94,7 @@ export function liveRows(roots: Iterable<unknown>, tapeSize: number): Uint8Array
     } else if (x instanceof PySet) {
       for (const v of x.entries.values()) push(v);
     } else if (x instanceof PyInstance) {
+      reached?.(x);
       for (const v of x.attrs.values()) push(v);
       push(x.cls);
     } else if (x instanceof PyClass) {

@@ -1,10 +1,25 @@
+import type { Tape } from "../../engine/tape";
+import { Tensor } from "../../engine/tensor/index";
 import type { SourceSpan } from "../../lang/ir";
+import { numpyStateOf } from "../modules/numpy/numpyModule";
+import { torchStateOf } from "../modules/torchState";
 import type { Interpreter } from "./interpreter";
 import { liveRows } from "./liveRows";
-import type { ValueRef } from "./objects";
+import type { PyInstance, ValueRef } from "./objects";
 
 /** Below this many rows the tape is never compacted: small programs keep every value. */
 const FIRST_RECLAIM_ROWS = 1 << 20;
+
+/**
+ * Below this many rows a run of the program's own Value objects keeps every value. Such a value
+ * is a Python object of its own beside its row (its dict, its `_prev` set, its `_backward`
+ * closure, often numpy scalars: kilobytes), and a new graph each step holds a few hundred
+ * thousand rows: the old steps' rows go sooner, before the tables by row double to 2**19 rows.
+ */
+const OWN_RECLAIM_ROWS = 200_000;
+
+/** After a walk that met something opaque (a loop's iterator), rows made before the next try. */
+const OWN_RETRY_ROWS = 1 << 14;
 
 /**
  * Keeps a long run's tape bounded. A training loop makes a new graph every step and the
@@ -17,6 +32,8 @@ const FIRST_RECLAIM_ROWS = 1 << 20;
  */
 export class Reclaimer {
   private nextAt = FIRST_RECLAIM_ROWS;
+  /** The same for a run of the program's own Values. */
+  private nextOwnAt = OWN_RECLAIM_ROWS;
   /** The statement at which values were first dropped (the loop that made them), for the trace. */
   firstAt: SourceSpan | null = null;
 
@@ -26,26 +43,81 @@ export class Reclaimer {
   maybeReclaim(at: SourceSpan): void {
     const interp = this.interp;
     const tape = interp.tape;
-    if (tape.size < this.nextAt) return;
-    if (interp.ownValues.madeNodes) {
-      // the program's own Value objects hold their rows: such a tape keeps its rows
-      this.nextAt = Infinity;
-      return;
-    }
-    const keep = liveRows(interp.liveRoots(), tape.size);
+    // the program's own Value objects hold their rows: the walk finds the live ones, to move them
+    const own = interp.ownValues.madeNodes;
+    if (tape.size < (own ? Math.min(this.nextAt, this.nextOwnAt) : this.nextAt)) return;
+    const instances: PyInstance[] = [];
+    const tensors: Tensor[] = [];
+    const reached = own
+      ? (x: PyInstance) => {
+          if (x.nodeRow >= 0) instances.push(x);
+          const t = (x as { tensor?: unknown }).tensor;
+          if (t instanceof Tensor) tensors.push(t);
+        }
+      : undefined;
+    const keep = liveRows(interp.liveRoots(), tape.size, reached);
     if (keep === null) {
       this.nextAt = tape.size * 2; // something opaque holds values now; look again later
+      // (an own Value's graph costs a few kilobytes a row: a little later, past the loop running)
+      this.nextOwnAt = tape.size + OWN_RETRY_ROWS;
       return;
     }
     // what the trace shows: the last backward()'s graph, and what each name last stood for
     if (interp.lastRoot !== null) keep[interp.lastRoot] = 1;
     for (const row of interp.occurrenceRows) if (row >= 0) keep[row] = 1;
+    if (own) {
+      for (const inst of instances) keep[inst.nodeRow] = 1;
+      interp.ownValues.markKept(keep);
+      // a run of the program's own Values (micrograd's demo: np.float64 data) makes a numpy
+      // scalar, a tensor row, per op: rows of tensors nothing holds any more go with the graph
+      const torch = torchStateOf(interp);
+      const torchIds = torch
+        ? [...torch.occurrences.values(), ...(torch.lastRootId !== null ? [torch.lastRootId] : [])]
+        : [];
+      markTensors(keep, tape, [...tensors, ...heldTensors(interp)], torchIds);
+    }
     const before = tape.size;
-    const moved = tape.compact(keep);
+    const moved = tape.compact(keep, own);
     interp.moveRows(moved);
+    if (own) interp.ownValues.moveRows(moved, tape.size, instances);
     this.nextAt = Math.max(FIRST_RECLAIM_ROWS, tape.size * 2);
+    this.nextOwnAt = Math.max(OWN_RECLAIM_ROWS, tape.size * 2);
     if (tape.size < before) this.firstAt ??= at;
   }
+}
+
+/** The tensors numpy and torch hold for the trace (their recent values, what names stand for). */
+function heldTensors(interp: Interpreter): Tensor[] {
+  const held: Tensor[] = [];
+  const numpy = numpyStateOf(interp);
+  if (numpy !== null) held.push(...numpy.heldValues(), ...numpy.occurrences.values());
+  const torch = torchStateOf(interp);
+  if (torch !== null) held.push(...torch.held);
+  return held;
+}
+
+/**
+ * Marks the rows of `tensors`, of every tensor their graphs reach (the trace walks those) and of
+ * the tensor `ids` torch keeps by number.
+ */
+function markTensors(keep: Uint8Array, tape: Tape, tensors: Tensor[], ids: Iterable<number>): void {
+  const seen = new Set<Tensor>();
+  const mark = (id: number) => {
+    const row = tape.rowOfBirth(id);
+    if (row >= 0) keep[row] = 1;
+  };
+  const stack = tensors;
+  while (stack.length > 0) {
+    const t = stack.pop()!;
+    if (seen.has(t)) continue;
+    seen.add(t);
+    mark(t.id);
+    const node = t.gradFn;
+    if (node === null) continue;
+    for (const id of node.inputIds) mark(id);
+    for (const input of node.inputs) stack.push(input);
+  }
+  for (const id of ids) mark(id);
 }
 
 /** The ValueRefs by row after a compaction: each moves to its row's new place, or is left with -1. */

@@ -105,11 +105,66 @@ export class OwnValues {
   }
 
   /**
-   * Whether the program made values of its own autograd class. Their rows are kept in many
-   * tables here and in the instances themselves, so such a run's tape is never compacted.
+   * Whether the program made values of its own autograd class. Their rows live here and in the
+   * instances themselves (`nodeRow`): a compaction of the tape moves both (see moveRows).
    */
   get madeNodes(): boolean {
     return this.classNames.length > 1;
+  }
+
+  /** Marks the rows a compaction must keep: the values the findings name (a few, one a place). */
+  markKept(keep: Uint8Array): void {
+    for (const finding of this.findings.values()) for (const row of findingRows(finding)) keep[row] = 1;
+    if (this.lastCheck) for (const row of this.lastCheck.rows) keep[row] = 1;
+  }
+
+  /**
+   * Moves what names rows after Tape.compact (`moved[row]`: the new place, or -1): the live
+   * instances' rows (`instances`, every one the program can still reach), the tables by row,
+   * the last check and the findings. What dropped rows had is forgotten, as CPython forgets
+   * the old graphs a training loop lets go.
+   */
+  moveRows(moved: Int32Array, size: number, instances: Iterable<PyInstance>): void {
+    const to = (row: number) => (row >= 0 && row < moved.length ? moved[row] : -1);
+    for (const inst of instances) inst.nodeRow = to(inst.nodeRow);
+    const classOf = new Uint16Array(Math.max(1024, size));
+    const makerOf = new Int32Array(classOf.length);
+    for (let row = 0; row < moved.length && row < this.classOf.length; row++) {
+      const next = moved[row];
+      if (next < 0) continue;
+      classOf[next] = this.classOf[row];
+      makerOf[next] = this.makerOf[row];
+    }
+    this.classOf = classOf;
+    this.makerOf = makerOf;
+    for (const map of [this.labels, this.opaqueOps] as Map<number, string>[]) {
+      const entries = [...map];
+      map.clear();
+      for (const [row, v] of entries) if (to(row) >= 0) map.set(to(row), v);
+    }
+    const edges = [...this.wrongEdges];
+    this.wrongEdges.clear();
+    for (const [key, edge] of edges) {
+      const row = to(Math.floor(key / 2));
+      if (row >= 0) this.wrongEdges.set(row * 2 + (key % 2), edge);
+    }
+    const check = this.lastCheck;
+    if (check) {
+      // its rows were kept (markKept), and a compaction keeps their order
+      const rows = check.rows.map(to);
+      const edgesOfCheck = new Map<number, EdgeCheck>();
+      for (const [key, edge] of check.edges) {
+        const row = to(Math.floor(key / 2));
+        if (row >= 0) edgesOfCheck.set(row * 2 + (key % 2), edge);
+      }
+      this.lastCheck = {
+        ...check,
+        rows,
+        edges: edgesOfCheck,
+        findings: check.findings.map((f) => moveFinding(f, to)),
+      };
+    }
+    for (const [place, finding] of this.findings) this.findings.set(place, moveFinding(finding, to));
   }
 
   /** Whether the classes' own code is running (its rows are stamped by the caller's expression). */
@@ -314,6 +369,23 @@ export class OwnValues {
       this.makerOf[row] = id;
     }
   }
+}
+
+/** The rows a finding names (its `node`, `child` and `root`). */
+function findingRows(finding: Finding): number[] {
+  const f = finding as unknown as Record<string, unknown>;
+  const rows: number[] = [];
+  for (const key of ROW_FIELDS) if (typeof f[key] === "number" && f[key] >= 0) rows.push(f[key]);
+  return rows;
+}
+
+/** The fields of a finding that hold rows. */
+const ROW_FIELDS = ["node", "root", "child"] as const;
+
+function moveFinding(finding: Finding, to: (row: number) => number): Finding {
+  const moved: Record<string, unknown> = { ...finding };
+  for (const key of ROW_FIELDS) if (typeof moved[key] === "number") moved[key] = to(moved[key]);
+  return moved as unknown as Finding;
 }
 
 function isNode(v: PyValue): boolean {
