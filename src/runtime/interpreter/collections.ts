@@ -320,6 +320,24 @@ export function getIterator(rt: Runtime, v: PyValue): PyIterator {
       }
       throw typeError(`iter() returned non-iterator of type '${typeName(it)}'`);
     }
+    // Python's older sequence protocol: v[0], v[1], … until IndexError (a torch Dataset has no __iter__)
+    const getitem = v.cls.lookup("__getitem__");
+    if (getitem !== undefined) {
+      let i = 0;
+      return new PyIterator(
+        () => {
+          try {
+            return rt.call(getitem, [v, int(i++)]);
+          } catch (e) {
+            if (e instanceof PyError && (e.pyType === "IndexError" || e.pyType === "StopIteration"))
+              return DONE;
+            throw e;
+          }
+        },
+        "iterator",
+        [v],
+      );
+    }
   }
   throw typeError(`'${typeName(v)}' object is not iterable`);
 }

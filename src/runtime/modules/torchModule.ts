@@ -32,6 +32,7 @@ import { fillInit } from "./torchInit";
 import { fillNn } from "./torchNn";
 import { fillOptim } from "./torchOptim";
 import { fillTorchRandom, makeGeneratorClass } from "./torchRandom";
+import { fillUtils, fillUtilsData } from "./torchData/torchUtilsData";
 import { attachTorchState, TensorObject, torchStateOf, TorchState } from "./torchState";
 import { makeTensorClasses } from "./torchTensor";
 import { tensorSharing } from "./numpy/torchInterop";
@@ -241,7 +242,7 @@ function tensorList2(s: TorchState, v: PyValue): [number, number] {
 }
 
 /** The submodules `import torch` makes reachable as attributes. */
-const SUBMODULES = ["nn", "optim", "autograd", "cuda", "backends", "accelerator"];
+const SUBMODULES = ["nn", "optim", "autograd", "cuda", "backends", "accelerator", "utils"];
 
 const FILLERS: Record<string, (s: TorchState, m: PyModule) => void> = {
   torch: fillTorch,
@@ -266,6 +267,8 @@ const FILLERS: Record<string, (s: TorchState, m: PyModule) => void> = {
   "torch.nn.init": fillInit,
   "torch.optim": fillOptim,
   "torch.autograd": fillAutograd,
+  "torch.utils": (s, m) => fillUtils(m, torchModule(s, "torch.utils.data")),
+  "torch.utils.data": (s, m) => fillUtilsData(s, m, torchModule(s, "torch")),
 };
 
 /** `torch.autograd.grad`: gradients of an output with respect to inputs, leaving `.grad` alone. */
