@@ -5,9 +5,9 @@ import { runProgram } from "../../runProgram";
 
 /**
  * Programs using torch.utils.data, run through GradLens and compared character for character
- * with what PyTorch 1.13.1 printed for them (record.py keeps recorded.json up to date): the
- * shuffled order epoch after epoch for several seeds and sizes, the default generator's state
- * after each loader, a program's own Dataset, default_collate, random_split, and the errors.
+ * with what PyTorch 1.13.1 printed for them (`torchPrograms/record.py src/runtime/modules/torchData`
+ * keeps recorded.json up to date): the shuffled order epoch after epoch for several seeds and
+ * sizes, the default generator's state after each loader, a program's own Dataset, default_collate, random_split, and the errors.
  */
 const dir = __dirname;
 const recorded = JSON.parse(readFileSync(join(dir, "recorded.json"), "utf8")) as Record<string, string>;
