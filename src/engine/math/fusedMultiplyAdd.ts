@@ -11,11 +11,16 @@ import { twoProd, twoSum } from "./doubleDouble";
 const f64 = new Float64Array(1);
 const u32 = new Uint32Array(f64.buffer); // little-endian: u32[0] holds the low bits
 
+/** The rounding error of s = a + b: a + b = s + error exactly (Knuth's two-sum, without an array). */
+function sumError(a: number, b: number, s: number): number {
+  const bb = s - a;
+  return a - (s - bb) + (b - bb);
+}
+
 /** a + b rounded to odd: exact when representable, else the neighbour whose last bit is 1. */
 function addRoundToOdd(a: number, b: number): number {
   const s = a + b;
-  const bb = s - a;
-  const e = a - (s - bb) + (b - bb);
+  const e = sumError(a, b, s);
   if (e === 0 || !Number.isFinite(s)) return s;
   f64[0] = s;
   if ((u32[0] & 1) === 1) return s;
@@ -42,8 +47,7 @@ const FLT_MAX = 3.4028234663852886e38;
 /** A finite double sum past the float range: infinity, unless it sits exactly on the overflow
  * threshold (halfway past FLT_MAX) and the exact sum is below it. */
 function overflowed(s: number, p: number, c: number): number {
-  const bb = s - p;
-  const e = p - (s - bb) + (c - bb);
+  const e = sumError(p, c, s);
   const threshold = FLT_MAX + 2 ** 103;
   if (Math.abs(s) === threshold && (s > 0 ? e < 0 : e > 0)) return s > 0 ? FLT_MAX : -FLT_MAX;
   return s > 0 ? Infinity : -Infinity;
@@ -70,8 +74,7 @@ export function fmaf(a: number, b: number, c: number): number {
 
 /** The float next to the halfway point s that the exact p + c is on the side of. */
 function halfway(p: number, c: number, s: number, r: number, other: number): number {
-  const bb = s - p;
-  const e = p - (s - bb) + (c - bb);
+  const e = sumError(p, c, s);
   if (e === 0) return r; // exactly halfway: fround already broke the tie to even
   return e > 0 ? Math.max(r, other) : Math.min(r, other);
 }
