@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { runProgram } from "../runProgram";
+import { ownClassSource } from "./testing/ownClassSource";
 
 /**
  * The micrograd lecture's training loop on a `Value` class of the program's own: every step
@@ -7,46 +8,7 @@ import { runProgram } from "../runProgram";
  * frees their objects, so 700 steps (~360,000 values, ~30 MB of tape tables if all were kept)
  * run in a budget their whole history would burst. Expected output from CPython 3.11.
  */
-const PROGRAM = `class Value:
-    def __init__(self, data, _children=(), _op=''):
-        self.data = data
-        self.grad = 0
-        self._backward = lambda: None
-        self._prev = set(_children)
-        self._op = _op
-
-    def __add__(self, other):
-        other = other if isinstance(other, Value) else Value(other)
-        out = Value(self.data + other.data, (self, other), '+')
-        def _backward():
-            self.grad += out.grad
-            other.grad += out.grad
-        out._backward = _backward
-        return out
-
-    def __mul__(self, other):
-        other = other if isinstance(other, Value) else Value(other)
-        out = Value(self.data * other.data, (self, other), '*')
-        def _backward():
-            self.grad += other.data * out.grad
-            other.grad += self.data * out.grad
-        out._backward = _backward
-        return out
-
-    def backward(self):
-        topo = []
-        visited = set()
-        def build_topo(v):
-            if v not in visited:
-                visited.add(v)
-                for child in v._prev:
-                    build_topo(child)
-                topo.append(v)
-        build_topo(self)
-        self.grad = 1
-        for v in reversed(topo):
-            v._backward()
-
+const PROGRAM = `${ownClassSource({ topo: "recursive" })}
 ws = [Value(0.25 * i - 0.5) for i in range(4)]
 xs = [[(i * 7 + j * 3) % 11 / 11 - 0.5 for j in range(4)] for i in range(40)]
 for step in range(700):
