@@ -1,24 +1,15 @@
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runProgram } from "../../runProgram";
+import { describeRecordedPrograms } from "../testing/recordedPrograms";
 
 /**
  * Programs using torch.utils.data, run through GradLens and compared character for character
  * with what PyTorch 1.13.1 printed for them (`torchPrograms/record.py src/runtime/modules/torchData`
  * keeps recorded.json up to date): the shuffled order epoch after epoch for several seeds and
- * sizes, the default generator's state after each loader, a program's own Dataset, default_collate, random_split, and the errors.
+ * sizes, the default generator's state after each loader, a program's own Dataset,
+ * default_collate, random_split, and the errors.
  */
-const dir = __dirname;
-const recorded = JSON.parse(readFileSync(join(dir, "recorded.json"), "utf8")) as Record<string, string>;
-
-describe.each(Object.keys(recorded))("%s", (name) => {
-  it("prints what PyTorch printed", () => {
-    const trace = runProgram(readFileSync(join(dir, name), "utf8"));
-    expect(trace.diagnostics.map((d) => d.message)).toEqual([]);
-    expect(trace.stdout).toBe(recorded[name]);
-  });
-});
+describeRecordedPrograms(__dirname);
 
 describe("torch.utils.data errors", () => {
   const located = (src: string, at: string, message: string) => {
