@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runProgram } from "../runProgram";
 
@@ -26,5 +27,21 @@ export function describeRecordedPrograms(title: string, fixtureFile: string, pre
         expect(errors).toEqual(c.error === null ? [] : [c.error]);
       });
     }
+  });
+}
+
+/**
+ * Tests every program file of a folder recorded from PyTorch (torchPrograms/record.py writes the
+ * folder's recorded.json, `{ "name.py": stdout }`): GradLens must print exactly what PyTorch
+ * printed, with no diagnostic at all. For tests only.
+ */
+export function describeRecordedFolder(dir: string): void {
+  const recorded = JSON.parse(readFileSync(join(dir, "recorded.json"), "utf8")) as Record<string, string>;
+  describe.each(Object.keys(recorded))("%s", (name) => {
+    it("prints what PyTorch printed", () => {
+      const trace = runProgram(readFileSync(join(dir, name), "utf8"));
+      expect(trace.diagnostics.map((d) => d.message)).toEqual([]);
+      expect(trace.stdout).toBe(recorded[name]);
+    });
   });
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { runProgram } from "../../runProgram";
-import { describeRecordedPrograms } from "../testing/recordedPrograms";
+import { describeRecordedFolder } from "../../testing/recordedPrograms";
 
 /**
  * Programs using torch.utils.data, run through GradLens and compared character for character
@@ -9,7 +9,7 @@ import { describeRecordedPrograms } from "../testing/recordedPrograms";
  * sizes, the default generator's state after each loader, a program's own Dataset,
  * default_collate, random_split, and the errors.
  */
-describeRecordedPrograms(__dirname);
+describeRecordedFolder(__dirname);
 
 describe("torch.utils.data errors", () => {
   const located = (src: string, at: string, message: string) => {
