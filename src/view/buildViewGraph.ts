@@ -1,6 +1,6 @@
 import type { Trace, TraceEdge, TraceNode } from "../trace/trace";
 import { chainRuleText } from "./chainRule";
-import { callFrames, fitFrames } from "./folding/callFrames";
+import { callFrames, fitFrames, framePaths } from "./folding/callFrames";
 import { foldGraph } from "./folding/foldedGraph";
 import { closedFolds, type FoldOptions } from "./folding/foldState";
 import { foldTree } from "./folding/foldTree";
@@ -187,6 +187,18 @@ export function buildViewGraph(trace: Trace, options: BuildViewGraphOptions = {}
   }
   assignWeights(edges, flows);
 
+  // the open calls' frames, known before the layout so it keeps each one's members together
+  const frames = callFrames(tree, nodes, options.expanded);
+  if (frames.length > 0) {
+    const paths = framePaths(
+      frames,
+      nodes.map((n) => n.key),
+    );
+    layoutNodes.forEach((n, i) => {
+      const path = paths[i];
+      if (path) n.clusters = path;
+    });
+  }
   const layout =
     (options.previous && reusableLayout(options.previous, nodes, layoutNodes, edges, layoutEdges)) ??
     layeredLayout(layoutNodes, layoutEdges, options.layout);
@@ -207,7 +219,6 @@ export function buildViewGraph(trace: Trace, options: BuildViewGraphOptions = {}
     rootName,
     direction: "left-to-right",
   };
-  const frames = callFrames(tree, nodes, options.expanded);
   return frames.length === 0 ? graph : fitFrames({ ...graph, frames });
 }
 

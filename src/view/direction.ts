@@ -1,4 +1,4 @@
-import { fitFrames } from "./folding/callFrames";
+import { fitFrames, framePaths } from "./folding/callFrames";
 import { planFromLayout } from "./layout/planFromLayout";
 import { placeLayers } from "./layout/layeredLayout";
 import { DEFAULT_LAYOUT_OPTIONS, type LayoutEdge, type LayoutNode } from "./layout/layoutTypes";
@@ -80,7 +80,15 @@ const VERTICAL = { ...DEFAULT_LAYOUT_OPTIONS, vertical: true, labelPadding: 8 };
 /** The graph placed top to bottom from its left-to-right layout's plan; null if that cannot be read back. */
 function turned(graph: ViewGraph): ViewGraph | null {
   const index = new Map(graph.nodes.map((n, i) => [n.key, i]));
-  const nodes: LayoutNode[] = graph.nodes.map((n) => ({ width: n.box.width, height: n.box.height }));
+  const paths = framePaths(
+    graph.frames ?? [],
+    graph.nodes.map((n) => n.key),
+  );
+  const nodes: LayoutNode[] = graph.nodes.map((n, i) => ({
+    width: n.box.width,
+    height: n.box.height,
+    clusters: paths[i],
+  }));
   const edges: LayoutEdge[] = graph.edges.map((e) => ({
     from: index.get(e.from) ?? -1,
     to: index.get(e.to) ?? -1,

@@ -1,10 +1,11 @@
 import type { Box, Point, ViewFrame, ViewGraph, ViewNode } from "../viewGraph";
+import { DEFAULT_LAYOUT_OPTIONS } from "../layout/layoutTypes";
 import type { FoldTree } from "./foldTree";
 
-/** Room between a frame and the boxes inside it. */
-export const FRAME_PADDING = 8;
+/** Room between a frame and the boxes inside it (the layout keeps as much round the members). */
+export const FRAME_PADDING = DEFAULT_LAYOUT_OPTIONS.clusterPadding;
 /** The band along a frame's top that holds its label. */
-export const FRAME_LABEL_BAND = 18;
+export const FRAME_LABEL_BAND = DEFAULT_LAYOUT_OPTIONS.clusterLabel;
 /** Least room between the outermost frame and the drawing's edge. */
 const FRAME_MARGIN = 6;
 
@@ -127,4 +128,21 @@ export function fitFrames(graph: ViewGraph): ViewGraph {
     width,
     height,
   };
+}
+
+/**
+ * Each node's frames, outermost first, as indices into `frames` (the layout's clusters); none
+ * for a node in no frame.
+ */
+export function framePaths(frames: readonly ViewFrame[], keys: readonly string[]): (number[] | undefined)[] {
+  const paths = new Map<string, number[]>();
+  // frames come outermost first, so each path is built outside in
+  frames.forEach((frame, f) => {
+    for (const key of frame.members) {
+      let path = paths.get(key);
+      if (!path) paths.set(key, (path = []));
+      path.push(f);
+    }
+  });
+  return keys.map((k) => paths.get(k));
 }

@@ -1,4 +1,5 @@
 import type { Box, Point } from "../viewGraph";
+import { packClusters } from "./clusterPacking";
 import { verticalCentres } from "./coordinates";
 import { orderLayers } from "./crossingReduction";
 import { gapLanes, type GapLanes, type LaneLabel } from "./labelLanes";
@@ -73,6 +74,16 @@ export function placeLayers(
   const labelAcross = (e: LayoutEdge) => (vertical ? e.labelWidth : opts.labelHeight);
 
   const centre = verticalCentres(graph, order, opts);
+  if (nodes.some((n) => n.clusters !== undefined && n.clusters.length > 0)) {
+    const pad = opts.clusterPadding;
+    const label = vertical ? 0 : opts.clusterLabel;
+    packClusters(
+      graph,
+      centre,
+      nodes.map((n) => n.clusters),
+      { before: pad + label, after: pad, gap: opts.nodeGap },
+    );
+  }
   const lanes = labelLanes(graph, edges, centre, opts, labelAlong, labelAcross);
   const columns = columnExtents(graph, lanes, opts);
 

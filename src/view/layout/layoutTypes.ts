@@ -8,6 +8,11 @@ import type { Box, Point } from "../viewGraph";
 export interface LayoutNode {
   width: number;
   height: number;
+  /**
+   * The frames round this node, outermost first (any numbers naming them): the layout keeps each
+   * frame's members together, with room for the frame, clear of every other box.
+   */
+  clusters?: readonly number[];
 }
 
 export interface LayoutEdge {
@@ -42,6 +47,10 @@ export interface LayoutOptions {
   labelHeight: number;
   /** Layers as rows from top to bottom (the root at the bottom) instead of columns from left to right. */
   vertical: boolean;
+  /** Room between a frame (see `LayoutNode.clusters`) and the boxes inside it. */
+  clusterPadding: number;
+  /** More room on a frame's top side, for its name (left to right only; a column's gap holds it when vertical). */
+  clusterLabel: number;
 }
 
 export const DEFAULT_LAYOUT_OPTIONS: LayoutOptions = {
@@ -54,6 +63,8 @@ export const DEFAULT_LAYOUT_OPTIONS: LayoutOptions = {
   sweeps: 8,
   labelHeight: 17,
   vertical: false,
+  clusterPadding: 8,
+  clusterLabel: 18,
 };
 
 export interface Layout {
