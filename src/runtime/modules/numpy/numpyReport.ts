@@ -36,6 +36,19 @@ function attributeNames(
     object(v, name);
     if (v instanceof PyList && v.items.length <= 100) v.items.forEach((x, i) => object(x, `${name}[${i}]`));
   }
+  // The versions an in-place update replaced (`self.weights -= …`) are the same parameter, as
+  // the program reaches it: `network[0].weights`, rather than the update line that made them.
+  const replaced = new Map<number, number>();
+  for (const w of s.writes) replaced.set(w.afterId, w.beforeId);
+  for (const [id, list] of [...names]) {
+    const seen = new Set<number>([id]);
+    for (let at = replaced.get(id); at !== undefined && !seen.has(at); at = replaced.get(at)) {
+      seen.add(at);
+      const old = names.get(at);
+      if (old === undefined) names.set(at, [...list]);
+      else for (const n of list) if (!old.includes(n)) old.push(n);
+    }
+  }
   return { names, tensors };
 }
 
