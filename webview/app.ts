@@ -495,6 +495,14 @@ export class GraphApp {
   private onDoubleClick(event: Event): void {
     if (this.canvas.active()) {
       const at = event instanceof MouseEvent ? this.canvas.nodeAt(event.clientX, event.clientY) : null;
+      // an open call box's name folds it back, as the SVG's frame label does
+      const frame =
+        at === null && event instanceof MouseEvent ? this.canvas.frameAt(event.clientX, event.clientY) : null;
+      if (frame) {
+        this.lastToggle = event.timeStamp;
+        this.vscode.postMessage({ type: "toggleGroup", key: frame.key });
+        return;
+      }
       if (at?.kind !== "value" || at.fold === null) return;
       this.lastToggle = event.timeStamp;
       this.vscode.postMessage({ type: "toggleGroup", key: at.fold });

@@ -17,12 +17,14 @@ import type {
   Heatmap,
   Point,
   ViewEdge,
+  ViewFrame,
   ViewGraph,
   ViewGroupNode,
   ViewNode,
   ViewValueNode,
 } from "../src/view/viewGraph";
 import { backingSize, detailAt, type Detail } from "./canvasDetail";
+import { frameLabelAt, paintFrameLabels, paintFrames } from "./canvasFrames";
 import { canvasTheme, weightLevel, type CanvasTheme } from "./canvasTheme";
 import { GraphIndex, neighbourhood } from "./neighbourhood";
 import { routePiecesIn } from "./routePieces";
@@ -201,6 +203,14 @@ export class CanvasRenderer {
     return this.focusKeys && !this.focusKeys.has(node.key) ? null : node;
   }
 
+  /** The open call box whose name is drawn under a point of the page (client coordinates), or null. */
+  frameAt(clientX: number, clientY: number): ViewFrame | null {
+    if (!this.graph || this.focusKeys) return null;
+    const r = this.canvas.getBoundingClientRect();
+    const { k, x, y } = this.transform;
+    return frameLabelAt(this.graph.frames, { x: (clientX - r.left - x) / k, y: (clientY - r.top - y) / k });
+  }
+
   /** Draws in the next animation frame (once, however many changes come before it). */
   private schedule(): void {
     if (this.frame !== 0 || !this.graph) return;
@@ -318,9 +328,12 @@ export class CanvasRenderer {
       nodes = nodes.filter((n) => focus.has(n.key));
     }
     const painter = new Painter(ctx, this.theme, k, detail, view, graph.direction === "top-to-bottom");
+    // the open call boxes' frames under everything, their names over the nodes (as the SVG has them)
+    if (!focus) paintFrames(ctx, graph.frames, this.theme, view, MIN_STROKE_PX / k, detail.dashes);
     painter.edges(edges, this.lit);
     if (detail.text) painter.edgeTags(edges);
     painter.nodes(nodes, this.highlighted);
+    if (!focus && detail.text) paintFrameLabels(ctx, graph.frames, this.theme, view, this.theme.monoFont);
     painter.overlays(nodes, {
       hovered: this.hovered,
       lit: this.lit,

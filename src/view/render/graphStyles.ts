@@ -60,8 +60,8 @@ export function graphCss(theme: GraphTheme): string {
 .gl-group .gl-card { fill: ${t.nodeBackground}; stroke: ${t.nodeBorder}; stroke-width: 1px; opacity: 0.7; }
 .gl-group .gl-box { stroke-width: 1.5px; }
 .gl-group .gl-name { fill: ${mixColour(t.flow, t.foreground, 45)}; }
-.gl-frame-box { fill: ${mixColour(t.flow, t.background, 5)}; stroke: ${mixColour(t.flow, t.foreground, 35)}; stroke-width: 1px; stroke-dasharray: 5 3; pointer-events: none; }
-.gl-frame-label { font-family: ${t.monoFont}; font-size: 11.5px; font-weight: 600; fill: ${mixColour(t.flow, t.foreground, 45)}; paint-order: stroke; stroke: ${t.background}; stroke-width: 3px; cursor: pointer; }
+.gl-frame-box { fill: ${frameLook(t).fill}; stroke: ${frameLook(t).stroke}; stroke-width: 1px; stroke-dasharray: 5 3; pointer-events: none; }
+.gl-frame-label { font-family: ${t.monoFont}; font-size: 11.5px; font-weight: 600; fill: ${frameLook(t).label}; paint-order: stroke; stroke: ${t.background}; stroke-width: 3px; cursor: pointer; }
 .gl-loop { fill: none; stroke: ${t.flow}; stroke-width: 1.5px; }
 .gl-loop-head { fill: ${t.flow}; }
 .gl-loop-label { font-family: ${t.monoFont}; font-size: 10px; fill: ${t.flow}; }
@@ -93,4 +93,13 @@ function weightRules(t: GraphTheme): string {
     css += `.gl-edge.gl-w${level} .gl-edge-tag rect { stroke: ${mix(20, 40)}; }\n`;
   }
   return css;
+}
+
+/** An open call box's frame: its fill, dashed outline and name, as the SVG and the canvas draw them. */
+export function frameLook(t: GraphTheme): { fill: string; stroke: string; label: string } {
+  return {
+    fill: mixColour(t.flow, t.background, 5),
+    stroke: mixColour(t.flow, t.foreground, 35),
+    label: mixColour(t.flow, t.foreground, 45),
+  };
 }
