@@ -1,8 +1,9 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Generator, Tensor, backward, linear, matmul, randn, transpose } from "../index";
-import { depthBlocks, openBlasSgemm } from "./openBlasSgemm";
+import { fmafChainModule } from "./fmafChainKernel";
+import { depthBlocks, openBlasSgemm, setSgemmWasm } from "./openBlasSgemm";
 
 /** A result as recordTorchMm.py keeps it: FNV-1a of its float32 bits, and short values whole. */
 interface Summary {
@@ -60,7 +61,12 @@ function expectSummary(t: Tensor | null, s: Summary | undefined): void {
 const randnOf = (shape: number[], seed: number, requiresGrad = false): Tensor =>
   randn(shape, { generator: new Generator(seed), dtype: "float32", requiresGrad });
 
-describe("float32 products in PyTorch's summation order (OpenBLAS 0.3.21, Haswell kernel)", () => {
+describe.each([
+  ["WebAssembly", true],
+  ["JavaScript", false],
+])("float32 products in PyTorch's summation order (OpenBLAS 0.3.21, Haswell kernel), %s", (_, wasm) => {
+  beforeAll(() => setSgemmWasm(wasm));
+  afterAll(() => setSgemmWasm(true));
   for (const c of fixture.cases) {
     if (c.op === "mm" || c.op === "mm_transposed") {
       it(`${c.op} ${c.m}×${c.k} · ${c.k}×${c.n}`, () => {
@@ -97,6 +103,21 @@ describe("float32 products in PyTorch's summation order (OpenBLAS 0.3.21, Haswel
       });
     }
   }
+
+  it("rounds a step that lands on a halfway point as a fused multiply-add does, not twice", () => {
+    // step 2 is fmaf(1 + 2⁻²³, 2⁻²⁴ − 2⁻⁴⁷, 1 + 2⁻²³): exactly 1 + 2⁻²³ + 2⁻²⁴ − 2⁻⁷⁰, just below
+    // halfway; the double sum is the halfway point itself, which rounds to even: 1 + 2⁻²²
+    const x = 1 + 2 ** -23;
+    const c = new Float64Array([0]);
+    openBlasSgemm(1, 1, 2, [x, x], 0, 2, 1, [1, 2 ** -24 - 2 ** -47], 0, 1, 1, c, 0, 1, 1);
+    expect(c[0]).toBe(x);
+  });
+});
+
+describe("float32 products: the schedule and the kernel", () => {
+  it("the WebAssembly kernel is valid WebAssembly", () => {
+    expect(WebAssembly.validate(fmafChainModule(1))).toBe(true);
+  });
 
   it("a product summed exactly and rounded once differs from PyTorch's (the test can fail)", () => {
     const a = randnOf([16, 500], 11);

@@ -1,4 +1,5 @@
 import { fmaf } from "../../math/fusedMultiplyAdd";
+import { loadFmafChainKernel, type FmafChainKernel } from "./fmafChainKernel";
 
 /**
  * A float32 matrix product summed in the order PyTorch's CPU build sums it, so that a float32
@@ -246,20 +247,117 @@ function runsOf(
   return runs;
 }
 
-/** A strided matrix copied into a row-major Float64Array (one element kind for the hot loop). */
-function packed(
+/** A column range of a row with one kind of tile: two accumulators or one. */
+interface Run {
+  start: number;
+  end: number;
+  two: boolean;
+}
+
+/** Rows × cols of a strided matrix copied row-major into `out` from index `at`. */
+function pack(
   rows: number,
   cols: number,
   x: ArrayLike<number>,
   offset: number,
   row: number,
   col: number,
-): Float64Array {
-  const out = new Float64Array(rows * cols);
+  out: Float64Array,
+  at: number,
+): void {
   for (let i = 0; i < rows; i++)
-    for (let j = 0; j < cols; j++) out[i * cols + j] = x[offset + i * row + j * col];
-  return out;
+    for (let j = 0; j < cols; j++) out[at + i * cols + j] = x[offset + i * row + j * col];
 }
+
+/**
+ * Where one row's accumulators for one depth block are computed: A's row at `a` (its `size`
+ * steps from the block's start), B's block at `b` (row-major, `cols` wide), and the even/odd
+ * accumulators, all indices into `mem`. Steps below `pairs` alternate between the two
+ * accumulators where a tile keeps two: even steps (then the rest) in one, odd steps in the other.
+ */
+interface RowBlock {
+  mem: Float64Array;
+  a: number;
+  b: number;
+  even: number;
+  odd: number;
+  cols: number;
+  size: number;
+  runs: Run[];
+}
+
+/** The row block in JavaScript. */
+function rowBlockJs(w: RowBlock): void {
+  const { mem, cols, size, runs } = w;
+  const pairs = size - (size % 8);
+  mem.fill(0, w.even, w.even + cols);
+  mem.fill(0, w.odd, w.odd + cols);
+  const even = mem.subarray(w.even, w.even + cols);
+  const odd = mem.subarray(w.odd, w.odd + cols);
+  for (let p = 0; p < size; p++) {
+    const av = mem[w.a + p];
+    const bBase = w.b + p * cols;
+    if (p < pairs && (p & 1) === 1)
+      for (let r = 0; r < runs.length; r++)
+        step(av, mem, bBase, runs[r].two ? odd : even, runs[r].start, runs[r].end);
+    else step(av, mem, bBase, even, 0, cols);
+  }
+}
+
+/** The row block in the WebAssembly kernel; false when it met a case it leaves to JavaScript. */
+function rowBlockWasm(k: FmafChainKernel, w: RowBlock): boolean {
+  const { cols, size, runs } = w;
+  w.mem.fill(0, w.even, w.even + cols);
+  w.mem.fill(0, w.odd, w.odd + cols);
+  const pairs = size - (size % 8);
+  const row = cols * 8;
+  let flag = 0;
+  for (const run of runs) {
+    const n = run.end - run.start;
+    const a = w.a * 8;
+    const b = (w.b + run.start) * 8;
+    const even = (w.even + run.start) * 8;
+    if (!run.two) flag |= k.chain(a, b, even, size, 8, row, n);
+    else {
+      flag |= k.chain(a, b, even, pairs / 2, 16, 2 * row, n);
+      flag |= k.chain(a + pairs * 8, b + pairs * row, even, size - pairs, 8, row, n);
+      flag |= k.chain(a + 8, b + row, (w.odd + run.start) * 8, pairs / 2, 16, 2 * row, n);
+    }
+  }
+  return flag === 0;
+}
+
+/** Whether mem[from, to) holds no infinity or NaN (the kernel leaves overflows to JavaScript). */
+function allFinite(mem: Float64Array, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (mem[i] - mem[i] !== 0) return false;
+  return true;
+}
+
+let chainKernel: FmafChainKernel | null | undefined;
+let useWasm = true;
+
+/** Chooses the inner loop: for tests that hold WebAssembly and JavaScript to the same bits. */
+export function setSgemmWasm(enabled: boolean): void {
+  useWasm = enabled;
+}
+
+/** The float64 slots to compute in: the kernel's memory grown to `slots`, or a new array. */
+function workspace(slots: number): { mem: Float64Array; kernel: FmafChainKernel | null } {
+  if (useWasm) {
+    chainKernel ??= loadFmafChainKernel(slots * 8);
+    if (chainKernel !== null) {
+      const memory = chainKernel.memory;
+      const bytes = slots * 8;
+      if (memory.buffer.byteLength < bytes)
+        memory.grow(Math.ceil((bytes - memory.buffer.byteLength) / 65536));
+      return { mem: new Float64Array(memory.buffer, 0, slots), kernel: chainKernel };
+    }
+  }
+  return { mem: new Float64Array(slots), kernel: null };
+}
+
+/** Rows of A packed at a time (A is not copied whole: a tall A would keep its copy's memory). */
+const ROW_CHUNK = 64;
 
 /**
  * C (rows×cols, strides cRow/cCol, holding its starting values: zeros, or the bias of an
@@ -287,29 +385,33 @@ export function openBlasSgemm(
   const { calls, threaded } = schedule(rows, cols, depth);
   const paired = pairedTiles(rows, cols, calls);
   const blocks = depthBlocks(depth, threaded);
-  const pa = packed(rows, depth, a, aOffset, aRow, aCol);
-  const pb = packed(depth, cols, b, bOffset, bRow, bCol);
-  const even = new Float64Array(cols);
-  const odd = new Float64Array(cols);
+  // slots: B, then the even and odd accumulators, then a chunk of A's rows
+  const evenAt = depth * cols;
+  const oddAt = evenAt + cols;
+  const aAt = oddAt + cols;
+  const { mem, kernel } = workspace(aAt + ROW_CHUNK * depth);
+  pack(depth, cols, b, bOffset, bRow, bCol, mem, 0);
   for (let i = 0; i < rows; i++) {
+    const chunkRow = i % ROW_CHUNK;
+    if (chunkRow === 0)
+      pack(Math.min(ROW_CHUNK, rows - i), depth, a, aOffset + i * aRow, aRow, aCol, mem, aAt);
     const runs = runsOf(paired, i * cols, cols);
     const cBase = cOffset + i * cRow;
     for (const [start, size] of blocks) {
-      // steps below `pairs` alternate between the two accumulators where a tile keeps two
-      const pairs = size - (size % 8);
-      even.fill(0);
-      odd.fill(0);
-      for (let p = 0; p < size; p++) {
-        const av = pa[i * depth + start + p];
-        const bBase = (start + p) * cols;
-        if (p < pairs && (p & 1) === 1 && runs.length > 0)
-          for (let r = 0; r < runs.length; r++)
-            step(av, pb, bBase, runs[r].two ? odd : even, runs[r].start, runs[r].end);
-        else step(av, pb, bBase, even, 0, cols);
-      }
+      const w: RowBlock = {
+        mem,
+        a: aAt + chunkRow * depth + start,
+        b: start * cols,
+        even: evenAt,
+        odd: oddAt,
+        cols,
+        size,
+        runs,
+      };
+      if (kernel === null || !rowBlockWasm(kernel, w) || !allFinite(mem, evenAt, aAt)) rowBlockJs(w);
       for (const run of runs)
         for (let j = run.start; j < run.end; j++) {
-          const block = run.two ? fmaf(even[j], 1, odd[j]) : even[j];
+          const block = run.two ? fmaf(mem[evenAt + j], 1, mem[oddAt + j]) : mem[evenAt + j];
           const at = cBase + j * cCol;
           c[at] = fmaf(block, 1, c[at]);
         }
