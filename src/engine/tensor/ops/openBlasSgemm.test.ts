@@ -111,6 +111,17 @@ describe.each([
     const c = new Float64Array([0]);
     openBlasSgemm(1, 1, 2, [x, x], 0, 2, 1, [1, 2 ** -24 - 2 ** -47], 0, 1, 1, c, 0, 1, 1);
     expect(c[0]).toBe(x);
+    // the same in three columns: two lanes together, and one alone
+    const c3 = new Float64Array(3);
+    const b3 = [1, 1, 1, 2 ** -24 - 2 ** -47, 2 ** -24 - 2 ** -47, 2 ** -24 - 2 ** -47];
+    openBlasSgemm(1, 3, 2, [x, x], 0, 2, 1, b3, 0, 3, 1, c3, 0, 3, 1);
+    expect(Array.from(c3)).toEqual([x, x, x]);
+  });
+
+  it("overflows to infinity as float32 sums do", () => {
+    const c = new Float64Array(2);
+    openBlasSgemm(1, 2, 2, [3e38, 3e38].map(Math.fround), 0, 2, 1, [1, -1, 1, -1], 0, 2, 1, c, 0, 2, 1);
+    expect(Array.from(c)).toEqual([Infinity, -Infinity]);
   });
 });
 
