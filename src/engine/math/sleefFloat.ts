@@ -13,17 +13,17 @@ const f = Math.fround;
 const view = new DataView(new ArrayBuffer(4));
 
 /** A float and its rounding error: SLEEF's "double-float". */
-interface DF {
+export interface DF {
   x: number;
   y: number;
 }
 
-const R_LN2 = f(1.442695040888963407359924681001892137426645954152985934135449406931);
-const L2U = f(0.693145751953125);
-const L2L = f(1.428606765330187045e-6);
+export const R_LN2 = f(1.442695040888963407359924681001892137426645954152985934135449406931);
+export const L2U = f(0.693145751953125);
+export const L2L = f(1.428606765330187045e-6);
 
 /** Round half to even, as the vector unit converts a float to an int. */
-function rint(x: number): number {
+export function rint(x: number): number {
   const r = Math.round(x);
   return r - x === 0.5 && r % 2 !== 0 ? r - 1 : r;
 }
@@ -61,17 +61,17 @@ export function expf(x: number): number {
 }
 
 // double-float operations, each step one float operation (fused where SLEEF fuses)
-const dfAdd2FF = (x: number, y: number): DF => {
+export const dfAdd2FF = (x: number, y: number): DF => {
   const rx = f(x + y);
   const v = f(rx - x);
   return { x: rx, y: f(f(x - f(rx - v)) + f(y - v)) };
 };
-const dfAdd2DF_F = (a: DF, y: number): DF => {
+export const dfAdd2DF_F = (a: DF, y: number): DF => {
   const rx = f(a.x + y);
   const v = f(rx - a.x);
   return { x: rx, y: f(f(f(a.x - f(rx - v)) + f(y - v)) + a.y) };
 };
-const dfAddDF_DF = (a: DF, b: DF): DF => {
+export const dfAddDF_DF = (a: DF, b: DF): DF => {
   const rx = f(a.x + b.x);
   return { x: rx, y: f(f(f(f(a.x - rx) + b.x) + a.y) + b.y) };
 };
@@ -79,24 +79,24 @@ const dfAddDF_F = (a: DF, y: number): DF => {
   const rx = f(a.x + y);
   return { x: rx, y: f(f(f(a.x - rx) + y) + a.y) };
 };
-const dfAddF_DF = (x: number, b: DF): DF => {
+export const dfAddF_DF = (x: number, b: DF): DF => {
   const rx = f(x + b.x);
   return { x: rx, y: f(f(f(x - rx) + b.x) + b.y) };
 };
-const dfScale = (a: DF, s: number): DF => ({ x: f(a.x * s), y: f(a.y * s) });
-const dfMulDF_F = (a: DF, y: number): DF => {
+export const dfScale = (a: DF, s: number): DF => ({ x: f(a.x * s), y: f(a.y * s) });
+export const dfMulDF_F = (a: DF, y: number): DF => {
   const rx = f(a.x * y);
   return { x: rx, y: fmaf(a.y, y, fmaf(a.x, y, -rx)) };
 };
-const dfMulDF_DF = (a: DF, b: DF): DF => {
+export const dfMulDF_DF = (a: DF, b: DF): DF => {
   const rx = f(a.x * b.x);
   return { x: rx, y: fmaf(a.x, b.y, fmaf(a.y, b.x, fmaf(a.x, b.x, -rx))) };
 };
-const dfSqu = (a: DF): DF => {
+export const dfSqu = (a: DF): DF => {
   const rx = f(a.x * a.x);
   return { x: rx, y: fmaf(f(a.x + a.x), a.y, fmaf(a.x, a.x, -rx)) };
 };
-const dfDiv = (n: DF, d: DF): DF => {
+export const dfDiv = (n: DF, d: DF): DF => {
   const t = f(1 / d.x);
   const qx = f(n.x * t);
   const u = fmaf(t, n.x, -qx);
@@ -105,17 +105,17 @@ const dfDiv = (n: DF, d: DF): DF => {
   return { x: qx, y: qy };
 };
 
-const FLT_MIN = 1.1754943508222875e-38;
-const INV_075 = f(1 / 0.75);
+export const FLT_MIN = 1.1754943508222875e-38;
+export const INV_075 = f(1 / 0.75);
 
 /** The float's biased exponent minus 127 (no normalisation, as SLEEF's vilogb2k). */
-function exponentBits(x: number): number {
+export function exponentBits(x: number): number {
   view.setFloat32(0, x);
   return ((view.getUint32(0) >>> 23) & 0xff) - 0x7f;
 }
 
 /** x with e added to its exponent field (SLEEF's vldexp3). */
-function addToExponent(x: number, e: number): number {
+export function addToExponent(x: number, e: number): number {
   view.setFloat32(0, x);
   view.setInt32(0, (view.getInt32(0) + e * 2 ** 23) | 0);
   return view.getFloat32(0);

@@ -2,6 +2,7 @@ import { record } from "../autograd/gradNode";
 import { isGradEnabled } from "../autograd/gradMode";
 import { isSinglePrecision } from "../dtype";
 import { isInteger, scalarTypeName, type DType } from "../dtype";
+import { sleefPowf } from "../../math/sleefPowf";
 import { broadcastShapes, sameShape } from "../shapeMath";
 import { Tensor } from "../tensor";
 import { runtimeError, TensorError } from "../tensorError";
@@ -178,7 +179,8 @@ function powGrad(g: Tensor, a: Tensor, k: number): Tensor {
 /**
  * `x ** k` for a float tensor and a number k as PyTorch's kernel computes it: k = 2 and 3 as
  * products (x·x, (x·x)·x, each rounded to the dtype), −2 as 1/(x·x), ½ as sqrt, −½ as
- * 1/sqrt, −1 as 1/x; other exponents through pow.
+ * 1/sqrt, −1 as 1/x; other exponents through pow — for float32, SLEEF's powf where PyTorch's
+ * loop is vectorised and the C library's (correctly rounded) where it is not.
  */
 function powByNumber(a: Tensor, k: number, dtype: DType): Tensor {
   const single = isSinglePrecision(dtype);
@@ -191,9 +193,18 @@ function powByNumber(a: Tensor, k: number, dtype: DType): Tensor {
   else if (k === 3 && single)
     for (let i = 0; i < x.length; i++) out[i] = Math.fround(Math.fround(x[i] * x[i]) * x[i]);
   else if (k === 3) for (let i = 0; i < x.length; i++) out[i] = x[i] * x[i] * x[i];
-  else if (single && Number.isInteger(k) && Math.abs(k) <= 16 && k !== -2 && k !== -1)
-    for (let i = 0; i < x.length; i++) out[i] = Math.fround(singlePrecisionPower(x[i], k));
-  else {
+  else if (single && k !== -2 && k !== -1 && k !== 0.5 && k !== -0.5 && k !== 0 && k !== 1) {
+    const nearest =
+      Number.isInteger(k) && Math.abs(k) <= 16
+        ? (v: number) => Math.fround(singlePrecisionPower(v, k))
+        : (v: number) => Math.fround(powOf(v, Math.fround(k)));
+    if (!a.isContiguous()) for (let i = 0; i < x.length; i++) out[i] = nearest(x[i]);
+    else
+      forEachVectorLoop(x.length, (from, vectorEnd, to) => {
+        for (let i = from; i < vectorEnd; i++) out[i] = sleefPowf(x[i], k);
+        for (let i = vectorEnd; i < to; i++) out[i] = nearest(x[i]);
+      });
+  } else {
     const f =
       k === -2
         ? (v: number) => 1 / r(v * v)
@@ -209,6 +220,26 @@ function powByNumber(a: Tensor, k: number, dtype: DType): Tensor {
     for (let i = 0; i < x.length; i++) out[i] = f(x[i]);
   }
   return Tensor.fromValues(out, a.shape, dtype);
+}
+
+/** PyTorch's grain: an elementwise kernel over more elements than this is split among threads. */
+const GRAIN_SIZE = 32768;
+/** The threads PyTorch splits such a kernel among (fixed, as in openBlasSgemm.ts). */
+const THREADS = 2;
+
+/**
+ * The loops PyTorch runs a contiguous float kernel of n elements in: one per thread past the
+ * grain, each vectorised 16 elements at a time up to `vectorEnd`, the rest one by one. Which
+ * elements are whose matters where the vector routine (SLEEF) and the scalar one (the C
+ * library's, correctly rounded) give different floats.
+ */
+function forEachVectorLoop(n: number, loop: (from: number, vectorEnd: number, to: number) => void): void {
+  const threads = n > GRAIN_SIZE ? Math.min(THREADS, Math.ceil(n / GRAIN_SIZE)) : 1;
+  const chunk = Math.ceil(n / threads);
+  for (let from = 0; from < n; from += chunk) {
+    const to = Math.min(n, from + chunk);
+    loop(from, from + Math.floor((to - from) / 16) * 16, to);
+  }
 }
 
 /**

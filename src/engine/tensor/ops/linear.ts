@@ -2,6 +2,7 @@ import { record } from "../autograd/gradNode";
 import { Tensor } from "../tensor";
 import { runtimeError } from "../tensorError";
 import { sumToShape } from "./broadcast";
+import { float32Linear } from "./float32Linear";
 import { gemm } from "./gemm";
 import { resultType } from "./operand";
 
@@ -26,6 +27,8 @@ export function linear(x: Tensor, weight: Tensor, bias: Tensor | null = null): T
     throw runtimeError(
       `The size of tensor a (${outFeatures}) must match the size of tensor b (${bias.shape[bias.ndim - 1]}) at non-singleton dimension ${x.ndim - 1}`,
     );
+  if (x.dtype === "float32" && weight.dtype === "float32" && (bias === null || bias.dtype === "float32"))
+    return float32Linear(x, weight, bias);
   const xs = x.rowMajor();
   const out = new Float64Array(rows * outFeatures);
   const wd = weight.storage.data;

@@ -4,6 +4,7 @@ import { broadcastShapes, numelOf } from "../shapeMath";
 import { Tensor } from "../tensor";
 import { runtimeError } from "../tensorError";
 import { sumToShape } from "./broadcast";
+import { mmFloat32, mmGradLeft, mmGradRight } from "./float32Mm";
 import { gemm } from "./gemm";
 import { resultType } from "./operand";
 import { internalView } from "./shape";
@@ -132,9 +133,18 @@ function checkShapes(a: Tensor, b: Tensor): void {
   );
 }
 
-export function matmul(a: Tensor, b: Tensor): Tensor {
+/**
+ * How a float32 product is summed: as PyTorch sums it (`"torch"`: `mm` through OpenBLAS's
+ * order, float32Mm.ts), or exactly and rounded once (`"exact"`, what numpy's own loops are
+ * closest to). float64 products are summed exactly either way.
+ */
+export type Float32Sums = "torch" | "exact";
+
+export function matmul(a: Tensor, b: Tensor, sums: Float32Sums = "torch"): Tensor {
   checkShapes(a, b);
   const dtype = resultType([a, b]);
+  if (sums === "torch" && a.dtype === "float32" && b.dtype === "float32" && b.ndim === 2)
+    return torchFloat32Mm(a, b);
   const pa = promote(a, "left");
   const pb = promote(b, "right");
   const full = batchedProduct(pa, pb, dtype);
@@ -156,6 +166,32 @@ export function matmul(a: Tensor, b: Tensor): Tensor {
         const gb = needs[1]
           ? reshapeView(sumToShape(batchedProduct(swapLast(pa), gf, g.dtype), pb.shape), b.shape)
           : null;
+        return [ga, gb];
+      }),
+    ["∂(A@B)/∂A: g @ Bᵀ", "∂(A@B)/∂B: Aᵀ @ g"],
+    [a, b],
+  );
+}
+
+/**
+ * A float32 `a @ b` with a 2-d `b`, which PyTorch computes with `mm`: a 1-d `a` as one row, a
+ * ≥3-d `a` folded into rows ([..., m, k] → [… · m, k]); summed and differentiated as PyTorch does.
+ */
+function torchFloat32Mm(a: Tensor, b: Tensor): Tensor {
+  const k = a.shape[a.ndim - 1];
+  const rows = a.ndim === 1 ? promote(a, "left") : a.ndim === 2 ? a : reshapeView(a, [a.numel / k, k]);
+  const n = b.shape[1];
+  const shape = [...a.shape.slice(0, -1), n];
+  const out = Tensor.fromValues(mmFloat32(rows, b), shape, "float32");
+  return record(
+    out,
+    "@",
+    [a, b],
+    (g, needs) =>
+      withNoGrad(() => {
+        const g2 = reshapeView(g, [rows.shape[0], n]);
+        const ga = needs[0] ? Tensor.fromValues(mmGradLeft(g2, rows, b), a.shape, "float32") : null;
+        const gb = needs[1] ? Tensor.fromValues(mmGradRight(g2, rows, b), b.shape, "float32") : null;
         return [ga, gb];
       }),
     ["∂(A@B)/∂A: g @ Bᵀ", "∂(A@B)/∂B: Aᵀ @ g"],

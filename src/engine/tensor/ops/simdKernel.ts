@@ -1,3 +1,5 @@
+import { name, section, uleb, vector, type WasmApi, type WasmMemory } from "./wasmBytes";
+
 /**
  * The 4×4 GEMM micro-kernel in WebAssembly SIMD: two float64 lanes per instruction, so each step
  * along k does 8 vector multiply-adds where the JavaScript kernel does 16 scalar ones. It makes
@@ -14,20 +16,6 @@ export interface SimdKernel {
   /** Writes the 4×4 block A-sliver · B-sliver (kc steps) to float64 slots out/8 … out/8 + 15. */
   kernel(aByteOffset: number, bByteOffset: number, kc: number, outByteOffset: number): void;
   memory: WasmMemory;
-}
-
-/**
- * The few parts of the WebAssembly API used here, typed locally: the engine is also a library
- * (src/library), and not every user's TypeScript settings declare WebAssembly.
- */
-interface WasmMemory {
-  readonly buffer: ArrayBuffer;
-  grow(pages: number): number;
-}
-interface WasmApi {
-  validate(bytes: Uint8Array<ArrayBuffer>): boolean;
-  Module: new (bytes: Uint8Array<ArrayBuffer>) => object;
-  Instance: new (module: object) => { exports: object };
 }
 
 // Local indices: the four parameters, then v128 locals.
@@ -68,30 +56,6 @@ const simdOp = {
   f64x2Add: [0xf0, 0x01],
   f64x2Mul: [0xf2, 0x01],
 } as const;
-
-function uleb(n: number): number[] {
-  const out: number[] = [];
-  do {
-    let byte = n & 0x7f;
-    n >>>= 7;
-    if (n !== 0) byte |= 0x80;
-    out.push(byte);
-  } while (n !== 0);
-  return out;
-}
-
-function section(id: number, body: number[]): number[] {
-  return [id, ...uleb(body.length), ...body];
-}
-
-function vector(items: number[][]): number[] {
-  return [...uleb(items.length), ...items.flat()];
-}
-
-function name(text: string): number[] {
-  const bytes = [...new TextEncoder().encode(text)];
-  return [...uleb(bytes.length), ...bytes];
-}
 
 /** The kernel's body: the k loop, then the 8 accumulators stored to `out`. */
 function kernelBody(): number[] {

@@ -271,7 +271,7 @@ function product(
   dtype: NpDtype,
   values: ((a: Mat, b: Mat, shape: readonly number[]) => Float64Array) | null,
 ): NdArray | NpScalar {
-  const out = T.matmul(ta, tb);
+  const out = T.matmul(ta, tb, "exact");
   if (dtype === "float64" && values !== null)
     out.storage.data.set(values(matOf(ta), matOf(tb), out.shape), out.offset);
   if (dtype === "bool") out.storage.data.forEach((v, i, d) => (d[i] = v !== 0 ? 1 : 0));
@@ -297,7 +297,7 @@ export function dot(s: NumpyState, x: PyValue, y: PyValue): NdArray | NpScalar {
   const a2 = T.reshape(ta, [restA.reduce((p, d) => p * d, 1), ka]);
   const order = [kbAxis, ...b.shape.map((_, i) => i).filter((i) => i !== kbAxis)];
   const b2 = T.reshape(T.permute(tb, order), [ka, restB.reduce((p, d) => p * d, 1)]);
-  const out = T.reshape(T.matmul(a2, b2), [...restA, ...restB]);
+  const out = T.reshape(T.matmul(a2, b2, "exact"), [...restA, ...restB]);
   if (dtype === "float64") {
     const values = out.storage.data;
     const ma = matOf(ta);

@@ -265,7 +265,7 @@ export function cumsum(s: NumpyState, a: NdArray | NpScalar, axis: number | null
   const tri = allocFloat64(n * n);
   for (let i = 0; i < n; i++) for (let j = i; j < n; j++) tri[i * n + j] = 1;
   const moved = T.transpose(t, ax, -1);
-  const product = T.matmul(moved, T.Tensor.fromValues(tri, [n, n], t.dtype));
+  const product = T.matmul(moved, T.Tensor.fromValues(tri, [n, n], t.dtype), "exact");
   const out = T.contiguous(T.transpose(product, ax, -1));
   // numpy's running sums, lane by lane along the axis
   const values = moved.copyValues();

@@ -1,0 +1,72 @@
+import { fmaf } from "../../math/fusedMultiplyAdd";
+import { record } from "../autograd/gradNode";
+import { Tensor } from "../tensor";
+import { sumToShape } from "./broadcast";
+import { mmFloat32, mmGradLeft, mmGradRight } from "./float32Mm";
+import { internalView } from "./shape";
+
+/**
+ * `F.linear(x, W, b)` on float32 tensors, computed as PyTorch 1.13 computes it so the numbers
+ * agree to the last bit: a 2-d input, or a contiguous 3-d one folded into rows, is one `addmm`
+ * (the bias is where the sums start); any other input is `x @ Wᵀ` followed by adding the bias.
+ * The products are PyTorch's (float32Mm.ts), forward and backward.
+ */
+export function float32Linear(x: Tensor, weight: Tensor, bias: Tensor | null): Tensor {
+  const [outFeatures, inFeatures] = weight.shape;
+  const rows = x.numel / Math.max(inFeatures, 1);
+  const wt = internalView(
+    weight,
+    [inFeatures, outFeatures],
+    [weight.strides[1], weight.strides[0]],
+    weight.offset,
+  );
+  const x2 =
+    x.ndim === 2
+      ? x
+      : x.isContiguous()
+        ? internalView(x, [rows, inFeatures], [inFeatures, 1], x.offset)
+        : Tensor.fromValues(x.copyValues(), [rows, inFeatures], x.dtype);
+  const bv = bias === null ? null : bias.values();
+  const step = bv !== null && bv.length === 1 ? 0 : 1;
+  const fused = bv !== null && (x.ndim === 2 || (x.ndim === 3 && x.isContiguous()));
+  let init: Float64Array | undefined;
+  if (fused) {
+    init = new Float64Array(rows * outFeatures);
+    for (let i = 0; i < rows; i++)
+      for (let j = 0; j < outFeatures; j++) init[i * outFeatures + j] = bv[j * step];
+  }
+  const out = mmFloat32(x2, wt, init);
+  if (bv !== null && !fused)
+    for (let i = 0; i < rows; i++)
+      for (let j = 0; j < outFeatures; j++)
+        out[i * outFeatures + j] = fmaf(out[i * outFeatures + j], 1, bv[j * step]);
+  const inputs = bias === null ? [x, weight] : [x, weight, bias];
+  return record(
+    Tensor.fromValues(out, [...x.shape.slice(0, -1), outFeatures], "float32"),
+    "linear",
+    inputs,
+    (g, needs) => {
+      const g2 = g.ndim === 2 ? g : Tensor.fromValues(g.copyValues(), [rows, outFeatures], g.dtype);
+      const gx = needs[0] ? Tensor.fromValues(mmGradLeft(g2, x2, wt), x.shape, "float32") : null;
+      let gw: Tensor | null = null;
+      if (needs[1]) {
+        // PyTorch forms the gradient of Wᵀ; W's is its transpose, moved without arithmetic
+        const gwt = mmGradRight(g2, x2, wt);
+        const values = new Float64Array(outFeatures * inFeatures);
+        for (let i = 0; i < inFeatures; i++)
+          for (let j = 0; j < outFeatures; j++) values[j * inFeatures + i] = gwt[i * outFeatures + j];
+        gw = Tensor.fromValues(values, weight.shape, "float32");
+      }
+      let gb: Tensor | null = null;
+      if (bias !== null && needs[2]) {
+        // summed over the rows as PyTorch's sum_to sums (its cascade order)
+        const rowsOfG = Tensor.fromValues(g.copyValues(), [rows, outFeatures], g.dtype);
+        gb = sumToShape(rowsOfG, bias.numel === 1 ? [1, 1] : [1, outFeatures]);
+        gb = Tensor.fromValues(gb.copyValues(), bias.shape, g.dtype);
+      }
+      return bias === null ? [gx, gw] : [gx, gw, gb];
+    },
+    ["∂linear/∂x: g @ W", "∂linear/∂W: gᵀ @ x", "∂linear/∂b: g summed over rows"].slice(0, inputs.length),
+    [x, weight],
+  );
+}
