@@ -1,8 +1,9 @@
 import { fmaf } from "../../math/fusedMultiplyAdd";
 import { record } from "../autograd/gradNode";
+import type { FloatArray } from "../floatArray";
 import { Tensor } from "../tensor";
 import { sumToShape } from "./broadcast";
-import { mmFloat32, mmGradLeft, mmGradRight } from "./float32Mm";
+import { float32Tensor, float32Values, mmFloat32, mmGradLeft, mmGradRight } from "./float32Mm";
 import { internalView } from "./shape";
 
 /**
@@ -29,9 +30,9 @@ export function float32Linear(x: Tensor, weight: Tensor, bias: Tensor | null): T
   const bv = bias === null ? null : bias.values();
   const step = bv !== null && bv.length === 1 ? 0 : 1;
   const fused = bv !== null && (x.ndim === 2 || (x.ndim === 3 && x.isContiguous()));
-  let init: Float64Array | undefined;
+  let init: FloatArray | undefined;
   if (fused) {
-    init = new Float64Array(rows * outFeatures);
+    init = float32Values(rows * outFeatures);
     for (let i = 0; i < rows; i++)
       for (let j = 0; j < outFeatures; j++) init[i * outFeatures + j] = bv[j * step];
   }
@@ -42,7 +43,7 @@ export function float32Linear(x: Tensor, weight: Tensor, bias: Tensor | null): T
         out[i * outFeatures + j] = fmaf(out[i * outFeatures + j], 1, bv[j * step]);
   const inputs = bias === null ? [x, weight] : [x, weight, bias];
   return record(
-    Tensor.fromValues(out, [...x.shape.slice(0, -1), outFeatures], "float32"),
+    float32Tensor(out, [...x.shape.slice(0, -1), outFeatures]),
     "linear",
     inputs,
     (g, needs) => {

@@ -1,4 +1,6 @@
-import { Tensor } from "../tensor";
+import { storesFloat32, type FloatArray } from "../floatArray";
+import { contiguousStrides } from "../shapeMath";
+import { Storage, Tensor } from "../tensor";
 import { openBlasSgemm } from "./openBlasSgemm";
 
 /**
@@ -39,7 +41,7 @@ export function isColumnMajor(t: Tensor): boolean {
 }
 
 /** x.mm(y) into `out`, row-major [x.rows, y.cols], or its transpose when `transpose`. */
-function product(x: Operand, y: Operand, out: Float64Array, transpose: boolean): void {
+function product(x: Operand, y: Operand, out: FloatArray, transpose: boolean): void {
   const n = y.cols;
   const m = x.rows;
   openBlasSgemm(
@@ -61,9 +63,21 @@ function product(x: Operand, y: Operand, out: Float64Array, transpose: boolean):
   );
 }
 
+/** Room for n float32 values: 4 bytes each where float32 tensors keep a Float32Array. */
+export function float32Values(n: number): FloatArray {
+  return storesFloat32("float32") ? new Float32Array(n) : new Float64Array(n);
+}
+
+/** A float32 tensor over `values` (float32 values already), without copying a Float32Array. */
+export function float32Tensor(values: FloatArray, shape: readonly number[]): Tensor {
+  return values instanceof Float32Array
+    ? new Tensor(new Storage(values), [...shape], contiguousStrides(shape), 0, "float32")
+    : Tensor.fromValues(values, shape, "float32");
+}
+
 /** `a.mm(b)` (row-major [m, n]); `init` holds `addmm`'s bias already spread over the result. */
-export function mmFloat32(a: Tensor, b: Tensor, init?: Float64Array): Float64Array {
-  const out = init ?? new Float64Array(a.shape[0] * b.shape[1]);
+export function mmFloat32(a: Tensor, b: Tensor, init?: FloatArray): FloatArray {
+  const out = init ?? float32Values(a.shape[0] * b.shape[1]);
   product(operand(a), operand(b), out, false);
   return out;
 }

@@ -1,7 +1,7 @@
-import { float64Copy } from "../floatArray";
+import { float64Copy, storesFloat32 } from "../floatArray";
 import { record } from "../autograd/gradNode";
 import { broadcastShapes, contiguousStrides, numelOf } from "../shapeMath";
-import { Tensor } from "../tensor";
+import { Storage, Tensor } from "../tensor";
 import { indexError, runtimeError, valueError } from "../tensorError";
 import { expandValues, forEachRow, gradFor } from "./broadcast";
 import { inPlaceIsRecorded, rebase } from "./inplace";
@@ -202,6 +202,26 @@ function advancedPositions(
   view: Layout,
   advanced: readonly Advanced[],
 ): { shape: number[]; positions: Float64Array } {
+  const plan = advancedPlan(view, advanced);
+  const positions = new Float64Array(plan.total);
+  plan.forEach((o, p) => (positions[o] = p));
+  return { shape: plan.shape, positions };
+}
+
+/** Advanced indexing's result shape and a walk over its elements' storage positions. */
+interface AdvancedPlan {
+  shape: number[];
+  total: number;
+  /** Calls `visit(o, p)` for each result element `o` (row-major) at storage position `p`. */
+  forEach(visit: (o: number, p: number) => void): void;
+}
+
+/**
+ * Plans advanced indexing on `view` without materialising a position per result element:
+ * `emb = C[Xtr]` over a whole training set has tens of millions of them, and an array of their
+ * positions would take twice the result's own memory (float32) for nothing.
+ */
+function advancedPlan(view: Layout, advanced: readonly Advanced[]): AdvancedPlan {
   let iShape: number[] = [];
   try {
     for (const a of advanced) iShape = broadcastShapes(iShape, a.index.shape);
@@ -235,21 +255,22 @@ function advancedPositions(
   const shape = groups.flatMap((g) => (g === "index" ? iShape : [g.size]));
   const sizes = groups.map((g) => (g === "index" ? iCount : g.size));
   const total = numelOf(sizes);
-  const positions = new Float64Array(total);
-  const counter = new Array<number>(groups.length).fill(0);
-  for (let o = 0; o < total; o++) {
-    let p = view.offset;
-    for (let gi = 0; gi < groups.length; gi++) {
-      const g = groups[gi];
-      p += g === "index" ? advOffset[counter[gi]] : counter[gi] * g.stride;
+  const forEach = (visit: (o: number, p: number) => void): void => {
+    const counter = new Array<number>(groups.length).fill(0);
+    for (let o = 0; o < total; o++) {
+      let p = view.offset;
+      for (let gi = 0; gi < groups.length; gi++) {
+        const g = groups[gi];
+        p += g === "index" ? advOffset[counter[gi]] : counter[gi] * g.stride;
+      }
+      visit(o, p);
+      for (let gi = groups.length - 1; gi >= 0; gi--) {
+        if (++counter[gi] < sizes[gi]) break;
+        counter[gi] = 0;
+      }
     }
-    positions[o] = p;
-    for (let gi = groups.length - 1; gi >= 0; gi--) {
-      if (++counter[gi] < sizes[gi]) break;
-      counter[gi] = 0;
-    }
-  }
-  return { shape, positions };
+  };
+  return { shape, total, forEach };
 }
 
 /** Adds `g` (shaped like the basic view) into a zero tensor of `shape` through the logical view. */
@@ -282,20 +303,25 @@ export function index(t: Tensor, list: readonly IndexItem[]): Tensor {
       "∂x[i]/∂x: the gradient placed at the indexed positions, 0 elsewhere",
     ]);
   }
-  const picked = advancedPositions(actual.view, actual.advanced);
-  const logicalPicked = advancedPositions(logical.view, logical.advanced);
+  const picked = advancedPlan(actual.view, actual.advanced);
   const data = t.storage.data;
-  const values = new Float64Array(picked.positions.length);
-  for (let i = 0; i < values.length; i++) values[i] = data[picked.positions[i]];
+  // a float32 tensor's values are float32 already: gathered straight into a Float32Array (4
+  // bytes an element, as PyTorch's), not through a Float64Array twice the size
+  const values = storesFloat32(t.dtype) ? new Float32Array(picked.total) : new Float64Array(picked.total);
+  picked.forEach((o, p) => (values[o] = data[p]));
+  const out =
+    values instanceof Float32Array
+      ? new Tensor(new Storage(values), picked.shape, contiguousStrides(picked.shape), 0, t.dtype)
+      : Tensor.fromValues(values, picked.shape, t.dtype);
   return record(
-    Tensor.fromValues(values, picked.shape, t.dtype),
+    out,
     "index",
     [t],
     (g) => {
       const r = new Float64Array(t.numel);
       const gv = g.values();
-      const pos = logicalPicked.positions;
-      for (let i = 0; i < pos.length; i++) r[pos[i]] += gv[i];
+      // planned again here, not kept: under no_grad (evaluating a split) nothing of it is needed
+      advancedPlan(logical.view, logical.advanced).forEach((o, p) => (r[p] += gv[o]));
       return [Tensor.fromValues(r, shape, g.dtype)];
     },
     ["∂x[idx]/∂x: the gradient added at each picked position (repeats accumulate)"],

@@ -1,10 +1,11 @@
 import { record } from "../autograd/gradNode";
 import { withNoGrad } from "../autograd/gradMode";
 import { broadcastShapes, numelOf } from "../shapeMath";
-import { Tensor } from "../tensor";
+import { storesFloat32 } from "../floatArray";
+import { Storage, Tensor } from "../tensor";
 import { runtimeError } from "../tensorError";
 import { sumToShape } from "./broadcast";
-import { mmFloat32, mmGradLeft, mmGradRight } from "./float32Mm";
+import { float32Tensor, mmFloat32, mmGradLeft, mmGradRight } from "./float32Mm";
 import { gemm } from "./gemm";
 import { resultType } from "./operand";
 import { internalView } from "./shape";
@@ -61,11 +62,19 @@ export function batchedProduct(a: Tensor, b: Tensor, dtype = resultType([a, b]))
   const batchB = b.shape.slice(0, -2);
   const batch = broadcastShapes(batchA, batchB);
   const count = numelOf(batch);
-  const out = new Float64Array(count * m * n);
   const offsetsA = batchOffsets(a, batch);
   const offsetsB = batchOffsets(b, batch);
   const [ar, ac] = a.strides.slice(-2);
   const [br, bc] = b.strides.slice(-2);
+  if (storesFloat32(dtype) && count * m * n > STAGE_ITEMS) {
+    const out32 = new Float32Array(count * m * n);
+    const product: Product = { m, n, k, a, offsetsA, ar, ac, b, offsetsB, br, bc };
+    if (count === 1) productRowsStaged(product, out32);
+    else productBatchesStaged(product, count, out32);
+    const outShape = [...batch, m, n];
+    return new Tensor(new Storage(out32), outShape, stridesOf(outShape), 0, dtype);
+  }
+  const out = new Float64Array(count * m * n);
   for (let i = 0; i < count; i++)
     gemm(
       m,
@@ -182,7 +191,7 @@ function torchFloat32Mm(a: Tensor, b: Tensor): Tensor {
   const rows = a.ndim === 1 ? promote(a, "left") : a.ndim === 2 ? a : reshapeView(a, [a.numel / k, k]);
   const n = b.shape[1];
   const shape = [...a.shape.slice(0, -1), n];
-  const out = Tensor.fromValues(mmFloat32(rows, b), shape, "float32");
+  const out = float32Tensor(mmFloat32(rows, b), shape);
   return record(
     out,
     "@",
@@ -197,4 +206,90 @@ function torchFloat32Mm(a: Tensor, b: Tensor): Tensor {
     ["∂(A@B)/∂A: g @ Bᵀ", "∂(A@B)/∂B: Aᵀ @ g"],
     [a, b],
   );
+}
+
+/**
+ * A float32 product past this many elements is computed a stage at a time into a float64
+ * scratch of this size and rounded into its Float32Array, never whole in float64: the hidden
+ * layer of a whole training set (`Xtr` through a Linear) is tens of millions of elements, and a
+ * float64 copy of it beside the float32 result would triple its memory.
+ */
+const STAGE_ITEMS = 1 << 20;
+
+/** A product's operands as batchedProduct laid them out. */
+interface Product {
+  m: number;
+  n: number;
+  k: number;
+  a: Tensor;
+  offsetsA: readonly number[];
+  ar: number;
+  ac: number;
+  b: Tensor;
+  offsetsB: readonly number[];
+  br: number;
+  bc: number;
+}
+
+/**
+ * One matrix product, a block of rows at a time. Each element's sum does not depend on which
+ * rows share its call, as long as every call takes the blocked path: so no block is smaller
+ * than a stage (the last one takes the rows left over), and the bits are those of one call.
+ */
+function productRowsStaged(p: Product, out: Float32Array): void {
+  const rows = Math.max(1, Math.floor(STAGE_ITEMS / p.n));
+  const scratch = new Float64Array(rows * 2 * p.n);
+  for (let r0 = 0; r0 < p.m;) {
+    const mc = p.m - r0 < 2 * rows ? p.m - r0 : rows;
+    gemm(
+      mc,
+      p.n,
+      p.k,
+      p.a.storage.data,
+      p.offsetsA[0] + r0 * p.ar,
+      p.ar,
+      p.ac,
+      p.b.storage.data,
+      p.offsetsB[0],
+      p.br,
+      p.bc,
+      scratch,
+      0,
+      p.n,
+      false,
+    );
+    const base = r0 * p.n;
+    for (let i = 0; i < mc * p.n; i++) out[base + i] = Math.fround(scratch[i]);
+    r0 += mc;
+  }
+}
+
+/** Batches of products, as many at a time as fit a stage (each is its own call, as unstaged). */
+function productBatchesStaged(p: Product, count: number, out: Float32Array): void {
+  const size = p.m * p.n;
+  const per = Math.max(1, Math.floor(STAGE_ITEMS / size));
+  const scratch = new Float64Array(per * size);
+  for (let i0 = 0; i0 < count; i0 += per) {
+    const end = Math.min(count, i0 + per);
+    for (let i = i0; i < end; i++)
+      gemm(
+        p.m,
+        p.n,
+        p.k,
+        p.a.storage.data,
+        p.offsetsA[i],
+        p.ar,
+        p.ac,
+        p.b.storage.data,
+        p.offsetsB[i],
+        p.br,
+        p.bc,
+        scratch,
+        (i - i0) * size,
+        p.n,
+        false,
+      );
+    const base = i0 * size;
+    for (let j = 0; j < (end - i0) * size; j++) out[base + j] = Math.fround(scratch[j]);
+  }
 }

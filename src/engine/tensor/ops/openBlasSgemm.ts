@@ -1,4 +1,5 @@
 import { fmaf } from "../../math/fusedMultiplyAdd";
+import type { FloatArray } from "../floatArray";
 import { loadFmafChainKernel, type FmafChainKernel } from "./fmafChainKernel";
 
 /**
@@ -376,7 +377,7 @@ export function openBlasSgemm(
   bOffset: number,
   bRow: number,
   bCol: number,
-  c: Float64Array,
+  c: FloatArray,
   cOffset: number,
   cRow: number,
   cCol: number,
