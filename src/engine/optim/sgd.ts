@@ -1,3 +1,4 @@
+import { fma, fmaf } from "../math/fusedMultiplyAdd";
 import type { FloatArray } from "../tensor/floatArray";
 import type { Tensor } from "../tensor/tensor";
 import { TensorError } from "../tensor/tensorError";
@@ -47,20 +48,31 @@ export class SGD extends Optimizer<SGDOptions, SGDState> {
   protected update(p: Tensor, grad: FloatArray, o: SGDOptions): void {
     const { values, commit } = paramValues(p);
     const n = values.length;
+    // PyTorch's in-place ops in the parameter's own precision: `mul_` rounds, an `add_` with
+    // alpha is one fused multiply-add (its kernels' fmadd), and the Python floats (lr,
+    // momentum, 1 − dampening, weight decay) are cast to the parameter's dtype first
+    const single = p.dtype === "float32";
+    const cast = single ? Math.fround : (v: number) => v;
+    const madd = single ? fmaf : fma;
+    const momentum = cast(o.momentum);
     const g = new Float64Array(n);
     for (let i = 0; i < n; i++) g[i] = o.maximize ? -grad[i] : grad[i];
-    if (o.weightDecay !== 0) for (let i = 0; i < n; i++) g[i] = g[i] + o.weightDecay * values[i];
+    if (o.weightDecay !== 0) {
+      const wd = cast(o.weightDecay);
+      for (let i = 0; i < n; i++) g[i] = madd(values[i], wd, g[i]);
+    }
     if (o.momentum !== 0) {
       const state = this.state.get(p) ?? { momentumBuffer: null };
       this.state.set(p, state);
       let buf = state.momentumBuffer;
+      const keep = cast(1 - o.dampening);
       if (buf === null) buf = state.momentumBuffer = g.slice();
-      else for (let i = 0; i < n; i++) buf[i] = buf[i] * o.momentum + (1 - o.dampening) * g[i];
-      if (o.nesterov) for (let i = 0; i < n; i++) g[i] = g[i] + o.momentum * buf[i];
+      else for (let i = 0; i < n; i++) buf[i] = madd(g[i], keep, cast(buf[i] * momentum));
+      if (o.nesterov) for (let i = 0; i < n; i++) g[i] = madd(buf[i], momentum, g[i]);
       else g.set(buf);
     }
-    const step = -o.lr;
-    for (let i = 0; i < n; i++) values[i] = values[i] + step * g[i];
+    const step = cast(-o.lr);
+    for (let i = 0; i < n; i++) values[i] = madd(g[i], step, values[i]);
     commit();
   }
 }
