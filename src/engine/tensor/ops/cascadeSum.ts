@@ -43,6 +43,27 @@ function addLanes(
 }
 
 /**
+ * One step of multiRowSum: row k's `lanes` values at at + k·colStride into its accumulators at
+ * k·lanes (each accumulator gets the same additions in the same order as addLanes per row; one
+ * call per step, not per row, on the loop that does nearly all of a sum's work).
+ */
+function addRows(
+  single: boolean,
+  acc: Float64Array,
+  src: FloatArray,
+  at: number,
+  colStride: number,
+  nrows: number,
+  lanes: number,
+): void {
+  for (let row = 0, to = 0; row < nrows; row++) {
+    const from = at + row * colStride;
+    if (single) for (let l = 0; l < lanes; l++, to++) acc[to] = Math.fround(acc[to] + src[from + l]);
+    else for (let l = 0; l < lanes; l++, to++) acc[to] = acc[to] + src[from + l];
+  }
+}
+
+/**
  * `multi_row_sum`: `nrows` sums at once over `size` steps; step i reads row k at
  * base + i·rowStride + k·colStride, `lanes` wide. Returns the sums row after row, `lanes` each
  * (row k's lane l at k·lanes + l). The accumulators of all levels live in one array: level j,
@@ -65,11 +86,8 @@ function multiRowSum(
   const { data, single } = k;
   let i = 0;
   while (i + step <= size) {
-    for (let j = 0; j < step; j++, i++) {
-      const at = base + i * rowStride;
-      for (let row = 0; row < nrows; row++)
-        addLanes(single, acc, row * lanes, data, at + row * colStride, lanes);
-    }
+    for (let j = 0; j < step; j++, i++)
+      addRows(single, acc, data, base + i * rowStride, colStride, nrows, lanes);
     for (let j = 1; j < levels; j++) {
       addLanes(single, acc, j * width, acc, (j - 1) * width, width);
       acc.fill(0, (j - 1) * width, j * width);
@@ -77,11 +95,7 @@ function multiRowSum(
       if (Math.floor(i / 2 ** (j * power)) % step !== 0) break;
     }
   }
-  for (; i < size; i++) {
-    const at = base + i * rowStride;
-    for (let row = 0; row < nrows; row++)
-      addLanes(single, acc, row * lanes, data, at + row * colStride, lanes);
-  }
+  for (; i < size; i++) addRows(single, acc, data, base + i * rowStride, colStride, nrows, lanes);
   for (let j = 1; j < levels; j++) addLanes(single, acc, 0, acc, j * width, width);
   return acc.subarray(0, width);
 }

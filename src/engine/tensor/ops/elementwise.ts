@@ -3,6 +3,7 @@ import { isGradEnabled } from "../autograd/gradMode";
 import { isSinglePrecision } from "../dtype";
 import { isInteger, scalarTypeName, type DType } from "../dtype";
 import { broadcastShapes, sameShape } from "../shapeMath";
+import { newStoredArray } from "../floatArray";
 import { Tensor } from "../tensor";
 import { runtimeError, TensorError } from "../tensorError";
 import { arithmeticTensor } from "./arithmeticKernel";
@@ -184,14 +185,17 @@ function powByNumber(a: Tensor, k: number, dtype: DType): Tensor {
   const single = isSinglePrecision(dtype);
   const r = single ? Math.fround : (v: number) => v;
   const x = castOperand(a, dtype).values();
+  if (k === 2 || k === 3) {
+    // the squares and cubes of polynomial models get loops of their own (no call per element),
+    // into the array the tensor keeps (a Float32Array's store rounds as Math.fround does)
+    const stored = newStoredArray(x.length, dtype);
+    if (k === 2) for (let i = 0; i < x.length; i++) stored[i] = x[i] * x[i];
+    else if (single) for (let i = 0; i < x.length; i++) stored[i] = Math.fround(x[i] * x[i]) * x[i];
+    else for (let i = 0; i < x.length; i++) stored[i] = x[i] * x[i] * x[i];
+    return Tensor.fromStored(stored, a.shape, dtype);
+  }
   const out = new Float64Array(x.length);
-  // the squares and cubes of polynomial models get loops of their own (no call per element)
-  if (k === 2 && single) for (let i = 0; i < x.length; i++) out[i] = Math.fround(x[i] * x[i]);
-  else if (k === 2) for (let i = 0; i < x.length; i++) out[i] = x[i] * x[i];
-  else if (k === 3 && single)
-    for (let i = 0; i < x.length; i++) out[i] = Math.fround(Math.fround(x[i] * x[i]) * x[i]);
-  else if (k === 3) for (let i = 0; i < x.length; i++) out[i] = x[i] * x[i] * x[i];
-  else if (single && Number.isInteger(k) && Math.abs(k) <= 16 && k !== -2 && k !== -1)
+  if (single && Number.isInteger(k) && Math.abs(k) <= 16 && k !== -2 && k !== -1)
     for (let i = 0; i < x.length; i++) out[i] = Math.fround(singlePrecisionPower(x[i], k));
   else {
     const f =
