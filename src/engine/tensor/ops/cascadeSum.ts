@@ -282,3 +282,22 @@ export function cascadeSum(a: Tensor, dims: readonly number[], dtype: "float32" 
   }
   return out;
 }
+
+/**
+ * The sum of `n` (2 or more) contiguous elements of `data` from `offset`, in the dtype: what
+ * cascadeSum gives for a contiguous tensor of them summed over all its dims (its layout merges
+ * to one run of n elements), without a tensor around the array. For sums of arrays no program
+ * sees (a gradient's product summed to a 0-d parameter: summedProduct.ts).
+ */
+export function sumContiguous(
+  data: FloatArray,
+  offset: number,
+  n: number,
+  dtype: "float32" | "float64",
+): number {
+  const single = isSinglePrecision(dtype);
+  const k: Kernel = { data, round: single ? Math.fround : (x) => x, single, lanes: single ? 8 : 4 };
+  const out = new Float64Array(1);
+  sumSlice(k, out, offset, 0, [1, 0], [0, 0], [n, 1]);
+  return out[0];
+}

@@ -10,6 +10,7 @@ import { arithmeticTensor } from "./arithmeticKernel";
 import { Binary, binaryValues, castOperand, powOf } from "./binaryKernel";
 import { expandValues, gradFor } from "./broadcast";
 import { asTensor, floatResultType, resultType, type TensorLike } from "./operand";
+import { summedProduct } from "./summedProduct";
 
 /**
  * The arithmetic operators with broadcasting, each with its vector–Jacobian product beside it.
@@ -80,7 +81,10 @@ export function mul(x: TensorLike, y: TensorLike): Tensor {
     compute(Binary.Mul, a, b),
     "*",
     [a, b],
-    (g, needs) => [needs[0] ? gradFor(mul(g, b), a) : null, needs[1] ? gradFor(mul(g, a), b) : null],
+    (g, needs) => [
+      needs[0] ? (summedProduct(g, b, a) ?? gradFor(mul(g, b), a)) : null,
+      needs[1] ? (summedProduct(g, a, b) ?? gradFor(mul(g, a), b)) : null,
+    ],
     MUL_RULES,
     savedFor(a, b, [b], [a]),
   );

@@ -7,7 +7,8 @@ import { broadcastShapes, formatSize, sameShape } from "../shapeMath";
 import { Tensor } from "../tensor";
 import { indexError, runtimeError, valueError } from "../tensorError";
 import { expandValues, sumToShape } from "./broadcast";
-import { cascadeSum } from "./cascadeSum";
+import { cascadeSum, sumContiguous } from "./cascadeSum";
+import { SCRATCH_LIMIT, scratchArray } from "./scratchArray";
 import { mapLanes } from "./lanes";
 import { logSoftmaxLane } from "./softmax";
 
@@ -61,7 +62,9 @@ export function mseLoss(input: Tensor, target: Tensor, reduction: Reduction = "m
   const x = sameShape(input.shape, shape) ? input.values() : expandValues(input, shape);
   const y = sameShape(target.shape, shape) ? target.values() : expandValues(target, shape);
   const diff = new Float64Array(x.length);
-  const losses = newStoredArray(x.length, dtype);
+  // summed at once unless kept (reduction "none"): then scratch will do
+  const scratch = reduction !== "none" && x.length >= 2 && x.length <= SCRATCH_LIMIT;
+  const losses = scratch ? scratchArray(x.length, isSinglePrecision(dtype)) : newStoredArray(x.length, dtype);
   if (isSinglePrecision(dtype))
     for (let i = 0; i < x.length; i++) {
       const d = Math.fround(x[i] - y[i]);
@@ -77,15 +80,13 @@ export function mseLoss(input: Tensor, target: Tensor, reduction: Reduction = "m
   let out: Tensor;
   if (reduction === "none") out = Tensor.fromStored(losses, shape, dtype);
   else {
-    const all = Tensor.fromStored(losses, [losses.length], dtype);
-    const total = cascadeSum(all, [0], dtype as "float32" | "float64")[0];
-    out = Tensor.fromValues(
-      new Float64Array([reduction === "mean" ? total / losses.length : total]),
-      [],
-      dtype,
-    );
+    const sumDtype = dtype as "float32" | "float64";
+    const total = scratch
+      ? sumContiguous(losses, 0, x.length, sumDtype)
+      : cascadeSum(Tensor.fromStored(losses, [x.length], dtype), [0], sumDtype)[0];
+    out = Tensor.fromValues(new Float64Array([reduction === "mean" ? total / x.length : total]), [], dtype);
   }
-  const norm = r(reduction === "mean" ? 2 / Math.max(losses.length, 1) : 2);
+  const norm = r(reduction === "mean" ? 2 / Math.max(x.length, 1) : 2);
   return record(
     out,
     "mse_loss",
