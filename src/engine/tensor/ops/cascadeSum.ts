@@ -63,6 +63,23 @@ function addRows(
   }
 }
 
+/** `steps` steps of addRows over rows side by side: `width` values from `at` on, then the next `width`. */
+function addBlocks(
+  single: boolean,
+  acc: Float64Array,
+  src: FloatArray,
+  at: number,
+  steps: number,
+  width: number,
+): void {
+  if (single)
+    for (let j = 0; j < steps; j++, at += width)
+      for (let m = 0; m < width; m++) acc[m] = Math.fround(acc[m] + src[at + m]);
+  else
+    for (let j = 0; j < steps; j++, at += width)
+      for (let m = 0; m < width; m++) acc[m] = acc[m] + src[at + m];
+}
+
 /**
  * `multi_row_sum`: `nrows` sums at once over `size` steps; step i reads row k at
  * base + i·rowStride + k·colStride, `lanes` wide. Returns the sums row after row, `lanes` each
@@ -84,16 +101,27 @@ function multiRowSum(
   const width = nrows * lanes;
   const acc = new Float64Array(levels * width);
   const { data, single } = k;
+  // rows side by side and steps back to back (a contiguous sum): each step reads `width` values
+  // in a row, and a run of steps is one stretch of memory
+  const block = colStride === lanes && rowStride === width;
   let i = 0;
   while (i + step <= size) {
-    for (let j = 0; j < step; j++, i++)
-      addRows(single, acc, data, base + i * rowStride, colStride, nrows, lanes);
+    if (block) {
+      addBlocks(single, acc, data, base + i * rowStride, step, width);
+      i += step;
+    } else
+      for (let j = 0; j < step; j++, i++)
+        addRows(single, acc, data, base + i * rowStride, colStride, nrows, lanes);
     for (let j = 1; j < levels; j++) {
       addLanes(single, acc, j * width, acc, (j - 1) * width, width);
       acc.fill(0, (j - 1) * width, j * width);
       // stop unless the level above just completed a block of its own
       if (Math.floor(i / 2 ** (j * power)) % step !== 0) break;
     }
+  }
+  if (block && i < size) {
+    addBlocks(single, acc, data, base + i * rowStride, size - i, width);
+    i = size;
   }
   for (; i < size; i++) addRows(single, acc, data, base + i * rowStride, colStride, nrows, lanes);
   for (let j = 1; j < levels; j++) addLanes(single, acc, 0, acc, j * width, width);
