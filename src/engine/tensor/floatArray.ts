@@ -21,6 +21,11 @@ export function storedAs(values: Float64Array, dtype: DType): FloatArray {
   return storesFloat32(dtype) ? new Float32Array(values) : values;
 }
 
+/** A zeroed array for a fresh tensor of `dtype` with n elements, which kernels write straight into. */
+export function newStoredArray(n: number, dtype: DType): FloatArray {
+  return storesFloat32(dtype) ? new Float32Array(n) : new Float64Array(n);
+}
+
 /** `f` of each value, into a new Float64Array (as `values.map(f)` would for a Float64Array: unrounded). */
 export function mapToFloat64(values: FloatArray, f: (v: number, i: number) => number): Float64Array {
   const out = new Float64Array(values.length);

@@ -109,6 +109,16 @@ export class Tensor {
     );
   }
 
+  /**
+   * A fresh contiguous tensor owning `data`, an array of newStoredArray's kind for `dtype` whose
+   * values are that dtype's already (a kernel's output): no rounding pass, no copy.
+   */
+  static fromStored(data: FloatArray, shape: readonly number[], dtype: DType): Tensor {
+    if (data.length !== numelOf(shape))
+      throw runtimeError(`internal: ${data.length} values for shape [${shape}]`);
+    return new Tensor(new Storage(data), shape.slice(), contiguousStrides(shape), 0, dtype);
+  }
+
   get ndim(): number {
     return this.shape.length;
   }

@@ -32,6 +32,8 @@ describe("the fast + − × ÷ kernel", () => {
           const general = Tensor.fromValues(binaryValues(code, a, b, dtype).values, [2, 4], dtype);
           expect(Array.from(fast.storage.data)).toEqual(Array.from(general.storage.data));
           expect(fast.shape).toEqual([2, 4]);
+          // a float32 result is kept as float32 tensors are: 4 bytes an element
+          expect(fast.storage.data).toBeInstanceOf(dtype === "float32" ? Float32Array : Float64Array);
         }
       });
 

@@ -46,104 +46,69 @@ export function arithmeticTensor(
   const x = layoutOf(a, shape, n);
   const y = x === Layout.None ? Layout.None : layoutOf(b, shape, n);
   if (y === Layout.None) return null;
-  const out = new Float64Array(n);
-  const round = dtype === "float32" && roundsFloat32();
+  // a float32 result goes straight into the Float32Array its tensor keeps: storing a double
+  // there rounds it to nearest even, as Math.fround does, so the loops round nothing themselves
+  const out = dtype === "float32" && roundsFloat32() ? new Float32Array(n) : new Float64Array(n);
   const ad = a.storage.data;
   const bd = b.storage.data;
-  if (x === Layout.Single) scalarFirst(code, round, out, ad[a.offset], bd, b.offset);
-  else if (y === Layout.Single) scalarSecond(code, round, out, ad, a.offset, bd[b.offset]);
-  else both(code, round, out, ad, a.offset, bd, b.offset);
+  if (x === Layout.Single) scalarFirst(code, out, ad[a.offset], bd, b.offset);
+  else if (y === Layout.Single) scalarSecond(code, out, ad, a.offset, bd[b.offset]);
+  else both(code, out, ad, a.offset, bd, b.offset);
   return new Tensor(new Storage(out), shape.slice(), contiguousStrides(shape), 0, dtype);
 }
 
-const fround = Math.fround;
-
-function both(
-  code: Binary,
-  round: boolean,
-  out: Float64Array,
-  a: FloatArray,
-  ia: number,
-  b: FloatArray,
-  ib: number,
-): void {
+function both(code: Binary, out: FloatArray, a: FloatArray, ia: number, b: FloatArray, ib: number): void {
   const n = out.length;
   switch (code) {
     case Binary.Add:
-      if (round) for (let j = 0; j < n; j++) out[j] = fround(a[ia + j] + b[ib + j]);
-      else for (let j = 0; j < n; j++) out[j] = a[ia + j] + b[ib + j];
+      for (let j = 0; j < n; j++) out[j] = a[ia + j] + b[ib + j];
       return;
     case Binary.Sub:
-      if (round) for (let j = 0; j < n; j++) out[j] = fround(a[ia + j] - b[ib + j]);
-      else for (let j = 0; j < n; j++) out[j] = a[ia + j] - b[ib + j];
+      for (let j = 0; j < n; j++) out[j] = a[ia + j] - b[ib + j];
       return;
     case Binary.Mul:
-      if (round) for (let j = 0; j < n; j++) out[j] = fround(a[ia + j] * b[ib + j]);
-      else for (let j = 0; j < n; j++) out[j] = a[ia + j] * b[ib + j];
+      for (let j = 0; j < n; j++) out[j] = a[ia + j] * b[ib + j];
       return;
     case Binary.Div:
-      if (round) for (let j = 0; j < n; j++) out[j] = fround(a[ia + j] / b[ib + j]);
-      else for (let j = 0; j < n; j++) out[j] = a[ia + j] / b[ib + j];
+      for (let j = 0; j < n; j++) out[j] = a[ia + j] / b[ib + j];
       return;
   }
 }
 
 /** `s ∘ b[j]`: the single element on the left (its order kept: − and ÷ do not commute). */
-function scalarFirst(
-  code: Binary,
-  round: boolean,
-  out: Float64Array,
-  s: number,
-  b: FloatArray,
-  ib: number,
-): void {
+function scalarFirst(code: Binary, out: FloatArray, s: number, b: FloatArray, ib: number): void {
   const n = out.length;
   switch (code) {
     case Binary.Add:
-      if (round) for (let j = 0; j < n; j++) out[j] = fround(s + b[ib + j]);
-      else for (let j = 0; j < n; j++) out[j] = s + b[ib + j];
+      for (let j = 0; j < n; j++) out[j] = s + b[ib + j];
       return;
     case Binary.Sub:
-      if (round) for (let j = 0; j < n; j++) out[j] = fround(s - b[ib + j]);
-      else for (let j = 0; j < n; j++) out[j] = s - b[ib + j];
+      for (let j = 0; j < n; j++) out[j] = s - b[ib + j];
       return;
     case Binary.Mul:
-      if (round) for (let j = 0; j < n; j++) out[j] = fround(s * b[ib + j]);
-      else for (let j = 0; j < n; j++) out[j] = s * b[ib + j];
+      for (let j = 0; j < n; j++) out[j] = s * b[ib + j];
       return;
     case Binary.Div:
-      if (round) for (let j = 0; j < n; j++) out[j] = fround(s / b[ib + j]);
-      else for (let j = 0; j < n; j++) out[j] = s / b[ib + j];
+      for (let j = 0; j < n; j++) out[j] = s / b[ib + j];
       return;
   }
 }
 
 /** `a[j] ∘ s`: the single element on the right. */
-function scalarSecond(
-  code: Binary,
-  round: boolean,
-  out: Float64Array,
-  a: FloatArray,
-  ia: number,
-  s: number,
-): void {
+function scalarSecond(code: Binary, out: FloatArray, a: FloatArray, ia: number, s: number): void {
   const n = out.length;
   switch (code) {
     case Binary.Add:
-      if (round) for (let j = 0; j < n; j++) out[j] = fround(a[ia + j] + s);
-      else for (let j = 0; j < n; j++) out[j] = a[ia + j] + s;
+      for (let j = 0; j < n; j++) out[j] = a[ia + j] + s;
       return;
     case Binary.Sub:
-      if (round) for (let j = 0; j < n; j++) out[j] = fround(a[ia + j] - s);
-      else for (let j = 0; j < n; j++) out[j] = a[ia + j] - s;
+      for (let j = 0; j < n; j++) out[j] = a[ia + j] - s;
       return;
     case Binary.Mul:
-      if (round) for (let j = 0; j < n; j++) out[j] = fround(a[ia + j] * s);
-      else for (let j = 0; j < n; j++) out[j] = a[ia + j] * s;
+      for (let j = 0; j < n; j++) out[j] = a[ia + j] * s;
       return;
     case Binary.Div:
-      if (round) for (let j = 0; j < n; j++) out[j] = fround(a[ia + j] / s);
-      else for (let j = 0; j < n; j++) out[j] = a[ia + j] / s;
+      for (let j = 0; j < n; j++) out[j] = a[ia + j] / s;
       return;
   }
 }

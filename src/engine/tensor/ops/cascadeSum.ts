@@ -43,6 +43,44 @@ function addLanes(
 }
 
 /**
+ * One step of multiRowSum: row k's `lanes` values at at + k·colStride into its accumulators at
+ * k·lanes (each accumulator gets the same additions in the same order as addLanes per row; one
+ * call per step, not per row, on the loop that does nearly all of a sum's work).
+ */
+function addRows(
+  single: boolean,
+  acc: Float64Array,
+  src: FloatArray,
+  at: number,
+  colStride: number,
+  nrows: number,
+  lanes: number,
+): void {
+  for (let row = 0, to = 0; row < nrows; row++) {
+    const from = at + row * colStride;
+    if (single) for (let l = 0; l < lanes; l++, to++) acc[to] = Math.fround(acc[to] + src[from + l]);
+    else for (let l = 0; l < lanes; l++, to++) acc[to] = acc[to] + src[from + l];
+  }
+}
+
+/** `steps` steps of addRows over rows side by side: `width` values from `at` on, then the next `width`. */
+function addBlocks(
+  single: boolean,
+  acc: Float64Array,
+  src: FloatArray,
+  at: number,
+  steps: number,
+  width: number,
+): void {
+  if (single)
+    for (let j = 0; j < steps; j++, at += width)
+      for (let m = 0; m < width; m++) acc[m] = Math.fround(acc[m] + src[at + m]);
+  else
+    for (let j = 0; j < steps; j++, at += width)
+      for (let m = 0; m < width; m++) acc[m] = acc[m] + src[at + m];
+}
+
+/**
  * `multi_row_sum`: `nrows` sums at once over `size` steps; step i reads row k at
  * base + i·rowStride + k·colStride, `lanes` wide. Returns the sums row after row, `lanes` each
  * (row k's lane l at k·lanes + l). The accumulators of all levels live in one array: level j,
@@ -63,13 +101,17 @@ function multiRowSum(
   const width = nrows * lanes;
   const acc = new Float64Array(levels * width);
   const { data, single } = k;
+  // rows side by side and steps back to back (a contiguous sum): each step reads `width` values
+  // in a row, and a run of steps is one stretch of memory
+  const block = colStride === lanes && rowStride === width;
   let i = 0;
   while (i + step <= size) {
-    for (let j = 0; j < step; j++, i++) {
-      const at = base + i * rowStride;
-      for (let row = 0; row < nrows; row++)
-        addLanes(single, acc, row * lanes, data, at + row * colStride, lanes);
-    }
+    if (block) {
+      addBlocks(single, acc, data, base + i * rowStride, step, width);
+      i += step;
+    } else
+      for (let j = 0; j < step; j++, i++)
+        addRows(single, acc, data, base + i * rowStride, colStride, nrows, lanes);
     for (let j = 1; j < levels; j++) {
       addLanes(single, acc, j * width, acc, (j - 1) * width, width);
       acc.fill(0, (j - 1) * width, j * width);
@@ -77,11 +119,11 @@ function multiRowSum(
       if (Math.floor(i / 2 ** (j * power)) % step !== 0) break;
     }
   }
-  for (; i < size; i++) {
-    const at = base + i * rowStride;
-    for (let row = 0; row < nrows; row++)
-      addLanes(single, acc, row * lanes, data, at + row * colStride, lanes);
+  if (block && i < size) {
+    addBlocks(single, acc, data, base + i * rowStride, size - i, width);
+    i = size;
   }
+  for (; i < size; i++) addRows(single, acc, data, base + i * rowStride, colStride, nrows, lanes);
   for (let j = 1; j < levels; j++) addLanes(single, acc, 0, acc, j * width, width);
   return acc.subarray(0, width);
 }
@@ -267,4 +309,23 @@ export function cascadeSum(a: Tensor, dims: readonly number[], dtype: "float32" 
     }
   }
   return out;
+}
+
+/**
+ * The sum of `n` (2 or more) contiguous elements of `data` from `offset`, in the dtype: what
+ * cascadeSum gives for a contiguous tensor of them summed over all its dims (its layout merges
+ * to one run of n elements), without a tensor around the array. For sums of arrays no program
+ * sees (a gradient's product summed to a 0-d parameter: summedProduct.ts).
+ */
+export function sumContiguous(
+  data: FloatArray,
+  offset: number,
+  n: number,
+  dtype: "float32" | "float64",
+): number {
+  const single = isSinglePrecision(dtype);
+  const k: Kernel = { data, round: single ? Math.fround : (x) => x, single, lanes: single ? 8 : 4 };
+  const out = new Float64Array(1);
+  sumSlice(k, out, offset, 0, [1, 0], [0, 0], [n, 1]);
+  return out[0];
 }

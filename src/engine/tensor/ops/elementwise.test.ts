@@ -143,6 +143,21 @@ describe("pow, where, maximum, max and friends", () => {
     expect(base.grad?.toNested()).toEqual([0, 12]);
   });
 
+  it("float32 squares and cubes: PyTorch's roundings (the cube rounds its square first), kept in a Float32Array", () => {
+    const xs = [0.1, -2.7, 3.3333333, 1e-30, 123456.789, -7.25];
+    const x = tensor(xs, { dtype: "float32" });
+    const f = xs.map(Math.fround);
+    const square = pow(x, 2);
+    const cube = pow(x, 3);
+    expect(square.storage.data).toBeInstanceOf(Float32Array);
+    expect(cube.storage.data).toBeInstanceOf(Float32Array);
+    expect(square.toNested()).toEqual(f.map((v) => Math.fround(v * v)));
+    expect(cube.toNested()).toEqual(f.map((v) => Math.fround(Math.fround(v * v) * v)));
+    // one rounding fewer gives another float for one of these
+    expect(cube.toNested()).not.toEqual(f.map((v) => Math.fround(v * v * v)));
+    expect(pow(f64(xs), 3).toNested()).toEqual(xs.map((v) => v * v * v));
+  });
+
   it("where routes the gradient by the condition", () => {
     const a = f64([1, -2, 3], true);
     const b = f64([10, 20, 30], true);

@@ -4,12 +4,14 @@ import { isSinglePrecision } from "../dtype";
 import { isInteger, scalarTypeName, type DType } from "../dtype";
 import { sleefPowf } from "../../math/sleefPowf";
 import { broadcastShapes, sameShape } from "../shapeMath";
+import { newStoredArray } from "../floatArray";
 import { Tensor } from "../tensor";
 import { runtimeError, TensorError } from "../tensorError";
 import { arithmeticTensor } from "./arithmeticKernel";
 import { Binary, binaryValues, castOperand, powOf } from "./binaryKernel";
 import { expandValues, gradFor } from "./broadcast";
 import { asTensor, floatResultType, resultType, type TensorLike } from "./operand";
+import { summedProduct } from "./summedProduct";
 
 /**
  * The arithmetic operators with broadcasting, each with its vector–Jacobian product beside it.
@@ -80,7 +82,10 @@ export function mul(x: TensorLike, y: TensorLike): Tensor {
     compute(Binary.Mul, a, b),
     "*",
     [a, b],
-    (g, needs) => [needs[0] ? gradFor(mul(g, b), a) : null, needs[1] ? gradFor(mul(g, a), b) : null],
+    (g, needs) => [
+      needs[0] ? (summedProduct(g, b, a) ?? gradFor(mul(g, b), a)) : null,
+      needs[1] ? (summedProduct(g, a, b) ?? gradFor(mul(g, a), b)) : null,
+    ],
     MUL_RULES,
     savedFor(a, b, [b], [a]),
   );
@@ -186,14 +191,17 @@ function powByNumber(a: Tensor, k: number, dtype: DType): Tensor {
   const single = isSinglePrecision(dtype);
   const r = single ? Math.fround : (v: number) => v;
   const x = castOperand(a, dtype).values();
+  if (k === 2 || k === 3) {
+    // the squares and cubes of polynomial models get loops of their own (no call per element),
+    // into the array the tensor keeps (a Float32Array's store rounds as Math.fround does)
+    const stored = newStoredArray(x.length, dtype);
+    if (k === 2) for (let i = 0; i < x.length; i++) stored[i] = x[i] * x[i];
+    else if (single) for (let i = 0; i < x.length; i++) stored[i] = Math.fround(x[i] * x[i]) * x[i];
+    else for (let i = 0; i < x.length; i++) stored[i] = x[i] * x[i] * x[i];
+    return Tensor.fromStored(stored, a.shape, dtype);
+  }
   const out = new Float64Array(x.length);
-  // the squares and cubes of polynomial models get loops of their own (no call per element)
-  if (k === 2 && single) for (let i = 0; i < x.length; i++) out[i] = Math.fround(x[i] * x[i]);
-  else if (k === 2) for (let i = 0; i < x.length; i++) out[i] = x[i] * x[i];
-  else if (k === 3 && single)
-    for (let i = 0; i < x.length; i++) out[i] = Math.fround(Math.fround(x[i] * x[i]) * x[i]);
-  else if (k === 3) for (let i = 0; i < x.length; i++) out[i] = x[i] * x[i] * x[i];
-  else if (single && k !== -2 && k !== -1 && k !== 0.5 && k !== -0.5 && k !== 0 && k !== 1) {
+  if (single && k !== -2 && k !== -1 && k !== 0.5 && k !== -0.5 && k !== 0 && k !== 1) {
     const nearest =
       Number.isInteger(k) && Math.abs(k) <= 16
         ? (v: number) => Math.fround(singlePrecisionPower(v, k))

@@ -1,4 +1,4 @@
-import { mapToFloat64 } from "../floatArray";
+import { mapToFloat64, newStoredArray } from "../floatArray";
 import type { FloatArray } from "../floatArray";
 import { record } from "../autograd/gradNode";
 import { isSinglePrecision } from "../dtype";
@@ -7,7 +7,8 @@ import { broadcastShapes, formatSize, sameShape } from "../shapeMath";
 import { Tensor } from "../tensor";
 import { indexError, runtimeError, valueError } from "../tensorError";
 import { expandValues, sumToShape } from "./broadcast";
-import { cascadeSum } from "./cascadeSum";
+import { cascadeSum, sumContiguous } from "./cascadeSum";
+import { SCRATCH_LIMIT, scratchArray } from "./scratchArray";
 import { mapLanes } from "./lanes";
 import { logSoftmaxLane } from "./softmax";
 
@@ -61,7 +62,9 @@ export function mseLoss(input: Tensor, target: Tensor, reduction: Reduction = "m
   const x = sameShape(input.shape, shape) ? input.values() : expandValues(input, shape);
   const y = sameShape(target.shape, shape) ? target.values() : expandValues(target, shape);
   const diff = new Float64Array(x.length);
-  const losses = new Float64Array(x.length);
+  // summed at once unless kept (reduction "none"): then scratch will do
+  const scratch = reduction !== "none" && x.length >= 2 && x.length <= SCRATCH_LIMIT;
+  const losses = scratch ? scratchArray(x.length, isSinglePrecision(dtype)) : newStoredArray(x.length, dtype);
   if (isSinglePrecision(dtype))
     for (let i = 0; i < x.length; i++) {
       const d = Math.fround(x[i] - y[i]);
@@ -75,17 +78,15 @@ export function mseLoss(input: Tensor, target: Tensor, reduction: Reduction = "m
       losses[i] = d * d;
     }
   let out: Tensor;
-  if (reduction === "none") out = Tensor.fromValues(losses, shape, dtype);
+  if (reduction === "none") out = Tensor.fromStored(losses, shape, dtype);
   else {
-    const all = Tensor.fromValues(losses, [losses.length], dtype);
-    const total = cascadeSum(all, [0], dtype as "float32" | "float64")[0];
-    out = Tensor.fromValues(
-      new Float64Array([reduction === "mean" ? total / losses.length : total]),
-      [],
-      dtype,
-    );
+    const sumDtype = dtype as "float32" | "float64";
+    const total = scratch
+      ? sumContiguous(losses, 0, x.length, sumDtype)
+      : cascadeSum(Tensor.fromStored(losses, [x.length], dtype), [0], sumDtype)[0];
+    out = Tensor.fromValues(new Float64Array([reduction === "mean" ? total / x.length : total]), [], dtype);
   }
-  const norm = r(reduction === "mean" ? 2 / Math.max(losses.length, 1) : 2);
+  const norm = r(reduction === "mean" ? 2 / Math.max(x.length, 1) : 2);
   return record(
     out,
     "mse_loss",
@@ -93,12 +94,12 @@ export function mseLoss(input: Tensor, target: Tensor, reduction: Reduction = "m
     (g, needs) => {
       const gv = reduction === "none" ? g.values() : null;
       const gs = reduction === "none" ? 0 : g.item();
-      const d = new Float64Array(diff.length);
+      const d = newStoredArray(diff.length, g.dtype);
       if (gv !== null) for (let i = 0; i < d.length; i++) d[i] = r(r(diff[i] * norm) * gv[i]);
       else if (r === Math.fround)
         for (let i = 0; i < d.length; i++) d[i] = Math.fround(Math.fround(diff[i] * norm) * gs);
       else for (let i = 0; i < d.length; i++) d[i] = diff[i] * norm * gs;
-      const full = Tensor.fromValues(d, shape, g.dtype);
+      const full = Tensor.fromStored(d, shape, g.dtype);
       return [
         needs[0] ? sumToShape(full, input.shape) : null,
         needs[1] ? sumToShape(Tensor.fromValues(negated(d), shape, g.dtype), target.shape) : null,
@@ -112,7 +113,7 @@ export function mseLoss(input: Tensor, target: Tensor, reduction: Reduction = "m
   );
 }
 
-function negated(v: Float64Array): Float64Array {
+function negated(v: FloatArray): Float64Array {
   const out = new Float64Array(v.length);
   for (let i = 0; i < v.length; i++) out[i] = -v[i];
   return out;
