@@ -262,7 +262,12 @@ export function makeBuiltins(rt: Runtime): Map<string, PyValue> {
     for (const x of rt.iterate(xs)) if (!truthy(rt, x)) return false;
     return true;
   });
-  fn("round", ([x, digits]) => round(x, digits ?? null));
+  fn("round", ([x, digits]) => {
+    // an object rounds itself (a numpy scalar, a class of the program's): round(x) is x.__round__()
+    const own = x instanceof PyInstance ? x.cls.lookup("__round__") : undefined;
+    if (own === undefined) return round(x, digits ?? null);
+    return rt.call(own, digits === undefined || digits === null ? [x] : [x, digits]);
+  });
   fn("divmod", ([x, y]) => {
     if (typeof x === "number" || typeof y === "number") {
       const a = toFloat(x as number);
@@ -478,8 +483,6 @@ function round(x: PyValue, digits: PyValue): PyValue {
     return bigInt(q * p);
   }
   if (typeof x !== "number") {
-    if (x instanceof PyInstance && x.cls.lookup("__round__") !== undefined)
-      throw new UnsupportedError("__round__ is not supported by GradLens");
     throw typeError(`type ${typeName(x)} doesn't define __round__ method`);
   }
   if (digits === null) {

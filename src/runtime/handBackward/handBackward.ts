@@ -43,7 +43,17 @@ function siteKey(kind: number, where: number, instance: number): number {
 
 /** A name or function that holds or computes the loss. */
 export const LOSS_NAME = /(^|_)(loss|cost|error)($|_)/i;
-const BACKWARD_METHODS = new Set(["backward", "backward_pass", "backprop", "backpropagate"]);
+const BACKWARD_METHODS = new Set([
+  "backward",
+  "backward_pass",
+  "backprop",
+  "backpropagate",
+  // the "from scratch" primers' spelling (`forward_propagation`/`backward_propagation`)
+  "backward_propagation",
+  "backward_prop",
+  "backpropagation",
+]);
+const FORWARD_METHODS = new Set(["forward", "forward_propagation", "forward_prop", "forward_pass"]);
 const DERIVATIVE = /^(.+?)_(prime|derivative|deriv|grad|gradient|backward)$/;
 
 interface ForwardCall {
@@ -73,9 +83,12 @@ interface Role {
 
 /** The token of a loss function's call once only counting goes on (see `saturated`). */
 const LOSS_RETURN = { kind: "lossReturn" } as const;
+/** The token of a derivative's or a layer's backward call once only counting goes on: what it returns is a gradient. */
+const GRADIENT_RETURN = { kind: "gradientReturn" } as const;
 
 type Token =
   | typeof LOSS_RETURN
+  | typeof GRADIENT_RETURN
   | { kind: "forward"; self: PyInstance; inputs: Tensor[] }
   | { kind: "backward"; call: BackwardCall }
   | {
@@ -107,6 +120,11 @@ export class HandBackward implements CallWatch {
   readonly parameterIds = new Set<number>();
   /** Values summed into in place (`dW += …`): a gradient over several samples, not claimed. */
   private readonly sums = new Set<number>();
+  /**
+   * What derivatives and layers' backwards returned: gradients, never the loss, even bound to
+   * `error` (`error = mse_prime(y, out)`, a 1×1 array in the primers' XOR).
+   */
+  private readonly gradients = new Set<number>();
   /** Derivative functions found wrong (`tanh_prime`). */
   private readonly wrongDerivatives = new Set<string>();
   /** The last call of each function that returned a one-element value: what `*_prime` pairs with. */
@@ -140,8 +158,14 @@ export class HandBackward implements CallWatch {
       fn.ownerClass !== null && first instanceof PyInstance && !(first instanceof NdArray) ? first : null;
     if (this.saturated) {
       // every place has had its check: only count the claims made at the places checked
-      if (self !== null && role.method === "backward") this.count(0, role.id, this.instanceOf(self));
-      else if (role.stem !== null) this.count(1, role.id, 0);
+      if (self !== null && role.method === "backward") {
+        this.count(0, role.id, this.instanceOf(self));
+        return GRADIENT_RETURN;
+      }
+      if (role.stem !== null) {
+        this.count(1, role.id, 0);
+        return GRADIENT_RETURN;
+      }
       // the loss functions still give the latest loss (the trace's root)
       return self === null && this.lossFunctions.has(role.short) ? LOSS_RETURN : null;
     }
@@ -170,14 +194,13 @@ export class HandBackward implements CallWatch {
     if (role === undefined) {
       const dot = fn.name.lastIndexOf(".");
       const short = dot < 0 ? fn.name : fn.name.slice(dot + 1);
-      const method =
-        short === "forward"
-          ? "forward"
-          : short === "__call__"
-            ? "call"
-            : BACKWARD_METHODS.has(short)
-              ? "backward"
-              : null;
+      const method = FORWARD_METHODS.has(short)
+        ? "forward"
+        : short === "__call__"
+          ? "call"
+          : BACKWARD_METHODS.has(short)
+            ? "backward"
+            : null;
       role = { short, method, stem: DERIVATIVE.exec(short)?.[1] ?? null, id: this.roles.size };
       this.roles.set(fn, role);
     }
@@ -216,6 +239,13 @@ export class HandBackward implements CallWatch {
   private returned(t: Token, result: PyValue): void {
     const out = this.tensorOf(result);
     if (out === null) return;
+    if (
+      t.kind === "backward" ||
+      t.kind === "lossBackward" ||
+      t.kind === "prime" ||
+      t.kind === "gradientReturn"
+    )
+      this.noteGradient(out.id);
     switch (t.kind) {
       case "forward":
         if (out.requiresGrad)
@@ -248,6 +278,8 @@ export class HandBackward implements CallWatch {
           this.lossClaim(t.fn, activation!.output, t.args, t.names, out, t.at);
         return;
       }
+      case "gradientReturn":
+        return;
       case "lossReturn":
         if (out.numel === 1 && out.gradFn !== null) this.lastLoss = out;
         return;
@@ -436,6 +468,11 @@ export class HandBackward implements CallWatch {
     this.parameterIds.add(after);
   }
 
+  private noteGradient(id: number): void {
+    if (this.gradients.size >= 10_000) this.gradients.clear();
+    this.gradients.add(id);
+  }
+
   private noteSum(id: number): void {
     if (this.sums.size >= 10_000) this.sums.clear();
     this.sums.add(id);
@@ -469,7 +506,7 @@ export class HandBackward implements CallWatch {
     }
     if (!loss) return;
     const t = this.s.current(value);
-    if (t.numel === 1 && t.gradFn !== null) this.lastLoss = t;
+    if (t.numel === 1 && t.gradFn !== null && !this.gradients.has(t.id)) this.lastLoss = t;
   }
 
   // ---- helpers ----

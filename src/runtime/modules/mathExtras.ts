@@ -1,11 +1,11 @@
 import { toArray } from "../interpreter/collections";
 import type { Interpreter } from "../interpreter/interpreter";
-import { isNumber, toFloat } from "../interpreter/numbers";
 import { binaryOp } from "../interpreter/operators";
 import { bigInt, int, PyBuiltin, PyInt, type PyModule, type PyValue, toBigInt } from "../interpreter/objects";
 import { typeError, valueError } from "../interpreter/pyErrors";
 import { typeName } from "../interpreter/stringify";
 import * as R from "./exactRatio";
+import { realOf } from "./mathReal";
 import { bindArgs } from "./native";
 
 /**
@@ -13,11 +13,6 @@ import { bindArgs } from "./native";
  * with `start`, the exact integer functions `comb`, `perm`, `isqrt`, `lcm`, `dist` (correctly
  * rounded, as CPython 3.11's is in practice), and `nextafter`/`ulp`.
  */
-
-function real(v: PyValue | undefined): number {
-  if (v !== undefined && isNumber(v)) return toFloat(v);
-  throw typeError(`must be real number, not ${typeName(v ?? null)}`);
-}
 
 function integer(v: PyValue | undefined): bigint {
   if (v instanceof PyInt) return toBigInt(v);
@@ -47,6 +42,7 @@ function nextafter(x: number, y: number): number {
 }
 
 export function addMathExtras(interp: Interpreter, m: PyModule): void {
+  const real = realOf(interp);
   const def = (name: string, f: (args: PyValue[], kwargs: Map<string, PyValue> | null) => PyValue) =>
     m.attrs.set(name, new PyBuiltin(name, f));
   def("isclose", (args, kwargs) => {

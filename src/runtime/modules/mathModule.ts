@@ -1,4 +1,3 @@
-import { isNumber, toFloat } from "../interpreter/numbers";
 import { binaryOp } from "../interpreter/operators";
 import {
   bigInt,
@@ -13,6 +12,7 @@ import {
 import { PyError, typeError, valueError } from "../interpreter/pyErrors";
 import type { Runtime } from "../interpreter/runtime";
 import { typeName } from "../interpreter/stringify";
+import { realOf } from "./mathReal";
 import { cos, exp, log as correctlyRoundedLog, pow, sin } from "../../engine/math/correctlyRounded";
 
 /**
@@ -20,11 +20,6 @@ import { cos, exp, log as correctlyRoundedLog, pow, sin } from "../../engine/mat
  * ("math domain error"), a finite argument with an infinite result is OverflowError
  * ("math range error"). A micrograd Value is not a real number here, as in Python.
  */
-
-function real(v: PyValue): number {
-  if (isNumber(v)) return toFloat(v);
-  throw typeError(`must be real number, not ${typeName(v)}`);
-}
 
 function checked(f: (x: number) => number): (x: number) => number {
   return (x) => {
@@ -47,7 +42,7 @@ function toIntegral(x: number, round: (x: number) => number): PyInt {
   return Number.isSafeInteger(r) ? int(r) : bigInt(BigInt(r));
 }
 
-function log(v: PyValue): number {
+function log(v: PyValue, real: (v: PyValue) => number): number {
   // log of a huge int works in Python: log(m·2**k) = log(m) + k·log(2)
   if (v instanceof PyInt && v.big !== null && v.big > 0n) {
     const bits = v.big.toString(2).length;
@@ -61,6 +56,7 @@ function log(v: PyValue): number {
 
 export function makeMathModule(rt: Runtime): PyModule {
   const m = new PyModule("math");
+  const real = realOf(rt);
   const def = (name: string, f: (args: PyValue[]) => PyValue, arity: number | [number, number]) => {
     const [min, max] = typeof arity === "number" ? [arity, arity] : arity;
     m.attrs.set(
@@ -104,7 +100,7 @@ export function makeMathModule(rt: Runtime): PyModule {
   unary("fabs", Math.abs);
   unary("degrees", (x) => (x * 180) / Math.PI);
   unary("radians", (x) => (x * Math.PI) / 180);
-  def("log", ([x, base]) => (base === undefined ? log(x) : log(x) / log(base)), [1, 2]);
+  def("log", ([x, base]) => (base === undefined ? log(x, real) : log(x, real) / log(base, real)), [1, 2]);
   def(
     "pow",
     ([x, y]) => {

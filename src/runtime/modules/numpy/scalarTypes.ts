@@ -14,6 +14,7 @@ import { convertToFloat } from "../../conversions";
 import { astype } from "./arrayMethods";
 import { asArray, DtypeObject, dtypeArg, dtypeOfClass, numberOf } from "./convert";
 import { NdArray, NpScalar } from "./ndarray";
+import { roundToInt } from "./scalarRound";
 import { itemsize, kindOf, roundInto, typestr, type NpDtype } from "./npDtype";
 import type { NumpyState } from "./numpyState";
 import { defineAttributes, defineConversions } from "./ndarrayClass";
@@ -111,7 +112,7 @@ export function makeScalarClasses(s: NumpyState): Map<string, PyClass> {
       defineNative(cls, "__index__", ([self]) => int((self as NpScalar).value));
     defineNative(cls, "__round__", ([self, digits]) => {
       const v = self as NpScalar;
-      if (digits === undefined || digits === null) return int(Math.round(v.value));
+      if (digits === undefined || digits === null) return roundToInt(v.value);
       return s.interp.call(s.module.attrs.get("round")!, [self, digits]);
     });
     defineNative(cls, "is_integer", ([self]) => Number.isInteger((self as NpScalar).value));
