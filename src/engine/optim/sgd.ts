@@ -1,4 +1,5 @@
 import { fma, fmaf } from "../math/fusedMultiplyAdd";
+import { isSinglePrecision } from "../tensor/dtype";
 import type { FloatArray } from "../tensor/floatArray";
 import type { Tensor } from "../tensor/tensor";
 import { TensorError } from "../tensor/tensorError";
@@ -51,7 +52,7 @@ export class SGD extends Optimizer<SGDOptions, SGDState> {
     // PyTorch's in-place ops in the parameter's own precision: `mul_` rounds, an `add_` with
     // alpha is one fused multiply-add (its kernels' fmadd), and the Python floats (lr,
     // momentum, 1 − dampening, weight decay) are cast to the parameter's dtype first
-    const single = p.dtype === "float32";
+    const single = isSinglePrecision(p.dtype);
     const cast = single ? Math.fround : (v: number) => v;
     const madd = single ? fmaf : fma;
     const momentum = cast(o.momentum);

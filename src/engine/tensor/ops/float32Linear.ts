@@ -3,8 +3,16 @@ import { record } from "../autograd/gradNode";
 import type { FloatArray } from "../floatArray";
 import { Tensor } from "../tensor";
 import { sumToShape } from "./broadcast";
-import { float32Tensor, float32Values, mmFloat32, mmGradLeft, mmGradRight } from "./float32Mm";
-import { internalView } from "./shape";
+import {
+  float32Tensor,
+  float32Values,
+  mmFloat32,
+  mmGradLeft,
+  mmGradRight,
+  operandOf,
+  rowsOf,
+  transposed,
+} from "./float32Mm";
 
 /**
  * `F.linear(x, W, b)` on float32 tensors, computed as PyTorch 1.13 computes it so the numbers
@@ -15,18 +23,10 @@ import { internalView } from "./shape";
 export function float32Linear(x: Tensor, weight: Tensor, bias: Tensor | null): Tensor {
   const [outFeatures, inFeatures] = weight.shape;
   const rows = x.numel / Math.max(inFeatures, 1);
-  const wt = internalView(
-    weight,
-    [inFeatures, outFeatures],
-    [weight.strides[1], weight.strides[0]],
-    weight.offset,
-  );
-  const x2 =
-    x.ndim === 2
-      ? x
-      : x.isContiguous()
-        ? internalView(x, [rows, inFeatures], [inFeatures, 1], x.offset)
-        : Tensor.fromValues(x.copyValues(), [rows, inFeatures], x.dtype);
+  // Wᵀ read through W's swapped strides; the input as rows (operands, not tensor views: the
+  // float64 path Check Gradients re-runs makes no such tensors, and every tensor takes a row)
+  const wt = transposed(operandOf(weight));
+  const x2 = x.ndim === 2 ? operandOf(x) : rowsOf(x, rows, inFeatures);
   const bv = bias === null ? null : bias.values();
   const step = bv !== null && bv.length === 1 ? 0 : 1;
   const fused = bv !== null && (x.ndim === 2 || (x.ndim === 3 && x.isContiguous()));
@@ -47,7 +47,7 @@ export function float32Linear(x: Tensor, weight: Tensor, bias: Tensor | null): T
     "linear",
     inputs,
     (g, needs) => {
-      const g2 = g.ndim === 2 ? g : Tensor.fromValues(g.copyValues(), [rows, outFeatures], g.dtype);
+      const g2 = rowsOf(g, rows, outFeatures);
       const gx = needs[0] ? Tensor.fromValues(mmGradLeft(g2, x2, wt), x.shape, "float32") : null;
       let gw: Tensor | null = null;
       if (needs[1]) {

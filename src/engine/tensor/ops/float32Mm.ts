@@ -10,8 +10,12 @@ import { openBlasSgemm } from "./openBlasSgemm";
  * and ∂/∂B as `Aᵀ.mm(g)`, or `(gᵀ.mm(A))ᵀ` when B is column-major (as `W.t()` in `nn.Linear` is).
  */
 
-/** A matrix as OpenBLAS reads it: its values and where each element is. */
-interface Operand {
+/**
+ * A matrix as OpenBLAS reads it: its values and where each element is. Operands are plain
+ * records, not tensor views: every tensor made while a program runs takes a row of its tape,
+ * and the float32 path must make the same rows as the float64 one Check Gradients re-runs.
+ */
+export interface Operand {
   data: ArrayLike<number>;
   offset: number;
   row: number;
@@ -20,7 +24,8 @@ interface Operand {
   cols: number;
 }
 
-function operand(t: Tensor): Operand {
+/** A 2-d tensor as an operand. */
+export function operandOf(t: Tensor): Operand {
   return {
     data: t.storage.data,
     offset: t.offset,
@@ -31,13 +36,13 @@ function operand(t: Tensor): Operand {
   };
 }
 
-function transposed(o: Operand): Operand {
+export function transposed(o: Operand): Operand {
   return { ...o, row: o.col, col: o.row, rows: o.cols, cols: o.rows };
 }
 
 /** PyTorch's test for a matrix stored column-major (FunctionsManual's mm backward). */
-export function isColumnMajor(t: Tensor): boolean {
-  return t.strides[0] === 1 && t.strides[1] === t.shape[0];
+export function isColumnMajor(o: Operand): boolean {
+  return o.row === 1 && o.col === o.rows;
 }
 
 /** x.mm(y) into `out`, row-major [x.rows, y.cols], or its transpose when `transpose`. */
@@ -76,28 +81,31 @@ export function float32Tensor(values: FloatArray, shape: readonly number[]): Ten
 }
 
 /** `a.mm(b)` (row-major [m, n]); `init` holds `addmm`'s bias already spread over the result. */
-export function mmFloat32(a: Tensor, b: Tensor, init?: FloatArray): FloatArray {
-  const out = init ?? float32Values(a.shape[0] * b.shape[1]);
-  product(operand(a), operand(b), out, false);
+export function mmFloat32(a: Operand, b: Operand, init?: FloatArray): FloatArray {
+  const out = init ?? float32Values(a.rows * b.cols);
+  product(a, b, out, false);
   return out;
 }
 
 /** ∂(a.mm(b))/∂a for gradient g, as PyTorch forms it (row-major, a's shape). */
-export function mmGradLeft(g: Tensor, a: Tensor, b: Tensor): Float64Array {
-  const out = new Float64Array(a.shape[0] * a.shape[1]);
-  const go = operand(g);
-  const bo = operand(b);
-  if (isColumnMajor(a)) product(bo, transposed(go), out, true);
-  else product(go, transposed(bo), out, false);
+export function mmGradLeft(g: Operand, a: Operand, b: Operand): Float64Array {
+  const out = new Float64Array(a.rows * a.cols);
+  if (isColumnMajor(a)) product(b, transposed(g), out, true);
+  else product(g, transposed(b), out, false);
   return out;
 }
 
 /** ∂(a.mm(b))/∂b for gradient g, as PyTorch forms it (row-major, b's shape). */
-export function mmGradRight(g: Tensor, a: Tensor, b: Tensor): Float64Array {
-  const out = new Float64Array(b.shape[0] * b.shape[1]);
-  const go = operand(g);
-  const ao = operand(a);
-  if (isColumnMajor(b)) product(transposed(go), ao, out, true);
-  else product(transposed(ao), go, out, false);
+export function mmGradRight(g: Operand, a: Operand, b: Operand): Float64Array {
+  const out = new Float64Array(b.rows * b.cols);
+  if (isColumnMajor(b)) product(transposed(g), a, out, true);
+  else product(transposed(a), g, out, false);
   return out;
+}
+
+/** A tensor's values as a row-major rows × cols operand (a contiguous one read in place). */
+export function rowsOf(t: Tensor, rows: number, cols: number): Operand {
+  return t.isContiguous()
+    ? { data: t.storage.data, offset: t.offset, row: cols, col: 1, rows, cols }
+    : { data: t.copyValues(), offset: 0, row: cols, col: 1, rows, cols };
 }

@@ -1,4 +1,5 @@
 import { record } from "../autograd/gradNode";
+import { isSinglePrecision } from "../dtype";
 import { Tensor } from "../tensor";
 import { runtimeError } from "../tensorError";
 import { sumToShape } from "./broadcast";
@@ -27,7 +28,11 @@ export function linear(x: Tensor, weight: Tensor, bias: Tensor | null = null): T
     throw runtimeError(
       `The size of tensor a (${outFeatures}) must match the size of tensor b (${bias.shape[bias.ndim - 1]}) at non-singleton dimension ${x.ndim - 1}`,
     );
-  if (x.dtype === "float32" && weight.dtype === "float32" && (bias === null || bias.dtype === "float32"))
+  if (
+    isSinglePrecision(x.dtype) &&
+    isSinglePrecision(weight.dtype) &&
+    (bias === null || isSinglePrecision(bias.dtype))
+  )
     return float32Linear(x, weight, bias);
   const xs = x.rowMajor();
   const out = new Float64Array(rows * outFeatures);

@@ -1,11 +1,12 @@
 import { record } from "../autograd/gradNode";
 import { withNoGrad } from "../autograd/gradMode";
 import { broadcastShapes, numelOf } from "../shapeMath";
+import { isSinglePrecision } from "../dtype";
 import { storesFloat32 } from "../floatArray";
 import { Storage, Tensor } from "../tensor";
 import { runtimeError } from "../tensorError";
 import { sumToShape } from "./broadcast";
-import { float32Tensor, mmFloat32, mmGradLeft, mmGradRight } from "./float32Mm";
+import { float32Tensor, mmFloat32, mmGradLeft, mmGradRight, operandOf, rowsOf } from "./float32Mm";
 import { gemm } from "./gemm";
 import { resultType } from "./operand";
 import { internalView } from "./shape";
@@ -152,7 +153,7 @@ export type Float32Sums = "torch" | "exact";
 export function matmul(a: Tensor, b: Tensor, sums: Float32Sums = "torch"): Tensor {
   checkShapes(a, b);
   const dtype = resultType([a, b]);
-  if (sums === "torch" && a.dtype === "float32" && b.dtype === "float32" && b.ndim === 2)
+  if (sums === "torch" && isSinglePrecision(a.dtype) && isSinglePrecision(b.dtype) && b.ndim === 2)
     return torchFloat32Mm(a, b);
   const pa = promote(a, "left");
   const pb = promote(b, "right");
@@ -185,22 +186,25 @@ export function matmul(a: Tensor, b: Tensor, sums: Float32Sums = "torch"): Tenso
 /**
  * A float32 `a @ b` with a 2-d `b`, which PyTorch computes with `mm`: a 1-d `a` as one row, a
  * ≥3-d `a` folded into rows ([..., m, k] → [… · m, k]); summed and differentiated as PyTorch does.
+ * It makes the same tensors as the general path (see Operand in float32Mm.ts).
  */
 function torchFloat32Mm(a: Tensor, b: Tensor): Tensor {
   const k = a.shape[a.ndim - 1];
-  const rows = a.ndim === 1 ? promote(a, "left") : a.ndim === 2 ? a : reshapeView(a, [a.numel / k, k]);
   const n = b.shape[1];
-  const shape = [...a.shape.slice(0, -1), n];
-  const out = float32Tensor(mmFloat32(rows, b), shape);
+  const pa = a.ndim === 1 ? promote(a, "left") : a;
+  const left = pa.ndim === 2 ? operandOf(pa) : rowsOf(pa, pa.numel / k, k);
+  const right = operandOf(b);
+  const full = float32Tensor(mmFloat32(left, right), [...pa.shape.slice(0, -1), n]);
+  const out = a.ndim === 1 ? reshapeView(full, [n]) : full;
   return record(
     out,
     "@",
     [a, b],
     (g, needs) =>
       withNoGrad(() => {
-        const g2 = reshapeView(g, [rows.shape[0], n]);
-        const ga = needs[0] ? Tensor.fromValues(mmGradLeft(g2, rows, b), a.shape, "float32") : null;
-        const gb = needs[1] ? Tensor.fromValues(mmGradRight(g2, rows, b), b.shape, "float32") : null;
+        const g2 = rowsOf(g, left.rows, n);
+        const ga = needs[0] ? Tensor.fromValues(mmGradLeft(g2, left, right), a.shape, "float32") : null;
+        const gb = needs[1] ? Tensor.fromValues(mmGradRight(g2, left, right), b.shape, "float32") : null;
         return [ga, gb];
       }),
     ["∂(A@B)/∂A: g @ Bᵀ", "∂(A@B)/∂B: Aᵀ @ g"],
