@@ -228,6 +228,7 @@ function valueReflected(
 
 function setOp(op: BinaryOperator, a: PySet, b: PySet): PySet | null {
   const out = new PySet();
+  out.frozen = a.frozen; // the left operand's type, as CPython
   const keep = (set: PySet, test: (k: unknown) => boolean) =>
     set.entries.forEach((v, k) => test(k) && out.entries.set(k, v));
   switch (op) {
@@ -405,7 +406,15 @@ const ORDER_DUNDERS: Record<string, [string, string]> = {
 export function ordered(rt: Runtime, op: "<" | ">" | "<=" | ">=", a: PyValue, b: PyValue): boolean {
   let c: number | null = null;
   if (isNumber(a) && isNumber(b)) c = compareNumbers(a, b);
-  else if (typeof a === "string" && typeof b === "string") c = a < b ? -1 : a > b ? 1 : 0;
+  else if (a instanceof PySet && b instanceof PySet) {
+    // subset and superset: a partial order
+    const within = (x: PySet, y: PySet) => [...x.entries.keys()].every((k) => y.entries.has(k));
+    const [sa, sb] = [a.entries.size, b.entries.size];
+    if (op === "<=") return within(a, b);
+    if (op === ">=") return within(b, a);
+    if (op === "<") return sa < sb && within(a, b);
+    return sa > sb && within(b, a);
+  } else if (typeof a === "string" && typeof b === "string") c = a < b ? -1 : a > b ? 1 : 0;
   else if ((a instanceof PyList && b instanceof PyList) || (a instanceof PyTuple && b instanceof PyTuple)) {
     const n = Math.min(a.items.length, b.items.length);
     for (let i = 0; i < n; i++) {
