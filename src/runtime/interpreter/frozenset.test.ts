@@ -20,6 +20,16 @@ describe("frozenset and set methods", () => {
     expect(trace.stdout).toBe(CPYTHON);
   });
 
+  it("augmented assignment: a set changes in place, a frozenset rebinds; copy and dataclass defaults", () => {
+    const trace = runProgram(
+      "import copy\na = frozenset([1]); b = a\na |= {2}\nprint(a, b, a is b)\ns = {1}; t = s; s |= {3}; s -= {1}; s &= {3, 4}; s ^= {5}; print(s, t is s)\nc = copy.copy(a); d = copy.deepcopy(a); print(c, d, type(d).__name__)\nfrom dataclasses import dataclass\n@dataclass\nclass K:\n    tags: frozenset = frozenset()\nprint(K())\n",
+    );
+    expect(trace.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    expect(trace.stdout).toBe(
+      "frozenset({1, 2}) frozenset({1}) False\n{3, 5} True\nfrozenset({1, 2}) frozenset({1, 2}) frozenset\nK(tags=frozenset())\n",
+    );
+  });
+
   it("a frozenset has no methods that change it", () => {
     const trace = runProgram("frozenset([1]).discard(1)\n");
     expect(trace.diagnostics.map((d) => d.message)).toEqual([

@@ -134,6 +134,14 @@ export function inplaceOp(rt: Runtime, op: BinaryOperator, a: PyValue, b: PyValu
       items.push(item);
     }
     return a;
+  } else if (a instanceof PySet && !a.frozen && b instanceof PySet) {
+    // a set's |=, &=, -=, ^= change it in place (a frozenset's make a new one)
+    const r = setOp(op, a, b);
+    if (r !== null) {
+      a.entries.clear();
+      r.entries.forEach((v, k) => a.entries.set(k, v));
+      return a;
+    }
   } else if (a instanceof PyDict) {
     const f = a.cls?.lookup(DUNDERS[op][2]);
     if (f !== undefined) {
