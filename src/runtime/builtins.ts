@@ -18,6 +18,7 @@ import {
   PyInt,
   PyIterator,
   PyList,
+  PySet,
   PyRange,
   PySuper,
   PyStaticMethod,
@@ -89,7 +90,7 @@ export function makeBuiltins(rt: Runtime): Map<string, PyValue> {
   fn("len", ([x]) => int(length(rt, x)));
   // introspection GradLens does not model: reported rather than a NameError that would be untrue
   for (const [name, f] of makeIntrospectionBuiltins(rt)) b.set(name, f);
-  for (const name of ["memoryview", "bytearray", "bytes", "complex", "frozenset"]) {
+  for (const name of ["memoryview", "bytearray", "bytes", "complex"]) {
     fn(name, () => {
       throw new UnsupportedError(`\`${name}()\` is not supported by GradLens`);
     });
@@ -381,6 +382,12 @@ export function makeBuiltins(rt: Runtime): Map<string, PyValue> {
   objectClass.dict.set("__new__", new PyStaticMethod(OBJECT_NEW));
   objectClass.dict.set("__setattr__", OBJECT_SETATTR);
   type("set", ([x]) => setOf(x === undefined ? [] : rt.iterate(x)));
+  type("frozenset", ([x]) => {
+    if (x instanceof PySet && x.frozen) return x;
+    const s = setOf(x === undefined ? [] : rt.iterate(x));
+    s.frozen = true;
+    return s;
+  });
   dictClass.dict.set(
     "fromkeys",
     new PyClassMethod(

@@ -1,5 +1,5 @@
 import { hashKey } from "./interpreter/collections";
-import { bigInt, PyInstance, PyInt, PyTuple, toBigInt, type PyValue } from "./interpreter/objects";
+import { bigInt, PyInstance, PyInt, PySet, PyTuple, toBigInt, type PyValue } from "./interpreter/objects";
 import { hashMethod, instanceHash, keyedHash } from "./interpreter/objectKeys";
 
 const objectIds = new WeakMap<object, number>();
@@ -48,6 +48,8 @@ export function pythonHash(x: PyValue): PyValue {
     h = acc;
   } else if (x instanceof PyTuple) {
     return bigInt(tupleHash(x.items.map((item) => toBigInt(pythonHash(item) as PyInt))));
+  } else if (x instanceof PySet) {
+    return bigInt(frozensetHash([...x.entries.values()].map((item) => toBigInt(pythonHash(item) as PyInt))));
   } else h = BigInt(Math.floor(objectId(x) / 16));
   return bigInt(h === -1n ? -2n : h);
 }
@@ -68,6 +70,18 @@ function tupleHash(itemHashes: bigint[]): bigint {
   acc = (acc + (BigInt(itemHashes.length) ^ (XXPRIME_5 ^ 3527539n))) & MASK64;
   const signed = acc >= 2n ** 63n ? acc - 2n ** 64n : acc;
   return signed === -1n ? 1546275796n : signed;
+}
+
+/** CPython's frozenset hash: the items' hashes, bit-shuffled, xor'ed (so order does not matter), then mixed with the size. */
+function frozensetHash(itemHashes: bigint[]): bigint {
+  const shuffle = (h: bigint) => ((h ^ 89869747n ^ (h << 16n)) * 3644798167n) & MASK64;
+  let acc = 0n;
+  for (const h of itemHashes) acc ^= shuffle(h & MASK64);
+  acc ^= ((BigInt(itemHashes.length) + 1n) * 1927868237n) & MASK64;
+  acc ^= (acc >> 11n) ^ (acc >> 25n);
+  acc = (acc * 69069n + 907133923n) & MASK64;
+  const signed = acc >= 2n ** 63n ? acc - 2n ** 64n : acc;
+  return signed === -1n ? 590923713n : signed;
 }
 
 /** CPython's hash of a finite float: its exact rational value modulo 2**61 - 1. */

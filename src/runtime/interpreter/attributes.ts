@@ -5,6 +5,7 @@ import {
   INT_METHODS,
   LIST_METHODS,
   SET_METHODS,
+  FROZENSET_METHODS,
   STR_METHODS,
   TUPLE_METHODS,
 } from "./nativeMethods";
@@ -41,7 +42,7 @@ function nativeTable(obj: PyValue): NativeTable | null {
   if (obj instanceof PyDict) return DICT_METHODS as NativeTable;
   if (typeof obj === "string") return STR_METHODS as NativeTable;
   if (obj instanceof PyTuple) return TUPLE_METHODS as NativeTable;
-  if (obj instanceof PySet) return SET_METHODS as NativeTable;
+  if (obj instanceof PySet) return (obj.frozen ? FROZENSET_METHODS : SET_METHODS) as NativeTable;
   if (typeof obj === "number") return FLOAT_METHODS as NativeTable;
   if (obj instanceof PyInt) return INT_METHODS as NativeTable;
   return null;

@@ -36,6 +36,9 @@ export function hashKey(v: PyValue): unknown {
   if (typeof v === "boolean") return v ? 1 : 0;
   if (v instanceof PyInt) return v.big !== null ? `\u0000int:${v.big}` : v.v;
   if (v instanceof PyTuple) return "\u0000tuple:" + v.items.map((x) => tupleItemKey(hashKey(x))).join(",");
+  if (v instanceof PySet && v.frozen)
+    // the same elements whatever their order: the element keys sorted
+    return "\u0000frozenset:" + [...v.entries.keys()].map(tupleItemKey).sort().join(",");
   if (v instanceof PyList || v instanceof PyDict || v instanceof PySet) {
     throw typeError(`unhashable type: '${typeName(v)}'`);
   }

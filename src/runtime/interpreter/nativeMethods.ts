@@ -197,22 +197,90 @@ export const SET_METHODS: Record<
   union: (rt, self, args) => {
     const out = setOf(self.entries.values());
     for (const other of args) for (const x of rt.iterate(other)) setAdd(out, x);
-    return out;
+    return like(self, out);
   },
-  intersection: (rt, self, args) => {
+  intersection: (rt, self, args) => like(self, kept(rt, self, args, true)),
+  difference: (rt, self, args) => like(self, kept(rt, self, args, false)),
+  symmetric_difference: (rt, self, args) => {
+    arity("symmetric_difference", args, 1, 1);
+    return like(self, symmetric(rt, self, args[0]));
+  },
+  intersection_update(rt, self, args) {
+    replace(self, kept(rt, self, args, true));
+    return null;
+  },
+  difference_update(rt, self, args) {
+    replace(self, kept(rt, self, args, false));
+    return null;
+  },
+  symmetric_difference_update(rt, self, args) {
+    arity("symmetric_difference_update", args, 1, 1);
+    replace(self, symmetric(rt, self, args[0]));
+    return null;
+  },
+  issubset: (rt, self, args) => {
+    arity("issubset", args, 1, 1);
     const other = setOf(rt.iterate(args[0]));
-    return setOf([...self.entries.entries()].filter(([k]) => other.entries.has(k)).map(([, v]) => v));
+    return [...self.entries.keys()].every((k) => other.entries.has(k));
   },
-  difference: (rt, self, args) => {
-    const other = setOf(rt.iterate(args[0]));
-    return setOf([...self.entries.entries()].filter(([k]) => !other.entries.has(k)).map(([, v]) => v));
+  issuperset: (rt, self, args) => {
+    arity("issuperset", args, 1, 1);
+    return [...rt.iterate(args[0])].every((x) => self.entries.has(hashKey(x)));
   },
-  copy: (_rt, self) => setOf(self.entries.values()),
+  isdisjoint: (rt, self, args) => {
+    arity("isdisjoint", args, 1, 1);
+    return [...rt.iterate(args[0])].every((x) => !self.entries.has(hashKey(x)));
+  },
+  copy: (_rt, self) => (self.frozen ? self : setOf(self.entries.values())),
   clear(_rt, self) {
     self.entries.clear();
     return null;
   },
 };
+
+/** A set method's result in the type of the set it was called on (a frozenset's are frozensets). */
+function like(self: PySet, out: PySet): PySet {
+  out.frozen = self.frozen;
+  return out;
+}
+
+/** The elements of `self` in every other (`inside`) or in none of them. */
+function kept(rt: Runtime, self: PySet, args: PyValue[], inside: boolean): PySet {
+  const others = args.map((a) => setOf(rt.iterate(a)));
+  return setOf(
+    [...self.entries.entries()]
+      .filter(([k]) => others.every((o) => o.entries.has(k) === inside))
+      .map(([, v]) => v),
+  );
+}
+
+function symmetric(rt: Runtime, self: PySet, other: PyValue): PySet {
+  const o = setOf(rt.iterate(other));
+  const out = setOf([...self.entries.entries()].filter(([k]) => !o.entries.has(k)).map(([, v]) => v));
+  o.entries.forEach((v, k) => self.entries.has(k) || out.entries.set(k, v));
+  return out;
+}
+
+function replace(self: PySet, out: PySet): void {
+  self.entries.clear();
+  out.entries.forEach((v, k) => self.entries.set(k, v));
+}
+
+const FROZEN_METHODS = [
+  "union",
+  "intersection",
+  "difference",
+  "symmetric_difference",
+  "issubset",
+  "issuperset",
+  "isdisjoint",
+  "copy",
+] as const;
+
+/** What a frozenset has of set's methods: those that do not change it. */
+export const FROZENSET_METHODS = Object.fromEntries(
+  FROZEN_METHODS.map((name) => [name, SET_METHODS[name]]),
+) as typeof SET_METHODS;
 
 export const FLOAT_METHODS: Record<
   string,

@@ -88,6 +88,8 @@ export class PyDict {
 /** A set, keyed like a dict; the order it iterates in is CPython's where that is knowable (see setOrder.ts). */
 export class PySet {
   readonly entries = new Map<unknown, PyValue>();
+  /** A `frozenset`: hashable, no methods that change it; set operations on it give frozensets. */
+  frozen = false;
 }
 
 /** `d.keys()`, `d.values()`, `d.items()`: live views of a dict. */

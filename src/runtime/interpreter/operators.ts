@@ -134,6 +134,14 @@ export function inplaceOp(rt: Runtime, op: BinaryOperator, a: PyValue, b: PyValu
       items.push(item);
     }
     return a;
+  } else if (a instanceof PySet && !a.frozen && b instanceof PySet) {
+    // a set's |=, &=, -=, ^= change it in place (a frozenset's make a new one)
+    const r = setOp(op, a, b);
+    if (r !== null) {
+      a.entries.clear();
+      r.entries.forEach((v, k) => a.entries.set(k, v));
+      return a;
+    }
   } else if (a instanceof PyDict) {
     const f = a.cls?.lookup(DUNDERS[op][2]);
     if (f !== undefined) {
@@ -228,6 +236,7 @@ function valueReflected(
 
 function setOp(op: BinaryOperator, a: PySet, b: PySet): PySet | null {
   const out = new PySet();
+  out.frozen = a.frozen; // the left operand's type, as CPython
   const keep = (set: PySet, test: (k: unknown) => boolean) =>
     set.entries.forEach((v, k) => test(k) && out.entries.set(k, v));
   switch (op) {
@@ -405,7 +414,15 @@ const ORDER_DUNDERS: Record<string, [string, string]> = {
 export function ordered(rt: Runtime, op: "<" | ">" | "<=" | ">=", a: PyValue, b: PyValue): boolean {
   let c: number | null = null;
   if (isNumber(a) && isNumber(b)) c = compareNumbers(a, b);
-  else if (typeof a === "string" && typeof b === "string") c = a < b ? -1 : a > b ? 1 : 0;
+  else if (a instanceof PySet && b instanceof PySet) {
+    // subset and superset: a partial order
+    const within = (x: PySet, y: PySet) => [...x.entries.keys()].every((k) => y.entries.has(k));
+    const [sa, sb] = [a.entries.size, b.entries.size];
+    if (op === "<=") return within(a, b);
+    if (op === ">=") return within(b, a);
+    if (op === "<") return sa < sb && within(a, b);
+    return sa > sb && within(b, a);
+  } else if (typeof a === "string" && typeof b === "string") c = a < b ? -1 : a > b ? 1 : 0;
   else if ((a instanceof PyList && b instanceof PyList) || (a instanceof PyTuple && b instanceof PyTuple)) {
     const n = Math.min(a.items.length, b.items.length);
     for (let i = 0; i < n; i++) {

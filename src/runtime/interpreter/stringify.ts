@@ -44,7 +44,7 @@ export function typeName(v: PyValue): string {
   if (v instanceof PyList) return "list";
   if (v instanceof PyTuple) return v.cls?.name ?? "tuple";
   if (v instanceof PyDict) return v.cls?.name ?? "dict";
-  if (v instanceof PySet) return "set";
+  if (v instanceof PySet) return v.frozen ? "frozenset" : "set";
   if (v instanceof PyDictView) return `dict_${v.kind}`;
   if (v instanceof PyInstance) return v.cls.name;
   if (v instanceof PyFunction) return "function";
@@ -182,13 +182,14 @@ export function repr(rt: Runtime, v: PyValue, seen: Set<unknown> = new Set()): s
     }
   }
   if (v instanceof PySet) {
-    if (v.entries.size === 0) return "set()";
+    if (v.entries.size === 0) return `${typeName(v)}()`;
     if (seen.has(v)) return `${typeName(v)}(...)`;
     seen.add(v);
     try {
-      return `{${setIterationOrder(v)
+      const body = `{${setIterationOrder(v)
         .map((x) => repr(rt, x, seen))
         .join(", ")}}`;
+      return v.frozen ? `frozenset(${body})` : body;
     } finally {
       seen.delete(v);
     }

@@ -56,6 +56,7 @@ export function shallowCopy(interp: Interpreter, x: PyValue): PyValue {
     return d;
   }
   if (x instanceof PySet) {
+    if (x.frozen) return x; // immutable: copy.copy gives the same object, as CPython
     const s = new PySet();
     x.entries.forEach((v, k) => s.entries.set(k, v));
     return s;
@@ -105,6 +106,7 @@ export function deepCopy(interp: Interpreter, x: PyValue, memo = new Map<unknown
   }
   if (x instanceof PySet) {
     const out = new PySet();
+    out.frozen = x.frozen;
     memo.set(x, out);
     x.entries.forEach((v, k) => out.entries.set(k, deepCopy(interp, v, memo)));
     return out;

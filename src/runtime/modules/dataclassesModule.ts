@@ -139,7 +139,7 @@ export function makeDataclassesModule(interp: Interpreter): PyModule {
         object.attrs.set("type", annotation);
         const dflt = a.get("default") === MISSING ? undefined : a.get("default");
         const factory = a.get("default_factory") === MISSING ? undefined : a.get("default_factory");
-        if (dflt instanceof PyList || dflt instanceof PyDict || dflt instanceof PySet)
+        if (dflt instanceof PyList || dflt instanceof PyDict || (dflt instanceof PySet && !dflt.frozen))
           throw valueError(
             `mutable default ${interp.repr(interp.call(interp.builtins.get("type")!, [dflt]))} for field ${name} is not allowed: use default_factory`,
           );

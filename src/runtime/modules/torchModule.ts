@@ -18,6 +18,7 @@ import {
   tensorList,
 } from "./torchArgs";
 import { fillFunction } from "./torchAutogradFunction";
+import { torchEinsum } from "./torchEinsum";
 import { CREATE_KEYWORDS, createOptions, sizeAndOptions } from "./torchCreation";
 import {
   fillAccelerator,
@@ -164,6 +165,7 @@ function fillTorch(s: TorchState, m: PyModule): void {
     );
   });
   m.attrs.set("concat", m.attrs.get("cat")!);
+  set("einsum", (args) => torchEinsum(s, args));
   set("stack", (args, kwargs) => {
     const a = bind("stack", args, kwargs, ["tensors", "dim"]);
     return wrap(

@@ -33,6 +33,7 @@ import {
   type Operand,
 } from "./convert";
 import * as C from "./creation";
+import { einsum } from "./einsum";
 import { dot, inner, matmul, outer } from "./linalg";
 import { NdArray, NpScalar } from "./ndarray";
 import type { NpDtype } from "./npDtype";
@@ -361,6 +362,7 @@ export function fillFunctions(s: NumpyState, m: PyModule): void {
   set("matmul", ([x, y]) => matmul(s, x, y));
   set("outer", ([x, y]) => outer(s, x, y));
   set("inner", ([x, y]) => inner(s, x, y));
+  set("einsum", (args, kwargs) => einsum(s, args, kwargs));
   set("transpose", (args, kwargs) => {
     const a = bind("transpose", args, kwargs, ["a", "axes"]);
     const axes = a.axes === undefined || a.axes === null ? null : shapeArg([a.axes]);
