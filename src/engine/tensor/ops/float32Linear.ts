@@ -2,7 +2,6 @@ import { fmaf } from "../../math/fusedMultiplyAdd";
 import { record } from "../autograd/gradNode";
 import type { FloatArray } from "../floatArray";
 import { Tensor } from "../tensor";
-import { sumToShape } from "./broadcast";
 import {
   float32Tensor,
   float32Values,
@@ -13,6 +12,7 @@ import {
   rowsOf,
   transposed,
 } from "./float32Mm";
+import { LINEAR_RULES, biasGradient } from "./linear";
 
 /**
  * `F.linear(x, W, b)` on float32 tensors, computed as PyTorch 1.13 computes it so the numbers
@@ -58,16 +58,10 @@ export function float32Linear(x: Tensor, weight: Tensor, bias: Tensor | null): T
           for (let j = 0; j < outFeatures; j++) values[j * inFeatures + i] = gwt[i * outFeatures + j];
         gw = Tensor.fromValues(values, weight.shape, "float32");
       }
-      let gb: Tensor | null = null;
-      if (bias !== null && needs[2]) {
-        // summed over the rows as PyTorch's sum_to sums (its cascade order)
-        const rowsOfG = Tensor.fromValues(g.copyValues(), [rows, outFeatures], g.dtype);
-        gb = sumToShape(rowsOfG, bias.numel === 1 ? [1, 1] : [1, outFeatures]);
-        gb = Tensor.fromValues(gb.copyValues(), bias.shape, g.dtype);
-      }
+      const gb = bias !== null && needs[2] ? biasGradient(g, bias, rows, outFeatures) : null;
       return bias === null ? [gx, gw] : [gx, gw, gb];
     },
-    ["∂linear/∂x: g @ W", "∂linear/∂W: gᵀ @ x", "∂linear/∂b: g summed over rows"].slice(0, inputs.length),
+    LINEAR_RULES.slice(0, inputs.length),
     [x, weight],
   );
 }

@@ -115,15 +115,20 @@ export function linear(x: Tensor, weight: Tensor, bias: Tensor | null = null): T
         );
         gw = Tensor.fromValues(r, weight.shape, g.dtype);
       }
-      if (bias !== null && needs[2]) {
-        // summed over the rows as PyTorch's sum_to sums (its cascade order)
-        const rowsOfG = Tensor.fromValues(g.copyValues(), [rows, outFeatures], g.dtype);
-        gb = sumToShape(rowsOfG, bias.numel === 1 ? [1, 1] : [1, outFeatures]);
-        gb = Tensor.fromValues(gb.copyValues(), bias.shape, g.dtype);
-      }
+      if (bias !== null && needs[2]) gb = biasGradient(g, bias, rows, outFeatures);
       return bias === null ? [gx, gw] : [gx, gw, gb];
     },
-    ["∂linear/∂x: g @ W", "∂linear/∂W: gᵀ @ x", "∂linear/∂b: g summed over rows"].slice(0, inputs.length),
+    LINEAR_RULES.slice(0, inputs.length),
     [x, weight],
   );
+}
+
+/** The rules a `linear` node shows, one per input. */
+export const LINEAR_RULES = ["∂linear/∂x: g @ W", "∂linear/∂W: gᵀ @ x", "∂linear/∂b: g summed over rows"];
+
+/** ∂linear/∂b: g summed over the rows as PyTorch's sum_to sums them (its cascade order). */
+export function biasGradient(g: Tensor, bias: Tensor, rows: number, outFeatures: number): Tensor {
+  const rowsOfG = Tensor.fromValues(g.copyValues(), [rows, outFeatures], g.dtype);
+  const summed = sumToShape(rowsOfG, bias.numel === 1 ? [1, 1] : [1, outFeatures]);
+  return Tensor.fromValues(summed.copyValues(), bias.shape, g.dtype);
 }

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { fnvFloat32 } from "../fixtures/fnvFloat32";
 import { Generator, Tensor, backward, linear, matmul, randn, transpose } from "../index";
 import { fmafChainModule } from "./fmafChainKernel";
 import { depthBlocks, openBlasSgemm, setSgemmWasm } from "./openBlasSgemm";
@@ -40,22 +41,11 @@ const fixture = JSON.parse(readFileSync(join(__dirname, "../fixtures/torchMm.jso
   cases: (MmCase | LinearCase)[];
 };
 
-function fnv(t: Tensor): number {
-  const bits = new Uint32Array(Float32Array.from(t.values()).buffer);
-  let h = 0x811c9dc5;
-  for (const b of bits)
-    for (let k = 0; k < 4; k++) {
-      h ^= (b >>> (8 * k)) & 0xff;
-      h = Math.imul(h, 0x01000193) >>> 0;
-    }
-  return h;
-}
-
 function expectSummary(t: Tensor | null, s: Summary | undefined): void {
   if (t === null || s === undefined) throw new Error("missing tensor or recorded summary");
   expect(t.shape).toEqual(s.shape);
   if (s.values !== undefined) expect(Array.from(t.values())).toEqual(s.values);
-  expect(fnv(t)).toBe(s.hash);
+  expect(fnvFloat32(t)).toBe(s.hash);
 }
 
 const randnOf = (shape: number[], seed: number, requiresGrad = false): Tensor =>
@@ -135,8 +125,8 @@ describe("float32 products: the schedule and the kernel", () => {
     const b = randnOf([500, 16], 12);
     const exact = matmul(a, b, "exact");
     const recorded = fixture.cases.find((c) => c.op === "mm" && c.m === 16 && c.k === 500) as MmCase;
-    expect(fnv(exact)).not.toBe(recorded.out?.hash);
-    expect(fnv(matmul(a, b))).toBe(recorded.out?.hash);
+    expect(fnvFloat32(exact)).not.toBe(recorded.out?.hash);
+    expect(fnvFloat32(matmul(a, b))).toBe(recorded.out?.hash);
   });
 
   it("cuts the depth as OpenBLAS's drivers do", () => {
