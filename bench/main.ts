@@ -8,7 +8,7 @@ import { planW3 } from "./w3Plan";
 import { planW2py } from "./w2pyPlan";
 import { planEdit } from "./editPlan";
 import { planOwnValue } from "./ownValuePlan";
-import { benchRunner, benchSoak } from "./runnerPlan";
+import { benchRunner, benchSoak, benchXorRunner } from "./runnerPlan";
 import { planNumpy } from "./numpyPlan";
 
 /**
@@ -21,7 +21,7 @@ import { planNumpy } from "./numpyPlan";
  * misses its reference answers.
  * Then RUNNER and SOAK: the runner process the editor runs programs in (bench/runnerPlan.ts).
  * Last, DRAW: the webview's drawing in headless chromium (bench/draw/main.ts, its own process).
- * Options: --only W1,W2,W3,W2py,EDIT50,OWN60,NUMPY,RUNNER,SOAK,DRAW  --soak-steps 1000 --soak-edits 500  --baseline no  --n 100000  --w1-warmup 2 --w1-reps 5
+ * Options: --only W1,W2,W3,W2py,EDIT50,OWN60,NUMPY,RUNNER,XOR_RUNNER,SOAK,DRAW  --soak-steps 1000 --soak-edits 500  --baseline no  --n 100000  --w1-warmup 2 --w1-reps 5
  * --w2-warmup 2 --w2-steps 10  --w3-warmup 3 --w3-steps 10  --w3-baseline-warmup 1
  * --w3-baseline-steps 4.
  *
@@ -29,7 +29,7 @@ import { planNumpy } from "./numpyPlan";
  * so an engine line's `peak_rss_mb` is the peak when its own run ended.
  */
 
-const only = new Set(arg("only", "W1,W2,W3,W2py,EDIT50,OWN60,NUMPY,RUNNER,SOAK,DRAW").split(","));
+const only = new Set(arg("only", "W1,W2,W3,W2py,EDIT50,OWN60,NUMPY,RUNNER,XOR_RUNNER,SOAK,DRAW").split(","));
 const withBaseline = arg("baseline", "yes") !== "no";
 
 /**
@@ -86,6 +86,7 @@ for (const p of plans) {
 async function runnerBenches(): Promise<void> {
   for (const [name, bench] of [
     ["RUNNER", benchRunner],
+    ["XOR_RUNNER", benchXorRunner],
     ["SOAK", benchSoak],
   ] as const) {
     if (!only.has(name)) continue;

@@ -92,6 +92,53 @@ export async function benchRunner(): Promise<void> {
 }
 
 /**
+ * XOR_RUNNER: the XOR primer (examples/numpy_primer_xor.py) as the editor runs it — sent to a
+ * runner process of its own (so no heap of earlier workloads), run on its worker thread, laid
+ * out and analysed there, the result back over IPC. The first run is a fresh runner's (V8 has
+ * compiled nothing yet: what opening the file costs); the median is of the runs after it (what
+ * each save or edit costs). `run_ms` is the run and trace alone, inside the worker.
+ */
+export async function benchXorRunner(): Promise<void> {
+  const reps = count("xor-reps", 10, 1);
+  const source = readFileSync(join(__dirname, "../examples/numpy_primer_xor.py"), "utf8");
+  const c = client();
+  try {
+    const times: number[] = [];
+    const runs: number[] = [];
+    const inWorker: number[] = [];
+    let first = 0;
+    let firstRun = 0;
+    for (let r = 0; r <= reps; r++) {
+      const start = performance.now();
+      const outcome = await c.run(source, {}, analysis, { nodeLimit: 2000, folds: noFoldChoices() });
+      const elapsed = performance.now() - start;
+      expectResult(outcome);
+      const t = outcome.timings;
+      if (r === 0) {
+        first = elapsed;
+        firstRun = t.runMs;
+        continue;
+      }
+      times.push(elapsed);
+      runs.push(t.runMs);
+      inWorker.push(t.runMs + t.layoutMs + t.analysisMs);
+    }
+    emit({
+      workload: "XOR_RUNNER",
+      impl: c.runnerKind ?? "none",
+      reps,
+      edit_ms: round(median(times), 1),
+      run_ms: round(median(runs), 1),
+      in_worker_ms: round(median(inWorker), 1),
+      first_run_ms: round(first, 1),
+      first_run_run_ms: round(firstRun, 1),
+    });
+  } finally {
+    c.dispose();
+  }
+}
+
+/**
  * EDIT50 as programs ran before the runner process: dist/worker.js as a worker thread of this
  * process (the host's), the answer back by postMessage: the baseline the runner is held to.
  * The worker is made as the host made it then (its heap limited to the memory budget, 4 MB of
