@@ -1,4 +1,4 @@
-import { name, section, uleb, vector, type WasmApi, type WasmMemory } from "./wasmBytes";
+import { instantiate, oneFunctionModule, uleb, vector, type WasmMemory } from "./wasmBytes";
 
 /**
  * The inner loop of openBlasSgemm.ts in WebAssembly SIMD, two columns per instruction:
@@ -161,31 +161,13 @@ function chainBody(): number[] {
 
 /** The module: one function of seven i32s returning an i32, and its memory, both exported. */
 export function fmafChainModule(pages: number): Uint8Array<ArrayBuffer> {
-  const i32s = Array.from({ length: 7 }, () => [op.i32]);
-  const bytes = [
-    ...[0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00],
-    ...section(1, vector([[0x60, ...vector(i32s), ...vector([[op.i32]])]])),
-    ...section(3, vector([[0]])),
-    ...section(5, vector([[0x00, ...uleb(pages)]])),
-    ...section(
-      7,
-      vector([
-        [...name("memory"), 0x02, 0],
-        [...name("chain"), 0x00, 0],
-      ]),
-    ),
-    ...section(10, vector([chainBody()])),
-  ];
-  return new Uint8Array(bytes);
+  return oneFunctionModule(7, true, "chain", chainBody(), pages);
 }
 
 /** Instantiates the kernel with `bytes` of memory, or null where WebAssembly SIMD is missing. */
 export function loadFmafChainKernel(bytes: number): FmafChainKernel | null {
-  const wasm = (globalThis as { WebAssembly?: WasmApi }).WebAssembly;
-  if (wasm === undefined) return null;
-  const module = fmafChainModule(Math.max(1, Math.ceil(bytes / 65536)));
-  if (!wasm.validate(module)) return null;
-  const instance = new wasm.Instance(new wasm.Module(module));
-  const exports = instance.exports as FmafChainKernel;
-  return { chain: exports.chain, memory: exports.memory };
+  const exports = instantiate(fmafChainModule(Math.max(1, Math.ceil(bytes / 65536))));
+  if (exports === null) return null;
+  const { chain, memory } = exports as FmafChainKernel;
+  return { chain, memory };
 }

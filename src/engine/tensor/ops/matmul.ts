@@ -150,6 +150,9 @@ function checkShapes(a: Tensor, b: Tensor): void {
  */
 export type Float32Sums = "torch" | "exact";
 
+/** The rules an `@` node shows. */
+const MATMUL_RULES = ["∂(A@B)/∂A: g @ Bᵀ", "∂(A@B)/∂B: Aᵀ @ g"];
+
 export function matmul(a: Tensor, b: Tensor, sums: Float32Sums = "torch"): Tensor {
   checkShapes(a, b);
   const dtype = resultType([a, b]);
@@ -178,7 +181,7 @@ export function matmul(a: Tensor, b: Tensor, sums: Float32Sums = "torch"): Tenso
           : null;
         return [ga, gb];
       }),
-    ["∂(A@B)/∂A: g @ Bᵀ", "∂(A@B)/∂B: Aᵀ @ g"],
+    MATMUL_RULES,
     [a, b],
   );
 }
@@ -207,7 +210,7 @@ function torchFloat32Mm(a: Tensor, b: Tensor): Tensor {
         const gb = needs[1] ? Tensor.fromValues(mmGradRight(g2, left, right), b.shape, "float32") : null;
         return [ga, gb];
       }),
-    ["∂(A@B)/∂A: g @ Bᵀ", "∂(A@B)/∂B: Aᵀ @ g"],
+    MATMUL_RULES,
     [a, b],
   );
 }

@@ -1,4 +1,4 @@
-import { name, section, uleb, vector, type WasmApi, type WasmMemory } from "./wasmBytes";
+import { instantiate, oneFunctionModule, uleb, vector, type WasmMemory } from "./wasmBytes";
 
 /**
  * The 4×4 GEMM micro-kernel in WebAssembly SIMD: two float64 lanes per instruction, so each step
@@ -93,30 +93,13 @@ function kernelBody(): number[] {
 
 /** The whole module: one type, one function, one memory of `pages` 64 KiB pages, both exported. */
 export function simdKernelModule(pages: number): Uint8Array<ArrayBuffer> {
-  const bytes = [
-    ...[0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00],
-    ...section(1, vector([[0x60, ...vector([[op.i32], [op.i32], [op.i32], [op.i32]]), 0x00]])),
-    ...section(3, vector([[0]])),
-    ...section(5, vector([[0x00, ...uleb(pages)]])),
-    ...section(
-      7,
-      vector([
-        [...name("memory"), 0x02, 0],
-        [...name("kernel"), 0x00, 0],
-      ]),
-    ),
-    ...section(10, vector([kernelBody()])),
-  ];
-  return new Uint8Array(bytes);
+  return oneFunctionModule(4, false, "kernel", kernelBody(), pages);
 }
 
 /** Instantiates the kernel with room for `bytes` of packed operands, or null without SIMD. */
 export function loadSimdKernel(bytes: number): SimdKernel | null {
-  const wasm = (globalThis as { WebAssembly?: WasmApi }).WebAssembly;
-  if (wasm === undefined) return null;
-  const module = simdKernelModule(Math.ceil(bytes / 65536));
-  if (!wasm.validate(module)) return null;
-  const instance = new wasm.Instance(new wasm.Module(module));
-  const exports = instance.exports as SimdKernel;
-  return { kernel: exports.kernel, memory: exports.memory };
+  const exports = instantiate(simdKernelModule(Math.ceil(bytes / 65536)));
+  if (exports === null) return null;
+  const { kernel, memory } = exports as SimdKernel;
+  return { kernel, memory };
 }
