@@ -119,11 +119,17 @@ function threadedCalls(m: number, n: number, mThreads: number, threads: number):
   for (let js = 0; js < n; js += GEMM_R * threads) {
     const width = Math.min(n - js, GEMM_R * threads);
     const rowEdges = split(width, threads, SWITCH_RATIO).map((e) => e + js);
-    // the two halves (DIVIDE_RATE) of thread t's rows, each handed to the kernel as one piece
-    const halves = (t: number, each: (row: number, rows: number) => void): void => {
+    // the kernel calls over the two halves (DIVIDE_RATE) of thread t's rows, one per half:
+    // sliced as the driver's first pass slices them, or whole (the order of calls is immaterial:
+    // each element of C is in exactly one per depth block)
+    const callsOver = (t: number, col: number, cols: number, sliced: boolean): void => {
       const [from, to] = [rowEdges[t], rowEdges[t + 1]];
       const half = Math.ceil((to - from) / 2);
-      for (let row = from; row < to; row += half) each(row, Math.min(to - row, half));
+      for (let row = from; row < to; row += half) {
+        const call: KernelCall = { col, cols, paths: [] };
+        (sliced ? slicedPaths : kernelPaths)(Math.min(to - row, half), row, call.paths);
+        calls.push(call);
+      }
     };
     for (let pos = 0; pos < threads; pos++) {
       const group = Math.floor(pos / mThreads);
@@ -133,30 +139,10 @@ function threadedCalls(m: number, n: number, mThreads: number, threads: number):
       for (let is = from; is < to;) {
         const left = to - is;
         const cols = columnStep(left, first ? Math.floor(left / 2) : Math.floor((left + 1) / 2));
-        if (first) {
-          // its own rows in slices first, then the other threads' rows of its group whole
-          halves(pos, (row, rows) => {
-            const call: KernelCall = { col: is, cols, paths: [] };
-            slicedPaths(rows, row, call.paths);
-            calls.push(call);
-          });
-          for (let t = next(pos); t !== pos; t = next(t))
-            halves(t, (row, rows) => {
-              const call: KernelCall = { col: is, cols, paths: [] };
-              kernelPaths(rows, row, call.paths);
-              calls.push(call);
-            });
-        } else {
-          let t = pos;
-          do {
-            halves(t, (row, rows) => {
-              const call: KernelCall = { col: is, cols, paths: [] };
-              kernelPaths(rows, row, call.paths);
-              calls.push(call);
-            });
-            t = next(t);
-          } while (t !== pos);
-        }
+        // a thread's first column step slices its own rows; the rest of its group's rows, and
+        // every later step, go to the kernel whole
+        callsOver(pos, is, cols, first);
+        for (let t = next(pos); t !== pos; t = next(t)) callsOver(t, is, cols, false);
         is += cols;
         first = false;
       }
