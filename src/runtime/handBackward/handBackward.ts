@@ -132,7 +132,11 @@ export class HandBackward implements CallWatch {
   /** The last call of each function of one array that returned an array of its shape (`tanh(x)`): an activation. */
   private readonly elementwiseCalls = new Map<string, { argIds: number[]; output: Tensor }>();
   private readonly instanceIds = new WeakMap<PyInstance, number>();
-  private readonly roles = new Map<PyFunction, Role>();
+  /**
+   * Roles by definition, not by function object: a closure defined in a method (micrograd's
+   * `_backward`) is a new function every call, and a map holding each would keep every graph.
+   */
+  private readonly roles = new Map<PyFunction["body"], Role>();
   private readonly lossNames = new Map<string, boolean>();
   /** Functions whose value is a loss: named so, or paired with their derivative (`mse`). */
   private readonly lossFunctions = new Set<string>();
@@ -190,7 +194,7 @@ export class HandBackward implements CallWatch {
 
   /** What a function's name says it is, read once per function. */
   private roleOf(fn: PyFunction): Role {
-    let role = this.roles.get(fn);
+    let role = this.roles.get(fn.body);
     if (role === undefined) {
       const dot = fn.name.lastIndexOf(".");
       const short = dot < 0 ? fn.name : fn.name.slice(dot + 1);
@@ -202,7 +206,7 @@ export class HandBackward implements CallWatch {
             ? "backward"
             : null;
       role = { short, method, stem: DERIVATIVE.exec(short)?.[1] ?? null, id: this.roles.size };
-      this.roles.set(fn, role);
+      this.roles.set(fn.body, role);
     }
     return role;
   }
