@@ -59,30 +59,33 @@ function wireUp(context: vscode.ExtensionContext): Omit<GradLensApi, "activation
   const dist = (file: string) => vscode.Uri.joinPath(context.extensionUri, "dist", file).fsPath;
   const files = { runner: dist("runner.js"), worker: dist("worker.js") };
   /**
-   * A runner process of its own (killed with the extension); `timeoutMs` is the wall-clock limit
-   * behind the step budget; `spare` keeps a second worker ready for runs that edits replace.
+   * A runner process of its own (killed with the extension); `timeoutMs` gives the wall-clock
+   * limit behind the step budget, read at each run (the setting may change); `spare` keeps a
+   * second worker ready for runs that edits replace.
    */
   // what programs may read (open(), their own modules): the workspace, through vscode.workspace.fs
   const hostFiles = new HostFiles();
   const moduleDiagnostics = new ModuleDiagnostics((path) => hostFiles.uriOf(path));
-  const runner = (timeoutMs: number, spare: boolean) => {
+  const runner = (timeoutMs: () => number, spare: boolean) => {
     const client = new RunClient({ files, spare, fileOwner: hostFiles }, () => ({
       memoryMb: readSettings().memoryBudgetMb,
-      timeoutMs,
+      timeoutMs: timeoutMs(),
     }));
     context.subscriptions.push({ dispose: () => client.dispose() });
     return client;
   };
   // Python files and notebooks (their cells as one program) each run in a runner of their own.
-  const fileRunner = runner(60_000, true);
-  const runs = new NotebookRunController(fileRunner, diagnostics, runner(60_000, true), {
+  // (the lectures' notebooks train for minutes, in CPython too: gradlens.timeLimitSeconds)
+  const runLimit = () => readSettings().timeLimitSeconds * 1000;
+  const fileRunner = runner(runLimit, true);
+  const runs = new NotebookRunController(fileRunner, diagnostics, runner(runLimit, true), {
     host: hostFiles,
     diagnostics: moduleDiagnostics,
   });
   // "GradLens" as a notebook kernel: running a cell gives it Jupyter's outputs, figures included
   context.subscriptions.push(registerNotebookKernel(runs));
   // Long jobs (gradient checks, training) get a runner of their own, so typing never cancels them.
-  const jobs = runner(10 * 60_000, false);
+  const jobs = runner(() => Math.max(10 * 60_000, runLimit()), false);
   let shown: vscode.TextDocument | undefined = programIn(vscode.window.activeTextEditor);
   markJsProgram(vscode.window.activeTextEditor);
 

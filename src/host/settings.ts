@@ -10,6 +10,8 @@ export interface Settings {
   liveRun: boolean;
   liveRunDelay: number;
   stepBudget: number;
+  /** Wall-clock seconds a run of a file or notebook may take (checks and training: at least 10 minutes). */
+  timeLimitSeconds: number;
   memoryBudgetMb: number;
   inlineValues: InlineValuesMode;
   vanishingGradientThreshold: number;
@@ -26,7 +28,8 @@ export function readSettings(): Settings {
   return {
     liveRun: c.get<boolean>("liveRun", true),
     liveRunDelay: c.get<number>("liveRunDelay", 300),
-    stepBudget: c.get<number>("stepBudget", 50_000_000),
+    stepBudget: c.get<number>("stepBudget", 1_000_000_000),
+    timeLimitSeconds: c.get<number>("timeLimitSeconds", 600),
     memoryBudgetMb: c.get<number>("memoryBudgetMb", 512),
     inlineValues: c.get<InlineValuesMode>("inlineValues", "auto"),
     vanishingGradientThreshold: c.get<number>("vanishingGradientThreshold", 1e-7),

@@ -1,8 +1,12 @@
 import type { MemoryBudget } from "./memoryBudget";
 import { BudgetError, TimeLimitError } from "./runErrors";
 
-/** The step budget of a run when none is given (the setting's default). */
-export const DEFAULT_STEP_BUDGET = 50_000_000;
+/**
+ * The step budget of a run when none is given (the setting's default): past what the lectures'
+ * programs take (micrograd's demo, 100 steps of its own Value class: ~200 million), so the
+ * budget stops runaway loops and the time limit the slow ones.
+ */
+export const DEFAULT_STEP_BUDGET = 1_000_000_000;
 
 /** Every this many steps (plus one) the heap is measured for growth no charge saw. */
 const MEMORY_POLL_STEPS = 0xffff;
