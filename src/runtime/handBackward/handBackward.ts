@@ -118,6 +118,8 @@ export class HandBackward implements CallWatch {
   private readonly active: BackwardCall[] = [];
   /** The versions of the arrays the program updates (`p -= lr * g`): its parameters, by tensor id. */
   readonly parameterIds = new Set<number>();
+  /** The last pair noteParameter added. */
+  private readonly lastParameter = [-1, -1];
   /** Values summed into in place (`dW += …`): a gradient over several samples, not claimed. */
   private readonly sums = new Set<number>();
   /**
@@ -237,7 +239,12 @@ export class HandBackward implements CallWatch {
       if (i >= 0) this.active.length = i;
     }
     if (result === undefined) return;
-    checking(() => this.returned(t, result));
+    // not through `checking`: a closure for every call of every function
+    try {
+      this.returned(t, result);
+    } catch (e) {
+      rethrowFatal(e);
+    }
   }
 
   private returned(t: Token, result: PyValue): void {
@@ -249,7 +256,7 @@ export class HandBackward implements CallWatch {
       t.kind === "prime" ||
       t.kind === "gradientReturn"
     )
-      this.noteGradient(out.id);
+      this.noteGradient(out);
     switch (t.kind) {
       case "forward":
         if (out.requiresGrad)
@@ -467,14 +474,20 @@ export class HandBackward implements CallWatch {
   }
 
   private noteParameter(before: number, after: number): void {
+    // an update notes its pair twice (as a parameter, then with its step): a Set's add is not free
+    if (before === this.lastParameter[0] && after === this.lastParameter[1]) return;
     if (this.parameterIds.size >= 100_000) return;
     this.parameterIds.add(before);
     this.parameterIds.add(after);
+    this.lastParameter[0] = before;
+    this.lastParameter[1] = after;
   }
 
-  private noteGradient(id: number): void {
+  private noteGradient(t: Tensor): void {
+    // only a one-element value is ever taken for the loss (noteName): only those are asked about
+    if (t.numel !== 1) return;
     if (this.gradients.size >= 10_000) this.gradients.clear();
-    this.gradients.add(id);
+    this.gradients.add(t.id);
   }
 
   private noteSum(id: number): void {
@@ -607,15 +620,20 @@ function checking(body: () => void): void {
   try {
     body();
   } catch (e) {
-    if (
-      e instanceof BudgetError ||
-      e instanceof EngineMemoryError ||
-      e instanceof RangeError ||
-      isOutOfMemory(e)
-    )
-      throw e;
-    if (e instanceof PyError && e.pyType === "MemoryError") throw e;
+    rethrowFatal(e);
   }
+}
+
+/** What a check may not swallow: running out of budget or memory. */
+function rethrowFatal(e: unknown): void {
+  if (
+    e instanceof BudgetError ||
+    e instanceof EngineMemoryError ||
+    e instanceof RangeError ||
+    isOutOfMemory(e)
+  )
+    throw e;
+  if (e instanceof PyError && e.pyType === "MemoryError") throw e;
 }
 
 const watchers = new WeakMap<Interpreter, HandBackward>();
