@@ -118,8 +118,10 @@ export class HandBackward implements CallWatch {
   private readonly active: BackwardCall[] = [];
   /** The versions of the arrays the program updates (`p -= lr * g`): its parameters, by tensor id. */
   readonly parameterIds = new Set<number>();
-  /** The last pair noteParameter added. */
+  /** The last pair noteParameter added, and the last ids it added as `after` (all in parameterIds). */
   private readonly lastParameter = [-1, -1];
+  private readonly recentParameters = new Array<number>(16).fill(-1);
+  private recentNext = 0;
   /** Values summed into in place (`dW += …`): a gradient over several samples, not claimed. */
   private readonly sums = new Set<number>();
   /**
@@ -397,7 +399,11 @@ export class HandBackward implements CallWatch {
 
   /** `p -= lr * g` and the like: g is the program's ∂loss/∂p, at the version of p the step read. */
   noteWrite(record: WriteRecord, target: NdArray, operand: Tensor | null): void {
-    checking(() => this.wrote(record, target, operand));
+    try {
+      this.wrote(record, target, operand);
+    } catch (e) {
+      rethrowFatal(e);
+    }
   }
 
   private wrote(record: WriteRecord, target: NdArray, operand: Tensor | null): void {
@@ -477,8 +483,11 @@ export class HandBackward implements CallWatch {
     // an update notes its pair twice (as a parameter, then with its step): a Set's add is not free
     if (before === this.lastParameter[0] && after === this.lastParameter[1]) return;
     if (this.parameterIds.size >= 100_000) return;
-    this.parameterIds.add(before);
+    // a step reads the version the last step wrote: `before` is usually a recent `after`
+    if (!this.recentParameters.includes(before)) this.parameterIds.add(before);
     this.parameterIds.add(after);
+    this.recentParameters[this.recentNext] = after;
+    this.recentNext = (this.recentNext + 1) % this.recentParameters.length;
     this.lastParameter[0] = before;
     this.lastParameter[1] = after;
   }
@@ -613,18 +622,10 @@ export class HandBackward implements CallWatch {
 }
 
 /**
- * Runs a check; one that cannot be made (an operation's rule that refuses, a value it cannot
- * read) is skipped, never the program's failure. Running out of budget or memory still stops it.
+ * What a check (in the catch around it) may not swallow: one that cannot be made (an
+ * operation's rule that refuses, a value it cannot read) is skipped, never the program's
+ * failure, but running out of budget or memory still stops it.
  */
-function checking(body: () => void): void {
-  try {
-    body();
-  } catch (e) {
-    rethrowFatal(e);
-  }
-}
-
-/** What a check may not swallow: running out of budget or memory. */
 function rethrowFatal(e: unknown): void {
   if (
     e instanceof BudgetError ||
