@@ -11,9 +11,23 @@ import type { TraceCall } from "./trace";
 const BACKWARD_METHODS = new Set(["backward", "backward_pass", "backprop", "backpropagate"]);
 const FORWARD_METHODS = new Set(["forward", "__call__"]);
 
+/**
+ * Methods by call name, read once: a training loop's trace has thousands of calls of a few
+ * functions, and the graph asks each call's method several times.
+ */
+const methods = new Map<string, string | null>();
+const METHODS_KEPT = 4096;
+
 /** The method a call ran (`forward` for `Dense.forward`), or null for a plain function. */
 export function methodOf(call: TraceCall): string | null {
-  return call.name.includes(".") ? call.name.slice(call.name.lastIndexOf(".") + 1) : null;
+  let method = methods.get(call.name);
+  if (method === undefined) {
+    const dot = call.name.lastIndexOf(".");
+    method = dot < 0 ? null : call.name.slice(dot + 1);
+    if (methods.size >= METHODS_KEPT) methods.clear();
+    methods.set(call.name, method);
+  }
+  return method;
 }
 
 export function isBackwardMethod(call: TraceCall): boolean {

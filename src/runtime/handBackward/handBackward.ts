@@ -118,6 +118,10 @@ export class HandBackward implements CallWatch {
   private readonly active: BackwardCall[] = [];
   /** The versions of the arrays the program updates (`p -= lr * g`): its parameters, by tensor id. */
   readonly parameterIds = new Set<number>();
+  /** The last pair noteParameter added, and the last ids it added as `after` (all in parameterIds). */
+  private readonly lastParameter = [-1, -1];
+  private readonly recentParameters = new Array<number>(16).fill(-1);
+  private recentNext = 0;
   /** Values summed into in place (`dW += …`): a gradient over several samples, not claimed. */
   private readonly sums = new Set<number>();
   /**
@@ -237,7 +241,12 @@ export class HandBackward implements CallWatch {
       if (i >= 0) this.active.length = i;
     }
     if (result === undefined) return;
-    checking(() => this.returned(t, result));
+    // not through `checking`: a closure for every call of every function
+    try {
+      this.returned(t, result);
+    } catch (e) {
+      rethrowFatal(e);
+    }
   }
 
   private returned(t: Token, result: PyValue): void {
@@ -249,7 +258,7 @@ export class HandBackward implements CallWatch {
       t.kind === "prime" ||
       t.kind === "gradientReturn"
     )
-      this.noteGradient(out.id);
+      this.noteGradient(out);
     switch (t.kind) {
       case "forward":
         if (out.requiresGrad)
@@ -390,7 +399,11 @@ export class HandBackward implements CallWatch {
 
   /** `p -= lr * g` and the like: g is the program's ∂loss/∂p, at the version of p the step read. */
   noteWrite(record: WriteRecord, target: NdArray, operand: Tensor | null): void {
-    checking(() => this.wrote(record, target, operand));
+    try {
+      this.wrote(record, target, operand);
+    } catch (e) {
+      rethrowFatal(e);
+    }
   }
 
   private wrote(record: WriteRecord, target: NdArray, operand: Tensor | null): void {
@@ -467,14 +480,23 @@ export class HandBackward implements CallWatch {
   }
 
   private noteParameter(before: number, after: number): void {
+    // an update notes its pair twice (as a parameter, then with its step): a Set's add is not free
+    if (before === this.lastParameter[0] && after === this.lastParameter[1]) return;
     if (this.parameterIds.size >= 100_000) return;
-    this.parameterIds.add(before);
+    // a step reads the version the last step wrote: `before` is usually a recent `after`
+    if (!this.recentParameters.includes(before)) this.parameterIds.add(before);
     this.parameterIds.add(after);
+    this.recentParameters[this.recentNext] = after;
+    this.recentNext = (this.recentNext + 1) % this.recentParameters.length;
+    this.lastParameter[0] = before;
+    this.lastParameter[1] = after;
   }
 
-  private noteGradient(id: number): void {
+  private noteGradient(t: Tensor): void {
+    // only a one-element value is ever taken for the loss (noteName): only those are asked about
+    if (t.numel !== 1) return;
     if (this.gradients.size >= 10_000) this.gradients.clear();
-    this.gradients.add(id);
+    this.gradients.add(t.id);
   }
 
   private noteSum(id: number): void {
@@ -600,22 +622,19 @@ export class HandBackward implements CallWatch {
 }
 
 /**
- * Runs a check; one that cannot be made (an operation's rule that refuses, a value it cannot
- * read) is skipped, never the program's failure. Running out of budget or memory still stops it.
+ * What a check (in the catch around it) may not swallow: one that cannot be made (an
+ * operation's rule that refuses, a value it cannot read) is skipped, never the program's
+ * failure, but running out of budget or memory still stops it.
  */
-function checking(body: () => void): void {
-  try {
-    body();
-  } catch (e) {
-    if (
-      e instanceof BudgetError ||
-      e instanceof EngineMemoryError ||
-      e instanceof RangeError ||
-      isOutOfMemory(e)
-    )
-      throw e;
-    if (e instanceof PyError && e.pyType === "MemoryError") throw e;
-  }
+function rethrowFatal(e: unknown): void {
+  if (
+    e instanceof BudgetError ||
+    e instanceof EngineMemoryError ||
+    e instanceof RangeError ||
+    isOutOfMemory(e)
+  )
+    throw e;
+  if (e instanceof PyError && e.pyType === "MemoryError") throw e;
 }
 
 const watchers = new WeakMap<Interpreter, HandBackward>();

@@ -42,6 +42,23 @@ export function guard<T>(body: () => T): T {
   }
 }
 
+/**
+ * `f` with guard's translation of engine errors, as a function made once: a `guard(() => …)`
+ * inside a built-in makes a closure on every call, and numpy's are called for every operation.
+ */
+export function guarded<R>(
+  f: (args: PyValue[], kwargs: Kwargs) => R,
+): (args: PyValue[], kwargs: Kwargs) => R {
+  return (args, kwargs) => {
+    try {
+      return f(args, kwargs);
+    } catch (e) {
+      if (e instanceof TensorError) throw new PyError(e.pythonType, e.message);
+      throw e;
+    }
+  };
+}
+
 /** A built-in function whose engine errors surface as Python exceptions. */
 export function native(name: string, f: (args: PyValue[], kwargs: Kwargs) => PyValue): PyBuiltin {
   return new PyBuiltin(name, (args, kwargs) => guard(() => f(args, kwargs)));

@@ -295,11 +295,15 @@ export function index(t: Tensor, list: readonly IndexItem[]): Tensor {
       "invalid index of a 0-dim tensor. Use `tensor.item()` in Python or `tensor.item<T>()` in C++ to convert a 0-dim tensor to a number",
     );
   const actual = resolve({ shape: [...t.shape], strides: [...t.strides], offset: t.offset }, list);
-  const logical = resolve({ shape: [...t.shape], strides: contiguousStrides(t.shape), offset: 0 }, list);
   const shape = t.shape;
+  // The same index in t's contiguous layout is for the gradient only: resolved when a backward
+  // asks, unless an item is a list or a tensor (those are read now, as they are now).
+  const logicalOf = () => resolve({ shape: [...shape], strides: contiguousStrides(shape), offset: 0 }, list);
+  const plain = list.every((it) => it === null || typeof it !== "object" || isSlice(it));
+  const eager = plain ? null : logicalOf();
   if (actual.advanced.length === 0) {
     const out = makeView(t, actual.view.shape, actual.view.strides, actual.view.offset);
-    return record(out, basicOpName(list), [t], (g) => [scatterView(g, shape, logical.view)], [
+    return record(out, basicOpName(list), [t], (g) => [scatterView(g, shape, (eager ?? logicalOf()).view)], [
       "∂x[i]/∂x: the gradient placed at the indexed positions, 0 elsewhere",
     ]);
   }
@@ -321,6 +325,7 @@ export function index(t: Tensor, list: readonly IndexItem[]): Tensor {
       const r = new Float64Array(t.numel);
       const gv = g.values();
       // planned again here, not kept: under no_grad (evaluating a split) nothing of it is needed
+      const logical = eager ?? logicalOf();
       advancedPlan(logical.view, logical.advanced).forEach((o, p) => (r[p] += gv[o]));
       return [Tensor.fromValues(r, shape, g.dtype)];
     },

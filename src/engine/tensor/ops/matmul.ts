@@ -54,8 +54,11 @@ function promote(t: Tensor, side: "left" | "right"): Tensor {
     : internalView(t, [n, 1], [s, s], t.offset);
 }
 
-/** Batched product of operands with ≥2 dims each (batch dims broadcast), row-major result. */
-export function batchedProduct(a: Tensor, b: Tensor, dtype = resultType([a, b])): Tensor {
+/**
+ * Batched product of operands with ≥2 dims each (batch dims broadcast), row-major result;
+ * zeros when `sum` is false (the caller writes its own sums in).
+ */
+export function batchedProduct(a: Tensor, b: Tensor, dtype = resultType([a, b]), sum = true): Tensor {
   const m = a.shape[a.ndim - 2];
   const k = a.shape[a.ndim - 1];
   const n = b.shape[b.ndim - 1];
@@ -63,6 +66,7 @@ export function batchedProduct(a: Tensor, b: Tensor, dtype = resultType([a, b]))
   const batchB = b.shape.slice(0, -2);
   const batch = broadcastShapes(batchA, batchB);
   const count = numelOf(batch);
+  if (!sum) return Tensor.fromValues(new Float64Array(count * m * n), [...batch, m, n], dtype);
   const offsetsA = batchOffsets(a, batch);
   const offsetsB = batchOffsets(b, batch);
   const [ar, ac] = a.strides.slice(-2);
@@ -146,9 +150,11 @@ function checkShapes(a: Tensor, b: Tensor): void {
 /**
  * How a float32 product is summed: as PyTorch sums it (`"torch"`: `mm` through OpenBLAS's
  * order, float32Mm.ts), or exactly and rounded once (`"exact"`, what numpy's own loops are
- * closest to). float64 products are summed exactly either way.
+ * closest to). float64 products are summed exactly either way. `"caller"`, for float64 only:
+ * not at all — the result holds zeros until the caller writes in the sums it computes itself
+ * (numpy's, in BLAS's order); the operation is recorded as ever.
  */
-export type Float32Sums = "torch" | "exact";
+export type Float32Sums = "torch" | "exact" | "caller";
 
 /** The rules an `@` node shows. */
 const MATMUL_RULES = ["∂(A@B)/∂A: g @ Bᵀ", "∂(A@B)/∂B: Aᵀ @ g"];
@@ -160,7 +166,7 @@ export function matmul(a: Tensor, b: Tensor, sums: Float32Sums = "torch"): Tenso
     return torchFloat32Mm(a, b);
   const pa = promote(a, "left");
   const pb = promote(b, "right");
-  const full = batchedProduct(pa, pb, dtype);
+  const full = batchedProduct(pa, pb, dtype, !(sums === "caller" && dtype === "float64"));
   const shape = [...full.shape];
   if (b.ndim === 1) shape.splice(shape.length - 1, 1);
   if (a.ndim === 1) shape.splice(shape.length - (b.ndim === 1 ? 1 : 2), 1);

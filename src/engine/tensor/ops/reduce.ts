@@ -53,27 +53,41 @@ function reducedValues(a: Tensor, dims: readonly number[], outType: DType) {
   return sumValues(a, dims);
 }
 
-export function sum(a: Tensor, dim?: Dims, keepdim = false, dtype?: DType): Tensor {
+/**
+ * `given`, in sum and mean: the result's values as the caller computed them in its own order
+ * (numpy's pairwise sum, see src/runtime/modules/numpy/numpySum.ts), already of `dtype`: the
+ * operation is recorded as usual without computing PyTorch's sum only to replace it.
+ */
+export function sum(a: Tensor, dim?: Dims, keepdim = false, dtype?: DType, given?: Float64Array): Tensor {
   const dims = normalizeDims(dim, a.ndim);
   const outType = dtype ?? (isFloating(a.dtype) ? a.dtype : "int64");
-  const { values, keepShape } = reducedValues(a, dims, outType);
+  const { values, keepShape } = given
+    ? { values: given, keepShape: reducedShape(a.shape, dims, true) }
+    : reducedValues(a, dims, outType);
   const out = Tensor.fromValues(values, reducedShape(a.shape, dims, keepdim), outType);
   return record(out, "sum", [a], (g) => [spread(g, keepShape, a, 1)], [
     `∂sum(a${dimSuffix(dims, a.ndim)})/∂a = 1 for every element`,
   ]);
 }
 
-export function mean(a: Tensor, dim?: Dims, keepdim = false, dtype?: DType): Tensor {
+export function mean(a: Tensor, dim?: Dims, keepdim = false, dtype?: DType, given?: Float64Array): Tensor {
   const outType = dtype ?? a.dtype;
   if (!isFloating(outType))
     throw runtimeError(
       `mean(): could not infer output dtype. Input dtype must be either a floating point or complex dtype. Got: ${scalarTypeName(a.dtype)}`,
     );
   const dims = normalizeDims(dim, a.ndim);
-  // PyTorch's CPU mean is the sum, then a division by the count
-  const { values, keepShape } = reducedValues(a, dims, outType);
   const count = dims.reduce((p, d) => p * a.shape[d], 1);
-  for (let i = 0; i < values.length; i++) values[i] /= count;
+  let values: Float64Array;
+  let keepShape: number[];
+  if (given) {
+    values = given;
+    keepShape = reducedShape(a.shape, dims, true);
+  } else {
+    // PyTorch's CPU mean is the sum, then a division by the count
+    ({ values, keepShape } = reducedValues(a, dims, outType));
+    for (let i = 0; i < values.length; i++) values[i] /= count;
+  }
   const out = Tensor.fromValues(values, reducedShape(a.shape, dims, keepdim), outType);
   return record(out, "mean", [a], (g) => [spread(g, keepShape, a, 1 / count)], [
     `∂mean(a${dimSuffix(dims, a.ndim)})/∂a = 1/${count} for every element`,

@@ -140,6 +140,14 @@ function powerInt(a: number, b: number): number {
 
 /** Replaces a fresh result's values, elementwise from its broadcast operands. */
 function overwrite(out: Tensor, a: Tensor, b: Tensor, f: (x: number, y: number) => number): void {
+  if (b.numel === 1 && a.numel === out.numel) {
+    // one number on the right (`x ** 2`): not repeated out to the result's shape first
+    const data = out.storage.data;
+    const av = a.values();
+    const y = b.storage.data[b.offset];
+    for (let i = 0; i < av.length; i++) data[out.offset + i] = f(av[i], y);
+    return;
+  }
   const av = expandTo(a, out.shape);
   const bv = expandTo(b, out.shape);
   const data = out.storage.data;

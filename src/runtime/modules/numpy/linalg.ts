@@ -271,9 +271,10 @@ function product(
   dtype: NpDtype,
   values: ((a: Mat, b: Mat, shape: readonly number[]) => Float64Array) | null,
 ): NdArray | NpScalar {
-  const out = T.matmul(ta, tb, "exact");
-  if (dtype === "float64" && values !== null)
-    out.storage.data.set(values(matOf(ta), matOf(tb), out.shape), out.offset);
+  // float64: numpy's own sums, in BLAS's order, are the values (the engine does not sum first)
+  const own = dtype === "float64" && values !== null;
+  const out = T.matmul(ta, tb, own ? "caller" : "exact");
+  if (own) out.storage.data.set(values(matOf(ta), matOf(tb), out.shape), out.offset);
   if (dtype === "bool") out.storage.data.forEach((v, i, d) => (d[i] = v !== 0 ? 1 : 0));
   return s.result(out, dtype);
 }

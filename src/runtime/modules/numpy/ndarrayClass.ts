@@ -11,7 +11,7 @@ import {
   type PyValue,
 } from "../../interpreter/objects";
 import { PyError, typeError, UnsupportedError, valueError } from "../../interpreter/pyErrors";
-import { guard } from "../torchArgs";
+import { guard, guarded } from "../torchArgs";
 import { callMethod, METHODS } from "./arrayMethods";
 import { binary } from "./binaryUfuncs";
 import { DtypeObject } from "./convert";
@@ -86,7 +86,13 @@ function boundMethod(s: NumpyState, name: string): PyProperty {
 function property(cls: PyClass, name: string, get: (self: NdArray) => PyValue): void {
   cls.dict.set(
     name,
-    new PyProperty(new PyBuiltin(name, ([self]) => guard(() => get(self as NdArray))), null),
+    new PyProperty(
+      new PyBuiltin(
+        name,
+        guarded(([self]) => get(self as NdArray)),
+      ),
+      null,
+    ),
   );
 }
 

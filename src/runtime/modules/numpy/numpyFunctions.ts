@@ -14,7 +14,7 @@ import {
 } from "../../interpreter/objects";
 import { PyError, typeError, UnsupportedError } from "../../interpreter/pyErrors";
 import { dictSet } from "../../interpreter/collections";
-import { bind, boolArg, guard } from "../torchArgs";
+import { bind, boolArg, guarded } from "../torchArgs";
 import { callMethod, clip, roundTo } from "./arrayMethods";
 import { binaryFunction, type BinaryName } from "./binaryUfuncs";
 import { broadcastShapesOf, expandTo } from "./broadcastValues";
@@ -227,8 +227,7 @@ export function setErrorModes(s: NumpyState, kwargs: Kwargs): PyDict {
 }
 
 export function fillFunctions(s: NumpyState, m: PyModule): void {
-  const set = (name: string, f: Fn) =>
-    m.attrs.set(name, new PyBuiltin(name, (args, kwargs) => guard(() => f(args, kwargs))));
+  const set = (name: string, f: Fn) => m.attrs.set(name, new PyBuiltin(name, guarded(f)));
   const dtypeOf = (v: PyValue | undefined): NpDtype | undefined => dtypeArg(s, v);
 
   set("array", (args, kwargs) => {

@@ -8,7 +8,7 @@ import {
   type PyValue,
 } from "../../interpreter/objects";
 import { typeError } from "../../interpreter/pyErrors";
-import { guard } from "../torchArgs";
+import { guarded } from "../torchArgs";
 import { binary, type BinaryName } from "./binaryUfuncs";
 import { matmul } from "./linalg";
 import { NdArray, NpScalar } from "./ndarray";
@@ -44,7 +44,7 @@ const COMPARISONS: [string, BinaryName][] = [
 ];
 
 export function defineNative(cls: PyClass, name: string, f: (args: PyValue[]) => PyValue): void {
-  cls.dict.set(name, new PyBuiltin(name, (args) => guard(() => f(args))));
+  cls.dict.set(name, new PyBuiltin(name, guarded(f)));
 }
 
 /** Arithmetic, comparisons and unary operators shared by `ndarray` and the scalar types. */

@@ -19,7 +19,10 @@ import { numpySum } from "./numpySum";
 export type Result = NdArray | NpScalar;
 
 function allAxes(t: Tensor, axes: number[] | null): number[] {
-  return axes ?? Array.from({ length: t.ndim }, (_, i) => i);
+  if (axes !== null) return axes;
+  const all = new Array<number>(t.ndim);
+  for (let i = 0; i < all.length; i++) all[i] = i;
+  return all;
 }
 
 function countOf(t: Tensor, axes: readonly number[]): number {
@@ -46,9 +49,8 @@ export function sum(
   const outType = dtype ?? accumulatorOf(a.dtype);
   const t = castTensor(s.read(a), a.dtype, outType);
   const dims = allAxes(t, axes);
-  const out = T.sum(t, dims, keepdims);
-  if (isFloat(outType)) setValues(out, numpySum(t, dims, outType === "float32"));
-  return s.result(out, outType);
+  const values = isFloat(outType) ? numpySum(t, dims, outType === "float32") : undefined;
+  return s.result(T.sum(t, dims, keepdims, undefined, values), outType);
 }
 
 /** `mean`: the sum over the count, in float64 for integer input, float32 for float32. */
@@ -63,11 +65,10 @@ export function mean(
   const t = castTensor(s.read(a), a.dtype, outType);
   const dims = allAxes(t, axes);
   const n = countOf(t, dims);
-  const out = T.mean(t, dims, keepdims);
   const values = numpySum(t, dims, outType === "float32");
   for (let i = 0; i < values.length; i++) values[i] = values[i] / n;
   roundInto(values, outType);
-  setValues(out, values);
+  const out = T.mean(t, dims, keepdims, undefined, values);
   if (n === 0) {
     s.warn("Mean of empty slice.");
     s.warn(`invalid value encountered in ${out.ndim === 0 ? "scalar divide" : "divide"}`);

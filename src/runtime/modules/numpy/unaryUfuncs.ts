@@ -54,6 +54,8 @@ interface FloatFunction {
   value: (x: number) => number;
   /** Whether an infinity from a finite input is a pole (divide by zero) rather than an overflow. */
   pole?: (x: number) => boolean;
+  /** The engine's float64 values are numpy's already (the same function): not computed twice. */
+  same64?: true;
 }
 
 const FLOAT_FUNCTIONS: Partial<Record<UnaryName, FloatFunction>> = {
@@ -61,8 +63,8 @@ const FLOAT_FUNCTIONS: Partial<Record<UnaryName, FloatFunction>> = {
   log: { graph: T.log, value: (x) => (x < 0 ? NaN : x === 0 ? -Infinity : crLog(x)), pole: (x) => x === 0 },
   log1p: { graph: (a) => T.log(T.add(a, 1)), value: Math.log1p, pole: (x) => x === -1 },
   expm1: { graph: (a) => T.sub(T.exp(a), 1), value: Math.expm1 },
-  sqrt: { graph: T.sqrt, value: Math.sqrt },
-  tanh: { graph: T.tanh, value: Math.tanh },
+  sqrt: { graph: T.sqrt, value: Math.sqrt, same64: true },
+  tanh: { graph: T.tanh, value: Math.tanh, same64: true },
   sin: { graph: T.sin, value: crSin },
   cos: { graph: T.cos, value: crCos },
   reciprocal: { graph: (a) => T.div(1, a), value: (x) => 1 / x, pole: (x) => x === 0 },
@@ -98,7 +100,7 @@ export function unary(s: NumpyState, name: UnaryName, x: PyValue): NdArray | NpS
     const outType = floatOut(d, name);
     const input = castTensor(t, d, outType);
     const out = fn.graph(input);
-    overwriteUnary(out, input, fn.value);
+    if (!(fn.same64 && outType === "float64")) overwriteUnary(out, input, fn.value);
     if (outType === "float32") roundInto(out.storage.data, "float32");
     checkFloatErrors(s, name, out, [input], fn.pole ? (r, i) => fn.pole!(r[0](i)) : null);
     return s.result(out, outType);
