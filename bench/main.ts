@@ -10,6 +10,7 @@ import { planEdit } from "./editPlan";
 import { planOwnValue } from "./ownValuePlan";
 import { benchRunner, benchSoak, benchXorRunner } from "./runnerPlan";
 import { planNumpy } from "./numpyPlan";
+import { planDemoStep } from "./demoStepPlan";
 
 /**
  * `npm run bench`: workloads W1–W3 as the shared WORKLOADS protocol specifies, then the
@@ -21,15 +22,17 @@ import { planNumpy } from "./numpyPlan";
  * misses its reference answers.
  * Then RUNNER and SOAK: the runner process the editor runs programs in (bench/runnerPlan.ts).
  * Last, DRAW: the webview's drawing in headless chromium (bench/draw/main.ts, its own process).
- * Options: --only W1,W2,W3,W2py,EDIT50,OWN60,NUMPY,RUNNER,XOR_RUNNER,SOAK,DRAW  --soak-steps 1000 --soak-edits 500  --baseline no  --n 100000  --w1-warmup 2 --w1-reps 5
- * --w2-warmup 2 --w2-steps 10  --w3-warmup 3 --w3-steps 10  --w3-baseline-warmup 1
+ * Options: --only W1,W2,W3,W2py,EDIT50,OWN60,NUMPY,MICROGRAD_DEMO_STEP,RUNNER,XOR_RUNNER,SOAK,DRAW  --soak-steps 1000 --soak-edits 500  --baseline no  --n 100000  --w1-warmup 2 --w1-reps 5
+ * --demo-reps 3 --demo-steps 2  --w2-warmup 2 --w2-steps 10  --w3-warmup 3 --w3-steps 10  --w3-baseline-warmup 1
  * --w3-baseline-steps 4.
  *
  * Every engine run goes first: the baseline's objects raise the process's peak RSS to ~300 MB,
  * so an engine line's `peak_rss_mb` is the peak when its own run ended.
  */
 
-const only = new Set(arg("only", "W1,W2,W3,W2py,EDIT50,OWN60,NUMPY,RUNNER,XOR_RUNNER,SOAK,DRAW").split(","));
+const only = new Set(
+  arg("only", "W1,W2,W3,W2py,EDIT50,OWN60,NUMPY,MICROGRAD_DEMO_STEP,RUNNER,XOR_RUNNER,SOAK,DRAW").split(","),
+);
 const withBaseline = arg("baseline", "yes") !== "no";
 
 /**
@@ -64,6 +67,7 @@ const makers: [string, () => Plan][] = [
   ["EDIT50", planEdit],
   ["OWN60", planOwnValue],
   ["NUMPY", planNumpy],
+  ["MICROGRAD_DEMO_STEP", planDemoStep],
 ];
 let plans: Plan[] = [];
 for (const [name, make] of makers) {

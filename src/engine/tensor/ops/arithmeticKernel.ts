@@ -18,6 +18,9 @@ import { Binary } from "./binaryKernel";
  * How an operand is read: every element in order (`Whole`), one element for all (`Single`), or
  * not on the fast path (`None`). A number, not an object per operand: made for every operation.
  */
+/** The shape and strides of every 0-d result (read-only, as every tensor's layout is). */
+const NO_DIMS: readonly number[] = Object.freeze([]);
+
 const enum Layout {
   None,
   Whole,
@@ -54,6 +57,8 @@ export function arithmeticTensor(
   if (x === Layout.Single) scalarFirst(code, out, ad[a.offset], bd, b.offset);
   else if (y === Layout.Single) scalarSecond(code, out, ad, a.offset, bd[b.offset]);
   else both(code, out, ad, a.offset, bd, b.offset);
+  // a 0-d result (numpy scalar arithmetic: hundreds of thousands a step) shares one empty layout
+  if (shape.length === 0) return new Tensor(new Storage(out), NO_DIMS, NO_DIMS, 0, dtype);
   return new Tensor(new Storage(out), shape.slice(), contiguousStrides(shape), 0, dtype);
 }
 

@@ -11,6 +11,7 @@ import type { NdArray, NpScalar } from "./ndarray";
 import { checkBroadcastPair, expandTo } from "./broadcastValues";
 import { isFloat, roundInto, type NpDtype } from "./npDtype";
 import type { NumpyState } from "./numpyState";
+import { float64ScalarBinary } from "./scalarArithmetic";
 
 /**
  * numpy's two-operand ufuncs: broadcasting, numpy 2's type promotion (NEP 50), numpy's
@@ -254,6 +255,8 @@ export function binary(
   x: PyValue,
   y: PyValue,
 ): NdArray | NpScalar | typeof NotImplemented {
+  const scalar = float64ScalarBinary(s, name, x, y);
+  if (scalar !== null) return scalar;
   const a = operandOf(s, x);
   const b = operandOf(s, y);
   if (a === null || b === null) return NotImplemented;
