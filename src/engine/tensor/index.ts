@@ -152,7 +152,7 @@ export {
   equal,
   allclose,
 } from "./ops/compare";
-export { matmul } from "./ops/matmul";
+export { bmm, matmul } from "./ops/matmul";
 export { gemm } from "./ops/gemm";
 export {
   reshape,
