@@ -63,6 +63,7 @@ const SIMPLE: Record<string, string> = {
   slice: "SliceBackward0",
   embedding: "EmbeddingBackward0",
   mse_loss: "MseLossBackward0",
+  smooth_l1_loss: "SmoothL1LossBackward0",
   binary_cross_entropy: "BinaryCrossEntropyBackward0",
   binary_cross_entropy_with_logits: "BinaryCrossEntropyWithLogitsBackward0",
   cross_entropy: "NllLossBackward0",
