@@ -12,13 +12,19 @@ export const DEFAULT_STEP_BUDGET = 1_000_000_000;
 const MEMORY_POLL_STEPS = 0xffff;
 
 /**
+ * Every this many steps (plus one) the clock is read: a step of a numpy or torch loop can take
+ * a millisecond, and the run must stop where it is before its process is stopped from outside.
+ */
+const CLOCK_POLL_STEPS = 0xfff;
+
+/**
  * A run's step count against its budget, shared by the Python and JavaScript interpreters: a
  * step is a statement (Python) or a statement or call (JavaScript). Every 65,536 steps it polls
  * the memory budget, which catches what grows without a charge (objects kept in a list).
  */
 export class StepMeter {
   private steps = 0;
-  /** When the run must stop (Date.now()), looked at every 65,536 steps; see RunOptions.timeLimitMs. */
+  /** When the run must stop (Date.now()), looked at every 4,096 steps; see RunOptions.timeLimitMs. */
   private deadline = Infinity;
   private started = 0;
   private timedOut = false;
@@ -32,8 +38,8 @@ export class StepMeter {
   step(): boolean {
     const n = ++this.steps;
     if (n > this.budget) return false;
-    if ((n & MEMORY_POLL_STEPS) === 0) {
-      if (this.memory !== null) this.memory.poll();
+    if ((n & CLOCK_POLL_STEPS) === 0) {
+      if ((n & MEMORY_POLL_STEPS) === 0 && this.memory !== null) this.memory.poll();
       if (this.deadline !== Infinity && Date.now() > this.deadline) return !(this.timedOut = true);
     }
     return true;

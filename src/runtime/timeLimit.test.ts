@@ -14,6 +14,16 @@ describe("a run's time limit (RunOptions.timeLimitMs)", () => {
     expect([3, 4]).toContain(line);
   });
 
+  it("reads the clock often enough to stop a loop of slow numpy steps itself (before 65,536 steps)", () => {
+    const source = "import numpy as np\nwhile True:\n    s = np.ones(20000).sum()\n";
+    const trace = runProgram(source, { timeLimitMs: 100 });
+    const [stop] = trace.diagnostics.filter((d) => d.severity === "error");
+    expect(stop.code).toBe("budget");
+    const steps = Number(/and ([\d,]+) steps/.exec(stop.message)![1].replace(/,/g, ""));
+    expect(steps).toBeLessThan(65_536);
+    expect(source.slice(0, stop.span!.from).split("\n").length).toBeGreaterThanOrEqual(2);
+  });
+
   it("leaves a run that ends in time alone", () => {
     const trace = runProgram("s = 0\nfor i in range(100000):\n    s += i\nprint(s)\n", {
       timeLimitMs: 60_000,

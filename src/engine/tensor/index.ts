@@ -24,7 +24,7 @@
  * Shape:      reshape, view, flatten, permute, transpose, t, T, squeeze, unsqueeze, expand,
  *             contiguous, detach, dataOf (`x.data`), clone, cat, stack,
  *             index (`x[...]`), setIndex (`x[...] = v`)
- * Losses:     mseLoss, binaryCrossEntropy, binaryCrossEntropyWithLogits, crossEntropy, nllLoss
+ * Losses:     mseLoss, smoothL1Loss, binaryCrossEntropy, binaryCrossEntropyWithLogits, crossEntropy, nllLoss
  * In place:   addInPlace, subInPlace, mulInPlace, divInPlace, copyInPlace, fillInPlace,
  *             zeroInPlace, setIndex, requiresGradInPlace, setData, setGrad — recorded in the
  *             graph (history rebased, the tensor gets a new id) unless on a view; indexPut
@@ -152,7 +152,7 @@ export {
   equal,
   allclose,
 } from "./ops/compare";
-export { matmul } from "./ops/matmul";
+export { bmm, matmul } from "./ops/matmul";
 export { gemm } from "./ops/gemm";
 export {
   reshape,
@@ -171,6 +171,7 @@ export {
   clone,
 } from "./ops/shape";
 export { cat, stack } from "./ops/join";
+export { smoothL1Loss } from "./ops/smoothL1Loss";
 export { index, setIndex, indexPut, type IndexItem, type Slice } from "./ops/indexing";
 export {
   mseLoss,

@@ -279,6 +279,19 @@ for step in range(3):
     expect(trace.handChecks![0].agrees).toBe(false);
   });
 
+  it("a gradient that is the chain rule's times one factor says so: a mean differentiated as a sum, a flipped sign", () => {
+    const sum = runProgram(inline("(2 * (h - y) * (1 - h ** 2)) @ x.T", "W -= lr * dW"));
+    expect(warnings(sum)[0].message).toMatch(
+      /; yours is 2 times the chain rule's at every element \(a mean over 2 values differentiated as their sum\?\)$/,
+    );
+    const ascent = runProgram(inline("(dh * (1 - h ** 2)) @ x.T", "W += lr * dW"));
+    expect(warnings(ascent)[0].message).toMatch(
+      /; yours is the chain rule's with the opposite sign at every element$/,
+    );
+    const wrong = runProgram(inline("(dh * (1 - h)) @ x.T", "W -= lr * dW"));
+    expect(warnings(wrong)[0].message).not.toContain("times the chain rule's");
+  });
+
   it("a gradient summed over samples in place (dW += …) claims nothing about one step", () => {
     const source = `import numpy as np
 W = np.array([[0.5, -0.4], [0.3, 0.8]])

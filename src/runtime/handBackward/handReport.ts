@@ -5,6 +5,7 @@ import { objectPlaces } from "../objectPlaces";
 import { OWN_BACKWARD_CODE } from "../ownValues/ownValueMessages";
 import type { CheckedClaim } from "./claims";
 import { handBackwardOf } from "./handBackward";
+import { ratioHint } from "./gradientRatio";
 import { NdArray } from "../modules/numpy/ndarray";
 import { numpyStateOf } from "../modules/numpy/numpyModule";
 import { torchStateOf } from "../modules/torchState";
@@ -101,7 +102,9 @@ function message(c: CheckedClaim, title: string, when: string): string {
         ? `\`${c.method}\` returns a wrong ${title}, the gradient it passes to the layer below`
         : `\`${c.method}\` gives a wrong ${title}`;
   const tail = when !== "" ? `; ${when}` : "";
-  return `${what}:${at} yours is ${yours}, the chain rule gives ${rule} (the largest difference: ${diff}${tail})`;
+  const hint = ratioHint(c.yours, c.expected);
+  const more = hint !== null ? `; ${hint}` : "";
+  return `${what}:${at} yours is ${yours}, the chain rule gives ${rule} (the largest difference: ${diff}${tail})${more}`;
 }
 
 /**

@@ -188,6 +188,9 @@ export function operand(v: PyValue | undefined): Tensor | null {
   if (typeof v === "number") return scalar(v, "float");
   if (typeof v === "boolean") return scalar(v ? 1 : 0, "bool");
   if (v instanceof PyInt) return scalar(v.big !== null ? Number(v.big) : v.v, "int");
+  // a numpy scalar (`np.log(10000.0) / d_model`) acts as the Python number it holds, as in PyTorch
+  const element = numpyElement(v ?? null);
+  if (element !== null) return scalar(element.value, (["bool", "int", "float"] as const)[element.category]);
   return null;
 }
 

@@ -1,7 +1,7 @@
 import * as T from "../../engine/tensor/index";
 import type { Kwargs, PyModule, PyValue } from "../interpreter/objects";
 import { typeError, UnsupportedError } from "../interpreter/pyErrors";
-import { bind, boolArg, intArg, native, optionalNum, tensorArg, tensorOf } from "./torchArgs";
+import { bind, boolArg, intArg, native, num, optionalNum, tensorArg, tensorOf } from "./torchArgs";
 import type { TorchState } from "./torchState";
 import { TENSOR_METHODS } from "./torchTensorMethods";
 
@@ -122,6 +122,15 @@ export function fillFunctional(s: TorchState, m: PyModule): void {
       tensorArg(a.input, "mse_loss"),
       tensorArg(a.target, "mse_loss", "target"),
       reductionArg(a.reduction),
+    );
+  });
+  set("smooth_l1_loss", (args, kwargs) => {
+    const a = bind("smooth_l1_loss", args, kwargs, ["input", "target", ...LEGACY, "reduction", "beta"]);
+    return T.smoothL1Loss(
+      tensorArg(a.input, "smooth_l1_loss"),
+      tensorArg(a.target, "smooth_l1_loss", "target"),
+      reductionArg(a.reduction),
+      a.beta === undefined ? 1.0 : num(a.beta, "beta"),
     );
   });
   set("cross_entropy", (args, kwargs) => {

@@ -231,3 +231,16 @@ print(z.grad[0, 0].item(), z.grad[0, 1].item(), z.grad[1].tolist())
     expect(out.trim().endsWith("[0.25, -0.25]")).toBe(true);
   });
 });
+
+describe("F.smooth_l1_loss and nn.SmoothL1Loss (pytorch/examples' regression)", () => {
+  it("give PyTorch's float32 losses and gradients bit for bit, with every reduction and beta", () => {
+    // recorded with CPython 3.11 + PyTorch 1.13.1
+    const trace = runProgram(
+      "import torch\nimport torch.nn as nn\nimport torch.nn.functional as F\ntorch.manual_seed(0)\nx = torch.randn(7, 3, requires_grad=True)\ny = torch.randn(7, 3) * 2\nloss = F.smooth_l1_loss(x, y)\nloss.backward()\nprint(loss, loss.item())\nprint(x.grad)\nprint(x.grad.view(-1).tolist())\nx.grad = None\nl2 = F.smooth_l1_loss(x, y, reduction='sum', beta=0.5)\nl2.backward()\nprint(l2.item(), x.grad[0].tolist())\nprint(F.smooth_l1_loss(x, y, reduction='none')[:2])\ncrit = nn.SmoothL1Loss(beta=2.0)\nprint(crit, crit(x, y).item(), F.smooth_l1_loss(x, y[0]).item())\nx64 = torch.tensor([0.1, -3.0, 0.7], dtype=torch.float64, requires_grad=True)\nl3 = F.smooth_l1_loss(x64, torch.zeros(3, dtype=torch.float64))\nl3.backward()\nprint(l3.item(), x64.grad.tolist())\n",
+    );
+    expect(trace.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    expect(trace.stdout).toBe(
+      "tensor(1.0608, grad_fn=<SmoothL1LossBackward0>) 1.060847282409668\ntensor([[-0.0476, -0.0476, -0.0476],\n        [-0.0001,  0.0476, -0.0195],\n        [ 0.0366,  0.0316, -0.0476],\n        [-0.0476,  0.0476,  0.0476],\n        [-0.0476,  0.0476,  0.0476],\n        [ 0.0476,  0.0476,  0.0175],\n        [-0.0307,  0.0476,  0.0476]])\n[-0.0476190485060215, -0.0476190485060215, -0.0476190485060215, -0.00010249018669128418, 0.0476190485060215, -0.019473377615213394, 0.03663602098822594, 0.03163619339466095, -0.0476190485060215, -0.0476190485060215, 0.0476190485060215, 0.0476190485060215, -0.0476190485060215, 0.0476190485060215, 0.0476190485060215, 0.0476190485060215, 0.0476190485060215, 0.017523091286420822, -0.030741386115550995, 0.0476190485060215, 0.0476190485060215]\n26.783384323120117 [-1.0, -1.0, -1.0]\ntensor([[8.5066e-01, 1.9339e+00, 6.3289e-01],\n        [2.3162e-06, 1.8338e+00, 8.3616e-02]], grad_fn=<SliceBackward0>)\nSmoothL1Loss() 0.7178689241409302 0.43546587228775024\n0.9166666666666666 [0.03333333333333333, -0.3333333333333333, 0.2333333333333333]\n",
+    );
+  });
+});

@@ -320,6 +320,14 @@ class MSELoss(_Loss):
     def forward(self, input, target):
         return F.mse_loss(input, target, reduction=self.reduction)
 
+class SmoothL1Loss(_Loss):
+    def __init__(self, size_average=None, reduce=None, reduction='mean', beta=1.0):
+        super().__init__(reduction=reduction)
+        self.beta = beta
+
+    def forward(self, input, target):
+        return F.smooth_l1_loss(input, target, reduction=self.reduction, beta=self.beta)
+
 class BCELoss(_Loss):
     def __init__(self, weight=None, size_average=None, reduce=None, reduction='mean'):
         super().__init__(reduction=reduction)

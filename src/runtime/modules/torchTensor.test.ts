@@ -215,3 +215,16 @@ describe("torch errors", () => {
     expect(missing.diagnostics[0].message).toMatch(/Tensor\.cumsum/);
   });
 });
+
+describe("numpy scalars and batched products beside tensors", () => {
+  it("a numpy scalar acts as the Python number it holds (a positional encoding's np.log factor); torch.bmm", () => {
+    // expected output recorded from CPython 3.11 + PyTorch 1.13.1 + numpy 1.24.2
+    expect(
+      run(
+        "import numpy as np\nt = torch.arange(0, 4).float()\nk = -(np.log(10000.0) / 8)\nprint(torch.exp(t * k), torch.exp(k * t))\nprint(t + np.float64(1.5), np.float32(2.0) - t, t / np.int64(2), (torch.arange(3) * np.float64(0.5)).dtype, (torch.arange(3) * np.int64(2)).dtype)\na = torch.arange(24.0).reshape(2, 3, 4).requires_grad_()\nb = torch.ones(2, 4, 2)\nc = torch.bmm(a, b)\nprint(c, c.shape)\nc.sum().backward()\nprint(a.grad[1])\nprint(a.bmm(b).grad_fn.name(), (a @ b).grad_fn.name())\ntry:\n    torch.bmm(a, torch.ones(3, 4, 2))\nexcept RuntimeError as e:\n    print(e)\ntry:\n    torch.bmm(a[0], b)\nexcept RuntimeError as e:\n    print(e)\n",
+      ),
+    ).toBe(
+      "tensor([1.0000, 0.3162, 0.1000, 0.0316]) tensor([1.0000, 0.3162, 0.1000, 0.0316])\ntensor([1.5000, 2.5000, 3.5000, 4.5000]) tensor([ 2.,  1.,  0., -1.]) tensor([0.0000, 0.5000, 1.0000, 1.5000]) torch.float32 torch.int64\ntensor([[[ 6.,  6.],\n         [22., 22.],\n         [38., 38.]],\n\n        [[54., 54.],\n         [70., 70.],\n         [86., 86.]]], grad_fn=<BmmBackward0>) torch.Size([2, 3, 2])\ntensor([[2., 2., 2., 2.],\n        [2., 2., 2., 2.],\n        [2., 2., 2., 2.]])\nBmmBackward0 UnsafeViewBackward0\nExpected size for first two dimensions of batch2 tensor to be: [2, 4] but got: [3, 4].\nbatch1 must be a 3D tensor\n",
+    );
+  });
+});

@@ -200,6 +200,7 @@ export const TENSOR_METHODS: Record<string, TensorMethod> = {
   div: binary("div", T.div),
   matmul: binary("matmul", T.matmul),
   mm: binary("mm", T.matmul),
+  bmm: (s, self, args, kwargs) => s.wrap(T.bmm(self, operandArg(bind("bmm", args, kwargs, ["mat2"]).mat2))),
   dot: binary("dot", T.matmul),
   maximum: binary("maximum", T.maximum),
   minimum: binary("minimum", T.minimum),

@@ -1,4 +1,5 @@
 import { PyInstance, PyInt, PyList, PySet, PyTuple, type PyValue } from "../interpreter/objects";
+import { NpScalar } from "../modules/numpy/ndarray";
 
 /**
  * How a program's own autograd class lays out a value: a numeric `data`, a numeric `grad`, and
@@ -48,6 +49,9 @@ export const OP_NAMES = [
 export function numericValue(v: PyValue | undefined): number | null {
   if (typeof v === "number") return v;
   if (v instanceof PyInt) return v.big !== null ? Number(v.big) : v.v;
+  // `Value(x)` for x in a numpy row (make_moons data): its data is a numpy scalar, and so is
+  // every value computed from it
+  if (v instanceof NpScalar) return v.value;
   return null;
 }
 

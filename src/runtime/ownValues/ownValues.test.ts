@@ -117,6 +117,34 @@ L.backward()
     });
   }
 
+  it("takes a value whose data is a numpy scalar (Value(x) for x in a numpy row) as a graph value, and checks it", () => {
+    const data = `import numpy as np
+xs = np.array([0.5, -1.5])
+x = Value(xs[0], label="x")
+w = Value(xs[1], label="w")
+b = Value(2.0, label="b")
+n = x * w + b
+o = n.tanh()
+o.backward()
+`;
+    const trace = runProgram(ownClassSource() + data);
+    // numpy's own operations join the graph (the selections from xs), and the Values' ops follow
+    expect(trace.nodes.map((n) => n.op).filter((op) => op !== "" && op !== "select")).toContain("tanh");
+    expect(nodeNamed(trace, "o").own).toEqual({ class: "Value", check: { yours: 1, agrees: true } });
+    const t = Math.tanh(0.5 * -1.5 + 2);
+    expect(nodeNamed(trace, "x").rootGrad![0]).toBeCloseTo((1 - t * t) * -1.5, 14);
+    expect(trace.diagnostics).toEqual([]);
+    // a wrong _backward of `*` is found on numpy data too
+    const wrong = ownClassSource().replace(
+      "self.grad += other.data * out.grad",
+      "self.grad += self.data * out.grad",
+    );
+    const mistaken = runProgram(wrong + data);
+    expect(mistaken.diagnostics.map((d) => d.message)).toEqual([
+      "`__mul__`'s `_backward` gives ∂(x * w)/∂x = 0.5; the chain rule gives ∂(x * w)/∂x = -1.5 (∂(self·other)/∂self = other)",
+    ]);
+  });
+
   it("leaves an object that is not a graph value a plain object", () => {
     const trace = runProgram(`class Point:
     def __init__(self, data, children=()):

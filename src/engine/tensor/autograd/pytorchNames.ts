@@ -57,11 +57,13 @@ const SIMPLE: Record<string, string> = {
   logsumexp: "LogsumexpBackward0",
   norm: "LinalgVectorNormBackward0",
   linear: "AddmmBackward0",
+  bmm: "BmmBackward0",
   index: "IndexBackward0",
   select: "SelectBackward0",
   slice: "SliceBackward0",
   embedding: "EmbeddingBackward0",
   mse_loss: "MseLossBackward0",
+  smooth_l1_loss: "SmoothL1LossBackward0",
   binary_cross_entropy: "BinaryCrossEntropyBackward0",
   binary_cross_entropy_with_logits: "BinaryCrossEntropyWithLogitsBackward0",
   cross_entropy: "NllLossBackward0",
@@ -83,13 +85,37 @@ export function pytorchGradFnName(t: Tensor): string | null {
   if (op === "max" || op === "min")
     return `${op === "max" ? "Max" : "Min"}Backward${node.rules[0].includes("dim=") ? 0 : 1}`;
   if (op === "squeeze") return "SqueezeBackward0";
-  if (op === "@") {
-    const b = node.inputs[1];
-    if (input.ndim === 1 && b.ndim === 1) return "DotBackward0";
-    if (input.ndim === 2 && b.ndim === 2) return "MmBackward0";
-    if (input.ndim === 2 && b.ndim === 1) return "MvBackward0";
-    return input.ndim >= 3 && b.ndim >= 3 ? "BmmBackward0" : "UnsafeViewBackward0";
-  }
-  if (op === "linear") return node.inputs.length === 3 && input.ndim === 2 ? "AddmmBackward0" : "MmBackward0";
+  if (op === "@") return matmulName(input, node.inputs[1]);
+  if (op === "linear") return linearName(input, node.inputs[1], node.inputs.length === 3);
   return SIMPLE[op] ?? `${op}Backward`;
+}
+
+/** What the matrix-product names look at. */
+type Shaped = { readonly ndim: number; readonly shape: readonly number[] };
+
+/**
+ * `torch.matmul(a, b)`'s last node in PyTorch 1.13, which depends on how it reduces the call to
+ * mm/mv/dot: a ≥3-d side is folded into rows and the result viewed back (UnsafeView); a matrix
+ * times a batch is computed transposed, and the transposed result copied unless it is already
+ * in row order (a single row of `a` or column of `b`).
+ */
+function matmulName(a: Shaped, b: Shaped): string {
+  if (a.ndim === 1 && b.ndim === 1) return "DotBackward0";
+  if (a.ndim === 2 && b.ndim === 2) return "MmBackward0";
+  if (a.ndim === 2 && b.ndim === 1) return "MvBackward0";
+  if (a.ndim === 1 && b.ndim === 2) return "SqueezeBackward3";
+  if (a.ndim === 2 && b.ndim >= 3)
+    return a.shape[0] === 1 || b.shape[b.ndim - 1] === 1 ? "TransposeBackward0" : "CloneBackward0";
+  return "UnsafeViewBackward0";
+}
+
+/**
+ * `nn.Linear`'s node: addmm for a matrix (and for a contiguous 3-d input, viewed back to 3-d),
+ * otherwise `x @ Wᵀ` with the bias added after it.
+ */
+function linearName(x: Tensor, weight: Tensor, bias: boolean): string {
+  if (bias && x.ndim === 2) return "AddmmBackward0";
+  if (bias && x.ndim === 3 && x.isContiguous()) return "ViewBackward0";
+  if (bias) return "AddBackward0";
+  return matmulName(x, weight.ndim === 2 ? { ndim: 2, shape: [weight.shape[1], weight.shape[0]] } : weight);
 }

@@ -161,6 +161,21 @@ const MATMUL_RULES = ["∂(A@B)/∂A: g @ Bᵀ", "∂(A@B)/∂B: Aᵀ @ g"];
 
 export function matmul(a: Tensor, b: Tensor, sums: Float32Sums = "torch"): Tensor {
   checkShapes(a, b);
+  return product(a, b, sums, "@");
+}
+
+/** `torch.bmm(a, b)`: a product of two batches of matrices, of the same size, and nothing else. */
+export function bmm(a: Tensor, b: Tensor): Tensor {
+  if (a.ndim !== 3) throw runtimeError("batch1 must be a 3D tensor");
+  if (b.ndim !== 3) throw runtimeError("batch2 must be a 3D tensor");
+  if (a.shape[0] !== b.shape[0] || a.shape[2] !== b.shape[1])
+    throw runtimeError(
+      `Expected size for first two dimensions of batch2 tensor to be: [${a.shape[0]}, ${a.shape[2]}] but got: [${b.shape[0]}, ${b.shape[1]}].`,
+    );
+  return product(a, b, "torch", "bmm");
+}
+
+function product(a: Tensor, b: Tensor, sums: Float32Sums, op: "@" | "bmm"): Tensor {
   const dtype = resultType([a, b]);
   if (sums === "torch" && isSinglePrecision(a.dtype) && isSinglePrecision(b.dtype) && b.ndim === 2)
     return torchFloat32Mm(a, b);
@@ -174,7 +189,7 @@ export function matmul(a: Tensor, b: Tensor, sums: Float32Sums = "torch"): Tenso
   const fullShape = full.shape;
   return record(
     out,
-    "@",
+    op,
     [a, b],
     (g, needs) =>
       withNoGrad(() => {

@@ -22,7 +22,8 @@ export type Method = (s: NumpyState, self: NdArray, args: PyValue[], kwargs: Kwa
 /** A Python number for one element (float, int or bool, as `tolist` and `item` give). */
 export function pyNumber(x: number, dtype: NpDtype): PyValue {
   if (dtype === "bool") return x !== 0;
-  if (dtype === "int64" || dtype === "int32") return Number.isSafeInteger(x) ? int(x) : int(Math.trunc(x));
+  if (dtype === "int64" || dtype === "int32" || dtype === "uint8")
+    return Number.isSafeInteger(x) ? int(x) : int(Math.trunc(x));
   return x;
 }
 

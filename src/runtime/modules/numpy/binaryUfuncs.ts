@@ -240,7 +240,7 @@ function compute(
   }
   if (float && name !== "power" && name !== "floor_divide" && name !== "remainder")
     checkFloatErrors(s, where, out, [a, b], null);
-  if (dtype === "int32") roundInto(out.storage.data, "int32");
+  if (dtype === "int32" || dtype === "uint8") roundInto(out.storage.data, dtype);
   return out;
 }
 

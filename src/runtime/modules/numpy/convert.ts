@@ -10,6 +10,7 @@ import {
   DTYPE_NAMES,
   engineDtype,
   isFloat,
+  isInteger,
   promote,
   resultDtype,
   resultDtypeWithWeak,
@@ -54,15 +55,15 @@ export function dtypeArg(s: NumpyState, v: PyValue | undefined): NpDtype | undef
     const d = dtypeOfClass(s, v);
     if (d !== undefined) return d;
     throw new UnsupportedError(
-      `dtype ${v.name} is not supported by GradLens (float64, float32, int64, int32, bool are)`,
+      `dtype ${v.name} is not supported by GradLens (float64, float32, int64, int32, uint8, bool are)`,
     );
   }
   if (typeof v === "string") {
     const d = DTYPE_NAMES[v];
     if (d !== undefined) return d;
-    if (/^(u?int(8|16)|uint(32|64)?|float16|complex\w*|[USOaM].*|object|str)$/.test(v))
+    if (/^(int(8|16)|uint(16|32|64)?|float16|complex\w*|[USOaM].*|object|str)$/.test(v))
       throw new UnsupportedError(
-        `dtype '${v}' is not supported by GradLens (float64, float32, int64, int32, bool are)`,
+        `dtype '${v}' is not supported by GradLens (float64, float32, int64, int32, uint8, bool are)`,
       );
     throw typeError(`data type '${v}' not understood`);
   }
@@ -191,8 +192,7 @@ export function isNumberLike(v: PyValue | undefined): boolean {
 export function intOf(v: PyValue | undefined, what = "an integer"): number {
   if (v instanceof PyInt) return v.big !== null ? Number(v.big) : v.v;
   if (typeof v === "boolean") return v ? 1 : 0;
-  if (v instanceof NpScalar && (v.dtype === "int64" || v.dtype === "int32" || v.dtype === "bool"))
-    return v.value;
+  if (v instanceof NpScalar && (isInteger(v.dtype) || v.dtype === "bool")) return v.value;
   throw typeError(`'${typeName(v ?? null)}' object cannot be interpreted as ${what}`);
 }
 
@@ -272,6 +272,8 @@ export function operandIn(s: NumpyState, o: Operand, dtype: NpDtype): Tensor {
   if (o.dtype === dtype) return o.tensor;
   if (dtype === "int32" && o.weak === "int" && (o.number > 2147483647 || o.number < -2147483648))
     throw new PyError("OverflowError", `Python integer ${o.number} out of bounds for int32`);
+  if (dtype === "uint8" && o.weak === "int" && (o.number > 255 || o.number < 0))
+    throw new PyError("OverflowError", `Python integer ${o.number} out of bounds for uint8`);
   const values = new Float64Array([o.number]);
   roundInto(values, dtype);
   const t = newTensor(values, [], dtype);

@@ -3,16 +3,17 @@ import type { DType } from "../../../engine/tensor/index";
 
 /**
  * numpy's element types as GradLens runs them, and numpy's rules between them. The engine
- * stores every element in a Float64Array with one of its own dtypes; numpy's `int32` lives in
- * the engine's int64 with its values wrapped to 32 bits after each operation.
+ * stores every element in a Float64Array with one of its own dtypes; numpy's `int32` and `uint8`
+ * (the class labels of CS231n's spiral data) live in the engine's int64 with their values wrapped
+ * to 32 or 8 bits after each operation.
  */
-export type NpDtype = "float64" | "float32" | "int64" | "int32" | "bool";
+export type NpDtype = "float64" | "float32" | "int64" | "int32" | "uint8" | "bool";
 
-export const NP_DTYPES: readonly NpDtype[] = ["bool", "int32", "int64", "float32", "float64"];
+export const NP_DTYPES: readonly NpDtype[] = ["bool", "uint8", "int32", "int64", "float32", "float64"];
 
 /** The engine dtype an array of this numpy dtype is stored as. */
 export function engineDtype(d: NpDtype): DType {
-  return d === "int32" ? "int64" : d;
+  return d === "int32" || d === "uint8" ? "int64" : d;
 }
 
 /** numpy's dtype for an engine tensor's dtype (the reverse of engineDtype for the four it has). */
@@ -25,12 +26,12 @@ export function isFloat(d: NpDtype): boolean {
 }
 
 export function isInteger(d: NpDtype): boolean {
-  return d === "int64" || d === "int32";
+  return d === "int64" || d === "int32" || d === "uint8";
 }
 
-/** `dtype.kind`: 'b' bool, 'i' signed integer, 'f' floating. */
-export function kindOf(d: NpDtype): "b" | "i" | "f" {
-  return d === "bool" ? "b" : isInteger(d) ? "i" : "f";
+/** `dtype.kind`: 'b' bool, 'u' unsigned integer, 'i' signed integer, 'f' floating. */
+export function kindOf(d: NpDtype): "b" | "u" | "i" | "f" {
+  return d === "bool" ? "b" : d === "uint8" ? "u" : isInteger(d) ? "i" : "f";
 }
 
 /** bool < integer < floating, the order numpy's categories promote in. */
@@ -39,21 +40,26 @@ export function categoryOf(d: NpDtype): 0 | 1 | 2 {
 }
 
 export function itemsize(d: NpDtype): number {
-  return d === "bool" ? 1 : d === "int32" || d === "float32" ? 4 : 8;
+  return d === "bool" || d === "uint8" ? 1 : d === "int32" || d === "float32" ? 4 : 8;
 }
 
 /** `dtype.str` as numpy writes it on little-endian machines. */
 export function typestr(d: NpDtype): string {
-  return d === "bool" ? "|b1" : `<${kindOf(d)}${itemsize(d)}`;
+  return d === "bool" || d === "uint8" ? `|${kindOf(d)}1` : `<${kindOf(d)}${itemsize(d)}`;
 }
 
-/** `np.promote_types(a, b)` over the five dtypes (int32 with float32 is float64, as numpy has it). */
+/**
+ * `np.promote_types(a, b)` over the six dtypes: uint8 fits in every wider type (float32 too);
+ * int32 with float32 is float64, as numpy has it.
+ */
 export function promote(a: NpDtype, b: NpDtype): NpDtype {
   if (a === b) return a;
   const ca = categoryOf(a);
   const cb = categoryOf(b);
   if (ca === 0) return b;
   if (cb === 0) return a;
+  if (a === "uint8") return b;
+  if (b === "uint8") return a;
   if (ca === 1 && cb === 1) return "int64";
   if (ca === 2 && cb === 2) return "float64";
   // an integer with a float: float32 holds int32/int64 exactly only as float64
@@ -104,6 +110,7 @@ export function canCastSafe(from: NpDtype, to: NpDtype): boolean {
   if (from === to) return true;
   if (from === "bool") return true;
   if (to === "bool") return false;
+  if (from === "uint8") return true;
   if (from === "int32") return to !== "float32";
   if (from === "int64") return to === "float64";
   if (from === "float32") return to === "float64";
@@ -121,6 +128,9 @@ export function roundInto(values: FloatArray, d: NpDtype): void {
       return;
     case "int32":
       for (let i = 0; i < values.length; i++) values[i] = toInt64(values[i]) | 0;
+      return;
+    case "uint8":
+      for (let i = 0; i < values.length; i++) values[i] = toInt64(values[i]) & 255;
       return;
     case "bool":
       for (let i = 0; i < values.length; i++) values[i] = values[i] !== 0 ? 1 : 0;
@@ -163,6 +173,11 @@ export const DTYPE_NAMES: Readonly<Record<string, NpDtype>> = {
   i: "int32",
   intc: "int32",
   "<i4": "int32",
+  uint8: "uint8",
+  u1: "uint8",
+  B: "uint8",
+  ubyte: "uint8",
+  "|u1": "uint8",
   bool: "bool",
   bool_: "bool",
   "?": "bool",

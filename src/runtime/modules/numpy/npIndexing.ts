@@ -1,6 +1,7 @@
 import * as T from "../../../engine/tensor/index";
 import type { IndexItem, Tensor } from "../../../engine/tensor/index";
-import { Ellipsis, PyInt, PyList, PySlice, PyTuple, type PyValue } from "../../interpreter/objects";
+import { allocFloat64 } from "../../../engine/memory";
+import { Ellipsis, PyInt, PyList, PyRange, PySlice, PyTuple, type PyValue } from "../../interpreter/objects";
 import { PyError } from "../../interpreter/pyErrors";
 import { guard } from "../torchArgs";
 import { intOf } from "./convert";
@@ -34,7 +35,7 @@ function item(s: NumpyState, x: PyValue): IndexItem {
   if (x instanceof PySlice)
     return { start: bound(x.start), stop: bound(x.stop), step: bound(x.step), allowNegativeStep: true };
   if (x instanceof NpScalar) {
-    if (x.dtype === "int64" || x.dtype === "int32") return x.value;
+    if (x.dtype === "int64" || x.dtype === "int32" || x.dtype === "uint8") return x.value;
     if (x.dtype === "bool") return T.Tensor.fromValues(new Float64Array([x.value]), [], "bool");
     throw new PyError("IndexError", INVALID);
   }
@@ -43,6 +44,13 @@ function item(s: NumpyState, x: PyValue): IndexItem {
       throw new PyError("IndexError", "arrays used as indices must be of integer (or boolean) type");
     const t = s.read(x);
     return x.dtype === "bool" ? t : T.Tensor.fromValues(t.copyValues(), t.shape, "int64");
+  }
+  if (x instanceof PyRange) {
+    // CS231n's `probs[range(N), y]`: a range is an integer index array
+    const n = x.length;
+    const values = allocFloat64(n);
+    for (let i = 0; i < n; i++) values[i] = x.start + i * x.step;
+    return T.Tensor.fromValues(values, [n], "int64");
   }
   if (x instanceof PyList || x instanceof PyTuple) {
     const flat: PyValue[] = [];

@@ -508,6 +508,7 @@ export function fillFunctions(s: NumpyState, m: PyModule): void {
     return (
       a === b ||
       a === "bool" ||
+      (a === "uint8" && b !== "bool") ||
       (a === "int32" && b !== "float32" && b !== "bool") ||
       (a === "int64" && b === "float64") ||
       (a === "float32" && b === "float64")

@@ -133,6 +133,7 @@ function fillNumpy(s: NumpyState, m: PyModule): void {
     ["int_", "int64"],
     ["intp", "int64"],
     ["intc", "int32"],
+    ["ubyte", "uint8"],
     ["bool", "bool_"],
   ];
   for (const [alias, name] of aliases) m.attrs.set(alias, m.attrs.get(name)!);

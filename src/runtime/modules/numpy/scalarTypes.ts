@@ -41,6 +41,7 @@ const SCALAR_TYPES: [NpDtype, string, string][] = [
   ["float32", "float32", "floating"],
   ["int64", "int64", "signedinteger"],
   ["int32", "int32", "signedinteger"],
+  ["uint8", "uint8", "unsignedinteger"],
   ["bool", "bool", "generic"],
 ];
 
@@ -51,6 +52,7 @@ const ABSTRACT: [string, string | null][] = [
   ["floating", "inexact"],
   ["integer", "number"],
   ["signedinteger", "integer"],
+  ["unsignedinteger", "integer"],
 ];
 
 /** `np.float64(x)`: a scalar from a number or numeric text; an array argument is cast instead. */
@@ -72,7 +74,7 @@ function construct(s: NumpyState, dtype: NpDtype, args: PyValue[]): PyValue {
     return astype(s, asArray(s, x), dtype, true);
   } else {
     v = numberOf(x);
-    if ((dtype === "int64" || dtype === "int32") && (v !== v || !Number.isFinite(v)))
+    if ((dtype === "int64" || dtype === "int32" || dtype === "uint8") && (v !== v || !Number.isFinite(v)))
       throw valueError(`cannot convert float ${v !== v ? "NaN" : "infinity"} to integer`);
   }
   const values = new Float64Array([v]);
@@ -103,12 +105,12 @@ export function makeScalarClasses(s: NumpyState): Map<string, PyClass> {
       const py: PyValue =
         v.dtype === "bool"
           ? v.value !== 0
-          : v.dtype === "int64" || v.dtype === "int32"
+          : v.dtype === "int64" || v.dtype === "int32" || v.dtype === "uint8"
             ? int(v.value)
             : v.value;
       return s.interp.format(py, String(spec ?? ""));
     });
-    if (dtype === "int64" || dtype === "int32" || dtype === "bool")
+    if (dtype === "int64" || dtype === "int32" || dtype === "uint8" || dtype === "bool")
       defineNative(cls, "__index__", ([self]) => int((self as NpScalar).value));
     defineNative(cls, "__round__", ([self, digits]) => {
       const v = self as NpScalar;
@@ -135,7 +137,7 @@ export function makeDtypeClass(s: NumpyState): PyClass {
     kind: (d) => kindOf(d),
     itemsize: (d) => int(itemsize(d)),
     str: (d) => typestr(d),
-    char: (d) => ({ float64: "d", float32: "f", int64: "l", int32: "i", bool: "?" })[d],
+    char: (d) => ({ float64: "d", float32: "f", int64: "l", int32: "i", uint8: "B", bool: "?" })[d],
     type: (d) => s.scalarClasses.get(d)!,
   };
   for (const [name, get] of Object.entries(getters))
@@ -161,9 +163,9 @@ export function makeDtypeClass(s: NumpyState): PyClass {
   defineNative(cls, "__eq__", ([self, other]) => same(self, other));
   defineNative(cls, "__ne__", ([self, other]) => !same(self, other));
   defineNative(cls, "__hash__", ([self]) =>
-    int(["bool", "int32", "int64", "float32", "float64"].indexOf((self as DtypeObject).dtype)),
+    int(["bool", "int32", "int64", "float32", "float64", "uint8"].indexOf((self as DtypeObject).dtype)),
   );
-  for (const d of ["float64", "float32", "int64", "int32", "bool"] as NpDtype[])
+  for (const d of ["float64", "float32", "int64", "int32", "uint8", "bool"] as NpDtype[])
     s.dtypeObjects.set(d, new DtypeObject(cls, d));
   return cls;
 }

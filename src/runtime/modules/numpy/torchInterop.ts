@@ -1,7 +1,7 @@
 import { Tensor, type DType, type Nested } from "../../../engine/tensor/index";
 import type { Interpreter } from "../../interpreter/interpreter";
 import type { PyValue } from "../../interpreter/objects";
-import { PyError, typeError } from "../../interpreter/pyErrors";
+import { PyError, typeError, UnsupportedError } from "../../interpreter/pyErrors";
 import { typeName } from "../../interpreter/stringify";
 import { joinGraph, NdArray, NpBuffer, NpScalar } from "./ndarray";
 import { engineDtype, fromEngine } from "./npDtype";
@@ -17,6 +17,7 @@ import { numpyState } from "./numpyModule";
 /** `torch.from_numpy(a)`: a tensor over a's memory, outside any graph. */
 export function tensorSharing(v: PyValue): Tensor {
   if (!(v instanceof NdArray)) throw typeError(`expected np.ndarray (got ${typeName(v)})`);
+  noUint8(v);
   const buffer = v.buffer;
   buffer.external = true;
   const a = v.tensor;
@@ -41,9 +42,19 @@ export function arraySharing(interp: Interpreter, t: Tensor): NdArray {
 
 /** `torch.tensor(a)` for an array or numpy scalar: its values and dtype; null for anything else. */
 export function numpyData(v: PyValue): { data: Nested; dtype: DType } | null {
-  if (v instanceof NdArray || v instanceof NpScalar)
+  if (v instanceof NdArray || v instanceof NpScalar) {
+    noUint8(v);
     return { data: v.tensor.toNested(), dtype: engineDtype(v.dtype) };
+  }
   return null;
+}
+
+/** torch.uint8 is not modelled: a uint8 array must not reach torch as another dtype. */
+function noUint8(v: NdArray | NpScalar): void {
+  if (v.dtype === "uint8")
+    throw new UnsupportedError(
+      "torch.uint8 is not supported by GradLens: convert the array with .astype(np.int64)",
+    );
 }
 
 /** A numpy scalar inside a list given to torch: its value and category (0 bool, 1 int, 2 float). */

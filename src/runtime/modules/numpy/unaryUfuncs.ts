@@ -181,6 +181,6 @@ function boolOf(t: Tensor, test: (v: number) => boolean): Tensor {
 }
 
 function wrapInt(t: Tensor, d: NpDtype): Tensor {
-  if (d === "int32") roundInto(t.storage.data, "int32");
+  if (d === "int32" || d === "uint8") roundInto(t.storage.data, d);
   return t;
 }
