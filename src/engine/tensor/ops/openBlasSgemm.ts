@@ -1,6 +1,12 @@
 import { fmaf } from "../../math/fusedMultiplyAdd";
 import type { FloatArray } from "../floatArray";
 import { loadFmafChainKernel, type FmafChainKernel } from "./fmafChainKernel";
+import {
+  depthBlocks as driverDepthBlocks,
+  level3Schedule,
+  type Blocking,
+  type KernelCall,
+} from "./openBlasDriver";
 
 /**
  * A float32 matrix product summed in the order PyTorch's CPU build sums it, so that a float32
@@ -14,159 +20,29 @@ import { loadFmafChainKernel, type FmafChainKernel } from "./fmafChainKernel";
  * model is fixed at, so that the numbers do not depend on the machine GradLens runs on).
  *
  * OpenBLAS is column-major: PyTorch's row-major C = A·B is its Cᵀ = Bᵀ·Aᵀ, so the kernel's
- * "m" runs along C's columns and its "n" along C's rows. The schedule below is written in
- * those terms. Checked against PyTorch 1.13.1 on shapes from 1×1×1 to 250,007×9×16
+ * "m" runs along C's columns and its "n" along C's rows. The driver's schedule of kernel calls
+ * is in openBlasDriver.ts (numpy's float64 products share it). Checked against PyTorch 1.13.1 on shapes from 1×1×1 to 250,007×9×16
  * (openBlasSgemm.test.ts holds the recorded numbers).
  */
 
-const GEMM_P = 320; // rows of Aᵀ (C's columns) per block
-const GEMM_Q = 320; // depth per block
-const GEMM_R = 104512; // C's rows per outer block (from OpenBLAS's 128 MB buffer)
-const UNROLL_M = 8;
-const UNROLL_N = 4;
-const THREADS = 2;
-const SWITCH_RATIO = 2;
-const SERIAL_LIMIT = 65536 * 4; // at most this many multiply-adds run on one thread
+const SGEMM: Blocking = { p: 320, q: 320, r: 104512, unrollM: 8, unrollN: 4 }; // R: from OpenBLAS's 128 MB buffer
+const UNROLL_M = SGEMM.unrollM;
 
-/** One call of the kernel: C's columns [col, col + cols) × the row paths it was given. */
-interface KernelCall {
-  col: number;
-  cols: number;
-  /** Each path of the kernel's column loop: its width (12, 8, 4, 2 or 1) and first C row. */
-  paths: { width: number; row: number }[];
+/** The depth blocks [start, start + size) of sgemm, in order. */
+export function depthBlocks(k: number, threaded: boolean): [number, number][] {
+  return driverDepthBlocks(k, threaded, SGEMM);
 }
 
-/** The kernel's own column loop over n columns (C rows) from `row`: 12s, then 8, 4s, 2s, 1s. */
-function kernelPaths(n: number, row: number, out: KernelCall["paths"]): void {
+/** The kernel's own column loop over n columns (C rows) from `row`: widths 12, then 8, 4s, 2s, 1s. */
+function kernelPaths(n: number, row: number): { width: number; row: number }[] {
+  const out: { width: number; row: number }[] = [];
   let j = 0;
   for (; n - j > 11; j += 12) out.push({ width: 12, row: row + j });
   for (; n - j > 7; j += 8) out.push({ width: 8, row: row + j });
   for (; n - j > 3; j += 4) out.push({ width: 4, row: row + j });
   for (; n - j > 1; j += 2) out.push({ width: 2, row: row + j });
   for (; n - j > 0; j += 1) out.push({ width: 1, row: row + j });
-}
-
-/** The driver's first pass over a panel: the kernel called on slices of 12, 4, or what is left. */
-function slicedPaths(n: number, row: number, out: KernelCall["paths"]): void {
-  for (let j = 0; j < n;) {
-    const left = n - j;
-    const slice = left >= 3 * UNROLL_N ? 3 * UNROLL_N : left > UNROLL_N ? UNROLL_N : left;
-    kernelPaths(slice, row + j, out);
-    j += slice;
-  }
-}
-
-/** A step of C's columns: the whole when short, else P, else half rounded up to UNROLL_M. */
-function columnStep(left: number, half: number): number {
-  if (left >= 2 * GEMM_P) return GEMM_P;
-  if (left > GEMM_P) return Math.ceil(half / UNROLL_M) * UNROLL_M;
-  return left;
-}
-
-/** The depth blocks [start, start + size), in order. */
-export function depthBlocks(k: number, threaded: boolean): [number, number][] {
-  const blocks: [number, number][] = [];
-  for (let ls = 0; ls < k;) {
-    const left = k - ls;
-    let size = left;
-    if (left >= 2 * GEMM_Q) size = GEMM_Q;
-    else if (left > GEMM_Q)
-      size = threaded ? Math.floor((left + 1) / 2) : Math.ceil(Math.floor(left / 2) / UNROLL_M) * UNROLL_M;
-    blocks.push([ls, size]);
-    ls += size;
-  }
-  return blocks;
-}
-
-/** The kernel calls of one depth block of the one-thread driver (level3.c). */
-function serialCalls(m: number, n: number): KernelCall[] {
-  const calls: KernelCall[] = [];
-  for (let js = 0; js < n; js += GEMM_R) {
-    const width = Math.min(GEMM_R, n - js);
-    let first = true;
-    for (let is = 0; is < m;) {
-      const cols = columnStep(m - is, Math.floor((m - is) / 2));
-      const call: KernelCall = { col: is, cols, paths: [] };
-      if (first) slicedPaths(width, js, call.paths);
-      else kernelPaths(width, js, call.paths);
-      calls.push(call);
-      is += cols;
-      first = false;
-    }
-  }
-  return calls;
-}
-
-/** OpenBLAS's split of `total` into `parts` ranges (level3_thread.c), each at least `least`. */
-function split(total: number, parts: number, least: number): number[] {
-  const edges = [0];
-  let left = total;
-  for (let p = 0; left > 0; p++) {
-    let width = Math.floor((left + parts - p - 1) / (parts - p));
-    if (width < least) width = least;
-    left -= width;
-    if (left < 0) width += left;
-    edges.push(edges[edges.length - 1] + width);
-  }
-  while (edges.length < parts + 1) edges.push(edges[edges.length - 1]);
-  return edges;
-}
-
-/** The kernel calls of one depth block of the threaded driver (level3_thread.c), all threads. */
-function threadedCalls(m: number, n: number, mThreads: number, threads: number): KernelCall[] {
-  const calls: KernelCall[] = [];
-  const colEdges = split(m, mThreads, 1);
-  for (let js = 0; js < n; js += GEMM_R * threads) {
-    const width = Math.min(n - js, GEMM_R * threads);
-    const rowEdges = split(width, threads, SWITCH_RATIO).map((e) => e + js);
-    // the kernel calls over the two halves (DIVIDE_RATE) of thread t's rows, one per half:
-    // sliced as the driver's first pass slices them, or whole (the order of calls is immaterial:
-    // each element of C is in exactly one per depth block)
-    const callsOver = (t: number, col: number, cols: number, sliced: boolean): void => {
-      const [from, to] = [rowEdges[t], rowEdges[t + 1]];
-      const half = Math.ceil((to - from) / 2);
-      for (let row = from; row < to; row += half) {
-        const call: KernelCall = { col, cols, paths: [] };
-        (sliced ? slicedPaths : kernelPaths)(Math.min(to - row, half), row, call.paths);
-        calls.push(call);
-      }
-    };
-    for (let pos = 0; pos < threads; pos++) {
-      const group = Math.floor(pos / mThreads);
-      const [from, to] = [colEdges[pos % mThreads], colEdges[(pos % mThreads) + 1]];
-      const next = (t: number): number => (t + 1 >= (group + 1) * mThreads ? group * mThreads : t + 1);
-      let first = true;
-      for (let is = from; is < to;) {
-        const left = to - is;
-        const cols = columnStep(left, first ? Math.floor(left / 2) : Math.floor((left + 1) / 2));
-        // a thread's first column step slices its own rows; the rest of its group's rows, and
-        // every later step, go to the kernel whole
-        callsOver(pos, is, cols, first);
-        for (let t = next(pos); t !== pos; t = next(t)) callsOver(t, is, cols, false);
-        is += cols;
-        first = false;
-      }
-    }
-  }
-  return calls;
-}
-
-/** The kernel calls for C = A·B with `rows`×`cols` C and depth `depth`, and whether threaded. */
-function schedule(rows: number, cols: number, depth: number): { calls: KernelCall[]; threaded: boolean } {
-  const m = cols;
-  const n = rows;
-  if (m * n * depth > SERIAL_LIMIT) {
-    let mThreads = m < 2 * SWITCH_RATIO ? 1 : THREADS;
-    while (m < mThreads * SWITCH_RATIO) mThreads = Math.floor(mThreads / 2);
-    let nThreads = 1;
-    if (n >= SWITCH_RATIO * mThreads) {
-      nThreads = Math.ceil(n / (SWITCH_RATIO * mThreads));
-      if (mThreads * nThreads > THREADS) nThreads = Math.floor(THREADS / mThreads);
-    }
-    if (mThreads * nThreads > 1)
-      return { calls: threadedCalls(m, n, mThreads, mThreads * nThreads), threaded: true };
-  }
-  return { calls: serialCalls(m, n), threaded: false };
+  return out;
 }
 
 /**
@@ -179,7 +55,7 @@ function pairedTiles(rows: number, cols: number, calls: KernelCall[]): Uint8Arra
   const paired = new Uint8Array(rows * cols);
   for (const call of calls) {
     const groups = Math.floor(call.cols / UNROLL_M);
-    for (const path of call.paths) {
+    for (const path of kernelPaths(call.rows, call.row)) {
       if (path.width === 4) {
         for (let r = path.row; r < path.row + 4; r++)
           paired.fill(1, r * cols + call.col, r * cols + call.col + groups * UNROLL_M);
@@ -369,7 +245,7 @@ export function openBlasSgemm(
   cCol: number,
 ): void {
   if (rows === 0 || cols === 0 || depth === 0) return;
-  const { calls, threaded } = schedule(rows, cols, depth);
+  const { calls, threaded } = level3Schedule(rows, cols, depth, SGEMM);
   const paired = pairedTiles(rows, cols, calls);
   const blocks = depthBlocks(depth, threaded);
   // slots: B, then the even and odd accumulators, then a chunk of A's rows

@@ -1,5 +1,11 @@
 import type { FloatArray } from "../../../engine/tensor/floatArray";
-import { allocFloat64 } from "../../../engine/memory";
+import { allocFloat64, chargeMemory } from "../../../engine/memory";
+import {
+  depthBlocks,
+  level3Schedule,
+  type Blocking,
+  type KernelCall,
+} from "../../../engine/tensor/ops/openBlasDriver";
 import { fma } from "./fma";
 
 /**
@@ -7,12 +13,48 @@ import { fma } from "./fma";
  * 0.3.x's Haswell kernels add (the kernels Debian's numpy uses on x86-64): so that a product
  * has numpy's last digits. The orders were read from the kernels' structure (lanes, blocks,
  * fused multiply-adds, remainders) and checked against numpy on random matrices of many
- * shapes (see fixtures/numpy/blas.*). Matrices are column-major as BLAS sees them: element
- * (i, j) of A is `a[aOff + i + j·lda]`.
+ * shapes (see fixtures/blas.json). Products big enough that OpenBLAS splits them between its
+ * threads are split as it splits them between two (the number this model is fixed at, so that
+ * numbers do not depend on the machine; fixtures/blas_threads.json was recorded on two cores).
+ * Matrices are column-major as BLAS sees them: element (i, j) of A is `a[aOff + i + j·lda]`.
  */
 
-/** `ddot`: 16 lanes of fused multiply-adds over whole blocks of 16, reduced pairwise; the rest in order. */
+/**
+ * `ddot`. Past 10,000 elements (and strides not 0) OpenBLAS gives each of its two threads a
+ * half (the first rounded up) and adds their sums to 0 in order.
+ */
 export function ddot(
+  n: number,
+  x: FloatArray,
+  xOff: number,
+  incx: number,
+  y: FloatArray,
+  yOff: number,
+  incy: number,
+): number {
+  if (n <= DOT_SERIAL_LIMIT || incx === 0 || incy === 0) return ddotKernel(n, x, xOff, incx, y, yOff, incy);
+  const [first] = threadSplit(n, 1);
+  const r0 = ddotKernel(first, x, xOff, incx, y, yOff, incy);
+  const r1 = ddotKernel(n - first, x, xOff + first * incx, incx, y, yOff + first * incy, incy);
+  return 0 + r0 + r1;
+}
+
+/** Dot products up to this length run on one thread. */
+const DOT_SERIAL_LIMIT = 10000;
+/** Matrix-vector products of fewer elements run on one thread (2304 · GEMM_MULTITHREAD_THRESHOLD). */
+const GEMV_SERIAL_BELOW = 2304 * 4;
+
+/**
+ * How OpenBLAS's level-1 and -2 drivers cut `total` between its two threads: the first part
+ * half rounded up, at least `least`, and never past the end; the second the rest (maybe none).
+ */
+function threadSplit(total: number, least: number): [number, number] {
+  const first = Math.min(total, Math.max(least, Math.ceil(total / 2)));
+  return [first, total - first];
+}
+
+/** One thread's `ddot`: 16 lanes of fused multiply-adds over whole blocks of 16, reduced pairwise; the rest in order. */
+function ddotKernel(
   n: number,
   x: FloatArray,
   xOff: number,
@@ -61,11 +103,35 @@ export function ddot(
 const NBMAX = 2048;
 
 /**
- * `dgemv` transposed: y[j] = Σᵢ A[i, j]·x[i] for i < m (A is m × n). Outputs in groups of four
+ * `dgemv` transposed (A is m × n, y has n elements). From 9216 elements OpenBLAS splits the
+ * outputs between its two threads (each at least 4), each running the kernel on its columns.
+ */
+export function dgemvT(
+  m: number,
+  n: number,
+  a: FloatArray,
+  aOff: number,
+  lda: number,
+  x: FloatArray,
+  xOff: number,
+  incx: number,
+): Float64Array {
+  if (m * n < GEMV_SERIAL_BELOW) return dgemvTKernel(m, n, a, aOff, lda, x, xOff, incx);
+  const [first, rest] = threadSplit(n, 4);
+  const y = dgemvTKernel(m, first, a, aOff, lda, x, xOff, incx);
+  if (rest === 0) return y;
+  const out = new Float64Array(n);
+  out.set(y);
+  out.set(dgemvTKernel(m, rest, a, aOff + first * lda, lda, x, xOff, incx), first);
+  return out;
+}
+
+/**
+ * One thread's `dgemv` transposed: y[j] = Σᵢ A[i, j]·x[i] for i < m (A is m × n). Outputs in groups of four
  * use 4 lanes of fused multiply-adds, a pair or a single output plain SSE lanes; the last m % 4
  * terms are added by compiled C (contracted into fused multiply-adds).
  */
-export function dgemvT(
+function dgemvTKernel(
   m: number,
   n: number,
   a: FloatArray,
@@ -136,11 +202,45 @@ export function dgemvT(
 }
 
 /**
- * `dgemv` not transposed: y[i] = Σⱼ A[i, j]·x[j] for j < n (A is m × n). Rows in blocks of four
+ * `dgemv` not transposed (A is m × n, y has m elements). From 9216 elements OpenBLAS splits the
+ * rows between its two threads (each at least 4), each running the kernel on its rows. When
+ * there are too few rows for two (4 or fewer) and more than 9216 elements, it splits the
+ * columns instead (its buffer for partial results holds them), and adds the threads' partial
+ * results to 0 in order.
+ */
+export function dgemvN(
+  m: number,
+  n: number,
+  a: FloatArray,
+  aOff: number,
+  lda: number,
+  x: FloatArray,
+  xOff: number,
+  incx: number,
+): Float64Array {
+  if (m * n < GEMV_SERIAL_BELOW) return dgemvNKernel(m, n, a, aOff, lda, x, xOff, incx);
+  const [first, rest] = threadSplit(m, 4);
+  if (rest > 0) {
+    const y = new Float64Array(m);
+    y.set(dgemvNKernel(first, n, a, aOff, lda, x, xOff, incx));
+    y.set(dgemvNKernel(rest, n, a, aOff + first, lda, x, xOff, incx), first);
+    return y;
+  }
+  if (m * n <= GEMV_SERIAL_BELOW) return dgemvNKernel(m, n, a, aOff, lda, x, xOff, incx);
+  const [left, right] = threadSplit(n, 4);
+  const y0 = dgemvNKernel(m, left, a, aOff, lda, x, xOff, incx);
+  if (right === 0) return y0;
+  const y1 = dgemvNKernel(m, right, a, aOff + left * lda, lda, x, xOff + left * incx, incx);
+  for (let i = 0; i < m; i++) y0[i] = 0 + y0[i] + y1[i];
+  return y0;
+}
+
+/**
+ * One thread's `dgemv` not transposed: y[i] = Σⱼ A[i, j]·x[j] for j < n (A is m × n). Rows in blocks of four
  * take columns four at a time as two fused chains summed, then a pair, then one at a time;
  * the last m % 4 rows are plain sums.
  */
-export function dgemvN(
+function dgemvNKernel(
   m: number,
   n: number,
   a: FloatArray,
@@ -213,26 +313,37 @@ export function dgemvN(
   return y;
 }
 
-/** OpenBLAS's depth blocking for Haswell's dgemm (GEMM_Q = 256, halves rounded to the unroll of 4). */
-function depthBlocks(k: number): number[] {
-  const blocks: number[] = [];
-  for (let ls = 0; ls < k;) {
-    let len = k - ls;
-    if (len >= 512) len = 256;
-    else if (len > 256) len = Math.floor((Math.floor(len / 2) + 3) / 4) * 4;
-    blocks.push(len);
-    ls += len;
-  }
-  return blocks;
+/** Haswell's dgemm blocking: GEMM_P, GEMM_Q, GEMM_R; the kernel's unroll of 4 (C's columns) by 8 (rows). */
+const DGEMM: Blocking = { p: 512, q: 256, r: 13824, unrollM: 4, unrollN: 8 };
+
+/**
+ * Marks the elements of C (m × n, row-major) the kernel sums in four lanes: a kernel call over
+ * an odd number of C's rows takes its last row one at a time, and there its columns four at a
+ * time (from the call's first column) with four accumulators; the rest of that row, and every
+ * other element, is one chain. Which calls there are depends on the driver's schedule: with
+ * two threads OpenBLAS splits C's rows and columns between them, and then halves each
+ * thread's rows, so odd calls can end in the middle of C.
+ */
+function fourLaneElements(m: number, n: number, calls: KernelCall[]): Uint8Array {
+  chargeMemory(m * n);
+  const four = new Uint8Array(m * n);
+  for (const call of calls)
+    if (call.rows % 2 === 1) {
+      const at = (call.row + call.rows - 1) * n + call.col;
+      four.fill(1, at, at + (call.cols & -4));
+    }
+  return four;
 }
 
 /**
  * `dgemm`: C[i, j] = Σₖ A[i, k]·B[k, j], each element a chain of fused multiply-adds over a
  * depth block, the blocks added in order. OpenBLAS computes the row-major product as its
- * transpose, and its kernel takes the single column left over when that has an odd width —
- * our last row when C has an odd number of rows — four columns at a time with the depth split
- * over four accumulators (k mod 4, in whole blocks of eight; the rest into the first), summed
- * in pairs. Operands by element strides (any transposition).
+ * transpose; where its kernel is given an odd number of C's rows, it sums the last one's
+ * elements in groups of four columns with the depth split over four accumulators (k mod 4,
+ * in whole blocks of eight; the rest into the first), summed in pairs. Past 65536·4
+ * multiply-adds OpenBLAS splits the work between threads, which changes both the calls and
+ * the depth blocks: modelled for two threads (openBlasDriver.ts). Operands by element
+ * strides (any transposition).
  */
 export function dgemm(
   m: number,
@@ -248,12 +359,14 @@ export function dgemm(
   bCol: number,
 ): Float64Array {
   const c = allocFloat64(m * n);
-  const blocks = depthBlocks(k);
+  if (m === 0 || n === 0 || k === 0) return c;
+  const { calls, threaded } = level3Schedule(m, n, k, DGEMM);
+  const four = fourLaneElements(m, n, calls);
+  const blocks = depthBlocks(k, threaded, DGEMM).map(([, size]) => size);
   const lanes = new Float64Array(4);
   for (let i = 0; i < m; i++) {
-    const split = m % 2 === 1 && i === m - 1;
     for (let j = 0; j < n; j++) {
-      const fourWide = split && j < n - (n % 4);
+      const fourWide = four[i * n + j] === 1;
       let total = 0;
       let start = 0;
       for (const len of blocks) {
