@@ -10,6 +10,8 @@ import { expandValues, sumToShape } from "./broadcast";
 import { cascadeSum, sumContiguous } from "./cascadeSum";
 import { SCRATCH_LIMIT, scratchArray } from "./scratchArray";
 import { mapLanes } from "./lanes";
+import { softmaxFloat32 } from "./float32Softmax";
+import { nllCascade } from "./nllCascade";
 import { logSoftmaxLane } from "./softmax";
 
 /**
@@ -312,7 +314,13 @@ function classLoss(input: Tensor, target: Tensor, options: ClassLossOptions, fro
     }
     losses[i] = loss;
   }
-  const { out, scale } = reduceLoss(losses, target.shape, reduction, floatOf(input), weightSum);
+  const reduced = reduceLoss(losses, target.shape, reduction, floatOf(input), weightSum);
+  const { scale } = reduced;
+  // float32: PyTorch's own sums (float log_softmax, the nll cascade) give the printed loss
+  const out =
+    reduction !== "none" && smoothing === 0 && isSinglePrecision(input.dtype) && input.dtype === "float32"
+      ? float32ClassLoss(input, classDim, fromLogits, t, base, inner, w, ignoreIndex, reduction === "mean")
+      : reduced.out;
   const op = fromLogits ? "cross_entropy" : "nll_loss";
   return record(
     out,
@@ -343,6 +351,36 @@ function classLoss(input: Tensor, target: Tensor, options: ClassLossOptions, fro
     ],
     [input, target],
   );
+}
+
+/** nll_loss of float32 (log_softmax'd, for cross_entropy) input, reduced in float as PyTorch does. */
+function float32ClassLoss(
+  input: Tensor,
+  classDim: number,
+  fromLogits: boolean,
+  t: FloatArray,
+  base: Float64Array,
+  inner: number,
+  w: FloatArray | null,
+  ignoreIndex: number,
+  mean: boolean,
+): Tensor {
+  let logp = input.values();
+  if (fromLogits) {
+    const out = new Float32Array(input.numel);
+    softmaxFloat32(logp, input.shape, classDim, true, out);
+    logp = out;
+  }
+  const losses = new Float64Array(t.length);
+  const weights = w === null ? null : new Float64Array(t.length);
+  for (let i = 0; i < t.length; i++) {
+    if (t[i] === ignoreIndex) continue;
+    const x = logp[base[i] + t[i] * inner];
+    losses[i] = w === null ? -x : Math.fround(-x * w[t[i]]);
+    if (weights !== null && w !== null) weights[i] = w[t[i]];
+  }
+  const value = nllCascade(losses, weights, (i) => t[i] === ignoreIndex, mean);
+  return Tensor.fromValues(new Float64Array([value]), [], "float32");
 }
 
 function probabilityCrossEntropy(
