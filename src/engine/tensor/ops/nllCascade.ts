@@ -2,7 +2,7 @@
  * The float32 mean or sum of nll_loss (and so of cross_entropy) as PyTorch 1.13.1 adds it up:
  * each sample's loss −w·logp goes into a float partial sum that is passed up a ladder of eight
  * partial sums every 16 samples (a cascade, so a long batch does not drown small terms), the
- * weights likewise; the ladder is then added from the bottom and the mean divides in float.
+ * weights likewise; the ladder is then added from the bottom (the mean divides in float).
  * Ignored samples are skipped without a step on the ladder. A plain double sum rounded once
  * differs from it in the last digit for about half of all batches.
  */
@@ -13,15 +13,15 @@ const LEVELS = 8;
 const LEVEL_POWER = 4;
 
 /**
- * `losses[i]` is sample i's float loss −w·logp, `weights[i]` its class weight (null: all 1),
- * `ignored(i)` whether its target is the ignore index.
+ * The float sum of the losses and of the weights, `losses[i]` being sample i's float loss
+ * −w·logp, `weights[i]` its class weight (null: all 1), `ignored(i)` whether its target is the
+ * ignore index. The mean is sum / weight, rounded to float.
  */
 export function nllCascade(
   losses: ArrayLike<number>,
   weights: ArrayLike<number> | null,
   ignored: (i: number) => boolean,
-  mean: boolean,
-): number {
+): { sum: number; weight: number } {
   const lossSums = new Float64Array(LEVELS);
   const weightSums = new Float64Array(LEVELS);
   let counted = 0;
@@ -39,13 +39,12 @@ export function nllCascade(
       weightSums[j] = 0;
     }
   }
-  let total = 0;
-  for (const s of lossSums) total = f(total + s);
-  if (!mean) return total;
-  let weightTotal = f(counted);
+  let sum = 0;
+  for (const s of lossSums) sum = f(sum + s);
+  let weight = f(counted);
   if (weights !== null) {
-    weightTotal = 0;
-    for (const s of weightSums) weightTotal = f(weightTotal + s);
+    weight = 0;
+    for (const s of weightSums) weight = f(weight + s);
   }
-  return f(total / weightTotal);
+  return { sum, weight };
 }
