@@ -10,6 +10,8 @@ import { expandValues, sumToShape } from "./broadcast";
 import { cascadeSum, sumContiguous } from "./cascadeSum";
 import { SCRATCH_LIMIT, scratchArray } from "./scratchArray";
 import { mapLanes } from "./lanes";
+import { softmaxBackwardFloat32, softmaxFloat32 } from "./float32Softmax";
+import { nllCascade } from "./nllCascade";
 import { logSoftmaxLane } from "./softmax";
 
 /**
@@ -289,14 +291,23 @@ function classLoss(input: Tensor, target: Tensor, options: ClassLossOptions, fro
   const weightOf = (c: number) => (w === null ? 1 : w[c]);
   let classWeightSum = 0;
   for (let c = 0; c < classes; c++) classWeightSum += weightOf(c);
-  const logp = fromLogits
-    ? mapLanes([input], classDim, ([x], o) => logSoftmaxLane(x, o))
-    : input.copyValues();
+  // float32 reduced: PyTorch's own steps (its float log_softmax, the nll cascade, its backward)
+  const single =
+    reduction !== "none" && smoothing === 0 && input.dtype === "float32" && isSinglePrecision(input.dtype);
   // Sample i's class c sits at base[i] + c·inner (input is (C), (N, C) or (N, C, d1, …)).
   const inner = input.shape.slice(classDim + 1).reduce((p, d) => p * d, 1);
   const base = Float64Array.from({ length: t.length }, (_, i) =>
     input.ndim === 1 ? 0 : Math.floor(i / inner) * classes * inner + (i % inner),
   );
+  const f32 = single
+    ? float32ClassLoss(input, classDim, fromLogits, t, base, inner, w, ignoreIndex, reduction === "mean")
+    : null;
+  const logp =
+    f32 !== null
+      ? f32.logp
+      : fromLogits
+        ? mapLanes([input], classDim, ([x], o) => logSoftmaxLane(x, o))
+        : input.copyValues();
   const losses = new Float64Array(t.length);
   const sampleWeight = new Float64Array(t.length);
   let weightSum = 0;
@@ -312,13 +323,26 @@ function classLoss(input: Tensor, target: Tensor, options: ClassLossOptions, fro
     }
     losses[i] = loss;
   }
-  const { out, scale } = reduceLoss(losses, target.shape, reduction, floatOf(input), weightSum);
+  const reduced = reduceLoss(losses, target.shape, reduction, floatOf(input), weightSum);
+  const { scale } = reduced;
+  const out = f32 !== null ? f32.out : reduced.out;
   const op = fromLogits ? "cross_entropy" : "nll_loss";
   return record(
     out,
     op,
     [input],
     (g) => {
+      if (f32 !== null && g.dtype === "float32" && isSinglePrecision(g.dtype)) {
+        // nll_loss's backward −g/total at each target (times its weight), then log_softmax's
+        const grad = -(reduction === "mean" ? Math.fround(g.item() / f32.weightTotal) : g.item());
+        const nllGrad = new Float32Array(input.numel);
+        for (let i = 0; i < t.length; i++)
+          if (t[i] !== ignoreIndex) nllGrad[base[i] + t[i] * inner] = w === null ? grad : w[t[i]] * grad;
+        if (!fromLogits) return [Tensor.fromStored(nllGrad, input.shape, "float32")];
+        const r = new Float32Array(input.numel);
+        softmaxBackwardFloat32(nllGrad, f32.logp, input.shape, classDim, true, r);
+        return [Tensor.fromStored(r, input.shape, "float32")];
+      }
       const s = scale(g);
       const r = new Float64Array(input.numel);
       for (let i = 0; i < t.length; i++) {
@@ -343,6 +367,37 @@ function classLoss(input: Tensor, target: Tensor, options: ClassLossOptions, fro
     ],
     [input, target],
   );
+}
+
+/** nll_loss of float32 (log_softmax'd, for cross_entropy) input, reduced in float as PyTorch does. */
+function float32ClassLoss(
+  input: Tensor,
+  classDim: number,
+  fromLogits: boolean,
+  t: FloatArray,
+  base: Float64Array,
+  inner: number,
+  w: FloatArray | null,
+  ignoreIndex: number,
+  mean: boolean,
+): { out: Tensor; logp: FloatArray; weightTotal: number } {
+  let logp = input.values();
+  if (fromLogits) {
+    const out = new Float32Array(input.numel);
+    softmaxFloat32(logp, input.shape, classDim, true, out);
+    logp = out;
+  }
+  const losses = new Float64Array(t.length);
+  const weights = w === null ? null : new Float64Array(t.length);
+  for (let i = 0; i < t.length; i++) {
+    if (t[i] === ignoreIndex) continue;
+    const x = logp[base[i] + t[i] * inner];
+    losses[i] = w === null ? -x : Math.fround(-x * w[t[i]]);
+    if (weights !== null && w !== null) weights[i] = w[t[i]];
+  }
+  const { sum, weight } = nllCascade(losses, weights, (i) => t[i] === ignoreIndex);
+  const value = mean ? Math.fround(sum / weight) : sum;
+  return { out: Tensor.fromValues(new Float64Array([value]), [], "float32"), logp, weightTotal: weight };
 }
 
 function probabilityCrossEntropy(
