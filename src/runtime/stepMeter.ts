@@ -35,9 +35,9 @@ export class StepMeter {
     return true;
   }
 
-  /** From now on, the run may take `ms` milliseconds of wall-clock time. */
-  limitTime(ms: number): void {
-    this.started = Date.now();
+  /** The run may take `ms` milliseconds of wall-clock time, counted from `from` (Date.now()). */
+  limitTime(ms: number, from = Date.now()): void {
+    this.started = Math.min(from, Date.now());
     this.deadline = this.started + ms;
   }
 
