@@ -8,13 +8,20 @@ export const DEFAULT_STEP_BUDGET = 50_000_000;
 const MEMORY_POLL_STEPS = 0xffff;
 
 /**
+ * Every this many steps (plus one) the clock is read: a step of a numpy or torch loop may take a
+ * millisecond, and 65,536 of them overran a time limit by a minute (the runner then stopped the
+ * run itself, losing its output and where it was).
+ */
+const CLOCK_STEPS = 0xff;
+
+/**
  * A run's step count against its budget, shared by the Python and JavaScript interpreters: a
  * step is a statement (Python) or a statement or call (JavaScript). Every 65,536 steps it polls
  * the memory budget, which catches what grows without a charge (objects kept in a list).
  */
 export class StepMeter {
   private steps = 0;
-  /** When the run must stop (Date.now()), looked at every 65,536 steps; see RunOptions.timeLimitMs. */
+  /** When the run must stop (Date.now()), looked at every 256 steps; see RunOptions.timeLimitMs. */
   private deadline = Infinity;
   private started = 0;
   private timedOut = false;
@@ -28,8 +35,8 @@ export class StepMeter {
   step(): boolean {
     const n = ++this.steps;
     if (n > this.budget) return false;
-    if ((n & MEMORY_POLL_STEPS) === 0) {
-      if (this.memory !== null) this.memory.poll();
+    if ((n & CLOCK_STEPS) === 0) {
+      if ((n & MEMORY_POLL_STEPS) === 0 && this.memory !== null) this.memory.poll();
       if (this.deadline !== Infinity && Date.now() > this.deadline) return !(this.timedOut = true);
     }
     return true;

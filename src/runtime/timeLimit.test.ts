@@ -30,8 +30,20 @@ describe("a run's time limit (RunOptions.timeLimitMs)", () => {
     expect(trace.stdout).toBe("started\n");
     const stops = trace.diagnostics.filter((d) => d.severity === "error");
     expect(stops.map((d) => d.message)).toEqual([
-      "stopped after 60 s and 65,536 steps: the program took too long",
+      "stopped after 60 s and 256 steps: the program took too long",
     ]);
     expect(source.slice(0, stops[0].span!.from).split("\n").length).toBeGreaterThanOrEqual(3);
   });
+
+  it("reads the clock often enough to stop a loop whose every statement is slow", () => {
+    // each step works through a long array: 65,536 steps between two looks at the clock took minutes
+    const source =
+      "import numpy as np\na = np.ones(20000)\nprint('started')\nwhile True:\n    b = np.sqrt(a * 2.0)\n";
+    const trace = runProgram(source, { timeLimitMs: 200 });
+    expect(trace.stdout).toBe("started\n");
+    const stops = trace.diagnostics.filter((d) => d.severity === "error");
+    expect(stops.length).toBe(1);
+    const seconds = Number(/^stopped after (\d+) s/.exec(stops[0].message)?.[1]);
+    expect(seconds).toBeLessThanOrEqual(3);
+  }, 120_000);
 });
