@@ -24,6 +24,12 @@ export interface RunOptions {
    * it printed so far (the runner's own time limit, a little later, stops a run stuck in one step).
    */
   timeLimitMs?: number;
+  /**
+   * When (Date.now()) `timeLimitMs` began to count: the caller's request, so the time a runner
+   * takes to start the run counts too, and the run stops before the runner's own limit stops it
+   * (losing what it printed). By default, the run's start.
+   */
+  timeLimitFrom?: number;
   /** Memory (MiB) the program may allocate before it gets a MemoryError (default 512). */
   memoryBudgetMb?: number;
   /** Differentiate this value (its tape row in an earlier run: `rowOf(node)`, a Value or a tensor) instead of the last `backward()`'s root. */

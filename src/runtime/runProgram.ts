@@ -60,7 +60,7 @@ export const runProgram: RunProgram = (source, options = {}) => {
     new MemoryBudget((options.memoryBudgetMb ?? DEFAULT_MEMORY_BUDGET_MB) * 1024 * 1024),
   );
   if (options.workspace?.programPath) interp.globals.set("__file__", options.workspace.programPath);
-  if (options.timeLimitMs !== undefined) interp.meter.limitTime(options.timeLimitMs);
+  if (options.timeLimitMs !== undefined) interp.meter.limitTime(options.timeLimitMs, options.timeLimitFrom);
   applyRunOverrides(interp.tape, options);
   if (options.drawFigures === false) figureOutputs(interp).drawing = false;
   const notebook = options.cellStarts ? runAsNotebook(interp, program, source, options.cellStarts) : null;

@@ -12,10 +12,11 @@ export const DEFAULT_STEP_BUDGET = 1_000_000_000;
 const MEMORY_POLL_STEPS = 0xffff;
 
 /**
- * Every this many steps (plus one) the clock is read: a step of a numpy or torch loop can take
- * a millisecond, and the run must stop where it is before its process is stopped from outside.
+ * Every this many steps (plus one) the clock is read: a step of a numpy or torch loop may take a
+ * millisecond, and 65,536 of them overran a time limit by a minute (the runner then stopped the
+ * run itself, losing its output and where it was).
  */
-const CLOCK_POLL_STEPS = 0xfff;
+const CLOCK_STEPS = 0xff;
 
 /**
  * A run's step count against its budget, shared by the Python and JavaScript interpreters: a
@@ -24,7 +25,7 @@ const CLOCK_POLL_STEPS = 0xfff;
  */
 export class StepMeter {
   private steps = 0;
-  /** When the run must stop (Date.now()), looked at every 4,096 steps; see RunOptions.timeLimitMs. */
+  /** When the run must stop (Date.now()), looked at every 256 steps; see RunOptions.timeLimitMs. */
   private deadline = Infinity;
   private started = 0;
   private timedOut = false;
@@ -38,16 +39,16 @@ export class StepMeter {
   step(): boolean {
     const n = ++this.steps;
     if (n > this.budget) return false;
-    if ((n & CLOCK_POLL_STEPS) === 0) {
+    if ((n & CLOCK_STEPS) === 0) {
       if ((n & MEMORY_POLL_STEPS) === 0 && this.memory !== null) this.memory.poll();
       if (this.deadline !== Infinity && Date.now() > this.deadline) return !(this.timedOut = true);
     }
     return true;
   }
 
-  /** From now on, the run may take `ms` milliseconds of wall-clock time. */
-  limitTime(ms: number): void {
-    this.started = Date.now();
+  /** The run may take `ms` milliseconds of wall-clock time, counted from `from` (Date.now()). */
+  limitTime(ms: number, from = Date.now()): void {
+    this.started = Math.min(from, Date.now());
     this.deadline = this.started + ms;
   }
 

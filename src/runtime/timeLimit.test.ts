@@ -31,4 +31,17 @@ describe("a run's time limit (RunOptions.timeLimitMs)", () => {
     expect(trace.stdout).toBe("4999950000\n");
     expect(trace.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
   });
+
+  it("counts from when the caller asked (timeLimitFrom): a runner's start-up takes from the run's time", () => {
+    // the runner's own limit is a little later than the run's: a worker that took seconds to
+    // start must still stop the program itself, or the runner stops it and what it printed is lost
+    const source = "print('started')\ni = 0\nwhile True:\n    i += 1\n";
+    const trace = runProgram(source, { timeLimitMs: 30_000, timeLimitFrom: Date.now() - 60_000 });
+    expect(trace.stdout).toBe("started\n");
+    const stops = trace.diagnostics.filter((d) => d.severity === "error");
+    expect(stops.map((d) => d.message)).toEqual([
+      "stopped after 60 s and 256 steps: the program took too long",
+    ]);
+    expect(source.slice(0, stops[0].span!.from).split("\n").length).toBeGreaterThanOrEqual(3);
+  });
 });

@@ -97,6 +97,22 @@ describe("RunClient", () => {
     expect(outcome).toMatchObject({ kind: "stopped", reason: "timeout" });
   });
 
+  it("stops a runaway program itself before the runner would, at its line and with its output", async () => {
+    // a fresh runner: starting its process and worker takes from the run's time, not the margin
+    // the runner leaves for the trace (a run it stops is lost: its output, where it was)
+    const c = client(256, 5000);
+    const source = "print('started')\ni = 0\nwhile True:\n    i += 1\n";
+    const outcome = await c.trace(source, { stepBudget: 1e12 });
+    expect("kind" in outcome).toBe(false);
+    const trace = outcome as Exclude<typeof outcome, { kind: string }>;
+    expect(trace.stdout).toBe("started\n");
+    const stops = trace.diagnostics.filter((d) => d.severity === "error");
+    expect(stops.map((d) => d.message)).toEqual([
+      expect.stringMatching(/^stopped after \d+ s and [\d,]+ steps/),
+    ]);
+    expect(source.slice(0, stops[0].span!.from).split("\n").length).toBeGreaterThanOrEqual(3);
+  }, 30_000);
+
   it("lets a newer run replace one in flight", async () => {
     const c = client();
     const slow = c.run("while True:\n    pass\n", { stepBudget: 1e12 }, analysis);

@@ -189,8 +189,11 @@ export class RunClient {
     const { timeoutMs, memoryMb } = this.limits();
     // the interpreter's budget is the one the runner's heap was sized for
     // and it stops itself a little before the runner would, where it is, keeping what it printed
-    const timeLimitMs = timeoutMs - Math.min(30_000, timeoutMs / 10);
-    const request = { ...body, options: { ...body.options, memoryBudgetMb: memoryMb, timeLimitMs } };
+    // (a quarter of a short limit: a long loop's trace and graph take seconds on a busy machine)
+    const timeLimitMs = timeoutMs - Math.min(30_000, timeoutMs / 4);
+    // counted from now: a runner still starting its worker takes from the run's time, not the margin
+    const options = { ...body.options, memoryBudgetMb: memoryMb, timeLimitMs, timeLimitFrom: Date.now() };
+    const request = { ...body, options };
     const t = messages(
       body.type === "run" ? body.analysis.locale : body.type === "trace" ? undefined : body.locale,
     );

@@ -95,8 +95,16 @@ export class CallRecorder {
     this.current = this.parents[id];
   }
 
-  /** Moves the rows' calls along with a compacted tape (`moved[row]`: the row's new place, or -1). */
-  compact(moved: Int32Array): void {
+  /**
+   * Moves the rows' calls along with a compacted tape (`moved[row]`: the row's new place, or
+   * -1), and lets go of the calls that made none of the rows kept: a long loop makes a few
+   * calls a value, and each was kept to the end of the run (and listed in the trace). Calls
+   * `held` by number (torch's tensors name theirs) stay, and so do the callers of every call
+   * kept. When no call is running, the calls kept are renumbered in order (the trace's calls
+   * are numbered by their index, a caller before its callees); returns each old call's new
+   * number (-1: let go), or null when nothing was renumbered.
+   */
+  compact(moved: Int32Array, held: Iterable<number | null> = []): Int32Array | null {
     const rowCall = this.rowCall;
     let n = 0;
     for (let row = 0; row < moved.length; row++) {
@@ -104,6 +112,30 @@ export class CallRecorder {
       rowCall[n++] = row < rowCall.length ? rowCall[row] : -1;
     }
     rowCall.fill(-1, n);
+    // a running call's number is held by the interpreter until it returns: none may move
+    if (this.current !== -1) return null;
+    const { parents, names, instanceClasses, instances, spans, firstRows } = this;
+    const count = parents.length;
+    const keep = new Uint8Array(count);
+    for (let row = 0; row < n; row++) if (rowCall[row] >= 0) keep[rowCall[row]] = 1;
+    for (const id of held) if (id !== null && id >= 0 && id < count) keep[id] = 1;
+    for (let id = count - 1; id >= 0; id--) if (keep[id] === 1 && parents[id] >= 0) keep[parents[id]] = 1;
+    const movedCalls = new Int32Array(count).fill(-1);
+    let m = 0;
+    for (let id = 0; id < count; id++) {
+      if (keep[id] === 0) continue;
+      movedCalls[id] = m;
+      parents[m] = parents[id] >= 0 ? movedCalls[parents[id]] : -1;
+      names[m] = names[id];
+      instanceClasses[m] = instanceClasses[id];
+      instances[m] = instances[id];
+      spans[m] = spans[id];
+      firstRows[m] = firstRows[id];
+      m++;
+    }
+    for (const list of [parents, names, instanceClasses, instances, spans, firstRows]) list.length = m;
+    for (let row = 0; row < n; row++) if (rowCall[row] >= 0) rowCall[row] = movedCalls[rowCall[row]];
+    return movedCalls;
   }
 
   /** The number calls on `object` carry as their instance, if a method ran on it. */

@@ -189,12 +189,16 @@ export class Interpreter implements Runtime {
     yield* this.modules.loadedModules();
   }
 
-  /** Moves everything that names tape rows after Tape.compact (`moved[row]`: its new place, or -1). */
-  moveRows(moved: Int32Array): void {
+  /**
+   * Moves everything that names tape rows after Tape.compact (`moved[row]`: its new place, or
+   * -1), letting go of the calls that made no row kept nor are `heldCalls`; returns the calls'
+   * new numbers, or null when they kept theirs (CallRecorder.compact).
+   */
+  moveRows(moved: Int32Array, heldCalls?: Iterable<number | null>): Int32Array | null {
     const size = this.tape.size;
     this.valueRefs = moveValueRefs(this.valueRefs, moved, size);
     this.rowSpans.compact(moved);
-    this.callRecorder.compact(moved);
+    const movedCalls = this.callRecorder.compact(moved, heldCalls);
     const names = [...this.rowNames];
     this.rowNames.clear();
     for (const [row, list] of names) if (moved[row] >= 0) this.rowNames.set(moved[row], list);
@@ -202,6 +206,7 @@ export class Interpreter implements Runtime {
     for (let i = 0; i < occurrences.length; i++)
       if (occurrences[i] >= 0) occurrences[i] = moved[occurrences[i]];
     if (this.lastRoot !== null) this.lastRoot = moved[this.lastRoot] >= 0 ? moved[this.lastRoot] : null;
+    return movedCalls;
   }
 
   /** Runs a module written in Python in its own globals, as library code. */

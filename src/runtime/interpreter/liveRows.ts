@@ -95,7 +95,7 @@ export function liveRows(
       for (const v of x.entries.values()) push(v);
     } else if (x instanceof PyInstance) {
       reached?.(x);
-      for (const v of x.attrs.values()) push(v);
+      for (const v of x.attrValues()) push(v);
       push(x.cls);
     } else if (x instanceof PyClass) {
       // a native class's methods (and properties) are definitions made with the class, not

@@ -206,6 +206,8 @@ export class PyClass {
   }
 }
 
+const NO_ATTRS: readonly PyValue[] = [];
+
 export class PyInstance {
   /**
    * Made on first use: most instances a numpy loop makes (arrays, numpy scalars) never get an
@@ -216,6 +218,11 @@ export class PyInstance {
   /** The instance's own attributes (its `__dict__`). */
   get attrs(): Map<string, PyValue> {
     return (this.ownAttrs ??= new Map<string, PyValue>());
+  }
+
+  /** The values of `attrs`, without making the Map for an instance that has none (a walk of all that is live). */
+  attrValues(): Iterable<PyValue> {
+    return this.ownAttrs === null ? NO_ATTRS : this.ownAttrs.values();
   }
 
   /** `attrs.get(name)` without making the Map for an instance that has none. */

@@ -18,6 +18,14 @@ const FIRST_RECLAIM_ROWS = 1 << 20;
  */
 const OWN_RECLAIM_ROWS = 200_000;
 
+/**
+ * Below this many rows a run whose rows are mostly tensors' (numpy, torch) keeps every row. A
+ * tensor's row only marks its place (its storage goes when the program lets the tensor go), and
+ * the trace draws only the tensors held and their graphs, which a compaction keeps; a per-sample
+ * numpy loop makes a million rows, ~60 MB of tables, in a few thousand epochs.
+ */
+const TENSOR_RECLAIM_ROWS = 200_000;
+
 /** After a walk that met something opaque (a loop's iterator), rows made before the next try. */
 const OWN_RETRY_ROWS = 1 << 14;
 
@@ -34,6 +42,8 @@ export class Reclaimer {
   private nextAt = FIRST_RECLAIM_ROWS;
   /** The same for a run of the program's own Values. */
   private nextOwnAt = OWN_RECLAIM_ROWS;
+  /** The same for a run whose rows are mostly tensors'. */
+  private nextTensorAt = TENSOR_RECLAIM_ROWS;
   /** The statement at which values were first dropped (the loop that made them), for the trace. */
   firstAt: SourceSpan | null = null;
 
@@ -45,19 +55,26 @@ export class Reclaimer {
     const tape = interp.tape;
     // the program's own Value objects hold their rows: the walk finds the live ones, to move them
     const own = interp.ownValues.madeNodes;
-    if (tape.size < (own ? Math.min(this.nextAt, this.nextOwnAt) : this.nextAt)) return;
+    const tensorRun = tape.tensorRows * 2 > tape.born;
+    const next = Math.min(
+      this.nextAt,
+      own ? this.nextOwnAt : Infinity,
+      tensorRun ? this.nextTensorAt : Infinity,
+    );
+    if (tape.size < next) return;
     const instances: PyInstance[] = [];
     const tensors: Tensor[] = [];
-    const reached = own
-      ? (x: PyInstance) => {
-          if (x.nodeRow >= 0) instances.push(x);
-          const t = (x as { tensor?: unknown }).tensor;
-          if (t instanceof Tensor) tensors.push(t);
-        }
-      : undefined;
+    // numpy arrays and torch tensors hold rows of their own (one per tensor made): the walk
+    // finds the live ones, so a long numpy or torch loop's old tensors' rows go too
+    const reached = (x: PyInstance) => {
+      if (own && x.nodeRow >= 0) instances.push(x);
+      const t = (x as { tensor?: unknown }).tensor;
+      if (t instanceof Tensor) tensors.push(t);
+    };
     const keep = liveRows(interp.liveRoots(), tape.size, reached);
     if (keep === null) {
       this.nextAt = tape.size * 2; // something opaque holds values now; look again later
+      this.nextTensorAt = tape.size * 2;
       // (an own Value's graph costs a few kilobytes a row: a little later, past the loop running)
       this.nextOwnAt = tape.size + OWN_RETRY_ROWS;
       return;
@@ -68,20 +85,22 @@ export class Reclaimer {
     if (own) {
       for (const inst of instances) keep[inst.nodeRow] = 1;
       interp.ownValues.markKept(keep);
-      // a run of the program's own Values (micrograd's demo: np.float64 data) makes a numpy
-      // scalar, a tensor row, per op: rows of tensors nothing holds any more go with the graph
-      const torch = torchStateOf(interp);
-      const torchIds = torch
-        ? [...torch.occurrences.values(), ...(torch.lastRootId !== null ? [torch.lastRootId] : [])]
-        : [];
-      markTensors(keep, tape, [...tensors, ...heldTensors(interp)], torchIds);
     }
+    // every numpy or torch op makes a tensor row (a run of the program's own Values with
+    // np.float64 data, one per op): rows of tensors nothing holds any more go with the graph
+    const torch = torchStateOf(interp);
+    const torchIds = torch
+      ? [...torch.occurrences.values(), ...(torch.lastRootId !== null ? [torch.lastRootId] : [])]
+      : [];
+    markTensors(keep, tape, [...tensors, ...heldTensors(interp)], torchIds);
     const before = tape.size;
-    const moved = tape.compact(keep, own);
-    interp.moveRows(moved);
+    const moved = tape.compact(keep, true);
+    const movedCalls = interp.moveRows(moved, torch?.calls.values());
+    if (movedCalls !== null) torch?.moveCalls(movedCalls);
     if (own) interp.ownValues.moveRows(moved, tape.size, instances);
     this.nextAt = Math.max(FIRST_RECLAIM_ROWS, tape.size * 2);
     this.nextOwnAt = Math.max(OWN_RECLAIM_ROWS, tape.size * 2);
+    this.nextTensorAt = Math.max(TENSOR_RECLAIM_ROWS, tape.size * 2);
     if (tape.size < before) this.firstAt ??= at;
   }
 }

@@ -110,6 +110,12 @@ export class TorchState {
       for (const id of map.keys()) if (!reached.has(id) && !keepIds.has(id)) map.delete(id);
   }
 
+  /** Renumbers the calls that made values after the run's calls were compacted (`moved[call]`: its new number). */
+  moveCalls(moved: Int32Array): void {
+    for (const [id, call] of this.calls)
+      if (call !== null && call < moved.length) this.calls.set(id, moved[call] >= 0 ? moved[call] : null);
+  }
+
   /** Called by the interpreter for every name load and store of an object (see Interpreter.nameHook). */
   noteName(value: PyValue, occurrence: number, name: string | null): void {
     if (!(value instanceof TensorObject)) return;

@@ -155,6 +155,7 @@ function dunders(s: TorchState): Record<string, Dunder> {
       return new PyIterator(
         () => (i < t.shape[0] ? s.wrap(guard(() => T.index(t, [i++]))) : DONE),
         "iterator",
+        [self], // what it holds, so a loop over a tensor's rows does not stop reclaiming
       );
     },
     __bool__: (_s, self) => self.tensor.toBool(),

@@ -39,7 +39,7 @@ export class SizeObject extends PyInstance {
 
 function iterateItems(items: readonly PyValue[], name: string): PyIterator {
   let i = 0;
-  return new PyIterator(() => (i < items.length ? items[i++] : DONE), name);
+  return new PyIterator(() => (i < items.length ? items[i++] : DONE), name, items);
 }
 
 export function makeSizeClass(s: TorchState): PyClass {

@@ -134,7 +134,8 @@ export function makeNdarrayClass(s: NumpyState): PyClass {
     if (a.ndim === 0) throw typeError("iteration over a 0-d array");
     let i = 0;
     const n = a.shape[0];
-    return new PyIterator(() => (i < n ? guard(() => getItem(s, a, int(i++))) : DONE), "iterator");
+    // it holds the array (a long loop's values are reclaimed only where its iterators say what they hold)
+    return new PyIterator(() => (i < n ? guard(() => getItem(s, a, int(i++))) : DONE), "iterator", [a]);
   });
   defineNative(cls, "__contains__", ([self, x]) => {
     const eq = binary(s, "equal", self, x);
