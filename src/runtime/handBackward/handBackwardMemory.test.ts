@@ -1,61 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { runProgram } from "../runProgram";
+import { ownClassSource } from "../ownValues/testing/ownClassSource";
 
 /**
  * micrograd's demo in small: the program's own Value class, numpy float64 data (the inputs are
  * rows of a numpy array), a `_backward` closure defined anew in every operation, and a training
- * loop that makes a new graph every step. Each step's graph must go when the program lets it go;
+ * loop that makes a new graph every step (the lecture-shaped class of the own-Value tests). Each step's graph must go when the program lets it go;
  * the hand-backward checker once kept every closure it had seen, and with them every graph.
  */
 const PROGRAM = `import random
 import numpy as np
-
-class Value:
-    def __init__(self, data, _children=()):
-        self.data = data
-        self.grad = 0
-        self._backward = lambda: None
-        self._prev = set(_children)
-
-    def __add__(self, other):
-        other = other if isinstance(other, Value) else Value(other)
-        out = Value(self.data + other.data, (self, other))
-        def _backward():
-            self.grad += out.grad
-            other.grad += out.grad
-        out._backward = _backward
-        return out
-
-    def __mul__(self, other):
-        other = other if isinstance(other, Value) else Value(other)
-        out = Value(self.data * other.data, (self, other))
-        def _backward():
-            self.grad += other.data * out.grad
-            other.grad += self.data * out.grad
-        out._backward = _backward
-        return out
-
-    def tanh(self):
-        t = float(np.tanh(self.data))
-        out = Value(t, (self,))
-        def _backward():
-            self.grad += (1 - t ** 2) * out.grad
-        out._backward = _backward
-        return out
-
-    def backward(self):
-        topo, visited = [], set()
-        def build(v):
-            if v not in visited:
-                visited.add(v)
-                for child in v._prev:
-                    build(child)
-                topo.append(v)
-        build(self)
-        self.grad = 1
-        for v in reversed(topo):
-            v._backward()
-
+${ownClassSource()}
 random.seed(0)
 np.random.seed(0)
 X = np.random.randn(24, 2)
