@@ -11,7 +11,7 @@ import type { NdArray, NpScalar } from "./ndarray";
 import { checkBroadcastPair, expandTo } from "./broadcastValues";
 import { isFloat, roundInto, type NpDtype } from "./npDtype";
 import type { NumpyState } from "./numpyState";
-import { float64ScalarBinary } from "./scalarArithmetic";
+import { COMPARISON_OPS, float64ScalarBinary } from "./scalarArithmetic";
 
 /**
  * numpy's two-operand ufuncs: broadcasting, numpy 2's type promotion (NEP 50), numpy's
@@ -44,14 +44,7 @@ export type BinaryName =
   | "bitwise_or"
   | "bitwise_xor";
 
-const COMPARISONS: Partial<Record<BinaryName, (a: Tensor, b: Tensor) => Tensor>> = {
-  equal: T.eq,
-  not_equal: T.ne,
-  less: T.lt,
-  less_equal: T.le,
-  greater: T.gt,
-  greater_equal: T.ge,
-};
+const COMPARISONS: Partial<Record<BinaryName, (a: Tensor, b: Tensor) => Tensor>> = COMPARISON_OPS;
 
 /** The dtype an operation computes in (numpy's errors for operand types it has no loop for). */
 function computeDtype(name: BinaryName, a: Operand, b: Operand): NpDtype {

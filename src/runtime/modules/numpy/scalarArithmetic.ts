@@ -31,21 +31,14 @@ const ARITHMETIC: Record<Arithmetic, (a: Tensor, b: Tensor) => Tensor> = {
   divide: T.div,
 };
 
-const COMPARISONS: Record<Comparison, (a: Tensor, b: Tensor) => Tensor> = {
+/** numpy's comparison ufuncs as engine operations (the general path's table too). */
+export const COMPARISON_OPS: Record<Comparison, (a: Tensor, b: Tensor) => Tensor> = {
   equal: T.eq,
   not_equal: T.ne,
   less: T.lt,
   less_equal: T.le,
   greater: T.gt,
   greater_equal: T.ge,
-};
-
-/** numpy's warning names for scalar operations (`overflow encountered in scalar multiply`). */
-const LABELS: Record<Arithmetic, string> = {
-  add: "scalar add",
-  subtract: "scalar subtract",
-  multiply: "scalar multiply",
-  divide: "scalar divide",
 };
 
 /** A float64 numpy scalar: the operand that makes the operation numpy's float64 one. */
@@ -80,7 +73,7 @@ export function float64ScalarBinary(
   y: PyValue,
 ): NpScalar | null {
   const arithmetic = ARITHMETIC[name as Arithmetic];
-  const comparison = arithmetic === undefined ? COMPARISONS[name as Comparison] : undefined;
+  const comparison = arithmetic === undefined ? COMPARISON_OPS[name as Comparison] : undefined;
   if (arithmetic === undefined && comparison === undefined) return null;
   const xStrong = isFloat64Scalar(x);
   const yStrong = isFloat64Scalar(y);
@@ -97,7 +90,7 @@ export function float64ScalarBinary(
   if (v !== v || v === Infinity || v === -Infinity)
     checkFloatErrors(
       s,
-      LABELS[name as Arithmetic],
+      `scalar ${name}`, // numpy's warning names it so: `overflow encountered in scalar multiply`
       out,
       [a, b],
       name === "divide" ? (r, i) => r[1](i) === 0 : null,
