@@ -3,6 +3,7 @@ import { runProgram } from "../src/runtime/runProgram";
 import { count, fail, type Plan } from "./plan";
 import { REFERENCE, ReferenceCheck } from "./reference";
 import { cpu, emit, log, median, round } from "./report";
+import { pyFloat, w2Setup } from "./w2pySource";
 import { w2Data, type W2Data } from "./workloads";
 
 /**
@@ -75,15 +76,11 @@ export function planDemoStep(): Plan {
   };
 }
 
-/** A float as a Python float literal (an integral value keeps its `.0`). */
-const pyFloat = (x: number) => (Number.isInteger(x) ? `${x}.0` : String(x));
-
 /**
  * The demo notebook's model, loss and loop, written as a learner writes them over the tests'
  * own Value class, with W2's points and initial weights; prints each step's loss.
  */
 export function demoSource(d: W2Data, steps: number, numpyData: boolean): string {
-  const rows = d.X.map((row) => `[${row.map(pyFloat).join(", ")}]`).join(",\n    ");
   return `${ownClassSource({ topo: "recursive" })}import numpy as np
 
 
@@ -131,15 +128,7 @@ class MLP:
             p.grad = 0
 
 
-model = MLP(${d.sizes[0]}, [${d.sizes.slice(1).join(", ")}])
-weights = [${d.params.map(pyFloat).join(", ")}]
-for p, w in zip(model.parameters(), weights):
-    p.data = w
-X = ${numpyData ? "np.array(" : ""}[
-    ${rows},
-]${numpyData ? ")" : ""}
-y = ${numpyData ? "np.array(" : ""}[${d.y.map((v) => String(v)).join(", ")}]${numpyData ? ")" : ""}
-
+${w2Setup(d, numpyData)}
 
 def loss():
     inputs = [list(map(Value, xrow)) for xrow in X]

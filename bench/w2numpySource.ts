@@ -1,3 +1,4 @@
+import { pyFloat } from "./w2pySource";
 import type { W2Data } from "./workloads";
 
 /**
@@ -7,7 +8,6 @@ import type { W2Data } from "./workloads";
  * forward pass: numpy with the backward pass written by hand, and torch with autograd.
  */
 
-const pyFloat = (x: number) => (Number.isInteger(x) ? `${x}.0` : String(x));
 const list = (xs: readonly number[]) => `[${xs.map(pyFloat).join(", ")}]`;
 
 /** The weights of layer `l` as rows of inputs × columns of neurons, and the biases. */
