@@ -2,7 +2,7 @@ import { record } from "../autograd/gradNode";
 import { isGradEnabled } from "../autograd/gradMode";
 import { isSinglePrecision } from "../dtype";
 import { isInteger, scalarTypeName, type DType } from "../dtype";
-import { sleefPowf } from "../../math/sleefPowf";
+import { rememberedPowf } from "../../math/rememberedPowf";
 import { broadcastShapes, sameShape } from "../shapeMath";
 import { newStoredArray } from "../floatArray";
 import { Tensor } from "../tensor";
@@ -200,33 +200,35 @@ function powByNumber(a: Tensor, k: number, dtype: DType): Tensor {
     else for (let i = 0; i < x.length; i++) stored[i] = x[i] * x[i] * x[i];
     return Tensor.fromStored(stored, a.shape, dtype);
   }
-  const out = new Float64Array(x.length);
   if (single && k !== -2 && k !== -1 && k !== 0.5 && k !== -0.5 && k !== 0 && k !== 1) {
+    // every result is a float already, so it goes straight into the array the tensor keeps
+    const stored = newStoredArray(x.length, dtype);
     const nearest =
       Number.isInteger(k) && Math.abs(k) <= 16
         ? (v: number) => Math.fround(singlePrecisionPower(v, k))
         : (v: number) => Math.fround(powOf(v, Math.fround(k)));
-    if (!a.isContiguous()) for (let i = 0; i < x.length; i++) out[i] = nearest(x[i]);
+    if (!a.isContiguous()) for (let i = 0; i < x.length; i++) stored[i] = nearest(x[i]);
     else
       forEachVectorLoop(x.length, (from, vectorEnd, to) => {
-        for (let i = from; i < vectorEnd; i++) out[i] = sleefPowf(x[i], k);
-        for (let i = vectorEnd; i < to; i++) out[i] = nearest(x[i]);
+        for (let i = from; i < vectorEnd; i++) stored[i] = rememberedPowf(x[i], k);
+        for (let i = vectorEnd; i < to; i++) stored[i] = nearest(x[i]);
       });
-  } else {
-    const f =
-      k === -2
-        ? (v: number) => 1 / r(v * v)
-        : k === 0.5
-          ? Math.sqrt
-          : k === -0.5
-            ? (v: number) => 1 / r(Math.sqrt(v))
-            : k === -1
-              ? (v: number) => 1 / v
-              : single && Number.isInteger(k) && Math.abs(k) <= 16
-                ? (v: number) => singlePrecisionPower(v, k)
-                : (v: number) => powOf(v, r(k));
-    for (let i = 0; i < x.length; i++) out[i] = f(x[i]);
+    return Tensor.fromStored(stored, a.shape, dtype);
   }
+  const f =
+    k === -2
+      ? (v: number) => 1 / r(v * v)
+      : k === 0.5
+        ? Math.sqrt
+        : k === -0.5
+          ? (v: number) => 1 / r(Math.sqrt(v))
+          : k === -1
+            ? (v: number) => 1 / v
+            : single && Number.isInteger(k) && Math.abs(k) <= 16
+              ? (v: number) => singlePrecisionPower(v, k)
+              : (v: number) => powOf(v, r(k));
+  const out = new Float64Array(x.length);
+  for (let i = 0; i < x.length; i++) out[i] = f(x[i]);
   return Tensor.fromValues(out, a.shape, dtype);
 }
 
