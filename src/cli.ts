@@ -42,7 +42,7 @@ runCli(process.argv.slice(2), {
   makeDirectory: (path) => mkdirSync(path, { recursive: true }),
   runProgram: async (source, options) => {
     const outcome = await client.trace(source, options);
-    return "kind" in outcome ? stoppedTrace(outcome.message, outcome.reason) : outcome;
+    return "kind" in outcome ? stoppedTrace(outcome.message, outcome.reason, outcome.ended) : outcome;
   },
 })
   .then((code) => {

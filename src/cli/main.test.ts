@@ -5,6 +5,8 @@ import type { JsonReport } from "./jsonReport";
 import { DARK_THEME, LIGHT_THEME } from "../view/render/graphTheme";
 import { runCli } from "./main";
 import { runProgram } from "../runtime/runProgram";
+import type { RunEnded } from "../runtime/runApi";
+import { stoppedTrace } from "../trace/stoppedTrace";
 import { RESVG_PACKAGE } from "./pngRaster";
 
 function resvgInstalled(): boolean {
@@ -49,6 +51,28 @@ describe("gradlens run", () => {
     expect(code).toBe(1);
     expect(stderr).toMatch(/^loop\.py:3:\d+: error: stopped after .* the program took too long$/m);
     expect(stderr).toContain("gradlens: GRADLENS_TIME_LIMIT_S gives a run longer (600 seconds by default)\n");
+  });
+
+  it("keeps the output and the located stop of a run whose trace the runner cut short", async () => {
+    let stdout = "";
+    let stderr = "";
+    const source = "print('epoch 1')\nwhile True:\n    n = 1\n";
+    const code = await runCli(["run", "loop.py"], {
+      readFile: () => source,
+      writeFile: () => undefined,
+      stdout: (t) => (stdout += t),
+      stderr: (t) => (stderr += t),
+      // what src/cli.ts makes of the runner's answer when only building the trace was stopped
+      runProgram: async (text, options) => {
+        let ended: RunEnded | undefined;
+        runProgram(text, { ...options, timeLimitMs: 100, onRunEnded: (e) => (ended = e) });
+        return stoppedTrace("building its graph was stopped", "timeout", ended);
+      },
+    });
+    expect(code).toBe(1);
+    expect(stdout.startsWith("epoch 1\n")).toBe(true);
+    expect(stderr).toMatch(/^loop\.py:3:\d+: error: stopped after .* the program took too long$/m);
+    expect(stderr).toContain("loop.py:1:1: error: building its graph was stopped\n");
   });
 
   it("prints the program's output and a table of its variables", async () => {

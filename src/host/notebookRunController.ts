@@ -312,7 +312,8 @@ export class NotebookRunController extends RunController {
     );
     if (outcome.kind === "stopped") {
       const stopped = { severity: "error" as const, message: outcome.message, span: null, code: "budget" };
-      this.setDiagnostics(run, documentAt, [stopped, ...program.skipped], lastCell);
+      const ended = outcome.ended?.diagnostics ?? [];
+      this.setDiagnostics(run, documentAt, [...ended, stopped, ...program.skipped], lastCell);
       void this.files.diagnostics.set(key, []);
       this.markStale(run, outcome.message);
       return;

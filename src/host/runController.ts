@@ -214,7 +214,9 @@ export class RunController implements vscode.Disposable {
       const diagnostic = new vscode.Diagnostic(line, outcome.message, vscode.DiagnosticSeverity.Error);
       diagnostic.source = "GradLens";
       diagnostic.code = "budget";
-      this.diagnostics.set(document.uri, [diagnostic]);
+      // the program's own end (its located error) when only building its trace was stopped
+      const ended = outcome.ended ? toVscodeDiagnostics(document, outcome.ended.diagnostics) : [];
+      this.diagnostics.set(document.uri, [...ended, diagnostic]);
       void this.files.diagnostics.set(key, []);
       if (previous) this.update({ ...previous, stale: true, staleReason: outcome.message });
       return;

@@ -165,6 +165,8 @@ export const en = {
   "worker.memory":
     "stopped: the program needed more than {0} MiB (the memory budget, gradlens.memoryBudgetMb)",
   "worker.failed": "the GradLens worker failed: {0}",
+  "worker.traceStopped":
+    "the program ended, but building its graph was stopped ({0}); its output and messages are kept",
   "worker.exited": "the GradLens worker stopped unexpectedly",
   "worker.superseded": "replaced by a newer run",
   "worker.disposed": "GradLens stopped",

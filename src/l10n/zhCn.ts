@@ -138,6 +138,7 @@ export const zhCn: Catalog = {
   "worker.timeout": "已在 {0} 秒后停止：程序运行时间过长",
   "worker.memory": "已停止：程序需要超过 {0} MiB 的内存（内存预算，gradlens.memoryBudgetMb）",
   "worker.failed": "GradLens 工作线程出错：{0}",
+  "worker.traceStopped": "程序已结束，但构建计算图时被停止（{0}）；已保留其输出和消息",
   "worker.exited": "GradLens 工作线程意外停止",
   "worker.superseded": "已被更新的运行取代",
   "worker.disposed": "GradLens 已停止",

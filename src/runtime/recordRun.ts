@@ -69,6 +69,11 @@ export function recordRun(
     ok = report.ok;
     diagnostics.push(...report.diagnostics);
   }
+  options.onRunEnded?.({
+    ok,
+    stdout: session.stdout,
+    diagnostics: diagnostics.filter((d) => d.code !== "duplicate"),
+  });
   hooks.afterRun?.(diagnostics, ok);
   const occurrences: Occurrence[] = rowOccurrences(session.occurrenceRows, program.occurrences);
   const root = traceRoot(options, session.tape, occurrences, session.lastRoot);

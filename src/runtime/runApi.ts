@@ -1,4 +1,4 @@
-import type { Trace } from "../trace/trace";
+import type { Trace, TraceDiagnostic } from "../trace/trace";
 import type { RunWorkspace } from "../files/fileRequest";
 
 import type { LeafMove } from "../engine/leafMove";
@@ -55,6 +55,20 @@ export interface RunOptions {
   cellStarts?: readonly number[];
   /** False: figures the program shows are not drawn (a re-run for training or a gradient check). */
   drawFigures?: boolean;
+  /**
+   * Told as soon as the program has ended, before its trace is built: what it printed and what
+   * stopped it. The worker passes it on at once, so a run whose trace then takes longer than the
+   * runner allows still keeps its output and its located error. In-process only (a function does
+   * not cross to a worker).
+   */
+  onRunEnded?: (ended: RunEnded) => void;
+}
+
+/** A program's output and diagnostics when it ended, before its trace (RunOptions.onRunEnded). */
+export interface RunEnded {
+  ok: boolean;
+  stdout: string;
+  diagnostics: TraceDiagnostic[];
 }
 
 /** Runs a program's source to completion (or to its first error) and returns what it computed. */

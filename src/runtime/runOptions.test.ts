@@ -38,3 +38,28 @@ describe("run options", () => {
     expect(trace.nodes[a].data).toEqual([5.5]);
   });
 });
+
+describe("onRunEnded", () => {
+  it("tells the program's output and its located error before the trace is built", () => {
+    const failing = "print('started')\nx = 1\ny = x / 0\nprint('never')\n";
+    const seen: unknown[] = [];
+    const trace = runProgram(failing, { onRunEnded: (ended) => seen.push(ended) });
+    expect(seen).toEqual([
+      {
+        ok: false,
+        stdout: "started\n",
+        diagnostics: [expect.objectContaining({ message: "ZeroDivisionError: division by zero" })],
+      },
+    ]);
+    const told = (seen[0] as { diagnostics: { span: { from: number } }[] }).diagnostics[0];
+    expect(told.span.from).toBe(failing.indexOf("x / 0"));
+    expect(trace.stdout).toBe("started\n");
+  });
+
+  it("is told once for a program that runs to its end, and for JavaScript too", () => {
+    const ok: boolean[] = [];
+    runProgram(source, { onRunEnded: (ended) => ok.push(ended.ok) });
+    runProgram("console.log(1)", { language: "javascript", onRunEnded: (ended) => ok.push(ended.ok) });
+    expect(ok).toEqual([true, true]);
+  });
+});

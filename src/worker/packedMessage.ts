@@ -12,7 +12,7 @@ import type { WorkerMessage } from "./protocol";
 export interface PackedMessage {
   type: "packed";
   id: number;
-  /** False for a training step's progress: more answers to the same request follow. */
+  /** False for a training step's progress and a run's end note: more answers to the same request follow. */
   final: boolean;
   bytes: Uint8Array;
 }
@@ -34,7 +34,8 @@ export function pack(message: WorkerMessage): PackedMessage {
   const bytes = whole
     ? new Uint8Array(buffer.buffer, 0, buffer.byteLength)
     : new Uint8Array(buffer.buffer.slice(buffer.byteOffset, buffer.byteOffset + buffer.byteLength));
-  return { type: "packed", id: message.id, final: message.type !== "trainStep", bytes };
+  const final = message.type !== "trainStep" && message.type !== "ended";
+  return { type: "packed", id: message.id, final, bytes };
 }
 
 function compact(message: WorkerMessage): WorkerMessage | Compacted {

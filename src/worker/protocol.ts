@@ -3,7 +3,7 @@ import type { GradientCheckReport } from "../checks/gradientCheck";
 import { isFileAnswer, isFileRequest, type FileAnswer, type FileRequest } from "../files/fileRequest";
 import type { GradientThresholds, HealthDiagnostic } from "../explain/gradientHealth";
 import type { InlineValue } from "../explain/inlineValues";
-import type { RunOptions } from "../runtime/runApi";
+import type { RunEnded, RunOptions } from "../runtime/runApi";
 import type { FoldChoices } from "../view/folding/foldState";
 import type { TrainConfig, TrainResult } from "../train/trainProgram";
 import type { Trace } from "../trace/trace";
@@ -47,6 +47,16 @@ export interface RunResponse {
   inlineByDefault: boolean;
   /** Milliseconds spent in the worker: interpreting, tracing, layout. */
   timings: { runMs: number; layoutMs: number; analysisMs: number };
+}
+
+/**
+ * Worker → host: the program of a run or trace request has ended (its answer follows once the
+ * trace is built). Kept by the client, so a run stopped while its trace was being built still
+ * shows what the program printed and where it stopped.
+ */
+export interface RunEndedNote extends RunEnded {
+  type: "ended";
+  id: number;
 }
 
 /** Host → worker: check every parameter's gradient against finite differences (many re-runs). */
@@ -135,7 +145,13 @@ export interface FileRequestMessage {
 }
 
 export type WorkerMessage =
-  RunResponse | GradientCheckResponse | TrainProgress | TrainResponse | TraceResponse | WorkerFailure;
+  | RunResponse
+  | GradientCheckResponse
+  | TrainProgress
+  | TrainResponse
+  | TraceResponse
+  | RunEndedNote
+  | WorkerFailure;
 
 /** Host → runner: stop request `id` if it is still running (its worker is replaced). */
 export interface CancelRequest {

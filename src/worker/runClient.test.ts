@@ -91,6 +91,49 @@ describe("RunClient", () => {
     expect(fatal.runnerKind).toBe("process");
   }, 60_000);
 
+  it("keeps the program's output and located error when only building its trace is stopped", async () => {
+    // a worker that tells the program's end, as the real one does before it builds the trace,
+    // and then never answers: the runner's time limit stops it
+    const file = join(dir, "fake-ended.js");
+    writeFileSync(
+      file,
+      `const { parentPort } = require("node:worker_threads");
+const { serialize } = require("node:v8");
+parentPort.on("message", (r) => {
+  if (r.id < 0) return;
+  const note = { type: "ended", id: r.id, ok: false, stdout: "epoch 1\\n",
+    diagnostics: [{ severity: "error", message: "MemoryError", span: { from: 7, to: 9 }, code: "runtime" }] };
+  parentPort.postMessage({ type: "packed", id: r.id, final: false, bytes: new Uint8Array(serialize(note)) });
+  for (;;);
+});`,
+    );
+    const c = new RunClient({ files: { runner: files.runner, worker: file } }, () => ({
+      memoryMb: 64,
+      timeoutMs: 1500,
+    }));
+    clients.push(c);
+    const outcome = await c.trace("x = 1\ny = [x] * 9\n", {});
+    expect(outcome).toMatchObject({
+      kind: "stopped",
+      reason: "timeout",
+      message:
+        "the program ended, but building its graph was stopped (stopped after 2 s: the program took too long); its output and messages are kept",
+      ended: {
+        ok: false,
+        stdout: "epoch 1\n",
+        diagnostics: [{ message: "MemoryError", span: { from: 7, to: 9 } }],
+      },
+    });
+    // without the note, the stop is as before
+    const plain = await client(256, 300).run("while True:\n    pass\n", { stepBudget: 1e12 }, analysis);
+    expect(plain).toMatchObject({
+      kind: "stopped",
+      reason: "timeout",
+      message: "stopped after 0 s: the program took too long",
+    });
+    expect("ended" in plain).toBe(false);
+  }, 30_000);
+
   it("stops at the wall-clock limit when the step budget would not", async () => {
     const c = client(256, 300);
     const outcome = await c.run("while True:\n    pass\n", { stepBudget: 1e12 }, analysis);

@@ -1,6 +1,6 @@
 import type { FileAnswer, FileOwner } from "../files/fileRequest";
 import { messages, type Messages } from "../l10n/messages";
-import type { RunOptions } from "../runtime/runApi";
+import type { RunEnded, RunOptions } from "../runtime/runApi";
 import type { GradientCheckReport } from "../checks/gradientCheck";
 import type { TrainConfig, TrainResult } from "../train/trainProgram";
 import type { Trace } from "../trace/trace";
@@ -45,6 +45,11 @@ export interface RunStopped {
   kind: "stopped";
   reason: "memory" | "timeout" | "superseded" | "crash";
   message: string;
+  /**
+   * When the program itself had ended and it was building its trace that was stopped: what it
+   * printed and its own diagnostics (a located error, its own time limit's stop), to show still.
+   */
+  ended?: RunEnded;
 }
 
 export type RunOutcome = ({ kind: "result" } & RunResponse) | RunStopped;
@@ -60,6 +65,8 @@ interface Pending {
   t: Messages;
   /** The folders its program may read (RunOptions.workspace.roots). */
   roots: readonly string[];
+  /** The program's end (output, diagnostics), once the worker has told it; its trace follows. */
+  ended?: RunEnded;
 }
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
@@ -267,7 +274,10 @@ export class RunClient {
     else if (message.type === "packed") {
       const answer = unpack(message);
       if (answer.type === "trainStep") this.pending.onProgress?.(answer);
-      else this.finish({ kind: "answer", message: answer });
+      else if (answer.type === "ended") {
+        const { ok, stdout, diagnostics } = answer;
+        this.pending.ended = { ok, stdout, diagnostics };
+      } else this.finish({ kind: "answer", message: answer });
     } else if (message.type === "died") {
       const t = this.pending.t;
       const memory = message.reason === "memory";
@@ -306,7 +316,11 @@ export class RunClient {
     if (!pending) return;
     this.pending = null;
     clearTimeout(pending.timer);
-    pending.resolve(outcome);
+    // stopped while its trace was being built: the program's own end is still worth showing
+    if (outcome.kind === "stopped" && outcome.reason !== "superseded" && pending.ended) {
+      const message = pending.t("worker.traceStopped", outcome.message);
+      pending.resolve({ ...outcome, message, ended: pending.ended });
+    } else pending.resolve(outcome);
   }
 }
 

@@ -11,6 +11,7 @@ import { checkGradients } from "../checks/gradientCheck";
 import { gradientDiagnostics } from "../explain/gradientHealth";
 import { inlineValues, shouldShowInlineByDefault } from "../explain/inlineValues";
 import { runProgram } from "../runtime/runProgram";
+import type { RunEnded, RunOptions } from "../runtime/runApi";
 import { trainProgram } from "../train/trainProgram";
 import { buildViewGraph } from "../view/buildViewGraph";
 import type { ViewGraph } from "../view/viewGraph";
@@ -20,6 +21,7 @@ import type {
   RunResponse,
   TrainRequest,
   TrainResponse,
+  TraceRequest,
   WorkerMessage,
   WorkerRequest,
 } from "./protocol";
@@ -48,7 +50,7 @@ port.on("message", (request: WorkerRequest) => {
     if (request.type === "run") reply = run(request);
     else if (request.type === "train") reply = train(request);
     else if (request.type === "trace")
-      reply = { type: "trace", id: request.id, trace: runProgram(request.source, request.options) };
+      reply = { type: "trace", id: request.id, trace: runProgram(request.source, withEndNote(request)) };
     else {
       const report = checkGradients(request.source, request.options, {}, request.locale);
       reply = { type: "gradcheck", id: request.id, report };
@@ -64,6 +66,12 @@ port.on("message", (request: WorkerRequest) => {
   }
   postPacked(port, reply);
 });
+
+/** The request's options, with the program's end posted as soon as it comes (RunEndedNote). */
+function withEndNote(request: RunRequest | TraceRequest): RunOptions {
+  const onRunEnded = (ended: RunEnded) => postPacked(port!, { type: "ended", id: request.id, ...ended });
+  return { ...request.options, onRunEnded };
+}
 
 /**
  * Between two graphs sent while training: at most one a display frame (the panel gets only
@@ -119,7 +127,7 @@ function rememberView(key: string, view: ViewGraph): void {
 
 function run(request: RunRequest): RunResponse {
   const t0 = performance.now();
-  const trace = runProgram(request.source, request.options);
+  const trace = runProgram(request.source, withEndNote(request));
   const t1 = performance.now();
   // The last graph of each file, so a re-run whose boxes still fit keeps the layout.
   const key = request.options.fileName ?? "";
