@@ -122,6 +122,8 @@ export type Expr =
       clauses: ComprehensionClause[];
     })
   | (At & { k: "lambda"; params: Param[]; body: Expr })
+  /** `yield value`, bare `yield` (value null) or `yield from iterable`: the function is a generator. */
+  | (At & { k: "yield"; value: Expr | null; from: boolean })
   | (At & { k: "unsupported"; message: string })
   | JsExpr;
 

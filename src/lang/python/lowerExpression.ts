@@ -96,7 +96,7 @@ export function lowerExpression(cx: Lowering, node: SyntaxNode): Expr {
     case "NamedExpression":
       return cx.unsupported(node, "The walrus operator `:=`");
     case "YieldExpression":
-      return cx.unsupported(node, "`yield`");
+      return lowerYield(cx, node);
     case "AwaitExpression":
       return cx.unsupported(node, "`await`");
     case "Ellipsis":
@@ -388,4 +388,16 @@ export function lowerParams(cx: Lowering, paramList: SyntaxNode): Param[] {
     params.push({ kind: "plain", name: cx.text(first), default: defaultValue, span: cx.span(first) });
   }
   return params;
+}
+
+/**
+ * `yield`, `yield value`, `yield a, b` (a tuple) and `yield from iterable`, as a statement or an
+ * expression. A bare `yield` parses with an empty error node after the keyword: no value.
+ */
+export function lowerYield(cx: Lowering, node: SyntaxNode): Expr {
+  const kids = childrenOf(node).filter((c) => !c.type.isError && c.name !== "yield");
+  const from = kids[0]?.name === "from";
+  const values = from ? kids.slice(1) : kids;
+  const value = values.length > 0 ? lowerExpressionOrTuple(cx, values) : null;
+  return { k: "yield", value, from, span: cx.span(node) };
 }

@@ -1,12 +1,17 @@
 import type { SyntaxNode } from "@lezer/common";
 import type { BinaryOperator, ExceptHandler, Expr, FunctionDef, Stmt } from "../ir";
-import { lowerArguments, lowerExpression, lowerExpressionOrTuple, lowerParams } from "./lowerExpression";
+import {
+  lowerArguments,
+  lowerExpression,
+  lowerExpressionOrTuple,
+  lowerParams,
+  lowerYield,
+} from "./lowerExpression";
 import { childrenOf, splitAtCommas, type Lowering } from "../lowering";
 import { assignedNames } from "./scopeAnalysis";
 
 const UNSUPPORTED_STATEMENTS: Record<string, string> = {
   MatchStatement: "`match`",
-  YieldStatement: "`yield`",
   PrintStatement: "The Python 2 `print` statement",
   TypeDefinition: "A `type` alias",
 };
@@ -36,6 +41,8 @@ function lowerStatement(cx: Lowering, node: SyntaxNode): Stmt {
   switch (node.name) {
     case "ExpressionStatement":
       return { k: "expr", value: lowerExpressionOrTuple(cx, kids), span };
+    case "YieldStatement":
+      return { k: "expr", value: lowerYield(cx, node), span };
     case "AssignStatement": {
       const groups: SyntaxNode[][] = [[]];
       let typeDef: SyntaxNode | null = null;

@@ -34,6 +34,7 @@ export function findSyntaxErrors(source: string, tree: Tree): SyntaxProblem[] {
       if (node.name === "FormatString") return false;
       if (!node.type.isError) return;
       if (isTrailingDotFloat(node.node.parent, source)) return; // `1.` is a float, not an error
+      if (isBareYield(node.node)) return; // the parser's way of ending a `yield` with no value
       const line = lineOf(source, node.from);
       if (line === lastLine) return;
       lastLine = line;
@@ -221,4 +222,14 @@ function skipString(source: string, start: number): number {
     else i++;
   }
   return -1;
+}
+
+/** The empty error node the parser leaves after a bare `yield` (it expects a value there). */
+function isBareYield(error: SyntaxNode): boolean {
+  const parent = error.parent;
+  return (
+    error.from === error.to &&
+    (parent?.name === "YieldStatement" || parent?.name === "YieldExpression") &&
+    error.nextSibling === null
+  );
 }

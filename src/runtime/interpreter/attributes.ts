@@ -34,6 +34,7 @@ import type { Runtime } from "./runtime";
 import { makeTrans } from "./strMethods";
 import { functionAttribute, setFunctionAttribute, specialAttribute } from "./specialAttributes";
 import { typeName } from "./stringify";
+import { GENERATOR_METHODS, PyGenerator } from "./generators";
 
 type NativeTable = Record<string, (rt: Runtime, self: never, args: PyValue[], kwargs: Kwargs) => PyValue>;
 
@@ -45,6 +46,7 @@ function nativeTable(obj: PyValue): NativeTable | null {
   if (obj instanceof PySet) return (obj.frozen ? FROZENSET_METHODS : SET_METHODS) as NativeTable;
   if (typeof obj === "number") return FLOAT_METHODS as NativeTable;
   if (obj instanceof PyInt) return INT_METHODS as NativeTable;
+  if (obj instanceof PyGenerator) return GENERATOR_METHODS as NativeTable;
   return null;
 }
 

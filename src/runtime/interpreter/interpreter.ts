@@ -38,6 +38,7 @@ import { repr, str, typeName } from "./stringify";
 import { callMethod, getAttribute } from "./attributes";
 import { assign, deleteTarget, execAugmented } from "./assignment";
 import { instantiate, makeClass } from "./classes";
+import { holdsYield, makeGenerator } from "./generators";
 import { execTry } from "./tryStatement";
 import { execWith } from "./withStatement";
 import type { ModuleLoader } from "./moduleLoader";
@@ -118,8 +119,9 @@ export class Interpreter implements Runtime {
   /** The value of a `return` on its way out of the function (kept across `finally` and `__exit__`). */
   returnValue: PyValue = null;
   private readonly scopes = new WeakMap<object, ScopeNames>();
-  private frame: Frame | null = null;
-  private depth = 0;
+  /** The frame running now (a generator's while it is resumed: generators.ts). */
+  frame: Frame | null = null;
+  depth = 0;
   /** `sys.getrecursionlimit()`; `sys.setrecursionlimit` changes it (within RECURSION_CAP). */
   recursionLimit = RECURSION_LIMIT;
   /** The exception an `except` block is handling, for a bare `raise`. */
@@ -379,6 +381,8 @@ export class Interpreter implements Runtime {
       this.builtins,
       fn,
     );
+    // a generator function's body runs as the generator is advanced, not now
+    if (fn.body.k === "def" && holdsYield(fn.body.body)) return makeGenerator(this, fn, frame, fn.body.body);
     const savedLibrary = this.library;
     const savedFrame = this.frame;
     // the program's own autograd class is machinery: its calls draw no boxes (see ownValues.ts)
@@ -443,7 +447,7 @@ export class Interpreter implements Runtime {
     return Signal.Normal;
   }
 
-  private exec(s: Stmt, frame: Frame): Signal {
+  exec(s: Stmt, frame: Frame): Signal {
     // between the program's own top-level statements nothing half-evaluated is held: a safe point
     if (this.depth === 0 && frame.vars === this.globals && !this.library) this.reclaimer.maybeReclaim(s.span);
     if (!this.meter.step()) {
@@ -743,6 +747,12 @@ export class Interpreter implements Runtime {
       case "unsupported":
         this.setAt(e.span);
         throw new UnsupportedError(e.message);
+      case "yield":
+        // a generator's own statements take their yields (generators.ts); this one is elsewhere
+        this.setAt(e.span);
+        throw new UnsupportedError(
+          "`yield` here is not supported by GradLens: write it as a statement of its own (`yield value`, `x = yield value`)",
+        );
       default:
         this.setAt(e.span);
         throw new UnsupportedError(`A JavaScript \`${e.k}\` expression is not Python`);

@@ -1,4 +1,5 @@
 import { floatRepr } from "../../format/floatFormat";
+import { PyGenerator } from "./generators";
 import {
   PyBoundMethod,
   PyBuiltin,
@@ -206,6 +207,7 @@ export function repr(rt: Runtime, v: PyValue, seen: Set<unknown> = new Set()): s
   }
   if (v instanceof PyClass) return `<class '${v.module === "builtins" ? "" : v.module + "."}${v.name}'>`;
   if (v instanceof PyFunction) return `<function ${v.name} at ${fakeAddress(v)}>`;
+  if (v instanceof PyGenerator) return `<generator object ${v.fn.name} at ${fakeAddress(v)}>`;
   if (v instanceof PyBuiltin) return `<built-in function ${v.name}>`;
   if (v instanceof PyBoundMethod) return `<bound method ${repr(rt, v.self)}>`;
   if (v instanceof PyModule) return `<module '${v.name}'>`;

@@ -80,7 +80,7 @@ export function classOf(interp: Interpreter, error: PyError): PyClass | null {
   return builtin instanceof PyClass ? builtin : null;
 }
 
-function findHandler(
+export function findHandler(
   interp: Interpreter,
   handlers: ExceptHandler[],
   error: PyError,

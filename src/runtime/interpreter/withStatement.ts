@@ -21,7 +21,7 @@ export function execWith(interp: Interpreter, s: With, frame: Frame, item = 0): 
   const { context, target } = s.items[item];
   const manager = interp.eval(context, frame);
   interp.setAt(context.span);
-  const [enter, exit] = protocol(interp, manager);
+  const [enter, exit] = managerProtocol(interp, manager);
   const entered = interp.call(enter, []);
   if (target) assign(interp, target, entered, frame);
   let signal: number;
@@ -44,7 +44,8 @@ export function execWith(interp: Interpreter, s: With, frame: Frame, item = 0): 
   return signal;
 }
 
-function protocol(interp: Interpreter, manager: PyValue): [PyValue, PyValue] {
+/** A context manager's `__enter__` and `__exit__`, or CPython's TypeError when it has none. */
+export function managerProtocol(interp: Interpreter, manager: PyValue): [PyValue, PyValue] {
   try {
     return [getAttribute(interp, manager, "__enter__"), getAttribute(interp, manager, "__exit__")];
   } catch (e) {
