@@ -39,6 +39,22 @@ describe("callsWire", () => {
     expect(back[0].span).not.toBe(back[1].span);
   });
 
+  it("brings back long runs: parents far back, many sites, big numbers", () => {
+    const long: TraceCall[] = [
+      { id: 0, parent: null, name: "main", instanceClass: null, instance: null, span: null },
+    ];
+    for (let id = 1; id < 5000; id++)
+      long.push({
+        id,
+        parent: id % 7 === 0 ? 0 : id - 1,
+        name: `f${id % 300}`,
+        instanceClass: "M",
+        instance: id * 100_000,
+        span: { from: id * 1000, to: id * 1000 + 5 },
+      });
+    expect(roundTrip(long)).toEqual(long);
+  });
+
   it("brings back no calls as none", () => {
     expect(roundTrip([])).toEqual([]);
   });
@@ -60,7 +76,9 @@ describe("callsWire", () => {
     }
     const wire = encodeCalls(loop)!;
     expect(decodeCalls(wire)).toEqual(loop);
-    expect(serialize(wire).byteLength).toBeLessThan(serialize(loop).byteLength * 0.3);
+    // two bytes a call, and each of the few distinct calls once
+    expect(wire.calls.byteLength).toBe(2 * loop.length);
+    expect(serialize(wire).byteLength).toBeLessThan(serialize(loop).byteLength * 0.05);
   });
 
   it("leaves calls of another shape to travel as they are", () => {
@@ -70,6 +88,9 @@ describe("callsWire", () => {
     const renumbered = calls();
     renumbered[3].id = 7;
     expect(encodeCalls(renumbered)).toBeNull();
+    const parentAfter = calls();
+    parentAfter[1].parent = 2;
+    expect(encodeCalls(parentAfter)).toBeNull();
     const fractional = calls();
     fractional[4].span = { from: 1.5, to: 2 };
     expect(encodeCalls(fractional)).toBeNull();
@@ -88,10 +109,14 @@ describe("callsWire", () => {
       change(w);
       return decodeCalls(w);
     };
-    expect(broken((w) => (w.ints = w.ints.slice(1)))).toBeNull();
-    expect(broken((w) => (w.ints[1] = w.texts.length))).toBeNull(); // a name out of range
-    expect(broken((w) => (w.ints[5] = 99))).toBeNull(); // a span out of range
-    expect(broken((w) => (w.ints[0] = -5))).toBeNull(); // a parent below "none"
+    expect(broken((w) => (w.calls = w.calls.slice(0, -1)))).toBeNull();
+    expect(broken((w) => (w.count += 1))).toBeNull();
+    expect(broken((w) => (w.count -= 1))).toBeNull(); // bytes left over
+    expect(broken((w) => (w.calls[0] = 5))).toBeNull(); // a parent before the first call
+    expect(broken((w) => (w.calls[1] = 60))).toBeNull(); // a site out of range
+    expect(broken((w) => (w.sites[0] = w.texts.length))).toBeNull(); // a name out of range
+    expect(broken((w) => (w.sites[4] = 99))).toBeNull(); // a span out of range
+    expect(broken((w) => (w.sites = w.sites.slice(1)))).toBeNull();
     expect(broken((w) => (w.spanStarts = w.spanStarts.slice(0, -1)))).toBeNull();
   });
 });
