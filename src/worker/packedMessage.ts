@@ -27,7 +27,8 @@ export interface PackedMessage {
  * callsWire's integers (a training loop's thousands of calls were most of an answer's bytes).
  * Nothing is left out: the client gets the same graph and trace back.
  */
-type Compacted = (WorkerMessage extends infer M ? (M extends unknown ? Omit<M, "view"> : never) : never) & {
+type WithoutView<M> = M extends unknown ? Omit<M, "view"> : never;
+type Compacted = WithoutView<WorkerMessage> & {
   view?: undefined;
   viewWire?: GraphWire;
   callsWire?: CallsWire;
