@@ -96,7 +96,9 @@ export async function benchRunner(): Promise<void> {
  * runner process of its own (so no heap of earlier workloads), run on its worker thread, laid
  * out and analysed there, the result back over IPC. The first run is a fresh runner's (V8 has
  * compiled nothing yet: what opening the file costs); the median is of the runs after it (what
- * each save or edit costs). `run_ms` is the run and trace alone, inside the worker.
+ * each save or edit costs). `run_ms` is the run and trace alone, inside the worker;
+ * `crossing_ms` what the answer's way back adds to the worker's work (packing it, the hand-over
+ * to the runner's thread, the pipe, reading it in the client), each run's own difference.
  */
 export async function benchXorRunner(): Promise<void> {
   const reps = count("xor-reps", 10, 1);
@@ -106,6 +108,7 @@ export async function benchXorRunner(): Promise<void> {
     const times: number[] = [];
     const runs: number[] = [];
     const inWorker: number[] = [];
+    const crossing: number[] = [];
     let first = 0;
     let firstRun = 0;
     for (let r = 0; r <= reps; r++) {
@@ -122,6 +125,7 @@ export async function benchXorRunner(): Promise<void> {
       times.push(elapsed);
       runs.push(t.runMs);
       inWorker.push(t.runMs + t.layoutMs + t.analysisMs);
+      crossing.push(elapsed - (t.runMs + t.layoutMs + t.analysisMs));
     }
     emit({
       workload: "XOR_RUNNER",
@@ -130,6 +134,7 @@ export async function benchXorRunner(): Promise<void> {
       edit_ms: round(median(times), 1),
       run_ms: round(median(runs), 1),
       in_worker_ms: round(median(inWorker), 1),
+      crossing_ms: round(median(crossing), 1),
       first_run_ms: round(first, 1),
       first_run_run_ms: round(firstRun, 1),
     });

@@ -35,6 +35,7 @@ describe("packedMessage", () => {
     ["a torch MLP (tensors, heatmaps)", result(example("torch_two_layer_mlp.py"))],
     ["an own backward's mismatches", result(example("own_value_mul_mistake.py"))],
     ["a folded training loop", result(example("micrograd_mlp_training.py"), 200)],
+    ["hand-written numpy layers (12,000 calls)", result(example("numpy_primer_xor.py"))],
   ];
   for (const [name, message] of cases) {
     it(`brings back the answer the worker made, graph and all: ${name}`, () => {
@@ -57,6 +58,35 @@ describe("packedMessage", () => {
       const graphBytes = pack(message).bytes.byteLength - serialize({ ...message, view: null }).byteLength;
       expect(graphBytes).toBeLessThan(serialize(message.view).byteLength * 0.6);
     }
+  });
+
+  it("sends a trace's calls as integers, and the trace's keys in their order", () => {
+    const message = cases[4][1];
+    expect(message.trace.calls!.length).toBeGreaterThan(10_000);
+    const callBytes =
+      pack(message).bytes.byteLength -
+      pack({ ...message, trace: { ...message.trace, calls: [] } }).bytes.byteLength;
+    expect(callBytes).toBeLessThan(serialize(message.trace.calls).byteLength * 0.05);
+    const back = roundTrip(message) as RunResponse;
+    expect(Object.keys(back.trace)).toEqual(Object.keys(message.trace));
+    // the trace a CLI asks for comes the same way
+    const traced: WorkerMessage = { type: "trace", id: 2, trace: message.trace };
+    expect(JSON.stringify(roundTrip(traced))).toBe(JSON.stringify(traced));
+  });
+
+  it("sends calls of another shape as they are", () => {
+    const message = cases[4][1];
+    const calls = message.trace.calls!.map((c) => ({ ...c }));
+    (calls[0] as { extra?: boolean }).extra = true;
+    const odd: WorkerMessage = { ...message, trace: { ...message.trace, calls } };
+    expect(roundTrip(odd)).toEqual(odd);
+  });
+
+  it("turns calls that do not read back into a failure", () => {
+    const packed = pack(cases[4][1]);
+    const answer = deserialize(packed.bytes) as { callsWire: { calls: Uint8Array } };
+    answer.callsWire.calls = answer.callsWire.calls.slice(0, -1);
+    expect(unpack({ ...packed, bytes: serialize(answer) })).toMatchObject({ type: "failure", id: 7 });
   });
 
   it("brings back a training step's graph, and a step without one", () => {

@@ -1,6 +1,8 @@
 import { deserialize, serialize } from "node:v8";
 import type { MessagePort } from "node:worker_threads";
+import type { Trace } from "../trace/trace";
 import { decodeGraph, encodeGraph, type GraphWire } from "../view/graphWire";
+import { decodeCalls, encodeCalls, type CallsWire } from "./callsWire";
 import type { WorkerMessage } from "./protocol";
 
 /**
@@ -21,10 +23,16 @@ export interface PackedMessage {
  * An answer's graph goes as its graphWire buffers, not as objects: every edge's points and
  * every box are a few floats instead of an object each with its keys spelled out, and texts are
  * UTF-8 instead of two bytes a character — half the bytes, and quicker to write and to read
- * than the serializer's walk over a few thousand objects. Nothing is left out: the client gets
- * the same graph back.
+ * than the serializer's walk over a few thousand objects. Likewise its trace's calls go as
+ * callsWire's integers (a training loop's thousands of calls were most of an answer's bytes).
+ * Nothing is left out: the client gets the same graph and trace back.
  */
-type Compacted = Omit<WorkerMessage, "view"> & { view?: undefined; viewWire?: GraphWire };
+type WithoutView<M> = M extends unknown ? Omit<M, "view"> : never;
+type Compacted = WithoutView<WorkerMessage> & {
+  view?: undefined;
+  viewWire?: GraphWire;
+  callsWire?: CallsWire;
+};
 
 export function pack(message: WorkerMessage): PackedMessage {
   const buffer = serialize(compact(message));
@@ -39,10 +47,19 @@ export function pack(message: WorkerMessage): PackedMessage {
 }
 
 function compact(message: WorkerMessage): WorkerMessage | Compacted {
-  if (!("view" in message) || message.view === undefined) return message;
-  // null when a text holds a NUL (graphWire's separator): then the graph goes as it is
-  const viewWire = encodeGraph(message.view);
-  return viewWire ? { ...message, view: undefined, viewWire } : message;
+  let out: WorkerMessage | Compacted = message;
+  if ("view" in message && message.view !== undefined) {
+    // null when a text holds a NUL (graphWire's separator): then the graph goes as it is
+    const viewWire = encodeGraph(message.view);
+    if (viewWire) out = { ...message, view: undefined, viewWire };
+  }
+  if ("trace" in message && message.trace.calls && message.trace.calls.length > 0) {
+    // null when a call is not of the usual shape: then the calls go as they are
+    const callsWire = encodeCalls(message.trace.calls);
+    // the trace keeps its `calls` key where it was (empty), so its keys come back in their order
+    if (callsWire) out = { ...out, trace: { ...message.trace, calls: [] }, callsWire } as Compacted;
+  }
+  return out;
 }
 
 /** Packs a worker's answer and hands its bytes over to the thread that receives it (no copy). */
@@ -51,12 +68,32 @@ export function postPacked(port: MessagePort, message: WorkerMessage): void {
   port.postMessage(packed, [packed.bytes.buffer as ArrayBuffer]);
 }
 
-/** The worker's answer as it made it; a failure when its graph does not read back (a bug in GradLens). */
+/** The worker's answer as it made it; a failure when its graph or calls do not read back (a bug in GradLens). */
 export function unpack(message: PackedMessage): WorkerMessage {
   const answer = deserialize(message.bytes) as WorkerMessage | Compacted;
+  const malformed = (what: string): WorkerMessage => ({
+    type: "failure",
+    id: message.id,
+    message: `the worker sent a malformed ${what}`,
+  });
+  if ("callsWire" in answer && answer.callsWire !== undefined) {
+    const { callsWire, ...rest } = answer;
+    const calls = decodeCalls(callsWire);
+    const trace = (rest as { trace?: Trace }).trace;
+    if (calls === null || !trace) return malformed("list of calls");
+    trace.calls = calls;
+    return unpackView(rest as WorkerMessage | Compacted, malformed);
+  }
+  return unpackView(answer, malformed);
+}
+
+function unpackView(
+  answer: WorkerMessage | Compacted,
+  malformed: (what: string) => WorkerMessage,
+): WorkerMessage {
   if (!("viewWire" in answer) || answer.viewWire === undefined) return answer as WorkerMessage;
   const { viewWire, ...rest } = answer;
   const view = decodeGraph(viewWire);
-  if (view === null) return { type: "failure", id: message.id, message: "the worker sent a malformed graph" };
+  if (view === null) return malformed("graph");
   return { ...rest, view } as WorkerMessage;
 }

@@ -142,13 +142,19 @@ export class WorkerSupervisor {
       died("crash", `exit code ${code}`);
     });
     worker.unref();
-    // a first program, answered to no one: the interpreter's code is compiled before an edit needs it
-    worker.postMessage({
-      type: "trace",
-      id: WARM_UP_ID,
-      source: WARM_UP,
-      options: {},
-    } satisfies WorkerRequest);
+    // A first program, answered to no one: the interpreter's code is compiled before an edit
+    // needs it. Only for a worker still idle once it is up: a request that reached it first
+    // (the first run of a runner just started) would wait behind the warm-up, which costs that
+    // run more than it saves it.
+    worker.once("online", () => {
+      if (worker === this.spare || (worker === this.active && this.running === null))
+        worker.postMessage({
+          type: "trace",
+          id: WARM_UP_ID,
+          source: WARM_UP,
+          options: {},
+        } satisfies WorkerRequest);
+    });
     return worker;
   }
 }
