@@ -146,13 +146,13 @@ export const TENSOR_METHODS: Record<string, TensorMethod> = {
     const a = bind("std", args, kwargs, ["dim", "unbiased", "keepdim", "*", "correction"]);
     const correction =
       a.correction !== undefined ? num(a.correction, "correction") : boolArg(a.unbiased, true) ? 1 : 0;
-    return s.wrap(T.std(self, dimsArg(s.interp, a.dim), correction, boolArg(a.keepdim, false)));
+    return s.wrap(T.std(self, dimsArg(s.interp, a.dim), correction, boolArg(a.keepdim, false), "torch"));
   },
   var(s, self, args, kwargs) {
     const a = bind("var", args, kwargs, ["dim", "unbiased", "keepdim", "*", "correction"]);
     const correction =
       a.correction !== undefined ? num(a.correction, "correction") : boolArg(a.unbiased, true) ? 1 : 0;
-    return s.wrap(T.variance(self, dimsArg(s.interp, a.dim), correction, boolArg(a.keepdim, false)));
+    return s.wrap(T.variance(self, dimsArg(s.interp, a.dim), correction, boolArg(a.keepdim, false), "torch"));
   },
   norm(s, self, args, kwargs) {
     const a = bind("norm", args, kwargs, ["p", "dim", "keepdim"]);

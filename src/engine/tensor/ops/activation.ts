@@ -86,6 +86,16 @@ export function sigmoid(a: Tensor): Tensor {
   );
 }
 
+/**
+ * float32 tanh backward as PyTorch 1.13.1's CPU kernel rounds it: g·(1 − y²) with 1 − y² fused
+ * (GCC contracts the vector multiply and subtract into one FMA), so 1 − y² is rounded once from
+ * the exact y² (exact in a double), then the product with g once.
+ */
+function f32TanhGrad(g: number, y: number): number {
+  const f = Math.fround;
+  return f(g * f(1 - y * y));
+}
+
 export function tanh(a: Tensor): Tensor {
   const out = Tensor.fromValues(
     mapValues(a, isSinglePrecision(isFloating(a.dtype) ? a.dtype : getDefaultDtype()) ? tanhf : Math.tanh),
@@ -98,7 +108,7 @@ export function tanh(a: Tensor): Tensor {
     [a],
     (g) => [
       Tensor.fromValues(
-        zipValues(g, out, (gi, y) => gi * (1 - y * y)),
+        zipValues(g, out, isSinglePrecision(g.dtype) ? f32TanhGrad : (gi, y) => gi * (1 - y * y)),
         a.shape,
         g.dtype,
       ),

@@ -102,7 +102,8 @@ export function div(x: TensorLike, y: TensorLike): Tensor {
     [a, b],
     (g, needs) => [
       needs[0] ? gradFor(div(g, b), a) : null,
-      needs[1] ? gradFor(neg(div(mul(g, a), mul(b, b))), b) : null,
+      // PyTorch's −g·((a/b)/b), rounded step by step as it is (not g·a/b², off by an ulp in float32).
+      needs[1] ? gradFor(mul(neg(g), div(div(a, b), b)), b) : null,
     ],
     DIV_RULES,
     savedFor(a, b, [b], [a, b]),

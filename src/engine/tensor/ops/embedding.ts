@@ -1,5 +1,5 @@
 import { record } from "../autograd/gradNode";
-import { isInteger, scalarTypeName } from "../dtype";
+import { isInteger, isSinglePrecision, scalarTypeName } from "../dtype";
 import { Tensor } from "../tensor";
 import { indexError, runtimeError } from "../tensorError";
 
@@ -30,10 +30,13 @@ export function embedding(indices: Tensor, weight: Tensor, paddingIdx: number | 
     (g) => {
       const gv = g.values();
       const r = new Float64Array(rows * dim);
+      const single = isSinglePrecision(g.dtype);
       for (let i = 0; i < idx.length; i++) {
         if (idx[i] === paddingIdx) continue;
         const base = idx[i] * dim;
-        for (let j = 0; j < dim; j++) r[base + j] += gv[i * dim + j];
+        // row by row in order, each add rounded to the dtype (PyTorch's dense embedding backward)
+        if (single) for (let j = 0; j < dim; j++) r[base + j] = Math.fround(r[base + j] + gv[i * dim + j]);
+        else for (let j = 0; j < dim; j++) r[base + j] += gv[i * dim + j];
       }
       return [Tensor.fromValues(r, weight.shape, g.dtype)];
     },

@@ -1,5 +1,6 @@
 import { float64Copy, storesFloat32 } from "../floatArray";
 import { record } from "../autograd/gradNode";
+import { isSinglePrecision } from "../dtype";
 import { broadcastShapes, contiguousStrides, numelOf } from "../shapeMath";
 import { Storage, Tensor } from "../tensor";
 import { indexError, runtimeError, valueError } from "../tensorError";
@@ -326,7 +327,11 @@ export function index(t: Tensor, list: readonly IndexItem[]): Tensor {
       const gv = g.values();
       // planned again here, not kept: under no_grad (evaluating a split) nothing of it is needed
       const logical = eager ?? logicalOf();
-      advancedPlan(logical.view, logical.advanced).forEach((o, p) => (r[p] += gv[o]));
+      // one add at a time in the picked order, rounded to the dtype, as PyTorch's index_put_
+      // with accumulate=True (a float32 sum kept in double differs in the last digit)
+      const plan = advancedPlan(logical.view, logical.advanced);
+      if (isSinglePrecision(g.dtype)) plan.forEach((o, p) => (r[p] = Math.fround(r[p] + gv[o])));
+      else plan.forEach((o, p) => (r[p] += gv[o]));
       return [Tensor.fromValues(r, shape, g.dtype)];
     },
     ["∂x[idx]/∂x: the gradient added at each picked position (repeats accumulate)"],

@@ -1,12 +1,16 @@
 import { record } from "../autograd/gradNode";
-import { getDefaultDtype, isFloating, scalarTypeName } from "../dtype";
+import { type DType, getDefaultDtype, isFloating, isSinglePrecision, scalarTypeName } from "../dtype";
 import { normalizeDims, reducedShape } from "../shapeMath";
 import { Tensor } from "../tensor";
 import { runtimeError } from "../tensorError";
 import { expandValues } from "./broadcast";
 import { div, mul, sub } from "./elementwise";
 import { mean, sum, type Dims } from "./reduce";
+import { torchVarianceValues } from "./torchVariance";
 import { sqrt } from "./unary";
+
+/** Whose arithmetic var/std follow: numpy's (all in the dtype) or PyTorch's CPU kernel (double). */
+export type VarianceKernel = "numpy" | "torch";
 
 /**
  * Statistics built from the reductions — var, std, logsumexp, norm — each one graph node with
@@ -21,11 +25,17 @@ function floatInput(a: Tensor, op: string): void {
 }
 
 /** `x.var(dim, correction=1, keepdim)`: Σ(x − mean)² / (N − correction); N − correction ≤ 0 gives inf/NaN as in PyTorch. */
-export function variance(a: Tensor, dim?: Dims, correction = 1, keepdim = false): Tensor {
+export function variance(
+  a: Tensor,
+  dim?: Dims,
+  correction = 1,
+  keepdim = false,
+  kernel: VarianceKernel = "numpy",
+): Tensor {
   floatInput(a, "var");
   const dims = normalizeDims(dim, a.ndim);
   const count = dims.reduce((p, d) => p * a.shape[d], 1);
-  const { centered, out } = withNoGradStats(a, dims, correction, keepdim, count);
+  const { centered, out } = withNoGradStats(a, dims, correction, keepdim, count, kernel, false);
   return record(
     out,
     "var",
@@ -35,8 +45,7 @@ export function variance(a: Tensor, dim?: Dims, correction = 1, keepdim = false)
         Tensor.fromValues(g.copyValues(), reducedShape(a.shape, dims, true), g.dtype),
         a.shape,
       );
-      const c = centered.values();
-      for (let i = 0; i < gk.length; i++) gk[i] *= (2 * c[i]) / (count - correction);
+      varianceGrad(gk, centered.values(), count - correction, g.dtype);
       return [Tensor.fromValues(gk, a.shape, g.dtype)];
     },
     [`∂var(a)/∂a = 2·(a − mean)/(N − ${correction})`],
@@ -44,16 +53,46 @@ export function variance(a: Tensor, dim?: Dims, correction = 1, keepdim = false)
   );
 }
 
-function withNoGradStats(a: Tensor, dims: number[], correction: number, keepdim: boolean, count: number) {
+function withNoGradStats(
+  a: Tensor,
+  dims: number[],
+  correction: number,
+  keepdim: boolean,
+  count: number,
+  kernel: VarianceKernel,
+  takeSqrt: boolean,
+) {
   const m = mean(detachedCopy(a), dims, true);
   const centered = sub(detachedCopy(a), m);
+  if (kernel === "torch") {
+    const values = torchVarianceValues(a, dims, correction, takeSqrt, () => m.item());
+    return { centered, out: Tensor.fromValues(values, reducedShape(a.shape, dims, keepdim), a.dtype) };
+  }
   const sq = sum(mul(centered, centered), dims, keepdim);
   const out = Tensor.fromValues(
     div(sq, count - correction).copyValues(),
     reducedShape(a.shape, dims, keepdim),
     a.dtype,
   );
-  return { centered, out };
+  return { centered, out: takeSqrt ? sqrt(out) : out };
+}
+
+function roundingFor(dtype: DType): (v: number) => number {
+  return isSinglePrecision(dtype) ? Math.fround : (v) => v;
+}
+
+/**
+ * In place, `gk` (g broadcast to the input) becomes the var backward as PyTorch writes it,
+ * (2/dof · g) · (x − mean), each product rounded to the gradient's dtype; dof ≤ 0 divides by 0.
+ */
+function varianceGrad(gk: Float64Array, centered: ArrayLike<number>, dof: number, dtype: DType): void {
+  const r = roundingFor(dtype);
+  if (dof <= 0) {
+    for (let i = 0; i < gk.length; i++) gk[i] = r(r(gk[i] * centered[i]) / 0);
+    return;
+  }
+  const scale = r(2 / dof);
+  for (let i = 0; i < gk.length; i++) gk[i] = r(r(scale * gk[i]) * centered[i]);
 }
 
 function detachedCopy(a: Tensor): Tensor {
@@ -61,12 +100,17 @@ function detachedCopy(a: Tensor): Tensor {
 }
 
 /** `x.std(dim, correction=1, keepdim)` = √var. */
-export function std(a: Tensor, dim?: Dims, correction = 1, keepdim = false): Tensor {
+export function std(
+  a: Tensor,
+  dim?: Dims,
+  correction = 1,
+  keepdim = false,
+  kernel: VarianceKernel = "numpy",
+): Tensor {
   floatInput(a, "std");
   const dims = normalizeDims(dim, a.ndim);
   const count = dims.reduce((p, d) => p * a.shape[d], 1);
-  const { centered, out } = withNoGradStats(a, dims, correction, keepdim, count);
-  const s = sqrt(out);
+  const { centered, out: s } = withNoGradStats(a, dims, correction, keepdim, count, kernel, true);
   const result = Tensor.fromValues(s.copyValues(), s.shape, a.dtype);
   return record(
     result,
@@ -76,8 +120,10 @@ export function std(a: Tensor, dim?: Dims, correction = 1, keepdim = false): Ten
       const keep = reducedShape(a.shape, dims, true);
       const gk = expandValues(Tensor.fromValues(g.copyValues(), keep, g.dtype), a.shape);
       const sd = expandValues(Tensor.fromValues(result.copyValues(), keep, g.dtype), a.shape);
-      const c = centered.values();
-      for (let i = 0; i < gk.length; i++) gk[i] *= c[i] / ((count - correction) * sd[i]);
+      // PyTorch's std backward: the var backward of g/(2·std), 0 where std is 0.
+      const r = roundingFor(g.dtype);
+      for (let i = 0; i < gk.length; i++) gk[i] = sd[i] === 0 ? 0 : r(gk[i] / r(sd[i] * 2));
+      varianceGrad(gk, centered.values(), count - correction, g.dtype);
       return [Tensor.fromValues(gk, a.shape, g.dtype)];
     },
     [`∂std(a)/∂a = (a − mean)/((N − ${correction})·std)`],
