@@ -6,6 +6,7 @@ import { storesFloat32 } from "../floatArray";
 import { Storage, Tensor } from "../tensor";
 import { runtimeError } from "../tensorError";
 import { sumToShape } from "./broadcast";
+import { batchedMatmulFloat32, leftMatrixMatmulFloat32 } from "./float32BatchedMatmul";
 import { float32Tensor, mmFloat32, mmGradLeft, mmGradRight, operandOf, rowsOf } from "./float32Mm";
 import { gemm } from "./gemm";
 import { resultType } from "./operand";
@@ -177,8 +178,14 @@ export function bmm(a: Tensor, b: Tensor): Tensor {
 
 function product(a: Tensor, b: Tensor, sums: Float32Sums, op: "@" | "bmm"): Tensor {
   const dtype = resultType([a, b]);
-  if (sums === "torch" && isSinglePrecision(a.dtype) && isSinglePrecision(b.dtype) && b.ndim === 2)
-    return torchFloat32Mm(a, b);
+  if (sums === "torch" && isSinglePrecision(a.dtype) && isSinglePrecision(b.dtype)) {
+    if (b.ndim === 2 && !(a.ndim === 3 && transposedBatch(a))) return torchFloat32Mm(a, b);
+    if (a.ndim >= 3 && b.ndim >= 2) return batchedMatmulFloat32(a, b, op, MATMUL_RULES);
+    if (a.ndim === 2 && b.ndim >= 3)
+      return b.ndim === 3 && transposedBatch(b)
+        ? batchedMatmulFloat32(a, b, op, MATMUL_RULES)
+        : leftMatrixMatmulFloat32(a, b, MATMUL_RULES);
+  }
   const pa = promote(a, "left");
   const pb = promote(b, "right");
   const full = batchedProduct(pa, pb, dtype, !(sums === "caller" && dtype === "float64"));
@@ -205,6 +212,14 @@ function product(a: Tensor, b: Tensor, sums: Float32Sums, op: "@" | "bmm"): Tens
     MATMUL_RULES,
     [a, b],
   );
+}
+
+/**
+ * PyTorch 1.13 folds a 3-d operand against a matrix into one `mm`, except a batch of transposed
+ * matrices (batch dim outermost, as `permute(0, 2, 1)` leaves it): that one goes through `bmm`.
+ */
+function transposedBatch(t: Tensor): boolean {
+  return t.strides[2] !== 1 && t.strides[0] === t.shape[1] * t.shape[2];
 }
 
 /**
