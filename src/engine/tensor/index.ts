@@ -173,6 +173,7 @@ export {
 export { cat, stack } from "./ops/join";
 export { smoothL1Loss } from "./ops/smoothL1Loss";
 export { index, setIndex, indexPut, type IndexItem, type Slice } from "./ops/indexing";
+export { triangle, maskedFill } from "./ops/masking";
 export {
   mseLoss,
   binaryCrossEntropy,

@@ -19,6 +19,7 @@ import {
 } from "./torchArgs";
 import { DEVICE_METHODS } from "./torchDevice";
 import { RANDOM_METHODS } from "./torchRandom";
+import { MASKING_METHODS } from "./torchMasking";
 import { TensorObject, type TorchState } from "./torchState";
 import { makeReturnTypes } from "./torchValues";
 import { arraySharing } from "./numpy/torchInterop";
@@ -224,6 +225,7 @@ export const TENSOR_METHODS: Record<string, TensorMethod> = {
     return s.wrap(T.fillInPlace(self, num(a.value, "value")));
   },
   ...RANDOM_METHODS,
+  ...MASKING_METHODS,
   reshape: (s, self, args, kwargs) => s.wrap(T.reshape(self, shapeArgs(s, args, kwargs, "shape"))),
   view: (s, self, args, kwargs) => s.wrap(T.view(self, shapeArgs(s, args, kwargs, "size"))),
   expand: (s, self, args, kwargs) => s.wrap(T.expand(self, shapeArgs(s, args, kwargs, "size"))),
