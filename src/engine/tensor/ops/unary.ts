@@ -172,11 +172,12 @@ const STEP_FUNCTIONS: Record<string, (x: number) => number> = {
   floor: Math.floor,
   ceil: Math.ceil,
   round: roundHalfEven,
+  trunc: Math.trunc,
   sign: (x) => (x !== x ? x : Math.sign(x) + 0),
 };
 
-/** floor, ceil, round, sign: piecewise constant, so their gradient is 0 (as PyTorch defines it). */
-export function stepFunction(a: Tensor, name: "floor" | "ceil" | "round" | "sign"): Tensor {
+/** floor, ceil, round, trunc, sign: piecewise constant, so their gradient is 0 (as PyTorch defines it). */
+export function stepFunction(a: Tensor, name: "floor" | "ceil" | "round" | "trunc" | "sign"): Tensor {
   const out = Tensor.fromValues(mapValues(a, STEP_FUNCTIONS[name]), a.shape, a.dtype);
   return record(out, name, [a], (g) => [Tensor.fromValues(new Float64Array(g.numel), a.shape, g.dtype)], [
     `∂${name}(a)/∂a = 0`,

@@ -11,6 +11,7 @@ import { isFloat, roundInto, type NpDtype } from "./npDtype";
 import type { NumpyState } from "./numpyState";
 import * as R from "./reductions";
 import * as S from "./shapes";
+import { repeat } from "./repeat";
 import { sortAlong, argsortAlong } from "./sorting";
 
 /**
@@ -192,6 +193,11 @@ export const METHODS: Record<string, Method> = {
       args.length === 0 || (args.length === 1 && args[0] === null) ? null : shapeArg(args),
     ),
   swapaxes: (s, self, [a1, a2]) => S.swapaxes(s, self, intOf(a1), intOf(a2)),
+  repeat: (s, self, args, kwargs) => {
+    const a = bind("repeat", args, kwargs, ["repeats", "axis"]);
+    if (a.repeats === undefined) throw typeError("repeat() missing required argument 'repeats' (pos 1)");
+    return repeat(s, self, a.repeats, a.axis === undefined || a.axis === null ? null : intOf(a.axis));
+  },
   ravel: (s, self) => S.ravel(s, self),
   flatten: (s, self) => S.flatten(s, self),
   squeeze: (s, self, args, kwargs) => {

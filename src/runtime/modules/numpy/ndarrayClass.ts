@@ -32,7 +32,7 @@ import { setItem } from "./writes";
 
 /** ndarray methods numpy has that GradLens does not: reported as such, not as a missing attribute. */
 const UNSUPPORTED_METHODS = new Set(
-  "cumprod choose compress conj conjugate diagonal dump dumps getfield itemset newbyteorder partition ptp put repeat resize searchsorted setfield setflags take tobytes tofile trace view byteswap".split(
+  "cumprod choose compress conj conjugate diagonal dump dumps getfield itemset newbyteorder partition ptp put resize searchsorted setfield setflags take tobytes tofile trace view byteswap".split(
     " ",
   ),
 );

@@ -94,6 +94,7 @@ const UNARY: [string, UnaryName][] = [
   ["floor", "floor"],
   ["ceil", "ceil"],
   ["rint", "rint"],
+  ["trunc", "trunc"],
   ["reciprocal", "reciprocal"],
   ["isnan", "isnan"],
   ["isinf", "isinf"],
@@ -119,6 +120,7 @@ const METHOD_FORMS = [
   "ravel",
   "squeeze",
   "nonzero",
+  "repeat",
 ];
 
 /** numpy's keywords for ufuncs that GradLens does not take. */
@@ -255,6 +257,8 @@ export function fillFunctions(s: NumpyState, m: PyModule): void {
     return C.asarray(s, a.a ?? null, dtypeOf(a.dtype));
   });
   m.attrs.set("asanyarray", m.attrs.get("asarray")!);
+  // numpy 1.x takes None for the shape as a (deprecated) alias of (): a 0-d array
+  const creationShape = (v: PyValue): number[] => (v === null ? [] : shapeArg([v]));
   for (const [name, value] of [
     ["zeros", 0],
     ["ones", 1],
@@ -263,11 +267,11 @@ export function fillFunctions(s: NumpyState, m: PyModule): void {
     set(name, (args, kwargs) => {
       const a = bind(name, args, kwargs, ["shape", "dtype", "order", "*", "like"]);
       if (a.shape === undefined) throw typeError(`${name}() missing required argument 'shape' (pos 0)`);
-      return C.filled(s, shapeArg([a.shape]), value, dtypeOf(a.dtype) ?? "float64");
+      return C.filled(s, creationShape(a.shape), value, dtypeOf(a.dtype) ?? "float64");
     });
   set("full", (args, kwargs) => {
     const a = bind("full", args, kwargs, ["shape", "fill_value", "dtype", "order", "*", "like"]);
-    return C.full(s, shapeArg([a.shape!]), a.fill_value ?? null, dtypeOf(a.dtype));
+    return C.full(s, creationShape(a.shape!), a.fill_value ?? null, dtypeOf(a.dtype));
   });
   for (const [name, value] of [
     ["zeros_like", int(0)],

@@ -25,6 +25,15 @@ function allAxes(t: Tensor, axes: number[] | null): number[] {
   return all;
 }
 
+/**
+ * numpy reduces over no axes at all for `axis=()`: each element is its own lane, so the result
+ * is the input (cast). The engine reads an empty dim list as "all" (PyTorch's rule), so these
+ * are told apart before it is asked.
+ */
+function noAxes(axes: number[] | null): boolean {
+  return axes !== null && axes.length === 0;
+}
+
 function countOf(t: Tensor, axes: readonly number[]): number {
   return axes.reduce((p, a) => p * t.shape[a], 1);
 }
@@ -48,6 +57,7 @@ export function sum(
 ): Result {
   const outType = dtype ?? accumulatorOf(a.dtype);
   const t = castTensor(s.read(a), a.dtype, outType);
+  if (noAxes(axes)) return s.result(T.clone(t), outType);
   const dims = allAxes(t, axes);
   const values = isFloat(outType) ? numpySum(t, dims, outType === "float32") : undefined;
   return s.result(T.sum(t, dims, keepdims, undefined, values), outType);
@@ -63,6 +73,7 @@ export function mean(
 ): Result {
   const outType = dtype ?? (isFloat(a.dtype) ? a.dtype : "float64");
   const t = castTensor(s.read(a), a.dtype, outType);
+  if (noAxes(axes)) return s.result(T.clone(t), outType);
   const dims = allAxes(t, axes);
   const n = countOf(t, dims);
   const values = numpySum(t, dims, outType === "float32");
@@ -119,6 +130,20 @@ function varianceValues(t: Tensor, dims: readonly number[], ddof: number, f32: b
   return sums.map((v) => r(v / divisor));
 }
 
+/**
+ * `var`/`std` over no axes: each element is a sample of one, so its deviation is 0 and the
+ * result is 0 / max(1 - ddof, 0) (NaN, with numpy's warnings, when ddof >= 1); recorded as
+ * x·0 so the gradient (0) reaches x.
+ */
+function spreadOfOne(s: NumpyState, t: Tensor, ddof: number): Tensor {
+  const out = T.mul(t, 0);
+  if (1 - ddof > 0) return out;
+  s.warn("Degrees of freedom <= 0 for slice");
+  if (t.numel > 0) s.warn("invalid value encountered in divide");
+  out.storage.data.fill(NaN);
+  return out;
+}
+
 export function variance(
   s: NumpyState,
   a: NdArray | NpScalar,
@@ -129,6 +154,7 @@ export function variance(
 ): Result {
   const outType: NpDtype = isFloat(a.dtype) ? a.dtype : "float64";
   const t = castTensor(s.read(a), a.dtype, outType);
+  if (noAxes(axes)) return s.result(spreadOfOne(s, t, ddof), outType);
   const dims = allAxes(t, axes);
   const n = countOf(t, dims);
   if (n - ddof <= 0) s.warn("Degrees of freedom <= 0 for slice");
@@ -167,6 +193,7 @@ export function extreme(
   kind: "max" | "min",
 ): Result {
   const t = s.read(a);
+  if (noAxes(axes)) return s.result(T.clone(t), a.dtype);
   const dims = allAxes(t, axes);
   if (dims.some((d) => t.shape[d] === 0) || (t.numel === 0 && dims.length === t.ndim))
     throw valueError(`zero-size array to reduction operation ${REDUCTION_NAMES[kind]} which has no identity`);
@@ -216,6 +243,7 @@ export function prod(
 ): Result {
   const outType = dtype ?? accumulatorOf(a.dtype);
   const t = castTensor(s.read(a), a.dtype, outType);
+  if (noAxes(axes)) return s.result(T.clone(t), outType);
   const dims = allAxes(t, axes);
   let out: Tensor;
   if (dims.length === t.ndim) {
@@ -246,7 +274,7 @@ export function anyAll(
     t.shape,
     "int64",
   );
-  const counts = T.sum(truth, dims, keepdims);
+  const counts = noAxes(axes) ? truth : T.sum(truth, dims, keepdims);
   const n = countOf(t, dims);
   const values = mapToFloat64(counts.values(), (c) => (all ? (c === n ? 1 : 0) : c > 0 ? 1 : 0));
   return s.result(T.Tensor.fromValues(values, counts.shape, "bool"), "bool");

@@ -40,6 +40,7 @@ export type UnaryName =
   | "floor"
   | "ceil"
   | "rint"
+  | "trunc"
   | "reciprocal"
   | "isnan"
   | "isinf"
@@ -130,7 +131,8 @@ export function unary(s: NumpyState, name: UnaryName, x: PyValue): NdArray | NpS
     }
     case "floor":
     case "ceil":
-    case "rint": {
+    case "rint":
+    case "trunc": {
       const outType = floatOut(d === "bool" ? "int64" : d, name);
       const input = castTensor(t, d, outType);
       return s.result(T.stepFunction(input, name === "rint" ? "round" : name), outType);
