@@ -72,14 +72,13 @@ export function nodeShape(
   known: NodeShape | undefined,
   isNode: (v: PyValue) => boolean,
 ): NodeShape | null {
-  const attrs = inst.attrs;
-  if (numericValue(attrs.get("data")) === null || numericValue(attrs.get("grad")) === null) return null;
-  if (known !== undefined && childrenOf(attrs.get(known.children), isNode) !== null) {
-    if (known.op === null || typeof attrs.get(known.op) === "string") return known;
+  if (numericValue(inst.ownAttr("data")) === null || numericValue(inst.ownAttr("grad")) === null) return null;
+  if (known !== undefined && childrenOf(inst.ownAttr(known.children), isNode) !== null) {
+    if (known.op === null || typeof inst.ownAttr(known.op) === "string") return known;
   }
   for (const children of CHILDREN_NAMES) {
-    if (childrenOf(attrs.get(children), isNode) === null) continue;
-    const op = OP_NAMES.find((name) => typeof attrs.get(name) === "string") ?? null;
+    if (childrenOf(inst.ownAttr(children), isNode) === null) continue;
+    const op = OP_NAMES.find((name) => typeof inst.ownAttr(name) === "string") ?? null;
     return { children, op };
   }
   return null;
