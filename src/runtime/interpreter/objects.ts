@@ -1,5 +1,6 @@
 import type { Expr, FunctionDef, Param } from "../../lang/ir";
 import { AttributeLayout } from "./attributeLayout";
+import { SetEntries } from "./setEntries";
 
 /**
  * The Python object model. Hot values stay cheap: a float is a JS number, a bool a JS boolean,
@@ -88,7 +89,7 @@ export class PyDict {
 
 /** A set, keyed like a dict; the order it iterates in is CPython's where that is knowable (see setOrder.ts). */
 export class PySet {
-  readonly entries = new Map<unknown, PyValue>();
+  readonly entries: Map<unknown, PyValue> = new SetEntries();
   /** A `frozenset`: hashable, no methods that change it; set operations on it give frozensets. */
   frozen = false;
 }

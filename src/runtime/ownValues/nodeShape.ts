@@ -1,5 +1,6 @@
 import { PyInstance, PyInt, PyList, PySet, PyTuple, type PyValue } from "../interpreter/objects";
 import { NpScalar } from "../modules/numpy/ndarray";
+import { setItems } from "../interpreter/setEntries";
 
 /**
  * How a program's own autograd class lays out a value: a numeric `data`, a numeric `grad`, and
@@ -58,7 +59,7 @@ export function numericValue(v: PyValue | undefined): number | null {
 /** The items of a tuple, list or set, or null for anything else. */
 export function collectionItems(v: PyValue | undefined): PyValue[] | null {
   if (v instanceof PyTuple || v instanceof PyList) return v.items;
-  if (v instanceof PySet) return [...v.entries.values()];
+  if (v instanceof PySet) return setItems(v);
   return null;
 }
 
