@@ -1,3 +1,4 @@
+import type { Scope } from "./interpreter/frameLocals";
 import { attributeDict } from "./interpreter/attributeDict";
 import { dictSet } from "./interpreter/collections";
 import { getAttribute } from "./interpreter/attributes";
@@ -80,9 +81,9 @@ export function makeIntrospectionBuiltins(rt: Runtime): Map<string, PyValue> {
     if (!frame) throw new PyError("SystemError", "no current frame");
     return frame;
   };
-  const snapshot = (vars: Map<string, PyValue>) => {
+  const snapshot = (vars: Scope) => {
     const d = new PyDict();
-    vars.forEach((v, k) => dictSet(d, k, v));
+    for (const [k, v] of vars) dictSet(d, k, v);
     return d;
   };
 
@@ -91,7 +92,7 @@ export function makeIntrospectionBuiltins(rt: Runtime): Map<string, PyValue> {
     "locals",
     new PyBuiltin("locals", () => {
       const frame = scope();
-      return frame.kind === "module" ? attributeDict(frame.vars) : snapshot(frame.vars);
+      return frame.kind === "module" ? attributeDict(frame.globals) : snapshot(frame.vars);
     }),
   );
   b.set(
@@ -99,7 +100,7 @@ export function makeIntrospectionBuiltins(rt: Runtime): Map<string, PyValue> {
     new PyBuiltin("vars", (args) => {
       if (args.length === 0) {
         const frame = scope();
-        return frame.kind === "module" ? attributeDict(frame.vars) : snapshot(frame.vars);
+        return frame.kind === "module" ? attributeDict(frame.globals) : snapshot(frame.vars);
       }
       if (args.length > 1) throw typeError(`vars expected at most 1 argument, got ${args.length}`);
       const x = args[0];

@@ -18,7 +18,7 @@ export function objectPlaces(interp: Interpreter): Map<PyInstance, string> {
       v.items.forEach((x, i) => visit(x, `${name}[${i}]`, depth, nested + 1));
     } else if (v instanceof PyInstance && !labels.has(v)) {
       labels.set(v, name);
-      if (depth > 0) for (const [k, a] of v.attrs) visit(a, `${name}.${k}`, depth - 1);
+      if (depth > 0) for (const [k, a] of v.attrEntries()) visit(a, `${name}.${k}`, depth - 1);
     }
   };
   for (const [name, v] of interp.globals) if (!name.startsWith("__")) visit(v, name, 1);

@@ -12,8 +12,9 @@ export function contiguousStrides(shape: readonly number[]): number[] {
 }
 
 export function numelOf(shape: readonly number[]): number {
+  // an index loop: a for-of over a frozen array (every 0-d tensor's shape) makes an iterator
   let n = 1;
-  for (const d of shape) n *= d;
+  for (let i = 0; i < shape.length; i++) n *= shape[i];
   return n;
 }
 

@@ -77,7 +77,7 @@ function onlyParameters(
   const ids = new Set(updated);
   for (const object of labels.keys()) {
     if (object.cls.lookup("forward") === undefined) continue;
-    for (const v of object.attrs.values()) if (v instanceof NdArray) ids.add(s.current(v).id);
+    for (const v of object.attrValues()) if (v instanceof NdArray) ids.add(s.current(v).id);
   }
   if (ids.size === 0) return;
   for (const node of trace.nodes)

@@ -28,8 +28,8 @@ export function returnOf(body: readonly Stmt[]): SourceSpan | null {
 
 /** The attribute of `self` that holds `target` (or a view of its memory). */
 export function attributeName(self: PyInstance, target: NdArray): string | null {
-  for (const [k, v] of self.attrs) if (v === target) return k;
-  for (const [k, v] of self.attrs) if (v instanceof NdArray && v.buffer === target.buffer) return k;
+  for (const [k, v] of self.attrEntries()) if (v === target) return k;
+  for (const [k, v] of self.attrEntries()) if (v instanceof NdArray && v.buffer === target.buffer) return k;
   return null;
 }
 

@@ -232,7 +232,7 @@ function setInstanceAttribute(rt: Runtime | null, obj: PyInstance, name: string,
     rt.call(descriptor.setter, [obj, value]);
     return;
   }
-  obj.attrs.set(name, value);
+  obj.setOwnAttr(name, value);
 }
 
 /** `obj.name = value` (`augmented`: `obj.name += value` and the like). */

@@ -1,13 +1,14 @@
 import { PyDict, PyTuple, type Kwargs, type PyFunction, type PyValue } from "./objects";
 import { typeError } from "./pyErrors";
 import { dictSet } from "./collections";
+import { FrameLocals, type LocalSlots, type Scope } from "./frameLocals";
 
 /**
  * Binds a call's arguments to a function's parameters as Python does — positionals in order,
  * then keywords by name, then defaults — with CPython's messages when they do not fit.
  */
-export function bindArguments(fn: PyFunction, args: PyValue[], kwargs: Kwargs): Map<string, PyValue> {
-  const vars = new Map<string, PyValue>();
+export function bindArguments(fn: PyFunction, args: PyValue[], kwargs: Kwargs, slots: LocalSlots): Scope {
+  const vars = new FrameLocals(slots);
   const params = fn.params;
   let positional = 0;
   let star: string | null = null;

@@ -1,3 +1,4 @@
+import type { Scope } from "./frameLocals";
 import type { PyFunction, PyValue } from "./objects";
 import { PyError } from "./pyErrors";
 
@@ -12,7 +13,8 @@ export type FrameKind = "module" | "function" | "class";
 export class Frame {
   constructor(
     readonly kind: FrameKind,
-    readonly vars: Map<string, PyValue>,
+    /** A module's or class's Map; a function call's FrameLocals (see frameLocals.ts). */
+    readonly vars: Scope,
     readonly localNames: Set<string> | null,
     readonly globalNames: Set<string> | null,
     /** The function frame a nested function or comprehension was defined in (classes are skipped). */

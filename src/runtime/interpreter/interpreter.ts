@@ -8,6 +8,7 @@ import { recordTensorsOn } from "../../engine/tensor/tensorIds";
 import type { Annotation, Expr, FunctionDef, NameExpr, Program, SourceSpan, Stmt } from "../../lang/ir";
 import { evalFormatString, formatValue } from "./formatting";
 import { bindArguments } from "./calls";
+import { LocalSlots } from "./frameLocals";
 import { dictSet, getItem, getIterator, iterate, setOf, toArray } from "./collections";
 import { CallRecorder } from "./callRecorder";
 import { Frame } from "./frame";
@@ -82,6 +83,8 @@ const enum Signal {
 interface ScopeNames {
   locals: Set<string>;
   globals: Set<string>;
+  /** The locals' slots in a call's FrameLocals: parameters first, as `locals` lists them. */
+  slots: LocalSlots;
 }
 
 /** What watches the program's calls (see Interpreter.callWatch); `enter` gives null for calls it ignores. */
@@ -354,10 +357,12 @@ export class Interpreter implements Runtime {
     let names = this.scopes.get(fn.body);
     if (!names) {
       const body = fn.body;
-      names =
-        body.k === "def"
-          ? { locals: new Set(body.locals), globals: new Set(body.globals) }
-          : { locals: new Set(fn.params.map((p) => p.name)), globals: new Set() };
+      const locals = body.k === "def" ? body.locals : fn.params.map((p) => p.name);
+      names = {
+        locals: new Set(locals),
+        globals: new Set(body.k === "def" ? body.globals : []),
+        slots: new LocalSlots(locals.filter((n) => n !== "")),
+      };
       this.scopes.set(fn.body, names);
     }
     return names;
@@ -373,7 +378,7 @@ export class Interpreter implements Runtime {
     const closure = fn.closure;
     const frame = new Frame(
       "function",
-      bindArguments(fn, args, kwargs),
+      bindArguments(fn, args, kwargs, names.slots),
       names.locals,
       names.globals,
       closure,

@@ -9,9 +9,11 @@ describe("liveRows", () => {
     const cls = new PyClass("float64", null, "numpy");
     const bare = new PyInstance(cls);
     const holder = new PyInstance(cls);
-    holder.attrs.set("v", new ValueRef(2));
+    holder.setOwnAttr("v", new ValueRef(2));
     const keep = liveRows([new PyList([bare, holder])], 4);
     expect(Array.from(keep!)).toEqual([0, 0, 1, 0]);
-    expect((bare as unknown as { ownAttrs: unknown }).ownAttrs).toBeNull();
+    expect((bare as unknown as { attrStore: unknown }).attrStore).toBeNull();
+    // and the walk reads the holder's attributes in their slots, without making them a Map
+    expect((holder as unknown as { attrStore: unknown }).attrStore).toBeInstanceOf(Array);
   });
 });

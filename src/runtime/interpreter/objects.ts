@@ -1,4 +1,6 @@
 import type { Expr, FunctionDef, Param } from "../../lang/ir";
+import { AttributeLayout } from "./attributeLayout";
+import { SetEntries } from "./setEntries";
 
 /**
  * The Python object model. Hot values stay cheap: a float is a JS number, a bool a JS boolean,
@@ -87,7 +89,7 @@ export class PyDict {
 
 /** A set, keyed like a dict; the order it iterates in is CPython's where that is knowable (see setOrder.ts). */
 export class PySet {
-  readonly entries = new Map<unknown, PyValue>();
+  readonly entries: Map<unknown, PyValue> = new SetEntries();
   /** A `frozenset`: hashable, no methods that change it; set operations on it give frozensets. */
   frozen = false;
 }
@@ -186,6 +188,11 @@ export class PyClass {
   readonly dict = new Map<string, PyValue>();
   /** Made by a `class` statement of the program (not by GradLens's own modules). */
   definedByProgram = false;
+  private layoutRoot: AttributeLayout | null = null;
+  /** The empty layout its instances' attributes start from (see attributeLayout.ts). */
+  get attributeLayout(): AttributeLayout {
+    return (this.layoutRoot ??= AttributeLayout.root());
+  }
   constructor(
     readonly name: string,
     readonly base: PyClass | null,
@@ -210,24 +217,87 @@ const NO_ATTRS: readonly PyValue[] = [];
 
 export class PyInstance {
   /**
-   * Made on first use: most instances a numpy loop makes (arrays, numpy scalars) never get an
-   * attribute of their own, and a Map each was a good part of what such a loop allocated.
+   * Its own attributes (its `__dict__`), made on first use: most instances a numpy loop makes
+   * (arrays, numpy scalars) never get one. While `attrLayout` is set they are an array of values in
+   * the layout's slots (see attributeLayout.ts); else a Map, or null for none yet.
    */
-  private ownAttrs: Map<string, PyValue> | null = null;
+  private attrStore: PyValue[] | Map<string, PyValue> | null = null;
+  private attrLayout: AttributeLayout | null = null;
 
-  /** The instance's own attributes (its `__dict__`). */
+  /** The instance's own attributes (its `__dict__`) as a Map, which they stay from then on. */
   get attrs(): Map<string, PyValue> {
-    return (this.ownAttrs ??= new Map<string, PyValue>());
+    const store = this.attrStore;
+    if (store instanceof Map) return store;
+    const map = this.attrLayout === null ? new Map<string, PyValue>() : this.attrLayout.toMap(store!);
+    this.attrLayout = null;
+    this.attrStore = map;
+    return map;
   }
 
-  /** The values of `attrs`, without making the Map for an instance that has none (a walk of all that is live). */
+  /** The values of its attributes, without making a Map (a walk of all that is live). */
   attrValues(): Iterable<PyValue> {
-    return this.ownAttrs === null ? NO_ATTRS : this.ownAttrs.values();
+    const store = this.attrStore;
+    if (store === null) return NO_ATTRS;
+    if (store instanceof Map) return store.values();
+    const n = this.attrLayout!.names.length;
+    return store.length === n ? store : store.slice(0, n);
   }
 
-  /** `attrs.get(name)` without making the Map for an instance that has none. */
+  /** Its attributes' names and values, without making a Map. */
+  *attrEntries(): Iterable<[string, PyValue]> {
+    const store = this.attrStore;
+    if (store === null) return;
+    if (store instanceof Map) {
+      yield* store;
+      return;
+    }
+    const names = this.attrLayout!.names;
+    for (let i = 0; i < names.length; i++) yield [names[i], store[i]];
+  }
+
+  /** How many attributes of its own it has. */
+  get attrCount(): number {
+    const store = this.attrStore;
+    if (store === null) return 0;
+    return store instanceof Map ? store.size : this.attrLayout!.names.length;
+  }
+
+  /** `attrs.get(name)` without making a Map. */
   ownAttr(name: string): PyValue | undefined {
-    return this.ownAttrs === null ? undefined : this.ownAttrs.get(name);
+    const layout = this.attrLayout;
+    if (layout !== null) {
+      const i = layout.index.get(name);
+      return i === undefined ? undefined : (this.attrStore as PyValue[])[i];
+    }
+    const store = this.attrStore;
+    return store === null ? undefined : (store as Map<string, PyValue>).get(name);
+  }
+
+  /** `attrs.set(name, value)` without making a Map. */
+  setOwnAttr(name: string, value: PyValue): void {
+    let layout = this.attrLayout;
+    if (layout === null) {
+      if (this.attrStore !== null) {
+        (this.attrStore as Map<string, PyValue>).set(name, value);
+        return;
+      }
+      layout = this.cls.attributeLayout;
+      this.attrStore = new Array<PyValue>(layout.expectedSize);
+    }
+    const slots = this.attrStore as PyValue[];
+    const i = layout.index.get(name);
+    if (i !== undefined) {
+      slots[i] = value;
+      return;
+    }
+    const next = layout.with(name);
+    if (next === null) {
+      this.attrLayout = layout;
+      this.attrs.set(name, value);
+      return;
+    }
+    slots[layout.names.length] = value;
+    this.attrLayout = next;
   }
 
   /** Its tape row when it is a value of the program's own autograd class (see ownValues.ts), else -1. */

@@ -1,5 +1,6 @@
 import { deterministicHash } from "../hashing";
 import type { PySet, PyValue } from "./objects";
+import { setItems } from "./setEntries";
 
 const MINSIZE = 8;
 const LINEAR_PROBES = 9;
@@ -14,7 +15,7 @@ const MASK64 = 2n ** 64n - 1n;
  * Replaying assumes the set only grew (a removal leaves a dummy slot that can move later items).
  */
 export function setIterationOrder(set: PySet): PyValue[] {
-  const items = [...set.entries.values()];
+  const items = setItems(set);
   if (items.length < 2) return items;
   const hashes: bigint[] = [];
   for (const item of items) {

@@ -1,5 +1,6 @@
 import { PyInstance, PyInt, PyList, PySet, PyTuple, type PyValue } from "../interpreter/objects";
 import { NpScalar } from "../modules/numpy/ndarray";
+import { setItems } from "../interpreter/setEntries";
 
 /**
  * How a program's own autograd class lays out a value: a numeric `data`, a numeric `grad`, and
@@ -58,7 +59,7 @@ export function numericValue(v: PyValue | undefined): number | null {
 /** The items of a tuple, list or set, or null for anything else. */
 export function collectionItems(v: PyValue | undefined): PyValue[] | null {
   if (v instanceof PyTuple || v instanceof PyList) return v.items;
-  if (v instanceof PySet) return [...v.entries.values()];
+  if (v instanceof PySet) return setItems(v);
   return null;
 }
 
@@ -72,14 +73,13 @@ export function nodeShape(
   known: NodeShape | undefined,
   isNode: (v: PyValue) => boolean,
 ): NodeShape | null {
-  const attrs = inst.attrs;
-  if (numericValue(attrs.get("data")) === null || numericValue(attrs.get("grad")) === null) return null;
-  if (known !== undefined && childrenOf(attrs.get(known.children), isNode) !== null) {
-    if (known.op === null || typeof attrs.get(known.op) === "string") return known;
+  if (numericValue(inst.ownAttr("data")) === null || numericValue(inst.ownAttr("grad")) === null) return null;
+  if (known !== undefined && childrenOf(inst.ownAttr(known.children), isNode) !== null) {
+    if (known.op === null || typeof inst.ownAttr(known.op) === "string") return known;
   }
   for (const children of CHILDREN_NAMES) {
-    if (childrenOf(attrs.get(children), isNode) === null) continue;
-    const op = OP_NAMES.find((name) => typeof attrs.get(name) === "string") ?? null;
+    if (childrenOf(inst.ownAttr(children), isNode) === null) continue;
+    const op = OP_NAMES.find((name) => typeof inst.ownAttr(name) === "string") ?? null;
     return { children, op };
   }
   return null;

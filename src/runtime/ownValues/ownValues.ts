@@ -196,7 +196,7 @@ export class OwnValues {
 
   /** A constructor call of a user class returned: registers the instance if it is a graph value. */
   constructed(inst: PyInstance, args: readonly PyValue[], kwargs: Kwargs): void {
-    if (inst.attrs.size < 3) return;
+    if (inst.attrCount < 3) return;
     const shape = nodeShape(inst, this.shapes.get(inst.cls), isNode);
     if (shape === null) return;
     if (!this.shapes.has(inst.cls)) this.recognise(inst.cls, shape);
@@ -306,24 +306,24 @@ export class OwnValues {
 
   private register(inst: PyInstance, shape: NodeShape, args: readonly PyValue[], kwargs: Kwargs): void {
     const tape = this.host.tape;
-    const dataValue = inst.attrs.get("data")!;
+    const dataValue = inst.ownAttr("data")!;
     const data = numericValue(dataValue)!;
     const isInt = dataValue instanceof PyInt;
-    const children = childrenOf(inst.attrs.get(shape.children), isNode)!;
+    const children = childrenOf(inst.ownAttr(shape.children), isNode)!;
     const operands = orderedOperands(children, args, kwargs);
-    const label = shape.op !== null ? (inst.attrs.get(shape.op) as string) : "";
+    const label = shape.op !== null ? (inst.ownAttr(shape.op) as string) : "";
     let row: number;
     if (operands.length === 0) {
       // a number an operator wrapped (`a * 2` makes `Value(2)` inside `__mul__`) is a constant
       row = tape.leaf(data, isInt, this.depth > 0);
       // a parameter moved by a gradient check or a training step (Tape.leafOverrides)
-      if (tape.data[row] !== data) inst.attrs.set("data", tape.data[row]);
+      if (tape.data[row] !== data) inst.setOwnAttr("data", tape.data[row]);
     } else {
       row = this.opRow(label, operands, data, isInt);
     }
     inst.nodeRow = row;
     this.noteRow(row, inst.cls);
-    const name = inst.attrs.get("label");
+    const name = inst.ownAttr("label");
     if (typeof name === "string" && name !== "") this.labels.set(row, name);
   }
 

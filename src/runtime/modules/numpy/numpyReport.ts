@@ -29,7 +29,7 @@ function attributeNames(
   };
   const object = (v: PyValue, prefix: string) => {
     if (!(v instanceof PyInstance) || v instanceof NdArray || v instanceof NpScalar) return;
-    for (const [k, a] of v.attrs) if (a instanceof NdArray) label(a, `${prefix}.${k}`);
+    for (const [k, a] of v.attrEntries()) if (a instanceof NdArray) label(a, `${prefix}.${k}`);
   };
   for (const [name, v] of interp.globals) {
     if (name.startsWith("__")) continue;
