@@ -18,6 +18,7 @@ import { TORCH_MODULES } from "./modules/torchModule";
 import { NUMPY_MODULES } from "./modules/numpy/numpyModule";
 import { SKLEARN_HINT, SKLEARN_MODULES } from "./modules/sklearn/sklearnModule";
 import { NO_FILES } from "./workspaceFiles";
+import { SCIPY_HINT } from "./modules/scipyModules";
 import { markModuleFunctions } from "./interpreter/liveRows";
 
 /** Makes a module for one run (a module written in TypeScript: `torch`, `torch.nn.functional`, …). */
@@ -48,7 +49,6 @@ const NOT_AVAILABLE = new Set(["torch"]);
 /** Frameworks GradLens does not run: still a ModuleNotFoundError, with a hint when nothing catches it. */
 const FRAMEWORKS = new Set([
   "pandas",
-  "scipy",
   "tensorflow",
   "keras",
   "jax",
@@ -146,6 +146,7 @@ export class BuiltinModules implements ModuleLoader {
     const top = name.split(".")[0];
     // the workspace's own modules were looked for first (runtime/files/workspaceModules.ts)
     if (top === "sklearn") error.hint = SKLEARN_HINT;
+    else if (top === "scipy") error.hint = SCIPY_HINT;
     else if (FRAMEWORKS.has(top)) error.hint = `GradLens does not run ${top}`;
     else if (!STDLIB_MODULES.has(top) && !registered.has(top))
       error.hint = "GradLens does not have this module";

@@ -1,11 +1,11 @@
-import { PyBuiltin, PyClass, PyFunction, PyInstance, PyModule } from "../interpreter/objects";
+import { PyBuiltin, PyClass, PyInstance, PyModule } from "../interpreter/objects";
 import { defineFunction } from "./native";
 
 /**
  * Jupyter's display helpers, which notebook code calls between the lines GradLens cares about:
  * `IPython.display` (`display`, `HTML`, `Image`, `Markdown`, `clear_output`, …) and
- * `ipywidgets`. They work but show nothing (GradLens has no notebook frontend to show rich
- * output in), so the program around them runs on.
+ * `ipywidgets` (ipywidgetsModule.ts). They work but show nothing (GradLens has no notebook
+ * frontend to show rich output in), so the program around them runs on.
  */
 
 /** The display object classes of IPython.display: they keep what they were given. */
@@ -52,92 +52,5 @@ export function makeIPythonDisplayModule(): PyModule {
     cls.dict.set("__repr__", new PyBuiltin("__repr__", () => `<IPython.core.display.${name} object>`));
     m.attrs.set(name, cls);
   }
-  return m;
-}
-
-/** Widget names programs import from ipywidgets. */
-const WIDGETS = [
-  "Widget",
-  "DOMWidget",
-  "IntSlider",
-  "FloatSlider",
-  "FloatLogSlider",
-  "IntRangeSlider",
-  "FloatRangeSlider",
-  "IntText",
-  "FloatText",
-  "BoundedIntText",
-  "BoundedFloatText",
-  "Text",
-  "Textarea",
-  "Label",
-  "HTML",
-  "HTMLMath",
-  "Button",
-  "Checkbox",
-  "ToggleButton",
-  "ToggleButtons",
-  "Dropdown",
-  "RadioButtons",
-  "Select",
-  "SelectMultiple",
-  "SelectionSlider",
-  "Play",
-  "Progress",
-  "IntProgress",
-  "FloatProgress",
-  "Output",
-  "Image",
-  "HBox",
-  "VBox",
-  "Box",
-  "GridBox",
-  "Tab",
-  "Accordion",
-  "Layout",
-  "ColorPicker",
-  "DatePicker",
-  "jslink",
-  "link",
-];
-
-/**
- * `ipywidgets`: widgets are objects that keep the keywords they were made with (`.value`,
- * `.description`) and answer any other attribute with an inert callable; `interact` and
- * `@interact` hand the function back without drawing anything.
- */
-export function makeIpywidgetsModule(): PyModule {
-  const m = new PyModule("ipywidgets");
-  const inert = new PyBuiltin("inert", () => null);
-  const widget: PyClass = new PyClass("Widget", null, "ipywidgets", (args, kwargs) => {
-    const w = new PyInstance(widget);
-    if (args.length > 0) w.attrs.set("children", args[0]);
-    kwargs?.forEach((v, k) => w.attrs.set(k, v));
-    return w;
-  });
-  widget.dict.set("__getattr__", new PyBuiltin("__getattr__", () => inert));
-  for (const name of WIDGETS) {
-    const cls: PyClass = new PyClass(name, widget, "ipywidgets", (args, kwargs) => {
-      const w = new PyInstance(cls);
-      if (args.length > 0)
-        w.attrs.set(name === "HBox" || name === "VBox" || name === "Box" ? "children" : "value", args[0]);
-      kwargs?.forEach((v, k) => w.attrs.set(k, v));
-      return w;
-    });
-    cls.dict.set("__getattr__", new PyBuiltin("__getattr__", () => inert));
-    cls.dict.set("__repr__", new PyBuiltin("__repr__", () => `${name}()`));
-    m.attrs.set(name, cls);
-  }
-  /** interact(f, …) or @interact(…): the function back, never called (nothing to draw it in). */
-  const interact = (name: string) =>
-    defineFunction(m, name, ([f]) => {
-      if (f instanceof PyFunction || f instanceof PyBuiltin) return f;
-      return new PyBuiltin(name, ([g]) => g ?? null);
-    });
-  interact("interact");
-  interact("interact_manual");
-  interact("interactive");
-  defineFunction(m, "fixed", ([x]) => x ?? null);
-  m.attrs.set("widgets", m);
   return m;
 }

@@ -10,7 +10,8 @@ import { makeCsvCoreModule } from "./csvCore";
 import { makeCsvModule } from "./csvModule";
 import { makeIoModule } from "./ioModule";
 import { makePathlibModule } from "./pathlibModule";
-import { makeIPythonDisplayModule, makeIPythonModule, makeIpywidgetsModule } from "./notebookDisplay";
+import { makeIPythonDisplayModule, makeIPythonModule } from "./notebookDisplay";
+import { makeIpywidgetsModule } from "./ipywidgetsModule";
 import { fillDisplay } from "./ipythonModule";
 import { makePprintModule } from "./pprintModule";
 import { makeStatisticsModule } from "./statisticsModule";
@@ -23,6 +24,7 @@ import { makeItertoolsModule } from "./itertoolsModule";
 import { makeOsModule } from "./osModule";
 import { makeSysModule } from "./sysModule";
 import { makeTypingModule } from "./typingModule";
+import { SCIPY_MODULES } from "./scipyModules";
 
 /** What the standard modules know of the run: the files it may look at and the program's name. */
 export interface ModuleContext {
@@ -90,5 +92,6 @@ export const STDLIB_MODULES = new Map<string, StdlibFactory>([
     },
   ],
   ["IPython.display", (_interp, _context, load) => load("IPython").attrs.get("display") as PyModule],
-  ["ipywidgets", () => makeIpywidgetsModule()],
+  ["ipywidgets", (interp) => makeIpywidgetsModule(interp)],
+  ...SCIPY_MODULES,
 ]);

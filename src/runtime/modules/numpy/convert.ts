@@ -220,7 +220,7 @@ export interface Operand {
 }
 
 /** numpy 2's result type of operands (NEP 50: arrays and numpy scalars strong, Python numbers weak). */
-export function operandsDtype(ops: readonly Operand[]): NpDtype {
+export function operandsDtype(ops: readonly Pick<Operand, "dtype" | "weak">[]): NpDtype {
   const strong: NpDtype[] = [];
   const weak: WeakKind[] = [];
   for (const o of ops) {

@@ -4,6 +4,7 @@ import { toArray } from "../../interpreter/collections";
 import {
   int,
   PyBuiltin,
+  PyClass,
   PyDict,
   PyInt,
   PyList,
@@ -23,6 +24,7 @@ import {
   axesArg,
   castTensor,
   dtypeArg,
+  DtypeObject,
   intOf,
   normalizeAxis,
   numberOf,
@@ -500,10 +502,14 @@ export function fillFunctions(s: NumpyState, m: PyModule): void {
   set("seterr", (_args, kwargs) => setErrorModes(s, kwargs));
   set("geterr", () => errorModes(s));
   set("result_type", (args) => {
-    const ops = args.map((v) => operandOf(s, v));
+    // a dtype or a scalar type (`np.float64`) counts as an array of that type
+    const ops = args.map((v) => {
+      const d = v instanceof DtypeObject || v instanceof PyClass ? dtypeArg(s, v) : undefined;
+      return d !== undefined ? { dtype: d, weak: null } : operandOf(s, v);
+    });
     if (ops.some((o) => o === null))
       throw typeError("result_type() arguments must be arrays, dtypes or numbers");
-    return s.dtypeObjects.get(operandsDtype(ops as Operand[]))!;
+    return s.dtypeObjects.get(operandsDtype(ops as Pick<Operand, "dtype" | "weak">[]))!;
   });
   set("can_cast", ([from, to]) => {
     const a = from instanceof NdArray || from instanceof NpScalar ? from.dtype : dtypeArg(s, from);
