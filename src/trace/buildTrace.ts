@@ -176,6 +176,7 @@ export function buildTrace(input: TraceInput): Trace {
     if (code === OpCode.Opaque) {
       // an op without a rule: its edges carry no local derivative, and no gradient flows back
       tape.operandsOf(row).forEach((from, operand) => {
+        if (nodeOfRow[from] < 0) return; // a thinned trace's operand of an operand: left out
         const edge: TraceEdge = {
           id: edges.length,
           from: nodeOfRow[from],
@@ -192,6 +193,8 @@ export function buildTrace(input: TraceInput): Trace {
       const rule = SCALAR_OPS[code];
       const operands = tape.b[row] >= 0 ? [tape.a[row], tape.b[row]] : [tape.a[row]];
       for (let operand = 0; operand < operands.length; operand++) {
+        // an operand of an operand in a thinned trace: the edge would lead to a node left out
+        if (nodeOfRow[operands[operand]] < 0) continue;
         const local = locals[operand][row];
         // a Value leaf on the root's path: the state of it its first reader there saw, for a gradient check
         const leafNode =

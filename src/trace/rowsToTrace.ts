@@ -36,7 +36,9 @@ export function rowsToTrace(
     recent--;
   }
   for (let row = size - 1; row >= 0; row--) {
-    if (!keep[row]) continue;
+    // only a row kept for itself brings its operands: an operand's own inputs stay out, or a
+    // runaway chain (`x = x * 1.0001` forever) would keep its whole history
+    if ((keep[row] & 1) === 0) continue;
     if (op[row] === OpCode.Opaque) for (const x of tape.operandsOf(row)) keep[x] |= 2;
     if (tape.a[row] >= 0) keep[tape.a[row]] |= 2; // an operand: kept, but its own inputs need not be
     if (tape.b[row] >= 0) keep[tape.b[row]] |= 2;
