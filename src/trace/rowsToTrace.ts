@@ -42,7 +42,7 @@ export function rowsToTrace(
   for (let row = 0; row < size; row++) if (op[row] !== OpCode.Tensor) scalars++;
   if (scalars <= limits.full) return null;
   const keep = new Uint8Array(size);
-  if (reaches) for (let row = 0; row < size; row++) keep[row] = reaches[row];
+  if (reaches) keepReached(keep, reaches, op, limits);
   for (const o of occurrences) if (o.node < size) keep[o.node] = 1;
   for (let row = size - 1, recent = limits.recent; row >= 0 && recent > 0; row--) {
     if (op[row] === OpCode.Tensor) continue;
@@ -60,6 +60,28 @@ export function rowsToTrace(
   const rows: number[] = [];
   for (let row = 0; row < size; row++) if (keep[row] && op[row] !== OpCode.Tensor) rows.push(row);
   return rows;
+}
+
+/**
+ * What the root depends on: all of it, unless that alone is past `limits.full` (one chain of
+ * hundreds of thousands of values that ends in backward()) — then its leaves (the parameters
+ * whose gradients the program is after) and the `limits.recent` latest of its operations.
+ */
+function keepReached(keep: Uint8Array, reaches: Uint8Array, op: Uint8Array, limits: TraceRowLimits): void {
+  let reached = 0;
+  for (let row = 0; row < keep.length; row++) reached += reaches[row] === 1 ? 1 : 0;
+  if (reached <= limits.full) {
+    for (let row = 0; row < keep.length; row++) keep[row] = reaches[row];
+    return;
+  }
+  for (let row = keep.length - 1, recent = limits.recent; row >= 0; row--) {
+    if (reaches[row] !== 1) continue;
+    if (op[row] === OpCode.Leaf) keep[row] = 1;
+    else if (recent > 0) {
+      keep[row] = 1;
+      recent--;
+    }
+  }
 }
 
 /** The tape row a trace node came from (its id, unless the trace was thinned or has tensor values). */

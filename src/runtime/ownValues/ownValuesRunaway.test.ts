@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { STOPPED_LIMITS } from "../../trace/rowsToTrace";
+import { RECENT_ROWS, STOPPED_LIMITS } from "../../trace/rowsToTrace";
 import { runProgram } from "../runProgram";
 import { ownClassSource } from "./testing/ownClassSource";
 
@@ -43,4 +43,32 @@ describe("a runaway loop of the program's own Value class", () => {
     const x = trace.nodes.filter((n) => n.names.includes("x")).at(-1)!;
     expect(x.data[0]).toBe((trace.variables.x as { data: number }).data);
   });
+
+  it("a chain of 225,000 values that ends in backward() keeps its latest part, with CPython's numbers", () => {
+    // the rows ∂x/∂w runs through are past FULL_TRACE_ROWS: the trace keeps the leaves and the latest
+    const program = `${CLASS}
+w = Value(0.5)
+x = Value(1.0)
+for i in range(45000):
+    x = x * 1.00001 + w * 0.000001
+x.backward()
+print(repr(x.data), repr(x.grad), repr(w.grad))
+`;
+    const trace = runProgram(program, { memoryBudgetMb: 256 });
+    expect(trace.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    // CPython 3.11: 1.5967240896646449 1.0 0.05683086568161458 — w.grad sums 45,000 terms in
+    // the order of micrograd's `_prev` sets (object addresses in CPython): equal within rounding
+    const [data, grad, wGrad] = trace.stdout.trim().split(" ").map(Number);
+    expect(data).toBe(1.5967240896646449);
+    expect(grad).toBe(1);
+    expect(wGrad).toBeCloseTo(0.05683086568161458, 14);
+    expect(trace.nodes.length).toBeLessThanOrEqual(RECENT_ROWS + 10);
+    expect(trace.omitted).toBeGreaterThan(150_000);
+    const w = trace.nodes.find((n) => n.names.includes("w"))!;
+    expect(w.grad?.[0]).toBe(wGrad);
+    expect(w.rootGrad![0]).toBeCloseTo(0.05683086568161458, 14);
+    const x = trace.nodes.filter((n) => n.names.includes("x")).at(-1)!;
+    expect(x.data[0]).toBe(data);
+    expect(x.rootGrad).toEqual([1]);
+  }, 60_000);
 });
