@@ -12,7 +12,7 @@ import type {
   TraceEdge,
   TraceNode,
 } from "./trace";
-import { rowsToTrace } from "./rowsToTrace";
+import { rowsToTrace, STOPPED_LIMITS } from "./rowsToTrace";
 import { tensorGraph, type TensorTraceInput } from "./tensorTrace";
 
 /** The tape's flag bit for "the exponent of `**` is a Python int" (see Tape.flags). */
@@ -57,6 +57,16 @@ export interface OwnTraceInput {
   check(row: number): OwnValueInfo["check"];
   /** An edge whose closure sent another contribution than the chain rule. */
   edge(row: number, operand: number): TraceEdge["mismatch"];
+}
+
+/** A run's step, time or memory budget stopped it (runErrors.ts's codes; a Python MemoryError). */
+function stoppedByBudget(d: TraceDiagnostic): boolean {
+  if (d.severity !== "error") return false;
+  return (
+    d.code === "budget" ||
+    d.code === "memory" ||
+    (d.code === "runtime" && d.message.startsWith("MemoryError"))
+  );
 }
 
 /** Source text of an expression on one line, shortened to about 40 characters. */
@@ -117,7 +127,8 @@ export function buildTrace(input: TraceInput): Trace {
     return e;
   };
   // A long run keeps only the scalar rows that matter (see rowsToTrace).
-  const kept = rowsToTrace(tape, rootGrads?.reaches ?? null, input.occurrences);
+  const limits = input.diagnostics.some(stoppedByBudget) ? STOPPED_LIMITS : undefined;
+  const kept = rowsToTrace(tape, rootGrads?.reaches ?? null, input.occurrences, limits);
   // One root per trace: when it is a Value, a tensor backward() from before is not its ∂root/∂x.
   const tensorInput =
     input.tensors && input.root !== null
@@ -176,6 +187,7 @@ export function buildTrace(input: TraceInput): Trace {
     if (code === OpCode.Opaque) {
       // an op without a rule: its edges carry no local derivative, and no gradient flows back
       tape.operandsOf(row).forEach((from, operand) => {
+        if (nodeOfRow[from] < 0) return; // a thinned trace's operand of an operand: left out
         const edge: TraceEdge = {
           id: edges.length,
           from: nodeOfRow[from],
@@ -192,6 +204,8 @@ export function buildTrace(input: TraceInput): Trace {
       const rule = SCALAR_OPS[code];
       const operands = tape.b[row] >= 0 ? [tape.a[row], tape.b[row]] : [tape.a[row]];
       for (let operand = 0; operand < operands.length; operand++) {
+        // an operand of an operand in a thinned trace: the edge would lead to a node left out
+        if (nodeOfRow[operands[operand]] < 0) continue;
         const local = locals[operand][row];
         // a Value leaf on the root's path: the state of it its first reader there saw, for a gradient check
         const leafNode =
