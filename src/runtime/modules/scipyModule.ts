@@ -151,25 +151,27 @@ def softmax(x, axis=None):
     return shifted / np.sum(shifted, axis=axis, keepdims=True)
 
 
-def log_softmax(x, axis=None):
-    x = np.asarray(x)
+def _finite_max(x, axis):
+    # The largest value along axis, or 0 where it is infinite or NaN, so that subtracting it
+    # keeps exp from overflowing without turning an all -inf slice into NaN.
     top = np.amax(x, axis=axis, keepdims=True)
     if top.ndim > 0:
         top[~np.isfinite(top)] = 0
     elif not np.isfinite(top):
         top = 0
-    shifted = x - top
+    return top
+
+
+def log_softmax(x, axis=None):
+    x = np.asarray(x)
+    shifted = x - _finite_max(x, axis)
     with np.errstate(divide="ignore"):
         return shifted - np.log(np.sum(np.exp(shifted), axis=axis, keepdims=True))
 
 
 def logsumexp(a, axis=None, keepdims=False):
     a = np.asarray(a)
-    top = np.amax(a, axis=axis, keepdims=True)
-    if top.ndim > 0:
-        top[~np.isfinite(top)] = 0
-    elif not np.isfinite(top):
-        top = 0
+    top = _finite_max(a, axis)
     with np.errstate(divide="ignore"):
         out = np.log(np.sum(np.exp(a - top), axis=axis, keepdims=keepdims))
     if not keepdims:
