@@ -1,5 +1,4 @@
-import { parsePython } from "../../lang/python/parsePython";
-import type { Program } from "../../lang/ir";
+import { libraryProgram } from "./libraryProgram";
 import type { Interpreter } from "../interpreter/interpreter";
 import { PyModule } from "../interpreter/objects";
 
@@ -424,17 +423,10 @@ class PosixPath(Path):
     pass
 `;
 
-let program: Program | null = null;
-
 export function makePathlibModule(interp: Interpreter, load: (name: string) => PyModule): PyModule {
   load("os");
-  if (program === null) {
-    const parsed = parsePython(PATHLIB_SOURCE, { isLibrary: true });
-    if (!parsed.program) throw new Error("pathlib's source does not parse");
-    program = parsed.program;
-  }
   const m = new PyModule("pathlib");
-  for (const [k, v] of interp.runLibraryModule(program, "pathlib"))
+  for (const [k, v] of interp.runLibraryModule(libraryProgram("pathlib", PATHLIB_SOURCE), "pathlib"))
     if (!k.startsWith("__") && k !== "os") m.attrs.set(k, v);
   return m;
 }

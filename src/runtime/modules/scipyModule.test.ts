@@ -65,7 +65,7 @@ print(p.dtype, p.shape, p[[0, 40, 99]].tolist())
         .diagnostics.filter((d) => d.severity === "error")
         .map((d) => d.message);
     expect(run("import scipy.optimize\n")).toEqual([
-      "ModuleNotFoundError: No module named 'scipy.optimize' (GradLens has only scipy.stats.norm and scipy.special's expit, logit, softmax and logsumexp)",
+      "ModuleNotFoundError: No module named 'scipy.optimize' (GradLens has only scipy.stats.norm and scipy.special's expit, logit, softmax, log_softmax and logsumexp)",
     ]);
     expect(run("import scipy.stats as st\nst.t.pdf(0.5, 3)\n")).toEqual([
       "AttributeError: GradLens's scipy.stats has only norm, not 't'",

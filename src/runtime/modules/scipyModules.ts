@@ -1,28 +1,18 @@
-import { parsePython } from "../../lang/python/parsePython";
-import type { Program } from "../../lang/ir";
 import { PyBuiltin, PyModule } from "../interpreter/objects";
 import { PyError } from "../interpreter/pyErrors";
 import type { Interpreter } from "../interpreter/interpreter";
 import { SCIPY_SPECIAL_SOURCE, SCIPY_STATS_SOURCE } from "./scipyModule";
 import type { StdlibFactory } from "./stdlib";
+import { libraryProgram } from "./libraryProgram";
 
 /** What a program is told when it reaches for a part of SciPy GradLens does not have. */
 export const SCIPY_HINT =
-  "GradLens has only scipy.stats.norm and scipy.special's expit, logit, softmax and logsumexp";
+  "GradLens has only scipy.stats.norm and scipy.special's expit, logit, softmax, log_softmax and logsumexp";
 
-const programs = new Map<string, Program>();
-
-/** A module written in Python (parsed once per process), run as library code for this run. */
+/** A module written in Python, run as library code for this run. */
 function sourceModule(interp: Interpreter, name: string, source: string): PyModule {
-  let program = programs.get(name);
-  if (!program) {
-    const parsed = parsePython(source, { isLibrary: true });
-    if (!parsed.program) throw new Error(`${name} source does not parse`);
-    program = parsed.program;
-    programs.set(name, program);
-  }
   const module = new PyModule(name);
-  const globals = interp.runLibraryModule(program, name);
+  const globals = interp.runLibraryModule(libraryProgram(name, source), name);
   // the module's own __getattr__ (PEP 562) names what GradLens lacks
   for (const [k, v] of globals) if (!k.startsWith("__") || k === "__getattr__") module.attrs.set(k, v);
   return module;

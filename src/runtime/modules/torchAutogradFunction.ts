@@ -1,10 +1,9 @@
 import * as T from "../../engine/tensor/index";
-import { parsePython } from "../../lang/python/parsePython";
-import type { Program } from "../../lang/ir";
 import { PyBuiltin, PyTuple, type PyModule, type PyValue } from "../interpreter/objects";
 import { PyError, typeError, UnsupportedError } from "../interpreter/pyErrors";
 import { typeName } from "../interpreter/stringify";
 import { customFunctionNodes, TensorObject, type TorchState } from "./torchState";
+import { libraryProgram } from "./libraryProgram";
 
 /**
  * `torch.autograd.Function`: a program's own operation with a hand-written backward. `apply`
@@ -50,17 +49,6 @@ class Function:
             output = cls.forward(ctx, *args, **kwargs)
         return _function_node(cls.__name__, ctx, cls.backward, args, output)
 `;
-
-let program: Program | null = null;
-
-function functionProgram(): Program {
-  if (!program) {
-    const parsed = parsePython(FUNCTION_SOURCE, { isLibrary: true });
-    if (!parsed.program) throw new Error("torch.autograd.Function source does not parse");
-    program = parsed.program;
-  }
-  return program;
-}
 
 /** `_function_node(name, ctx, backward, args, output)`: the graph node for one `apply`. */
 function functionNode(s: TorchState) {
@@ -120,7 +108,10 @@ function gradientAt(v: PyValue, index: number, input: T.Tensor, backwardName: st
 
 /** Adds `Function` and `FunctionCtx` to `torch.autograd` (and `torch.autograd.function`). */
 export function fillFunction(s: TorchState, autograd: PyModule, torch: PyModule): void {
-  const globals = s.interp.runLibraryModule(functionProgram(), "torch.autograd.function");
+  const globals = s.interp.runLibraryModule(
+    libraryProgram("torch.autograd.function", FUNCTION_SOURCE),
+    "torch.autograd.function",
+  );
   globals.set("torch", torch);
   globals.set("_function_node", functionNode(s));
   for (const name of ["Function", "FunctionCtx"]) autograd.attrs.set(name, globals.get(name)!);

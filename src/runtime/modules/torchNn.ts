@@ -1,5 +1,4 @@
-import { parsePython } from "../../lang/python/parsePython";
-import type { Program } from "../../lang/ir";
+import { libraryProgram } from "./libraryProgram";
 import { PyBuiltin, PyDict, PyInstance, PyList, PyTuple, type PyModule } from "../interpreter/objects";
 import { typeError } from "../interpreter/pyErrors";
 import { toArguments } from "./torchDevice";
@@ -365,17 +364,6 @@ class CrossEntropyLoss(_Loss):
         return F.cross_entropy(input, target, weight=self.weight, ignore_index=self.ignore_index, reduction=self.reduction, label_smoothing=self.label_smoothing)
 `;
 
-let program: Program | null = null;
-
-function nnProgram(): Program {
-  if (!program) {
-    const parsed = parsePython(TORCH_NN_SOURCE + TORCH_NN_LAYERS_SOURCE, { isLibrary: true });
-    if (!parsed.program) throw new Error("torch.nn source does not parse");
-    program = parsed.program;
-  }
-  return program;
-}
-
 /** `_members(obj)`: an instance's attributes in assignment order (PyTorch's registration order). */
 const members = new PyBuiltin("_members", ([obj]) => {
   if (!(obj instanceof PyInstance)) throw typeError("_members() expects an object");
@@ -401,7 +389,10 @@ export function fillNn(
   functional: PyModule,
   init: PyModule,
 ): void {
-  const globals = s.interp.runLibraryModule(nnProgram(), "torch.nn");
+  const globals = s.interp.runLibraryModule(
+    libraryProgram("torch.nn", TORCH_NN_SOURCE + TORCH_NN_LAYERS_SOURCE),
+    "torch.nn",
+  );
   // The classes look these names up when called, in the globals they were defined in; set them
   // now (importing `torch` from inside would re-enter the module being made).
   globals.set("torch", torch);
