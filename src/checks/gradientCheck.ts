@@ -5,6 +5,7 @@ import { nodeLabel } from "../trace/naming";
 import { nodeOfRow, rowOf } from "../trace/rowsToTrace";
 import type { Trace, TraceNode } from "../trace/trace";
 import { elementName, multiIndex, parametersOf, sampleElements } from "./checkedElements";
+import { programErrorMessage } from "../runtime/programErrorMessage";
 
 /**
  * PyTorch's gradcheck defaults (torch.autograd.gradcheck: eps 1e-6, atol 1e-5, rtol 1e-3, made
@@ -92,7 +93,7 @@ export function checkGradients(
     message: null,
   };
   let base = runProgram(source, options);
-  if (!base.ok) return { ...report, message: t("run.programError") };
+  if (!base.ok) return { ...report, message: programErrorMessage(t, base, source) };
   if (base.root === null) return { ...report, message: t("check.noBackward") };
   const rootRow = rowOf(base.nodes[base.root]);
   if (base.nodes[base.root].data.length !== 1)

@@ -259,7 +259,10 @@ function wireUp(context: vscode.ExtensionContext): Omit<GradLensApi, "activation
     vscode.commands.registerCommand(
       "gradlens.exportGraph",
       async (format?: ExportFormat, target?: vscode.Uri) => {
-        const result = shown && runs.result(shown.uri);
+        // the program in the editor, as the other commands do; the panel follows it for the picture
+        const document = programIn(vscode.window.activeTextEditor) ?? shown;
+        if (document && document !== shown) track(document);
+        const result = document && runs.result(document.uri);
         if (!result) {
           void vscode.window.showInformationMessage(
             vscode.l10n.t(
@@ -307,13 +310,13 @@ function wireUp(context: vscode.ExtensionContext): Omit<GradLensApi, "activation
       if (isProgram(e.document) && e.contentChanges.length > 0 && readSettings().liveRun) {
         runs.schedule(e.document);
       } else if (!isProgram(e.document) && runs.result(e.document.uri)) {
-        runs.forget(e.document.uri); // it no longer imports gradlens: nothing of ours to show
+        runs.forget(e.document.uri, e.document); // it no longer imports gradlens: nothing of ours to show
       }
     }),
     vscode.workspace.onDidOpenTextDocument((document) => {
       if (isProgram(document) && document.uri.scheme !== "git") runs.runNow(document);
     }),
-    vscode.workspace.onDidCloseTextDocument((document) => runs.forget(document.uri)),
+    vscode.workspace.onDidCloseTextDocument((document) => runs.forget(document.uri, document)),
     vscode.window.onDidChangeActiveTextEditor((editor) => {
       markJsProgram(editor);
       if (editor && !isProgram(editor.document)) statusBar.hide();
@@ -359,7 +362,12 @@ function wireUp(context: vscode.ExtensionContext): Omit<GradLensApi, "activation
 
 /** The document a command is for: the one a code lens names, else the active program editor's, else the shown one. */
 async function documentFor(uri: vscode.Uri | undefined, shown: vscode.TextDocument | undefined) {
-  if (uri instanceof vscode.Uri) return vscode.workspace.openTextDocument(uri);
+  if (uri instanceof vscode.Uri) {
+    // An untitled name is given again once its document closes: the one in the editor is meant.
+    const active = vscode.window.activeTextEditor?.document;
+    if (active && !active.isClosed && active.uri.toString() === uri.toString()) return active;
+    return vscode.workspace.openTextDocument(uri);
+  }
   return programIn(vscode.window.activeTextEditor) ?? shown;
 }
 

@@ -149,8 +149,8 @@ export class NotebookRunController extends RunController {
     if (found) this.scheduleNotebook(found.notebook, this.lookedAt(found.notebook, found.index));
   }
 
-  override forget(uri: vscode.Uri): void {
-    if (uri.scheme !== CELL_SCHEME) return super.forget(uri);
+  override forget(uri: vscode.Uri, document?: vscode.TextDocument): void {
+    if (uri.scheme !== CELL_SCHEME) return super.forget(uri, document);
     this.cellResults.delete(uri.toString());
     this.cellGraphs.delete(uri.toString());
     this.cellFolds.delete(uri.toString());

@@ -41,6 +41,11 @@ export class RunController implements vscode.Disposable {
   private readonly results = new Map<string, DocumentResult>();
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly queue = new Map<string, vscode.TextDocument>();
+  /**
+   * The document each name was last run for. An untitled name is given again once its document
+   * closes, and that document's late events (its revert, its close) must not clear the new one's.
+   */
+  private readonly owners = new Map<string, vscode.TextDocument>();
   /** Per document, the folds of its graph the user opened or closed. */
   private readonly folds = new Map<string, FoldChoices>();
   /** Per document, the top-level name the user chose to differentiate (Choose Output to Differentiate). */
@@ -81,6 +86,7 @@ export class RunController implements vscode.Disposable {
 
   /** Runs the document after the live-run delay (restarted by every call). */
   schedule(document: vscode.TextDocument): void {
+    if (document.isClosed) return;
     const key = document.uri.toString();
     clearTimeout(this.timers.get(key));
     this.timers.set(
@@ -94,7 +100,9 @@ export class RunController implements vscode.Disposable {
 
   /** Queues the document to run as soon as the worker is free (now, if it is). */
   runNow(document: vscode.TextDocument): void {
+    if (document.isClosed) return; // its name may be another document's now
     const key = document.uri.toString();
+    this.owners.set(key, document);
     clearTimeout(this.timers.get(key));
     this.timers.delete(key);
     this.queue.set(key, document);
@@ -150,12 +158,19 @@ export class RunController implements vscode.Disposable {
     return new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 
-  forget(uri: vscode.Uri): void {
+  /** Clears what GradLens keeps for a document (`document`: only while that one still holds the name). */
+  forget(uri: vscode.Uri, document?: vscode.TextDocument): void {
     const key = uri.toString();
+    const owner = this.owners.get(key);
+    if (document !== undefined && owner !== undefined && owner !== document) return;
+    this.owners.delete(key);
     clearTimeout(this.timers.get(key));
     this.timers.delete(key);
     this.queue.delete(key);
     this.results.delete(key);
+    // an untitled document's name is given again to the next one: nothing of this one may stay
+    this.outputNames.delete(key);
+    this.folds.delete(key);
     this.diagnostics.delete(uri);
     this.inputs.delete(key);
     this.files.diagnostics.forget(key);
@@ -207,6 +222,8 @@ export class RunController implements vscode.Disposable {
   }
 
   private apply(document: vscode.TextDocument, version: number, outcome: RunOutcome): void {
+    // closed while it ran: forget() has cleared it, and a new document may have its name now
+    if (document.isClosed) return;
     const key = document.uri.toString();
     const previous = this.results.get(key);
     if (outcome.kind === "stopped") {

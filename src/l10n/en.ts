@@ -149,6 +149,8 @@ export const en = {
 
   // Train….
   "run.programError": "The program stops on an error; fix it first.",
+  "run.programErrorAt": "The program stops on an error at line {0}: {1} Fix it first.",
+  "run.programErrorWith": "The program stops on an error: {0} Fix it first.",
   "train.noBackward": "Nothing to train: the program never calls .backward() on a scalar.",
   "train.noLeaf": "No scalar leaf reaches the loss, so there is nothing to train.",
   "train.notFinite":

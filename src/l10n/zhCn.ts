@@ -125,6 +125,8 @@ export const zhCn: Catalog = {
   "check.runFailed": "运行失败：{0}",
 
   "run.programError": "程序因错误而停止；请先修复它。",
+  "run.programErrorAt": "程序在第 {0} 行因错误而停止：{1} 请先修复它。",
+  "run.programErrorWith": "程序因错误而停止：{0} 请先修复它。",
   "train.noBackward": "没有可训练的内容：程序从未对标量调用 .backward()。",
   "train.noLeaf": "没有标量叶子值能影响到损失，因此没有可训练的内容。",
   "train.notFinite": "在第 {0} 步停止：损失或某个梯度不是有限值（请尝试更小的学习率）。",

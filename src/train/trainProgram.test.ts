@@ -35,6 +35,15 @@ describe("trainProgram", () => {
     expect(r.final?.trace.nodes[0].data[0]).toBeCloseTo(1.492, 12);
   });
 
+  it("names the program's own error and its line when the program does not run", () => {
+    const broken = source.replace("loss = (w * x - 3) ** 2", "loss = (w * y - 3) ** 2");
+    const r = trainProgram(broken, {}, { optimizer: "sgd", lr: 0.1, steps: 3 }).next();
+    expect(r.done).toBe(true);
+    expect((r.value as { message: string }).message).toBe(
+      "The program stops on an error at line 4: NameError: name 'y' is not defined. Fix it first.",
+    );
+  });
+
   it("uses momentum and Adam", () => {
     const momentum = train({ optimizer: "momentum", lr: 0.01, steps: 2 });
     // step 1: buf = g = -8, w = 0.5 + 0.08 = 0.58; step 2: g = 4(1.16 − 3) = −7.36, buf = 0.9·(−8) − 7.36 = −14.56, w = 0.7256

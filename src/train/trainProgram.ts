@@ -7,6 +7,7 @@ import { runProgram } from "../runtime/runProgram";
 import { nodeLabel } from "../trace/naming";
 import type { Trace } from "../trace/trace";
 import { nodeOfRow, rowOf } from "../trace/rowsToTrace";
+import { programErrorMessage } from "../runtime/programErrorMessage";
 
 export type OptimizerKind = "sgd" | "momentum" | "adam";
 
@@ -58,7 +59,7 @@ export function* trainProgram(
   const t = messages(locale);
   const first = runProgram(source, options);
   const result: TrainResult = { losses: [], parameters: [], message: null };
-  if (!first.ok) return { ...result, message: t("run.programError") };
+  if (!first.ok) return { ...result, message: programErrorMessage(t, first, source) };
   if (first.root === null || first.nodes[first.root].data.length !== 1) {
     return { ...result, message: t("train.noBackward") };
   }

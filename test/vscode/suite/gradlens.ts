@@ -40,3 +40,17 @@ export async function api(): Promise<GradLensApi> {
   assert.ok(exported, "GradLens exports its test API (is GRADLENS_TEST_API=1 set by the harness?)");
   return exported;
 }
+
+/**
+ * Closes every editor without the save dialog an unsaved untitled document would ask for (in a
+ * smoke-test host the dialog is answered for us, and an editor it kept open can become active
+ * again in the middle of the next test).
+ */
+export async function closeAllEditorsUnsaved(): Promise<void> {
+  for (let i = 0; i < 50 && vscode.window.activeTextEditor; i++)
+    await vscode.commands.executeCommand("workbench.action.revertAndCloseActiveEditor");
+  await vscode.commands.executeCommand("workbench.action.closeAllEditors");
+  // The next untitled document may get a closed one's name: wait until this host has let go of
+  // them, so a command given that name cannot find the old document.
+  for (let i = 0; i < 50 && vscode.workspace.textDocuments.some((d) => d.isUntitled); i++) await sleep(100);
+}
