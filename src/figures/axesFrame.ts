@@ -4,7 +4,7 @@ import type { AxesSpec, Scale } from "./figureSpec";
 /**
  * Where an axes sits on the page and how its data coordinates map there: the box in points
  * (SVG coordinates: y down), shrunk to the data's aspect when one is asked for (anchored at
- * the centre, as matplotlib's `apply_aspect` does), and the view limits.
+ * the centre as matplotlib's `apply_aspect` does, or where `anchor` says), and the view limits.
  */
 export interface AxesFrame {
   left: number;
@@ -54,12 +54,13 @@ export function axesFrame(axes: AxesSpec, pageWidth: number, pageHeight: number)
     const ratio = (dy / dx) * axes.aspect;
     if (Number.isFinite(ratio) && ratio > 0) {
       const boxH = width * ratio;
+      const [ax, ay] = axes.anchor ?? [0.5, 0.5];
       if (boxH <= height) {
-        top += (height - boxH) / 2;
+        top += (height - boxH) * (1 - ay);
         height = boxH;
       } else {
         const boxW = height / ratio;
-        left += (width - boxW) / 2;
+        left += (width - boxW) * ax;
         width = boxW;
       }
     }

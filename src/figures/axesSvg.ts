@@ -208,15 +208,21 @@ function decorations(
   const ticks: string[] = [];
   const minor: string[] = [];
   for (const t of xt.locs) ticks.push(line(frame.px(t), bottom, frame.px(t), bottom + TICK));
-  for (const t of yt.locs) ticks.push(line(left - TICK, frame.py(t), left, frame.py(t)));
+  // a colorbar's axis is on the right: ticks point right, labels and the axis label follow them
+  const onRight = axes.y.side === "right";
+  const yEdge = onRight ? right : left;
+  const out1 = onRight ? 1 : -1;
+  for (const t of yt.locs) ticks.push(line(yEdge + out1 * TICK, frame.py(t), yEdge, frame.py(t)));
   for (const t of xt.minor) minor.push(line(frame.px(t), bottom, frame.px(t), bottom + 2));
-  for (const t of yt.minor) minor.push(line(left - 2, frame.py(t), left, frame.py(t)));
+  for (const t of yt.minor) minor.push(line(yEdge + out1 * 2, frame.py(t), yEdge, frame.py(t)));
   if (ticks.length > 0) out.push(svg("path", { d: ticks.join(""), stroke: "#000000", "stroke-width": 0.8 }));
   if (minor.length > 0) out.push(svg("path", { d: minor.join(""), stroke: "#000000", "stroke-width": 0.6 }));
 
   const style = { size: fs, color: BLACK };
   let xLabelsBottom = bottom + TICK + TICK_PAD;
-  let yLabelsLeft = left - TICK - TICK_PAD;
+  const yLabelsAt = yEdge + out1 * (TICK + TICK_PAD);
+  // the tick labels' outer edge: the axis label goes beyond it
+  let yLabelsOuter = yLabelsAt;
   const xRotation = axes.x.tickRotation;
   xt.locs.forEach((t, i) => {
     const at = { ha: "center", va: "top", rotation: xRotation } as const;
@@ -229,21 +235,30 @@ function decorations(
     );
   });
   yt.locs.forEach((t, i) => {
-    const at = { ha: "right", va: "center_baseline", rotation: axes.y.tickRotation } as const;
-    const node = textSvg(yt.labels[i], left - TICK - TICK_PAD, frame.py(t), style, at, extent);
+    const at = {
+      ha: onRight ? "left" : "right",
+      va: "center_baseline",
+      rotation: axes.y.tickRotation,
+    } as const;
+    const node = textSvg(yt.labels[i], yLabelsAt, frame.py(t), style, at, extent);
     if (!node) return;
     out.push(node);
-    yLabelsLeft = Math.min(
-      yLabelsLeft,
-      textBounds(yt.labels[i], left - TICK - TICK_PAD, frame.py(t), fs, at).left,
-    );
+    const bounds = textBounds(yt.labels[i], yLabelsAt, frame.py(t), fs, at);
+    yLabelsOuter = onRight ? Math.max(yLabelsOuter, bounds.right) : Math.min(yLabelsOuter, bounds.left);
   });
   const xOffset = textSvg(xt.offsetText, right, xLabelsBottom + 1, style, { ha: "right", va: "top" }, extent);
   if (xOffset) {
     out.push(xOffset);
     xLabelsBottom += 0.968 * fs + 1;
   }
-  const yOffset = textSvg(yt.offsetText, left, top - 4, style, { ha: "left", va: "baseline" }, extent);
+  const yOffset = textSvg(
+    yt.offsetText,
+    yEdge,
+    top - 4,
+    style,
+    { ha: onRight ? "right" : "left", va: "baseline" },
+    extent,
+  );
   if (yOffset) out.push(yOffset);
   const labelStyle = (spec: AxisSpec) => ({
     size: spec.labelStyle?.size ?? fs,
@@ -261,10 +276,10 @@ function decorations(
   if (xlabel) out.push(xlabel);
   const ylabel = textSvg(
     axes.y.label,
-    yLabelsLeft - LABEL_PAD,
+    yLabelsOuter + out1 * LABEL_PAD,
     top + height / 2,
     labelStyle(axes.y),
-    { ha: "center", va: "bottom", rotation: 90, rotationMode: "anchor" },
+    { ha: "center", va: onRight ? "top" : "bottom", rotation: 90, rotationMode: "anchor" },
     extent,
   );
   if (ylabel) out.push(ylabel);

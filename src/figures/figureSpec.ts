@@ -35,6 +35,8 @@ export interface AxisSpec {
   labelStyle: TextStyleSpec | null;
   /** Tick labels turned by this many degrees (`xticks(rotation=90)`). */
   tickRotation: number;
+  /** A y axis with its ticks and label on the right (a colorbar's); absent: the left. */
+  side?: "right";
 }
 
 /** A font size (null: the default for its place), colour and weight set by the program. */
@@ -57,6 +59,8 @@ export interface AxesSpec {
   aspect: "auto" | number;
   /** How an aspect is kept: by shrinking the box (`imshow`), or by widening the limits (`axis('equal')`). */
   adjustable: "box" | "datalim";
+  /** Where a box shrunk to its aspect sits in its position (fractions from the left and bottom); absent: the centre. */
+  anchor?: [number, number];
   titleStyle: TextStyleSpec | null;
   /** The grid's look when the program set it (`grid(color=..., linestyle=...)`). */
   gridStyle: { color: Rgba; width: number; style: LineStyle } | null;

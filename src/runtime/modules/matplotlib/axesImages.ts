@@ -9,6 +9,7 @@ import type { AxesMethod } from "./axesPlotting";
 import { intArgument, Keywords, numberArg, stringArg, textArg } from "./keywordArgs";
 import { matrix, numberArray, shapeText, tensorBehind } from "./plotData";
 import { ArtistObject, type PlotState } from "./plotState";
+import { noteMappable, type ScalarMappable } from "./colorbar";
 import { alphaArg, colormapArg, colourArg } from "./styleArgs";
 
 /**
@@ -79,6 +80,7 @@ export const imshow: AxesMethod = (ps, ax, args, kwargs) => {
   chargeArray(rows * cols * 4);
   const pixels = new Uint8Array(rows * cols * 4);
   const byte = (v: number) => Math.round(Math.min(1, Math.max(0, v)) * 255);
+  let scale: ScalarMappable | null = null;
   if (shape.length === 2) {
     const map = colormapArg(
       cmapArg,
@@ -87,6 +89,7 @@ export const imshow: AxesMethod = (ps, ax, args, kwargs) => {
     const [lo0, hi0] = finiteRange(data.values);
     const lo = vminArg ?? lo0;
     const hi = vmaxArg ?? hi0;
+    scale = { map, lo, hi, alpha, bands: null };
     data.values.forEach((v, k) => {
       const c = withAlpha(map.at(normalise(v, lo, hi)), Number.isNaN(v) ? 0 : alpha);
       pixels.set([byte(c[0]), byte(c[1]), byte(c[2]), byte(c[3])], k * 4);
@@ -129,6 +132,7 @@ export const imshow: AxesMethod = (ps, ax, args, kwargs) => {
   if (extentArg === undefined || extentArg === null) ax.spec.y.inverted = origin === "upper";
   const obj = new ArtistObject(ps.classes.image, artist, ax);
   ax.handles.set(artist, obj);
+  if (scale !== null) noteMappable(ps, ax, artist, scale);
   ps.touch(ax.figure);
   return obj;
 };
@@ -219,6 +223,7 @@ export function contour(filled: boolean): AxesMethod {
       if (!(levels[i] > levels[i - 1])) throw valueError("Contour levels must be increasing");
     const layers = filled ? levels.slice(1).map((l, i) => 0.5 * (levels[i] + l)) : levels;
     let colors: Rgba[];
+    let scale: ScalarMappable | null = null;
     if (colorsArg !== undefined && colorsArg !== null) {
       const list =
         colorsArg instanceof PyList || colorsArg instanceof PyTuple
@@ -232,7 +237,14 @@ export function contour(filled: boolean): AxesMethod {
       const lo = vminArg ?? levels[0];
       const hi = vmaxArg ?? levels[levels.length - 1];
       colors = layers.map((l) => withAlpha(map.at(normalise(l, lo, hi)), alpha));
+      scale = { map, lo, hi, alpha, bands: null };
     }
+    // a filled set's colorbar shows its bands, whatever coloured them
+    if (filled)
+      scale = {
+        ...(scale ?? { map: colormapArg(undefined), lo: levels[0], hi: levels[levels.length - 1], alpha }),
+        bands: { levels, colors },
+      };
     const artist: ContourArtist = {
       kind: "contour",
       filled,
@@ -250,6 +262,7 @@ export function contour(filled: boolean): AxesMethod {
     ax.spec.artists.push(artist);
     const obj = new ArtistObject(ps.classes.contourSet, artist, ax);
     ax.handles.set(artist, obj);
+    if (scale !== null) noteMappable(ps, ax, artist, scale);
     ps.touch(ax.figure);
     return obj;
   };

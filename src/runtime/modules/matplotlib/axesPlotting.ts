@@ -7,6 +7,7 @@ import { typeError, UnsupportedError, valueError } from "../../interpreter/pyErr
 import { Keywords, numberArg, textArg } from "./keywordArgs";
 import { numberArray, shapeText, vector, type NumberArray } from "./plotData";
 import { ArtistObject, type AxesState, type PlotState } from "./plotState";
+import { noteMappable, type ScalarMappable } from "./colorbar";
 import { alphaArg, colormapArg, colourArg, lineStyleArg, markerArg, parseFormat } from "./styleArgs";
 
 /**
@@ -204,7 +205,15 @@ export function straightLine(which: "h" | "v"): AxesMethod {
 }
 
 /** Colours for `c=`: one colour, a list of colours, or numbers mapped through a colormap. */
-function scatterColours(ps: PlotState, c: PyValue, n: number, kw: Keywords, alpha: number | null): Rgba[] {
+function scatterColours(
+  ps: PlotState,
+  c: PyValue,
+  n: number,
+  kw: Keywords,
+  alpha: number | null,
+  /** Hears the colormap and its range when the values are mapped through one. */
+  onScale: (m: ScalarMappable) => void,
+): Rgba[] {
   const rt = ps.interp;
   const cmapArg = kw.take("cmap");
   const vminArg = numberArg(rt, kw.take("vmin"), "vmin");
@@ -229,6 +238,7 @@ function scatterColours(ps: PlotState, c: PyValue, n: number, kw: Keywords, alph
           if (vminArg === null) lo = Math.min(lo, v);
           if (vmaxArg === null) hi = Math.max(hi, v);
         }
+    onScale({ map, lo, hi, alpha, bands: null });
     return values.values.map((v) => withAlpha(map.at(normalise(v, lo, hi)), alpha));
   }
   if (values.shape.length === 1 && (values.values.length === 3 || values.values.length === 4))
@@ -270,12 +280,13 @@ export const scatter: AxesMethod = (ps, ax, args, kwargs) => {
   if (sizes.length !== 1 && sizes.length !== x.length)
     throw valueError("s must be a scalar, or float array-like with the same size as x and y");
   let colors: Rgba[];
+  let scale: ScalarMappable | null = null;
   if (cArg !== undefined && cArg !== null) {
     if (colorArg !== undefined)
       throw valueError(
         "Supply a 'c' argument or a 'color' kwarg but not both; they differ but their functionalities overlap.",
       );
-    colors = scatterColours(ps, cArg, x.length, kw, alpha);
+    colors = scatterColours(ps, cArg, x.length, kw, alpha, (m) => (scale = m));
   } else {
     kw.take("cmap");
     kw.take("vmin");
@@ -308,6 +319,7 @@ export const scatter: AxesMethod = (ps, ax, args, kwargs) => {
   ax.spec.artists.push(artist);
   const obj = new ArtistObject(ps.classes.pathCollection, artist, ax);
   ax.handles.set(artist, obj);
+  if (scale !== null) noteMappable(ps, ax, artist, scale);
   ps.touch(ax.figure);
   return obj;
 };

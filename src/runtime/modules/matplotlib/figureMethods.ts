@@ -14,6 +14,7 @@ import {
   type PlotState,
 } from "./plotState";
 import { colourArg } from "./styleArgs";
+import { colorbar } from "./colorbar";
 
 /**
  * The methods of a `Figure`: making axes (`add_subplot`, `add_axes`, `subplots`), titles and
@@ -212,6 +213,7 @@ export function figureMethods(ps: PlotState): Record<string, FigureMethod> {
       fig.spec.axes.length = 0;
       fig.spec.texts.length = 0;
       fig.current = null;
+      fig.image = null;
       ps.touch(fig);
       return null;
     },
@@ -233,9 +235,7 @@ export function figureMethods(ps: PlotState): Record<string, FigureMethod> {
       ps.touch(fig);
       return null;
     },
-    colorbar: () => {
-      throw new UnsupportedError("colorbar is not supported by GradLens yet");
-    },
+    colorbar: (fig, args, kwargs) => colorbar(ps, fig, args, kwargs),
     legend: () => {
       throw new UnsupportedError("Figure.legend is not supported by GradLens; use ax.legend()");
     },

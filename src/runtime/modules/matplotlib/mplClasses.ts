@@ -32,6 +32,7 @@ import {
 } from "./plotState";
 import { alphaArg, colourArg, ColormapObject, lineStyleArg, markerArg } from "./styleArgs";
 import { numberArg, textArg } from "./keywordArgs";
+import type { ColorbarObject } from "./colorbar";
 
 /**
  * The Python classes of matplotlib's objects for one run: `Figure`, `Axes` (with every plotting
@@ -401,6 +402,29 @@ export function makeClasses(ps: PlotState): MplClasses {
   figureClass.dict.set("__getattr__", notSupported("Figure"));
 
   const axesArray = makeAxesArrayClass(ps);
+  const colorbarAxes = (self: PyInstance) => (self as ColorbarObject).axes;
+  const colorbarClass = makeClass("Colorbar", "matplotlib.colorbar", {
+    ax: property("ax", (self) => colorbarAxes(self).obj),
+    set_label: method("set_label", (self, [label]) => {
+      const ax = colorbarAxes(self);
+      ax.spec.y.label = textArg(rt, label) ?? "";
+      ps.touch(ax.figure);
+      return null;
+    }),
+    set_ticks: method("set_ticks", (self, [ticks]) => {
+      const ax = colorbarAxes(self);
+      ax.spec.y.ticks = numberArray(rt, ticks ?? null, "ticks").values;
+      ps.touch(ax.figure);
+      return null;
+    }),
+    set_ticklabels: method("set_ticklabels", (self, [labels]) => {
+      const ax = colorbarAxes(self);
+      ax.spec.y.tickLabels = [...rt.iterate(labels ?? null)].map((l) => rt.str(l));
+      ps.touch(ax.figure);
+      return null;
+    }),
+    __getattr__: notSupported("Colorbar"),
+  });
   return {
     figure: figureClass,
     axes: axesClass,
@@ -414,6 +438,7 @@ export function makeClasses(ps: PlotState): MplClasses {
     colormap: colormapClass,
     axesArray,
     polyCollection,
+    colorbar: colorbarClass,
   };
 }
 

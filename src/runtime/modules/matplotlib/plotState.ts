@@ -5,6 +5,7 @@ import { figureSvg, figureTitle } from "../../../figures/figureSvg";
 import { figureOutputs, type FigureOutputs } from "../../figureOutputs";
 import { dictGet } from "../../interpreter/collections";
 import type { Interpreter } from "../../interpreter/interpreter";
+import type { ScalarMappable } from "./colorbar";
 import {
   PyDict,
   PyInstance,
@@ -32,6 +33,8 @@ export class FigureState {
   saved = false;
   shown = false;
   obj!: PyInstance;
+  /** The last artist drawn through a colormap (matplotlib's current image, `plt.gci()`): a colorbar's default. */
+  image: ArtistSpec | null = null;
   /** `subplots_adjust`: where the grid of subplots sits. */
   subplotParams: SubplotParams = { ...SUBPLOT };
   constructor(
@@ -69,6 +72,7 @@ export interface MplClasses {
   colormap: PyClass;
   axesArray: PyClass;
   polyCollection: PyClass;
+  colorbar: PyClass;
 }
 
 function axisSpec(): AxisSpec {
@@ -133,6 +137,8 @@ export class PlotState {
   readonly modules = new Map<string, PyModule>();
   readonly rcParams = new PyDict();
   readonly outputs: FigureOutputs;
+  /** How each artist drawn through a colormap maps values to colours (for colorbars). */
+  readonly mappables = new WeakMap<ArtistSpec, ScalarMappable>();
   /** The span of the pyplot or object-API call running now (set on entry, before arguments are read). */
   callAt: SourceSpan | null = null;
 

@@ -250,4 +250,56 @@ describe("matplotlib.pyplot in GradLens", () => {
     expect(trace.figures).toHaveLength(1);
     expect(count(trace.figures![0].svg, "path")).toBeGreaterThan(0);
   });
+
+  it("draws a colorbar beside the image, laid out as matplotlib lays it out", () => {
+    const trace = run(
+      [
+        "import numpy as np",
+        "import matplotlib.pyplot as plt",
+        "Z = np.arange(12.0).reshape(3, 4)",
+        "im = plt.imshow(Z, cmap='RdBu')",
+        "cb = plt.colorbar(label='value')",
+        "assert plt.gca() is not cb.ax  # the parent stays the current axes",
+        "plt.show()",
+      ].join("\n"),
+    );
+    const { svg } = trace.figures![0];
+    const boxes = [
+      ...svg.matchAll(
+        /<clipPath id="[^"]+"><rect x="([\d.]+)" y="([\d.]+)" width="([\d.]+)" height="([\d.]+)"/g,
+      ),
+    ].map((m) => m.slice(1).map(Number));
+    // matplotlib 3.6: the image shrunk to its aspect at the right of its slot, the bar 20 times as tall as wide
+    expect(boxes).toEqual([
+      [57.6, 67.39, 285.7, 214.27],
+      [361.15, 41.47, 13.31, 266.11],
+    ]);
+    expect(texts(svg)).toEqual(expect.arrayContaining(["0", "2", "4", "6", "8", "10", "value"]));
+  });
+
+  it("gives a filled contour set's colorbar its bands and every other level as a tick", () => {
+    const trace = run(
+      [
+        "import numpy as np",
+        "import matplotlib.pyplot as plt",
+        "x = np.linspace(-3, 3, 30)",
+        "X, Y = np.meshgrid(x, x)",
+        "fig, ax = plt.subplots()",
+        "cs = ax.contourf(X, Y, X * Y, levels=20)",
+        "fig.colorbar(cs, ax=ax)",
+        "plt.show()",
+      ].join("\n"),
+    );
+    const { svg } = trace.figures![0];
+    const bar = svg.slice(svg.lastIndexOf('class="axes"'));
+    // matplotlib's levels −9…9 and its FixedLocator's ticks on them
+    expect(texts(bar)).toEqual(["−8", "−6", "−4", "−2", "0", "2", "4", "6", "8"]);
+    expect(count(bar, "rect")).toBeGreaterThanOrEqual(18);
+  });
+
+  it("says where a colorbar has nothing to show", () => {
+    const trace = runProgram("import matplotlib.pyplot as plt\nplt.plot([1, 2])\nplt.colorbar()\n");
+    const error = trace.diagnostics.find((d) => d.severity === "error");
+    expect(error?.message).toMatch(/^RuntimeError: No mappable was found to use for colorbar creation/);
+  });
 });

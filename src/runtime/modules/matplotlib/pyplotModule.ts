@@ -20,6 +20,7 @@ import type { AxesMethod } from "./axesPlotting";
 import { figsizeArg, figureMethods, makeSubplots, saveFigure, subplotAt, subplotSpec } from "./figureMethods";
 import { intArgument, Keywords } from "./keywordArgs";
 import { colormapObject, makeClasses } from "./mplClasses";
+import { colorbar } from "./colorbar";
 import {
   AxesObject,
   FigureObject,
@@ -263,8 +264,19 @@ function fillPyplot(ps: PlotState, m: PyModule): void {
   fn(m, "pause", () => null);
   fn(m, "isinteractive", () => false);
   fn(m, "get_cmap", (args) => cmapByName(ps, args[0] ?? "viridis"));
-  fn(m, "colorbar", () => {
-    throw new UnsupportedError("colorbar is not supported by GradLens yet");
+  fn(m, "colorbar", (args, kwargs) => {
+    ps.callAt = rt.at;
+    return colorbar(ps, ps.gcf(), args, kwargs);
+  });
+  fn(m, "gci", () => {
+    const fig = ps.current;
+    const image = fig?.image ?? null;
+    if (fig === null || image === null) return null;
+    for (const ax of fig.axes) {
+      const obj = ax.handles.get(image);
+      if (obj) return obj;
+    }
+    return null;
   });
   fn(m, "rc", (args, kwargs) => {
     const group = args[0];
