@@ -1,4 +1,5 @@
 import { callValueMethod, getValueAttribute, setValueAttribute } from "../modules/microgradValue";
+import { floatFromHex } from "./floatHex";
 import {
   DICT_METHODS,
   FLOAT_METHODS,
@@ -91,6 +92,7 @@ const TABLES_BY_TYPE: Record<string, NativeTable> = {
 /** `str.strip` (as in `map(str.strip, lines)`): the method, taking the object as its first argument. */
 function unboundNativeMethod(rt: Runtime, cls: PyClass, name: string): PyValue | undefined {
   if (cls.name === "str" && name === "maketrans") return new PyBuiltin(name, (args) => makeTrans(args));
+  if (cls.name === "float" && name === "fromhex") return new PyBuiltin(name, ([text]) => floatFromHex(text));
   const method = TABLES_BY_TYPE[cls.name]?.[name];
   if (method === undefined) return undefined;
   return new PyBuiltin(name, (args, kwargs) => {

@@ -1,4 +1,5 @@
 import { bitLength } from "./numbers";
+import { floatFromHex, floatToHex } from "./floatHex";
 import { chargeArray, chargeGrowth } from "../../engine/memory";
 import { dictGet, dictHas, dictSet, hashKey, keyError, setAdd, setOf, toArray } from "./collections";
 import { equals } from "./operators";
@@ -288,6 +289,9 @@ export const FLOAT_METHODS: Record<
 > = {
   is_integer: (_rt, self) => Number.isInteger(self),
   conjugate: (_rt, self) => self,
+  hex: (_rt, self) => floatToHex(self),
+  // `(0.5).fromhex(s)` reads like float.fromhex(s): a class method
+  fromhex: (_rt, _self, [text]) => floatFromHex(text),
 };
 
 export const INT_METHODS: Record<

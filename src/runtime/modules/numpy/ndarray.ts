@@ -40,6 +40,8 @@ export interface NpValue {
  */
 export class NdArray extends PyInstance implements NpValue {
   bufferVersion: number;
+  /** Made with memory of its own (numpy's OWNDATA), not a view of another array's or a tensor's. */
+  ownsData = true;
   constructor(
     cls: PyClass,
     public buffer: NpBuffer,

@@ -13,6 +13,7 @@ import {
 import { PyError, typeError, UnsupportedError, valueError } from "../../interpreter/pyErrors";
 import { guard, guarded } from "../torchArgs";
 import { callMethod, METHODS } from "./arrayMethods";
+import { arrayFlags } from "./arrayFlags";
 import { binary } from "./binaryUfuncs";
 import { DtypeObject } from "./convert";
 import { NdArray, NpScalar } from "./ndarray";
@@ -118,6 +119,7 @@ export function makeNdarrayClass(s: NumpyState): PyClass {
   defineConversions(s, cls);
   defineAttributes(s, cls);
   property(cls, "T", (a) => transpose(s, a, null));
+  property(cls, "flags", (a) => arrayFlags(s, a));
   property(cls, "strides", (a) => new PyTuple(s.current(a).strides.map((st) => int(st * itemsize(a.dtype)))));
   defineNative(cls, "__getitem__", ([self, index]) => getItem(s, self as NdArray, index));
   defineNative(cls, "__setitem__", ([self, index, value]) => {

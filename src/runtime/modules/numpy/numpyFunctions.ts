@@ -42,6 +42,7 @@ import type { NpDtype } from "./npDtype";
 import type { FpErrorKind, FpErrorMode, NumpyState } from "./numpyState";
 import * as S from "./shapes";
 import { argsortAlong, sortAlong, unique } from "./sorting";
+import { bincount } from "./bincount";
 import { unary, type UnaryName } from "./unaryUfuncs";
 
 /**
@@ -475,6 +476,12 @@ export function fillFunctions(s: NumpyState, m: PyModule): void {
       boolArg(a.return_inverse, false),
       boolArg(a.return_counts, false),
     );
+  });
+  set("bincount", (args, kwargs) => {
+    const a = bind("bincount", args, kwargs, ["x", "weights", "minlength"]);
+    const x = asArray(s, a.x ?? null);
+    const weights = a.weights === undefined || a.weights === null ? null : asArray(s, a.weights, "float64");
+    return bincount(s, x, weights, a.minlength === undefined ? 0 : intOf(a.minlength));
   });
   set("shape", ([x]) => new PyTuple(asArray(s, x).shape.map((d) => int(d))));
   set("ndim", ([x]) => int(asArray(s, x).ndim));

@@ -164,7 +164,9 @@ export class NumpyState {
       base !== undefined && base.buffer.storage === t.storage ? base.buffer : new NpBuffer(t.storage);
     joinGraph(t, dtype);
     this.note(t);
-    return new NdArray(this.ndarrayClass, buffer, t, dtype, this.generation);
+    const a = new NdArray(this.ndarrayClass, buffer, t, dtype, this.generation);
+    a.ownsData = buffer !== base?.buffer;
+    return a;
   }
 
   /** An array over fresh values (already rounded to the dtype). */

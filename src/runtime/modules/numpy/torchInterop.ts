@@ -37,7 +37,9 @@ export function arraySharing(interp: Interpreter, t: Tensor): NdArray {
   const dtype = fromEngine(t.dtype);
   const view = joinGraph(new Tensor(t.storage, [...t.shape], [...t.strides], t.offset, t.dtype), dtype);
   s.note(view);
-  return new NdArray(s.ndarrayClass, buffer, view, dtype, s.generation);
+  const a = new NdArray(s.ndarrayClass, buffer, view, dtype, s.generation);
+  a.ownsData = false; // the tensor's memory
+  return a;
 }
 
 /** `torch.tensor(a)` for an array or numpy scalar: its values and dtype; null for anything else. */
