@@ -259,10 +259,7 @@ function wireUp(context: vscode.ExtensionContext): Omit<GradLensApi, "activation
     vscode.commands.registerCommand(
       "gradlens.exportGraph",
       async (format?: ExportFormat, target?: vscode.Uri) => {
-        // the program in the editor, as the other commands do; the panel follows it for the picture
-        const document = programIn(vscode.window.activeTextEditor) ?? shown;
-        if (document && document !== shown) track(document);
-        const result = document && runs.result(document.uri);
+        const result = shown && runs.result(shown.uri);
         if (!result) {
           void vscode.window.showInformationMessage(
             vscode.l10n.t(
