@@ -83,15 +83,17 @@ export function colorbar(ps: PlotState, fig: FigureState, args: PyValue[], kwarg
     const parent = axArg instanceof AxesObject ? axArg.axes : (owner ?? ps.gca(fig));
     if (axArg !== undefined && axArg !== null && !(axArg instanceof AxesObject))
       throw new UnsupportedError("colorbar(ax=[...]) of several axes is not supported by GradLens");
-    const current = fig.current;
-    cax = ps.addAxes(fig, makeRoom(parent, fig, { fraction, shrink, aspect, pad }), null);
-    fig.current = current; // the colorbar does not become the current axes
+    const home = parent.figure;
+    const [currentFigure, currentAxes] = [ps.current, home.current];
+    cax = ps.addAxes(home, makeRoom(parent, home, { fraction, shrink, aspect, pad }), null);
+    // the colorbar becomes neither the current axes nor (for another figure's image) the current figure
+    [ps.current, home.current] = [currentFigure, currentAxes];
   }
   drawBar(cax, mappable);
   cax.spec.y.label = label;
   if (ticksArg !== undefined && ticksArg !== null)
     cax.spec.y.ticks = numberArray(rt, ticksArg, "ticks").values;
-  ps.touch(fig);
+  ps.touch(cax.figure);
   return new ColorbarObject(ps.classes.colorbar, cax);
 }
 
