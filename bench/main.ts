@@ -11,6 +11,7 @@ import { planOwnValue } from "./ownValuePlan";
 import { benchRunner, benchSoak, benchXorRunner } from "./runnerPlan";
 import { planNumpy } from "./numpyPlan";
 import { planDemoStep } from "./demoStepPlan";
+import { planRunaway } from "./runawayPlan";
 
 /**
  * `npm run bench`: workloads W1–W3 as the shared WORKLOADS protocol specifies, then the
@@ -22,8 +23,8 @@ import { planDemoStep } from "./demoStepPlan";
  * misses its reference answers.
  * Then RUNNER and SOAK: the runner process the editor runs programs in (bench/runnerPlan.ts).
  * Last, DRAW: the webview's drawing in headless chromium (bench/draw/main.ts, its own process).
- * Options: --only W1,W2,W3,W2py,EDIT50,OWN60,NUMPY,MICROGRAD_DEMO_STEP,RUNNER,XOR_RUNNER,SOAK,DRAW  --soak-steps 1000 --soak-edits 500  --baseline no  --n 100000  --w1-warmup 2 --w1-reps 5
- * --demo-reps 3 --demo-steps 2  --w2-warmup 2 --w2-steps 10  --w3-warmup 3 --w3-steps 10  --w3-baseline-warmup 1
+ * Options: --only W1,W2,W3,W2py,EDIT50,OWN60,NUMPY,MICROGRAD_DEMO_STEP,RUNAWAY,RUNNER,XOR_RUNNER,SOAK,DRAW  --soak-steps 1000 --soak-edits 500  --baseline no  --n 100000  --w1-warmup 2 --w1-reps 5
+ * --demo-reps 3 --demo-steps 2  --runaway-reps 3 --runaway-steps 600000  --w2-warmup 2 --w2-steps 10  --w3-warmup 3 --w3-steps 10  --w3-baseline-warmup 1
  * --w3-baseline-steps 4.
  *
  * Every engine run goes first: the baseline's objects raise the process's peak RSS to ~300 MB,
@@ -31,7 +32,10 @@ import { planDemoStep } from "./demoStepPlan";
  */
 
 const only = new Set(
-  arg("only", "W1,W2,W3,W2py,EDIT50,OWN60,NUMPY,MICROGRAD_DEMO_STEP,RUNNER,XOR_RUNNER,SOAK,DRAW").split(","),
+  arg(
+    "only",
+    "W1,W2,W3,W2py,EDIT50,OWN60,NUMPY,MICROGRAD_DEMO_STEP,RUNAWAY,RUNNER,XOR_RUNNER,SOAK,DRAW",
+  ).split(","),
 );
 const withBaseline = arg("baseline", "yes") !== "no";
 
@@ -68,6 +72,7 @@ const makers: [string, () => Plan][] = [
   ["OWN60", planOwnValue],
   ["NUMPY", planNumpy],
   ["MICROGRAD_DEMO_STEP", planDemoStep],
+  ["RUNAWAY", planRunaway],
 ];
 let plans: Plan[] = [];
 for (const [name, make] of makers) {
