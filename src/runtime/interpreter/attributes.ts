@@ -18,6 +18,7 @@ import {
   PyFunction,
   PyInstance,
   PyInt,
+  int,
   PyList,
   PyModule,
   PyClassMethod,
@@ -30,6 +31,8 @@ import {
   type Kwargs,
   type PyValue,
 } from "./objects";
+import { getItem, getIterator, length } from "./collections";
+import { contains } from "./operators";
 import { PyError } from "./pyErrors";
 import type { Runtime } from "./runtime";
 import { makeTrans } from "./strMethods";
@@ -174,7 +177,35 @@ export function getAttribute(rt: Runtime, obj: PyValue, name: string): PyValue {
   const table = nativeTable(obj);
   const method = table?.[name];
   if (method) return new PyBuiltin(name, (args, kwargs) => method(rt, obj as never, args, kwargs), [obj]);
+  const protocol = containerProtocol(rt, obj, name);
+  if (protocol !== undefined) return protocol;
   throw noAttribute(obj, name);
+}
+
+/**
+ * The container protocol's methods of the built-in containers, as attributes: duck-typing code
+ * asks `hasattr(x, "__len__")` or calls `x.__getitem__(i)` (scikit-learn's input checks do).
+ */
+function containerProtocol(rt: Runtime, obj: PyValue, name: string): PyValue | undefined {
+  const container =
+    obj instanceof PyList ||
+    obj instanceof PyTuple ||
+    obj instanceof PyDict ||
+    obj instanceof PySet ||
+    typeof obj === "string";
+  if (!container) return undefined;
+  switch (name) {
+    case "__len__":
+      return new PyBuiltin(name, () => int(length(rt, obj)), [obj]);
+    case "__iter__":
+      return new PyBuiltin(name, () => getIterator(rt, obj), [obj]);
+    case "__contains__":
+      return new PyBuiltin(name, ([x]) => contains(rt, obj, x), [obj]);
+    case "__getitem__":
+      return obj instanceof PySet ? undefined : new PyBuiltin(name, ([i]) => getItem(rt, obj, i), [obj]);
+    default:
+      return undefined;
+  }
 }
 
 /** `obj.name(args)`, without making a bound method for the common cases. */

@@ -1,5 +1,7 @@
 import { parsePython } from "../../lang/python/parsePython";
 import type { Program } from "../../lang/ir";
+import type { Interpreter } from "../interpreter/interpreter";
+import { PyModule } from "../interpreter/objects";
 
 const programs = new Map<string, Program>();
 
@@ -16,4 +18,12 @@ export function libraryProgram(name: string, source: string): Program {
     programs.set(name, program);
   }
   return program;
+}
+
+/** A module written in Python, run as library code for this run; its own `__getattr__` (PEP 562) names what GradLens lacks. */
+export function libraryModule(interp: Interpreter, name: string, source: string): PyModule {
+  const module = new PyModule(name);
+  const globals = interp.runLibraryModule(libraryProgram(name, source), name);
+  for (const [k, v] of globals) if (!k.startsWith("__") || k === "__getattr__") module.attrs.set(k, v);
+  return module;
 }

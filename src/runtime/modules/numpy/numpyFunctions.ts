@@ -43,6 +43,7 @@ import type { FpErrorKind, FpErrorMode, NumpyState } from "./numpyState";
 import * as S from "./shapes";
 import { argsortAlong, sortAlong, unique } from "./sorting";
 import { bincount } from "./bincount";
+import { average } from "./average";
 import { unary, type UnaryName } from "./unaryUfuncs";
 
 /**
@@ -476,6 +477,10 @@ export function fillFunctions(s: NumpyState, m: PyModule): void {
       boolArg(a.return_inverse, false),
       boolArg(a.return_counts, false),
     );
+  });
+  set("average", (args, kwargs) => {
+    const a = bind("average", args, kwargs, ["a", "axis", "weights", "returned"]);
+    return average(s, a.a ?? null, a.axis, a.weights, boolArg(a.returned, false));
   });
   set("bincount", (args, kwargs) => {
     const a = bind("bincount", args, kwargs, ["x", "weights", "minlength"]);

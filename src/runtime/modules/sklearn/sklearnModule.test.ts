@@ -9,12 +9,12 @@ const errorsOf = (source: string) =>
 describe("sklearn in GradLens", () => {
   it("other parts of scikit-learn are a ModuleNotFoundError that `except ImportError` catches", () => {
     const trace = runProgram(
-      "try:\n    from sklearn.model_selection import train_test_split\nexcept ImportError as e:\n    print(type(e).__name__, e)\n",
+      "try:\n    from sklearn.linear_model import LogisticRegression\nexcept ImportError as e:\n    print(type(e).__name__, e)\n",
     );
-    expect(trace.stdout).toBe("ModuleNotFoundError No module named 'sklearn.model_selection'\n");
+    expect(trace.stdout).toBe("ModuleNotFoundError No module named 'sklearn.linear_model'\n");
     const [error] = errorsOf("from sklearn.linear_model import LogisticRegression\n");
     expect(error.message).toBe(
-      "ModuleNotFoundError: No module named 'sklearn.linear_model' (GradLens has only sklearn.datasets (make_moons, make_blobs, make_circles, make_classification))",
+      "ModuleNotFoundError: No module named 'sklearn.linear_model' (GradLens has only sklearn.datasets (make_moons, make_blobs, make_circles, make_classification), sklearn.model_selection.train_test_split and sklearn.metrics.accuracy_score)",
     );
   });
 

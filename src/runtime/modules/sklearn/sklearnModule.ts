@@ -28,6 +28,8 @@ import { numpyState } from "../numpy/numpyModule";
 import type { NumpyState } from "../numpy/numpyState";
 import { bindArgs, randomGuard } from "../numpy/random/randomArgs";
 import { globalRandomState, randomStateOf } from "../numpy/random/randomModule";
+import { libraryModule } from "../libraryProgram";
+import { SKLEARN_METRICS_SOURCE, SKLEARN_MODEL_SELECTION_SOURCE } from "./sklearnSplitSource";
 
 /**
  * `sklearn` with its toy-dataset generators (`sklearn.datasets.make_moons`, `make_blobs`,
@@ -251,8 +253,13 @@ export const SKLEARN_MODULES: [string, ModuleFactory][] = [
       return m;
     },
   ],
+  [
+    "sklearn.model_selection",
+    (interp) => libraryModule(interp, "sklearn.model_selection", SKLEARN_MODEL_SELECTION_SOURCE),
+  ],
+  ["sklearn.metrics", (interp) => libraryModule(interp, "sklearn.metrics", SKLEARN_METRICS_SOURCE)],
 ];
 
-/** What an import of another part of scikit-learn says (GradLens has only sklearn.datasets). */
+/** What an import of another part of scikit-learn says. */
 export const SKLEARN_HINT =
-  "GradLens has only sklearn.datasets (make_moons, make_blobs, make_circles, make_classification)";
+  "GradLens has only sklearn.datasets (make_moons, make_blobs, make_circles, make_classification), sklearn.model_selection.train_test_split and sklearn.metrics.accuracy_score";
