@@ -4,6 +4,7 @@ import { dictSet } from "../../interpreter/collections";
 import type { Interpreter } from "../../interpreter/interpreter";
 import {
   PyBuiltin,
+  PyClass,
   PyInt,
   PyList,
   PyModule,
@@ -396,12 +397,28 @@ function fillMatplotlib(ps: PlotState, m: PyModule): void {
   );
 }
 
+/**
+ * `mpl_toolkits.mplot3d`: programs import `Axes3D` out of habit (old matplotlib needed it for
+ * `projection='3d'`), most never use it; making one, like asking for a 3-D projection, is a
+ * located "not drawn" message.
+ */
+function fillMplot3d(_ps: PlotState, m: PyModule): void {
+  m.attrs.set(
+    "Axes3D",
+    new PyClass("Axes3D", null, "mpl_toolkits.mplot3d.axes3d", () => {
+      throw new UnsupportedError("3-D axes (Axes3D) are not drawn by GradLens");
+    }),
+  );
+}
+
 const FILLERS: Record<string, (ps: PlotState, m: PyModule) => void> = {
   matplotlib: fillMatplotlib,
   "matplotlib.pyplot": fillPyplot,
   "matplotlib.cm": fillCm,
   "matplotlib.colors": fillColors,
   "matplotlib.style": fillStyle,
+  mpl_toolkits: () => {},
+  "mpl_toolkits.mplot3d": fillMplot3d,
 };
 
 function matplotlibModule(ps: PlotState, name: string): PyModule {
