@@ -222,7 +222,8 @@ export type Stmt =
       names: { name: string; alias: string | null; span: SourceSpan }[];
     })
   | (At & { k: "assert"; test: Expr; message: Expr | null })
-  | (At & { k: "raise"; exception: Expr | null })
+  /** `raise exception from cause` (cause null: no `from`). */
+  | (At & { k: "raise"; exception: Expr | null; cause?: Expr | null })
   | (At & { k: "global" | "nonlocal"; names: string[] })
   | (At & { k: "delete"; targets: Target[] })
   | (At & { k: "try"; body: Stmt[]; handlers: ExceptHandler[]; orelse: Stmt[]; finally: Stmt[] })

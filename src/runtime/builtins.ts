@@ -317,6 +317,22 @@ export function makeBuiltins(rt: Runtime): Map<string, PyValue> {
     setAttribute(rt, x, name as string, v);
     return null;
   });
+  // hex(255) '0xff', bin(-5) '-0b101': an int (or an object with __index__) in base 16, 2 or 8
+  for (const [name, base, prefix] of [
+    ["hex", 16, "0x"],
+    ["bin", 2, "0b"],
+    ["oct", 8, "0o"],
+  ] as const)
+    fn(name, ([x]) => {
+      let v = x;
+      if (v instanceof PyInstance && v.cls.lookup("__index__") !== undefined)
+        v = rt.call(v.cls.lookup("__index__")!, [v]);
+      if (typeof v === "boolean") v = int(+v);
+      if (!(v instanceof PyInt))
+        throw typeError(`'${typeName(x ?? null)}' object cannot be interpreted as an integer`);
+      const n = v.big ?? BigInt(v.v);
+      return `${n < 0n ? "-" : ""}${prefix}${(n < 0n ? -n : n).toString(base)}`;
+    });
   fn("chr", ([x]) => String.fromCodePoint((x as PyInt).v));
   fn("ord", ([x]) => {
     if (typeof x !== "string" || [...x].length !== 1) throw typeError("ord() expected a character");

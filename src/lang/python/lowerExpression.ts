@@ -93,8 +93,32 @@ export function lowerExpression(cx: Lowering, node: SyntaxNode): Expr {
         span,
       };
     }
-    case "NamedExpression":
-      return cx.unsupported(node, "The walrus operator `:=`");
+    case "NamedExpression": {
+      // `(n := len(a))`: binds the name and is its value (the IR's assignment expression)
+      const kids = childrenOf(node);
+      const target = kids[0];
+      if (kids.length !== 3 || target.name !== "VariableName") {
+        // CPython's own compile-time error: only a name can be bound this way
+        const text = cx.text(target);
+        const what = text.endsWith("]") ? "subscript" : text.includes(".") ? "attribute" : "expression";
+        const message = `cannot use assignment expressions with ${what}`;
+        cx.diagnostics.push({ code: "syntax", message, span });
+        return { k: "unsupported", message, span };
+      }
+      const name = cx.text(target);
+      return {
+        k: "assignExpr",
+        op: "=",
+        target: {
+          k: "name",
+          id: name,
+          occurrence: cx.nextOccurrence(name, cx.span(target)),
+          span: cx.span(target),
+        },
+        value: lowerExpression(cx, kids[2]),
+        span,
+      };
+    }
     case "YieldExpression":
       return lowerYield(cx, node);
     case "AwaitExpression":

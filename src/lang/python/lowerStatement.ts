@@ -145,9 +145,15 @@ function lowerStatement(cx: Lowering, node: SyntaxNode): Stmt {
         span,
       };
     }
-    case "RaiseStatement":
-      if (kids.some((c) => c.name === "from")) return cx.unsupported(node, "`raise … from`");
-      return { k: "raise", exception: kids[1] ? lowerExpression(cx, kids[1]) : null, span };
+    case "RaiseStatement": {
+      const from = kids.findIndex((c) => c.name === "from");
+      return {
+        k: "raise",
+        exception: kids[1] && from !== 1 ? lowerExpression(cx, kids[1]) : null,
+        cause: from > 0 && kids[from + 1] ? lowerExpression(cx, kids[from + 1]) : null,
+        span,
+      };
+    }
     case "ScopeStatement":
       return {
         k: kids[0].name === "global" ? "global" : "nonlocal",

@@ -11,6 +11,7 @@ export function assignedNames(body: Stmt[], params: Param[]): { locals: string[]
   const globals: string[] = [];
   const visit = (stmts: Stmt[]) => {
     for (const s of stmts) {
+      walrusTargets(s, bound);
       switch (s.k) {
         case "assign":
           s.targets.forEach((t) => bindTarget(t, bound));
@@ -70,6 +71,23 @@ export function assignedNames(body: Stmt[], params: Param[]): { locals: string[]
   };
   visit(body);
   return { locals: [...bound].filter((n) => !declared.has(n)), globals };
+}
+
+/** Statement parts that are statements of their own (visited as such) or scopes of their own. */
+const NOT_EXPRESSIONS = new Set(["body", "orelse", "finally", "handlers"]);
+
+/** Names a statement's own expressions bind with the walrus operator (`if (n := len(a)) > 3:`). */
+function walrusTargets(node: unknown, bound: Set<string>, top = true): void {
+  if (node === null || typeof node !== "object") return;
+  if (Array.isArray(node)) {
+    for (const item of node) walrusTargets(item, bound, false);
+    return;
+  }
+  const k = (node as { k?: string }).k;
+  if (!top && (k === "def" || k === "class" || k === "lambda")) return;
+  if (k === "assignExpr") bindTarget((node as Expr & { k: "assignExpr" }).target, bound);
+  for (const [key, value] of Object.entries(node))
+    if (!(top && NOT_EXPRESSIONS.has(key))) walrusTargets(value, bound, false);
 }
 
 function bindTarget(target: Expr, bound: Set<string>): void {

@@ -518,7 +518,7 @@ export class Interpreter implements Runtime {
         }
         return Signal.Normal;
       case "raise":
-        throw this.raise(s.exception, s.span, frame);
+        throw this.raise(s.exception, s.span, frame, s.cause ?? null);
       case "global":
       case "nonlocal":
         return Signal.Normal;
@@ -575,7 +575,7 @@ export class Interpreter implements Runtime {
     return v;
   }
 
-  private raise(exception: Expr | null, span: SourceSpan, frame: Frame): PyError {
+  private raise(exception: Expr | null, span: SourceSpan, frame: Frame, causeExpr: Expr | null): PyError {
     if (exception === null) {
       this.setAt(span);
       return this.handling ?? new PyError("RuntimeError", "No active exception to reraise");
@@ -583,6 +583,18 @@ export class Interpreter implements Runtime {
     let v = this.eval(exception, frame);
     this.setAt(span);
     if (v instanceof PyClass) v = this.call(v, []);
+    if (causeExpr !== null && v instanceof PyInstance) {
+      // `raise … from cause`: the cause (an exception, its class, or None) is kept as __cause__
+      let cause = this.eval(causeExpr, frame);
+      this.setAt(span);
+      if (cause instanceof PyClass) cause = this.call(cause, []);
+      const isException = (x: PyValue) =>
+        x instanceof PyInstance && x.cls.lookup("__exception__") !== undefined;
+      if (cause !== null && !isException(cause))
+        return typeError("exception causes must derive from BaseException");
+      v.attrs.set("__cause__", cause);
+      v.attrs.set("__suppress_context__", true);
+    }
     if (v instanceof PyInstance && v.cls.lookup("__exception__") !== undefined) {
       const args = v.attrs.get("args");
       const items = args instanceof PyTuple ? args.items : [];
@@ -746,6 +758,12 @@ export class Interpreter implements Runtime {
         return evalComprehension(this, e, frame);
       case "lambda":
         return this.makeFunction("<lambda>", e.body, e.params, frame);
+      case "assignExpr": {
+        // the walrus operator: `(n := len(a))` binds n and is its value
+        const value = this.eval(e.value, frame);
+        assign(this, e.target, value, frame);
+        return value;
+      }
       case "starred":
         this.setAt(e.span);
         throw new PyError("SyntaxError", "can't use starred expression here");
