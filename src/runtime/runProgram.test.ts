@@ -344,10 +344,10 @@ describe("runtime errors are Python's, located, and keep the partial trace", () 
       message: "ModuleNotFoundError: No module named 'pandas' (GradLens does not run pandas)",
       text: "import pandas as pd",
     });
-    expect(run("import sklearn.model_selection")).toMatchObject({
+    expect(run("import sklearn.linear_model")).toMatchObject({
       code: "runtime",
       message:
-        "ModuleNotFoundError: No module named 'sklearn.model_selection' (GradLens has only sklearn.datasets (make_moons, make_blobs, make_circles, make_classification))",
+        "ModuleNotFoundError: No module named 'sklearn.linear_model' (GradLens has only sklearn.datasets (make_moons, make_blobs, make_circles, make_classification), sklearn.model_selection.train_test_split and sklearn.metrics.accuracy_score)",
     });
     expect(run("from micrograd.engine import Nope").message).toBe(
       "ImportError: cannot import name 'Nope' from 'micrograd.engine' (unknown location)",
