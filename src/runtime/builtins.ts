@@ -20,6 +20,7 @@ import {
   PyList,
   PySet,
   PyRange,
+  PySlice,
   PySuper,
   PyStaticMethod,
   PyClassMethod,
@@ -316,6 +317,13 @@ export function makeBuiltins(rt: Runtime): Map<string, PyValue> {
   fn("setattr", ([x, name, v]) => {
     setAttribute(rt, x, name as string, v);
     return null;
+  });
+  fn("slice", (args) => {
+    if (args.length === 0 || args.length > 3)
+      throw typeError(`slice expected at least 1 argument, got ${args.length}`);
+    return args.length === 1
+      ? new PySlice(null, args[0], null)
+      : new PySlice(args[0], args[1], args[2] ?? null);
   });
   // hex(255) '0xff', bin(-5) '-0b101': an int (or an object with __index__) in base 16, 2 or 8
   for (const [name, base, prefix] of [

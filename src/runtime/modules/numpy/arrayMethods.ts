@@ -1,7 +1,7 @@
 import { mapToFloat64 } from "../../../engine/tensor/floatArray";
 import * as T from "../../../engine/tensor/index";
 import { int, PyList, PyTuple, type Kwargs, type PyValue } from "../../interpreter/objects";
-import { PyError, typeError, valueError } from "../../interpreter/pyErrors";
+import { PyError, typeError, UnsupportedError, valueError } from "../../interpreter/pyErrors";
 import { bind, boolArg } from "../torchArgs";
 import { binaryFunction } from "./binaryUfuncs";
 import { asArray, axesArg, castTensor, dtypeArg, intOf, normalizeAxis, numberOf, shapeArg } from "./convert";
@@ -67,6 +67,10 @@ function statistics(name: string, std: boolean): Method {
 function extreme(name: string, kind: "max" | "min"): Method {
   return (s, self, args, kwargs) => {
     const a = bind(name, args, kwargs, ["axis", "out", "keepdims", "initial", "where"]);
+    // read and ignored they would give another answer than numpy's
+    for (const k of ["out", "initial", "where"] as const)
+      if (a[k] !== undefined && a[k] !== null)
+        throw new UnsupportedError(`${name}(${k}=...) is not supported by GradLens`);
     return R.extreme(s, self, axesArg(s, a.axis, self.ndim), boolArg(a.keepdims, false), kind);
   };
 }

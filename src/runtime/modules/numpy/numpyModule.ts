@@ -22,6 +22,7 @@ import { numpyErrorClass } from "./npErrors";
 import { fillFunctions, setErrorModes } from "./numpyFunctions";
 import { fillTextFiles } from "./textFiles";
 import { NumpyState } from "./numpyState";
+import { addPythonFunctions } from "./numpyPython";
 import { makeNumpyRandomModule } from "./random/randomModule";
 import { watchHandBackward } from "../../handBackward/handBackward";
 import { makeDtypeClass, makeScalarClasses } from "./scalarTypes";
@@ -123,6 +124,7 @@ function makeIndexJoiners(s: NumpyState, m: PyModule): void {
 }
 
 function fillNumpy(s: NumpyState, m: PyModule): void {
+  addPythonFunctions(s, m);
   const ndarray = makeNdarrayClass(s);
   m.attrs.set("ndarray", ndarray);
   for (const [name, cls] of makeScalarClasses(s)) m.attrs.set(name, cls);

@@ -1,0 +1,74 @@
+import { describe, expect, it } from "vitest";
+import { runProgram } from "../../runProgram";
+
+// Expected output recorded from numpy 1.24 running the same program (str forms, which numpy 2
+// prints alike).
+describe("numpy functions written in Python over GradLens's numpy", () => {
+  it("give numpy's results and errors", () => {
+    const source = [
+      "import numpy as np",
+      "a = np.arange(12.0).reshape(3, 4)",
+      "print(np.diff([1, 4, 9, 16]), np.diff(a, axis=0)[0], np.diff([1, 4, 9, 16], n=2), np.diff([True, False, False]))",
+      "print(np.flip(a, axis=0)[0], np.flip(np.arange(4)), np.fliplr(a)[0], np.flipud(a)[0])",
+      "print(np.roll([1, 2, 3, 4], 1), np.roll(a, -1, axis=1)[0], np.roll(np.arange(6).reshape(2, 3), 2).tolist(), np.roll(a, (1, 1), axis=(0, 1))[0])",
+      "print(np.tile([1, 2], (2, 2)).tolist(), np.tile(np.array([[1, 2]]), 2).tolist(), np.tile([1, 2], 0).shape)",
+      "print(np.pad([1, 2], (1, 2)), np.pad(np.ones((2, 2)), 1, mode='constant', constant_values=5).tolist(), np.pad(np.arange(4).reshape(2, 2), ((1, 0), (0, 2)), constant_values=(7, 9)).tolist())",
+      "print(np.triu(a).tolist(), np.tril(a, -1).tolist(), np.triu(a, 2)[0])",
+      "print(np.diag([1, 2]).tolist(), np.diag(a), np.diag(a, 1), np.diag(a, -1), np.diag([1, 2], 1).tolist(), np.trace(a), np.trace(np.eye(3, dtype=int)))",
+      "print(np.count_nonzero(a > 3), np.count_nonzero(a % 2, axis=0), np.atleast_1d(3.0), np.atleast_2d([1, 2]), np.atleast_2d(5).shape)",
+      "print(np.array_split(np.arange(7), 3), np.split(np.arange(6), 3), np.split(np.arange(6), [1, 4]), np.array_split(a, 2, axis=1)[1].tolist())",
+      "print(np.median(a), np.median(a, axis=0), np.median([3, 1, 2]), np.median([1.0, np.nan, 2.0]), np.median(a, axis=1, keepdims=True).tolist())",
+      "print(np.percentile(a, 30), np.percentile(a, [10, 50, 90]), np.quantile([1, 2, 3, 4], 0.25), np.percentile(a, 75, axis=0), np.quantile(np.float32([1, 2, 3]), 0.4).dtype)",
+      "print(np.take([4, 5, 6], [0, 2]), np.take(a, [1], axis=1).tolist(), np.argwhere(a > 9).tolist(), np.flatnonzero([0, 1, 0, 2]))",
+      "print(np.nan_to_num([np.nan, np.inf, -np.inf, 1.0]), np.nan_to_num(np.array([np.nan, np.inf], dtype=np.float32), posinf=9.0), np.nansum([1.0, np.nan]), np.nanmean([1.0, np.nan, 3.0]), np.nanmean(np.array([[1.0, np.nan], [3.0, 4.0]]), axis=0))",
+      "print(np.logspace(0, 2, 3), np.logspace(0, 1, 4, base=2.0))",
+      "try:",
+      "    np.split(np.arange(5), 2)",
+      "except Exception as e:",
+      "    print(type(e).__name__ + ': ' + str(e))",
+      "try:",
+      "    np.diag(np.ones((2, 2, 2)))",
+      "except Exception as e:",
+      "    print(type(e).__name__ + ': ' + str(e))",
+      "try:",
+      "    np.percentile(a, 120)",
+      "except Exception as e:",
+      "    print(type(e).__name__ + ': ' + str(e))",
+      "try:",
+      "    np.diff(3)",
+      "except Exception as e:",
+      "    print(type(e).__name__ + ': ' + str(e))",
+    ].join("\n");
+    const trace = runProgram(source + "\n");
+    expect(trace.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    expect(trace.stdout.split("\n")).toEqual([
+      "[3 5 7] [4. 4. 4. 4.] [2 2] [ True False]",
+      "[ 8.  9. 10. 11.] [3 2 1 0] [3. 2. 1. 0.] [ 8.  9. 10. 11.]",
+      "[4 1 2 3] [1. 2. 3. 0.] [[4, 5, 0], [1, 2, 3]] [11.  8.  9. 10.]",
+      "[[1, 2, 1, 2], [1, 2, 1, 2]] [[1, 2, 1, 2]] (0,)",
+      "[0 1 2 0 0] [[5.0, 5.0, 5.0, 5.0], [5.0, 1.0, 1.0, 5.0], [5.0, 1.0, 1.0, 5.0], [5.0, 5.0, 5.0, 5.0]] [[7, 7, 9, 9], [0, 1, 9, 9], [2, 3, 9, 9]]",
+      "[[0.0, 1.0, 2.0, 3.0], [0.0, 5.0, 6.0, 7.0], [0.0, 0.0, 10.0, 11.0]] [[0.0, 0.0, 0.0, 0.0], [4.0, 0.0, 0.0, 0.0], [8.0, 9.0, 0.0, 0.0]] [0. 0. 2. 3.]",
+      "[[1, 0], [0, 2]] [ 0.  5. 10.] [ 1.  6. 11.] [4. 9.] [[0, 1, 0], [0, 0, 2], [0, 0, 0]] 15.0 3",
+      "8 [0 3 0 3] [3.] [[1 2]] (1, 1)",
+      "[array([0, 1, 2]), array([3, 4]), array([5, 6])] [array([0, 1]), array([2, 3]), array([4, 5])] [array([0]), array([1, 2, 3]), array([4, 5])] [[2.0, 3.0], [6.0, 7.0], [10.0, 11.0]]",
+      "5.5 [4. 5. 6. 7.] 2.0 nan [[1.5], [5.5], [9.5]]",
+      "3.3 [1.1 5.5 9.9] 1.75 [6. 7. 8. 9.] float64",
+      "[4 6] [[1.0], [5.0], [9.0]] [[2, 2], [2, 3]] [1 3]",
+      "[ 0.00000000e+000  1.79769313e+308 -1.79769313e+308  1.00000000e+000] [0. 9.] 1.0 2.0 [2. 4.]",
+      "[  1.  10. 100.] [1.         1.25992105 1.58740105 2.        ]",
+      "ValueError: array split does not result in an equal division",
+      "ValueError: Input must be 1- or 2-d.",
+      "ValueError: Percentiles must be in the range [0, 100]",
+      "ValueError: diff requires input that is at least one dimensional",
+      "",
+    ]);
+  });
+
+  it("compose with each other and with numpy's own functions", () => {
+    const trace = runProgram(
+      "import numpy as np\nx = np.array([1.0, 4.0, 9.0])\nd = np.diff(np.flip(x))\nprint(d, np.roll(x, 1), np.pad(x, 1))\n",
+    );
+    expect(trace.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    expect(trace.stdout).toBe("[-5. -3.] [9. 1. 4.] [0. 1. 4. 9. 0.]\n");
+  });
+});

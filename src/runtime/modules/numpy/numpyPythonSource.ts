@@ -1,0 +1,314 @@
+/**
+ * numpy functions GradLens writes in Python over its own numpy (numpyPython.ts loads them on
+ * first use): each builds its result from slicing, `concatenate`, `where`, `sort` and arithmetic
+ * as numpy 1.24's own implementation does, so the numbers are numpy's and an array on the graph
+ * stays on it. Only the forms listed in each docstring; others raise a clear error.
+ */
+export const NUMPY_PYTHON_SOURCE = `
+import numpy as np
+from math import floor
+
+
+def _ax(axis, ndim):
+    if not -ndim <= axis < ndim:
+        raise np.AxisError(f"axis {axis} is out of bounds for array of dimension {ndim}")
+    return axis + ndim if axis < 0 else axis
+
+
+def _unwrap(r):
+    # a 0-d result is numpy's scalar, as numpy's own functions give it
+    return r[()] if isinstance(r, np.ndarray) and r.ndim == 0 else r
+
+
+def _along(ndim, axis, part):
+    index = [slice(None)] * ndim
+    index[axis] = part
+    return tuple(index)
+
+
+def diff(a, n=1, axis=-1):
+    a = np.asarray(a)
+    if n < 0:
+        raise ValueError("order must be non-negative but got " + repr(n))
+    if n == 0:
+        return a
+    if a.ndim == 0:
+        raise ValueError("diff requires input that is at least one dimensional")
+    ax = _ax(axis, a.ndim)
+    for _ in range(n):
+        hi = a[_along(a.ndim, ax, slice(1, None))]
+        lo = a[_along(a.ndim, ax, slice(None, -1))]
+        a = hi != lo if a.dtype.kind == "b" else hi - lo
+    return a
+
+
+def flip(m, axis=None):
+    m = np.asarray(m)
+    if axis is None:
+        return m[(slice(None, None, -1),) * m.ndim]
+    index = [slice(None)] * m.ndim
+    for ax in axis if isinstance(axis, (tuple, list)) else (axis,):
+        index[_ax(ax, m.ndim)] = slice(None, None, -1)
+    return m[tuple(index)]
+
+
+def fliplr(m):
+    m = np.asarray(m)
+    if m.ndim < 2:
+        raise ValueError("Input must be >= 2-d.")
+    return flip(m, 1)
+
+
+def flipud(m):
+    m = np.asarray(m)
+    if m.ndim < 1:
+        raise ValueError("Input must be >= 1-d.")
+    return flip(m, 0)
+
+
+def roll(a, shift, axis=None):
+    a = np.asarray(a)
+    if axis is None:
+        return roll(a.ravel(), shift, 0).reshape(a.shape)
+    if isinstance(axis, (tuple, list)) or isinstance(shift, (tuple, list)):
+        axes = tuple(axis) if isinstance(axis, (tuple, list)) else (axis,) * len(shift)
+        shifts = tuple(shift) if isinstance(shift, (tuple, list)) else (shift,) * len(axes)
+        if len(axes) != len(shifts):
+            raise ValueError("'shift' and 'axis' should be scalars or 1D sequences")
+        for ax, s in zip(axes, shifts):
+            a = roll(a, s, ax)
+        return a
+    ax = _ax(axis, a.ndim)
+    n = a.shape[ax]
+    if n == 0 or shift % n == 0:
+        return a.copy()
+    s = shift % n
+    return np.concatenate([a[_along(a.ndim, ax, slice(n - s, None))], a[_along(a.ndim, ax, slice(None, n - s))]], axis=ax)
+
+
+def tile(A, reps):
+    reps = tuple(reps) if isinstance(reps, (tuple, list)) else (reps,)
+    c = np.array(A)
+    if len(reps) < c.ndim:
+        reps = (1,) * (c.ndim - len(reps)) + reps
+    c = c.reshape((1,) * (len(reps) - c.ndim) + c.shape)
+    for ax, r in enumerate(reps):
+        if r == 0:
+            c = c[_along(c.ndim, ax, slice(0, 0))]
+        elif r != 1:
+            c = np.concatenate([c] * r, axis=ax)
+    return c
+
+
+def _pairs(value, ndim, what):
+    v = np.asarray(value)
+    if v.ndim == 0:
+        return [(value, value)] * ndim
+    rows = v.tolist()
+    if v.ndim == 1:
+        if len(rows) == 1:
+            return [(rows[0], rows[0])] * ndim
+        if len(rows) == 2:
+            return [(rows[0], rows[1])] * ndim
+    if v.ndim == 2 and len(rows[0]) == 2 and len(rows) in (1, ndim):
+        return [tuple(r) for r in rows] * (ndim if len(rows) == 1 else 1)
+    raise ValueError(f"operands could not be broadcast together with remapped shapes [original->remapped]: {v.shape} and requested shape ({ndim},2)")
+
+
+def pad(array, pad_width, mode="constant", constant_values=0):
+    if mode != "constant":
+        raise NotImplementedError(f"GradLens's np.pad has only mode='constant', not {mode!r}")
+    a = np.asarray(array)
+    widths = _pairs(pad_width, a.ndim, "pad_width")
+    values = _pairs(constant_values, a.ndim, "constant_values")
+    out = a
+    for ax in range(a.ndim):
+        before, after = widths[ax]
+        if before < 0 or after < 0:
+            raise ValueError("index can't contain negative values")
+        first = list(out.shape)
+        first[ax] = before
+        last = list(out.shape)
+        last[ax] = after
+        out = np.concatenate(
+            [np.full(first, values[ax][0], dtype=a.dtype), out, np.full(last, values[ax][1], dtype=a.dtype)], axis=ax
+        )
+    return out
+
+
+def tril(m, k=0):
+    m = np.asarray(m)
+    mask = np.arange(m.shape[-2])[:, None] + k >= np.arange(m.shape[-1])[None, :]
+    return np.where(mask, m, np.zeros(1, m.dtype))
+
+
+def triu(m, k=0):
+    m = np.asarray(m)
+    mask = np.arange(m.shape[-2])[:, None] + (k - 1) >= np.arange(m.shape[-1])[None, :]
+    return np.where(mask, np.zeros(1, m.dtype), m)
+
+
+def diag(v, k=0):
+    v = np.asarray(v)
+    if v.ndim == 1:
+        n = v.shape[0] + abs(k)
+        res = np.zeros((n, n), v.dtype)
+        i = np.arange(v.shape[0])
+        if k >= 0:
+            res[i, i + k] = v
+        else:
+            res[i - k, i] = v
+        return res
+    if v.ndim == 2:
+        rows, cols = v.shape
+        n = max(0, min(rows, cols - k)) if k >= 0 else max(0, min(rows + k, cols))
+        i = np.arange(n)
+        return v[i, i + k] if k >= 0 else v[i - k, i]
+    raise ValueError("Input must be 1- or 2-d.")
+
+
+def trace(a, offset=0):
+    return diag(a, offset).sum()
+
+
+def count_nonzero(a, axis=None, *, keepdims=False):
+    a = np.asarray(a)
+    if axis is None and not keepdims:
+        return int((a != 0).sum())
+    return (a != 0).sum(axis=axis, keepdims=keepdims)
+
+
+def atleast_1d(a):
+    a = np.asarray(a)
+    return a.reshape(1) if a.ndim == 0 else a
+
+
+def atleast_2d(a):
+    a = np.asarray(a)
+    if a.ndim == 0:
+        return a.reshape(1, 1)
+    return a[np.newaxis, :] if a.ndim == 1 else a
+
+
+def array_split(ary, indices_or_sections, axis=0):
+    a = np.asarray(ary)
+    ax = _ax(axis, a.ndim)
+    n = a.shape[ax]
+    if isinstance(indices_or_sections, (list, tuple)) or np.ndim(indices_or_sections) == 1:
+        bounds = [0] + [int(i) for i in indices_or_sections] + [n]
+    else:
+        sections = int(indices_or_sections)
+        if sections <= 0:
+            raise ValueError("number sections must be larger than 0.")
+        each, extra = divmod(n, sections)
+        sizes = [0] + extra * [each + 1] + (sections - extra) * [each]
+        bounds = [sum(sizes[: i + 1]) for i in range(len(sizes))]
+    return [a[_along(a.ndim, ax, slice(bounds[i], bounds[i + 1]))] for i in range(len(bounds) - 1)]
+
+
+def split(ary, indices_or_sections, axis=0):
+    if not (isinstance(indices_or_sections, (list, tuple)) or np.ndim(indices_or_sections) == 1):
+        n = np.asarray(ary).shape[axis]
+        if n % indices_or_sections:
+            raise ValueError("array split does not result in an equal division")
+    return array_split(ary, indices_or_sections, axis)
+
+
+def _sorted_along(a, axis):
+    if axis is None:
+        return np.sort(a.ravel()), 0
+    ax = _ax(axis, a.ndim)
+    return np.sort(a, axis=ax), ax
+
+
+def median(a, axis=None, keepdims=False):
+    a = np.asarray(a)
+    s, ax = _sorted_along(a, axis)
+    n = s.shape[ax]
+    middle = slice(n // 2, n // 2 + 1) if n % 2 == 1 else slice(n // 2 - 1, n // 2 + 1)
+    r = np.mean(s[_along(s.ndim, ax, middle)], axis=ax)
+    if s.dtype.kind == "f":
+        r = _unwrap(np.where(np.isnan(s[_along(s.ndim, ax, slice(-1, None))]).reshape(np.shape(r)), np.nan, r))
+    if keepdims:
+        r = np.asarray(r).reshape([1] * a.ndim if axis is None else [1 if i == ax else d for i, d in enumerate(a.shape)])
+    return r
+
+
+def _quantile(a, q, axis, keepdims, what):
+    a = np.asarray(a)
+    if a.dtype.kind in "iub":
+        a = a.astype(np.float64)
+    qa = np.asarray(q, dtype=np.float64)
+    if np.any(qa < 0) or np.any(qa > 1):
+        raise ValueError(f"{what} must be in the range [0, {100 if what == 'Percentiles' else 1}]")
+    if qa.ndim > 0 and axis is not None:
+        raise NotImplementedError("GradLens's quantiles take one q with an axis")
+    s, ax = _sorted_along(a, axis)
+    n = s.shape[ax]
+    # numpy's 'linear' method: virtual index n*q + (alpha + q*(1 - alpha - beta)) - 1, alpha = beta = 1
+    virtual = n * qa + (1 + qa * (1 - 1 - 1)) - 1
+    below = np.floor(virtual)
+    above = np.where(virtual >= n - 1, n - 1, below + 1)
+    below = np.where(virtual >= n - 1, n - 1, np.where(virtual < 0, 0, below))
+    above = np.where(virtual < 0, 0, above)
+    gamma = virtual - np.floor(virtual)
+    lo = np.take(s, below.astype(np.int64), axis=ax)
+    hi = np.take(s, above.astype(np.int64), axis=ax)
+    d = hi - lo
+    r = np.where(gamma >= 0.5, hi - d * (1 - gamma), lo + d * gamma)
+    if s.dtype.kind == "f" and s.size > 0:
+        r = np.where(np.isnan(np.take(s, [n - 1], axis=ax)).reshape(np.shape(r)) if qa.ndim == 0 else np.isnan(s[-1]), np.nan, r)
+    if keepdims and qa.ndim == 0:
+        r = np.asarray(r).reshape([1] * a.ndim if axis is None else [1 if i == ax else dim for i, dim in enumerate(a.shape)])
+    return _unwrap(r)
+
+
+def quantile(a, q, axis=None, keepdims=False):
+    return _quantile(a, q, axis, keepdims, "Quantiles")
+
+
+def percentile(a, q, axis=None, keepdims=False):
+    return _quantile(a, np.true_divide(q, 100), axis, keepdims, "Percentiles")
+
+
+def take(a, indices, axis=None):
+    a = np.asarray(a)
+    if axis is None:
+        return a.ravel()[indices]
+    return a[_along(a.ndim, _ax(axis, a.ndim), indices)]
+
+
+def argwhere(a):
+    return np.transpose(np.nonzero(np.asarray(a)))
+
+
+def flatnonzero(a):
+    return np.nonzero(np.ravel(a))[0]
+
+
+def nan_to_num(x, copy=True, nan=0.0, posinf=None, neginf=None):
+    x = np.array(x, copy=copy) if copy else np.asarray(x)
+    if x.dtype.kind != "f":
+        return x
+    big = 3.4028234663852886e38 if x.dtype.itemsize == 4 else 1.7976931348623157e308
+    hi = big if posinf is None else posinf
+    lo = -big if neginf is None else neginf
+    return np.where(np.isnan(x), nan, np.where(x == np.inf, hi, np.where(x == -np.inf, lo, x))).astype(x.dtype)
+
+
+def nansum(a, axis=None, keepdims=False):
+    a = np.asarray(a)
+    return np.where(np.isnan(a), 0, a).sum(axis=axis, keepdims=keepdims) if a.dtype.kind == "f" else a.sum(axis=axis, keepdims=keepdims)
+
+
+def nanmean(a, axis=None, keepdims=False):
+    a = np.asarray(a)
+    if a.dtype.kind != "f":
+        return np.mean(a, axis=axis, keepdims=keepdims)
+    keep = ~np.isnan(a)
+    return np.where(keep, a, 0).sum(axis=axis, keepdims=keepdims) / keep.sum(axis=axis, keepdims=keepdims)
+
+
+def logspace(start, stop, num=50, endpoint=True, base=10.0):
+    return np.power(base, np.linspace(start, stop, num, endpoint=endpoint))
+`;
