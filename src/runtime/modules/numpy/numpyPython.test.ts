@@ -71,4 +71,42 @@ describe("numpy functions written in Python over GradLens's numpy", () => {
     expect(trace.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
     expect(trace.stdout).toBe("[-5. -3.] [9. 1. 4.] [0. 1. 4. 9. 0.]\n");
   });
+
+  it("count, search, interpolate and accumulate as numpy does", () => {
+    const source = [
+      "import numpy as np",
+      "a = np.arange(12.0).reshape(3, 4)",
+      "print(np.amax(a), np.amin(a, axis=0), np.ptp(a), np.ptp(a, axis=1))",
+      "print(np.cumprod([1, 2, 3]), np.cumprod(np.array([[1.5, 2.0], [3.0, 0.5]]), axis=0).tolist(), np.cumprod(np.array([[1, 2], [3, 4]])), np.cumprod([True, True]).dtype)",
+      "print(np.polyval([2, 1], 3), np.polyval([1.0, -2.0, 0.5], np.array([0.1, 2.0])), np.polyval([3], 5.0))",
+      "print(np.gradient([1.0, 4.0, 9.0, 16.0]), np.gradient([1, 2, 4, 7, 11], 2.0))",
+      'print(np.searchsorted([1, 3, 5], 4), np.searchsorted([1, 3, 5], [3, 6, 0], side="right"), np.searchsorted([1, 2, 2, 3], 2))',
+      "print(np.digitize([0.5, 1.5, 2.0, 3.1], [0, 1, 2, 3]), np.digitize([0.5, 1.0], [0, 1, 2], right=True), np.digitize([2.5], [3, 2, 1]))",
+      "print(np.interp(2.5, [1, 2, 3], [10, 20, 30]), np.interp([0, 1.5, 3, 4], [1, 2, 3], [10, 20, 15]), np.interp([0.0, 5.0], [1, 2], [3, 4], left=-1, right=99))",
+      "print(np.histogram([1, 2, 2, 3, 5], bins=3), np.histogram(np.arange(10.0) * 0.1, bins=4, range=(0, 1)))",
+      "print(np.histogram([1, 2, 2, 3, 5], bins=[0, 2, 4, 6]), np.histogram([1, 2, 3], bins=2, weights=[0.5, 1.0, 2.0]), np.histogram([1.0, 1.0]), np.histogram([0, 1, 1, 2], bins=2, density=True))",
+      "np.random.seed(0)",
+      "x = np.random.randn(1000)",
+      "h, e = np.histogram(x, bins=20)",
+      "print(h.tolist(), e[:3])",
+      "print(np.isin([1, 2, 3], [2]), np.isin(np.array([[1, 5], [2, 9]]), [9, 1]), np.setdiff1d([5, 1, 2, 3], [2]), np.intersect1d([1, 2, 3], [2, 3, 4]), np.union1d([1, 2], [2, 3]))",
+    ].join("\n");
+    const trace = runProgram(source + "\n");
+    expect(trace.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    expect(trace.stdout.split("\n")).toEqual([
+      "11.0 [0. 1. 2. 3.] 11.0 [3. 3. 3.]",
+      "[1 2 6] [[1.5, 2.0], [4.5, 1.0]] [ 1  2  6 24] int64",
+      "7 [0.31 0.5 ] 3.0",
+      "[3. 4. 6. 7.] [0.5  0.75 1.25 1.75 2.  ]",
+      "2 [2 3 0] 1",
+      "[1 2 3 4] [1 1] [1]",
+      "25.0 [10. 15. 15. 15.] [-1. 99.]",
+      "(array([3, 1, 1]), array([1.        , 2.33333333, 3.66666667, 5.        ])) (array([3, 2, 3, 2]), array([0.  , 0.25, 0.5 , 0.75, 1.  ]))",
+      "(array([1, 3, 1]), array([0, 2, 4, 6])) (array([0.5, 3. ]), array([1., 2., 3.])) (array([0, 0, 0, 0, 0, 2, 0, 0, 0, 0]), array([0.5, 0.6, 0.7, 0.8, 0.9, 1. , 1.1, 1.2, 1.3, 1.4, 1.5])) (array([0.25, 0.75]), array([0., 1., 2.]))",
+      "[3, 6, 9, 11, 30, 40, 59, 87, 103, 114, 116, 123, 83, 77, 48, 38, 22, 16, 11, 4] [-3.04614305 -2.75586815 -2.46559324]",
+      "[False  True False] [[ True False]",
+      " [False  True]] [1 3 5] [2 3] [1 2 3]",
+      "",
+    ]);
+  });
 });

@@ -32,6 +32,20 @@ const NAMES = new Set([
   "nansum",
   "nanmean",
   "logspace",
+  "amax",
+  "amin",
+  "ptp",
+  "cumprod",
+  "polyval",
+  "gradient",
+  "searchsorted",
+  "digitize",
+  "interp",
+  "histogram",
+  "isin",
+  "union1d",
+  "intersect1d",
+  "setdiff1d",
 ]);
 
 /**

@@ -311,4 +311,176 @@ def nanmean(a, axis=None, keepdims=False):
 
 def logspace(start, stop, num=50, endpoint=True, base=10.0):
     return np.power(base, np.linspace(start, stop, num, endpoint=endpoint))
+
+
+def amax(a, axis=None, keepdims=False):
+    return np.max(a, axis=axis, keepdims=keepdims)
+
+
+def amin(a, axis=None, keepdims=False):
+    return np.min(a, axis=axis, keepdims=keepdims)
+
+
+def ptp(a, axis=None, keepdims=False):
+    return np.max(a, axis=axis, keepdims=keepdims) - np.min(a, axis=axis, keepdims=keepdims)
+
+
+def cumprod(a, axis=None):
+    a = np.asarray(a)
+    if axis is None:
+        a, ax = a.ravel(), 0
+    else:
+        ax = _ax(axis, a.ndim)
+    if a.dtype.kind in "bi" and a.dtype.itemsize < 8:
+        a = a.astype(np.int64)
+    n = a.shape[ax]
+    if n == 0:
+        return a.copy()
+    # a running product along the axis, one multiplication a step, as numpy's loop does
+    acc = a[_along(a.ndim, ax, slice(0, 1))]
+    parts = [acc]
+    for i in range(1, n):
+        acc = acc * a[_along(a.ndim, ax, slice(i, i + 1))]
+        parts.append(acc)
+    return np.concatenate(parts, axis=ax)
+
+
+def polyval(p, x):
+    p = np.asarray(p)
+    x = np.asarray(x)
+    y = np.zeros_like(x)
+    for pv in p:
+        y = y * x + pv
+    return _unwrap(y)
+
+
+def gradient(f, *varargs):
+    f = np.asarray(f)
+    if f.ndim != 1 or len(varargs) > 1 or (varargs and np.ndim(varargs[0]) != 0):
+        raise NotImplementedError("GradLens's np.gradient takes a 1-d array and one scalar spacing")
+    if f.shape[0] < 2:
+        raise ValueError("Shape of array too small to calculate a numerical gradient, at least (edge_order + 1) elements are required.")
+    if f.dtype.kind in "iub":
+        f = f.astype(np.float64)
+    dx = varargs[0] if varargs else 1.0
+    inner = (f[2:] - f[:-2]) / (2.0 * dx)
+    return np.concatenate([(f[1:2] - f[0:1]) / dx, inner, (f[-1:] - f[-2:-1]) / dx])
+
+
+def searchsorted(a, v, side="left", sorter=None):
+    a = np.asarray(a)
+    if sorter is not None:
+        a = a[np.asarray(sorter)]
+    vv = np.asarray(v)
+    flat = vv.ravel()
+    if side == "left":
+        count = (a[None, :] < flat[:, None]).sum(axis=1)
+    elif side == "right":
+        count = (a[None, :] <= flat[:, None]).sum(axis=1)
+    else:
+        raise ValueError(f"side must be 'left' or 'right' (got {side!r})")
+    return count[0] if vv.ndim == 0 else count.reshape(vv.shape)
+
+
+def digitize(x, bins, right=False):
+    x = np.asarray(x)
+    bins = np.asarray(bins)
+    d = np.diff(bins)
+    if np.all(d >= 0):
+        return searchsorted(bins, x, side="left" if right else "right")
+    if np.all(d <= 0):
+        return len(bins) - searchsorted(bins[::-1], x, side="left" if right else "right")
+    raise ValueError("bins must be monotonically increasing or decreasing")
+
+
+def interp(x, xp, fp, left=None, right=None):
+    xa = np.asarray(x, dtype=np.float64)
+    xp = np.asarray(xp, dtype=np.float64)
+    fp = np.asarray(fp, dtype=np.float64)
+    if xp.ndim != 1 or fp.ndim != 1:
+        raise ValueError("object too deep for desired array")
+    if xp.shape[0] != fp.shape[0]:
+        raise ValueError("fp and xp are not of the same length.")
+    if xp.shape[0] == 0:
+        raise ValueError("array of sample points is empty")
+    flat = xa.ravel()
+    last = xp.shape[0] - 1
+    j = np.minimum(np.maximum(searchsorted(xp, flat, side="right") - 1, 0), max(last - 1, 0))
+    k = np.minimum(j + 1, last)
+    x0, x1, f0, f1 = xp[j], xp[k], fp[j], fp[k]
+    with np.errstate(divide="ignore", invalid="ignore"):
+        slope = (f1 - f0) / (x1 - x0)
+        res = slope * (flat - x0) + f0
+        res = np.where(np.isnan(res), slope * (flat - x1) + f1, res)
+    res = np.where(flat == x0, f0, res)
+    res = np.where(flat >= xp[last], fp[last] if right is None else right, res)
+    res = np.where(flat < xp[0], fp[0] if left is None else left, res)
+    return res[0] if xa.ndim == 0 else res.reshape(xa.shape)
+
+
+def histogram(a, bins=10, range=None, weights=None, density=False):
+    a = np.asarray(a).ravel()
+    w = None if weights is None else np.asarray(weights).ravel()
+    if np.ndim(bins) == 0:
+        n_bins = int(bins)
+        if n_bins < 1:
+            raise ValueError("\`bins\` must be positive, when an integer")
+        if range is not None:
+            first, last = float(range[0]), float(range[1])
+            if first > last:
+                raise ValueError("max must be larger than min in range parameter.")
+        elif a.size == 0:
+            first, last = 0.0, 1.0
+        else:
+            first, last = float(a.min()), float(a.max())
+        if first == last:
+            first, last = first - 0.5, last + 0.5
+        edges = np.linspace(first, last, n_bins + 1)
+        keep = (a >= first) & (a <= last)
+        x = a[keep].astype(np.float64)
+        ww = None if w is None else w[keep]
+        # numpy's index from the scaled distance, corrected against the edges themselves
+        idx = ((x - first) / (last - first) * n_bins).astype(np.int64)
+        idx = np.where(idx == n_bins, n_bins - 1, idx)
+        idx = np.where(x < edges[idx], idx - 1, idx)
+        idx = np.where((x >= edges[idx + 1]) & (idx != n_bins - 1), idx + 1, idx)
+        counts = np.bincount(idx, weights=ww, minlength=n_bins)
+    else:
+        edges = np.asarray(bins)
+        if np.any(edges[:-1] > edges[1:]):
+            raise ValueError("\`bins\` must increase monotonically, when an array")
+        order = np.argsort(a)
+        sa = a[order]
+        if w is None:
+            cum = np.concatenate([searchsorted(sa, edges[:-1], "left"), [searchsorted(sa, edges[-1], "right")]])
+            counts = np.diff(cum)
+        else:
+            cw = np.concatenate([[0.0], np.cumsum(w[order])])
+            cum = np.concatenate([searchsorted(sa, edges[:-1], "left"), [searchsorted(sa, edges[-1], "right")]])
+            counts = np.diff(cw[cum])
+    if density:
+        widths = np.diff(edges)
+        return counts / widths / counts.sum(), edges
+    return counts, edges
+
+
+def isin(element, test_elements, invert=False):
+    e = np.asarray(element)
+    t = np.asarray(test_elements).ravel()
+    found = (e[..., None] == t).any(axis=-1)
+    return ~found if invert else found
+
+
+def union1d(ar1, ar2):
+    return np.unique(np.concatenate([np.ravel(ar1), np.ravel(ar2)]))
+
+
+def intersect1d(ar1, ar2):
+    a = np.unique(ar1)
+    return a[isin(a, np.unique(ar2))]
+
+
+def setdiff1d(ar1, ar2):
+    a = np.unique(ar1)
+    return a[isin(a, ar2, invert=True)]
 `;
