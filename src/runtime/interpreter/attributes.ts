@@ -25,6 +25,7 @@ import {
   PyProperty,
   PyStaticMethod,
   PySet,
+  PySlice,
   PySuper,
   PyTuple,
   ValueRef,
@@ -179,6 +180,7 @@ export function getAttribute(rt: Runtime, obj: PyValue, name: string): PyValue {
   if (method) return new PyBuiltin(name, (args, kwargs) => method(rt, obj as never, args, kwargs), [obj]);
   const protocol = containerProtocol(rt, obj, name);
   if (protocol !== undefined) return protocol;
+  if (obj instanceof PySlice && (name === "start" || name === "stop" || name === "step")) return obj[name];
   throw noAttribute(obj, name);
 }
 

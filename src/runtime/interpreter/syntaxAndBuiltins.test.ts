@@ -80,7 +80,10 @@ describe("hex, bin and oct", () => {
 describe("slice", () => {
   it("makes the object a[start:stop:step] indexes with", () => {
     expect(
-      out(["x = list(range(10))", "print(x[slice(3)], x[slice(2, 8, 3)], x[slice(None, None, -4)])"]),
-    ).toBe("[0, 1, 2] [2, 5] [9, 5, 1]\n");
+      out([
+        "x = list(range(10))",
+        "print(x[slice(3)], x[slice(2, 8, 3)], x[slice(None, None, -4)], slice(2, 8, 3).step)",
+      ]),
+    ).toBe("[0, 1, 2] [2, 5] [9, 5, 1] 3\n");
   });
 });

@@ -46,6 +46,12 @@ const NAMES = new Set([
   "union1d",
   "intersect1d",
   "setdiff1d",
+  "cov",
+  "corrcoef",
+  "cross",
+  "kron",
+  "mgrid",
+  "ogrid",
 ]);
 
 /**

@@ -483,4 +483,90 @@ def intersect1d(ar1, ar2):
 def setdiff1d(ar1, ar2):
     a = np.unique(ar1)
     return a[isin(a, ar2, invert=True)]
+
+
+def cov(m, y=None, rowvar=True, bias=False, ddof=None):
+    X = np.array(m, dtype=np.float64)
+    if X.ndim > 2:
+        raise ValueError("m has more than 2 dimensions")
+    X = X.reshape(1, -1) if X.ndim < 2 else X
+    if not rowvar and X.shape[0] != 1:
+        X = X.T
+    if y is not None:
+        Y = np.array(y, dtype=np.float64)
+        Y = Y.reshape(1, -1) if Y.ndim < 2 else Y
+        if not rowvar and Y.shape[0] != 1:
+            Y = Y.T
+        X = np.concatenate((X, Y), axis=0)
+    if ddof is None:
+        ddof = 0 if bias else 1
+    fact = X.shape[1] - ddof
+    X = X - X.mean(axis=1)[:, None]
+    # numpy multiplies by the reciprocal of the count, not divides by it
+    c = np.dot(X, X.T) * np.true_divide(1, fact)
+    return _unwrap(np.squeeze(c))
+
+
+def corrcoef(x, y=None, rowvar=True):
+    c = np.asarray(cov(x, y, rowvar))
+    if c.ndim == 0:
+        return c / c
+    stddev = np.sqrt(np.diag(c))
+    c = c / stddev[:, None]
+    c = c / stddev[None, :]
+    return np.clip(c, -1, 1)
+
+
+def cross(a, b):
+    a = np.asarray(a)
+    b = np.asarray(b)
+    if a.shape[-1] not in (2, 3) or b.shape[-1] not in (2, 3):
+        raise ValueError("incompatible dimensions for cross product\\n(dimension must be 2 or 3)")
+    if a.shape[-1] == 2 and b.shape[-1] == 2:
+        return a[..., 0] * b[..., 1] - a[..., 1] * b[..., 0]
+    a0, a1 = a[..., 0], a[..., 1]
+    b0, b1 = b[..., 0], b[..., 1]
+    a2 = a[..., 2] if a.shape[-1] == 3 else np.zeros_like(a0)
+    b2 = b[..., 2] if b.shape[-1] == 3 else np.zeros_like(b0)
+    return np.stack([a1 * b2 - a2 * b1, a2 * b0 - a0 * b2, a0 * b1 - a1 * b0], axis=-1)
+
+
+def kron(a, b):
+    a = np.asarray(a)
+    b = np.asarray(b)
+    if a.ndim == 1 and b.ndim == 1:
+        return np.outer(a, b).ravel()
+    if a.ndim == 2 and b.ndim == 2:
+        return (a[:, None, :, None] * b[None, :, None, :]).reshape(a.shape[0] * b.shape[0], a.shape[1] * b.shape[1])
+    raise NotImplementedError("GradLens's np.kron takes two 1-d or two 2-d arrays")
+
+
+class _Grid:
+    """np.mgrid / np.ogrid with integer or float steps (not numpy's complex 'number of points')."""
+
+    def __init__(self, sparse):
+        self.sparse = sparse
+
+    def __getitem__(self, key):
+        single = not isinstance(key, tuple)
+        keys = (key,) if single else key
+        axes = []
+        for k in keys:
+            if type(k).__name__ != "slice":
+                raise NotImplementedError("GradLens's np.mgrid/np.ogrid take slices")
+            axes.append(np.arange(0 if k.start is None else k.start, k.stop, 1 if k.step is None else k.step))
+        if single:
+            return axes[0]
+        shape = [len(ax) for ax in axes]
+        out = []
+        for i, ax in enumerate(axes):
+            view = [1] * len(axes)
+            view[i] = shape[i]
+            v = ax.reshape(view)
+            out.append(v if self.sparse else v + np.zeros(shape, dtype=v.dtype))
+        return out if self.sparse else np.array(out)
+
+
+mgrid = _Grid(False)
+ogrid = _Grid(True)
 `;
