@@ -1,5 +1,5 @@
 import { formatFixed } from "../format/floatFormat";
-import { dictSet, getIterator, length, setOf, toArray } from "./interpreter/collections";
+import { asIndex, dictSet, getIterator, length, setOf, toArray } from "./interpreter/collections";
 import { floatDivmod, toFloat } from "./interpreter/numbers";
 import { binaryOp, ordered, truthy } from "./interpreter/operators";
 import { getAttribute, OBJECT_NEW, OBJECT_SETATTR, setAttribute } from "./interpreter/attributes";
@@ -115,9 +115,8 @@ export function makeBuiltins(rt: Runtime): Map<string, PyValue> {
     throw typeError(`bad operand type for abs(): '${typeName(x)}'`);
   });
   fn("range", (args) => {
-    const n = args.map((a) => {
-      if (a instanceof PyInstance && a.cls.lookup("__index__") !== undefined)
-        a = rt.call(a.cls.lookup("__index__")!, [a]);
+    const n = args.map((arg) => {
+      const a = asIndex(rt, arg);
       if (a instanceof PyInt) return a.v;
       if (typeof a === "boolean") return +a;
       throw typeError(`'${typeName(a)}' object cannot be interpreted as an integer`);
@@ -332,9 +331,7 @@ export function makeBuiltins(rt: Runtime): Map<string, PyValue> {
     ["oct", 8, "0o"],
   ] as const)
     fn(name, ([x]) => {
-      let v = x;
-      if (v instanceof PyInstance && v.cls.lookup("__index__") !== undefined)
-        v = rt.call(v.cls.lookup("__index__")!, [v]);
+      let v = asIndex(rt, x ?? null);
       if (typeof v === "boolean") v = int(+v);
       if (!(v instanceof PyInt))
         throw typeError(`'${typeName(x ?? null)}' object cannot be interpreted as an integer`);
