@@ -112,4 +112,16 @@ describe("the CLI's files", () => {
     // a filesystem root is never a workspace of its own accord
     expect(cliWorkspace(join(ws, "prog.py"), "/").roots).toEqual([at()]);
   });
+
+  it("adds the git repository a program is in, wherever it is run from", () => {
+    const repo = join(base, "book");
+    mkdirSync(join(repo, ".git"), { recursive: true });
+    mkdirSync(join(repo, "ch04"));
+    const program = join(repo, "ch04", "train.py");
+    expect(cliWorkspace(program, join(repo, "ch04")).roots).toEqual([
+      programPath(join(repo, "ch04")),
+      programPath(repo),
+    ]);
+    expect(cliWorkspace(program, base).roots).toEqual([programPath(join(repo, "ch04")), programPath(base)]);
+  });
 });

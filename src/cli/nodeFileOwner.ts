@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, realpathSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from "node:fs";
 import { isAbsolute, resolve, sep } from "node:path";
 import type { FileAccess } from "../files/fileAccess";
 import {
@@ -36,17 +36,32 @@ export function nativePath(path: string): string {
 }
 
 /**
- * The CLI's workspace for `file`: the program's own folder and, when the program lies under the
+ * The CLI's workspace for `file`: the program's own folder; when the program lies under the
  * current directory, that directory too (the project it was run in: `gradlens run src/train.py`
- * may read `../data/names.txt`). A filesystem root is never a workspace folder of its own accord.
+ * may read `../data/names.txt`); and the git repository the program is in, as an editor opens
+ * it (a book's `ch04/train.py` imports `../common` after `sys.path.append(os.pardir)`). A
+ * filesystem root is never a workspace folder of its own accord.
  */
 export function cliWorkspace(file: string, cwd = process.cwd()): RunWorkspace {
   const program = programPath(isAbsolute(file) ? file : resolve(cwd, file));
   const folder = parentPath(program);
   const roots = [folder];
   const here = programPath(cwd);
-  if (here !== folder && isInside(program, here) && !/^\/([A-Za-z]:)?$/.test(here)) roots.push(here);
+  if (here !== folder && isInside(program, here) && !isFilesystemRoot(here)) roots.push(here);
+  const repository = repositoryOf(folder);
+  if (repository !== null && !roots.some((r) => isInside(repository, r))) roots.push(repository);
   return { programPath: program, roots };
+}
+
+/** The nearest folder at or above `folder` that holds a `.git`, or null. */
+function repositoryOf(folder: string): string | null {
+  for (let dir = folder; !isFilesystemRoot(dir); dir = parentPath(dir))
+    if (existsSync(nativePath(`${dir}/.git`))) return dir;
+  return null;
+}
+
+function isFilesystemRoot(path: string): boolean {
+  return /^\/([A-Za-z]:)?$/.test(path);
 }
 
 function errorOf(e: unknown): FileAnswer {

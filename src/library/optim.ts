@@ -23,7 +23,7 @@ export function makeOptim(api: TensorApi) {
     }
 
     zeroGrad(): void {
-      this.#engine.zeroGrad();
+      this.#engine.zeroGrad(true);
     }
   }
 
@@ -41,7 +41,7 @@ export function makeOptim(api: TensorApi) {
     }
 
     zeroGrad(): void {
-      this.#engine.zeroGrad();
+      this.#engine.zeroGrad(true);
     }
   }
 

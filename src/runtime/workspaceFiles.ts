@@ -1,3 +1,5 @@
+import type { PyList } from "./interpreter/objects";
+
 /**
  * What the standard modules may learn about the files around a run: `os.path.exists`, `isfile`,
  * `isdir`, `getsize`, `os.listdir`, `os.getcwd`/`chdir`. The interpreter never touches a disk
@@ -11,6 +13,11 @@
 export interface WorkspaceFiles {
   /** The program's working directory, an absolute POSIX path; `os.chdir` moves it (and `open()` follows). */
   cwd: string;
+  /**
+   * The run's `sys.path` once `sys` is imported (the program may append to it, as
+   * `sys.path.append(os.pardir)` does), so that `import` searches what the program asked for.
+   */
+  sysPath?: PyList;
   /** Whether `path` is a file, a directory, or neither (absent or not readable). */
   kind(path: string): "file" | "dir" | null;
   /** The names in the directory `path` (no `.` or `..`), or null when it is not a readable directory. */
@@ -28,6 +35,12 @@ export const NO_FILES: WorkspaceFiles = {
   },
   set cwd(_path: string) {
     // nothing exists, so os.chdir has already failed
+  },
+  get sysPath() {
+    return undefined;
+  },
+  set sysPath(_list: PyList | undefined) {
+    // shared by every run without files: nothing to search
   },
   kind: () => null,
   list: () => null,

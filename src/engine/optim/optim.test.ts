@@ -137,15 +137,15 @@ describe("optimizer bookkeeping", () => {
     expect(new AdamW([param()]).paramGroups[0].options.weightDecay).toBe(0.01);
   });
 
-  it("zero_grad sets grads to None by default, or zeros them", () => {
+  it("zero_grad zeros the grads by default (PyTorch 1.13), or sets them to None", () => {
     const p = param();
     const opt = new SGD([p], { lr: 0.1 });
     p.grad = Tensor.fromValues(Float64Array.from([1, 2, 3]), [3], "float64");
     const g = p.grad;
-    opt.zeroGrad(false);
+    opt.zeroGrad();
     expect(p.grad).toBe(g);
     expect([...g.values()]).toEqual([0, 0, 0]);
-    opt.zeroGrad();
+    opt.zeroGrad(true);
     expect(p.grad).toBeNull();
   });
 

@@ -56,8 +56,12 @@ export abstract class Optimizer<O extends object, S> {
       }
   }
 
-  /** `optimizer.zero_grad(set_to_none=True)`: PyTorch 2.x drops the gradients by default. */
-  zeroGrad(setToNone = true): void {
+  /**
+   * `optimizer.zero_grad(set_to_none=False)`: PyTorch 1.13 (the reference here) keeps zeroed
+   * gradients by default, so momentum and Adam still move a parameter the next backward misses.
+   * PyTorch 2.x drops them (`set_to_none=True`).
+   */
+  zeroGrad(setToNone = false): void {
     for (const group of this.paramGroups)
       for (const p of group.params) {
         if (p.grad === null) continue;

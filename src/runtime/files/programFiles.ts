@@ -9,6 +9,7 @@ import {
   type RunWorkspace,
 } from "../../files/fileRequest";
 import { isInsideAny, parentPath, resolvePath } from "../../files/workspacePath";
+import type { PyList } from "../interpreter/objects";
 import { PyError } from "../interpreter/pyErrors";
 import { stringRepr } from "../interpreter/stringify";
 import type { WorkspaceFiles } from "../workspaceFiles";
@@ -53,6 +54,8 @@ export class ProgramFiles implements WorkspaceFiles {
   /** Where `import name` looks, in order (CPython's `sys.path`): the program's folder, then the workspace's. */
   readonly searchPath: readonly string[];
   private readonly roots: readonly string[];
+  /** The run's `sys.path` list, once `sys` is imported. */
+  sysPath?: PyList;
   /** Every path the run read, looked at or listed: a change to one of them (or inside a listed folder) re-runs it. */
   readonly inputs = new Set<string>();
 
@@ -71,6 +74,22 @@ export class ProgramFiles implements WorkspaceFiles {
       if (!search.includes(r)) search.push(r);
     }
     this.searchPath = search;
+  }
+
+  /**
+   * The folders `import` searches now: the program's `sys.path` entries (relative ones against
+   * the working directory, as CPython resolves them), then the workspace's folders, which GradLens
+   * also searches so that a package at the workspace's root imports from any folder.
+   */
+  importPath(): string[] {
+    const dirs: string[] = [];
+    for (const entry of this.sysPath?.items ?? this.searchPath) {
+      if (typeof entry !== "string") continue;
+      const dir = resolvePath(this.cwd, entry === "" ? "." : entry);
+      if (this.readable(dir) && !dirs.includes(dir)) dirs.push(dir);
+    }
+    for (const dir of this.searchPath) if (!dirs.includes(dir)) dirs.push(dir);
+    return dirs;
   }
 
   /** The absolute path `given` names; PermissionError when it lies outside the workspace. */

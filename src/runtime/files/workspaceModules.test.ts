@@ -275,6 +275,38 @@ print(random.random())
     expect(trace.stdout).toBe("beside the program / workspace root\n");
   });
 
+  it("searches the folders the program adds to sys.path, as deep-learning-from-scratch's chapters do", () => {
+    // prog.py run from ch04 by CPython 3.11 printed these lines
+    const files = {
+      "/ws/ch04/prog.py": "",
+      "/ws/lib/common/__init__.py": "",
+      "/ws/lib/common/functions.py": "def softmax(x):\n    return [v / sum(x) for v in x]\n",
+    };
+    const access = new MemoryFiles(files, ["/ws"]);
+    const trace = withFileAccess(access, () =>
+      runProgram(
+        [
+          "import sys, os",
+          "try:",
+          "    import common",
+          "except ImportError as e:",
+          "    print(type(e).__name__, e)",
+          'sys.path.append(os.path.join(os.pardir, "lib"))',
+          "from common.functions import softmax",
+          "print(softmax([1, 3]), sys.path[-1])",
+          "import common.functions as cf",
+          "print(cf.__name__)",
+          "",
+        ].join("\n"),
+        { workspace: { programPath: "/ws/ch04/prog.py", roots: ["/ws"] } },
+      ),
+    );
+    expect(trace.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    expect(trace.stdout).toBe(
+      "ModuleNotFoundError No module named 'common'\n[0.25, 0.75] ../lib\ncommon.functions\n",
+    );
+  });
+
   it("runs a learner's own autograd class from a module, its graph drawn", () => {
     const engine = `class Value:
     def __init__(self, data, _children=(), _op=''):

@@ -97,7 +97,9 @@ function parseModule(path: string, source: string): ParseResult {
 export class WorkspaceModules implements ModuleLoader {
   private readonly modules = new Map<string, PyModule>();
   private readonly running = new Set<string>();
-  /** Whether a top-level name is the workspace's (looked up once per run). */
+  /** What a top-level name is in the workspace, by name and the folders searched (sys.path may grow). */
+  private readonly searched = new Map<string, Found | null>();
+  /** What each top-level name was found to be by its latest import. */
   private readonly ownTop = new Map<string, Found | null>();
   /** The source of each module file run, by path (for the trace's expression texts). */
   readonly sources = new Map<string, string>();
@@ -163,11 +165,14 @@ export class WorkspaceModules implements ModuleLoader {
   /** Whether `top` names a module or package of the workspace (looked for once per run). */
   private owns(top: string): boolean {
     if (BEFORE_THE_PROGRAM.has(top)) return false;
-    let found = this.ownTop.get(top);
+    const dirs = this.files.importPath();
+    const key = `${top}\0${dirs.join("\0")}`;
+    let found = this.searched.get(key);
     if (found === undefined) {
-      found = this.search(this.files.searchPath, top);
-      this.ownTop.set(top, found);
+      found = this.search(dirs, top);
+      this.searched.set(key, found);
     }
+    this.ownTop.set(top, found);
     return found !== null;
   }
 

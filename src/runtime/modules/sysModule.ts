@@ -1,4 +1,5 @@
 import type { Interpreter } from "../interpreter/interpreter";
+import type { WorkspaceFiles } from "../workspaceFiles";
 import {
   bigInt,
   int,
@@ -110,7 +111,7 @@ function makeStreamClass(interp: Interpreter): PyClass {
   return cls;
 }
 
-export function makeSysModule(interp: Interpreter, programName: string, cwd: string): PyModule {
+export function makeSysModule(interp: Interpreter, programName: string, files: WorkspaceFiles): PyModule {
   const m = new PyModule("sys");
   m.attrs.set("argv", new PyList([programName]));
   m.attrs.set("version", `${VERSION.join(".")} (GradLens)`);
@@ -130,7 +131,10 @@ export function makeSysModule(interp: Interpreter, programName: string, cwd: str
   m.attrs.set("maxunicode", int(0x10ffff));
   m.attrs.set("executable", "");
   m.attrs.set("float_repr_style", "short");
-  m.attrs.set("path", new PyList([cwd]));
+  // the list imports search (runtime/files/workspaceModules.ts), so appending to it works
+  const path = new PyList([files.cwd]);
+  files.sysPath = path;
+  m.attrs.set("path", path);
   m.attrs.set("modules", new PyDict());
   m.attrs.set(
     "float_info",

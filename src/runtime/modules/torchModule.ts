@@ -68,6 +68,8 @@ function fillTorch(s: TorchState, m: PyModule): void {
   const set = (name: string, f: (args: PyValue[], kwargs: Kwargs) => PyValue) =>
     m.attrs.set(name, native(name, f));
   const wrap = (t: T.Tensor) => s.wrap(t);
+  // the PyTorch whose numbers and defaults GradLens reproduces (zero_grad keeps zeros, as 1.13's does)
+  m.attrs.set("__version__", "1.13.0");
   m.attrs.set("Tensor", s.tensorClass);
   m.attrs.set("Size", makeSizeClass(s));
   const { cls: dtypeClass, dtypes } = makeDtypeClass();

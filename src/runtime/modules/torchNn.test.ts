@@ -177,6 +177,8 @@ plain.step()
 print(r.item(), plain.param_groups[0]["lr"])
 plain.zero_grad()
 print(r.grad)
+plain.zero_grad(set_to_none=True)
+print(r.grad)
 `);
     const values = out.trim().split("\n");
     expect(Number(values[0])).toBeCloseTo(0.9000000005, 6);
@@ -184,7 +186,9 @@ print(r.grad)
     expect(Number(values[2])).toBeCloseTo(0.8, 6);
     expect(Number(values[3])).toBeCloseTo(0.46, 6);
     expect(values[4]).toBe("-1.0 0.5");
-    expect(values[5]).toBe("None");
+    // PyTorch 1.13 keeps the gradient, zeroed; set_to_none=True drops it
+    expect(values[5]).toBe("tensor([0.])");
+    expect(values[6]).toBe("None");
   });
 
   it("computes the losses of torch.nn.functional and their nn.Module forms", () => {

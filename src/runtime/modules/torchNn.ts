@@ -48,11 +48,13 @@ class Module:
     def parameters(self, recurse=True):
         return iter([p for _, p in self.named_parameters(recurse=recurse)])
 
-    def zero_grad(self, set_to_none=True):
+    def zero_grad(self, set_to_none=False):
+        # PyTorch 1.13's default keeps the gradient tensors, zeroed and detached
         for p in self.parameters():
             if set_to_none:
                 p.grad = None
             elif p.grad is not None:
+                p.grad = p.grad.detach()
                 p.grad.zero_()
 
     def train(self, mode=True):

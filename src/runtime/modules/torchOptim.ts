@@ -166,7 +166,7 @@ function makeOptimizerClass(
   });
   method("zero_grad", (self, args, kwargs) => {
     const a = bind("zero_grad", args, kwargs, ["set_to_none"]);
-    optimizers.get(self)!.engine.zeroGrad(boolArg(a.set_to_none, true));
+    optimizers.get(self)!.engine.zeroGrad(boolArg(a.set_to_none, false));
     return null;
   });
   return cls;

@@ -5,9 +5,10 @@ import { isFloat, type NpDtype } from "./npDtype";
 import type { NumpyState } from "./numpyState";
 
 /**
- * The text of numpy values. Arrays print as numpy 1.14+ prints them (unchanged in numpy 2).
- * Scalars follow numpy 2: `str` is the number (`0.5`, `3`, `True`), `repr` names the type
- * (`np.float64(0.5)`, `np.int64(3)`, `np.True_`) — numpy 1.x's repr was the bare number.
+ * The text of numpy values. Arrays print as numpy 1.14+ prints them. Scalars print as numpy
+ * 1.24 (the numpy Debian installs beside PyTorch 1.13) prints them: `str` and `repr` are both the
+ * bare number (`0.5`, `3`, `True`), so `print([a.sum(), b.max()])` shows `[0.5, 3]`; numpy 2's
+ * repr names the type (`np.float64(0.5)`), which programs written for numpy 1 do not expect.
  */
 
 /** `str(np.float64(x))` and the text of one element of any dtype. */
@@ -22,8 +23,7 @@ export function scalarStr(v: NpScalar): string {
 }
 
 export function scalarRepr(v: NpScalar): string {
-  if (v.dtype === "bool") return v.value !== 0 ? "np.True_" : "np.False_";
-  return `np.${v.dtype}(${scalarText(v.value, v.dtype)})`;
+  return scalarText(v.value, v.dtype);
 }
 
 export function reprOf(s: NumpyState, a: NdArray): string {

@@ -59,9 +59,9 @@ print(repr(np.float64(2.0) * np.float64(0.5)), repr(x + True), repr(x * 10**30))
     expect(trace.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
     expect(trace.stdout).toBe(
       [
-        "np.float64(0.30000000000000004) np.float64(0.30000000000000004) np.float64(0.30000000000000004) np.float64(2.9) np.float64(0.05) np.float64(20.0)",
-        "float64 bool_ np.True_ np.True_",
-        "np.float64(1.0) np.float64(1.1) np.float64(1.0000000000000001e+29)",
+        "0.30000000000000004 0.30000000000000004 0.30000000000000004 2.9 0.05 20.0",
+        "float64 bool_ True True",
+        "1.0 1.1 1.0000000000000001e+29",
         "",
       ].join("\n"),
     );
