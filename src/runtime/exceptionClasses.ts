@@ -1,4 +1,4 @@
-import { PyClass, PyInstance, PyTuple } from "./interpreter/objects";
+import { PyBuiltin, PyClass, PyInstance, PyTuple, type PyValue } from "./interpreter/objects";
 
 /** The exception hierarchy a program may raise, catch or subclass. */
 const HIERARCHY: [string, string | null][] = [
@@ -74,6 +74,22 @@ export function makeExceptionClasses(): PyClass[] {
     });
     // marks the class (and, by lookup, its subclasses) as an exception
     cls.dict.set("__exception__", true);
+    // `super().__init__(message)` in a program's exception class sets its args, as CPython's does
+    if (name === "BaseException" || name === "SystemExit")
+      cls.dict.set(
+        "__init__",
+        new PyBuiltin("__init__", ([self, ...args]: PyValue[]) => {
+          if (self instanceof PyInstance) {
+            self.attrs.set("args", new PyTuple(args));
+            if (name === "SystemExit")
+              self.attrs.set(
+                "code",
+                args.length === 0 ? null : args.length === 1 ? args[0] : new PyTuple(args),
+              );
+          }
+          return null;
+        }),
+      );
     byName.set(name, cls);
   }
   return [...byName.values()];

@@ -1,3 +1,4 @@
+import { isUnavailableStdlib, unavailableStdlibModule } from "./modules/unavailableStdlib";
 import { parsePython } from "../lang/python/parsePython";
 import type { Program, SourceSpan } from "../lang/ir";
 import type { Frame } from "./interpreter/frame";
@@ -58,7 +59,6 @@ const FRAMEWORKS = new Set([
   "plotly",
   "cv2",
   "PIL",
-  "tqdm",
   "transformers",
   "datasets",
   "tiktoken",
@@ -131,6 +131,7 @@ export class BuiltinModules implements ModuleLoader {
         return module;
       }
     }
+    if (isUnavailableStdlib(name)) return unavailableStdlibModule(name);
     const top = name.split(".")[0];
     if (NOT_AVAILABLE.has(top))
       // a submodule of a module GradLens has (`torch.utils`) is named itself
@@ -176,6 +177,15 @@ export class BuiltinModules implements ModuleLoader {
         continue;
       }
       let v: PyValue | undefined = module.attrs.get(name);
+      const hook = module.attrs.get("__getattr__");
+      if (v === undefined && hook !== undefined) {
+        // a module's own __getattr__ answers `from m import name` too (PEP 562)
+        try {
+          v = interp.call(hook, [name]);
+        } catch (e) {
+          if (!(e instanceof PyError && e.pyType === "AttributeError")) throw e;
+        }
+      }
       if (v === undefined) {
         try {
           v = this.load(interp, [...path, name]);

@@ -21,6 +21,7 @@ import {
   int,
   PyList,
   PyModule,
+  PyRange,
   PyClassMethod,
   PyProperty,
   PyStaticMethod,
@@ -181,6 +182,8 @@ export function getAttribute(rt: Runtime, obj: PyValue, name: string): PyValue {
   const protocol = containerProtocol(rt, obj, name);
   if (protocol !== undefined) return protocol;
   if (obj instanceof PySlice && (name === "start" || name === "stop" || name === "step")) return obj[name];
+  if (obj instanceof PyRange && (name === "start" || name === "stop" || name === "step"))
+    return int(obj[name]);
   throw noAttribute(obj, name);
 }
 

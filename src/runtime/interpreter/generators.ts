@@ -3,7 +3,16 @@ import { assign } from "./assignment";
 import { getIterator } from "./collections";
 import type { Frame } from "./frame";
 import type { Interpreter } from "./interpreter";
-import { DONE, PyIterator, PyList, type PyFunction, type PyValue } from "./objects";
+import {
+  DONE,
+  PyClass,
+  PyInstance,
+  PyIterator,
+  PyList,
+  PyTuple,
+  type PyFunction,
+  type PyValue,
+} from "./objects";
 import { truthy } from "./operators";
 import { PyError, typeError, UnsupportedError } from "./pyErrors";
 import { asPyError, classOf, exceptionObject, findHandler } from "./tryStatement";
@@ -88,6 +97,33 @@ export class PyGenerator extends PyIterator {
     this.started = true;
     return this.within(() => {
       const step = this.steps.next(sent);
+      if (!step.done) return step.value;
+      this.finished = true;
+      this.returned = step.value === RETURN ? this.interp.returnValue : null;
+      this.interp.returnValue = null;
+      return DONE;
+    });
+  }
+
+  /**
+   * `g.throw(exc)`: the exception is raised where the body stopped, so its `try` can handle it
+   * (contextlib's `@contextmanager` hands the `with` block's exception in this way).
+   */
+  throwIn(exception: PyValue, value: PyValue | undefined): PyValue | typeof DONE {
+    const raised =
+      exception instanceof PyClass && value !== undefined && value !== null
+        ? value instanceof PyInstance && value.cls.isSubclassOf(exception)
+          ? value
+          : this.interp.call(exception, value instanceof PyTuple ? value.items : [value])
+        : exception;
+    const error = this.interp.errorFor(raised);
+    if (this.running) throw new PyError("ValueError", "generator already executing");
+    if (this.finished || !this.started) {
+      this.finished = true;
+      throw error;
+    }
+    return this.within(() => {
+      const step = this.steps.throw(error);
       if (!step.done) return step.value;
       this.finished = true;
       this.returned = step.value === RETURN ? this.interp.returnValue : null;
@@ -314,6 +350,11 @@ export const GENERATOR_METHODS: Record<string, (rt: unknown, self: PyGenerator, 
     close: (_rt, g) => {
       g.close();
       return null;
+    },
+    throw: (_rt, g, args) => {
+      if (args.length < 1 || args.length > 3)
+        throw typeError(`throw expected at least 1 argument, got ${args.length}`);
+      return stepped(g.throwIn(args[0], args[1]));
     },
     __next__: (_rt, g) => stepped(g.resume(null)),
     __iter__: (_rt, g) => g,

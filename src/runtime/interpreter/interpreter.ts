@@ -595,6 +595,12 @@ export class Interpreter implements Runtime {
       v.attrs.set("__cause__", cause);
       v.attrs.set("__suppress_context__", true);
     }
+    return this.errorFor(v);
+  }
+
+  /** The error that raising `v` (an exception, or its class) throws. */
+  errorFor(v: PyValue): PyError {
+    if (v instanceof PyClass) v = this.call(v, []);
     if (v instanceof PyInstance && v.cls.lookup("__exception__") !== undefined) {
       const args = v.attrs.get("args");
       const items = args instanceof PyTuple ? args.items : [];

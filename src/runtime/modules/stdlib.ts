@@ -22,6 +22,7 @@ import { makeDataclassesModule } from "./dataclassesModule";
 import { makeFunctoolsModule } from "./functoolsModule";
 import { makeItertoolsModule } from "./itertoolsModule";
 import { makeOsModule } from "./osModule";
+import { PYTHON_STDLIB_MODULES } from "./pythonStdlib/pythonStdlibModules";
 import { makeSysModule } from "./sysModule";
 import { makeTypingModule } from "./typingModule";
 import { SCIPY_MODULES } from "./scipyModules";
@@ -94,4 +95,5 @@ export const STDLIB_MODULES = new Map<string, StdlibFactory>([
   ["IPython.display", (_interp, _context, load) => load("IPython").attrs.get("display") as PyModule],
   ["ipywidgets", (interp) => makeIpywidgetsModule(interp)],
   ...SCIPY_MODULES,
+  ...PYTHON_STDLIB_MODULES,
 ]);

@@ -1,0 +1,44 @@
+import { PyModule } from "../../interpreter/objects";
+import { libraryModule } from "../libraryProgram";
+import type { StdlibFactory } from "../stdlib";
+import { ARGPARSE_SOURCE } from "./argparseSource";
+import { BISECT_SOURCE } from "./bisectSource";
+import { CONTEXTLIB_SOURCE } from "./contextlibSource";
+import { HEAPQ_SOURCE } from "./heapqSource";
+import { OPERATOR_SOURCE } from "./operatorSource";
+import { TIMEIT_SOURCE } from "./timeitSource";
+import { TQDM_SOURCE } from "./tqdmSource";
+import { TYPES_SOURCE } from "./typesSource";
+
+/**
+ * Standard modules (and tqdm) GradLens writes in Python over its own interpreter: small, pure
+ * Python in CPython too, so the program's own code runs them the same way.
+ */
+const written = (name: string, source: string): [string, StdlibFactory] => [
+  name,
+  (interp) => libraryModule(interp, name, source),
+];
+
+/** tqdm's submodules (`tqdm.auto`, `tqdm.notebook`) give the same bar. */
+const tqdmAlias = (name: string): [string, StdlibFactory] => [
+  name,
+  (_interp, _context, load) => {
+    const module = new PyModule(name);
+    for (const [k, v] of load("tqdm").attrs) module.attrs.set(k, v);
+    return module;
+  },
+];
+
+export const PYTHON_STDLIB_MODULES: [string, StdlibFactory][] = [
+  written("operator", OPERATOR_SOURCE),
+  written("heapq", HEAPQ_SOURCE),
+  written("bisect", BISECT_SOURCE),
+  written("types", TYPES_SOURCE),
+  written("contextlib", CONTEXTLIB_SOURCE),
+  written("argparse", ARGPARSE_SOURCE),
+  written("timeit", TIMEIT_SOURCE),
+  written("tqdm", TQDM_SOURCE),
+  tqdmAlias("tqdm.auto"),
+  tqdmAlias("tqdm.notebook"),
+  tqdmAlias("tqdm.std"),
+];
