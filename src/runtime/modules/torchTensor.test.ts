@@ -9,6 +9,15 @@ function run(body: string): string {
 }
 
 describe("torch.Tensor in the interpreter", () => {
+  it("hashes tensors and parameters by identity, as PyTorch does (dict keys, sets)", () => {
+    // recorded from PyTorch 1.13: "2 1 True True False"
+    expect(
+      run(
+        "m = torch.nn.Linear(2, 1)\nd = {p: i for i, p in enumerate(m.parameters())}\nt = torch.zeros(2)\nprint(len(d), d[m.bias], t in {t}, hash(t) == id(t), torch.zeros(2) in {t})",
+      ),
+    ).toBe("2 1 True True False\n");
+  });
+
   it("prints tensors exactly as PyTorch does", () => {
     expect(
       run("x = torch.tensor([1.0, 2.0], requires_grad=True)\nprint(x)\nprint(x * 2)\nprint(repr(x.sum()))"),

@@ -16,6 +16,7 @@ import {
   type Kwargs,
   type PyValue,
 } from "../interpreter/objects";
+import { objectId } from "../hashing";
 import { PyError, typeError, UnsupportedError } from "../interpreter/pyErrors";
 import { typeName } from "../interpreter/stringify";
 import { bind, boolArg, guard, nestedData, num, operand, pyNumber, tensorOf } from "./torchArgs";
@@ -274,6 +275,9 @@ export function makeTensorClasses(s: TorchState): void {
     cls.dict.set(name, new PyProperty(getter, setter));
   }
   for (const name of Object.keys(TENSOR_METHODS)) cls.dict.set(name, boundMethod(s, name));
+  // `==` compares elements, yet a tensor hashes by identity (PyTorch's Tensor.__hash__ is id):
+  // parameters are dict keys (`opt.state[p]`) and set members
+  cls.dict.set("__hash__", new PyBuiltin("__hash__", ([self]) => int(objectId(self))));
   s.tensorClass = cls;
 
   const parameter: PyClass = new PyClass("Parameter", cls, "torch.nn.parameter", (args, kwargs) =>

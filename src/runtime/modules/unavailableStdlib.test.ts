@@ -14,7 +14,7 @@ describe("standard modules GradLens does not run", () => {
     expect(trace.stdout).toBe("before\n");
     const error = trace.diagnostics.find((d) => d.severity === "error")!;
     expect(error.message).toBe("`pickle.loads` is not available: GradLens has no bytes objects");
-    expect(source.slice(error.span.from, error.span.to)).toContain("pickle.loads");
+    expect(source.slice(error.span!.from, error.span!.to)).toContain("pickle.loads");
   });
 
   it("answer `from m import name` through the module's __getattr__, at the name", () => {
@@ -24,6 +24,6 @@ describe("standard modules GradLens does not run", () => {
     expect(error.message).toBe(
       "`subprocess.run` is not available: a GradLens program runs alone, without processes or threads",
     );
-    expect(source.slice(error.span.from, error.span.to)).toBe("run");
+    expect(source.slice(error.span!.from, error.span!.to)).toBe("run");
   });
 });

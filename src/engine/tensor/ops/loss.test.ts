@@ -40,6 +40,13 @@ describe("losses", () => {
     expect(p.grad?.toNested()).toEqual([(2 * -0.5) / 3, 0, (2 * -2) / 3]);
   });
 
+  it("mse_loss with an integer target: the loss, then PyTorch 1.13's error in backward", () => {
+    const p = tensor([[0.5, 1.5]], { dtype: "float32", requiresGrad: true });
+    const loss = mseLoss(p, tensor([[1, 2]], { dtype: "int64" }));
+    expect(loss.item()).toBe(0.25);
+    expect(() => backward(loss)).toThrow("Found dtype Long but expected Float");
+  });
+
   it("binary cross-entropy, with PyTorch's checks", () => {
     expect(binaryCrossEntropy(f64([0.2, 0.9]), f64([0, 1])).item()).toBeCloseTo(0.164252033486018, 15);
     expect(binaryCrossEntropy(f64([0, 1]), f64([1, 0]), "none").toNested()).toEqual([100, 100]);

@@ -94,6 +94,11 @@ export function mseLoss(input: Tensor, target: Tensor, reduction: Reduction = "m
     "mse_loss",
     [input, target],
     (g, needs) => {
+      // PyTorch 1.13 computes the loss with a target of another dtype but refuses its backward
+      if (target.dtype !== input.dtype)
+        throw runtimeError(
+          `Found dtype ${scalarTypeName(target.dtype)} but expected ${scalarTypeName(input.dtype)}`,
+        );
       const gv = reduction === "none" ? g.values() : null;
       const gs = reduction === "none" ? 0 : g.item();
       const d = newStoredArray(diff.length, g.dtype);
