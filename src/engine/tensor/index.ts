@@ -197,6 +197,7 @@ export {
 } from "./ops/inplace";
 export { retainGrad } from "./autograd/retainGrad";
 export { linear } from "./ops/linear";
+export { conv2d, maxPool2d, type Window2d } from "./ops/conv2d";
 export { oneHot } from "./ops/oneHot";
 export { embedding } from "./ops/embedding";
 export { histogram, histc } from "./ops/histogram";

@@ -1,6 +1,6 @@
 import * as T from "../../engine/tensor/index";
-import type { Kwargs, PyModule, PyValue } from "../interpreter/objects";
-import { typeError, UnsupportedError } from "../interpreter/pyErrors";
+import { PyList, PyTuple, type Kwargs, type PyModule, type PyValue } from "../interpreter/objects";
+import { PyError, typeError, UnsupportedError } from "../interpreter/pyErrors";
 import { bind, boolArg, intArg, native, num, optionalNum, tensorArg, tensorOf } from "./torchArgs";
 import type { TorchState } from "./torchState";
 import { TENSOR_METHODS } from "./torchTensorMethods";
@@ -29,6 +29,40 @@ function classOptions(a: Record<string, PyValue | undefined>, fname: string): T.
     weight: optionalTensor(a.weight, fname, "weight"),
     labelSmoothing: optionalNum(a.label_smoothing, "label_smoothing") ?? 0,
   };
+}
+
+/** An int or a pair of ints (`stride=2`, `kernel_size=(2, 2)`) as (height, width). */
+function pairArg(v: PyValue | undefined, name: string, fallback: number): [number, number] {
+  if (v === undefined || v === null) return [fallback, fallback];
+  if (v instanceof PyTuple || v instanceof PyList) {
+    if (v.items.length !== 2) throw new PyError("RuntimeError", `${name} must be an int or a pair of ints`);
+    return [intArg(v.items[0], name), intArg(v.items[1], name)];
+  }
+  const k = intArg(v, name);
+  return [k, k];
+}
+
+/** conv2d's `padding`: a number, a pair, or "valid"/"same" (same: stride 1 only, split as PyTorch splits it). */
+function paddingArg(
+  v: PyValue | undefined,
+  kernel: [number, number],
+  dilation: [number, number],
+  stride: [number, number],
+): [number, number] {
+  if (v === "valid") return [0, 0];
+  if (v === "same") {
+    if (stride[0] !== 1 || stride[1] !== 1)
+      throw new PyError("ValueError", "padding='same' is not supported for strided convolutions");
+    const total = [0, 1].map((i) => dilation[i] * (kernel[i] - 1));
+    if (total.some((t) => t % 2 !== 0))
+      throw new UnsupportedError(
+        "padding='same' with an even kernel (padded unevenly) is not supported by GradLens",
+      );
+    return [total[0] / 2, total[1] / 2];
+  }
+  if (typeof v === "string")
+    throw new PyError("ValueError", `Invalid padding string '${v}', should be one of {'valid', 'same'}`);
+  return pairArg(v, "padding", 0);
 }
 
 export function fillFunctional(s: TorchState, m: PyModule): void {
@@ -81,6 +115,61 @@ export function fillFunctional(s: TorchState, m: PyModule): void {
         return TENSOR_METHODS[name](s, tensorArg(input, name), args.slice(1), rest);
       }),
     );
+  set("conv2d", (args, kwargs) => {
+    const a = bind("conv2d", args, kwargs, [
+      "input",
+      "weight",
+      "bias",
+      "stride",
+      "padding",
+      "dilation",
+      "groups",
+    ]);
+    const weight = tensorArg(a.weight, "conv2d", "weight");
+    const stride = pairArg(a.stride, "stride", 1);
+    const dilation = pairArg(a.dilation, "dilation", 1);
+    const kernel: [number, number] = [weight.shape[2] ?? 1, weight.shape[3] ?? 1];
+    return T.conv2d(
+      tensorArg(a.input, "conv2d"),
+      weight,
+      optionalTensor(a.bias, "conv2d", "bias"),
+      { stride, dilation, padding: paddingArg(a.padding, kernel, dilation, stride) },
+      a.groups === undefined ? 1 : intArg(a.groups, "groups"),
+    );
+  });
+  const maxPool = (name: string, indices: boolean) =>
+    m.attrs.set(
+      name,
+      native(name, (args, kwargs) => {
+        const a = bind(name, args, kwargs, [
+          "input",
+          "kernel_size",
+          "stride",
+          "padding",
+          "dilation",
+          "ceil_mode",
+          "return_indices",
+        ]);
+        const kernel = pairArg(a.kernel_size, "kernel_size", 1);
+        const stride =
+          a.stride === undefined ||
+          a.stride === null ||
+          (a.stride instanceof PyList && a.stride.items.length === 0)
+            ? kernel
+            : pairArg(a.stride, "stride", 1);
+        const { out, indices: where } = T.maxPool2d(
+          tensorArg(a.input, name),
+          kernel,
+          { stride, padding: pairArg(a.padding, "padding", 0), dilation: pairArg(a.dilation, "dilation", 1) },
+          boolArg(a.ceil_mode, false),
+        );
+        return indices || boolArg(a.return_indices, false)
+          ? new PyTuple([s.wrap(out), s.wrap(where)])
+          : s.wrap(out);
+      }),
+    );
+  maxPool("max_pool2d", false);
+  maxPool("max_pool2d_with_indices", true);
   set("linear", (args, kwargs) => {
     const a = bind("linear", args, kwargs, ["input", "weight", "bias"]);
     return T.linear(

@@ -181,7 +181,10 @@ function nodeClass(s: TorchState, name: string): PyClass {
     cls.dict.set(
       "next_functions",
       new PyProperty(
-        new PyBuiltin("next_functions", ([self]) => nextFunctions(s, nodeOfObject.get(self as PyInstance)!)),
+        new PyBuiltin("next_functions", ([self]) => {
+          const node = nodeOfObject.get(self as PyInstance);
+          return node === undefined ? transposeNext.get(self as PyInstance)! : nextFunctions(s, node);
+        }),
         null,
       ),
     );
@@ -199,27 +202,44 @@ function nodeObject(s: TorchState, node: T.GradNode, name: string): PyInstance {
   return obj;
 }
 
+/** The TBackward0 objects PyTorch's linear nodes hold for Wᵀ, with what each leads to. */
+const transposeNext = new WeakMap<PyInstance, PyTuple>();
+
+/**
+ * The order of a linear node's operands in PyTorch's `next_functions`: AddmmBackward0 lists the
+ * bias, the input and Wᵀ (a TBackward0 leading to W); MmBackward0 the input and Wᵀ. Other
+ * nodes list their operands in order.
+ */
 function nextFunctions(s: TorchState, node: T.GradNode): PyTuple {
-  return new PyTuple(
-    node.inputs.map((x, j) => {
-      let next: PyValue = null;
-      const fn = node.inputFns[j];
-      if (fn !== null) {
-        // the name depends on the node only (a reduction over all dims gives a 0-d result)
-        const standIn = { gradFn: fn, ndim: fn.rules[0]?.includes("dim=") ? 1 : 0 } as unknown as T.Tensor;
-        next = nodeObject(s, fn, T.pytorchGradFnName(standIn) ?? `${fn.op}Backward`);
-      } else if (node.inputRequiresGrad[j]) {
-        let acc = accumulateObjects.get(x);
-        if (acc === undefined) {
-          acc = new PyInstance(nodeClass(s, "AccumulateGrad"));
-          acc.attrs.set("variable", s.wrap(x));
-          accumulateObjects.set(x, acc);
-        }
-        next = acc;
+  const entries = operandEntries(s, node);
+  if (node.op !== "linear") return new PyTuple(entries);
+  const name = T.pytorchGradFnName({ gradFn: node, ndim: 2 } as unknown as T.Tensor);
+  if (name !== "AddmmBackward0" && name !== "MmBackward0") return new PyTuple(entries);
+  const transpose = new PyInstance(nodeClass(s, "TBackward0"));
+  transposeNext.set(transpose, new PyTuple([entries[1]]));
+  const wt = new PyTuple([transpose, int(0)]);
+  return new PyTuple(entries.length === 3 ? [entries[2], entries[0], wt] : [entries[0], wt]);
+}
+
+function operandEntries(s: TorchState, node: T.GradNode): PyTuple[] {
+  return node.inputs.map((x, j) => {
+    let next: PyValue = null;
+    const fn = node.inputFns[j];
+    if (fn !== null) {
+      // the name depends on the node only (a reduction over all dims gives a 0-d result)
+      const standIn = { gradFn: fn, ndim: fn.rules[0]?.includes("dim=") ? 1 : 0 } as unknown as T.Tensor;
+      next = nodeObject(s, fn, T.pytorchGradFnName(standIn) ?? `${fn.op}Backward`);
+    } else if (node.inputRequiresGrad[j]) {
+      let acc = accumulateObjects.get(x);
+      if (acc === undefined) {
+        acc = new PyInstance(nodeClass(s, "AccumulateGrad"));
+        acc.attrs.set("variable", s.wrap(x));
+        accumulateObjects.set(x, acc);
       }
-      return new PyTuple([next, int(0)]);
-    }),
-  );
+      next = acc;
+    }
+    return new PyTuple([next, int(0)]);
+  });
 }
 
 /**

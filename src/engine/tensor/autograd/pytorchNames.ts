@@ -63,6 +63,8 @@ const SIMPLE: Record<string, string> = {
   slice: "SliceBackward0",
   embedding: "EmbeddingBackward0",
   mse_loss: "MseLossBackward0",
+  conv2d: "ConvolutionBackward0",
+  max_pool2d: "MaxPool2DWithIndicesBackward0",
   smooth_l1_loss: "SmoothL1LossBackward0",
   binary_cross_entropy: "BinaryCrossEntropyBackward0",
   binary_cross_entropy_with_logits: "BinaryCrossEntropyWithLogitsBackward0",
