@@ -41,8 +41,6 @@ const WHY = new Map<string, string>([
   ["re", NOT_YET],
   ["datetime", NOT_YET],
   ["logging", NOT_YET],
-  ["glob", NOT_YET],
-  ["fnmatch", NOT_YET],
   ["inspect", NOT_YET],
   ["traceback", NOT_YET],
   ["textwrap", NOT_YET],

@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { MemoryFiles } from "../../../files/testing/memoryFiles";
+import { withFileAccess } from "../../files/runFileAccess";
 import { runProgram } from "../../runProgram";
 
 /**
@@ -68,3 +70,29 @@ describe("the standard modules GradLens writes in Python", () => {
     expect(trace.stdout).toBe(output);
   });
 });
+
+describe("glob and fnmatch over the workspace's files", () => {
+  it("find what CPython finds (its output recorded over the same folder)", () => {
+    const dir = "/tmp/gl_glob";
+    const names = [
+      "names/Arabic.txt",
+      "names/Zed.txt",
+      "names/.hidden.txt",
+      "names/x.csv",
+      "sub/deep/a.txt",
+      "sub/b.txt",
+    ];
+    const files = Object.fromEntries(names.map((n) => [`${dir}/data/${n}`, ""]));
+    files[`${dir}/g.py`] = GLOB_PROGRAM;
+    const trace = withFileAccess(new MemoryFiles(files, [dir]), () =>
+      runProgram(GLOB_PROGRAM, { workspace: { programPath: `${dir}/g.py`, roots: [dir] } }),
+    );
+    expect(trace.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    expect(trace.stdout).toBe(GLOB_OUTPUT);
+  });
+});
+
+const GLOB_PROGRAM =
+  "import glob, fnmatch, os\nprint(sorted(glob.glob('data/names/*.txt')))\nprint(sorted(glob.glob('data/*/*.txt')), sorted(glob.glob('data/**/*.txt', recursive=True)))\nprint(sorted(glob.glob('data/**', recursive=True)))\nprint(glob.glob('data/names/Zed.txt'), glob.glob('nothing/*'), sorted(glob.glob('data/names/[AZ]*')), sorted(glob.glob('data/names/.*')))\nprint(fnmatch.fnmatch('a.txt', '*.txt'), fnmatch.filter(['a.py', 'b.txt', 'c.py'], '*.py'), fnmatch.fnmatchcase('A.TXT', '*.txt'))\nfor f in sorted(glob.iglob('data/names/*.txt')):\n    print(os.path.splitext(os.path.basename(f))[0])\nimport pathlib\nprint(sorted(str(p) for p in pathlib.Path('data').glob('*/*.txt')))\n";
+const GLOB_OUTPUT =
+  "['data/names/Arabic.txt', 'data/names/Zed.txt']\n['data/names/Arabic.txt', 'data/names/Zed.txt', 'data/sub/b.txt'] ['data/names/Arabic.txt', 'data/names/Zed.txt', 'data/sub/b.txt', 'data/sub/deep/a.txt']\n['data/', 'data/names', 'data/names/Arabic.txt', 'data/names/Zed.txt', 'data/names/x.csv', 'data/sub', 'data/sub/b.txt', 'data/sub/deep', 'data/sub/deep/a.txt']\n['data/names/Zed.txt'] [] ['data/names/Arabic.txt', 'data/names/Zed.txt'] ['data/names/.hidden.txt']\nTrue ['a.py', 'c.py'] False\nArabic\nZed\n['data/names/.hidden.txt', 'data/names/Arabic.txt', 'data/names/Zed.txt', 'data/sub/b.txt']\n";

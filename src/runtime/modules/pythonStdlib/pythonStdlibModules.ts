@@ -4,6 +4,8 @@ import type { StdlibFactory } from "../stdlib";
 import { ARGPARSE_SOURCE } from "./argparseSource";
 import { BISECT_SOURCE } from "./bisectSource";
 import { CONTEXTLIB_SOURCE } from "./contextlibSource";
+import { FNMATCH_SOURCE } from "./fnmatchSource";
+import { GLOB_SOURCE } from "./globSource";
 import { HEAPQ_SOURCE } from "./heapqSource";
 import { OPERATOR_SOURCE } from "./operatorSource";
 import { TIMEIT_SOURCE } from "./timeitSource";
@@ -37,6 +39,8 @@ export const PYTHON_STDLIB_MODULES: [string, StdlibFactory][] = [
   written("contextlib", CONTEXTLIB_SOURCE),
   written("argparse", ARGPARSE_SOURCE),
   written("timeit", TIMEIT_SOURCE),
+  written("fnmatch", FNMATCH_SOURCE),
+  written("glob", GLOB_SOURCE),
   written("tqdm", TQDM_SOURCE),
   tqdmAlias("tqdm.auto"),
   tqdmAlias("tqdm.notebook"),
