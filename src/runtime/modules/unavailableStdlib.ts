@@ -38,7 +38,6 @@ const WHY = new Map<string, string>([
   ["concurrent", ALONE],
   ["signal", ALONE],
   ["asyncio", ALONE],
-  ["re", NOT_YET],
   ["datetime", NOT_YET],
   ["logging", NOT_YET],
   ["inspect", NOT_YET],

@@ -8,6 +8,8 @@ import { FNMATCH_SOURCE } from "./fnmatchSource";
 import { GLOB_SOURCE } from "./globSource";
 import { HEAPQ_SOURCE } from "./heapqSource";
 import { OPERATOR_SOURCE } from "./operatorSource";
+import { RE_SOURCE } from "./reSource";
+import { makeRegexCoreModule } from "../regexCore";
 import { TIMEIT_SOURCE } from "./timeitSource";
 import { TQDM_SOURCE } from "./tqdmSource";
 import { TYPES_SOURCE } from "./typesSource";
@@ -40,6 +42,8 @@ export const PYTHON_STDLIB_MODULES: [string, StdlibFactory][] = [
   written("argparse", ARGPARSE_SOURCE),
   written("timeit", TIMEIT_SOURCE),
   written("fnmatch", FNMATCH_SOURCE),
+  ["_gradlens_re", () => makeRegexCoreModule()],
+  written("re", RE_SOURCE),
   written("glob", GLOB_SOURCE),
   written("tqdm", TQDM_SOURCE),
   tqdmAlias("tqdm.auto"),
