@@ -24,6 +24,20 @@ export interface JsonReport {
   figures: number;
   /** The gradients the program computed by hand (a numpy backward pass), each checked. */
   handChecks: JsonHandCheck[];
+  /** A notebook's outputs, cell by cell, as Jupyter shows them (absent for a source file). */
+  cells?: JsonCellOutputs[];
+}
+
+/**
+ * One notebook cell's outputs in order: what it printed, the value of its last expression
+ * (Jupyter's `Out[n]`, as its repr) and the figures it showed (their index among `figures`, from 0).
+ */
+export interface JsonCellOutputs {
+  /** 1-based, every cell counted, as a diagnostic's `cell`. */
+  cell: number;
+  outputs: (
+    { kind: "stream"; text: string } | { kind: "result"; text: string } | { kind: "figure"; figure: number }
+  )[];
 }
 
 /** Where something is in the program (or, with `file`, in one of its modules). */
@@ -104,7 +118,25 @@ export function jsonReport(
     graph: { nodes: trace.nodes.length, edges: trace.edges.length },
     figures: trace.figures?.length ?? 0,
     handChecks: (trace.handChecks ?? []).map((c) => handCheckJson(c, place(c.span))),
+    ...(trace.cells !== undefined
+      ? {
+          cells: trace.cells.map((c) => ({
+            cell: c.cell + 1,
+            outputs: c.items.map((item) => ({ ...item })),
+          })),
+        }
+      : {}),
   };
+}
+
+/** What `gradlens run` prints for a notebook: each cell's printed text and its shown value, in order. */
+export function notebookText(trace: Trace): string {
+  let text = "";
+  for (const cell of trace.cells ?? [])
+    for (const item of cell.items)
+      if (item.kind === "stream") text += item.text;
+      else if (item.kind === "result") text += `${item.text}\n`;
+  return text;
 }
 
 function handCheckJson(c: HandCheck, at: JsonPlace): JsonHandCheck {

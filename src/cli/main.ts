@@ -8,7 +8,7 @@ import type { Trace } from "../trace/trace";
 import { buildViewGraph } from "../view/buildViewGraph";
 import { graphSvgDocument } from "../view/render/graphSvg";
 import { DARK_THEME, LIGHT_THEME, type GraphTheme } from "../view/render/graphTheme";
-import { jsonReport } from "./jsonReport";
+import { jsonReport, notebookText } from "./jsonReport";
 import { withFileAccess } from "../runtime/files/runFileAccess";
 import { cliWorkspace, diskFileAccess } from "./nodeFileOwner";
 import { SourcePlaces } from "./sourcePlaces";
@@ -103,7 +103,12 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   // it may read the files of its own folder and of the current directory (cliWorkspace), in the
   // runner (the command: src/cli.ts answers its file bridge) or in this process (tests)
   const workspace = cliWorkspace(file);
-  const options: RunOptions = { fileName: file, language: prepared.language, workspace };
+  const options: RunOptions = {
+    fileName: file,
+    language: prepared.language,
+    workspace,
+    ...(prepared.cellStarts ? { cellStarts: prepared.cellStarts } : {}),
+  };
   const trace = io.runProgram
     ? await io.runProgram(source, options)
     : withFileAccess(diskFileAccess(workspace.roots), () => runProgram(source, options));
@@ -133,7 +138,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   } else if (rest.includes("--json")) {
     io.stdout(JSON.stringify(jsonReport(source, trace, { locate, diagnostics, places })) + "\n");
   } else {
-    io.stdout(trace.stdout);
+    // a notebook shows each cell's last value too, as Jupyter does
+    io.stdout(trace.cells !== undefined ? notebookText(trace) : trace.stdout);
     io.stdout(`\n${variablesTable(trace.variables)}\n`);
   }
   for (const d of diagnostics) {

@@ -61,6 +61,31 @@ describe("gradlens run NOTEBOOK.ipynb", () => {
     );
   });
 
+  it("shows each cell's last value as Jupyter does, in the text and in --json's cells", async () => {
+    const nb = notebook([
+      cell("markdown", "# Values"),
+      cell("code", ["import torch\n", "x = torch.arange(4.0)\n", "x"]),
+      cell("code", ["print('sum')\n", "x.sum().item()"]),
+      cell("code", ["y = 3\n", "y;"]),
+    ]);
+    const text = await cli(["run", "nb.ipynb"], { "nb.ipynb": nb });
+    expect(text.code).toBe(0);
+    expect(text.stdout.split("\nname")[0]).toBe("tensor([0., 1., 2., 3.])\nsum\n6.0\n");
+    const { stdout } = await cli(["run", "nb.ipynb", "--json"], { "nb.ipynb": nb });
+    const report = JSON.parse(stdout) as JsonReport;
+    expect(report.stdout).toBe("sum\n");
+    expect(report.cells).toEqual([
+      { cell: 2, outputs: [{ kind: "result", text: "tensor([0., 1., 2., 3.])" }] },
+      {
+        cell: 3,
+        outputs: [
+          { kind: "stream", text: "sum\n" },
+          { kind: "result", text: "6.0" },
+        ],
+      },
+    ]);
+  });
+
   it("places a runtime error in its cell, line and column", async () => {
     const source = notebook([
       cell("code", "a = 1\n"),

@@ -11,6 +11,8 @@ export interface PreparedRun {
   locate: SourceLocator;
   /** Diagnostics from before the run (a notebook's skipped magics and plotting lines). */
   skipped: TraceDiagnostic[];
+  /** A notebook's cell starts in `source`: the run ends each cell as Jupyter does (its figures, its last value). */
+  cellStarts?: readonly number[];
 }
 
 export function isNotebook(file: string): boolean {
@@ -38,5 +40,6 @@ export function prepareRun(file: string, text: string): PreparedRun {
       cells.map((c) => c.text),
     ),
     skipped: program.skipped,
+    cellStarts: program.cellStarts,
   };
 }
