@@ -39,7 +39,6 @@ const WHY = new Map<string, string>([
   ["signal", ALONE],
   ["asyncio", ALONE],
   ["datetime", NOT_YET],
-  ["logging", NOT_YET],
   ["inspect", NOT_YET],
   ["traceback", NOT_YET],
   ["textwrap", NOT_YET],

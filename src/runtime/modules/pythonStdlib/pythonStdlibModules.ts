@@ -7,6 +7,7 @@ import { CONTEXTLIB_SOURCE } from "./contextlibSource";
 import { FNMATCH_SOURCE } from "./fnmatchSource";
 import { GLOB_SOURCE } from "./globSource";
 import { HEAPQ_SOURCE } from "./heapqSource";
+import { LOGGING_SOURCE } from "./loggingSource";
 import { OPERATOR_SOURCE } from "./operatorSource";
 import { RE_SOURCE } from "./reSource";
 import { makeRegexCoreModule } from "../regexCore";
@@ -44,6 +45,7 @@ export const PYTHON_STDLIB_MODULES: [string, StdlibFactory][] = [
   written("fnmatch", FNMATCH_SOURCE),
   ["_gradlens_re", () => makeRegexCoreModule()],
   written("re", RE_SOURCE),
+  written("logging", LOGGING_SOURCE),
   written("glob", GLOB_SOURCE),
   written("tqdm", TQDM_SOURCE),
   tqdmAlias("tqdm.auto"),
