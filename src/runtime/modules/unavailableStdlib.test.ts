@@ -3,7 +3,9 @@ import { runProgram } from "../runProgram";
 
 describe("standard modules GradLens does not run", () => {
   it("import as in CPython, so an unused import does not stop the program", () => {
-    const trace = runProgram("import pickle, gzip\nimport urllib.request\nfrom uuid import *\nprint('runs')\n");
+    const trace = runProgram(
+      "import pickle, gzip\nimport urllib.request\nfrom uuid import *\nprint('runs')\n",
+    );
     expect(trace.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
     expect(trace.stdout).toBe("runs\n");
   });
