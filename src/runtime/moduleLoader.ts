@@ -1,4 +1,4 @@
-import { isUnavailableStdlib, unavailableStdlibModule } from "./modules/unavailableStdlib";
+import { isUnavailableModule, unavailableModule } from "./modules/unavailableModules";
 import { parsePython } from "../lang/python/parsePython";
 import type { Program, SourceSpan } from "../lang/ir";
 import type { Frame } from "./interpreter/frame";
@@ -131,7 +131,7 @@ export class BuiltinModules implements ModuleLoader {
         return module;
       }
     }
-    if (isUnavailableStdlib(name)) return unavailableStdlibModule(name);
+    if (isUnavailableModule(name)) return unavailableModule(name);
     const top = name.split(".")[0];
     if (NOT_AVAILABLE.has(top))
       // a submodule of a module GradLens has (`torch.utils`) is named itself
