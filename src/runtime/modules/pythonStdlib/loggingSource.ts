@@ -83,10 +83,10 @@ class Formatter:
         return ('%(asctime)' in self._fmt) if self._style == '%' else ('{asctime' in self._fmt or '$asctime' in self._fmt)
 
     def formatTime(self, record, datefmt=None):
-        t = _time.localtime(record.created)
+        # the record was made a moment ago: the local time now is its time
         if datefmt:
-            return _time.strftime(datefmt, t)
-        return self.default_msec_format % (_time.strftime(self.default_time_format, t), record.msecs)
+            return _time.strftime(datefmt)
+        return self.default_msec_format % (_time.strftime(self.default_time_format), record.msecs)
 
     def formatMessage(self, record):
         values = dict(record.__dict__)

@@ -110,3 +110,13 @@ const GLOB_PROGRAM =
   "import glob, fnmatch, os\nprint(sorted(glob.glob('data/names/*.txt')))\nprint(sorted(glob.glob('data/*/*.txt')), sorted(glob.glob('data/**/*.txt', recursive=True)))\nprint(sorted(glob.glob('data/**', recursive=True)))\nprint(glob.glob('data/names/Zed.txt'), glob.glob('nothing/*'), sorted(glob.glob('data/names/[AZ]*')), sorted(glob.glob('data/names/.*')))\nprint(fnmatch.fnmatch('a.txt', '*.txt'), fnmatch.filter(['a.py', 'b.txt', 'c.py'], '*.py'), fnmatch.fnmatchcase('A.TXT', '*.txt'))\nfor f in sorted(glob.iglob('data/names/*.txt')):\n    print(os.path.splitext(os.path.basename(f))[0])\nimport pathlib\nprint(sorted(str(p) for p in pathlib.Path('data').glob('*/*.txt')))\n";
 const GLOB_OUTPUT =
   "['data/names/Arabic.txt', 'data/names/Zed.txt']\n['data/names/Arabic.txt', 'data/names/Zed.txt', 'data/sub/b.txt'] ['data/names/Arabic.txt', 'data/names/Zed.txt', 'data/sub/b.txt', 'data/sub/deep/a.txt']\n['data/', 'data/names', 'data/names/Arabic.txt', 'data/names/Zed.txt', 'data/names/x.csv', 'data/sub', 'data/sub/b.txt', 'data/sub/deep', 'data/sub/deep/a.txt']\n['data/names/Zed.txt'] [] ['data/names/Arabic.txt', 'data/names/Zed.txt'] ['data/names/.hidden.txt']\nTrue ['a.py', 'c.py'] False\nArabic\nZed\n['data/names/.hidden.txt', 'data/names/Arabic.txt', 'data/names/Zed.txt', 'data/sub/b.txt']\n";
+
+describe("logging's time", () => {
+  it("formats %(asctime)s as logging does: the local time with milliseconds, or datefmt", () => {
+    const trace = runProgram(
+      'import logging, sys\nlogging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s", stream=sys.stdout)\nlogging.info("step %d", 1)\nlogging.basicConfig(force=True, datefmt="%H:%M", format="[%(asctime)s] %(message)s", stream=sys.stdout)\nlogging.warning("w")\n',
+    );
+    expect(trace.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    expect(trace.stdout).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d{3} INFO step 1\n\[\d\d:\d\d\] w\n$/);
+  });
+});
