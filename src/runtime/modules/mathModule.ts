@@ -13,7 +13,9 @@ import { PyError, typeError, valueError } from "../interpreter/pyErrors";
 import type { Runtime } from "../interpreter/runtime";
 import { typeName } from "../interpreter/stringify";
 import { realOf } from "./mathReal";
-import { cos, exp, log as correctlyRoundedLog, pow, sin } from "../../engine/math/correctlyRounded";
+import { cos, log as correctlyRoundedLog, sin } from "../../engine/math/correctlyRounded";
+import { glibcExp } from "../../engine/math/glibcExp";
+import { glibcPow } from "../../engine/math/glibcPow";
 
 /**
  * Python's `math` module on JS's Math, with CPython's errors: a domain error is ValueError
@@ -80,7 +82,7 @@ export function makeMathModule(rt: Runtime): PyModule {
   };
   const unary = (name: string, f: (x: number) => number) => def(name, ([x]) => checked(f)(real(x)), 1);
   unary("sqrt", Math.sqrt);
-  unary("exp", exp);
+  unary("exp", glibcExp);
   unary("expm1", Math.expm1);
   unary("log2", (x) => (x <= 0 ? NaN : Math.log2(x)));
   unary("log10", (x) => (x <= 0 ? NaN : Math.log10(x)));
@@ -107,7 +109,7 @@ export function makeMathModule(rt: Runtime): PyModule {
       const a = real(x);
       const b = real(y);
       if (a === 0 && b < 0) throw valueError("math domain error");
-      return checked((v) => pow(v, b))(a);
+      return checked((v) => glibcPow(v, b))(a);
     },
     2,
   );
