@@ -1,6 +1,8 @@
 import { EngineArithmeticError, EngineUnsupportedError } from "./errors";
 import { chargeMemory } from "./memory";
 import { exp as ieeeExp, log as ieeeLog, pow as ieeePow } from "./math/correctlyRounded";
+import { glibcExp } from "./math/glibcExp";
+import { glibcTanh } from "./math/glibcHyperbolic";
 import { pythonDivide, pythonExp, pythonLog, pythonPow } from "./scalar/pythonFloat";
 import { OpCode, SCALAR_OPS } from "./scalar/scalarOps";
 import type { LeafMove } from "./leafMove";
@@ -315,7 +317,7 @@ export class Tape {
         outInt = xInt || xd < 0;
         break;
       case OpCode.Tanh:
-        out = Math.tanh(xd);
+        out = this.ieeeArithmetic ? Math.tanh(xd) : glibcTanh(xd);
         break;
       case OpCode.Exp:
         out = this.ieeeArithmetic ? ieeeExp(xd) : pythonExp(xd);
@@ -324,7 +326,7 @@ export class Tape {
         out = this.ieeeArithmetic ? ieeeLog(xd) : pythonLog(xd);
         break;
       case OpCode.Sigmoid:
-        out = 1 / (1 + Math.exp(-xd));
+        out = 1 / (1 + (this.ieeeArithmetic ? Math.exp(-xd) : glibcExp(-xd)));
         break;
       default:
         throw new RangeError(`op code ${code} is not an operation`);

@@ -109,3 +109,35 @@ describe("fma", () => {
     }
   });
 });
+
+describe("fma on full doubles", () => {
+  /** Full 53-bit doubles: the low sums of glibc's exp/pow polynomials, where rounding to odd matters. */
+  function* doubles(n: number): Generator<[number, number, number]> {
+    let state = 987654321;
+    const next = () => {
+      state = (Math.imul(state, 1103515245) + 12345) >>> 0;
+      return state / 2 ** 32;
+    };
+    const one = (scale: number) => (next() < 0.5 ? -1 : 1) * (1 + next() + next() * 2 ** -32) * 2 ** scale;
+    for (let i = 0; i < n; i++)
+      yield [one(Math.floor(next() * 20 - 10)), one(0), one(Math.floor(next() * 140 - 70))];
+  }
+
+  it("rounds a·b + c once, whatever the sizes of product and addend", () => {
+    for (const [a, b, c] of doubles(20000)) {
+      for (const cc of [c, -a * b, -a * b + c * 2 ** -60])
+        expect(fma(a, b, cc)).toBe(exactFma(a, b, cc, 53, -1074));
+    }
+  });
+
+  it("breaks a sum that lands on a midpoint by the exact sum's side", () => {
+    // (1 + 2^-52)(1 − 2^-52)·2^-53 + 1 is 2^-158 short of 1 + 2^-53, the midpoint above 1
+    const a = (1 + 2 ** -52) * 2 ** -53;
+    const b = 1 - 2 ** -52;
+    expect(a * b + 1).toBe(1);
+    expect(fma(a, b, 1)).toBe(1);
+    expect(fma(a, 1 + 2 ** -52, 1)).toBe(1 + 2 ** -52);
+    expect(fma(-a, b, -1)).toBe(-1);
+    expect(fma(2 ** -53, 1, 1)).toBe(1); // exactly halfway: ties to even
+  });
+});

@@ -1,5 +1,3 @@
-import { twoProd, twoSum } from "./doubleDouble";
-
 /**
  * Fused multiply-add, rounded once, as the CPU's `vfmadd` computes it. PyTorch's random kernels
  * are compiled with contraction on, so `x * (to - from) + from` and `value * std + mean` are one
@@ -33,12 +31,31 @@ function addRoundToOdd(a: number, b: number): number {
   return f64[0];
 }
 
-/** `a * b + c` in float64 with one rounding. */
+const SPLITTER = 134217729; // 2^27 + 1, as twoProd splits
+
+/**
+ * `a * b + c` in float64 with one rounding. twoProd and twoSum are written out on numbers (glibc's
+ * exp and pow call this a dozen times per value). The error terms ul + pl are all on a grid far
+ * finer than the result's, so rounding uh + fl(ul + pl) is wrong only when that sum sits exactly
+ * on a midpoint between two doubles: only then is the low sum rounded to odd instead.
+ */
 export function fma(a: number, b: number, c: number): number {
   const p = a * b;
   if (!Number.isFinite(p) || !Number.isFinite(c) || p === 0 || c === 0) return p + c;
-  const [ph, pl] = twoProd(a, b);
-  const [uh, ul] = twoSum(c, ph);
+  let t = SPLITTER * a;
+  const ah = t - (t - a);
+  const al = a - ah;
+  t = SPLITTER * b;
+  const bh = t - (t - b);
+  const bl = b - bh;
+  const pl = ah * bh - p + ah * bl + al * bh + al * bl;
+  const uh = c + p;
+  const ul = sumError(c, p, uh);
+  const low = ul + pl;
+  const w = uh + low;
+  const e = sumError(uh, low, w);
+  // uh + low is a midpoint exactly when twice its rounding error is one step to a neighbour
+  if (e === 0 || w + 2 * e - w !== 2 * e || sumError(ul, pl, low) === 0) return w;
   return uh + addRoundToOdd(ul, pl);
 }
 

@@ -1,14 +1,12 @@
 import { EngineArithmeticError, EngineUnsupportedError } from "../errors";
-import {
-  exp as correctlyRoundedExp,
-  log as correctlyRoundedLog,
-  pow as correctlyRoundedPow,
-} from "../math/correctlyRounded";
+import { log as correctlyRoundedLog } from "../math/correctlyRounded";
+import { glibcExp } from "../math/glibcExp";
+import { glibcPow } from "../math/glibcPow";
 
 /**
- * Python's float `x ** y`, which differs from `Math.pow` in where it raises instead of
- * returning Inf or NaN: a zero base with a negative exponent, a finite result out of range,
- * and a negative base with a fractional exponent (a complex number in Python).
+ * Python's float `x ** y`: glibc's pow, which CPython calls (not always correctly rounded), and
+ * CPython's errors where IEEE returns Inf or NaN: a zero base with a negative exponent, a
+ * finite result out of range, and a negative base with a fractional exponent (complex in Python).
  */
 export function pythonPow(x: number, y: number): number {
   if (x === 0 && y < 0) {
@@ -17,7 +15,7 @@ export function pythonPow(x: number, y: number): number {
   if (x < 0 && Number.isFinite(x) && Number.isFinite(y) && !Number.isInteger(y)) {
     throw new EngineUnsupportedError(`(${x}) ** ${y} is a complex number, which GradLens does not support`);
   }
-  const r = correctlyRoundedPow(x, y);
+  const r = glibcPow(x, y);
   if (!Number.isFinite(r) && Number.isFinite(x) && Number.isFinite(y)) {
     throw new EngineArithmeticError("OverflowError", "(34, 'Numerical result out of range')");
   }
@@ -25,11 +23,12 @@ export function pythonPow(x: number, y: number): number {
 }
 
 /**
- * Python's `math.exp`: correctly rounded (CPython's libm result; `Math.exp` is an ulp off on
- * about one input in ten), and OverflowError where the result does not fit a float.
+ * Python's `math.exp`: glibc's exp, CPython's libm result (`Math.exp` is an ulp off on about one
+ * input in ten, a correctly rounded exp on one in a few hundred), and OverflowError where the
+ * result does not fit a float.
  */
 export function pythonExp(x: number): number {
-  const r = correctlyRoundedExp(x);
+  const r = glibcExp(x);
   if (r === Infinity && x !== Infinity) throw new EngineArithmeticError("OverflowError", "math range error");
   return r;
 }

@@ -1,3 +1,5 @@
+import { glibcExp } from "../math/glibcExp";
+import { glibcTanh } from "../math/glibcHyperbolic";
 import { pythonDivide, pythonExp, pythonLog, pythonPow } from "./pythonFloat";
 
 /**
@@ -158,7 +160,7 @@ export const SCALAR_OPS: readonly ScalarOp[] = [
   {
     symbol: "tanh",
     arity: 1,
-    forward: (x) => Math.tanh(x),
+    forward: (x) => glibcTanh(x), // math.tanh: glibc's, not V8's
     local: (_i, _x, _y, _k, out) => 1 - out * out,
     resultIsInt: never,
     localIsInt: never,
@@ -185,7 +187,7 @@ export const SCALAR_OPS: readonly ScalarOp[] = [
   {
     symbol: "sigmoid",
     arity: 1,
-    forward: (x) => 1 / (1 + Math.exp(-x)),
+    forward: (x) => 1 / (1 + glibcExp(-x)),
     local: (_i, _x, _y, _k, out) => out * (1 - out),
     resultIsInt: never,
     localIsInt: never,

@@ -13,7 +13,11 @@ import { PyError, typeError, valueError } from "../interpreter/pyErrors";
 import type { Runtime } from "../interpreter/runtime";
 import { typeName } from "../interpreter/stringify";
 import { realOf } from "./mathReal";
-import { cos, exp, log as correctlyRoundedLog, pow, sin } from "../../engine/math/correctlyRounded";
+import { cos, log as correctlyRoundedLog, sin } from "../../engine/math/correctlyRounded";
+import { glibcExp } from "../../engine/math/glibcExp";
+import { glibcExpm1 } from "../../engine/math/glibcExpm1";
+import { glibcCosh, glibcSinh, glibcTanh } from "../../engine/math/glibcHyperbolic";
+import { glibcPow } from "../../engine/math/glibcPow";
 
 /**
  * Python's `math` module on JS's Math, with CPython's errors: a domain error is ValueError
@@ -80,8 +84,8 @@ export function makeMathModule(rt: Runtime): PyModule {
   };
   const unary = (name: string, f: (x: number) => number) => def(name, ([x]) => checked(f)(real(x)), 1);
   unary("sqrt", Math.sqrt);
-  unary("exp", exp);
-  unary("expm1", Math.expm1);
+  unary("exp", glibcExp);
+  unary("expm1", glibcExpm1);
   unary("log2", (x) => (x <= 0 ? NaN : Math.log2(x)));
   unary("log10", (x) => (x <= 0 ? NaN : Math.log10(x)));
   unary("log1p", (x) => (x <= -1 ? NaN : Math.log1p(x)));
@@ -91,9 +95,9 @@ export function makeMathModule(rt: Runtime): PyModule {
   unary("asin", Math.asin);
   unary("acos", Math.acos);
   unary("atan", Math.atan);
-  unary("sinh", Math.sinh);
-  unary("cosh", Math.cosh);
-  unary("tanh", Math.tanh);
+  unary("sinh", glibcSinh);
+  unary("cosh", glibcCosh);
+  unary("tanh", glibcTanh);
   unary("asinh", Math.asinh);
   unary("acosh", Math.acosh);
   unary("atanh", (x) => (Math.abs(x) >= 1 ? NaN : Math.atanh(x)));
@@ -107,7 +111,7 @@ export function makeMathModule(rt: Runtime): PyModule {
       const a = real(x);
       const b = real(y);
       if (a === 0 && b < 0) throw valueError("math domain error");
-      return checked((v) => pow(v, b))(a);
+      return checked((v) => glibcPow(v, b))(a);
     },
     2,
   );

@@ -1,7 +1,7 @@
 import { allocFloat64 } from "../../../engine/memory";
 import * as T from "../../../engine/tensor/index";
 import type { Tensor } from "../../../engine/tensor/index";
-import { pow as crPow } from "../../../engine/math/correctlyRounded";
+import { glibcPow } from "../../../engine/math/glibcPow";
 import { NotImplemented, type PyValue } from "../../interpreter/objects";
 import { typeError, valueError } from "../../interpreter/pyErrors";
 import { typeName } from "../../interpreter/stringify";
@@ -196,7 +196,7 @@ function compute(
     case "power":
       if (float) {
         out = T.pow(a, b);
-        overwrite(out, a, b, crPow);
+        overwrite(out, a, b, glibcPow);
         checkFloatErrors(s, where, out, [a, b], (r, i) => r[0](i) === 0 && r[1](i) < 0);
         break;
       }

@@ -10,6 +10,7 @@ import {
 import { typeError } from "../../interpreter/pyErrors";
 import { guarded } from "../torchArgs";
 import { binary, type BinaryName } from "./binaryUfuncs";
+import { fastScalarPower } from "./fastScalarPower";
 import { matmul } from "./linalg";
 import { NdArray, NpScalar } from "./ndarray";
 import type { NumpyState } from "./numpyState";
@@ -50,7 +51,11 @@ export function defineNative(cls: PyClass, name: string, f: (args: PyValue[]) =>
 /** Arithmetic, comparisons and unary operators shared by `ndarray` and the scalar types. */
 export function defineOperators(s: NumpyState, cls: PyClass, inPlaceToo: boolean): void {
   for (const [dunder, name, symbol] of ARITHMETIC) {
-    defineNative(cls, `__${dunder}__`, ([self, other]) => binary(s, name, self, other));
+    defineNative(cls, `__${dunder}__`, ([self, other]) =>
+      name === "power"
+        ? (fastScalarPower(s, self, other) ?? binary(s, name, self, other))
+        : binary(s, name, self, other),
+    );
     defineNative(cls, `__r${dunder}__`, ([self, other]) => binary(s, name, other, self));
     if (inPlaceToo)
       defineNative(cls, `__i${dunder}__`, ([self, other]) =>

@@ -2,12 +2,9 @@ import { mapToFloat64 } from "../../../engine/tensor/floatArray";
 import { allocFloat64 } from "../../../engine/memory";
 import * as T from "../../../engine/tensor/index";
 import type { Tensor } from "../../../engine/tensor/index";
-import {
-  cos as crCos,
-  exp as crExp,
-  log as crLog,
-  sin as crSin,
-} from "../../../engine/math/correctlyRounded";
+import { cos as crCos, log as crLog, sin as crSin } from "../../../engine/math/correctlyRounded";
+import { glibcExp } from "../../../engine/math/glibcExp";
+import { glibcExpm1 } from "../../../engine/math/glibcExpm1";
 import type { PyValue } from "../../interpreter/objects";
 import { typeError, UnsupportedError } from "../../interpreter/pyErrors";
 import { castTensor, operandOf } from "./convert";
@@ -17,8 +14,8 @@ import { isFloat, roundInto, type NpDtype } from "./npDtype";
 import type { NumpyState } from "./numpyState";
 
 /**
- * numpy's one-operand ufuncs. The float functions compute correctly rounded values (exp, log,
- * sin, cos) or the platform's (tanh, log1p, expm1): numpy on a plain libm gives the same
+ * numpy's one-operand ufuncs. The float functions compute glibc's (exp, expm1), correctly rounded
+ * values (log, sin, cos) or the platform's (tanh, log1p): numpy on a plain libm gives the same
  * numbers; numpy's own SIMD kernels (AVX-512) can differ in the last bit. Each is recorded
  * through the engine's operation with its gradient rule.
  */
@@ -60,10 +57,10 @@ interface FloatFunction {
 }
 
 const FLOAT_FUNCTIONS: Partial<Record<UnaryName, FloatFunction>> = {
-  exp: { graph: T.exp, value: crExp },
+  exp: { graph: T.exp, value: glibcExp },
   log: { graph: T.log, value: (x) => (x < 0 ? NaN : x === 0 ? -Infinity : crLog(x)), pole: (x) => x === 0 },
   log1p: { graph: (a) => T.log(T.add(a, 1)), value: Math.log1p, pole: (x) => x === -1 },
-  expm1: { graph: (a) => T.sub(T.exp(a), 1), value: Math.expm1 },
+  expm1: { graph: (a) => T.sub(T.exp(a), 1), value: glibcExpm1 },
   sqrt: { graph: T.sqrt, value: Math.sqrt, same64: true },
   tanh: { graph: T.tanh, value: Math.tanh, same64: true },
   sin: { graph: T.sin, value: crSin },

@@ -1,0 +1,168 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { glibcExp } from "./glibcExp";
+import { glibcExpm1 } from "./glibcExpm1";
+import { glibcCosh, glibcSinh, glibcTanh } from "./glibcHyperbolic";
+import { EXP_HIGH, EXP_TAIL } from "./glibcExpTable";
+import { glibcPow } from "./glibcPow";
+import { POW_LOG_INVC, POW_LOG_LOGC, POW_LOG_LOGCTAIL } from "./glibcPowLogTable";
+
+/** glibc 2.36's exp, pow, expm1, tanh, sinh and cosh, recorded by fixtures/record_glibc_math.py (float.hex strings). */
+const fixture = JSON.parse(readFileSync(join(__dirname, "fixtures/glibcMath.json"), "utf8")) as Record<
+  string,
+  { misrounded_from: number; cases: string[][] }
+>;
+
+/** Python's float.fromhex for the strings float.hex writes. */
+function fromHex(s: string): number {
+  if (s === "inf") return Infinity;
+  if (s === "-inf") return -Infinity;
+  if (s === "nan") return NaN;
+  const m = /^(-?)0x([01])\.([0-9a-f]+)p([+-]\d+)$/.exec(s);
+  if (m === null) throw new Error(`not a float.hex string: ${s}`);
+  const mantissa = Number(BigInt(`0x${m[2]}${m[3]}`)) / 16 ** m[3].length; // 53 bits: exact
+  const value = mantissa * 2 ** Math.max(Number(m[4]), -1022) * 2 ** Math.min(Number(m[4]) + 1022, 0);
+  return m[1] ? -value : value;
+}
+
+const bitsOf = (x: number): bigint => new BigUint64Array(new Float64Array([x]).buffer)[0];
+
+function mismatches(name: string, f: (...args: number[]) => number): string[][] {
+  return fixture[name].cases.filter((row) => {
+    const args = row.slice(0, -1).map(fromHex);
+    return !Object.is(f(...args), fromHex(row[row.length - 1]));
+  });
+}
+
+describe("glibc's double exp", () => {
+  it("gives libm's double for every recorded input, the misrounded ones too", () => {
+    expect(fixture.exp.cases.length - fixture.exp.misrounded_from).toBeGreaterThan(10);
+    expect(mismatches("exp", glibcExp)).toEqual([]);
+  });
+
+  it("computes the published table of 2^(j/128)", () => {
+    // tab[2j], tab[2j+1] + (j << 45) in exp_data.c
+    expect(bitsOf(EXP_HIGH[1])).toBe(0x3ff0163da9fb3335n);
+    expect(bitsOf(EXP_TAIL[1])).toBe(0x3c9b3b4f1a88bf6en);
+    expect(bitsOf(EXP_HIGH[127]) - (127n << 45n)).toBe(0x3feff3c22b8f71f1n);
+    expect(bitsOf(EXP_TAIL[127])).toBe(0x3c5305c14160cc89n);
+    expect(bitsOf(EXP_TAIL[64])).toBe(0xbc93b3efbf5e2228n);
+  });
+
+  it("is exp", () => {
+    expect(glibcExp(0)).toBe(1);
+    expect(glibcExp(-0)).toBe(1);
+    expect(glibcExp(1)).toBe(Math.E);
+    expect(glibcExp(Math.LN2)).toBe(2);
+    expect(glibcExp(Infinity)).toBe(Infinity);
+    expect(glibcExp(-Infinity)).toBe(0);
+    expect(glibcExp(NaN)).toBeNaN();
+    expect(glibcExp(709.78)).toBeLessThan(Number.MAX_VALUE);
+    expect(glibcExp(709.79)).toBe(Infinity);
+    expect(glibcExp(-745.2)).toBe(0);
+    expect(glibcExp(-745.1)).toBe(5e-324);
+    for (let x = -700; x < 700; x += 0.37) {
+      expect(Math.abs(glibcExp(x) / Math.exp(x) - 1)).toBeLessThan(3e-16);
+      expect(glibcExp(x) * glibcExp(-x)).toBeCloseTo(1, 14);
+    }
+  });
+});
+
+describe("glibc's double pow", () => {
+  it("gives libm's double for every recorded input, the misrounded ones too", () => {
+    expect(fixture.pow.cases.length - fixture.pow.misrounded_from).toBeGreaterThan(10);
+    expect(mismatches("pow", glibcPow)).toEqual([]);
+  });
+
+  it("computes the published table of its log", () => {
+    // {invc, logc, logctail} in pow_log_data.c
+    expect([POW_LOG_INVC[0], POW_LOG_LOGC[0], POW_LOG_LOGCTAIL[0]]).toEqual([
+      1.40625 + 2 ** -7,
+      -(0x162c82f2b9c8 / 2 ** 46),
+      0x1ab42428375680 / 2 ** 100,
+    ]);
+    expect([POW_LOG_INVC[10], POW_LOG_INVC[11]]).toEqual([171 / 128, 171 / 128]);
+    expect([POW_LOG_INVC[74], POW_LOG_LOGC[74], POW_LOG_INVC[75], POW_LOG_LOGCTAIL[75]]).toEqual([
+      1, 0, 1, 0,
+    ]);
+    expect(POW_LOG_INVC[127]).toBe(182 / 256);
+  });
+
+  it("is pow, with C's special values", () => {
+    expect(glibcPow(2, 10)).toBe(1024);
+    expect(glibcPow(4, 0.5)).toBe(2);
+    expect(glibcPow(10, -2)).toBe(0.01);
+    expect(glibcPow(-2, 3)).toBe(-8);
+    expect(glibcPow(-2, -3)).toBe(-0.125);
+    expect(glibcPow(-2, 0.5)).toBeNaN();
+    expect(glibcPow(NaN, 0)).toBe(1);
+    expect(glibcPow(1, NaN)).toBe(1);
+    expect(glibcPow(-1, Infinity)).toBe(1);
+    expect(glibcPow(0.5, Infinity)).toBe(0);
+    expect(glibcPow(0.5, -Infinity)).toBe(Infinity);
+    expect(Object.is(glibcPow(-0, 3), -0)).toBe(true);
+    expect(glibcPow(-0, -3)).toBe(-Infinity);
+    expect(glibcPow(0, -2)).toBe(Infinity);
+    expect(glibcPow(-Infinity, 3)).toBe(-Infinity);
+    expect(glibcPow(2, 1024)).toBe(Infinity);
+    expect(glibcPow(2, -1074)).toBe(5e-324);
+    expect(glibcPow(5e-324, 0.5)).toBe(2.2227587494850775e-162);
+    for (let x = 0.013; x < 40; x *= 1.37) {
+      expect(glibcPow(x, 1)).toBe(x);
+      for (const y of [-2.5, -1, 0.5, 1.5, 3, 7.25])
+        expect(Math.abs(glibcPow(x, y) / x ** y - 1)).toBeLessThan(3e-16);
+    }
+  });
+
+  it("is not x·x, 1/x or sqrt(x) everywhere, as CPython's float power is not (the test can fail)", () => {
+    const ys = fixture.pow.cases.slice(fixture.pow.misrounded_from).map((row) => fromHex(row[1]));
+    expect(ys.filter((y) => y === 2 || y === -1 || y === 0.5).length).toBeGreaterThan(3);
+  });
+});
+
+describe("glibc's expm1, tanh, sinh and cosh", () => {
+  const functions: [string, (x: number) => number][] = [
+    ["expm1", glibcExpm1],
+    ["tanh", glibcTanh],
+    ["sinh", glibcSinh],
+    ["cosh", glibcCosh],
+  ];
+
+  it.each(functions)(
+    "%s gives libm's double for every recorded input, the misrounded ones too",
+    (name, f) => {
+      expect(fixture[name].cases.length - fixture[name].misrounded_from).toBeGreaterThan(10);
+      expect(mismatches(name, f)).toEqual([]);
+    },
+  );
+
+  it("gives CPython's math.tanh where V8's Math.tanh is an ulp off", () => {
+    expect(glibcTanh(0.1011622801574561)).toBe(0.10081859522323347);
+    expect(Math.tanh(0.1011622801574561)).toBe(0.10081859522323346);
+  });
+
+  it("are the functions", () => {
+    for (let x = -30; x < 30; x += 0.173) {
+      expect(glibcExpm1(x)).toBeCloseTo(Math.expm1(x), 12 - Math.max(0, Math.log10(Math.abs(Math.expm1(x)))));
+      expect(Math.abs(glibcTanh(x) - Math.tanh(x))).toBeLessThan(3e-16);
+      expect(glibcTanh(-x)).toBe(-glibcTanh(x));
+      expect(glibcSinh(-x)).toBe(-glibcSinh(x));
+      expect(glibcCosh(-x)).toBe(glibcCosh(x));
+      expect(Math.abs(glibcCosh(x) ** 2 - glibcSinh(x) ** 2 - 1)).toBeLessThan(
+        1e-15 * glibcCosh(x) ** 2 + 1e-15,
+      );
+    }
+    expect(glibcExpm1(1e-20)).toBe(1e-20);
+    expect(glibcExpm1(-Infinity)).toBe(-1);
+    expect(glibcExpm1(-40)).toBe(-1);
+    expect(glibcExpm1(709.8)).toBe(Infinity);
+    expect(glibcTanh(Infinity)).toBe(1);
+    expect(Object.is(glibcTanh(-0), -0)).toBe(true);
+    expect(glibcCosh(0)).toBe(1);
+    expect(glibcCosh(710.4)).toBeLessThan(Infinity);
+    expect(glibcCosh(710.5)).toBe(Infinity);
+    expect(glibcSinh(-710.5)).toBe(-Infinity);
+    for (const f of [glibcExpm1, glibcTanh, glibcSinh, glibcCosh]) expect(f(NaN)).toBeNaN();
+  });
+});
