@@ -78,6 +78,9 @@ const BINARY: [string, BinaryName][] = [
   ["bitwise_and", "bitwise_and"],
   ["bitwise_or", "bitwise_or"],
   ["bitwise_xor", "bitwise_xor"],
+  ["arctan2", "arctan2"],
+  ["hypot", "hypot"],
+  ["logaddexp", "logaddexp"],
 ];
 
 const UNARY: [string, UnaryName][] = [
@@ -106,6 +109,21 @@ const UNARY: [string, UnaryName][] = [
   ["isfinite", "isfinite"],
   ["logical_not", "logical_not"],
   ["invert", "invert"],
+  ["tan", "tan"],
+  ["arctan", "arctan"],
+  ["arcsin", "arcsin"],
+  ["arccos", "arccos"],
+  ["sinh", "sinh"],
+  ["cosh", "cosh"],
+  ["arcsinh", "arcsinh"],
+  ["arccosh", "arccosh"],
+  ["arctanh", "arctanh"],
+  ["log2", "log2"],
+  ["log10", "log10"],
+  ["deg2rad", "deg2rad"],
+  ["radians", "deg2rad"],
+  ["rad2deg", "rad2deg"],
+  ["degrees", "rad2deg"],
 ];
 
 /** Array methods that are also module functions taking the array first (`np.sum(a, axis=0)`). */
