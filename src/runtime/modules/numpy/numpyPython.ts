@@ -3,6 +3,8 @@ import { PyError } from "../../interpreter/pyErrors";
 import { libraryModule } from "../libraryProgram";
 import type { NumpyState } from "./numpyState";
 import { NUMPY_PYTHON_INDEXING_SOURCE } from "./numpyPythonIndexing";
+import { NUMPY_PYTHON_LIMITS_SOURCE } from "./numpyPythonLimits";
+import { NUMPY_TESTING_SOURCE } from "./numpyTestingSource";
 import { NUMPY_PYTHON_SOURCE } from "./numpyPythonSource";
 
 /** The numpy functions written in Python (numpyPythonSource.ts). */
@@ -69,6 +71,8 @@ const NAMES = new Set([
   "ascontiguousarray",
   "asfortranarray",
   "convolve",
+  "finfo",
+  "iinfo",
 ]);
 
 const loadedModules = new WeakMap<NumpyState, PyModule>();
@@ -77,10 +81,26 @@ const loadedModules = new WeakMap<NumpyState, PyModule>();
 export function pythonFunction(s: NumpyState, name: string): PyValue {
   let loaded = loadedModules.get(s);
   if (loaded === undefined) {
-    loaded = libraryModule(s.interp, "numpy._gradlens", NUMPY_PYTHON_SOURCE + NUMPY_PYTHON_INDEXING_SOURCE);
+    loaded = libraryModule(
+      s.interp,
+      "numpy._gradlens",
+      NUMPY_PYTHON_SOURCE + NUMPY_PYTHON_INDEXING_SOURCE + NUMPY_PYTHON_LIMITS_SOURCE,
+    );
     loadedModules.set(s, loaded);
   }
   return loaded.attrs.get(name)!;
+}
+
+const testingModules = new WeakMap<NumpyState, PyModule>();
+
+/** `numpy.testing` (numpyTestingSource.ts), made on first use. */
+export function numpyTestingModule(s: NumpyState): PyModule {
+  let m = testingModules.get(s);
+  if (m === undefined) {
+    m = libraryModule(s.interp, "numpy.testing", NUMPY_TESTING_SOURCE);
+    testingModules.set(s, m);
+  }
+  return m;
 }
 
 /**
@@ -92,6 +112,11 @@ export function addPythonFunctions(s: NumpyState, m: PyModule): void {
   m.attrs.set(
     "__getattr__",
     new PyBuiltin("__getattr__", ([name]): PyValue => {
+      if (name === "testing") {
+        const t = numpyTestingModule(s);
+        m.attrs.set("testing", t);
+        return t;
+      }
       if (typeof name === "string" && NAMES.has(name)) {
         const f = pythonFunction(s, name);
         m.attrs.set(name, f);
