@@ -4,6 +4,7 @@ import { libraryModule } from "../libraryProgram";
 import type { NumpyState } from "./numpyState";
 import { NUMPY_PYTHON_INDEXING_SOURCE } from "./numpyPythonIndexing";
 import { NUMPY_PYTHON_LIMITS_SOURCE } from "./numpyPythonLimits";
+import { NUMPY_LINALG_SOURCE } from "./numpyLinalgSource";
 import { NUMPY_TESTING_SOURCE } from "./numpyTestingSource";
 import { NUMPY_PYTHON_SOURCE } from "./numpyPythonSource";
 
@@ -84,7 +85,7 @@ export function pythonFunction(s: NumpyState, name: string): PyValue {
     loaded = libraryModule(
       s.interp,
       "numpy._gradlens",
-      NUMPY_PYTHON_SOURCE + NUMPY_PYTHON_INDEXING_SOURCE + NUMPY_PYTHON_LIMITS_SOURCE,
+      NUMPY_PYTHON_SOURCE + NUMPY_PYTHON_INDEXING_SOURCE + NUMPY_PYTHON_LIMITS_SOURCE + NUMPY_LINALG_SOURCE,
     );
     loadedModules.set(s, loaded);
   }
