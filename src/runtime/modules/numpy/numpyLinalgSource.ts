@@ -138,4 +138,48 @@ def _slogdet(a):
 def _det(a):
     sign, logdet = _slogdet(a)
     return sign * np.exp(logdet)
+
+
+def _norm(x, ord, axis, keepdims):
+    x = np.asarray(x)
+    if x.dtype.kind != "f":
+        x = x.astype(float)
+    if axis is None:
+        axis = tuple(range(x.ndim))
+    elif not isinstance(axis, tuple):
+        axis = (axis,)
+    if len(axis) == 1:
+        ax = axis[0]
+        if isinstance(ord, str):
+            raise ValueError(f"Invalid norm order '{ord}' for vectors")
+        if ord == np.inf:
+            return np.abs(x).max(axis=ax, keepdims=keepdims)
+        if ord == -np.inf:
+            return np.abs(x).min(axis=ax, keepdims=keepdims)
+        if ord == 0:
+            return (x != 0).astype(x.dtype).sum(axis=ax, keepdims=keepdims)
+        if ord == 1:
+            return np.sum(np.abs(x), axis=ax, keepdims=keepdims)
+        return np.sum(np.abs(x) ** ord, axis=ax, keepdims=keepdims) ** (1 / ord)
+    if len(axis) == 2:
+        row, col = _ax(axis[0], x.ndim), _ax(axis[1], x.ndim)
+        if row == col:
+            raise ValueError("Duplicate axes given.")
+        if ord in (2, -2, "nuc"):
+            raise NotImplementedError(f"np.linalg.norm(ord={ord!r}) of a matrix needs its singular values, which GradLens does not compute")
+        if ord in (1, -1):
+            ret = np.sum(np.abs(x), axis=row)
+            ret = ret.max(axis=col - 1 if col > row else col) if ord == 1 else ret.min(axis=col - 1 if col > row else col)
+        elif ord in (np.inf, -np.inf):
+            ret = np.sum(np.abs(x), axis=col)
+            ret = ret.max(axis=row - 1 if row > col else row) if ord == np.inf else ret.min(axis=row - 1 if row > col else row)
+        else:
+            raise ValueError("Invalid norm order for matrices.")
+        if keepdims:
+            shape = list(x.shape)
+            shape[row] = 1
+            shape[col] = 1
+            ret = np.reshape(ret, shape)
+        return ret
+    raise ValueError("Improper number of dimensions to norm.")
 `;
