@@ -91,6 +91,21 @@ describe("numpy's index, insertion and convolution functions in Python over Grad
       "G = np.random.randn(50, 4)",
       "np.add.at(E, idx, G)",
       "print(E.tolist())",
+      "a = np.zeros(3, dtype=int)",
+      "try:",
+      "    np.add.at(a, [0, 0], 1.5)",
+      "    print(a)",
+      "except Exception as e:",
+      "    print(type(e).__name__, e)",
+      "b = np.arange(6.0).reshape(2, 3)",
+      "np.add.at(b, (slice(None), [0, 0, 2]), 1)",
+      "print(b.tolist())",
+      "c = np.zeros(4)",
+      "np.add.at(c, np.array([[0, 1], [1, 3]]), np.array([[1.0, 2.0], [3.0, 4.0]]))",
+      "print(c)",
+      "d = np.zeros((3, 2))",
+      "np.add.at(d, [0, 2, 0], [1.0, 2.0])",
+      "print(d.tolist())",
     ].join("\n");
     const trace = runProgram(source + "\n");
     expect(trace.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
@@ -99,6 +114,10 @@ describe("numpy's index, insertion and convolution functions in Python over Grad
       "[[0.9, 1.0, 1.1], [1.8000000000000003, 2.1, 2.4000000000000004], [0.0, 0.0, 0.0], [0.30000000000000004, 0.4, 0.5]]",
       "[ 0.25  1.   -1.    1.  ] [3. 0. 5.] [[0, 11, 2], [3, 4, 10]] [1.  1.2 1.  1. ] True",
       "[[3.985473224897288, 3.454169715806075, 1.3055499651500626, 4.667056229822428], [1.8342905786454788, -1.8076531287381175, 2.2056701565143175, -1.6651328500135851], [4.486568650406413, -1.130845452241613, -1.3368127296466161, -0.19407956973631857], [4.2282859596030296, -1.332800528385985, -2.024072626468688, 1.8478861307508283], [0.0948127587114419, -6.727015844501506, -0.2870206982422023, 4.08579260187035], [-5.042565789324019, -1.1744182775493475, -0.10660162073831825, -4.4591087916948995]]",
+      "[2 0 0]",
+      "[[2.0, 1.0, 3.0], [5.0, 4.0, 6.0]]",
+      "[1. 5. 0. 4.]",
+      "[[2.0, 4.0], [0.0, 0.0], [1.0, 2.0]]",
       "",
     ]);
   });
@@ -174,6 +193,64 @@ describe("numpy's index, insertion and convolution functions in Python over Grad
       "ValueError: v cannot be empty",
       "ValueError: Iterator is not tracking a multi-index",
       "TypeError: only int indices permitted",
+      "",
+    ]);
+  });
+
+  it("run a numerical gradient check through nditer and an embedding gradient through np.add.at", () => {
+    const source = [
+      "import numpy as np",
+      "",
+      "def eval_numerical_gradient(f, x, verbose=False, h=0.00001):",
+      "    fx = f(x)",
+      "    grad = np.zeros_like(x)",
+      "    it = np.nditer(x, flags=['multi_index'], op_flags=['readwrite'])",
+      "    while not it.finished:",
+      "        ix = it.multi_index",
+      "        oldval = x[ix]",
+      "        x[ix] = oldval + h",
+      "        fxph = f(x)",
+      "        x[ix] = oldval - h",
+      "        fxmh = f(x)",
+      "        x[ix] = oldval",
+      "        grad[ix] = (fxph - fxmh) / (2 * h)",
+      "        if verbose:",
+      "            print(ix, grad[ix])",
+      "        it.iternext()",
+      "    return grad",
+      "",
+      "def rel_error(x, y):",
+      "    return np.max(np.abs(x - y) / (np.maximum(1e-8, np.abs(x) + np.abs(y))))",
+      "",
+      "np.random.seed(0)",
+      "W = np.random.randn(4, 3) * 0.1",
+      "X = np.random.randn(5, 4)",
+      "y = np.array([0, 2, 1, 1, 0])",
+      "",
+      "def loss(W):",
+      "    s = X.dot(W)",
+      "    s = s - s.max(axis=1, keepdims=True)",
+      "    p = np.exp(s) / np.exp(s).sum(axis=1, keepdims=True)",
+      "    return -np.log(p[np.arange(5), y]).mean()",
+      "",
+      "s = X.dot(W); s -= s.max(axis=1, keepdims=True); p = np.exp(s) / np.exp(s).sum(axis=1, keepdims=True)",
+      "p[np.arange(5), y] -= 1",
+      "dW = X.T.dot(p) / 5",
+      "num = eval_numerical_gradient(loss, W)",
+      "print(rel_error(num, dW) < 1e-7)",
+      "np.testing.assert_allclose(num, dW, rtol=1e-5, atol=1e-8)",
+      "E = np.random.randn(10, 3)",
+      "ids = np.array([[1, 2, 1], [3, 1, 9]])",
+      "dout = np.random.randn(2, 3, 3)",
+      "dE = np.zeros_like(E)",
+      "np.add.at(dE, ids, dout)",
+      "print(dE[1].tolist())",
+    ].join("\n");
+    const trace = runProgram(source + "\n");
+    expect(trace.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    expect(trace.stdout.split("\n")).toEqual([
+      "True",
+      "[-1.3181030052501472, -2.359147297475851, 0.03571955524940795]",
       "",
     ]);
   });
