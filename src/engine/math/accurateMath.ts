@@ -132,3 +132,10 @@ export function cos(x: number): number {
           : sinSeries(r);
   return v[0] + v[1];
 }
+
+/** tan x in double-double for |x| < 2^25 (sin r / cos r of the reduced argument); null beyond. */
+export function tanDD(x: number): DD | null {
+  if (Math.abs(x) >= REDUCTION_LIMIT) return null;
+  const { quadrant, r } = reduce(x);
+  return quadrant % 2 === 0 ? ddDiv(sinSeries(r), cosSeries(r)) : ddNeg(ddDiv(cosSeries(r), sinSeries(r)));
+}

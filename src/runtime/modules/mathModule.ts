@@ -17,6 +17,7 @@ import { cos, log as correctlyRoundedLog, sin } from "../../engine/math/correctl
 import { glibcExp } from "../../engine/math/glibcExp";
 import { glibcExpm1 } from "../../engine/math/glibcExpm1";
 import { glibcCosh, glibcSinh, glibcTanh } from "../../engine/math/glibcHyperbolic";
+import * as E from "../../engine/math/elementaryFunctions";
 import { glibcPow } from "../../engine/math/glibcPow";
 
 /**
@@ -86,21 +87,21 @@ export function makeMathModule(rt: Runtime): PyModule {
   unary("sqrt", Math.sqrt);
   unary("exp", glibcExp);
   unary("expm1", glibcExpm1);
-  unary("log2", (x) => (x <= 0 ? NaN : Math.log2(x)));
-  unary("log10", (x) => (x <= 0 ? NaN : Math.log10(x)));
+  unary("log2", (x) => (x <= 0 ? NaN : E.log2(x)));
+  unary("log10", (x) => (x <= 0 ? NaN : E.log10(x)));
   unary("log1p", (x) => (x <= -1 ? NaN : Math.log1p(x)));
   unary("sin", sin);
   unary("cos", cos);
-  unary("tan", Math.tan);
-  unary("asin", Math.asin);
-  unary("acos", Math.acos);
-  unary("atan", Math.atan);
+  unary("tan", E.tan);
+  unary("asin", E.asin);
+  unary("acos", E.acos);
+  unary("atan", E.atan);
   unary("sinh", glibcSinh);
   unary("cosh", glibcCosh);
   unary("tanh", glibcTanh);
-  unary("asinh", Math.asinh);
-  unary("acosh", Math.acosh);
-  unary("atanh", (x) => (Math.abs(x) >= 1 ? NaN : Math.atanh(x)));
+  unary("asinh", E.asinh);
+  unary("acosh", E.acosh);
+  unary("atanh", (x) => (Math.abs(x) >= 1 ? NaN : E.atanh(x)));
   unary("fabs", Math.abs);
   unary("degrees", (x) => (x * 180) / Math.PI);
   unary("radians", (x) => (x * Math.PI) / 180);
@@ -115,7 +116,7 @@ export function makeMathModule(rt: Runtime): PyModule {
     },
     2,
   );
-  def("atan2", ([y, x]) => Math.atan2(real(y), real(x)), 2);
+  def("atan2", ([y, x]) => E.atan2(real(y), real(x)), 2);
   def("hypot", (args) => Math.hypot(...args.map(real)), [0, 1000]);
   def(
     "copysign",

@@ -1,11 +1,14 @@
 import { allocFloat64 } from "../../../engine/memory";
 import * as T from "../../../engine/tensor/index";
 import type { Tensor } from "../../../engine/tensor/index";
+import { glibcExp } from "../../../engine/math/glibcExp";
 import { glibcPow } from "../../../engine/math/glibcPow";
+import * as E from "../../../engine/math/elementaryFunctions";
 import { NotImplemented, type PyValue } from "../../interpreter/objects";
-import { typeError, valueError } from "../../interpreter/pyErrors";
+import { typeError, UnsupportedError, valueError } from "../../interpreter/pyErrors";
 import { typeName } from "../../interpreter/stringify";
 import { operandIn, operandOf, pairDtype, type Operand } from "./convert";
+import { binaryGraph } from "./elementwiseGraph";
 import { checkFloatErrors } from "./fpErrors";
 import type { NdArray, NpScalar } from "./ndarray";
 import { checkBroadcastPair, expandTo } from "./broadcastValues";
@@ -42,7 +45,10 @@ export type BinaryName =
   | "logical_xor"
   | "bitwise_and"
   | "bitwise_or"
-  | "bitwise_xor";
+  | "bitwise_xor"
+  | "arctan2"
+  | "hypot"
+  | "logaddexp";
 
 const COMPARISONS: Partial<Record<BinaryName, (a: Tensor, b: Tensor) => Tensor>> = COMPARISON_OPS;
 
@@ -50,6 +56,14 @@ const COMPARISONS: Partial<Record<BinaryName, (a: Tensor, b: Tensor) => Tensor>>
 function computeDtype(name: BinaryName, a: Operand, b: Operand): NpDtype {
   const common = pairDtype(a, b);
   switch (name) {
+    case "arctan2":
+    case "hypot":
+    case "logaddexp":
+      if (common === "bool")
+        throw new UnsupportedError(
+          `np.${name} of bool arrays gives float16 in numpy, which GradLens does not support; convert with .astype(float) first`,
+        );
+      return isFloat(common) ? common : "float64";
     case "divide":
       return isFloat(common) ? common : "float64";
     case "subtract":
@@ -130,6 +144,15 @@ function powerInt(a: number, b: number): number {
     base *= base;
   }
   return result;
+}
+
+/** numpy's logaddexp: the larger plus log1p(exp(−|a − b|)), ln 2 added to equal operands. */
+function logaddexp(x: number, y: number): number {
+  if (x === y) return x + Math.LN2;
+  const d = x - y;
+  if (d > 0) return x + Math.log1p(glibcExp(-d));
+  if (d <= 0) return y + Math.log1p(glibcExp(d));
+  return d;
 }
 
 /** Replaces a fresh result's values, elementwise from its broadcast operands. */
@@ -222,6 +245,39 @@ function compute(
       overwrite(out, a, b, f);
       return out;
     }
+    case "arctan2":
+      out = binaryGraph(
+        "arctan2",
+        a,
+        b,
+        E.atan2,
+        (x, y) => y / (x * x + y * y),
+        (x, y) => -x / (x * x + y * y),
+        ["∂arctan2(a, b)/∂a = b/(a² + b²)", "∂arctan2(a, b)/∂b = −a/(a² + b²)"],
+      );
+      break;
+    case "hypot":
+      out = binaryGraph(
+        "hypot",
+        a,
+        b,
+        E.hypot,
+        (x, _y, z) => x / z,
+        (_x, y, z) => y / z,
+        ["∂hypot(a, b)/∂a = a/hypot(a, b)", "∂hypot(a, b)/∂b = b/hypot(a, b)"],
+      );
+      break;
+    case "logaddexp":
+      out = binaryGraph(
+        "logaddexp",
+        a,
+        b,
+        logaddexp,
+        (x, _y, z) => glibcExp(x - z),
+        (_x, y, z) => glibcExp(y - z),
+        ["∂logaddexp(a, b)/∂a = exp(a − logaddexp(a, b))", "∂logaddexp(a, b)/∂b = exp(b − logaddexp(a, b))"],
+      );
+      break;
     case "bitwise_and":
       return T.bitwiseAnd(a, b);
     case "bitwise_or":
@@ -231,6 +287,8 @@ function compute(
     default:
       return COMPARISONS[name]!(a, b);
   }
+  if (dtype === "float32" && (name === "arctan2" || name === "hypot" || name === "logaddexp"))
+    roundInto(out.storage.data, "float32");
   if (float && name !== "power" && name !== "floor_divide" && name !== "remainder")
     checkFloatErrors(s, where, out, [a, b], null);
   if (dtype === "int32" || dtype === "uint8") roundInto(out.storage.data, dtype);

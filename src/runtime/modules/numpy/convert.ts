@@ -1,7 +1,15 @@
 import * as T from "../../../engine/tensor/index";
 import type { Tensor } from "../../../engine/tensor/index";
 import { toArray as iterableItems } from "../../interpreter/collections";
-import { PyClass, PyInstance, PyInt, PyList, PyTuple, type PyValue } from "../../interpreter/objects";
+import {
+  PyClass,
+  PyInstance,
+  PyInt,
+  PyList,
+  PyRange,
+  PyTuple,
+  type PyValue,
+} from "../../interpreter/objects";
 import { PyError, typeError, UnsupportedError, valueError } from "../../interpreter/pyErrors";
 import { typeName } from "../../interpreter/stringify";
 import { TensorObject } from "../torchState";
@@ -143,7 +151,8 @@ export function dataOf(s: NumpyState, v: PyValue, dtype?: NpDtype): ArrayData {
       throw new UnsupportedError(
         "Arrays of objects (None) are not supported by GradLens (numbers and bools are)",
       );
-    if (x instanceof PyInstance && x.cls.lookup("__iter__") !== undefined)
+    // a range is a sequence, which numpy reads item by item (an iterator or generator it does not)
+    if (x instanceof PyRange || (x instanceof PyInstance && x.cls.lookup("__iter__") !== undefined))
       return walk(new PyList(iterableItems(s.interp, x)), depth);
     throw new UnsupportedError(
       `An array of ${typeName(x)} objects is not supported by GradLens (numbers and bools are)`,

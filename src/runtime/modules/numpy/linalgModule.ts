@@ -8,11 +8,14 @@ import { asArray, axesArg, castTensor } from "./convert";
 import { isFloat } from "./npDtype";
 import type { NumpyState } from "./numpyState";
 import { numpySum } from "./numpySum";
+import { numpyErrorClass } from "./npErrors";
+import { pythonFunction } from "./numpyPython";
 
 /**
  * `numpy.linalg`: `norm` (the 2-norm of vectors, Frobenius of matrices, along axes), computed
  * as numpy does (without an axis: √(x·x) through BLAS's dot; with one: √Σx² summed pairwise),
- * recorded with the engine's norm rule. Decompositions and solvers are not modelled.
+ * recorded with the engine's norm rule; `inv`, `solve`, `det` and `slogdet` by LU in Python
+ * (numpyLinalgSource.ts). The other decompositions and solvers are not modelled.
  */
 export function makeLinalgModule(s: NumpyState): PyModule {
   const m = new PyModule("numpy.linalg");
@@ -21,14 +24,18 @@ export function makeLinalgModule(s: NumpyState): PyModule {
     new PyBuiltin("norm", (args, kwargs) =>
       guard(() => {
         const a = bind("norm", args, kwargs, ["x", "ord", "axis", "keepdims"]);
-        if (
-          a.ord !== undefined &&
-          a.ord !== null &&
-          !(a.ord === "fro" || (a.ord instanceof PyInt && a.ord.v === 2))
-        )
-          throw new UnsupportedError(
-            "np.linalg.norm(ord=...) other than the 2-norm is not supported by GradLens",
-          );
+        // the 2-norm of vectors and Frobenius of matrices here; other orders in Python
+        if (a.ord !== undefined && a.ord !== null) {
+          const n = axesArg(s, a.axis, asArray(s, a.x ?? null).ndim)?.length ?? asArray(s, a.x ?? null).ndim;
+          const two = (a.ord instanceof PyInt && a.ord.v === 2) || a.ord === 2;
+          if (!((a.ord === "fro" && n === 2) || (two && n === 1)))
+            return s.interp.call(pythonFunction(s, "_norm"), [
+              a.x ?? null,
+              a.ord,
+              a.axis ?? null,
+              a.keepdims ?? false,
+            ]);
+        }
         const x = asArray(s, a.x ?? null);
         const dtype = isFloat(x.dtype) ? x.dtype : "float64";
         const t = castTensor(s.read(x), x.dtype, dtype);
@@ -55,9 +62,15 @@ export function makeLinalgModule(s: NumpyState): PyModule {
       }),
     ),
   );
-  for (const name of "inv solve det eig eigh svd qr cholesky pinv lstsq matrix_rank matrix_power slogdet".split(
-    " ",
-  ))
+  // written in Python over GradLens's numpy (numpyLinalgSource.ts)
+  for (const name of ["inv", "solve", "det", "slogdet"]) {
+    const f = new PyBuiltin(name, (args, kwargs) =>
+      s.interp.call(pythonFunction(s, `_${name}`), args, kwargs),
+    );
+    m.attrs.set(name, f);
+  }
+  m.attrs.set("LinAlgError", numpyErrorClass(s, "LinAlgError"));
+  for (const name of "eig eigh svd qr cholesky pinv lstsq matrix_rank matrix_power".split(" "))
     m.attrs.set(
       name,
       new PyBuiltin(name, () => {

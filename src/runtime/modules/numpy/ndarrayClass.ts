@@ -24,6 +24,7 @@ import { defineNative, defineOperators } from "./operators";
 import { reprOf, strOf } from "./printing";
 import { transpose } from "./shapes";
 import { setItem } from "./writes";
+import { pythonFunction } from "./numpyPython";
 
 /**
  * The Python class `numpy.ndarray`: operators and protocols as dunders, attributes (`shape`,
@@ -33,10 +34,13 @@ import { setItem } from "./writes";
 
 /** ndarray methods numpy has that GradLens does not: reported as such, not as a missing attribute. */
 const UNSUPPORTED_METHODS = new Set(
-  "cumprod choose compress conj conjugate diagonal dump dumps getfield itemset newbyteorder partition ptp put resize searchsorted setfield setflags take tobytes tofile trace view byteswap".split(
+  "choose compress conj conjugate diagonal dump dumps getfield itemset newbyteorder partition put resize setfield setflags tobytes tofile view byteswap".split(
     " ",
   ),
 );
+
+/** ndarray methods that are the Python-written numpy functions (numpyPython.ts) with the array first. */
+const PYTHON_METHODS = new Set(["take", "cumprod", "ptp", "searchsorted", "trace"]);
 
 /** The one-element value of an array or scalar, for `float()`, `int()` and `bool()`. */
 function single(s: NumpyState, a: NdArray | NpScalar): number {
@@ -169,9 +173,12 @@ export function makeNdarrayClass(s: NumpyState): PyClass {
   });
   defineNative(cls, "__getattr__", ([self, name]) => {
     const n = String(name);
+    if (PYTHON_METHODS.has(n)) {
+      const f = pythonFunction(s, n);
+      return new PyBuiltin(n, (args, kwargs) => s.interp.call(f, [self, ...args], kwargs));
+    }
     if (UNSUPPORTED_METHODS.has(n))
       throw new UnsupportedError(`\`ndarray.${n}\` is not supported by GradLens`);
-    void self;
     throw new PyError("AttributeError", `'numpy.ndarray' object has no attribute '${n}'`);
   });
   defineNative(cls, "__copy__", ([self]) =>

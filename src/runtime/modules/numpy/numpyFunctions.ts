@@ -44,6 +44,7 @@ import * as S from "./shapes";
 import { argsortAlong, sortAlong, unique } from "./sorting";
 import { bincount } from "./bincount";
 import { average } from "./average";
+import { pythonFunction } from "./numpyPython";
 import { unary, type UnaryName } from "./unaryUfuncs";
 
 /**
@@ -77,6 +78,9 @@ const BINARY: [string, BinaryName][] = [
   ["bitwise_and", "bitwise_and"],
   ["bitwise_or", "bitwise_or"],
   ["bitwise_xor", "bitwise_xor"],
+  ["arctan2", "arctan2"],
+  ["hypot", "hypot"],
+  ["logaddexp", "logaddexp"],
 ];
 
 const UNARY: [string, UnaryName][] = [
@@ -105,6 +109,21 @@ const UNARY: [string, UnaryName][] = [
   ["isfinite", "isfinite"],
   ["logical_not", "logical_not"],
   ["invert", "invert"],
+  ["tan", "tan"],
+  ["arctan", "arctan"],
+  ["arcsin", "arcsin"],
+  ["arccos", "arccos"],
+  ["sinh", "sinh"],
+  ["cosh", "cosh"],
+  ["arcsinh", "arcsinh"],
+  ["arccosh", "arccosh"],
+  ["arctanh", "arctanh"],
+  ["log2", "log2"],
+  ["log10", "log10"],
+  ["deg2rad", "deg2rad"],
+  ["radians", "deg2rad"],
+  ["rad2deg", "rad2deg"],
+  ["degrees", "rad2deg"],
 ];
 
 /** Array methods that are also module functions taking the array first (`np.sum(a, axis=0)`). */
@@ -232,6 +251,19 @@ export function setErrorModes(s: NumpyState, kwargs: Kwargs): PyDict {
   return old;
 }
 
+/** `np.add.at(a, indices, b)`: unbuffered in-place application (numpyPythonIndexing.ts's `_ufunc_at`). */
+function addUfuncAt(s: NumpyState, ufunc: PyBuiltin): void {
+  (ufunc.attrs ??= new Map()).set(
+    "at",
+    new PyBuiltin("at", (args, kwargs) => {
+      if (kwargs !== null && kwargs.size > 0) throw typeError("at() takes no keyword arguments");
+      if (args.length < 2 || args.length > 3)
+        throw typeError(`at() takes from 2 to 3 positional arguments but ${args.length} were given`);
+      return s.interp.call(pythonFunction(s, "_ufunc_at"), [ufunc, ...args]);
+    }),
+  );
+}
+
 export function fillFunctions(s: NumpyState, m: PyModule): void {
   const set = (name: string, f: Fn) => m.attrs.set(name, new PyBuiltin(name, guarded(f)));
   const dtypeOf = (v: PyValue | undefined): NpDtype | undefined => dtypeArg(s, v);
@@ -333,13 +365,15 @@ export function fillFunctions(s: NumpyState, m: PyModule): void {
   });
   set("copy", ([x]) => C.array(s, x, undefined, true));
 
-  for (const [name, op] of BINARY)
+  for (const [name, op] of BINARY) {
     set(name, (args, kwargs) => {
       ufuncKeywords(name, kwargs);
       if (args.length !== 2)
         throw typeError(`${name}() takes from 2 to 3 positional arguments but ${args.length} were given`);
       return binaryFunction(s, op, args[0], args[1]);
     });
+    addUfuncAt(s, m.attrs.get(name) as PyBuiltin);
+  }
   for (const [name, op] of UNARY)
     set(name, (args, kwargs) => {
       ufuncKeywords(name, kwargs);

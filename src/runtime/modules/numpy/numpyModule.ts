@@ -22,7 +22,7 @@ import { numpyErrorClass } from "./npErrors";
 import { fillFunctions, setErrorModes } from "./numpyFunctions";
 import { fillTextFiles } from "./textFiles";
 import { NumpyState } from "./numpyState";
-import { addPythonFunctions } from "./numpyPython";
+import { addPythonFunctions, numpyTestingModule } from "./numpyPython";
 import { makeNumpyRandomModule } from "./random/randomModule";
 import { watchHandBackward } from "../../handBackward/handBackward";
 import { makeDtypeClass, makeScalarClasses } from "./scalarTypes";
@@ -178,4 +178,5 @@ export const NUMPY_MODULES: [string, ModuleFactory][] = [
   ["numpy", (interp) => numpyState(interp).module],
   ["numpy.linalg", (interp) => numpyState(interp).module.attrs.get("linalg") as PyModule],
   ["numpy.random", (interp) => numpyState(interp).module.attrs.get("random") as PyModule],
+  ["numpy.testing", (interp) => numpyTestingModule(numpyState(interp))],
 ];

@@ -2,6 +2,10 @@ import { PyBuiltin, type PyModule, type PyValue } from "../../interpreter/object
 import { PyError } from "../../interpreter/pyErrors";
 import { libraryModule } from "../libraryProgram";
 import type { NumpyState } from "./numpyState";
+import { NUMPY_PYTHON_INDEXING_SOURCE } from "./numpyPythonIndexing";
+import { NUMPY_PYTHON_LIMITS_SOURCE } from "./numpyPythonLimits";
+import { NUMPY_LINALG_SOURCE } from "./numpyLinalgSource";
+import { NUMPY_TESTING_SOURCE } from "./numpyTestingSource";
 import { NUMPY_PYTHON_SOURCE } from "./numpyPythonSource";
 
 /** The numpy functions written in Python (numpyPythonSource.ts). */
@@ -52,7 +56,53 @@ const NAMES = new Set([
   "kron",
   "mgrid",
   "ogrid",
+  "moveaxis",
+  "rot90",
+  "atleast_3d",
+  "dstack",
+  "append",
+  "delete",
+  "insert",
+  "tensordot",
+  "indices",
+  "unravel_index",
+  "ravel_multi_index",
+  "ndindex",
+  "nditer",
+  "ascontiguousarray",
+  "asfortranarray",
+  "convolve",
+  "finfo",
+  "iinfo",
 ]);
+
+const loadedModules = new WeakMap<NumpyState, PyModule>();
+
+/** A function of numpyPythonSource.ts (its module loaded on first use), for TypeScript callers. */
+export function pythonFunction(s: NumpyState, name: string): PyValue {
+  let loaded = loadedModules.get(s);
+  if (loaded === undefined) {
+    loaded = libraryModule(
+      s.interp,
+      "numpy._gradlens",
+      NUMPY_PYTHON_SOURCE + NUMPY_PYTHON_INDEXING_SOURCE + NUMPY_PYTHON_LIMITS_SOURCE + NUMPY_LINALG_SOURCE,
+    );
+    loadedModules.set(s, loaded);
+  }
+  return loaded.attrs.get(name)!;
+}
+
+const testingModules = new WeakMap<NumpyState, PyModule>();
+
+/** `numpy.testing` (numpyTestingSource.ts), made on first use. */
+export function numpyTestingModule(s: NumpyState): PyModule {
+  let m = testingModules.get(s);
+  if (m === undefined) {
+    m = libraryModule(s.interp, "numpy.testing", NUMPY_TESTING_SOURCE);
+    testingModules.set(s, m);
+  }
+  return m;
+}
 
 /**
  * Gives `numpy` a module `__getattr__` (PEP 562) that loads the Python-written functions on
@@ -60,13 +110,16 @@ const NAMES = new Set([
  * each in the module once read. Any other missing name is numpy's AttributeError.
  */
 export function addPythonFunctions(s: NumpyState, m: PyModule): void {
-  let loaded: PyModule | null = null;
   m.attrs.set(
     "__getattr__",
     new PyBuiltin("__getattr__", ([name]): PyValue => {
+      if (name === "testing") {
+        const t = numpyTestingModule(s);
+        m.attrs.set("testing", t);
+        return t;
+      }
       if (typeof name === "string" && NAMES.has(name)) {
-        loaded ??= libraryModule(s.interp, "numpy._gradlens", NUMPY_PYTHON_SOURCE);
-        const f = loaded.attrs.get(name)!;
+        const f = pythonFunction(s, name);
         m.attrs.set(name, f);
         return f;
       }

@@ -5,18 +5,22 @@ import type { Tensor } from "../../../engine/tensor/index";
 import { cos as crCos, log as crLog, sin as crSin } from "../../../engine/math/correctlyRounded";
 import { glibcExp } from "../../../engine/math/glibcExp";
 import { glibcExpm1 } from "../../../engine/math/glibcExpm1";
+import * as E from "../../../engine/math/elementaryFunctions";
 import type { PyValue } from "../../interpreter/objects";
 import { typeError, UnsupportedError } from "../../interpreter/pyErrors";
 import { castTensor, operandOf } from "./convert";
+import { unaryGraph } from "./elementwiseGraph";
 import { checkFloatErrors } from "./fpErrors";
 import type { NdArray, NpScalar } from "./ndarray";
 import { isFloat, roundInto, type NpDtype } from "./npDtype";
 import type { NumpyState } from "./numpyState";
 
 /**
- * numpy's one-operand ufuncs. The float functions compute glibc's (exp, expm1), correctly rounded
- * values (log, sin, cos) or the platform's (tanh, log1p): numpy on a plain libm gives the same
- * numbers; numpy's own SIMD kernels (AVX-512) can differ in the last bit. Each is recorded
+ * numpy's one-operand ufuncs. The float functions compute glibc's (exp, expm1, and in
+ * elementaryFunctions.ts tan, the inverse trigonometric and hyperbolic functions, log2, log10),
+ * correctly rounded values (log, sin, cos) or the platform's (tanh, log1p): numpy on a plain libm
+ * gives the same numbers; numpy's own SIMD kernels (AVX-512) can differ in the last bit, and so
+ * can glibc's float32 versions, which compute in float32 where GradLens rounds the float64 value. Each is recorded
  * through the engine's operation with its gradient rule.
  */
 
@@ -43,7 +47,20 @@ export type UnaryName =
   | "isinf"
   | "isfinite"
   | "logical_not"
-  | "invert";
+  | "invert"
+  | "tan"
+  | "arctan"
+  | "arcsin"
+  | "arccos"
+  | "sinh"
+  | "cosh"
+  | "arcsinh"
+  | "arccosh"
+  | "arctanh"
+  | "log2"
+  | "log10"
+  | "deg2rad"
+  | "rad2deg";
 
 interface FloatFunction {
   /** The engine operation that records the gradient (on float input). */
@@ -54,7 +71,26 @@ interface FloatFunction {
   pole?: (x: number) => boolean;
   /** The engine's float64 values are numpy's already (the same function): not computed twice. */
   same64?: true;
+  /** numpy's float32 value where it is not f rounded to float32 (a float32 constant). */
+  value32?: (x: number) => number;
 }
+
+/** A function with no engine operation: its graph records d(x, f(x)) as the local derivative. */
+function custom(
+  name: string,
+  value: (x: number) => number,
+  d: (x: number, y: number) => number,
+  rule: string,
+  pole?: (x: number) => boolean,
+): FloatFunction {
+  return { graph: (a) => unaryGraph(name, a, value, d, rule), value, pole, same64: true };
+}
+
+const DEG = Math.PI / 180;
+const RAD = 180 / Math.PI;
+// numpy's float32 constants are computed in float32 from π in float32
+const DEG32 = Math.fround(Math.fround(Math.PI) / 180);
+const RAD32 = Math.fround(180 / Math.fround(Math.PI));
 
 const FLOAT_FUNCTIONS: Partial<Record<UnaryName, FloatFunction>> = {
   exp: { graph: T.exp, value: glibcExp },
@@ -66,6 +102,54 @@ const FLOAT_FUNCTIONS: Partial<Record<UnaryName, FloatFunction>> = {
   sin: { graph: T.sin, value: crSin },
   cos: { graph: T.cos, value: crCos },
   reciprocal: { graph: (a) => T.div(1, a), value: (x) => 1 / x, pole: (x) => x === 0 },
+  tan: custom("tan", E.tan, (_x, y) => 1 + y * y, "∂tan(a)/∂a = 1 + tan²(a)"),
+  arctan: custom("arctan", E.atan, (x) => 1 / (1 + x * x), "∂arctan(a)/∂a = 1/(1 + a²)"),
+  arcsin: custom("arcsin", E.asin, (x) => 1 / Math.sqrt(1 - x * x), "∂arcsin(a)/∂a = 1/√(1 − a²)"),
+  arccos: custom("arccos", E.acos, (x) => -1 / Math.sqrt(1 - x * x), "∂arccos(a)/∂a = −1/√(1 − a²)"),
+  sinh: custom("sinh", E.sinh, (x) => E.cosh(x), "∂sinh(a)/∂a = cosh(a)"),
+  cosh: custom("cosh", E.cosh, (x) => E.sinh(x), "∂cosh(a)/∂a = sinh(a)"),
+  arcsinh: custom("arcsinh", E.asinh, (x) => 1 / Math.sqrt(x * x + 1), "∂arcsinh(a)/∂a = 1/√(a² + 1)"),
+  arccosh: custom("arccosh", E.acosh, (x) => 1 / Math.sqrt(x * x - 1), "∂arccosh(a)/∂a = 1/√(a² − 1)"),
+  arctanh: custom(
+    "arctanh",
+    E.atanh,
+    (x) => 1 / (1 - x * x),
+    "∂arctanh(a)/∂a = 1/(1 − a²)",
+    (x) => x === 1 || x === -1,
+  ),
+  log2: custom(
+    "log2",
+    E.log2,
+    (x) => 1 / (x * Math.LN2),
+    "∂log2(a)/∂a = 1/(a·ln 2)",
+    (x) => x === 0,
+  ),
+  log10: custom(
+    "log10",
+    E.log10,
+    (x) => 1 / (x * Math.LN10),
+    "∂log10(a)/∂a = 1/(a·ln 10)",
+    (x) => x === 0,
+  ),
+  // numpy multiplies by the constant in the array's own type
+  deg2rad: {
+    ...custom(
+      "deg2rad",
+      (x) => x * DEG,
+      () => DEG,
+      "∂deg2rad(a)/∂a = π/180",
+    ),
+    value32: (x) => x * DEG32,
+  },
+  rad2deg: {
+    ...custom(
+      "rad2deg",
+      (x) => x * RAD,
+      () => RAD,
+      "∂rad2deg(a)/∂a = 180/π",
+    ),
+    value32: (x) => x * RAD32,
+  },
 };
 
 function overwriteUnary(out: Tensor, input: Tensor, f: (x: number) => number): void {
@@ -98,7 +182,8 @@ export function unary(s: NumpyState, name: UnaryName, x: PyValue): NdArray | NpS
     const outType = floatOut(d, name);
     const input = castTensor(t, d, outType);
     const out = fn.graph(input);
-    if (!(fn.same64 && outType === "float64")) overwriteUnary(out, input, fn.value);
+    if (outType === "float32" && fn.value32 !== undefined) overwriteUnary(out, input, fn.value32);
+    else if (!(fn.same64 && outType === "float64")) overwriteUnary(out, input, fn.value);
     if (outType === "float32") roundInto(out.storage.data, "float32");
     checkFloatErrors(s, name, out, [input], fn.pole ? (r, i) => fn.pole!(r[0](i)) : null);
     return s.result(out, outType);
