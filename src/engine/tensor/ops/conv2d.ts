@@ -102,26 +102,9 @@ export function conv2d(input: Tensor, weight: Tensor, bias: Tensor | null, w: Wi
               }
       }
   };
-  for (let b = 0; b < n; b++)
-    for (let oc = 0; oc < o; oc++) {
-      const g0 = Math.floor(oc / perGroup) * cg;
-      for (let i = 0; i < oh; i++)
-        for (let j = 0; j < ow; j++) {
-          let sum = 0;
-          for (let ci = 0; ci < cg; ci++)
-            for (let p = 0; p < kh; p++) {
-              const row = i * sh - ph + p * dh;
-              if (row < 0 || row >= h) continue;
-              const xRow = ((b * c + g0 + ci) * h + row) * wd;
-              const wRow = ((oc * cg + ci) * kh + p) * kw;
-              for (let q = 0; q < kw; q++) {
-                const col = j * sw - pw + q * dw;
-                if (col >= 0 && col < wd) sum += xv[xRow + col] * wv[wRow + q];
-              }
-            }
-          out[((b * o + oc) * oh + i) * ow + j] = bv === null ? sum : sum + bv[oc];
-        }
-    }
+  // each output pixel's products in (channel, row, column) order, then its bias
+  each((b, oc, i, j, xi, wi) => (out[((b * o + oc) * oh + i) * ow + j] += xv[xi] * wv[wi]));
+  if (bv !== null) for (let k = 0; k < out.length; k++) out[k] += bv[Math.floor(k / (oh * ow)) % o];
   const shape = unbatch ? [o, oh, ow] : [n, o, oh, ow];
   const inputs = bias === null ? [input, weight] : [input, weight, bias];
   return record(
