@@ -88,7 +88,7 @@ class Action:
         self.version = version
 
     def takes_values(self):
-        return self.kind in ('store', 'append')
+        return self.kind in ('store', 'append', 'extend')
 
     def __repr__(self):
         names = ['option_strings', 'dest', 'nargs', 'const', 'default', 'type', 'choices', 'required', 'help', 'metavar']
@@ -169,7 +169,7 @@ class ArgumentParser:
         if not isinstance(kind, str):
             raise NotImplementedError('GradLens runs the built-in argparse actions only, not a custom Action class')
         known = ('store', 'store_const', 'store_true', 'store_false', 'append', 'append_const',
-                 'count', 'help', 'version', 'extend', 'BooleanOptionalAction')
+                 'count', 'help', 'version', 'extend')
         if kind not in known:
             raise ValueError('unknown action "%s"' % kind)
         default = kwargs.get('default', self.argument_default)
@@ -185,10 +185,6 @@ class ArgumentParser:
                 default = True
         elif kind in ('store_const', 'append_const', 'count', 'help', 'version'):
             nargs = 0
-        if kind == 'extend':
-            kind = 'append'
-            if nargs is None:
-                nargs = ONE_OR_MORE
         type_ = kwargs.get('type')
         if type_ is not None and not callable(type_):
             raise ValueError('%r is not callable' % (type_,))
@@ -297,12 +293,12 @@ class ArgumentParser:
             items = list(getattr(ns, action.dest, None) or [])
             items.append(action.const)
             setattr(ns, action.dest, items)
-        elif kind == 'append':
+        elif kind in ('append', 'extend'):
             items = list(getattr(ns, action.dest, None) or [])
-            if action.nargs in (None, OPTIONAL):
-                items.append(values)
+            if kind == 'extend':
+                items.extend(values)
             else:
-                items.extend(values) if action.nargs == ONE_OR_MORE and False else items.append(values)
+                items.append(values)
             setattr(ns, action.dest, items)
         else:
             setattr(ns, action.dest, values)
@@ -580,8 +576,4 @@ def _is_number(text):
         return True
     except ValueError:
         return False
-
-
-class BooleanOptionalAction:
-    pass
 `;
