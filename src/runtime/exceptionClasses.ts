@@ -60,16 +60,20 @@ const HIERARCHY: [string, string | null][] = [
   ["BytesWarning", "Warning"],
 ];
 
+/** An exception's `args`; SystemExit(status).code too: the exit status (None, an int, or the message). */
+function setArgs(inst: PyInstance, name: string, args: PyValue[]): void {
+  inst.attrs.set("args", new PyTuple(args));
+  if (name === "SystemExit")
+    inst.attrs.set("code", args.length === 0 ? null : args.length === 1 ? args[0] : new PyTuple(args));
+}
+
 export function makeExceptionClasses(): PyClass[] {
   const byName = new Map<string, PyClass>();
   for (const [name, baseName] of HIERARCHY) {
     const base = baseName ? byName.get(baseName)! : null;
     const cls: PyClass = new PyClass(name, base, "builtins", (args) => {
       const inst = new PyInstance(cls);
-      inst.attrs.set("args", new PyTuple(args));
-      // SystemExit(status).code: the exit status (None, an int, or the message)
-      if (name === "SystemExit")
-        inst.attrs.set("code", args.length === 0 ? null : args.length === 1 ? args[0] : new PyTuple(args));
+      setArgs(inst, name, args);
       return inst;
     });
     // marks the class (and, by lookup, its subclasses) as an exception
@@ -79,14 +83,7 @@ export function makeExceptionClasses(): PyClass[] {
       cls.dict.set(
         "__init__",
         new PyBuiltin("__init__", ([self, ...args]: PyValue[]) => {
-          if (self instanceof PyInstance) {
-            self.attrs.set("args", new PyTuple(args));
-            if (name === "SystemExit")
-              self.attrs.set(
-                "code",
-                args.length === 0 ? null : args.length === 1 ? args[0] : new PyTuple(args),
-              );
-          }
+          if (self instanceof PyInstance) setArgs(self, name, args);
           return null;
         }),
       );

@@ -95,14 +95,7 @@ export class PyGenerator extends PyIterator {
     if (!this.started && sent !== null)
       throw typeError("can't send non-None value to a just-started generator");
     this.started = true;
-    return this.within(() => {
-      const step = this.steps.next(sent);
-      if (!step.done) return step.value;
-      this.finished = true;
-      this.returned = step.value === RETURN ? this.interp.returnValue : null;
-      this.interp.returnValue = null;
-      return DONE;
-    });
+    return this.within(() => this.yielded(this.steps.next(sent)));
   }
 
   /**
@@ -122,14 +115,16 @@ export class PyGenerator extends PyIterator {
       this.finished = true;
       throw error;
     }
-    return this.within(() => {
-      const step = this.steps.throw(error);
-      if (!step.done) return step.value;
-      this.finished = true;
-      this.returned = step.value === RETURN ? this.interp.returnValue : null;
-      this.interp.returnValue = null;
-      return DONE;
-    });
+    return this.within(() => this.yielded(this.steps.throw(error)));
+  }
+
+  /** What a step of the body gives: the value it yielded, or DONE once it returned. */
+  private yielded(step: IteratorResult<PyValue, Signal>): PyValue | typeof DONE {
+    if (!step.done) return step.value;
+    this.finished = true;
+    this.returned = step.value === RETURN ? this.interp.returnValue : null;
+    this.interp.returnValue = null;
+    return DONE;
   }
 
   /** `g.close()`: the body's `finally` clauses run, and the generator is done. */
