@@ -1,7 +1,8 @@
 import { EngineArithmeticError, EngineUnsupportedError } from "./errors";
 import { chargeMemory } from "./memory";
-import { exp as ieeeExp, log as ieeeLog, pow as ieeePow } from "./math/correctlyRounded";
+import { exp as ieeeExp, pow as ieeePow } from "./math/correctlyRounded";
 import { glibcExp } from "./math/glibcExp";
+import { glibcLog as ieeeLog } from "./math/glibcLog";
 import { glibcTanh } from "./math/glibcHyperbolic";
 import { pythonDivide, pythonExp, pythonLog, pythonPow } from "./scalar/pythonFloat";
 import { OpCode, SCALAR_OPS } from "./scalar/scalarOps";
@@ -275,7 +276,7 @@ export class Tape {
 
   /**
    * JavaScript's arithmetic instead of Python's (the gradlens library): `0 ** -1` is Infinity and
-   * `log(0)` is -Infinity where Python raises. The same correctly rounded functions either way.
+   * `log(0)` is -Infinity where Python raises. The same functions either way.
    */
   ieeeArithmetic = false;
 

@@ -4,11 +4,13 @@ import { describe, expect, it } from "vitest";
 import { glibcExp } from "./glibcExp";
 import { glibcExpm1 } from "./glibcExpm1";
 import { glibcCosh, glibcSinh, glibcTanh } from "./glibcHyperbolic";
+import { glibcLog } from "./glibcLog";
+import { GLIBC_LOG_TABLE } from "./glibcLogTable";
 import { EXP_HIGH, EXP_TAIL } from "./glibcExpTable";
 import { glibcPow } from "./glibcPow";
 import { POW_LOG_INVC, POW_LOG_LOGC, POW_LOG_LOGCTAIL } from "./glibcPowLogTable";
 
-/** glibc 2.36's exp, pow, expm1, tanh, sinh and cosh, recorded by fixtures/record_glibc_math.py (float.hex strings). */
+/** glibc 2.36's exp, pow, expm1, tanh, sinh, cosh and log, recorded by fixtures/record_glibc_math.py (float.hex strings). */
 const fixture = JSON.parse(readFileSync(join(__dirname, "fixtures/glibcMath.json"), "utf8")) as Record<
   string,
   { misrounded_from: number; cases: string[][] }
@@ -118,6 +120,47 @@ describe("glibc's double pow", () => {
   it("is not x·x, 1/x or sqrt(x) everywhere, as CPython's float power is not (the test can fail)", () => {
     const ys = fixture.pow.cases.slice(fixture.pow.misrounded_from).map((row) => fromHex(row[1]));
     expect(ys.filter((y) => y === 2 || y === -1 || y === 0.5).length).toBeGreaterThan(3);
+  });
+});
+
+describe("glibc's double log", () => {
+  it("gives libm's double for every recorded input, the misrounded ones too", () => {
+    expect(fixture.log.cases.length - fixture.log.misrounded_from).toBeGreaterThanOrEqual(10);
+    expect(mismatches("log", glibcLog)).toEqual([]);
+  });
+
+  it("found the published table (log_data.c) by its construction and a measurement", () => {
+    // {invc, logc} of subintervals 0, 3 (found by the measurement), 80 (the first above 1), 127
+    const entry = (i: number) => [GLIBC_LOG_TABLE[2 * i], GLIBC_LOG_TABLE[2 * i + 1]].map(bitsOf);
+    expect(entry(0)).toEqual([0x3ff734f0c3e0de9fn, 0xbfd7cc7f79e69000n]);
+    expect(entry(3)).toEqual([0x3ff6d1a61f138c7dn, 0xbfd6b85b38287800n]);
+    expect(entry(80)).toEqual([0x3fefe01ff726fa1an, 0x3f6feff384900000n]);
+    expect(entry(127)).toEqual([0x3fe756cadbd6130cn, 0x3fd432eee32fe000n]);
+    // every logc is a multiple of 2^-43, so k·ln2hi + logc is exact
+    for (let i = 0; i < 128; i++) expect(Number.isInteger(GLIBC_LOG_TABLE[2 * i + 1] * 2 ** 43)).toBe(true);
+  });
+
+  it("is log, with C's special values, on both of its paths", () => {
+    expect(glibcLog(1)).toBe(0);
+    expect(Object.is(glibcLog(1), 0)).toBe(true);
+    expect(glibcLog(Math.E)).toBe(1);
+    expect(glibcLog(2)).toBe(Math.LN2);
+    expect(glibcLog(0.5)).toBe(-Math.LN2);
+    expect(glibcLog(0)).toBe(-Infinity);
+    expect(glibcLog(-0)).toBe(-Infinity);
+    expect(glibcLog(-1)).toBeNaN();
+    expect(glibcLog(-Infinity)).toBeNaN();
+    expect(glibcLog(NaN)).toBeNaN();
+    expect(glibcLog(Infinity)).toBe(Infinity);
+    expect(glibcLog(5e-324)).toBe(-744.4400719213812);
+    expect(glibcLog(Number.MAX_VALUE)).toBe(709.782712893384);
+    for (let x = 1e-300; x < 1e300; x *= 1.9371) {
+      expect(Math.abs(glibcLog(x) - Math.log(x))).toBeLessThanOrEqual(Math.abs(Math.log(x)) * 2.3e-16);
+    }
+    // the near-1 path, [1 - 2^-4, 1 + 0x1.09p-4), and just outside it
+    for (let x = 0.9; x < 1.1; x += 0.0007) {
+      expect(Math.abs(glibcLog(x) - Math.log(x))).toBeLessThanOrEqual(Math.abs(Math.log(x)) * 2.3e-16);
+    }
   });
 });
 

@@ -1,6 +1,6 @@
 import { EngineArithmeticError, EngineUnsupportedError } from "../errors";
-import { log as correctlyRoundedLog } from "../math/correctlyRounded";
 import { glibcExp } from "../math/glibcExp";
+import { glibcLog } from "../math/glibcLog";
 import { glibcPow } from "../math/glibcPow";
 
 /**
@@ -42,5 +42,5 @@ export function pythonDivide(x: number, y: number): number {
 /** Python's `math.log`: raises ValueError for zero and negative numbers. */
 export function pythonLog(x: number): number {
   if (x <= 0) throw new EngineArithmeticError("ValueError", "math domain error");
-  return correctlyRoundedLog(x);
+  return glibcLog(x);
 }

@@ -13,11 +13,12 @@ import { PyError, typeError, valueError } from "../interpreter/pyErrors";
 import type { Runtime } from "../interpreter/runtime";
 import { typeName } from "../interpreter/stringify";
 import { realOf } from "./mathReal";
-import { cos, log as correctlyRoundedLog, sin } from "../../engine/math/correctlyRounded";
+import { cos, sin } from "../../engine/math/correctlyRounded";
 import { glibcExp } from "../../engine/math/glibcExp";
 import { glibcExpm1 } from "../../engine/math/glibcExpm1";
 import { glibcCosh, glibcSinh, glibcTanh } from "../../engine/math/glibcHyperbolic";
 import * as E from "../../engine/math/elementaryFunctions";
+import { glibcLog } from "../../engine/math/glibcLog";
 import { glibcPow } from "../../engine/math/glibcPow";
 
 /**
@@ -48,15 +49,23 @@ function toIntegral(x: number, round: (x: number) => number): PyInt {
 }
 
 function log(v: PyValue, real: (v: PyValue) => number): number {
-  // log of a huge int works in Python: log(m·2**k) = log(m) + k·log(2)
-  if (v instanceof PyInt && v.big !== null && v.big > 0n) {
-    const bits = v.big.toString(2).length;
-    const shift = Math.max(0, bits - 60);
-    return Math.log(Number(v.big >> BigInt(shift))) + shift * Math.LN2;
+  // an int past the float range works in Python: log(m·2**e) = log(m) + e·log(2), m in [0.5, 1)
+  if (v instanceof PyInt && v.big !== null && v.big > 0n && !Number.isFinite(Number(v.big))) {
+    let e = v.big.toString(2).length;
+    const shift = e - 60;
+    let m = Number(roundedShift(v.big, shift)) * 2 ** (shift - e); // rounded once to 53 bits
+    if (m === 1) [m, e] = [0.5, e + 1]; // rounded up to the next power of two
+    return glibcLog(m) + glibcLog(2) * e;
   }
   const x = real(v);
   if (x <= 0) throw valueError("math domain error");
-  return Number.isFinite(x) ? correctlyRoundedLog(x) : x;
+  return glibcLog(x);
+}
+
+/** n / 2^shift, keeping a sticky bit so that converting to a double rounds once, as from n. */
+function roundedShift(n: bigint, shift: number): bigint {
+  const kept = n >> BigInt(shift);
+  return (kept << BigInt(shift)) === n ? kept : kept | 1n;
 }
 
 export function makeMathModule(rt: Runtime): PyModule {

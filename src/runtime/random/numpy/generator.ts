@@ -4,7 +4,7 @@
 // RandomState, each method has an array form filling a flat Float64Array in draw order and a
 // scalar form where the caller wants a number (numpy draws those the same way as size 1).
 
-import { fastLog as log } from "./fastLog";
+import { log } from "../../../engine/math/accurateMath";
 import { allocFloat64, chargeArray } from "../../../engine/memory";
 import type { BitGenerator } from "./bitGenerator";
 import {

@@ -3,7 +3,8 @@
 // Both run on min(p, 1-p) and reflect the count for p > 0.5. The order of the floating-point
 // operations follows numpy's C, since any reordering could move a rejection boundary.
 
-import { exp, log } from "../../../engine/math/correctlyRounded";
+import { glibcExp as exp } from "../../../engine/math/glibcExp";
+import { glibcLog as log } from "../../../engine/math/glibcLog";
 import type { BitGenerator } from "./bitGenerator";
 
 /** The (n, p) whose set-up values are cached; numpy keeps the same cache in the RandomState. */

@@ -2,7 +2,8 @@
 // uniforms whose product stays above exp(-lam) for lam < 10, and Hörmann's transformed
 // rejection (PTRS) for lam >= 10, with numpy's own log-gamma.
 
-import { exp, log } from "../../../engine/math/correctlyRounded";
+import { glibcExp as exp } from "../../../engine/math/glibcExp";
+import { glibcLog as log } from "../../../engine/math/glibcLog";
 import type { BitGenerator } from "./bitGenerator";
 
 /** The largest lam the legacy poisson accepts: LONG_MAX - 10 sqrt(LONG_MAX), as a double. */

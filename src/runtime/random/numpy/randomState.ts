@@ -7,7 +7,7 @@
 // a flat Float64Array in draw order (numpy fills row-major, so any shape is that array reshaped)
 // and, where numpy draws a scalar differently or the caller wants a plain number, a scalar form.
 
-import { fastLog as log } from "./fastLog";
+import { glibcLog as log } from "../../../engine/math/glibcLog";
 import { allocFloat64 } from "../../../engine/memory";
 import {
   boundedIntegers,
@@ -164,7 +164,7 @@ export class RandomState {
       x2 = 2 * this.bitgen.nextDouble() - 1;
       r2 = x1 * x1 + x2 * x2;
     } while (r2 >= 1 || r2 === 0);
-    // numpy takes glibc's log; a correctly rounded one agrees with it but for ~1 r2 in 1,700.
+    // numpy takes glibc's log, which a correctly rounded one misses for ~1 r2 in 1,700
     const f = Math.sqrt((-2 * log(r2)) / r2);
     this.gaussValue = f * x1;
     this.hasGauss = true;

@@ -14,9 +14,11 @@
 // correctly rounded exp/log, with one exception: at the 218th step the generator's exp rounded
 // exp(-x²/2) (a near-halfway case) one ulp up. Every table entry then equals numpy's, which the
 // recorded draws check (an entry off by anything changes the numbers drawn from its layer).
+// Sampling calls glibc's exp as numpy does, and log1p(-U), which the correctly rounded log(1 - U)
+// stands for (1 - U is exact).
 
-import { exp } from "../../../engine/math/correctlyRounded";
-import { fastLog as log } from "./fastLog";
+import { exp, log } from "../../../engine/math/correctlyRounded";
+import { glibcExp } from "../../../engine/math/glibcExp";
 import type { BitGenerator } from "./bitGenerator";
 
 /** Right edge of the base strip (the tail starts here), and its reciprocal. */
@@ -106,6 +108,6 @@ export function zigguratNormal(bitgen: BitGenerator): number {
         if (yy + yy > xx * xx) return lo & 0x20000 ? -(ZIGGURAT_NOR_R + xx) : ZIGGURAT_NOR_R + xx;
       }
     }
-    if ((fi[idx - 1] - fi[idx]) * bitgen.nextDouble() + fi[idx] < exp(-0.5 * x * x)) return x;
+    if ((fi[idx - 1] - fi[idx]) * bitgen.nextDouble() + fi[idx] < glibcExp(-0.5 * x * x)) return x;
   }
 }
