@@ -1,5 +1,6 @@
-import { log as crLog, logDD, tanDD } from "./accurateMath";
+import { logDD, tanDD } from "./accurateMath";
 import { type DD, ddAdd, ddDiv, ddMul, ddMulNumber, ddNeg, twoProd, twoSum } from "./doubleDouble";
+import { glibcLog } from "./glibcLog";
 
 /**
  * numpy's float64 tan, inverse trigonometric and hyperbolic functions, log2, log10 and hypot
@@ -94,8 +95,8 @@ export function acos(x: number): number {
 }
 
 // sinh and cosh are glibc's own (glibcHyperbolic.ts: fdlibm's formulas over glibc's exp and
-// expm1). asinh, acosh and log10 take fdlibm's formulas over correctly rounded log (as glibc's
-// nearly is) and fdlibm's log1p (V8's is the same code).
+// expm1). asinh, acosh and log10 take fdlibm's formulas over glibc's log (glibcLog.ts) and
+// fdlibm's log1p (V8's is the same code), as glibc's do.
 
 export { glibcCosh as cosh, glibcSinh as sinh } from "./glibcHyperbolic";
 
@@ -104,8 +105,8 @@ export function asinh(x: number): number {
   const ax = Math.abs(x);
   if (ax < 2 ** -28) return x;
   let w: number;
-  if (ax > 2 ** 28) w = crLog(ax) + Math.LN2;
-  else if (ax > 2) w = crLog(2 * ax + 1 / (Math.sqrt(x * x + 1) + ax));
+  if (ax > 2 ** 28) w = glibcLog(ax) + Math.LN2;
+  else if (ax > 2) w = glibcLog(2 * ax + 1 / (Math.sqrt(x * x + 1) + ax));
   else {
     const t = x * x;
     w = Math.log1p(ax + t / (1 + Math.sqrt(1 + t)));
@@ -115,9 +116,9 @@ export function asinh(x: number): number {
 
 export function acosh(x: number): number {
   if (Number.isNaN(x) || x < 1) return NaN;
-  if (x >= 2 ** 28) return x === Infinity ? x : crLog(x) + Math.LN2;
+  if (x >= 2 ** 28) return x === Infinity ? x : glibcLog(x) + Math.LN2;
   if (x === 1) return 0;
-  if (x > 2) return crLog(2 * x - 1 / (x + Math.sqrt(x * x - 1)));
+  if (x > 2) return glibcLog(2 * x - 1 / (x + Math.sqrt(x * x - 1)));
   const t = x - 1;
   return Math.log1p(t + Math.sqrt(2 * t + t * t));
 }
@@ -150,7 +151,7 @@ export function log10(x: number): number {
   bits.setUint32(0, (hi & 0x000fffff) | ((0x3ff - i) << 20));
   const m = bits.getFloat64(0);
   const y = k + i;
-  const z = y * LOG10_2LO + IVLN10 * crLog(m);
+  const z = y * LOG10_2LO + IVLN10 * glibcLog(m);
   return z + y * LOG10_2HI;
 }
 
