@@ -6,11 +6,12 @@ import { glibcExpm1 } from "./glibcExpm1";
 import { glibcCosh, glibcSinh, glibcTanh } from "./glibcHyperbolic";
 import { glibcLog } from "./glibcLog";
 import { GLIBC_LOG_TABLE } from "./glibcLogTable";
+import { glibcCos, glibcSin } from "./glibcSinCos";
 import { EXP_HIGH, EXP_TAIL } from "./glibcExpTable";
 import { glibcPow } from "./glibcPow";
 import { POW_LOG_INVC, POW_LOG_LOGC, POW_LOG_LOGCTAIL } from "./glibcPowLogTable";
 
-/** glibc 2.36's exp, pow, expm1, tanh, sinh, cosh and log, recorded by fixtures/record_glibc_math.py (float.hex strings). */
+/** glibc 2.36's exp, pow, expm1, tanh, sinh, cosh, log, sin and cos, recorded by fixtures/record_glibc_math.py (float.hex strings). */
 const fixture = JSON.parse(readFileSync(join(__dirname, "fixtures/glibcMath.json"), "utf8")) as Record<
   string,
   { misrounded_from: number; cases: string[][] }
@@ -161,6 +162,38 @@ describe("glibc's double log", () => {
     for (let x = 0.9; x < 1.1; x += 0.0007) {
       expect(Math.abs(glibcLog(x) - Math.log(x))).toBeLessThanOrEqual(Math.abs(Math.log(x)) * 2.3e-16);
     }
+  });
+});
+
+describe("glibc's double sin and cos", () => {
+  it.each([
+    ["sin", glibcSin],
+    ["cos", glibcCos],
+  ] as const)("%s gives libm's double for every recorded input, the misrounded ones too", (name, f) => {
+    expect(fixture[name].cases.length - fixture[name].misrounded_from).toBeGreaterThan(10);
+    expect(mismatches(name, f)).toEqual([]);
+  });
+
+  it("are sin and cos on every path: tiny, the table, near π/2, reduced, huge, special", () => {
+    expect(Object.is(glibcSin(-0), -0)).toBe(true);
+    expect(glibcSin(1e-10)).toBe(1e-10);
+    expect(glibcCos(1e-10)).toBe(1);
+    expect(glibcSin(Math.PI / 2)).toBe(1);
+    expect(glibcCos(Math.PI)).toBe(-1);
+    expect(glibcSin(Math.PI)).toBe(1.2246467991473532e-16);
+    expect(glibcCos(Math.PI / 2)).toBe(6.123233995736766e-17);
+    for (const x of [Infinity, -Infinity, NaN]) {
+      expect(glibcSin(x)).toBeNaN();
+      expect(glibcCos(x)).toBeNaN();
+    }
+    for (let x = -30; x < 30; x += 0.0137) {
+      expect(Math.abs(glibcSin(x) - Math.sin(x))).toBeLessThan(2.3e-16);
+      expect(Math.abs(glibcCos(x) - Math.cos(x))).toBeLessThan(2.3e-16);
+      expect(glibcSin(-x)).toBe(-glibcSin(x));
+      expect(glibcCos(-x)).toBe(glibcCos(x));
+    }
+    // past 105414350 the correctly rounded values stand in for glibc's own reduction
+    expect(Math.abs(glibcSin(1e22) - -0.8522008497671888)).toBeLessThan(2e-16);
   });
 });
 

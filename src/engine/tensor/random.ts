@@ -1,5 +1,6 @@
 import { MT19937 } from "./mt19937";
-import { cos, log, sin } from "../math/correctlyRounded";
+import { glibcLog as log } from "../math/glibcLog";
+import { glibcCos as cos, glibcSin as sin } from "../math/glibcSinCos";
 
 /**
  * PyTorch's CPU generator (`torch.Generator()`, and the default one `torch.manual_seed` seeds):

@@ -13,13 +13,13 @@ import { PyError, typeError, valueError } from "../interpreter/pyErrors";
 import type { Runtime } from "../interpreter/runtime";
 import { typeName } from "../interpreter/stringify";
 import { realOf } from "./mathReal";
-import { cos, sin } from "../../engine/math/correctlyRounded";
 import { glibcExp } from "../../engine/math/glibcExp";
 import { glibcExpm1 } from "../../engine/math/glibcExpm1";
 import { glibcCosh, glibcSinh, glibcTanh } from "../../engine/math/glibcHyperbolic";
 import * as E from "../../engine/math/elementaryFunctions";
 import { glibcLog } from "../../engine/math/glibcLog";
 import { glibcPow } from "../../engine/math/glibcPow";
+import { glibcCos as cos, glibcSin as sin } from "../../engine/math/glibcSinCos";
 
 /**
  * Python's `math` module on JS's Math, with CPython's errors: a domain error is ValueError
@@ -65,7 +65,7 @@ function log(v: PyValue, real: (v: PyValue) => number): number {
 /** n / 2^shift, keeping a sticky bit so that converting to a double rounds once, as from n. */
 function roundedShift(n: bigint, shift: number): bigint {
   const kept = n >> BigInt(shift);
-  return (kept << BigInt(shift)) === n ? kept : kept | 1n;
+  return kept << BigInt(shift) === n ? kept : kept | 1n;
 }
 
 export function makeMathModule(rt: Runtime): PyModule {

@@ -2,8 +2,8 @@
 // the same order, same float arithmetic, so seeded programs see CPython's numbers.
 // Python ints are JS numbers (safe integers) or BigInts; results keep the caller's choice.
 
-import { cos, sin } from "../../engine/math/accurateMath";
 import { glibcLog as log } from "../../engine/math/glibcLog";
+import { glibcCos as cos, glibcSin as sin } from "../../engine/math/glibcSinCos";
 import { MersenneTwister } from "./mersenneTwister";
 import { PyRandomError } from "./pyRandomError";
 import { floatSeedInt, intToKeyWords, strSeedIntV1, strSeedIntV2 } from "./seedKey";

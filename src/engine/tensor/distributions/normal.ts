@@ -1,5 +1,6 @@
-import { cos as cosDouble, log as logDouble, sin as sinDouble } from "../../math/correctlyRounded";
 import { fma, fmaf } from "../../math/fusedMultiplyAdd";
+import { glibcLog as logDouble } from "../../math/glibcLog";
+import { glibcCos as cosDouble, glibcSin as sinDouble } from "../../math/glibcSinCos";
 import type { DType } from "../dtype";
 import type { Generator } from "../random";
 import { logf, sincosf } from "./vectorMath";
@@ -16,7 +17,7 @@ import { logf, sincosf } from "./vectorMath";
  *    with the single-precision vector log/sincos (see vectorMath). A tail shorter than 16 draws
  *    16 fresh uniforms for the last 16 elements and recomputes them;
  * 3. float64, 16 or more, contiguous: the same blocks of 16 from double uniforms, with
- *    double-precision log/cos/sin.
+ *    double-precision log/cos/sin (C++'s std::, so glibc's).
  */
 
 /** Path 1: `count` normals, one per call in the order the elements are visited. */

@@ -2,10 +2,10 @@ import { mapToFloat64 } from "../../../engine/tensor/floatArray";
 import { allocFloat64 } from "../../../engine/memory";
 import * as T from "../../../engine/tensor/index";
 import type { Tensor } from "../../../engine/tensor/index";
-import { cos as crCos, sin as crSin } from "../../../engine/math/correctlyRounded";
 import { glibcExp } from "../../../engine/math/glibcExp";
 import { glibcExpm1 } from "../../../engine/math/glibcExpm1";
 import { glibcLog } from "../../../engine/math/glibcLog";
+import { glibcCos, glibcSin } from "../../../engine/math/glibcSinCos";
 import * as E from "../../../engine/math/elementaryFunctions";
 import type { PyValue } from "../../interpreter/objects";
 import { typeError, UnsupportedError } from "../../interpreter/pyErrors";
@@ -17,9 +17,9 @@ import { isFloat, roundInto, type NpDtype } from "./npDtype";
 import type { NumpyState } from "./numpyState";
 
 /**
- * numpy's one-operand ufuncs. The float functions compute glibc's (exp, expm1, log, and in
- * elementaryFunctions.ts tan, the inverse trigonometric and hyperbolic functions, log2, log10),
- * correctly rounded values (sin, cos) or the platform's (tanh, log1p): numpy on a plain libm
+ * numpy's one-operand ufuncs. The float functions compute glibc's (exp, expm1, log, sin, cos, and
+ * in elementaryFunctions.ts tan, the inverse trigonometric and hyperbolic functions, log2, log10)
+ * or the platform's (tanh, log1p): numpy on a plain libm
  * gives the same numbers; numpy's own SIMD kernels (AVX-512) can differ in the last bit, and so
  * can glibc's float32 versions, which compute in float32 where GradLens rounds the float64 value. Each is recorded
  * through the engine's operation with its gradient rule.
@@ -100,8 +100,8 @@ const FLOAT_FUNCTIONS: Partial<Record<UnaryName, FloatFunction>> = {
   expm1: { graph: (a) => T.sub(T.exp(a), 1), value: glibcExpm1 },
   sqrt: { graph: T.sqrt, value: Math.sqrt, same64: true },
   tanh: { graph: T.tanh, value: Math.tanh, same64: true },
-  sin: { graph: T.sin, value: crSin },
-  cos: { graph: T.cos, value: crCos },
+  sin: { graph: T.sin, value: glibcSin },
+  cos: { graph: T.cos, value: glibcCos },
   reciprocal: { graph: (a) => T.div(1, a), value: (x) => 1 / x, pole: (x) => x === 0 },
   tan: custom("tan", E.tan, (_x, y) => 1 + y * y, "∂tan(a)/∂a = 1 + tan²(a)"),
   arctan: custom("arctan", E.atan, (x) => 1 / (1 + x * x), "∂arctan(a)/∂a = 1/(1 + a²)"),

@@ -2,7 +2,7 @@
 // one scaled by `factor` (label 1), points evenly spaced without repeating the start; rows
 // shuffled, then Gaussian noise added, from the given RandomState in scikit-learn's order.
 
-import { cos, sin } from "../../../engine/math/accurateMath";
+import { glibcCos as cos, glibcSin as sin } from "../../../engine/math/glibcSinCos";
 import { allocFloat64 } from "../../../engine/memory";
 import type { RandomState } from "../numpy/randomState";
 import { linspace } from "./linspace";

@@ -2,7 +2,7 @@
 // labelled 0, the lower (shifted right by 1 and down by 0.5) labelled 1; rows shuffled, then
 // Gaussian noise added, each from the given RandomState in scikit-learn's order.
 
-import { cos, sin } from "../../../engine/math/accurateMath";
+import { glibcCos as cos, glibcSin as sin } from "../../../engine/math/glibcSinCos";
 import { allocFloat64 } from "../../../engine/memory";
 import type { RandomState } from "../numpy/randomState";
 import { linspace } from "./linspace";
