@@ -175,6 +175,8 @@ def _strftime(obj, fmt, timetuple):
     # %f, %z and %Z are the object's own; the rest is C's strftime
     if not isinstance(fmt, str):
         raise TypeError('strftime() argument 1 must be str, not %s' % type(fmt).__name__)
+    if 'f' not in fmt and 'z' not in fmt and 'Z' not in fmt:
+        return _time.strftime(fmt, timetuple)
     out = []
     i = 0
     n = len(fmt)
