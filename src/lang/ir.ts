@@ -193,6 +193,40 @@ export interface FunctionDef extends At {
   decorators: Expr[];
 }
 
+/**
+ * A `case` pattern of a `match` statement (PEP 634), shaped as CPython's own: a capture is
+ * `matchAs` with no pattern, the wildcard `_` one with neither pattern nor name.
+ */
+export type Pattern =
+  /** A literal or a dotted name: the subject must be `==` to it. */
+  | (At & { k: "matchValue"; value: Expr })
+  /** `None`, `True`, `False`: the subject must be it (`is`). */
+  | (At & { k: "matchSingleton"; value: true | false | null })
+  /** `[a, *rest, b]` or `(a, b)`: at most one `matchStar` among the items. */
+  | (At & { k: "matchSequence"; items: Pattern[] })
+  /** `*rest` (name null: `*_`) in a sequence pattern. */
+  | (At & { k: "matchStar"; name: NameExpr | null })
+  /** `{key: pattern, **rest}`. */
+  | (At & { k: "matchMapping"; keys: Expr[]; values: Pattern[]; rest: NameExpr | null })
+  /** `Cls(p, q, attr=r)`: positional sub-patterns go by the class's `__match_args__`. */
+  | (At & {
+      k: "matchClass";
+      cls: Expr;
+      args: Pattern[];
+      keywords: { name: string; pattern: Pattern }[];
+    })
+  /** `pattern as name`, a capture `name` (pattern null), or the wildcard `_` (both null). */
+  | (At & { k: "matchAs"; pattern: Pattern | null; name: NameExpr | null })
+  | (At & { k: "matchOr"; alternatives: Pattern[] });
+
+/** One `case pattern [if guard]:` of a `match` statement. */
+export interface MatchCase {
+  pattern: Pattern;
+  guard: Expr | null;
+  body: Stmt[];
+  span: SourceSpan;
+}
+
 /** `name: annotation` on a simple name, its annotation kept as source text (never evaluated). */
 export interface Annotation {
   name: string;
@@ -228,6 +262,7 @@ export type Stmt =
   | (At & { k: "delete"; targets: Target[] })
   | (At & { k: "try"; body: Stmt[]; handlers: ExceptHandler[]; orelse: Stmt[]; finally: Stmt[] })
   | (At & { k: "with"; items: { context: Expr; target: Target | null }[]; body: Stmt[] })
+  | (At & { k: "match"; subject: Expr; cases: MatchCase[] })
   | (At & { k: "unsupported"; message: string })
   | JsStmt;
 

@@ -1,4 +1,5 @@
 import type { Expr, Program, SourceSpan, Stmt, Target } from "./ir";
+import { patternNames } from "./patternNames";
 
 /**
  * Marks each name occurrence that a statement binds — an assignment's or declaration's target
@@ -52,6 +53,10 @@ function bindingsOf(s: Stmt, mark: (target: Target, statement: SourceSpan) => vo
       return;
     case "with":
       for (const item of s.items) if (item.target) mark(item.target, header(item.target.span));
+      return;
+    case "match":
+      // a case's captures are bound on its `case …:` line
+      for (const c of s.cases) for (const name of patternNames(c.pattern)) mark(name, c.span);
       return;
   }
 }

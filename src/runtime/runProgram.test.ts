@@ -424,13 +424,12 @@ describe("syntax errors and unsupported constructs are reported where they stand
     expect(d.slice(0, 2)).toEqual(["syntax", "invalid syntax"]);
   });
 
-  it("match is not supported, at its span; the run stops where one is reached", () => {
-    const source =
-      "def gen():\n    match 2:\n        case 2:\n            pass\nprint('ok')\nmatch 1:\n    case 1:\n        pass\nprint('never')\n";
+  it("a type alias is not supported, at its span; the run stops where one is reached", () => {
+    const source = "def gen():\n    type A = int\nprint('ok')\ntype B = list[int]\nprint('never')\n";
     const trace = runProgram(source);
     expect(trace.diagnostics.map((d) => [d.code, d.message, at(source, d.span)?.split("\n")[0]])).toEqual([
-      ["unsupported", "`match` is not supported by GradLens", "match 2:"],
-      ["unsupported", "`match` is not supported by GradLens", "match 1:"],
+      ["unsupported", "A `type` alias is not supported by GradLens", "type A = int"],
+      ["unsupported", "A `type` alias is not supported by GradLens", "type B = list[int]"],
     ]);
     expect(trace.stdout).toBe("ok\n");
     expect(trace.ok).toBe(false);

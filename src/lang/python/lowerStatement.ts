@@ -8,10 +8,10 @@ import {
   lowerYield,
 } from "./lowerExpression";
 import { childrenOf, splitAtCommas, type Lowering } from "../lowering";
+import { lowerMatch } from "./lowerPattern";
 import { assignedNames } from "./scopeAnalysis";
 
 const UNSUPPORTED_STATEMENTS: Record<string, string> = {
-  MatchStatement: "`match`",
   PrintStatement: "The Python 2 `print` statement",
   TypeDefinition: "A `type` alias",
 };
@@ -176,6 +176,8 @@ function lowerStatement(cx: Lowering, node: SyntaxNode): Stmt {
     }
     case "TryStatement":
       return lowerTry(cx, kids, span);
+    case "MatchStatement":
+      return lowerMatch(cx, node, lowerBody);
     case "DeleteStatement":
       return {
         k: "delete",

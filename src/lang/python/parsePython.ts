@@ -1,5 +1,6 @@
 import { parser } from "@lezer/python";
 import { childrenOf, Lowering, type ParseResult } from "../lowering";
+import { fillEmptyPatterns } from "./emptyPatterns";
 import { lowerStatements } from "./lowerStatement";
 import { findSyntaxErrors } from "./syntaxErrors";
 import { markStatementBindings } from "../statementBindings";
@@ -28,7 +29,9 @@ export function parsePython(source: string, options: ParseOptions = {}): ParseRe
 }
 
 function lower(source: string, options: ParseOptions): ParseResult {
-  const tree = parser.parse(source);
+  let tree = parser.parse(source);
+  const filled = fillEmptyPatterns(source, tree);
+  if (filled !== source) tree = parser.parse(filled);
   const syntax = findSyntaxErrors(source, tree);
   if (syntax.length > 0) {
     return {

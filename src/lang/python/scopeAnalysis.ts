@@ -1,4 +1,5 @@
 import type { Expr, Param, Stmt } from "../ir";
+import { patternNames } from "../patternNames";
 
 /**
  * Python decides at compile time which names a function body binds locally: every name it
@@ -42,6 +43,13 @@ export function assignedNames(body: Stmt[], params: Param[]): { locals: string[]
           visit(s.orelse);
           visit(s.finally);
           break;
+        case "match":
+          for (const c of s.cases) {
+            for (const name of patternNames(c.pattern)) bound.add(name.id);
+            walrusTargets(c.guard, bound, false);
+            visit(c.body);
+          }
+          break;
         case "def":
         case "class":
           bound.add(s.name);
@@ -74,7 +82,7 @@ export function assignedNames(body: Stmt[], params: Param[]): { locals: string[]
 }
 
 /** Statement parts that are statements of their own (visited as such) or scopes of their own. */
-const NOT_EXPRESSIONS = new Set(["body", "orelse", "finally", "handlers"]);
+const NOT_EXPRESSIONS = new Set(["body", "orelse", "finally", "handlers", "cases"]);
 
 /** Names a statement's own expressions bind with the walrus operator (`if (n := len(a)) > 3:`). */
 function walrusTargets(node: unknown, bound: Set<string>, top = true): void {

@@ -1,3 +1,4 @@
+import { chooseCase } from "./matchStatement";
 import type { Expr, Stmt } from "../../lang/ir";
 import { assign } from "./assignment";
 import { getIterator } from "./collections";
@@ -209,6 +210,11 @@ function* statement(interp: Interpreter, s: Stmt, frame: Frame): Steps<Signal> {
     case "with":
       if (s.items.some((item) => holdsYield(item))) break;
       return yield* withStatement(interp, s, frame, 0);
+    case "match": {
+      if (holdsYield(s.subject) || s.cases.some((c) => holdsYield(c.guard))) break;
+      const chosen = chooseCase(interp, s, frame);
+      return chosen === null ? NORMAL : yield* block(interp, chosen.body, frame);
+    }
     default:
       break;
   }

@@ -42,6 +42,7 @@ import { instantiate, makeClass } from "./classes";
 import { holdsYield, makeGenerator } from "./generators";
 import { execTry } from "./tryStatement";
 import { execWith } from "./withStatement";
+import { execMatch } from "./matchStatement";
 import type { ModuleLoader } from "./moduleLoader";
 import { moveValueRefs, Reclaimer } from "./reclaim";
 import { NOT_OWN, OwnValues } from "../ownValues/ownValues";
@@ -529,6 +530,8 @@ export class Interpreter implements Runtime {
         return execTry(this, s, frame);
       case "with":
         return execWith(this, s, frame);
+      case "match":
+        return execMatch(this, s, frame);
       case "unsupported":
         this.setAt(s.span);
         throw new UnsupportedError(s.message);

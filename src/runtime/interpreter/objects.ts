@@ -188,6 +188,11 @@ export class PyClass {
   readonly dict = new Map<string, PyValue>();
   /** Made by a `class` statement of the program (not by GradLens's own modules). */
   definedByProgram = false;
+  /**
+   * The name Python's messages give its instances' type when it is not `name`: a type CPython
+   * writes in C names its module too (`'datetime.date' and 'int'`).
+   */
+  messageName: string | null = null;
   private layoutRoot: AttributeLayout | null = null;
   /** The empty layout its instances' attributes start from (see attributeLayout.ts). */
   get attributeLayout(): AttributeLayout {

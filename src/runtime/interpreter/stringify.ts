@@ -47,7 +47,7 @@ export function typeName(v: PyValue): string {
   if (v instanceof PyDict) return v.cls?.name ?? "dict";
   if (v instanceof PySet) return v.frozen ? "frozenset" : "set";
   if (v instanceof PyDictView) return `dict_${v.kind}`;
-  if (v instanceof PyInstance) return v.cls.name;
+  if (v instanceof PyInstance) return v.cls.messageName ?? v.cls.name;
   if (v instanceof PyFunction) return "function";
   if (v instanceof PyBuiltin) return "builtin_function_or_method";
   if (v instanceof PyBoundMethod) return "method";

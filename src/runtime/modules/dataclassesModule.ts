@@ -260,6 +260,12 @@ export function makeDataclassesModule(interp: Interpreter): PyModule {
     const set = (name: string, f: (self: PyValue, other: PyValue) => PyValue) =>
       cls.dict.set(name, new PyBuiltin(name, ([self, other]) => f(self, other)));
     if (flag("init", true) && !own("__init__")) cls.dict.set("__init__", makeInit(cls, fields, frozen));
+    // what a class pattern's positional sub-patterns match: the fields __init__ takes by position
+    if (flag("match_args", true) && !own("__match_args__"))
+      cls.dict.set(
+        "__match_args__",
+        new PyTuple(fields.filter((f) => f.init && !f.kwOnly).map((f) => f.name)),
+      );
     if (flag("repr", true) && !own("__repr__"))
       set("__repr__", (self) => {
         const inst = self as PyInstance;

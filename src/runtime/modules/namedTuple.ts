@@ -108,6 +108,7 @@ export function defineNamedTuple(
     d.set(field, new PyProperty(new PyBuiltin(field, ([t]) => self(t).items[i]), null)),
   );
   d.set("_fields", new PyTuple([...fields]));
+  d.set("__match_args__", new PyTuple([...fields]));
   const fieldDefaults = new PyDict();
   defaults.forEach((v, i) => dictSet(fieldDefaults, fields[firstDefault + i], v));
   d.set("_field_defaults", fieldDefaults);

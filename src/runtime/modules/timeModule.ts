@@ -1,130 +1,105 @@
 import type { Interpreter } from "../interpreter/interpreter";
 import { isNumber, toFloat } from "../interpreter/numbers";
-import { bigInt, int, PyModule, type PyValue } from "../interpreter/objects";
-import { typeError, UnsupportedError, valueError } from "../interpreter/pyErrors";
-import { bindArgs, defineFunction, floatArg } from "./native";
+import { bigInt, int, PyModule, PyTuple, type PyValue } from "../interpreter/objects";
+import { typeError, valueError } from "../interpreter/pyErrors";
+import { typeName } from "../interpreter/stringify";
+import { bindArgs, defineFunction } from "./native";
+import {
+  asctime,
+  brokenDownTimeArg,
+  checkedTime,
+  forgetZoneFormats,
+  localSeconds,
+  localTime,
+  makeStructTimeClass,
+  strftime,
+  structTime,
+  utcTime,
+  zoneInfo,
+  type BrokenDownTime,
+} from "./timeStruct";
 
 /**
  * Python's `time`: the clocks read the real time (so a program can time its own training loop),
- * `sleep` waits for nothing but counts against the step budget (a step per millisecond, so a
- * polling loop still ends), and `strftime`/`ctime` format the local time.
+ * and the calendar is the local time zone Node reports. `sleep` does not wait: it moves the
+ * run's wall and monotonic clocks on by the time slept (so `time.time()` after `sleep(1)` is a
+ * second later, as the program expects, while the editor is not held up) and costs a step per
+ * millisecond, so a polling loop still ends within the step budget.
  */
-
-const DAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
-const FULL_DAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
-const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-const FULL_MONTHS = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
 
 /** At most this many steps for one `sleep` (an hour's worth). */
 const MAX_SLEEP_STEPS = 3_600_000;
 
-const two = (n: number) => String(n).padStart(2, "0");
-
-/** C's strftime for the directives programs use in log and file names. */
-export function strftime(format: string, d: Date): string {
-  const start = new Date(d.getFullYear(), 0, 1);
-  const dayOfYear = Math.floor((d.getTime() - start.getTime()) / 86_400_000) + 1;
-  return format.replace(/%(.)/g, (m, c: string) => {
-    switch (c) {
-      case "Y":
-        return String(d.getFullYear());
-      case "y":
-        return two(d.getFullYear() % 100);
-      case "m":
-        return two(d.getMonth() + 1);
-      case "d":
-        return two(d.getDate());
-      case "H":
-        return two(d.getHours());
-      case "I":
-        return two(((d.getHours() + 11) % 12) + 1);
-      case "M":
-        return two(d.getMinutes());
-      case "S":
-        return two(d.getSeconds());
-      case "p":
-        return d.getHours() < 12 ? "AM" : "PM";
-      case "a":
-        return DAYS[d.getDay()];
-      case "A":
-        return FULL_DAYS[d.getDay()];
-      case "b":
-        return MONTHS[d.getMonth()];
-      case "B":
-        return FULL_MONTHS[d.getMonth()];
-      case "j":
-        return String(dayOfYear).padStart(3, "0");
-      case "w":
-        return String(d.getDay());
-      case "c":
-        return ctime(d);
-      case "x":
-        return `${two(d.getMonth() + 1)}/${two(d.getDate())}/${two(d.getFullYear() % 100)}`;
-      case "X":
-        return `${two(d.getHours())}:${two(d.getMinutes())}:${two(d.getSeconds())}`;
-      case "%":
-        return "%";
-      default:
-        return m;
-    }
-  });
+/** A number of seconds as CPython's time functions take it (a str is not one). */
+function secondsArg(v: PyValue): number {
+  if (isNumber(v)) return toFloat(v);
+  throw typeError(`'${typeName(v)}' object cannot be interpreted as an integer`);
 }
 
-function ctime(d: Date): string {
-  const day = String(d.getDate()).padStart(2, " ");
-  return `${DAYS[d.getDay()]} ${MONTHS[d.getMonth()]} ${day} ${two(d.getHours())}:${two(d.getMinutes())}:${two(d.getSeconds())} ${d.getFullYear()}`;
-}
-
-export function makeTimeModule(interp: Interpreter): PyModule {
+export function makeTimeModule(interp: Interpreter, load: (name: string) => PyModule): PyModule {
   const m = new PyModule("time");
   const origin = performance.now();
-  const seconds = () => Date.now() / 1000;
+  /** Seconds the program has slept: its wall and monotonic clocks are this far ahead. */
+  let slept = 0;
+  const seconds = () => Date.now() / 1000 + slept;
+  const counter = () => performance.now() / 1000 + slept;
+  const nanoseconds = (s: number) => bigInt(BigInt(Math.round(s * 1e6)) * 1000n);
   defineFunction(m, "time", () => seconds());
-  defineFunction(m, "time_ns", () => bigInt(BigInt(Date.now()) * 1_000_000n));
-  defineFunction(m, "perf_counter", () => performance.now() / 1000);
-  defineFunction(m, "perf_counter_ns", () => bigInt(BigInt(Math.round(performance.now() * 1e6))));
-  defineFunction(m, "monotonic", () => performance.now() / 1000);
-  defineFunction(m, "monotonic_ns", () => bigInt(BigInt(Math.round(performance.now() * 1e6))));
+  defineFunction(m, "time_ns", () => nanoseconds(seconds()));
+  defineFunction(m, "perf_counter", () => counter());
+  defineFunction(m, "perf_counter_ns", () => nanoseconds(counter()));
+  defineFunction(m, "monotonic", () => counter());
+  defineFunction(m, "monotonic_ns", () => nanoseconds(counter()));
   defineFunction(m, "process_time", () => (performance.now() - origin) / 1000);
-  defineFunction(m, "process_time_ns", () => bigInt(BigInt(Math.round((performance.now() - origin) * 1e6))));
-  defineFunction(m, "sleep", ([secs]) => {
-    const s = floatArg(secs, "sleep() argument");
+  defineFunction(m, "process_time_ns", () => nanoseconds((performance.now() - origin) / 1000));
+  defineFunction(m, "sleep", (args, kwargs) => {
+    const a = bindArgs("sleep", args, kwargs, ["secs"], 1);
+    const s = secondsArg(a.secs!);
+    if (Number.isNaN(s)) throw valueError("Invalid value NaN (not a number)");
     if (s < 0) throw valueError("sleep length must be non-negative");
     const steps = Math.min(MAX_SLEEP_STEPS, Math.max(1, Math.ceil(s * 1000)));
     for (let i = 0; i < steps; i++) interp.step();
+    slept += s;
     return null;
   });
-  const localTime = (t: PyValue | undefined, fname: string): Date => {
-    if (t === undefined || t === null) return new Date();
-    if (isNumber(t)) return new Date(toFloat(t) * 1000);
-    throw new UnsupportedError(`time.${fname}() of a struct_time is not supported by GradLens`);
-  };
+
+  forgetZoneFormats();
+  const structTimeClass = makeStructTimeClass(interp);
+  m.attrs.set("struct_time", structTimeClass);
+  const zones = zoneInfo();
+  /** The local time now, or of a timestamp the program gives (None is now). */
+  const local = (t: PyValue | undefined): BrokenDownTime =>
+    localTime(t === undefined || t === null ? seconds() : secondsArg(t));
+  /** The broken-down time a program gives, or the local time now. */
+  const given = (t: PyValue | undefined, fname: string): BrokenDownTime =>
+    t === undefined ? local(undefined) : brokenDownTimeArg(t, fname);
+  defineFunction(m, "localtime", ([t]) => structTime(structTimeClass, local(t)));
+  defineFunction(m, "gmtime", ([t]) =>
+    structTime(structTimeClass, utcTime(t === undefined || t === null ? seconds() : secondsArg(t))),
+  );
+  defineFunction(m, "mktime", ([t]) => {
+    if (!(t instanceof PyTuple)) throw typeError("Tuple or struct_time argument required");
+    return localSeconds(brokenDownTimeArg(t, "mktime"));
+  });
   defineFunction(m, "strftime", (args, kwargs) => {
     const a = bindArgs("strftime", args, kwargs, ["format", "t"], 1);
-    if (typeof a.format !== "string") throw typeError("strftime() argument 1 must be str");
-    if (a.t !== undefined)
-      throw new UnsupportedError("time.strftime() with a time tuple is not supported by GradLens");
-    return strftime(a.format, new Date());
+    if (typeof a.format !== "string")
+      throw typeError(`strftime() argument 1 must be str, not ${typeName(a.format!)}`);
+    const t = checkedTime(given(a.t, "strftime"));
+    const zone = { name: t.zone ?? zones.tzname[t.isdst > 0 ? 1 : 0], gmtoff: t.gmtoff ?? 0 };
+    return strftime(a.format, t, zone);
   });
-  defineFunction(m, "ctime", ([t]) => ctime(localTime(t, "ctime")));
-  defineFunction(m, "asctime", ([t]) => {
-    if (t !== undefined)
-      throw new UnsupportedError("time.asctime() of a time tuple is not supported by GradLens");
-    return ctime(new Date());
+  defineFunction(m, "asctime", ([t]) => asctime(checkedTime(given(t, "asctime"))));
+  // strptime reads text as datetime does: datetime's parser, imported when first needed
+  defineFunction(m, "strptime", (args, kwargs) => {
+    const a = bindArgs("strptime", args, kwargs, ["string", "format"], 1);
+    const parse = load("datetime").attrs.get("_time_strptime")!;
+    return interp.call(parse, a.format === undefined ? [a.string!] : [a.string!, a.format]);
   });
-  m.attrs.set("timezone", int(new Date().getTimezoneOffset() * 60));
+  defineFunction(m, "ctime", ([t]) => asctime(local(t)));
+  m.attrs.set("timezone", int(zones.timezone));
+  m.attrs.set("altzone", int(zones.altzone));
+  m.attrs.set("daylight", int(zones.daylight));
+  m.attrs.set("tzname", new PyTuple(zones.tzname));
   return m;
 }

@@ -42,7 +42,6 @@ const WHY = new Map<string, string>([
   ["concurrent", ALONE],
   ["signal", ALONE],
   ["asyncio", ALONE],
-  ["datetime", NOT_YET],
   ["inspect", NOT_YET],
   ["traceback", NOT_YET],
   ["textwrap", NOT_YET],

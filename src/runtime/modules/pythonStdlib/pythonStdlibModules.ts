@@ -1,9 +1,10 @@
-import { PyModule } from "../../interpreter/objects";
+import { PyClass, PyModule } from "../../interpreter/objects";
 import { libraryModule } from "../libraryProgram";
 import type { StdlibFactory } from "../stdlib";
 import { ARGPARSE_SOURCE } from "./argparseSource";
 import { BISECT_SOURCE } from "./bisectSource";
 import { CONTEXTLIB_SOURCE } from "./contextlibSource";
+import { DATETIME_SOURCE } from "./datetimeSource";
 import { FNMATCH_SOURCE } from "./fnmatchSource";
 import { GLOB_SOURCE } from "./globSource";
 import { HEAPQ_SOURCE } from "./heapqSource";
@@ -22,6 +23,20 @@ import { TYPES_SOURCE } from "./typesSource";
 const written = (name: string, source: string): [string, StdlibFactory] => [
   name,
   (interp) => libraryModule(interp, name, source),
+];
+
+/**
+ * A module CPython writes in C: its classes' instances are named with the module in messages
+ * (`unsupported operand type(s) for +: 'datetime.date' and 'int'`), as C types' are.
+ */
+const writtenAsC = (name: string, source: string): [string, StdlibFactory] => [
+  name,
+  (interp) => {
+    const module = libraryModule(interp, name, source);
+    for (const v of module.attrs.values())
+      if (v instanceof PyClass && v.module === name) v.messageName = `${name}.${v.name}`;
+    return module;
+  },
 ];
 
 /** tqdm's submodules (`tqdm.auto`, `tqdm.notebook`) give the same bar. */
@@ -47,6 +62,7 @@ export const PYTHON_STDLIB_MODULES: [string, StdlibFactory][] = [
   written("re", RE_SOURCE),
   written("logging", LOGGING_SOURCE),
   written("glob", GLOB_SOURCE),
+  writtenAsC("datetime", DATETIME_SOURCE),
   written("tqdm", TQDM_SOURCE),
   tqdmAlias("tqdm.auto"),
   tqdmAlias("tqdm.notebook"),
