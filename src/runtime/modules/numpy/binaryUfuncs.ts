@@ -17,7 +17,7 @@ import type { NumpyState } from "./numpyState";
 import { COMPARISON_OPS, float64ScalarBinary } from "./scalarArithmetic";
 
 /**
- * numpy's two-operand ufuncs: broadcasting, numpy 2's type promotion (NEP 50), numpy's
+ * numpy's two-operand ufuncs: broadcasting, numpy 1.24's type promotion (value-based), numpy's
  * integer and float semantics (`1/0` is inf with a warning; integer `//` and `%` by zero give
  * 0), each computed through the engine's operation of the same meaning so it is recorded with
  * its gradient rule — where numpy's numbers differ from the engine's kernel (power, floor
@@ -91,7 +91,7 @@ function outDtype(name: BinaryName, computed: NpDtype): NpDtype {
   return name in COMPARISONS ? "bool" : computed;
 }
 
-/** The name numpy's warnings give the operation: `scalar divide` for numpy 2's scalar arithmetic. */
+/** The name numpy's warnings give the operation: `scalar divide` for scalar arithmetic. */
 function label(name: BinaryName, a: Operand, b: Operand): string {
   return a.scalar && b.scalar ? `scalar ${name}` : name;
 }

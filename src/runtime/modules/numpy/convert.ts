@@ -21,7 +21,6 @@ import {
   isInteger,
   promote,
   resultDtype,
-  resultDtypeWithWeak,
   roundInto,
   type NpDtype,
   type WeakKind,
@@ -220,45 +219,42 @@ export function castTensor(t: Tensor, from: NpDtype, to: NpDtype): Tensor {
 export interface Operand {
   tensor: Tensor;
   dtype: NpDtype;
-  /** A Python number: it takes part in type promotion by its kind only (NEP 50). */
+  /** A Python number's kind (in promotion a Python float counts as float64, an int as int64). */
   weak: WeakKind | null;
+  /** A scalar's value (Python number, numpy scalar, 0-d array), which numpy 1.24's promotion weighs; null for an array. */
+  value: number | null;
   /** The Python number itself, for a weak operand (it is made in the result's dtype). */
   number: number;
   /** A numpy scalar or Python number (numpy's scalar arithmetic, and its warning names, apply). */
   scalar: boolean;
 }
 
-/** numpy 2's result type of operands (NEP 50: arrays and numpy scalars strong, Python numbers weak). */
-export function operandsDtype(ops: readonly Pick<Operand, "dtype" | "weak">[]): NpDtype {
-  const strong: NpDtype[] = [];
-  const weak: WeakKind[] = [];
-  for (const o of ops) {
-    if (o.weak === null) strong.push(o.dtype);
-    else weak.push(o.weak);
-  }
-  return resultDtype(strong, weak);
+/** numpy 1.24's result type of operands (value-based for scalars beside arrays: see resultDtype). */
+export function operandsDtype(ops: readonly Pick<Operand, "dtype" | "weak" | "value">[]): NpDtype {
+  return resultDtype(ops);
 }
 
-/** `operandsDtype([a, b])` without its arrays: every two-operand operation asks. */
+/** `operandsDtype([a, b])`: every two-operand operation asks, so two arrays go the short way. */
 export function pairDtype(a: Operand, b: Operand): NpDtype {
-  if (a.weak === null)
-    return b.weak === null ? promote(a.dtype, b.dtype) : resultDtypeWithWeak(a.dtype, b.weak);
-  if (b.weak === null) return resultDtypeWithWeak(b.dtype, a.weak);
-  return operandsDtype([a, b]);
+  if (a.value === null && b.value === null) return promote(a.dtype, b.dtype);
+  return resultDtype([a, b]);
 }
 
 /** Reads an arithmetic operand, or null when numpy would not take it (the operator then returns NotImplemented). */
 export function operandOf(s: NumpyState, v: PyValue): Operand | null {
-  if (v instanceof NdArray)
-    return { tensor: s.read(v), dtype: v.dtype, weak: null, number: 0, scalar: false };
+  if (v instanceof NdArray) {
+    const tensor = s.read(v);
+    const value = v.shape.length === 0 ? tensor.storage.data[tensor.offset] : null;
+    return { tensor, dtype: v.dtype, weak: null, value, number: 0, scalar: false };
+  }
   if (v instanceof NpScalar)
-    return { tensor: s.read(v), dtype: v.dtype, weak: null, number: 0, scalar: true };
+    return { tensor: s.read(v), dtype: v.dtype, weak: null, value: v.value, number: 0, scalar: true };
   if (typeof v === "number") return weakOperand(v, "float");
   if (typeof v === "boolean") return weakOperand(v ? 1 : 0, "bool");
   if (v instanceof PyInt) return weakOperand(v.big !== null ? Number(v.big) : v.v, "int");
   if (v instanceof PyList || v instanceof PyTuple) {
     const a = asArray(s, v);
-    return { tensor: s.read(a), dtype: a.dtype, weak: null, number: 0, scalar: false };
+    return { tensor: s.read(a), dtype: a.dtype, weak: null, value: null, number: 0, scalar: false };
   }
   return null;
 }
@@ -272,7 +268,7 @@ function weakOperand(x: number, kind: WeakKind): Operand {
   values[0] = x;
   const t = newTensor(values, NO_DIMS, dtype);
   t.isWrappedNumber = true;
-  return { tensor: t, dtype, weak: kind, number: x, scalar: true };
+  return { tensor: t, dtype, weak: kind, value: x, number: x, scalar: true };
 }
 
 /** An operand's tensor in the dtype an operation computes in (a Python number is made there directly). */

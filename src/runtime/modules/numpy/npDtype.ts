@@ -66,7 +66,7 @@ export function promote(a: NpDtype, b: NpDtype): NpDtype {
   return "float64";
 }
 
-/** What a Python number contributes to a result type under NEP 50 (numpy 2): its kind only. */
+/** The kind of Python number an operand is (a Python bool, int or float), for type promotion. */
 export type WeakKind = "bool" | "int" | "float";
 
 /** The dtype a lone Python number becomes (`np.array(1.5)` → float64, `np.array(2)` → int64). */
@@ -76,25 +76,63 @@ export function defaultFor(kind: WeakKind): NpDtype {
 
 const WEAK_CATEGORY: Record<WeakKind, number> = { bool: 0, int: 1, float: 2 };
 
+/** An operand as numpy 1.24's type promotion sees it. */
+export interface PromotionOperand {
+  dtype: NpDtype;
+  /** a Python number's kind, else null */
+  weak: WeakKind | null;
+  /** the value of a scalar (a Python number, a numpy scalar or a 0-d array); null for an array */
+  value: number | null;
+}
+
+function categoryOfOperand(o: PromotionOperand): number {
+  return o.weak !== null ? WEAK_CATEGORY[o.weak] : categoryOf(o.dtype);
+}
+
+const FLOAT32_MAX = 3.4028234663852886e38;
+
 /**
- * numpy 2's result type (NEP 50): arrays and numpy scalars decide; a Python bool, int or float
- * only lifts the result to its own category's default when it is of a higher category
- * (`float32_array * 2.0` stays float32, `int_array * 2.0` becomes float64, `bool_array + 1`
- * becomes int64).
+ * numpy 1.24's result type (value-based casting, before NEP 50). With arrays among the operands,
+ * a scalar (Python number, numpy scalar, 0-d array) of no higher category than the arrays counts
+ * only by the smallest type that holds its value (`float32_array * np.float64(2.1)` stays
+ * float32, `int32_array + 2**40` becomes int64, `float32_array + 70000` float64). Otherwise,
+ * and when all operands are scalars, every operand counts with its full type, a Python float as
+ * float64 and an int as int64 (`np.float32(2) * 0.5` is a float64). numpy's int8/int16/uint16
+ * results (`uint8_array + 300`) are int64 here: GradLens has no such types.
  */
-export function resultDtype(strong: readonly NpDtype[], weak: readonly WeakKind[]): NpDtype {
-  let r: NpDtype | null = null;
-  for (const d of strong) r = r === null ? d : promote(r, d);
-  let weakKind: WeakKind | null = null;
-  for (const w of weak) if (weakKind === null || WEAK_CATEGORY[w] > WEAK_CATEGORY[weakKind]) weakKind = w;
-  if (r === null) return defaultFor(weakKind ?? "float");
-  if (weakKind !== null && WEAK_CATEGORY[weakKind] > categoryOf(r)) return defaultFor(weakKind);
+export function resultDtype(ops: readonly PromotionOperand[]): NpDtype {
+  let arrays: NpDtype | null = null;
+  let arrayCategory = -1;
+  let scalarCategory = -1;
+  for (const o of ops) {
+    if (o.value === null) {
+      arrays = arrays === null ? o.dtype : promote(arrays, o.dtype);
+      arrayCategory = Math.max(arrayCategory, categoryOf(o.dtype));
+    } else scalarCategory = Math.max(scalarCategory, categoryOfOperand(o));
+  }
+  if (arrays === null || scalarCategory > arrayCategory) {
+    let r: NpDtype | null = null;
+    for (const o of ops) {
+      const d = o.weak !== null ? defaultFor(o.weak) : o.dtype;
+      r = r === null ? d : promote(r, d);
+    }
+    return r ?? "float64";
+  }
+  let r: NpDtype = arrays;
+  for (const o of ops) if (o.value !== null) r = promoteByValue(r, o.value, categoryOfOperand(o));
   return r;
 }
 
-/** `resultDtype([d], [w])` without its arrays: one array operand and one Python number (`2 * a`). */
-export function resultDtypeWithWeak(d: NpDtype, w: WeakKind): NpDtype {
-  return WEAK_CATEGORY[w] > categoryOf(d) ? defaultFor(w) : d;
+/** An array's dtype promoted with the smallest type holding a scalar of no higher category. */
+function promoteByValue(d: NpDtype, v: number, category: number): NpDtype {
+  if (category === 0 || d === "float64" || d === "int64") return d;
+  if (category === 2)
+    return d === "float32" && Math.abs(v) > FLOAT32_MAX && Number.isFinite(v) ? "float64" : d;
+  // an integer value: a float32 array holds up to 16-bit integers' types
+  if (d === "float32") return v < -32768 || v > 65535 ? "float64" : d;
+  if (d === "int32") return v < -2147483648 || v > 2147483647 ? "int64" : d;
+  if (d === "uint8") return v < 0 || v > 255 ? "int64" : d;
+  return d;
 }
 
 /**

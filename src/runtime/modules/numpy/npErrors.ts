@@ -5,11 +5,11 @@ import type { NumpyState } from "./numpyState";
 /**
  * numpy's own exception classes, each a subclass of the built-in one a program would catch
  * (`except ValueError` catches an AxisError, `except TypeError` a ufunc casting error), raised
- * with the name numpy 2 prints in a traceback.
+ * with the name numpy 1.24 prints in a traceback.
  */
 const NUMPY_ERRORS: Record<string, { base: string; qualified: string }> = {
-  AxisError: { base: "ValueError", qualified: "numpy.exceptions.AxisError" },
-  UFuncTypeError: { base: "TypeError", qualified: "numpy._core._exceptions._UFuncOutputCastingError" },
+  AxisError: { base: "ValueError", qualified: "numpy.AxisError" },
+  UFuncTypeError: { base: "TypeError", qualified: "numpy.core._exceptions._UFuncOutputCastingError" },
   LinAlgError: { base: "ValueError", qualified: "numpy.linalg.LinAlgError" },
 };
 

@@ -186,7 +186,7 @@ function isclose(
   return s.result(T.Tensor.fromValues(out, shape, "bool"), "bool");
 }
 
-/** `np.where(cond, x, y)`: x where cond holds else y (types promoted as numpy 2 does); `np.where(cond)`: its nonzero indices. */
+/** `np.where(cond, x, y)`: x where cond holds else y (types promoted as numpy 1.24 does); `np.where(cond)`: its nonzero indices. */
 function where(s: NumpyState, args: PyValue[]): PyValue {
   if (args.length === 1) return callMethod(s, "nonzero", asArray(s, args[0]), [], null);
   if (args.length !== 3) throw typeError("where() takes either 1 or 3 positional arguments");
@@ -551,11 +551,11 @@ export function fillFunctions(s: NumpyState, m: PyModule): void {
     // a dtype or a scalar type (`np.float64`) counts as an array of that type
     const ops = args.map((v) => {
       const d = v instanceof DtypeObject || v instanceof PyClass ? dtypeArg(s, v) : undefined;
-      return d !== undefined ? { dtype: d, weak: null } : operandOf(s, v);
+      return d !== undefined ? { dtype: d, weak: null, value: null } : operandOf(s, v);
     });
     if (ops.some((o) => o === null))
       throw typeError("result_type() arguments must be arrays, dtypes or numbers");
-    return s.dtypeObjects.get(operandsDtype(ops as Pick<Operand, "dtype" | "weak">[]))!;
+    return s.dtypeObjects.get(operandsDtype(ops as Pick<Operand, "dtype" | "weak" | "value">[]))!;
   });
   set("can_cast", ([from, to]) => {
     const a = from instanceof NdArray || from instanceof NpScalar ? from.dtype : dtypeArg(s, from);

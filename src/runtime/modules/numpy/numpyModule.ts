@@ -145,7 +145,7 @@ function fillNumpy(s: NumpyState, m: PyModule): void {
   m.attrs.set("nan", NaN);
   m.attrs.set("euler_gamma", 0.5772156649015329);
   m.attrs.set("newaxis", null);
-  m.attrs.set("__version__", "2.0.0");
+  m.attrs.set("__version__", "1.24.2"); // the numpy whose numbers, reprs and promotion GradLens reproduces
   m.attrs.set("errstate", makeErrstateClass(s));
   m.attrs.set("AxisError", numpyErrorClass(s, "AxisError"));
   fillFunctions(s, m);

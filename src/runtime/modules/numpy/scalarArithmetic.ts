@@ -12,8 +12,8 @@ import type { NumpyState } from "./numpyState";
  * over numpy data (micrograd's demo: every Value's data an `np.float64`) makes hundreds of
  * thousands of these a step. The result is the general path's (binaryUfuncs.ts) — the same
  * engine operation and graph node, the same tensors in the same order, numpy's warnings — without
- * its operand records, promotion tables and broadcasting: both operands are 0-d and NEP 50 makes
- * the result float64 (a strong float64 with a weak Python number, or two float64 scalars). A
+ * its operand records, promotion tables and broadcasting: both operands are scalars, and a float64
+ * scalar with a Python number (float64 or int64 to numpy 1.24) or another float64 is float64. A
  * Python int is made a float64 0-d tensor at once (the general path makes an int64 one first, which
  * nothing reads).
  */

@@ -117,7 +117,7 @@ export function inPlace(
   if (o === null) return NotImplemented;
   const wasUsed = target.buffer.used;
   const old = s.read(target);
-  const self = { tensor: old, dtype: target.dtype, weak: null, number: 0, scalar: false };
+  const self = { tensor: old, dtype: target.dtype, weak: null, value: null, number: 0, scalar: false };
   const shape = broadcastShapesOf([old.shape, o.tensor.shape]);
   if (shape.length !== old.ndim || shape.some((d, i) => d !== old.shape[i]))
     throw valueError(
