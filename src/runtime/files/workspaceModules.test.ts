@@ -353,7 +353,7 @@ print(random.random())
   it("reports what a module does not run, in the module's file", () => {
     const trace = runIn(
       "/ws",
-      { "/ws/gen.py": "def g():\n    match 1:\n        case 1:\n            pass\n" },
+      { "/ws/gen.py": "def g():\n    return 1j\n" },
       "import gen\nprint('ok')\n",
     );
     const unsupported = trace.diagnostics.filter((d) => d.code === "unsupported");
