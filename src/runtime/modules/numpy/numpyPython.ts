@@ -6,6 +6,7 @@ import { NUMPY_PYTHON_INDEXING_SOURCE } from "./numpyPythonIndexing";
 import { NUMPY_PYTHON_LIMITS_SOURCE } from "./numpyPythonLimits";
 import { NUMPY_LINALG_SOURCE } from "./numpyLinalgSource";
 import { NUMPY_TESTING_SOURCE } from "./numpyTestingSource";
+import { NUMPY_UFUNC_METHODS_SOURCE } from "./numpyUfuncMethodsSource";
 import { NUMPY_PYTHON_SOURCE } from "./numpyPythonSource";
 
 /** The numpy functions written in Python (numpyPythonSource.ts). */
@@ -85,7 +86,11 @@ export function pythonFunction(s: NumpyState, name: string): PyValue {
     loaded = libraryModule(
       s.interp,
       "numpy._gradlens",
-      NUMPY_PYTHON_SOURCE + NUMPY_PYTHON_INDEXING_SOURCE + NUMPY_PYTHON_LIMITS_SOURCE + NUMPY_LINALG_SOURCE,
+      NUMPY_PYTHON_SOURCE +
+        NUMPY_PYTHON_INDEXING_SOURCE +
+        NUMPY_PYTHON_LIMITS_SOURCE +
+        NUMPY_LINALG_SOURCE +
+        NUMPY_UFUNC_METHODS_SOURCE,
     );
     loadedModules.set(s, loaded);
   }
