@@ -1,9 +1,10 @@
 import { mapToFloat64 } from "../../../engine/tensor/floatArray";
 import * as T from "../../../engine/tensor/index";
-import { PyBuiltin, PyInt, PyModule } from "../../interpreter/objects";
-import { UnsupportedError } from "../../interpreter/pyErrors";
+import { PyBuiltin, PyInt, PyModule, PyTuple, type PyValue } from "../../interpreter/objects";
 import { bind, boolArg, guard } from "../torchArgs";
 import { ddot } from "./blas";
+import * as D from "./decompositions";
+import { mat, type Mat } from "./lapack";
 import { asArray, axesArg, castTensor } from "./convert";
 import { isFloat } from "./npDtype";
 import type { NumpyState } from "./numpyState";
@@ -62,20 +63,80 @@ export function makeLinalgModule(s: NumpyState): PyModule {
       }),
     ),
   );
+  addKernels(s, m);
   // written in Python over GradLens's numpy (numpyLinalgSource.ts)
-  for (const name of ["inv", "solve", "det", "slogdet"]) {
+  for (const name of [
+    "inv",
+    "solve",
+    "det",
+    "slogdet",
+    "svd",
+    "eigh",
+    "eigvalsh",
+    "eig",
+    "eigvals",
+    "qr",
+    "cholesky",
+    "lstsq",
+    "pinv",
+    "matrix_rank",
+    "matrix_power",
+  ]) {
     const f = new PyBuiltin(name, (args, kwargs) =>
       s.interp.call(pythonFunction(s, `_${name}`), args, kwargs),
     );
     m.attrs.set(name, f);
   }
   m.attrs.set("LinAlgError", numpyErrorClass(s, "LinAlgError"));
-  for (const name of "eig eigh svd qr cholesky pinv lstsq matrix_rank matrix_power".split(" "))
-    m.attrs.set(
-      name,
-      new PyBuiltin(name, () => {
-        throw new UnsupportedError(`np.linalg.${name} is not supported by GradLens`);
-      }),
-    );
   return m;
+}
+
+/** A 2-d float64 array as a column-major matrix. */
+function matOf(s: NumpyState, v: PyValue): Mat {
+  const x = asArray(s, v);
+  const [rows, cols] = x.shape;
+  const values = castTensor(s.read(x), x.dtype, "float64").copyValues();
+  const out = mat(rows, cols);
+  for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) out.a[i + j * rows] = values[i * cols + j];
+  return out;
+}
+
+function arrayOf(s: NumpyState, a: Mat): PyValue {
+  const values = new Float64Array(a.m * a.n);
+  for (let i = 0; i < a.m; i++) for (let j = 0; j < a.n; j++) values[i * a.n + j] = a.a[i + j * a.m];
+  return s.result(T.Tensor.fromValues(values, [a.m, a.n], "float64"), "float64");
+}
+
+function vectorOf(s: NumpyState, v: Float64Array): PyValue {
+  return s.result(T.Tensor.fromValues(Float64Array.from(v), [v.length], "float64"), "float64");
+}
+
+/**
+ * The LAPACK drivers (decompositions.ts) on one 2-d float64 matrix each, for the Python
+ * wrappers of numpyLinalgSource.ts: `_svd_kernel(a, full, uv)`, `_eigh_kernel(a, vectors)`,
+ * `_eig_kernel(a, vectors)`, `_qr_kernel(a, complete)`, `_cholesky_kernel(a)`. Each gives None
+ * where LAPACK reports a failure.
+ */
+function addKernels(s: NumpyState, m: PyModule): void {
+  const set = (name: string, f: (args: PyValue[]) => PyValue) =>
+    m.attrs.set(name, new PyBuiltin(name, (args) => guard(() => f(args))));
+  set("_svd_kernel", ([a, full, uv]) => {
+    const r = D.svd(matOf(s, a), full === true, uv === true);
+    if (r === null) return null;
+    if (r.u === null) return vectorOf(s, r.s);
+    return new PyTuple([arrayOf(s, r.u), vectorOf(s, r.s), arrayOf(s, r.vt!)]);
+  });
+  set("_eigh_kernel", ([a, vectors]) => {
+    const r = D.eigh(matOf(s, a), vectors === true);
+    if (r === null) return null;
+    return r.z === null ? vectorOf(s, r.w) : new PyTuple([vectorOf(s, r.w), arrayOf(s, r.z)]);
+  });
+  set("_qr_kernel", ([a, complete]) => {
+    const r = D.qr(matOf(s, a), complete === true);
+    return new PyTuple([arrayOf(s, r.q), arrayOf(s, r.r), arrayOf(s, r.raw), vectorOf(s, r.tau)]);
+  });
+  set("_cholesky_kernel", ([a]) => {
+    const r = D.cholesky(matOf(s, a));
+    return r === null ? null : arrayOf(s, r);
+  });
 }
