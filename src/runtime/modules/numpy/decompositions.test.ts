@@ -3,11 +3,12 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { cholesky, eigh, qr, svd } from "./decompositions";
 import { mat, type Mat } from "./lapack";
+import { eig } from "./lapackEig";
 
 /**
  * GradLens's LAPACK drivers against numpy 1.24.2 on OpenBLAS 0.3.21 (fixtures/linalg.json,
  * recorded by fixtures/record_linalg.py): the same singular vectors and eigenvectors, signs
- * included, and every entry within 1e-13 of the largest (BLAS's sums round differently).
+ * included (eig's up to 10 × 10: past that its QR iteration may take other branches), and every entry within 1e-13 of the largest (BLAS's sums round differently).
  */
 
 interface Case {
@@ -64,13 +65,22 @@ describe("np.linalg's decompositions as LAPACK computes them", () => {
         const r = qr(a, false);
         close(rowsOf(r.q), c.q);
         close(rowsOf(r.r), c.r);
+      } else if (c.fn === "eig") {
+        const r = eig(a, true);
+        if (r === null || r === "complex") throw new Error("no real eigen-decomposition");
+        close(r.wr, c.w);
+        close(rowsOf(r.v!), c.v);
+        const values = eig(a, false);
+        if (values === null || values === "complex") throw new Error("no real eigenvalues");
+        close(values.wr, c.values);
       } else {
         close(rowsOf(cholesky(a)!), c.l);
       }
     });
   }
 
-  it("reports a matrix that is not positive definite", () => {
+  it("reports a matrix that is not positive definite, and complex eigenvalues", () => {
     expect(cholesky(fromRows(2, 2, [1, 2, 2, 1]))).toBeNull();
+    expect(eig(fromRows(2, 2, [0, -1, 1, 0]), true)).toBe("complex");
   });
 });

@@ -1,17 +1,6 @@
-import {
-  applyLeft,
-  applyRight,
-  dbdsqr,
-  dgebd2,
-  dgeqr2,
-  dlartg,
-  dorg2r,
-  dsteqr,
-  dsytd2Lower,
-  identity,
-  mat,
-  type Mat,
-} from "./lapack";
+import { applyLeft, applyRight, dgebd2, dgeqr2, dlartg, dorg2r, identity, mat, type Mat } from "./lapack";
+import { dbdsqr } from "./lapackSvd";
+import { dsteqr, dsytd2Lower } from "./lapackSymmetric";
 
 /**
  * The drivers numpy's decompositions call, after LAPACK's: `dgesdd` (svd), `dsyevd` (eigh),

@@ -5,6 +5,7 @@ import { bind, boolArg, guard } from "../torchArgs";
 import { ddot } from "./blas";
 import * as D from "./decompositions";
 import { mat, type Mat } from "./lapack";
+import { eig } from "./lapackEig";
 import { asArray, axesArg, castTensor } from "./convert";
 import { isFloat } from "./npDtype";
 import type { NumpyState } from "./numpyState";
@@ -130,6 +131,13 @@ function addKernels(s: NumpyState, m: PyModule): void {
     const r = D.eigh(matOf(s, a), vectors === true);
     if (r === null) return null;
     return r.z === null ? vectorOf(s, r.w) : new PyTuple([vectorOf(s, r.w), arrayOf(s, r.z)]);
+  });
+  set("_eig_kernel", ([a, vectors]) => {
+    const r = eig(matOf(s, a), vectors === true);
+    if (r === null) return null;
+    if (r === "complex")
+      return "np.linalg.eig: the matrix has complex eigenvalues, and GradLens has no complex numbers";
+    return r.v === null ? vectorOf(s, r.wr) : new PyTuple([vectorOf(s, r.wr), arrayOf(s, r.v)]);
   });
   set("_qr_kernel", ([a, complete]) => {
     const r = D.qr(matOf(s, a), complete === true);
