@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { cholesky, eigh, qr, svd } from "./decompositions";
+import { cholesky, eigh, lstsq, qr, svd } from "./decompositions";
 import { mat, type Mat } from "./lapack";
 import { eig } from "./lapackEig";
 
@@ -65,6 +65,19 @@ describe("np.linalg's decompositions as LAPACK computes them", () => {
         const r = qr(a, false);
         close(rowsOf(r.q), c.q);
         close(rowsOf(r.r), c.r);
+      } else if (c.fn === "lstsq") {
+        const b = fromRows(m, 2, c.b as number[]);
+        const r = lstsq(a, b, m * 2 ** -52)!;
+        close(rowsOf(r.x), c.x);
+        close(r.s, c.s);
+        expect(r.rank).toBe(c.rank);
+        // numpy's residuals: the squares of Qᵀb's last m − n rows, added in order
+        const resids = [0, 1].map((j) => {
+          let t = 0;
+          for (let i = 0; i < m - n; i++) t += r.tail.a[i + j * (m - n)] ** 2;
+          return t;
+        });
+        close(m > n ? resids : [], c.resids);
       } else if (c.fn === "eig") {
         const r = eig(a, true);
         if (r === null || r === "complex") throw new Error("no real eigen-decomposition");

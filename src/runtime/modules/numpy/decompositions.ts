@@ -1,3 +1,4 @@
+import { dgemm } from "./blas";
 import { applyLeft, applyRight, dgebd2, dgeqr2, dlartg, dorg2r, identity, mat, type Mat } from "./lapack";
 import { dbdsqr } from "./lapackSvd";
 import { dsteqr, dsytd2Lower } from "./lapackSymmetric";
@@ -235,3 +236,102 @@ export function cholesky(a: Mat): Mat | null {
   }
   return l;
 }
+
+/**
+ * dgelsd for m ≥ n (numpy's `lstsq`): QR first when m ≥ 1.6n (Qᵀ applied to B), the (R's or
+ * A's) bidiagonal form with its left reflectors applied to B, then dlalsd's small-matrix path
+ * (n ≤ 25): the bidiagonal scaled to a largest entry of 1, its SVD by dbdsqr with the left
+ * rotations applied to B, each row of B divided (times the reciprocal) by its singular value
+ * or zeroed at most rcond·s₀, x = V·B, then the right reflectors. B's rows past n keep the
+ * parts of Qᵀb that give numpy's residuals. Returns null when the SVD did not converge.
+ */
+export function lstsq(
+  a0: Mat,
+  b0: Mat,
+  rcond: number,
+): { x: Mat; tail: Mat; s: Float64Array; rank: number } | null {
+  const { m, n } = a0;
+  const nrhs = b0.n;
+  const a = { m, n, a: Float64Array.from(a0.a) };
+  const b = { m, n: nrhs, a: Float64Array.from(b0.a) };
+  let work: Mat = a;
+  let rows = m;
+  if (m >= Math.trunc(n * 1.6)) {
+    const tau = dgeqr2(a);
+    for (let i = 0; i < n; i++) {
+      const at = i + i * m;
+      const keep = a.a[at];
+      a.a[at] = 1;
+      applyLeft(b, i, m - i, 0, nrhs, a.a, at, 1, tau[i]);
+      a.a[at] = keep;
+    }
+    work = mat(n, n);
+    for (let j = 0; j < n; j++) for (let i = 0; i <= j; i++) work.a[i + j * n] = a.a[i + j * m];
+    rows = n;
+  }
+  const bd = dgebd2(work);
+  // Bᵀ-side: Q_bᵀ·B on the first `rows` rows (H(0) first)
+  for (let i = 0; i < n; i++) {
+    const at = i + i * rows;
+    const keep = work.a[at];
+    work.a[at] = 1;
+    applyLeft(b, i, rows - i, 0, nrhs, work.a, at, 1, bd.tauq[i]);
+    work.a[at] = keep;
+  }
+  const { d, e } = bd;
+  const rcnd = rcond <= 0 || rcond >= 1 ? EPS_E : rcond;
+  let rank = 0;
+  const top = mat(n, nrhs);
+  for (let j = 0; j < nrhs; j++) for (let i = 0; i < n; i++) top.a[i + j * n] = b.a[i + j * m];
+  if (n === 1) {
+    if (d[0] === 0) top.a.fill(0);
+    else {
+      rank = 1;
+      const mul = 1 / d[0];
+      for (let j = 0; j < nrhs; j++) top.a[j] *= mul;
+      d[0] = Math.abs(d[0]);
+    }
+  } else {
+    let orgnrm = 0;
+    for (const v of d) orgnrm = Math.max(orgnrm, Math.abs(v));
+    for (const v of e) orgnrm = Math.max(orgnrm, Math.abs(v));
+    if (orgnrm === 0) top.a.fill(0);
+    else {
+      const down = 1 / orgnrm;
+      for (let i = 0; i < n; i++) d[i] *= down;
+      for (let i = 0; i < n - 1; i++) e[i] *= down;
+      const vt = identity(n);
+      if (!dbdsqr(d, e, vt, null, top)) return null;
+      let big = 0;
+      for (const v of d) big = Math.max(big, Math.abs(v));
+      const tol = rcnd * big;
+      for (let i = 0; i < n; i++) {
+        if (d[i] <= tol) for (let j = 0; j < nrhs; j++) top.a[i + j * n] = 0;
+        else {
+          const mul = 1 / d[i];
+          for (let j = 0; j < nrhs; j++) top.a[i + j * n] *= mul;
+          rank++;
+        }
+      }
+      // x = Vᵀᵀ·B (OpenBLAS's dgemm, called as LAPACK calls it: column-major)
+      const prod = dgemm(nrhs, n, n, top.a, 0, n, 1, vt.a, 0, 1, n);
+      for (let j = 0; j < nrhs; j++) for (let i = 0; i < n; i++) top.a[i + j * n] = prod[j * n + i];
+      for (let i = 0; i < n; i++) d[i] *= orgnrm;
+      d.sort((p, q) => q - p);
+      for (let k = 0; k < top.a.length; k++) top.a[k] *= down;
+    }
+  }
+  // P·B (the last right reflector first) on rows 1…n−1
+  for (let i = n - 2; i >= 0; i--) {
+    const at = i + (i + 1) * rows;
+    const keep = work.a[at];
+    work.a[at] = 1;
+    applyLeft(top, i + 1, n - i - 1, 0, nrhs, work.a, at, rows, bd.taup[i]);
+    work.a[at] = keep;
+  }
+  const tail = mat(m - n, nrhs);
+  for (let j = 0; j < nrhs; j++) for (let i = n; i < m; i++) tail.a[i - n + j * (m - n)] = b.a[i + j * m];
+  return { x: top, tail, s: d, rank };
+}
+
+const EPS_E = 2 ** -53;

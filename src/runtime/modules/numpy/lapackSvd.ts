@@ -120,9 +120,16 @@ export function dlasv2(f: number, g: number, h: number): [number, number, number
 /**
  * dbdsqr for an upper bidiagonal (d, e): its singular values into d (non-negative,
  * decreasing), the right vectors applied to the rows of `vt` and the left ones to the columns
- * of `u` (either may be null). Returns false if the iteration did not converge.
+ * of `u` and to the rows of `c` (dgelsd's right-hand sides), any of them null. Returns false if the
+ * iteration did not converge.
  */
-export function dbdsqr(d: Float64Array, e: Float64Array, vt: Mat | null, u: Mat | null): boolean {
+export function dbdsqr(
+  d: Float64Array,
+  e: Float64Array,
+  vt: Mat | null,
+  u: Mat | null,
+  c: Mat | null = null,
+): boolean {
   const n = d.length;
   if (n === 0) return true;
   const maxitr = 6;
@@ -201,6 +208,14 @@ export function dbdsqr(d: Float64Array, e: Float64Array, vt: Mat | null, u: Mat 
             u.a[p] = cosl * x + sinl * y;
             u.a[p + u.m] = cosl * y - sinl * x;
           }
+        if (c !== null)
+          for (let col = 0; col < c.n; col++) {
+            const p = m - 1 + col * c.m;
+            const x = c.a[p];
+            const y = c.a[p + 1];
+            c.a[p] = cosl * x + sinl * y;
+            c.a[p + 1] = cosl * y - sinl * x;
+          }
         m -= 2;
         continue;
       }
@@ -275,6 +290,7 @@ export function dbdsqr(d: Float64Array, e: Float64Array, vt: Mat | null, u: Mat 
           e[m - 1] = h * oldsn;
           if (vt !== null) rotateRows(vt, ll, k, c1, s1, true);
           if (u !== null) rotateCols(u, ll, k, c2, s2, true);
+          if (c !== null) rotateRows(c, ll, k, c2, s2, true);
           if (Math.abs(e[m - 1]) <= thresh) e[m - 1] = 0;
         } else {
           let cs = 1;
@@ -296,6 +312,7 @@ export function dbdsqr(d: Float64Array, e: Float64Array, vt: Mat | null, u: Mat 
           e[ll] = h * oldsn;
           if (vt !== null) rotateRows(vt, ll, k, c2, s2, false);
           if (u !== null) rotateCols(u, ll, k, c1, s1, false);
+          if (c !== null) rotateRows(c, ll, k, c1, s1, false);
           if (Math.abs(e[ll]) <= thresh) e[ll] = 0;
         }
       } else if (idir === 1) {
@@ -324,6 +341,7 @@ export function dbdsqr(d: Float64Array, e: Float64Array, vt: Mat | null, u: Mat 
         e[m - 1] = f;
         if (vt !== null) rotateRows(vt, ll, k, c1, s1, true);
         if (u !== null) rotateCols(u, ll, k, c2, s2, true);
+        if (c !== null) rotateRows(c, ll, k, c2, s2, true);
         if (Math.abs(e[m - 1]) <= thresh) e[m - 1] = 0;
       } else {
         let f = (Math.abs(d[m]) - shift) * (sign(1, d[m]) + shift / d[m]);
@@ -352,6 +370,7 @@ export function dbdsqr(d: Float64Array, e: Float64Array, vt: Mat | null, u: Mat 
         if (Math.abs(e[ll]) <= thresh) e[ll] = 0;
         if (vt !== null) rotateRows(vt, ll, k, c2, s2, false);
         if (u !== null) rotateCols(u, ll, k, c1, s1, false);
+        if (c !== null) rotateRows(c, ll, k, c1, s1, false);
       }
     }
   }
@@ -381,6 +400,11 @@ export function dbdsqr(d: Float64Array, e: Float64Array, vt: Mat | null, u: Mat 
       if (u !== null)
         for (let r = 0; r < u.m; r++)
           [u.a[r + isub * u.m], u.a[r + last * u.m]] = [u.a[r + last * u.m], u.a[r + isub * u.m]];
+      if (c !== null)
+        for (let col = 0; col < c.n; col++) {
+          const p = col * c.m;
+          [c.a[p + isub], c.a[p + last]] = [c.a[p + last], c.a[p + isub]];
+        }
     }
   }
   return true;

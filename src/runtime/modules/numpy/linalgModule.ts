@@ -1,6 +1,6 @@
 import { mapToFloat64 } from "../../../engine/tensor/floatArray";
 import * as T from "../../../engine/tensor/index";
-import { PyBuiltin, PyInt, PyModule, PyTuple, type PyValue } from "../../interpreter/objects";
+import { int, PyBuiltin, PyInt, PyModule, PyTuple, type PyValue } from "../../interpreter/objects";
 import { bind, boolArg, guard } from "../torchArgs";
 import { ddot } from "./blas";
 import * as D from "./decompositions";
@@ -115,7 +115,8 @@ function vectorOf(s: NumpyState, v: Float64Array): PyValue {
 /**
  * The LAPACK drivers (decompositions.ts) on one 2-d float64 matrix each, for the Python
  * wrappers of numpyLinalgSource.ts: `_svd_kernel(a, full, uv)`, `_eigh_kernel(a, vectors)`,
- * `_eig_kernel(a, vectors)`, `_qr_kernel(a, complete)`, `_cholesky_kernel(a)`. Each gives None
+ * `_eig_kernel(a, vectors)`, `_qr_kernel(a, complete)`, `_cholesky_kernel(a)`,
+ * `_lstsq_kernel(a, b, rcond)` (m ≥ n). Each gives None
  * where LAPACK reports a failure.
  */
 function addKernels(s: NumpyState, m: PyModule): void {
@@ -138,6 +139,11 @@ function addKernels(s: NumpyState, m: PyModule): void {
     if (r === "complex")
       return "np.linalg.eig: the matrix has complex eigenvalues, and GradLens has no complex numbers";
     return r.v === null ? vectorOf(s, r.wr) : new PyTuple([vectorOf(s, r.wr), arrayOf(s, r.v)]);
+  });
+  set("_lstsq_kernel", ([a, b, rcond]) => {
+    const r = D.lstsq(matOf(s, a), matOf(s, b), typeof rcond === "number" ? rcond : -1);
+    if (r === null) return null;
+    return new PyTuple([arrayOf(s, r.x), arrayOf(s, r.tail), vectorOf(s, r.s), int(r.rank)]);
   });
   set("_qr_kernel", ([a, complete]) => {
     const r = D.qr(matOf(s, a), complete === true);

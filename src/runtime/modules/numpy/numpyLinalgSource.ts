@@ -381,20 +381,26 @@ def _lstsq(a, b, rcond="warn"):
         s = np.zeros(0)
         rank = 0
         resids = np.sum(bf * bf, axis=0) if m > 0 and n == 0 else np.zeros(0)
-    else:
-        u, s, vt = np.linalg._svd_kernel(af, m > n, True)
+    elif m >= n:
         # LAPACK's dgelsd: singular values at most rcond·s₀ count as zero (eps when rcond < 0)
+        r = np.linalg._lstsq_kernel(af, bf, float(rcond))
+        if r is None:
+            raise np.linalg.LinAlgError("SVD did not converge in Linear Least Squares")
+        x, tail, s, rank = r
+        if rank == n and m > n:
+            # numpy adds the squares of Qᵀb's last m − n rows one after another
+            resids = np.cumsum(tail * tail, axis=0)[-1]
+        else:
+            resids = np.zeros(0)
+    else:
+        # wide: the minimum-norm solution through the SVD (LAPACK bidiagonalises A itself)
+        u, s, vt = np.linalg._svd_kernel(af, False, True)
         thresh = (rcond if rcond >= 0 else np.finfo(np.float64).eps) * s[0]
         keep = s > thresh
         rank = int(np.count_nonzero(keep))
-        ub = u.T @ bf
         inv = np.where(keep, 1 / np.where(keep, s, 1), 0)
-        x = vt[:k].T @ (inv[:, np.newaxis] * ub[:k])
-        if rank == n and m > n:
-            rest = ub[n:]
-            resids = np.sum(rest * rest, axis=0)
-        else:
-            resids = np.zeros(0)
+        x = vt.T @ (inv[:, np.newaxis] * (u.T @ bf))
+        resids = np.zeros(0)
     x = x.astype(dtype)
     resids = resids.astype(dtype)
     s = s.astype(dtype)
