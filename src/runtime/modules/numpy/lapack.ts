@@ -7,7 +7,9 @@ import { dgemvN, dgemvT } from "./blas";
  * makes them (β = −sign(α)·‖x‖), Givens rotations as the 3.10+ `dlartg` (c ≥ 0, r signed as f),
  * the unblocked reductions (`dgeqr2`, `dgebd2`, `dsytd2`, what LAPACK runs below its crossover
  * of 32–128 columns) and the implicit-shift QR iterations (`dbdsqr`, `dsteqr`). OpenBLAS's
- * BLAS kernels order their sums differently, so the last bits may differ from numpy's.
+ * BLAS kernels order some sums differently (the reflectors' products go through blas.ts's
+ * OpenBLAS-ordered dgemv), so the last bits may differ from numpy's. The iterations live in
+ * lapackSvd.ts, lapackSymmetric.ts and lapackEig.ts.
  */
 
 /** A column-major m × n matrix: entry (i, j) at a[i + j·m]. */

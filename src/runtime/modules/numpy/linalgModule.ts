@@ -17,7 +17,9 @@ import { pythonFunction } from "./numpyPython";
  * `numpy.linalg`: `norm` (the 2-norm of vectors, Frobenius of matrices, along axes), computed
  * as numpy does (without an axis: √(x·x) through BLAS's dot; with one: √Σx² summed pairwise),
  * recorded with the engine's norm rule; `inv`, `solve`, `det` and `slogdet` by LU in Python
- * (numpyLinalgSource.ts). The other decompositions and solvers are not modelled.
+ * (numpyLinalgSource.ts); `svd`, `eig`, `eigh`, `qr`, `cholesky` and `lstsq` through LAPACK's
+ * algorithms in TypeScript (decompositions.ts), wrapped in Python with `pinv`, `matrix_rank`
+ * and `matrix_power`.
  */
 export function makeLinalgModule(s: NumpyState): PyModule {
   const m = new PyModule("numpy.linalg");

@@ -6,7 +6,11 @@
  * OpenBLAS orders the sums of getrf's and getrs's updates differently (dot products, fused
  * multiply-adds, blocks), so from 3 × 3 on the last bits of a result can differ from numpy's
  * (2 × 2 ones and exact results, such as integer matrices with integer inverses, are numpy's).
- * `det` is sign · exp(Σ log|uᵢᵢ|), as numpy computes it from `slogdet`.
+ * `det` is sign · exp(Σ log|uᵢᵢ|), as numpy computes it from `slogdet`. Also the wrappers of
+ * the LAPACK kernels (`np.linalg._svd_kernel` and the rest, decompositions.ts): numpy's
+ * argument checks, errors, dtypes and stacked matrices for `svd`, `eigh`, `eigvalsh`, `eig`,
+ * `eigvals`, `qr`, `cholesky` and `lstsq`, and `pinv`, `matrix_rank`, `matrix_power` and the
+ * singular-value norms computed as numpy computes them from those.
  */
 export const NUMPY_LINALG_SOURCE = `
 
@@ -166,8 +170,10 @@ def _norm(x, ord, axis, keepdims):
         if row == col:
             raise ValueError("Duplicate axes given.")
         if ord in (2, -2, "nuc"):
-            raise NotImplementedError(f"np.linalg.norm(ord={ord!r}) of a matrix needs its singular values, which GradLens does not compute")
-        if ord in (1, -1):
+            # the singular values of each matrix (numpy moves the two axes last)
+            s = _svd(np.moveaxis(x, (row, col), (-2, -1)), compute_uv=False)
+            ret = np.max(s, axis=-1) if ord == 2 else np.min(s, axis=-1) if ord == -2 else np.sum(s, axis=-1)
+        elif ord in (1, -1):
             ret = np.sum(np.abs(x), axis=row)
             ret = ret.max(axis=col - 1 if col > row else col) if ord == 1 else ret.min(axis=col - 1 if col > row else col)
         elif ord in (np.inf, -np.inf):
