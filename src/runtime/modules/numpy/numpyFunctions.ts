@@ -264,6 +264,20 @@ function addUfuncAt(s: NumpyState, ufunc: PyBuiltin): void {
   );
 }
 
+/**
+ * A two-operand ufunc's `reduce`, `accumulate`, `outer` and `reduceat` (numpyUfuncMethodsSource.ts's
+ * `_ufunc_<method>`, handed the ufunc and its name).
+ */
+function addUfuncMethods(s: NumpyState, ufunc: PyBuiltin, name: string): void {
+  for (const method of ["reduce", "accumulate", "outer", "reduceat"])
+    ufunc.attrs!.set(
+      method,
+      new PyBuiltin(method, (args, kwargs) =>
+        s.interp.call(pythonFunction(s, `_ufunc_${method}`), [ufunc, name, ...args], kwargs),
+      ),
+    );
+}
+
 export function fillFunctions(s: NumpyState, m: PyModule): void {
   const set = (name: string, f: Fn) => m.attrs.set(name, new PyBuiltin(name, guarded(f)));
   const dtypeOf = (v: PyValue | undefined): NpDtype | undefined => dtypeArg(s, v);
@@ -373,6 +387,7 @@ export function fillFunctions(s: NumpyState, m: PyModule): void {
       return binaryFunction(s, op, args[0], args[1]);
     });
     addUfuncAt(s, m.attrs.get(name) as PyBuiltin);
+    addUfuncMethods(s, m.attrs.get(name) as PyBuiltin, name);
   }
   for (const [name, op] of UNARY)
     set(name, (args, kwargs) => {

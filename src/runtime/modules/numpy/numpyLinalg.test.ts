@@ -51,7 +51,7 @@ describe("np.linalg.inv, solve, det, slogdet and norm", () => {
     ]);
   });
 
-  it("take numpy's vector and matrix norms of every order but the singular-value ones", () => {
+  it("take numpy's vector and matrix norms of the orders computed from sums", () => {
     const source = [
       "import numpy as np",
       "x = np.array([3.0, -4.0, 0.0, 1.5])",
@@ -78,6 +78,24 @@ describe("np.linalg.inv, solve, det, slogdet and norm", () => {
       "ValueError: Invalid norm order 'fro' for vectors",
       "ValueError: Invalid norm order for matrices.",
       "ValueError: Improper number of dimensions to norm.",
+      "",
+    ]);
+  });
+
+  it("take the singular-value norms (2, -2, nuc) of matrices through the SVD", () => {
+    const source = [
+      "import numpy as np",
+      "M = np.arange(-4, 8).reshape(3, 4)",
+      'print(np.linalg.norm(M, 2), np.linalg.norm(M, -2) < 1e-14, np.linalg.norm(M, "nuc"), np.linalg.norm(M, 2, keepdims=True))',
+      "np.random.seed(1)",
+      "R = np.random.randn(2, 3, 4)",
+      'print(np.linalg.norm(R, 2, axis=(1, 2)), np.linalg.norm(R, "nuc", axis=(2, 0)), np.linalg.norm(np.eye(3), -2))',
+    ].join("\n");
+    const trace = runProgram(source + "\n");
+    expect(trace.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    expect(trace.stdout.split("\n")).toEqual([
+      "12.563257178714467 True 16.051031406137945 [[12.56325718]]",
+      "[3.80646995 1.95919185] [3.76187521 4.09150355 4.44956533] 1.0",
       "",
     ]);
   });

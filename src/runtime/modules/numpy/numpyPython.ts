@@ -6,6 +6,8 @@ import { NUMPY_PYTHON_INDEXING_SOURCE } from "./numpyPythonIndexing";
 import { NUMPY_PYTHON_LIMITS_SOURCE } from "./numpyPythonLimits";
 import { NUMPY_LINALG_SOURCE } from "./numpyLinalgSource";
 import { NUMPY_TESTING_SOURCE } from "./numpyTestingSource";
+import { NUMPY_UFUNC_METHODS_SOURCE } from "./numpyUfuncMethodsSource";
+import { NUMPY_POLYNOMIAL_SOURCE } from "./numpyPolynomialSource";
 import { NUMPY_PYTHON_SOURCE } from "./numpyPythonSource";
 
 /** The numpy functions written in Python (numpyPythonSource.ts). */
@@ -41,6 +43,17 @@ const NAMES = new Set([
   "ptp",
   "cumprod",
   "polyval",
+  "polyfit",
+  "poly1d",
+  "polyder",
+  "polyint",
+  "polyadd",
+  "polysub",
+  "polymul",
+  "poly",
+  "roots",
+  "vander",
+  "RankWarning",
   "gradient",
   "searchsorted",
   "digitize",
@@ -85,7 +98,12 @@ export function pythonFunction(s: NumpyState, name: string): PyValue {
     loaded = libraryModule(
       s.interp,
       "numpy._gradlens",
-      NUMPY_PYTHON_SOURCE + NUMPY_PYTHON_INDEXING_SOURCE + NUMPY_PYTHON_LIMITS_SOURCE + NUMPY_LINALG_SOURCE,
+      NUMPY_PYTHON_SOURCE +
+        NUMPY_PYTHON_INDEXING_SOURCE +
+        NUMPY_PYTHON_LIMITS_SOURCE +
+        NUMPY_LINALG_SOURCE +
+        NUMPY_UFUNC_METHODS_SOURCE +
+        NUMPY_POLYNOMIAL_SOURCE,
     );
     loadedModules.set(s, loaded);
   }

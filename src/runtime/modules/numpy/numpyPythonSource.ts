@@ -345,15 +345,6 @@ def cumprod(a, axis=None):
     return np.concatenate(parts, axis=ax)
 
 
-def polyval(p, x):
-    p = np.asarray(p)
-    x = np.asarray(x)
-    y = np.zeros_like(x)
-    for pv in p:
-        y = y * x + pv
-    return _unwrap(y)
-
-
 def gradient(f, *varargs):
     f = np.asarray(f)
     if f.ndim != 1 or len(varargs) > 1 or (varargs and np.ndim(varargs[0]) != 0):

@@ -21,6 +21,7 @@ import {
 } from "./boundedIntegers";
 import { checkPopulation, checkProbabilities, sampleWithoutReplacementP, sampleWithP } from "./choice";
 import { legacyBinomial, type BinomialCache } from "./legacyBinomial";
+import { legacyBeta, type LegacyDraws, legacyStandardGamma } from "./legacyGamma";
 import { MT19937 } from "./mt19937";
 import { NumpyRandomError } from "./numpyRandomError";
 import { legacyPoisson, LEGACY_POISSON_LAM_MAX } from "./poisson";
@@ -215,6 +216,35 @@ export class RandomState {
   exponentialScalar(scale = 1): number {
     checkNonNegative(scale, "scale");
     return scale * -log(1 - this.bitgen.nextDouble());
+  }
+
+  // --- gamma and beta (legacyGamma.ts) -----------------------------------------------------
+
+  private get draws(): LegacyDraws {
+    return { double: () => this.bitgen.nextDouble(), gauss: () => this.gauss() };
+  }
+
+  /** standard_gamma(shape) / gamma(shape, scale): scale · legacy_standard_gamma(shape). */
+  gammaScalar(shape: number, scale = 1): number {
+    return scale * legacyStandardGamma(this.draws, shape);
+  }
+
+  gamma(shape: number, scale: number, n: number): Float64Array {
+    const out = allocFloat64(n);
+    const draws = this.draws;
+    for (let i = 0; i < n; i++) out[i] = scale * legacyStandardGamma(draws, shape);
+    return out;
+  }
+
+  betaScalar(a: number, b: number): number {
+    return legacyBeta(this.draws, a, b);
+  }
+
+  beta(a: number, b: number, n: number): Float64Array {
+    const out = allocFloat64(n);
+    const draws = this.draws;
+    for (let i = 0; i < n; i++) out[i] = legacyBeta(draws, a, b);
+    return out;
   }
 
   // --- integers ---------------------------------------------------------------------------

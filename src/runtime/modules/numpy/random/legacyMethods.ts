@@ -254,6 +254,46 @@ export function legacyMethods(s: NumpyState): Map<string, LegacyMethod> {
       ([sc]) => rs.exponentialScalar(sc),
     );
   });
+  m.set("standard_gamma", (rs, args, kwargs) => {
+    const a = bindArgs("standard_gamma", args, kwargs, ["shape", "size"], 1);
+    const shape = floatParam(s, a.shape ?? null);
+    nonNegative(shape, "shape");
+    return continuous(
+      s,
+      [shape],
+      sizeArg(s, a.size),
+      (n) => rs.gamma(shape.scalar, 1, n),
+      ([k]) => rs.gammaScalar(k),
+    );
+  });
+  m.set("gamma", (rs, args, kwargs) => {
+    const a = bindArgs("gamma", args, kwargs, ["shape", "scale", "size"], 1);
+    const shape = floatParam(s, a.shape ?? null);
+    const scale = floatParam(s, a.scale ?? 1);
+    nonNegative(shape, "shape");
+    nonNegative(scale, "scale");
+    return continuous(
+      s,
+      [shape, scale],
+      sizeArg(s, a.size),
+      (n) => rs.gamma(shape.scalar, scale.scalar, n),
+      ([k, sc]) => rs.gammaScalar(k, sc),
+    );
+  });
+  m.set("beta", (rs, args, kwargs) => {
+    const a = bindArgs("beta", args, kwargs, ["a", "b", "size"], 2);
+    const pa = floatParam(s, a.a ?? null);
+    const pb = floatParam(s, a.b ?? null);
+    for (const v of paramValues(pa)) if (!(v > 0)) throw valueError("a <= 0");
+    for (const v of paramValues(pb)) if (!(v > 0)) throw valueError("b <= 0");
+    return continuous(
+      s,
+      [pa, pb],
+      sizeArg(s, a.size),
+      (n) => rs.beta(pa.scalar, pb.scalar, n),
+      ([x, y]) => rs.betaScalar(x, y),
+    );
+  });
   m.set("randint", (rs, args, kwargs) => {
     const a = bindArgs("randint", args, kwargs, ["low", "high", "size", "dtype"], 1);
     const dtype = intDtypeArg(s, a.dtype, "randint", RANDINT_DEFAULT);
@@ -315,8 +355,8 @@ export function legacyMethods(s: NumpyState): Map<string, LegacyMethod> {
 
 /** RandomState's methods numpy has and GradLens does not draw: named, so that they say so. */
 export const LEGACY_UNSUPPORTED = (
-  "beta bytes chisquare dirichlet f gamma geometric gumbel hypergeometric laplace logistic " +
+  "bytes chisquare dirichlet f geometric gumbel hypergeometric laplace logistic " +
   "lognormal logseries multinomial multivariate_normal negative_binomial noncentral_chisquare " +
-  "noncentral_f pareto power random_integers rayleigh standard_cauchy standard_gamma standard_t " +
+  "noncentral_f pareto power random_integers rayleigh standard_cauchy standard_t " +
   "tomaxint triangular vonmises wald weibull zipf"
 ).split(" ");

@@ -1,0 +1,92 @@
+import { describe, expect, it } from "vitest";
+import { runProgram } from "../../runProgram";
+
+// A learner's program end to end: PCA by SVD, by eig and by eigh of the covariance matrix, then
+// polynomial regression by polyfit and lstsq. Expected output recorded from numpy 1.24 (OpenBLAS
+// 0.3.21's LAPACK); the reconstruction error, a mean of tiny differences that carries the SVD's
+// last bits, is rounded to 12 decimals.
+describe("a PCA and a polynomial regression, as numpy prints them", () => {
+  it("finds numpy's components, signs, projections and fitted coefficients", () => {
+    const source = [
+      "import numpy as np",
+      "",
+      "np.random.seed(0)",
+      "n = 100",
+      "t = np.random.randn(n)",
+      "X = np.column_stack([2.0 * t + 0.3 * np.random.randn(n), -1.0 * t + 0.3 * np.random.randn(n), 0.5 * np.random.randn(n)])",
+      "X_centered = X - X.mean(axis=0)",
+      "U, S, Vt = np.linalg.svd(X_centered, full_matrices=False)",
+      "explained = S ** 2 / (n - 1)",
+      'print("singular values:", S)',
+      'print("explained variance:", explained)',
+      'print("ratio:", explained / explained.sum())',
+      'print("components:")',
+      "print(Vt)",
+      "Z = X_centered @ Vt[:2].T",
+      'print("first projections:")',
+      "print(Z[:5])",
+      "cov = np.cov(X_centered.T)",
+      "eigenvalues, eigenvectors = np.linalg.eig(cov)",
+      "idx = eigenvalues.argsort()[::-1]",
+      "print(eigenvalues[idx])",
+      "print(eigenvectors[:, idx])",
+      "w, v = np.linalg.eigh(cov)",
+      "print(w[::-1])",
+      "print(v[:, ::-1])",
+      "X_hat = Z @ Vt[:2]",
+      'print("reconstruction error:", round(float(np.mean((X_centered - X_hat) ** 2)), 12))',
+      "",
+      "x = np.linspace(-1, 1, 30)",
+      "y = 0.5 * x ** 3 - x + 0.2 + 0.05 * np.random.randn(30)",
+      "for deg in (1, 2, 3):",
+      "    coeffs, residuals, rank, sv, rcond = np.polyfit(x, y, deg, full=True)",
+      "    model = np.poly1d(coeffs)",
+      "    print(deg, coeffs, residuals, rank, sv)",
+      "print(model)",
+      "print(model(np.array([-0.5, 0.0, 0.5])))",
+      "A = np.vander(x, 4)",
+      "sol, res, rank, sv = np.linalg.lstsq(A, y, rcond=None)",
+      "print(sol, res, sv)",
+      "print(np.allclose(sol, coeffs), np.linalg.pinv(A).shape, np.linalg.matrix_rank(A))",
+      "print(np.add.reduce(X, axis=0), np.maximum.accumulate(y[:6]), np.subtract.outer(x[:3], x[:2]))",
+    ].join("\n");
+    const trace = runProgram(source + "\n");
+    expect(trace.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    expect(trace.stdout.split("\n")).toEqual([
+      "singular values: [22.94938543  4.67517345  2.8923207 ]",
+      "explained variance: [5.31994234 0.22078027 0.08450019]",
+      "ratio: [0.94573007 0.03924827 0.01502166]",
+      "components:",
+      "[[-0.90178595  0.43202007  0.01186458]",
+      " [ 0.07873119  0.137224    0.98740619]",
+      " [-0.42495118 -0.89136313  0.15776013]]",
+      "first projections:",
+      "[[-4.3440217  -0.48360408]",
+      " [-0.38642158  0.88148507]",
+      " [-1.53778752  0.07318205]",
+      " [-5.02635013 -0.14413205]",
+      " [-3.60606961  0.46188581]]",
+      "[5.31994234 0.22078027 0.08450019]",
+      "[[ 0.90178595  0.07873119 -0.42495118]",
+      " [-0.43202007  0.137224   -0.89136313]",
+      " [-0.01186458  0.98740619  0.15776013]]",
+      "[5.31994234 0.22078027 0.08450019]",
+      "[[-0.90178595  0.07873119  0.42495118]",
+      " [ 0.43202007  0.137224    0.89136313]",
+      " [ 0.01186458  0.98740619 -0.15776013]]",
+      "reconstruction error: 0.027885063513",
+      "1 [-0.67700221  0.20044271] [0.25857462] 2 [1. 1.]",
+      "2 [-0.05397622 -0.67700221  0.21967561] [0.24972653] 3 [1.32132863 1.         0.50407406]",
+      "3 [ 0.46253148 -0.05397622 -0.97322035  0.21967561] [0.07272248] 4 [1.38462831 1.32132863 0.50407406 0.28775762]",
+      "        3           2",
+      "0.4625 x - 0.05398 x - 0.9732 x + 0.2197",
+      "[ 0.6349753   0.21967561 -0.22261218]",
+      "[ 0.46253148 -0.05397622 -0.97322035  0.21967561] [0.07272248] [5.8464001  3.9146165  1.6326546  0.75970141]",
+      "True (4, 30) 4",
+      "[14.42199223 -7.75776937 -9.83983533] [0.6700673  0.67171755 0.78007329 0.78007329 0.78007329 0.78007329] [[ 0.         -0.06896552]",
+      " [ 0.06896552  0.        ]",
+      " [ 0.13793103  0.06896552]]",
+      "",
+    ]);
+  });
+});
