@@ -18,6 +18,7 @@ import {
 import { PyError, typeError, UnsupportedError } from "../../interpreter/pyErrors";
 import { getItem } from "../../interpreter/collections";
 import { AXES_METHODS } from "./axesMethods";
+import { AXES3D_METHODS } from "./axes3d";
 import { TransformObject } from "./axesDecor";
 import { figureMethods } from "./figureMethods";
 import { numberArray } from "./plotData";
@@ -363,6 +364,39 @@ export function makeClasses(ps: PlotState): MplClasses {
   );
   axesClass.dict.set("__getattr__", notSupported("Axes"));
 
+  // a 3-D axes: an Axes3D (what `isinstance(ax, Axes3D)` checks) with the 2-D methods it shares
+  const axes3dBase = new PyClass("Axes3D", null, "mpl_toolkits.mplot3d.axes3d", () => {
+    throw new UnsupportedError(
+      "Axes3D(fig) makes axes matplotlib 3.6 does not add to the figure: GradLens does not make them; use fig.add_subplot(projection='3d')",
+    );
+  });
+  const axes3d = new PyClass("Axes3DSubplot", axes3dBase, "matplotlib.axes._subplots");
+  for (const [k, v] of axesClass.dict) axes3d.dict.set(k, v);
+  for (const [name, f] of Object.entries(AXES3D_METHODS))
+    axes3d.dict.set(
+      name,
+      method(name, (self, args, kwargs) => {
+        ps.callAt = rt.at;
+        return f(ps, (self as AxesObject).axes, args, kwargs);
+      }),
+    );
+  axes3d.dict.set(
+    "__repr__",
+    dunder("__repr__", (self) => {
+      const t = (self as AxesObject).axes.spec.title.center;
+      return `<Axes3DSubplot: ${t !== "" ? `title={'center': ${rt.repr(t)}}` : ""}>`;
+    }),
+  );
+  axes3d.dict.set("__getattr__", notSupported("Axes3D"));
+  const polyCollection3d = makeClass("Poly3DCollection", "mpl_toolkits.mplot3d.art3d", {
+    ...common,
+    __getattr__: notSupported("Poly3DCollection"),
+  });
+  const lineCollection3d = makeClass("Line3DCollection", "mpl_toolkits.mplot3d.art3d", {
+    ...common,
+    __getattr__: notSupported("Line3DCollection"),
+  });
+
   const figureClass = makeClass("Figure", "matplotlib.figure", {});
   for (const [name, f] of Object.entries(figureMethods(ps)))
     figureClass.dict.set(
@@ -428,6 +462,10 @@ export function makeClasses(ps: PlotState): MplClasses {
   return {
     figure: figureClass,
     axes: axesClass,
+    axes3d,
+    axes3dBase,
+    polyCollection3d,
+    lineCollection3d,
     line,
     pathCollection,
     barContainer,

@@ -4,7 +4,6 @@ import { dictSet } from "../../interpreter/collections";
 import type { Interpreter } from "../../interpreter/interpreter";
 import {
   PyBuiltin,
-  PyClass,
   PyInt,
   PyList,
   PyModule,
@@ -18,7 +17,16 @@ import type { ModuleFactory } from "../../moduleLoader";
 import { currentLimits, pyplotTicks, setLimits } from "./axesAxis";
 import { AXES_METHODS } from "./axesMethods";
 import type { AxesMethod } from "./axesPlotting";
-import { figsizeArg, figureMethods, makeSubplots, saveFigure, subplotAt, subplotSpec } from "./figureMethods";
+import {
+  figsizeArg,
+  figureMethods,
+  makeSubplots,
+  projectionKeywords,
+  saveFigure,
+  subplotAt,
+  subplotSpec,
+} from "./figureMethods";
+import { numberArray } from "./plotData";
 import { intArgument, Keywords } from "./keywordArgs";
 import { colormapObject, makeClasses } from "./mplClasses";
 import { colorbar } from "./colorbar";
@@ -202,11 +210,27 @@ function fillPyplot(ps: PlotState, m: PyModule): void {
   fn(m, "subplot", (args, kwargs) => {
     ps.callAt = rt.at;
     const kw = new Keywords(kwargs, "subplot");
-    if (kw.has("projection") || kw.has("polar"))
-      throw new UnsupportedError("subplot(projection=...) is not supported by GradLens");
+    const view3d = projectionKeywords(ps, kw);
     kw.take("label");
     kw.done();
-    return subplotAt(ps, ps.gcf(), subplotSpec(args), true).obj;
+    return subplotAt(ps, ps.gcf(), subplotSpec(args), true, view3d).obj;
+  });
+  // `plt.axes()`: a new subplot filling the figure, or axes at `rect`
+  fn(m, "axes", (args, kwargs) => {
+    ps.callAt = rt.at;
+    const kw = new Keywords(kwargs, "axes");
+    const rectArg = args[0] ?? kw.take("arg", "rect");
+    const view3d = projectionKeywords(ps, kw);
+    kw.take("label");
+    kw.done();
+    const fig = ps.gcf();
+    if (rectArg === undefined || rectArg === null) return subplotAt(ps, fig, [1, 1, 1], false, view3d).obj;
+    if (rectArg instanceof AxesObject)
+      throw new UnsupportedError("plt.axes(ax) is not supported by GradLens; use plt.sca(ax)");
+    const rect = numberArray(rt, rectArg, "rect").values;
+    if (rect.length !== 4)
+      throw valueError("rect must be a sequence of 4 numbers: left, bottom, width, height");
+    return ps.addAxes(fig, [rect[0], rect[1], rect[2], rect[3]], null, view3d).obj;
   });
   fn(m, "gcf", () => ps.gcf().obj);
   fn(m, "gca", () => ps.gca().obj);
@@ -398,17 +422,13 @@ function fillMatplotlib(ps: PlotState, m: PyModule): void {
 }
 
 /**
- * `mpl_toolkits.mplot3d`: programs import `Axes3D` out of habit (old matplotlib needed it for
- * `projection='3d'`), most never use it; making one, like asking for a 3-D projection, is a
- * located "not drawn" message.
+ * `mpl_toolkits.mplot3d` (and `.axes3d`): `Axes3D`, which programs import out of habit (old
+ * matplotlib needed the import for `projection='3d'`) and test with `isinstance`.
  */
-function fillMplot3d(_ps: PlotState, m: PyModule): void {
-  m.attrs.set(
-    "Axes3D",
-    new PyClass("Axes3D", null, "mpl_toolkits.mplot3d.axes3d", () => {
-      throw new UnsupportedError("3-D axes (Axes3D) are not drawn by GradLens");
-    }),
-  );
+function fillMplot3d(ps: PlotState, m: PyModule): void {
+  m.attrs.set("Axes3D", ps.classes.axes3dBase);
+  if (m.name === "mpl_toolkits.mplot3d")
+    m.attrs.set("axes3d", matplotlibModule(ps, "mpl_toolkits.mplot3d.axes3d"));
 }
 
 const FILLERS: Record<string, (ps: PlotState, m: PyModule) => void> = {
@@ -419,6 +439,7 @@ const FILLERS: Record<string, (ps: PlotState, m: PyModule) => void> = {
   "matplotlib.style": fillStyle,
   mpl_toolkits: () => {},
   "mpl_toolkits.mplot3d": fillMplot3d,
+  "mpl_toolkits.mplot3d.axes3d": fillMplot3d,
 };
 
 function matplotlibModule(ps: PlotState, name: string): PyModule {
