@@ -9,7 +9,7 @@ import { polylinePath } from "./svgNumbers";
 /**
  * The artists of a 3-D axes, projected and drawn as mplot3d draws them: collections (scatter
  * points, surface faces, wireframes) ordered among themselves far to near, each sorted within
- * itself far to near; lines (zorder 2) keep their place among them by zorder.
+ * itself far to near, drawn above lines.
  */
 
 /** A 3-D axes' square box on the page, its data limits and projection. */
@@ -33,13 +33,14 @@ interface Drawn {
 }
 
 export function artists3dSvg(artists: readonly ArtistSpec[], f: Frame3D, ctx: Ctx): SvgNode[] {
-  // collections are given zorders 1, 2, … from the farthest (largest depth) to the nearest
+  // collections are given zorders 2.5, 3.5, … (above the axes' 1.5) from the farthest
+  // (largest depth) to the nearest: above lines (2) and, but for the first, above texts (3)
   const collections = artists
     .map((a, order) => ({ a, order, depth: collectionDepth(a, f.m) }))
     .filter((c) => c.depth !== null)
     .sort((p, q) => (q.depth as number) - (p.depth as number));
   const zorders = new Map<ArtistSpec, number>();
-  collections.forEach((c, k) => zorders.set(c.a, k + 1));
+  collections.forEach((c, k) => zorders.set(c.a, 2.5 + k));
   const drawn: Drawn[] = [];
   artists.forEach((a, order) => {
     let node: SvgNode | null = null;

@@ -162,7 +162,7 @@ export function viewLimits3d(axes: AxesSpec): { x: Limits; y: Limits; z: Limits 
     }
   }
   const z = axes.view3d?.z;
-  const margin = { x: axes.margins.x, y: axes.margins.y, z: axes.view3d?.zMargin ?? 0.05 };
+  const margin = { x: axes.margins.x, y: axes.margins.y, z: axes.view3d?.zMargin ?? 0 };
   const one = (which: "x" | "y" | "z"): Limits => {
     const spec = which === "z" ? z : axes[which];
     if (spec?.limits) return [spec.limits[0], spec.limits[1]];

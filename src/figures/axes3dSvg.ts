@@ -4,7 +4,7 @@ import { dashArray, fillAttrs, strokeAttrs, type DrawContext } from "./artistSvg
 import { viewLimits3d, type Limits } from "./autoscale";
 import { axisTicks } from "./axesSvg";
 import { BLACK, type Rgba } from "./colours";
-import type { AxesSpec, AxisSpec, View3D } from "./figureSpec";
+import type { AxesSpec, AxisSpec } from "./figureSpec";
 import { normTextAngle, project, projectionMatrix, VIEW_2D, type Matrix4, type Vec3 } from "./projection3d";
 import { num } from "./svgNumbers";
 import { textSvg } from "./textSvg";
@@ -54,8 +54,10 @@ export function frame3d(axes: AxesSpec, pageWidth: number, pageHeight: number): 
   const width = fw * pageWidth;
   const height = fh * pageHeight;
   const side = Math.min(width, height);
-  const left = fl * pageWidth + (width - side) / 2;
-  const top = pageHeight - (fb + fh) * pageHeight + (height - side) / 2;
+  // square, where the anchor says (the centre, or beside a colorbar)
+  const [ax, ay] = axes.anchor ?? [0.5, 0.5];
+  const left = fl * pageWidth + (width - side) * ax;
+  const top = pageHeight - (fb + fh) * pageHeight + (height - side) * (1 - ay);
   const [v0, v1] = VIEW_2D;
   const view = axes.view3d!;
   const lims = viewLimits3d(axes);
@@ -142,7 +144,6 @@ export function axes3dSvg(
   page: { width: number; height: number; fontSize: number },
   ctx: Omit<DrawContext, "frame">,
 ): SvgNode {
-  const view = axes.view3d!;
   const f = frame3d(axes, page.width, page.height);
   const fs = page.fontSize;
   ctx.extent.add({ left: f.left, top: f.top, right: f.left + f.size, bottom: f.top + f.size });
@@ -155,7 +156,7 @@ export function axes3dSvg(
       ...fillAttrs(axes.facecolor),
     }),
   ];
-  if (axes.axisOn) children.push(...axesDecorations(axes, view, f, fs, ctx));
+  if (axes.axisOn) children.push(...axesDecorations(axes, f, fs, ctx));
   const clipId = ctx.id("clip");
   ctx.defs.push(
     svg("clipPath", { id: clipId }, [
@@ -185,64 +186,109 @@ export function axes3dSvg(
   return svg("g", { class: "axes axes3d" }, children);
 }
 
-function axesDecorations(
-  axes: AxesSpec,
-  view: View3D,
-  f: Frame3D,
-  fs: number,
-  ctx: Omit<DrawContext, "frame">,
-): SvgNode[] {
+type Point = [number, number];
+
+/** One axis of a 3-D axes laid out in the 2-D view coordinates (before the page). */
+export interface Axis3DLayout {
+  /** The pane behind the data, across this axis' normal. */
+  pane: Point[];
+  line: [Point, Point];
+  label: { at: Point; rotation: number };
+  ticks: { loc: number; text: string; at: Point; line: [Point, Point] }[];
+  /** Each grid line: from one pane's edge, through the panes' meeting line, to the other's. */
+  grid: [Point, Point, Point][];
+}
+
+/** Where mplot3d puts the panes, axis lines, labels, ticks and grid of each axis (x, y, z). */
+export function axes3dLayout(axes: AxesSpec, f: Frame3D, fontSize: number): Axis3DLayout[] {
   const g = geometry(f.lims, f.m);
-  const out: SvgNode[] = [];
-  const to2d = (p: Vec3): [number, number] => {
+  const view = (p: Vec3): Point => {
     const [x, y] = project(f.m, ...p);
-    return [f.px(x), f.py(y)];
+    return [x, y];
   };
-  // the panes: for each axis, the face of the box behind the data
-  for (let i = 0; i < 3; i++) {
-    const plane = PLANES[2 * i + (g.highs[i] ? 1 : 0)];
-    const pts = plane.map((k) => [f.px(g.corners[k][0]), f.py(g.corners[k][1])] as [number, number]);
-    out.push(
-      svg("path", {
-        d: pathOf(pts) + "Z",
-        ...fillAttrs(PANES[i]),
-        ...strokeAttrs(PANES[i], 1),
-        "stroke-linejoin": "miter",
-      }),
-    );
-  }
   const minmax = [0, 1, 2].map((i) => (g.highs[i] ? g.maxs[i] : g.mins[i])) as Vec3;
   const maxmin = [0, 1, 2].map((i) => (g.highs[i] ? g.mins[i] : g.maxs[i])) as Vec3;
-  // estimates of a point in data units along each axis, as mplot3d makes them
+  // a rough size of a point in data units along each axis, as mplot3d estimates it
   const deltasPerPoint = 48 / (2 * f.size);
-  const specs: AxisSpec[] = [axes.x, axes.y, view.z];
-  for (let i = 0; i < 3; i++) {
-    const spec = specs[i];
+  const specs: AxisSpec[] = [axes.x, axes.y, axes.view3d!.z];
+  const lims = [f.lims.x, f.lims.y, f.lims.z];
+  return specs.map((spec, i) => {
+    const plane = PLANES[2 * i + (g.highs[i] ? 1 : 0)];
+    const pane = plane.map((k) => [g.corners[k][0], g.corners[k][1]] as Point);
     const jug = JUGGLED[i];
     const edge1 = [...minmax] as Vec3;
     edge1[jug[0]] = maxmin[jug[0]];
     const edge2 = [...edge1] as Vec3;
     edge2[jug[1]] = maxmin[jug[1]];
-    const [ax1, ay1] = to2d(edge1);
-    const [ax2, ay2] = to2d(edge2);
+    const line: [Point, Point] = [view(edge1), view(edge2)];
+    const mask = [true, true, true];
+    mask[i] = false;
+    // the label beyond the middle of the edge, turned along it when longer than 4 characters
+    const labelDeltas = g.deltas.map((d) => (LABEL_PAD + 21) * deltasPerPoint * d) as Vec3;
+    const mid = [0, 1, 2].map((k) => 0.5 * (edge1[k] + edge2[k])) as Vec3;
+    const along = (Math.atan2(line[1][1] - line[0][1], line[1][0] - line[0][0]) * 180) / Math.PI;
+    const label = {
+      at: view(awayFromCentre(mid, g.centres, labelDeltas, mask)),
+      rotation: spec.label.length > 4 ? normTextAngle(along) : 0,
+    };
+    const ticks = axisTicks(spec, lims[i], f.size, "x", fontSize);
+    const grid: [Point, Point, Point][] = [];
+    const a = (i + 1) % 3;
+    const b = (i + 2) % 3;
+    for (const t of ticks.locs) {
+      const at = [...minmax] as Vec3;
+      at[i] = t;
+      const p0 = [...at] as Vec3;
+      p0[a] = maxmin[a];
+      const p2 = [...at] as Vec3;
+      p2[b] = maxmin[b];
+      grid.push([view(p0), view(at), view(p2)]);
+    }
+    // ticks: a little outward and inward of the edge, along their own direction
+    const dir = TICK_DIR[i];
+    const tickDelta = g.highs[dir] ? g.deltas[dir] : -g.deltas[dir];
+    const outAt = edge1[dir] + 0.1 * tickDelta;
+    const inAt = edge1[dir] - 0.2 * tickDelta;
+    const tickLabelDeltas = g.deltas.map((d) => (TICK_PAD + 8) * deltasPerPoint * d) as Vec3;
+    const tickList = ticks.locs.map((loc, k) => {
+      const pos = [...edge1] as Vec3;
+      pos[i] = loc;
+      pos[dir] = outAt;
+      const p1 = view(pos);
+      pos[dir] = inAt;
+      const p2 = view(pos);
+      pos[dir] = edge1[dir];
+      const at = view(awayFromCentre(pos, g.centres, tickLabelDeltas, mask));
+      return { loc, text: ticks.labels[k], at, line: [p1, p2] as [Point, Point] };
+    });
+    return { pane, line, label, ticks: tickList, grid };
+  });
+}
+
+/** Each axis drawn in mplot3d's order: the panes first, then per axis its line, label, grid and ticks. */
+function axesDecorations(axes: AxesSpec, f: Frame3D, fs: number, ctx: Omit<DrawContext, "frame">): SvgNode[] {
+  const layout = axes3dLayout(axes, f, fs);
+  const page = (p: Point): Point => [f.px(p[0]), f.py(p[1])];
+  const out: SvgNode[] = layout.map((axis, i) =>
+    svg("path", {
+      d: pathOf(axis.pane.map(page)) + "Z",
+      ...fillAttrs(PANES[i]),
+      ...strokeAttrs(PANES[i], 1),
+      "stroke-linejoin": "miter",
+    }),
+  );
+  const specs: AxisSpec[] = [axes.x, axes.y, axes.view3d!.z];
+  layout.forEach((axis, i) => {
+    const spec = specs[i];
     out.push(
       svg("path", {
-        d: pathOf([
-          [ax1, ay1],
-          [ax2, ay2],
-        ]),
+        d: pathOf(axis.line.map(page)),
         fill: "none",
         ...strokeAttrs(BLACK, 0.8),
         "stroke-linecap": "square",
       }),
     );
-    const mask = [true, true, true];
-    mask[i] = false;
-    // the axis label, beyond the middle of the edge, turned along it when longer than 4 characters
-    const labelDeltas = g.deltas.map((d) => (LABEL_PAD + 21) * deltasPerPoint * d) as Vec3;
-    const mid = [0, 1, 2].map((k) => 0.5 * (edge1[k] + edge2[k])) as Vec3;
-    const [lx, ly] = to2d(awayFromCentre(mid, g.centres, labelDeltas, mask));
-    const angle = normTextAngle((Math.atan2(-(ay2 - ay1), ax2 - ax1) * 180) / Math.PI);
+    const [lx, ly] = page(axis.label.at);
     const label = textSvg(
       spec.label,
       lx,
@@ -252,30 +298,14 @@ function axesDecorations(
         color: spec.labelStyle?.color ?? BLACK,
         weight: spec.labelStyle?.weight,
       },
-      { ha: "center", va: "center", rotation: spec.label.length > 4 ? angle : 0 },
+      { ha: "center", va: "center", rotation: axis.label.rotation },
       ctx.extent,
     );
     if (label) out.push(label);
-
-    const lim = i === 0 ? f.lims.x : i === 1 ? f.lims.y : f.lims.z;
-    const ticks = axisTicks(spec, lim, f.size, "x", fs);
-    if (axes.grid.x && ticks.locs.length > 0) {
-      // each grid line runs across the two panes that meet along this axis
-      const a = (i + 1) % 3;
-      const b = (i + 2) % 3;
-      const d: string[] = [];
-      for (const t of ticks.locs) {
-        const at = [...minmax] as Vec3;
-        at[i] = t;
-        const p0 = [...at] as Vec3;
-        p0[a] = maxmin[a];
-        const p2 = [...at] as Vec3;
-        p2[b] = maxmin[b];
-        d.push(pathOf([to2d(p0), to2d(at), to2d(p2)]));
-      }
+    if (axes.grid.x && axis.grid.length > 0) {
       const style = axes.gridStyle;
       const attrs: Record<string, string | number> = {
-        d: d.join(""),
+        d: axis.grid.map((l) => pathOf(l.map(page))).join(""),
         fill: "none",
         ...strokeAttrs(style?.color ?? GRID_COLOUR, style?.width ?? 0.8),
         "stroke-linecap": "square",
@@ -284,25 +314,10 @@ function axesDecorations(
       if (dashes !== null) attrs["stroke-dasharray"] = dashes;
       out.push(svg("path", attrs));
     }
-    // ticks: a little outward and inward of the edge, along their own direction
-    const dir = TICK_DIR[i];
-    const tickDelta = g.highs[dir] ? g.deltas[dir] : -g.deltas[dir];
-    const outAt = edge1[dir] + 0.1 * tickDelta;
-    const inAt = edge1[dir] - 0.2 * tickDelta;
-    const tickLabelDeltas = g.deltas.map((d) => (TICK_PAD + 8) * deltasPerPoint * d) as Vec3;
-    const tickPaths: string[] = [];
-    ticks.locs.forEach((t, k) => {
-      const pos = [...edge1] as Vec3;
-      pos[i] = t;
-      pos[dir] = outAt;
-      const p1 = to2d(pos);
-      pos[dir] = inAt;
-      const p2 = to2d(pos);
-      tickPaths.push(pathOf([p1, p2]));
-      pos[dir] = edge1[dir];
-      const [tx, ty] = to2d(awayFromCentre(pos, g.centres, tickLabelDeltas, mask));
+    for (const t of axis.ticks) {
+      const [tx, ty] = page(t.at);
       const node = textSvg(
-        ticks.labels[k],
+        t.text,
         tx,
         ty,
         { size: fs, color: BLACK },
@@ -310,9 +325,15 @@ function axesDecorations(
         ctx.extent,
       );
       if (node) out.push(node);
-    });
-    if (tickPaths.length > 0)
-      out.push(svg("path", { d: tickPaths.join(""), fill: "none", ...strokeAttrs(BLACK, 0.8) }));
-  }
+    }
+    if (axis.ticks.length > 0)
+      out.push(
+        svg("path", {
+          d: axis.ticks.map((t) => pathOf(t.line.map(page))).join(""),
+          fill: "none",
+          ...strokeAttrs(BLACK, 0.8),
+        }),
+      );
+  });
   return out;
 }

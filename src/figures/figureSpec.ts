@@ -79,6 +79,7 @@ export interface View3D {
   azim: number;
   roll: number;
   z: AxisSpec;
+  /** The z margin: 0, until a scatter makes it 5% as mplot3d's does. */
   zMargin: number;
 }
 

@@ -83,6 +83,9 @@ const scatter3d: AxesMethod = (ps, ax, args, kwargs) => {
     z: jz,
     depthshade: depthshade === undefined || truthy(ps.interp, depthshade),
   });
+  // mplot3d's z margin is 0 until a scatter makes it 5%
+  const view = ax.spec.view3d!;
+  if (view.zMargin < 0.05 && jx.length > 0) view.zMargin = 0.05;
   return obj;
 };
 

@@ -222,7 +222,7 @@ export class PlotState {
     // mplot3d draws its grid unless told not to (axes3d.grid)
     const grid = view3d !== null || this.rc("axes.grid") === true;
     const spec = newAxesSpec(position, grid);
-    if (view3d !== null) spec.view3d = { ...view3d, z: axisSpec(), zMargin: 0.05 };
+    if (view3d !== null) spec.view3d = { ...view3d, z: axisSpec(), zMargin: 0 };
     const axes = new AxesState(fig, spec);
     axes.slot = slot;
     axes.obj = new AxesObject(view3d === null ? this.classes.axes : this.classes.axes3d, axes);
