@@ -127,6 +127,26 @@ describe("3-D axes in GradLens's matplotlib", () => {
     for (const t of [">wires<", ">height<", ">−2.0<", ">2.0<"]) expect(svg).toContain(t);
   });
 
+  it("draws pyplot's plot and scatter on a current 3-D axes in 3-D, and sets z through ax.set", () => {
+    const [svg] = figures(
+      HEAD +
+        [
+          "ax = plt.axes(projection='3d')",
+          "plt.plot([0, 1, 2], [0, 1, 0], 'g-')",
+          "plt.scatter([0, 1], [1, 0], s=30)",
+          "assert isinstance(ax, plt.Axes)",
+          "ax.set(zlabel='depth', zlim=(-1, 1), title='pyplot')",
+          "assert ax.get_zlim() == (-1.0, 1.0), ax.get_zlim()",
+          "ax.cla()",
+          "assert ax.get_zlabel() == ''",
+          "ax.plot([0, 1], [0, 1], [5, 6], color='g')",
+          "print(ax.get_zlim())",
+        ].join("\n"),
+    );
+    expect(svg).toContain('stroke="#008000"');
+    expect(svg).toContain('class="axes axes3d"');
+  });
+
   it("says what it does not draw, where the program asks", () => {
     expect(failure(HEAD + "ax = plt.figure().add_subplot(projection='polar')\n")).toEqual({
       message: "projection='polar' is not supported by GradLens",

@@ -5,7 +5,8 @@ import { projectionMatrix } from "../../../figures/projection3d";
 import { viewLimits3d } from "../../../figures/autoscale";
 import { PyList, PyTuple, type PyValue } from "../../interpreter/objects";
 import { typeError, UnsupportedError, valueError } from "../../interpreter/pyErrors";
-import { setLabel } from "./axesDecor";
+import { setLabel, setMany } from "./axesDecor";
+import { SETTERS } from "./axesMethods";
 import { setLimits } from "./axesAxis";
 import { nextLineColour, plot, scatter, type AxesMethod } from "./axesPlotting";
 import { noteMappable } from "./colorbar";
@@ -413,7 +414,14 @@ function refused(name: string): AxesMethod {
   };
 }
 
+const SETTERS_3D: Record<string, AxesMethod> = {
+  ...SETTERS,
+  set_zlabel: setLabel("z"),
+  set_zlim: setZlim,
+};
+
 export const AXES3D_METHODS: Record<string, AxesMethod> = {
+  set: setMany(SETTERS_3D),
   ...Object.fromEntries(NOT_IN_3D.map((name) => [name, refused(name)])),
   scatter: scatter3d,
   scatter3D: scatter3d,

@@ -391,7 +391,7 @@ export const clear: AxesMethod = (ps, ax) => {
   s.artists.length = 0;
   s.legend = null;
   s.title = { left: "", center: "", right: "" };
-  for (const a of [s.x, s.y])
+  for (const a of s.view3d ? [s.x, s.y, s.view3d.z] : [s.x, s.y])
     Object.assign(a, {
       label: "",
       limits: null,
@@ -404,6 +404,7 @@ export const clear: AxesMethod = (ps, ax) => {
     });
   s.aspect = "auto";
   s.axisOn = true;
+  if (s.view3d) s.view3d.zMargin = 0;
   ax.lineCycle = 0;
   ax.patchCycle = 0;
   ax.handles.clear();

@@ -364,14 +364,13 @@ export function makeClasses(ps: PlotState): MplClasses {
   );
   axesClass.dict.set("__getattr__", notSupported("Axes"));
 
-  // a 3-D axes: an Axes3D (what `isinstance(ax, Axes3D)` checks) with the 2-D methods it shares
-  const axes3dBase = new PyClass("Axes3D", null, "mpl_toolkits.mplot3d.axes3d", () => {
+  // a 3-D axes: an Axes3D (what `isinstance(ax, Axes3D)` checks), an Axes with its own methods
+  const axes3dBase = new PyClass("Axes3D", axesClass, "mpl_toolkits.mplot3d.axes3d", () => {
     throw new UnsupportedError(
       "Axes3D(fig) makes axes matplotlib 3.6 does not add to the figure: GradLens does not make them; use fig.add_subplot(projection='3d')",
     );
   });
   const axes3d = new PyClass("Axes3DSubplot", axes3dBase, "matplotlib.axes._subplots");
-  for (const [k, v] of axesClass.dict) axes3d.dict.set(k, v);
   for (const [name, f] of Object.entries(AXES3D_METHODS))
     axes3d.dict.set(
       name,

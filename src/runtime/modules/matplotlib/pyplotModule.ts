@@ -16,6 +16,7 @@ import { PyError, typeError, UnsupportedError, valueError } from "../../interpre
 import type { ModuleFactory } from "../../moduleLoader";
 import { currentLimits, pyplotTicks, setLimits } from "./axesAxis";
 import { AXES_METHODS } from "./axesMethods";
+import { AXES3D_METHODS } from "./axes3d";
 import type { AxesMethod } from "./axesPlotting";
 import {
   figsizeArg,
@@ -142,7 +143,17 @@ function fillPyplot(ps: PlotState, m: PyModule): void {
     ["cla", "cla"],
     ["tick_params", "tick_params"],
   ];
-  for (const [name, method] of axesFunctions) fn(m, name, onCurrentAxes(ps, AXES_METHODS[method]));
+  for (const [name, method] of axesFunctions)
+    fn(m, name, (args, kwargs) => {
+      ps.callAt = rt.at;
+      const ax = ps.gca();
+      // a 3-D current axes draws with its own methods (plt.plot on it is Axes3D.plot)
+      const own = ax.spec.view3d ? AXES3D_METHODS[method] : undefined;
+      // pyplot's scatter passes s=None on, which Axes3D.scatter cannot size (matplotlib 3.6)
+      if (own && name === "scatter" && (kwargs?.get("s") ?? args[2] ?? null) === null)
+        throw valueError("s must be a scalar, or float array-like with the same size as x and y");
+      return (own ?? AXES_METHODS[method])(ps, ax, args, kwargs);
+    });
   for (const which of ["x", "y"] as const) {
     const set = setLimits(which);
     fn(m, `${which}lim`, (args, kwargs) => {
