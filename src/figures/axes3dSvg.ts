@@ -4,7 +4,9 @@ import { dashArray, fillAttrs, strokeAttrs, type DrawContext } from "./artistSvg
 import { viewLimits3d, type Limits } from "./autoscale";
 import { axisTicks } from "./axesSvg";
 import { BLACK, type Rgba } from "./colours";
-import type { AxesSpec, AxisSpec } from "./figureSpec";
+import type { AxesFrame } from "./axesFrame";
+import type { ArtistSpec, AxesSpec, AxisSpec } from "./figureSpec";
+import { legendSvg } from "./legendSvg";
 import { normTextAngle, project, projectionMatrix, VIEW_2D, type Matrix4, type Vec3 } from "./projection3d";
 import { num } from "./svgNumbers";
 import { textSvg } from "./textSvg";
@@ -183,7 +185,41 @@ export function axes3dSvg(
     );
     if (node) children.push(node);
   }
+  if (axes.legend) {
+    const legend = legendSvg(axes.legend, flatFrame(f), projectedArtists(axes, f));
+    if (legend) children.push(legend);
+  }
   return svg("g", { class: "axes axes3d" }, children);
+}
+
+/** The box as a 2-D axes over the view coordinates, where a legend places itself. */
+function flatFrame(f: Frame3D): AxesFrame {
+  return {
+    left: f.left,
+    top: f.top,
+    width: f.size,
+    height: f.size,
+    xlim: VIEW_2D,
+    ylim: VIEW_2D,
+    xscale: "linear",
+    yscale: "linear",
+    px: f.px,
+    py: f.py,
+  };
+}
+
+/** Lines and points as drawn (in view coordinates), for a legend's `loc='best'` to avoid. */
+function projectedArtists(axes: AxesSpec, f: Frame3D): ArtistSpec[] {
+  const out: ArtistSpec[] = [];
+  for (const a of axes.artists) {
+    if (a.kind !== "line3d" && a.kind !== "scatter3d") continue;
+    const p = a.x.map((x, i) => project(f.m, x, a.y[i], a.z[i]));
+    const x = p.map((q) => q[0]);
+    const y = p.map((q) => q[1]);
+    if (a.kind === "line3d") out.push({ ...a, kind: "line", x, y, coords: "data", steps: "default" });
+    else out.push({ ...a, kind: "scatter", x, y });
+  }
+  return out;
 }
 
 type Point = [number, number];

@@ -147,6 +147,24 @@ describe("3-D axes in GradLens's matplotlib", () => {
     expect(svg).toContain('class="axes axes3d"');
   });
 
+  it("draws a gradient-descent path over a wireframe, with a legend, as the optimizer notebooks do", () => {
+    const [svg] = figures(
+      HEAD +
+        GRID +
+        [
+          "ax = plt.figure().add_subplot(projection='3d')",
+          "ax.plot_wireframe(X, Y, Z, cmap=plt.get_cmap('rainbow'), alpha=0.2, zorder=-10)",
+          "ax.plot([1, 0.5, 0], [1, 0.4, 0], zs=[1.5, 0.4, 0], zdir='z', c='r', lw=3, zorder=1)",
+          "ax.scatter(1, 1, zs=1.5, s=100, c='r', zorder=10, edgecolors='black')",
+          "ax.legend(['path'], loc='lower right', prop={'size': 10}, framealpha=0.0)",
+        ].join("\n"),
+    );
+    expect(svg).toContain(">path<");
+    // the path in red, 3 points wide, and the start marker edged in black
+    expect(svg).toMatch(/stroke="#ff0000" stroke-width="3"/);
+    expect(svg).toMatch(/<use [^>]*fill="#ff0000"[^>]*stroke="#000000"/);
+  });
+
   it("says what it does not draw, where the program asks", () => {
     expect(failure(HEAD + "ax = plt.figure().add_subplot(projection='polar')\n")).toEqual({
       message: "projection='polar' is not supported by GradLens",

@@ -295,6 +295,9 @@ const plotWireframe: AxesMethod = (ps, ax, args, kwargs) => {
   const label = textArg(rt, kw.take("label"));
   const zorder = numberArg(rt, kw.take("zorder"), "zorder") ?? 1;
   kw.take("linestyle", "ls");
+  // a LineCollection given a colormap but no values to map draws in its colour
+  kw.take("cmap");
+  kw.take("norm");
   kw.done();
   const lineAt = (n: number, stride: number) => {
     if (!stride) return [];
@@ -399,7 +402,6 @@ const NOT_IN_3D = [
   "loglog",
   "set_xscale",
   "set_yscale",
-  "legend",
   "text",
   "set_aspect",
   "invert_xaxis",
