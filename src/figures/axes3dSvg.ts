@@ -19,7 +19,7 @@ import { textSvg } from "./textSvg";
  */
 
 /** The panes' colours (x, y, z), half transparent. */
-const PANES: Rgba[] = [
+export const PANE_COLOURS: Rgba[] = [
   [0.95, 0.95, 0.95, 0.5],
   [0.9, 0.9, 0.9, 0.5],
   [0.925, 0.925, 0.925, 0.5],
@@ -305,14 +305,16 @@ export function axes3dLayout(axes: AxesSpec, f: Frame3D, fontSize: number): Axis
 function axesDecorations(axes: AxesSpec, f: Frame3D, fs: number, ctx: Omit<DrawContext, "frame">): SvgNode[] {
   const layout = axes3dLayout(axes, f, fs);
   const page = (p: Point): Point => [f.px(p[0]), f.py(p[1])];
-  const out: SvgNode[] = layout.map((axis, i) =>
-    svg("path", {
-      d: pathOf(axis.pane.map(page)) + "Z",
-      ...fillAttrs(PANES[i]),
-      ...strokeAttrs(PANES[i], 1),
+  const out: SvgNode[] = layout.map((axis, i) => {
+    const pane = axes.view3d!.panes?.[i] ?? { face: PANE_COLOURS[i], edge: PANE_COLOURS[i] };
+    // an open polygon, as mplot3d's: filled whole, its edge stroked along three sides
+    return svg("path", {
+      d: pathOf(axis.pane.map(page)),
+      ...(pane.face === null ? { fill: "none" } : fillAttrs(pane.face)),
+      ...strokeAttrs(pane.edge, 1),
       "stroke-linejoin": "miter",
-    }),
-  );
+    });
+  });
   const specs: AxisSpec[] = [axes.x, axes.y, axes.view3d!.z];
   layout.forEach((axis, i) => {
     const spec = specs[i];

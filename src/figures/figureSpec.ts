@@ -73,6 +73,12 @@ export interface AxesSpec {
   view3d?: View3D;
 }
 
+/** A 3-D axes' pane: its fill (null: not filled) and edge colours. */
+export interface PaneSpec {
+  face: Rgba | null;
+  edge: Rgba;
+}
+
 /** How a 3-D axes looks at its data: matplotlib's `view_init` angles (degrees) and the z axis. */
 export interface View3D {
   elev: number;
@@ -81,6 +87,8 @@ export interface View3D {
   z: AxisSpec;
   /** The z margin: 0, until a scatter makes it 5% as mplot3d's does. */
   zMargin: number;
+  /** The x, y and z panes as the program set them (`ax.xaxis.pane.fill = False`); absent: the defaults. */
+  panes?: PaneSpec[];
 }
 
 export type LineStyle = "-" | "--" | ":" | "-." | "";

@@ -165,6 +165,31 @@ describe("3-D axes in GradLens's matplotlib", () => {
     expect(svg).toMatch(/<use [^>]*fill="#ff0000"[^>]*stroke="#000000"/);
   });
 
+  it("restyles the panes through ax.xaxis.pane, as notebooks do", () => {
+    const [svg] = figures(
+      HEAD +
+        [
+          "ax = plt.figure().add_subplot(projection='3d')",
+          "ax.xaxis.pane.fill = False",
+          "ax.w_yaxis.set_pane_color('g', 0.2)",
+          "ax.zaxis.pane.set_edgecolor('r')",
+          "assert ax.xaxis.pane.fill is False and ax.yaxis.pane.fill is True",
+          "ax.plot([0, 1], [0, 1], [0, 1])",
+        ].join("\n"),
+    );
+    const panes = [...svg.matchAll(/<path d="[^"]*" (fill="[^"]*"[^>]*stroke="[^"]*"[^>]*)\/>/g)]
+      .slice(0, 3)
+      .map((m) => m[1]);
+    // x: unfilled, its grey edge at half alpha; y: green at 0.2; z: its grey fill, a red edge at half alpha
+    expect(panes[0]).toMatch(/^fill="none" stroke="#f2f2f2" stroke-width="1" stroke-opacity="0.5"/);
+    expect(panes[1]).toMatch(
+      /^fill="#008000" fill-opacity="0.2" stroke="#008000" stroke-width="1" stroke-opacity="0.2"/,
+    );
+    expect(panes[2]).toMatch(
+      /^fill="#ececec" fill-opacity="0.5" stroke="#ff0000" stroke-width="1" stroke-opacity="0.5"/,
+    );
+  });
+
   it("says what it does not draw, where the program asks", () => {
     expect(failure(HEAD + "ax = plt.figure().add_subplot(projection='polar')\n")).toEqual({
       message: "projection='polar' is not supported by GradLens",

@@ -3,22 +3,20 @@ import { withAlpha } from "../../../figures/colours";
 import type { ArtistSpec } from "../../../figures/figureSpec";
 import {
   DONE,
-  PyBuiltin,
   PyClass,
   PyInstance,
   PyInt,
   PyIterator,
   PyList,
-  PyProperty,
   PyTuple,
   int,
-  type Kwargs,
   type PyValue,
 } from "../../interpreter/objects";
 import { PyError, typeError, UnsupportedError } from "../../interpreter/pyErrors";
 import { getItem } from "../../interpreter/collections";
 import { AXES_METHODS } from "./axesMethods";
 import { AXES3D_METHODS } from "./axes3d";
+import { axis3dClasses, Axis3DObject } from "./axis3dObjects";
 import { TransformObject } from "./axesDecor";
 import { figureMethods } from "./figureMethods";
 import { numberArray } from "./plotData";
@@ -33,6 +31,7 @@ import {
 } from "./plotState";
 import { alphaArg, colourArg, ColormapObject, lineStyleArg, markerArg } from "./styleArgs";
 import { numberArg, textArg } from "./keywordArgs";
+import { dunder, makeClass, method, notSupported, property } from "./pyClassParts";
 import type { ColorbarObject } from "./colorbar";
 
 /**
@@ -42,43 +41,6 @@ import type { ColorbarObject } from "./colorbar";
  * `plt.subplots` returns. Names matplotlib has that GradLens does not are reported as not
  * supported rather than as missing.
  */
-
-type Method = (self: PyInstance, args: PyValue[], kwargs: Kwargs) => PyValue;
-
-/** A method in a class dict: read through an instance, it is bound to it. */
-function method(name: string, f: Method): PyProperty {
-  return new PyProperty(
-    new PyBuiltin(
-      name,
-      ([self]) => new PyBuiltin(name, (args, kwargs) => f(self as PyInstance, args, kwargs)),
-    ),
-    null,
-  );
-}
-
-/** A dunder the interpreter calls with the instance first. */
-function dunder(name: string, f: (self: PyInstance, rest: PyValue[]) => PyValue): PyBuiltin {
-  return new PyBuiltin(name, ([self, ...rest]) => f(self as PyInstance, rest));
-}
-
-function property(name: string, get: (self: PyInstance) => PyValue): PyProperty {
-  return new PyProperty(new PyBuiltin(name, ([self]) => get(self as PyInstance)), null);
-}
-
-/** Unknown attributes of matplotlib objects: GradLens does not have them (or matplotlib does not). */
-function notSupported(kind: string): PyBuiltin {
-  return dunder("__getattr__", (_self, [name]) => {
-    throw new UnsupportedError(
-      `\`${kind}.${String(name)}\` is not supported by GradLens (or is not part of matplotlib)`,
-    );
-  });
-}
-
-function makeClass(name: string, module: string, entries: Record<string, PyValue>): PyClass {
-  const cls = new PyClass(name, null, module);
-  for (const [k, v] of Object.entries(entries)) cls.dict.set(k, v);
-  return cls;
-}
 
 function fmtNumber(v: number): string {
   return Number.isInteger(v) ? String(v) : String(v);
@@ -386,6 +348,16 @@ export function makeClasses(ps: PlotState): MplClasses {
       return `<Axes3DSubplot: ${t !== "" ? `title={'center': ${rt.repr(t)}}` : ""}>`;
     }),
   );
+  const axis3d = axis3dClasses(ps);
+  ["x", "y", "z"].forEach((name, i) => {
+    const get = property(
+      `${name}axis`,
+      (self) => new Axis3DObject(axis3d.axis, (self as AxesObject).axes, i),
+    );
+    axes3d.dict.set(`${name}axis`, get);
+    // mplot3d's older names (deprecated in 3.6, still there)
+    axes3d.dict.set(`w_${name}axis`, get);
+  });
   axes3d.dict.set("__getattr__", notSupported("Axes3D"));
   const polyCollection3d = makeClass("Poly3DCollection", "mpl_toolkits.mplot3d.art3d", {
     ...common,
