@@ -167,6 +167,20 @@ export function axes3dSvg(
   );
   const drawn = artists3dSvg(axes.artists, f, ctx);
   if (drawn.length > 0) children.push(svg("g", { "clip-path": `url(#${clipId})` }, drawn));
+  // texts at points in space, unclipped, above the rest
+  for (const a of axes.artists) {
+    if (a.kind !== "text" || a.z === undefined) continue;
+    const [x, y] = project(f.m, a.x, a.y, a.z);
+    const node = textSvg(
+      a.text,
+      f.px(x),
+      f.py(y),
+      { size: a.fontSize, color: a.color, weight: a.weight },
+      { ha: a.ha, va: a.va, rotation: a.rotation },
+      ctx.extent,
+    );
+    if (node) children.push(node);
+  }
   const titleStyle = axes.titleStyle;
   const titleSize = titleStyle?.size ?? 1.2 * fs;
   const titles: [string, "left" | "center" | "right", number][] = [

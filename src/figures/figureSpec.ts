@@ -201,6 +201,8 @@ export interface TextArtist extends ArtistBase {
   kind: "text";
   x: number;
   y: number;
+  /** On a 3-D axes (`ax.text(x, y, z, s)`): its z; x, y and z are projected. */
+  z?: number;
   text: string;
   /** `data` (plt.text), `axes` (`transform=ax.transAxes`) or `figure` fractions. */
   coords: "data" | "axes" | "figure";

@@ -190,6 +190,23 @@ describe("3-D axes in GradLens's matplotlib", () => {
     );
   });
 
+  it("writes texts at points in space and fixed z ticks with their labels", () => {
+    const [svg] = figures(
+      HEAD +
+        [
+          "ax = plt.figure().add_subplot(projection='3d')",
+          "x = np.linspace(0, 1, 30)",
+          "ax.plot(x, x**2, x**3)",
+          "ax.text(1, 1, 1, 'end', color='red')",
+          "ax.set_zticks([0, 0.5, 1])",
+          "ax.set_zticklabels(['low', 'mid', 'high'])",
+          "assert list(ax.get_zticks()) == [0, 0.5, 1]",
+        ].join("\n"),
+    );
+    for (const t of [">end<", ">low<", ">mid<", ">high<"]) expect(svg).toContain(t);
+    expect(svg).toMatch(/fill="#ff0000"[^>]*><text[^>]*>end</);
+  });
+
   it("says what it does not draw, where the program asks", () => {
     expect(failure(HEAD + "ax = plt.figure().add_subplot(projection='polar')\n")).toEqual({
       message: "projection='polar' is not supported by GradLens",

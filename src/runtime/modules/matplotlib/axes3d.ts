@@ -5,14 +5,14 @@ import { projectionMatrix } from "../../../figures/projection3d";
 import { viewLimits3d } from "../../../figures/autoscale";
 import { PyList, PyTuple, type PyValue } from "../../interpreter/objects";
 import { typeError, UnsupportedError, valueError } from "../../interpreter/pyErrors";
-import { setLabel, setMany } from "./axesDecor";
+import { setLabel, setMany, text } from "./axesDecor";
 import { SETTERS } from "./axesMethods";
-import { setLimits } from "./axesAxis";
+import { currentTicks, setLimits, setTickLabels, setTicks } from "./axesAxis";
 import { nextLineColour, plot, scatter, type AxesMethod } from "./axesPlotting";
 import { noteMappable } from "./colorbar";
 import { intArgument, Keywords, numberArg, textArg } from "./keywordArgs";
 import { numberArray, shapeText, type NumberArray } from "./plotData";
-import { pyMatrix } from "./pyArrays";
+import { pyArray, pyMatrix } from "./pyArrays";
 import { truthy } from "../../interpreter/operators";
 import { ArtistObject, type AxesState, type PlotState } from "./plotState";
 import { alphaArg, colormapArg, colourArg } from "./styleArgs";
@@ -87,6 +87,26 @@ const scatter3d: AxesMethod = (ps, ax, args, kwargs) => {
   // mplot3d's z margin is 0 until a scatter makes it 5%
   const view = ax.spec.view3d!;
   if (view.zMargin < 0.05 && jx.length > 0) view.zMargin = 0.05;
+  return obj;
+};
+
+/** `ax.text(x, y, z, s)`: a text at a point in space, aligned as a 2-D text is. */
+const text3d: AxesMethod = (ps, ax, args, kwargs) => {
+  const kw = new Map(kwargs ?? []);
+  const z = numberArg(ps.interp, args[2] ?? kw.get("z"), "z");
+  const s = args[3] ?? kw.get("s");
+  const zdir = kw.get("zdir");
+  for (const k of ["z", "s", "zdir"]) kw.delete(k);
+  if (args.length < 2 || z === null || s === undefined)
+    throw typeError("text() missing 4 required positional arguments: 'x', 'y', 'z', and 's'");
+  if (zdir !== undefined && zdir !== null)
+    throw new UnsupportedError("text(zdir=...) on a 3-D axes is not supported by GradLens");
+  const obj = text(ps, ax, [args[0], args[1], s, ...args.slice(4)], kw) as ArtistObject;
+  if (obj.artist.kind === "text") {
+    if (obj.artist.coords !== "data")
+      throw new UnsupportedError("a 3-D text in axes coordinates is not supported by GradLens");
+    obj.artist.z = z;
+  }
   return obj;
 };
 
@@ -402,12 +422,9 @@ const NOT_IN_3D = [
   "loglog",
   "set_xscale",
   "set_yscale",
-  "text",
   "set_aspect",
   "invert_xaxis",
   "invert_yaxis",
-  "set_xticklabels",
-  "set_yticklabels",
 ];
 
 function refused(name: string): AxesMethod {
@@ -420,6 +437,7 @@ const SETTERS_3D: Record<string, AxesMethod> = {
   ...SETTERS,
   set_zlabel: setLabel("z"),
   set_zlim: setZlim,
+  set_zticks: setTicks("z"),
 };
 
 export const AXES3D_METHODS: Record<string, AxesMethod> = {
@@ -428,11 +446,16 @@ export const AXES3D_METHODS: Record<string, AxesMethod> = {
   scatter: scatter3d,
   scatter3D: scatter3d,
   plot: plot3d,
+  text: text3d,
+  text3D: text3d,
   plot3D: plot3d,
   plot_surface: plotSurface,
   plot_wireframe: plotWireframe,
   set_zlabel: setLabel("z"),
   get_zlabel: (_ps, ax) => ax.spec.view3d!.z.label,
+  set_zticks: setTicks("z"),
+  set_zticklabels: setTickLabels("z"),
+  get_zticks: (ps, ax) => pyArray(ps, currentTicks(ax, "z").locs),
   set_xlim3d: setLimits("x"),
   set_ylim3d: setLimits("y"),
   set_zlim: setZlim,
