@@ -153,7 +153,7 @@ export function viewLimits3d(axes: AxesSpec): { x: Limits; y: Limits; z: Limits 
       a.y.forEach((v) => add(ext.y, v));
       a.z.forEach((v) => add(ext.z, v));
     } else if (a.kind === "poly3d") {
-      for (const piece of a.pieces)
+      for (const piece of a.bounds ? [a.bounds] : a.pieces)
         for (let k = 0; k + 2 < piece.length; k += 3) {
           add(ext.x, piece[k]);
           add(ext.y, piece[k + 1]);

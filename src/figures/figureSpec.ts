@@ -251,6 +251,8 @@ export interface Poly3DArtist extends ArtistBase {
   /** Edge or line colours (one for all, or one each); null: no edges. */
   edges: Rgba[] | null;
   linewidth: number;
+  /** Points (x, y, z in turn) the axes scale to instead of the pieces: a contour set's data box. */
+  bounds?: number[];
 }
 
 export type ArtistSpec =

@@ -207,6 +207,22 @@ describe("3-D axes in GradLens's matplotlib", () => {
     expect(svg).toMatch(/fill="#ff0000"[^>]*><text[^>]*>end</);
   });
 
+  it("lifts contour lines to their levels (or an offset), scaling to all of the data", () => {
+    const [svg] = figures(
+      HEAD +
+        GRID +
+        [
+          "ax = plt.figure().add_subplot(projection='3d')",
+          "cs = ax.contour3D(X, Y, Z, [0.0, 0.5], colors=['r', 'b'])",
+          "ax.contour(X, Y, Z, [0.0], offset=-2, colors='g')",
+          // matplotlib 3.6.3: X and Y with 5% margins, Z's range as it is
+          "assert ax.get_xlim() == (-1.1, 1.1), ax.get_xlim()",
+          "assert np.allclose(ax.get_zlim(), (-1.06, 1.46), rtol=0, atol=1e-12), ax.get_zlim()",
+        ].join("\n"),
+    );
+    for (const colour of ["#ff0000", "#0000ff", "#008000"]) expect(svg).toContain(`stroke="${colour}"`);
+  });
+
   it("says what it does not draw, where the program asks", () => {
     expect(failure(HEAD + "ax = plt.figure().add_subplot(projection='polar')\n")).toEqual({
       message: "projection='polar' is not supported by GradLens",

@@ -1,6 +1,12 @@
 import { normalise } from "../../../figures/colormaps";
 import { cycleColour, withAlpha, type Rgba } from "../../../figures/colours";
-import type { ArtistSpec, Line3DArtist, Poly3DArtist, Scatter3DArtist } from "../../../figures/figureSpec";
+import type {
+  ArtistSpec,
+  ContourArtist,
+  Line3DArtist,
+  Poly3DArtist,
+  Scatter3DArtist,
+} from "../../../figures/figureSpec";
 import { projectionMatrix } from "../../../figures/projection3d";
 import { viewLimits3d } from "../../../figures/autoscale";
 import { PyList, PyTuple, type PyValue } from "../../interpreter/objects";
@@ -10,6 +16,8 @@ import { SETTERS } from "./axesMethods";
 import { currentTicks, setLimits, setTickLabels, setTicks } from "./axesAxis";
 import { nextLineColour, plot, scatter, type AxesMethod } from "./axesPlotting";
 import { noteMappable } from "./colorbar";
+import { contour } from "./axesImages";
+import { isolineSegments } from "../../../figures/marchingSquares";
 import { intArgument, Keywords, numberArg, textArg } from "./keywordArgs";
 import { numberArray, shapeText, type NumberArray } from "./plotData";
 import { pyArray, pyMatrix } from "./pyArrays";
@@ -87,6 +95,59 @@ const scatter3d: AxesMethod = (ps, ax, args, kwargs) => {
   // mplot3d's z margin is 0 until a scatter makes it 5%
   const view = ax.spec.view3d!;
   if (view.zMargin < 0.05 && jx.length > 0) view.zMargin = 0.05;
+  return obj;
+};
+
+/**
+ * `ax.contour(X, Y, Z)` / `contour3D`: the 2-D contour lines, each lifted to the height of
+ * its level (or to `offset`), coloured as in 2-D; the axes scale to all of X, Y and Z.
+ */
+const contour3d: AxesMethod = (ps, ax, args, kwargs) => {
+  const rt = ps.interp;
+  const kw = new Map(kwargs ?? []);
+  const take = (name: string) => {
+    const v = kw.get(name);
+    kw.delete(name);
+    return v;
+  };
+  const extend3d = take("extend3d");
+  take("stride");
+  const zdir = take("zdir");
+  const offset = numberArg(rt, take("offset"), "offset");
+  if (extend3d !== undefined && truthy(rt, extend3d))
+    throw new UnsupportedError("contour(extend3d=True) is not supported by GradLens");
+  if (zdir !== undefined && zdir !== "z")
+    throw new UnsupportedError(`contour(zdir=${rt.repr(zdir)}) is not supported by GradLens (only 'z')`);
+  if (args.length < 3)
+    throw typeError("Axes3D.contour() missing 2 required positional arguments: 'Y' and 'Z'");
+  const obj = contour(false)(ps, ax, args, kw) as ArtistObject;
+  const c = obj.artist as ContourArtist;
+  const grid = { rows: c.rows, cols: c.cols, x: c.x, y: c.y, z: c.z };
+  const pieces: number[][] = [];
+  const edges: Rgba[] = [];
+  c.levels.forEach((level, k) => {
+    const h = offset ?? level;
+    for (const [x1, y1, x2, y2] of isolineSegments(grid, level)) {
+      pieces.push([x1, y1, h, x2, y2, h]);
+      edges.push(c.colors[Math.min(k, c.colors.length - 1)]);
+    }
+  });
+  const range = (v: number[]) => {
+    const f = v.filter(Number.isFinite);
+    return f.length === 0 ? [] : [Math.min(...f), Math.max(...f)];
+  };
+  const [x0, x1] = range(c.x);
+  const [y0, y1] = range(c.y);
+  const [z0, z1] = range(c.z);
+  lift<Poly3DArtist>(c, {
+    kind: "poly3d",
+    pieces,
+    faces: null,
+    edges: edges.length > 0 ? edges : null,
+    linewidth: c.linewidth,
+    // the corners of the data's box, for autoscaling
+    bounds: x0 === undefined ? [] : [x0, y0, z0, x1, y1, z1],
+  });
   return obj;
 };
 
@@ -412,7 +473,6 @@ const NOT_IN_3D = [
   "barh",
   "hist",
   "imshow",
-  "contour",
   "contourf",
   "fill_between",
   "axhline",
@@ -446,6 +506,8 @@ export const AXES3D_METHODS: Record<string, AxesMethod> = {
   scatter: scatter3d,
   scatter3D: scatter3d,
   plot: plot3d,
+  contour: contour3d,
+  contour3D: contour3d,
   text: text3d,
   text3D: text3d,
   plot3D: plot3d,
