@@ -135,6 +135,8 @@ describe("3-D axes in GradLens's matplotlib", () => {
           "plt.plot([0, 1, 2], [0, 1, 0], 'g-')",
           "plt.scatter([0, 1], [1, 0], s=30)",
           "assert isinstance(ax, plt.Axes)",
+          "ax.azim = 30",
+          "assert (ax.elev, ax.azim, ax.dist) == (30, 30, 10)",
           "ax.set(zlabel='depth', zlim=(-1, 1), title='pyplot')",
           "assert ax.get_zlim() == (-1.0, 1.0), ax.get_zlim()",
           "ax.cla()",

@@ -3,11 +3,13 @@ import { withAlpha } from "../../../figures/colours";
 import type { ArtistSpec } from "../../../figures/figureSpec";
 import {
   DONE,
+  PyBuiltin,
   PyClass,
   PyInstance,
   PyInt,
   PyIterator,
   PyList,
+  PyProperty,
   PyTuple,
   int,
   type PyValue,
@@ -358,6 +360,30 @@ export function makeClasses(ps: PlotState): MplClasses {
     // mplot3d's older names (deprecated in 3.6, still there)
     axes3d.dict.set(`w_${name}axis`, get);
   });
+  // the view's angles read and set as attributes (`ax.azim = 30`), as in mplot3d
+  for (const name of ["elev", "azim", "roll"] as const)
+    axes3d.dict.set(
+      name,
+      new PyProperty(
+        new PyBuiltin(name, ([self]) => (self as AxesObject).axes.spec.view3d![name]),
+        new PyBuiltin(name, ([self, value]) => {
+          const ax = (self as AxesObject).axes;
+          ax.spec.view3d![name] = numberArg(rt, value, name) ?? 0;
+          ps.touch(ax.figure);
+          return null;
+        }),
+      ),
+    );
+  // the camera's distance (a zoom, deprecated in 3.6) is not modelled: setting it is refused
+  axes3d.dict.set(
+    "dist",
+    new PyProperty(
+      new PyBuiltin("dist", () => 10),
+      new PyBuiltin("dist", () => {
+        throw new UnsupportedError("ax.dist (the 3-D camera's distance) is not supported by GradLens");
+      }),
+    ),
+  );
   axes3d.dict.set("__getattr__", notSupported("Axes3D"));
   const polyCollection3d = makeClass("Poly3DCollection", "mpl_toolkits.mplot3d.art3d", {
     ...common,
