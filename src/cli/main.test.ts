@@ -225,6 +225,23 @@ describe("gradlens figures", () => {
     expect((JSON.parse(stdout) as JsonReport).figures).toBe(2);
   });
 
+  it("runs a from-scratch XOR network to its 3-D decision surface and writes the figure", async () => {
+    const file = "examples/xor_decision_surface/xor_surface.py";
+    const { code, written, stdout, stderr } = await cli(["figures", file, "-o", "out"]);
+    expect(stderr).toBe("");
+    expect(code).toBe(0);
+    expect(stdout).toBe("out/figure-1.svg\n");
+    const svg = written["out/figure-1.svg"];
+    expect(svg).toContain('class="axes axes3d"');
+    const texts = [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]);
+    // the title, the three axis labels, and matplotlib's ticks 0.0 … 1.0 on each axis
+    for (const t of ["XOR decision surface", "x1", "x2", "output", "0.0", "0.2", "0.8", "1.0"])
+      expect(texts).toContain(t);
+    expect(texts.filter((t) => t === "0.4")).toHaveLength(3);
+    // the 20 × 20 grid of predictions, one marker each
+    expect(svg.match(/<use /g)).toHaveLength(400);
+  });
+
   it("says so when there are none, and needs -o DIR", async () => {
     const none = await cli(["figures", "examples/first_expression.py", "-o", "out"]);
     expect(none.code).toBe(0);

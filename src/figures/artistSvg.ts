@@ -69,6 +69,11 @@ export function artistSvg(artist: ArtistSpec, ctx: DrawContext): SvgNode | null 
       return contourSvg(artist, ctx);
     case "text":
       return dataTextSvg(artist, ctx.frame, ctx.extent);
+    case "line3d":
+    case "scatter3d":
+    case "poly3d":
+      // only a 3-D axes holds these, and draws them itself (axes3dSvg)
+      return null;
   }
 }
 
@@ -171,14 +176,14 @@ function lineSvg(a: LineArtist, ctx: DrawContext): SvgNode | null {
 }
 
 /** Markers at page points: one shape per size in the document's definitions, used at each point. */
-function markersSvg(
+export function markersSvg(
   points: readonly [number, number][],
   marker: Marker,
   sizes: readonly number[],
   faces: readonly Rgba[],
   edges: readonly Rgba[] | null,
   edgeWidth: number,
-  ctx: DrawContext,
+  ctx: Pick<DrawContext, "id" | "defs">,
 ): SvgNode | null {
   const lineOnly = isLineMarker(marker);
   const shapes = new Map<number, string>();

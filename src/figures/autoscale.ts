@@ -75,6 +75,9 @@ function extents(artists: readonly ArtistSpec[]): { x: Extent; y: Extent } {
         break;
       }
       case "text":
+      case "line3d":
+      case "scatter3d":
+      case "poly3d":
         break;
     }
   }
@@ -115,6 +118,7 @@ function autoscaleAxis(extent: Extent, margin: number, scale: Scale): [number, n
 
 /** The axes' displayed x and y limits. */
 export function viewLimits(axes: AxesSpec): { x: Limits; y: Limits } {
+  if (axes.view3d) return viewLimits3d(axes);
   const ext = extents(axes.artists);
   const one = (which: "x" | "y"): Limits => {
     const spec = axes[which];
@@ -123,4 +127,47 @@ export function viewLimits(axes: AxesSpec): { x: Limits; y: Limits } {
     return spec.inverted ? [hi, lo] : [lo, hi];
   };
   return { x: one("x"), y: one("y") };
+}
+
+/**
+ * A 3-D axes' limits as mplot3d's `autoscale_view` finds them: each axis over all its
+ * artists' data, widened by its margin (5%), with no sticky edges.
+ */
+export function viewLimits3d(axes: AxesSpec): { x: Limits; y: Limits; z: Limits } {
+  const ext: Record<"x" | "y" | "z", Extent> = {
+    x: { values: [], sticky: [] },
+    y: { values: [], sticky: [] },
+    z: { values: [], sticky: [] },
+  };
+  const add = (into: Extent, v: number) => {
+    if (!Number.isFinite(v)) return;
+    if (into.values.length === 0) into.values.push(v, v);
+    else {
+      if (v < into.values[0]) into.values[0] = v;
+      if (v > into.values[1]) into.values[1] = v;
+    }
+  };
+  for (const a of axes.artists) {
+    if (a.kind === "line3d" || a.kind === "scatter3d") {
+      a.x.forEach((v) => add(ext.x, v));
+      a.y.forEach((v) => add(ext.y, v));
+      a.z.forEach((v) => add(ext.z, v));
+    } else if (a.kind === "poly3d") {
+      for (const piece of a.bounds ? [a.bounds] : a.pieces)
+        for (let k = 0; k + 2 < piece.length; k += 3) {
+          add(ext.x, piece[k]);
+          add(ext.y, piece[k + 1]);
+          add(ext.z, piece[k + 2]);
+        }
+    }
+  }
+  const z = axes.view3d?.z;
+  const margin = { x: axes.margins.x, y: axes.margins.y, z: axes.view3d?.zMargin ?? 0 };
+  const one = (which: "x" | "y" | "z"): Limits => {
+    const spec = which === "z" ? z : axes[which];
+    if (spec?.limits) return [spec.limits[0], spec.limits[1]];
+    const [lo, hi] = autoscaleAxis(ext[which], margin[which], "linear");
+    return spec?.inverted ? [hi, lo] : [lo, hi];
+  };
+  return { x: one("x"), y: one("y"), z: one("z") };
 }

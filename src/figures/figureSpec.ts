@@ -69,6 +69,26 @@ export interface AxesSpec {
   margins: { x: number; y: number };
   legend: LegendSpec | null;
   artists: ArtistSpec[];
+  /** A 3-D axes (`projection='3d'`): its view and z axis; its artists are the `…3d` kinds. */
+  view3d?: View3D;
+}
+
+/** A 3-D axes' pane: its fill (null: not filled) and edge colours. */
+export interface PaneSpec {
+  face: Rgba | null;
+  edge: Rgba;
+}
+
+/** How a 3-D axes looks at its data: matplotlib's `view_init` angles (degrees) and the z axis. */
+export interface View3D {
+  elev: number;
+  azim: number;
+  roll: number;
+  z: AxisSpec;
+  /** The z margin: 0, until a scatter makes it 5% as mplot3d's does. */
+  zMargin: number;
+  /** The x, y and z panes as the program set them (`ax.xaxis.pane.fill = False`); absent: the defaults. */
+  panes?: PaneSpec[];
 }
 
 export type LineStyle = "-" | "--" | ":" | "-." | "";
@@ -181,6 +201,8 @@ export interface TextArtist extends ArtistBase {
   kind: "text";
   x: number;
   y: number;
+  /** On a 3-D axes (`ax.text(x, y, z, s)`): its z; x, y and z are projected. */
+  z?: number;
   text: string;
   /** `data` (plt.text), `axes` (`transform=ax.transAxes`) or `figure` fractions. */
   coords: "data" | "axes" | "figure";
@@ -203,8 +225,47 @@ export interface FillArtist extends ArtistBase {
   sticky?: { x: number[]; y: number[] };
 }
 
+/** `ax.plot(xs, ys, zs)` on a 3-D axes: a line through data points in space. */
+export interface Line3DArtist extends Omit<LineArtist, "kind" | "coords" | "steps" | "sticky"> {
+  kind: "line3d";
+  z: number[];
+}
+
+/** `ax.scatter(xs, ys, zs)` on a 3-D axes: markers drawn far to near, fainter with depth (`depthshade`). */
+export interface Scatter3DArtist extends Omit<ScatterArtist, "kind"> {
+  kind: "scatter3d";
+  z: number[];
+  depthshade: boolean;
+}
+
+/**
+ * Polygons in space (a Poly3DCollection: `plot_surface`'s faces) or open polylines (a
+ * Line3DCollection: `plot_wireframe`), each drawn as one piece, far pieces first.
+ */
+export interface Poly3DArtist extends ArtistBase {
+  kind: "poly3d";
+  /** Vertices of each piece: x, y, z in turn. */
+  pieces: number[][];
+  /** Fill of each piece (one for all, or one each); null: not filled (lines). */
+  faces: Rgba[] | null;
+  /** Edge or line colours (one for all, or one each); null: no edges. */
+  edges: Rgba[] | null;
+  linewidth: number;
+  /** Points (x, y, z in turn) the axes scale to instead of the pieces: a contour set's data box. */
+  bounds?: number[];
+}
+
 export type ArtistSpec =
-  LineArtist | ScatterArtist | BarsArtist | ImageArtist | ContourArtist | TextArtist | FillArtist;
+  | LineArtist
+  | ScatterArtist
+  | BarsArtist
+  | ImageArtist
+  | ContourArtist
+  | TextArtist
+  | FillArtist
+  | Line3DArtist
+  | Scatter3DArtist
+  | Poly3DArtist;
 
 export type LegendLocation =
   | "best"

@@ -1,5 +1,6 @@
 import { svg, svgMarkup, type SvgNode } from "../view/render/svgTree";
 import { fillAttrs } from "./artistSvg";
+import { axes3dSvg } from "./axes3dSvg";
 import { axesSvg } from "./axesSvg";
 import type { FigureSpec } from "./figureSpec";
 import { num } from "./svgNumbers";
@@ -36,7 +37,8 @@ export function figureSvgTree(fig: FigureSpec, idPrefix = "f", options: FigureOp
   const extent = new Extent();
   const body: SvgNode[] = [];
   const page = { width, height, fontSize: fig.fontSize };
-  for (const axes of fig.axes) body.push(axesSvg(axes, page, { defs, id, extent }));
+  for (const axes of fig.axes)
+    body.push((axes.view3d ? axes3dSvg : axesSvg)(axes, page, { defs, id, extent }));
   for (const t of fig.texts) {
     const node = textSvg(
       t.text,

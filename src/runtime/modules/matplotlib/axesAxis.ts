@@ -1,5 +1,7 @@
 import { axesFrame } from "../../../figures/axesFrame";
 import { axisTicks } from "../../../figures/axesSvg";
+import { frame3d } from "../../../figures/axes3dSvg";
+import type { AxisSpec } from "../../../figures/figureSpec";
 import { toArray } from "../../interpreter/collections";
 import { PyList, PyTuple, type PyValue } from "../../interpreter/objects";
 import { typeError, UnsupportedError, valueError } from "../../interpreter/pyErrors";
@@ -51,8 +53,15 @@ export function setLimits(which: "x" | "y"): AxesMethod {
 }
 
 /** The tick locations shown now (as the drawing would place them). */
-export function currentTicks(ax: AxesState, which: "x" | "y"): { locs: number[]; labels: string[] } {
+export function currentTicks(ax: AxesState, which: "x" | "y" | "z"): { locs: number[]; labels: string[] } {
   const fig = ax.figure.spec;
+  if (ax.spec.view3d) {
+    // every axis of a 3-D axes ticks as an x axis as long as the square box
+    const f = frame3d(ax.spec, fig.width * 72, fig.height * 72);
+    const t = axisTicks(axisSpecOf(ax, which), f.lims[which], f.size, "x", fig.fontSize);
+    return { locs: t.locs, labels: t.labels };
+  }
+  if (which === "z") throw new UnsupportedError("a 2-D axes has no z axis");
   const frame = axesFrame(ax.spec, fig.width * 72, fig.height * 72);
   const t = axisTicks(
     ax.spec[which],
@@ -64,12 +73,17 @@ export function currentTicks(ax: AxesState, which: "x" | "y"): { locs: number[];
   return { locs: t.locs, labels: t.labels };
 }
 
+/** An axes' x, y or (3-D) z axis. */
+export function axisSpecOf(ax: AxesState, which: "x" | "y" | "z"): AxisSpec {
+  return which === "z" ? ax.spec.view3d!.z : ax.spec[which];
+}
+
 export function labelsFrom(ps: PlotState, v: PyValue): string[] {
   return toArray(ps.interp, v).map((l) => ps.interp.str(l));
 }
 
 /** `set_xticks(ticks, labels=None)`. */
-export function setTicks(which: "x" | "y"): AxesMethod {
+export function setTicks(which: "x" | "y" | "z"): AxesMethod {
   return (ps, ax, args, kwargs) => {
     const kw = new Keywords(kwargs, "Text");
     const ticksArg = args[0] ?? kw.take("ticks");
@@ -77,7 +91,7 @@ export function setTicks(which: "x" | "y"): AxesMethod {
     if (kw.take("minor") === true) throw new UnsupportedError("minor ticks are not supported by GradLens");
     const props = textProps(ps, kw, undefined, ax.figure.spec.fontSize);
     kw.done();
-    const axis = ax.spec[which];
+    const axis = axisSpecOf(ax, which);
     if (ticksArg === undefined)
       throw typeError(`set_${which}ticks() missing 1 required positional argument: 'ticks'`);
     axis.ticks = numberArray(ps.interp, ticksArg, "ticks").values;
@@ -92,7 +106,7 @@ export function setTicks(which: "x" | "y"): AxesMethod {
   };
 }
 
-export function setTickLabels(which: "x" | "y"): AxesMethod {
+export function setTickLabels(which: "x" | "y" | "z"): AxesMethod {
   return (ps, ax, args, kwargs) => {
     const kw = new Keywords(kwargs, "Text");
     const labelsArg = args[0] ?? kw.take("labels");
@@ -101,7 +115,7 @@ export function setTickLabels(which: "x" | "y"): AxesMethod {
     kw.done();
     if (labelsArg === undefined)
       throw typeError(`set_${which}ticklabels() missing 1 required positional argument: 'labels'`);
-    const axis = ax.spec[which];
+    const axis = axisSpecOf(ax, which);
     if (axis.ticks === null) axis.ticks = currentTicks(ax, which).locs;
     const labels = labelsFrom(ps, labelsArg);
     axis.tickLabels = axis.ticks.map((_, i) => labels[i] ?? "");

@@ -157,7 +157,7 @@ export const setTitle: AxesMethod = (ps, ax, args, kwargs) => {
   return textObject(ps, ax, label, loc === "left" ? 0 : loc === "center" ? 0.5 : 1, 1);
 };
 
-export function setLabel(which: "x" | "y"): AxesMethod {
+export function setLabel(which: "x" | "y" | "z"): AxesMethod {
   return (ps, ax, args, kwargs) => {
     const kw = new Keywords(kwargs, "Text");
     const label = textArg(ps.interp, args[0] ?? kw.take(`${which}label`)) ?? "";
@@ -166,7 +166,7 @@ export function setLabel(which: "x" | "y"): AxesMethod {
     kw.take("loc");
     const props = textProps(ps, kw, fontdict, ax.figure.spec.fontSize);
     kw.done();
-    const axis = ax.spec[which];
+    const axis = which === "z" ? ax.spec.view3d!.z : ax.spec[which];
     axis.label = label;
     axis.labelStyle = styleOf(props) ?? axis.labelStyle;
     ps.touch(ax.figure);
@@ -391,7 +391,7 @@ export const clear: AxesMethod = (ps, ax) => {
   s.artists.length = 0;
   s.legend = null;
   s.title = { left: "", center: "", right: "" };
-  for (const a of [s.x, s.y])
+  for (const a of s.view3d ? [s.x, s.y, s.view3d.z] : [s.x, s.y])
     Object.assign(a, {
       label: "",
       limits: null,
@@ -404,6 +404,7 @@ export const clear: AxesMethod = (ps, ax) => {
     });
   s.aspect = "auto";
   s.axisOn = true;
+  if (s.view3d) s.view3d.zMargin = 0;
   ax.lineCycle = 0;
   ax.patchCycle = 0;
   ax.handles.clear();

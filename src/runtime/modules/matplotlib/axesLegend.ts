@@ -1,11 +1,11 @@
 import { BLACK } from "../../../figures/colours";
 import type { ArtistSpec, LegendHandle, LegendLocation } from "../../../figures/figureSpec";
 import { toArray } from "../../interpreter/collections";
-import { PyList } from "../../interpreter/objects";
+import { PyDict, PyList, type PyValue } from "../../interpreter/objects";
 import { typeError, UnsupportedError, valueError } from "../../interpreter/pyErrors";
 import { labelsFrom } from "./axesAxis";
 import { legendLabel, type AxesMethod } from "./axesPlotting";
-import { fontSizeArg, intArgument, Keywords, textArg } from "./keywordArgs";
+import { fontSizeArg, intArgument, Keywords, numberArg, textArg } from "./keywordArgs";
 import { ArtistObject, type AxesState } from "./plotState";
 
 /**
@@ -27,9 +27,17 @@ const LOCATIONS: LegendLocation[] = [
   "center",
 ];
 
+/** A legend's `fontsize`, or the size in its `prop` dict (`prop={'size': 10}`). */
+function fontOf(v: PyValue | undefined): PyValue | undefined {
+  if (!(v instanceof PyDict)) return v;
+  for (const e of v.entries.values()) if (e.key === "size") return e.value;
+  return undefined;
+}
+
 function handleOf(artist: ArtistSpec): LegendHandle | null {
   switch (artist.kind) {
     case "line":
+    case "line3d":
       return {
         kind: "line",
         color: artist.color,
@@ -41,6 +49,7 @@ function handleOf(artist: ArtistSpec): LegendHandle | null {
         markerSize: artist.markerSize,
       };
     case "scatter":
+    case "scatter3d":
       return {
         kind: "marker",
         marker: artist.marker,
@@ -51,6 +60,22 @@ function handleOf(artist: ArtistSpec): LegendHandle | null {
       return { kind: "patch", color: artist.colors[0], edgecolor: artist.edgecolor };
     case "fill":
       return { kind: "patch", color: artist.color, edgecolor: artist.edgecolor };
+    case "poly3d":
+      // a surface shows a patch of its first face; a wireframe, its line
+      if (artist.faces !== null)
+        return { kind: "patch", color: artist.faces[0], edgecolor: artist.edges?.[0] ?? null };
+      return artist.edges === null
+        ? null
+        : {
+            kind: "line",
+            color: artist.edges[0],
+            width: artist.linewidth,
+            style: "-",
+            marker: null,
+            markerFace: artist.edges[0],
+            markerEdge: artist.edges[0],
+            markerSize: 0,
+          };
     case "contour":
       return artist.colors.length > 0 ? { kind: "patch", color: artist.colors[0], edgecolor: null } : null;
     default:
@@ -74,12 +99,13 @@ export const legend: AxesMethod = (ps, ax, args, kwargs) => {
     throw typeError(`legend() takes from 0 to 2 positional arguments but ${args.length} were given`);
   const locArg = kw.take("loc");
   const fontsize =
-    fontSizeArg(rt, kw.take("fontsize", "prop"), ax.figure.spec.fontSize) ?? ax.figure.spec.fontSize;
+    fontSizeArg(rt, fontOf(kw.take("fontsize", "prop")), ax.figure.spec.fontSize) ?? ax.figure.spec.fontSize;
   const title = textArg(rt, kw.take("title")) ?? "";
   const frameon = kw.take("frameon");
+  // a fully transparent frame (face and edge) is no frame
+  const clearFrame = numberArg(rt, kw.take("framealpha"), "framealpha") === 0;
   const ncol = intArgument(kw.take("ncol", "ncols"), "ncol") ?? 1;
   for (const ignored of [
-    "framealpha",
     "shadow",
     "fancybox",
     "borderpad",
@@ -155,7 +181,7 @@ export const legend: AxesMethod = (ps, ax, args, kwargs) => {
     loc,
     fontSize: fontsize,
     title,
-    frame: frameon === undefined || frameon === null ? true : frameon === true,
+    frame: !clearFrame && (frameon === undefined || frameon === null ? true : frameon === true),
     ncol,
   };
   ps.touch(ax.figure);

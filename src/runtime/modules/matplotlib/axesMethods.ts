@@ -51,7 +51,8 @@ const tickParams: AxesMethod = (ps, ax, args, kwargs) => {
   return null;
 };
 
-const SETTERS: Record<string, AxesMethod> = {
+/** The `set_*` methods `ax.set(...)` calls. */
+export const SETTERS: Record<string, AxesMethod> = {
   set_title: setTitle,
   set_xlabel: setLabel("x"),
   set_ylabel: setLabel("y"),

@@ -1,6 +1,6 @@
 import { BLACK } from "../../../figures/colours";
 import type { TextArtist } from "../../../figures/figureSpec";
-import { int, PyList, PyTuple, type Kwargs, type PyValue } from "../../interpreter/objects";
+import { int, PyDict, PyList, PyTuple, type Kwargs, type PyValue } from "../../interpreter/objects";
 import { typeError, UnsupportedError, valueError } from "../../interpreter/pyErrors";
 import { textProps } from "./axesDecor";
 import { intArgument, Keywords, numberArg } from "./keywordArgs";
@@ -15,6 +15,7 @@ import {
 } from "./plotState";
 import { colourArg } from "./styleArgs";
 import { colorbar } from "./colorbar";
+import { axes3dKeywords, projectionArg } from "./axes3d";
 
 /**
  * The methods of a `Figure`: making axes (`add_subplot`, `add_axes`, `subplots`), titles and
@@ -47,16 +48,27 @@ export function subplotAt(
   fig: FigureState,
   spec: [number, number, number],
   reuse: boolean,
+  view3d: View3DAngles | null = null,
 ): AxesState {
   const [r, c, i] = spec;
   const slot = `${r},${c},${i - 1}`;
-  const existing = reuse ? fig.axes.find((a) => a.slot === slot) : undefined;
+  // the axes there already, when it is of the kind asked for
+  const existing = reuse
+    ? fig.axes.find((a) => a.slot === slot && (a.spec.view3d !== undefined) === (view3d !== null))
+    : undefined;
   if (existing) {
     fig.current = existing;
     ps.current = fig;
     return existing;
   }
-  return ps.addAxes(fig, gridPosition(r, c, i - 1, fig.subplotParams), slot);
+  return ps.addAxes(fig, gridPosition(r, c, i - 1, fig.subplotParams), slot, view3d);
+}
+
+type View3DAngles = ReturnType<typeof axes3dKeywords>;
+
+/** `projection=` (and a 3-D axes' own keywords) of a call making axes: the 3-D view, or null for 2-D. */
+export function projectionKeywords(ps: PlotState, kw: Keywords): View3DAngles | null {
+  return projectionArg(ps, kw) ? axes3dKeywords(ps, kw) : null;
 }
 
 /** `fig.subplots(nrows, ncols, squeeze=True)`: one Axes, or an array of them. */
@@ -68,12 +80,24 @@ export function makeSubplots(ps: PlotState, fig: FigureState, args: PyValue[], k
   // sharing limits between subplots is not modelled: each autoscales to its own data
   kw.take("sharex");
   kw.take("sharey");
-  for (const k of ["width_ratios", "height_ratios", "subplot_kw", "gridspec_kw"])
+  for (const k of ["width_ratios", "height_ratios", "gridspec_kw"])
     if (kw.has(k)) throw new UnsupportedError(`subplots(${k}=...) is not supported by GradLens`);
+  const subplotKw = kw.take("subplot_kw");
   kw.done();
+  let view3d: View3DAngles | null = null;
+  if (subplotKw !== undefined && subplotKw !== null) {
+    if (!(subplotKw instanceof PyDict)) throw typeError("subplot_kw must be a dict");
+    const inner = new Keywords(
+      new Map([...subplotKw.entries.values()].map((e) => [ps.interp.str(e.key), e.value])),
+      "subplots",
+    );
+    view3d = projectionKeywords(ps, inner);
+    inner.done();
+  }
   if (nrows < 1 || ncols < 1) throw valueError(`Number of rows must be a positive integer, not ${nrows}`);
   const axes: PyValue[] = [];
-  for (let k = 0; k < nrows * ncols; k++) axes.push(subplotAt(ps, fig, [nrows, ncols, k + 1], false).obj);
+  for (let k = 0; k < nrows * ncols; k++)
+    axes.push(subplotAt(ps, fig, [nrows, ncols, k + 1], false, view3d).obj);
   fig.current = fig.axes[fig.axes.length - nrows * ncols] ?? fig.current;
   ps.touch(fig);
   if (squeeze && nrows === 1 && ncols === 1) return axes[0];
@@ -140,24 +164,20 @@ export function figureMethods(ps: PlotState): Record<string, FigureMethod> {
   return {
     add_subplot: (fig, args, kwargs) => {
       const kw = new Keywords(kwargs, "add_subplot");
-      if (kw.has("projection") || kw.has("polar"))
-        throw new UnsupportedError(
-          "add_subplot(projection=...) is not supported by GradLens: only 2-D axes are drawn",
-        );
+      const view3d = projectionKeywords(ps, kw);
       kw.take("label");
       kw.done();
-      return subplotAt(ps, fig, subplotSpec(args), false).obj;
+      return subplotAt(ps, fig, subplotSpec(args), false, view3d).obj;
     },
     add_axes: (fig, args, kwargs) => {
       const kw = new Keywords(kwargs, "add_axes");
       const rect = numberArray(rt, args[0] ?? kw.take("rect") ?? null, "rect").values;
-      if (kw.has("projection"))
-        throw new UnsupportedError("add_axes(projection=...) is not supported by GradLens");
+      const view3d = projectionKeywords(ps, kw);
       kw.take("label");
       kw.done();
       if (rect.length !== 4)
         throw valueError("rect must be a sequence of 4 numbers: left, bottom, width, height");
-      return ps.addAxes(fig, [rect[0], rect[1], rect[2], rect[3]], null).obj;
+      return ps.addAxes(fig, [rect[0], rect[1], rect[2], rect[3]], null, view3d).obj;
     },
     subplots: (fig, args, kwargs) => makeSubplots(ps, fig, args, kwargs),
     gca: (fig) => ps.gca(fig).obj,

@@ -12,12 +12,13 @@ import {
   PyProperty,
   PyTuple,
   int,
-  type Kwargs,
   type PyValue,
 } from "../../interpreter/objects";
 import { PyError, typeError, UnsupportedError } from "../../interpreter/pyErrors";
 import { getItem } from "../../interpreter/collections";
 import { AXES_METHODS } from "./axesMethods";
+import { AXES3D_METHODS } from "./axes3d";
+import { axis3dClasses, Axis3DObject } from "./axis3dObjects";
 import { TransformObject } from "./axesDecor";
 import { figureMethods } from "./figureMethods";
 import { numberArray } from "./plotData";
@@ -32,6 +33,7 @@ import {
 } from "./plotState";
 import { alphaArg, colourArg, ColormapObject, lineStyleArg, markerArg } from "./styleArgs";
 import { numberArg, textArg } from "./keywordArgs";
+import { dunder, makeClass, method, notSupported, property } from "./pyClassParts";
 import type { ColorbarObject } from "./colorbar";
 
 /**
@@ -41,43 +43,6 @@ import type { ColorbarObject } from "./colorbar";
  * `plt.subplots` returns. Names matplotlib has that GradLens does not are reported as not
  * supported rather than as missing.
  */
-
-type Method = (self: PyInstance, args: PyValue[], kwargs: Kwargs) => PyValue;
-
-/** A method in a class dict: read through an instance, it is bound to it. */
-function method(name: string, f: Method): PyProperty {
-  return new PyProperty(
-    new PyBuiltin(
-      name,
-      ([self]) => new PyBuiltin(name, (args, kwargs) => f(self as PyInstance, args, kwargs)),
-    ),
-    null,
-  );
-}
-
-/** A dunder the interpreter calls with the instance first. */
-function dunder(name: string, f: (self: PyInstance, rest: PyValue[]) => PyValue): PyBuiltin {
-  return new PyBuiltin(name, ([self, ...rest]) => f(self as PyInstance, rest));
-}
-
-function property(name: string, get: (self: PyInstance) => PyValue): PyProperty {
-  return new PyProperty(new PyBuiltin(name, ([self]) => get(self as PyInstance)), null);
-}
-
-/** Unknown attributes of matplotlib objects: GradLens does not have them (or matplotlib does not). */
-function notSupported(kind: string): PyBuiltin {
-  return dunder("__getattr__", (_self, [name]) => {
-    throw new UnsupportedError(
-      `\`${kind}.${String(name)}\` is not supported by GradLens (or is not part of matplotlib)`,
-    );
-  });
-}
-
-function makeClass(name: string, module: string, entries: Record<string, PyValue>): PyClass {
-  const cls = new PyClass(name, null, module);
-  for (const [k, v] of Object.entries(entries)) cls.dict.set(k, v);
-  return cls;
-}
 
 function fmtNumber(v: number): string {
   return Number.isInteger(v) ? String(v) : String(v);
@@ -363,6 +328,72 @@ export function makeClasses(ps: PlotState): MplClasses {
   );
   axesClass.dict.set("__getattr__", notSupported("Axes"));
 
+  // a 3-D axes: an Axes3D (what `isinstance(ax, Axes3D)` checks), an Axes with its own methods
+  const axes3dBase = new PyClass("Axes3D", axesClass, "mpl_toolkits.mplot3d.axes3d", () => {
+    throw new UnsupportedError(
+      "Axes3D(fig) makes axes matplotlib 3.6 does not add to the figure: GradLens does not make them; use fig.add_subplot(projection='3d')",
+    );
+  });
+  const axes3d = new PyClass("Axes3DSubplot", axes3dBase, "matplotlib.axes._subplots");
+  for (const [name, f] of Object.entries(AXES3D_METHODS))
+    axes3d.dict.set(
+      name,
+      method(name, (self, args, kwargs) => {
+        ps.callAt = rt.at;
+        return f(ps, (self as AxesObject).axes, args, kwargs);
+      }),
+    );
+  axes3d.dict.set(
+    "__repr__",
+    dunder("__repr__", (self) => {
+      const t = (self as AxesObject).axes.spec.title.center;
+      return `<Axes3DSubplot: ${t !== "" ? `title={'center': ${rt.repr(t)}}` : ""}>`;
+    }),
+  );
+  const axis3d = axis3dClasses(ps);
+  ["x", "y", "z"].forEach((name, i) => {
+    const get = property(
+      `${name}axis`,
+      (self) => new Axis3DObject(axis3d.axis, (self as AxesObject).axes, i),
+    );
+    axes3d.dict.set(`${name}axis`, get);
+    // mplot3d's older names (deprecated in 3.6, still there)
+    axes3d.dict.set(`w_${name}axis`, get);
+  });
+  // the view's angles read and set as attributes (`ax.azim = 30`), as in mplot3d
+  for (const name of ["elev", "azim", "roll"] as const)
+    axes3d.dict.set(
+      name,
+      new PyProperty(
+        new PyBuiltin(name, ([self]) => (self as AxesObject).axes.spec.view3d![name]),
+        new PyBuiltin(name, ([self, value]) => {
+          const ax = (self as AxesObject).axes;
+          ax.spec.view3d![name] = numberArg(rt, value, name) ?? 0;
+          ps.touch(ax.figure);
+          return null;
+        }),
+      ),
+    );
+  // the camera's distance (a zoom, deprecated in 3.6) is not modelled: setting it is refused
+  axes3d.dict.set(
+    "dist",
+    new PyProperty(
+      new PyBuiltin("dist", () => 10),
+      new PyBuiltin("dist", () => {
+        throw new UnsupportedError("ax.dist (the 3-D camera's distance) is not supported by GradLens");
+      }),
+    ),
+  );
+  axes3d.dict.set("__getattr__", notSupported("Axes3D"));
+  const polyCollection3d = makeClass("Poly3DCollection", "mpl_toolkits.mplot3d.art3d", {
+    ...common,
+    __getattr__: notSupported("Poly3DCollection"),
+  });
+  const lineCollection3d = makeClass("Line3DCollection", "mpl_toolkits.mplot3d.art3d", {
+    ...common,
+    __getattr__: notSupported("Line3DCollection"),
+  });
+
   const figureClass = makeClass("Figure", "matplotlib.figure", {});
   for (const [name, f] of Object.entries(figureMethods(ps)))
     figureClass.dict.set(
@@ -428,6 +459,10 @@ export function makeClasses(ps: PlotState): MplClasses {
   return {
     figure: figureClass,
     axes: axesClass,
+    axes3d,
+    axes3dBase,
+    polyCollection3d,
+    lineCollection3d,
     line,
     pathCollection,
     barContainer,

@@ -62,6 +62,11 @@ export class AxesState {
 export interface MplClasses {
   figure: PyClass;
   axes: PyClass;
+  /** A 3-D axes' class (`Axes3DSubplot`), and mplot3d's `Axes3D` it derives from. */
+  axes3d: PyClass;
+  axes3dBase: PyClass;
+  polyCollection3d: PyClass;
+  lineCollection3d: PyClass;
   line: PyClass;
   pathCollection: PyClass;
   barContainer: PyClass;
@@ -207,12 +212,20 @@ export class PlotState {
     return fig.current ?? this.addAxes(fig, gridPosition(1, 1, 0, fig.subplotParams), "1,1,0");
   }
 
-  addAxes(fig: FigureState, position: [number, number, number, number], slot: string | null): AxesState {
-    const grid = this.rc("axes.grid") === true;
+  /** A new axes on `fig`; with `view3d`, a 3-D one looking from those angles. */
+  addAxes(
+    fig: FigureState,
+    position: [number, number, number, number],
+    slot: string | null,
+    view3d: { elev: number; azim: number; roll: number } | null = null,
+  ): AxesState {
+    // mplot3d draws its grid unless told not to (axes3d.grid)
+    const grid = view3d !== null || this.rc("axes.grid") === true;
     const spec = newAxesSpec(position, grid);
+    if (view3d !== null) spec.view3d = { ...view3d, z: axisSpec(), zMargin: 0 };
     const axes = new AxesState(fig, spec);
     axes.slot = slot;
-    axes.obj = new AxesObject(this.classes.axes, axes);
+    axes.obj = new AxesObject(view3d === null ? this.classes.axes : this.classes.axes3d, axes);
     fig.axes.push(axes);
     fig.spec.axes.push(spec);
     fig.current = axes;

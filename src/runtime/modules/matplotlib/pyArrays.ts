@@ -35,3 +35,11 @@ export function pyArray(ps: PlotState, values: readonly number[]): PyValue {
   if (np === null) return list;
   return ps.interp.call(getAttribute(ps.interp, np, "array"), [list]);
 }
+
+/** A 2-D float array (rows of numbers) as numpy's `array`, or a list of lists when numpy is not there. */
+export function pyMatrix(ps: PlotState, rows: readonly (readonly number[])[]): PyValue {
+  const list = new PyList(rows.map((r) => new PyList([...r])));
+  const np = numpy(ps);
+  if (np === null) return list;
+  return ps.interp.call(getAttribute(ps.interp, np, "array"), [list]);
+}

@@ -4,7 +4,6 @@ import { dictSet } from "../../interpreter/collections";
 import type { Interpreter } from "../../interpreter/interpreter";
 import {
   PyBuiltin,
-  PyClass,
   PyInt,
   PyList,
   PyModule,
@@ -17,8 +16,18 @@ import { PyError, typeError, UnsupportedError, valueError } from "../../interpre
 import type { ModuleFactory } from "../../moduleLoader";
 import { currentLimits, pyplotTicks, setLimits } from "./axesAxis";
 import { AXES_METHODS } from "./axesMethods";
+import { AXES3D_METHODS } from "./axes3d";
 import type { AxesMethod } from "./axesPlotting";
-import { figsizeArg, figureMethods, makeSubplots, saveFigure, subplotAt, subplotSpec } from "./figureMethods";
+import {
+  figsizeArg,
+  figureMethods,
+  makeSubplots,
+  projectionKeywords,
+  saveFigure,
+  subplotAt,
+  subplotSpec,
+} from "./figureMethods";
+import { numberArray } from "./plotData";
 import { intArgument, Keywords } from "./keywordArgs";
 import { colormapObject, makeClasses } from "./mplClasses";
 import { colorbar } from "./colorbar";
@@ -134,7 +143,17 @@ function fillPyplot(ps: PlotState, m: PyModule): void {
     ["cla", "cla"],
     ["tick_params", "tick_params"],
   ];
-  for (const [name, method] of axesFunctions) fn(m, name, onCurrentAxes(ps, AXES_METHODS[method]));
+  for (const [name, method] of axesFunctions)
+    fn(m, name, (args, kwargs) => {
+      ps.callAt = rt.at;
+      const ax = ps.gca();
+      // a 3-D current axes draws with its own methods (plt.plot on it is Axes3D.plot)
+      const own = ax.spec.view3d ? AXES3D_METHODS[method] : undefined;
+      // pyplot's scatter passes s=None on, which Axes3D.scatter cannot size (matplotlib 3.6)
+      if (own && name === "scatter" && (kwargs?.get("s") ?? args[2] ?? null) === null)
+        throw valueError("s must be a scalar, or float array-like with the same size as x and y");
+      return (own ?? AXES_METHODS[method])(ps, ax, args, kwargs);
+    });
   for (const which of ["x", "y"] as const) {
     const set = setLimits(which);
     fn(m, `${which}lim`, (args, kwargs) => {
@@ -202,11 +221,27 @@ function fillPyplot(ps: PlotState, m: PyModule): void {
   fn(m, "subplot", (args, kwargs) => {
     ps.callAt = rt.at;
     const kw = new Keywords(kwargs, "subplot");
-    if (kw.has("projection") || kw.has("polar"))
-      throw new UnsupportedError("subplot(projection=...) is not supported by GradLens");
+    const view3d = projectionKeywords(ps, kw);
     kw.take("label");
     kw.done();
-    return subplotAt(ps, ps.gcf(), subplotSpec(args), true).obj;
+    return subplotAt(ps, ps.gcf(), subplotSpec(args), true, view3d).obj;
+  });
+  // `plt.axes()`: a new subplot filling the figure, or axes at `rect`
+  fn(m, "axes", (args, kwargs) => {
+    ps.callAt = rt.at;
+    const kw = new Keywords(kwargs, "axes");
+    const rectArg = args[0] ?? kw.take("arg", "rect");
+    const view3d = projectionKeywords(ps, kw);
+    kw.take("label");
+    kw.done();
+    const fig = ps.gcf();
+    if (rectArg === undefined || rectArg === null) return subplotAt(ps, fig, [1, 1, 1], false, view3d).obj;
+    if (rectArg instanceof AxesObject)
+      throw new UnsupportedError("plt.axes(ax) is not supported by GradLens; use plt.sca(ax)");
+    const rect = numberArray(rt, rectArg, "rect").values;
+    if (rect.length !== 4)
+      throw valueError("rect must be a sequence of 4 numbers: left, bottom, width, height");
+    return ps.addAxes(fig, [rect[0], rect[1], rect[2], rect[3]], null, view3d).obj;
   });
   fn(m, "gcf", () => ps.gcf().obj);
   fn(m, "gca", () => ps.gca().obj);
@@ -398,17 +433,13 @@ function fillMatplotlib(ps: PlotState, m: PyModule): void {
 }
 
 /**
- * `mpl_toolkits.mplot3d`: programs import `Axes3D` out of habit (old matplotlib needed it for
- * `projection='3d'`), most never use it; making one, like asking for a 3-D projection, is a
- * located "not drawn" message.
+ * `mpl_toolkits.mplot3d` (and `.axes3d`): `Axes3D`, which programs import out of habit (old
+ * matplotlib needed the import for `projection='3d'`) and test with `isinstance`.
  */
-function fillMplot3d(_ps: PlotState, m: PyModule): void {
-  m.attrs.set(
-    "Axes3D",
-    new PyClass("Axes3D", null, "mpl_toolkits.mplot3d.axes3d", () => {
-      throw new UnsupportedError("3-D axes (Axes3D) are not drawn by GradLens");
-    }),
-  );
+function fillMplot3d(ps: PlotState, m: PyModule): void {
+  m.attrs.set("Axes3D", ps.classes.axes3dBase);
+  if (m.name === "mpl_toolkits.mplot3d")
+    m.attrs.set("axes3d", matplotlibModule(ps, "mpl_toolkits.mplot3d.axes3d"));
 }
 
 const FILLERS: Record<string, (ps: PlotState, m: PyModule) => void> = {
@@ -419,6 +450,7 @@ const FILLERS: Record<string, (ps: PlotState, m: PyModule) => void> = {
   "matplotlib.style": fillStyle,
   mpl_toolkits: () => {},
   "mpl_toolkits.mplot3d": fillMplot3d,
+  "mpl_toolkits.mplot3d.axes3d": fillMplot3d,
 };
 
 function matplotlibModule(ps: PlotState, name: string): PyModule {
