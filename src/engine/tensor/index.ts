@@ -212,6 +212,7 @@ export {
   type AdamOptions,
   type RMSpropOptions,
   type ParamGroup,
+  type StateEntry,
 } from "../optim/index";
 export {
   gradcheck,

@@ -269,7 +269,7 @@ const FILLERS: Record<string, (s: TorchState, m: PyModule) => void> = {
   },
   "torch.nn.functional": fillFunctional,
   "torch.nn.init": fillInit,
-  "torch.optim": fillOptim,
+  "torch.optim": (s, m) => fillOptim(s, m, torchModule(s, "torch")),
   "torch.autograd": fillAutograd,
   "torch.utils": (s, m) => fillUtils(m, torchModule(s, "torch.utils.data")),
   "torch.utils.data": (s, m) => fillUtilsData(s, m, torchModule(s, "torch")),
