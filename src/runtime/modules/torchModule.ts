@@ -57,7 +57,7 @@ const FUNCTIONAL_FORMS = (
   "sum mean max min argmax argmin prod std var norm logsumexp relu sigmoid tanh exp log sqrt abs neg sin " +
   "cos floor ceil round sign square pow clamp add sub mul div matmul mm dot maximum minimum eq ne lt " +
   "bmm le gt ge reshape flatten transpose permute unsqueeze squeeze softmax log_softmax t detach clone numel " +
-  "log10 all any tril triu split masked_fill"
+  "log10 all any tril triu split chunk unbind masked_fill"
 ).split(" ");
 
 /** What zeros/ones/full take (no generator); the *_like functions also take a memory format. */
