@@ -31,6 +31,7 @@ import {
 import { fillFunctional } from "./torchFunctional";
 import { fillInit } from "./torchInit";
 import { fillNn } from "./torchNn";
+import { fillLrScheduler } from "./torchLrScheduler";
 import { fillOptim } from "./torchOptim";
 import { fillTorchRandom, makeGeneratorClass } from "./torchRandom";
 import { fillUtils, fillUtilsData } from "./torchData/torchUtilsData";
@@ -269,7 +270,11 @@ const FILLERS: Record<string, (s: TorchState, m: PyModule) => void> = {
   },
   "torch.nn.functional": fillFunctional,
   "torch.nn.init": fillInit,
-  "torch.optim": (s, m) => fillOptim(s, m, torchModule(s, "torch")),
+  "torch.optim": (s, m) => {
+    fillOptim(s, m, torchModule(s, "torch"));
+    m.attrs.set("lr_scheduler", torchModule(s, "torch.optim.lr_scheduler"));
+  },
+  "torch.optim.lr_scheduler": (s, m) => fillLrScheduler(s, m, torchModule(s, "torch.optim")),
   "torch.autograd": fillAutograd,
   "torch.utils": (s, m) => fillUtils(m, torchModule(s, "torch.utils.data")),
   "torch.utils.data": (s, m) => fillUtilsData(s, m, torchModule(s, "torch")),
