@@ -225,4 +225,5 @@ export { formatTensor, formatFixed, formatExponential } from "./format";
 export { variance, std, logsumexp, norm } from "./ops/statistics";
 export { multinomial } from "./sampling";
 export { resetEngineState } from "./engineState";
+export { writeScaledSum } from "./ops/scaledSum";
 export { recordTensorsOn, recordingTape, FIRST_OFF_TAPE_ID } from "./tensorIds";
