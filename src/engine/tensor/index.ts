@@ -207,10 +207,12 @@ export {
   Adam,
   AdamW,
   RMSprop,
+  Adagrad,
   Optimizer,
   type SGDOptions,
   type AdamOptions,
   type RMSpropOptions,
+  type AdagradOptions,
   type ParamGroup,
   type StateEntry,
 } from "../optim/index";

@@ -99,6 +99,18 @@ const KINDS: Record<string, Kind> = {
     make: (p) => new T.RMSprop([p]) as unknown as AnyOptimizer,
     stepTensor: false,
   },
+  Adagrad: {
+    options: [
+      number("lr"),
+      number("lr_decay", "lrDecay"),
+      number("eps"),
+      number("weight_decay", "weightDecay"),
+      number("initial_accumulator_value", "initialAccumulatorValue"),
+      flag("maximize"),
+    ],
+    make: (p) => new T.Adagrad([p]) as unknown as AnyOptimizer,
+    stepTensor: true,
+  },
 };
 
 /** What the last step wrote into a parameter's state dict: the values, and each tensor's version then. */

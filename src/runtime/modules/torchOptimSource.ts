@@ -252,6 +252,35 @@ class RMSprop(Optimizer):
         return loss
 
 
+class Adagrad(Optimizer):
+    def __init__(self, params, lr=1e-2, lr_decay=0, weight_decay=0, initial_accumulator_value=0, eps=1e-10,
+                 foreach=None, *, maximize=False):
+        if not 0.0 <= lr:
+            raise ValueError(f'Invalid learning rate: {lr}')
+        if not 0.0 <= lr_decay:
+            raise ValueError(f'Invalid lr_decay value: {lr_decay}')
+        if not 0.0 <= weight_decay:
+            raise ValueError(f'Invalid weight_decay value: {weight_decay}')
+        if not 0.0 <= initial_accumulator_value:
+            raise ValueError(f'Invalid initial_accumulator_value value: {initial_accumulator_value}')
+        if not 0.0 <= eps:
+            raise ValueError(f'Invalid epsilon value: {eps}')
+        defaults = dict(lr=lr, lr_decay=lr_decay, eps=eps, weight_decay=weight_decay,
+                        initial_accumulator_value=initial_accumulator_value, foreach=foreach, maximize=maximize)
+        super().__init__(params, defaults)
+        # Adagrad's state exists from the start: a zero step count and the accumulator
+        for group in self.param_groups:
+            for p in group['params']:
+                state = self.state[p]
+                state['step'] = torch.tensor(0.0)
+                state['sum'] = torch.full_like(p, initial_accumulator_value)
+
+    def step(self, closure=None):
+        loss = _run_closure(closure)
+        _engine_step(self, 'Adagrad')
+        return loss
+
+
 def _cubic_minimum(x1, f1, g1, x2, f2, g2, bounds=None):
     # the minimiser of the cubic through (x1, f1, g1) and (x2, f2, g2), kept within bounds
     if bounds is None:
