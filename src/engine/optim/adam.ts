@@ -1,8 +1,15 @@
 import type { FloatArray } from "../tensor/floatArray";
 import { pow } from "../math/correctlyRounded";
-import { fma } from "../math/fusedMultiplyAdd";
 import type { Tensor } from "../tensor/tensor";
-import { invalid, Optimizer, paramValues } from "./optimizer";
+import {
+  bufferOf,
+  countOf,
+  invalid,
+  Optimizer,
+  paramValues,
+  precisionOf,
+  type StateEntry,
+} from "./optimizer";
 
 export interface AdamOptions {
   lr: number;
@@ -67,28 +74,36 @@ export class Adam extends Optimizer<AdamOptions, AdamState> {
       };
       this.state.set(p, state);
     }
+    if (o.amsgrad) state.maxExpAvgSq ??= new Float64Array(n);
+    const { r, madd } = precisionOf(p);
     const [beta1, beta2] = o.betas;
     state.step += 1;
     const g = new Float64Array(n);
     for (let i = 0; i < n; i++) g[i] = o.maximize ? -grad[i] : grad[i];
     if (o.weightDecay !== 0) {
       if (this.decoupled) {
-        const keep = 1 - o.lr * o.weightDecay;
-        for (let i = 0; i < n; i++) values[i] = values[i] * keep;
-      } else for (let i = 0; i < n; i++) g[i] = fma(o.weightDecay, values[i], g[i]);
+        const keep = r(1 - o.lr * o.weightDecay);
+        for (let i = 0; i < n; i++) values[i] = r(values[i] * keep);
+      } else {
+        const wd = r(o.weightDecay);
+        for (let i = 0; i < n; i++) g[i] = madd(values[i], wd, g[i]);
+      }
     }
     const { expAvg, expAvgSq } = state;
-    const w1 = 1 - beta1;
-    const w2 = 1 - beta2;
+    const b1 = r(beta1);
+    const b2 = r(beta2);
+    const w1 = r(1 - beta1);
+    const w2 = r(1 - beta2);
     for (let i = 0; i < n; i++) {
-      expAvg[i] = fma(w1, g[i], expAvg[i] * beta1);
-      expAvgSq[i] = fma(w2 * g[i], g[i], expAvgSq[i] * beta2);
+      expAvg[i] = madd(g[i], w1, r(expAvg[i] * b1));
+      expAvgSq[i] = madd(r(w2 * g[i]), g[i], r(expAvgSq[i] * b2));
     }
     // Python's float power (correctly rounded), not V8's Math.pow
     const biasCorrection1 = 1 - pow(beta1, state.step);
     const biasCorrection2 = 1 - pow(beta2, state.step);
-    const stepSize = o.lr / biasCorrection1;
-    const bc2Sqrt = Math.sqrt(biasCorrection2);
+    const stepSize = r(-(o.lr / biasCorrection1));
+    const bc2Sqrt = r(Math.sqrt(biasCorrection2));
+    const eps = r(o.eps);
     let second = expAvgSq;
     if (state.maxExpAvgSq !== null) {
       const mx = state.maxExpAvgSq;
@@ -96,10 +111,33 @@ export class Adam extends Optimizer<AdamOptions, AdamState> {
       second = mx;
     }
     for (let i = 0; i < n; i++) {
-      const denom = Math.sqrt(second[i]) / bc2Sqrt + o.eps;
-      values[i] = values[i] + (-stepSize * expAvg[i]) / denom;
+      const denom = r(r(r(Math.sqrt(second[i])) / bc2Sqrt) + eps);
+      values[i] = r(values[i] + r(r(stepSize * expAvg[i]) / denom));
     }
     commit();
+  }
+
+  exportState(p: Tensor): StateEntry[] | undefined {
+    const state = this.state.get(p);
+    if (state === undefined) return undefined;
+    const entries: StateEntry[] = [
+      ["step", state.step],
+      ["exp_avg", state.expAvg],
+      ["exp_avg_sq", state.expAvgSq],
+    ];
+    if (state.maxExpAvgSq !== null) entries.push(["max_exp_avg_sq", state.maxExpAvgSq]);
+    return entries;
+  }
+
+  importState(p: Tensor, entries: ReadonlyMap<string, Float64Array | number | null> | null): void {
+    if (entries === null) return void this.state.delete(p);
+    const n = p.numel;
+    this.state.set(p, {
+      step: countOf(entries.get("step")),
+      expAvg: bufferOf(entries.get("exp_avg"), n, "exp_avg") ?? new Float64Array(n),
+      expAvgSq: bufferOf(entries.get("exp_avg_sq"), n, "exp_avg_sq") ?? new Float64Array(n),
+      maxExpAvgSq: bufferOf(entries.get("max_exp_avg_sq"), n, "max_exp_avg_sq"),
+    });
   }
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { Tensor } from "../tensor/tensor";
-import { Adam, AdamW, SGD } from "./index";
+import { Adam, AdamW, RMSprop, SGD } from "./index";
 import type { Optimizer } from "./optimizer";
 
 /*
@@ -179,5 +179,70 @@ describe("optimizer bookkeeping", () => {
     );
     expect(() => new Adam([param()], { betas: [1, 0.9] })).toThrow("Invalid beta parameter at index 0: 1");
     expect(() => new SGD([])).toThrow("optimizer got an empty parameter list");
+  });
+});
+
+describe("optimizer state under PyTorch's names", () => {
+  const grads = (p: Tensor) => {
+    const v = p.values();
+    p.grad = Tensor.fromValues(Float64Array.from([0, 1, 2].map((i) => A[i] * v[i] + B[i])), [3], "float64");
+  };
+  const makers: [string, (p: Tensor) => Optimizer<object, unknown>][] = [
+    ["SGD", (p) => new SGD([p], { lr: 0.1, momentum: 0.9 }) as unknown as Optimizer<object, unknown>],
+    ["Adam", (p) => new Adam([p], { lr: 0.1, amsgrad: true }) as unknown as Optimizer<object, unknown>],
+    [
+      "RMSprop",
+      (p) =>
+        new RMSprop([p], { lr: 0.01, momentum: 0.5, centered: true }) as unknown as Optimizer<
+          object,
+          unknown
+        >,
+    ],
+  ];
+
+  it("names each optimizer's state as PyTorch 1.13 does", () => {
+    const names = makers.map(([, make]) => {
+      const p = param();
+      const opt = make(p);
+      grads(p);
+      opt.step();
+      return opt.exportState(p)!.map(([name]) => name);
+    });
+    expect(names).toEqual([
+      ["momentum_buffer"],
+      ["step", "exp_avg", "exp_avg_sq", "max_exp_avg_sq"],
+      ["step", "square_avg", "momentum_buffer", "grad_avg"],
+    ]);
+    const p = param();
+    const plain = new SGD([p], { lr: 0.1 });
+    expect(plain.exportState(p)).toBeUndefined();
+    grads(p);
+    plain.step();
+    expect(plain.exportState(p)).toEqual([["momentum_buffer", null]]);
+  });
+
+  it.each(makers)("%s resumed from its exported state continues as the original does", (_, make) => {
+    const p = param();
+    const opt = make(p);
+    for (let s = 0; s < 3; s++) {
+      grads(p);
+      opt.step();
+    }
+    const q = Tensor.fromValues(p.copyValues(), [3], "float64");
+    q.requiresGrad = true;
+    const resumed = make(q);
+    resumed.importState(
+      q,
+      new Map(opt.exportState(p)!.map(([k, v]) => [k, v instanceof Float64Array ? v.slice() : v])),
+    );
+    for (let s = 0; s < 3; s++) {
+      grads(p);
+      opt.step();
+      grads(q);
+      resumed.step();
+    }
+    expect([...q.values()]).toEqual([...p.values()]);
+    resumed.importState(q, null);
+    expect(resumed.exportState(q)).toBeUndefined();
   });
 });

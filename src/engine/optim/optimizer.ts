@@ -1,5 +1,6 @@
 import type { FloatArray } from "../tensor/floatArray";
-import { roundsFloat32 } from "../tensor/dtype";
+import { isSinglePrecision, roundsFloat32 } from "../tensor/dtype";
+import { fma, fmaf } from "../math/fusedMultiplyAdd";
 import { Tensor } from "../tensor/tensor";
 import { TensorError } from "../tensor/tensorError";
 
@@ -13,6 +14,13 @@ export interface ParamGroup<O> {
   params: Tensor[];
   options: O;
 }
+
+/**
+ * A parameter's state as PyTorch names it (`step`, `exp_avg`, `momentum_buffer`, …): a count,
+ * a buffer of the parameter's values (in its element order), or null (SGD's buffer before any
+ * momentum). What `optimizer.state[p]` shows and `load_state_dict` gives back.
+ */
+export type StateEntry = [name: string, value: Float64Array | number | null];
 
 export abstract class Optimizer<O extends object, S> {
   readonly paramGroups: ParamGroup<O>[];
@@ -45,6 +53,22 @@ export abstract class Optimizer<O extends object, S> {
 
   /** Updates one parameter whose `.grad` is set, with its group's options. */
   protected abstract update(p: Tensor, grad: FloatArray, options: O): void;
+
+  /** This parameter's state under PyTorch's names, in PyTorch's order; undefined before its first step. */
+  abstract exportState(p: Tensor): StateEntry[] | undefined;
+
+  /**
+   * Replaces this parameter's state with `entries` (by PyTorch's names; buffers are copied),
+   * or forgets it (null): the next step then starts it afresh.
+   */
+  abstract importState(p: Tensor, entries: ReadonlyMap<string, Float64Array | number | null> | null): void;
+
+  /** One parameter's update with the given options (its group's): skipped without a gradient. */
+  stepParam(p: Tensor, options: O): void {
+    if (p.grad === null) return;
+    this.update(p, p.grad.values(), options);
+    p.storage.version++;
+  }
 
   /** `optimizer.step()`: parameters without a gradient are skipped. */
   step(): void {
@@ -114,6 +138,42 @@ export function paramValues(p: Tensor): { values: Float64Array; commit: () => vo
 function roundParam(p: Tensor, values: Float64Array): void {
   if (p.dtype === "float32" && roundsFloat32())
     for (let i = 0; i < values.length; i++) values[i] = Math.fround(values[i]);
+}
+
+/**
+ * The arithmetic of PyTorch's in-place ops on a parameter of this dtype: its state tensors have
+ * the parameter's dtype, so for float32 every `mul_`, `div`, `sqrt` rounds to float32 (`r`), a
+ * Python float enters an op cast to float32 (`r` too), and `add_(x, alpha=a)` / `addcmul_` end
+ * in one fused multiply-add (`madd`, PyTorch's CPU kernels' fmadd) rounded once.
+ */
+export interface Precision {
+  r: (v: number) => number;
+  madd: (a: number, b: number, c: number) => number;
+}
+
+const DOUBLE: Precision = { r: (v) => v, madd: fma };
+const SINGLE: Precision = { r: Math.fround, madd: fmaf };
+
+export function precisionOf(p: Tensor): Precision {
+  return isSinglePrecision(p.dtype) ? SINGLE : DOUBLE;
+}
+
+/** A state buffer read back: a copy, of `n` values (a count stored as a one-element buffer is read as its number). */
+export function bufferOf(
+  v: Float64Array | number | null | undefined,
+  n: number,
+  name: string,
+): Float64Array | null {
+  if (v === undefined || v === null) return null;
+  if (typeof v === "number" || v.length !== n)
+    throw new TensorError("RuntimeError", `the state's ${name} does not match the parameter's size ${n}`);
+  return v.slice();
+}
+
+/** A count of the state read back (`step`, as an int or a one-element tensor). */
+export function countOf(v: Float64Array | number | null | undefined): number {
+  if (v === undefined || v === null) return 0;
+  return typeof v === "number" ? v : v[0];
 }
 
 export function invalid(what: string, value: number): TensorError {

@@ -3,7 +3,7 @@ import { isSinglePrecision } from "../tensor/dtype";
 import type { FloatArray } from "../tensor/floatArray";
 import type { Tensor } from "../tensor/tensor";
 import { TensorError } from "../tensor/tensorError";
-import { invalid, Optimizer, paramValues } from "./optimizer";
+import { bufferOf, invalid, Optimizer, paramValues, type StateEntry } from "./optimizer";
 
 export interface SGDOptions {
   lr: number;
@@ -62,9 +62,10 @@ export class SGD extends Optimizer<SGDOptions, SGDState> {
       const wd = cast(o.weightDecay);
       for (let i = 0; i < n; i++) g[i] = madd(values[i], wd, g[i]);
     }
+    // every parameter stepped has a state, its buffer None without momentum (as PyTorch's)
+    const state = this.state.get(p) ?? { momentumBuffer: null };
+    this.state.set(p, state);
     if (o.momentum !== 0) {
-      const state = this.state.get(p) ?? { momentumBuffer: null };
-      this.state.set(p, state);
       let buf = state.momentumBuffer;
       const keep = cast(1 - o.dampening);
       if (buf === null) buf = state.momentumBuffer = g.slice();
@@ -75,5 +76,18 @@ export class SGD extends Optimizer<SGDOptions, SGDState> {
     const step = cast(-o.lr);
     for (let i = 0; i < n; i++) values[i] = madd(g[i], step, values[i]);
     commit();
+  }
+
+  exportState(p: Tensor): StateEntry[] | undefined {
+    const state = this.state.get(p);
+    return state && [["momentum_buffer", state.momentumBuffer]];
+  }
+
+  importState(p: Tensor, entries: ReadonlyMap<string, Float64Array | number | null> | null): void {
+    if (entries === null) this.state.delete(p);
+    else
+      this.state.set(p, {
+        momentumBuffer: bufferOf(entries.get("momentum_buffer"), p.numel, "momentum_buffer"),
+      });
   }
 }

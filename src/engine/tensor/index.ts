@@ -207,11 +207,14 @@ export {
   Adam,
   AdamW,
   RMSprop,
+  Adagrad,
   Optimizer,
   type SGDOptions,
   type AdamOptions,
   type RMSpropOptions,
+  type AdagradOptions,
   type ParamGroup,
+  type StateEntry,
 } from "../optim/index";
 export {
   gradcheck,
@@ -224,4 +227,5 @@ export { formatTensor, formatFixed, formatExponential } from "./format";
 export { variance, std, logsumexp, norm } from "./ops/statistics";
 export { multinomial } from "./sampling";
 export { resetEngineState } from "./engineState";
+export { writeScaledSum } from "./ops/scaledSum";
 export { recordTensorsOn, recordingTape, FIRST_OFF_TAPE_ID } from "./tensorIds";

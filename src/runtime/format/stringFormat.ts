@@ -81,6 +81,34 @@ export function strFormat(
 }
 
 /** printf-style `template % values`: `%s %r %d %i %f %e %g %x %%` with flags, width and precision. */
+/**
+ * An integer conversion with a precision (\`%.5d\`): at least that many digits, zero-filled,
+ * then the sign (or \`#\`'s 0o / 0x) and the width, as CPython pads them.
+ */
+function integerWithPrecision(
+  format: Format,
+  v: number | PyInt | boolean,
+  type: string,
+  flags: string,
+  width: string,
+  precision: string,
+): string {
+  const negative = v instanceof PyInt ? (v.big !== null ? v.big < 0n : v.v < 0) : Number(v) < 0;
+  const spec = "diu".includes(type) ? "d" : type;
+  let digits = format(v, spec);
+  if (negative) digits = digits.slice(1);
+  digits = digits.padStart(Number(precision), "0");
+  const prefix =
+    flags.includes("#") && type !== "d" && !"iu".includes(type) ? (type === "o" ? "0o" : `0${type}`) : "";
+  const sign = negative ? "-" : flags.includes("+") ? "+" : flags.includes(" ") ? " " : "";
+  const body = sign + prefix + digits;
+  const w = Number(width || "0");
+  if (body.length >= w) return body;
+  if (flags.includes("-")) return body.padEnd(w, " ");
+  if (flags.includes("0")) return sign + prefix + digits.padStart(w - sign.length - prefix.length, "0");
+  return body.padStart(w, " ");
+}
+
 export function percentFormat(rt: Runtime, format: Format, template: string, values: PyValue): string {
   const args = values instanceof PyTuple ? values.items : [values];
   const mapping = values instanceof PyDict ? values : null;
@@ -129,13 +157,13 @@ export function percentFormat(rt: Runtime, format: Format, template: string, val
       if (typeof v !== "number" && !(v instanceof PyInt) && typeof v !== "boolean") {
         throw typeError(`%${type} format: a real number is required, not ${typeName(v)}`);
       }
-      if ("diu".includes(type)) {
-        if (typeof v === "number") v = int(Math.trunc(v));
-        return format(v, `${align}${sign}${zero}${w}d`);
-      }
+      const n = "diu".includes(type) && typeof v === "number" ? int(Math.trunc(v)) : v;
+      if ("diuoxX".includes(type) && p !== undefined)
+        return integerWithPrecision(format, n, type, flags, w, p);
+      if ("diu".includes(type)) return format(n, `${align}${sign}${zero}${w}d`);
       if ("oxX".includes(type))
-        return format(v, `${align}${sign}${flags.includes("#") ? "#" : ""}${zero}${w}${type}`);
-      const f = toFloat(v);
+        return format(n, `${align}${sign}${flags.includes("#") ? "#" : ""}${zero}${w}${type}`);
+      const f = toFloat(n);
       return format(f, `${align}${sign}${flags.includes("#") ? "#" : ""}${zero}${w}.${p ?? "6"}${type}`);
     },
   );

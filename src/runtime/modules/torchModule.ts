@@ -31,6 +31,7 @@ import {
 import { fillFunctional } from "./torchFunctional";
 import { fillInit } from "./torchInit";
 import { fillNn } from "./torchNn";
+import { fillLrScheduler } from "./torchLrScheduler";
 import { fillOptim } from "./torchOptim";
 import { fillTorchRandom, makeGeneratorClass } from "./torchRandom";
 import { fillUtils, fillUtilsData } from "./torchData/torchUtilsData";
@@ -57,7 +58,7 @@ const FUNCTIONAL_FORMS = (
   "sum mean max min argmax argmin prod std var norm logsumexp relu sigmoid tanh exp log sqrt abs neg sin " +
   "cos floor ceil round sign square pow clamp add sub mul div matmul mm dot maximum minimum eq ne lt " +
   "bmm le gt ge reshape flatten transpose permute unsqueeze squeeze softmax log_softmax t detach clone numel " +
-  "log10 all any tril triu split masked_fill"
+  "log10 all any tril triu split chunk unbind masked_fill"
 ).split(" ");
 
 /** What zeros/ones/full take (no generator); the *_like functions also take a memory format. */
@@ -269,7 +270,11 @@ const FILLERS: Record<string, (s: TorchState, m: PyModule) => void> = {
   },
   "torch.nn.functional": fillFunctional,
   "torch.nn.init": fillInit,
-  "torch.optim": fillOptim,
+  "torch.optim": (s, m) => {
+    fillOptim(s, m, torchModule(s, "torch"));
+    m.attrs.set("lr_scheduler", torchModule(s, "torch.optim.lr_scheduler"));
+  },
+  "torch.optim.lr_scheduler": (s, m) => fillLrScheduler(s, m, torchModule(s, "torch.optim")),
   "torch.autograd": fillAutograd,
   "torch.utils": (s, m) => fillUtils(m, torchModule(s, "torch.utils.data")),
   "torch.utils.data": (s, m) => fillUtilsData(s, m, torchModule(s, "torch")),

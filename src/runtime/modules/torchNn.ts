@@ -3,6 +3,7 @@ import { PyBuiltin, PyDict, PyInstance, PyList, PyTuple, type PyModule } from ".
 import { typeError } from "../interpreter/pyErrors";
 import { toArguments } from "./torchDevice";
 import { TORCH_NN_LAYERS_SOURCE } from "./torchNnLayers";
+import { TORCH_NN_RNN_SOURCE } from "./torchNnRnn";
 import type { TorchState } from "./torchState";
 
 /**
@@ -464,7 +465,7 @@ export function fillNn(
   init: PyModule,
 ): void {
   const globals = s.interp.runLibraryModule(
-    libraryProgram("torch.nn", TORCH_NN_SOURCE + TORCH_NN_LAYERS_SOURCE),
+    libraryProgram("torch.nn", TORCH_NN_SOURCE + TORCH_NN_LAYERS_SOURCE + TORCH_NN_RNN_SOURCE),
     "torch.nn",
   );
   // The classes look these names up when called, in the globals they were defined in; set them
@@ -477,6 +478,7 @@ export function fillNn(
   globals.set("init", init);
   // written in Python here, but part of torch.nn.functional
   functional.attrs.set("batch_norm", globals.get("_batch_norm")!);
-  for (const [k, v] of globals) if (!k.startsWith("_") && k !== "math" && k !== "init") m.attrs.set(k, v);
+  for (const [k, v] of globals)
+    if (!k.startsWith("_") && k !== "math" && k !== "init" && k !== "warnings") m.attrs.set(k, v);
   m.attrs.set("Parameter", s.parameterClass);
 }

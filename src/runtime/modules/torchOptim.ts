@@ -1,48 +1,44 @@
+import { roundToDtype } from "../../engine/tensor/dtype";
 import * as T from "../../engine/tensor/index";
 import { dictGet, dictSet } from "../interpreter/collections";
 import {
-  PyClass,
+  int,
+  PyBuiltin,
   PyDict,
   PyInstance,
+  PyInt,
   PyList,
   PyTuple,
-  type Kwargs,
   type PyModule,
   type PyValue,
 } from "../interpreter/objects";
-import { typeError, UnsupportedError } from "../interpreter/pyErrors";
+import { typeError } from "../interpreter/pyErrors";
 import { typeName } from "../interpreter/stringify";
-import { bind, boolArg, guard, nativeMethod, num } from "./torchArgs";
+import { libraryProgram } from "./libraryProgram";
+import { boolArg, guard, num } from "./torchArgs";
+import { TORCH_OPTIM_SOURCE } from "./torchOptimSource";
 import { TensorObject, type TorchState } from "./torchState";
 
 /**
- * `torch.optim.SGD`, `Adam`, `AdamW` and `RMSprop` over the engine's optimizers. `param_groups` is a list
- * of dicts the program may edit between steps (`opt.param_groups[0]["lr"] = 0.01`): each step
- * reads the hyper-parameters back from those dicts first.
+ * `torch.optim`: the optimizer classes are Python (torchOptimSource.ts), as PyTorch's are, so a
+ * program sees `param_groups`, `state` (a defaultdict keyed by parameter), `state_dict()`,
+ * `load_state_dict()`, `add_param_group()` and can subclass `Optimizer`. Their `step` hands each
+ * parameter to the engine's optimizer (`_engine_step`), which updates it with PyTorch's
+ * formulas. Between steps the Python `state` dicts are the truth: a step reads a parameter's
+ * entry back into the engine when the program replaced or changed it (load_state_dict, an
+ * in-place edit), and writes the new state into the same tensors after the update, as PyTorch
+ * updates its state tensors in place.
  */
-
-type AnyOptimizer = T.Optimizer<object, unknown>;
 
 /** Python keyword ↔ engine option, with how to read the Python value. */
 interface OptionSpec {
   py: string;
   engine: string;
   read: (v: PyValue) => unknown;
-  write: (v: unknown) => PyValue;
 }
 
-const number = (py: string, engine = py): OptionSpec => ({
-  py,
-  engine,
-  read: (v) => num(v, py),
-  write: (v) => v as number,
-});
-const flag = (py: string, engine = py): OptionSpec => ({
-  py,
-  engine,
-  read: (v) => boolArg(v, false),
-  write: (v) => v as boolean,
-});
+const number = (py: string, engine = py): OptionSpec => ({ py, engine, read: (v) => num(v, py) });
+const flag = (py: string, engine = py): OptionSpec => ({ py, engine, read: (v) => boolArg(v, false) });
 const betas: OptionSpec = {
   py: "betas",
   engine: "betas",
@@ -51,17 +47,17 @@ const betas: OptionSpec = {
     if (items === null || items.length !== 2) throw typeError("betas must be a pair of floats");
     return [num(items[0], "beta1"), num(items[1], "beta2")];
   },
-  write: (v) => new PyTuple((v as number[]).slice()),
 };
 
-const SGD_OPTIONS = [
-  number("lr"),
-  number("momentum"),
-  number("dampening"),
-  number("weight_decay", "weightDecay"),
-  flag("nesterov"),
-  flag("maximize"),
-];
+type AnyOptimizer = T.Optimizer<object, unknown>;
+
+interface Kind {
+  options: OptionSpec[];
+  make: (first: T.Tensor) => AnyOptimizer;
+  /** Adam keeps its step count as a float tensor (PyTorch 1.13), RMSprop as an int. */
+  stepTensor: boolean;
+}
+
 const ADAM_OPTIONS = [
   number("lr"),
   betas,
@@ -70,131 +66,177 @@ const ADAM_OPTIONS = [
   flag("amsgrad"),
   flag("maximize"),
 ];
-const RMSPROP_OPTIONS = [
-  number("lr"),
-  number("alpha"),
-  number("eps"),
-  number("weight_decay", "weightDecay"),
-  number("momentum"),
-  flag("centered"),
-  flag("maximize"),
-];
 
-const optimizers = new WeakMap<PyInstance, { engine: AnyOptimizer; groups: PyDict[]; specs: OptionSpec[] }>();
+const KINDS: Record<string, Kind> = {
+  SGD: {
+    options: [
+      number("lr"),
+      number("momentum"),
+      number("dampening"),
+      number("weight_decay", "weightDecay"),
+      flag("nesterov"),
+      flag("maximize"),
+    ],
+    make: (p) => new T.SGD([p]) as unknown as AnyOptimizer,
+    stepTensor: false,
+  },
+  Adam: { options: ADAM_OPTIONS, make: (p) => new T.Adam([p]) as unknown as AnyOptimizer, stepTensor: true },
+  AdamW: {
+    options: ADAM_OPTIONS,
+    make: (p) => new T.AdamW([p]) as unknown as AnyOptimizer,
+    stepTensor: true,
+  },
+  RMSprop: {
+    options: [
+      number("lr"),
+      number("alpha"),
+      number("eps"),
+      number("weight_decay", "weightDecay"),
+      number("momentum"),
+      flag("centered"),
+      flag("maximize"),
+    ],
+    make: (p) => new T.RMSprop([p]) as unknown as AnyOptimizer,
+    stepTensor: false,
+  },
+  Adagrad: {
+    options: [
+      number("lr"),
+      number("lr_decay", "lrDecay"),
+      number("eps"),
+      number("weight_decay", "weightDecay"),
+      number("initial_accumulator_value", "initialAccumulatorValue"),
+      flag("maximize"),
+    ],
+    make: (p) => new T.Adagrad([p]) as unknown as AnyOptimizer,
+    stepTensor: true,
+  },
+};
 
-function paramsOf(s: TorchState, v: PyValue): T.Tensor[] {
-  return [...s.interp.iterate(v)].map((p) => {
-    if (p instanceof TensorObject) return p.tensor;
-    throw typeError(`optimizer can only optimize Tensors, but one of the params is ${typeName(p)}`);
-  });
+/** What the last step wrote into a parameter's state dict: the values, and each tensor's version then. */
+interface Written {
+  dict: PyDict;
+  values: Map<string, { value: PyValue; version: number }>;
 }
 
-function readOptions(specs: OptionSpec[], get: (k: string) => PyValue | undefined): Record<string, unknown> {
-  const options: Record<string, unknown> = {};
-  for (const spec of specs) {
-    const v = get(spec.py);
-    if (v !== undefined) options[spec.engine] = spec.read(v);
+const versionOf = (v: PyValue) => (v instanceof TensorObject ? v.tensor.storage.version : -1);
+
+/** True when the program left the state entry as the last step wrote it. */
+function unchanged(entry: PyDict, written: Written | undefined): boolean {
+  if (written === undefined || written.dict !== entry || entry.entries.size !== written.values.size)
+    return false;
+  for (const { key, value } of entry.entries.values()) {
+    const w = typeof key === "string" ? written.values.get(key) : undefined;
+    if (w === undefined || w.value !== value || w.version !== versionOf(value)) return false;
   }
-  return options;
+  return true;
 }
 
-function makeOptimizerClass(
+/** A state entry as the engine reads it: tensors as their values, numbers as numbers. */
+function entriesOf(entry: PyDict): Map<string, Float64Array | number | null> {
+  const out = new Map<string, Float64Array | number | null>();
+  for (const { key, value } of entry.entries.values()) {
+    if (typeof key !== "string") continue;
+    if (value instanceof TensorObject) out.set(key, value.tensor.copyValues());
+    else if (value === null) out.set(key, null);
+    else if (typeof value === "number" || value instanceof PyInt || typeof value === "boolean")
+      out.set(key, num(value, key));
+  }
+  return out;
+}
+
+/** Writes `values` into the state tensor the entry holds when it fits (in place, as PyTorch's `mul_`/`add_`), else a new one. */
+function stateTensor(
   s: TorchState,
-  name: string,
-  specs: OptionSpec[],
-  make: (groups: { params: T.Tensor[]; options: object }[], defaults: object) => AnyOptimizer,
-): PyClass {
-  const cls: PyClass = new PyClass(name, null, `torch.optim.${name.toLowerCase()}`, (args, kwargs) =>
+  old: PyValue | undefined,
+  values: Float64Array,
+  shape: readonly number[],
+  dtype: T.DType,
+): TensorObject {
+  if (
+    old instanceof TensorObject &&
+    old.tensor.dtype === dtype &&
+    old.tensor.numel === values.length &&
+    old.tensor.isContiguous()
+  ) {
+    const t = old.tensor;
+    const rounded = values.slice();
+    roundToDtype(rounded, dtype);
+    t.storage.data.set(rounded, t.offset);
+    t.storage.version++;
+    return old;
+  }
+  return s.wrap(T.Tensor.fromValues(values.slice(), shape, dtype));
+}
+
+function engineStep(
+  s: TorchState,
+  engines: WeakMap<PyInstance, AnyOptimizer>,
+  written: WeakMap<T.Tensor, Written>,
+) {
+  return new PyBuiltin("_engine_step", (args) =>
     guard(() => {
-      const a = bind(name, args, kwargs, [
-        "params",
-        ...specs.map((o) => o.py),
-        "foreach",
-        "differentiable",
-        "fused",
-        "capturable",
-      ]);
-      if (a.params === undefined)
-        throw typeError(`${name}.__init__() missing 1 required positional argument: 'params'`);
-      const defaults = readOptions(specs, (k) => a[k]);
-      const items = [...s.interp.iterate(a.params)];
-      const groups =
-        items.length > 0 && items[0] instanceof PyDict
-          ? items.map((g) => {
-              const d = g as PyDict;
-              const params = dictGet(d, "params");
-              if (params === undefined) throw typeError("param group must have 'params'");
-              return { params: paramsOf(s, params), options: readOptions(specs, (k) => dictGet(d, k)) };
-            })
-          : [{ params: paramsOf(s, new PyList(items)), options: {} }];
-      if (groups.every((g) => g.params.length === 0))
-        throw new T.TensorError("ValueError", "optimizer got an empty parameter list");
-      const engine = make(groups, defaults);
-      const self = new PyInstance(cls);
-      const dicts = engine.paramGroups.map((g) => {
-        const d = new PyDict();
-        dictSet(d, "params", new PyList(g.params.map((p) => s.wrap(p))));
-        const options = g.options as Record<string, unknown>;
-        for (const spec of specs) dictSet(d, spec.py, spec.write(options[spec.engine]));
-        return d;
-      });
-      optimizers.set(self, { engine, groups: dicts, specs });
-      self.attrs.set("param_groups", new PyList(dicts));
-      self.attrs.set("state", new PyDict());
-      return self;
+      const [opt, kindName] = args;
+      const kind = KINDS[String(kindName)];
+      if (!(opt instanceof PyInstance) || kind === undefined) throw typeError("_engine_step: bad arguments");
+      const state = opt.attrs.get("state");
+      if (!(state instanceof PyDict)) throw typeError("optimizer.state must be a dict");
+      for (const group of s.interp.iterate(opt.attrs.get("param_groups") ?? null)) {
+        if (!(group instanceof PyDict)) throw typeError("param group must be a dict");
+        const options: Record<string, unknown> = {};
+        for (const spec of kind.options) {
+          const v = dictGet(group, spec.py);
+          if (v !== undefined) options[spec.engine] = spec.read(v);
+        }
+        for (const p of s.interp.iterate(dictGet(group, "params") ?? null)) {
+          if (!(p instanceof TensorObject))
+            throw typeError(`optimizer can only optimize Tensors, but one of the params is ${typeName(p)}`);
+          const t = p.tensor;
+          if (t.grad === null) continue;
+          let engine = engines.get(opt);
+          if (engine === undefined) engines.set(opt, (engine = kind.make(t)));
+          const entry = dictGet(state, p);
+          if (entry === undefined) engine.importState(t, null);
+          else if (!(entry instanceof PyDict))
+            throw typeError("optimizer state of a parameter must be a dict");
+          else if (!unchanged(entry, written.get(t))) engine.importState(t, entriesOf(entry));
+          engine.stepParam(t, { ...engine.paramGroups[0].options, ...options });
+          const out = entry instanceof PyDict ? entry : new PyDict();
+          if (entry === undefined) dictSet(state, p, out);
+          const values = new Map<string, { value: PyValue; version: number }>();
+          for (const [name, v] of engine.exportState(t) ?? []) {
+            const old = dictGet(out, name);
+            let value: PyValue;
+            if (v === null) value = null;
+            else if (typeof v === "number")
+              value = kind.stepTensor ? stateTensor(s, old, Float64Array.of(v), [], "float32") : int(v);
+            else value = stateTensor(s, old, v, t.shape, t.dtype);
+            dictSet(out, name, value);
+            values.set(name, { value, version: versionOf(value) });
+          }
+          written.set(t, { dict: out, values });
+        }
+      }
+      return null;
     }),
   );
-  const method = (m: string, f: (self: PyInstance, args: PyValue[], kwargs: Kwargs) => PyValue) =>
-    cls.dict.set(
-      m,
-      nativeMethod(m, (self, args, kwargs) => f(self as PyInstance, args, kwargs)),
-    );
-  method("step", (self, args, kwargs) => {
-    const a = bind("step", args, kwargs, ["closure"]);
-    if (a.closure !== undefined && a.closure !== null)
-      throw new UnsupportedError("optimizer.step(closure) is not supported by GradLens");
-    const o = optimizers.get(self)!;
-    // the program may have edited param_groups since the last step
-    o.engine.paramGroups.forEach((g, i) =>
-      Object.assign(
-        g.options,
-        readOptions(o.specs, (k) => dictGet(o.groups[i], k)),
-      ),
-    );
-    o.engine.step();
-    return null;
-  });
-  method("zero_grad", (self, args, kwargs) => {
-    const a = bind("zero_grad", args, kwargs, ["set_to_none"]);
-    optimizers.get(self)!.engine.zeroGrad(boolArg(a.set_to_none, false));
-    return null;
-  });
-  return cls;
 }
 
-/** The engine's constructors take groups too (typed as a flat list); one cast for all three. */
-type EngineOptimizer = new (params: readonly T.Tensor[], options: object) => AnyOptimizer;
-const withGroups =
-  (Ctor: EngineOptimizer) =>
-  (groups: { params: T.Tensor[]; options: object }[], defaults: object): AnyOptimizer =>
-    new Ctor(groups as unknown as T.Tensor[], defaults);
+/** `torch.typename(v)`: a tensor's type string (`torch.FloatTensor`), else the qualified class name. */
+const TENSOR_TYPES: Partial<Record<T.DType, string>> = {
+  float64: "Double",
+  int64: "Long",
+  int32: "Int",
+  bool: "Bool",
+};
+const typename = new PyBuiltin("_typename", ([v]) =>
+  v instanceof TensorObject ? `torch.${TENSOR_TYPES[v.tensor.dtype] ?? "Float"}Tensor` : typeName(v ?? null),
+);
 
-export function fillOptim(s: TorchState, m: PyModule): void {
-  // PyTorch's SGD requires lr in 2.x only as a default of 1e-3, which the engine already has
-  m.attrs.set(
-    "SGD",
-    makeOptimizerClass(s, "SGD", SGD_OPTIONS, withGroups(T.SGD as unknown as EngineOptimizer)),
-  );
-  m.attrs.set(
-    "Adam",
-    makeOptimizerClass(s, "Adam", ADAM_OPTIONS, withGroups(T.Adam as unknown as EngineOptimizer)),
-  );
-  m.attrs.set(
-    "AdamW",
-    makeOptimizerClass(s, "AdamW", ADAM_OPTIONS, withGroups(T.AdamW as unknown as EngineOptimizer)),
-  );
-  m.attrs.set(
-    "RMSprop",
-    makeOptimizerClass(s, "RMSprop", RMSPROP_OPTIONS, withGroups(T.RMSprop as unknown as EngineOptimizer)),
-  );
+export function fillOptim(s: TorchState, m: PyModule, torch: PyModule): void {
+  const globals = s.interp.runLibraryModule(libraryProgram("torch.optim", TORCH_OPTIM_SOURCE), "torch.optim");
+  globals.set("torch", torch);
+  globals.set("_engine_step", engineStep(s, new WeakMap(), new WeakMap()));
+  globals.set("_typename", typename);
+  for (const [k, v] of globals) if (!k.startsWith("_") && k !== "defaultdict") m.attrs.set(k, v);
 }

@@ -43,12 +43,20 @@ const unary =
  * back the same tensor, so the same Python object.
  */
 const binary =
-  (name: string, f: (a: Tensor, b: Tensor) => Tensor): TensorMethod =>
+  (name: string, f: (a: Tensor, b: Tensor) => Tensor, alphaSign = 0): TensorMethod =>
   (s, self, args, kwargs) => {
     const a = bind(name, args, kwargs, ["other", "*", "alpha"]);
-    let other = operandArg(a.other);
-    if (a.alpha !== undefined) other = T.mul(other, operandArg(a.alpha));
-    return s.wrap(f(self, other));
+    const other = operandArg(a.other);
+    if (a.alpha === undefined) return s.wrap(f(self, other));
+    const alpha = operandArg(a.alpha);
+    // add/sub with alpha: one fused multiply-add in PyTorch's kernel (see writeScaledSum)
+    const before =
+      alphaSign !== 0 && name.endsWith("_")
+        ? T.Tensor.fromValues(self.copyValues(), self.shape, self.dtype)
+        : self;
+    const out = f(self, T.mul(other, alpha));
+    if (alphaSign !== 0 && alpha.numel === 1) T.writeScaledSum(out, before, other, alphaSign * alpha.item());
+    return s.wrap(out);
   };
 
 export function operandArg(v: PyValue | undefined): Tensor {
@@ -195,8 +203,8 @@ export const TENSOR_METHODS: Record<string, TensorMethod> = {
     const a = bind("clamp", args, kwargs, ["min", "max"]);
     return s.wrap(T.clamp(self, optionalNum(a.min, "min"), optionalNum(a.max, "max")));
   },
-  add: binary("add", T.add),
-  sub: binary("sub", T.sub),
+  add: binary("add", T.add, 1),
+  sub: binary("sub", T.sub, -1),
   mul: binary("mul", T.mul),
   div: binary("div", T.div),
   matmul: binary("matmul", T.matmul),
@@ -211,8 +219,8 @@ export const TENSOR_METHODS: Record<string, TensorMethod> = {
   le: binary("le", T.le),
   gt: binary("gt", T.gt),
   ge: binary("ge", T.ge),
-  add_: binary("add_", T.addInPlace),
-  sub_: binary("sub_", T.subInPlace),
+  add_: binary("add_", T.addInPlace, 1),
+  sub_: binary("sub_", T.subInPlace, -1),
   mul_: binary("mul_", T.mulInPlace),
   div_: binary("div_", T.divInPlace),
   copy_: binary("copy_", T.copyInPlace),

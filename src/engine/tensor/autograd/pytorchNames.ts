@@ -86,7 +86,8 @@ export function pytorchGradFnName(t: Tensor): string | null {
   }
   if (op === "max" || op === "min")
     return `${op === "max" ? "Max" : "Min"}Backward${node.rules[0].includes("dim=") ? 0 : 1}`;
-  if (op === "squeeze") return "SqueezeBackward0";
+  // PyTorch 1.13: squeeze() is SqueezeBackward0, squeeze(dim) SqueezeBackward1
+  if (op === "squeeze") return `SqueezeBackward${node.rules[0].includes("dim=") ? 1 : 0}`;
   if (op === "@") return matmulName(input, node.inputs[1]);
   if (op === "linear") return linearName(input, node.inputs[1], node.inputs.length === 3);
   return SIMPLE[op] ?? `${op}Backward`;

@@ -1,7 +1,7 @@
 import { record } from "../autograd/gradNode";
 import { isSinglePrecision } from "../dtype";
-import { exp } from "../../math/correctlyRounded";
 import { expf, tanhf } from "../../math/sleefFloat";
+import { glibcExpf } from "../../math/glibcExpf";
 import { getDefaultDtype, isFloating, roundToDtype } from "../dtype";
 import { bernoulliValues } from "../distributions/draws";
 import { Tensor } from "../tensor";
@@ -47,17 +47,56 @@ function sigmoidOf(x: number): number {
 }
 
 /**
- * float32 sigmoid as PyTorch's CPU kernel runs it: blocks of 16 contiguous elements take the
- * vector path, 1/(1 + e^(0 − x)) with SLEEF's exp, each step rounded to float; the rest (and
- * every element of a strided tensor) the scalar path with the C library's exp.
+ * The order PyTorch's TensorIterator visits a tensor's elements in (its memory order: dims
+ * sorted by stride, as it lays out a unary op's output like its input), as logical row-major
+ * indices (null: the logical order itself), and how many it hands its inner loop in a row: the
+ * innermost dimension's run when that is contiguous, lengthened by every outer dimension that
+ * continues it (a chunk of a wider matrix runs row by row); 1 when the innermost is strided.
+ */
+function innerLoops(a: Tensor): { order: Int32Array | null; run: number } {
+  const dims = [...Array(a.ndim).keys()].filter((d) => a.shape[d] !== 1);
+  const perm = [...dims].sort((x, y) => a.strides[y] - a.strides[x] || x - y);
+  const shape = perm.map((d) => a.shape[d]);
+  const strides = perm.map((d) => a.strides[d]);
+  const n = shape.length;
+  let run = 1;
+  if (n > 0 && strides[n - 1] === 1) {
+    run = shape[n - 1];
+    for (let d = n - 2; d >= 0 && strides[d] === run; d--) run *= shape[d];
+  }
+  if (perm.every((d, i) => d === dims[i])) return { order: null, run };
+  // the logical (row-major) stride of each permuted dim, to map the visit order back
+  const logical = new Array<number>(a.ndim);
+  for (let d = a.ndim - 1, acc = 1; d >= 0; d--) {
+    logical[d] = acc;
+    acc *= a.shape[d];
+  }
+  const order = new Int32Array(a.numel);
+  const at = new Array<number>(n).fill(0);
+  for (let i = 0; i < order.length; i++) {
+    let index = 0;
+    for (let k = 0; k < n; k++) index += at[k] * logical[perm[k]];
+    order[i] = index;
+    for (let k = n - 1; k >= 0 && ++at[k] === shape[k]; k--) at[k] = 0;
+  }
+  return { order, run };
+}
+
+/**
+ * float32 sigmoid as PyTorch's CPU kernel runs it: within each contiguous run of the inner loop,
+ * blocks of 16 elements take the vector path, 1/(1 + e^(0 − x)) with SLEEF's exp, each step
+ * rounded to float; the run's rest takes the scalar path with the C library's float exp (glibc's
+ * expf, which is not always the float nearest e^x).
  */
 function sigmoidFloat(a: Tensor): Float64Array {
   const f = Math.fround;
   const v = a.copyValues();
-  const vector = a.isContiguous() ? v.length - (v.length % 16) : 0;
+  const { order, run } = innerLoops(a);
+  const vector = run - (run % 16);
   for (let i = 0; i < v.length; i++) {
-    const e = i < vector ? expf(f(0 - v[i])) : f(exp(-v[i]));
-    v[i] = f(1 / f(1 + e));
+    const j = order === null ? i : order[i];
+    const e = i % run < vector ? expf(f(0 - v[j])) : glibcExpf(-v[j]);
+    v[j] = f(1 / f(1 + e));
   }
   return v;
 }

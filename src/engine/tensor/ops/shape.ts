@@ -218,7 +218,7 @@ export function squeeze(a: Tensor, dim?: number | readonly number[] | null): Ten
   }
   const inShape = a.shape;
   return record(makeView(a, shape, strides, a.offset), "squeeze", [a], (g) => [reshape(g, inShape)], [
-    `∂squeeze(a)/∂a: the gradient reshaped back to ${formatShape(inShape)}`,
+    `∂squeeze(a${dims === null ? "" : `, dim=${dims.join(", ")}`})/∂a: the gradient reshaped back to ${formatShape(inShape)}`,
   ]);
 }
 
