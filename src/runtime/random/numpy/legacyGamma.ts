@@ -1,12 +1,12 @@
 // numpy's legacy gamma and beta draws (RandomState.gamma, standard_gamma, beta), bit for bit with
 // numpy 1.24's legacy stream: Marsaglia and Tsang's method from the cached polar normals for
 // shape > 1, Johnk's rejection from uniforms and exponentials for shape < 1, and a beta as
-// Ga / (Ga + Gb) (Johnk's algorithm when both parameters are at most 1). pow and exp are
-// glibc's, log correctly rounded (glibc's but in rare ties, as for the normals).
+// Ga / (Ga + Gb) (Johnk's algorithm when both parameters are at most 1). pow, exp and log are
+// glibc's, as numpy's C calls them.
 
 import { glibcExp } from "../../../engine/math/glibcExp";
 import { glibcPow } from "../../../engine/math/glibcPow";
-import { fastLog as log } from "./fastLog";
+import { glibcLog as log } from "../../../engine/math/glibcLog";
 
 /** The legacy stream's draws these samplers take. */
 export interface LegacyDraws {
