@@ -351,11 +351,7 @@ print(random.random())
   });
 
   it("reports what a module does not run, in the module's file", () => {
-    const trace = runIn(
-      "/ws",
-      { "/ws/gen.py": "def g():\n    return 1j\n" },
-      "import gen\nprint('ok')\n",
-    );
+    const trace = runIn("/ws", { "/ws/gen.py": "def g():\n    return 1j\n" }, "import gen\nprint('ok')\n");
     const unsupported = trace.diagnostics.filter((d) => d.code === "unsupported");
     expect(unsupported.length).toBe(1);
     expect(unsupported[0].span?.file).toBe("/ws/gen.py");
