@@ -1,6 +1,7 @@
 import { logDD, tanDD } from "./accurateMath";
 import { type DD, ddAdd, ddDiv, ddMul, ddMulNumber, ddNeg, twoProd, twoSum } from "./doubleDouble";
 import { glibcLog } from "./glibcLog";
+import { glibcLog1p } from "./glibcLog1p";
 
 /**
  * numpy's float64 tan, inverse trigonometric and hyperbolic functions, log2, log10 and hypot
@@ -96,7 +97,7 @@ export function acos(x: number): number {
 
 // sinh and cosh are glibc's own (glibcHyperbolic.ts: fdlibm's formulas over glibc's exp and
 // expm1). asinh, acosh and log10 take fdlibm's formulas over glibc's log (glibcLog.ts) and
-// fdlibm's log1p (V8's is the same code), as glibc's do.
+// glibc's log1p (glibcLog1p.ts), as glibc's do.
 
 export { glibcCosh as cosh, glibcSinh as sinh } from "./glibcHyperbolic";
 
@@ -109,7 +110,7 @@ export function asinh(x: number): number {
   else if (ax > 2) w = glibcLog(2 * ax + 1 / (Math.sqrt(x * x + 1) + ax));
   else {
     const t = x * x;
-    w = Math.log1p(ax + t / (1 + Math.sqrt(1 + t)));
+    w = glibcLog1p(ax + t / (1 + Math.sqrt(1 + t)));
   }
   return x < 0 ? -w : w;
 }
@@ -120,7 +121,7 @@ export function acosh(x: number): number {
   if (x === 1) return 0;
   if (x > 2) return glibcLog(2 * x - 1 / (x + Math.sqrt(x * x - 1)));
   const t = x - 1;
-  return Math.log1p(t + Math.sqrt(2 * t + t * t));
+  return glibcLog1p(t + Math.sqrt(2 * t + t * t));
 }
 
 /** fdlibm's atanh, which glibc's and V8's both are. */

@@ -5,13 +5,14 @@ import { glibcExp } from "./glibcExp";
 import { glibcExpm1 } from "./glibcExpm1";
 import { glibcCosh, glibcSinh, glibcTanh } from "./glibcHyperbolic";
 import { glibcLog } from "./glibcLog";
+import { glibcLog1p } from "./glibcLog1p";
 import { GLIBC_LOG_TABLE } from "./glibcLogTable";
 import { glibcCos, glibcSin } from "./glibcSinCos";
 import { EXP_HIGH, EXP_TAIL } from "./glibcExpTable";
 import { glibcPow } from "./glibcPow";
 import { POW_LOG_INVC, POW_LOG_LOGC, POW_LOG_LOGCTAIL } from "./glibcPowLogTable";
 
-/** glibc 2.36's exp, pow, expm1, tanh, sinh, cosh, log, sin and cos, recorded by fixtures/record_glibc_math.py (float.hex strings). */
+/** glibc 2.36's exp, pow, expm1, tanh, sinh, cosh, log, log1p, sin and cos, recorded by fixtures/record_glibc_math.py (float.hex strings). */
 const fixture = JSON.parse(readFileSync(join(__dirname, "fixtures/glibcMath.json"), "utf8")) as Record<
   string,
   { misrounded_from: number; cases: string[][] }
@@ -161,6 +162,27 @@ describe("glibc's double log", () => {
     // the near-1 path, [1 - 2^-4, 1 + 0x1.09p-4), and just outside it
     for (let x = 0.9; x < 1.1; x += 0.0007) {
       expect(Math.abs(glibcLog(x) - Math.log(x))).toBeLessThanOrEqual(Math.abs(Math.log(x)) * 2.3e-16);
+    }
+  });
+});
+
+describe("glibc's log1p", () => {
+  it("gives libm's double for every recorded input, the misrounded ones too", () => {
+    expect(fixture.log1p.cases.length - fixture.log1p.misrounded_from).toBeGreaterThan(10);
+    expect(mismatches("log1p", glibcLog1p)).toEqual([]);
+  });
+
+  it("is log1p, with C's special values", () => {
+    expect(glibcLog1p(0)).toBe(0);
+    expect(Object.is(glibcLog1p(-0), -0)).toBe(true);
+    expect(glibcLog1p(-1)).toBe(-Infinity);
+    expect(glibcLog1p(-2)).toBeNaN();
+    expect(glibcLog1p(NaN)).toBeNaN();
+    expect(glibcLog1p(Infinity)).toBe(Infinity);
+    expect(glibcLog1p(1e-300)).toBe(1e-300);
+    expect(glibcLog1p(Math.E - 1)).toBe(1);
+    for (let x = -0.999; x < 1e6; x = x < 1 ? x + 0.0137 : x * 1.7) {
+      expect(Math.abs(glibcLog1p(x) - Math.log1p(x))).toBeLessThanOrEqual(Math.abs(Math.log1p(x)) * 2.3e-16);
     }
   });
 });

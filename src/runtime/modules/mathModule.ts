@@ -18,6 +18,7 @@ import { glibcExpm1 } from "../../engine/math/glibcExpm1";
 import { glibcCosh, glibcSinh, glibcTanh } from "../../engine/math/glibcHyperbolic";
 import * as E from "../../engine/math/elementaryFunctions";
 import { glibcLog } from "../../engine/math/glibcLog";
+import { glibcLog1p } from "../../engine/math/glibcLog1p";
 import { glibcPow } from "../../engine/math/glibcPow";
 import { glibcCos as cos, glibcSin as sin } from "../../engine/math/glibcSinCos";
 
@@ -98,7 +99,7 @@ export function makeMathModule(rt: Runtime): PyModule {
   unary("expm1", glibcExpm1);
   unary("log2", (x) => (x <= 0 ? NaN : E.log2(x)));
   unary("log10", (x) => (x <= 0 ? NaN : E.log10(x)));
-  unary("log1p", (x) => (x <= -1 ? NaN : Math.log1p(x)));
+  unary("log1p", (x) => (x <= -1 ? NaN : glibcLog1p(x)));
   unary("sin", sin);
   unary("cos", cos);
   unary("tan", E.tan);

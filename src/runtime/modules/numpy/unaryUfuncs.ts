@@ -5,6 +5,7 @@ import type { Tensor } from "../../../engine/tensor/index";
 import { glibcExp } from "../../../engine/math/glibcExp";
 import { glibcExpm1 } from "../../../engine/math/glibcExpm1";
 import { glibcLog } from "../../../engine/math/glibcLog";
+import { glibcLog1p } from "../../../engine/math/glibcLog1p";
 import { glibcCos, glibcSin } from "../../../engine/math/glibcSinCos";
 import * as E from "../../../engine/math/elementaryFunctions";
 import type { PyValue } from "../../interpreter/objects";
@@ -17,9 +18,9 @@ import { isFloat, roundInto, type NpDtype } from "./npDtype";
 import type { NumpyState } from "./numpyState";
 
 /**
- * numpy's one-operand ufuncs. The float functions compute glibc's (exp, expm1, log, sin, cos, and
- * in elementaryFunctions.ts tan, the inverse trigonometric and hyperbolic functions, log2, log10)
- * or the platform's (tanh, log1p): numpy on a plain libm
+ * numpy's one-operand ufuncs. The float functions compute glibc's (exp, expm1, log, log1p, sin,
+ * cos, and in elementaryFunctions.ts tan, the inverse trigonometric and hyperbolic functions,
+ * log2, log10) or the platform's (tanh): numpy on a plain libm
  * gives the same numbers; numpy's own SIMD kernels (AVX-512) can differ in the last bit, and so
  * can glibc's float32 versions, which compute in float32 where GradLens rounds the float64 value. Each is recorded
  * through the engine's operation with its gradient rule.
@@ -96,7 +97,7 @@ const RAD32 = Math.fround(180 / Math.fround(Math.PI));
 const FLOAT_FUNCTIONS: Partial<Record<UnaryName, FloatFunction>> = {
   exp: { graph: T.exp, value: glibcExp },
   log: { graph: T.log, value: glibcLog, pole: (x) => x === 0 },
-  log1p: { graph: (a) => T.log(T.add(a, 1)), value: Math.log1p, pole: (x) => x === -1 },
+  log1p: { graph: (a) => T.log(T.add(a, 1)), value: glibcLog1p, pole: (x) => x === -1 },
   expm1: { graph: (a) => T.sub(T.exp(a), 1), value: glibcExpm1 },
   sqrt: { graph: T.sqrt, value: Math.sqrt, same64: true },
   tanh: { graph: T.tanh, value: Math.tanh, same64: true },

@@ -4,7 +4,7 @@
 // RandomState, each method has an array form filling a flat Float64Array in draw order and a
 // scalar form where the caller wants a number (numpy draws those the same way as size 1).
 
-import { log } from "../../../engine/math/accurateMath";
+import { glibcLog1p } from "../../../engine/math/glibcLog1p";
 import { allocFloat64, chargeArray } from "../../../engine/memory";
 import type { BitGenerator } from "./bitGenerator";
 import {
@@ -93,10 +93,10 @@ export class Generator {
     return loc + scale * zigguratNormal(this.bitgen);
   }
 
-  /** standard_exponential(size, method='inv'): -log1p(-U) (1 - U is exact, so log(1 - U)). */
+  /** standard_exponential(size, method='inv'): -log1p(-U), glibc's as numpy's. */
   standardExponentialInv(n: number): Float64Array {
     const out = allocFloat64(n);
-    for (let i = 0; i < n; i++) out[i] = -log(1 - this.bitgen.nextDouble());
+    for (let i = 0; i < n; i++) out[i] = -glibcLog1p(-this.bitgen.nextDouble());
     return out;
   }
 

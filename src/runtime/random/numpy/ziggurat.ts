@@ -14,11 +14,11 @@
 // correctly rounded exp/log, with one exception: at the 218th step the generator's exp rounded
 // exp(-x²/2) (a near-halfway case) one ulp up. Every table entry then equals numpy's, which the
 // recorded draws check (an entry off by anything changes the numbers drawn from its layer).
-// Sampling calls glibc's exp as numpy does, and log1p(-U), which the correctly rounded log(1 - U)
-// stands for (1 - U is exact).
+// Sampling calls glibc's exp and log1p as numpy does.
 
 import { exp, log } from "../../../engine/math/correctlyRounded";
 import { glibcExp } from "../../../engine/math/glibcExp";
+import { glibcLog1p } from "../../../engine/math/glibcLog1p";
 import type { BitGenerator } from "./bitGenerator";
 
 /** Right edge of the base strip (the tail starts here), and its reciprocal. */
@@ -100,11 +100,10 @@ export function zigguratNormal(bitgen: BitGenerator): number {
     const x = lo & 0x100 ? -magnitude : magnitude;
     if (rabs < ki[idx]) return x;
     if (idx === 0) {
-      // The tail beyond R, by Marsaglia's exponential method; log(1 - U) is log1p(-U) exactly,
-      // since 1 - U is exact for U a multiple of 2^-53.
+      // The tail beyond R, by Marsaglia's exponential method.
       for (;;) {
-        const xx = -ZIGGURAT_NOR_INV_R * log(1 - bitgen.nextDouble());
-        const yy = -log(1 - bitgen.nextDouble());
+        const xx = -ZIGGURAT_NOR_INV_R * glibcLog1p(-bitgen.nextDouble());
+        const yy = -glibcLog1p(-bitgen.nextDouble());
         if (yy + yy > xx * xx) return lo & 0x20000 ? -(ZIGGURAT_NOR_R + xx) : ZIGGURAT_NOR_R + xx;
       }
     }
