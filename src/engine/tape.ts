@@ -276,7 +276,8 @@ export class Tape {
 
   /**
    * JavaScript's arithmetic instead of Python's (the gradlens library): `0 ** -1` is Infinity and
-   * `log(0)` is -Infinity where Python raises. The same functions either way.
+   * `log(0)` is -Infinity where Python raises (exp and pow are correctly rounded there, glibc's in
+   * Python's arithmetic; log is glibc's in both).
    */
   ieeeArithmetic = false;
 

@@ -6,13 +6,15 @@ import { glibcExpm1 } from "./glibcExpm1";
 import { glibcCosh, glibcSinh, glibcTanh } from "./glibcHyperbolic";
 import { glibcLog } from "./glibcLog";
 import { glibcLog1p } from "./glibcLog1p";
+import { glibcLog2 } from "./glibcLog2";
+import { GLIBC_LOG2_TABLE } from "./glibcLog2Table";
 import { GLIBC_LOG_TABLE } from "./glibcLogTable";
 import { glibcCos, glibcSin } from "./glibcSinCos";
 import { EXP_HIGH, EXP_TAIL } from "./glibcExpTable";
 import { glibcPow } from "./glibcPow";
 import { POW_LOG_INVC, POW_LOG_LOGC, POW_LOG_LOGCTAIL } from "./glibcPowLogTable";
 
-/** glibc 2.36's exp, pow, expm1, tanh, sinh, cosh, log, log1p, sin and cos, recorded by fixtures/record_glibc_math.py (float.hex strings). */
+/** glibc 2.36's exp, pow, expm1, tanh, sinh, cosh, log, log1p, log2, sin and cos, recorded by fixtures/record_glibc_math.py (float.hex strings). */
 const fixture = JSON.parse(readFileSync(join(__dirname, "fixtures/glibcMath.json"), "utf8")) as Record<
   string,
   { misrounded_from: number; cases: string[][] }
@@ -163,6 +165,30 @@ describe("glibc's double log", () => {
     for (let x = 0.9; x < 1.1; x += 0.0007) {
       expect(Math.abs(glibcLog(x) - Math.log(x))).toBeLessThanOrEqual(Math.abs(Math.log(x)) * 2.3e-16);
     }
+  });
+});
+
+describe("glibc's log2", () => {
+  it("gives libm's double for every recorded input, the misrounded ones too", () => {
+    expect(fixture.log2.cases.length - fixture.log2.misrounded_from).toBeGreaterThan(10);
+    expect(mismatches("log2", glibcLog2)).toEqual([]);
+  });
+
+  it("found the published table (log2_data.c) by its construction and a measurement", () => {
+    const entry = (i: number) => [GLIBC_LOG2_TABLE[2 * i], GLIBC_LOG2_TABLE[2 * i + 1]].map(bitsOf);
+    expect(entry(0)).toEqual([0x3ff724286bb1acf8n, 0xbfe1095feecdb000n]);
+    expect(entry(2)).toEqual([0x3ff6a13d0e30d48an, 0xbfe00143aee8f800n]);
+    for (let i = 0; i < 64; i++) expect(Number.isInteger(GLIBC_LOG2_TABLE[2 * i + 1] * 2 ** 42)).toBe(true);
+  });
+
+  it("is log2 on both paths, exact at powers of two", () => {
+    for (let k = -1074; k <= 1023; k += 7) expect(glibcLog2(2 ** k)).toBe(k);
+    expect(glibcLog2(1)).toBe(0);
+    expect(glibcLog2(0)).toBe(-Infinity);
+    expect(glibcLog2(-1)).toBeNaN();
+    expect(glibcLog2(Infinity)).toBe(Infinity);
+    for (let x = 0.9; x < 1.1; x += 0.0007)
+      expect(Math.abs(glibcLog2(x) - Math.log2(x))).toBeLessThanOrEqual(Math.abs(Math.log2(x)) * 2.3e-16);
   });
 });
 

@@ -43,6 +43,15 @@ print(math.log(0.1), math.log(1e-310), math.log(2.5, 1.5))
 -2.3025850929940455 -713.8013788281542 2.259851004564663
 `,
   },
+  {
+    name: `math.modf keeps the sign of zero and of infinities, as C's does`,
+    source: `import math
+print(math.modf(-3.0), math.modf(float('inf')), math.modf(float('-inf')), math.modf(-0.0), math.modf(-2.5), math.modf(float('nan')))
+`,
+    // recorded from CPython 3.11
+    stdout: `(-0.0, -3.0) (0.0, inf) (-0.0, -inf) (-0.0, -0.0) (-0.5, -2.0) (nan, nan)
+`,
+  },
 ];
 
 describe(`math's tolerances and exact integer functions, as CPython runs them`, () => {

@@ -206,7 +206,19 @@ export function makeMathModule(rt: Runtime): PyModule {
     ([x]) => {
       const v = real(x);
       const whole = Math.trunc(v);
-      return new PyTuple([v - whole, whole]);
+      // C's modf: ±inf has fraction ±0; the fraction keeps the sign of x, even when it is 0
+      const fraction = Number.isFinite(v)
+        ? v - whole === 0
+          ? v < 0 || Object.is(v, -0)
+            ? -0
+            : 0
+          : v - whole
+        : v !== v
+          ? v
+          : v < 0
+            ? -0
+            : 0;
+      return new PyTuple([fraction, whole]);
     },
     1,
   );

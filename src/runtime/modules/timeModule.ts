@@ -1,7 +1,7 @@
 import type { Interpreter } from "../interpreter/interpreter";
 import { isNumber, toFloat } from "../interpreter/numbers";
 import { bigInt, int, PyModule, PyTuple, type PyValue } from "../interpreter/objects";
-import { typeError, valueError } from "../interpreter/pyErrors";
+import { PyError, typeError, valueError } from "../interpreter/pyErrors";
 import { typeName } from "../interpreter/stringify";
 import { bindArgs, defineFunction } from "./native";
 import {
@@ -57,6 +57,8 @@ export function makeTimeModule(interp: Interpreter, load: (name: string) => PyMo
     const s = secondsArg(a.secs!);
     if (Number.isNaN(s)) throw valueError("Invalid value NaN (not a number)");
     if (s < 0) throw valueError("sleep length must be non-negative");
+    if (s > 9223372036.854776)
+      throw new PyError("OverflowError", "timestamp too large to convert to C _PyTime_t");
     const steps = Math.min(MAX_SLEEP_STEPS, Math.max(1, Math.ceil(s * 1000)));
     for (let i = 0; i < steps; i++) interp.step();
     slept += s;

@@ -70,7 +70,7 @@ const pad = (n: number, width: number, fill = "0") => String(n).padStart(width, 
 const MAX_DATE_MS = 8.64e15;
 
 function dateOf(seconds: number): Date {
-  if (!Number.isFinite(seconds)) throw valueError("Invalid value NaN (not a number)");
+  if (Number.isNaN(seconds)) throw valueError("Invalid value NaN (not a number)");
   const ms = Math.floor(seconds) * 1000;
   if (Math.abs(ms) > MAX_DATE_MS)
     throw new PyError("OverflowError", "timestamp out of range for platform time_t");

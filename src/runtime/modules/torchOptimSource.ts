@@ -165,10 +165,9 @@ def _run_closure(closure):
 
 
 class SGD(Optimizer):
-    def __init__(self, params, lr=1e-3, momentum=0, dampening=0, weight_decay=0, nesterov=False, *,
+    def __init__(self, params, lr=required, momentum=0, dampening=0, weight_decay=0, nesterov=False, *,
                  maximize=False, foreach=None, differentiable=False):
-        # lr is required in PyTorch 1.13; GradLens takes 2.x's default of 1e-3 when it is left out
-        if lr < 0.0:
+        if lr is not required and lr < 0.0:
             raise ValueError(f'Invalid learning rate: {lr}')
         if momentum < 0.0:
             raise ValueError(f'Invalid momentum value: {momentum}')

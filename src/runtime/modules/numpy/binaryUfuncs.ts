@@ -2,6 +2,7 @@ import { allocFloat64 } from "../../../engine/memory";
 import * as T from "../../../engine/tensor/index";
 import type { Tensor } from "../../../engine/tensor/index";
 import { glibcExp } from "../../../engine/math/glibcExp";
+import { glibcLog1p } from "../../../engine/math/glibcLog1p";
 import { glibcPow } from "../../../engine/math/glibcPow";
 import * as E from "../../../engine/math/elementaryFunctions";
 import { NotImplemented, type PyValue } from "../../interpreter/objects";
@@ -150,8 +151,8 @@ function powerInt(a: number, b: number): number {
 function logaddexp(x: number, y: number): number {
   if (x === y) return x + Math.LN2;
   const d = x - y;
-  if (d > 0) return x + Math.log1p(glibcExp(-d));
-  if (d <= 0) return y + Math.log1p(glibcExp(d));
+  if (d > 0) return x + glibcLog1p(glibcExp(-d));
+  if (d <= 0) return y + glibcLog1p(glibcExp(d));
   return d;
 }
 

@@ -7,7 +7,7 @@ import { runProgram } from "../../runProgram";
  * step's coefficient is made from the last step's arrays; GradLens lets old steps' history go,
  * so the loop runs in a budget its whole history would burst. Expected output from CPython
  * with numpy 1.24; the target and x³ are written as products, because this machine's numpy
- * computes `sin` and `x ** 3` with its SIMD library (not correctly rounded, unlike GradLens).
+ * computes `sin` and `x ** 3` with its AVX-512 library, where GradLens computes glibc's.
  */
 const PROGRAM = `import numpy as np
 import math

@@ -899,6 +899,10 @@ class datetime(date):
     def _from_timestamp(cls, t, utc, tz):
         if not isinstance(t, (int, float)):
             raise TypeError("'%s' object cannot be interpreted as an integer" % type(t).__name__)
+        if t != t:
+            raise ValueError("Invalid value NaN (not a number)")
+        if t in (_math.inf, -_math.inf):
+            raise OverflowError("timestamp out of range for platform time_t")
         fraction, whole = _math.modf(t)
         us = round(fraction * 1e6)
         if us >= 1000000:

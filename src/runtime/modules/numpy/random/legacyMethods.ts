@@ -284,8 +284,8 @@ export function legacyMethods(s: NumpyState): Map<string, LegacyMethod> {
     const a = bindArgs("beta", args, kwargs, ["a", "b", "size"], 2);
     const pa = floatParam(s, a.a ?? null);
     const pb = floatParam(s, a.b ?? null);
-    for (const v of paramValues(pa)) if (!(v > 0)) throw valueError("a <= 0");
-    for (const v of paramValues(pb)) if (!(v > 0)) throw valueError("b <= 0");
+    for (const v of paramValues(pa)) if (v <= 0) throw valueError("a <= 0"); // NaN passes, as numpy's check lets it
+    for (const v of paramValues(pb)) if (v <= 0) throw valueError("b <= 0");
     return continuous(
       s,
       [pa, pb],
