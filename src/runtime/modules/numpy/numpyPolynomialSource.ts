@@ -206,33 +206,34 @@ def roots(p):
     return np.concatenate((r, np.zeros(trailing_zeros, r.dtype)))
 
 
-def _raise_power(astr, wrap=70):
-    # numpy's two-line layout: each "**k" lifted onto a line of its own above the terms
-    n = 0
-    line1 = ""
-    line2 = ""
-    output = " "
-    while True:
-        start = astr.find("**", n)
-        if start < 0:
-            break
-        end = start + 2
-        while end < len(astr) and astr[end].isdigit():
-            end += 1
-        power = astr[start + 2:end]
-        partstr = astr[n:start]
-        n = end
-        toadd2 = partstr + " " * (len(power) - 1)
-        toadd1 = " " * (len(partstr) - 1) + power
-        if len(line2) + len(toadd2) > wrap or len(line1) + len(toadd1) > wrap:
-            output += line1 + "\\n" + line2 + "\\n "
-            line1 = toadd1
-            line2 = toadd2
+def _two_line_layout(text, width=70):
+    # Each "**k" in text becomes k raised onto a line above: the text before it (without its
+    # last character, over which k starts) is padded on the exponent line, and k's extra
+    # digits pad the term line. A pair of lines that would pass width starts a new pair.
+    pieces = []
+    rest = text
+    while "**" in rest:
+        before, after = rest.split("**", 1)
+        digits = len(after) - len(after.lstrip("0123456789"))
+        pieces.append((before, after[:digits]))
+        rest = after[digits:]
+    pairs = []
+    top = bottom = ""
+    for before, power in pieces:
+        up = " " * (len(before) - 1) + power
+        down = before + " " * (len(power) - 1)
+        if len(bottom) + len(down) > width or len(top) + len(up) > width:
+            pairs.append((top, bottom))
+            top, bottom = up, down
         else:
-            line2 += partstr + " " * (len(power) - 1)
-            line1 += " " * (len(partstr) - 1) + power
-    output += line1 + "\\n" + line2
-    return output + astr[n:]
+            top, bottom = top + up, bottom + down
+    pairs.append((top, bottom))
+    return " " + "\\n ".join(t + "\\n" + b for t, b in pairs) + rest
+
+
+def _coefficient_text(q):
+    text = "%.4g" % q
+    return text[:-5] if text.endswith(".0000") else text
 
 
 class poly1d:
@@ -281,46 +282,34 @@ class poly1d:
         return np.asarray(self.coeffs, dtype=t) if t is not None else np.asarray(self.coeffs)
 
     def __repr__(self):
-        vals = repr(self.coeffs)
-        vals = vals[6:-1]
-        return f"poly1d({vals})"
+        inner = repr(self.coeffs)
+        return "poly1d" + inner[inner.index("("):]
 
     def __len__(self):
         return self.order
 
     def __str__(self):
-        thestr = "0"
-        var = self.variable
-        coeffs = self.coeffs[np.logical_or.accumulate(self.coeffs != 0)]
-        N = len(coeffs) - 1
-
-        def fmt_float(q):
-            s = "%.4g" % q
-            if s.endswith(".0000"):
-                s = s[:-5]
-            return s
-
-        for k, coeff in enumerate(coeffs.tolist()):
-            coefstr = fmt_float(coeff)
-            power = N - k
-            if power == 0:
-                if coefstr != "0":
-                    newstr = coefstr
-                else:
-                    newstr = "0" if k == 0 else ""
+        kept = self.coeffs[np.logical_or.accumulate(self.coeffs != 0)]
+        degree = len(kept) - 1
+        text = None
+        for k, value in enumerate(kept.tolist()):
+            number = _coefficient_text(value)
+            power = degree - k
+            if number == "0":
+                term = "0" if (power == 0 and k == 0) else ""
+            elif power == 0:
+                term = number
             elif power == 1:
-                newstr = "" if coefstr == "0" else f"{coefstr} {var}"
+                term = number + " " + self.variable
             else:
-                newstr = "" if coefstr == "0" else f"{coefstr} {var}**{power}"
-            if k > 0:
-                if newstr != "":
-                    if newstr.startswith("-"):
-                        thestr = f"{thestr} - {newstr[1:]}"
-                    else:
-                        thestr = f"{thestr} + {newstr}"
-            else:
-                thestr = newstr
-        return _raise_power(thestr)
+                term = number + " " + self.variable + "**" + str(power)
+            if text is None:
+                text = term
+            elif term.startswith("-"):
+                text += " - " + term[1:]
+            elif term:
+                text += " + " + term
+        return _two_line_layout("0" if text is None else text)
 
     def __call__(self, val):
         return polyval(self.coeffs, val)
