@@ -62,3 +62,25 @@ export function remainder(x: number, y: number): number {
   else r = m - 2 * ((0.5 * (ax - m)) % ay); // a tie: m or −m, whichever makes the quotient even
   return x < 0 || Object.is(x, -0) ? -r : r;
 }
+
+const view = new DataView(new ArrayBuffer(8));
+
+/** The next double after x towards y (C's nextafter). */
+export function nextafter(x: number, y: number): number {
+  if (Number.isNaN(x) || Number.isNaN(y)) return NaN;
+  if (x === y) return y;
+  if (x === 0) return y > 0 ? 5e-324 : -5e-324;
+  view.setFloat64(0, x);
+  view.setBigInt64(0, view.getBigInt64(0) + (y > x === x > 0 ? 1n : -1n));
+  return view.getFloat64(0);
+}
+
+/** The next float32 after x towards y (C's nextafterf), for float32 x and y. */
+export function nextafter32(x: number, y: number): number {
+  if (Number.isNaN(x) || Number.isNaN(y)) return NaN;
+  if (x === y) return y;
+  if (x === 0) return y > 0 ? 2 ** -149 : -(2 ** -149);
+  view.setFloat32(0, x);
+  view.setInt32(0, view.getInt32(0) + (y > x === x > 0 ? 1 : -1));
+  return view.getFloat32(0);
+}
