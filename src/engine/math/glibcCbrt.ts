@@ -28,3 +28,19 @@ export function glibcCbrt(x: number): number {
   const y = ((u * (t2 + 2 * m)) / (2 * t2 + m)) * FACTOR[2 + (e % 3)];
   return ldexp(x > 0 ? y : -y, Math.trunc(e / 3));
 }
+
+// glibc's float cbrt guesses with a quadratic instead
+const UF = [0.492659620528969547, 0.69757046020792277, -0.191502161678719066];
+
+/**
+ * glibc's float cbrt (numpy's float32 np.cbrt): the same reduction and Halley step, the guess u
+ * and u³ rounded to float, the step in double, rounded to float before the exact scaling.
+ */
+export function glibcCbrtf(x: number): number {
+  if (x === 0 || !Number.isFinite(x)) return x + x;
+  const [m, e] = frexp(Math.abs(x));
+  const u = Math.fround(UF[0] + (UF[1] + UF[2] * m) * m);
+  const t2 = Math.fround(Math.fround(u * u) * u);
+  const y = Math.fround(((u * (t2 + 2 * m)) / (2 * t2 + m)) * FACTOR[2 + (e % 3)]);
+  return Math.fround((x > 0 ? y : -y) * 2 ** Math.trunc(e / 3));
+}

@@ -7,8 +7,9 @@ import { glibcExpm1 } from "../../../engine/math/glibcExpm1";
 import { glibcLog } from "../../../engine/math/glibcLog";
 import { glibcLog1p } from "../../../engine/math/glibcLog1p";
 import { glibcCos, glibcSin } from "../../../engine/math/glibcSinCos";
-import { glibcCbrt } from "../../../engine/math/glibcCbrt";
+import { glibcCbrt, glibcCbrtf } from "../../../engine/math/glibcCbrt";
 import { glibcExp2 } from "../../../engine/math/glibcExp2";
+import { glibcExp2f } from "../../../engine/math/glibcExpf";
 import { frexp } from "../../../engine/math/floatParts";
 import * as E from "../../../engine/math/elementaryFunctions";
 import type { PyValue } from "../../interpreter/objects";
@@ -142,8 +143,15 @@ const FLOAT_FUNCTIONS: Partial<Record<UnaryName, FloatFunction>> = {
     "∂log10(a)/∂a = 1/(a·ln 10)",
     (x) => x === 0,
   ),
-  exp2: custom("exp2", glibcExp2, (_x, y) => y * Math.LN2, "∂exp2(a)/∂a = exp2(a)·ln 2"),
-  cbrt: custom("cbrt", glibcCbrt, (_x, y) => 1 / (3 * y * y), "∂cbrt(a)/∂a = 1/(3·cbrt(a)²)"),
+  // float32 arrays take glibc's float exp2 and cbrt, which are not the float64 ones rounded
+  exp2: {
+    ...custom("exp2", glibcExp2, (_x, y) => y * Math.LN2, "∂exp2(a)/∂a = exp2(a)·ln 2"),
+    value32: glibcExp2f,
+  },
+  cbrt: {
+    ...custom("cbrt", glibcCbrt, (_x, y) => 1 / (3 * y * y), "∂cbrt(a)/∂a = 1/(3·cbrt(a)²)"),
+    value32: glibcCbrtf,
+  },
   // the distance to the next double away from zero: a step function of a, so no gradient flows
   spacing: { ...custom("spacing", spacing, () => 0, "∂spacing(a)/∂a = 0"), value32: spacing32 },
   // the first results of np.modf and np.frexp (their second ones carry no gradient)
