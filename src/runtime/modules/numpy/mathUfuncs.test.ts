@@ -167,6 +167,19 @@ print(np.ldexp(*np.frexp(x)).tolist())
 `);
   });
 
+  it("sinc, written in Python over sin and divide", () => {
+    const trace = runProgram(`import numpy as np
+x = np.linspace(-3, 3, 13)
+print(np.sinc(x).tolist())
+print(np.sinc(0), np.sinc(0.5), np.sinc([0.25, 1.5]), np.sinc(np.float32([0.0, 0.3])), np.sinc(np.arange(3)))
+`);
+    expect(trace.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    expect(trace.stdout)
+      .toBe(`[3.8981718325193755e-17, 0.12732395447351627, -3.8981718325193755e-17, -0.2122065907891938, 3.8981718325193755e-17, 0.6366197723675814, 1.0, 0.6366197723675814, 3.8981718325193755e-17, -0.2122065907891938, -3.8981718325193755e-17, 0.12732395447351627, 3.8981718325193755e-17]
+1.0 0.6366197723675814 [ 0.90031632 -0.21220659] [1.         0.85839367] [ 1.00000000e+00  3.89817183e-17 -3.89817183e-17]
+`);
+  });
+
   it("carry the gradient through the graph", () => {
     const trace = runProgram(`import numpy as np
 x = np.array([0.3, -0.5, 2.0])
