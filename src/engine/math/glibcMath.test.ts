@@ -13,8 +13,13 @@ import { glibcCos, glibcSin } from "./glibcSinCos";
 import { EXP_HIGH, EXP_TAIL } from "./glibcExpTable";
 import { glibcPow } from "./glibcPow";
 import { POW_LOG_INVC, POW_LOG_LOGC, POW_LOG_LOGCTAIL } from "./glibcPowLogTable";
+import { glibcErf, glibcErfc } from "./glibcErf";
+import { glibcCbrt } from "./glibcCbrt";
+import { glibcExp2 } from "./glibcExp2";
+import { cpythonGamma, cpythonLgamma } from "./cpythonGamma";
+import { frexp, ldexp, remainder } from "./floatParts";
 
-/** glibc 2.36's exp, pow, expm1, tanh, sinh, cosh, log, log1p, log2, sin and cos, recorded by fixtures/record_glibc_math.py (float.hex strings). */
+/** glibc 2.36's exp, pow, expm1, tanh, sinh, cosh, log, log1p, log2, sin, cos, erf, erfc, cbrt, exp2 (and CPython's own gamma, lgamma), recorded by fixtures/record_glibc_math.py (float.hex strings). */
 const fixture = JSON.parse(readFileSync(join(__dirname, "fixtures/glibcMath.json"), "utf8")) as Record<
   string,
   { misrounded_from: number; cases: string[][] }
@@ -288,5 +293,126 @@ describe("glibc's expm1, tanh, sinh and cosh", () => {
     expect(glibcCosh(710.5)).toBe(Infinity);
     expect(glibcSinh(-710.5)).toBe(-Infinity);
     for (const f of [glibcExpm1, glibcTanh, glibcSinh, glibcCosh]) expect(f(NaN)).toBeNaN();
+  });
+});
+
+describe("glibc's erf and erfc", () => {
+  it("give libm's double for every recorded input, the misrounded ones too", () => {
+    expect(fixture.erf.cases.length - fixture.erf.misrounded_from).toBeGreaterThan(10);
+    expect(mismatches("erf", glibcErf)).toEqual([]);
+    expect(fixture.erfc.cases.length - fixture.erfc.misrounded_from).toBeGreaterThan(10);
+    expect(mismatches("erfc", glibcErfc)).toEqual([]);
+  });
+
+  it("are erf and erfc on every interval, with C's special values", () => {
+    for (let x = -7; x < 7; x += 0.0137) {
+      expect(glibcErf(-x)).toBe(-glibcErf(x));
+      expect(Math.abs(glibcErf(x) + glibcErfc(x) - 1)).toBeLessThan(4e-16);
+    }
+    expect(glibcErf(0.5)).toBe(0.5204998778130465);
+    expect(glibcErfc(10)).toBe(2.088487583762545e-45);
+    expect(glibcErf(Infinity)).toBe(1);
+    expect(glibcErf(-Infinity)).toBe(-1);
+    expect(Object.is(glibcErf(-0), -0)).toBe(true);
+    expect(glibcErfc(-Infinity)).toBe(2);
+    expect(glibcErfc(30)).toBe(0);
+    expect(glibcErfc(-7)).toBe(2);
+    expect(glibcErf(NaN)).toBeNaN();
+    expect(glibcErfc(NaN)).toBeNaN();
+  });
+});
+
+describe("glibc's cbrt and exp2", () => {
+  it("give libm's double for every recorded input, the misrounded ones too", () => {
+    expect(fixture.cbrt.cases.length - fixture.cbrt.misrounded_from).toBeGreaterThan(10);
+    expect(mismatches("cbrt", glibcCbrt)).toEqual([]);
+    expect(fixture.exp2.cases.length - fixture.exp2.misrounded_from).toBeGreaterThan(10);
+    expect(mismatches("exp2", glibcExp2)).toEqual([]);
+  });
+
+  it("are cbrt and exp2, glibc's last digits included", () => {
+    expect(glibcCbrt(-27)).toBe(-3.0000000000000004); // not exact in glibc either
+    expect(glibcCbrt(8)).toBe(2);
+    expect(glibcCbrt(5e-324)).toBe(1.7031839360032601e-108);
+    expect(Object.is(glibcCbrt(-0), -0)).toBe(true);
+    expect(glibcCbrt(-Infinity)).toBe(-Infinity);
+    expect(glibcExp2(10)).toBe(1024);
+    expect(glibcExp2(-1074)).toBe(5e-324);
+    expect(glibcExp2(-1075.5)).toBe(0);
+    expect(glibcExp2(1024)).toBe(Infinity);
+    expect(glibcExp2(1023.5)).toBe(1.2711610061536464e308);
+    expect(glibcExp2(-Infinity)).toBe(0);
+    expect(glibcExp2(NaN)).toBeNaN();
+    for (let x = -1070; x < 1020; x += 3.71) expect(Math.abs(glibcExp2(x) / 2 ** x - 1)).toBeLessThan(1e-14);
+  });
+});
+
+describe("CPython's gamma and lgamma", () => {
+  it("give CPython's double for every recorded input, the misrounded ones too", () => {
+    const pole = (f: (x: number) => number) => (x: number) => {
+      const y = f(x);
+      return Number.isFinite(x) && x === Math.floor(x) && x <= 0
+        ? NaN
+        : !Number.isFinite(y) && Number.isFinite(x) && !Number.isNaN(y)
+          ? Infinity
+          : y;
+    };
+    expect(fixture.gamma.cases.length - fixture.gamma.misrounded_from).toBeGreaterThan(10);
+    expect(mismatches("gamma", pole(cpythonGamma))).toEqual([]);
+    expect(fixture.lgamma.cases.length - fixture.lgamma.misrounded_from).toBeGreaterThan(10);
+    expect(mismatches("lgamma", pole(cpythonLgamma))).toEqual([]);
+  });
+
+  it("are Γ and log|Γ|", () => {
+    expect(cpythonGamma(5)).toBe(24);
+    expect(cpythonGamma(0.5)).toBe(1.7724538509055159);
+    expect(cpythonGamma(-0.5)).toBe(-3.544907701811032);
+    expect(cpythonGamma(171.7)).toBe(Infinity);
+    expect(cpythonGamma(-3)).toBeNaN();
+    expect(cpythonGamma(-Infinity)).toBeNaN();
+    expect(cpythonGamma(-0)).toBe(-Infinity);
+    expect(Object.is(cpythonGamma(-250.5), -0)).toBe(true);
+    expect(Object.is(cpythonGamma(-251.5), 0)).toBe(true);
+    expect(cpythonLgamma(-2.5)).toBe(-0.05624371649767457);
+    expect(cpythonLgamma(1)).toBe(0);
+    expect(cpythonLgamma(-Infinity)).toBe(Infinity);
+    for (let x = 0.1; x < 170; x += 0.77)
+      expect(Math.abs(cpythonLgamma(x) - Math.log(cpythonGamma(x)))).toBeLessThan(
+        1e-13 * Math.max(1, Math.abs(cpythonLgamma(x))),
+      );
+  });
+});
+
+describe("frexp, ldexp and remainder", () => {
+  it("split and scale doubles exactly, rounding once into the subnormals", () => {
+    expect(frexp(-3.75)).toEqual([-0.9375, 2]);
+    expect(frexp(5e-324)).toEqual([0.5, -1073]);
+    expect(frexp(Number.MAX_VALUE)).toEqual([1 - 2 ** -53, 1024]);
+    expect(frexp(-Infinity)).toEqual([-Infinity, 0]);
+    expect(ldexp(0.5, -1073)).toBe(5e-324);
+    expect(ldexp(0.75, -1074)).toBe(5e-324); // 0.75 of the least subnormal: up
+    expect(ldexp(3, -1075)).toBe(1e-323); // 1.5·2^-1074 ties to even: 2·2^-1074
+    expect(ldexp(1 + 2 ** -52, -1074)).toBe(5e-324);
+    expect(ldexp(1, 1024)).toBe(Infinity);
+    expect(ldexp(5e-324, 2097)).toBe(2 ** 1023);
+    expect(ldexp(5e-324, 2098)).toBe(Infinity);
+    for (let x = 1e-300; x < 1e300; x *= 1.7e7) {
+      const [m, e] = frexp(x);
+      expect(ldexp(m, e)).toBe(x);
+      expect(Math.abs(m) >= 0.5 && Math.abs(m) < 1).toBe(true);
+    }
+  });
+
+  it("takes the IEEE remainder, ties to the even quotient", () => {
+    expect(remainder(5, 2)).toBe(1);
+    expect(remainder(7, 2)).toBe(-1);
+    expect(remainder(-7, 2)).toBe(1);
+    expect(Object.is(remainder(-4, 2), -0)).toBe(true);
+    expect(remainder(7.5, -2)).toBe(-0.5);
+    expect(remainder(1, Infinity)).toBe(1);
+    expect(remainder(Infinity, 1)).toBeNaN();
+    expect(remainder(1, 0)).toBeNaN();
+    expect(remainder(1e308, 3e-308)).toBe(remainder(1e308, 3e-308)); // finite, exact
+    expect(Math.abs(remainder(1e308, 3e-308))).toBeLessThanOrEqual(1.5e-308);
   });
 });

@@ -21,6 +21,11 @@ import { glibcLog } from "../../engine/math/glibcLog";
 import { glibcLog1p } from "../../engine/math/glibcLog1p";
 import { glibcPow } from "../../engine/math/glibcPow";
 import { glibcCos as cos, glibcSin as sin } from "../../engine/math/glibcSinCos";
+import { glibcCbrt } from "../../engine/math/glibcCbrt";
+import { glibcErf, glibcErfc } from "../../engine/math/glibcErf";
+import { glibcExp2 } from "../../engine/math/glibcExp2";
+import { cpythonGamma, cpythonLgamma } from "../../engine/math/cpythonGamma";
+import { frexp, ldexp, remainder } from "../../engine/math/floatParts";
 
 /**
  * Python's `math` module on JS's Math, with CPython's errors: a domain error is ValueError
@@ -72,6 +77,7 @@ function roundedShift(n: bigint, shift: number): bigint {
 export function makeMathModule(rt: Runtime): PyModule {
   const m = new PyModule("math");
   const real = realOf(rt);
+  // arity [n, n]: argument clinic's message ("ldexp expected 2 arguments, got 1")
   const def = (name: string, f: (args: PyValue[]) => PyValue, arity: number | [number, number]) => {
     const [min, max] = typeof arity === "number" ? [arity, arity] : arity;
     m.attrs.set(
@@ -82,9 +88,11 @@ export function makeMathModule(rt: Runtime): PyModule {
           if (kwargs && kwargs.size) throw typeError(`math.${name}() takes no keyword arguments`);
           if (args.length < min || args.length > max) {
             throw typeError(
-              min === max
-                ? `math.${name}() takes exactly ${min === 1 ? "one argument" : `${min} arguments`} (${args.length} given)`
-                : `${name} expected at most ${max} arguments, got ${args.length}`,
+              typeof arity !== "number" && min === max
+                ? `${name} expected ${min} arguments, got ${args.length}`
+                : min === max
+                  ? `math.${name}() takes exactly ${min === 1 ? "one argument" : `${min} arguments`} (${args.length} given)`
+                  : `${name} expected at most ${max} arguments, got ${args.length}`,
             );
           }
           return f(args);
@@ -112,6 +120,15 @@ export function makeMathModule(rt: Runtime): PyModule {
   unary("asinh", E.asinh);
   unary("acosh", E.acosh);
   unary("atanh", (x) => (Math.abs(x) >= 1 ? NaN : E.atanh(x)));
+  unary("exp2", glibcExp2);
+  unary("cbrt", glibcCbrt);
+  unary("erf", glibcErf);
+  unary("erfc", glibcErfc);
+  // gamma's and lgamma's poles are domain errors (ValueError), their overflows range errors
+  const poles = (f: (x: number) => number) => (x: number) =>
+    Number.isFinite(x) && x === Math.floor(x) && x <= 0 ? NaN : f(x);
+  unary("gamma", poles(cpythonGamma));
+  unary("lgamma", poles(cpythonLgamma));
   unary("fabs", Math.abs);
   unary("degrees", (x) => (x * 180) / Math.PI);
   unary("radians", (x) => (x * Math.PI) / 180);
@@ -200,6 +217,40 @@ export function makeMathModule(rt: Runtime): PyModule {
       return acc;
     },
     1,
+  );
+  def(
+    "frexp",
+    ([x]) => {
+      const [mantissa, e] = frexp(real(x));
+      return new PyTuple([mantissa, int(e)]);
+    },
+    1,
+  );
+  def(
+    "ldexp",
+    ([x, i]) => {
+      const v = real(x);
+      if (!(i instanceof PyInt) && typeof i !== "boolean")
+        throw typeError("Expected an int as second argument to ldexp.");
+      const big = typeof i === "boolean" ? BigInt(i) : toBigInt(i);
+      // past ±2^31 the result is 0 or inf whatever the double (CPython clamps to a C long)
+      const n = big > 1n << 31n ? 1 << 30 : big < -(1n << 31n) ? -(1 << 30) : Number(big);
+      const r = ldexp(v, n);
+      if (!Number.isFinite(r) && Number.isFinite(v)) throw new PyError("OverflowError", "math range error");
+      return r;
+    },
+    [2, 2],
+  );
+  def(
+    "remainder",
+    ([x, y]) => {
+      const a = real(x);
+      const b = real(y);
+      const r = remainder(a, b);
+      if (Number.isNaN(r) && !Number.isNaN(a) && !Number.isNaN(b)) throw valueError("math domain error");
+      return r;
+    },
+    [2, 2],
   );
   def(
     "modf",

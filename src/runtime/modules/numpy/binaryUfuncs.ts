@@ -4,6 +4,9 @@ import type { Tensor } from "../../../engine/tensor/index";
 import { glibcExp } from "../../../engine/math/glibcExp";
 import { glibcLog1p } from "../../../engine/math/glibcLog1p";
 import { glibcPow } from "../../../engine/math/glibcPow";
+import { glibcExp2 } from "../../../engine/math/glibcExp2";
+import { glibcLog1p } from "../../../engine/math/glibcLog1p";
+import { ldexp, nextafter, nextafter32 } from "../../../engine/math/floatParts";
 import * as E from "../../../engine/math/elementaryFunctions";
 import { NotImplemented, type PyValue } from "../../interpreter/objects";
 import { typeError, UnsupportedError, valueError } from "../../interpreter/pyErrors";
@@ -49,17 +52,64 @@ export type BinaryName =
   | "bitwise_xor"
   | "arctan2"
   | "hypot"
-  | "logaddexp";
+  | "logaddexp"
+  | "logaddexp2"
+  | "fmod"
+  | "copysign"
+  | "nextafter"
+  | "heaviside"
+  | "fmax"
+  | "fmin"
+  | "float_power"
+  | "ldexp"
+  | "gcd"
+  | "lcm"
+  | "left_shift"
+  | "right_shift";
+
+/** Float functions: integer operands compute in float64 (bool ones in float16, which GradLens lacks). */
+const FLOAT_ONLY: ReadonlySet<BinaryName> = new Set([
+  "arctan2",
+  "hypot",
+  "logaddexp",
+  "logaddexp2",
+  "copysign",
+  "nextafter",
+  "heaviside",
+]);
+
+/** Integer functions: numpy has no float loop for them. */
+const INT_ONLY: ReadonlySet<BinaryName> = new Set(["gcd", "lcm", "left_shift", "right_shift"]);
 
 const COMPARISONS: Partial<Record<BinaryName, (a: Tensor, b: Tensor) => Tensor>> = COMPARISON_OPS;
 
 /** The dtype an operation computes in (numpy's errors for operand types it has no loop for). */
 function computeDtype(name: BinaryName, a: Operand, b: Operand): NpDtype {
   const common = pairDtype(a, b);
+  if ((name === "gcd" || name === "lcm") && isFloat(common))
+    throw typeError(
+      `ufunc '${name}' did not contain a loop with signature matching types (<class 'numpy.dtype[${a.dtype}]'>, <class 'numpy.dtype[${b.dtype}]'>) -> None`,
+    );
+  if (INT_ONLY.has(name) && isFloat(common))
+    throw typeError(
+      `ufunc '${name}' not supported for the input types, and the inputs could not be safely coerced to any supported types according to the casting rule ''safe''`,
+    );
   switch (name) {
+    case "float_power":
+      return "float64";
+    case "ldexp":
+      if (isFloat(b.dtype))
+        throw typeError(
+          "ufunc 'ldexp' not supported for the input types, and the inputs could not be safely coerced to any supported types according to the casting rule ''safe''",
+        );
+      return isFloat(a.dtype) ? a.dtype : "float64";
     case "arctan2":
     case "hypot":
     case "logaddexp":
+    case "logaddexp2":
+    case "copysign":
+    case "nextafter":
+    case "heaviside":
       if (common === "bool")
         throw new UnsupportedError(
           `np.${name} of bool arrays gives float16 in numpy, which GradLens does not support; convert with .astype(float) first`,
@@ -154,6 +204,72 @@ function logaddexp(x: number, y: number): number {
   if (d > 0) return x + glibcLog1p(glibcExp(-d));
   if (d <= 0) return y + glibcLog1p(glibcExp(d));
   return d;
+}
+
+const LOG2E = 1.442695040888963407359924681001892137;
+
+/** numpy's logaddexp2: the larger plus log2(1 + 2^−|a − b|), 1 added to equal operands. */
+function logaddexp2(x: number, y: number): number {
+  if (x === y) return x + 1;
+  const d = x - y;
+  if (d > 0) return x + LOG2E * glibcLog1p(glibcExp2(-d));
+  if (d <= 0) return y + LOG2E * glibcLog1p(glibcExp2(d));
+  return d;
+}
+
+/** C's copysign. */
+function copysign(x: number, y: number): number {
+  const ax = Math.abs(x);
+  return y < 0 || Object.is(y, -0) ? -ax : ax; // a NaN's sign bit is not kept by GradLens
+}
+
+/** numpy's heaviside: 0 below zero, the second operand at zero, 1 above, NaN for NaN. */
+function heaviside(x: number, h: number): number {
+  if (x < 0) return 0;
+  if (x > 0) return 1;
+  return x === 0 ? h : x;
+}
+
+/** C's fmax/fmin: a NaN operand loses to a number. */
+function fmax(x: number, y: number): number {
+  if (x !== x) return y;
+  if (y !== y) return x;
+  return x >= y ? x : y;
+}
+
+function fmin(x: number, y: number): number {
+  if (x !== x) return y;
+  if (y !== y) return x;
+  return x <= y ? x : y;
+}
+
+/** C's integer % (the dividend's sign); 0 for a zero divisor, as numpy gives (with a warning). */
+function fmodInt(a: number, b: number): number {
+  return b === 0 ? 0 : (a % b) + 0;
+}
+
+function gcdInt(a: number, b: number): number {
+  let x = BigInt(Math.abs(a));
+  let y = BigInt(Math.abs(b));
+  while (y) [x, y] = [y, x % y];
+  return Number(x);
+}
+
+function lcmInt(a: number, b: number): number {
+  if (a === 0 || b === 0) return 0;
+  const g = BigInt(gcdInt(a, b));
+  return Number(BigInt.asIntN(64, (BigInt(Math.abs(a)) / g) * BigInt(Math.abs(b))));
+}
+
+/** int64 shifts: past 63 bits a left shift gives 0 and a right shift the sign. */
+function leftShift(a: number, b: number): number {
+  if (b < 0 || b > 63) return 0;
+  return Number(BigInt.asIntN(64, BigInt(a) << BigInt(b)));
+}
+
+function rightShift(a: number, b: number): number {
+  if (b < 0 || b > 63) return a < 0 ? -1 : 0;
+  return Number(BigInt(a) >> BigInt(b));
 }
 
 /** Replaces a fresh result's values, elementwise from its broadcast operands. */
@@ -279,6 +395,111 @@ function compute(
         ["∂logaddexp(a, b)/∂a = exp(a − logaddexp(a, b))", "∂logaddexp(a, b)/∂b = exp(b − logaddexp(a, b))"],
       );
       break;
+    case "logaddexp2":
+      out = binaryGraph(
+        "logaddexp2",
+        a,
+        b,
+        logaddexp2,
+        (x, _y, z) => glibcExp2(x - z),
+        (_x, y, z) => glibcExp2(y - z),
+        [
+          "∂logaddexp2(a, b)/∂a = 2^(a − logaddexp2(a, b))",
+          "∂logaddexp2(a, b)/∂b = 2^(b − logaddexp2(a, b))",
+        ],
+      );
+      break;
+    case "fmod":
+      if (!float) {
+        out = blank(a, b, a.dtype);
+        overwrite(out, a, b, fmodInt);
+        if (b.values().some((v) => v === 0)) s.fpError("divide", `divide by zero encountered in ${where}`);
+        break;
+      }
+      out = binaryGraph(
+        "fmod",
+        a,
+        b,
+        (x, y) => x % y,
+        () => 1,
+        (x, y) => -Math.trunc(x / y),
+        ["∂fmod(a, b)/∂a = 1", "∂fmod(a, b)/∂b = −trunc(a/b)"],
+      );
+      break;
+    case "copysign":
+      out = binaryGraph(
+        "copysign",
+        a,
+        b,
+        copysign,
+        (x, _y, z) => (x === 0 ? 0 : z / x),
+        () => 0,
+        ["∂copysign(a, b)/∂a = ±1 (1 where the signs agree)", "∂copysign(a, b)/∂b = 0"],
+      );
+      break;
+    case "nextafter":
+      out = binaryGraph(
+        "nextafter",
+        a,
+        b,
+        dtype === "float32" ? nextafter32 : nextafter,
+        () => 1,
+        () => 0,
+        ["∂nextafter(a, b)/∂a = 1", "∂nextafter(a, b)/∂b = 0"],
+      );
+      break;
+    case "heaviside":
+      out = binaryGraph(
+        "heaviside",
+        a,
+        b,
+        heaviside,
+        () => 0,
+        (x) => (x === 0 ? 1 : 0),
+        ["∂heaviside(a, h)/∂a = 0", "∂heaviside(a, h)/∂h = 1 where a = 0"],
+      );
+      break;
+    case "fmax":
+    case "fmin": {
+      const f = name === "fmax" ? fmax : fmin;
+      out = binaryGraph(
+        name,
+        a,
+        b,
+        f,
+        (x, y, z) => (Object.is(z, x) && !(y === x && !Number.isNaN(x)) ? 1 : y === x ? 0.5 : 0),
+        (x, y, z) => (Object.is(z, y) && !(y === x && !Number.isNaN(x)) ? 1 : y === x ? 0.5 : 0),
+        [`∂${name}(a, b)/∂a = 1 where a is chosen`, `∂${name}(a, b)/∂b = 1 where b is chosen`],
+      );
+      if (!float) return out;
+      break;
+    }
+    case "float_power":
+      out = T.pow(a, b);
+      overwrite(out, a, b, glibcPow);
+      checkFloatErrors(s, where, out, [a, b], (r, i) => r[0](i) === 0 && r[1](i) < 0);
+      return out;
+    case "ldexp":
+      out = binaryGraph(
+        "ldexp",
+        a,
+        b,
+        (x, n) => ldexp(x, n),
+        (_x, n) => 2 ** n,
+        () => 0,
+        ["∂ldexp(a, n)/∂a = 2^n", "∂ldexp(a, n)/∂n = 0 (an integer)"],
+      );
+      break;
+    case "gcd":
+    case "lcm":
+    case "left_shift":
+    case "right_shift": {
+      out = blank(a, b, a.dtype);
+      const f = { gcd: gcdInt, lcm: lcmInt, left_shift: leftShift, right_shift: rightShift }[name];
+      overwrite(out, a, b, f);
+      if (dtype === "int32" || dtype === "uint8") roundInto(out.storage.data, dtype);
+      return out;
+    }
     case "bitwise_and":
       return T.bitwiseAnd(a, b);
     case "bitwise_or":
@@ -288,7 +509,7 @@ function compute(
     default:
       return COMPARISONS[name]!(a, b);
   }
-  if (dtype === "float32" && (name === "arctan2" || name === "hypot" || name === "logaddexp"))
+  if (dtype === "float32" && (FLOAT_ONLY.has(name) || name === "fmod" || name === "ldexp"))
     roundInto(out.storage.data, "float32");
   if (float && name !== "power" && name !== "floor_divide" && name !== "remainder")
     checkFloatErrors(s, where, out, [a, b], null);

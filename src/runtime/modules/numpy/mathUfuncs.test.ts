@@ -64,3 +64,129 @@ describe("numpy's trigonometric, hyperbolic and logarithmic ufuncs", () => {
     expect(trace.stdout).toBe("[ 0.33679681 -0.33599038]\n");
   });
 });
+
+// Recorded from numpy 1.24 (glibc 2.36, NPY_DISABLE_CPU_FEATURES="AVX512F AVX512CD AVX512_SKX").
+describe("numpy's exp2, cbrt, fmod, copysign, nextafter, … and the two-result ufuncs", () => {
+  it("exp2, cbrt, spacing, signbit and bitwise_not", () => {
+    const trace = runProgram(`import numpy as np
+x = np.array([-2.5, -1.0, -0.0, 0.0, 0.3, 1.0, 2.0, 10.5, 1e-310, 700.2, -1074.5, 1030.0, np.inf, -np.inf, np.nan])
+with np.errstate(all="ignore"):
+    print(np.exp2(x).tolist())
+    print(np.cbrt(x).tolist())
+    print(np.spacing(x).tolist())
+print(np.signbit(x).tolist(), np.signbit(np.array([-3, 0, 4])).tolist(), np.signbit(-0.0))
+r = np.linspace(-3, 3, 13)
+print(np.exp2(r), np.cbrt(r))
+print(np.exp2(3), np.cbrt(27), np.exp2(np.float32(0.3)), np.cbrt(np.float32(-8.5)), np.spacing(1.0), np.spacing(np.float32(1.0)), np.spacing(-1e300))
+print(np.exp2(np.arange(4)).dtype, np.cbrt(np.arange(4)), np.bitwise_not(np.array([0, 5, -3])), np.bitwise_not(np.array([True, False])))
+print(np.exp2(1500.0))
+`);
+    expect(trace.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    expect(trace.stdout)
+      .toBe(`[0.1767766952966369, 0.5, 1.0, 1.0, 1.2311444133449163, 2.0, 4.0, 1448.1546878700494, 1.0, 6.042309457169653e+210, 5e-324, inf, inf, 0.0, nan]
+[-1.3572088082974532, -1.0, -0.0, 0.0, 0.6694329500821694, 1.0, 1.2599210498948734, 2.1897595699439445, 4.641588833612775e-104, 8.87988555976208, -10.24240960953709, 10.09901634049961, inf, -inf, nan]
+[-4.440892098500626e-16, -2.220446049250313e-16, 5e-324, 5e-324, 5.551115123125783e-17, 2.220446049250313e-16, 4.440892098500626e-16, 1.7763568394002505e-15, 5e-324, 1.1368683772161603e-13, -2.2737367544323206e-13, 2.2737367544323206e-13, nan, nan, nan]
+[True, True, True, False, False, False, False, False, False, False, True, False, False, True, False] [True, False, False] True
+[0.125      0.1767767  0.25       0.35355339 0.5        0.70710678
+ 1.         1.41421356 2.         2.82842712 4.         5.65685425
+ 8.        ] [-1.44224957 -1.35720881 -1.25992105 -1.14471424 -1.         -0.79370053
+  0.          0.79370053  1.          1.14471424  1.25992105  1.35720881
+  1.44224957]
+8.0 3.0000000000000004 1.2311444 -2.0408275 2.220446049250313e-16 1.1920929e-07 -1.487016908477783e+284
+float64 [0.         1.         1.25992105 1.44224957] [-1 -6  2] [False  True]
+inf
+`);
+  });
+
+  it("fmod, copysign, nextafter, heaviside, fmax, fmin, logaddexp2, float_power, ldexp, gcd, lcm and the shifts", () => {
+    const trace = runProgram(`import numpy as np
+x = np.array([-2.5, -1.0, -0.0, 0.0, 0.3, 1.0, 7.25, np.nan, np.inf])
+y = np.array([2.0, -0.75, 1.5, -3.0, 0.1, np.nan, 2.0, 1.0, 3.0])
+with np.errstate(all="ignore"):
+    print("fmod", np.fmod(x, y).tolist(), np.fmod(np.array([7, -7, 7, -7]), np.array([3, 3, -3, -3])), np.fmod(5.5, 2))
+    print("copysign", np.copysign(x, y).tolist(), np.copysign(3, -0.0), np.copysign([1, 2], -1))
+    print("nextafter", np.nextafter(x, y).tolist(), np.nextafter(1.0, 2.0), np.nextafter(np.float32(1.0), np.float32(0.0)), np.nextafter(0.0, -1.0))
+    print("heaviside", np.heaviside(x, 0.5).tolist(), np.heaviside([-1, 0, 2], [10, 20, 30]))
+    print("fmax", np.fmax(x, y).tolist(), np.fmin(x, y).tolist(), np.fmax([1, 5], [3, 2]), np.fmin(np.nan, np.nan))
+    print("logaddexp2", np.logaddexp2(x, y).tolist(), np.logaddexp2(1.0, 1.0), np.logaddexp2(-np.inf, 3.0), np.logaddexp2([1000.0], [999.5]))
+    print("float_power", np.float_power(np.array([2, 3, 4]), 2), np.float_power(2, -1), np.float_power(np.array([1.5, 2.5]), np.array([0.5, 3])), np.float_power(np.float32(2.0), 0.5).dtype)
+    print("ldexp", np.ldexp(np.array([1.5, -3.0, 0.7]), np.array([2, -1, 1030])).tolist(), np.ldexp(3, 4), np.ldexp(np.float32(1.5), 3), np.ldexp(5e-324, 2097))
+print("gcd", np.gcd(np.array([12, -18, 0, 7]), np.array([8, 12, 5, 0])), np.gcd(12, 20), np.lcm(np.array([4, 6, 0, -3]), np.array([6, 8, 5, 7])), np.lcm.reduce([2, 3, 4, 5]))
+print("shift", np.left_shift(np.array([1, 3, -2]), np.array([3, 62, 2])), np.right_shift(np.array([64, -9, 5]), np.array([2, 1, 70])), np.left_shift(1, 10), 5 << np.int64(2))
+for f, a in [(np.gcd, (1.5, 2)), (np.left_shift, (1.0, 2)), (np.ldexp, (1.0, 2.0))]:
+    try:
+        f(*a)
+    except TypeError as e:
+        print("TypeError", e)
+print(np.fmod(np.array([1.0, 2.0]), 0.0))
+print(np.fmod(np.array([1, 2]), 0))
+a = np.array([1, 2, 3])
+a <<= 2
+print(a, a >> 1, 1 << a, np.int64(40) >> np.int64(3))
+`);
+    expect(trace.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    expect(trace.stdout)
+      .toBe(`fmod [-0.5, -0.25, -0.0, 0.0, 0.09999999999999998, nan, 1.25, nan, nan] [ 1 -1  1 -1] 1.5
+copysign [2.5, -1.0, 0.0, -0.0, 0.3, 1.0, 7.25, nan, inf] -3.0 [-1. -2.]
+nextafter [-2.4999999999999996, -0.9999999999999999, 5e-324, -5e-324, 0.29999999999999993, nan, 7.249999999999999, nan, 1.7976931348623157e+308] 1.0000000000000002 0.99999994 -5e-324
+heaviside [0.0, 0.0, 0.5, 0.5, 1.0, 1.0, 1.0, nan, 1.0] [ 0. 20.  1.]
+fmax [2.0, -0.75, 1.5, 0.0, 0.3, 1.0, 7.25, 1.0, inf] [-2.5, -1.0, -0.0, -3.0, 0.1, 1.0, 2.0, 1.0, 3.0] [3 5] nan
+logaddexp2 [2.062390014173462, 0.13040845047699612, 1.9367517954398241, 0.16992500144231237, 1.203462964247804, nan, 7.287421601911449, nan, inf] 2.0 3.0 [1000.7715533]
+float_power [ 4.  9. 16.] 0.5 [ 1.22474487 15.625     ] float64
+ldexp [6.0, -1.5, inf] 48.0 12.0 8.98846567431158e+307
+gcd [4 6 5 7] 4 [12 24  0 21] 60
+shift [                   8 -4611686018427387904                   -8] [16 -5  0] 1024 20
+TypeError ufunc 'gcd' did not contain a loop with signature matching types (<class 'numpy.dtype[float64]'>, <class 'numpy.dtype[int64]'>) -> None
+TypeError ufunc 'left_shift' not supported for the input types, and the inputs could not be safely coerced to any supported types according to the casting rule ''safe''
+TypeError ufunc 'ldexp' not supported for the input types, and the inputs could not be safely coerced to any supported types according to the casting rule ''safe''
+[nan nan]
+[0 0]
+[ 4  8 12] [2 4 6] [  16  256 4096] 5
+`);
+  });
+
+  it("frexp, modf and divmod, as tuples", () => {
+    const trace = runProgram(`import numpy as np
+x = np.array([-2.5, -2.0, -0.0, 0.0, 0.3, 7.25, 1e-310, np.inf, -np.inf, np.nan])
+m, e = np.frexp(x)
+print(m.tolist(), e.tolist(), e.dtype, m.dtype)
+f, i = np.modf(x)
+print(f.tolist(), i.tolist())
+print(np.frexp(8.0), np.modf(-3.5), np.frexp(np.arange(4)), np.modf(np.arange(3)), np.frexp(np.float32([3.0, 0.1])))
+q, r = np.divmod(np.array([7, -7, 7, -7]), np.array([2, 2, -2, -2]))
+print(q, r, np.divmod(7.5, 2), np.divmod(np.array([5.5, -5.5]), 2.0))
+print(np.ldexp(*np.frexp(x)).tolist())
+`);
+    expect(trace.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    expect(trace.stdout)
+      .toBe(`[-0.625, -0.5, -0.0, 0.0, 0.6, 0.90625, 0.5752618031559393, inf, -inf, nan] [2, 2, 0, 0, -1, 3, -1029, 0, 0, 0] int32 float64
+[-0.5, -0.0, -0.0, 0.0, 0.3, 0.25, 1e-310, 0.0, -0.0, nan] [-2.0, -2.0, -0.0, 0.0, 0.0, 7.0, 0.0, inf, -inf, nan]
+(0.5, 4) (-0.5, -3.0) (array([0.  , 0.5 , 0.5 , 0.75]), array([0, 1, 2, 2], dtype=int32)) (array([0., 0., 0.]), array([0., 1., 2.])) (array([0.75, 0.8 ], dtype=float32), array([ 2, -3], dtype=int32))
+[ 3 -4 -4  3] [ 1  1 -1 -1] (3.0, 1.5) (array([ 2., -3.]), array([1.5, 0.5]))
+[-2.5, -2.0, -0.0, 0.0, 0.3, 7.25, 1e-310, inf, -inf, nan]
+`);
+  });
+
+  it("sinc, written in Python over sin and divide", () => {
+    const trace = runProgram(`import numpy as np
+x = np.linspace(-3, 3, 13)
+print(np.sinc(x).tolist())
+print(np.sinc(0), np.sinc(0.5), np.sinc([0.25, 1.5]), np.sinc(np.float32([0.0, 0.3])), np.sinc(np.arange(3)))
+`);
+    expect(trace.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    expect(trace.stdout)
+      .toBe(`[3.8981718325193755e-17, 0.12732395447351627, -3.8981718325193755e-17, -0.2122065907891938, 3.8981718325193755e-17, 0.6366197723675814, 1.0, 0.6366197723675814, 3.8981718325193755e-17, -0.2122065907891938, -3.8981718325193755e-17, 0.12732395447351627, 3.8981718325193755e-17]
+1.0 0.6366197723675814 [ 0.90031632 -0.21220659] [1.         0.85839367] [ 1.00000000e+00  3.89817183e-17 -3.89817183e-17]
+`);
+  });
+
+  it("carry the gradient through the graph", () => {
+    const trace = runProgram(`import numpy as np
+x = np.array([0.3, -0.5, 2.0])
+y = np.exp2(x) * np.cbrt(x) + np.logaddexp2(x, 1.0) + np.fmod(x, 0.7) + np.fmax(x, 0.1) + np.copysign(x, -1.0)
+print(y)
+`);
+    expect(trace.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    expect(trace.stdout).toBe("[ 2.81621387 -0.02447923  8.2246467 ]\n");
+  });
+});

@@ -45,7 +45,7 @@ import { argsortAlong, sortAlong, unique } from "./sorting";
 import { bincount } from "./bincount";
 import { average } from "./average";
 import { pythonFunction } from "./numpyPython";
-import { unary, type UnaryName } from "./unaryUfuncs";
+import { frexpExponents, unary, type UnaryName } from "./unaryUfuncs";
 
 /**
  * The functions of the `numpy` module: creation, ufuncs, reductions, shape and joining
@@ -81,6 +81,19 @@ const BINARY: [string, BinaryName][] = [
   ["arctan2", "arctan2"],
   ["hypot", "hypot"],
   ["logaddexp", "logaddexp"],
+  ["logaddexp2", "logaddexp2"],
+  ["fmod", "fmod"],
+  ["copysign", "copysign"],
+  ["nextafter", "nextafter"],
+  ["heaviside", "heaviside"],
+  ["fmax", "fmax"],
+  ["fmin", "fmin"],
+  ["float_power", "float_power"],
+  ["ldexp", "ldexp"],
+  ["gcd", "gcd"],
+  ["lcm", "lcm"],
+  ["left_shift", "left_shift"],
+  ["right_shift", "right_shift"],
 ];
 
 const UNARY: [string, UnaryName][] = [
@@ -124,6 +137,11 @@ const UNARY: [string, UnaryName][] = [
   ["radians", "deg2rad"],
   ["rad2deg", "rad2deg"],
   ["degrees", "rad2deg"],
+  ["exp2", "exp2"],
+  ["cbrt", "cbrt"],
+  ["spacing", "spacing"],
+  ["signbit", "signbit"],
+  ["bitwise_not", "invert"],
 ];
 
 /** Array methods that are also module functions taking the array first (`np.sum(a, axis=0)`). */
@@ -396,6 +414,23 @@ export function fillFunctions(s: NumpyState, m: PyModule): void {
         throw typeError(`${name}() takes from 1 to 2 positional arguments but ${args.length} were given`);
       return unary(s, op, args[0]);
     });
+  // the ufuncs with two results, as numpy's tuples
+  const twoResults = (name: string, f: (args: PyValue[]) => [PyValue, PyValue], arity: number) =>
+    set(name, (args, kwargs) => {
+      ufuncKeywords(name, kwargs);
+      if (args.length !== arity)
+        throw typeError(
+          `${name}() takes from ${arity} to ${arity + 2} positional arguments but ${args.length} were given`,
+        );
+      return new PyTuple(f(args));
+    });
+  twoResults(
+    "divmod",
+    ([x, y]) => [binaryFunction(s, "floor_divide", x, y), binaryFunction(s, "remainder", x, y)],
+    2,
+  );
+  twoResults("modf", ([x]) => [unary(s, "modf_fraction", x), unary(s, "trunc", x)], 1);
+  twoResults("frexp", ([x]) => [unary(s, "frexp_mantissa", x), frexpExponents(s, x)], 1);
   for (const name of METHOD_FORMS)
     set(name, (args, kwargs) => {
       const rest = kwargs ? new Map(kwargs) : null;

@@ -35,6 +35,7 @@ const NAMES = new Set([
   "argwhere",
   "flatnonzero",
   "nan_to_num",
+  "sinc",
   "nansum",
   "nanmean",
   "logspace",

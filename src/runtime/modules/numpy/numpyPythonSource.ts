@@ -296,6 +296,13 @@ def nan_to_num(x, copy=True, nan=0.0, posinf=None, neginf=None):
     return np.where(np.isnan(x), nan, np.where(x == np.inf, hi, np.where(x == -np.inf, lo, x))).astype(x.dtype)
 
 
+def sinc(x):
+    # sin(πx)/(πx), with 0 read as 1e-20 so that sinc(0) is sin(πε)/(πε) = 1, as numpy computes it
+    x = np.asarray(x)
+    t = np.pi * np.where(x == 0, 1.0e-20, x)
+    return _unwrap(np.sin(t) / t)
+
+
 def nansum(a, axis=None, keepdims=False):
     a = np.asarray(a)
     return np.where(np.isnan(a), 0, a).sum(axis=axis, keepdims=keepdims) if a.dtype.kind == "f" else a.sum(axis=axis, keepdims=keepdims)

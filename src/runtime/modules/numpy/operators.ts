@@ -33,6 +33,8 @@ const ARITHMETIC: [string, BinaryName, string][] = [
   ["and", "bitwise_and", "&="],
   ["or", "bitwise_or", "|="],
   ["xor", "bitwise_xor", "^="],
+  ["lshift", "left_shift", "<<="],
+  ["rshift", "right_shift", ">>="],
 ];
 
 const COMPARISONS: [string, BinaryName][] = [

@@ -7,6 +7,10 @@ import { glibcExpm1 } from "../../../engine/math/glibcExpm1";
 import { glibcLog } from "../../../engine/math/glibcLog";
 import { glibcLog1p } from "../../../engine/math/glibcLog1p";
 import { glibcCos, glibcSin } from "../../../engine/math/glibcSinCos";
+import { glibcCbrt, glibcCbrtf } from "../../../engine/math/glibcCbrt";
+import { glibcExp2 } from "../../../engine/math/glibcExp2";
+import { glibcExp2f } from "../../../engine/math/glibcExpf";
+import { frexp } from "../../../engine/math/floatParts";
 import * as E from "../../../engine/math/elementaryFunctions";
 import type { PyValue } from "../../interpreter/objects";
 import { typeError, UnsupportedError } from "../../interpreter/pyErrors";
@@ -62,7 +66,13 @@ export type UnaryName =
   | "log2"
   | "log10"
   | "deg2rad"
-  | "rad2deg";
+  | "rad2deg"
+  | "exp2"
+  | "cbrt"
+  | "spacing"
+  | "signbit"
+  | "modf_fraction"
+  | "frexp_mantissa";
 
 interface FloatFunction {
   /** The engine operation that records the gradient (on float input). */
@@ -133,6 +143,25 @@ const FLOAT_FUNCTIONS: Partial<Record<UnaryName, FloatFunction>> = {
     "∂log10(a)/∂a = 1/(a·ln 10)",
     (x) => x === 0,
   ),
+  // float32 arrays take glibc's float exp2 and cbrt, which are not the float64 ones rounded
+  exp2: {
+    ...custom("exp2", glibcExp2, (_x, y) => y * Math.LN2, "∂exp2(a)/∂a = exp2(a)·ln 2"),
+    value32: glibcExp2f,
+  },
+  cbrt: {
+    ...custom("cbrt", glibcCbrt, (_x, y) => 1 / (3 * y * y), "∂cbrt(a)/∂a = 1/(3·cbrt(a)²)"),
+    value32: glibcCbrtf,
+  },
+  // the distance to the next double away from zero: a step function of a, so no gradient flows
+  spacing: { ...custom("spacing", spacing, () => 0, "∂spacing(a)/∂a = 0"), value32: spacing32 },
+  // the first results of np.modf and np.frexp (their second ones carry no gradient)
+  modf_fraction: custom("modf", modfFraction, () => 1, "∂modf(a)[0]/∂a = 1"),
+  frexp_mantissa: custom(
+    "frexp",
+    (x) => frexp(x)[0],
+    (x, y) => (x === 0 || !Number.isFinite(x) ? 1 : y / x),
+    "∂frexp(a)[0]/∂a = 2^−exponent",
+  ),
   // numpy multiplies by the constant in the array's own type
   deg2rad: {
     ...custom(
@@ -153,6 +182,37 @@ const FLOAT_FUNCTIONS: Partial<Record<UnaryName, FloatFunction>> = {
     value32: (x) => x * RAD32,
   },
 };
+
+/** C's modf fraction: x − trunc(x) with x's sign, ±0 for infinities. */
+function modfFraction(x: number): number {
+  if (x === Infinity || x === -Infinity) return x > 0 ? 0 : -0;
+  const r = x - Math.trunc(x);
+  return r === 0 && (x < 0 || Object.is(x, -0)) ? -0 : r;
+}
+
+const spacingView = new DataView(new ArrayBuffer(8));
+
+/** numpy's spacing in float64: nextafter(x, ±inf) − x, NaN for infinities. */
+function spacing(x: number): number {
+  if (!Number.isFinite(x)) return NaN;
+  if (x === 0) return 5e-324; // -0 too
+  spacingView.setFloat64(0, x);
+  const bits = spacingView.getBigUint64(0);
+  if ((bits & 0x7fffffffffffffffn) === 0x7fefffffffffffffn) return x < 0 ? -Infinity : Infinity;
+  spacingView.setBigUint64(0, bits + 1n);
+  return spacingView.getFloat64(0) - x;
+}
+
+/** The same in float32. */
+function spacing32(x: number): number {
+  if (!Number.isFinite(x)) return NaN;
+  if (x === 0) return 2 ** -149;
+  spacingView.setFloat32(0, x);
+  const bits = spacingView.getUint32(0);
+  if ((bits & 0x7fffffff) === 0x7f7fffff) return x < 0 ? -Infinity : Infinity;
+  spacingView.setUint32(0, bits + 1);
+  return spacingView.getFloat32(0) - x;
+}
 
 function overwriteUnary(out: Tensor, input: Tensor, f: (x: number) => number): void {
   const x = input.values();
@@ -221,6 +281,16 @@ export function unary(s: NumpyState, name: UnaryName, x: PyValue): NdArray | NpS
       const input = castTensor(t, d, outType);
       return s.result(T.stepFunction(input, name === "rint" ? "round" : name), outType);
     }
+    case "signbit":
+      if (!isFloat(d))
+        return s.result(
+          boolOf(t, (v) => v < 0),
+          "bool",
+        );
+      return s.result(
+        boolOf(t, (v) => v < 0 || Object.is(v, -0)),
+        "bool",
+      );
     case "isnan":
     case "isinf":
     case "isfinite": {
@@ -257,6 +327,20 @@ export function unary(s: NumpyState, name: UnaryName, x: PyValue): NdArray | NpS
       );
   }
   throw new UnsupportedError(`np.${name} is not supported by GradLens`);
+}
+
+/** np.frexp's second result: the exponents as int32 (0 for zeros, infinities and NaN). */
+export function frexpExponents(s: NumpyState, x: PyValue): NdArray | NpScalar {
+  const o = operandOf(s, x);
+  if (o === null)
+    throw typeError(
+      "ufunc 'frexp' not supported for the input types, and the inputs could not be safely coerced to any supported types according to the casting rule ''safe''",
+    );
+  floatOut(o.dtype, "frexp");
+  const v = o.tensor.values();
+  const out = allocFloat64(v.length);
+  for (let i = 0; i < v.length; i++) out[i] = frexp(v[i])[1];
+  return s.result(T.Tensor.fromValues(out, o.tensor.shape, "int32"), "int32");
 }
 
 function boolOf(t: Tensor, test: (v: number) => boolean): Tensor {
