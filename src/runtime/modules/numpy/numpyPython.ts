@@ -9,6 +9,7 @@ import { NUMPY_TESTING_SOURCE } from "./numpyTestingSource";
 import { NUMPY_UFUNC_METHODS_SOURCE } from "./numpyUfuncMethodsSource";
 import { NUMPY_POLYNOMIAL_SOURCE } from "./numpyPolynomialSource";
 import { NUMPY_PYTHON_SOURCE } from "./numpyPythonSource";
+import { NUMPY_PYTHON_BREADTH_SOURCE } from "./numpyPythonBreadth";
 
 /** The numpy functions written in Python (numpyPythonSource.ts). */
 const NAMES = new Set([
@@ -87,6 +88,39 @@ const NAMES = new Set([
   "convolve",
   "finfo",
   "iinfo",
+  "broadcast_shapes",
+  "broadcast_arrays",
+  "vectorize",
+  "apply_along_axis",
+  "take_along_axis",
+  "put_along_axis",
+  "select",
+  "piecewise",
+  "choose",
+  "compress",
+  "extract",
+  "resize",
+  "putmask",
+  "place",
+  "put",
+  "fill_diagonal",
+  "triu_indices",
+  "tril_indices",
+  "triu_indices_from",
+  "tril_indices_from",
+  "diag_indices",
+  "diag_indices_from",
+  "ix_",
+  "index_exp",
+  "s_",
+  "ndenumerate",
+  "row_stack",
+  "block",
+  "hsplit",
+  "vsplit",
+  "dsplit",
+  "trim_zeros",
+  "rollaxis",
 ]);
 
 const loadedModules = new WeakMap<NumpyState, PyModule>();
@@ -103,7 +137,8 @@ export function pythonFunction(s: NumpyState, name: string): PyValue {
         NUMPY_PYTHON_LIMITS_SOURCE +
         NUMPY_LINALG_SOURCE +
         NUMPY_UFUNC_METHODS_SOURCE +
-        NUMPY_POLYNOMIAL_SOURCE,
+        NUMPY_POLYNOMIAL_SOURCE +
+        NUMPY_PYTHON_BREADTH_SOURCE,
     );
     loadedModules.set(s, loaded);
   }

@@ -1,0 +1,451 @@
+/**
+ * Still more numpy functions in Python over GradLens's numpy (loaded after numpyPythonSource.ts
+ * and numpyPythonIndexing.ts, whose helpers `_ax`, `_unwrap` and `split` they use): broadcasting
+ * (`broadcast_arrays`, `broadcast_shapes`), `vectorize` and `apply_along_axis`, indexed reads and
+ * writes (`take_along_axis`, `put_along_axis`, `choose`, `compress`, `put`, `putmask`, `place`,
+ * `fill_diagonal`), index builders (`triu_indices`, `ix_`, `s_`, `ndenumerate`), `select`,
+ * `piecewise`, `block`, the split family, `resize`, `trim_zeros` and `rollaxis`. Each does what
+ * numpy 1.24's does, in its order of operations, so values and dtypes are numpy's.
+ */
+export const NUMPY_PYTHON_BREADTH_SOURCE = `
+
+def broadcast_shapes(*args):
+    shapes = [(s,) if isinstance(s, int) else tuple(s) for s in args]
+    ndim = max([len(s) for s in shapes], default=0)
+    out = []
+    for d in range(ndim):
+        size, owner = 1, 0
+        for i, s in enumerate(shapes):
+            n = s[d - ndim + len(s)] if d - ndim + len(s) >= 0 else 1
+            if n != 1:
+                if size == 1:
+                    size, owner = n, i
+                elif n != size:
+                    raise ValueError("shape mismatch: objects cannot be broadcast to a single shape.  Mismatch is "
+                                     f"between arg {owner} with shape {shapes[owner]} and arg {i} with shape {s}.")
+        out.append(size)
+    return tuple(out)
+
+
+def broadcast_arrays(*args, subok=False):
+    arrays = [np.asarray(a) for a in args]
+    shape = broadcast_shapes(*[a.shape for a in arrays])
+    return [a if a.shape == shape else np.broadcast_to(a, shape) for a in arrays]
+
+
+class vectorize:
+    """np.vectorize: calls pyfunc element by element over the broadcast arguments (no signature, excluded or cache)."""
+
+    def __init__(self, pyfunc, otypes=None, doc=None, excluded=None, cache=False, signature=None):
+        if excluded or signature is not None:
+            raise NotImplementedError("GradLens's np.vectorize takes no excluded or signature")
+        self.pyfunc = pyfunc
+        if isinstance(otypes, str):
+            otypes = list(otypes)
+        self.otypes = None if otypes is None else [np.dtype(t) for t in otypes]
+        self.__doc__ = pyfunc.__doc__ if doc is None else doc
+
+    def __call__(self, *args, **kwargs):
+        if not args:
+            return np.asarray(self.pyfunc(**kwargs))
+        arrays = broadcast_arrays(*args)
+        shape = arrays[0].shape
+        flats = [a.ravel() for a in arrays]
+        size = flats[0].size
+        if size == 0 and self.otypes is None:
+            raise ValueError("cannot call \`vectorize\` on size 0 inputs unless \`otypes\` is set")
+        results = [self.pyfunc(*[f[i] for f in flats], **kwargs) for i in range(size)]
+        otypes = self.otypes
+        if otypes is None:
+            first = results[0]
+            otypes = [np.asarray(r).dtype for r in first] if isinstance(first, tuple) else [np.asarray(first).dtype]
+        if len(otypes) == 1:
+            return np.array(results, dtype=otypes[0]).reshape(shape)
+        return tuple(np.array([r[k] for r in results], dtype=t).reshape(shape) for k, t in enumerate(otypes))
+
+
+def apply_along_axis(func1d, axis, arr, *args, **kwargs):
+    arr = np.asarray(arr)
+    ax = _ax(axis, arr.ndim)
+    moved = np.moveaxis(arr, ax, -1)
+    outer = moved.shape[:-1]
+    if 0 in outer:
+        raise ValueError("Cannot apply_along_axis when any iteration dimensions are 0")
+    results = [np.asarray(func1d(moved[ind], *args, **kwargs)) for ind in np.ndindex(outer)]
+    first = results[0]
+    out = np.stack(results).astype(first.dtype).reshape(outer + first.shape)
+    dims = list(range(out.ndim))
+    n = len(outer)
+    return np.transpose(out, dims[:ax] + dims[n:] + dims[ax:n])
+
+
+def _along_index(arr, indices, axis):
+    if indices.dtype.kind not in "iu":
+        raise IndexError("\`indices\` must be an integer array")
+    if indices.ndim != arr.ndim:
+        raise ValueError("\`indices\` and \`arr\` must have the same number of dimensions")
+    index = []
+    for d in range(arr.ndim):
+        if d == axis:
+            index.append(indices)
+        else:
+            view = [1] * arr.ndim
+            view[d] = arr.shape[d]
+            index.append(np.arange(arr.shape[d]).reshape(view))
+    return tuple(index)
+
+
+def take_along_axis(arr, indices, axis):
+    arr = np.asarray(arr)
+    indices = np.asarray(indices)
+    if axis is None:
+        arr = arr.ravel()
+        axis = 0
+    return arr[_along_index(arr, indices, _ax(axis, arr.ndim))]
+
+
+def put_along_axis(arr, indices, values, axis):
+    indices = np.asarray(indices)
+    if axis is None:
+        if arr.ndim != 1:
+            raise NotImplementedError("GradLens's np.put_along_axis with axis=None takes a 1-d array")
+        axis = 0
+    arr[_along_index(arr, indices, _ax(axis, arr.ndim))] = values
+
+
+def select(condlist, choicelist, default=0):
+    if len(condlist) != len(choicelist):
+        raise ValueError("list of cases must be same length as list of conditions")
+    if len(condlist) == 0:
+        raise ValueError("select with an empty condition list is not possible")
+    choices = [np.asarray(c) for c in choicelist]
+    conds = [np.asarray(c) for c in condlist]
+    for i, c in enumerate(conds):
+        if c.dtype.kind != "b":
+            raise TypeError(f"invalid entry {i} in condlist: should be boolean ndarray")
+    result = np.asarray(default)
+    for c, v in zip(reversed(conds), reversed(choices)):
+        result = np.where(c, v, result)
+    return result
+
+
+def piecewise(x, condlist, funclist, *args, **kw):
+    x = np.asarray(x)
+    n2 = len(funclist)
+    if np.isscalar(condlist) or (not isinstance(condlist[0], (list, np.ndarray)) and x.ndim != 0):
+        condlist = [condlist]
+    conds = [np.asarray(c, dtype=bool) for c in condlist]
+    n = len(conds)
+    if n == n2 - 1:
+        rest = np.zeros(x.shape, dtype=bool)
+        for c in conds:
+            rest = rest | c
+        conds.append(~rest)
+    elif n != n2:
+        raise ValueError(f"with {n} condition(s), either {n} or {n + 1} functions are expected")
+    flat = x.reshape(-1)
+    y = np.zeros(flat.shape, dtype=x.dtype)
+    for c, func in zip(conds, funclist):
+        c = np.broadcast_to(c, x.shape).reshape(-1)
+        if not callable(func):
+            y[c] = func
+        else:
+            vals = flat[c]
+            if vals.size > 0:
+                y[c] = func(vals, *args, **kw)
+    return y.reshape(x.shape)
+
+
+def choose(a, choices, out=None, mode="raise"):
+    if out is not None:
+        raise NotImplementedError("GradLens's np.choose takes no out=")
+    a = np.asarray(a)
+    if a.dtype.kind not in "iub":
+        raise TypeError("Cannot cast array data from dtype('" + str(a.dtype) + "') to dtype('int64') according to the rule 'safe'")
+    n = len(choices)
+    if mode == "raise":
+        if a.size and (a.min() < 0 or a.max() >= n):
+            raise ValueError("invalid entry in choice array")
+    elif mode == "clip":
+        a = np.clip(a, 0, n - 1)
+    elif mode == "wrap":
+        a = a % n
+    else:
+        raise ValueError(f"clipmode must be one of 'clip', 'raise', or 'wrap' (got '{mode}')")
+    arrays = broadcast_arrays(a, *choices)
+    stacked = np.stack(arrays[1:])
+    return _unwrap(take_along_axis(stacked, arrays[0][None].astype(np.int64), 0)[0])
+
+
+def compress(condition, a, axis=None, out=None):
+    condition = np.asarray(condition)
+    if condition.ndim != 1:
+        raise ValueError("condition must be a 1-d array")
+    a = np.asarray(a)
+    if axis is None:
+        a = a.ravel()
+        axis = 0
+    return np.take(a, np.nonzero(condition)[0], axis=_ax(axis, a.ndim))
+
+
+def extract(condition, arr):
+    return np.take(np.ravel(arr), np.nonzero(np.ravel(condition))[0])
+
+
+def resize(a, new_shape):
+    shape = (new_shape,) if isinstance(new_shape, int) else tuple(new_shape)
+    a = np.ravel(a)
+    size = 1
+    for n in shape:
+        if n < 0:
+            raise ValueError("all elements of \`new_shape\` must be non-negative")
+        size *= n
+    if a.size == 0 or size == 0:
+        return np.zeros(shape, dtype=a.dtype)
+    repeats = -(-size // a.size)
+    return np.concatenate((a,) * repeats)[:size].reshape(shape)
+
+
+def putmask(a, mask, values):
+    if not isinstance(a, np.ndarray):
+        raise TypeError(f"putmask() argument 1 must be numpy.ndarray, not {type(a).__name__}")
+    mask = np.asarray(mask, dtype=bool)
+    if mask.size != a.size:
+        raise ValueError("putmask: mask and data must be the same size")
+    v = np.asarray(values)
+    if v.size == 0:
+        return None
+    mask = mask.reshape(a.shape)
+    a[mask] = resize(v, a.shape)[mask]
+
+
+def place(arr, mask, vals):
+    if not isinstance(arr, np.ndarray):
+        raise TypeError(f"argument 1 must be numpy.ndarray, not {type(arr).__name__}")
+    mask = np.asarray(mask, dtype=bool)
+    if mask.size != arr.size:
+        raise ValueError("place: mask and data must be the same size")
+    mask = mask.reshape(arr.shape)
+    n = int(np.count_nonzero(mask))
+    v = np.ravel(vals)
+    if v.size == 0:
+        if n > 0:
+            raise ValueError("Cannot insert from an empty array!")
+        return None
+    arr[mask] = resize(v, n)
+
+
+def put(a, ind, v, mode="raise"):
+    if not isinstance(a, np.ndarray):
+        raise TypeError(f"argument 1 must be numpy.ndarray, not {type(a).__name__}")
+    ind = np.ravel(np.asarray(ind)).astype(np.int64)
+    v = np.ravel(v)
+    if ind.size == 0 or v.size == 0:
+        return None
+    size = a.size
+    if mode == "raise":
+        for i in ind:
+            if not -size <= i < size:
+                raise IndexError(f"index {i} is out of bounds for axis 0 with size {size}")
+        ind = ind % size
+    elif mode == "clip":
+        ind = np.clip(ind, 0, size - 1)
+    elif mode == "wrap":
+        ind = ind % size
+    else:
+        raise ValueError(f"clipmode must be one of 'clip', 'raise', or 'wrap' (got '{mode}')")
+    a[np.unravel_index(ind, a.shape)] = resize(v, ind.size)
+
+
+def fill_diagonal(a, val, wrap=False):
+    if a.ndim < 2:
+        raise ValueError("array must be at least 2-d")
+    end = None
+    if a.ndim == 2:
+        step = a.shape[1] + 1
+        if not wrap:
+            end = a.shape[1] * a.shape[1]
+    else:
+        for n in a.shape:
+            if n != a.shape[0]:
+                raise ValueError("All dimensions of input must be of equal length")
+        step = 1
+        stride = 1
+        for n in a.shape[:-1]:
+            stride *= n
+            step += stride
+    stop = a.size if end is None else min(end, a.size)
+    put(a, np.arange(0, stop, step), val)
+
+
+def triu_indices(n, k=0, m=None):
+    m = n if m is None else m
+    return np.nonzero(np.triu(np.ones((n, m), dtype=bool), k))
+
+
+def tril_indices(n, k=0, m=None):
+    m = n if m is None else m
+    return np.nonzero(np.tril(np.ones((n, m), dtype=bool), k))
+
+
+def _square_2d(arr):
+    if arr.ndim != 2:
+        raise ValueError("input array must be 2-d")
+    return arr.shape
+
+
+def triu_indices_from(arr, k=0):
+    n, m = _square_2d(arr)
+    return triu_indices(n, k, m)
+
+
+def tril_indices_from(arr, k=0):
+    n, m = _square_2d(arr)
+    return tril_indices(n, k, m)
+
+
+def diag_indices(n, ndim=2):
+    idx = np.arange(n)
+    return (idx,) * ndim
+
+
+def diag_indices_from(arr):
+    if arr.ndim < 2:
+        raise ValueError("input array must be at least 2-d")
+    for n in arr.shape:
+        if n != arr.shape[0]:
+            raise ValueError("All dimensions of input must be of equal length")
+    return diag_indices(arr.shape[0], arr.ndim)
+
+
+def ix_(*args):
+    out = []
+    nd = len(args)
+    for k, new in enumerate(args):
+        if not isinstance(new, np.ndarray):
+            new = np.asarray(new)
+            if new.size == 0:
+                new = new.astype(np.int64)
+        if new.ndim != 1:
+            raise ValueError("Cross index must be 1 dimensional")
+        if new.dtype.kind == "b":
+            new = np.nonzero(new)[0]
+        out.append(new.reshape((1,) * k + (new.size,) + (1,) * (nd - k - 1)))
+    return tuple(out)
+
+
+class _IndexExpression:
+    def __init__(self, maketuple):
+        self.maketuple = maketuple
+
+    def __getitem__(self, item):
+        if self.maketuple and not isinstance(item, tuple):
+            return (item,)
+        return item
+
+
+index_exp = _IndexExpression(True)
+s_ = _IndexExpression(False)
+
+
+class ndenumerate:
+    def __init__(self, arr):
+        self.arr = np.asarray(arr)
+        self.index = np.ndindex(self.arr.shape)
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        ind = next(self.index)
+        return ind, self.arr[ind]
+
+
+def row_stack(tup):
+    return np.vstack(tup)
+
+
+def _block_depth(arrays, where):
+    # (list depth, largest ndim, index of the first leaf), checking that all leaves are equally deep
+    if isinstance(arrays, tuple):
+        raise TypeError(f"arrays{where} is a tuple. Only lists can be used to arrange blocks, and np.block does not allow implicit conversion from tuple to ndarray.")
+    if not isinstance(arrays, list):
+        return where.count("["), np.ndim(arrays), where
+    if len(arrays) == 0:
+        raise ValueError(f"List at arrays{where} cannot be empty")
+    first = None
+    ndim = 0
+    for i, item in enumerate(arrays):
+        d, n, leaf = _block_depth(item, where + f"[{i}]")
+        if first is None:
+            first = (d, n, leaf)
+        elif d != first[0]:
+            raise ValueError(f"List depths are mismatched. First element was at depth {first[0]}, but there is an element at depth {d} (arrays{leaf})")
+        ndim = max(ndim, n)
+    return first[0], ndim, first[2]
+
+
+def _block(arrays, level, depth, ndim):
+    if level == depth:
+        a = np.asarray(arrays)
+        return a.reshape((1,) * (ndim - a.ndim) + a.shape)
+    return np.concatenate([_block(x, level + 1, depth, ndim) for x in arrays], axis=level - depth)
+
+
+def block(arrays):
+    depth, ndim, _ = _block_depth(arrays, "")
+    return _block(arrays, 0, depth, max(ndim, depth))
+
+
+def hsplit(ary, indices_or_sections):
+    if np.ndim(ary) == 0:
+        raise ValueError("hsplit only works on arrays of 1 or more dimensions")
+    return split(ary, indices_or_sections, 1 if np.ndim(ary) > 1 else 0)
+
+
+def vsplit(ary, indices_or_sections):
+    if np.ndim(ary) < 2:
+        raise ValueError("vsplit only works on arrays of 2 or more dimensions")
+    return split(ary, indices_or_sections, 0)
+
+
+def dsplit(ary, indices_or_sections):
+    if np.ndim(ary) < 3:
+        raise ValueError("dsplit only works on arrays of 3 or more dimensions")
+    return split(ary, indices_or_sections, 2)
+
+
+def trim_zeros(filt, trim="fb"):
+    first = 0
+    trim = trim.upper()
+    if "F" in trim:
+        for i in filt:
+            if i != 0.0:
+                break
+            first += 1
+    last = len(filt)
+    if "B" in trim:
+        for i in filt[::-1]:
+            if i != 0.0:
+                break
+            last -= 1
+    return filt[first:last]
+
+
+def rollaxis(a, axis, start=0):
+    a = np.asarray(a)
+    n = a.ndim
+    axis = _ax(axis, n)
+    if start < 0:
+        start += n
+    if not 0 <= start < n + 1:
+        raise np.AxisError(f"'start' arg requires {-n} <= start < {n + 1}, but {start} was passed in")
+    if axis < start:
+        start -= 1
+    if axis == start:
+        return a[...]
+    axes = list(range(n))
+    axes.remove(axis)
+    axes.insert(start, axis)
+    return np.transpose(a, axes)
+`;
