@@ -1,11 +1,15 @@
 /**
  * Still more numpy functions in Python over GradLens's numpy (loaded after numpyPythonSource.ts
- * and numpyPythonIndexing.ts, whose helpers `_ax`, `_unwrap` and `split` they use): broadcasting
+ * and numpyPythonIndexing.ts, whose helpers `_ax`, `_along`, `_unwrap`, `split`, `median`,
+ * `quantile`, `cumprod`, `isin`, `indices` and `convolve` they use): broadcasting
  * (`broadcast_arrays`, `broadcast_shapes`), `vectorize` and `apply_along_axis`, indexed reads and
  * writes (`take_along_axis`, `put_along_axis`, `choose`, `compress`, `put`, `putmask`, `place`,
  * `fill_diagonal`), index builders (`triu_indices`, `ix_`, `s_`, `ndenumerate`), `select`,
- * `piecewise`, `block`, the split family, `resize`, `trim_zeros` and `rollaxis`. Each does what
- * numpy 1.24's does, in its order of operations, so values and dtypes are numpy's.
+ * `piecewise`, `block`, the split family, `resize`, `trim_zeros`, `rollaxis`; the NaN-skipping
+ * reductions, `trapz`, `vdot`, `geomspace`, `lexsort`, `correlate`, `histogram2d`, `fromiter`,
+ * `issubdtype`, the print helpers (`printoptions`, `array_str`, `array_repr`, `array2string`) and
+ * numpy 1.24's aliases of constants and of the float64/bool_/intp types. Each does what numpy
+ * 1.24's does, in its order of operations, so values and dtypes are numpy's.
  */
 export const NUMPY_PYTHON_BREADTH_SOURCE = `
 
@@ -448,4 +452,402 @@ def rollaxis(a, axis, start=0):
     axes.remove(axis)
     axes.insert(start, axis)
     return np.transpose(a, axes)
+
+
+def _nan_filled(a, fill):
+    # a float array with its NaNs replaced by fill, and where they were
+    a = np.asarray(a)
+    if a.dtype.kind not in "fc":
+        return a, None
+    mask = np.isnan(a)
+    return np.where(mask, fill, a).astype(a.dtype), mask
+
+
+def _all_nan_warning():
+    import warnings
+    warnings.warn("All-NaN slice encountered", RuntimeWarning, stacklevel=3)
+
+
+def _nan_extreme(a, axis, keepdims, fill, reduce):
+    filled, mask = _nan_filled(a, fill)
+    r = reduce(filled, axis=axis, keepdims=keepdims)
+    if mask is None:
+        return r
+    allnan = np.all(mask, axis=axis, keepdims=keepdims)
+    if np.any(allnan):
+        _all_nan_warning()
+        r = _unwrap(np.where(allnan, np.nan, r).astype(filled.dtype))
+    return r
+
+
+def nanmax(a, axis=None, out=None, keepdims=False):
+    return _nan_extreme(a, axis, keepdims, -np.inf, np.amax)
+
+
+def nanmin(a, axis=None, out=None, keepdims=False):
+    return _nan_extreme(a, axis, keepdims, np.inf, np.amin)
+
+
+def _nan_arg(a, axis, keepdims, fill, arg):
+    filled, mask = _nan_filled(a, fill)
+    if mask is not None and np.any(np.all(mask, axis=axis)):
+        raise ValueError("All-NaN slice encountered")
+    r = arg(filled, axis=axis)
+    if keepdims:
+        r = np.expand_dims(r, tuple(range(filled.ndim)) if axis is None else axis)
+    return r
+
+
+def nanargmax(a, axis=None, out=None, *, keepdims=False):
+    return _nan_arg(a, axis, keepdims, -np.inf, np.argmax)
+
+
+def nanargmin(a, axis=None, out=None, *, keepdims=False):
+    return _nan_arg(a, axis, keepdims, np.inf, np.argmin)
+
+
+def nanprod(a, axis=None, dtype=None, out=None, keepdims=False):
+    filled, _ = _nan_filled(a, 1)
+    return np.prod(filled, axis=axis, keepdims=keepdims)
+
+
+def nancumsum(a, axis=None, dtype=None, out=None):
+    filled, _ = _nan_filled(a, 0)
+    return np.cumsum(filled, axis=axis)
+
+
+def nancumprod(a, axis=None, dtype=None, out=None):
+    filled, _ = _nan_filled(a, 1)
+    return np.cumprod(filled, axis=axis)
+
+
+def nanvar(a, axis=None, dtype=None, out=None, ddof=0, keepdims=False):
+    filled, mask = _nan_filled(a, 0)
+    if mask is None:
+        return np.var(filled, axis=axis, ddof=ddof, keepdims=keepdims)
+    # numpy's order: the mean of the kept values, their deviations (zero where NaN), squared and summed
+    cnt = np.sum(~mask, axis=axis, keepdims=True)
+    avg = np.sum(filled, axis=axis, keepdims=True) / cnt
+    dev = np.where(mask, 0, filled - avg)
+    var = np.sum(dev * dev, axis=axis, keepdims=keepdims)
+    dof = (cnt if keepdims else np.sum(~mask, axis=axis)) - ddof
+    var = var / dof
+    if np.any(dof <= 0):
+        import warnings
+        warnings.warn("Degrees of freedom <= 0 for slice.", RuntimeWarning, stacklevel=3)
+        var = np.where(dof <= 0, np.nan, var)
+    return _unwrap(np.asarray(var).astype(filled.dtype))
+
+
+def nanstd(a, axis=None, dtype=None, out=None, ddof=0, keepdims=False):
+    return _unwrap(np.sqrt(nanvar(a, axis=axis, ddof=ddof, keepdims=keepdims)))
+
+
+def _nan_along(a, axis, keepdims, each):
+    # each(kept 1-d values) for every 1-d slice along axis (all of a when axis is None)
+    a = np.asarray(a)
+    if a.dtype.kind not in "fc":
+        return None
+    if axis is None:
+        r = each(a.ravel())
+        if keepdims:
+            r = np.asarray(r).reshape(np.shape(r) + (1,) * a.ndim)
+        return r
+    ax = _ax(axis, a.ndim)
+    r = apply_along_axis(each, ax, a)
+    extra = np.ndim(r) - (a.ndim - 1)
+    if extra:
+        r = np.moveaxis(r, list(range(ax, ax + extra)), list(range(extra)))
+    if keepdims:
+        r = np.expand_dims(r, extra + ax)
+    return r
+
+
+def _kept(v, result):
+    kept = v[~np.isnan(v)]
+    if kept.size == 0:
+        _all_nan_warning()
+        return np.full(np.shape(result(np.zeros(1, dtype=v.dtype))), np.nan)
+    return result(kept)
+
+
+def nanmedian(a, axis=None, out=None, overwrite_input=False, keepdims=False):
+    r = _nan_along(a, axis, keepdims, lambda v: _kept(v, median))
+    return median(a, axis=axis, keepdims=keepdims) if r is None else _unwrap(r)
+
+
+def _lerp_quantile(v, q):
+    # numpy's 'linear' method on sorted 1-d values: virtual index (n - 1) * q, then a lerp taken
+    # from the nearer end
+    s = np.sort(v)
+    n = s.size
+    virtual = (n - 1) * np.asarray(q, dtype=np.float64)
+    below = np.clip(np.floor(virtual), 0, n - 1).astype(np.int64)
+    above = np.clip(below + 1, 0, n - 1)
+    gamma = virtual - below
+    lo = s[below]
+    hi = s[above]
+    d = hi - lo
+    return np.where(gamma >= 0.5, hi - d * (1 - gamma), lo + d * gamma)
+
+
+def nanquantile(a, q, axis=None, out=None, overwrite_input=False, method="linear", keepdims=False):
+    if method != "linear":
+        raise NotImplementedError("GradLens's np.nanquantile takes method='linear'")
+    qa = np.asarray(q, dtype=np.float64)
+    if np.any(qa < 0) or np.any(qa > 1):
+        raise ValueError("Quantiles must be in the range [0, 1]")
+    r = _nan_along(a, axis, keepdims, lambda v: _kept(v, lambda k: _lerp_quantile(k, qa)))
+    return quantile(a, q, axis=axis, keepdims=keepdims) if r is None else _unwrap(r)
+
+
+def nanpercentile(a, q, axis=None, out=None, overwrite_input=False, method="linear", keepdims=False):
+    q = np.true_divide(q, 100)
+    if np.any(np.asarray(q) < 0) or np.any(np.asarray(q) > 1):
+        raise ValueError("Percentiles must be in the range [0, 100]")
+    return nanquantile(a, q, axis=axis, method=method, keepdims=keepdims)
+
+
+def trapz(y, x=None, dx=1.0, axis=-1):
+    y = np.asarray(y)
+    if not -y.ndim <= axis < y.ndim:
+        # numpy indexes a list of slices with the axis
+        raise IndexError("list assignment index out of range")
+    ax = _ax(axis, y.ndim)
+    if x is None:
+        d = dx
+    else:
+        x = np.asarray(x)
+        if x.ndim == 1:
+            d = np.diff(x)
+            view = [1] * y.ndim
+            view[ax] = d.shape[0]
+            d = d.reshape(view)
+        else:
+            d = np.diff(x, axis=ax)
+    hi = y[_along(y.ndim, ax, slice(1, None))]
+    lo = y[_along(y.ndim, ax, slice(None, -1))]
+    return np.sum(d * (hi + lo) / 2.0, axis=ax)
+
+
+def vdot(a, b):
+    a = np.ravel(a)
+    b = np.ravel(b)
+    if a.size != b.size:
+        raise ValueError(f"cannot reshape array of size {b.size} into shape ({a.size},)")
+    return np.dot(a, b)
+
+
+def geomspace(start, stop, num=50, endpoint=True, dtype=None, axis=0):
+    if np.ndim(start) or np.ndim(stop):
+        raise NotImplementedError("GradLens's np.geomspace takes scalar start and stop")
+    start = float(start)
+    stop = float(stop)
+    if start == 0 or stop == 0:
+        raise ValueError("Geometric sequence cannot include zero")
+    sign = 1.0
+    if start < 0 and stop < 0:
+        start, stop, sign = -start, -stop, -1.0
+    result = logspace(np.log10(start), np.log10(stop), num=num, endpoint=endpoint)
+    if num > 0:
+        result[0] = start
+        if num > 1 and endpoint:
+            result[-1] = stop
+    result = sign * result
+    return result if dtype is None else result.astype(dtype)
+
+
+def lexsort(keys, axis=-1):
+    if axis not in (-1, 0):
+        raise NotImplementedError("GradLens's np.lexsort sorts 1-d keys")
+    keys = [np.asarray(k) for k in keys] if not isinstance(keys, np.ndarray) else list(keys)
+    if len(keys) == 0:
+        raise TypeError("need sequence of keys with len > 0 in lexsort")
+    n = keys[0].shape
+    for k in keys:
+        if k.ndim != 1:
+            raise NotImplementedError("GradLens's np.lexsort sorts 1-d keys")
+        if k.shape != n:
+            raise ValueError("all keys need to be the same shape")
+    order = np.arange(n[0])
+    for k in keys:
+        order = order[np.argsort(k[order], kind="stable")]
+    return order
+
+
+def in1d(ar1, ar2, assume_unique=False, invert=False, *, kind=None):
+    return isin(np.ravel(ar1), ar2, invert=invert)
+
+
+def correlate(a, v, mode="valid"):
+    a = np.asarray(a)
+    v = np.asarray(v)
+    if a.ndim != 1 or v.ndim != 1:
+        raise ValueError("object too deep for desired array")
+    if len(a) == 0:
+        raise ValueError("first array argument cannot be empty")
+    if len(v) == 0:
+        raise ValueError("second array argument cannot be empty")
+    # numpy correlates the longer with the shorter, reversing the result when it swaps them
+    if len(v) > len(a):
+        return convolve(v, a[::-1], mode)[::-1]
+    return convolve(a, v[::-1], mode)
+
+
+def histogram2d(x, y, bins=10, range=None, density=None, weights=None):
+    x = np.asarray(x)
+    y = np.asarray(y)
+    if x.ndim != 1 or y.ndim != 1 or len(x) != len(y):
+        raise ValueError("x and y must have the same length." if len(x) != len(y) else "x and y must be 1-d")
+    if isinstance(bins, (list, tuple)) and len(bins) == 2:
+        xbins, ybins = bins
+    else:
+        xbins = ybins = bins
+    edges = []
+    counts = []
+    for i, (s, b) in enumerate(((x, xbins), (y, ybins))):
+        if np.ndim(b) == 0:
+            if range is None:
+                lo, hi = (s.min(), s.max()) if s.size else (0.0, 1.0)
+            else:
+                lo, hi = range[i]
+                if lo > hi:
+                    raise ValueError("max must be larger than min in range parameter.")
+            if lo == hi:
+                lo, hi = lo - 0.5, hi + 0.5
+            e = np.linspace(lo, hi, int(b) + 1)
+        else:
+            e = np.asarray(b, dtype=float)
+            if np.any(e[:-1] > e[1:]):
+                raise ValueError(f"\`bins[{i}]\` must be monotonically increasing, when an array")
+        c = np.searchsorted(e, s, side="right")
+        c = np.where(s == e[-1], c - 1, c)
+        edges.append(e)
+        counts.append(c)
+    nx, ny = len(edges[0]) + 1, len(edges[1]) + 1
+    flat = counts[0] * ny + counts[1]
+    hist = np.bincount(flat, weights=weights, minlength=nx * ny).astype(float).reshape(nx, ny)[1:-1, 1:-1]
+    if density:
+        total = hist.sum()
+        hist = hist / np.diff(edges[0])[:, None] / np.diff(edges[1])[None, :] / total
+    return hist, edges[0], edges[1]
+
+
+def array_equiv(a1, a2):
+    try:
+        a1, a2 = np.asarray(a1), np.asarray(a2)
+    except Exception:
+        return False
+    try:
+        broadcast_shapes(a1.shape, a2.shape)
+    except ValueError:
+        return False
+    return bool(np.asarray(a1 == a2).all())
+
+
+def fromfunction(function, shape, *, dtype=float, like=None, **kwargs):
+    return function(*indices(shape, dtype=dtype), **kwargs)
+
+
+_builtin_iter = iter
+
+
+def fromiter(iter, dtype, count=-1, *, like=None):
+    items = []
+    if count < 0:
+        items = list(iter)
+    else:
+        it = _builtin_iter(iter)
+        for _ in range(count):
+            try:
+                items.append(next(it))
+            except StopIteration:
+                raise ValueError(f"iterator too short: Expected {count} but iterator had only {len(items)} items.") from None
+    return np.array(items, dtype=dtype)
+
+
+def _scalar_class(t):
+    # a numpy scalar class (np.floating, np.float32) as it is; anything else through np.dtype
+    try:
+        if issubclass(t, np.generic):
+            return t
+    except TypeError:
+        pass
+    return np.dtype(t).type
+
+
+def issubdtype(arg1, arg2):
+    return issubclass(_scalar_class(arg1), _scalar_class(arg2))
+
+
+def product(a, axis=None, dtype=None, out=None, keepdims=False):
+    return np.prod(a, axis=axis, keepdims=keepdims)
+
+
+def cumproduct(a, axis=None, dtype=None, out=None):
+    return cumprod(a, axis=axis)
+
+
+def alltrue(a, axis=None, out=None, keepdims=False):
+    return np.all(a, axis=axis, keepdims=keepdims)
+
+
+def sometrue(a, axis=None, out=None, keepdims=False):
+    return np.any(a, axis=axis, keepdims=keepdims)
+
+
+def round_(a, decimals=0, out=None):
+    return np.around(a, decimals=decimals)
+
+
+_PRINT_KEYS = ("precision", "threshold", "edgeitems", "linewidth", "suppress")
+
+
+class printoptions:
+    def __init__(self, *args, **kwargs):
+        if args:
+            raise NotImplementedError("GradLens's np.printoptions takes keyword arguments")
+        self.kwargs = kwargs
+
+    def __enter__(self):
+        opts = np.get_printoptions()
+        self.saved = {k: opts[k] for k in _PRINT_KEYS}
+        np.set_printoptions(**self.kwargs)
+        return np.get_printoptions()
+
+    def __exit__(self, *exc):
+        np.set_printoptions(**self.saved)
+
+
+def array_str(a, max_line_width=None, precision=None, suppress_small=None):
+    a = np.asarray(a)
+    with printoptions(linewidth=max_line_width, precision=precision, suppress=suppress_small):
+        return str(a)
+
+
+def array_repr(arr, max_line_width=None, precision=None, suppress_small=None):
+    arr = np.asarray(arr)
+    with printoptions(linewidth=max_line_width, precision=precision, suppress=suppress_small):
+        return repr(arr)
+
+
+def array2string(a, max_line_width=None, precision=None, suppress_small=None, separator=" ", prefix="",
+                 threshold=None, edgeitems=None):
+    if separator != " " or prefix != "":
+        raise NotImplementedError("GradLens's np.array2string takes the default separator and prefix")
+    a = np.asarray(a)
+    with printoptions(linewidth=max_line_width, precision=precision, suppress=suppress_small,
+                      threshold=threshold, edgeitems=edgeitems):
+        return str(a.reshape(1))[1:-1] if a.ndim == 0 else str(a)
+
+
+NINF = -float("inf")
+PINF = float("inf")
+Inf = PINF
+NaN = float("nan")
+NZERO = -0.0
+PZERO = 0.0
+float_ = np.float64
+bool8 = np.bool_
+int0 = np.intp
 `;
