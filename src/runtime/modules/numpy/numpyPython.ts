@@ -162,6 +162,8 @@ const NAMES = new Set([
   "float_",
   "bool8",
   "int0",
+  "argpartition",
+  "partition",
 ]);
 
 const loadedModules = new WeakMap<NumpyState, PyModule>();

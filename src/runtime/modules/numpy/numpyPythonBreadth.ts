@@ -6,7 +6,8 @@
  * writes (`take_along_axis`, `put_along_axis`, `choose`, `compress`, `put`, `putmask`, `place`,
  * `fill_diagonal`), index builders (`triu_indices`, `ix_`, `s_`, `ndenumerate`), `select`,
  * `piecewise`, `block`, the split family, `resize`, `trim_zeros`, `rollaxis`; the NaN-skipping
- * reductions, `trapz`, `vdot`, `geomspace`, `lexsort`, `correlate`, `histogram2d`, `fromiter`,
+ * reductions, `trapz`, `vdot`, `geomspace`, `lexsort`, `partition`/`argpartition` (numpy's
+ * introselect, so the unordered items land where numpy's do), `correlate`, `histogram2d`, `fromiter`,
  * `issubdtype`, the print helpers (`printoptions`, `array_str`, `array_repr`, `array2string`) and
  * numpy 1.24's aliases of constants and of the float64/bool_/intp types. Each does what numpy
  * 1.24's does, in its order of operations, so values and dtypes are numpy's.
@@ -850,4 +851,163 @@ PZERO = 0.0
 float_ = np.float64
 bool8 = np.bool_
 int0 = np.intp
+
+
+def _less(a, b):
+    # numpy's sort order: NaN after everything
+    return a < b or (b != b and a == a)
+
+
+def _msb(n):
+    depth = 0
+    while n > 1:
+        n >>= 1
+        depth += 1
+    return depth
+
+
+def _store_pivot(pivot, kth, pivots):
+    if pivots is None:
+        return
+    if pivot == kth and len(pivots) == 50:
+        pivots[-1] = pivot
+    elif pivot >= kth and len(pivots) < 50:
+        pivots.append(pivot)
+
+
+def _swap(t, i, j):
+    t[i], t[j] = t[j], t[i]
+
+
+def _median5(v, t, base):
+    for i, j in ((1, 0), (4, 3), (3, 0), (4, 1), (2, 1)):
+        if _less(v[t[base + i]], v[t[base + j]]):
+            _swap(t, base + i, base + j)
+    if _less(v[t[base + 3]], v[t[base + 2]]):
+        return 1 if _less(v[t[base + 3]], v[t[base + 1]]) else 3
+    return 2
+
+
+def _median_of_median5(v, t, base, num, inexact):
+    nmed = num // 5
+    for i in range(nmed):
+        m = _median5(v, t, base + 5 * i)
+        _swap(t, base + 5 * i + m, base + i)
+    if nmed > 2:
+        _introselect(v, t, base, nmed, nmed // 2, None, inexact)
+    return nmed // 2
+
+
+def _introselect(v, t, base, num, kth, pivots, inexact):
+    # numpy's introselect on the positions t[base:base + num] of the values v: median-of-3
+    # quickselect (median of medians of 5 when it recurses too deep), selection for small kth,
+    # keeping the pivots it found for the next kth
+    low, high = 0, num - 1
+    while pivots:
+        if pivots[-1] > kth:
+            high = pivots[-1] - 1
+            break
+        if pivots[-1] == kth:
+            return
+        low = pivots.pop() + 1
+    if kth - low < 3:
+        for i in range(low, kth + 1):
+            minidx, minval = i, v[t[base + i]]
+            for k in range(i + 1, high + 1):
+                if _less(v[t[base + k]], minval):
+                    minidx, minval = k, v[t[base + k]]
+            _swap(t, base + i, base + minidx)
+        _store_pivot(kth, kth, pivots)
+        return
+    if inexact and kth == num - 1:
+        maxidx, maxval = low, v[t[base + low]]
+        for k in range(low + 1, num):
+            if not _less(v[t[base + k]], maxval):
+                maxidx, maxval = k, v[t[base + k]]
+        _swap(t, base + kth, base + maxidx)
+        return
+    depth = _msb(num) * 2
+    while low + 1 < high:
+        ll, hh = low + 1, high
+        if depth > 0 or hh - ll < 5:
+            mid = low + (high - low) // 2
+            if _less(v[t[base + high]], v[t[base + mid]]):
+                _swap(t, base + high, base + mid)
+            if _less(v[t[base + high]], v[t[base + low]]):
+                _swap(t, base + high, base + low)
+            if _less(v[t[base + low]], v[t[base + mid]]):
+                _swap(t, base + low, base + mid)
+            _swap(t, base + mid, base + low + 1)
+        else:
+            mid = ll + _median_of_median5(v, t, base + ll, hh - ll, inexact)
+            _swap(t, base + mid, base + low)
+            ll -= 1
+            hh += 1
+        depth -= 1
+        pivot = v[t[base + low]]
+        while True:
+            ll += 1
+            while _less(v[t[base + ll]], pivot):
+                ll += 1
+            hh -= 1
+            while _less(pivot, v[t[base + hh]]):
+                hh -= 1
+            if hh < ll:
+                break
+            _swap(t, base + ll, base + hh)
+        _swap(t, base + low, base + hh)
+        if hh != kth:
+            _store_pivot(hh, kth, pivots)
+        if hh >= kth:
+            high = hh - 1
+        if hh <= kth:
+            low = ll
+    if high == low + 1 and _less(v[t[base + high]], v[t[base + low]]):
+        _swap(t, base + high, base + low)
+    _store_pivot(kth, kth, pivots)
+
+
+def argpartition(a, kth, axis=-1, kind="introselect", order=None):
+    if kind != "introselect":
+        raise ValueError(f"select kind must be 'introselect' (got {kind!r})")
+    if order is not None:
+        raise NotImplementedError("GradLens's np.argpartition takes no order=")
+    a = np.asarray(a)
+    if axis is None:
+        a = a.ravel()
+        axis = -1
+    if a.ndim == 0:
+        raise np.AxisError(f"axis {axis} is out of bounds for array of dimension 0")
+    ax = _ax(axis, a.ndim)
+    n = a.shape[ax]
+    kths = []
+    for k in np.ravel(kth):
+        if np.asarray(k).dtype.kind not in "iu":
+            raise TypeError("Partition index must be integer")
+        k = int(k)
+        if k < 0:
+            k += n
+        if not 0 <= k < n:
+            raise ValueError(f"kth(={k}) out of bounds ({n})")
+        kths.append(k)
+    kths.sort()
+    moved = np.moveaxis(a, ax, -1)
+    inexact = a.dtype.kind == "f"
+    out = np.zeros(moved.shape, dtype=np.int64)
+    for ind in np.ndindex(moved.shape[:-1]):
+        v = moved[ind].tolist()
+        t = list(range(n))
+        pivots = []
+        for k in kths:
+            _introselect(v, t, 0, n, k, pivots, inexact)
+        out[ind] = t
+    return np.moveaxis(out, -1, ax)
+
+
+def partition(a, kth, axis=-1, kind="introselect", order=None):
+    a = np.asarray(a)
+    if axis is None:
+        a = a.ravel()
+        axis = -1
+    return take_along_axis(a, argpartition(a, kth, axis, kind, order), axis)
 `;
