@@ -564,7 +564,7 @@ def _nan_along(a, axis, keepdims, each):
     return r
 
 
-def _kept(v, result):
+def _nan_kept(v, result):
     kept = v[~np.isnan(v)]
     if kept.size == 0:
         _all_nan_warning()
@@ -573,7 +573,7 @@ def _kept(v, result):
 
 
 def nanmedian(a, axis=None, out=None, overwrite_input=False, keepdims=False):
-    r = _nan_along(a, axis, keepdims, lambda v: _kept(v, median))
+    r = _nan_along(a, axis, keepdims, lambda v: _nan_kept(v, median))
     return median(a, axis=axis, keepdims=keepdims) if r is None else _unwrap(r)
 
 
@@ -598,7 +598,7 @@ def nanquantile(a, q, axis=None, out=None, overwrite_input=False, method="linear
     qa = np.asarray(q, dtype=np.float64)
     if np.any(qa < 0) or np.any(qa > 1):
         raise ValueError("Quantiles must be in the range [0, 1]")
-    r = _nan_along(a, axis, keepdims, lambda v: _kept(v, lambda k: _lerp_quantile(k, qa)))
+    r = _nan_along(a, axis, keepdims, lambda v: _nan_kept(v, lambda k: _lerp_quantile(k, qa)))
     return quantile(a, q, axis=axis, keepdims=keepdims) if r is None else _unwrap(r)
 
 
