@@ -80,7 +80,7 @@ describe("numpy's nan-reductions, integration, sorting keys, correlation and pri
       "",
     ]);
   });
-  it("raises numpy's errors for bad arguments", () => {
+  it("raises numpy's errors and warnings for bad arguments and all-NaN slices", () => {
     const source = [
       "import numpy as np",
       "def show(f):",
@@ -109,6 +109,12 @@ describe("numpy's nan-reductions, integration, sorting keys, correlation and pri
       "show(lambda: np.fromiter(range(3), int, count=5))",
       "show(lambda: np.trapz([1, 2], axis=1))",
       "show(lambda: np.nancumsum([1.0, np.nan], axis=1))",
+      "import warnings",
+      'warnings.simplefilter("error")',
+      "show(lambda: np.nanmax(np.array([np.nan, np.nan])))",
+      "show(lambda: np.nanargmin(np.array([np.nan])))",
+      "show(lambda: np.nanmedian(np.array([[np.nan, 1.0], [np.nan, 2.0]]), axis=0))",
+      "show(lambda: np.nanvar(np.array([1.0, np.nan]), ddof=1))",
     ].join("\n");
     const trace = runProgram(source + "\n");
     expect(trace.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
@@ -133,6 +139,69 @@ describe("numpy's nan-reductions, integration, sorting keys, correlation and pri
       "ValueError: iterator too short: Expected 5 but iterator had only 3 items.",
       "IndexError: list assignment index out of range",
       "AxisError: axis 1 is out of bounds for array of dimension 1",
+      "RuntimeWarning: All-NaN slice encountered",
+      "ValueError: All-NaN slice encountered",
+      "RuntimeWarning: All-NaN slice encountered",
+      "RuntimeWarning: Degrees of freedom <= 0 for slice.",
+      "",
+    ]);
+  });
+  it("takes quantiles and percentiles at numpy's virtual index (n - 1) * q", () => {
+    const source = [
+      "import numpy as np",
+      "rng = np.random.RandomState(5)",
+      "for t in range(40):",
+      "    n = rng.randint(1, 12)",
+      "    a = np.round(rng.randn(n) * 10, 2)",
+      "    q = float(np.round(rng.rand(), 2))",
+      "    print(repr(float(np.quantile(a, q))), repr(float(np.percentile(a, q * 100))), repr(float(np.nanquantile(a, q))))",
+      "m = np.round(rng.randn(4, 5), 2)",
+      "print(np.quantile(m, 0.3, axis=0).tolist(), np.percentile(m, 70, axis=1).tolist(), np.median(m, axis=1).tolist(), np.quantile(m, [0.1, 0.6]).tolist())",
+    ].join("\n");
+    const trace = runProgram(source + "\n");
+    expect(trace.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    expect(trace.stdout.split("\n")).toEqual([
+      "-1.9155000000000002 -1.9155000000000002 -1.9155000000000002",
+      "-9.09 -9.09 -9.09",
+      "-5.92 -5.92 -5.92",
+      "0.3542000000000005 0.3542000000000005 0.3542000000000005",
+      "-14.155999999999999 -14.155999999999999 -14.155999999999999",
+      "6.478 6.478 6.478",
+      "6.282399999999999 6.282399999999999 6.282399999999999",
+      "4.72 4.72 4.72",
+      "-6.972 -6.972 -6.972",
+      "-1.9200000000000008 -1.9200000000000008 -1.9200000000000008",
+      "-8.5 -8.5 -8.5",
+      "-2.8531999999999993 -2.8531999999999993 -2.8531999999999993",
+      "5.137599999999999 5.137599999999999 5.137599999999999",
+      "2.566000000000003 2.566000000000003 2.566000000000003",
+      "0.20500000000000007 0.20500000000000007 0.20500000000000007",
+      "4.3080000000000025 4.3080000000000025 4.3080000000000025",
+      "22.8274 22.8274 22.8274",
+      "9.486 9.486 9.486",
+      "-7.56 -7.56 -7.56",
+      "-6.6524 -6.6524 -6.6524",
+      "-9.1024 -9.1024 -9.1024",
+      "-0.56 -0.56 -0.56",
+      "16.0934 16.0934 16.0934",
+      "0.5083999999999984 0.5083999999999984 0.5083999999999984",
+      "-1.6412000000000002 -1.6412000000000002 -1.6412000000000002",
+      "1.7455999999999994 1.7455999999999994 1.7455999999999994",
+      "-2.8695 -2.8695 -2.8695",
+      "-0.2798000000000007 -0.2798000000000007 -0.2798000000000007",
+      "3.0460000000000003 3.0460000000000003 3.0460000000000003",
+      "4.07 4.07 4.07",
+      "-15.24 -15.24 -15.24",
+      "12.953500000000009 12.953500000000009 12.953500000000009",
+      "4.4016 4.4016 4.4016",
+      "7.85 7.85 7.85",
+      "1.2530000000000008 1.2530000000000008 1.2530000000000008",
+      "-1.3416000000000008 -1.3416000000000008 -1.3416000000000008",
+      "-4.626000000000001 -4.626000000000001 -4.626000000000001",
+      "13.2451 13.2451 13.2451",
+      "3.8480000000000003 3.8480000000000003 3.8480000000000003",
+      "19.189 19.189 19.189",
+      "[-0.8860000000000001, -0.2760000000000001, -0.263, -0.22400000000000003, -0.6990000000000001] [0.6419999999999999, -0.14200000000000002, 0.3119999999999998, 0.8619999999999997] [0.01, -0.19, -0.68, -0.25] [-0.789, -0.07399999999999995]",
       "",
     ]);
   });
