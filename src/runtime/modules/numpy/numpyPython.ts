@@ -9,6 +9,7 @@ import { NUMPY_TESTING_SOURCE } from "./numpyTestingSource";
 import { NUMPY_UFUNC_METHODS_SOURCE } from "./numpyUfuncMethodsSource";
 import { NUMPY_POLYNOMIAL_SOURCE } from "./numpyPolynomialSource";
 import { NUMPY_PYTHON_SOURCE } from "./numpyPythonSource";
+import { NUMPY_PYTHON_BREADTH_SOURCE } from "./numpyPythonBreadth";
 
 /** The numpy functions written in Python (numpyPythonSource.ts). */
 const NAMES = new Set([
@@ -88,6 +89,82 @@ const NAMES = new Set([
   "convolve",
   "finfo",
   "iinfo",
+  "broadcast_shapes",
+  "broadcast_arrays",
+  "vectorize",
+  "apply_along_axis",
+  "take_along_axis",
+  "put_along_axis",
+  "select",
+  "piecewise",
+  "choose",
+  "compress",
+  "extract",
+  "resize",
+  "putmask",
+  "place",
+  "put",
+  "fill_diagonal",
+  "triu_indices",
+  "tril_indices",
+  "triu_indices_from",
+  "tril_indices_from",
+  "diag_indices",
+  "diag_indices_from",
+  "ix_",
+  "index_exp",
+  "s_",
+  "ndenumerate",
+  "row_stack",
+  "block",
+  "hsplit",
+  "vsplit",
+  "dsplit",
+  "trim_zeros",
+  "rollaxis",
+  "nanmax",
+  "nanmin",
+  "nanargmax",
+  "nanargmin",
+  "nanprod",
+  "nancumsum",
+  "nancumprod",
+  "nanvar",
+  "nanstd",
+  "nanmedian",
+  "nanquantile",
+  "nanpercentile",
+  "trapz",
+  "vdot",
+  "geomspace",
+  "lexsort",
+  "in1d",
+  "correlate",
+  "histogram2d",
+  "array_equiv",
+  "fromfunction",
+  "fromiter",
+  "issubdtype",
+  "product",
+  "cumproduct",
+  "alltrue",
+  "sometrue",
+  "round_",
+  "printoptions",
+  "array_str",
+  "array_repr",
+  "array2string",
+  "NINF",
+  "PINF",
+  "Inf",
+  "NaN",
+  "NZERO",
+  "PZERO",
+  "float_",
+  "bool8",
+  "int0",
+  "argpartition",
+  "partition",
 ]);
 
 const loadedModules = new WeakMap<NumpyState, PyModule>();
@@ -104,7 +181,8 @@ export function pythonFunction(s: NumpyState, name: string): PyValue {
         NUMPY_PYTHON_LIMITS_SOURCE +
         NUMPY_LINALG_SOURCE +
         NUMPY_UFUNC_METHODS_SOURCE +
-        NUMPY_POLYNOMIAL_SOURCE,
+        NUMPY_POLYNOMIAL_SOURCE +
+        NUMPY_PYTHON_BREADTH_SOURCE,
     );
     loadedModules.set(s, loaded);
   }

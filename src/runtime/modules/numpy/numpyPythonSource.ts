@@ -245,8 +245,8 @@ def _quantile(a, q, axis, keepdims, what):
         raise NotImplementedError("GradLens's quantiles take one q with an axis")
     s, ax = _sorted_along(a, axis)
     n = s.shape[ax]
-    # numpy's 'linear' method: virtual index n*q + (alpha + q*(1 - alpha - beta)) - 1, alpha = beta = 1
-    virtual = n * qa + (1 + qa * (1 - 1 - 1)) - 1
+    # numpy's 'linear' method: virtual index (n - 1) * q
+    virtual = (n - 1) * qa
     below = np.floor(virtual)
     above = np.where(virtual >= n - 1, n - 1, below + 1)
     below = np.where(virtual >= n - 1, n - 1, np.where(virtual < 0, 0, below))
