@@ -5,7 +5,6 @@ import { glibcExp } from "../../../engine/math/glibcExp";
 import { glibcLog1p } from "../../../engine/math/glibcLog1p";
 import { glibcPow } from "../../../engine/math/glibcPow";
 import { glibcExp2 } from "../../../engine/math/glibcExp2";
-import { glibcLog1p } from "../../../engine/math/glibcLog1p";
 import { ldexp, nextafter, nextafter32 } from "../../../engine/math/floatParts";
 import * as E from "../../../engine/math/elementaryFunctions";
 import { NotImplemented, type PyValue } from "../../interpreter/objects";
