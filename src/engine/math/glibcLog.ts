@@ -1,5 +1,6 @@
 import { fma } from "./fusedMultiplyAdd";
 import { GLIBC_LOG_TABLE } from "./glibcLogTable";
+import { logOfNonPositiveOrInfinite, reduceLogArgument, reduced } from "./logReduction";
 
 /**
  * glibc's double log (CPython's math.log, numpy's float64 np.log and the log inside numpy's
@@ -31,7 +32,8 @@ const B8 = -0.10000486757818193; // -0x1.999eb43b068ffp-4
 const B9 = 0.09181994006195467; // 0x1.78182f7afd085p-4
 const B10 = -0.08328363062289341; // -0x1.5521375d145cdp-4
 
-const N = 128;
+const TABLE_BITS = 7;
+const N = 1 << TABLE_BITS;
 const INVC = new Float64Array(N);
 const LOGC = new Float64Array(N);
 for (let i = 0; i < N; i++) {
@@ -41,34 +43,18 @@ for (let i = 0; i < N; i++) {
 
 /** Subinterval 0 starts at 0x1.6p-1, whose high word this is. */
 const OFF_HIGH = 0x3fe60000;
-/** The near-1 path covers [1 − 2^-4, 1 + 0x1.09p-4), by high word (both ends have low word 0). */
-const NEAR_ONE_LOW = 0x3fee0000;
-const NEAR_ONE_HIGH = 0x3ff10900;
-
-const f64 = new Float64Array(1);
-const u32 = new Uint32Array(f64.buffer); // little-endian: u32[1] is the high word
+/** The near-1 path covers [1 − 2^-4, 1 + 0x1.09p-4). */
+const NEAR_ONE_LOW = 0.9375; // 1 − 2^-4
+const NEAR_ONE_HIGH = 1.064697265625; // 1 + 0x1.09p-4
 
 /** Natural log as glibc computes it, for any double (NaN for negatives, −∞ at ±0). */
 export function glibcLog(x: number): number {
-  f64[0] = x;
-  let high = u32[1];
-  if (high >= NEAR_ONE_LOW && high < NEAR_ONE_HIGH) return nearOne(x);
-  let shift = 0;
-  if (high < 0x00100000 || high >= 0x7ff00000) {
-    // zero, subnormal, negative, infinity or NaN
-    if (x === 0) return -Infinity;
-    if (x === Infinity) return x;
-    if (!(x > 0)) return NaN;
-    f64[0] = x * 2 ** 52; // a subnormal: normalize, and take 52 off the exponent
-    high = u32[1];
-    shift = 52;
-  }
-  // x = 2^k·z, z in [0x1.6p-1, 0x1.6p0): k and the subinterval come from the high word
-  const tmp = (high - OFF_HIGH) | 0;
-  const i = (tmp >> 13) & (N - 1);
-  const k = (tmp >> 20) - shift;
-  u32[1] = high - ((tmp >> 20) << 20);
-  const z = f64[0];
+  if (x >= NEAR_ONE_LOW && x < NEAR_ONE_HIGH) return nearOne(x);
+  if (!(x > 0 && x < Infinity)) return logOfNonPositiveOrInfinite(x);
+  // x = 2^k·z, z in [0x1.6p-1, 0x1.6p0), in subinterval i
+  const z = reduceLogArgument(x, OFF_HIGH, TABLE_BITS);
+  const i = reduced.index;
+  const k = reduced.k;
   const r = fma(z, INVC[i], -1); // z/c − 1, |r| < 2^-8
   // k·ln2 + log c + r, its rounding error kept in lo (k·LN2_HI + logc is exact)
   const w = k * LN2_HI + LOGC[i];

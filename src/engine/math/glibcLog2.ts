@@ -1,5 +1,6 @@
 import { fma } from "./fusedMultiplyAdd";
 import { GLIBC_LOG2_TABLE } from "./glibcLog2Table";
+import { logOfNonPositiveOrInfinite, reduceLogArgument, reduced } from "./logReduction";
 
 /**
  * glibc's double log2 (CPython's math.log2, numpy's float64 np.log2): the same published
@@ -28,7 +29,8 @@ const B7 = 0.1603032746063156; // 0x1.484d154f01b4ap-3
 const B8 = -0.14483316576701266; // -0x1.289e4a72c383cp-3
 const B9 = 0.13046826811283835; // 0x1.0b32f285aee66p-3
 
-const N = 64;
+const TABLE_BITS = 6;
+const N = 1 << TABLE_BITS;
 const INVC = new Float64Array(N);
 const LOGC = new Float64Array(N);
 for (let i = 0; i < N; i++) {
@@ -38,33 +40,17 @@ for (let i = 0; i < N; i++) {
 
 /** Subinterval 0 starts at 0x1.6p-1, whose high word this is. */
 const OFF_HIGH = 0x3fe60000;
-/** The near-1 path covers [1 − 0x1.5b51p-5, 1 + 0x1.6ab2p-5), by high word (low words 0). */
-const NEAR_ONE_LOW = 0x3feea4af;
-const NEAR_ONE_HIGH = 0x3ff0b559;
-
-const f64 = new Float64Array(1);
-const u32 = new Uint32Array(f64.buffer); // little-endian: u32[1] is the high word
+/** The near-1 path covers [1 − 0x1.5b51p-5, 1 + 0x1.6ab2p-5). */
+const NEAR_ONE_LOW = 0.9576029777526855; // 1 − 0x1.5b51p-5
+const NEAR_ONE_HIGH = 1.0442743301391602; // 1 + 0x1.6ab2p-5
 
 /** Base-2 log as glibc computes it, for any double (NaN for negatives, −∞ at ±0). */
 export function glibcLog2(x: number): number {
-  f64[0] = x;
-  let high = u32[1];
-  if (high >= NEAR_ONE_LOW && high < NEAR_ONE_HIGH) return nearOne(x);
-  let shift = 0;
-  if (high < 0x00100000 || high >= 0x7ff00000) {
-    // zero, subnormal, negative, infinity or NaN
-    if (x === 0) return -Infinity;
-    if (x === Infinity) return x;
-    if (!(x > 0)) return NaN;
-    f64[0] = x * 2 ** 52; // a subnormal: normalize, and take 52 off the exponent
-    high = u32[1];
-    shift = 52;
-  }
-  const tmp = (high - OFF_HIGH) | 0;
-  const i = (tmp >> 14) & (N - 1);
-  const k = (tmp >> 20) - shift;
-  u32[1] = high - ((tmp >> 20) << 20);
-  const z = f64[0];
+  if (x >= NEAR_ONE_LOW && x < NEAR_ONE_HIGH) return nearOne(x);
+  if (!(x > 0 && x < Infinity)) return logOfNonPositiveOrInfinite(x);
+  const z = reduceLogArgument(x, OFF_HIGH, TABLE_BITS);
+  const i = reduced.index;
+  const k = reduced.k;
   const r = fma(z, INVC[i], -1); // z/c − 1
   // r/ln2 = t1 + t2 to beyond double precision
   const t1 = r * INVLN2_HI;

@@ -1,5 +1,6 @@
 import { glibcExpInline } from "./glibcExp";
 import { fma } from "./fusedMultiplyAdd";
+import { reduceLogArgument, reduced } from "./logReduction";
 import {
   POW_LOG_INVC,
   POW_LOG_LOGC,
@@ -27,29 +28,15 @@ const A3 = 0.7999999995323976; // 0x1.999999959554ep-3 · 4
 const A4 = -0.6666666663487739; // −0x1.555555529a47ap-3 · 4
 const A5 = -1.142909628459501; // 0x1.2495b9b4845e9p-3 · −8
 const A6 = 1.0000415263675542; // −0x1.0002b8b263fc3p-3 · −8
-const N = 1 << POW_LOG_TABLE_BITS;
-
-const f64 = new Float64Array(1);
-const u32 = new Uint32Array(f64.buffer); // little-endian: u32[1] is the high word
 
 let logTail = 0; // the low part of the last logInline result (an out parameter, without allocating)
 
 /** log x ≈ result + logTail, for a positive finite x. */
 function logInline(x: number): number {
-  let shift = 0;
-  f64[0] = x;
-  if (u32[1] < 0x00100000) {
-    f64[0] = x * 2 ** 52; // a subnormal: normalize, and take 52 off the exponent
-    shift = 52;
-  }
-  const high = u32[1];
-  // x = 2^k·z with z in [0x1.69555p-1, 0x1.69555p0): k and the subinterval from the high word
-  const tmp = (high - POW_LOG_OFF_HIGH) | 0;
-  const i = (tmp >> (20 - POW_LOG_TABLE_BITS)) & (N - 1);
-  const k = (tmp >> 20) - shift;
-  u32[1] = high - ((tmp >> 20) << 20);
-  const z = f64[0];
-  const kd = k;
+  // x = 2^k·z with z in [0x1.69555p-1, 0x1.69555p0), in subinterval i
+  const z = reduceLogArgument(x, POW_LOG_OFF_HIGH, POW_LOG_TABLE_BITS);
+  const i = reduced.index;
+  const kd = reduced.k;
   const invc = POW_LOG_INVC[i];
   const logc = POW_LOG_LOGC[i];
   const logctail = POW_LOG_LOGCTAIL[i];
