@@ -229,12 +229,7 @@ export interface Operand {
   scalar: boolean;
 }
 
-/** numpy 1.24's result type of operands (value-based for scalars beside arrays: see resultDtype). */
-export function operandsDtype(ops: readonly Pick<Operand, "dtype" | "weak" | "value">[]): NpDtype {
-  return resultDtype(ops);
-}
-
-/** `operandsDtype([a, b])`: every two-operand operation asks, so two arrays go the short way. */
+/** `resultDtype([a, b])`: every two-operand operation asks, so two arrays go the short way. */
 export function pairDtype(a: Operand, b: Operand): NpDtype {
   if (a.value === null && b.value === null) return promote(a.dtype, b.dtype);
   return resultDtype([a, b]);

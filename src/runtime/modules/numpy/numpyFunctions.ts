@@ -30,7 +30,6 @@ import {
   numberOf,
   operandIn,
   operandOf,
-  operandsDtype,
   shapeArg,
   type Operand,
 } from "./convert";
@@ -38,7 +37,7 @@ import * as C from "./creation";
 import { einsum } from "./einsum";
 import { dot, inner, matmul, outer } from "./linalg";
 import { NdArray, NpScalar } from "./ndarray";
-import type { NpDtype } from "./npDtype";
+import { resultDtype, type NpDtype } from "./npDtype";
 import type { FpErrorKind, FpErrorMode, NumpyState } from "./numpyState";
 import * as S from "./shapes";
 import { argsortAlong, sortAlong, unique } from "./sorting";
@@ -212,7 +211,7 @@ function where(s: NumpyState, args: PyValue[]): PyValue {
   const a = operandOf(s, args[1]);
   const b = operandOf(s, args[2]);
   if (a === null || b === null) throw typeError("where() arguments must be arrays or numbers");
-  const dtype = operandsDtype([a, b]);
+  const dtype = resultDtype([a, b]);
   broadcastShapesOf([cond.shape, a.tensor.shape, b.tensor.shape]);
   const c = castTensor(s.read(cond), cond.dtype, "bool");
   const out = T.where(c, operandIn(s, a, dtype), operandIn(s, b, dtype));
@@ -605,7 +604,7 @@ export function fillFunctions(s: NumpyState, m: PyModule): void {
     });
     if (ops.some((o) => o === null))
       throw typeError("result_type() arguments must be arrays, dtypes or numbers");
-    return s.dtypeObjects.get(operandsDtype(ops as Pick<Operand, "dtype" | "weak" | "value">[]))!;
+    return s.dtypeObjects.get(resultDtype(ops as Pick<Operand, "dtype" | "weak" | "value">[]))!;
   });
   set("can_cast", ([from, to]) => {
     const a = from instanceof NdArray || from instanceof NpScalar ? from.dtype : dtypeArg(s, from);
